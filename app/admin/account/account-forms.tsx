@@ -1,0 +1,37 @@
+"use client";
+
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { messages } from "@/lib/i18n";
+import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
+
+const m = messages.account;
+
+export function ChangePasswordForm() {
+  return (
+    <ActionForm action={changePasswordAction} resetOnSuccess aria-label={m.changePassword}>
+      <TextField name="currentPassword" label={m.currentPassword} type="password" autoComplete="current-password" required />
+      <TextField name="newPassword" label={m.newPassword} type="password" autoComplete="new-password" required hint="至少 8 个字符" />
+      <TextField name="confirmPassword" label={m.confirmPassword} type="password" autoComplete="new-password" required />
+      <SubmitButton>{m.changePassword}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function CreateTokenForm() {
+  return (
+    <ActionForm action={createTokenAction} resetOnSuccess aria-label={m.createToken}>
+      <TextField name="name" label={m.tokenName} required maxLength={60} />
+      <SubmitButton>{m.createToken}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RevokeTokenForm({ tokenId, name }: { tokenId: number; name: string }) {
+  return (
+    <ActionForm action={revokeTokenAction.bind(null, tokenId)} aria-label={`${m.revoke} ${name}`}>
+      <SubmitButton variant="danger">{m.revoke}</SubmitButton>
+    </ActionForm>
+  );
+}

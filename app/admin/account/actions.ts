@@ -1,0 +1,33 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireSessionUser } from "@/lib/auth/acting-user";
+import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { messages } from "@/lib/i18n";
+import { changeOwnPassword } from "@/lib/users/manage-users";
+import { formDataToObject } from "@/lib/validation";
+
+export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await changeOwnPassword(await requireSessionUser(), formDataToObject(formData));
+    return messages.account.passwordChanged;
+  });
+}
+
+export async function createTokenAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const { token } = await createApiToken(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/account");
+    return { message: messages.account.tokenShownOnce, secret: token };
+  });
+}
+
+export async function revokeTokenAction(tokenId: number, _state: FormState): Promise<FormState> {
+  return runFormAction(async () => {
+    await revokeApiToken(await requireSessionUser(), tokenId);
+    revalidatePath("/admin/account");
+    return messages.account.revoked;
+  });
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
+import { SkipLink } from "@/components/layout/skip-link";
+import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { isPermitted } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { messages } from "@/lib/i18n";
+import { logOut } from "./actions";
+
+export const metadata: Metadata = { title: { default: messages.console.title, template: `%s - ${messages.console.title}` } };
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const agency = await findAgencyProfile();
+  const m = messages.console;
+  const links: ConsoleNavLink[] = [{ href: "/admin", label: m.dashboard }];
+  if (isPermitted(user.role, "user.manage")) links.push({ href: "/admin/users", label: m.users });
+  if (isPermitted(user.role, "section.manage")) links.push({ href: "/admin/sections", label: m.sections });
+  links.push({ href: "/admin/account", label: m.account });
+  return (
+    <>
+      <SkipLink />
+      <header className="bg-slate-800 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div>
+            <Link href="/admin" className="font-bold text-white">{m.title}</Link>
+            <span className="ml-3 text-sm text-slate-200">{agency.shortName}</span>
+          </div>
+          <div className="flex items-center gap-4 text-sm">
+            <span data-testid="current-user">
+              {m.signedInAs}：{user.displayName}（{messages.roles[user.role]}，{user.sectionName}）
+            </span>
+            <Link href="/" className="text-white">{messages.site.home}</Link>
+            <form action={logOut}>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-white hover:bg-slate-700">{messages.site.logout}</button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl gap-6 px-4 py-6">
+        <aside className="w-44 shrink-0"><ConsoleNav links={links} /></aside>
+        <main id="main" className="min-w-0 flex-1">{children}</main>
+      </div>
+    </>
+  );
+}

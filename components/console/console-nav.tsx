@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+export type ConsoleNavLink = { href: string; label: string };
+
+export function ConsoleNav({ links }: { links: ConsoleNavLink[] }) {
+  return (
+    <nav aria-label="工作台导航" className="no-print">
+      <ul className="space-y-1">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="block rounded px-3 py-2 text-sm text-gray-900 hover:bg-gray-100">{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { AppError, TooManyRequestsError, ValidationError } from "@/lib/errors";
+
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
+
+export function errorResponse(error: AppError): NextResponse<ErrorBody> {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error instanceof ValidationError) body.error.fields = error.fields;
+  const headers: Record<string, string> = {};
+  if (error instanceof TooManyRequestsError) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json(body, { status: error.status, headers });
+}
+
+/**
+ * Runs a route handler body and turns the data layer's errors into JSON: 401, 403, 404, 409, 422,
+ * 429 with `{error: {code, message, fields?}}`. Anything else is a bug: logged, answered with 500.
+ */
+export async function respondWithJson(run: () => Promise<unknown>, status = 200): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result;
+    return NextResponse.json(result, { status });
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    console.error(error);
+    return NextResponse.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 });
+  }
+}
+
+/** Reads a JSON body; a body that is not JSON is a 422 like any other invalid input. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ValidationError({ _: ["请求体不是有效的 JSON。"] });
+  }
+}

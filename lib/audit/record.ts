@@ -1,0 +1,30 @@
+import "server-only";
+import type { DatabaseTransaction } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditEntry = {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  fromState?: string | null;
+  toState?: string | null;
+  comment?: string | null;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Writes one audit row; call it inside the transaction of the change it records. */
+export async function recordAuditEvent(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      fromState: entry.fromState ?? null,
+      toState: entry.toState ?? null,
+      comment: entry.comment ?? null,
+      details: entry.details,
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import type { FieldErrors } from "@/lib/errors";
+
+/** What a server action returns to its form: a success notice, or an error with per-field messages. */
+export type FormState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fields?: FieldErrors;
+  /** A value shown once after success (e.g. a new API token). */
+  secret?: string;
+  /** Changes on every submission so that the form can reset after success. */
+  submittedAt?: number;
+};
+
+export const idleFormState: FormState = { status: "idle" };

@@ -1,0 +1,20 @@
+import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { AppError, ValidationError } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/form-state";
+import { messages } from "@/lib/i18n";
+
+/** Runs a server action's work and turns the data layer's errors into form state. */
+export async function runFormAction(work: () => Promise<string | Omit<FormState, "status">>): Promise<FormState> {
+  try {
+    const result = await work();
+    const extra = typeof result === "string" ? { message: result } : result;
+    return { status: "success", submittedAt: Date.now(), ...extra };
+  } catch (error) {
+    if (isRedirectError(error)) throw error;
+    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, submittedAt: Date.now() };
+    if (error instanceof AppError) return { status: "error", message: error.message, submittedAt: Date.now() };
+    console.error(error);
+    return { status: "error", message: messages.errors.generic, submittedAt: Date.now() };
+  }
+}

@@ -1,0 +1,3 @@
+export { isValidMainlandIdNumber, computeIdNumberCheckCharacter } from "./mainland-id-number";
+export { isValidCreditCode, computeCreditCodeCheckCharacter } from "./credit-code";
+export { maskIdNumber, maskPersonName } from "./masking";

@@ -1,0 +1,46 @@
+import "server-only";
+import { z } from "zod";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export const sectionInputSchema = z.object({
+  name: z.string({ error: "请填写科室名称。" }).trim().min(1, { error: "请填写科室名称。" }).max(40, { error: "科室名称最多 40 个字符。" }),
+  sortOrder: z.coerce.number().int().min(0).max(9999).optional(),
+});
+
+export type SectionSummary = { id: number; name: string; sortOrder: number; userCount: number };
+
+/** Sections are not secret: any signed-in staff member may list them (forms need them). */
+export async function listSections(actor: ActingUser): Promise<SectionSummary[]> {
+  assertPermitted(actor, "console.access");
+  const sections = await db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], include: { _count: { select: { users: true } } } });
+  return sections.map((section) => ({ id: section.id, name: section.name, sortOrder: section.sortOrder, userCount: section._count.users }));
+}
+
+export async function createSection(actor: ActingUser | null, input: unknown): Promise<SectionSummary> {
+  if (actor) assertPermitted(actor, "section.manage");
+  const data = parseInput(sectionInputSchema, input);
+  return db.$transaction(async (tx) => {
+    if (await tx.section.findUnique({ where: { name: data.name } })) throw new ValidationError({ name: ["已有同名科室。"] });
+    const section = await tx.section.create({ data: { name: data.name, sortOrder: data.sortOrder ?? 0 } });
+    await recordAuditEvent(tx, { actorId: actor?.id ?? null, action: "section.create", entityType: "Section", entityId: section.id, details: { name: section.name } });
+    return { id: section.id, name: section.name, sortOrder: section.sortOrder, userCount: 0 };
+  });
+}
+
+export async function renameSection(actor: ActingUser, sectionId: number, input: unknown): Promise<void> {
+  assertPermitted(actor, "section.manage");
+  const data = parseInput(sectionInputSchema, input);
+  await db.$transaction(async (tx) => {
+    const before = await tx.section.findUnique({ where: { id: sectionId } });
+    if (!before) throw new NotFoundError("科室不存在。");
+    const clash = await tx.section.findFirst({ where: { name: data.name, id: { not: sectionId } } });
+    if (clash) throw new ValidationError({ name: ["已有同名科室。"] });
+    await tx.section.update({ where: { id: sectionId }, data: { name: data.name, sortOrder: data.sortOrder ?? before.sortOrder } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "section.update", entityType: "Section", entityId: sectionId, details: { before: before.name, after: data.name } });
+  });
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { assertPermitted } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
+
+export type UserSummary = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  sectionId: number;
+  sectionName: string;
+  disabled: boolean;
+  createdAt: Date;
+};
+
+const withSection = { section: true } as const;
+
+function toSummary(user: {
+  id: number; username: string; displayName: string; role: Role; sectionId: number;
+  section: { name: string }; disabledAt: Date | null; createdAt: Date;
+}): UserSummary {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    sectionId: user.sectionId,
+    sectionName: user.section.name,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt,
+  };
+}
+
+export async function listUsers(actor: ActingUser): Promise<UserSummary[]> {
+  assertPermitted(actor, "user.manage");
+  const users = await db.user.findMany({ include: withSection, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { username: "asc" }] });
+  return users.map(toSummary);
+}
+
+export async function findUser(actor: ActingUser, userId: number): Promise<UserSummary> {
+  assertPermitted(actor, "user.manage");
+  const user = await db.user.findUnique({ where: { id: userId }, include: withSection });
+  if (!user) throw new NotFoundError("用户不存在。");
+  return toSummary(user);
+}
+
+async function assertSectionExists(tx: DatabaseTransaction, sectionId: number): Promise<void> {
+  if (!(await tx.section.findUnique({ where: { id: sectionId } }))) throw new ValidationError({ sectionId: ["所选科室不存在。"] });
+}
+
+/**
+ * Creates an account. `actor` null is the operator's command line (`npm run user:create`),
+ * which is how a real deployment gets its first admin.
+ */
+export async function createUser(actor: ActingUser | null, input: unknown): Promise<UserSummary> {
+  if (actor) assertPermitted(actor, "user.manage");
+  const data = parseInput(createUserSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    await assertSectionExists(tx, data.sectionId);
+    const taken = await tx.user.findFirst({ where: { username: { equals: data.username, mode: "insensitive" } } });
+    if (taken) throw new ValidationError({ username: ["该用户名已被使用。"] });
+    const user = await tx.user.create({
+      data: { username: data.username, displayName: data.displayName, role: data.role, sectionId: data.sectionId, passwordHash },
+      include: withSection,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor?.id ?? null, action: "user.create", entityType: "User", entityId: user.id,
+      details: { username: user.username, role: user.role, section: user.section.name },
+    });
+    return toSummary(user);
+  });
+}
+
+export async function updateUser(actor: ActingUser, userId: number, input: unknown): Promise<UserSummary> {
+  assertPermitted(actor, "user.manage");
+  const data = parseInput(updateUserSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new NotFoundError("用户不存在。");
+    if (data.sectionId !== undefined) await assertSectionExists(tx, data.sectionId);
+    if (userId === actor.id && data.role && data.role !== "admin") {
+      throw new ValidationError({ role: ["不能取消自己的管理员角色。"] });
+    }
+    const user = await tx.user.update({ where: { id: userId }, data, include: withSection });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "user.update", entityType: "User", entityId: userId,
+      details: { before: { displayName: before.displayName, role: before.role, sectionId: before.sectionId }, after: data },
+    });
+    return toSummary(user);
+  });
+}
+
+export async function setUserDisabled(actor: ActingUser, userId: number, disabled: boolean): Promise<UserSummary> {
+  assertPermitted(actor, "user.manage");
+  if (userId === actor.id && disabled) throw new ConflictError("不能停用自己的账号。");
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw new NotFoundError("用户不存在。");
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { disabledAt: disabled ? (before.disabledAt ?? new Date()) : null },
+      include: withSection,
+    });
+    await recordAuditEvent(tx, { actorId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId });
+    return toSummary(user);
+  });
+}
+
+export async function resetUserPassword(actor: ActingUser, userId: number, input: unknown): Promise<void> {
+  assertPermitted(actor, "user.manage");
+  const { password } = parseInput(resetPasswordSchema, input);
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("用户不存在。");
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId });
+  });
+}
+
+export async function changeOwnPassword(actor: ActingUser, input: unknown): Promise<void> {
+  assertPermitted(actor, "account.change_password");
+  const data = parseInput(changeOwnPasswordSchema, input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
+  if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
+    throw new ValidationError({ currentPassword: ["当前密码不正确。"] });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.change_own_password", entityType: "User", entityId: actor.id });
+  });
+}

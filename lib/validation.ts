@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { ValidationError, type FieldErrors } from "@/lib/errors";
+
+/** Parses input with a zod schema; on failure throws a ValidationError listing each field's problems. */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(fieldErrorsOf(result.error));
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Reads a form's fields into a plain object (repeated names become arrays). */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    object[key] = values.length > 1 ? values : values[0];
+  }
+  return object;
+}

@@ -1,0 +1,34 @@
+/** The first customer's organisation, as its 2017 annual report (shared/seed) describes it. */
+export const demoAgency = {
+  code: "SFHCGJ",
+  name: "绥芬河市城市管理和综合行政执法局",
+  shortName: "绥芬河市城管执法局",
+  address: "绥芬河市永福街39号",
+  postcode: "157399",
+  email: "sfhcgj@163.com",
+  website: "zjj.suifenhe.gov.cn",
+};
+
+export const demoSections = [
+  { name: "局领导", sortOrder: 0 },
+  { name: "综合科", sortOrder: 10 },
+  { name: "市容环境管理科", sortOrder: 20 },
+  { name: "综合执法大队", sortOrder: 30 },
+];
+
+export const demoLeadingGroup = [
+  { name: "王韶波", position: "局长", groupRole: "组长" },
+  { name: "季晓明", position: "副局长", groupRole: "副组长" },
+  { name: "赵建国", position: "综合科科长", groupRole: "成员" },
+  { name: "孙立华", position: "市容环境管理科科长", groupRole: "成员" },
+  { name: "周志强", position: "综合执法大队大队长", groupRole: "成员" },
+];
+
+export const DEMO_PASSWORD = "gongkai-demo";
+
+export const demoAccounts = [
+  { username: "admin", displayName: "系统管理员", role: "admin", section: "综合科" },
+  { username: "staff", displayName: "刘思源", role: "staff", section: "综合科" },
+  { username: "head", displayName: "赵建国", role: "section_head", section: "综合科" },
+  { username: "leader", displayName: "季晓明", role: "leader", section: "局领导" },
+] as const;

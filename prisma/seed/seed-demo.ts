@@ -1,0 +1,28 @@
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
+import { seedBaseData } from "./seed-base";
+
+/** The demo organisation and its four accounts; skipped when the demo accounts already exist. */
+export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
+  await seedBaseData();
+  if (await db.user.findUnique({ where: { username: "admin" } })) {
+    log("Demo data already present.");
+    return;
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    await tx.agency.updateMany({ data: { demoMode: true } });
+    for (const section of demoSections) {
+      await tx.section.upsert({ where: { name: section.name }, create: section, update: {} });
+    }
+    const sections = new Map((await tx.section.findMany()).map((section) => [section.name, section.id]));
+    for (const account of demoAccounts) {
+      await tx.user.create({
+        data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!, passwordHash },
+      });
+    }
+    await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index })) });
+  });
+  log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
+}

@@ -1,0 +1,26 @@
+/** `npm run db:seed [-- --demo]`: base data, and with --demo the demo organisation and accounts. */
+import path from "node:path";
+import { applyMigrations } from "@/lib/database/migrate";
+import { openDatabase } from "@/lib/database/open-database";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
+
+const database = await openDatabase({ dataDir: resolveDataDir(), role: "tool" });
+process.env.DATABASE_URL = database.url;
+try {
+  await applyMigrations(database.url, path.join(process.cwd(), "prisma", "migrations"));
+  if (process.argv.includes("--demo") && process.env.SEED_DEMO !== "0") {
+    const { seedDemoData } = await import("../prisma/seed/seed-demo");
+    await seedDemoData();
+  } else {
+    const { seedBaseData } = await import("../prisma/seed/seed-base");
+    await seedBaseData();
+    console.log("Base data present.");
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  const { db } = await import("@/lib/db");
+  await db.$disconnect();
+  await database.close();
+}
