@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
-import { getSessionUser } from "@/lib/auth/acting-user";
+import { getSessionUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
 import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed/agency";
 import { LoginForm } from "./login-form";

@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { getSessionUser, type ActingUser } from "@/lib/auth/acting-user";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { getSessionUser } from "@/lib/auth/session";
 import { isPermitted, type Action } from "@/lib/auth/permissions";
 
 /** For console pages: the signed-in user, or a redirect to login; 403 when the role lacks the action. */

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireSessionUser } from "@/lib/auth/acting-user";
+import { requireSessionUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";

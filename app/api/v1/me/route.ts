@@ -1,4 +1,4 @@
-import { requireApiUser } from "@/lib/auth/acting-user";
+import { requireApiUser } from "@/lib/auth/session";
 import { respondWithJson } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { requireApiUser } from "@/lib/auth/acting-user";
+import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { findUser, updateUser } from "@/lib/users/manage-users";

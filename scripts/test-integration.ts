@@ -1,0 +1,40 @@
+/**
+ * `npm run test:integration`: runs tests/integration against a real PostgreSQL. With
+ * TEST_DATABASE_URL set (a maintenance database on any server) it uses that server; otherwise it
+ * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+
+const root = process.cwd();
+const files = readdirSync(path.join(root, "tests", "integration"))
+  .filter((name) => name.endsWith(".test.ts"))
+  .sort()
+  .map((name) => path.join("tests", "integration", name));
+const only = process.argv.slice(2);
+const selected = only.length ? files.filter((file) => only.some((part) => file.includes(part))) : files;
+
+let stop = async () => {};
+if (!process.env.TEST_DATABASE_URL) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-test-pg-"));
+  // As root the server runs as the postgres user, which must be able to enter this directory.
+  chmodSync(dataDir, 0o755);
+  const port = 55000 + Math.floor(Math.random() * 5000);
+  const server = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, "postgres"), port, password: "test" });
+  process.env.TEST_DATABASE_URL = server.urlFor("postgres");
+  stop = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...selected],
+  { stdio: "inherit", env: process.env },
+);
+await stop();
+process.exit(result.status ?? 1);

@@ -1,0 +1,26 @@
+import { hashPassword } from "@/lib/auth/password";
+import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+
+let sequence = 0;
+
+/** Inserts a section and returns its id. */
+export async function insertSection(name = `测试科室${++sequence}`): Promise<number> {
+  return (await db.section.create({ data: { name } })).id;
+}
+
+/** Inserts a user directly (test setup, not the code under test) and returns it as an acting user. */
+export async function insertUser(role: Role, options: { sectionId?: number; password?: string; username?: string } = {}): Promise<ActingUser> {
+  const sectionId = options.sectionId ?? (await insertSection());
+  const user = await db.user.create({
+    data: {
+      username: options.username ?? `${role}${++sequence}`,
+      displayName: `测试${role}${sequence}`,
+      role,
+      sectionId,
+      passwordHash: await hashPassword(options.password ?? "correct-password"),
+    },
+  });
+  return (await loadActingUser(user.id))!;
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { applyMigrations } from "@/lib/database/migrate";
+
+export type TestDatabase = { url: string; name: string; drop(): Promise<void> };
+
+function maintenanceUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("TEST_DATABASE_URL is not set: run integration tests with `npm run test:integration`.");
+  return url;
+}
+
+function urlForDatabase(name: string): string {
+  const url = new URL(maintenanceUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A new, empty database on the test server (no migrations applied). */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = `gongkai_test_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: maintenanceUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  return {
+    url: urlForDatabase(name),
+    name,
+    async drop() {
+      const client = new pg.Client({ connectionString: maintenanceUrl() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
+
+/**
+ * A migrated throwaway database that lib/db.ts will use: DATABASE_URL points at it. Call once per
+ * test file, before the first query.
+ */
+export async function useMigratedTestDatabase(): Promise<TestDatabase> {
+  const database = await createEmptyDatabase();
+  await applyMigrations(database.url, migrationsDir);
+  process.env.DATABASE_URL = database.url;
+  return {
+    ...database,
+    async drop() {
+      const { db } = await import("@/lib/db");
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
