@@ -5,6 +5,9 @@
 export type FieldErrors = Record<string, string[]>;
 
 export class AppError extends Error {
+  /** Extra data for the client, returned as `error.details` (e.g. screening findings). */
+  details?: unknown;
+
   constructor(
     readonly status: number,
     readonly code: string,

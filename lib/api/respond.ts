@@ -2,11 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 
-type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown } };
 
 export function errorResponse(error: AppError): NextResponse<ErrorBody> {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationError) body.error.fields = error.fields;
+  if (error.details !== undefined) body.error.details = error.details;
   const headers: Record<string, string> = {};
   if (error instanceof TooManyRequestsError) headers["Retry-After"] = String(error.retryAfterSeconds);
   return NextResponse.json(body, { status: error.status, headers });

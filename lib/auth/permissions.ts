@@ -14,17 +14,27 @@ export const actions = [
   "section.manage",
   "audit.read",
   "audit.export",
+  "item.read_console",
+  "item.create",
+  "item.edit",
+  "catalogue.manage",
+  "sensitive_words.manage",
+  "calendar.manage",
 ] as const;
 
 export type Action = (typeof actions)[number];
 
-const everyStaffMember: Action[] = ["console.access", "account.change_password", "account.manage_tokens"];
+const everyStaffMember: Action[] = ["console.access", "account.change_password", "account.manage_tokens", "item.read_console"];
 
+// Item review steps (submit, approve, return, withdraw, restore) are in lib/workflow/item-workflow.ts.
 export const permissionsTable: Record<Role, readonly Action[]> = {
-  staff: [...everyStaffMember],
-  section_head: [...everyStaffMember, "audit.read"],
+  staff: [...everyStaffMember, "item.create", "item.edit"],
+  section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read"],
   leader: [...everyStaffMember, "audit.read", "audit.export"],
-  admin: [...everyStaffMember, "user.manage", "section.manage", "audit.read", "audit.export"],
+  admin: [
+    ...everyStaffMember, "user.manage", "section.manage", "audit.read", "audit.export",
+    "catalogue.manage", "sensitive_words.manage", "calendar.manage",
+  ],
 };
 
 export function isPermitted(role: Role, action: Action): boolean {

@@ -1,4 +1,5 @@
-import { getConfig, getDMMF } from "@prisma/internals";
+// A CommonJS bundle whose named exports Node cannot detect: take them from the default export.
+import prismaInternals from "@prisma/internals";
 import pg from "pg";
 
 /**
@@ -13,6 +14,8 @@ import pg from "pg";
  * (their columns show up as extra columns), and neither are foreign key names (`@relation(map:)`),
  * so foreign keys are compared by structure only.
  */
+
+const { getConfig, getDMMF } = prismaInternals;
 
 type Datamodel = Awaited<ReturnType<typeof getDMMF>>["datamodel"];
 type Model = Datamodel["models"][number];
@@ -34,7 +37,15 @@ type ExpectedDefault =
   | { kind: "literal"; display: string; sql: (quote: (text: string) => string) => string };
 
 type ExpectedColumn = { name: string; type: string; isList: boolean; required: boolean; default: ExpectedDefault };
-type IndexShape = { unique: boolean; columns: string[]; descending: boolean[]; method: string; predicate: string | null };
+/** operatorClasses: null where the column uses its type's default operator class. */
+type IndexShape = {
+  unique: boolean;
+  columns: string[];
+  descending: boolean[];
+  operatorClasses: (string | null)[];
+  method: string;
+  predicate: string | null;
+};
 type ExpectedIndex = IndexShape & { name: string | null };
 type ForeignKeyShape = { columns: string[]; referencedTable: string; referencedColumns: string[] };
 type ExpectedForeignKey = ForeignKeyShape & { onDelete: ReferentialAction; onUpdate: ReferentialAction };
@@ -57,7 +68,7 @@ type DbColumn = {
   full_type: string;
   is_array: boolean;
 };
-type DbIndex = IndexShape & { table_key: string; name: string; is_primary: boolean };
+type DbIndex = IndexShape & { table_key: string; name: string; is_primary: boolean; operator_class_names: string[] };
 type DbForeignKey = ForeignKeyShape & { table_key: string; name: string; on_delete: string; on_update: string };
 
 const ACTION_CODES: Record<string, ReferentialAction> = {
@@ -153,6 +164,8 @@ function describeSchema(
           unique: index.type === "unique",
           columns,
           descending: index.fields.map((field) => field.sortOrder === "desc"),
+          // "JsonbPathOps" or raw("jsonb_path_ops"); compared loosely with the catalog's name.
+          operatorClasses: index.fields.map((field) => field.operatorClass ?? null),
           method: (index.algorithm ?? "BTree").toLowerCase(),
           predicate: null,
           name: index.dbName ?? defaultName(`${table}_${columns.join("_")}_${suffix}`),
@@ -230,7 +243,15 @@ function describeSchema(
         columns: [column("A", idA), column("B", idB)],
         primaryKey: { columns: ["A", "B"], name: defaultName(`${joinTable}_AB_pkey`) },
         indexes: [
-          { unique: false, columns: ["B"], descending: [false], method: "btree", predicate: null, name: defaultName(`${joinTable}_B_index`) },
+          {
+            unique: false,
+            columns: ["B"],
+            descending: [false],
+            operatorClasses: [null],
+            method: "btree",
+            predicate: null,
+            name: defaultName(`${joinTable}_B_index`),
+          },
         ],
         foreignKeys: emulatedRelations
           ? []
@@ -388,7 +409,11 @@ async function describeDatabase(client: pg.Client, namespaces: string[]) {
             ARRAY(SELECT CASE WHEN x.indkey[k - 1] = 0 THEN '(' || pg_get_indexdef(x.indexrelid, k, true) || ')'
                               ELSE (SELECT attname::text FROM pg_attribute WHERE attrelid = x.indrelid AND attnum = x.indkey[k - 1]) END
                     FROM generate_series(1, x.indnkeyatts) AS k ORDER BY k) AS columns,
-            ARRAY(SELECT (x.indoption[k - 1] & 1) = 1 FROM generate_series(1, x.indnkeyatts) AS k ORDER BY k) AS descending
+            ARRAY(SELECT (x.indoption[k - 1] & 1) = 1 FROM generate_series(1, x.indnkeyatts) AS k ORDER BY k) AS descending,
+            ARRAY(SELECT CASE WHEN o.opcdefault THEN NULL ELSE o.opcname::text END
+                    FROM generate_series(1, x.indnkeyatts) AS k JOIN pg_opclass o ON o.oid = x.indclass[k - 1] ORDER BY k) AS "operatorClasses",
+            ARRAY(SELECT o.opcname::text
+                    FROM generate_series(1, x.indnkeyatts) AS k JOIN pg_opclass o ON o.oid = x.indclass[k - 1] ORDER BY k) AS operator_class_names
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
        JOIN pg_class t ON t.oid = x.indrelid
@@ -457,7 +482,10 @@ function compareEnums(expected: Map<string, string[]>, actual: Map<string, strin
 const list = (columns: readonly string[]) => `(${columns.map((column) => `"${column}"`).join(", ")})`;
 
 function describeIndex(index: IndexShape): string {
-  const columns = index.columns.map((column, position) => `"${column}"${index.descending[position] ? " DESC" : ""}`);
+  const columns = index.columns.map(
+    (column, position) =>
+      `"${column}"${index.operatorClasses[position] ? ` ${index.operatorClasses[position]}` : ""}${index.descending[position] ? " DESC" : ""}`,
+  );
   const method = index.method === "btree" ? "" : ` USING ${index.method}`;
   const predicate = index.predicate ? ` WHERE ${index.predicate}` : "";
   return `${index.unique ? "unique index" : "index"} on (${columns.join(", ")})${method}${predicate}`;
@@ -465,6 +493,19 @@ function describeIndex(index: IndexShape): string {
 
 function describeForeignKey(key: ForeignKeyShape, tableLabel: (key: string) => string): string {
   return `foreign key ${list(key.columns)} → ${tableLabel(key.referencedTable)}${list(key.referencedColumns)}`;
+}
+
+const looseName = (name: string) => name.replace(/_/g, "").toLowerCase();
+
+function sameIndex(expected: IndexShape, actual: DbIndex): boolean {
+  const withoutOperatorClasses = (index: IndexShape) => describeIndex({ ...index, operatorClasses: index.columns.map(() => null) });
+  if (withoutOperatorClasses(expected) !== withoutOperatorClasses(actual)) return false;
+  // An operator class named in the schema may be the type's default one, which the catalog reports as such.
+  return expected.operatorClasses.every((wanted, position) =>
+    wanted === null
+      ? actual.operatorClasses[position] === null
+      : looseName(wanted) === looseName(actual.operator_class_names[position] ?? ""),
+  );
 }
 
 async function compareTable(
@@ -523,7 +564,7 @@ async function compareTable(
   const unmatchedIndexes = actualIndexes.filter((index) => !index.is_primary);
   for (const index of table.indexes) {
     const shape = describeIndex(index);
-    const position = unmatchedIndexes.findIndex((candidate) => describeIndex(candidate) === shape);
+    const position = unmatchedIndexes.findIndex((candidate) => sameIndex(index, candidate));
     if (position < 0) {
       drift.push(`Table ${table.label}: ${shape} is in the schema but not in the database`);
       continue;

@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
 import { seedBaseData } from "./seed-base";
+import { seedDemoItems } from "./seed-demo-items";
 
 /** The demo organisation and its four accounts; skipped when the demo accounts already exist. */
 export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
@@ -24,5 +25,6 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     }
     await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index })) });
   });
+  await seedDemoItems();
   log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
 }

@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CatalogueNav } from "@/components/public/catalogue-nav";
+import { ItemList } from "@/components/public/item-list";
+import { ItemArticle } from "@/components/public/item-article";
+import { Pagination } from "@/components/public/pagination";
+import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { messages } from "@/lib/i18n";
+import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
+import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; year?: string; issuingBody?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const category = await findCategoryBySlug((await params).slug);
+  return { title: category?.name ?? messages.errors.notFoundTitle };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const category = await findCategoryBySlug(slug);
+  if (!category) notFound();
+  const tree = await findCategoryTree();
+  const m = messages.publicItems;
+  const breadcrumb = (
+    <nav aria-label="当前位置" className="mb-4 text-sm text-gray-700">
+      <Link href="/">{messages.site.home}</Link>
+      {category.path.map((node) => (
+        <span key={node.id}> › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}</span>
+      ))}
+    </nav>
+  );
+  let content: React.ReactNode;
+  if (category.kind === "page") {
+    const pageItem = await findCategoryPageItem(category.id);
+    content = pageItem ? <ItemArticle item={pageItem} /> : <p className="rounded border border-gray-300 bg-white p-6">{m.pageNotPublished}</p>;
+  } else {
+    const year = readPositiveInteger(query.year ?? null);
+    const page = readPositiveInteger(query.page ?? null) ?? 1;
+    const [result, years, bodies] = await Promise.all([
+      findPublishedItems({ categorySlug: slug, year, issuingBody: query.issuingBody || undefined, page }),
+      findPublicationYears(),
+      listIssuingBodies(),
+    ]);
+    content = (
+      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="category-title">
+        <h1 id="category-title" className="text-xl font-bold">{category.name}</h1>
+        <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
+          <label className="flex flex-col">
+            {m.filterYear}
+            <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+              <option value="">{m.allYears}</option>
+              {years.map((option) => <option key={option} value={option}>{option}</option>)}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            {m.filterIssuingBody}
+            <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+              <option value="">{m.allIssuingBodies}</option>
+              {bodies.map((body) => <option key={body.value} value={body.value}>{body.label}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{m.filter}</button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">{m.total(result?.total ?? 0)}</span>
+        </form>
+        <ItemList items={result?.items ?? []} emptyText={m.empty} showCategory={category.children.length > 0} />
+        <Pagination page={page} pageSize={result?.pageSize ?? 20} total={result?.total ?? 0} basePath={`/catalogue/${slug}`} query={{ year: query.year, issuingBody: query.issuingBody }} />
+      </section>
+    );
+  }
+  return (
+    <div className="grid gap-6 md:grid-cols-4">
+      <aside className="md:col-span-1"><CatalogueNav tree={tree} currentSlug={slug} /></aside>
+      <div className="min-w-0 md:col-span-3">{breadcrumb}{content}</div>
+    </div>
+  );
+}

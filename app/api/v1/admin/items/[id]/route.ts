@@ -1,0 +1,22 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { findConsoleItem } from "@/lib/items/console-items";
+import { updateItem } from "@/lib/items/manage-items";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(request: Request, context: Context) {
+  return respondWithJson(async () => ({ item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, "信息不存在。")) }));
+}
+
+export function PATCH(request: Request, context: Context) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const id = await readIdParam(context.params, "信息不存在。");
+    await updateItem(actor, id, await readJsonBody(request));
+    return { item: await findConsoleItem(actor, id) };
+  });
+}

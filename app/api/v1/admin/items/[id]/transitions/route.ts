@@ -1,0 +1,14 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { transitionItem } from "@/lib/items/transition-item";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const id = await readIdParam(context.params, "信息不存在。");
+    return transitionItem(actor, id, await readJsonBody(request));
+  });
+}

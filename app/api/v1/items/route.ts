@@ -1,0 +1,21 @@
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { respondWithJson } from "@/lib/api/respond";
+import { NotFoundError } from "@/lib/errors";
+import { findPublishedItems } from "@/lib/items/public-items";
+
+export const dynamic = "force-dynamic";
+
+export function GET(request: Request) {
+  return respondWithJson(async () => {
+    const query = new URL(request.url).searchParams;
+    const result = await findPublishedItems({
+      categorySlug: query.get("category") || undefined,
+      year: readPositiveInteger(query.get("year")),
+      issuingBody: query.get("issuingBody") || undefined,
+      page: readPositiveInteger(query.get("page")),
+      pageSize: readPositiveInteger(query.get("pageSize")),
+    });
+    if (!result) throw new NotFoundError("栏目不存在。");
+    return result;
+  });
+}

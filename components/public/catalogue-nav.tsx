@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { CategoryNode } from "@/lib/catalogue/catalogue-tree";
+import { messages } from "@/lib/i18n";
+
+function Branch({ nodes, currentSlug }: { nodes: CategoryNode[]; currentSlug?: string }) {
+  return (
+    <ul className="space-y-1">
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <Link
+            href={`/catalogue/${node.slug}`}
+            aria-current={node.slug === currentSlug ? "page" : undefined}
+            className="block rounded px-2 py-1 text-sm aria-[current=page]:bg-red-50 aria-[current=page]:font-semibold aria-[current=page]:text-red-900"
+          >
+            {node.name}
+          </Link>
+          {node.children.length ? <div className="ml-3 border-l border-gray-200 pl-2"><Branch nodes={node.children} currentSlug={currentSlug} /></div> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CatalogueNav({ tree, currentSlug }: { tree: CategoryNode[]; currentSlug?: string }) {
+  return (
+    <nav aria-label={messages.publicItems.catalogue} className="no-print rounded border border-gray-300 bg-white p-4">
+      <h2 className="mb-2 font-semibold">{messages.publicItems.catalogue}</h2>
+      <Branch nodes={tree} currentSlug={currentSlug} />
+    </nav>
+  );
+}

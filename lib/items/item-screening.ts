@@ -1,0 +1,39 @@
+import "server-only";
+import type { DatabaseTransaction } from "@/lib/db";
+import { findScreeningFindings } from "@/lib/screening";
+import type { ScreeningFindingKind } from "@/lib/screening";
+
+export type ItemScreeningFinding = {
+  /** Stable for the same revision content: how a submitter's acknowledgement names the finding. */
+  key: string;
+  source: string;
+  kind: ScreeningFindingKind;
+  match: string;
+  context: string;
+};
+
+type ScreenedText = { source: string; text: string };
+
+/** Screens a revision's title, body and attachment texts for personal and sensitive data. */
+export async function screenRevision(tx: DatabaseTransaction, revisionId: number): Promise<ItemScreeningFinding[]> {
+  const revision = await tx.itemRevision.findUniqueOrThrow({
+    where: { id: revisionId },
+    include: { attachments: { include: { file: true }, orderBy: { sortOrder: "asc" } } },
+  });
+  const sensitiveWords = (await tx.sensitiveWord.findMany()).map((row) => row.word);
+  const texts: ScreenedText[] = [
+    { source: "标题", text: revision.title },
+    { source: "正文", text: revision.bodyText },
+    ...(revision.documentNumber ? [{ source: "文号", text: revision.documentNumber }] : []),
+    ...revision.attachments.map((attachment) => ({ source: `附件：${attachment.file.originalName}`, text: attachment.file.extractedText ?? "" })),
+  ];
+  return texts.flatMap(({ source, text }) =>
+    findScreeningFindings(text, { sensitiveWords }).map((finding) => ({
+      key: `${source}|${finding.kind}|${finding.start}|${finding.match}`,
+      source,
+      kind: finding.kind,
+      match: finding.match,
+      context: finding.context,
+    })),
+  );
+}

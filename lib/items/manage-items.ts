@@ -1,0 +1,221 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { ItemValidity } from "@/lib/generated/prisma/enums";
+import { allocateIndexNumber } from "@/lib/items/index-number";
+import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
+import { parseInput } from "@/lib/validation";
+import { canEditItem } from "@/lib/workflow/item-workflow";
+
+/** The content of a revision as the data layer writes it. */
+type RevisionContent = {
+  title: string;
+  body: string;
+  categoryId: number;
+  issuingSectionId: number | null;
+  documentNumber: string | null;
+  writtenAt: string | null;
+  formedAt: string;
+  validity: ItemValidity;
+  validityDate: string | null;
+  replacedByItemId: number | null;
+  channels: string[];
+  keywords: string[];
+  attachmentFileIds: number[];
+};
+
+export type ItemWriteResult = { id: number; indexNumber: string; state: string; version: number; revisionNumber: number };
+
+async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionContent, itemId?: number): Promise<void> {
+  const problems: Record<string, string[]> = {};
+  if (!(await tx.category.findUnique({ where: { id: content.categoryId } }))) problems.categoryId = ["所选栏目不存在。"];
+  if (content.issuingSectionId && !(await tx.section.findUnique({ where: { id: content.issuingSectionId } }))) {
+    problems.issuingSectionId = ["所选发布机构不存在。"];
+  }
+  if (content.replacedByItemId) {
+    if (content.replacedByItemId === itemId) problems.replacedByItemId = ["不能以本条信息替代自身。"];
+    else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = ["替代信息不存在。"];
+  }
+  if (content.attachmentFileIds.length) {
+    const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds } } });
+    if (found !== content.attachmentFileIds.length) problems.attachmentFileIds = ["附件不存在。"];
+  }
+  if ((content.validity === "repealed" || content.validity === "expired" || content.validity === "amended") && !content.validityDate) {
+    problems.validityDate = ["有效性变更时请填写日期。"];
+  }
+  if (content.writtenAt && content.writtenAt > todayInBeijing()) problems.writtenAt = ["成文日期不能晚于今天。"];
+  if (content.formedAt > todayInBeijing()) problems.formedAt = ["信息形成日期不能晚于今天。"];
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+function cleanBody(body: string): { body: string; bodyText: string } {
+  const clean = sanitizeItemBody(body);
+  const bodyText = htmlToPlainText(clean).trim();
+  if (!bodyText) throw new ValidationError({ body: ["请填写正文。"] });
+  return { body: clean, bodyText };
+}
+
+async function writeRevision(tx: DatabaseTransaction, itemId: number, number: number, content: RevisionContent, actorId: number) {
+  const { body, bodyText } = cleanBody(content.body);
+  return tx.itemRevision.create({
+    data: {
+      itemId,
+      number,
+      title: content.title,
+      body,
+      bodyText,
+      categoryId: content.categoryId,
+      issuingSectionId: content.issuingSectionId,
+      documentNumber: content.documentNumber,
+      writtenAt: isoDateToDateColumn(content.writtenAt),
+      formedAt: isoDateToDateColumn(content.formedAt),
+      validity: content.validity,
+      validityDate: isoDateToDateColumn(content.validityDate),
+      replacedByItemId: content.replacedByItemId,
+      channels: content.channels,
+      keywords: content.keywords,
+      createdById: actorId,
+      attachments: { create: content.attachmentFileIds.map((fileId, sortOrder) => ({ fileId, sortOrder })) },
+    },
+  });
+}
+
+function contentFromInput(input: ItemContentInput): RevisionContent {
+  return {
+    title: input.title,
+    body: input.body,
+    categoryId: input.categoryId,
+    issuingSectionId: input.issuingSectionId ?? null,
+    documentNumber: input.documentNumber ?? null,
+    writtenAt: input.writtenAt ?? null,
+    formedAt: input.formedAt ?? todayInBeijing(),
+    validity: input.validity ?? "in_force",
+    validityDate: input.validityDate ?? null,
+    replacedByItemId: input.replacedByItemId ?? null,
+    channels: input.channels ?? ["website"],
+    keywords: input.keywords ?? [],
+    attachmentFileIds: input.attachmentFileIds ?? [],
+  };
+}
+
+/** Creates a draft item with its first revision and a new 索引号. */
+export async function createItem(actor: ActingUser, input: unknown): Promise<ItemWriteResult> {
+  assertPermitted(actor, "item.create");
+  const content = contentFromInput(parseInput(createItemSchema, input));
+  return db.$transaction(async (tx) => {
+    await assertReferencesExist(tx, content);
+    const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const year = Number(todayInBeijing().slice(0, 4));
+    const indexNumber = await allocateIndexNumber(tx, agency.code, year);
+    const item = await tx.item.create({ data: { indexNumber, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id } });
+    const revision = await writeRevision(tx, item.id, 1, content, actor.id);
+    await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "item.create", entityType: "Item", entityId: item.id, toState: "draft",
+      details: { indexNumber, title: content.title, revision: 1, attachments: content.attachmentFileIds },
+    });
+    return { id: item.id, indexNumber, state: item.state, version: item.version, revisionNumber: 1 };
+  });
+}
+
+/** Loads an item for a write and checks the optimistic version the writer last saw. */
+export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, expectedVersion: number | null | undefined) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Item" WHERE id = ${itemId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("信息不存在。");
+  const item = await tx.item.findUniqueOrThrow({
+    where: { id: itemId },
+    include: { latestRevision: { include: { attachments: { orderBy: { sortOrder: "asc" } } } }, lastActor: true },
+  });
+  if (expectedVersion != null && expectedVersion !== item.version) throw staleVersionError(item.lastActor?.displayName, item.updatedAt);
+  return item;
+}
+
+export function staleVersionError(actorName: string | undefined, at: Date): ConflictError {
+  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  return new ConflictError(`该信息已被${actorName ?? "其他用户"}于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
+}
+
+function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockItemForWrite>>["latestRevision"]>): RevisionContent {
+  return {
+    title: revision.title,
+    body: revision.body,
+    categoryId: revision.categoryId,
+    issuingSectionId: revision.issuingSectionId,
+    documentNumber: revision.documentNumber,
+    writtenAt: dateColumnToIsoDate(revision.writtenAt),
+    formedAt: dateColumnToIsoDate(revision.formedAt),
+    validity: revision.validity,
+    validityDate: dateColumnToIsoDate(revision.validityDate),
+    replacedByItemId: revision.replacedByItemId,
+    channels: revision.channels,
+    keywords: revision.keywords,
+    attachmentFileIds: revision.attachments.map((attachment) => attachment.fileId),
+  };
+}
+
+/**
+ * Saves an edit as a new revision. Editing a published item makes a new draft: the public keeps
+ * the published revision until the new one is approved.
+ */
+export async function updateItem(actor: ActingUser, itemId: number, input: unknown): Promise<ItemWriteResult> {
+  assertPermitted(actor, "item.edit");
+  const { version, ...changes } = parseInput(updateItemSchema, input);
+  return saveNewRevision(actor, itemId, version, (current) => ({
+    ...current,
+    ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+  }), "item.edit");
+}
+
+/** Restoring an old revision makes a new draft with its content, never a publication. */
+export async function restoreRevision(actor: ActingUser, itemId: number, revisionNumber: number, version: number): Promise<ItemWriteResult> {
+  assertPermitted(actor, "item.edit");
+  const old = await db.itemRevision.findUnique({
+    where: { itemId_number: { itemId, number: revisionNumber } },
+    include: { attachments: { orderBy: { sortOrder: "asc" } } },
+  });
+  if (!old) throw new NotFoundError("该修订版本不存在。");
+  return saveNewRevision(actor, itemId, version, () => revisionContent(old), "item.restore_revision", { restoredRevision: revisionNumber });
+}
+
+async function saveNewRevision(
+  actor: ActingUser,
+  itemId: number,
+  version: number,
+  nextContent: (current: RevisionContent) => RevisionContent,
+  auditAction: string,
+  auditDetails: Record<string, unknown> = {},
+): Promise<ItemWriteResult> {
+  return db.$transaction(async (tx) => {
+    const item = await lockItemForWrite(tx, itemId, version);
+    if (!canEditItem(actor, item)) {
+      if (item.state !== "draft" && item.state !== "published") {
+        throw new ConflictError("信息正在审核或已撤回，当前不能修改：请先退回或恢复为草稿。", "invalid_state");
+      }
+      throw new ForbiddenError("只有本科室的工作人员可以修改这条信息。");
+    }
+    const current = revisionContent(item.latestRevision!);
+    const next = nextContent(current);
+    await assertReferencesExist(tx, next, item.id);
+    const number = item.latestRevision!.number + 1;
+    const revision = await writeRevision(tx, item.id, number, next, actor.id);
+    const updated = await tx.item.update({
+      where: { id: item.id },
+      data: { latestRevisionId: revision.id, state: "draft", version: { increment: 1 }, lastActorId: actor.id },
+    });
+    const added = next.attachmentFileIds.filter((id) => !current.attachmentFileIds.includes(id));
+    const removed = current.attachmentFileIds.filter((id) => !next.attachmentFileIds.includes(id));
+    const changedFields = (Object.keys(next) as (keyof RevisionContent)[]).filter(
+      (key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]),
+    );
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: auditAction, entityType: "Item", entityId: item.id, fromState: item.state, toState: "draft",
+      details: { revision: number, changedFields, attachmentsAdded: added, attachmentsRemoved: removed, ...auditDetails } as never,
+    });
+    return { id: item.id, indexNumber: item.indexNumber, state: updated.state, version: updated.version, revisionNumber: number };
+  });
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
+import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
+import type { ItemValidity } from "@/lib/generated/prisma/enums";
+import { readThroughPublicCache } from "@/lib/public-content/cached";
+
+/** What the public sees of an item: its published revision. Dates are strings (cacheable as JSON). */
+export type PublicItemSummary = {
+  id: number;
+  indexNumber: string;
+  title: string;
+  category: { slug: string; name: string };
+  issuingBody: string;
+  documentNumber: string | null;
+  writtenAt: string | null;
+  publishedAt: string;
+  validity: ItemValidity;
+};
+
+export type PublicItemDetail = PublicItemSummary & {
+  body: string;
+  formedAt: string;
+  validityDate: string | null;
+  replacedBy: { id: number; title: string } | null;
+  channels: string[];
+  keywords: string[];
+  disclosureMode: "主动公开";
+  attachments: { id: number; name: string; sizeBytes: number; mimeType: string }[];
+  withdrawal: { withdrawnAt: string; reason: string } | null;
+};
+
+export type PublicItemPage = { total: number; page: number; pageSize: number; items: PublicItemSummary[] };
+
+export type PublicItemFilter = { categorySlug?: string; year?: number; issuingBody?: string; page?: number; pageSize?: number };
+
+const visibleToPublic = { publishedRevisionId: { not: null }, withdrawnAt: null } satisfies Prisma.ItemWhereInput;
+
+const summaryInclude = {
+  publishedRevision: { include: { category: true, issuingSection: true } },
+} satisfies Prisma.ItemInclude;
+
+type ItemWithPublished = Prisma.ItemGetPayload<{ include: typeof summaryInclude }>;
+
+function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSummary {
+  const revision = item.publishedRevision!;
+  return {
+    id: item.id,
+    indexNumber: item.indexNumber,
+    title: revision.title,
+    category: { slug: revision.category.slug, name: revision.category.name },
+    issuingBody: revision.issuingSection?.name ? `${agencyName}${revision.issuingSection.name}` : agencyName,
+    documentNumber: revision.documentNumber,
+    writtenAt: dateColumnToIsoDate(revision.writtenAt),
+    publishedAt: beijingDayOf(item.publishedAt!),
+    validity: revision.validity,
+  };
+}
+
+async function agencyName(): Promise<string> {
+  return (await db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } })).name;
+}
+
+/** Start and end of a calendar year in Beijing time. */
+function beijingYearRange(year: number): { gte: Date; lt: Date } {
+  return { gte: new Date(`${year}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
+}
+
+export async function findPublishedItems(filter: PublicItemFilter): Promise<PublicItemPage | null> {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(filter.pageSize ?? 20)));
+  let categoryIds: number[] | undefined;
+  if (filter.categorySlug) {
+    const category = await findCategoryBySlug(filter.categorySlug);
+    if (!category) return null;
+    categoryIds = collectDescendantIds(category);
+  }
+  const args = { categoryIds, year: filter.year, issuingBody: filter.issuingBody, page, pageSize };
+  return readThroughPublicCache("published-items", [args], async () => {
+    const revisionFilter: Prisma.ItemRevisionWhereInput = {};
+    if (categoryIds) revisionFilter.categoryId = { in: categoryIds };
+    if (filter.issuingBody === "agency") revisionFilter.issuingSectionId = null;
+    else if (filter.issuingBody && /^\d+$/.test(filter.issuingBody)) revisionFilter.issuingSectionId = Number(filter.issuingBody);
+    return queryPublishedItemPage(
+      { publishedRevision: revisionFilter, ...(filter.year ? { publishedAt: beijingYearRange(filter.year) } : {}) },
+      page,
+      pageSize,
+    );
+  });
+}
+
+/** One page of publicly visible items matching `where`, newest first (uncached: callers cache). */
+export async function queryPublishedItemPage(where: Prisma.ItemWhereInput, page: number, pageSize: number): Promise<PublicItemPage> {
+  const visible: Prisma.ItemWhereInput = { AND: [visibleToPublic, where] };
+  const [total, items, name] = await Promise.all([
+    db.item.count({ where: visible }),
+    db.item.findMany({ where: visible, include: summaryInclude, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    agencyName(),
+  ]);
+  return { total, page, pageSize, items: items.map((item) => toSummary(item, name)) };
+}
+
+/** A published item, or a withdrawn one (shown as a notice); null for anything never published. */
+export async function findPublicItem(itemId: number): Promise<PublicItemDetail | null> {
+  if (!Number.isInteger(itemId) || itemId <= 0) return null;
+  return readThroughPublicCache("public-item", [itemId], async () => {
+    const item = await db.item.findFirst({
+      where: { id: itemId, publishedRevisionId: { not: null } },
+      include: {
+        publishedRevision: {
+          include: {
+            category: true,
+            issuingSection: true,
+            replacedByItem: { include: { publishedRevision: true } },
+            attachments: { include: { file: true }, orderBy: { sortOrder: "asc" } },
+          },
+        },
+      },
+    });
+    if (!item) return null;
+    const revision = item.publishedRevision!;
+    const withdrawn = item.withdrawnAt !== null;
+    const replacement = revision.replacedByItem?.publishedRevision ? { id: revision.replacedByItem.id, title: revision.replacedByItem.publishedRevision.title } : null;
+    return {
+      ...toSummary(item, await agencyName()),
+      body: withdrawn ? "" : revision.body,
+      formedAt: dateColumnToIsoDate(revision.formedAt),
+      validityDate: dateColumnToIsoDate(revision.validityDate),
+      replacedBy: replacement,
+      channels: revision.channels,
+      keywords: revision.keywords,
+      disclosureMode: "主动公开",
+      attachments: withdrawn ? [] : revision.attachments.map((attachment) => ({
+        id: attachment.id, name: attachment.file.originalName, sizeBytes: attachment.file.sizeBytes, mimeType: attachment.file.mimeType,
+      })),
+      withdrawal: withdrawn ? { withdrawnAt: beijingDayOf(item.withdrawnAt!), reason: item.withdrawalReason ?? "" } : null,
+    };
+  });
+}
+
+/** The years that have published items, newest first (for the year filter). */
+export async function findPublicationYears(): Promise<number[]> {
+  return readThroughPublicCache("publication-years", [], async () => {
+    const rows = await db.$queryRaw<{ year: number }[]>`
+      SELECT DISTINCT EXTRACT(YEAR FROM ("publishedAt" AT TIME ZONE 'Asia/Shanghai'))::int AS year
+      FROM "Item" WHERE "publishedRevisionId" IS NOT NULL AND "withdrawnAt" IS NULL AND "publishedAt" IS NOT NULL
+      ORDER BY year DESC`;
+    return rows.map((row) => row.year);
+  });
+}
+
+/** The content page of a `page` category (指南, 制度): its latest published item. */
+export async function findCategoryPageItem(categoryId: number): Promise<PublicItemDetail | null> {
+  const item = await db.item.findFirst({
+    where: { ...visibleToPublic, publishedRevision: { categoryId } },
+    orderBy: { lastPublishedAt: "desc" },
+    select: { id: true },
+  });
+  return item ? findPublicItem(item.id) : null;
+}

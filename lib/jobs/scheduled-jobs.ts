@@ -1,0 +1,23 @@
+import "server-only";
+import { publishDueScheduledItems } from "@/lib/items/transition-item";
+
+const INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
+
+const globalForJobs = globalThis as unknown as { gongkaiJobsStarted?: boolean };
+
+/** Publishes scheduled items when their time comes, without anyone signed in. */
+export function startScheduledJobs(): void {
+  if (globalForJobs.gongkaiJobsStarted || process.env.DISABLE_SCHEDULER === "1") return;
+  globalForJobs.gongkaiJobsStarted = true;
+  const run = async () => {
+    try {
+      const published = await publishDueScheduledItems();
+      if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
+    } catch (error) {
+      // The database may be briefly unreachable; the next tick tries again.
+      console.error("[scheduler]", error instanceof Error ? error.message : error);
+    }
+  };
+  setInterval(run, INTERVAL_MS).unref();
+  void run();
+}
