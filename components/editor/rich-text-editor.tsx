@@ -19,7 +19,7 @@ import { useFormState } from "@/components/forms/action-form";
 
 /** Every string the editor shows or announces; to move to lib/i18n later. */
 export const editorMessages = {
-  toolbar: "正文格式",
+  toolbar: (fieldLabel: string) => `${fieldLabel}格式工具栏`,
   paragraph: "段落",
   heading2: "二级标题",
   heading3: "三级标题",
@@ -36,7 +36,7 @@ export const editorMessages = {
   deleteColumn: "删除列",
   deleteTable: "删除表格",
   source: "HTML 源码",
-  sourceLabel: "HTML 源码",
+  sourceLabel: (fieldLabel: string) => `${fieldLabel}（HTML 源码）`,
   sourceHint: "在此修改后编辑区同步更新；离开源码框时整理为编辑器能保存的格式。",
   keyboardHint:
     "按 Alt+F10 进入格式工具栏，用方向键选择按钮。在列表或表格中 Tab 键用于缩进或换到下一格；先按 Esc 再按 Tab 可离开编辑区。",
@@ -129,7 +129,8 @@ function convertWordLists(document: Document) {
     }
   }
   for (const paragraph of Array.from(document.querySelectorAll("p[data-word-bullet]"))) {
-    if (!paragraph.isConnected || !paragraph.parentNode) continue;
+    // Already moved into the list started by an earlier paragraph of the same run.
+    if (!paragraph.hasAttribute("data-word-bullet") || !paragraph.parentNode) continue;
     const list = document.createElement("ul");
     paragraph.parentNode.insertBefore(list, paragraph);
     let current: Element | null = paragraph;
@@ -285,7 +286,8 @@ function createExtensions() {
       strike: false,
       link: {
         openOnClick: false,
-        autolink: true,
+        // Autolinking makes links "inclusive": text typed right after a link would join it.
+        autolink: false,
         linkOnPaste: true,
         defaultProtocol: "https",
         HTMLAttributes: { target: null, rel: null, class: null },
@@ -300,8 +302,9 @@ function createExtensions() {
   ];
 }
 
+/** What the form posts: "" for an empty editor, and without the empty paragraph kept after a table or heading at the end. */
 function serialize(editor: Editor): string {
-  return editor.isEmpty ? "" : editor.getHTML();
+  return editor.isEmpty ? "" : editor.getHTML().replace(/(<p><\/p>)+$/, "");
 }
 
 /** One block per line, so that the source view is readable and diffs well. */
@@ -326,6 +329,9 @@ const buttonClass =
   "rounded border border-transparent px-2 py-1 text-sm text-gray-900 hover:bg-gray-100 hover:border-gray-300 " +
   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 " +
   "aria-pressed:border-blue-800 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 aria-expanded:border-blue-800 aria-expanded:bg-blue-50";
+const panelButtonClass =
+  "mt-1 rounded border border-gray-500 bg-white px-3 py-2 text-sm text-gray-900 hover:bg-gray-100 " +
+  "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700";
 const contentClass =
   "min-h-64 px-3 py-2 text-base leading-7 text-gray-900 focus:outline-none focus-visible:outline-none focus:ring-2 focus:ring-inset focus:ring-blue-700 " +
   "[&_p]:my-2 [&_h2]:mt-4 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-bold [&_h3]:mt-3 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-bold " +
@@ -619,8 +625,8 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
         <div
           ref={toolbarRef}
           role="toolbar"
-          aria-label={`${label}${messages.toolbar}`}
-          aria-controls={id}
+          aria-label={messages.toolbar(label)}
+          aria-controls={editor ? id : undefined}
           onKeyDown={onToolbarKeyDown}
           className="flex flex-wrap items-center gap-1 border-b border-gray-300 bg-gray-50 px-2 py-1"
         >
@@ -652,11 +658,11 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
                 aria-describedby={`${linkInputId}-hint${linkError ? ` ${linkInputId}-error` : ""}`}
                 className={`${inputClass} max-w-md flex-1`}
               />
-              <button type="button" onClick={applyLink} className={`${buttonClass} mt-1 border-gray-400 bg-white`}>{messages.linkApply}</button>
+              <button type="button" onClick={applyLink} className={panelButtonClass}>{messages.linkApply}</button>
               {state?.link ? (
-                <button type="button" onClick={removeLink} className={`${buttonClass} mt-1 border-gray-400 bg-white`}>{messages.linkRemove}</button>
+                <button type="button" onClick={removeLink} className={panelButtonClass}>{messages.linkRemove}</button>
               ) : null}
-              <button type="button" onClick={closeLinkPanel} className={`${buttonClass} mt-1 border-gray-400 bg-white`}>{messages.linkCancel}</button>
+              <button type="button" onClick={closeLinkPanel} className={panelButtonClass}>{messages.linkCancel}</button>
             </div>
             <p id={`${linkInputId}-hint`} className="mt-1 text-sm text-gray-700">{messages.linkHint}</p>
             {linkError ? <p id={`${linkInputId}-error`} className="mt-1 text-sm text-red-700">{linkError}</p> : null}
@@ -664,14 +670,15 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
         ) : null}
 
         <div onKeyDownCapture={onEditorKeyDownCapture}>
-          <EditorContent editor={editor} />
+          {/* Holds the space until the editor mounts in the browser, so the page does not jump. */}
+          {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" aria-hidden="true" />}
         </div>
       </div>
       <p id={hintId} className="mt-1 text-sm text-gray-700">{messages.keyboardHint}</p>
 
       {sourceOpen ? (
         <div className="mt-2">
-          <label htmlFor={sourceId} className="block text-sm font-medium text-gray-900">{messages.sourceLabel}</label>
+          <label htmlFor={sourceId} className="block text-sm font-medium text-gray-900">{messages.sourceLabel(label)}</label>
           <textarea
             id={sourceId}
             value={sourceDraft}

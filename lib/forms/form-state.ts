@@ -7,6 +7,8 @@ export type FormState = {
   fields?: FieldErrors;
   /** A value shown once after success (e.g. a new API token). */
   secret?: string;
+  /** Screening findings a submitter must acknowledge before the item can be submitted. */
+  findings?: { key: string; source: string; kind: string; match: string; context: string }[];
   /** Changes on every submission so that the form can reset after success. */
   submittedAt?: number;
 };

@@ -12,7 +12,10 @@ export async function runFormAction(work: () => Promise<string | Omit<FormState,
     return { status: "success", submittedAt: Date.now(), ...extra };
   } catch (error) {
     if (isRedirectError(error)) throw error;
-    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, submittedAt: Date.now() };
+    if (error instanceof ValidationError) {
+      const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
+      return { status: "error", message: error.message, fields: error.fields, findings, submittedAt: Date.now() };
+    }
     if (error instanceof AppError) return { status: "error", message: error.message, submittedAt: Date.now() };
     console.error(error);
     return { status: "error", message: messages.errors.generic, submittedAt: Date.now() };

@@ -9,6 +9,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
+import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditItem } from "@/lib/workflow/item-workflow";
 
@@ -103,12 +104,26 @@ function contentFromInput(input: ItemContentInput): RevisionContent {
   };
 }
 
+/** Records newly uploaded files and appends them to the revision's attachments. */
+async function recordUploads(tx: DatabaseTransaction, actorId: number, content: RevisionContent, uploads: ReceivedUpload[]): Promise<void> {
+  for (const upload of uploads) {
+    const file = await tx.storedFile.create({
+      data: {
+        storagePath: upload.storagePath, originalName: upload.originalName, mimeType: upload.mimeType, kind: upload.kind,
+        sizeBytes: upload.sizeBytes, sha256: upload.sha256, extractedText: upload.extractedText, uploadedById: actorId,
+      },
+    });
+    content.attachmentFileIds.push(file.id);
+  }
+}
+
 /** Creates a draft item with its first revision and a new 索引号. */
-export async function createItem(actor: ActingUser, input: unknown): Promise<ItemWriteResult> {
+export async function createItem(actor: ActingUser, input: unknown, uploads: ReceivedUpload[] = []): Promise<ItemWriteResult> {
   assertPermitted(actor, "item.create");
   const content = contentFromInput(parseInput(createItemSchema, input));
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, content);
+    await recordUploads(tx, actor.id, content, uploads);
     const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
     const year = Number(todayInBeijing().slice(0, 4));
     const indexNumber = await allocateIndexNumber(tx, agency.code, year);
@@ -162,13 +177,13 @@ function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockIte
  * Saves an edit as a new revision. Editing a published item makes a new draft: the public keeps
  * the published revision until the new one is approved.
  */
-export async function updateItem(actor: ActingUser, itemId: number, input: unknown): Promise<ItemWriteResult> {
+export async function updateItem(actor: ActingUser, itemId: number, input: unknown, uploads: ReceivedUpload[] = []): Promise<ItemWriteResult> {
   assertPermitted(actor, "item.edit");
   const { version, ...changes } = parseInput(updateItemSchema, input);
   return saveNewRevision(actor, itemId, version, (current) => ({
     ...current,
     ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
-  }), "item.edit");
+  }), "item.edit", {}, uploads);
 }
 
 /** Restoring an old revision makes a new draft with its content, never a publication. */
@@ -189,6 +204,7 @@ async function saveNewRevision(
   nextContent: (current: RevisionContent) => RevisionContent,
   auditAction: string,
   auditDetails: Record<string, unknown> = {},
+  uploads: ReceivedUpload[] = [],
 ): Promise<ItemWriteResult> {
   return db.$transaction(async (tx) => {
     const item = await lockItemForWrite(tx, itemId, version);
@@ -200,7 +216,9 @@ async function saveNewRevision(
     }
     const current = revisionContent(item.latestRevision!);
     const next = nextContent(current);
+    next.attachmentFileIds = [...next.attachmentFileIds];
     await assertReferencesExist(tx, next, item.id);
+    await recordUploads(tx, actor.id, next, uploads);
     const number = item.latestRevision!.number + 1;
     const revision = await writeRevision(tx, item.id, number, next, actor.id);
     const updated = await tx.item.update({

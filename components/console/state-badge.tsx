@@ -1,0 +1,15 @@
+import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+
+const colours: Record<ItemState, string> = {
+  draft: "bg-gray-100 text-gray-900 border-gray-500",
+  section_review: "bg-blue-50 text-blue-900 border-blue-700",
+  leader_review: "bg-indigo-50 text-indigo-900 border-indigo-700",
+  scheduled: "bg-amber-50 text-amber-900 border-amber-700",
+  published: "bg-green-50 text-green-900 border-green-700",
+  withdrawn: "bg-red-50 text-red-900 border-red-700",
+};
+
+export function StateBadge({ state }: { state: ItemState }) {
+  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${colours[state]}`} data-testid="item-state">{messages.itemStates[state]}</span>;
+}

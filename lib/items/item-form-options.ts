@@ -1,0 +1,16 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
+import { listSections } from "@/lib/sections/manage-sections";
+
+/** The choices of the item form: categories (indented by depth) and issuing bodies. */
+export async function loadItemFormOptions(actor: ActingUser) {
+  const [tree, sections, agency] = await Promise.all([findCategoryTree(), listSections(actor), findAgencyProfile()]);
+  const categories = flattenCategoryTree(tree).map((node) => ({ value: node.id, label: `${"　".repeat(node.depth)}${node.name}` }));
+  const issuingBodies = [
+    { value: "agency", label: agency.name },
+    ...sections.filter((section) => section.name !== "局领导").map((section) => ({ value: section.id, label: `${agency.name}${section.name}` })),
+  ];
+  return { categories, issuingBodies };
+}
