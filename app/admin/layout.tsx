@@ -15,6 +15,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const agency = await findAgencyProfile();
   const m = messages.console;
   const links: ConsoleNavLink[] = [{ href: "/admin", label: m.dashboard }];
+  if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
+  if (isPermitted(user.role, "catalogue.manage")) links.push({ href: "/admin/catalogue", label: m.catalogue });
+  if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });
+  if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });
+  if (isPermitted(user.role, "audit.read")) links.push({ href: "/admin/audit", label: m.audit });
   if (isPermitted(user.role, "user.manage")) links.push({ href: "/admin/users", label: m.users });
   if (isPermitted(user.role, "section.manage")) links.push({ href: "/admin/sections", label: m.sections });
   links.push({ href: "/admin/account", label: m.account });

@@ -1,12 +1,53 @@
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { todayInBeijing } from "@/lib/dates";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { messages } from "@/lib/i18n";
+import { listConsoleItems } from "@/lib/items/console-items";
 
 export default async function ConsoleHome() {
   const user = await requirePageUser();
+  const [tasks, unpublished] = await Promise.all([
+    listConsoleItems(user, { scope: "tasks", pageSize: 10 }),
+    listConsoleItems(user, { overdueOnly: true }),
+  ]);
+  const weekAhead = addCalendarDays(todayInBeijing(), 7);
+  const overdue = unpublished.items.filter((item) => item.overdue);
+  const dueSoon = unpublished.items.filter((item) => !item.overdue && item.disclosureDue <= weekAhead);
+  const m = messages.console;
+  const cards: [string, number, string, string][] = [
+    [m.tasks, tasks.total, "/admin/items?scope=tasks", "tasks-count"],
+    [m.overdueItems, overdue.length, "/admin/items?scope=all&overdue=1", "overdue-count"],
+    [m.dueSoon, dueSoon.length, "/admin/items?scope=all&overdue=1", "due-soon-count"],
+  ];
   return (
-    <section className="rounded border border-gray-300 bg-white p-6">
-      <h1 className="text-xl font-bold">{messages.console.dashboard}</h1>
-      <p className="mt-3">{messages.console.welcome(user.displayName)}</p>
-    </section>
+    <div className="space-y-6">
+      <section className="rounded border border-gray-300 bg-white p-6">
+        <h1 className="text-xl font-bold">{m.dashboard}</h1>
+        <p className="mt-2">{m.welcome(user.displayName)}</p>
+      </section>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {cards.map(([label, count, href, testId]) => (
+          <li key={label} className="rounded border border-gray-300 bg-white p-4">
+            <p className="text-sm text-gray-700">{label}</p>
+            <p className={`mt-1 text-3xl font-bold ${testId === "overdue-count" && count ? "text-red-700" : ""}`} data-testid={testId}>{count}</p>
+            <Link href={href} className="mt-2 inline-block text-sm">{m.viewAll}</Link>
+          </li>
+        ))}
+      </ul>
+      {tasks.items.length ? (
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="tasks">
+          <h2 id="tasks" className="mb-2 text-lg font-semibold">{m.tasks}</h2>
+          <ul className="divide-y divide-gray-200">
+            {tasks.items.map((item) => (
+              <li key={item.id} className="flex justify-between gap-4 py-2 text-sm">
+                <Link href={`/admin/items/${item.id}`}>{item.title}</Link>
+                <span className="text-gray-700">{messages.itemStates[item.state]}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
   );
 }
