@@ -3,7 +3,8 @@ import path from "node:path";
 
 /** Where the embedded database, uploads and generated secrets live (DATA_DIR, default `.data/`). */
 export function resolveDataDir(): string {
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  // The comment keeps Next's file tracing from pulling the whole project into the server bundle.
+  const dataDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.DATA_DIR || ".data");
   mkdirSync(dataDir, { recursive: true });
   return dataDir;
 }

@@ -75,5 +75,5 @@ export async function seedDemoItems(): Promise<void> {
       await tx.auditEvent.createMany({ data: steps.map((step) => ({ ...step, entityType: "Item", entityId: String(item.id), details: { revision: 1, seeded: true } })) });
     });
   }
-  await db.publicContentVersion.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
+  await db.publicContentVersion.update({ where: { id: 1 }, data: { token: crypto.randomUUID() } });
 }

@@ -140,7 +140,7 @@ CREATE TABLE "CalendarOverride" (
 -- CreateTable
 CREATE TABLE "PublicContentVersion" (
     "id" INTEGER NOT NULL DEFAULT 1,
-    "version" BIGINT NOT NULL DEFAULT 0,
+    "token" TEXT NOT NULL,
 
     CONSTRAINT "PublicContentVersion_pkey" PRIMARY KEY ("id")
 );
@@ -238,4 +238,4 @@ ALTER TABLE "ScreeningFinding" ADD CONSTRAINT "ScreeningFinding_revisionId_fkey"
 -- AddForeignKey
 ALTER TABLE "ScreeningFinding" ADD CONSTRAINT "ScreeningFinding_acknowledgedById_fkey" FOREIGN KEY ("acknowledgedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
-INSERT INTO "PublicContentVersion" ("id", "version") VALUES (1, 0);
+INSERT INTO "PublicContentVersion" ("id", "token") VALUES (1, gen_random_uuid()::text);
