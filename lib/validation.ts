@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
 
+// Messages a schema does not set itself (e.g. a number out of range) come in Chinese too.
+z.config(z.locales.zhCN());
+
 /** Parses input with a zod schema; on failure throws a ValidationError listing each field's problems. */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
   const result = schema.safeParse(input);

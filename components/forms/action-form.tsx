@@ -1,12 +1,18 @@
 "use client";
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from "react";
 import { idleFormState, type FormState } from "@/lib/forms/form-state";
 
 const FormStateContext = createContext<FormState>(idleFormState);
+const FormPendingContext = createContext(false);
 
 export function useFormState(): FormState {
   return useContext(FormStateContext);
+}
+
+/** True while the surrounding ActionForm's submission runs. */
+export function useFormPending(): boolean {
+  return useContext(FormPendingContext);
 }
 
 type Props = {
@@ -18,19 +24,33 @@ type Props = {
   "aria-label"?: string;
 };
 
-/** A form bound to a server action; field errors and notices reach its fields through context. */
+/**
+ * A form bound to a server action; field errors and notices reach its fields through context.
+ * Submitted from onSubmit rather than React's form action, because React resets a form after
+ * every action: a validation error would throw away what the user typed. Without JavaScript the
+ * plain `action` still works.
+ */
 export function ActionForm({ action, children, className, resetOnSuccess, ...rest }: Props) {
   const [state, formAction] = useActionState(action, idleFormState);
+  const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (resetOnSuccess && state.status === "success") formRef.current?.reset();
   }, [state, resetOnSuccess]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter);
+    startTransition(() => formAction(formData));
+  };
   return (
     <FormStateContext.Provider value={state}>
-      <form ref={formRef} action={formAction} className={className} noValidate aria-label={rest["aria-label"]}>
-        <FormNotice state={state} />
-        {children}
-      </form>
+      <FormPendingContext.Provider value={pending}>
+        <form ref={formRef} action={formAction} onSubmit={submit} className={className} noValidate aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
+          <FormNotice state={state} />
+          {children}
+        </form>
+      </FormPendingContext.Provider>
     </FormStateContext.Provider>
   );
 }

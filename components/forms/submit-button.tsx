@@ -1,10 +1,12 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
+import { useFormPending } from "@/components/forms/action-form";
 import { messages } from "@/lib/i18n";
 
 export function SubmitButton({ children, variant = "primary" }: { children: React.ReactNode; variant?: "primary" | "secondary" | "danger" }) {
-  const { pending } = useFormStatus();
+  const status = useFormStatus();
+  const pending = useFormPending() || status.pending;
   const colours = {
     primary: "bg-blue-800 text-white hover:bg-blue-900",
     secondary: "border border-gray-500 bg-white text-gray-900 hover:bg-gray-100",
