@@ -5,7 +5,7 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations" },
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/gongkai" },
 });

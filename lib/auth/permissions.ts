@@ -1,12 +1,21 @@
+import { applicationsGrants } from "@/lib/auth/grants/applications";
+import { proposalsGrants } from "@/lib/auth/grants/proposals";
+import { registersGrants } from "@/lib/auth/grants/registers";
+import { reportsGrants } from "@/lib/auth/grants/reports";
 import type { Role } from "@/lib/auth/roles";
 import { ForbiddenError } from "@/lib/errors";
 
 /**
  * The one permissions table: which role may take which action. Every write in the data layer
  * checks it with `assertPermitted`, whatever the UI showed. Workflow transitions have their own
- * table (lib/workflow) because they also depend on the item's state.
+ * table (lib/workflow) because they also depend on the item's state. Each later domain keeps its
+ * part in lib/auth/grants/<domain>.ts; they are merged here into the one table.
  */
-export const actions = [
+const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants] as const;
+
+type DomainAction = (typeof domainGrants)[number]["actions"][number];
+
+const coreActions = [
   "console.access",
   "account.change_password",
   "account.manage_tokens",
@@ -22,12 +31,14 @@ export const actions = [
   "calendar.manage",
 ] as const;
 
-export type Action = (typeof actions)[number];
+export type Action = (typeof coreActions)[number] | DomainAction;
+
+export const actions: readonly Action[] = [...coreActions, ...domainGrants.flatMap((grants) => grants.actions as readonly DomainAction[])];
 
 const everyStaffMember: Action[] = ["console.access", "account.change_password", "account.manage_tokens", "item.read_console"];
 
 // Item review steps (submit, approve, return, withdraw, restore) are in lib/workflow/item-workflow.ts.
-export const permissionsTable: Record<Role, readonly Action[]> = {
+const corePermissions: Record<Role, readonly Action[]> = {
   staff: [...everyStaffMember, "item.create", "item.edit"],
   section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read"],
   leader: [...everyStaffMember, "audit.read", "audit.export"],
@@ -35,6 +46,17 @@ export const permissionsTable: Record<Role, readonly Action[]> = {
     ...everyStaffMember, "user.manage", "section.manage", "audit.read", "audit.export",
     "catalogue.manage", "sensitive_words.manage", "calendar.manage",
   ],
+};
+
+function grantsOf(role: Role): readonly Action[] {
+  return [...corePermissions[role], ...domainGrants.flatMap((grants) => grants.roles[role] as readonly DomainAction[])];
+}
+
+export const permissionsTable: Record<Role, readonly Action[]> = {
+  staff: grantsOf("staff"),
+  section_head: grantsOf("section_head"),
+  leader: grantsOf("leader"),
+  admin: grantsOf("admin"),
 };
 
 export function isPermitted(role: Role, action: Action): boolean {

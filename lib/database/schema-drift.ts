@@ -1,9 +1,11 @@
 // A CommonJS bundle whose named exports Node cannot detect: take them from the default export.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import prismaInternals from "@prisma/internals";
 import pg from "pg";
 
 /**
- * Compares `prisma/schema.prisma` with a live PostgreSQL database and lists every difference that
+ * Compares the Prisma schema (`prisma/schema/*.prisma`) with a live PostgreSQL database and lists every difference that
  * `prisma migrate diff` would act on: tables, columns (type, arrays, nullability, default), enums,
  * primary keys, unique and plain indexes (columns, order, method, name) and foreign keys (columns,
  * target, ON DELETE / ON UPDATE). The schema is read with Prisma's own parser (the wasm behind
@@ -664,4 +666,13 @@ async function canonicalDefault(client: pg.Client, type: string, expression: str
   } finally {
     await client.query("ROLLBACK");
   }
+}
+
+/** The whole Prisma schema: every `.prisma` file of the schema folder, in name order. */
+export function readPrismaSchemaText(schemaDir = path.join(process.cwd(), "prisma", "schema")): string {
+  return readdirSync(schemaDir)
+    .filter((name) => name.endsWith(".prisma"))
+    .sort()
+    .map((name) => readFileSync(path.join(schemaDir, name), "utf8"))
+    .join("\n");
 }

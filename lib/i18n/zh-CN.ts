@@ -1,5 +1,17 @@
-/** Every user-facing string of the interface, in one place so another language can be added. */
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
+import { registersMessages } from "@/lib/i18n/zh-CN/registers";
+import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
+
+/**
+ * Every user-facing string of the interface, in one place so another language can be added.
+ * Later domains keep theirs in lib/i18n/zh-CN/<domain>.ts, merged here.
+ */
 export const zhCN = {
+  applications: applicationsMessages,
+  registers: registersMessages,
+  proposals: proposalsMessages,
+  reports: reportsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",

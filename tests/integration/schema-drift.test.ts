@@ -1,19 +1,17 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/database/migrate";
-import { findSchemaDrift } from "@/lib/database/schema-drift";
+import { findSchemaDrift, readPrismaSchemaText } from "@/lib/database/schema-drift";
 import { createEmptyDatabase, migrationsDir, type TestDatabase } from "@/tests/support/test-database";
 
-const schemaText = readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
+const schemaText = readPrismaSchemaText();
 
 /** Applies `edit` to the body of `model <name> { … }` (or enum) and insists that it changed something. */
 function editBlock(schema: string, kind: "model" | "enum", name: string, edit: (body: string) => string): string {
   const pattern = new RegExp(`^(${kind} ${name} \\{\\n)([\\s\\S]*?)(^\\})`, "m");
   const match = pattern.exec(schema);
-  assert.ok(match, `${kind} ${name} is in schema.prisma`);
+  assert.ok(match, `${kind} ${name} is in the schema`);
   const body = edit(match[2]);
   assert.notEqual(body, match[2], `the edit of ${kind} ${name} changed the schema`);
   return schema.slice(0, match.index) + match[1] + body + match[3] + schema.slice(match.index + match[0].length);
@@ -39,7 +37,7 @@ async function migratedDatabase(): Promise<TestDatabase> {
   return database;
 }
 
-describe("the migrated database and prisma/schema.prisma", () => {
+describe("the migrated database and the Prisma schema (prisma/schema/*.prisma)", () => {
   let database: TestDatabase;
   before(async () => {
     database = await migratedDatabase();
