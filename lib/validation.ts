@@ -30,3 +30,18 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   }
   return object;
 }
+
+/** Reads dotted field names (`table2.licensing`, `table4.3`) into nested objects and arrays. */
+export function formDataToNestedObject(formData: FormData): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const parts = key.split(".");
+    let node = root as Record<string, unknown>;
+    parts.forEach((part, index) => {
+      if (index === parts.length - 1) node[part] = value;
+      else node = (node[part] ??= /^\d+$/.test(parts[index + 1]) ? [] : {}) as Record<string, unknown>;
+    });
+  }
+  return root;
+}

@@ -16,6 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const m = messages.console;
   const links: ConsoleNavLink[] = [{ href: "/admin", label: m.dashboard }];
   if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
+  if (isPermitted(user.role, "report.read")) links.push({ href: "/admin/reports", label: m.reports });
   if (isPermitted(user.role, "catalogue.manage")) links.push({ href: "/admin/catalogue", label: m.catalogue });
   if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });
   if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });

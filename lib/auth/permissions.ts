@@ -1,4 +1,5 @@
 import { applicationsGrants } from "@/lib/auth/grants/applications";
+import { inspectionsGrants } from "@/lib/auth/grants/inspections";
 import { proposalsGrants } from "@/lib/auth/grants/proposals";
 import { registersGrants } from "@/lib/auth/grants/registers";
 import { reportsGrants } from "@/lib/auth/grants/reports";
@@ -11,7 +12,7 @@ import { ForbiddenError } from "@/lib/errors";
  * table (lib/workflow) because they also depend on the item's state. Each later domain keeps its
  * part in lib/auth/grants/<domain>.ts; they are merged here into the one table.
  */
-const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants] as const;
+const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants, inspectionsGrants] as const;
 
 type DomainAction = (typeof domainGrants)[number]["actions"][number];
 

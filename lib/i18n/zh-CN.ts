@@ -59,6 +59,7 @@ export const zhCN = {
     sensitiveWords: "敏感词",
     calendar: "工作日调整",
     audit: "审计日志",
+    reports: "年度报告",
     tasks: "我的待办",
     overdueItems: "逾期未公开",
     dueSoon: "7 日内到期",

@@ -1,7 +1,26 @@
 import type { DomainGrants } from "@/lib/auth/grants/types";
 
-/** Actions of the proposals domain and the roles that hold them (merged into lib/auth/permissions.ts). */
+/**
+ * Actions of the proposals domain (建议提案办理) and public feedback (监督评议), and the roles that
+ * hold them (merged into lib/auth/permissions.ts). Reviewing a proposal reply follows the item
+ * workflow table (lib/workflow/item-workflow.ts); reviewing a feedback reply follows
+ * lib/feedback/feedback-workflow.ts. Drafting also requires working in the responsible section.
+ */
 export const proposalsGrants = {
-  actions: [],
-  roles: { staff: [], section_head: [], leader: [], admin: [] },
+  actions: [
+    "proposal.read_console",
+    "proposal.manage",
+    "proposal.reply",
+    "proposal.settings",
+    "feedback.read_console",
+    "feedback.reply",
+    "feedback.moderate",
+    "feedback.assign",
+  ],
+  roles: {
+    staff: ["proposal.read_console", "proposal.manage", "proposal.reply", "feedback.read_console", "feedback.reply"],
+    section_head: ["proposal.read_console", "proposal.manage", "proposal.reply", "feedback.read_console", "feedback.reply", "feedback.moderate", "feedback.assign"],
+    leader: ["proposal.read_console", "feedback.read_console", "feedback.assign"],
+    admin: ["proposal.read_console", "proposal.manage", "proposal.settings", "feedback.read_console", "feedback.moderate", "feedback.assign"],
+  },
 } as const satisfies DomainGrants;

@@ -1,0 +1,24 @@
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
+import { errorResponse } from "@/lib/api/respond";
+import { NotFoundError } from "@/lib/errors";
+import { findPublishedReport } from "@/lib/reports/manage-reports";
+import { buildReportDocx } from "@/lib/reports/report-docx";
+import { buildReportXlsx } from "@/lib/reports/report-xlsx";
+
+export const dynamic = "force-dynamic";
+
+const formats = {
+  docx: { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", build: buildReportDocx },
+  xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", build: buildReportXlsx },
+} as const;
+
+export async function GET(_request: Request, context: { params: Promise<{ year: string; format: string }> }) {
+  const { year, format } = await context.params;
+  const output = formats[format as keyof typeof formats];
+  const report = /^\d{4}$/.test(year) && output ? await findPublishedReport(Number(year)) : null;
+  if (!report || !output) return errorResponse(new NotFoundError("该年度的报告尚未公开。"));
+  const bytes = await output.build(report);
+  return new Response(new Uint8Array(bytes), {
+    headers: { "Content-Type": output.type, "Content-Disposition": contentDispositionFor(`${report.title}.${format}`), "Cache-Control": "public, max-age=300" },
+  });
+}

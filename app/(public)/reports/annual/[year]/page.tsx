@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/public/print-button";
+import { sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { messages } from "@/lib/i18n";
+import { findPublishedReport } from "@/lib/reports/manage-reports";
+import { renderReportHtml } from "@/lib/reports/report-document";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ year: string }> };
+
+async function load(params: Props["params"]) {
+  const raw = (await params).year;
+  return /^\d{4}$/.test(raw) ? findPublishedReport(Number(raw)) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const report = await load(params);
+  return { title: report?.title ?? messages.reports.title };
+}
+
+export default async function AnnualReportPage({ params }: Props) {
+  const report = await load(params);
+  if (!report) notFound();
+  const m = messages.reports;
+  return (
+    <article className="annual-report rounded border border-gray-300 bg-white p-6 print:border-0 print:p-0" aria-labelledby="report-title">
+      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">{report.title}</h1>
+      <p className="no-print mt-4 flex flex-wrap justify-center gap-3 text-sm">
+        <a href={`/reports/annual/${report.year}/download/docx`}>{m.docx}</a>
+        <a href={`/reports/annual/${report.year}/download/xlsx`}>{m.xlsx}</a>
+        <PrintButton label={m.print} />
+      </p>
+      <div className="item-body report-body mt-6 leading-8" data-testid="annual-report" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(renderReportHtml(report)) }} />
+    </article>
+  );
+}

@@ -1,0 +1,228 @@
+import "server-only";
+import { z } from "zod";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { todayInBeijing } from "@/lib/dates";
+import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { ItemState } from "@/lib/generated/prisma/enums";
+import { allocateIndexNumber } from "@/lib/items/index-number";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
+import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
+import type { ReportFigureSources } from "@/lib/reports/figure-sources";
+import { liveFigureSources } from "@/lib/reports/live-figure-sources";
+import { renderReportHtml, reportTitle, type ReportSnapshot } from "@/lib/reports/report-document";
+import type { ReportChecks } from "@/lib/reports/report-tables";
+import { parseInput } from "@/lib/validation";
+import { decideItemTransition, itemActions } from "@/lib/workflow/item-workflow";
+
+export type ReportEdition = {
+  id: number;
+  year: number;
+  edition: number;
+  state: ItemState;
+  version: number;
+  texts: { overview: string; problems: string; otherMatters: string };
+  correctionNotice: string | null;
+  itemId: number | null;
+  publishedAt: Date | null;
+  authorId: number;
+  sectionId: number;
+};
+
+export type ReportWorkspace = {
+  year: number;
+  edition: ReportEdition | null;
+  published: ReportEdition[];
+  figures: ReportFigures;
+  checks: ReportChecks;
+};
+
+const textsSchema = z.object({
+  overview: z.string().max(20_000, { error: "总体情况最多 20000 字。" }),
+  problems: z.string().max(20_000, { error: "存在的主要问题及改进情况最多 20000 字。" }),
+  otherMatters: z.string().max(20_000, { error: "其他需要报告的事项最多 20000 字。" }),
+  correctionNotice: z.string().trim().max(2000).nullish(),
+  version: z.coerce.number().int().positive({ error: "缺少版本号。" }),
+});
+
+const reportTransitionSchema = z.object({
+  action: z.enum(itemActions, { error: "未知的操作。" }),
+  comment: z.string().trim().max(2000).nullish(),
+  version: z.coerce.number().int().positive().nullish(),
+});
+
+export const yearSchema = z.coerce.number().int().min(2008, { error: "年份无效。" }).max(2100, { error: "年份无效。" });
+
+function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdition {
+  return {
+    id: row.id, year: row.year, edition: row.edition, state: row.state, version: row.version,
+    texts: { overview: row.overview, problems: row.problems, otherMatters: row.otherMatters },
+    correctionNotice: row.correctionNotice, itemId: row.itemId, publishedAt: row.publishedAt, authorId: row.authorId, sectionId: row.sectionId,
+  };
+}
+
+/** The year's latest unpublished edition (if any), its published editions, and the live figures with their checks. */
+export async function findReportWorkspace(actor: ActingUser, year: number, sources: ReportFigureSources = liveFigureSources): Promise<ReportWorkspace> {
+  assertPermitted(actor, "report.read");
+  const rows = await db.annualReport.findMany({ where: { year }, orderBy: { edition: "asc" } });
+  const draft = rows.find((row) => row.state !== "published") ?? null;
+  const figures = await computeReportFigures(year, sources);
+  const texts = draft ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters } : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
+  return {
+    year,
+    edition: draft ? toEdition(draft) : null,
+    published: rows.filter((row) => row.state === "published").map(toEdition),
+    figures,
+    checks: await checkReport(figures, texts),
+  };
+}
+
+/** Starts the year's report (or, once published, a correction) with generated first texts. */
+export async function startReport(actor: ActingUser, year: number, sources: ReportFigureSources = liveFigureSources): Promise<ReportEdition> {
+  assertPermitted(actor, "report.edit");
+  const figures = await computeReportFigures(year, sources);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.annualReport.findMany({ where: { year }, orderBy: { edition: "desc" } });
+    if (rows.some((row) => row.state !== "published")) throw new ConflictError(`${year}年度报告已有未发布的稿件。`, "draft_exists");
+    const edition = (rows[0]?.edition ?? 0) + 1;
+    const previous = rows[0];
+    const created = await tx.annualReport.create({
+      data: {
+        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id,
+        overview: previous?.overview ?? draftOverview(figures),
+        problems: previous?.problems ?? "",
+        otherMatters: previous?.otherMatters ?? draftOtherMatters(figures),
+        correctionNotice: edition > 1 ? "" : null,
+      },
+    });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "report.create", entityType: "AnnualReport", entityId: created.id, toState: "draft", details: { year, edition } });
+    return toEdition(created);
+  });
+}
+
+async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "AnnualReport" WHERE id = ${reportId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("年度报告不存在。");
+  const report = await tx.annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { lastActor: true } });
+  if (expectedVersion != null && expectedVersion !== report.version) {
+    throw new ConflictError(`年度报告已被${report.lastActor?.displayName ?? "其他用户"}修改，请刷新后再操作。`, "stale_version");
+  }
+  return report;
+}
+
+export async function updateReportTexts(actor: ActingUser, reportId: number, input: unknown): Promise<ReportEdition> {
+  assertPermitted(actor, "report.edit");
+  const data = parseInput(textsSchema, input);
+  return db.$transaction(async (tx) => {
+    const report = await lockReport(tx, reportId, data.version);
+    if (report.state !== "draft") throw new ConflictError("报告正在审核或已发布，不能修改。", "invalid_state");
+    if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: ["更正版必须填写更正说明。"] });
+    const updated = await tx.annualReport.update({
+      where: { id: reportId },
+      data: { overview: data.overview, problems: data.problems, otherMatters: data.otherMatters, correctionNotice: report.edition > 1 ? data.correctionNotice : null, version: { increment: 1 }, lastActorId: actor.id },
+    });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "report.edit", entityType: "AnnualReport", entityId: reportId, fromState: "draft", toState: "draft" });
+    return toEdition(updated);
+  });
+}
+
+/**
+ * Review steps of the report, with the items' workflow table. Submitting requires every blocking
+ * check to pass; the leader's approval freezes the figures and publishes the report as an item
+ * of the 政府信息公开年报 category.
+ */
+export async function transitionReport(actor: ActingUser, reportId: number, input: unknown, sources: ReportFigureSources = liveFigureSources): Promise<ReportEdition> {
+  assertPermitted(actor, "report.read");
+  const { action, comment, version } = parseInput(reportTransitionSchema, input);
+  const current = await db.annualReport.findUnique({ where: { id: reportId } });
+  if (!current) throw new NotFoundError("年度报告不存在。");
+  const figures = await computeReportFigures(current.year, sources);
+  const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters });
+  return db.$transaction(async (tx) => {
+    const report = await lockReport(tx, reportId, version);
+    if (action === "withdraw" || action === "restore" || action === "publish_scheduled") throw new ConflictError("年度报告发布后不能撤回，请发布更正版。", "invalid_state");
+    const decision = decideItemTransition({ actor, subject: { state: report.state, sectionId: report.sectionId, authorId: report.authorId, revisionAuthorId: report.authorId }, action, comment });
+    if (!decision.allowed) {
+      if (decision.status === 403) throw new ForbiddenError("您不能对这份报告执行此操作。");
+      if (decision.status === 409) throw new ConflictError("报告当前的状态不允许此操作，请刷新后查看。", "invalid_state");
+      throw new ValidationError({ comment: ["退回时必须填写意见。"] });
+    }
+    if ((action === "submit" || action === "approve") && !checks.passed) {
+      const error = new ValidationError({ checks: checks.blocking.map((check) => check.message) }, "报告未通过校验，不能提交审核。");
+      error.details = { checks };
+      throw error;
+    }
+    const data: Prisma.AnnualReportUpdateInput = { state: decision.to === "scheduled" ? "published" : decision.to, version: { increment: 1 }, lastActor: { connect: { id: actor.id } } };
+    if (decision.to === "published" || decision.to === "scheduled") {
+      const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+      const publishedAt = new Date();
+      const snapshot: ReportSnapshot = {
+        year: report.year, edition: report.edition, agencyName: agency.name, title: reportTitle(agency.name, report.year, report.edition),
+        texts: { overview: report.overview, problems: report.problems, otherMatters: report.otherMatters },
+        correctionNotice: report.correctionNotice, figures, checks, publishedAt: publishedAt.toISOString(),
+      };
+      const itemId = await publishReportItem(tx, snapshot, report.authorId, report.sectionId, actor.id, agency.code, publishedAt);
+      Object.assign(data, { state: "published", snapshot: snapshot as unknown as Prisma.InputJsonValue, publishedAt, item: { connect: { id: itemId } } });
+    }
+    const updated = await tx.annualReport.update({ where: { id: reportId }, data });
+    await recordAuditEvent(tx, { actorId: actor.id, action: `report.${action}`, entityType: "AnnualReport", entityId: reportId, fromState: report.state, toState: updated.state, comment: comment ?? null });
+    return toEdition(updated);
+  });
+}
+
+/** The published report becomes an item of the 年报 category, with the report as its body. */
+async function publishReportItem(tx: DatabaseTransaction, snapshot: ReportSnapshot, authorId: number, sectionId: number, approverId: number, agencyCode: string, publishedAt: Date): Promise<number> {
+  const category = await tx.category.findUnique({ where: { slug: "annual-reports" } });
+  if (!category) throw new ConflictError("公开目录中缺少“政府信息公开年报”栏目（annual-reports）。", "category_missing");
+  const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
+  const body = sanitizeItemBody(renderReportHtml(snapshot));
+  const item = await tx.item.create({
+    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true },
+  });
+  const today = new Date(`${todayInBeijing(publishedAt)}T00:00:00Z`);
+  const revision = await tx.itemRevision.create({
+    data: {
+      itemId: item.id, number: 1, title: snapshot.title, body, bodyText: htmlToPlainText(body), categoryId: category.id,
+      writtenAt: today, formedAt: today, channels: ["website"], keywords: ["年度报告"], createdById: authorId,
+    },
+  });
+  await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });
+  await bumpPublicContentVersion(tx);
+  await recordAuditEvent(tx, { actorId: approverId, action: "item.create", entityType: "Item", entityId: item.id, toState: "published", details: { annualReport: snapshot.year, edition: snapshot.edition } });
+  return item.id;
+}
+
+/** The latest published edition of a year, from its frozen snapshot. */
+export async function findPublishedReport(year: number): Promise<(ReportSnapshot & { itemId: number | null; editions: number[] }) | null> {
+  const rows = await db.annualReport.findMany({ where: { year, state: "published" }, orderBy: { edition: "desc" } });
+  if (!rows.length) return null;
+  return { ...(rows[0].snapshot as unknown as ReportSnapshot), itemId: rows[0].itemId, editions: rows.map((row) => row.edition) };
+}
+
+/** Table 2 and Table 4 entered by hand for a year before Gongkai. */
+export async function saveManualFigures(actor: ActingUser, year: number, input: unknown): Promise<void> {
+  assertPermitted(actor, "report.manual_figures");
+  const count = z.coerce.number({ error: "请填写数字。" }).int({ error: "请填写整数。" }).min(0, { error: "不能为负数。" });
+  const schema = z.object({
+    table2: z.object({
+      regulations: z.object({ issued: count, repealed: count, inForce: count }),
+      normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
+      licensing: count, penalties: count, coercion: count,
+      feesTenThousandYuan: z.coerce.number({ error: "请填写数字。" }).min(0, { error: "不能为负数。" }),
+    }).nullish(),
+    table4: z.array(count).length(15, { error: "表四需要 15 个数字。" }).nullish(),
+  });
+  const data = parseInput(schema, input);
+  await db.$transaction(async (tx) => {
+    await tx.reportManualFigures.upsert({
+      where: { year },
+      create: { year, table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
+      update: { table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
+    });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "report.manual_figures", entityType: "ReportManualFigures", entityId: year, details: data as Prisma.InputJsonValue });
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * CSV as spreadsheet programs write it (RFC 4180: comma-separated, fields with commas, quotes or
+ * line breaks quoted, quotes doubled), read from UTF-8 with or without a byte-order mark. Files
+ * that are not valid UTF-8 are read as GB18030, the encoding Excel on Chinese Windows uses for
+ * "CSV (逗号分隔)", so such a file imports instead of turning into mojibake.
+ */
+
+export type CsvEncoding = "utf-8" | "gb18030";
+
+const byteOrderMark = "\uFEFF";
+
+/** Decodes the bytes of a CSV file; the BOM, if any, is dropped. */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text: text.startsWith(byteOrderMark) ? text.slice(1) : text, encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+  }
+}
+
+/** Splits CSV text into rows of fields. Accepts \r\n, \n and \r line ends; a final line end is optional. */
+export function parseCsv(text: string): string[][] {
+  const source = text.startsWith(byteOrderMark) ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let fieldStarted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+    fieldStarted = false;
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (let index = 0; index < source.length; index++) {
+    const character = source[index];
+    if (quoted) {
+      if (character === '"') {
+        if (source[index + 1] === '"') {
+          field += '"';
+          index++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field += character;
+      }
+      continue;
+    }
+    if (character === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+    } else if (character === ",") {
+      endField();
+    } else if (character === "\r" || character === "\n") {
+      if (character === "\r" && source[index + 1] === "\n") index++;
+      endRow();
+    } else {
+      // A quote inside an unquoted field is kept as it is, as spreadsheet programs do.
+      field += character;
+      fieldStarted = true;
+    }
+  }
+  if (fieldStarted || field !== "" || row.length > 0) endRow();
+  return rows;
+}
+
+export type CsvCell = string | number | boolean | null | undefined;
+
+// A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+const formulaTriggers = /^[=+\-@\t\r]/;
+
+/**
+ * Makes a cell safe to open in a spreadsheet program: text that would start a formula gets a
+ * leading apostrophe, which the readers here remove again (`restoreNeutralisedFormula`).
+ */
+export function neutraliseFormula(value: string): string {
+  return formulaTriggers.test(value) ? `'${value}` : value;
+}
+
+export function restoreNeutralisedFormula(value: string): string {
+  return value.length > 1 && value[0] === "'" && formulaTriggers.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+function formatCsvField(cell: CsvCell, neutralise: boolean): string {
+  if (cell === null || cell === undefined) return "";
+  let text = String(cell);
+  if (neutralise && typeof cell === "string") text = neutraliseFormula(text);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Writes rows as CSV with \r\n line ends. With `bom` (the default) the text starts with a
+ * byte-order mark so that Excel opens it as UTF-8; `neutraliseFormulas` (default) guards against
+ * CSV injection (see `neutraliseFormula`).
+ */
+export function formatCsv(rows: readonly (readonly CsvCell[])[], options: { bom?: boolean; neutraliseFormulas?: boolean } = {}): string {
+  const neutralise = options.neutraliseFormulas ?? true;
+  const body = rows.map((row) => row.map((cell) => formatCsvField(cell, neutralise)).join(",")).join("\r\n");
+  return `${options.bom ?? true ? byteOrderMark : ""}${body}\r\n`;
+}
