@@ -38,7 +38,7 @@ export async function computeListHash(tx: DatabaseTransaction, list: InspectionL
   return hashInspectorList(inspectors, conflicts);
 }
 
-export async function latestListVersion(tx: DatabaseTransaction, list: InspectionList): Promise<ListVersion | null> {
+export async function latestListVersion(tx: Pick<DatabaseTransaction, "inspectionListChange">, list: InspectionList): Promise<ListVersion | null> {
   const latest = await tx.inspectionListChange.findFirst({ where: { list }, orderBy: { version: "desc" } });
   return latest ? { version: latest.version, hash: latest.contentHash } : null;
 }

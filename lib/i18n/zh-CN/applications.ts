@@ -127,6 +127,7 @@ export const applicationsMessages = {
     pauseLabels: { correction: "等待补正", third_party: "征求第三方意见", fee: "等待缴费" },
     waitingForCorrection: (respondBy: string) => `等待申请人补正（补正期限 ${respondBy}），补正材料到达后重新起算 20 个工作日`,
     provisional: "（暂定：中止期间按最长计算）",
+    adjustedWorkdays: (days: string[]) => `其中 ${days.join("、")} 为调休上班日，计为工作日`,
     lapsedCorrection: (respondBy: string) => `申请人未在补正期限 ${respondBy} 前补正，应按“逾期不补正”终止处理`,
     lapsedFee: (payBy: string) => `申请人未在缴费期限 ${payBy} 前缴费，应按“逾期未缴费”终止处理`,
   },

@@ -1,0 +1,366 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { InspectionList } from "@/lib/generated/prisma/enums";
+import { latestListVersion, lockInspectionList, recordListChange, type ListVersion } from "@/lib/inspections/list-versions";
+import { activeSchema, conflictInputSchema, inspectorInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
+import { buildTemplate, readSheet, type ImportProblem, type SheetRow } from "@/lib/inspections/spreadsheet";
+import { fieldErrorsOf, parseInput } from "@/lib/validation";
+
+/**
+ * 检查对象名录库 and 执法检查人员名录库: every change is audited and recorded as a new list version
+ * (lib/inspections/list-versions.ts). Rows are never deleted — a draw may refer to them — only
+ * marked inactive, which takes them out of later draws.
+ */
+
+/** An import refused as a whole: every problem by row and column; nothing was written. */
+export class ImportRejectedError extends ValidationError {
+  constructor(readonly problems: ImportProblem[]) {
+    super({ file: [`文件中有 ${problems.length} 处错误，未导入任何数据。`] }, `文件中有 ${problems.length} 处错误，未导入任何数据。请改正后重新导入。`);
+    this.details = { errors: problems };
+  }
+}
+
+export const targetColumns = ["名称", "统一社会信用代码", "地址", "类别"] as const;
+export const inspectorColumns = ["姓名", "执法证号", "科室"] as const;
+const targetFieldColumns: Record<string, string> = { name: "名称", creditCode: "统一社会信用代码", address: "地址", category: "类别" };
+const inspectorFieldColumns: Record<string, string> = { name: "姓名", certificateNumber: "执法证号", sectionId: "科室" };
+
+async function changeList<Result>(
+  actor: ActingUser,
+  list: InspectionList,
+  work: (tx: DatabaseTransaction) => Promise<{ result: Result; action: string; summary: string; audit: Parameters<typeof recordAuditEvent>[1] }>,
+): Promise<Result & { listVersion: number }> {
+  return db.$transaction(async (tx) => {
+    await lockInspectionList(tx, list);
+    const { result, action, summary, audit } = await work(tx);
+    const version = await recordListChange(tx, list, { actorId: actor.id, action, summary });
+    await recordAuditEvent(tx, { ...audit, details: { ...(audit.details as object), listVersion: version.version, listHash: version.hash } });
+    return { ...result, listVersion: version.version };
+  });
+}
+
+// ─── Targets ────────────────────────────────────────────────────────────────────────────────
+
+export type TargetRow = { id: number; name: string; creditCode: string | null; address: string; category: string; active: boolean; conflictCount: number };
+
+export type TargetListFilter = { q?: string; category?: string; status?: "active" | "inactive" | "all"; page?: number; pageSize?: number };
+
+export async function listTargets(actor: ActingUser, filter: TargetListFilter = {}) {
+  assertPermitted(actor, "inspection.read_console");
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(filter.pageSize ?? 50)));
+  const where: Prisma.InspectionTargetWhereInput = {};
+  const q = filter.q?.trim();
+  if (q) where.OR = [{ name: { contains: q, mode: "insensitive" } }, { creditCode: { contains: q.toUpperCase() } }, { address: { contains: q } }];
+  if (filter.category) where.category = filter.category;
+  if ((filter.status ?? "active") !== "all") where.active = (filter.status ?? "active") === "active";
+  const [total, rows, categories, version] = await Promise.all([
+    db.inspectionTarget.count({ where }),
+    db.inspectionTarget.findMany({ where, orderBy: { id: "asc" }, skip: (page - 1) * pageSize, take: pageSize, include: { _count: { select: { conflicts: true } } } }),
+    listTargetCategories(),
+    latestListVersion(db, "targets"),
+  ]);
+  return {
+    total, page, pageSize, categories, version,
+    items: rows.map((row): TargetRow => ({ id: row.id, name: row.name, creditCode: row.creditCode, address: row.address, category: row.category, active: row.active, conflictCount: row._count.conflicts })),
+  };
+}
+
+/** The categories in use, for filters and the plan form. */
+export async function listTargetCategories(): Promise<{ category: string; active: number }[]> {
+  const groups = await db.inspectionTarget.groupBy({ by: ["category"], where: { active: true }, _count: { _all: true }, orderBy: { category: "asc" } });
+  return groups.map((group) => ({ category: group.category, active: group._count._all }));
+}
+
+async function assertCreditCodeFree(tx: DatabaseTransaction, creditCode: string | null, exceptId?: number): Promise<void> {
+  if (!creditCode) return;
+  const clash = await tx.inspectionTarget.findFirst({ where: { creditCode, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (clash) throw new ValidationError({ creditCode: [`名录库中已有此统一社会信用代码（${clash.name}）。`] });
+}
+
+export async function createTarget(actor: ActingUser, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(targetInputSchema, input);
+  return changeList(actor, "targets", async (tx) => {
+    await assertCreditCodeFree(tx, data.creditCode);
+    const target = await tx.inspectionTarget.create({ data });
+    return {
+      result: { id: target.id }, action: "target.create", summary: `新增检查对象“${target.name}”`,
+      audit: { actorId: actor.id, action: "inspection_target.create", entityType: "InspectionTarget", entityId: target.id, details: { ...data } },
+    };
+  });
+}
+
+export async function updateTarget(actor: ActingUser, targetId: number, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(targetInputSchema, input);
+  return changeList(actor, "targets", async (tx) => {
+    const before = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
+    if (!before) throw new NotFoundError("检查对象不存在。");
+    await assertCreditCodeFree(tx, data.creditCode, targetId);
+    await tx.inspectionTarget.update({ where: { id: targetId }, data });
+    return {
+      result: { id: targetId }, action: "target.update", summary: `修改检查对象“${data.name}”`,
+      audit: {
+        actorId: actor.id, action: "inspection_target.update", entityType: "InspectionTarget", entityId: targetId,
+        details: { before: { name: before.name, creditCode: before.creditCode, address: before.address, category: before.category }, after: { ...data } },
+      },
+    };
+  });
+}
+
+export async function setTargetActive(actor: ActingUser, targetId: number, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const { active } = parseInput(activeSchema, input);
+  return changeList(actor, "targets", async (tx) => {
+    const target = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
+    if (!target) throw new NotFoundError("检查对象不存在。");
+    if (target.active === active) throw new ConflictError(active ? "该检查对象已在名录中。" : "该检查对象已移出名录。");
+    await tx.inspectionTarget.update({ where: { id: targetId }, data: { active } });
+    return {
+      result: { id: targetId }, action: active ? "target.activate" : "target.deactivate", summary: `${active ? "恢复" : "停用"}检查对象“${target.name}”`,
+      audit: { actorId: actor.id, action: active ? "inspection_target.activate" : "inspection_target.deactivate", entityType: "InspectionTarget", entityId: targetId, details: { name: target.name } },
+    };
+  });
+}
+
+function rowProblems(row: SheetRow, error: ValidationError, columns: Record<string, string>): ImportProblem[] {
+  return Object.entries(error.fields).flatMap(([field, messages]) => {
+    const column = columns[field] ?? field;
+    const hint = row.numericCells.has(column) && field !== "sectionId" ? "（该单元格是数字格式，长代码会丢失位数，请将这一列设为文本格式后重新填写）" : "";
+    return messages.map((message) => ({ row: row.row, column, message: message + hint }));
+  });
+}
+
+function parseRow<Output>(schema: { safeParse(input: unknown): { success: true; data: Output } | { success: false; error: import("zod").ZodError } }, input: unknown, row: SheetRow, columns: Record<string, string>, problems: ImportProblem[]): Output | null {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  problems.push(...rowProblems(row, new ValidationError(fieldErrorsOf(result.error)), columns));
+  return null;
+}
+
+/**
+ * Imports targets from an .xlsx file: the whole file is checked first (every cell, duplicates in
+ * the file and against the list); any problem refuses the whole file.
+ */
+export async function importTargets(actor: ActingUser, file: Buffer) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const sheet = await readSheet(file, targetColumns);
+  if (!sheet.ok) throw new ImportRejectedError(sheet.problems);
+  const problems: ImportProblem[] = [];
+  const parsed: { row: number; data: ReturnType<typeof targetInputSchema.parse> }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const data = parseRow(targetInputSchema, { name: v["名称"], creditCode: v["统一社会信用代码"], address: v["地址"], category: v["类别"] }, row, targetFieldColumns, problems);
+    if (!data) continue;
+    if (data.creditCode) {
+      const first = seen.get(data.creditCode);
+      if (first) problems.push({ row: row.row, column: "统一社会信用代码", message: `与第 ${first} 行的统一社会信用代码重复。` });
+      else seen.set(data.creditCode, row.row);
+    }
+    parsed.push({ row: row.row, data });
+  }
+  return changeList(actor, "targets", async (tx) => {
+    const codes = [...seen.keys()];
+    if (codes.length) {
+      const existing = await tx.inspectionTarget.findMany({ where: { creditCode: { in: codes } }, select: { creditCode: true, name: true } });
+      for (const clash of existing) {
+        problems.push({ row: seen.get(clash.creditCode!)!, column: "统一社会信用代码", message: `名录库中已有此统一社会信用代码（${clash.name}）。` });
+      }
+    }
+    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.row - b.row));
+    await tx.inspectionTarget.createMany({ data: parsed.map((entry) => entry.data) });
+    return {
+      result: { imported: parsed.length }, action: "target.import", summary: `从 Excel 导入 ${parsed.length} 个检查对象`,
+      audit: { actorId: actor.id, action: "inspection_target.import", entityType: "InspectionTarget", details: { imported: parsed.length } },
+    };
+  });
+}
+
+export function buildTargetTemplate(): Promise<Buffer> {
+  return buildTemplate(
+    "检查对象名录",
+    [
+      { name: "名称", width: 36 },
+      { name: "统一社会信用代码", width: 24, text: true, note: "18 位，含校验位；没有的可留空" },
+      { name: "地址", width: 40 },
+      { name: "类别", width: 20, note: "如：户外广告经营单位、临街商户、建筑施工工地" },
+    ],
+    [["绥芬河市示例广告有限公司", "91231081MA1ABCDE0X", "绥芬河市通天路1号", "户外广告经营单位"]].map((row) => row),
+  );
+}
+
+// ─── Inspectors ─────────────────────────────────────────────────────────────────────────────
+
+export type InspectorRow = { id: number; name: string; certificateNumber: string; sectionId: number; sectionName: string; active: boolean; conflicts: { id: number; targetId: number; targetName: string; reason: string }[] };
+
+export async function listInspectors(actor: ActingUser, filter: { status?: "active" | "inactive" | "all" } = {}) {
+  assertPermitted(actor, "inspection.read_console");
+  const status = filter.status ?? "all";
+  const [rows, version] = await Promise.all([
+    db.inspector.findMany({
+      where: status === "all" ? {} : { active: status === "active" },
+      orderBy: { id: "asc" },
+      include: { section: true, conflicts: { include: { target: true }, orderBy: { targetId: "asc" } } },
+    }),
+    latestListVersion(db, "inspectors"),
+  ]);
+  return {
+    version,
+    items: rows.map((row): InspectorRow => ({
+      id: row.id, name: row.name, certificateNumber: row.certificateNumber, sectionId: row.sectionId, sectionName: row.section.name, active: row.active,
+      conflicts: row.conflicts.map((conflict) => ({ id: conflict.id, targetId: conflict.targetId, targetName: conflict.target.name, reason: conflict.reason })),
+    })),
+  };
+}
+
+async function assertInspectorReferences(tx: DatabaseTransaction, data: { certificateNumber: string; sectionId: number }, exceptId?: number): Promise<void> {
+  const problems: Record<string, string[]> = {};
+  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = ["所选科室不存在。"];
+  const clash = await tx.inspector.findFirst({ where: { certificateNumber: data.certificateNumber, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (clash) problems.certificateNumber = [`名录库中已有此执法证号（${clash.name}）。`];
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+export async function createInspector(actor: ActingUser, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(inspectorInputSchema, input);
+  return changeList(actor, "inspectors", async (tx) => {
+    await assertInspectorReferences(tx, data);
+    const inspector = await tx.inspector.create({ data });
+    return {
+      result: { id: inspector.id }, action: "inspector.create", summary: `新增检查人员“${inspector.name}”`,
+      audit: { actorId: actor.id, action: "inspector.create", entityType: "Inspector", entityId: inspector.id, details: { ...data } },
+    };
+  });
+}
+
+export async function updateInspector(actor: ActingUser, inspectorId: number, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(inspectorInputSchema, input);
+  return changeList(actor, "inspectors", async (tx) => {
+    const before = await tx.inspector.findUnique({ where: { id: inspectorId } });
+    if (!before) throw new NotFoundError("检查人员不存在。");
+    await assertInspectorReferences(tx, data, inspectorId);
+    await tx.inspector.update({ where: { id: inspectorId }, data });
+    return {
+      result: { id: inspectorId }, action: "inspector.update", summary: `修改检查人员“${data.name}”`,
+      audit: {
+        actorId: actor.id, action: "inspector.update", entityType: "Inspector", entityId: inspectorId,
+        details: { before: { name: before.name, certificateNumber: before.certificateNumber, sectionId: before.sectionId }, after: { ...data } },
+      },
+    };
+  });
+}
+
+export async function setInspectorActive(actor: ActingUser, inspectorId: number, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const { active } = parseInput(activeSchema, input);
+  return changeList(actor, "inspectors", async (tx) => {
+    const inspector = await tx.inspector.findUnique({ where: { id: inspectorId } });
+    if (!inspector) throw new NotFoundError("检查人员不存在。");
+    if (inspector.active === active) throw new ConflictError(active ? "该检查人员已在名录中。" : "该检查人员已移出名录。");
+    await tx.inspector.update({ where: { id: inspectorId }, data: { active } });
+    return {
+      result: { id: inspectorId }, action: active ? "inspector.activate" : "inspector.deactivate", summary: `${active ? "恢复" : "停用"}检查人员“${inspector.name}”`,
+      audit: { actorId: actor.id, action: active ? "inspector.activate" : "inspector.deactivate", entityType: "Inspector", entityId: inspectorId, details: { name: inspector.name } },
+    };
+  });
+}
+
+/** Imports inspectors; the 科室 column holds a section name. All or nothing, like targets. */
+export async function importInspectors(actor: ActingUser, file: Buffer) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const sheet = await readSheet(file, inspectorColumns);
+  if (!sheet.ok) throw new ImportRejectedError(sheet.problems);
+  const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
+  const problems: ImportProblem[] = [];
+  const parsed: { row: number; data: ReturnType<typeof inspectorInputSchema.parse> }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of sheet.rows) {
+    const v = row.values;
+    const sectionName = v["科室"].replace(/\s+/g, "");
+    const sectionId = sections.get(sectionName);
+    if (!sectionName) problems.push({ row: row.row, column: "科室", message: "请填写科室。" });
+    else if (!sectionId) problems.push({ row: row.row, column: "科室", message: `科室“${sectionName}”不存在，请填写科室管理中已有的科室名称。` });
+    // An unknown section is reported above; a stand-in id lets the other cells be checked too.
+    const data = parseRow(inspectorInputSchema, { name: v["姓名"], certificateNumber: v["执法证号"], sectionId: sectionId ?? Number.MAX_SAFE_INTEGER }, row, inspectorFieldColumns, problems);
+    if (!data) continue;
+    const first = seen.get(data.certificateNumber);
+    if (first) problems.push({ row: row.row, column: "执法证号", message: `与第 ${first} 行的执法证号重复。` });
+    else seen.set(data.certificateNumber, row.row);
+    parsed.push({ row: row.row, data });
+  }
+  return changeList(actor, "inspectors", async (tx) => {
+    const existing = await tx.inspector.findMany({ where: { certificateNumber: { in: [...seen.keys()] } }, select: { certificateNumber: true, name: true } });
+    for (const clash of existing) problems.push({ row: seen.get(clash.certificateNumber)!, column: "执法证号", message: `名录库中已有此执法证号（${clash.name}）。` });
+    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.row - b.row));
+    await tx.inspector.createMany({ data: parsed.map((entry) => entry.data) });
+    return {
+      result: { imported: parsed.length }, action: "inspector.import", summary: `从 Excel 导入 ${parsed.length} 名检查人员`,
+      audit: { actorId: actor.id, action: "inspector.import", entityType: "Inspector", details: { imported: parsed.length } },
+    };
+  });
+}
+
+export function buildInspectorTemplate(): Promise<Buffer> {
+  return buildTemplate(
+    "执法检查人员名录",
+    [
+      { name: "姓名", width: 16 },
+      { name: "执法证号", width: 24, text: true },
+      { name: "科室", width: 24, note: "填写科室管理中已有的科室名称" },
+    ],
+    [["张三", "23100817001", "综合执法大队"]],
+  );
+}
+
+// ─── Conflicts of interest ──────────────────────────────────────────────────────────────────
+
+/** Declares that an inspector must never be drawn for a target. Part of the inspector list. */
+export async function addInspectorConflict(actor: ActingUser, input: unknown) {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(conflictInputSchema, input);
+  return changeList(actor, "inspectors", async (tx) => {
+    const [inspector, target] = await Promise.all([tx.inspector.findUnique({ where: { id: data.inspectorId } }), tx.inspectionTarget.findUnique({ where: { id: data.targetId } })]);
+    const problems: Record<string, string[]> = {};
+    if (!inspector) problems.inspectorId = ["检查人员不存在。"];
+    if (!target) problems.targetId = ["检查对象不存在，请填写检查对象名录中的编号。"];
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    if (await tx.inspectorConflict.findUnique({ where: { inspectorId_targetId: { inspectorId: data.inspectorId, targetId: data.targetId } } })) {
+      throw new ValidationError({ targetId: ["已登记过这项回避。"] });
+    }
+    const conflict = await tx.inspectorConflict.create({ data });
+    return {
+      result: { id: conflict.id }, action: "conflict.add", summary: `登记回避：${inspector!.name} — ${target!.name}`,
+      audit: { actorId: actor.id, action: "inspector_conflict.add", entityType: "InspectorConflict", entityId: conflict.id, details: { inspector: inspector!.name, target: target!.name, reason: data.reason } },
+    };
+  });
+}
+
+export async function removeInspectorConflict(actor: ActingUser, conflictId: number) {
+  assertPermitted(actor, "inspection.manage_lists");
+  return changeList(actor, "inspectors", async (tx) => {
+    const conflict = await tx.inspectorConflict.findUnique({ where: { id: conflictId }, include: { inspector: true, target: true } });
+    if (!conflict) throw new NotFoundError("回避登记不存在。");
+    await tx.inspectorConflict.delete({ where: { id: conflictId } });
+    return {
+      result: { id: conflictId }, action: "conflict.remove", summary: `取消回避：${conflict.inspector.name} — ${conflict.target.name}`,
+      audit: { actorId: actor.id, action: "inspector_conflict.remove", entityType: "InspectorConflict", entityId: conflictId, details: { inspector: conflict.inspector.name, target: conflict.target.name, reason: conflict.reason } },
+    };
+  });
+}
+
+/** The recent versions of a list, newest first. */
+export async function listVersionHistory(actor: ActingUser, list: InspectionList, take = 20) {
+  assertPermitted(actor, "inspection.read_console");
+  const rows = await db.inspectionListChange.findMany({ where: { list }, orderBy: { version: "desc" }, take, include: { actor: true } });
+  return rows.map((row) => ({ version: row.version, hash: row.contentHash, action: row.action, summary: row.summary, actorName: row.actor?.displayName ?? null, createdAt: row.createdAt }));
+}
+
+export type { ListVersion };

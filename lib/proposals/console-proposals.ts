@@ -1,0 +1,189 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
+import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { ItemState, ProposalKind, ProposalStatus, ReplyDisclosure, Satisfaction } from "@/lib/generated/prisma/enums";
+import { canDraftReply } from "@/lib/proposals/proposal-replies";
+import { availableItemActions, type ItemAction } from "@/lib/workflow/item-workflow";
+
+export type ConsoleProposalSummary = {
+  id: number;
+  year: number;
+  session: string;
+  number: string;
+  kind: ProposalKind;
+  title: string;
+  proposers: string[];
+  leadSectionName: string | null;
+  deadline: string | null;
+  status: ProposalStatus;
+  overdue: boolean;
+  latestReplyState: ItemState | null;
+};
+
+export type ConsoleProposalFilter = { year?: number; kind?: ProposalKind; status?: ProposalStatus; page?: number; pageSize?: number };
+
+const summaryInclude = { leadSection: true, replies: { orderBy: { round: "desc" }, take: 1 } } satisfies Prisma.ProposalInclude;
+
+function summarise(proposal: Prisma.ProposalGetPayload<{ include: typeof summaryInclude }>, today: string): ConsoleProposalSummary {
+  const deadline = dateColumnToIsoDate(proposal.deadline);
+  return {
+    id: proposal.id,
+    year: proposal.year,
+    session: proposal.session,
+    number: proposal.number,
+    kind: proposal.kind,
+    title: proposal.title,
+    proposers: proposal.proposers,
+    leadSectionName: proposal.leadSection?.name ?? null,
+    deadline,
+    status: proposal.status,
+    overdue: proposal.status === "in_progress" && deadline !== null && today > deadline,
+    latestReplyState: proposal.replies[0]?.state ?? null,
+  };
+}
+
+export async function listConsoleProposals(actor: ActingUser, filter: ConsoleProposalFilter = {}): Promise<{ total: number; page: number; pageSize: number; proposals: ConsoleProposalSummary[] }> {
+  assertPermitted(actor, "proposal.read_console");
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(filter.pageSize ?? 50)));
+  const where: Prisma.ProposalWhereInput = {
+    ...(filter.year ? { year: filter.year } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.proposal.count({ where }),
+    db.proposal.findMany({ where, include: summaryInclude, orderBy: [{ year: "desc" }, { kind: "asc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  const today = todayInBeijing();
+  return { total, page, pageSize, proposals: rows.map((row) => summarise(row, today)) };
+}
+
+/** Years with registered proposals, newest first (for filters). */
+export async function listProposalYears(actor: ActingUser): Promise<number[]> {
+  assertPermitted(actor, "proposal.read_console");
+  const rows = await db.proposal.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  return rows.map((row) => row.year);
+}
+
+export type ConsoleProposalReply = {
+  id: number;
+  round: number;
+  state: ItemState;
+  body: string;
+  summary: string | null;
+  disclosure: ReplyDisclosure;
+  nondisclosureReason: string | null;
+  dueOn: string;
+  repliedOn: string | null;
+  onTime: boolean | null;
+  public: boolean;
+  withdrawalReason: string | null;
+  satisfaction: Satisfaction | null;
+  feedbackOn: string | null;
+  feedbackNote: string | null;
+  authorName: string;
+  version: number;
+  attachments: { attachmentId: number; fileId: number; name: string }[];
+  actions: ItemAction[];
+};
+
+export type ConsoleProposalDetail = ConsoleProposalSummary & {
+  receivedOn: string;
+  leadSectionId: number | null;
+  assistingSections: { id: number; name: string }[];
+  assignedOn: string | null;
+  deadlineNote: string | null;
+  closedOn: string | null;
+  version: number;
+  replies: ConsoleProposalReply[];
+  /** May this user save the current round's reply now (draft it, or start the next round)? */
+  canDraftReply: boolean;
+  canManage: boolean;
+  history: { id: string; occurredAt: Date; actorName: string; action: string; fromState: string | null; toState: string | null; comment: string | null }[];
+};
+
+export async function findConsoleProposal(actor: ActingUser, proposalId: number): Promise<ConsoleProposalDetail> {
+  assertPermitted(actor, "proposal.read_console");
+  const proposal = await db.proposal.findUnique({
+    where: { id: proposalId },
+    include: {
+      leadSection: true,
+      assistingSections: { include: { section: true } },
+      replies: { orderBy: { round: "asc" }, include: { author: true, attachments: { orderBy: { sortOrder: "asc" } } } },
+    },
+  });
+  if (!proposal) throw new NotFoundError("建议提案不存在。");
+  const fileIds = proposal.replies.flatMap((reply) => reply.attachments.map((attachment) => attachment.fileId));
+  const files = new Map((await db.storedFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, originalName: true } })).map((file) => [file.id, file.originalName]));
+  const replyIds = proposal.replies.map((reply) => String(reply.id));
+  const events = await db.auditEvent.findMany({
+    where: { OR: [{ entityType: "Proposal", entityId: String(proposal.id) }, { entityType: "ProposalReply", entityId: { in: replyIds } }] },
+    include: { actor: true },
+    orderBy: { occurredAt: "asc" },
+  });
+  const latest = proposal.replies.at(-1) ?? null;
+  const draftable = canDraftReply(actor, proposal.leadSectionId) && isPermitted(actor.role, "proposal.reply") && (
+    (latest === null && proposal.status === "in_progress") ||
+    latest?.state === "draft" ||
+    (latest?.state === "published" && proposal.status === "in_progress")
+  );
+  const today = todayInBeijing();
+  return {
+    ...summarise({ ...proposal, replies: latest ? [latest] : [] }, today),
+    receivedOn: dateColumnToIsoDate(proposal.receivedOn),
+    leadSectionId: proposal.leadSectionId,
+    assistingSections: proposal.assistingSections.map((row) => ({ id: row.section.id, name: row.section.name })),
+    assignedOn: dateColumnToIsoDate(proposal.assignedOn),
+    deadlineNote: proposal.deadlineNote,
+    closedOn: dateColumnToIsoDate(proposal.closedOn),
+    version: proposal.version,
+    replies: proposal.replies.map((reply) => ({
+      id: reply.id,
+      round: reply.round,
+      state: reply.state,
+      body: reply.body,
+      summary: reply.summary,
+      disclosure: reply.disclosure,
+      nondisclosureReason: reply.nondisclosureReason,
+      dueOn: dateColumnToIsoDate(reply.dueOn),
+      repliedOn: dateColumnToIsoDate(reply.repliedOn),
+      onTime: reply.onTime,
+      public: reply.state === "published" && reply.withdrawnAt === null && reply.disclosure !== "none",
+      withdrawalReason: reply.withdrawalReason,
+      satisfaction: reply.satisfaction,
+      feedbackOn: dateColumnToIsoDate(reply.feedbackOn),
+      feedbackNote: reply.feedbackNote,
+      authorName: reply.author.displayName,
+      version: reply.version,
+      attachments: reply.attachments.map((attachment) => ({ attachmentId: attachment.id, fileId: attachment.fileId, name: files.get(attachment.fileId) ?? `附件 ${attachment.fileId}` })),
+      actions: availableItemActions(actor, {
+        state: reply.state, sectionId: proposal.leadSectionId ?? -1, authorId: reply.authorId, revisionAuthorId: reply.lastEditedById,
+      }).filter((action) => action !== "publish_scheduled"),
+    })),
+    canDraftReply: draftable,
+    canManage: isPermitted(actor.role, "proposal.manage"),
+    history: events.map((event) => ({
+      id: String(event.id),
+      occurredAt: event.occurredAt,
+      actorName: event.actor?.displayName ?? "系统",
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      comment: event.comment,
+    })),
+  };
+}
+
+/** A reply attachment for console users (any state). */
+export async function findConsoleReplyAttachment(actor: ActingUser, attachmentId: number) {
+  assertPermitted(actor, "proposal.read_console");
+  const attachment = await db.proposalReplyAttachment.findUnique({ where: { id: attachmentId } });
+  if (!attachment) throw new NotFoundError("附件不存在。");
+  const file = await db.storedFile.findUnique({ where: { id: attachment.fileId } });
+  if (!file) throw new NotFoundError("附件不存在。");
+  return { storagePath: file.storagePath, originalName: file.originalName, mimeType: file.mimeType, sizeBytes: file.sizeBytes };
+}
