@@ -191,7 +191,7 @@ export function buildTargetTemplate(): Promise<Buffer> {
       { name: "地址", width: 40 },
       { name: "类别", width: 20, note: "如：户外广告经营单位、临街商户、建筑施工工地" },
     ],
-    [["绥芬河市示例广告有限公司", "91231081MA1ABCDE0X", "绥芬河市通天路1号", "户外广告经营单位"]].map((row) => row),
+    [],
   );
 }
 
@@ -316,7 +316,7 @@ export function buildInspectorTemplate(): Promise<Buffer> {
       { name: "执法证号", width: 24, text: true },
       { name: "科室", width: 24, note: "填写科室管理中已有的科室名称" },
     ],
-    [["张三", "23100817001", "综合执法大队"]],
+    [],
   );
 }
 

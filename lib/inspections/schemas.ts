@@ -113,6 +113,9 @@ export const planInputSchema = z
   });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
+/** The draw takes no parameters of its own: the plan holds them. */
+export const drawRequestSchema = z.object({ version: z.coerce.number().int().positive().optional() });
+
 export const transitionInputSchema = z.object({
   subject: z.enum(["plan", "results"], { error: "请指明审核的是抽查任务还是检查结果。" }),
   action: z.enum(itemActions, { error: "操作无效。" }),

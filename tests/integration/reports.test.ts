@@ -172,7 +172,7 @@ describe("outputs", () => {
     assert.ok((xml.match(/<w:tbl>/g) ?? []).length >= 3, "three tables");
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await buildReportXlsx(report));
+    await workbook.xlsx.load((await buildReportXlsx(report)) as unknown as ExcelJS.Buffer);
     assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ["表二 主动公开", "表三 依申请公开", "表四 复议诉讼"]);
     const table2 = workbook.getWorksheet("表二 主动公开")!;
     const normative = table2.getRows(1, table2.rowCount)!.find((row) => row.getCell(1).value === "行政规范性文件")!;

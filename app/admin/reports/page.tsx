@@ -5,6 +5,9 @@ import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listReportYears } from "@/lib/reports/list-reports";
 import { currentReportYear, daysUntilReportDue } from "@/lib/reports/report-deadline";
+import { isPermitted } from "@/lib/auth/permissions";
+import { importLedgerAction } from "./actions";
+import { LedgerImportForm } from "./report-forms";
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
 
@@ -36,6 +39,16 @@ export default async function ReportsPage() {
           ))}
         </tbody>
       </table>
+      {isPermitted(actor.role, "ledger.import") ? (
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="ledger">
+          <h2 id="ledger" className="text-lg font-semibold">{m.ledger}</h2>
+          <p className="mb-3 mt-1 text-sm text-gray-700">
+            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx">{m.ledgerTemplate}（.xlsx）</a>{" "}
+            <a href="/api/v1/admin/applications/import/template?format=csv">（.csv）</a>
+          </p>
+          <LedgerImportForm action={importLedgerAction} />
+        </section>
+      ) : null}
     </div>
   );
 }

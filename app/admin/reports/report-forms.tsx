@@ -102,3 +102,21 @@ export function ManualFiguresForm({ action, values }: { action: (state: FormStat
     </ActionForm>
   );
 }
+
+function FileErrors() {
+  const errors = useFormState().fields?.file;
+  return errors?.length ? (
+    <ul id="ledger-file-error" className="mt-2 list-disc pl-5 text-sm text-red-700" data-testid="error-file">{errors.map((message) => <li key={message}>{message}</li>)}</ul>
+  ) : null;
+}
+
+export function LedgerImportForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  return (
+    <ActionForm action={action} aria-label={m.ledger}>
+      <label htmlFor="ledger-file" className="block text-sm font-medium">{m.ledgerFile}</label>
+      <input id="ledger-file" name="file" type="file" accept=".xlsx,.csv" aria-describedby="ledger-file-error" className="mt-1 block text-sm" />
+      <FileErrors />
+      <div className="mt-3"><SubmitButton>{m.ledgerImport}</SubmitButton></div>
+    </ActionForm>
+  );
+}

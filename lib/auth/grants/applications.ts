@@ -1,7 +1,28 @@
 import type { DomainGrants } from "@/lib/auth/grants/types";
 
-/** Actions of the applications domain and the roles that hold them (merged into lib/auth/permissions.ts). */
+/**
+ * Actions of the applications domain (依申请公开) and the roles that hold them (merged into
+ * lib/auth/permissions.ts). Handling an application and seeing its applicant's personal data also
+ * requires, for staff and section heads, working in the section that handles applications
+ * (ApplicationSettings.handlingSectionId); leaders see every application in full; everyone else in
+ * the console sees lists and details masked. Reviewing a reply letter follows the item workflow
+ * table (lib/workflow/item-workflow.ts): the section head reviews, a leader approves.
+ */
 export const applicationsGrants = {
-  actions: [],
-  roles: { staff: [], section_head: [], leader: [], admin: [] },
+  actions: [
+    "application.read",
+    "application.view_personal_data",
+    "application.handle",
+    "application.approve_extension",
+    "application.record_appeal",
+    "application.configure",
+    "reply_template.manage",
+    "fee.quote",
+  ],
+  roles: {
+    staff: ["application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote"],
+    section_head: ["application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote"],
+    leader: ["application.read", "application.view_personal_data", "application.approve_extension", "application.record_appeal", "fee.quote"],
+    admin: ["application.read", "application.configure", "reply_template.manage", "fee.quote"],
+  },
 } as const satisfies DomainGrants;

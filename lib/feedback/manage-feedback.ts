@@ -1,0 +1,255 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import {
+  assignFeedbackSchema,
+  feedbackReplyInputSchema,
+  feedbackReplyTransitionSchema,
+  moderationSchema,
+  unpublishFeedbackSchema,
+} from "@/lib/feedback/feedback-schemas";
+import { availableFeedbackReplyActions, decideFeedbackReplyTransition, type FeedbackReplyAction } from "@/lib/feedback/feedback-workflow";
+import type { FeedbackReplyState, FeedbackStatus } from "@/lib/generated/prisma/enums";
+import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { parseInput } from "@/lib/validation";
+
+export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
+
+/**
+ * Who sees which messages in the console (they hold visitors' names and contacts): leaders and
+ * administrators all; others those of their section and the unassigned ones; moderators also the
+ * moderation queue. Staff never see messages held or rejected by moderation.
+ */
+export function consoleFeedbackScope(actor: ActingUser): Prisma.FeedbackWhereInput {
+  if (actor.role === "leader" || actor.role === "admin") return {};
+  const mine: Prisma.FeedbackWhereInput = { OR: [{ sectionId: actor.sectionId }, { sectionId: null }] };
+  if (isPermitted(actor.role, "feedback.moderate")) return { OR: [mine, { status: { in: ["moderation", "rejected"] } }] };
+  return { AND: [mine, { status: { notIn: ["moderation", "rejected"] } }] };
+}
+
+export type ConsoleFeedbackSummary = {
+  id: number;
+  topic: string;
+  submittedAt: Date;
+  sectionName: string | null;
+  status: FeedbackStatus;
+  replyState: FeedbackReplyState | null;
+  itemTitle: string | null;
+  published: boolean;
+};
+
+export async function listConsoleFeedback(actor: ActingUser, filter: { status?: FeedbackStatus; page?: number; pageSize?: number } = {}) {
+  assertPermitted(actor, "feedback.read_console");
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(filter.pageSize ?? 30)));
+  const where: Prisma.FeedbackWhereInput = { AND: [consoleFeedbackScope(actor), filter.status ? { status: filter.status } : {}] };
+  const [total, rows] = await Promise.all([
+    db.feedback.count({ where }),
+    db.feedback.findMany({ where, include: { section: true, reply: true }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  const entries: ConsoleFeedbackSummary[] = rows.map((row) => ({
+    id: row.id, topic: row.topic, submittedAt: row.submittedAt, sectionName: row.section?.name ?? null, status: row.status,
+    replyState: row.reply?.state ?? null, itemTitle: row.itemTitle, published: row.publishedAt !== null,
+  }));
+  return { total, page, pageSize, entries };
+}
+
+/** How many messages wait for this user, by status (for the console's tabs). */
+export async function countConsoleFeedbackByStatus(actor: ActingUser): Promise<Record<FeedbackStatus, number>> {
+  assertPermitted(actor, "feedback.read_console");
+  const groups = await db.feedback.groupBy({ by: ["status"], where: consoleFeedbackScope(actor), _count: { _all: true } });
+  const counts: Record<FeedbackStatus, number> = { moderation: 0, received: 0, reply_review: 0, answered: 0, rejected: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
+}
+
+export type ConsoleFeedbackDetail = ConsoleFeedbackSummary & {
+  content: string;
+  name: string | null;
+  contact: string | null;
+  mayPublish: boolean;
+  itemId: number | null;
+  sectionId: number | null;
+  moderationMatches: string[];
+  moderationNote: string | null;
+  answeredAt: Date | null;
+  publishedAt: Date | null;
+  version: number;
+  reply: { body: string; state: FeedbackReplyState; authorName: string } | null;
+  ratings: SatisfactionCounts;
+  can: { moderate: boolean; assign: boolean; saveReply: boolean; unpublish: boolean; replyActions: FeedbackReplyAction[] };
+  history: { id: string; occurredAt: Date; actorName: string; action: string; comment: string | null }[];
+};
+
+function canSaveReply(actor: ActingUser, feedback: { status: FeedbackStatus; sectionId: number | null; reply: { state: FeedbackReplyState } | null }): boolean {
+  if (!isPermitted(actor.role, "feedback.reply")) return false;
+  if (feedback.status !== "received") return false;
+  if (feedback.sectionId !== null && feedback.sectionId !== actor.sectionId) return false;
+  return !feedback.reply || feedback.reply.state === "draft";
+}
+
+export async function findConsoleFeedback(actor: ActingUser, feedbackId: number): Promise<ConsoleFeedbackDetail> {
+  assertPermitted(actor, "feedback.read_console");
+  const feedback = await db.feedback.findFirst({
+    where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] },
+    include: { section: true, reply: { include: { author: true } }, ratings: { select: { rating: true } } },
+  });
+  if (!feedback) throw new NotFoundError("留言不存在。");
+  const events = await db.auditEvent.findMany({ where: { entityType: "Feedback", entityId: String(feedback.id) }, include: { actor: true }, orderBy: { occurredAt: "asc" } });
+  const moderator = isPermitted(actor.role, "feedback.moderate");
+  return {
+    id: feedback.id, topic: feedback.topic, submittedAt: feedback.submittedAt, sectionName: feedback.section?.name ?? null, status: feedback.status,
+    replyState: feedback.reply?.state ?? null, itemTitle: feedback.itemTitle, published: feedback.publishedAt !== null,
+    content: feedback.content, name: feedback.name, contact: feedback.contact, mayPublish: feedback.mayPublish, itemId: feedback.itemId,
+    sectionId: feedback.sectionId, moderationMatches: feedback.moderationMatches, moderationNote: feedback.moderationNote,
+    answeredAt: feedback.answeredAt, publishedAt: feedback.publishedAt, version: feedback.version,
+    reply: feedback.reply ? { body: feedback.reply.body, state: feedback.reply.state, authorName: feedback.reply.author.displayName } : null,
+    ratings: countSatisfaction(feedback.ratings.map((rating) => rating.rating)),
+    can: {
+      moderate: moderator && (feedback.status === "moderation" || feedback.status === "received"),
+      assign: isPermitted(actor.role, "feedback.assign") && (feedback.status === "moderation" || feedback.status === "received") && (!feedback.reply || feedback.reply.state === "draft"),
+      saveReply: canSaveReply(actor, feedback),
+      unpublish: moderator && feedback.publishedAt !== null,
+      replyActions: feedback.reply
+        ? availableFeedbackReplyActions(actor, { state: feedback.reply.state, sectionId: feedback.sectionId, authorId: feedback.reply.authorId, lastEditedById: feedback.reply.lastEditedById })
+        : [],
+    },
+    history: events.map((event) => ({ id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? "公众", action: event.action, comment: event.comment })),
+  };
+}
+
+async function lockFeedbackForWrite(tx: DatabaseTransaction, feedbackId: number, expectedVersion: number) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Feedback" WHERE id = ${feedbackId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("留言不存在。");
+  const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { reply: true } });
+  if (expectedVersion !== feedback.version) throw new ConflictError("该留言已被他人处理，请刷新后查看最新状态再操作。", "stale_version");
+  return feedback;
+}
+
+async function assertVisible(actor: ActingUser, feedbackId: number): Promise<void> {
+  const visible = await db.feedback.count({ where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] } });
+  if (!visible) throw new NotFoundError("留言不存在。");
+}
+
+function resultOf(feedback: { id: number; status: FeedbackStatus; version: number; publishedAt: Date | null }, replyState: FeedbackReplyState | null): FeedbackWriteResult {
+  return { id: feedback.id, status: feedback.status, version: feedback.version, replyState, published: feedback.publishedAt !== null };
+}
+
+/** The moderation queue: release a held message to the section, or refuse it (不予处理, with a note). Spam that got through may be refused too. */
+export async function moderateFeedback(actor: ActingUser, feedbackId: number, input: unknown): Promise<FeedbackWriteResult> {
+  assertPermitted(actor, "feedback.moderate");
+  const data = parseInput(moderationSchema, input);
+  if (data.decision === "reject" && !data.note) throw new ValidationError({ note: ["不予处理时请填写说明。"] });
+  await assertVisible(actor, feedbackId);
+  return db.$transaction(async (tx) => {
+    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
+    const allowedFrom: FeedbackStatus[] = data.decision === "release" ? ["moderation"] : ["moderation", "received"];
+    if (!allowedFrom.includes(feedback.status)) throw new ConflictError("该留言当前的状态不允许此操作。", "invalid_state");
+    const to: FeedbackStatus = data.decision === "release" ? "received" : "rejected";
+    const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { status: to, moderationNote: data.note ?? null, version: { increment: 1 } } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: `feedback.${data.decision}`, entityType: "Feedback", entityId: feedback.id, fromState: feedback.status, toState: to, comment: data.note ?? null,
+    });
+    return resultOf(updated, feedback.reply?.state ?? null);
+  });
+}
+
+/** 分办: gives the message to a section (before its reply is under review). */
+export async function assignFeedback(actor: ActingUser, feedbackId: number, input: unknown): Promise<FeedbackWriteResult> {
+  assertPermitted(actor, "feedback.assign");
+  const data = parseInput(assignFeedbackSchema, input);
+  await assertVisible(actor, feedbackId);
+  return db.$transaction(async (tx) => {
+    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
+    if (feedback.status !== "moderation" && feedback.status !== "received") throw new ConflictError("答复审核中或已答复的留言不能再分办。", "invalid_state");
+    if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) throw new ValidationError({ sectionId: ["所选科室不存在。"] });
+    const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: data.sectionId, version: { increment: 1 } } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "feedback.assign", entityType: "Feedback", entityId: feedback.id, details: { from: feedback.sectionId, to: data.sectionId },
+    });
+    return resultOf(updated, feedback.reply?.state ?? null);
+  });
+}
+
+/**
+ * Staff of the responsible section save the reply draft. A message not yet assigned is taken by the
+ * section of the first person who answers it.
+ */
+export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown): Promise<FeedbackWriteResult> {
+  assertPermitted(actor, "feedback.reply");
+  const data = parseInput(feedbackReplyInputSchema, input);
+  await assertVisible(actor, feedbackId);
+  return db.$transaction(async (tx) => {
+    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
+    if (feedback.sectionId !== null && feedback.sectionId !== actor.sectionId) throw new ForbiddenError("只有负责科室的工作人员可以答复这条留言。");
+    if (feedback.status !== "received" || (feedback.reply && feedback.reply.state !== "draft")) {
+      throw new ConflictError("该留言当前的状态不允许修改答复。", "invalid_state");
+    }
+    const reply = feedback.reply
+      ? await tx.feedbackReply.update({ where: { id: feedback.reply.id }, data: { body: data.body, lastEditedById: actor.id } })
+      : await tx.feedbackReply.create({ data: { feedbackId: feedback.id, body: data.body, authorId: actor.id, lastEditedById: actor.id } });
+    const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: actor.sectionId, version: { increment: 1 } } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "feedback_reply.save", entityType: "Feedback", entityId: feedback.id,
+      details: { claimedForSection: feedback.sectionId === null ? actor.sectionId : undefined },
+    });
+    return resultOf(updated, reply.state);
+  });
+}
+
+/**
+ * Submit, approve or return the reply (lib/feedback/feedback-workflow.ts). On approval the message
+ * is 已答复; it is published with its reply only when the visitor allowed it and the head chose to.
+ */
+export async function transitionFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown, now = new Date()): Promise<FeedbackWriteResult> {
+  const data = parseInput(feedbackReplyTransitionSchema, input);
+  await assertVisible(actor, feedbackId);
+  return db.$transaction(async (tx) => {
+    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
+    if (!feedback.reply) throw new ConflictError("这条留言还没有答复。", "invalid_state");
+    const decision = decideFeedbackReplyTransition({
+      actor,
+      subject: { state: feedback.reply.state, sectionId: feedback.sectionId, authorId: feedback.reply.authorId, lastEditedById: feedback.reply.lastEditedById },
+      action: data.action,
+      comment: data.comment,
+    });
+    if (!decision.allowed) {
+      if (decision.status === 422) throw new ValidationError({ comment: ["退回时必须填写意见。"] });
+      if (decision.status === 403) throw new ForbiddenError("您不能对这条答复执行此操作。");
+      throw new ConflictError("答复当前的状态不允许此操作，请刷新后查看。", "invalid_state");
+    }
+    const publish = data.action === "approve" && data.publish;
+    if (publish && !feedback.mayPublish) throw new ValidationError({ publish: ["留言人未同意公开，不能公开。"] });
+    await tx.feedbackReply.update({ where: { id: feedback.reply.id }, data: { state: decision.to } });
+    const status: FeedbackStatus = decision.to === "approved" ? "answered" : decision.to === "section_review" ? "reply_review" : "received";
+    const updated = await tx.feedback.update({
+      where: { id: feedback.id },
+      data: { status, version: { increment: 1 }, ...(decision.to === "approved" ? { answeredAt: now, publishedAt: publish ? now : null } : {}) },
+    });
+    if (publish) await bumpPublicContentVersion(tx);
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: `feedback_reply.${data.action}`, entityType: "Feedback", entityId: feedback.id, fromState: feedback.status, toState: status,
+      comment: data.comment ?? null, details: data.action === "approve" ? { published: publish } : undefined,
+    });
+    return resultOf(updated, decision.to);
+  });
+}
+
+/** Takes a published message and reply off the public page (the reason stays in the audit log). */
+export async function unpublishFeedback(actor: ActingUser, feedbackId: number, input: unknown): Promise<FeedbackWriteResult> {
+  assertPermitted(actor, "feedback.moderate");
+  const data = parseInput(unpublishFeedbackSchema, input);
+  await assertVisible(actor, feedbackId);
+  return db.$transaction(async (tx) => {
+    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
+    if (!feedback.publishedAt) throw new ConflictError("这条留言没有公开。", "invalid_state");
+    const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { publishedAt: null, version: { increment: 1 } } });
+    await bumpPublicContentVersion(tx);
+    await recordAuditEvent(tx, { actorId: actor.id, action: "feedback.unpublish", entityType: "Feedback", entityId: feedback.id, comment: data.reason });
+    return resultOf(updated, feedback.reply?.state ?? null);
+  });
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
+import { parseInput } from "@/lib/validation";
+
+/** Messages one client may send: a handful per ten minutes is plenty for a person, little for a script. */
+export const feedbackSubmissionLimit = { limit: 5, windowSeconds: 600 } as const;
+
+/** The distinct sensitive words (as listed) a text contains. */
+export function matchSensitiveWords(text: string, words: string[]): string[] {
+  const found = new Map<string, string>();
+  for (const match of findSensitiveWords(text, words)) found.set(match.match.toLowerCase(), match.match);
+  return [...found.values()];
+}
+
+/**
+ * A visitor's message (意见建议). Valid input first, then the client's rate limit (so typing errors
+ * do not use it up). A message containing a word of the sensitive-word list waits in the moderation
+ * queue instead of reaching the section. About an item: only a publicly visible one, routed to the
+ * item's section; about the site: unassigned until someone takes or assigns it.
+ */
+export async function submitFeedback(input: unknown, context: { clientKey: string }): Promise<{ id: number; held: boolean }> {
+  const data = parseInput(feedbackSubmissionSchema, input);
+  let item: { id: number; sectionId: number; title: string } | null = null;
+  if (data.itemId) {
+    const found = await db.item.findFirst({
+      where: { id: data.itemId, publishedRevisionId: { not: null }, withdrawnAt: null },
+      select: { id: true, sectionId: true, publishedRevision: { select: { title: true } } },
+    });
+    if (!found) throw new ValidationError({ itemId: ["所涉信息不存在或未公开。"] });
+    item = { id: found.id, sectionId: found.sectionId, title: found.publishedRevision!.title };
+  }
+  await enforceRateLimit({ key: `feedback:${context.clientKey}`, ...feedbackSubmissionLimit });
+  const words = (await db.sensitiveWord.findMany({ select: { word: true } })).map((row) => row.word);
+  const matches = matchSensitiveWords([data.topic, data.content, data.name ?? ""].join("\n"), words);
+  return db.$transaction(async (tx) => {
+    const feedback = await tx.feedback.create({
+      data: {
+        topic: data.topic,
+        content: data.content,
+        name: data.name,
+        contact: data.contact,
+        mayPublish: data.mayPublish,
+        itemId: item?.id ?? null,
+        itemTitle: item?.title ?? null,
+        sectionId: item?.sectionId ?? null,
+        status: matches.length ? "moderation" : "received",
+        moderationMatches: matches,
+      },
+    });
+    // No personal data in the audit log: the message itself is the record.
+    await recordAuditEvent(tx, {
+      actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: feedback.id, toState: feedback.status,
+      details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held: matches.length > 0 },
+    });
+    return { id: feedback.id, held: matches.length > 0 };
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { activeSchema, inspectionItemInputSchema } from "@/lib/inspections/schemas";
+import { parseInput } from "@/lib/validation";
+
+/** 抽查事项清单: each item is an inspection under a 行政检查 entry of the power list (权责清单). */
+
+export type InspectionItemRow = {
+  id: number;
+  name: string;
+  targetScope: string;
+  method: string;
+  active: boolean;
+  power: { id: number; code: string; name: string };
+  taskCount: number;
+};
+
+export async function listInspectionItems(actor: ActingUser, options: { activeOnly?: boolean } = {}): Promise<InspectionItemRow[]> {
+  assertPermitted(actor, "inspection.read_console");
+  const rows = await db.inspectionItem.findMany({
+    where: options.activeOnly ? { active: true } : {},
+    orderBy: [{ powerId: "asc" }, { id: "asc" }],
+    include: { power: true, _count: { select: { inspections: true } } },
+  });
+  return rows.map((row) => ({
+    id: row.id, name: row.name, targetScope: row.targetScope, method: row.method, active: row.active,
+    power: { id: row.power.id, code: row.power.code, name: row.power.name }, taskCount: row._count.inspections,
+  }));
+}
+
+/** The 行政检查 entries of the power list an item may be linked to. */
+export async function listInspectionPowers(actor: ActingUser): Promise<{ id: number; code: string; name: string; status: string }[]> {
+  assertPermitted(actor, "inspection.read_console");
+  const powers = await db.power.findMany({ where: { type: "inspection" }, orderBy: { code: "asc" } });
+  return powers.map((power) => ({ id: power.id, code: power.code, name: power.name, status: power.status }));
+}
+
+async function assertInspectionPower(tx: DatabaseTransaction, powerId: number) {
+  const power = await tx.power.findUnique({ where: { id: powerId } });
+  if (!power) throw new ValidationError({ powerId: ["权责清单中没有这个事项。"] });
+  if (power.type !== "inspection") throw new ValidationError({ powerId: ["抽查事项只能关联权责清单中类型为“行政检查”的事项。"] });
+  if (power.status === "cancelled") throw new ValidationError({ powerId: ["该行政检查事项已取消，不能再关联抽查事项。"] });
+  return power;
+}
+
+export async function createInspectionItem(actor: ActingUser, input: unknown): Promise<{ id: number }> {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(inspectionItemInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const power = await assertInspectionPower(tx, data.powerId);
+    const item = await tx.inspectionItem.create({ data });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "inspection_item.create", entityType: "InspectionItem", entityId: item.id, details: { ...data, powerCode: power.code } });
+    return { id: item.id };
+  });
+}
+
+export async function updateInspectionItem(actor: ActingUser, itemId: number, input: unknown): Promise<{ id: number }> {
+  assertPermitted(actor, "inspection.manage_lists");
+  const data = parseInput(inspectionItemInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await tx.inspectionItem.findUnique({ where: { id: itemId } });
+    if (!before) throw new NotFoundError("抽查事项不存在。");
+    if (before.powerId !== data.powerId) await assertInspectionPower(tx, data.powerId);
+    await tx.inspectionItem.update({ where: { id: itemId }, data });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "inspection_item.update", entityType: "InspectionItem", entityId: itemId,
+      details: { before: { powerId: before.powerId, name: before.name, targetScope: before.targetScope, method: before.method }, after: { ...data } },
+    });
+    return { id: itemId };
+  });
+}
+
+export async function setInspectionItemActive(actor: ActingUser, itemId: number, input: unknown): Promise<{ id: number }> {
+  assertPermitted(actor, "inspection.manage_lists");
+  const { active } = parseInput(activeSchema, input);
+  return db.$transaction(async (tx) => {
+    const item = await tx.inspectionItem.findUnique({ where: { id: itemId } });
+    if (!item) throw new NotFoundError("抽查事项不存在。");
+    await tx.inspectionItem.update({ where: { id: itemId }, data: { active } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: active ? "inspection_item.activate" : "inspection_item.deactivate", entityType: "InspectionItem", entityId: itemId, details: { name: item.name } });
+    return { id: itemId };
+  });
+}

@@ -1,0 +1,321 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import type { ItemState } from "@/lib/generated/prisma/enums";
+import { drawAlgorithm, hashDrawInput, runDraw, serializeDrawInput, type DrawInput, type DrawProblem } from "@/lib/inspections/draw";
+import { currentListVersion, loadDrawInspectors, loadDrawTargets, lockInspectionList } from "@/lib/inspections/list-versions";
+import { describeResultsTimeliness } from "@/lib/inspections/results-deadline";
+import { drawRequestSchema, planInputSchema, resultsInputSchema, transitionInputSchema, type PlanInput } from "@/lib/inspections/schemas";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { parseInput } from "@/lib/validation";
+import { decideItemTransition, type TransitionActor } from "@/lib/workflow/item-workflow";
+
+/**
+ * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
+ * then the plan with its draw goes through the review of disclosure items (科员 → 科室负责人 →
+ * 主管领导, decideItemTransition) and is published; after the inspection the results per target
+ * are recorded and published through the same review, due 20 working days after the end.
+ */
+
+export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
+
+/** Fields that decide the draw: fixed once it is taken, so the published draw matches the plan. */
+const drawFields = ["targetCategories", "targetCount", "inspectorsPerTarget"] as const;
+
+export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("抽查任务不存在。");
+  const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
+  if (expectedVersion != null && expectedVersion !== inspection.version) {
+    const when = inspection.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+    throw new ConflictError(`该抽查任务已被${inspection.lastEditor.displayName}等用户于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
+  }
+  return inspection;
+}
+
+/** Staff and section heads of the task's section (or its author) work on it. */
+export function worksOnInspection(actor: TransitionActor, inspection: { sectionId: number; authorId: number }): boolean {
+  return (actor.role === "staff" || actor.role === "section_head") && (actor.sectionId === inspection.sectionId || actor.id === inspection.authorId);
+}
+
+async function assertItemsUsable(tx: DatabaseTransaction, itemIds: number[], keep: number[] = []): Promise<void> {
+  const items = await tx.inspectionItem.findMany({ where: { id: { in: itemIds } } });
+  // An item taken out of the list stays on the tasks that already name it.
+  if (items.length !== itemIds.length || items.some((item) => !item.active && !keep.includes(item.id))) {
+    throw new ValidationError({ itemIds: ["所选抽查事项不存在或已停用。"] });
+  }
+}
+
+function planData(plan: PlanInput) {
+  return {
+    year: plan.year, title: plan.title, description: plan.description, targetCategories: plan.targetCategories, targetCount: plan.targetCount,
+    inspectorsPerTarget: plan.inspectorsPerTarget, startOn: isoDateToDateColumn(plan.startOn), endOn: isoDateToDateColumn(plan.endOn),
+  };
+}
+
+export async function createInspection(actor: ActingUser, input: unknown): Promise<InspectionWriteResult> {
+  assertPermitted(actor, "inspection.edit");
+  const plan = parseInput(planInputSchema, input);
+  return db.$transaction(async (tx) => {
+    await assertItemsUsable(tx, plan.itemIds);
+    const inspection = await tx.inspection.create({
+      data: { ...planData(plan), sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id, items: { create: plan.itemIds.map((itemId) => ({ itemId })) } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "inspection.create", entityType: "Inspection", entityId: inspection.id, toState: "draft",
+      details: { title: plan.title, year: plan.year, itemIds: plan.itemIds, targetCategories: plan.targetCategories, targetCount: plan.targetCount, inspectorsPerTarget: plan.inspectorsPerTarget, startOn: plan.startOn, endOn: plan.endOn },
+    });
+    return { id: inspection.id, state: inspection.state, resultsState: inspection.resultsState, version: inspection.version };
+  });
+}
+
+/** Edits the plan of a draft task; the draw's own fields are fixed once it has been drawn. */
+export async function updateInspection(actor: ActingUser, inspectionId: number, input: unknown): Promise<InspectionWriteResult> {
+  assertPermitted(actor, "inspection.edit");
+  const plan = parseInput(planInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await lockInspectionForWrite(tx, inspectionId, plan.version);
+    if (!worksOnInspection(actor, before)) throw new ForbiddenError("只有本科室的工作人员可以修改这个抽查任务。");
+    if (before.state !== "draft") throw new ConflictError("只有草稿状态的抽查任务可以修改。", "invalid_state");
+    const beforeItems = (await tx.inspectionTaskItem.findMany({ where: { inspectionId } })).map((row) => row.itemId);
+    await assertItemsUsable(tx, plan.itemIds, beforeItems);
+    if (before.draw) {
+      const locked: FieldErrors = {};
+      if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n")) locked.targetCategories = ["已完成随机抽取，不能再修改抽取范围。"];
+      if (before.targetCount !== plan.targetCount) locked.targetCount = ["已完成随机抽取，不能再修改抽取数量。"];
+      if (before.inspectorsPerTarget !== plan.inspectorsPerTarget) locked.inspectorsPerTarget = ["已完成随机抽取，不能再修改每个对象的检查人员数。"];
+      if (Object.keys(locked).length) throw new ValidationError(locked);
+    }
+    await tx.inspectionTaskItem.deleteMany({ where: { inspectionId } });
+    const updated = await tx.inspection.update({
+      where: { id: inspectionId },
+      data: { ...planData(plan), lastEditorId: actor.id, version: { increment: 1 }, items: { create: plan.itemIds.map((itemId) => ({ itemId })) } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "inspection.edit", entityType: "Inspection", entityId: inspectionId,
+      details: {
+        before: { title: before.title, year: before.year, itemIds: beforeItems, startOn: dateColumnToIsoDate(before.startOn), endOn: dateColumnToIsoDate(before.endOn), targetCategories: before.targetCategories, targetCount: before.targetCount, inspectorsPerTarget: before.inspectorsPerTarget },
+        after: { title: plan.title, year: plan.year, itemIds: plan.itemIds, startOn: plan.startOn, endOn: plan.endOn, targetCategories: plan.targetCategories, targetCount: plan.targetCount, inspectorsPerTarget: plan.inspectorsPerTarget },
+      },
+    });
+    return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
+  });
+}
+
+function drawProblemError(problem: DrawProblem, targetName: (id: number) => string): ValidationError {
+  switch (problem.kind) {
+    case "not_enough_targets":
+      return new ValidationError({ targetCount: [`抽取范围内只有 ${problem.available} 个在册检查对象，少于计划抽取的 ${problem.requested} 个。`] }, "检查对象不足，无法抽取。");
+    case "not_enough_inspectors":
+      return new ValidationError({ inspectorsPerTarget: [`执法检查人员名录中只有 ${problem.available} 名在册人员，少于每个检查对象需要的 ${problem.required} 名。`] }, "检查人员不足，无法抽取。");
+    case "not_enough_inspectors_for_target":
+      return new ValidationError(
+        { inspectorsPerTarget: [`检查对象“${targetName(problem.targetId)}”排除利益冲突回避后只有 ${problem.eligible} 名可选检查人员，少于需要的 ${problem.required} 名。`] },
+        "检查人员不足，无法抽取。",
+      );
+    default:
+      return new ValidationError({ _: ["抽取参数无效。"] });
+  }
+}
+
+export type DrawSummary = {
+  inspectionId: number;
+  algorithm: string;
+  seed: string;
+  targetListVersion: number;
+  targetListHash: string;
+  inspectorListVersion: number;
+  inspectorListHash: string;
+  inputHash: string;
+  drawnAt: string;
+  assignments: { position: number; targetId: number; targetName: string; inspectors: { id: number; name: string }[] }[];
+};
+
+/**
+ * Takes the random draw of a draft task, once: reads both lists at their current versions (under
+ * their locks, so no change slips in between), runs the pure draw with a fresh random seed and
+ * records everything needed to re-run it. `options.seed` is for tests and the demo data only.
+ */
+export async function drawInspection(actor: ActingUser, inspectionId: number, request: unknown = {}, options: { seed?: string; now?: Date } = {}): Promise<DrawSummary> {
+  assertPermitted(actor, "inspection.draw");
+  const { version } = parseInput(drawRequestSchema, request ?? {});
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
+    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError("只有本科室的工作人员可以为这个抽查任务抽取。");
+    if (inspection.draw) throw new ConflictError("该抽查任务已经完成随机抽取，不能重新抽取。", "already_drawn");
+    if (inspection.state !== "draft") throw new ConflictError("只有草稿状态的抽查任务可以抽取。", "invalid_state");
+    await lockInspectionList(tx, "targets");
+    await lockInspectionList(tx, "inspectors");
+    const targetVersion = await currentListVersion(tx, "targets", actor.id);
+    const inspectorVersion = await currentListVersion(tx, "inspectors", actor.id);
+    const targets = await loadDrawTargets(tx);
+    const { inspectors, conflicts } = await loadDrawInspectors(tx);
+    const input: DrawInput = {
+      algorithm: drawAlgorithm,
+      seed: options.seed ?? randomBytes(32).toString("hex"),
+      targetCategories: inspection.targetCategories,
+      targetCount: inspection.targetCount,
+      inspectorsPerTarget: inspection.inspectorsPerTarget,
+      targets,
+      inspectors,
+      conflicts,
+    };
+    const outcome = runDraw(input);
+    const targetsById = new Map(targets.map((target) => [target.id, target]));
+    const inspectorsById = new Map(inspectors.map((inspector) => [inspector.id, inspector]));
+    if (!outcome.ok) throw drawProblemError(outcome.problem, (id) => targetsById.get(id)?.name ?? String(id));
+
+    const inputHash = hashDrawInput(input);
+    const draw = await tx.inspectionDraw.create({
+      data: {
+        inspectionId, algorithm: input.algorithm, seed: input.seed,
+        targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
+        inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
+        input: serializeDrawInput(input), inputHash, drawnById: actor.id, drawnAt: now,
+      },
+    });
+    for (const [index, assignment] of outcome.assignments.entries()) {
+      const target = targetsById.get(assignment.targetId)!;
+      await tx.inspectionAssignment.create({
+        data: {
+          inspectionId, position: index + 1, targetId: target.id, targetName: target.name, targetCreditCode: target.creditCode, targetAddress: target.address,
+          inspectors: {
+            create: assignment.inspectorIds.map((inspectorId, position) => {
+              const inspector = inspectorsById.get(inspectorId)!;
+              return { inspectorId, position: position + 1, inspectorName: inspector.name, certificateNumber: inspector.certificateNumber };
+            }),
+          },
+        },
+      });
+    }
+    await tx.inspection.update({ where: { id: inspectionId }, data: { version: { increment: 1 }, lastEditorId: actor.id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "inspection.draw", entityType: "Inspection", entityId: inspectionId,
+      details: {
+        algorithm: input.algorithm, seed: input.seed, inputHash,
+        targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
+        inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
+        targetIds: outcome.assignments.map((assignment) => assignment.targetId),
+      },
+    });
+    return {
+      inspectionId, algorithm: input.algorithm, seed: input.seed,
+      targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
+      inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
+      inputHash, drawnAt: draw.drawnAt.toISOString(),
+      assignments: outcome.assignments.map((assignment, index) => ({
+        position: index + 1, targetId: assignment.targetId, targetName: targetsById.get(assignment.targetId)!.name,
+        inspectors: assignment.inspectorIds.map((id) => ({ id, name: inspectorsById.get(id)!.name })),
+      })),
+    };
+  });
+}
+
+/** Saves results per drawn target (partial saves allowed); the results must still be a draft. */
+export async function recordInspectionResults(actor: ActingUser, inspectionId: number, input: unknown, now = new Date()): Promise<InspectionWriteResult> {
+  assertPermitted(actor, "inspection.record_results");
+  const { version, results } = parseInput(resultsInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
+    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError("只有本科室的工作人员可以登记这个抽查任务的检查结果。");
+    if (inspection.state !== "published") throw new ConflictError("抽查任务公开后才能登记检查结果。", "invalid_state");
+    if (inspection.resultsState !== "draft") throw new ConflictError("检查结果已提交审核或已公开，退回后才能修改。", "invalid_state");
+    const assignments = new Map((await tx.inspectionAssignment.findMany({ where: { inspectionId } })).map((assignment) => [assignment.id, assignment]));
+    const startOn = dateColumnToIsoDate(inspection.startOn);
+    const today = todayInBeijing(now);
+    const problems: FieldErrors = {};
+    results.forEach((entry, index) => {
+      const add = (field: string, message: string) => (problems[`results.${index}.${field}`] ??= []).push(message);
+      if (!assignments.has(entry.assignmentId)) add("assignmentId", "该检查对象不属于这个抽查任务。");
+      if (entry.inspectedOn && entry.inspectedOn < startOn) add("inspectedOn", `检查日期不能早于检查开始日期 ${startOn}。`);
+      if (entry.inspectedOn && entry.inspectedOn > today) add("inspectedOn", "检查日期不能晚于今天。");
+      if (entry.outcome === "other" && !entry.note) add("note", "检查结果为“其他”时请填写说明。");
+    });
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    for (const entry of results) {
+      await tx.inspectionAssignment.update({
+        where: { id: entry.assignmentId },
+        data: { outcome: entry.outcome, inspectedOn: isoDateToDateColumn(entry.inspectedOn), resultNote: entry.note },
+      });
+    }
+    const updated = await tx.inspection.update({ where: { id: inspectionId }, data: { version: { increment: 1 }, resultsEditorId: actor.id } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "inspection.results.record", entityType: "Inspection", entityId: inspectionId,
+      details: { results: results.map((entry) => ({ assignmentId: entry.assignmentId, targetName: assignments.get(entry.assignmentId)!.targetName, outcome: entry.outcome, inspectedOn: entry.inspectedOn, note: entry.note })) },
+    });
+    return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
+  });
+}
+
+const refusals = {
+  403: () => new ForbiddenError("您不能对这个抽查任务执行此操作。"),
+  409: () => new ConflictError("抽查任务当前的状态不允许此操作，请刷新后查看。", "invalid_state"),
+} as const;
+
+/**
+ * A review step on the plan (with its draw) or on the results, decided by the workflow table of
+ * disclosure items. Publication and withdrawal change what the public sees.
+ */
+export async function transitionInspection(actor: ActingUser, inspectionId: number, request: unknown, now = new Date()): Promise<InspectionWriteResult> {
+  const { subject, action, comment, version } = parseInput(transitionInputSchema, request);
+  const calendar = await loadWorkingDayCalendar();
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
+    const onResults = subject === "results";
+    if (onResults && inspection.state !== "published") throw new ConflictError("抽查任务公开后才能审核检查结果。", "invalid_state");
+    const from = onResults ? inspection.resultsState : inspection.state;
+    const decision = decideItemTransition({
+      actor,
+      subject: {
+        state: from,
+        sectionId: inspection.sectionId,
+        authorId: inspection.authorId,
+        revisionAuthorId: onResults ? (inspection.resultsEditorId ?? inspection.authorId) : inspection.lastEditorId,
+      },
+      action,
+      comment,
+      now,
+    });
+    if (!decision.allowed) {
+      if (decision.status === 422) throw new ValidationError({ comment: [action === "withdraw" ? "撤回时必须填写公开的撤回理由。" : "退回时必须填写意见。"] });
+      throw refusals[decision.status]();
+    }
+    if (action === "submit" && !onResults && !inspection.draw) throw new ValidationError({ draw: ["请先完成随机抽取，再提交审核。"] }, "请先完成随机抽取，再提交审核。");
+    if (action === "submit" && onResults) {
+      const missing = await tx.inspectionAssignment.count({ where: { inspectionId, OR: [{ outcome: null }, { inspectedOn: null }] } });
+      if (missing) throw new ValidationError({ results: [`还有 ${missing} 个检查对象没有登记检查结果或检查日期。`] }, "检查结果不完整，不能提交审核。");
+    }
+    const to = decision.to;
+    const data: Parameters<typeof tx.inspection.update>[0]["data"] = { version: { increment: 1 } };
+    if (onResults) {
+      data.resultsState = to;
+      if (to === "published") {
+        const timeliness = describeResultsTimeliness(calendar, dateColumnToIsoDate(inspection.endOn), beijingDayOf(now), todayInBeijing(now));
+        Object.assign(data, {
+          resultsPublishedAt: inspection.resultsPublishedAt ?? now,
+          resultsPublishedOnTime: inspection.resultsPublishedOnTime ?? timeliness.status === "on_time",
+          resultsWithdrawnAt: null, resultsWithdrawalReason: null,
+        });
+      }
+      if (to === "withdrawn") Object.assign(data, { resultsWithdrawnAt: now, resultsWithdrawalReason: comment });
+    } else {
+      data.state = to;
+      if (to === "published") Object.assign(data, { publishedAt: inspection.publishedAt ?? now, withdrawnAt: null, withdrawalReason: null });
+      if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
+    }
+    const updated = await tx.inspection.update({ where: { id: inspectionId }, data });
+    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: `inspection.${subject}.${action}`, entityType: "Inspection", entityId: inspectionId,
+      fromState: from, toState: to, comment, details: { subject },
+    });
+    return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
+  });
+}
