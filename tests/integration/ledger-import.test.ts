@@ -51,7 +51,7 @@ test("every problem is listed by row and column, and nothing is imported", async
       ["2018-001", "2019-03-10", "自然人", "予以公开", "2019-03-11"],
       ["", "2019-03-10", "自然人", "予以公开", ""],
       ["2019-008", "2019-03-10", "自然人", "予以公开", "2019-03-20"],
-    ])),
+    ]), "ledger.csv"),
     (error: unknown) => {
       assert.ok(error instanceof LedgerImportError);
       const cells = error.errors.map((problem) => `${problem.row}:${problem.column}`);
