@@ -1,27 +1,49 @@
 import "server-only";
+import { applicantColumns, applicationOutcomes } from "@/lib/applications/outcomes";
+import { countApplicationsForReport, countApplicationsOpenPastDue, countAppealsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
+import { countDecisionsForReport, feeIncomeForReport } from "@/lib/decisions/report-figures";
+import { countRetainedPowers } from "@/lib/powers/report-figures";
+import { proposalStatsForYear } from "@/lib/proposals/stats";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
+import { table3ColumnLabels } from "@/lib/reports/report-document";
+import { table3Row, type Table3 } from "@/lib/reports/report-tables";
 
-// Wired to the application, decision, power and proposal registers as they land.
+/** The report's figures from the live registers: applications, appeals, decisions, powers, proposals. */
 export const liveFigureSources: ReportFigureSources = {
-  async applications() {
-    return { table3: { columns: [], rows: {} }, openPastDue: 0, feesChargedYuan: 0 };
+  async applications(year) {
+    const [figures, openPastDue, feesChargedYuan] = await Promise.all([countApplicationsForReport(year), countApplicationsOpenPastDue(year), sumFeesForYear(year)]);
+    const rows: Table3["rows"] = {
+      new: table3Row(figures.newThisYear),
+      carried_in: table3Row(figures.carriedIn),
+      ...Object.fromEntries(applicationOutcomes.map((outcome) => [outcome.slug, table3Row(figures.outcomes[outcome.slug])])),
+      total: table3Row(figures.decidedTotal),
+      carried_out: table3Row(figures.carriedOut),
+    };
+    return { table3: { columns: [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total], rows }, openPastDue, feesChargedYuan };
   },
-  async appeals() {
-    return new Array(15).fill(0);
+  appeals: (year) => countAppealsForReport(year),
+  async decisions(year) {
+    const figures = await countDecisionsForReport(year);
+    return { licensing: figures.license, penalties: figures.penalty, coercion: figures.coercion, publishedLate: figures.publishedLate, dueUnpublished: figures.dueUnpublished };
   },
-  async decisions() {
-    return { licensing: 0, penalties: 0, coercion: 0, publishedLate: 0, dueUnpublished: 0 };
+  async feeIncome(year) {
+    return (await feeIncomeForReport(year)) ?? 0;
   },
-  async feeIncome() {
-    return 0;
-  },
-  async retainedLicensingPowers() {
-    return 0;
-  },
-  async proposalsFor() {
-    return { suggestions: 0, proposals: 0, replied: 0, published: 0, satisfactionRate: null };
+  retainedLicensingPowers: (year) => countRetainedPowers(year, "license"),
+  async proposalsFor(year) {
+    const stats = await proposalStatsForYear(year);
+    return {
+      suggestions: stats.byKind.suggestion.received,
+      proposals: stats.byKind.proposal.received,
+      replied: stats.total.replied,
+      published: stats.total.published,
+      satisfactionRate: stats.total.satisfactionRate,
+    };
   },
   outcomes() {
-    return [];
+    return applicationOutcomes.map((outcome) => ({ slug: outcome.slug, label: outcome.rowName, group: outcome.group }));
   },
 };
+
+// The report's applicant columns and the applications register's must be the same, in order.
+void (applicantColumns satisfies readonly ["natural_person", "business", "research", "public_interest", "legal_service", "other"]);
