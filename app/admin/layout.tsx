@@ -16,6 +16,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const m = messages.console;
   const links: ConsoleNavLink[] = [{ href: "/admin", label: m.dashboard }];
   if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
+  if (isPermitted(user.role, "proposal.read_console")) links.push({ href: "/admin/proposals", label: messages.proposals.console.nav });
+  if (isPermitted(user.role, "feedback.read_console")) links.push({ href: "/admin/feedback", label: messages.proposals.feedback.console.nav });
   if (isPermitted(user.role, "report.read")) links.push({ href: "/admin/reports", label: m.reports });
   if (isPermitted(user.role, "catalogue.manage")) links.push({ href: "/admin/catalogue", label: m.catalogue });
   if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });

@@ -157,70 +157,73 @@ export function computeApplicationClock(input: {
   const explanation = [receipt.explanation];
   let clockStart = receipt.receivedOn;
   let pauses: ClockPause[] = [];
-  let openPause: ClockPause | null = null;
   let extension: ApplicationClock["extension"] = null;
-  let correction: ApplicationClock["correction"] = null;
-  let fee: ApplicationClock["fee"] = null;
-  let thirdParty: ApplicationClock["thirdParty"] = null;
+  // Changed by the helpers below, so kept in an object TypeScript does not narrow.
+  const current: {
+    pause: ClockPause | null;
+    thirdParty: ApplicationClock["thirdParty"];
+    correction: ApplicationClock["correction"];
+    fee: ApplicationClock["fee"];
+  } = { pause: null, thirdParty: null, correction: null, fee: null };
   let decidedOn: IsoDate | null = null;
   let answeredOn: IsoDate | null = null;
   let deliveredOn: IsoDate | null = null;
 
   const closePause = (end: IsoDate) => {
-    if (!openPause) return;
-    const to = minDate(end, openPause.latest);
-    pauses.push({ ...openPause, to, workingDays: countWorkingDaysBetween(calendar, openPause.from, to) });
-    if (openPause.kind === "third_party" && thirdParty) thirdParty = { ...thirdParty, endedOn: to };
-    openPause = null;
+    if (!current.pause) return;
+    const to = minDate(end, current.pause.latest);
+    pauses.push({ ...current.pause, to, workingDays: countWorkingDaysBetween(calendar, current.pause.from, to) });
+    if (current.pause.kind === "third_party" && current.thirdParty) current.thirdParty = { ...current.thirdParty, endedOn: to };
+    current.pause = null;
   };
   const openNewPause = (kind: PauseKind, from: IsoDate, latest: IsoDate) => {
     closePause(from);
-    openPause = { kind, from, to: null, latest, workingDays: countWorkingDaysBetween(calendar, from, latest) };
+    current.pause = { kind, from, to: null, latest, workingDays: countWorkingDaysBetween(calendar, from, latest) };
   };
 
   for (const step of input.steps) {
     switch (step.type) {
       case "correction_request":
-        correction = { requestedOn: step.date, respondBy: step.respondBy, receivedOn: null };
+        current.correction = { requestedOn: step.date, respondBy: step.respondBy, receivedOn: null };
         openNewPause("correction", step.date, step.respondBy);
         break;
       case "correction_received":
-        if (correction && !correction.receivedOn) {
-          correction = { ...correction, receivedOn: step.date };
-          openPause = null;
+        if (current.correction && !current.correction.receivedOn) {
+          current.correction = { ...current.correction, receivedOn: step.date };
+          current.pause = null;
           // The clock restarts: nothing before the completion counts any more.
           pauses = [];
           extension = null;
           clockStart = nextWorkingDayOnOrAfter(calendar, step.date);
-          const restart = d.restarted(correction.requestedOn, step.date, clockStart);
+          const restart = d.restarted(current.correction.requestedOn, step.date, clockStart);
           explanation.push(clockStart === step.date ? `${restart}。` : `${restart}（${d.nonWorkingDay(step.date, dayLabel(calendar, step.date), clockStart)}）。`);
         }
         break;
       case "third_party_consultation": {
         const latest = computeThirdPartyDeadline(calendar, step.date);
-        thirdParty = { from: step.date, latest, endedOn: null };
+        current.thirdParty = { from: step.date, latest, endedOn: null };
         openNewPause("third_party", step.date, latest);
         break;
       }
       case "third_party_reply":
-        if (openPause?.kind === "third_party") closePause(step.date);
+        if (current.pause?.kind === "third_party") closePause(step.date);
         break;
       case "extension":
         extension = { date: step.date, days: step.days };
         break;
       case "fee_notice": {
         const payBy = computeFeePaymentDeadline(calendar, step.date);
-        fee = { noticeOn: step.date, payBy, paidOn: null };
+        current.fee = { noticeOn: step.date, payBy, paidOn: null };
         openNewPause("fee", step.date, payBy);
         break;
       }
       case "fee_paid":
-        if (fee && !fee.paidOn) fee = { ...fee, paidOn: step.date };
-        if (openPause?.kind === "fee") closePause(step.date);
+        if (current.fee && !current.fee.paidOn) current.fee = { ...current.fee, paidOn: step.date };
+        if (current.pause?.kind === "fee") closePause(step.date);
         break;
       case "decision":
         // Deciding ends a consultation still running; a decision replaces an earlier one.
-        if (openPause?.kind === "third_party") closePause(step.date);
+        if (current.pause?.kind === "third_party") closePause(step.date);
         decidedOn = step.date;
         break;
       case "reply_issued":
@@ -233,11 +236,11 @@ export function computeApplicationClock(input: {
   }
 
   // A third party that has not answered within its 15 working days: the pause ends on its own.
-  const pending = openPause as ClockPause | null;
+  const pending = current.pause;
   if (pending?.kind === "third_party" && today > pending.latest) closePause(pending.latest);
 
   let lapse: ClockLapse | null = null;
-  const stillOpen = openPause as ClockPause | null;
+  const stillOpen = current.pause;
   if (stillOpen && !answeredOn && !decidedOn && today > stillOpen.latest) {
     if (stillOpen.kind === "correction") {
       lapse = { outcome: lapseOutcomes.correction, on: addCalendarDays(stillOpen.latest, 1), explanation: d.lapsedCorrection(stillOpen.latest) };
@@ -288,9 +291,9 @@ export function computeApplicationClock(input: {
     openPause: stillOpen,
     pauses,
     extension,
-    correction,
-    fee,
-    thirdParty,
+    correction: current.correction,
+    fee: current.fee,
+    thirdParty: current.thirdParty,
     decidedOn,
     answeredOn,
     deliveredOn,

@@ -140,8 +140,17 @@ export async function listAuditFilterOptions(actor: ActingUser): Promise<{ entit
   return { entityTypes: entityTypes.map((row) => row.entityType), actions: actions.map((row) => row.action) };
 }
 
-const actionLabels: Record<string, string | undefined> = messages.auditLog.actionLabels;
-const entityTypeLabels: Record<string, string | undefined> = messages.auditLog.entityTypeLabels;
+// Each domain names its own audit actions and object types; the log shows them all.
+const actionLabels: Record<string, string | undefined> = {
+  ...messages.auditLog.actionLabels,
+  ...messages.proposals.audit.actionLabels,
+  ...messages.registers.auditActionLabels,
+};
+const entityTypeLabels: Record<string, string | undefined> = {
+  ...messages.auditLog.entityTypeLabels,
+  ...messages.proposals.audit.entityTypeLabels,
+  ...messages.registers.entityTypeLabels,
+};
 const stateLabels: Record<string, string | undefined> = messages.itemStates;
 
 export function describeAuditAction(action: string): string {

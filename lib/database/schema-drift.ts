@@ -1,6 +1,6 @@
-// A CommonJS bundle whose named exports Node cannot detect: take them from the default export.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+// A CommonJS bundle whose named exports Node cannot detect: take them from the default export.
 import prismaInternals from "@prisma/internals";
 import pg from "pg";
 

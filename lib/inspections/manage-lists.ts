@@ -76,6 +76,19 @@ export async function listTargetCategories(): Promise<{ category: string; active
   return groups.map((group) => ({ category: group.category, active: group._count._all }));
 }
 
+export async function findTarget(actor: ActingUser, targetId: number) {
+  assertPermitted(actor, "inspection.read_console");
+  const target = await db.inspectionTarget.findUnique({
+    where: { id: targetId },
+    include: { conflicts: { include: { inspector: true }, orderBy: { inspectorId: "asc" } } },
+  });
+  if (!target) throw new NotFoundError("检查对象不存在。");
+  return {
+    id: target.id, name: target.name, creditCode: target.creditCode, address: target.address, category: target.category, active: target.active,
+    conflicts: target.conflicts.map((conflict) => ({ id: conflict.id, inspectorId: conflict.inspectorId, inspectorName: conflict.inspector.name, certificateNumber: conflict.inspector.certificateNumber, reason: conflict.reason })),
+  };
+}
+
 async function assertCreditCodeFree(tx: DatabaseTransaction, creditCode: string | null, exceptId?: number): Promise<void> {
   if (!creditCode) return;
   const clash = await tx.inspectionTarget.findFirst({ where: { creditCode, ...(exceptId ? { id: { not: exceptId } } : {}) } });

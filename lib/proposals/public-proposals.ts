@@ -59,8 +59,11 @@ function toSummary(proposal: ListedProposal): PublishedProposalReply {
   };
 }
 
+const kindOrder: Record<ProposalKind, number> = { suggestion: 0, proposal: 1 };
+
+/** Newest year first; 人大代表建议 before 政协提案; then by number (第2号 before 第10号). */
 const byNumber = (first: PublishedProposalReply, second: PublishedProposalReply) =>
-  second.year - first.year || first.kind.localeCompare(second.kind) || first.number.localeCompare(second.number, "zh-CN", { numeric: true });
+  second.year - first.year || kindOrder[first.kind] - kindOrder[second.kind] || first.number.localeCompare(second.number, "zh-CN", { numeric: true });
 
 /**
  * The published replies, optionally of one year and kind: for /proposals, the 建议提案办理 catalogue

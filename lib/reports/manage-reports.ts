@@ -226,3 +226,16 @@ export async function saveManualFigures(actor: ActingUser, year: number, input: 
     await recordAuditEvent(tx, { actorId: actor.id, action: "report.manual_figures", entityType: "ReportManualFigures", entityId: year, details: data as Prisma.InputJsonValue });
   });
 }
+
+/** The years with a published report, newest first, with the latest edition's title. */
+export async function listPublishedReports(): Promise<{ year: number; title: string; edition: number; publishedAt: string }[]> {
+  const rows = await db.annualReport.findMany({ where: { state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
+  const latest = new Map<number, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.year)) latest.set(row.year, row);
+  return [...latest.values()].map((row) => ({
+    year: row.year,
+    title: (row.snapshot as unknown as ReportSnapshot).title,
+    edition: row.edition,
+    publishedAt: row.publishedAt!.toISOString().slice(0, 10),
+  }));
+}

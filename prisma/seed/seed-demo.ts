@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoItems } from "./seed-demo-items";
+import { seedDemoProposals } from "./seed-demo-proposals";
 
 /** The demo organisation and its four accounts; skipped when the demo accounts already exist. */
 export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
@@ -26,5 +27,6 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index })) });
   });
   await seedDemoItems();
+  await seedDemoProposals();
   log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
 }

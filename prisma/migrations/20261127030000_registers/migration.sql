@@ -140,6 +140,7 @@ CREATE TABLE "AdministrativeDecision" (
     "dataSourceName" TEXT NOT NULL,
     "remarks" TEXT,
     "disclosureDueOn" DATE NOT NULL,
+    "publicUntil" DATE,
     "state" "ItemState" NOT NULL DEFAULT 'draft',
     "version" INTEGER NOT NULL DEFAULT 1,
     "sectionId" INTEGER NOT NULL,
@@ -221,6 +222,9 @@ CREATE INDEX "AdministrativeDecision_kind_decisionDate_idx" ON "AdministrativeDe
 
 -- CreateIndex
 CREATE INDEX "AdministrativeDecision_state_idx" ON "AdministrativeDecision"("state");
+
+-- CreateIndex
+CREATE INDEX "AdministrativeDecision_publicUntil_idx" ON "AdministrativeDecision"("publicUntil");
 
 -- CreateIndex
 CREATE INDEX "AdministrativeDecision_creditCode_idx" ON "AdministrativeDecision"("creditCode");

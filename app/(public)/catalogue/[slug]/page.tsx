@@ -10,6 +10,7 @@ import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
 import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { registerLinks } from "@/lib/catalogue/register-links";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +51,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     content = (
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="category-title">
         <h1 id="category-title" className="text-xl font-bold">{category.name}</h1>
+        {registerLinks[slug]?.length ? (
+          <ul className="mt-3 space-y-2" data-testid="register-links">
+            {registerLinks[slug].map((link) => (
+              <li key={link.href}>
+                <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">{link.label} →</Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
           <label className="flex flex-col">
             {m.filterYear}

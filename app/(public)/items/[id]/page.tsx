@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ItemArticle } from "@/components/public/item-article";
+import { ItemFeedbackLink } from "@/components/public/item-feedback-link";
 import { findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import { messages } from "@/lib/i18n";
 import { findPublicItem } from "@/lib/items/public-items";
@@ -31,6 +32,7 @@ export default async function ItemPage({ params }: Props) {
         {category?.path.map((node) => <span key={node.id}> › <Link href={`/catalogue/${node.slug}`}>{node.name}</Link></span>)}
       </nav>
       <ItemArticle item={item} />
+      {item.withdrawal ? null : <p className="mt-4 text-right"><ItemFeedbackLink itemId={item.id} /></p>}
     </div>
   );
 }

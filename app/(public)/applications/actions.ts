@@ -1,0 +1,30 @@
+"use server";
+
+import { headers } from "next/headers";
+import { lookUpApplication, type PublicApplicationStatus } from "@/lib/applications/public-status";
+import { AppError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
+
+export type LookupState = {
+  status: "idle" | "found" | "error";
+  message?: string;
+  fields?: FieldErrors;
+  result?: PublicApplicationStatus;
+  number?: string;
+  code?: string;
+};
+
+export async function lookUpApplicationAction(_state: LookupState, formData: FormData): Promise<LookupState> {
+  const number = String(formData.get("number") ?? "").trim();
+  const code = String(formData.get("code") ?? "").trim();
+  try {
+    const result = await lookUpApplication({ number, code }, clientKeyOf(await headers()));
+    return { status: "found", result, number: result.number, code };
+  } catch (error) {
+    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, number, code };
+    if (error instanceof AppError) return { status: "error", message: error.message, number, code };
+    console.error(error);
+    return { status: "error", message: messages.errors.generic, number, code };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { messages } from "@/lib/i18n";
+import { StatusLookup } from "./status-lookup";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: messages.applications.publicStatus.title };
+
+export default function ApplicationStatusPage() {
+  const m = messages.applications.publicStatus;
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <nav aria-label="当前位置" className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
+      </nav>
+      <section aria-labelledby="status-page-title">
+        <h1 id="status-page-title" className="text-xl font-bold">{m.title}</h1>
+        <p className="mt-2">{m.intro}　<Link href="/apply">{m.applyLink}</Link></p>
+      </section>
+      <StatusLookup />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
+import { errorResponse } from "@/lib/api/respond";
+import { findIssuedReplyForApplicant } from "@/lib/applications/public-status";
+import { AppError, ValidationError } from "@/lib/errors";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { buildReplyDocx, renderReplyHtml, replyFileName } from "@/lib/reply-letters/reply-document";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The issued reply letter for its applicant: a form POST with the number, the lookup code and the
+ * format (docx, or html to print or save as PDF), so the code stays out of addresses and logs.
+ */
+export async function POST(request: Request) {
+  try {
+    const form = await request.formData().catch(() => null);
+    if (!form) throw new ValidationError({ _: ["请通过查询页面下载答复书。"] });
+    const input = { number: String(form.get("number") ?? ""), code: String(form.get("code") ?? "") };
+    const letter = await findIssuedReplyForApplicant(input, clientKeyOf(request.headers));
+    const headers = { "Cache-Control": "private, no-store" };
+    if (form.get("format") === "html") {
+      return new Response(renderReplyHtml(letter), { headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+    }
+    const bytes = await buildReplyDocx(letter);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        ...headers,
+        "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Content-Disposition": contentDispositionFor(replyFileName(letter, "docx")),
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return errorResponse(error);
+    console.error(error);
+    return new Response("服务器内部错误。", { status: 500 });
+  }
+}

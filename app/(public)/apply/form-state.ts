@@ -1,0 +1,13 @@
+import type { FieldErrors } from "@/lib/errors";
+
+/** What submitting an application returns to its form: the receipt, or the problems. */
+export type ApplicationFormState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fields?: FieldErrors;
+  receipt?: { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
+  /** The values typed, so a refused submission keeps them (plain form posts re-render). */
+  values?: Record<string, string>;
+};
+
+export const idleApplicationFormState: ApplicationFormState = { status: "idle" };

@@ -1,0 +1,118 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/public/print-button";
+import { formatDate } from "@/lib/format";
+import { messages } from "@/lib/i18n";
+import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
+import { findPublicInspection } from "@/lib/inspections/public-inspections";
+import { AssignmentTable, DrawRecord, HowToVerify } from "../_components/draw-record";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(params: Props["params"]) {
+  const raw = (await params).id;
+  return /^\d+$/.test(raw) ? findPublicInspection(Number(raw)) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load(params);
+  if (!found) return { title: messages.errors.notFoundTitle };
+  return { title: found.kind === "published" ? found.inspection.title : found.title };
+}
+
+export default async function PublicInspectionPage({ params }: Props) {
+  const found = await load(params);
+  if (!found) notFound();
+  const m = inspectionsMessages;
+  const p = m.public;
+  const d = m.detail;
+  const breadcrumb = (
+    <nav aria-label="当前位置" className="no-print mb-4 text-sm text-gray-700">
+      <Link href="/">{messages.site.home}</Link> › <Link href="/inspections">{m.title}</Link>
+    </nav>
+  );
+  if (found.kind === "withdrawn") {
+    return (
+      <div>
+        {breadcrumb}
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="withdrawn-title">
+          <h1 id="withdrawn-title" className="text-xl font-bold">{p.withdrawnTitle}</h1>
+          <p className="mt-3">{found.title}</p>
+          <p className="mt-2 text-sm">{p.withdrawnText(formatDate(new Date(found.withdrawnAt)))}</p>
+          <p className="mt-2 text-sm">{p.withdrawalReason}：{found.reason}</p>
+        </section>
+      </div>
+    );
+  }
+  const inspection = found.inspection;
+  const timeliness = inspection.resultsDeadline;
+  const planRows: [string, React.ReactNode][] = [
+    [d.period, d.periodValue(inspection.startOn, inspection.endOn)],
+    [d.scope, inspection.targetCategories.join("、") || d.allCategories],
+    [d.countsLabel, d.counts(inspection.targetCount, inspection.inspectorsPerTarget)],
+    [d.section, inspection.sectionName],
+    [p.published, inspection.publishedAt ? formatDate(new Date(inspection.publishedAt)) : "—"],
+  ];
+  return (
+    <div className="space-y-6">
+      {breadcrumb}
+      <article className="space-y-6">
+        <header className="rounded border border-gray-300 bg-white p-6">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <h1 className="text-xl font-bold">{inspection.title}</h1>
+            <div className="no-print"><PrintButton label={p.print} /></div>
+          </div>
+        </header>
+
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="plan">
+          <h2 id="plan" className="mb-3 text-lg font-semibold">{d.plan}</h2>
+          <dl className="grid grid-cols-1 gap-y-2 text-sm">
+            {planRows.map(([label, value]) => (
+              <div key={label} className="grid gap-1 sm:grid-cols-[10rem_1fr]"><dt className="text-gray-700">{label}</dt><dd>{value}</dd></div>
+            ))}
+            <div className="grid gap-1 sm:grid-cols-[10rem_1fr]">
+              <dt className="text-gray-700">{d.items}</dt>
+              <dd>
+                <ul className="space-y-1">
+                  {inspection.items.map((item) => <li key={item.id}>{item.name}（{item.targetScope}；{item.method}；{d.powerOf(item.powerCode, item.powerName)}）</li>)}
+                </ul>
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-4 whitespace-pre-line border-t border-gray-200 pt-4 text-sm leading-7">{inspection.description}</p>
+        </section>
+
+        {inspection.draw ? (
+          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="draw">
+            <h2 id="draw" className="mb-3 text-lg font-semibold">{d.draw}</h2>
+            <DrawRecord draw={inspection.draw} inputHref={`/api/v1/inspections/${inspection.id}/draw-input`} />
+          </section>
+        ) : null}
+
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="assignments">
+          <h2 id="assignments" className="mb-3 text-lg font-semibold">{d.assignments}</h2>
+          <div className="mb-3 text-sm" data-testid="results-timeliness">
+            {inspection.resultsState === "withdrawn" && inspection.resultsWithdrawnAt ? (
+              <p className="text-red-800">{d.resultsWithdrawn(formatDate(new Date(inspection.resultsWithdrawnAt)), inspection.resultsWithdrawalReason ?? "")}</p>
+            ) : found.resultsPublished ? (
+              <p>{p.resultsPublishedOn(timeliness.publishedOn ?? "—")}；{d.resultsDue}：{d.resultsDueValue(timeliness.due)}，<strong>{m.timeliness[timeliness.status]}</strong></p>
+            ) : (
+              <p className={timeliness.status === "overdue" ? "font-semibold text-red-700" : ""}>
+                {p.resultsNotYet}{d.resultsDue}：{d.resultsDueValue(timeliness.due)}{timeliness.status === "overdue" ? `，${m.timeliness.overdue}` : ""}
+              </p>
+            )}
+            <details className="no-print mt-1 text-gray-700">
+              <summary>{d.explanation}</summary>
+              <p className="mt-1">{timeliness.explanation}</p>
+            </details>
+          </div>
+          <AssignmentTable assignments={inspection.assignments} showResults={found.resultsPublished} />
+        </section>
+      </article>
+      {inspection.draw ? <HowToVerify algorithm={inspection.draw.algorithm} /> : null}
+    </div>
+  );
+}

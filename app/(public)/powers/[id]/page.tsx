@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/public/print-button";
+import { messages } from "@/lib/i18n";
+import { findPublicPower } from "@/lib/powers/public-powers";
+import { PowerEntryDetails, PowerStatusText } from "../power-entry-row";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const m = messages.registers;
+
+async function load(params: Props["params"]) {
+  const raw = (await params).id;
+  return /^\d+$/.test(raw) ? findPublicPower(Number(raw)) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await load(params))?.name ?? messages.errors.notFoundTitle };
+}
+
+export default async function PowerPage({ params }: Props) {
+  const entry = await load(params);
+  if (!entry) notFound();
+  const f = m.powers.fields;
+  const rows: [string, React.ReactNode][] = [
+    [f.code, entry.code],
+    [f.type, m.powerTypes[entry.type]],
+    [f.section, entry.sectionName],
+    [f.status, <PowerStatusText key="status" entry={entry} />],
+  ];
+  return (
+    <div className="space-y-4">
+      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}</nav>
+      <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="power-title">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 id="power-title" className="text-xl font-bold">{entry.name}</h1>
+          <div className="no-print"><PrintButton label="打印" /></div>
+        </div>
+        <table className="mt-4 w-full border-collapse text-sm">
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}><th scope="row" className="w-32 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">{label}</th><td className="border border-gray-300 px-2 py-2">{value}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="mt-4"><PowerEntryDetails entry={entry} /></div>
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PrintButton } from "@/components/public/print-button";
+import { messages } from "@/lib/i18n";
+import { findPublicService } from "@/lib/services/public-services";
+import { ServiceGuideArticle } from "../service-guide-article";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const s = messages.registers.services;
+
+async function load(params: Props["params"]) {
+  const raw = (await params).id;
+  return /^\d+$/.test(raw) ? findPublicService(Number(raw)) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const service = await load(params);
+  return { title: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle };
+}
+
+export default async function ServicePage({ params }: Props) {
+  const guide = await load(params);
+  if (!guide) notFound();
+  return (
+    <div className="space-y-4">
+      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}</nav>
+      <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="guide-title">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 id="guide-title" className="text-xl font-bold">{guide.name}{s.guide}</h1>
+          <div className="no-print"><PrintButton label={s.printGuide} /></div>
+        </div>
+        <ServiceGuideArticle guide={guide} formHref={(formId) => `/services/${guide.id}/forms/${formId}`} />
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/public/pagination";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { messages } from "@/lib/i18n";
+import { findPublicServices } from "@/lib/services/public-services";
+
+export const dynamic = "force-dynamic";
+
+const s = messages.registers.services;
+
+export const metadata: Metadata = { title: s.title };
+
+type Props = { searchParams: Promise<{ q?: string; page?: string }> };
+
+export default async function ServicesPage({ searchParams }: Props) {
+  const query = await searchParams;
+  const q = query.q?.trim().slice(0, 100) || undefined;
+  const page = readPositiveInteger(query.page ?? null) ?? 1;
+  const result = await findPublicServices({ q, page });
+  return (
+    <div className="space-y-4">
+      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {s.title}</nav>
+      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="services-title">
+        <h1 id="services-title" className="text-xl font-bold">{s.title}</h1>
+        <p className="mt-2 text-sm leading-6 text-gray-800">{s.publicIntro}</p>
+        <form method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={s.filter}>
+          <label className="flex flex-col">{s.search}
+            <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
+          </label>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{s.filter}</button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">{s.total(result.total)}</span>
+        </form>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{s.title}</caption>
+            <thead className="bg-gray-100">
+              <tr>{Object.values(s.columns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr>
+            </thead>
+            <tbody>
+              {result.items.map((service) => (
+                <tr key={service.id} className="border-t border-gray-200">
+                  <td className="px-3 py-2 font-mono text-xs">{service.code}</td>
+                  <td className="px-3 py-2"><Link href={`/services/${service.id}`}>{service.name}</Link></td>
+                  <td className="px-3 py-2">{service.sectionName}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{s.workingDays(service.timeLimitDays)}</td>
+                  <td className="px-3 py-2">{service.fee}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.items.length === 0 ? <p className="p-4 text-gray-700">{s.empty}</p> : null}
+        </div>
+        <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/services" query={{ q }} />
+      </section>
+    </div>
+  );
+}

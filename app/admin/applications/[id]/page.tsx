@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findConsoleApplication } from "@/lib/applications/console-applications";
+import { applicationOutcomes } from "@/lib/applications/outcomes";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { todayInBeijing } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import {
+  recordAppealAction,
+  recordDecisionAction,
+  recordStepAction,
+  transitionReplyAction,
+  updateAppealAction,
+  updateReplyAction,
+} from "../actions";
+import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, ReplyTransitions, StepForms } from "../_components/application-forms";
+import { ApplicationStatusBadge } from "../_components/status-badge";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: messages.applications.console.title };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+const a = messages.applications;
+const d = a.console.detail;
+
+const notices: Record<string, string> = {
+  step: d.stepRecorded,
+  decided: d.decided,
+  reply: d.replySaved,
+  transition: d.transitionDone,
+  appeal: d.appealSaved,
+};
+
+function Panel({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded border border-gray-300 bg-white p-6 ${className}`} aria-labelledby={id}>
+      <h2 id={id} className="mb-3 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const actor = await requirePageUser("application.read");
+  const raw = (await params).id;
+  if (!/^\d+$/.test(raw)) notFound();
+  const notice = (await searchParams).done;
+  const application = await findConsoleApplication(actor, Number(raw)).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const today = todayInBeijing();
+  const { applicant, clock, reply } = application;
+  const f = a.publicForm;
+  const applicantRows: [string, string | null][] = [
+    [f.applicantType, `${a.applicantTypes[applicant.applicantType as keyof typeof a.applicantTypes]}${applicant.organisationKind ? `（${a.organisationKinds[applicant.organisationKind as keyof typeof a.organisationKinds]}）` : ""}`],
+    [f.name, applicant.name],
+    [f.idType, applicant.idType ? a.idTypes[applicant.idType as keyof typeof a.idTypes] : null],
+    [f.idNumber, applicant.idNumber],
+    [f.creditCode, applicant.creditCode],
+    [f.legalRepresentative, applicant.legalRepresentative],
+    [f.contactName, applicant.contactName],
+    [f.phone, applicant.phone],
+    [f.email, applicant.email],
+    [f.address, applicant.address],
+    [f.deliveryMethod, applicant.deliveryMethod ? a.deliveryMethods[applicant.deliveryMethod as keyof typeof a.deliveryMethods] : null],
+    [f.informationForm, applicant.informationForm ? a.informationForms[applicant.informationForm as keyof typeof a.informationForms] : null],
+  ];
+  const outcomeOptions = applicationOutcomes.map((outcome) => ({ slug: outcome.slug, label: a.outcomeShortNames[outcome.slug], groupName: outcome.groupName }));
+  const canReadLetter = !applicant.masked;
+  return (
+    <div className="space-y-6">
+      <p className="no-print"><Link href="/admin/applications">← {a.console.title}</Link></p>
+      {notice && notices[notice] ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{notices[notice]}</p> : null}
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="font-mono text-xl font-bold">{application.number}</h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-gray-700">
+            <ApplicationStatusBadge status={application.status} />
+            <span>{a.console.detail.source}：{a.sources[application.source as keyof typeof a.sources]}</span>
+            {application.receiptMethod ? <span>{a.console.receiptMethod}：{a.receiptMethods[application.receiptMethod as keyof typeof a.receiptMethods]}</span> : null}
+            {application.registeredBy ? <span>{d.registeredBy}：{application.registeredBy}</span> : null}
+            {application.outcome ? <span data-testid="application-outcome">{a.console.columns.outcome}：{a.outcomeShortNames[application.outcome]}</span> : null}
+          </p>
+        </div>
+      </header>
+      {!application.isHandler ? <p className="text-sm text-gray-700">{d.cannotHandle}</p> : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel id="applicant" title={d.applicant}>
+            {applicant.masked ? <p className="mb-3 rounded bg-gray-50 px-3 py-2 text-sm" data-testid="applicant-masked">{d.masked}</p> : null}
+            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="applicant-data">
+              {applicantRows.filter(([, value]) => value).map(([label, value]) => (
+                <div key={label} className="flex gap-2"><dt className="w-28 shrink-0 text-gray-700">{label}</dt><dd className="break-all">{value}</dd></div>
+              ))}
+            </dl>
+            {applicant.description ? (
+              <div className="mt-4 border-t border-gray-200 pt-3">
+                <h3 className="text-sm font-semibold">{d.request}</h3>
+                <p className="mt-1 whitespace-pre-wrap" data-testid="application-description">{applicant.description}</p>
+              </div>
+            ) : null}
+          </Panel>
+
+          <Panel id="timeline" title={d.timeline}>
+            <ol className="space-y-2 text-sm" data-testid="application-timeline">
+              {application.timeline.map((entry) => (
+                <li key={entry.key} className="border-l-2 border-gray-300 pl-3">
+                  <span className="font-mono text-gray-700">{entry.date}</span> <strong>{entry.label}</strong>
+                  {entry.detail ? <span className="text-gray-800">（{entry.detail}）</span> : null}
+                  {entry.actorName ? <span className="text-gray-700"> · {d.stepBy(entry.actorName)}</span> : null}
+                  {entry.note ? <p className="mt-1 whitespace-pre-wrap rounded bg-gray-50 px-2 py-1">{entry.note}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </Panel>
+
+          {reply ? (
+            <Panel id="reply" title={d.reply}>
+              <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+                <span className="rounded border border-gray-500 px-2 py-0.5 text-xs" data-testid="reply-state">{a.replyStates[reply.state]}</span>
+                <span>{a.outcomeShortNames[reply.outcome]}</span>
+                {reply.issuedOn ? <span>{a.publicStatus.issuedOn}：{reply.issuedOn}</span> : null}
+                {reply.authorName ? <span>{d.stepBy(reply.authorName)}</span> : null}
+              </p>
+              <article className="rounded border border-gray-200 bg-gray-50 p-4 leading-7" data-testid="reply-letter">
+                <h3 className="text-center font-semibold">{reply.title}</h3>
+                <div className="mt-2 whitespace-pre-wrap">{reply.body}</div>
+              </article>
+              <p className="mt-2 text-xs text-gray-700">{a.templatesAdmin.legalBasis}：{reply.legalBasis}</p>
+              {canReadLetter ? (
+                <p className="no-print mt-3 flex flex-wrap gap-3 text-sm">
+                  <a href={`/admin/applications/${application.id}/reply/docx`} className="rounded border border-gray-500 px-3 py-1">{d.downloadDocx}</a>
+                  <Link href={`/admin/applications/${application.id}/reply`} className="rounded border border-gray-500 px-3 py-1">{d.printReply}</Link>
+                </p>
+              ) : null}
+              <div className="no-print mt-4 space-y-3">
+                {reply.editable ? <ReplyEditor run={updateReplyAction.bind(null, application.id)} title={reply.title} body={reply.body} version={reply.version} /> : null}
+                {reply.actions.length ? <ReplyTransitions run={transitionReplyAction.bind(null, application.id)} actions={reply.actions} version={reply.version} /> : null}
+              </div>
+            </Panel>
+          ) : null}
+
+          <Panel id="appeals" title={d.appeals}>
+            {application.reconsiderations.length + application.litigations.length === 0 ? <p className="text-sm text-gray-700">{a.console.appealForm.empty}</p> : null}
+            <ul className="space-y-3 text-sm" data-testid="appeals">
+              {[
+                ...application.reconsiderations.map((record) => ({ ...record, kind: "reconsideration" as const, afterReconsideration: false })),
+                ...application.litigations.map((record) => ({ ...record, kind: "litigation" as const })),
+              ].map((record) => {
+                const label = `${a.console.appealForm.kinds[record.kind]}${record.afterReconsideration ? `（${a.console.appealForm.afterReconsideration}）` : ""}`;
+                return (
+                  <li key={`${record.kind}-${record.id}`} className="rounded border border-gray-200 p-3">
+                    <p><strong>{label}</strong> · {record.filedOn} · {record.body} · {a.appealResults[record.result as keyof typeof a.appealResults]}{record.resultOn ? `（${record.resultOn}）` : ""}</p>
+                    {record.note ? <p className="mt-1 text-gray-800">{record.note}</p> : null}
+                    {application.canRecordAppeal ? (
+                      <AppealResultForm run={updateAppealAction.bind(null, application.id, record.kind, record.id)} result={record.result} resultOn={record.resultOn} label={`${label} ${record.filedOn}`} />
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+            {application.canRecordAppeal ? <div className="no-print mt-3"><AppealForm run={recordAppealAction.bind(null, application.id)} today={today} /></div> : null}
+          </Panel>
+        </div>
+
+        <div className="space-y-6">
+          <Panel id="deadline" title={d.deadline}>
+            <p className="text-sm">{a.publicStatus.receivedOn}：<span className="font-mono">{clock.receivedOn}</span></p>
+            {application.status === "closed" ? (
+              <p className="mt-1 text-sm">{a.publicStatus.issuedOn}：<span className="font-mono">{application.closedOn}</span>{clock.answeredLate ? <span className="ml-2 font-semibold text-red-700">{a.console.overdue}</span> : null}</p>
+            ) : (
+              <p className={`mt-1 text-lg ${clock.overdue ? "font-semibold text-red-700" : ""}`} data-testid="application-due">
+                {clock.dueOn ?? a.publicStatus.noDue}
+                {clock.provisional ? <span className="text-sm font-normal">{a.deadlines.provisional}</span> : null}
+                {clock.overdue ? `（${a.console.overdue}）` : clock.workingDaysLeft !== null ? <span className="ml-2 text-sm font-normal text-gray-700">{a.console.daysLeft(clock.workingDaysLeft)}</span> : null}
+              </p>
+            )}
+            {clock.lapse ? <p className="mt-2 rounded border border-red-700 bg-red-50 px-2 py-1 text-sm text-red-900" data-testid="application-lapse">{clock.lapse.explanation}</p> : null}
+            {!clock.correction && !clock.decidedOn && !clock.answeredOn ? <p className="mt-1 text-sm text-gray-700">{d.correctionDeadline(clock.correctionRequestBy)}</p> : null}
+            <details className="mt-2 text-sm" open>
+              <summary>{d.explanation}</summary>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-gray-800" data-testid="due-explanation">
+                {clock.explanation.map((line) => <li key={line}>{line}</li>)}
+              </ul>
+            </details>
+          </Panel>
+
+          {application.stepTypes.length ? (
+            <Panel id="steps" title={d.steps} className="no-print">
+              <StepForms types={application.stepTypes} run={recordStepAction.bind(null, application.id)} today={today} defaultDeliveryMethod={applicant.deliveryMethod} />
+            </Panel>
+          ) : null}
+
+          {application.canDecide ? (
+            <Panel id="decision" title={d.decision} className="no-print">
+              <DecisionForm run={recordDecisionAction.bind(null, application.id)} today={today} outcomes={outcomeOptions} current={application.outcome} />
+            </Panel>
+          ) : null}
+
+          {application.fee ? (
+            <Panel id="fee" title={d.fee}>
+              <p className="text-sm">{a.feeMethods[application.fee.method as keyof typeof a.feeMethods]} · {application.fee.summary}</p>
+              <ul className="mt-1 list-disc pl-5 text-sm">{application.fee.breakdown.map((line) => <li key={line}>{line}</li>)}</ul>
+              <p className="mt-1 text-sm text-gray-700">{a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pauseLabels.fee}至 {application.fee.payBy}{application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}</p>
+            </Panel>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
+import type { ApplicationFormState } from "@/app/(public)/apply/form-state";
+import { recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
+import { recordDecision, recordStep } from "@/lib/applications/handle-application";
+import { updateHandlingSection } from "@/lib/applications/handling-section";
+import { registerOfflineApplication } from "@/lib/applications/submit-application";
+import { requireSessionUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { messages } from "@/lib/i18n";
+import { transitionReply, updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { formDataToObject } from "@/lib/validation";
+
+export async function registerApplicationAction(_state: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
+  const actor = await requireSessionUser();
+  return runApplicationForm(formData, (input) => registerOfflineApplication(actor, input), messages.applications.console.registered);
+}
+
+/** Runs a write on one application and comes back to its page with a notice. */
+async function onApplication(applicationId: number, notice: string, work: () => Promise<unknown>): Promise<FormState> {
+  return runFormAction(async () => {
+    await work();
+    redirect(`/admin/applications/${applicationId}?done=${notice}`);
+  });
+}
+
+export async function recordStepAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "step", async () => recordStep(await requireSessionUser(), applicationId, formDataToObject(formData)));
+}
+
+export async function recordDecisionAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "decided", async () => recordDecision(await requireSessionUser(), applicationId, formDataToObject(formData)));
+}
+
+export async function updateReplyAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "reply", async () => updateReplyDraft(await requireSessionUser(), applicationId, formDataToObject(formData)));
+}
+
+export async function transitionReplyAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "transition", async () => transitionReply(await requireSessionUser(), applicationId, formDataToObject(formData)));
+}
+
+export async function recordAppealAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "appeal", async () => recordAppeal(await requireSessionUser(), applicationId, formDataToObject(formData)));
+}
+
+export async function updateAppealAction(applicationId: number, kind: "reconsideration" | "litigation", appealId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return onApplication(applicationId, "appeal", async () => updateAppealResult(await requireSessionUser(), kind, appealId, formDataToObject(formData)));
+}
+
+export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateHandlingSection(await requireSessionUser(), formDataToObject(formData));
+    return messages.applications.console.settingsForm.saved;
+  });
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireSessionUser } from "@/lib/auth/session";
+import { assignFeedback, moderateFeedback, saveFeedbackReply, transitionFeedbackReply, unpublishFeedback } from "@/lib/feedback/manage-feedback";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { formDataToObject } from "@/lib/validation";
+
+function done(feedbackId: number, notice: string): never {
+  redirect(`/admin/feedback/${feedbackId}?done=${notice}`);
+}
+
+export async function moderateFeedbackAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await moderateFeedback(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    done(feedbackId, "moderated");
+  });
+}
+
+export async function assignFeedbackAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await assignFeedback(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    done(feedbackId, "assigned");
+  });
+}
+
+export async function saveFeedbackReplyAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await saveFeedbackReply(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    done(feedbackId, "reply");
+  });
+}
+
+export async function transitionFeedbackReplyAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await transitionFeedbackReply(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    done(feedbackId, "transition");
+  });
+}
+
+export async function unpublishFeedbackAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await unpublishFeedback(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    done(feedbackId, "unpublished");
+  });
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { readIdParam } from "@/lib/api/route-params";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { NotFoundError } from "@/lib/errors";
+import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
+import { findConsoleInspection } from "@/lib/inspections/console-inspections";
+import { listInspectionItems } from "@/lib/inspections/manage-inspection-items";
+import { listTargetCategories } from "@/lib/inspections/manage-lists";
+import { updateInspectionAction } from "../../actions";
+import { InspectionsNav } from "../../inspections-nav";
+import { PlanForm } from "../../plan-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: inspectionsMessages.detail.edit };
+
+export default async function EditInspectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageUser("inspection.edit");
+  const inspection = await readIdParam(params)
+    .then((id) => findConsoleInspection(actor, id))
+    .catch((error) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    });
+  const [items, categories] = await Promise.all([listInspectionItems(actor), listTargetCategories()]);
+  const chosen = new Set(inspection.items.map((item) => item.id));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-bold">{inspectionsMessages.title}</h1>
+      <InspectionsNav current="tasks" />
+      <p><Link href={`/admin/inspections/${inspection.id}`}>← {inspection.title}</Link></p>
+      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="edit-inspection">
+        <h2 id="edit-inspection" className="mb-4 text-lg font-semibold">{inspectionsMessages.detail.edit}</h2>
+        {inspection.canEdit ? (
+          <PlanForm action={updateInspectionAction.bind(null, inspection.id)} categories={categories} drawn={inspection.draw !== null} submitLabel={inspectionsMessages.targets.save}
+            items={items.filter((item) => item.active || chosen.has(item.id))}
+            values={{
+              title: inspection.title, year: inspection.year, description: inspection.description, itemIds: [...chosen], targetCategories: inspection.targetCategories,
+              targetCount: inspection.targetCount, inspectorsPerTarget: inspection.inspectorsPerTarget, startOn: inspection.startOn, endOn: inspection.endOn, version: inspection.version,
+            }} />
+        ) : <p className="text-sm text-gray-700">{inspectionsMessages.detail.cannotEdit}</p>}
+      </section>
+    </div>
+  );
+}

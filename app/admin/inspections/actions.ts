@@ -1,0 +1,209 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireSessionUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
+import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
+import { createInspection, drawInspection, recordInspectionResults, transitionInspection, updateInspection } from "@/lib/inspections/manage-inspections";
+import {
+  addInspectorConflict,
+  createInspector,
+  createTarget,
+  ImportRejectedError,
+  importInspectors,
+  importTargets,
+  removeInspectorConflict,
+  setInspectorActive,
+  setTargetActive,
+  updateInspector,
+  updateTarget,
+} from "@/lib/inspections/manage-lists";
+import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
+import { formDataToObject } from "@/lib/validation";
+
+function planFields(formData: FormData): Record<string, unknown> {
+  const fields = formDataToObject(formData);
+  // Unticked checkboxes send nothing: an empty list must still reach the data layer.
+  fields.itemIds = formData.getAll("itemIds");
+  fields.targetCategories = formData.getAll("targetCategories");
+  return fields;
+}
+
+export async function createInspectionAction(_state: FormState, formData: FormData): Promise<FormState> {
+  let createdId = 0;
+  const state = await runFormAction(async () => {
+    createdId = (await createInspection(await requireSessionUser(), planFields(formData))).id;
+    return m.created;
+  });
+  if (createdId) redirect(`/admin/inspections/${createdId}`);
+  return state;
+}
+
+export async function updateInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  let saved = false;
+  const state = await runFormAction(async () => {
+    await updateInspection(await requireSessionUser(), inspectionId, planFields(formData));
+    saved = true;
+    return m.saved;
+  });
+  if (saved) redirect(`/admin/inspections/${inspectionId}`);
+  return state;
+}
+
+export async function drawInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await drawInspection(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined });
+    revalidatePath(`/admin/inspections/${inspectionId}`);
+    return m.detail.drawDone;
+  });
+}
+
+export async function transitionInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await transitionInspection(await requireSessionUser(), inspectionId, {
+      subject: formData.get("subject"),
+      action: formData.get("action"),
+      comment: formData.get("comment") || null,
+      version: formData.get("version") || undefined,
+    });
+    redirect(`/admin/inspections/${inspectionId}?done=1`);
+  });
+}
+
+export async function recordResultsAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const results = formData.getAll("assignmentId").map((assignmentId) => ({
+      assignmentId,
+      outcome: formData.get(`outcome-${assignmentId}`) ?? "",
+      inspectedOn: formData.get(`inspectedOn-${assignmentId}`) ?? "",
+      note: formData.get(`note-${assignmentId}`) ?? "",
+    }));
+    await recordInspectionResults(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined, results });
+    revalidatePath(`/admin/inspections/${inspectionId}`);
+    return m.detail.resultsSaved;
+  });
+}
+
+// ─── Lists ──────────────────────────────────────────────────────────────────────────────────
+
+/** Import problems come back one line each, by row and column, next to the file field. */
+async function importWith(formData: FormData, importer: (file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
+  const file = formData.get("file");
+  const refuse = (message: string): FormState => ({ status: "error", message, fields: { file: [message] }, submittedAt: Date.now() });
+  if (!(file instanceof File) || file.size === 0) return refuse(m.importForm.chooseFile);
+  if (file.size > maximumImportBytes) return refuse("文件超过 10 MB，请分批导入。");
+  const data = Buffer.from(await file.arrayBuffer());
+  try {
+    const { imported } = await importer(data);
+    revalidatePath(path);
+    return { status: "success", message: m.importForm.imported(imported), submittedAt: Date.now() };
+  } catch (error) {
+    if (error instanceof ImportRejectedError) {
+      return { status: "error", message: error.message, fields: { file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, submittedAt: Date.now() };
+    }
+    return runFormAction(async () => {
+      throw error;
+    });
+  }
+}
+
+export async function importTargetsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireSessionUser();
+  return importWith(formData, (file) => importTargets(actor, file), "/admin/inspections/targets");
+}
+
+export async function importInspectorsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const actor = await requireSessionUser();
+  return importWith(formData, (file) => importInspectors(actor, file), "/admin/inspections/inspectors");
+}
+
+export async function createTargetAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await createTarget(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/inspections/targets");
+    return m.targets.created;
+  });
+}
+
+export async function updateTargetAction(targetId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateTarget(await requireSessionUser(), targetId, formDataToObject(formData));
+    revalidatePath(`/admin/inspections/targets/${targetId}`);
+    return m.targets.saved;
+  });
+}
+
+export async function setTargetActiveAction(targetId: number, active: boolean, _state: FormState): Promise<FormState> {
+  return runFormAction(async () => {
+    await setTargetActive(await requireSessionUser(), targetId, { active });
+    revalidatePath("/admin/inspections/targets");
+    return active ? m.targets.activated : m.targets.deactivated;
+  });
+}
+
+export async function addConflictAction(targetId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await addInspectorConflict(await requireSessionUser(), { ...formDataToObject(formData), targetId });
+    revalidatePath("/admin/inspections", "layout");
+    return m.targets.conflictAdded;
+  });
+}
+
+export async function removeConflictAction(conflictId: number, _state: FormState): Promise<FormState> {
+  return runFormAction(async () => {
+    await removeInspectorConflict(await requireSessionUser(), conflictId);
+    revalidatePath("/admin/inspections", "layout");
+    return m.inspectors.conflictRemoved;
+  });
+}
+
+export async function createInspectorAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await createInspector(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/inspections/inspectors");
+    return m.inspectors.created;
+  });
+}
+
+export async function updateInspectorAction(inspectorId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateInspector(await requireSessionUser(), inspectorId, formDataToObject(formData));
+    revalidatePath("/admin/inspections/inspectors");
+    return m.inspectors.saved;
+  });
+}
+
+export async function setInspectorActiveAction(inspectorId: number, active: boolean, _state: FormState): Promise<FormState> {
+  return runFormAction(async () => {
+    await setInspectorActive(await requireSessionUser(), inspectorId, { active });
+    revalidatePath("/admin/inspections/inspectors");
+    return active ? m.inspectors.activated : m.inspectors.deactivated;
+  });
+}
+
+export async function createInspectionItemAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await createInspectionItem(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/inspections/items");
+    return m.items.created;
+  });
+}
+
+export async function updateInspectionItemAction(itemId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateInspectionItem(await requireSessionUser(), itemId, formDataToObject(formData));
+    revalidatePath("/admin/inspections/items");
+    return m.items.saved;
+  });
+}
+
+export async function setInspectionItemActiveAction(itemId: number, active: boolean, _state: FormState): Promise<FormState> {
+  return runFormAction(async () => {
+    await setInspectionItemActive(await requireSessionUser(), itemId, { active });
+    revalidatePath("/admin/inspections/items");
+    return m.items.saved;
+  });
+}

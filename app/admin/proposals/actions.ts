@@ -1,0 +1,111 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requireSessionUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { messages } from "@/lib/i18n";
+import { withReceivedUploads } from "@/lib/items/received-uploads";
+import { importProposals } from "@/lib/proposals/import-proposals";
+import {
+  assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
+} from "@/lib/proposals/manage-proposals";
+import { saveProposalReply, transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import { formDataToObject } from "@/lib/validation";
+
+const m = messages.proposals.console;
+
+function fields(formData: FormData, lists: string[] = []): Record<string, unknown> {
+  const object = formDataToObject(formData);
+  // Unticked checkboxes send nothing: an empty list must still reach the data layer.
+  for (const name of lists) object[name] = formData.getAll(name);
+  return object;
+}
+
+export async function createProposalAction(_state: FormState, formData: FormData): Promise<FormState> {
+  let createdId = 0;
+  const state = await runFormAction(async () => {
+    createdId = (await createProposal(await requireSessionUser(), fields(formData, ["assistingSectionIds"]))).id;
+    return m.created;
+  });
+  if (createdId) redirect(`/admin/proposals/${createdId}?done=created`);
+  return state;
+}
+
+export async function updateProposalAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  let saved = false;
+  const state = await runFormAction(async () => {
+    await updateProposal(await requireSessionUser(), proposalId, fields(formData));
+    saved = true;
+    return m.saved;
+  });
+  if (saved) redirect(`/admin/proposals/${proposalId}?done=saved`);
+  return state;
+}
+
+export async function assignProposalAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await assignProposal(await requireSessionUser(), proposalId, fields(formData, ["assistingSectionIds"]));
+    redirect(`/admin/proposals/${proposalId}?done=assigned`);
+  });
+}
+
+function uploadedFiles(formData: FormData): File[] {
+  return formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+}
+
+export async function saveReplyAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const actor = await requireSessionUser();
+    const input = fields(formData, ["attachmentFileIds"]);
+    delete input.files;
+    await withReceivedUploads(uploadedFiles(formData), (uploads) => saveProposalReply(actor, proposalId, input, uploads));
+    redirect(`/admin/proposals/${proposalId}?done=reply`);
+  });
+}
+
+export async function transitionReplyAction(proposalId: number, replyId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await transitionProposalReply(await requireSessionUser(), replyId, {
+      action: formData.get("action"), comment: formData.get("comment") || null, version: formData.get("version"),
+    });
+    redirect(`/admin/proposals/${proposalId}?done=transition`);
+  });
+}
+
+export async function recordFeedbackAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await recordProposerFeedback(await requireSessionUser(), proposalId, fields(formData));
+    redirect(`/admin/proposals/${proposalId}?done=feedback`);
+  });
+}
+
+export async function reopenProposalAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await reopenProposal(await requireSessionUser(), proposalId, fields(formData));
+    redirect(`/admin/proposals/${proposalId}?done=reopened`);
+  });
+}
+
+export async function closeProposalAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await closeProposal(await requireSessionUser(), proposalId, fields(formData));
+    redirect(`/admin/proposals/${proposalId}?done=closed`);
+  });
+}
+
+export async function importProposalsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const file = formData.get("file");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    const result = await importProposals(await requireSessionUser(), bytes, file instanceof File ? file.name : "");
+    return m.importPage.imported(result.imported);
+  });
+}
+
+export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateProposalSettings(await requireSessionUser(), fields(formData));
+    return m.settingsPage.saved;
+  });
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { todayInBeijing } from "@/lib/dates";
+import { messages } from "@/lib/i18n";
+import { listSections } from "@/lib/sections/manage-sections";
+import { createProposalAction } from "../actions";
+import { ProposalForm } from "../proposal-form";
+
+export const metadata: Metadata = { title: messages.proposals.console.create };
+
+export default async function NewProposalPage() {
+  const actor = await requirePageUser("proposal.manage");
+  const sections = await listSections(actor);
+  const m = messages.proposals.console;
+  const today = todayInBeijing();
+  return (
+    <div className="space-y-4">
+      <p><Link href="/admin/proposals">← {m.title}</Link></p>
+      <h1 className="text-xl font-bold">{m.create}</h1>
+      <section className="rounded border border-gray-300 bg-white p-6">
+        <ProposalForm action={createProposalAction} sections={sections} submitLabel={m.create} withAssignment
+          values={{ year: Number(today.slice(0, 4)), session: "", number: "", kind: "suggestion", title: "", proposers: [], receivedOn: today }} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { recordAppeal } from "@/lib/applications/appeals";
+import { requireApiUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `POST /api/v1/admin/applications/{id}/appeals` `{kind: reconsideration|litigation, filedOn, body,
+ * result: upheld|corrected|other|pending, resultOn?, afterReconsideration?, note?}` → 201.
+ */
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return recordAppeal(actor, await readIdParam(context.params, "申请不存在。"), await readJsonBody(request));
+  }, 201);
+}

@@ -1,0 +1,14 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { respondWithJson } from "@/lib/api/respond";
+import { findConsoleApplication } from "@/lib/applications/console-applications";
+import { requireApiUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** One application with its clock, timeline, fee, reply and appeals; applicant data masked unless the user may see it. */
+export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return findConsoleApplication(actor, await readIdParam(context.params, "申请不存在。"));
+  });
+}

@@ -1,0 +1,14 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { recordStep } from "@/lib/applications/handle-application";
+import { requireApiUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** `POST /api/v1/admin/applications/{id}/steps` `{type, date, …}` → 201 with the application's new status and due day. */
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return recordStep(actor, await readIdParam(context.params, "申请不存在。"), await readJsonBody(request));
+  }, 201);
+}

@@ -1,0 +1,26 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { findConsoleInspection } from "@/lib/inspections/console-inspections";
+import { updateInspection } from "@/lib/inspections/manage-inspections";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(request: Request, context: Context) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return { inspection: await findConsoleInspection(actor, await readIdParam(context.params, "抽查任务不存在。")) };
+  });
+}
+
+/** Replaces the plan of a draft task (the whole plan, as the create request). */
+export function PATCH(request: Request, context: Context) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const id = await readIdParam(context.params, "抽查任务不存在。");
+    await updateInspection(actor, id, await readJsonBody(request));
+    return { inspection: await findConsoleInspection(actor, id) };
+  });
+}

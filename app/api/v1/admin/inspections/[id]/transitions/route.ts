@@ -1,0 +1,15 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { transitionInspection } from "@/lib/inspections/manage-inspections";
+
+export const dynamic = "force-dynamic";
+
+/** A review step: `{subject: "plan" | "results", action, comment?, version?}`. */
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const id = await readIdParam(context.params, "抽查任务不存在。");
+    return transitionInspection(actor, id, await readJsonBody(request));
+  });
+}

@@ -1,0 +1,21 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { findConsoleProposal } from "@/lib/proposals/console-proposals";
+import { transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import { readNumericSegment } from "@/lib/proposals/query-params";
+
+export const dynamic = "force-dynamic";
+
+/** `{action: submit|approve|return|withdraw|restore, comment?, version?}` on one reply of the proposal. */
+export function POST(request: Request, context: { params: Promise<{ id: string; replyId: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const proposalId = await readIdParam(context.params, "建议提案不存在。");
+    const replyId = readNumericSegment((await context.params).replyId);
+    const proposal = await findConsoleProposal(actor, proposalId);
+    if (!replyId || !proposal.replies.some((reply) => reply.id === replyId)) throw new NotFoundError("答复不存在。");
+    return transitionProposalReply(actor, replyId, await readJsonBody(request));
+  });
+}

@@ -1,0 +1,17 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
+import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Saves the current round's reply: `{body, disclosure: full|summary|none, summary?, nondisclosureReason?,
+ * attachmentFileIds?, version?}`. Creates it (first reply, or the next round after reopening) or edits the draft.
+ */
+export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return saveProposalReply(actor, await readIdParam(context.params, "建议提案不存在。"), await readJsonBody(request));
+  });
+}

@@ -1,0 +1,25 @@
+import { readIdParam } from "@/lib/api/route-params";
+import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
+import { findConsoleProposal } from "@/lib/proposals/console-proposals";
+import { updateProposal } from "@/lib/proposals/manage-proposals";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export function GET(request: Request, context: Context) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    return { proposal: await findConsoleProposal(actor, await readIdParam(context.params, "建议提案不存在。")) };
+  });
+}
+
+export function PATCH(request: Request, context: Context) {
+  return respondWithJson(async () => {
+    const actor = await requireApiUser(request);
+    const id = await readIdParam(context.params, "建议提案不存在。");
+    await updateProposal(actor, id, await readJsonBody(request));
+    return { proposal: await findConsoleProposal(actor, id) };
+  });
+}

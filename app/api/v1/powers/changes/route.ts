@@ -1,0 +1,20 @@
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { respondWithJson } from "@/lib/api/respond";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import { comparePublicPowerLists } from "@/lib/powers/public-powers";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/powers/changes?from=2016&to=2017: what changed between two published yearly lists. */
+export function GET(request: Request) {
+  return respondWithJson(async () => {
+    const query = new URL(request.url).searchParams;
+    const from = readPositiveInteger(query.get("from"));
+    const to = readPositiveInteger(query.get("to"));
+    if (!from || !to) throw new ValidationError({ ...(from ? {} : { from: ["请填写对比年度。"] }), ...(to ? {} : { to: ["请填写对比年度。"] }) });
+    const changes = await comparePublicPowerLists(from, to);
+    if (!changes) throw new NotFoundError(messages.registers.powers.yearNotFound);
+    return { from, to, ...changes };
+  });
+}

@@ -1,0 +1,34 @@
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { respondWithJson } from "@/lib/api/respond";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import { isPowerStatus, isPowerType } from "@/lib/powers/power-entry";
+import { findPublicPowerList } from "@/lib/powers/public-powers";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/powers?year=&type=&status=&q=&page=&pageSize=: the current list, or a year's published list. */
+export function GET(request: Request) {
+  return respondWithJson(async () => {
+    const query = new URL(request.url).searchParams;
+    const type = query.get("type") || undefined;
+    const status = query.get("status") || undefined;
+    const problems: Record<string, string[]> = {};
+    if (type && !isPowerType(type)) problems.type = ["未知的职权类别。"];
+    if (status && !isPowerStatus(status)) problems.status = ["未知的状态。"];
+    const yearText = query.get("year");
+    const year = readPositiveInteger(yearText);
+    if (yearText && !year) problems.year = ["年度无效。"];
+    if (Object.keys(problems).length) throw new ValidationError(problems);
+    const list = await findPublicPowerList({
+      year,
+      type: type as never,
+      status: status as never,
+      q: query.get("q")?.slice(0, 100) || undefined,
+      page: readPositiveInteger(query.get("page")),
+      pageSize: readPositiveInteger(query.get("pageSize")),
+    });
+    if (!list) throw new NotFoundError(messages.registers.powers.yearNotFound);
+    return list;
+  });
+}

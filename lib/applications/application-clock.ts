@@ -1,0 +1,59 @@
+import "server-only";
+import { computeApplicationClock, type ApplicationClock, type ClockStep, type ReceiptMethod } from "@/lib/applications/deadlines";
+import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { dateColumnToIsoDate } from "@/lib/dates";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+
+export type StepRow = {
+  id: number;
+  type: ClockStep["type"];
+  date: Date;
+  respondBy: Date | null;
+  extensionDays: number | null;
+  outcome: ApplicationOutcomeSlug | null;
+};
+
+export type ClockFacts = { receiptMethod: ReceiptMethod | null; submittedOn: Date; steps: readonly StepRow[] };
+
+/** Steps in the order they happened: by date, then as recorded. */
+export function orderSteps<Row extends { id: number; date: Date }>(steps: readonly Row[]): Row[] {
+  return [...steps].sort((a, b) => a.date.getTime() - b.date.getTime() || a.id - b.id);
+}
+
+export function toClockStep(step: StepRow): ClockStep {
+  const date = dateColumnToIsoDate(step.date);
+  switch (step.type) {
+    case "correction_request":
+      return { type: step.type, date, respondBy: dateColumnToIsoDate(step.respondBy) ?? date };
+    case "extension":
+      return { type: step.type, date, days: step.extensionDays ?? 0 };
+    case "decision":
+      return { type: step.type, date, outcome: step.outcome ?? undefined };
+    default:
+      return { type: step.type, date };
+  }
+}
+
+/** The clock of a stored application on `today`; an extra step can be tried before it is stored. */
+export function clockOf(calendar: WorkingDayCalendar, facts: ClockFacts, today: string, extraStep?: ClockStep): ApplicationClock {
+  const steps = orderSteps(facts.steps).map(toClockStep);
+  if (extraStep) steps.push(extraStep);
+  return computeApplicationClock({
+    calendar,
+    receiptMethod: facts.receiptMethod ?? "ledger",
+    submittedOn: dateColumnToIsoDate(facts.submittedOn),
+    steps,
+    today,
+  });
+}
+
+/** The stored status that matches a clock. */
+export function statusOfClock(clock: ApplicationClock): ApplicationStatus {
+  if (clock.phase === "answered") return "closed";
+  if (clock.phase === "decided") return "decided";
+  if (clock.openPause?.kind === "correction") return "awaiting_correction";
+  if (clock.openPause?.kind === "third_party") return "awaiting_third_party";
+  if (clock.openPause?.kind === "fee") return "awaiting_fee";
+  return "processing";
+}

@@ -1,0 +1,237 @@
+import { z } from "zod";
+import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
+import { ValidationError } from "@/lib/errors";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { fieldErrorsOf } from "@/lib/validation";
+
+const v = applicationsMessages.validation;
+
+import {
+  applicantTypes,
+  applicationTextLimits,
+  deliveryMethods,
+  idTypes,
+  informationForms,
+  organisationKinds,
+  receiptMethods,
+} from "@/lib/applications/application-fields";
+
+export * from "@/lib/applications/application-fields";
+
+/** Forms send "" for an empty field and JSON may send null: both mean "not given". */
+const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .max(max, { error: v.tooLong(max) })
+      .optional()
+      .transform((value) => value || null),
+  );
+
+const requiredText = (max: number, message: string) =>
+  z.preprocess(blankToUndefined, z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: v.tooLong(max) }));
+
+const optionalEnum = <Values extends readonly [string, ...string[]]>(values: Values, message: string) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
+
+export const isoDateField = (message: string = v.date) =>
+  z.preprocess(blankToUndefined, z.string({ error: message }).trim().refine((value) => isIsoDate(value), { error: message }));
+
+const optionalIsoDateField = (message: string = v.date) => z.preprocess(blankToUndefined, isoDateField(message).optional());
+
+/** "1101 0519 4912 3100 2x" → "11010519491231002X": what a person types, made canonical. */
+export function normaliseIdentifier(value: string): string {
+  return value.replace(/[\s-]/g, "").toUpperCase();
+}
+
+const applicantFields = {
+  applicantType: z.enum(applicantTypes, { error: v.applicantType }),
+  organisationKind: optionalEnum(organisationKinds, v.organisationKind),
+  name: requiredText(applicationTextLimits.name, v.name),
+  idType: optionalEnum(idTypes, v.idType),
+  idNumber: optionalText(applicationTextLimits.idNumber).transform((value) => (value ? normaliseIdentifier(value) : null)),
+  creditCode: optionalText(30).transform((value) => (value ? normaliseIdentifier(value) : null)),
+  legalRepresentative: optionalText(applicationTextLimits.legalRepresentative),
+  contactName: optionalText(applicationTextLimits.contactName),
+  phone: requiredText(applicationTextLimits.phone, v.phone).refine((value) => /^\+?[\d\s-]{6,20}$/.test(value), { error: v.phoneInvalid }),
+  email: optionalText(applicationTextLimits.email).refine((value) => value === null || z.email().safeParse(value).success, { error: v.email }),
+  address: optionalText(applicationTextLimits.address),
+  description: requiredText(applicationTextLimits.description, v.description),
+  deliveryMethod: z.enum(deliveryMethods, { error: v.deliveryMethod }),
+  informationForm: optionalEnum(informationForms, v.deliveryMethod),
+  idempotencyKey: z.preprocess(blankToUndefined, z.string({ error: v.idempotencyKey }).trim().min(8, { error: v.idempotencyKey }).max(200, { error: v.idempotencyKey }).optional()),
+};
+
+type ApplicantShape = z.infer<z.ZodObject<typeof applicantFields>>;
+type LooseApplicant = { [Key in keyof ApplicantShape]?: ApplicantShape[Key] | null };
+
+/** The rules that depend on more than one field: who the applicant is decides what is required. */
+function findApplicantProblems(value: LooseApplicant): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  if (value.applicantType === "natural_person") {
+    if (!value.idType) problem("idType", v.idType);
+    if (!value.idNumber) problem("idNumber", v.idNumber);
+    else if (value.idType === "resident_id" && !isValidMainlandIdNumber(value.idNumber)) problem("idNumber", v.idNumberInvalid);
+  } else if (value.applicantType === "organisation") {
+    if (!value.organisationKind) problem("organisationKind", v.organisationKind);
+    if (!value.creditCode) problem("creditCode", v.creditCode);
+    else if (!isValidCreditCode(value.creditCode)) problem("creditCode", v.creditCodeInvalid);
+    if (!value.legalRepresentative) problem("legalRepresentative", v.legalRepresentative);
+  }
+  if (value.deliveryMethod === "email" && !value.email) problem("email", v.emailRequired);
+  if ((value.deliveryMethod === "paper" || value.deliveryMethod === "disc") && !value.address) problem("address", v.address);
+  return problems;
+}
+
+function checkApplicant(value: ApplicantShape, context: z.RefinementCtx): void {
+  for (const { path, message } of findApplicantProblems(value)) context.addIssue({ code: "custom", path: [path], message });
+}
+
+/**
+ * Every field read on its own, an invalid one as missing: zod skips an object's refinements once a
+ * field failed, but a form should show all its problems at once.
+ */
+const looseApplicantSchema = z.object(
+  Object.fromEntries(Object.entries(applicantFields).map(([key, schema]) => [key, (schema as z.ZodType).optional().catch(undefined)])),
+);
+
+/** Parses with `schema`; when it fails, adds the cross-field problems of what could be read. */
+function parseApplicant<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldErrorsOf(result.error);
+  const loose = looseApplicantSchema.safeParse(input);
+  if (loose.success) {
+    for (const { path, message } of findApplicantProblems(loose.data as LooseApplicant)) fields[path] ??= [message];
+  }
+  throw new ValidationError(fields);
+}
+
+/** Keeps only the fields of the applicant's type, so a switched radio button leaves nothing behind. */
+function keepRelevantFields<Value extends ApplicantShape>(value: Value): Value {
+  if (value.applicantType === "natural_person") return { ...value, organisationKind: undefined, creditCode: null, legalRepresentative: null };
+  return { ...value, idType: undefined, idNumber: null };
+}
+
+/** A public application (the form and `POST /api/v1/applications`). */
+export const applicationSubmissionSchema = z.object(applicantFields).superRefine(checkApplicant).transform(keepRelevantFields);
+export type ApplicationSubmission = z.infer<typeof applicationSubmissionSchema>;
+export const parseApplicationSubmission = (input: unknown): ApplicationSubmission => parseApplicant(applicationSubmissionSchema, input);
+
+/** An application received offline and registered by staff: the same fields, how and when it arrived. */
+export const offlineApplicationSchema = z
+  .object({
+    ...applicantFields,
+    receiptMethod: z.enum(receiptMethods, { error: v.receiptMethod }),
+    receivedOn: isoDateField(v.receivedOn),
+  })
+  .superRefine(checkApplicant)
+  .transform(keepRelevantFields);
+export type OfflineApplicationInput = z.infer<typeof offlineApplicationSchema>;
+export const parseOfflineApplication = (input: unknown): OfflineApplicationInput => parseApplicant(offlineApplicationSchema, input);
+
+export const stepTypesRecordedByStaff = [
+  "correction_request",
+  "correction_received",
+  "third_party_consultation",
+  "third_party_reply",
+  "extension",
+  "fee_notice",
+  "fee_paid",
+  "delivery",
+] as const;
+export type StaffStepType = (typeof stepTypesRecordedByStaff)[number];
+
+const note = optionalText(applicationTextLimits.note);
+const positiveInteger = (message: string) =>
+  z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }));
+
+/** `POST /api/v1/admin/applications/{id}/steps`: `{type, date, …}` with the fields of each type. */
+export const stepSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("correction_request"), date: isoDateField(), respondBy: optionalIsoDateField(), note: requiredText(applicationTextLimits.note, v.correctionNote) }),
+    z.object({ type: z.literal("correction_received"), date: isoDateField(), note }),
+    z.object({ type: z.literal("third_party_consultation"), date: isoDateField(), thirdParty: requiredText(applicationTextLimits.thirdParty, v.thirdParty), note }),
+    z.object({ type: z.literal("third_party_reply"), date: isoDateField(), note }),
+    z.object({
+      type: z.literal("extension"),
+      date: isoDateField(),
+      days: positiveInteger(applicationsMessages.stepErrors.extensionDays),
+      applicantNotifiedOn: optionalIsoDateField(),
+      note: requiredText(applicationTextLimits.note, v.extensionReason),
+    }),
+    z.object({
+      type: z.literal("fee_notice"),
+      date: isoDateField(),
+      method: z.enum(["by_count", "by_volume"], { error: v.feeMethod }),
+      quantity: positiveInteger(v.quantity),
+      note,
+    }),
+    z.object({ type: z.literal("fee_paid"), date: isoDateField(), note }),
+    z.object({ type: z.literal("delivery"), date: isoDateField(), deliveryMethod: optionalEnum(deliveryMethods, v.deliveryMethod), note }),
+  ],
+  { error: v.stepType },
+);
+export type StepInput = z.infer<typeof stepSchema>;
+
+export const decisionSchema = z.object({
+  outcome: z.enum(applicationOutcomeSlugs, { error: v.outcome }),
+  decidedOn: isoDateField(),
+  note,
+});
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export const replyEditSchema = z.object({
+  title: requiredText(applicationTextLimits.templateTitle, v.templateTitle),
+  body: requiredText(applicationTextLimits.replyBody, v.templateBody),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+export const replyTransitionSchema = z.object({
+  action: z.enum(["submit", "approve", "return"], { error: "操作无效。" }),
+  comment: optionalText(2000),
+  version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+});
+
+export const appealResults = ["upheld", "corrected", "other", "pending"] as const;
+
+const booleanField = z.preprocess((value) => value === true || value === "true" || value === "on" || value === "1", z.boolean());
+
+export const appealSchema = z.object({
+  kind: z.enum(["reconsideration", "litigation"], { error: "请选择类型。" }),
+  filedOn: isoDateField(),
+  body: requiredText(applicationTextLimits.appealBody, v.appealBody),
+  result: z.preprocess((value) => blankToUndefined(value) ?? "pending", z.enum(appealResults, { error: v.appealResult })),
+  resultOn: optionalIsoDateField(),
+  afterReconsideration: booleanField.optional(),
+  note,
+});
+
+export const appealUpdateSchema = z.object({
+  result: z.enum(appealResults, { error: v.appealResult }),
+  resultOn: optionalIsoDateField(),
+  note,
+});
+
+export const replyTemplateSchema = z.object({
+  title: requiredText(applicationTextLimits.templateTitle, v.templateTitle),
+  legalBasis: requiredText(500, applicationsMessages.validation.templateBody),
+  body: requiredText(applicationTextLimits.templateBody, v.templateBody),
+});
+
+export const settingsSchema = z.object({
+  handlingSectionId: z.coerce.number({ error: v.section }).int({ error: v.section }).positive({ error: v.section }),
+});
+
+export const statusLookupSchema = z.object({
+  number: requiredText(40, v.number),
+  code: requiredText(40, v.code).transform((value) => value.replace(/[\s-]/g, "").toUpperCase()),
+});

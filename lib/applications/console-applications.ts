@@ -1,0 +1,383 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
+import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
+import type { StaffStepType } from "@/lib/applications/application-schemas";
+import type { ApplicationClock } from "@/lib/applications/deadlines";
+import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
+import { maskAddress, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
+import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
+import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { ApplicationStatus, ItemState } from "@/lib/generated/prisma/enums";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { availableReplyActions, type ReplyAction } from "@/lib/reply-letters/manage-replies";
+
+export const applicationViews = ["open", "due_soon", "overdue", "paused", "closed", "all"] as const;
+export type ApplicationView = (typeof applicationViews)[number];
+
+/** "Due soon" in the console: within this many working days. */
+export const dueSoonWorkingDays = 5;
+
+export type ApplicationSummary = {
+  id: number;
+  number: string;
+  /** Always masked in lists. */
+  applicant: string;
+  applicantColumn: string;
+  source: string;
+  receivedOn: string;
+  status: ApplicationStatus;
+  dueOn: string | null;
+  provisional: boolean;
+  overdue: boolean;
+  workingDaysLeft: number | null;
+  lapsed: boolean;
+  outcome: ApplicationOutcomeSlug | null;
+  closedOn: string | null;
+};
+
+const summaryInclude = { steps: true } satisfies Prisma.ApplicationInclude;
+type SummaryRow = Prisma.ApplicationGetPayload<{ include: typeof summaryInclude }>;
+
+function summarise(row: SummaryRow, clock: ApplicationClock): ApplicationSummary {
+  return {
+    id: row.id,
+    number: row.number,
+    applicant: maskApplicantName(row.applicantType, row.name),
+    applicantColumn: applicationsMessages.applicantColumns[applicantColumnOf(row)],
+    source: row.source,
+    receivedOn: dateColumnToIsoDate(row.receivedOn),
+    status: row.source === "ledger" && row.closedOn ? "closed" : statusOfClock(clock),
+    dueOn: clock.dueOn,
+    provisional: clock.provisional,
+    overdue: clock.overdue && !row.closedOn,
+    workingDaysLeft: clock.workingDaysLeft,
+    lapsed: clock.lapse !== null,
+    outcome: row.outcome,
+    closedOn: dateColumnToIsoDate(row.closedOn),
+  };
+}
+
+function clockOfRow(calendar: WorkingDayCalendar, row: SummaryRow, today: string): ApplicationClock {
+  return clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+}
+
+function inView(view: ApplicationView, summary: ApplicationSummary): boolean {
+  switch (view) {
+    case "due_soon":
+      return summary.workingDaysLeft !== null && summary.workingDaysLeft <= dueSoonWorkingDays;
+    case "overdue":
+      return summary.overdue;
+    case "paused":
+      return summary.status === "awaiting_correction" || summary.status === "awaiting_third_party" || summary.status === "awaiting_fee";
+    default:
+      return true;
+  }
+}
+
+export type ApplicationList = {
+  handlingSection: HandlingSection | null;
+  items: ApplicationSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * The console lists. Open applications are few in an office, and their state depends on today
+ * and the calendar, so they are loaded and computed together; closed ones are paged in the database.
+ */
+export async function listApplications(
+  actor: ActingUser,
+  options: { view?: ApplicationView; page?: number; pageSize?: number } = {},
+): Promise<ApplicationList> {
+  assertPermitted(actor, "application.read");
+  const view = options.view ?? "open";
+  const page = Math.max(1, options.page ?? 1);
+  const pageSize = options.pageSize ?? 30;
+  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
+  const today = todayInBeijing();
+  if (view === "closed" || view === "all") {
+    const where: Prisma.ApplicationWhereInput = view === "closed" ? { OR: [{ status: "closed" }, { source: "ledger", closedOn: { not: null } }] } : {};
+    const [total, rows] = await Promise.all([
+      db.application.count({ where }),
+      db.application.findMany({
+        where, include: summaryInclude, skip: (page - 1) * pageSize, take: pageSize,
+        orderBy: view === "closed" ? [{ closedOn: "desc" }, { id: "desc" }] : [{ receivedOn: "desc" }, { id: "desc" }],
+      }),
+    ]);
+    return { handlingSection, items: rows.map((row) => summarise(row, clockOfRow(calendar, row, today))), total, page, pageSize };
+  }
+  const rows = await db.application.findMany({ where: { status: { not: "closed" }, NOT: { source: "ledger", closedOn: { not: null } } }, include: summaryInclude });
+  const items = rows
+    .map((row) => summarise(row, clockOfRow(calendar, row, today)))
+    .filter((summary) => inView(view, summary))
+    .sort((a, b) => (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999") || a.number.localeCompare(b.number));
+  return { handlingSection, items, total: items.length, page: 1, pageSize: items.length };
+}
+
+export type DueCalendarEntry = { id: number; number: string; dueOn: string; provisional: boolean; overdue: boolean; status: ApplicationStatus };
+export type DueCalendarDay = { date: string; working: boolean; label: string | null; entries: DueCalendarEntry[] };
+
+/** A month of days (Monday first, padded to whole weeks) with the open applications due on each. */
+export async function listDueCalendar(actor: ActingUser, month: string): Promise<{ month: string; weeks: DueCalendarDay[][] }> {
+  assertPermitted(actor, "application.read");
+  const calendar = await loadWorkingDayCalendar();
+  const { items } = await listApplications(actor, { view: "open" });
+  const byDay = new Map<string, DueCalendarEntry[]>();
+  for (const item of items) {
+    if (!item.dueOn) continue;
+    const list = byDay.get(item.dueOn) ?? [];
+    list.push({ id: item.id, number: item.number, dueOn: item.dueOn, provisional: item.provisional, overdue: item.overdue, status: item.status });
+    byDay.set(item.dueOn, list);
+  }
+  const first = `${month}-01`;
+  const weekday = (new Date(`${first}T00:00:00Z`).getUTCDay() + 6) % 7;
+  let day = addCalendarDays(first, -weekday);
+  const weeks: DueCalendarDay[][] = [];
+  while (weeks.length === 0 || day.slice(0, 7) === month) {
+    const week: DueCalendarDay[] = [];
+    for (let index = 0; index < 7; index++) {
+      const classification = calendar.classifyDay(day);
+      week.push({ date: day, working: classification.working, label: classification.holidayName ?? null, entries: day.slice(0, 7) === month ? (byDay.get(day) ?? []) : [] });
+      day = addCalendarDays(day, 1);
+    }
+    weeks.push(week);
+  }
+  return { month, weeks };
+}
+
+export type ApplicantView = {
+  masked: boolean;
+  applicantType: string;
+  organisationKind: string | null;
+  name: string;
+  idType: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  description: string | null;
+  deliveryMethod: string | null;
+  informationForm: string | null;
+};
+
+function applicantViewOf(row: Prisma.ApplicationGetPayload<object>, full: boolean): ApplicantView {
+  const keep = <Value>(value: Value | null, mask: (value: Value) => string): Value | string | null => (value === null ? null : full ? value : mask(value));
+  return {
+    masked: !full,
+    applicantType: row.applicantType,
+    organisationKind: row.organisationKind,
+    name: full ? (row.name ?? "—") : maskApplicantName(row.applicantType, row.name),
+    idType: row.idType,
+    idNumber: keep(row.idNumber, maskIdNumber) as string | null,
+    creditCode: row.creditCode,
+    legalRepresentative: keep(row.legalRepresentative, maskPersonName) as string | null,
+    contactName: keep(row.contactName, maskPersonName) as string | null,
+    phone: keep(row.phone, maskPhone) as string | null,
+    email: keep(row.email, maskEmail) as string | null,
+    address: keep(row.address, maskAddress) as string | null,
+    // What a person asks for can say much about them: only for those who handle it.
+    description: full ? row.description : null,
+    deliveryMethod: row.deliveryMethod,
+    informationForm: row.informationForm,
+  };
+}
+
+export type TimelineEntry = {
+  key: string;
+  date: string;
+  kind: string;
+  label: string;
+  actorName: string | null;
+  note: string | null;
+  detail: string | null;
+};
+
+export type ApplicationDetail = {
+  id: number;
+  number: string;
+  source: string;
+  version: number;
+  status: ApplicationStatus;
+  receiptMethod: string | null;
+  submittedOn: string;
+  receivedOn: string;
+  outcome: ApplicationOutcomeSlug | null;
+  decidedOn: string | null;
+  closedOn: string | null;
+  registeredBy: string | null;
+  applicant: ApplicantView;
+  handlingSection: HandlingSection | null;
+  isHandler: boolean;
+  canExtend: boolean;
+  canRecordAppeal: boolean;
+  clock: ApplicationClock;
+  timeline: TimelineEntry[];
+  /** Steps this user may try now (the server checks the rules again). */
+  stepTypes: StaffStepType[];
+  canDecide: boolean;
+  fee: { method: string; quantity: number; amountYuan: number; breakdown: string[]; summary: string; noticeOn: string; payBy: string; paidOn: string | null } | null;
+  reply: {
+    title: string;
+    body: string;
+    legalBasis: string;
+    outcome: ApplicationOutcomeSlug;
+    state: ItemState;
+    version: number;
+    issuedOn: string | null;
+    authorName: string | null;
+    actions: ReplyAction[];
+    editable: boolean;
+  } | null;
+  reconsiderations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null }[];
+  litigations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; afterReconsideration: boolean }[];
+};
+
+const detailInclude = {
+  steps: { include: { actor: true } },
+  fee: true,
+  reply: { include: { author: true } },
+  registeredBy: true,
+  reconsiderations: { orderBy: { filedOn: "asc" } },
+  litigations: { orderBy: { filedOn: "asc" } },
+} satisfies Prisma.ApplicationInclude;
+
+function stepDetail(step: Prisma.ApplicationStepGetPayload<object>): string | null {
+  const s = applicationsMessages.console.stepForm;
+  switch (step.type) {
+    case "correction_request":
+      return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
+    case "third_party_consultation":
+      return step.thirdParty;
+    case "extension":
+      return [`${step.extensionDays} 个工作日`, step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null].filter(Boolean).join("；");
+    case "decision":
+      return step.outcome ? applicationsMessages.outcomeShortNames[step.outcome] : null;
+    case "delivery":
+      return step.deliveryMethod ? applicationsMessages.deliveryMethods[step.deliveryMethod] : null;
+    default:
+      return null;
+  }
+}
+
+function staffStepTypes(clock: ApplicationClock, isHandler: boolean, canExtend: boolean, today: string): StaffStepType[] {
+  const types: StaffStepType[] = [];
+  if (clock.answeredOn) return isHandler && !clock.deliveredOn ? ["delivery"] : [];
+  if (clock.decidedOn) return [];
+  const pause = clock.openPause?.kind;
+  if (isHandler) {
+    if (!pause && !clock.correction && today <= clock.correctionRequestBy) types.push("correction_request");
+    if (pause === "correction" && !clock.lapse) types.push("correction_received");
+    if (!pause && !clock.thirdParty) types.push("third_party_consultation");
+    if (pause === "third_party") types.push("third_party_reply");
+    if (!pause && !clock.fee) types.push("fee_notice");
+    if (pause === "fee" && !clock.lapse) types.push("fee_paid");
+  }
+  if (canExtend && !pause && !clock.extension && clock.dueOn !== null && today <= clock.dueOn) types.push("extension");
+  return types;
+}
+
+export async function findConsoleApplication(actor: ActingUser, applicationId: number): Promise<ApplicationDetail> {
+  assertPermitted(actor, "application.read");
+  const row = await db.application.findUnique({ where: { id: applicationId }, include: detailInclude });
+  if (!row) throw new NotFoundError("申请不存在。");
+  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
+  const today = todayInBeijing();
+  const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+  const isHandler = isApplicationHandler(actor, handlingSection?.id);
+  const full = canViewApplicantData(actor, handlingSection?.id);
+  const canExtend = isPermitted(actor.role, "application.approve_extension");
+  const m = applicationsMessages;
+
+  const replyEvents = row.reply
+    ? await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(row.reply.id), action: { in: ["application.reply.submit", "application.reply.approve", "application.reply.return"] } }, include: { actor: true }, orderBy: { occurredAt: "asc" } })
+    : [];
+  const timeline: TimelineEntry[] = [
+    { key: "received", date: dateColumnToIsoDate(row.receivedOn), kind: "received", label: m.publicStatus.events.received, actorName: row.registeredBy?.displayName ?? null, note: null, detail: clock.explanation[0] },
+    ...orderSteps(row.steps).map((step) => ({
+      key: `step-${step.id}`,
+      date: dateColumnToIsoDate(step.date),
+      kind: step.type,
+      label: m.stepTypes[step.type],
+      actorName: step.actor?.displayName ?? null,
+      note: step.note,
+      detail: stepDetail(step),
+    })),
+    ...replyEvents.map((event) => ({
+      key: `audit-${event.id}`,
+      date: beijingDayOf(event.occurredAt),
+      kind: event.action,
+      label: `${m.console.detail.reply}：${m.replyActions[event.action.split(".").pop() as ReplyAction]}（${m.replyStates[event.toState as ItemState] ?? ""}）`,
+      actorName: event.actor?.displayName ?? null,
+      note: event.comment,
+      detail: null,
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+
+  const reply = row.reply;
+  return {
+    id: row.id,
+    number: row.number,
+    source: row.source,
+    version: row.version,
+    status: row.source === "ledger" && row.closedOn ? "closed" : statusOfClock(clock),
+    receiptMethod: row.receiptMethod,
+    submittedOn: dateColumnToIsoDate(row.submittedOn),
+    receivedOn: dateColumnToIsoDate(row.receivedOn),
+    outcome: row.outcome,
+    decidedOn: dateColumnToIsoDate(row.decidedOn),
+    closedOn: dateColumnToIsoDate(row.closedOn),
+    registeredBy: row.registeredBy?.displayName ?? null,
+    applicant: applicantViewOf(row, full),
+    handlingSection,
+    isHandler,
+    canExtend,
+    canRecordAppeal: isPermitted(actor.role, "application.record_appeal") && (actor.role === "leader" || isHandler),
+    clock,
+    timeline,
+    stepTypes: row.source === "ledger" ? [] : staffStepTypes(clock, isHandler, canExtend, today),
+    canDecide: row.source !== "ledger" && isHandler && !clock.answeredOn && (!reply || reply.state === "draft"),
+    fee: row.fee
+      ? {
+          method: row.fee.method,
+          quantity: row.fee.quantity,
+          amountYuan: row.fee.amountYuan,
+          breakdown: ((row.fee.breakdown as { breakdown?: { text: string }[] }).breakdown ?? []).map((line) => line.text),
+          summary: (row.fee.breakdown as { summary?: string }).summary ?? "",
+          noticeOn: dateColumnToIsoDate(row.fee.noticeOn),
+          payBy: dateColumnToIsoDate(row.fee.payBy),
+          paidOn: dateColumnToIsoDate(row.fee.paidOn),
+        }
+      : null,
+    reply: reply
+      ? {
+          title: reply.title,
+          body: full ? reply.body : m.console.detail.masked,
+          legalBasis: reply.legalBasis,
+          outcome: reply.outcome,
+          state: reply.state,
+          version: reply.version,
+          issuedOn: dateColumnToIsoDate(reply.issuedOn),
+          authorName: reply.author?.displayName ?? null,
+          actions: availableReplyActions(actor, reply, handlingSection?.id ?? null),
+          editable: isHandler && reply.state === "draft",
+        }
+      : null,
+    reconsiderations: row.reconsiderations.map((record) => ({
+      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), note: record.note,
+    })),
+    litigations: row.litigations.map((record) => ({
+      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), note: record.note,
+      afterReconsideration: record.afterReconsideration,
+    })),
+  };
+}

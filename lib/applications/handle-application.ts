@@ -1,0 +1,241 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { clockOf, statusOfClock, type ClockFacts } from "@/lib/applications/application-clock";
+import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/application-schemas";
+import {
+  computeDefaultCorrectionDeadline,
+  computeFeePaymentDeadline,
+  findStepProblems,
+  type ApplicationClock,
+  type ClockStep,
+  type StepProblem,
+} from "@/lib/applications/deadlines";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { quoteFee } from "@/lib/fees/fee-calculator";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
+import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
+import { parseInput } from "@/lib/validation";
+
+export type ApplicationProgress = {
+  id: number;
+  number: string;
+  status: string;
+  dueOn: string | null;
+  provisional: boolean;
+  overdue: boolean;
+  explanation: string[];
+};
+
+const notFound = () => new NotFoundError("申请不存在。");
+
+/** Locks the application row for the rest of the transaction and loads what the clock needs. */
+export async function lockApplication(tx: DatabaseTransaction, applicationId: number) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+  if (!rows.length) throw notFound();
+  return tx.application.findUniqueOrThrow({ where: { id: applicationId }, include: { steps: true, reply: true, fee: true } });
+}
+
+type LockedApplication = Awaited<ReturnType<typeof lockApplication>>;
+
+function factsOf(application: LockedApplication): ClockFacts {
+  return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps };
+}
+
+function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
+  return {
+    id: application.id,
+    number: application.number,
+    status: statusOfClock(clock),
+    dueOn: clock.dueOn,
+    provisional: clock.provisional,
+    overdue: clock.overdue,
+    explanation: clock.explanation,
+  };
+}
+
+function problemsToFields(problems: StepProblem[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const problem of problems) (fields[problem.field] ??= []).push(problem.message);
+  return fields;
+}
+
+async function assertHandler(actor: ActingUser): Promise<void> {
+  assertPermitted(actor, "application.handle");
+  const section = await findHandlingSection();
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+}
+
+function toClockStep(step: StepInput, calendar: WorkingDayCalendar): ClockStep {
+  switch (step.type) {
+    case "correction_request":
+      return { type: step.type, date: step.date, respondBy: step.respondBy ?? computeDefaultCorrectionDeadline(calendar, step.date) };
+    case "extension":
+      return { type: step.type, date: step.date, days: step.days };
+    default:
+      return { type: step.type, date: step.date };
+  }
+}
+
+/**
+ * Records a handling step (补正, its arrival, third-party consultation and reply, extension, fee
+ * notice and payment, delivery). The rules of `findStepProblems` apply whatever the UI offered;
+ * an extension is approved, and so recorded, by a leader.
+ */
+export async function recordStep(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress> {
+  const step = parseInput(stepSchema, input);
+  if (step.type === "extension") assertPermitted(actor, "application.approve_extension");
+  else await assertHandler(actor);
+  const calendar = await loadWorkingDayCalendar();
+  const today = todayInBeijing();
+  return db.$transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    const before = clockOf(calendar, factsOf(application), today);
+    const clockStep = toClockStep(step, calendar);
+    const problems = findStepProblems(before, clockStep, today);
+    if (problems.length) throw new ValidationError(problemsToFields(problems));
+
+    let note = step.note ?? null;
+    if (step.type === "fee_notice") {
+      const quote = quoteFee(step.method, step.quantity);
+      await tx.applicationFee.create({
+        data: {
+          applicationId, method: step.method, quantity: step.quantity, amountYuan: quote.amountYuan, breakdown: quote as never,
+          noticeOn: isoDateToDateColumn(step.date), payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)),
+        },
+      });
+      note = [quote.summary, ...quote.breakdown.map((line) => line.text), note].filter(Boolean).join("；");
+    }
+    if (step.type === "fee_paid") await tx.applicationFee.update({ where: { applicationId }, data: { paidOn: isoDateToDateColumn(step.date) } });
+
+    const created = await tx.applicationStep.create({
+      data: {
+        applicationId,
+        type: step.type,
+        date: isoDateToDateColumn(step.date),
+        actorId: actor.id,
+        note,
+        respondBy: clockStep.type === "correction_request" ? isoDateToDateColumn(clockStep.respondBy) : null,
+        extensionDays: step.type === "extension" ? step.days : null,
+        applicantNotifiedOn: step.type === "extension" ? isoDateToDateColumn(step.applicantNotifiedOn ?? null) : null,
+        thirdParty: step.type === "third_party_consultation" ? step.thirdParty : null,
+        deliveryMethod: step.type === "delivery" ? (step.deliveryMethod ?? application.deliveryMethod) : null,
+      },
+    });
+    const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
+    const status = statusOfClock(clock);
+    await tx.application.update({ where: { id: applicationId }, data: { status, version: { increment: 1 } } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: `application.step.${step.type}`, entityType: "Application", entityId: applicationId,
+      fromState: application.status, toState: status, comment: step.note ?? null,
+      details: { stepId: created.id, date: step.date, dueOn: clock.dueOn },
+    });
+    return progressOf(application, clock);
+  });
+}
+
+async function draftReply(
+  tx: DatabaseTransaction,
+  application: LockedApplication,
+  outcome: ApplicationOutcomeSlug,
+  note: string | null,
+  authorId: number | null,
+): Promise<void> {
+  const template = await findReplyTemplate(tx, outcome);
+  const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const context = {
+    applicantName: application.name ?? "",
+    number: application.number,
+    receivedOn: dateColumnToIsoDate(application.receivedOn),
+    // It is quoted in the letter: "…申请获取“X”。" reads badly with X's own full stop.
+    description: (application.description ?? "").trim().replace(/[。．.；;，,]+$/, ""),
+    agencyName: agency.name,
+    note,
+    legalBasis: template.legalBasis,
+  };
+  const content = { outcome, title: fillReplyTemplate(template.title, context), body: fillReplyTemplate(template.body, context), legalBasis: template.legalBasis };
+  if (application.reply) {
+    await tx.applicationReply.update({ where: { id: application.reply.id }, data: { ...content, authorId: authorId ?? application.reply.authorId, version: { increment: 1 } } });
+  } else {
+    await tx.applicationReply.create({ data: { applicationId: application.id, ...content, authorId } });
+  }
+}
+
+async function writeDecision(
+  tx: DatabaseTransaction,
+  calendar: WorkingDayCalendar,
+  application: LockedApplication,
+  decision: { outcome: ApplicationOutcomeSlug; decidedOn: string; note: string | null },
+  actorId: number | null,
+  today: string,
+): Promise<ApplicationClock> {
+  if (application.reply && application.reply.state !== "draft") {
+    throw new ConflictError(applicationsMessages.stepErrors.replyUnderReview, "invalid_state");
+  }
+  const before = clockOf(calendar, factsOf(application), today);
+  const step: ClockStep = { type: "decision", date: decision.decidedOn, outcome: decision.outcome };
+  const problems = findStepProblems(before, step, today);
+  if (problems.length) throw new ValidationError(problemsToFields(problems));
+  const created = await tx.applicationStep.create({
+    data: { applicationId: application.id, type: "decision", date: isoDateToDateColumn(decision.decidedOn), actorId, note: decision.note, outcome: decision.outcome },
+  });
+  await draftReply(tx, application, decision.outcome, decision.note, actorId);
+  const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
+  await tx.application.update({
+    where: { id: application.id },
+    data: { outcome: decision.outcome, decidedOn: isoDateToDateColumn(decision.decidedOn), status: statusOfClock(clock), version: { increment: 1 } },
+  });
+  await recordAuditEvent(tx, {
+    actorId, action: "application.decide", entityType: "Application", entityId: application.id,
+    fromState: application.status, toState: statusOfClock(clock), comment: decision.note,
+    details: { outcome: decision.outcome, decidedOn: decision.decidedOn, previousOutcome: application.outcome },
+  });
+  return clock;
+}
+
+/**
+ * Records the decision (one of the 21 outcomes) and drafts the reply letter from the outcome's
+ * template. While the letter is still a draft the decision may be changed; the letter follows.
+ */
+export async function recordDecision(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress & { outcome: string; decidedOn: string }> {
+  await assertHandler(actor);
+  const decision = parseInput(decisionSchema, input);
+  const calendar = await loadWorkingDayCalendar();
+  const today = todayInBeijing();
+  return db.$transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    const clock = await writeDecision(tx, calendar, application, { ...decision, note: decision.note ?? null }, actor.id, today);
+    return { ...progressOf(application, clock), outcome: decision.outcome, decidedOn: decision.decidedOn };
+  });
+}
+
+/**
+ * Closes applications whose applicant let the completion or payment deadline pass
+ * (其他处理: 逾期不补正 / 逾期未缴费), with a draft notice for review. Run by the scheduler; safe
+ * with several processes because each application is locked and re-checked.
+ */
+export async function closeLapsedApplications(today = todayInBeijing()): Promise<string[]> {
+  const candidates = await db.application.findMany({ where: { status: { in: ["awaiting_correction", "awaiting_fee"] } }, select: { id: true } });
+  if (!candidates.length) return [];
+  const calendar = await loadWorkingDayCalendar();
+  const closed: string[] = [];
+  for (const { id } of candidates) {
+    const number = await db.$transaction(async (tx) => {
+      const application = await lockApplication(tx, id);
+      const clock = clockOf(calendar, factsOf(application), today);
+      if (!clock.lapse || application.decidedOn) return null;
+      await writeDecision(tx, calendar, application, { outcome: clock.lapse.outcome, decidedOn: clock.lapse.on, note: null }, null, today);
+      return application.number;
+    });
+    if (number) closed.push(number);
+  }
+  return closed;
+}

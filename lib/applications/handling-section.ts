@@ -1,0 +1,58 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { settingsSchema } from "@/lib/applications/application-schemas";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { parseInput } from "@/lib/validation";
+
+export type HandlingSection = { id: number; name: string; configured: boolean };
+
+type Reader = Pick<DatabaseTransaction, "applicationSettings" | "section" | "user">;
+
+/**
+ * The section that handles applications (the agency's 政府信息公开工作机构, Art. 4): the one an
+ * administrator chose, or — until then — the first section (by sort order) that has staff or a
+ * section head, so a fresh installation works; null when there is none.
+ */
+export async function findHandlingSection(reader: Reader = db): Promise<HandlingSection | null> {
+  const settings = await reader.applicationSettings.findUnique({ where: { id: 1 } });
+  if (settings?.handlingSectionId) {
+    const section = await reader.section.findUnique({ where: { id: settings.handlingSectionId } });
+    if (section) return { id: section.id, name: section.name, configured: true };
+  }
+  const candidate = await reader.section.findFirst({
+    where: { users: { some: { role: { in: ["staff", "section_head"] }, disabledAt: null } } },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+  });
+  return candidate ? { id: candidate.id, name: candidate.name, configured: false } : null;
+}
+
+/** Staff and section heads of the handling section handle applications. */
+export function isApplicationHandler(actor: ActingUser, handlingSectionId: number | null | undefined): boolean {
+  return isPermitted(actor.role, "application.handle") && handlingSectionId != null && actor.sectionId === handlingSectionId;
+}
+
+/** Applicant data is for the people handling applications and for leaders; everyone else sees it masked. */
+export function canViewApplicantData(actor: ActingUser, handlingSectionId: number | null | undefined): boolean {
+  if (!isPermitted(actor.role, "application.view_personal_data")) return false;
+  return actor.role === "leader" || isApplicationHandler(actor, handlingSectionId);
+}
+
+export async function updateHandlingSection(actor: ActingUser, input: unknown): Promise<HandlingSection> {
+  assertPermitted(actor, "application.configure");
+  const { handlingSectionId } = parseInput(settingsSchema, input);
+  return db.$transaction(async (tx) => {
+    const section = await tx.section.findUnique({ where: { id: handlingSectionId } });
+    if (!section) throw new ValidationError({ handlingSectionId: [applicationsMessages.validation.section] });
+    const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
+    await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId }, update: { handlingSectionId } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "application.configure", entityType: "ApplicationSettings", entityId: 1,
+      details: { handlingSectionId, previous: before?.handlingSectionId ?? null },
+    });
+    return { id: section.id, name: section.name, configured: true };
+  });
+}

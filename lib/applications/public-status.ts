@@ -1,0 +1,100 @@
+import "server-only";
+import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
+import { statusLookupSchema } from "@/lib/applications/application-schemas";
+import { lookupCodeMatches } from "@/lib/applications/lookup-code";
+import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
+import { parseInput } from "@/lib/validation";
+
+/**
+ * What an applicant sees with the number and the lookup code: status, timeline, due date and the
+ * reply letter once issued. A wrong code and an unknown number give the same "not found", and
+ * lookups are rate-limited per client and per number, so codes cannot be guessed.
+ */
+
+export const lookupLimits = {
+  perClient: { limit: 30, windowSeconds: 600 },
+  perNumber: { limit: 20, windowSeconds: 3600 },
+};
+
+export type PublicTimelineEvent = { date: string; kind: string; label: string };
+
+export type PublicApplicationStatus = {
+  number: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  receivedOn: string;
+  dueOn: string | null;
+  provisional: boolean;
+  timeline: PublicTimelineEvent[];
+  reply: { title: string; outcome: ApplicationOutcomeSlug; outcomeLabel: string; issuedOn: string } | null;
+};
+
+const notFound = () => new NotFoundError(applicationsMessages.publicStatus.notFound);
+
+async function findByNumberAndCode(input: unknown, clientKey: string) {
+  const { number, code } = parseInput(statusLookupSchema, input);
+  await enforceRateLimit({ key: `application-lookup:${clientKey}`, ...lookupLimits.perClient });
+  await enforceRateLimit({ key: `application-lookup-number:${number.toUpperCase()}`, ...lookupLimits.perNumber });
+  const application = await db.application.findUnique({ where: { number: number.toUpperCase() }, include: { steps: true, reply: true, fee: true } });
+  if (!application || !lookupCodeMatches(code, application.lookupCodeHash)) throw notFound();
+  return application;
+}
+
+export async function lookUpApplication(input: unknown, clientKey: string): Promise<PublicApplicationStatus> {
+  const application = await findByNumberAndCode(input, clientKey);
+  const calendar = await loadWorkingDayCalendar();
+  const clock = clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps }, todayInBeijing());
+  const status = statusOfClock(clock);
+  const events = applicationsMessages.publicStatus.events;
+  const label = (step: (typeof application.steps)[number]): string => {
+    switch (step.type) {
+      case "extension":
+        return events.extension(step.extensionDays ?? 0);
+      case "fee_notice":
+        return events.fee_notice(application.fee?.amountYuan ?? 0);
+      default:
+        return events[step.type];
+    }
+  };
+  const issued = application.reply?.state === "published" && application.reply.issuedOn;
+  return {
+    number: application.number,
+    status,
+    statusLabel: applicationsMessages.statuses[status],
+    receivedOn: clock.receivedOn,
+    dueOn: clock.answeredOn ? null : clock.dueOn,
+    provisional: clock.provisional,
+    timeline: [
+      { date: clock.receivedOn, kind: "received", label: events.received },
+      // Until the letter is issued, a decision is internal: the applicant learns it from the letter.
+      ...orderSteps(application.steps)
+        .filter((step) => step.type !== "decision" || issued)
+        .map((step) => ({ date: dateColumnToIsoDate(step.date), kind: step.type, label: label(step) })),
+    ],
+    reply: issued
+      ? {
+          title: application.reply!.title,
+          outcome: application.reply!.outcome,
+          outcomeLabel: applicationsMessages.outcomeShortNames[application.reply!.outcome],
+          issuedOn: dateColumnToIsoDate(application.reply!.issuedOn!),
+        }
+      : null,
+  };
+}
+
+/** The issued reply letter, for the applicant's download. */
+export async function findIssuedReplyForApplicant(input: unknown, clientKey: string): Promise<ReplyLetter> {
+  const application = await findByNumberAndCode(input, clientKey);
+  const reply = application.reply;
+  if (!reply || reply.state !== "published" || !reply.issuedOn) throw new NotFoundError(applicationsMessages.publicStatus.replyNotYet);
+  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  return { title: reply.title, number: application.number, body: reply.body, agencyName: agency.name, issuedOn: dateColumnToIsoDate(reply.issuedOn) };
+}

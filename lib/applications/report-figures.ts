@@ -1,0 +1,57 @@
+import "server-only";
+import { clockOf } from "@/lib/applications/application-clock";
+import { tallyApplicationsForReport, type ApplicationReportFigures } from "@/lib/applications/report-tally";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { sumPaidFees } from "@/lib/fees/fee-calculator";
+
+export { tallyApplicationsForReport, type ApplicationReportFigures, type ApplicantColumnCounts } from "@/lib/applications/report-tally";
+export { countAppealsForReport } from "@/lib/applications/appeals";
+
+/**
+ * The figures the annual report takes from applications (Table 3). Applications imported from a
+ * ledger count exactly like those handled here: by official day of receipt and day of decision.
+ * Aggregates only, no personal data: the report's own permissions govern who sees them.
+ */
+export async function countApplicationsForReport(year: number): Promise<ApplicationReportFigures> {
+  const rows = await db.application.findMany({
+    where: {
+      receivedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
+      OR: [{ decidedOn: null }, { decidedOn: { gte: isoDateToDateColumn(`${year}-01-01`) } }],
+    },
+    select: { applicantType: true, organisationKind: true, receivedOn: true, decidedOn: true, outcome: true },
+  });
+  return tallyApplicationsForReport(
+    rows.map((row) => ({ ...row, receivedOn: dateColumnToIsoDate(row.receivedOn), decidedOn: dateColumnToIsoDate(row.decidedOn) })),
+    year,
+  );
+}
+
+/** 信息处理费 charged in the year (元): fees paid that year. */
+export async function sumFeesForYear(year: number): Promise<number> {
+  const fees = await db.applicationFee.findMany({
+    where: { paidOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } },
+    select: { amountYuan: true, paidOn: true },
+  });
+  return sumPaidFees(fees.map((fee) => ({ amountYuan: fee.amountYuan, paidOn: dateColumnToIsoDate(fee.paidOn) })), year);
+}
+
+/**
+ * Applications received in or before `year` that were still unanswered past their due day on
+ * 31 December (or today, for the current year): a warning of the report's checks.
+ */
+export async function countApplicationsOpenPastDue(year: number): Promise<number> {
+  const yearEnd = `${year}-12-31`;
+  const asOf = todayInBeijing() < yearEnd ? todayInBeijing() : yearEnd;
+  const rows = await db.application.findMany({
+    where: { receivedOn: { lte: isoDateToDateColumn(yearEnd) }, source: { not: "ledger" }, OR: [{ closedOn: null }, { closedOn: { gt: isoDateToDateColumn(asOf) } }] },
+    select: { receiptMethod: true, submittedOn: true, steps: true },
+  });
+  const calendar = await loadWorkingDayCalendar();
+  const asOfDate = isoDateToDateColumn(asOf);
+  return rows.filter((row) => {
+    const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps.filter((step) => step.date <= asOfDate) }, asOf);
+    return clock.overdue;
+  }).length;
+}

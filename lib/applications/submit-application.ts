@@ -1,0 +1,152 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { allocateApplicationNumber } from "@/lib/applications/application-number";
+import { parseApplicationSubmission, parseOfflineApplication, type ApplicationSubmission } from "@/lib/applications/application-schemas";
+import { computeApplicationClock, type ReceiptMethod } from "@/lib/applications/deadlines";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { createLookupCodeSalt, deriveLookupCode, hashIdempotencyKey, hashLookupCode, sha256Hex } from "@/lib/applications/lookup-code";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, Prisma } from "@/lib/db";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+
+export type SubmittedApplication = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
+
+/** Submissions per client per 10 minutes: generous for an office's visitors, a brake on scripts. */
+const submissionLimit = { limit: 20, windowSeconds: 600 };
+
+type StoredFields = Omit<ApplicationSubmission, "idempotencyKey">;
+
+function applicantData(input: StoredFields) {
+  return {
+    applicantType: input.applicantType,
+    organisationKind: input.organisationKind ?? null,
+    name: input.name,
+    idType: input.idType ?? null,
+    idNumber: input.idNumber,
+    creditCode: input.creditCode,
+    legalRepresentative: input.legalRepresentative,
+    contactName: input.contactName,
+    phone: input.phone,
+    email: input.email,
+    address: input.address,
+    description: input.description,
+    deliveryMethod: input.deliveryMethod,
+    informationForm: input.informationForm ?? null,
+  };
+}
+
+/** What identifies "the same submission": every field the applicant filled in. */
+function fingerprintOf(fields: Record<string, unknown>): string {
+  const sorted = Object.keys(fields).sort().map((key) => [key, fields[key] ?? null]);
+  return sha256Hex(JSON.stringify(sorted));
+}
+
+async function answerForExisting(idempotencyKey: string, fingerprint: string): Promise<SubmittedApplication | null> {
+  const existing = await db.application.findUnique({ where: { idempotencyKeyHash: hashIdempotencyKey(idempotencyKey) } });
+  if (!existing) return null;
+  if (existing.submissionFingerprint !== fingerprint || !existing.lookupCodeSalt) {
+    throw new ConflictError(applicationsMessages.validation.duplicateSubmission, "duplicate_submission");
+  }
+  const calendar = await loadWorkingDayCalendar();
+  const clock = computeApplicationClock({
+    calendar, receiptMethod: existing.receiptMethod ?? "online", submittedOn: dateColumnToIsoDate(existing.submittedOn), steps: [], today: todayInBeijing(),
+  });
+  return {
+    id: existing.id,
+    number: existing.number,
+    lookupCode: deriveLookupCode(existing.lookupCodeSalt, idempotencyKey),
+    receivedOn: clock.receivedOn,
+    dueOn: clock.dueOn!,
+    receiptExplanation: clock.explanation[0],
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function storeApplication(options: {
+  fields: StoredFields;
+  idempotencyKey: string;
+  source: "online" | "offline";
+  receiptMethod: ReceiptMethod;
+  submittedOn: string;
+  actor: ActingUser | null;
+}): Promise<SubmittedApplication> {
+  const { fields, idempotencyKey } = options;
+  const fingerprint = fingerprintOf({ ...applicantData(fields), receiptMethod: options.receiptMethod, submittedOn: options.submittedOn });
+  const replay = await answerForExisting(idempotencyKey, fingerprint);
+  if (replay) return replay;
+
+  const calendar = await loadWorkingDayCalendar();
+  const clock = computeApplicationClock({ calendar, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, steps: [], today: todayInBeijing() });
+  const salt = createLookupCodeSalt();
+  const lookupCode = deriveLookupCode(salt, idempotencyKey);
+  try {
+    return await db.$transaction(async (tx) => {
+      const number = await allocateApplicationNumber(tx, Number(clock.receivedOn.slice(0, 4)));
+      const application = await tx.application.create({
+        data: {
+          number,
+          source: options.source,
+          lookupCodeHash: hashLookupCode(lookupCode),
+          lookupCodeSalt: salt,
+          idempotencyKeyHash: hashIdempotencyKey(idempotencyKey),
+          submissionFingerprint: fingerprint,
+          receiptMethod: options.receiptMethod,
+          submittedOn: isoDateToDateColumn(options.submittedOn),
+          receivedOn: isoDateToDateColumn(clock.receivedOn),
+          registeredById: options.actor?.id ?? null,
+          ...applicantData(fields),
+        },
+      });
+      // No personal data in the audit log: it is readable by more people than the application.
+      await recordAuditEvent(tx, {
+        actorId: options.actor?.id ?? null,
+        action: options.source === "online" ? "application.submit" : "application.register",
+        entityType: "Application",
+        entityId: application.id,
+        toState: application.status,
+        details: { number, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, receivedOn: clock.receivedOn },
+      });
+      return { id: application.id, number, lookupCode, receivedOn: clock.receivedOn, dueOn: clock.dueOn!, receiptExplanation: clock.explanation[0] };
+    });
+  } catch (error) {
+    // The same submission arrived twice at once: the other request stored it; answer with that one.
+    if (isUniqueViolation(error)) {
+      const concurrent = await answerForExisting(idempotencyKey, fingerprint);
+      if (concurrent) return concurrent;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A visitor's application (the public form and `POST /api/v1/applications`). Received online: the
+ * day of receipt is today, or the next working day. Sending the same idempotency key again returns
+ * the first submission's number and code instead of making a second application.
+ */
+export async function submitApplication(input: unknown, options: { clientKey: string }): Promise<SubmittedApplication> {
+  const { idempotencyKey, ...fields } = parseApplicationSubmission(input);
+  const key = idempotencyKey ?? randomUUID();
+  if (!idempotencyKey || !(await db.application.findUnique({ where: { idempotencyKeyHash: hashIdempotencyKey(key) }, select: { id: true } }))) {
+    await enforceRateLimit({ key: `application-submit:${options.clientKey}`, ...submissionLimit });
+  }
+  return storeApplication({ fields, idempotencyKey: key, source: "online", receiptMethod: "online", submittedOn: todayInBeijing(), actor: null });
+}
+
+/** Staff of the handling section register an application that arrived by letter, post, in person, fax or email. */
+export async function registerOfflineApplication(actor: ActingUser, input: unknown): Promise<SubmittedApplication> {
+  assertPermitted(actor, "application.handle");
+  const section = await findHandlingSection();
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+  const { idempotencyKey, receiptMethod, receivedOn, ...fields } = parseOfflineApplication(input);
+  if (receivedOn > todayInBeijing()) throw new ValidationError({ receivedOn: [applicationsMessages.validation.receivedInFuture] });
+  return storeApplication({ fields, idempotencyKey: idempotencyKey ?? randomUUID(), source: "offline", receiptMethod, submittedOn: receivedOn, actor });
+}

@@ -1,0 +1,189 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { describeDeadline } from "@/lib/deadlines/working-days";
+import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
+import { decisionSubject, decisionValuesOf } from "@/lib/decisions/manage-decisions";
+import { computeDecisionDisclosureDeadline, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
+import { NotFoundError } from "@/lib/errors";
+import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
+import { availableRegisterActions, canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
+
+export type ConsoleDecisionFilter = {
+  kind?: DecisionKind;
+  state?: ItemState;
+  q?: string;
+  year?: number;
+  from?: string;
+  to?: string;
+  /** Not published and past the 7-working-day deadline. */
+  overdue?: boolean;
+  /** Published after the deadline. */
+  late?: boolean;
+  batchId?: number;
+  page?: number;
+  pageSize?: number;
+};
+
+/** The filter as a query; `today` decides what is overdue. */
+export function consoleDecisionWhere(filter: ConsoleDecisionFilter, today = todayInBeijing()): Prisma.AdministrativeDecisionWhereInput {
+  const and: Prisma.AdministrativeDecisionWhereInput[] = [];
+  if (filter.kind) and.push({ kind: filter.kind });
+  if (filter.state) and.push({ state: filter.state });
+  if (filter.batchId) and.push({ importBatchId: filter.batchId });
+  const query = filter.q?.trim();
+  if (query) {
+    and.push({
+      OR: [
+        { counterpartyName: { contains: query, mode: "insensitive" } },
+        { documentNumber: { contains: query, mode: "insensitive" } },
+        { creditCode: { contains: query.toUpperCase() } },
+      ],
+    });
+  }
+  if (filter.year) and.push({ decisionDate: { gte: isoDateToDateColumn(`${filter.year}-01-01`), lte: isoDateToDateColumn(`${filter.year}-12-31`) } });
+  if (filter.from && isIsoDate(filter.from)) and.push({ decisionDate: { gte: isoDateToDateColumn(filter.from) } });
+  if (filter.to && isIsoDate(filter.to)) and.push({ decisionDate: { lte: isoDateToDateColumn(filter.to) } });
+  if (filter.overdue) and.push({ publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(today) } });
+  if (filter.late) and.push({ publishedOnTime: false });
+  return and.length ? { AND: and } : {};
+}
+
+export type ConsoleDecisionSummary = {
+  id: number;
+  kind: DecisionKind;
+  documentNumber: string;
+  counterpartyName: string;
+  decisionDate: string;
+  state: ItemState;
+  due: string;
+  overdue: boolean;
+  late: boolean;
+  publishedOnTime: boolean | null;
+  publicUntil: string | null;
+  expired: boolean;
+};
+
+function summarise(decision: Prisma.AdministrativeDecisionGetPayload<object>, today: string): ConsoleDecisionSummary {
+  const due = dateColumnToIsoDate(decision.disclosureDueOn);
+  const status = describeDisclosureStatus(due, decision.publishedAt ? beijingDayOf(decision.publishedAt) : null, today);
+  const publicUntil = dateColumnToIsoDate(decision.publicUntil);
+  return {
+    id: decision.id,
+    kind: decision.kind,
+    documentNumber: decision.documentNumber,
+    counterpartyName: decision.counterpartyName,
+    decisionDate: dateColumnToIsoDate(decision.decisionDate),
+    state: decision.state,
+    due,
+    overdue: status.overdue && decision.state !== "withdrawn",
+    late: decision.publishedOnTime === false,
+    publishedOnTime: decision.publishedOnTime,
+    publicUntil,
+    expired: publicUntil !== null && publicUntil < today,
+  };
+}
+
+export async function listConsoleDecisions(actor: ActingUser, filter: ConsoleDecisionFilter = {}): Promise<{ items: ConsoleDecisionSummary[]; total: number; page: number; pageSize: number }> {
+  assertPermitted(actor, "registers.read_console");
+  const page = Math.max(1, filter.page ?? 1);
+  const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? 50));
+  const today = todayInBeijing();
+  const where = consoleDecisionWhere(filter, today);
+  const [total, rows] = await Promise.all([
+    db.administrativeDecision.count({ where }),
+    db.administrativeDecision.findMany({ where, orderBy: [{ decisionDate: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { total, page, pageSize, items: rows.map((row) => summarise(row, today)) };
+}
+
+export type ConsoleDecisionDetail = ConsoleDecisionSummary & {
+  version: number;
+  values: Record<DecisionFieldKey, string>;
+  sectionName: string;
+  authorName: string;
+  batch: { id: number; fileName: string } | null;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
+  dueExplanation: string;
+  actions: RegisterAction[];
+  canEdit: boolean;
+  history: RegisterHistoryEntry[];
+};
+
+/** Everything about a decision, ID number included (console users only). */
+export async function findConsoleDecision(actor: ActingUser, decisionId: number): Promise<ConsoleDecisionDetail> {
+  assertPermitted(actor, "registers.read_console");
+  const decision = await db.administrativeDecision.findUnique({ where: { id: decisionId }, include: { section: true, author: true, importBatch: true } });
+  if (!decision) throw new NotFoundError(messages.registers.decisions.notFound);
+  const calendar = await loadWorkingDayCalendar();
+  const subject = decisionSubject(decision);
+  return {
+    ...summarise(decision, todayInBeijing()),
+    version: decision.version,
+    values: decisionValuesOf(decision),
+    sectionName: decision.section.name,
+    authorName: decision.author.displayName,
+    batch: decision.importBatch ? { id: decision.importBatch.id, fileName: decision.importBatch.fileName } : null,
+    publishedAt: decision.publishedAt?.toISOString() ?? null,
+    withdrawnAt: decision.withdrawnAt?.toISOString() ?? null,
+    withdrawalReason: decision.withdrawalReason,
+    dueExplanation: describeDeadline(computeDecisionDisclosureDeadline(calendar, dateColumnToIsoDate(decision.decisionDate))),
+    actions: availableRegisterActions(actor, subject),
+    canEdit: decision.state === "draft" && canEditRegisterEntry(actor, subject),
+    history: await findRegisterHistory("AdministrativeDecision", decision.id),
+  };
+}
+
+export type ImportBatchSummary = {
+  id: number;
+  kind: DecisionKind;
+  fileName: string;
+  rowCount: number;
+  importedAt: string;
+  importedBy: string;
+  states: Partial<Record<ItemState, number>>;
+};
+
+export async function listImportBatches(actor: ActingUser, limit = 50): Promise<ImportBatchSummary[]> {
+  assertPermitted(actor, "registers.read_console");
+  const batches = await db.decisionImportBatch.findMany({ orderBy: { id: "desc" }, take: limit, include: { importedBy: true } });
+  const counts = await db.administrativeDecision.groupBy({ by: ["importBatchId", "state"], where: { importBatchId: { in: batches.map((batch) => batch.id) } }, _count: { _all: true } });
+  return batches.map((batch) => ({
+    id: batch.id,
+    kind: batch.kind,
+    fileName: batch.fileName,
+    rowCount: batch.rowCount,
+    importedAt: batch.importedAt.toISOString(),
+    importedBy: batch.importedBy.displayName,
+    states: Object.fromEntries(counts.filter((count) => count.importBatchId === batch.id).map((count) => [count.state, count._count._all])),
+  }));
+}
+
+export async function findImportBatch(actor: ActingUser, batchId: number): Promise<ImportBatchSummary & { actions: RegisterAction[] }> {
+  assertPermitted(actor, "registers.read_console");
+  const batch = await db.decisionImportBatch.findUnique({ where: { id: batchId }, include: { importedBy: true } });
+  if (!batch) throw new NotFoundError(messages.registers.decisions.notFound);
+  const groups = await db.administrativeDecision.groupBy({
+    by: ["state", "sectionId", "authorId", "lastEditorId"], where: { importBatchId: batchId }, _count: { _all: true },
+  });
+  const actions = new Set<RegisterAction>();
+  for (const group of groups) {
+    for (const action of availableRegisterActions(actor, { state: group.state, sectionId: group.sectionId, authorId: group.authorId, lastEditorId: group.lastEditorId })) {
+      if (action === "submit" || action === "approve" || action === "return") actions.add(action);
+    }
+  }
+  const states: Partial<Record<ItemState, number>> = {};
+  for (const group of groups) states[group.state] = (states[group.state] ?? 0) + group._count._all;
+  return {
+    id: batch.id, kind: batch.kind, fileName: batch.fileName, rowCount: batch.rowCount, importedAt: batch.importedAt.toISOString(),
+    importedBy: batch.importedBy.displayName, states, actions: [...actions],
+  };
+}

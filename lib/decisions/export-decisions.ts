@@ -1,0 +1,93 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { dateColumnToIsoDate } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
+import { counterpartyCategoryLabel, decisionColumns, isDecisionKind, type DecisionColumn } from "@/lib/decisions/decision-fields";
+import { ValidationError } from "@/lib/errors";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { writeCsv, writeXlsx, type SheetCell, type SheetColumn } from "@/lib/spreadsheets";
+
+export type SpreadsheetDownload = { fileName: string; contentType: string; body: Uint8Array };
+
+export type DownloadFormat = "xlsx" | "csv";
+
+const contentTypes: Record<DownloadFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
+export function isDownloadFormat(value: unknown): value is DownloadFormat {
+  return value === "xlsx" || value === "csv";
+}
+
+function sheetColumns(kind: DecisionKind): SheetColumn[] {
+  return decisionColumns(kind).map((column) => ({ header: column.header, text: column.text, note: column.note, width: column.width }));
+}
+
+function kindName(kind: DecisionKind): string {
+  return messages.registers.decisionKinds[kind];
+}
+
+async function download(kind: DecisionKind, format: DownloadFormat, baseName: string, rows: SheetCell[][]): Promise<SpreadsheetDownload> {
+  const spec = { name: kindName(kind), columns: sheetColumns(kind), rows };
+  const body = format === "xlsx" ? new Uint8Array(await writeXlsx([spec])) : new TextEncoder().encode(writeCsv(spec));
+  return { fileName: `${baseName}.${format}`, contentType: contentTypes[format], body };
+}
+
+function assertKindAndFormat(kind: unknown, format: unknown): asserts kind is DecisionKind {
+  const problems: Record<string, string[]> = {};
+  if (!isDecisionKind(kind)) problems.kind = [messages.registers.decisions.problems.kindInvalid];
+  if (!isDownloadFormat(format)) problems.format = ["格式应为 xlsx 或 csv。"];
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+/** The empty import template of a kind: its header row is the Chinese names of the data items. */
+export async function buildDecisionTemplate(kind: unknown, format: unknown): Promise<SpreadsheetDownload> {
+  assertKindAndFormat(kind, format);
+  return download(kind, format as DownloadFormat, `${kindName(kind)}决定导入模板`, []);
+}
+
+function cellOf(column: DecisionColumn, decision: Record<string, unknown>): SheetCell {
+  const value = decision[column.key];
+  if (value === null || value === undefined) return null;
+  if (column.key === "counterpartyCategory") return counterpartyCategoryLabel(value as never);
+  if (column.key === "penaltyAmount") return Number(String(value));
+  if (value instanceof Date) return dateColumnToIsoDate(value);
+  if (Array.isArray(value)) return value.join("；");
+  return String(value);
+}
+
+/**
+ * A filtered console list in the kind's template (re-importable), with ID numbers in full: only
+ * staff who may export get it, and the export is audited.
+ */
+export async function exportDecisions(actor: ActingUser, filter: ConsoleDecisionFilter, format: unknown): Promise<SpreadsheetDownload> {
+  assertPermitted(actor, "decision.export");
+  assertKindAndFormat(filter.kind, format);
+  const kind = filter.kind;
+  const decisions = await db.administrativeDecision.findMany({ where: consoleDecisionWhere({ ...filter, kind }), orderBy: [{ decisionDate: "asc" }, { id: "asc" }] });
+  const columns = decisionColumns(kind);
+  const rows = decisions.map((decision) => columns.map((column) => cellOf(column, decision as unknown as Record<string, unknown>)));
+  await db.$transaction(async (tx) => {
+    await recordAuditEvent(tx, { actorId: actor.id, action: "decision.export", entityType: "AdministrativeDecision", details: { kind, format: String(format), rows: rows.length, filter: JSON.parse(JSON.stringify(filter)) } });
+  });
+  return download(kind, format as DownloadFormat, `${kindName(kind)}决定导出`, rows);
+}
+
+/** The HTTP response that downloads a spreadsheet. */
+export function spreadsheetResponse(download: SpreadsheetDownload): Response {
+  return new Response(new Uint8Array(download.body), {
+    headers: {
+      "Content-Type": download.contentType,
+      "Content-Length": String(download.body.byteLength),
+      "Content-Disposition": contentDispositionFor(download.fileName),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

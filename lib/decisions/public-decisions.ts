@@ -1,0 +1,149 @@
+import "server-only";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
+import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
+import { maskIdNumber } from "@/lib/identifiers";
+import { readThroughPublicCache } from "@/lib/public-content/cached";
+
+/** What the public sees of a decision in a list. Never the ID number. */
+export type PublicDecisionSummary = {
+  id: number;
+  kind: DecisionKind;
+  counterpartyName: string;
+  counterpartyCategory: CounterpartyCategory;
+  creditCode: string | null;
+  documentNumber: string;
+  decisionDate: string;
+  /** 许可内容, 处罚内容 or 强制内容. */
+  content: string;
+  authorityName: string;
+};
+
+/** Every public data item of a decision; the ID number of a natural person only masked. */
+export type PublicDecisionDetail = PublicDecisionSummary & {
+  legalRepresentative: string | null;
+  idNumberMasked: string | null;
+  licenseName: string | null;
+  licenseContent: string | null;
+  violationType: string | null;
+  violationFacts: string | null;
+  penaltyBasis: string | null;
+  penaltyCategories: string[];
+  penaltyContent: string | null;
+  /** 万元, as a decimal string. */
+  penaltyAmount: string | null;
+  coercionCategory: string | null;
+  coercionContent: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  authorityCreditCode: string;
+  dataSourceName: string;
+  remarks: string | null;
+  publishedAt: string;
+  publicUntil: string | null;
+};
+
+export type PublicDecisionQuery = { kind?: DecisionKind; q?: string; year?: number; from?: string; to?: string; page?: number; pageSize?: number };
+
+export type PublicDecisionPage = { total: number; page: number; pageSize: number; items: PublicDecisionSummary[] };
+
+/** Published, not withdrawn, and still within its kind's publicity period on `today`. */
+export function publiclyVisibleDecision(today: string): Prisma.AdministrativeDecisionWhereInput {
+  return { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: isoDateToDateColumn(today) } }] };
+}
+
+function publicWhere(query: PublicDecisionQuery, today: string): Prisma.AdministrativeDecisionWhereInput {
+  const and: Prisma.AdministrativeDecisionWhereInput[] = [publiclyVisibleDecision(today)];
+  if (query.kind) and.push({ kind: query.kind });
+  const search = query.q?.trim();
+  if (search) {
+    and.push({
+      OR: [
+        { counterpartyName: { contains: search, mode: "insensitive" } },
+        { creditCode: { contains: search.normalize("NFKC").replace(/\s+/g, "").toUpperCase() } },
+        { documentNumber: { contains: search, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (query.year) and.push({ decisionDate: { gte: isoDateToDateColumn(`${query.year}-01-01`), lte: isoDateToDateColumn(`${query.year}-12-31`) } });
+  if (query.from && isIsoDate(query.from)) and.push({ decisionDate: { gte: isoDateToDateColumn(query.from) } });
+  if (query.to && isIsoDate(query.to)) and.push({ decisionDate: { lte: isoDateToDateColumn(query.to) } });
+  return { AND: and };
+}
+
+type DecisionRow = Prisma.AdministrativeDecisionGetPayload<object>;
+
+function toSummary(decision: DecisionRow): PublicDecisionSummary {
+  return {
+    id: decision.id,
+    kind: decision.kind,
+    counterpartyName: decision.counterpartyName,
+    counterpartyCategory: decision.counterpartyCategory,
+    creditCode: decision.creditCode,
+    documentNumber: decision.documentNumber,
+    decisionDate: dateColumnToIsoDate(decision.decisionDate),
+    content: decision.licenseContent ?? decision.penaltyContent ?? decision.coercionContent ?? "",
+    authorityName: decision.authorityName,
+  };
+}
+
+/** The public 双公示 list: search by name, credit code or 文号; filter by kind and decision date. Paged, at most 100 a page. */
+export async function findPublicDecisions(query: PublicDecisionQuery = {}, now = new Date()): Promise<PublicDecisionPage> {
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
+  const today = todayInBeijing(now);
+  const args = { ...query, q: query.q?.trim() || undefined, page, pageSize };
+  return readThroughPublicCache("decisions", [args, today], async () => {
+    const where = publicWhere(args, today);
+    const [total, rows] = await Promise.all([
+      db.administrativeDecision.count({ where }),
+      db.administrativeDecision.findMany({ where, orderBy: [{ decisionDate: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    ]);
+    return { total, page, pageSize, items: rows.map(toSummary) };
+  });
+}
+
+/** One public decision, or null when it is not (or no longer) public. */
+export async function findPublicDecision(decisionId: number, now = new Date()): Promise<PublicDecisionDetail | null> {
+  if (!Number.isSafeInteger(decisionId) || decisionId <= 0) return null;
+  const today = todayInBeijing(now);
+  return readThroughPublicCache("decision", [decisionId, today], async () => {
+    const decision = await db.administrativeDecision.findFirst({ where: { AND: [{ id: decisionId }, publiclyVisibleDecision(today)] } });
+    if (!decision) return null;
+    return {
+      ...toSummary(decision),
+      legalRepresentative: decision.legalRepresentative,
+      idNumberMasked: decision.idNumber ? maskIdNumber(decision.idNumber) : null,
+      licenseName: decision.licenseName,
+      licenseContent: decision.licenseContent,
+      violationType: decision.violationType,
+      violationFacts: decision.violationFacts,
+      penaltyBasis: decision.penaltyBasis,
+      penaltyCategories: decision.penaltyCategories,
+      penaltyContent: decision.penaltyContent,
+      penaltyAmount: decision.penaltyAmount?.toString() ?? null,
+      coercionCategory: decision.coercionCategory,
+      coercionContent: decision.coercionContent,
+      validFrom: dateColumnToIsoDate(decision.validFrom),
+      validUntil: dateColumnToIsoDate(decision.validUntil),
+      authorityCreditCode: decision.authorityCreditCode,
+      dataSourceName: decision.dataSourceName,
+      remarks: decision.remarks,
+      publishedAt: beijingDayOf(decision.publishedAt!),
+      publicUntil: dateColumnToIsoDate(decision.publicUntil),
+    };
+  });
+}
+
+/** Years with public decisions, newest first (for the year filter). */
+export async function findPublicDecisionYears(now = new Date()): Promise<number[]> {
+  const today = todayInBeijing(now);
+  return readThroughPublicCache("decision-years", [today], async () => {
+    const rows = await db.$queryRaw<{ year: number }[]>`
+      SELECT DISTINCT EXTRACT(YEAR FROM "decisionDate")::int AS year FROM "AdministrativeDecision"
+      WHERE state = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${isoDateToDateColumn(today)}::date)
+      ORDER BY year DESC`;
+    return rows.map((row) => row.year);
+  });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { todayInBeijing, isoDateToDateColumn } from "@/lib/dates";
+import { db } from "@/lib/db";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
+
+export type DecisionReportFigures = Record<DecisionKind, number> & {
+  /** Of the counted decisions, those published after their 7-working-day deadline. */
+  publishedLate: number;
+  /** Decisions of the year still unpublished although their deadline has passed. */
+  dueUnpublished: number;
+};
+
+/**
+ * Table 2 of the annual report (第二十条第（五）（六）项): the licensing, penalty and coercion
+ * decisions made in `year` (by decision date) that were published and not withdrawn. A penalty
+ * whose publicity period has ended still counts: it was decided and disclosed that year.
+ */
+export async function countDecisionsForReport(year: number, now = new Date()): Promise<DecisionReportFigures> {
+  const inYear = { decisionDate: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } };
+  const counted = { ...inYear, publishedAt: { not: null }, state: { not: "withdrawn" as const } };
+  const [byKind, publishedLate, dueUnpublished] = await Promise.all([
+    db.administrativeDecision.groupBy({ by: ["kind"], where: counted, _count: { _all: true } }),
+    db.administrativeDecision.count({ where: { ...counted, publishedOnTime: false } }),
+    db.administrativeDecision.count({ where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } } }),
+  ]);
+  const figures: DecisionReportFigures = { license: 0, penalty: 0, coercion: 0, publishedLate, dueUnpublished };
+  for (const row of byKind) figures[row.kind] = row._count._all;
+  return figures;
+}
+
+/** 行政事业性收费 of a year in 万元 (第二十条第（八）项), or null when nobody has entered it. */
+export async function feeIncomeForReport(year: number): Promise<number | null> {
+  const row = await db.annualFeeIncome.findUnique({ where: { year } });
+  return row ? Number(row.amountTenThousandYuan) : null;
+}

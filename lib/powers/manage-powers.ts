@@ -1,0 +1,178 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
+import { powerContentSchema, publishPowerListVersionSchema, updatePowerSchema, type PowerContentInput } from "@/lib/powers/power-schemas";
+import { canEditRegisterEntry, decideRegisterTransition } from "@/lib/powers/register-review";
+import { registerTransitionSchema } from "@/lib/powers/register-schemas";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { parseInput } from "@/lib/validation";
+
+const m = messages.registers;
+
+export type RegisterWriteResult = { id: number; state: ItemState; version: number };
+
+type PowerRow = Prisma.PowerGetPayload<{ include: { section: true } }>;
+
+/** The entry as the public would see it, from the working copy. */
+export function powerEntryOf(power: PowerRow): PowerEntry {
+  return {
+    code: power.code,
+    name: power.name,
+    type: power.type,
+    legalBasis: power.legalBasis,
+    sectionName: power.section.name,
+    responsibilities: power.responsibilities,
+    accountability: power.accountability,
+    status: power.status,
+    statusNote: power.statusNote,
+    effectiveOn: dateColumnToIsoDate(power.effectiveOn),
+  };
+}
+
+async function assertPowerReferences(tx: DatabaseTransaction, content: PowerContentInput, powerId?: number): Promise<void> {
+  const problems: Record<string, string[]> = {};
+  if (!(await tx.section.findUnique({ where: { id: content.sectionId } }))) problems.sectionId = [m.powers.errors.sectionMissing];
+  const clash = await tx.power.findUnique({ where: { code: content.code } });
+  if (clash && clash.id !== powerId) problems.code = [m.powers.errors.codeTaken];
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
+
+function contentData(content: PowerContentInput) {
+  return {
+    code: content.code,
+    name: content.name,
+    type: content.type,
+    legalBasis: content.legalBasis,
+    sectionId: content.sectionId,
+    responsibilities: content.responsibilities,
+    accountability: content.accountability,
+    status: content.status,
+    effectiveOn: isoDateToDateColumn(content.effectiveOn),
+    statusNote: content.statusNote,
+  };
+}
+
+function rethrowCodeClash(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ValidationError({ code: [m.powers.errors.codeTaken] });
+  throw error;
+}
+
+/** A new entry of the power list, as a draft of the author's section. */
+export async function createPower(actor: ActingUser, input: unknown): Promise<RegisterWriteResult> {
+  assertPermitted(actor, "power.edit");
+  const content = parseInput(powerContentSchema, input);
+  return db.$transaction(async (tx) => {
+    await assertPowerReferences(tx, content);
+    const power = await tx.power.create({
+      data: { ...contentData(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "power.create", entityType: "Power", entityId: power.id, toState: "draft",
+      details: { code: power.code, name: power.name },
+    });
+    return { id: power.id, state: power.state, version: power.version };
+  }).catch(rethrowCodeClash);
+}
+
+export async function lockPowerForWrite(tx: DatabaseTransaction, powerId: number, expectedVersion: number | null | undefined): Promise<PowerRow> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Power" WHERE id = ${powerId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError(m.powers.errors.notFound);
+  const power = await tx.power.findUniqueOrThrow({ where: { id: powerId }, include: { section: true } });
+  if (expectedVersion != null && expectedVersion !== power.version) throw new ConflictError(m.review.staleVersion, "stale_version");
+  return power;
+}
+
+function subjectOf(power: { state: ItemState; ownerSectionId: number; authorId: number; lastEditorId: number }) {
+  return { state: power.state, sectionId: power.ownerSectionId, authorId: power.authorId, lastEditorId: power.lastEditorId };
+}
+
+/**
+ * Saves a change to the working copy. The entry becomes a draft again; the public keeps seeing
+ * the published content until the change is approved.
+ */
+export async function updatePower(actor: ActingUser, powerId: number, input: unknown): Promise<RegisterWriteResult> {
+  assertPermitted(actor, "power.edit");
+  const { version, ...content } = parseInput(updatePowerSchema, input);
+  return db.$transaction(async (tx) => {
+    const power = await lockPowerForWrite(tx, powerId, version);
+    if (!canEditRegisterEntry(actor, subjectOf(power))) {
+      if (power.state !== "draft" && power.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
+      throw new ForbiddenError(m.review.notEditable);
+    }
+    await assertPowerReferences(tx, content, power.id);
+    const before = powerEntryOf(power);
+    const updated = await tx.power.update({
+      where: { id: power.id },
+      data: { ...contentData(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },
+      include: { section: true },
+    });
+    const after = powerEntryOf(updated);
+    const changedFields = (Object.keys(after) as (keyof PowerEntry)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "power.edit", entityType: "Power", entityId: power.id, fromState: power.state, toState: "draft",
+      details: { changedFields },
+    });
+    return { id: updated.id, state: updated.state, version: updated.version };
+  }).catch(rethrowCodeClash);
+}
+
+/** A review step on an entry; publishing freezes the working copy as what the public sees. */
+export async function transitionPower(actor: ActingUser, powerId: number, request: unknown, now = new Date()): Promise<RegisterWriteResult> {
+  const { action, comment, version } = parseInput(registerTransitionSchema, request);
+  return db.$transaction(async (tx) => {
+    const power = await lockPowerForWrite(tx, powerId, version);
+    const to = decideRegisterTransition(actor, subjectOf(power), action, comment, m.review);
+    const data: Prisma.PowerUpdateInput = { state: to, version: { increment: 1 } };
+    if (to === "published") Object.assign(data, { publishedContent: powerEntryOf(power), publishedAt: now, withdrawnAt: null, withdrawalReason: null });
+    if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
+    const updated = await tx.power.update({ where: { id: power.id }, data });
+    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: `power.${action}`, entityType: "Power", entityId: power.id, fromState: power.state, toState: to, comment: comment ?? null,
+      details: { code: power.code },
+    });
+    return { id: updated.id, state: updated.state, version: updated.version };
+  });
+}
+
+/** The entries the public sees now (published, not withdrawn), in list order. */
+export async function readPublishedPowerEntries(tx: DatabaseTransaction | typeof db = db): Promise<(PowerEntry & { id: number })[]> {
+  const rows = await tx.power.findMany({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null }, select: { id: true, publishedContent: true } });
+  return sortPowerEntries(rows.map((row) => ({ ...(row.publishedContent as PowerEntry), id: row.id })));
+}
+
+export type PublishedPowerListVersion = { year: number; entryCount: number };
+
+/**
+ * Publishes the whole current list as the version of a year: a frozen copy of every published
+ * entry. A year is published once; later changes go into the next year's version.
+ */
+export async function publishPowerListVersion(actor: ActingUser, input: unknown, now = new Date()): Promise<PublishedPowerListVersion> {
+  assertPermitted(actor, "power.publish_version");
+  const { year, note } = parseInput(publishPowerListVersionSchema, input);
+  const latestYear = Number(todayInBeijing(now).slice(0, 4)) + 1;
+  if (year < 2000 || year > latestYear) throw new ValidationError({ year: [m.powers.versions.yearInvalid] });
+  return db.$transaction(async (tx) => {
+    // Serialises concurrent publications of the same year; the unique index is the backstop.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('power-list-version'), ${year}::int)`;
+    if (await tx.powerListVersion.findUnique({ where: { year } })) throw new ConflictError(m.powers.versions.exists(year), "version_exists");
+    const entries = (await readPublishedPowerEntries(tx)).map(({ id: _id, ...entry }) => entry);
+    if (!entries.length) throw new ValidationError({ year: [m.powers.versions.nothingPublished] });
+    const version = await tx.powerListVersion.create({
+      data: { year, entries, entryCount: entries.length, note, publishedAt: now, publishedById: actor.id },
+    });
+    await bumpPublicContentVersion(tx);
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "power_list.publish_version", entityType: "PowerListVersion", entityId: version.id,
+      details: { year, entryCount: entries.length },
+    });
+    return { year, entryCount: entries.length };
+  });
+}

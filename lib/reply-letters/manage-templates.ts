@@ -1,0 +1,60 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { replyTemplateSchema } from "@/lib/applications/application-schemas";
+import { applicationOutcomes, isApplicationOutcome, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { defaultReplyTemplate, type ReplyTemplateContent } from "@/lib/reply-letters/default-templates";
+
+export type ReplyTemplateView = ReplyTemplateContent & { outcome: ApplicationOutcomeSlug; edited: boolean; updatedAt: Date | null };
+
+/** The template in force for an outcome: the administrator's, or the built-in one. */
+export async function findReplyTemplate(reader: Pick<DatabaseTransaction, "replyTemplate">, outcome: ApplicationOutcomeSlug): Promise<ReplyTemplateContent> {
+  const row = await reader.replyTemplate.findUnique({ where: { outcome } });
+  return row ? { title: row.title, legalBasis: row.legalBasis, body: row.body } : defaultReplyTemplate(outcome);
+}
+
+export async function listReplyTemplates(actor: ActingUser): Promise<ReplyTemplateView[]> {
+  assertPermitted(actor, "reply_template.manage");
+  const rows = new Map((await db.replyTemplate.findMany()).map((row) => [row.outcome, row]));
+  return applicationOutcomes.map(({ slug }) => {
+    const row = rows.get(slug);
+    return row
+      ? { outcome: slug, title: row.title, legalBasis: row.legalBasis, body: row.body, edited: true, updatedAt: row.updatedAt }
+      : { outcome: slug, ...defaultReplyTemplate(slug), edited: false, updatedAt: null };
+  });
+}
+
+function readOutcome(value: string): ApplicationOutcomeSlug {
+  if (!isApplicationOutcome(value)) throw new NotFoundError();
+  return value;
+}
+
+export async function findReplyTemplateForEditing(actor: ActingUser, outcome: string): Promise<ReplyTemplateView> {
+  assertPermitted(actor, "reply_template.manage");
+  const slug = readOutcome(outcome);
+  return (await listReplyTemplates(actor)).find((template) => template.outcome === slug)!;
+}
+
+export async function saveReplyTemplate(actor: ActingUser, outcome: string, input: unknown): Promise<void> {
+  assertPermitted(actor, "reply_template.manage");
+  const slug = readOutcome(outcome);
+  const content = parseInput(replyTemplateSchema, input);
+  await db.$transaction(async (tx) => {
+    await tx.replyTemplate.upsert({ where: { outcome: slug }, create: { outcome: slug, ...content }, update: content });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "reply_template.save", entityType: "ReplyTemplate", entityId: slug, details: { title: content.title } });
+  });
+}
+
+/** Back to the built-in template. */
+export async function resetReplyTemplate(actor: ActingUser, outcome: string): Promise<void> {
+  assertPermitted(actor, "reply_template.manage");
+  const slug = readOutcome(outcome);
+  await db.$transaction(async (tx) => {
+    await tx.replyTemplate.deleteMany({ where: { outcome: slug } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: "reply_template.reset", entityType: "ReplyTemplate", entityId: slug });
+  });
+}

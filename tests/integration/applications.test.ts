@@ -1,0 +1,292 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import JSZip from "jszip";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
+import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
+import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
+import { updateHandlingSection } from "@/lib/applications/handling-section";
+import { findIssuedReplyForApplicant, lookUpApplication } from "@/lib/applications/public-status";
+import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
+import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
+import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
+import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
+import { transitionReply, updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { buildReplyDocx } from "@/lib/reply-letters/reply-document";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { insertSection, insertUser } from "../support/fixtures";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let staff: ActingUser;
+let head: ActingUser;
+let otherStaff: ActingUser;
+let otherHead: ActingUser;
+let leader: ActingUser;
+let admin: ActingUser;
+
+const idNumber = `23010319900101123${computeIdNumberCheckCharacter("23010319900101123")}`;
+let sequence = 0;
+const clientKey = () => `test-client-${++sequence}`;
+
+const application = (overrides: Record<string, unknown> = {}) => ({
+  applicantType: "natural_person",
+  name: "张小三",
+  idType: "resident_id",
+  idNumber,
+  phone: "13812345678",
+  email: "zhang@example.com",
+  address: "绥芬河市光明街 8 号",
+  description: "2017 年城区户外广告设施设置规划全文",
+  deliveryMethod: "email",
+  ...overrides,
+});
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  await seedBaseData();
+  const office = await insertSection("综合科");
+  const elsewhere = await insertSection("市容环境管理科");
+  staff = await insertUser("staff", { sectionId: office });
+  head = await insertUser("section_head", { sectionId: office });
+  otherStaff = await insertUser("staff", { sectionId: elsewhere });
+  otherHead = await insertUser("section_head", { sectionId: elsewhere });
+  leader = await insertUser("leader");
+  admin = await insertUser("admin", { sectionId: office });
+  await updateHandlingSection(admin, { handlingSectionId: office });
+});
+after(async () => {
+  await database.drop();
+});
+
+describe("public submission", () => {
+  test("returns a number and a lookup code; the code is not stored, only its hash", async () => {
+    const submitted = await submitApplication(application(), { clientKey: clientKey() });
+    assert.match(submitted.number, /^YSQ-\d{4}-\d{4}$/);
+    assert.match(submitted.lookupCode, /^[2-9A-HJKMNP-Z]{10}$/);
+    assert.ok(submitted.dueOn > submitted.receivedOn);
+    const row = await db.application.findUniqueOrThrow({ where: { number: submitted.number } });
+    assert.equal(row.source, "online");
+    assert.equal(row.receiptMethod, "online");
+    assert.ok(!JSON.stringify(row).includes(submitted.lookupCode));
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Application", entityId: String(row.id), action: "application.submit" } });
+    assert.ok(!JSON.stringify(audit.details).includes(idNumber), "no personal data in the audit log");
+  });
+
+  test("submitting the same form twice, one after the other or at once, makes one application with the same code", async () => {
+    const before = await db.application.count();
+    const first = await submitApplication(application({ idempotencyKey: "form-key-0001" }), { clientKey: clientKey() });
+    const again = await submitApplication(application({ idempotencyKey: "form-key-0001" }), { clientKey: clientKey() });
+    assert.deepEqual(again, first);
+    const atOnce = await Promise.all(Array.from({ length: 4 }, () => submitApplication(application({ idempotencyKey: "form-key-0002" }), { clientKey: clientKey() })));
+    assert.equal(new Set(atOnce.map((result) => result.number)).size, 1);
+    assert.equal(new Set(atOnce.map((result) => result.lookupCode)).size, 1);
+    assert.equal(await db.application.count(), before + 2);
+  });
+
+  test("the same key with different content is a conflict; without a key every submission is new", async () => {
+    await submitApplication(application({ idempotencyKey: "form-key-0003" }), { clientKey: clientKey() });
+    await assert.rejects(submitApplication(application({ idempotencyKey: "form-key-0003", description: "别的信息" }), { clientKey: clientKey() }), ConflictError);
+    const a = await submitApplication(application(), { clientKey: clientKey() });
+    const b = await submitApplication(application(), { clientKey: clientKey() });
+    assert.notEqual(a.number, b.number);
+  });
+
+  test("invalid input is refused field by field and stores nothing", async () => {
+    const before = await db.application.count();
+    await assert.rejects(submitApplication(application({ idNumber: "230103199001011230", phone: "", description: "" }), { clientKey: clientKey() }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.ok(error.fields.idNumber && error.fields.phone && error.fields.description, JSON.stringify(error.fields));
+      return true;
+    });
+    assert.equal(await db.application.count(), before);
+  });
+
+  test("submissions are rate-limited per client", async () => {
+    const key = clientKey();
+    for (let index = 0; index < 20; index++) await submitApplication(application(), { clientKey: key });
+    await assert.rejects(submitApplication(application(), { clientKey: key }), TooManyRequestsError);
+  });
+});
+
+describe("status lookup", () => {
+  test("number and code show the status; a wrong code is the same not-found as an unknown number", async () => {
+    const submitted = await submitApplication(application(), { clientKey: clientKey() });
+    const status = await lookUpApplication({ number: submitted.number, code: submitted.lookupCode.toLowerCase() }, clientKey());
+    assert.equal(status.status, "processing");
+    assert.equal(status.dueOn, submitted.dueOn);
+    assert.deepEqual(status.timeline.map((event) => event.kind), ["received"]);
+    const wrongCode = await lookUpApplication({ number: submitted.number, code: "2222222222" }, clientKey()).catch((error: unknown) => error);
+    const unknown = await lookUpApplication({ number: "YSQ-1999-0001", code: submitted.lookupCode }, clientKey()).catch((error: unknown) => error);
+    assert.ok(wrongCode instanceof NotFoundError && unknown instanceof NotFoundError);
+    assert.equal(wrongCode.message, unknown.message);
+  });
+
+  test("lookups are rate-limited per client and per number", async () => {
+    const key = clientKey();
+    for (let index = 0; index < 30; index++) await lookUpApplication({ number: `YSQ-1999-${1000 + index}`, code: "2222222222" }, key).catch(() => undefined);
+    await assert.rejects(lookUpApplication({ number: "YSQ-1999-0999", code: "2222222222" }, key), TooManyRequestsError);
+    const submitted = await submitApplication(application(), { clientKey: clientKey() });
+    for (let index = 0; index < 20; index++) await lookUpApplication({ number: submitted.number, code: "2222222222" }, clientKey()).catch(() => undefined);
+    await assert.rejects(lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, clientKey()), TooManyRequestsError);
+  });
+});
+
+describe("who sees the applicant", () => {
+  let id: number;
+  before(async () => {
+    id = (await submitApplication(application({ name: "李小四" }), { clientKey: clientKey() })).id;
+  });
+
+  test("lists mask the applicant for everyone", async () => {
+    for (const actor of [staff, leader, otherStaff, admin]) {
+      const list = await listApplications(actor, { view: "open" });
+      const row = list.items.find((item) => item.id === id)!;
+      assert.equal(row.applicant, "李*四");
+    }
+  });
+
+  test("the handling section and leaders see the details in full; other sections and the administrator masked", async () => {
+    for (const actor of [staff, head, leader]) {
+      const detail = await findConsoleApplication(actor, id);
+      assert.equal(detail.applicant.masked, false);
+      assert.equal(detail.applicant.idNumber, idNumber);
+      assert.equal(detail.applicant.description, "2017 年城区户外广告设施设置规划全文");
+    }
+    for (const actor of [otherStaff, otherHead, admin]) {
+      const detail = await findConsoleApplication(actor, id);
+      assert.equal(detail.applicant.masked, true);
+      assert.equal(detail.applicant.name, "李*四");
+      assert.equal(detail.applicant.idNumber, `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+      assert.equal(detail.applicant.phone, "138****5678");
+      assert.equal(detail.applicant.description, null);
+    }
+  });
+
+  test("only the handling section handles; only a leader extends; only the administrator edits templates", async () => {
+    const today = todayInBeijing();
+    await assert.rejects(recordStep(otherStaff, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
+    await assert.rejects(recordStep(leader, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
+    await assert.rejects(recordStep(staff, id, { type: "extension", date: today, days: 10, note: "情况复杂" }), ForbiddenError);
+    await assert.rejects(recordDecision(admin, id, { outcome: "disclose", decidedOn: today }), ForbiddenError);
+    await assert.rejects(registerOfflineApplication(otherStaff, { ...application(), receiptMethod: "letter", receivedOn: today }), ForbiddenError);
+    await assert.rejects(saveReplyTemplate(staff, "disclose", { title: "x", legalBasis: "x", body: "x" }), ForbiddenError);
+    await assert.rejects(findReplyLetterForStaff(admin, id), ForbiddenError);
+    const extended = await recordStep(leader, id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
+    assert.ok(extended.dueOn);
+  });
+});
+
+describe("handling an application through to the reply", () => {
+  test("offline registration, decision from the template, review, issue, delivery; the applicant reads the reply", async () => {
+    // 2026-10-03 is in the National Day holiday: the count starts on 2026-10-08.
+    const registered = await registerOfflineApplication(staff, { ...application({ name: "王五" }), receiptMethod: "in_person", receivedOn: "2026-10-03" });
+    assert.equal(registered.receivedOn, "2026-10-08");
+    await saveReplyTemplate(admin, "disclose", {
+      title: "政府信息公开申请答复书",
+      legalBasis: "《中华人民共和国政府信息公开条例》第三十六条第（二）项",
+      body: "{{申请人}}：\n经审查，您申请的“{{申请内容}}”予以公开。依据：{{法律依据}}。\n{{说明}}",
+    });
+    const decided = await recordDecision(staff, registered.id, { outcome: "disclose", decidedOn: "2026-10-20", note: "信息见附件。" });
+    assert.equal(decided.status, "decided");
+    let reply = await db.applicationReply.findUniqueOrThrow({ where: { applicationId: registered.id } });
+    assert.equal(reply.state, "draft");
+    assert.match(reply.body, /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。$/);
+
+    await updateReplyDraft(staff, registered.id, { title: reply.title, body: `${reply.body}\n特此告知。` });
+    await transitionReply(staff, registered.id, { action: "submit" });
+    // The section head of another section cannot review; the author cannot skip to the leader.
+    await assert.rejects(transitionReply(otherHead, registered.id, { action: "approve" }), ForbiddenError);
+    await assert.rejects(transitionReply(leader, registered.id, { action: "approve" }), ForbiddenError);
+    await assert.rejects(transitionReply(staff, registered.id, { action: "submit" }), ConflictError);
+    await assert.rejects(transitionReply(head, registered.id, { action: "return" }), ValidationError);
+    await transitionReply(head, registered.id, { action: "approve" });
+    // Under review, the decision can no longer change.
+    await assert.rejects(recordDecision(staff, registered.id, { outcome: "partial", decidedOn: "2026-10-21" }), ConflictError);
+    const issued = await transitionReply(leader, registered.id, { action: "approve" });
+    assert.equal(issued.state, "published");
+    assert.equal(issued.issuedOn, todayInBeijing());
+
+    const detail = await findConsoleApplication(staff, registered.id);
+    assert.equal(detail.status, "closed");
+    assert.equal(detail.closedOn, todayInBeijing());
+    assert.deepEqual(detail.stepTypes, ["delivery"]);
+    await recordStep(staff, registered.id, { type: "delivery", date: todayInBeijing(), deliveryMethod: "email" });
+    await assert.rejects(recordStep(staff, registered.id, { type: "delivery", date: todayInBeijing() }), ValidationError);
+
+    const status = await lookUpApplication({ number: registered.number, code: registered.lookupCode }, clientKey());
+    assert.equal(status.status, "closed");
+    assert.equal(status.reply?.outcome, "disclose");
+    assert.deepEqual(status.timeline.map((event) => event.kind), ["received", "decision", "reply_issued", "delivery"]);
+    const letter = await findIssuedReplyForApplicant({ number: registered.number, code: registered.lookupCode }, clientKey());
+    assert.match(letter.body, /特此告知。$/);
+    const zip = await JSZip.loadAsync(await buildReplyDocx(letter));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    assert.ok(xml.includes("王五：") && xml.includes(registered.number) && xml.includes("特此告知。"));
+
+    reply = await db.applicationReply.findUniqueOrThrow({ where: { applicationId: registered.id } });
+    const events = await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(reply.id) }, orderBy: { id: "asc" } });
+    assert.deepEqual(events.map((event) => event.toState).filter(Boolean), ["section_review", "leader_review", "published"]);
+    await resetReplyTemplate(admin, "disclose");
+  });
+
+  test("a fee notice shows its computation, stops the clock, and payments are summed for the year", async () => {
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
+    const paused = await recordStep(staff, registered.id, { type: "fee_notice", date: "2026-09-08", method: "by_volume", quantity: 101 });
+    assert.equal(paused.status, "awaiting_fee");
+    const fee = await db.applicationFee.findUniqueOrThrow({ where: { applicationId: registered.id } });
+    assert.equal(fee.amountYuan, 720);
+    const step = await db.applicationStep.findFirstOrThrow({ where: { applicationId: registered.id, type: "fee_notice" } });
+    assert.match(step.note!, /共 101 页，应收 720 元/);
+    await assert.rejects(recordStep(staff, registered.id, { type: "fee_notice", date: "2026-09-09", method: "by_count", quantity: 12 }), ValidationError);
+    const before = await sumFeesForYear(2026);
+    const resumed = await recordStep(staff, registered.id, { type: "fee_paid", date: "2026-09-10" });
+    assert.equal(resumed.status, "processing");
+    assert.equal(await sumFeesForYear(2026), before + 720);
+  });
+
+  test("an application whose completion deadline passed is closed as 逾期不补正 with a draft notice", async () => {
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "fax", receivedOn: "2026-09-01" });
+    await recordStep(staff, registered.id, { type: "correction_request", date: "2026-09-03", respondBy: "2026-09-17", note: "请写明所需信息的文号。" });
+    await assert.rejects(recordDecision(staff, registered.id, { outcome: "disclose", decidedOn: todayInBeijing() }), ValidationError);
+    const closed = await closeLapsedApplications();
+    assert.ok(closed.includes(registered.number));
+    const row = await db.application.findUniqueOrThrow({ where: { id: registered.id }, include: { reply: true } });
+    assert.equal(row.outcome, "other_no_correction");
+    assert.equal(row.status, "decided");
+    assert.equal(row.reply?.state, "draft");
+    assert.match(row.reply!.body, /逾期未补正/);
+    assert.deepEqual(await closeLapsedApplications(), []);
+  });
+});
+
+describe("figures for the annual report", () => {
+  test("Table 3 counts new, decided and carried-out applications by applicant column; Table 4 the appeals", async () => {
+    const year = Number(todayInBeijing().slice(0, 4));
+    const before = await countApplicationsForReport(year);
+    const organisation = await registerOfflineApplication(staff, {
+      applicantType: "organisation", organisationKind: "research", name: "某研究院", creditCode: "91350100M000100Y43", legalRepresentative: "赵六",
+      contactName: "钱七", phone: "0453-1234567", description: "城市管理统计数据", deliveryMethod: "pickup", receiptMethod: "registered_post", receivedOn: `${year}-09-01`,
+    });
+    await recordDecision(staff, organisation.id, { outcome: "unable_not_held", decidedOn: `${year}-09-10` });
+    const after = await countApplicationsForReport(year);
+    assert.equal(after.newThisYear.research, before.newThisYear.research + 1);
+    assert.equal(after.outcomes.unable_not_held.research, before.outcomes.unable_not_held.research + 1);
+    for (const column of after.columns) {
+      assert.equal(after.newThisYear[column] + after.carriedIn[column], after.decidedTotal[column] + after.carriedOut[column], column);
+    }
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, value) => sum + value, 0);
+    assert.equal(total(after.carriedOut), await db.application.count({ where: { decidedOn: null } }));
+
+    const appeal = await recordAppeal(leader, organisation.id, { kind: "reconsideration", filedOn: `${year}-10-01`, body: "绥芬河市人民政府", result: "pending" });
+    await recordAppeal(staff, organisation.id, { kind: "litigation", filedOn: `${year}-10-15`, body: "绥芬河市人民法院", afterReconsideration: true, result: "pending" });
+    await assert.rejects(recordAppeal(otherStaff, organisation.id, { kind: "reconsideration", filedOn: `${year}-10-01`, body: "x" }), ForbiddenError);
+    await assert.rejects(updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld" }), ValidationError);
+    await updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld", resultOn: `${year}-11-01` });
+    assert.deepEqual(await countAppealsForReport(year), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+});

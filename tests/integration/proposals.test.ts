@@ -1,0 +1,387 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { GET as getProposalsRoute } from "@/app/api/v1/proposals/route";
+import { GET as getStatsRoute } from "@/app/api/v1/proposals/stats/route";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
+import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
+import { importProposals, ProposalImportRejected } from "@/lib/proposals/import-proposals";
+import {
+  assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
+} from "@/lib/proposals/manage-proposals";
+import { addCalendarMonths } from "@/lib/proposals/proposal-deadline";
+import { saveProposalReply, transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import {
+  findDownloadableReplyAttachment, findPublicProposal, findPublishedProposalReplies, searchPublishedProposalReplies,
+} from "@/lib/proposals/public-proposals";
+import { proposalStatsForYear } from "@/lib/proposals/stats";
+import { writeXlsx } from "@/lib/spreadsheets";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { seedDemoProposals } from "@/prisma/seed/seed-demo-proposals";
+import { insertSection, insertUser } from "../support/fixtures";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let leadSectionId: number;
+let otherSectionId: number;
+let staff: ActingUser;
+let head: ActingUser;
+let otherStaff: ActingUser;
+let leader: ActingUser;
+let admin: ActingUser;
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  await seedBaseData();
+  leadSectionId = await insertSection("测试市容科");
+  otherSectionId = await insertSection("测试执法队");
+  staff = await insertUser("staff", { sectionId: leadSectionId });
+  head = await insertUser("section_head", { sectionId: leadSectionId });
+  otherStaff = await insertUser("staff", { sectionId: otherSectionId });
+  leader = await insertUser("leader");
+  admin = await insertUser("admin");
+});
+after(async () => {
+  await database.drop();
+});
+
+const today = () => todayInBeijing();
+let numberSequence = 0;
+
+function proposalInput(overrides: Record<string, unknown> = {}) {
+  return {
+    year: 2019, session: "市第十六届人民代表大会第三次会议", number: `第${++numberSequence}号`, kind: "suggestion",
+    title: `关于整治背街小巷环境的建议（${numberSequence}）`, proposers: "张立新、王春梅", receivedOn: "2019-03-01", ...overrides,
+  };
+}
+
+async function versionOf(proposalId: number): Promise<number> {
+  return (await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).version;
+}
+
+/** Drafts a reply in the lead section and takes it through section head and leader. */
+async function issueReply(proposalId: number, reply: Record<string, unknown> = {}) {
+  const saved = await saveProposalReply(staff, proposalId, { body: "答复全文：已增设公厕三座，并落实保洁责任。", disclosure: "full", ...reply });
+  await transitionProposalReply(staff, saved.id, { action: "submit" });
+  await transitionProposalReply(head, saved.id, { action: "approve" });
+  await transitionProposalReply(leader, saved.id, { action: "approve" });
+  return saved.id;
+}
+
+function rejectsWith(field: string) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
+    assert.ok(error.fields[field]?.length, `expected a problem with ${field}: ${JSON.stringify(error.fields)}`);
+    return true;
+  };
+}
+
+describe("registering and assigning", () => {
+  test("with a lead section a proposal is 办理中 at once, due three months after assignment (moved off a weekend)", async () => {
+    const created = await createProposal(staff, proposalInput({ leadSectionId, assistingSectionIds: [otherSectionId], assignedOn: "2019-03-08", receivedOn: "2019-03-05" }));
+    assert.equal(created.status, "in_progress");
+    // 2019-06-08 is a Saturday inside the Dragon Boat Festival holiday (06-07 to 06-09): due the next working day.
+    assert.equal(addCalendarMonths("2019-03-08", 3), "2019-06-08");
+    assert.equal(created.deadline, "2019-06-10");
+    const detail = await findConsoleProposal(staff, created.id);
+    assert.deepEqual(detail.assistingSections.map((section) => section.id), [otherSectionId]);
+    assert.match(detail.deadlineNote ?? "", /期满日2019-06-08.*顺延至2019-06-10/);
+    const audit = await db.auditEvent.findFirst({ where: { entityType: "Proposal", entityId: String(created.id), action: "proposal.create" } });
+    assert.equal(audit?.actorId, staff.id);
+  });
+
+  test("without one it waits (待交办); assigning uses the configured period, or a deadline given by hand", async () => {
+    const created = await createProposal(staff, proposalInput());
+    assert.equal(created.status, "pending_assignment");
+    assert.equal(created.deadline, null);
+    await updateProposalSettings(admin, { replyPeriodMonths: 2 });
+    try {
+      const assigned = await assignProposal(staff, created.id, { leadSectionId, assignedOn: "2019-03-20", version: await versionOf(created.id) });
+      assert.equal(assigned.status, "in_progress");
+      assert.equal(assigned.deadline, "2019-05-20");
+      const manual = await assignProposal(staff, created.id, { leadSectionId, assignedOn: "2019-03-20", deadline: "2019-04-30", version: assigned.version });
+      assert.equal(manual.deadline, "2019-04-30");
+      assert.match((await findConsoleProposal(staff, created.id)).deadlineNote ?? "", /指定/);
+    } finally {
+      await updateProposalSettings(admin, { replyPeriodMonths: 3 });
+    }
+    await assert.rejects(updateProposalSettings(staff, { replyPeriodMonths: 4 }), ForbiddenError);
+    await assert.rejects(updateProposalSettings(admin, { replyPeriodMonths: 0 }), rejectsWith("replyPeriodMonths"));
+  });
+
+  test("invalid input lists each field, duplicates are refused, and nothing is stored", async () => {
+    const before = await db.proposal.count();
+    await assert.rejects(createProposal(staff, { year: "x", kind: "motion", title: "", proposers: "", receivedOn: "2019-02-30" }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      for (const field of ["year", "session", "number", "kind", "title", "proposers", "receivedOn"]) assert.ok(error.fields[field], field);
+      return true;
+    });
+    const first = proposalInput();
+    await createProposal(staff, first);
+    await assert.rejects(createProposal(staff, { ...first, title: "另一件" }), rejectsWith("number"));
+    await assert.rejects(createProposal(staff, proposalInput({ receivedOn: addCalendarDays(today(), 2) })), rejectsWith("receivedOn"));
+    await assert.rejects(createProposal(staff, proposalInput({ leadSectionId, assistingSectionIds: [leadSectionId] })), rejectsWith("assistingSectionIds"));
+    await assert.rejects(createProposal(staff, proposalInput({ leadSectionId: 999_999 })), rejectsWith("leadSectionId"));
+    assert.equal(await db.proposal.count(), before + 1);
+  });
+
+  test("leaders read but do not register; edits check the version", async () => {
+    await assert.rejects(createProposal(leader, proposalInput()), ForbiddenError);
+    const created = await createProposal(staff, proposalInput());
+    await updateProposal(staff, created.id, { title: "关于增设城区公厕的建议（修改）", version: created.version });
+    await assert.rejects(updateProposal(head, created.id, { title: "过期的修改", version: created.version }), ConflictError);
+    assert.equal((await findConsoleProposal(leader, created.id)).title, "关于增设城区公厕的建议（修改）");
+  });
+});
+
+describe("replies: drafted by the lead section, reviewed like items", () => {
+  test("the same review flow as items, then 已答复 with the reply date; on time when before the deadline", async () => {
+    const created = await createProposal(staff, proposalInput({ year: 2026, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    await assert.rejects(saveProposalReply(otherStaff, created.id, { body: "越权", disclosure: "full" }), ForbiddenError);
+    await assert.rejects(saveProposalReply(leader, created.id, { body: "越权", disclosure: "full" }), ForbiddenError);
+    const saved = await saveProposalReply(staff, created.id, { body: "初稿", disclosure: "full" });
+    assert.equal(saved.round, 1);
+    const edited = await saveProposalReply(staff, created.id, { body: "答复正文", disclosure: "full", version: saved.version });
+    assert.equal(edited.id, saved.id, "editing the draft, not a new reply");
+    await transitionProposalReply(staff, saved.id, { action: "submit" });
+    await assert.rejects(saveProposalReply(staff, created.id, { body: "审核中修改", disclosure: "full" }), ConflictError);
+    await assert.rejects(transitionProposalReply(staff, saved.id, { action: "approve" }), ForbiddenError);
+    await assert.rejects(transitionProposalReply(head, saved.id, { action: "return" }), rejectsWith("comment"));
+    await transitionProposalReply(head, saved.id, { action: "approve" });
+    assert.equal((await findConsoleProposal(staff, created.id)).status, "in_progress", "not answered before the leader approves");
+    await transitionProposalReply(leader, saved.id, { action: "approve" });
+    const detail = await findConsoleProposal(staff, created.id);
+    assert.equal(detail.status, "replied");
+    assert.equal(detail.replies[0].repliedOn, today());
+    assert.equal(detail.replies[0].onTime, true);
+    const events = await db.auditEvent.findMany({ where: { entityType: "ProposalReply", entityId: String(saved.id) }, orderBy: { id: "asc" } });
+    assert.deepEqual(events.map((event) => event.action), ["proposal_reply.save", "proposal_reply.save", "proposal_reply.submit", "proposal_reply.approve", "proposal_reply.approve"]);
+  });
+
+  test("a reply issued after the deadline is recorded as late", async () => {
+    const created = await createProposal(staff, proposalInput({ leadSectionId, assignedOn: "2019-03-20" }));
+    await issueReply(created.id);
+    const detail = await findConsoleProposal(staff, created.id);
+    assert.equal(detail.replies[0].onTime, false);
+    const stats = await proposalStatsForYear(2019);
+    assert.ok(stats.total.replied > stats.total.onTime);
+  });
+
+  test("the publication decision needs its summary or its reason", async () => {
+    const created = await createProposal(staff, proposalInput({ leadSectionId }));
+    await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "summary" }), rejectsWith("summary"));
+    await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "none" }), rejectsWith("nondisclosureReason"));
+    await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "secret" }), rejectsWith("disclosure"));
+  });
+});
+
+describe("publication modes: 不公开 never leaks", () => {
+  const year = 2021;
+  let fullId: number;
+  let summaryId: number;
+  let hiddenId: number;
+  let hiddenAttachmentId: number;
+  let fullAttachmentId: number;
+
+  async function attach(replyId: number): Promise<number> {
+    const file = await db.storedFile.create({
+      data: { storagePath: `uploads/test/${replyId}.pdf`, originalName: "答复函.pdf", mimeType: "application/pdf", kind: "pdf", sizeBytes: 10, sha256: "x", uploadedById: staff.id },
+    });
+    return (await db.proposalReplyAttachment.create({ data: { replyId, fileId: file.id } })).id;
+  }
+
+  before(async () => {
+    const full = await createProposal(staff, proposalInput({ year, title: "关于增设城区公厕的建议", leadSectionId }));
+    const summary = await createProposal(staff, proposalInput({ year, kind: "proposal", title: "关于规范共享单车停放的提案", leadSectionId }));
+    const hidden = await createProposal(staff, proposalInput({ year, kind: "proposal", title: "关于机密事项的提案", leadSectionId }));
+    fullId = full.id;
+    summaryId = summary.id;
+    hiddenId = hidden.id;
+    fullAttachmentId = await attach(await issueReply(fullId, { body: "全文：已增设公厕三座，保洁到位。" }));
+    await issueReply(summaryId, { body: "全文：内部细节不宜公开。停放点位详见附件。", disclosure: "summary", summary: "摘要：已划定停放区域。" });
+    hiddenAttachmentId = await attach(await issueReply(hiddenId, { body: "全文：涉及商业秘密的处理意见。", disclosure: "none", nondisclosureReason: "涉及第三方商业秘密" }));
+  });
+
+  test("the public list and detail show 全文 and 摘要 replies; 不公开 is not there at all", async () => {
+    const listed = await findPublishedProposalReplies({ year });
+    assert.deepEqual(listed.map((proposal) => proposal.id).sort(), [fullId, summaryId].sort());
+    assert.equal((await findPublicProposal(fullId))?.replies[0].text, "全文：已增设公厕三座，保洁到位。");
+    const summary = await findPublicProposal(summaryId);
+    assert.equal(summary?.replies[0].mode, "summary");
+    assert.equal(summary?.replies[0].text, "摘要：已划定停放区域。");
+    assert.ok(!JSON.stringify(summary).includes("内部细节"), "the full text of a 摘要公开 reply is not public");
+    assert.equal(await findPublicProposal(hiddenId), null);
+    assert.deepEqual((await findPublishedProposalReplies({ year, kind: "suggestion" })).map((proposal) => proposal.id), [fullId]);
+  });
+
+  test("the JSON API shows the same, and never the hidden one", async () => {
+    const response = await getProposalsRoute(new Request(`http://localhost/api/v1/proposals?year=${year}&kind=proposal`));
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.deepEqual(body.proposals.map((proposal: { id: number }) => proposal.id), [summaryId]);
+    const everything = JSON.stringify(await (await getProposalsRoute(new Request("http://localhost/api/v1/proposals"))).json());
+    assert.ok(!everything.includes("机密事项") && !everything.includes("商业秘密"), everything);
+    const bad = await getProposalsRoute(new Request("http://localhost/api/v1/proposals?kind=motion"));
+    assert.equal(bad.status, 422);
+  });
+
+  test("search finds 全文 by text, 摘要 only by its summary, 不公开 not even by title", async () => {
+    assert.deepEqual((await searchPublishedProposalReplies("公厕三座 保洁到位")).map((proposal) => proposal.id), [fullId]);
+    assert.deepEqual((await searchPublishedProposalReplies("停放区域")).map((proposal) => proposal.id), [summaryId]);
+    assert.deepEqual(await searchPublishedProposalReplies("内部细节"), []);
+    assert.deepEqual(await searchPublishedProposalReplies("机密事项"), []);
+    assert.deepEqual(await searchPublishedProposalReplies("商业秘密"), []);
+  });
+
+  test("attachments of 不公开 replies are downloadable by console users only", async () => {
+    assert.equal((await findDownloadableReplyAttachment(fullAttachmentId, null)).public, true);
+    await assert.rejects(findDownloadableReplyAttachment(hiddenAttachmentId, null), NotFoundError);
+    assert.equal((await findDownloadableReplyAttachment(hiddenAttachmentId, staff)).public, false);
+  });
+
+  test("withdrawing a published reply takes it off the public list; the statistics still count it as replied", async () => {
+    const reply = await db.proposalReply.findFirstOrThrow({ where: { proposalId: fullId } });
+    await assert.rejects(transitionProposalReply(leader, reply.id, { action: "withdraw" }), rejectsWith("comment"));
+    await transitionProposalReply(leader, reply.id, { action: "withdraw", comment: "误将内部意见公开" });
+    assert.equal(await findPublicProposal(fullId), null);
+    const stats = await proposalStatsForYear(year);
+    assert.deepEqual([stats.total.received, stats.total.replied, stats.total.published], [3, 3, 1]);
+  });
+});
+
+describe("feedback, reopening and statistics", () => {
+  const year = 2023;
+
+  test("an unsatisfied result is reopened for a second reply; the latest feedback counts", async () => {
+    const created = await createProposal(staff, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    await assert.rejects(reopenProposal(staff, created.id, { version: created.version }), ConflictError);
+    await issueReply(created.id);
+    await assert.rejects(recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", feedbackOn: addCalendarDays(today(), 1), version: await versionOf(created.id) }), rejectsWith("feedbackOn"));
+    const unsatisfied = await recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", note: "希望进一步落实", version: await versionOf(created.id) });
+    assert.equal(unsatisfied.status, "replied");
+    let stats = await proposalStatsForYear(year);
+    assert.equal(stats.total.satisfactionRate, 0);
+
+    const reopened = await reopenProposal(staff, created.id, { comment: "重新研究办理", version: unsatisfied.version });
+    assert.equal(reopened.status, "in_progress");
+    assert.equal(reopened.deadline! >= addCalendarMonths(today(), 1), true, "one month for the second reply");
+    const second = await saveProposalReply(staff, created.id, { body: "第二次答复：已完成整改。", disclosure: "full" });
+    assert.equal(second.round, 2);
+    await transitionProposalReply(staff, second.id, { action: "submit" });
+    await transitionProposalReply(head, second.id, { action: "approve" });
+    await transitionProposalReply(leader, second.id, { action: "approve" });
+    const satisfied = await recordProposerFeedback(staff, created.id, { satisfaction: "satisfied", version: await versionOf(created.id) });
+    assert.equal(satisfied.status, "closed");
+    await assert.rejects(reopenProposal(staff, created.id, { version: satisfied.version }), ConflictError);
+
+    stats = await proposalStatsForYear(year);
+    assert.equal(stats.total.satisfactionRate, 1, "the second reply's result replaces the first");
+    assert.deepEqual((await findPublicProposal(created.id))?.replies.map((reply) => reply.round), [1, 2]);
+  });
+
+  test("per-year statistics by kind: received, replied, on time, published, satisfaction over those with feedback", async () => {
+    const suggestion = await createProposal(staff, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    const proposal = await createProposal(staff, proposalInput({ year, kind: "proposal", leadSectionId, assignedOn: today(), receivedOn: today() }));
+    await createProposal(staff, proposalInput({ year, kind: "proposal" }));
+    await issueReply(suggestion.id);
+    await issueReply(proposal.id, { disclosure: "none", nondisclosureReason: "内部事务" });
+    await recordProposerFeedback(staff, suggestion.id, { satisfaction: "basically_satisfied", version: await versionOf(suggestion.id) });
+    const closed = await closeProposal(staff, proposal.id, { version: await versionOf(proposal.id) });
+    assert.equal(closed.status, "closed");
+
+    const stats = await proposalStatsForYear(year);
+    assert.deepEqual(
+      { received: stats.byKind.suggestion.received, replied: stats.byKind.suggestion.replied, onTime: stats.byKind.suggestion.onTime, published: stats.byKind.suggestion.published },
+      { received: 2, replied: 2, onTime: 2, published: 2 },
+    );
+    assert.deepEqual(
+      { received: stats.byKind.proposal.received, replied: stats.byKind.proposal.replied, published: stats.byKind.proposal.published, rate: stats.byKind.proposal.satisfactionRate },
+      { received: 2, replied: 1, published: 0, rate: null },
+    );
+    assert.equal(stats.total.received, 4);
+    assert.equal(stats.total.withFeedback, 2);
+    assert.equal(stats.total.satisfactionRate, 1);
+
+    const response = await getStatsRoute(new Request(`http://localhost/api/v1/proposals/stats?year=${year}`));
+    const body = await response.json();
+    assert.deepEqual(Object.keys(body).sort(), ["byKind", "total", "year"]);
+    for (const key of ["received", "replied", "onTime", "published", "satisfactionRate"]) assert.ok(key in body.byKind.suggestion && key in body.byKind.proposal && key in body.total, key);
+    assert.equal(body.year, year);
+    assert.equal((await getStatsRoute(new Request("http://localhost/api/v1/proposals/stats?year=17"))).status, 422);
+  });
+});
+
+describe("importing the yearly assignment list", () => {
+  const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
+
+  test("a correct file imports every row, assigned and with deadlines", async () => {
+    const bytes = await writeXlsx([{
+      name: "交办清单",
+      columns: header.map((text) => ({ header: text })),
+      rows: [
+        ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "关于增设垃圾分类设施的建议", "张三、李四", "2024-03-01", "测试市容科", "测试执法队", "2024-03-11", ""],
+        ["2024", "政协第十一届委员会第一次会议", "第2号", "政协提案", "关于规范占道经营的提案", "王五", new Date(Date.UTC(2024, 2, 2)), "", "", "", ""],
+      ],
+    }]);
+    const result = await importProposals(staff, bytes, "交办清单.xlsx");
+    assert.equal(result.imported, 2);
+    const listed = await listConsoleProposals(staff, { year: 2024 });
+    assert.equal(listed.total, 2);
+    const assigned = await findConsoleProposal(staff, result.ids[0]);
+    assert.equal(assigned.status, "in_progress");
+    assert.equal(assigned.deadline, "2024-06-11");
+    assert.deepEqual(assigned.assistingSections.map((section) => section.name), ["测试执法队"]);
+    assert.equal((await findConsoleProposal(staff, result.ids[1])).status, "pending_assignment");
+    assert.equal((await findConsoleProposal(staff, result.ids[1])).receivedOn, "2024-03-02");
+  });
+
+  test("any error refuses the whole file, listing row and column; rows already in the system are errors too", async () => {
+    const before = await db.proposal.count();
+    const bytes = await writeXlsx([{
+      name: "交办清单",
+      columns: header.map((text) => ({ header: text })),
+      rows: [
+        ["2024", "市第十七届人民代表大会第二次会议", "第9号", "人大代表建议", "一条正确的建议", "张三", "2024-03-01", "", "", "", ""],
+        ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
+        ["2024", "市第十七届人民代表大会第二次会议", "第10号", "议案", "", "张三", "2024-13-01", "不存在的科", "", "", ""],
+      ],
+    }]);
+    await assert.rejects(importProposals(staff, bytes, "交办清单.xlsx"), (error: unknown) => {
+      assert.ok(error instanceof ProposalImportRejected);
+      const where = error.problems.map((problem) => `${problem.row}:${problem.column}`);
+      for (const expected of ["4:类别", "4:标题", "4:收到日期", "4:主办科室"]) assert.ok(where.includes(expected), `${expected} in ${where.join(", ")}`);
+      assert.ok(error.fields.file.every((line) => /^第 \d+ 行「.+」：/.test(line)), error.fields.file.join("\n"));
+      return true;
+    });
+    assert.equal(await db.proposal.count(), before, "nothing imported");
+    const fixed = await writeXlsx([{ name: "交办清单", columns: header.map((text) => ({ header: text })), rows: [
+      ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
+    ] }]);
+    await assert.rejects(importProposals(staff, fixed), (error: unknown) => error instanceof ProposalImportRejected && error.problems[0].row === 2 && error.problems[0].column === "编号");
+    await assert.rejects(importProposals(leader, fixed), ForbiddenError);
+    const missingColumn = await writeXlsx([{ name: "s", columns: [{ header: "年度" }, { header: "标题" }], rows: [["2024", "x"]] }]);
+    await assert.rejects(importProposals(staff, missingColumn), (error: unknown) => error instanceof ProposalImportRejected && error.problems.some((problem) => problem.column === "届次会议"));
+  });
+});
+
+test("the demo data: 2017 with 7 建议 and 12 提案, all replied on time, published, 100% satisfied", async () => {
+  await seedDemoData(() => {});
+  await seedDemoProposals();
+  await seedDemoProposals();
+  const stats = await proposalStatsForYear(2017);
+  assert.deepEqual(
+    [stats.byKind.suggestion.received, stats.byKind.suggestion.replied, stats.byKind.suggestion.onTime, stats.byKind.suggestion.published],
+    [7, 7, 7, 7],
+  );
+  assert.deepEqual(
+    [stats.byKind.proposal.received, stats.byKind.proposal.replied, stats.byKind.proposal.onTime, stats.byKind.proposal.published],
+    [12, 12, 12, 12],
+  );
+  assert.equal(stats.total.satisfactionRate, 1);
+  assert.equal(stats.total.withFeedback, 19);
+  assert.equal((await findPublishedProposalReplies({ year: 2017 })).length, 19);
+});

@@ -1,0 +1,535 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
+import { findConsoleDecision, listConsoleDecisions } from "@/lib/decisions/console-decisions";
+import { buildDecisionTemplate, exportDecisions } from "@/lib/decisions/export-decisions";
+import { listAnnualFeeIncome, setAnnualFeeIncome } from "@/lib/decisions/fee-income";
+import { DecisionImportRejected, importDecisions } from "@/lib/decisions/import-decisions";
+import { createDecision, transitionDecision, transitionDecisionBatch, updateDecision } from "@/lib/decisions/manage-decisions";
+import { findPublicDecision, findPublicDecisions } from "@/lib/decisions/public-decisions";
+import { loadPublicityPeriods, setPublicityPeriods } from "@/lib/decisions/publicity-periods";
+import { countDecisionsForReport, feeIncomeForReport } from "@/lib/decisions/report-figures";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { findConsolePower } from "@/lib/powers/console-powers";
+import { createPower, publishPowerListVersion, transitionPower, updatePower } from "@/lib/powers/manage-powers";
+import { comparePublicPowerLists, findPublicPower, findPublicPowerList, listPublicPowerListYears } from "@/lib/powers/public-powers";
+import { countRetainedPowers } from "@/lib/powers/report-figures";
+import { createService, transitionService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
+import { findDownloadableServiceForm, findPublicService, findPublicServices } from "@/lib/services/public-services";
+import { parseCsv, writeCsv, writeXlsx } from "@/lib/spreadsheets";
+import { decisionColumns } from "@/lib/decisions/decision-fields";
+import { todayInBeijing } from "@/lib/dates";
+import { demoAccounts, demoSections, DEMO_PASSWORD } from "@/prisma/seed/agency";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { demoRegisterFacts, seedDemoRegisters } from "@/prisma/seed/seed-demo-registers";
+import { hashPassword } from "@/lib/auth/password";
+import { insertSection, insertUser } from "../support/fixtures";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let dataDir: string;
+let staff: ActingUser;
+let otherStaff: ActingUser;
+let head: ActingUser;
+let leader: ActingUser;
+let admin: ActingUser;
+let sectionId: number;
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-registers-"));
+  process.env.DATA_DIR = dataDir;
+  await seedBaseData();
+  sectionId = await insertSection("综合科");
+  staff = await insertUser("staff", { sectionId });
+  head = await insertUser("section_head", { sectionId });
+  otherStaff = await insertUser("staff");
+  leader = await insertUser("leader");
+  admin = await insertUser("admin", { sectionId });
+});
+after(async () => {
+  await database.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const code = (first17: string) => first17 + computeCreditCodeCheckCharacter(first17);
+const idNumber = (first17: string) => first17 + computeIdNumberCheckCharacter(first17);
+const authorityCode = code("11231081MB1964057");
+const agency = "绥芬河市城市管理和综合行政执法局";
+
+function fieldsRejected(...fields: string[]) {
+  return (error: unknown) => {
+    assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
+    for (const field of fields) assert.ok(error.fields[field]?.length, `${field} in ${JSON.stringify(error.fields)}`);
+    return true;
+  };
+}
+
+async function auditCount(action: string, entityType: string, entityId: number | string): Promise<number> {
+  return db.auditEvent.count({ where: { action, entityType, entityId: String(entityId) } });
+}
+
+const powerInput = (codeValue: string, overrides: Record<string, unknown> = {}) => ({
+  code: codeValue,
+  name: "设置大型户外广告审批",
+  type: "license",
+  legalBasis: "《城市市容和环境卫生管理条例》第十一条\n\n《国务院对确需保留的行政审批项目设定行政许可的决定》",
+  sectionId,
+  responsibilities: "受理、审查、决定、送达、事后监管。",
+  accountability: "对符合条件的申请不予受理的。",
+  status: "retained",
+  effectiveOn: "2017-05-02",
+  ...overrides,
+});
+
+async function publishPower(id: number): Promise<void> {
+  await transitionPower(staff, id, { action: "submit" });
+  await transitionPower(head, id, { action: "approve" });
+  await transitionPower(leader, id, { action: "approve" });
+}
+
+describe("the power list", () => {
+  test("an entry goes draft → section review → leader review → published, audited; only then is it public", async () => {
+    const created = await createPower(staff, powerInput("T-XK-001"));
+    assert.equal(created.state, "draft");
+    assert.equal(await findPublicPower(created.id), null);
+    await publishPower(created.id);
+    const publicEntry = await findPublicPower(created.id);
+    assert.deepEqual(publicEntry?.legalBasis, ["《城市市容和环境卫生管理条例》第十一条", "《国务院对确需保留的行政审批项目设定行政许可的决定》"]);
+    for (const action of ["power.create", "power.submit", "power.approve"]) assert.ok(await auditCount(action, "Power", created.id), action);
+    const list = await findPublicPowerList({ type: "license" });
+    assert.ok(list?.items.some((item) => item.code === "T-XK-001"));
+  });
+
+  test("a change to a published entry waits for review: the public keeps the approved text until then", async () => {
+    const created = await createPower(staff, powerInput("T-XK-002", { name: "设置门头牌匾审批" }));
+    await publishPower(created.id);
+    const version = (await db.power.findUniqueOrThrow({ where: { id: created.id } })).version;
+    await updatePower(staff, created.id, { ...powerInput("T-XK-002", { name: "设置门头牌匾（招牌）审批" }), version });
+    assert.equal((await findPublicPower(created.id))?.name, "设置门头牌匾审批");
+    const detail = await findConsolePower(staff, created.id);
+    assert.equal(detail.state, "draft");
+    assert.deepEqual(detail.unpublishedChanges, ["name"]);
+    await assert.rejects(updatePower(staff, created.id, { ...powerInput("T-XK-002"), version }), ConflictError, "a stale version is refused");
+    await publishPower(created.id);
+    assert.equal((await findPublicPower(created.id))?.name, "设置门头牌匾（招牌）审批");
+    await assert.rejects(transitionPower(leader, created.id, { action: "withdraw" }), fieldsRejected("comment"));
+    await transitionPower(leader, created.id, { action: "withdraw", comment: "录入错误" });
+    assert.equal(await findPublicPower(created.id), null);
+  });
+
+  test("permissions and validation: leaders do not edit, reviewers do not approve their own change, bad input lists each field", async () => {
+    await assert.rejects(createPower(leader, powerInput("T-X")), ForbiddenError);
+    await assert.rejects(createPower(admin, powerInput("T-X")), ForbiddenError);
+    await assert.rejects(createPower(staff, { ...powerInput(""), type: "magic", legalBasis: "", effectiveOn: "2017-02-30" }), fieldsRejected("code", "type", "legalBasis", "effectiveOn"));
+    await assert.rejects(createPower(staff, powerInput("T-XK-001")), fieldsRejected("code"));
+    const own = await createPower(head, powerInput("T-XK-003"));
+    await transitionPower(head, own.id, { action: "submit" });
+    await assert.rejects(transitionPower(head, own.id, { action: "approve" }), ForbiddenError);
+    const elsewhere = await createPower(otherStaff, powerInput("T-XK-004"));
+    await transitionPower(otherStaff, elsewhere.id, { action: "submit" });
+    await assert.rejects(transitionPower(head, elsewhere.id, { action: "approve" }), ForbiddenError, "a head of another section");
+    await assert.rejects(transitionPower(staff, 999_999, { action: "submit" }), NotFoundError);
+  });
+
+  test("a yearly version freezes the list; past years stay as published and can be compared", async () => {
+    await assert.rejects(publishPowerListVersion(staff, { year: 2016 }), ForbiddenError);
+    const first = await publishPowerListVersion(leader, { year: 2016, note: "首次公布" });
+    await assert.rejects(publishPowerListVersion(leader, { year: 2016 }), ConflictError);
+    await assert.rejects(publishPowerListVersion(leader, { year: 1999 }), fieldsRejected("year"));
+    const added = await createPower(staff, powerInput("T-JC-001", { type: "inspection", name: "对户外广告设施的检查" }));
+    await publishPower(added.id);
+    const changed = await db.power.findUniqueOrThrow({ where: { code: "T-XK-001" } });
+    await updatePower(staff, changed.id, { ...powerInput("T-XK-001", { status: "cancelled", statusNote: "取消" }), version: changed.version });
+    await publishPower(changed.id);
+    const second = await publishPowerListVersion(leader, { year: 2017 });
+    assert.equal(second.entryCount, first.entryCount + 1);
+    assert.deepEqual(await listPublicPowerListYears(), [2017, 2016]);
+    const list2016 = await findPublicPowerList({ year: 2016 });
+    assert.equal(list2016?.items.find((item) => item.code === "T-XK-001")?.status, "retained", "the 2016 list is frozen");
+    assert.equal(await findPublicPowerList({ year: 2015 }), null);
+    const diff = await comparePublicPowerLists(2016, 2017);
+    assert.deepEqual(diff?.added.map((item) => item.code), ["T-JC-001"]);
+    assert.deepEqual(diff?.changed.map((item) => [item.code, item.fields]), [["T-XK-001", ["status", "statusNote"]]]);
+    assert.equal(await countRetainedPowers(2016, "license"), list2016!.items.filter((item) => item.type === "license").length);
+    assert.equal(await countRetainedPowers(2017, "license"), (await countRetainedPowers(2016, "license")) - 1);
+    assert.equal(await countRetainedPowers(2017, "inspection"), 1);
+  });
+});
+
+describe("service guides", () => {
+  const serviceInput = (overrides: Record<string, unknown> = {}) => ({
+    code: "T-FW-001",
+    name: "设置门头牌匾审批",
+    powerId: "",
+    sectionId,
+    legalBasis: "《城市市容和环境卫生管理条例》第十一条",
+    conditions: "依法登记的经营单位。",
+    materials: [{ name: "申请表", originals: "1", copies: "" }, { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" }],
+    steps: "申请\n受理\n审查\n决定",
+    timeLimitDays: "5",
+    fee: "不收费",
+    place: "永福街39号",
+    officeHours: "工作日 8:30—17:00",
+    consultationPhone: "0453-3922315",
+    complaintPhone: "0453-3922300",
+    ...overrides,
+  });
+  const docx = () => new File([new Uint8Array(Buffer.from("UEsDBBQAAAAIAAAAIQAAAAAAAAAAAAAAAAAAAAAA", "base64"))], "申请表.docx");
+
+  test("a guide with materials and a downloadable form is public only once approved; the form with it", async () => {
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")], "门头牌匾设置申请表.pdf");
+    const created = await withReceivedServiceForms([pdf], (forms) => createService(staff, serviceInput(), forms));
+    const formId = (await db.serviceForm.findFirstOrThrow({ where: { serviceId: created.id } })).id;
+    await assert.rejects(findDownloadableServiceForm(created.id, formId, null), NotFoundError, "a draft's form is not public");
+    assert.equal((await findDownloadableServiceForm(created.id, formId, staff)).public, false);
+    assert.equal(await findPublicService(created.id), null);
+    await transitionService(staff, created.id, { action: "submit" });
+    await transitionService(head, created.id, { action: "approve" });
+    await transitionService(leader, created.id, { action: "approve" });
+    const guide = await findPublicService(created.id);
+    assert.deepEqual(guide?.materials, [{ name: "申请表", originals: 1, copies: 0, note: null }, { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" }]);
+    assert.deepEqual(guide?.steps, ["申请", "受理", "审查", "决定"]);
+    assert.deepEqual(guide?.forms.map((form) => form.title), ["门头牌匾设置申请表"]);
+    assert.equal((await findDownloadableServiceForm(created.id, formId, null)).public, true);
+    assert.ok((await findPublicServices({ q: "门头" })).items.some((item) => item.id === created.id));
+
+    // Removing the form from the working copy keeps it downloadable while the published guide lists it.
+    const version = (await db.service.findUniqueOrThrow({ where: { id: created.id } })).version;
+    await updateService(staff, created.id, { ...serviceInput({ name: "设置门头牌匾（招牌）审批" }), keepFormIds: [], version });
+    assert.equal((await findDownloadableServiceForm(created.id, formId, null)).public, true);
+    assert.equal((await findPublicService(created.id))?.name, "设置门头牌匾审批");
+    await transitionService(staff, created.id, { action: "submit" });
+    await transitionService(head, created.id, { action: "approve" });
+    await transitionService(leader, created.id, { action: "approve" });
+    assert.deepEqual((await findPublicService(created.id))?.forms, []);
+    await assert.rejects(findDownloadableServiceForm(created.id, formId, null), NotFoundError);
+  });
+
+  test("bad input: each field named; a refused upload leaves no file behind; leaders cannot edit", async () => {
+    await assert.rejects(createService(staff, serviceInput({ code: "", timeLimitDays: "-1", steps: "", materials: [{ name: "", originals: "x" }] })), fieldsRejected("code", "timeLimitDays", "steps", "materials.0.name", "materials.0.originals"));
+    await assert.rejects(createService(leader, serviceInput({ code: "T-FW-9" })), ForbiddenError);
+    const before = await db.serviceForm.count();
+    await assert.rejects(withReceivedServiceForms([docx()], (forms) => createService(staff, serviceInput({ code: "T-FW-001" }), forms)), ValidationError);
+    assert.equal(await db.serviceForm.count(), before);
+  });
+});
+
+// ---- 双公示 decisions -------------------------------------------------------------------------
+
+const licenseRow = (index: number, overrides: Record<string, string> = {}): Record<string, string> => ({
+  行政相对人名称: `绥芬河市测试商贸有限公司${index}`,
+  相对人类别: "法人及非法人组织",
+  统一社会信用代码: code(`91231081MA${String(1_000_000 + index).slice(-7)}`),
+  法定代表人: "王立新",
+  证件号码: "",
+  决定书文号: `绥城管许字〔2017〕第T${index}号`,
+  许可证书名称: "门头牌匾设置许可决定书",
+  许可内容: "准予设置门头牌匾一块。",
+  决定日期: "2017-03-15",
+  有效期自: "2017-03-15",
+  有效期至: "2018-03-14",
+  决定机关: agency,
+  决定机关统一社会信用代码: authorityCode,
+  数据来源单位: agency,
+  备注: "",
+  ...overrides,
+});
+
+function csvOf(kind: "license" | "penalty" | "coercion", rows: Record<string, string>[], bom = true): Uint8Array {
+  const headers = decisionColumns(kind).map((column) => column.header);
+  const text = writeCsv({ columns: headers.map((header) => ({ header })), rows: rows.map((row) => headers.map((header) => row[header] ?? "")) });
+  return new TextEncoder().encode(bom ? text : text.replace(/^\uFEFF/, ""));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<DecisionImportRejected> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof DecisionImportRejected, `expected DecisionImportRejected, got ${String(error)}`);
+    return error;
+  }
+  assert.fail("the import was not refused");
+}
+
+describe("importing 双公示 decisions", () => {
+  test("a file with every kind of problem imports nothing and lists each problem by row and column", async () => {
+    await importDecisions(staff, { kind: "license", fileName: "existing.csv", bytes: csvOf("license", [licenseRow(900)]) });
+    const before = await db.administrativeDecision.count();
+    const badCode = licenseRow(2).统一社会信用代码.slice(0, -1) + (licenseRow(2).统一社会信用代码.endsWith("0") ? "1" : "0");
+    const rows = [
+      licenseRow(1),
+      licenseRow(2, { 统一社会信用代码: badCode }),
+      licenseRow(3, { 行政相对人名称: "", 许可内容: "" }),
+      licenseRow(4, { 有效期自: "2017-03-15", 有效期至: "2017-03-01" }),
+      licenseRow(5, { 相对人类别: "外国企业" }),
+      licenseRow(6, { 决定书文号: licenseRow(1).决定书文号 }),
+      licenseRow(7, { 决定书文号: licenseRow(900).决定书文号 }),
+      licenseRow(8, { 相对人类别: "自然人", 统一社会信用代码: "", 法定代表人: "", 证件号码: "230108198001011230" }),
+    ];
+    const error = await rejection(importDecisions(staff, { kind: "license", fileName: "bad.csv", bytes: csvOf("license", rows) }));
+    const found = error.problems.map((problem) => [problem.row, problem.column]);
+    assert.deepEqual(found, [
+      [3, "统一社会信用代码"],
+      [4, "行政相对人名称"],
+      [4, "许可内容"],
+      [5, "有效期至"],
+      [6, "相对人类别"],
+      [7, "决定书文号"],
+      [8, "决定书文号"],
+      [9, "证件号码"],
+    ]);
+    const messages = error.problems.map((problem) => problem.message);
+    assert.match(messages[0], /校验位/);
+    assert.match(messages[1], /请填写行政相对人名称/);
+    assert.match(messages[3], /有效期至不能早于有效期自/);
+    assert.match(messages[4], /未知的相对人类别/);
+    assert.match(messages[5], /第 2 行重复/);
+    assert.match(messages[6], /系统中已有/);
+    assert.equal(error.status, 422);
+    assert.equal(await db.administrativeDecision.count(), before, "nothing was imported");
+  });
+
+  test("penalty files: unknown penalty category, bad ID number, missing amount", async () => {
+    const person = idNumber("23108119800101123");
+    const row = {
+      行政相对人名称: "张三", 相对人类别: "自然人", 证件号码: person, 决定书文号: "绥城管罚字〔2017〕第1号", 违法行为类型: "擅自占用城市道路",
+      违法事实: "未经批准占道堆放物料。", 处罚依据: "《城市道路管理条例》第四十二条", 处罚类别: "罚款", 处罚内容: "罚款500元。", 罚没金额: "0.05",
+      决定日期: "2017-06-01", 决定机关: agency, 决定机关统一社会信用代码: authorityCode, 数据来源单位: agency,
+    };
+    const error = await rejection(importDecisions(staff, {
+      kind: "penalty", fileName: "p.csv",
+      bytes: csvOf("penalty", [row, { ...row, 决定书文号: "2", 处罚类别: "罚款；游街" }, { ...row, 决定书文号: "3", 证件号码: person.slice(0, -1) + (person.endsWith("0") ? "1" : "0") }, { ...row, 决定书文号: "4", 罚没金额: "" }]),
+    }));
+    assert.deepEqual(error.problems.map((problem) => [problem.row, problem.column]), [[3, "处罚类别"], [4, "证件号码"], [5, "罚没金额"]]);
+    const ok = await importDecisions(staff, { kind: "penalty", fileName: "p.csv", bytes: csvOf("penalty", [row]) });
+    assert.equal(ok.imported, 1);
+  });
+
+  test("header problems: another kind's template, or a file that is not a spreadsheet, are refused whole", async () => {
+    const wrongKind = await rejection(importDecisions(staff, { kind: "penalty", fileName: "license.csv", bytes: csvOf("license", [licenseRow(50)]) }));
+    assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "许可内容"), "an unknown column");
+    assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "违法事实"), "a missing column");
+    const notSheet = await rejection(importDecisions(staff, { kind: "license", fileName: "x.pdf", bytes: new TextEncoder().encode("%PDF-1.4") }));
+    assert.deepEqual(notSheet.problems.map((problem) => [problem.row, problem.column]), [[null, null]]);
+    await assert.rejects(importDecisions(staff, { kind: "grant", fileName: "x.csv", bytes: csvOf("license", [licenseRow(51)]) }), fieldsRejected("kind"));
+    await assert.rejects(importDecisions(leader, { kind: "license", fileName: "x.csv", bytes: csvOf("license", [licenseRow(51)]) }), ForbiddenError);
+  });
+
+  test("CSV with or without BOM and .xlsx files import; the batch is reviewed as a whole and published", async () => {
+    const today = todayInBeijing();
+    const noBom = await importDecisions(staff, { kind: "license", fileName: "a.csv", bytes: csvOf("license", [licenseRow(10), licenseRow(11)], false) });
+    assert.equal(noBom.imported, 2);
+    const xlsx = await writeXlsx([{
+      name: "行政许可",
+      columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })),
+      rows: [licenseRow(12, { 决定日期: today, 有效期自: today, 有效期至: "长期" }), licenseRow(13)].map((row) => decisionColumns("license").map((column) => row[column.header])),
+    }]);
+    const batch = await importDecisions(staff, { kind: "license", fileName: "b.xlsx", bytes: new Uint8Array(xlsx) });
+    assert.equal(batch.imported, 2);
+    const stored = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
+    assert.deepEqual(stored.map((row) => row.state), ["draft", "draft"]);
+    assert.equal(stored[0].validUntil, null);
+    assert.equal((await findPublicDecisions({ q: licenseRow(12).决定书文号 })).total, 0, "drafts are not public");
+
+    await assert.rejects(transitionDecisionBatch(head, batch.batchId, { action: "approve" }), ConflictError, "nothing waits for review yet");
+    assert.equal((await transitionDecisionBatch(staff, batch.batchId, { action: "submit" })).count, 2);
+    await assert.rejects(transitionDecisionBatch(head, batch.batchId, { action: "return" }), fieldsRejected("comment"));
+    assert.deepEqual(await transitionDecisionBatch(head, batch.batchId, { action: "approve" }), { count: 2, to: "leader_review" });
+    assert.deepEqual(await transitionDecisionBatch(leader, batch.batchId, { action: "approve" }), { count: 2, to: "published" });
+    const published = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
+    assert.deepEqual(published.map((row) => [row.state, row.publishedOnTime]), [["published", true], ["published", false]], "today's decision on time, 2017's late");
+    assert.equal(await db.auditEvent.count({ where: { action: "decision.approve", entityType: "AdministrativeDecision", entityId: String(published[0].id) } }), 2);
+    assert.equal((await findPublicDecisions({ q: licenseRow(12).决定书文号 })).total, 1);
+    assert.equal((await listConsoleDecisions(staff, { late: true, batchId: batch.batchId })).total, 1);
+  });
+
+  test("a 10,000-row .xlsx imports in one transaction (time reported, not asserted)", async (context) => {
+    const rows = Array.from({ length: 10_000 }, (_, index) => licenseRow(100_000 + index));
+    const bytes = new Uint8Array(await writeXlsx([{ name: "行政许可", columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })), rows: rows.map((row) => decisionColumns("license").map((column) => row[column.header])) }]));
+    const started = performance.now();
+    const result = await importDecisions(staff, { kind: "license", fileName: "big.xlsx", bytes });
+    const seconds = (performance.now() - started) / 1000;
+    context.diagnostic(`10,000-row .xlsx (${(bytes.byteLength / 1024).toFixed(0)} KiB) imported in ${seconds.toFixed(2)} s`);
+    console.log(`[registers] 10,000-row .xlsx imported in ${seconds.toFixed(2)} s`);
+    assert.equal(result.imported, 10_000);
+    assert.equal(await db.administrativeDecision.count({ where: { importBatchId: result.batchId } }), 10_000);
+    const started2 = performance.now();
+    const submitted = await transitionDecisionBatch(staff, result.batchId, { action: "submit" });
+    context.diagnostic(`batch submit of 10,000 in ${((performance.now() - started2) / 1000).toFixed(2)} s`);
+    assert.equal(submitted.count, 10_000);
+  });
+});
+
+describe("decisions typed in the console, due dates, privacy and publicity periods", () => {
+  const person = idNumber("23108119800101123");
+  const penaltyInput = (documentNumber: string, decisionDate: string) => ({
+    kind: "penalty", counterpartyName: "李四", counterpartyCategory: "natural_person", idNumber: person, documentNumber,
+    violationType: "擅自占用城市道路", violationFacts: "占道经营。", penaltyBasis: "《城市道路管理条例》第四十二条", penaltyCategories: ["警告", "罚款"],
+    penaltyContent: "警告并罚款200元。", penaltyAmount: "0.02", decisionDate, authorityName: agency, authorityCreditCode: authorityCode, dataSourceName: agency,
+  });
+
+  async function publishDecision(id: number) {
+    await transitionDecision(staff, id, { action: "submit" });
+    await transitionDecision(head, id, { action: "approve" });
+    await transitionDecision(leader, id, { action: "approve" });
+  }
+
+  test("the 7-working-day deadline is stored with the decision and explained in the console", async () => {
+    const created = await createDecision(staff, penaltyInput("绥城管罚字〔2017〕第100号", "2017-09-29"));
+    const detail = await findConsoleDecision(staff, created.id);
+    assert.equal(detail.due, "2017-10-16");
+    assert.equal(detail.overdue, true);
+    assert.match(detail.dueExplanation, /国庆节/);
+    assert.equal(detail.values.idNumber, person, "staff see the full ID number");
+    assert.ok((await listConsoleDecisions(staff, { overdue: true })).items.some((item) => item.id === created.id));
+  });
+
+  test("the public never sees an ID number, only its mask; search works by name, credit code and 文号", async () => {
+    const created = await createDecision(staff, penaltyInput("绥城管罚字〔2026〕第1号", todayInBeijing()));
+    await publishDecision(created.id);
+    const detail = await findPublicDecision(created.id);
+    assert.ok(detail);
+    assert.equal(detail.idNumberMasked, `${person.slice(0, 4)}${"*".repeat(10)}${person.slice(-4)}`);
+    assert.ok(!JSON.stringify(detail).includes(person));
+    assert.ok(!JSON.stringify(await findPublicDecisions({ kind: "penalty" })).includes(person));
+    assert.equal((await db.administrativeDecision.findUniqueOrThrow({ where: { id: created.id } })).publishedOnTime, true);
+    assert.equal((await findPublicDecisions({ q: "李四", kind: "penalty" })).total >= 1, true);
+    assert.equal((await findPublicDecisions({ q: "绥城管罚字〔2026〕第1号" })).total, 1);
+    assert.equal((await findPublicDecisions({ q: "绥城管罚字〔2026〕第1号", kind: "license" })).total, 0);
+    const orgCode = licenseRow(10).统一社会信用代码;
+    assert.equal((await findPublicDecisions({ q: orgCode.toLowerCase() })).total, 0, "that batch is still a draft");
+  });
+
+  test("published decisions are not edited in place; drafts are, by their section only", async () => {
+    const created = await createDecision(staff, penaltyInput("绥城管罚字〔2017〕第101号", "2017-08-01"));
+    await assert.rejects(updateDecision(otherStaff, created.id, { ...penaltyInput("x", "2017-08-01"), version: 1 }), ForbiddenError);
+    await assert.rejects(updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第100号", "2017-08-01"), version: 1 }), fieldsRejected("documentNumber"));
+    await updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第101号", "2017-09-29"), version: 1 });
+    assert.equal((await findConsoleDecision(staff, created.id)).due, "2017-10-16");
+    await publishDecision(created.id);
+    await assert.rejects(updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第101号", "2017-08-01"), version: 5 }), ConflictError);
+    await transitionDecision(leader, created.id, { action: "withdraw", comment: "金额录入错误" });
+    assert.equal(await findPublicDecision(created.id), null);
+    await transitionDecision(staff, created.id, { action: "restore" });
+    assert.equal((await findConsoleDecision(staff, created.id)).canEdit, true);
+    await assert.rejects(createDecision(staff, { ...penaltyInput("y", "2017-08-01"), kind: "grant" }), fieldsRejected("kind"));
+    await assert.rejects(createDecision(leader, penaltyInput("y", "2017-08-01")), ForbiddenError);
+  });
+
+  test("a penalty leaves the public list when its kind's period ends, stays in the console, and the period is configurable", async () => {
+    const created = await createDecision(staff, penaltyInput("绥城管罚字〔2017〕第102号", "2017-01-31"));
+    await publishDecision(created.id);
+    assert.deepEqual(await loadPublicityPeriods(), { license: null, penalty: 36, coercion: null });
+    assert.equal(await findPublicDecision(created.id, new Date("2020-01-30T12:00:00+08:00")) !== null, true, "public on the last day");
+    assert.equal(await findPublicDecision(created.id, new Date("2020-01-31T12:00:00+08:00")), null, "gone when three years are up");
+    assert.equal(await findPublicDecision(created.id), null);
+    assert.equal((await findConsoleDecision(staff, created.id)).expired, true);
+    assert.ok((await listConsoleDecisions(staff, { kind: "penalty" })).items.some((item) => item.id === created.id));
+
+    await assert.rejects(setPublicityPeriods(staff, { penalty: 12 }), ForbiddenError);
+    await assert.rejects(setPublicityPeriods(admin, { penalty: 0 }), fieldsRejected("penalty"));
+    await setPublicityPeriods(admin, { penalty: "" });
+    assert.ok(await findPublicDecision(created.id), "no end: public again");
+    await setPublicityPeriods(leader, { penalty: 1 });
+    // PostgreSQL recomputed the end date as lib/decisions/publicity-rules.ts would: 2017-01-31 + 1 month - 1 day.
+    assert.equal((await findConsoleDecision(staff, created.id)).publicUntil, "2017-02-27");
+    await setPublicityPeriods(leader, { penalty: "36" });
+    assert.ok(await auditCount("decision_publicity.set", "DecisionPublicityPeriod", "penalty"));
+  });
+});
+
+describe("templates, export and the annual report's figures", () => {
+  test("each kind's template has the Chinese data items as its header; CSV and .xlsx", async () => {
+    const csv = await buildDecisionTemplate("penalty", "csv");
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.body);
+    assert.ok(text.startsWith("\uFEFF"), "a BOM, so that Excel reads UTF-8");
+    assert.deepEqual(parseCsv(text)[0], [
+      "行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别",
+      "处罚内容", "罚没金额", "决定日期", "有效期自", "有效期至", "决定机关", "决定机关统一社会信用代码", "数据来源单位", "备注",
+    ]);
+    const xlsx = await buildDecisionTemplate("license", "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.body) as never);
+    assert.deepEqual((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1, 9), ["行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "许可证书名称", "许可内容"]);
+    await assert.rejects(buildDecisionTemplate("license", "pdf"), fieldsRejected("format"));
+  });
+
+  test("an exported filtered list re-imports: same template, every value kept", async () => {
+    const filter = { kind: "license" as const, q: "测试商贸有限公司1", state: "draft" as const };
+    const exported = await exportDecisions(staff, filter, "csv");
+    const rows = parseCsv(new TextDecoder().decode(exported.body));
+    assert.equal(rows.length, 3, "the header and the two drafts of a.csv");
+    const before = await db.administrativeDecision.findMany({ where: { counterpartyName: { in: rows.slice(1).map((row) => row[0]) } }, orderBy: { documentNumber: "asc" } });
+    await db.administrativeDecision.deleteMany({ where: { id: { in: before.map((row) => row.id) } } });
+    const reimported = await importDecisions(staff, { kind: "license", fileName: exported.fileName, bytes: exported.body });
+    assert.equal(reimported.imported, 2);
+    const after = await db.administrativeDecision.findMany({ where: { importBatchId: reimported.batchId }, orderBy: { documentNumber: "asc" } });
+    const content = (row: (typeof before)[number]) => {
+      const { id: _id, importBatchId: _batch, createdAt: _created, updatedAt: _updated, ...rest } = row;
+      return rest;
+    };
+    assert.deepEqual(after.map(content), before.map(content));
+    assert.ok(await db.auditEvent.count({ where: { action: "decision.export" } }));
+    const xlsx = await exportDecisions(admin, { kind: "penalty" }, "xlsx");
+    assert.equal(xlsx.contentType, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    await assert.rejects(exportDecisions(staff, {}, "csv"), fieldsRejected("kind"));
+  });
+
+  test("fee income is entered per year in 万元 and read back for the report", async () => {
+    assert.equal(await feeIncomeForReport(2017), null);
+    await assert.rejects(setAnnualFeeIncome(leader, { year: 2017, amountTenThousandYuan: "1" }), ForbiddenError);
+    await assert.rejects(setAnnualFeeIncome(staff, { year: 2017, amountTenThousandYuan: "-1" }), fieldsRejected("amountTenThousandYuan"));
+    await setAnnualFeeIncome(staff, { year: 2017, amountTenThousandYuan: "12.3456" });
+    await setAnnualFeeIncome(head, { year: 2017, amountTenThousandYuan: 12.5, note: "更正" });
+    assert.equal(await feeIncomeForReport(2017), 12.5);
+    assert.deepEqual((await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]), [[2017, "12.5", "更正"]]);
+  });
+});
+
+describe("the demo data", () => {
+  test("matches the seed report: 12 retained 行政许可 in the 2017 list, 35 licensing results published in 2017", async () => {
+    // Start the registers from empty (the audit log is append-only and stays).
+    await db.$transaction(async (tx) => {
+      await tx.administrativeDecision.deleteMany();
+      await tx.decisionImportBatch.deleteMany();
+      await tx.decisionPublicityPeriod.deleteMany();
+      await tx.annualFeeIncome.deleteMany();
+      await tx.serviceMaterial.deleteMany();
+      await tx.serviceForm.deleteMany();
+      await tx.service.deleteMany();
+      await tx.powerListVersion.deleteMany();
+      await tx.power.deleteMany();
+    });
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const section of demoSections) await db.section.upsert({ where: { name: section.name }, create: section, update: {} });
+    const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
+    for (const account of demoAccounts) {
+      await db.user.create({ data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!, passwordHash } });
+    }
+    await seedDemoRegisters();
+    await seedDemoRegisters();
+    assert.equal(await countRetainedPowers(2017, "license"), demoRegisterFacts.retainedLicenses2017);
+    assert.ok((await countRetainedPowers(2016, "license")) > 12);
+    const figures = await countDecisionsForReport(2017);
+    assert.deepEqual({ license: figures.license, penalty: figures.penalty, coercion: figures.coercion, late: figures.publishedLate }, { license: 35, penalty: 0, coercion: 0, late: 0 });
+    assert.equal((await findPublicDecisions({ kind: "license", year: 2017 })).total, 35);
+    assert.ok((await findPublicPowerList({ type: "inspection" }))!.total >= 4, "行政检查 entries for the inspections");
+    const diff = await comparePublicPowerLists(2016, 2017);
+    assert.ok(diff && diff.added.length && diff.changed.length);
+    const services = await findPublicServices();
+    assert.ok(services.total >= 6);
+    const guide = await findPublicService(services.items[0].id);
+    const form = await findDownloadableServiceForm(guide!.id, guide!.forms[0].id, null);
+    assert.equal(form.mimeType, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const decisions = await db.administrativeDecision.findMany();
+    const { isValidCreditCode } = await import("@/lib/identifiers");
+    assert.ok(decisions.every((decision) => isValidCreditCode(decision.creditCode!) && isValidCreditCode(decision.authorityCreditCode)));
+  });
+});

@@ -1,0 +1,156 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { createChineseCalendar, createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
+import { decisionColumns } from "@/lib/decisions/decision-fields";
+import { addMonths, computeDecisionDisclosureDeadline, computePublicUntil, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
+import { validateDecisionValues, type DecisionInputValues } from "@/lib/decisions/validate-decision";
+import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
+
+const today = "2017-12-31";
+const code = (first17: string) => first17 + computeCreditCodeCheckCharacter(first17);
+const idNumber = (first17: string) => first17 + computeIdNumberCheckCharacter(first17);
+const company = code("91231081MA1000001");
+const authority = code("11231081MB1964057");
+const person = idNumber("23108119800101123");
+
+/** The same code with another (valid-looking) check character. */
+function wrongCheckCharacter(value: string): string {
+  return value.slice(0, -1) + (value.at(-1) === "0" ? "1" : "0");
+}
+
+const license: DecisionInputValues = {
+  counterpartyName: "绥芬河市华宇商贸有限公司",
+  counterpartyCategory: "法人及非法人组织",
+  creditCode: company,
+  legalRepresentative: "王立新",
+  documentNumber: "绥城管许字〔2017〕第001号",
+  licenseName: "门头牌匾设置许可决定书",
+  licenseContent: "准予设置门头牌匾一块。",
+  decisionDate: "2017-03-15",
+  validFrom: "2017-03-15",
+  validUntil: "2018-03-14",
+  authorityName: "绥芬河市城市管理和综合行政执法局",
+  authorityCreditCode: authority,
+  dataSourceName: "绥芬河市城市管理和综合行政执法局",
+};
+
+const penalty: DecisionInputValues = {
+  counterpartyName: "张三",
+  counterpartyCategory: "自然人",
+  idNumber: person,
+  documentNumber: "绥城管罚字〔2017〕第9号",
+  violationType: "擅自占用城市道路",
+  violationFacts: "未经批准在通天路占道堆放物料。",
+  penaltyBasis: "《城市道路管理条例》第四十二条",
+  penaltyCategories: "警告；罚款",
+  penaltyContent: "警告并处罚款500元。",
+  penaltyAmount: "0.0500",
+  decisionDate: "2017/6/1",
+  authorityName: "绥芬河市城市管理和综合行政执法局",
+  authorityCreditCode: authority,
+  dataSourceName: "绥芬河市城市管理和综合行政执法局",
+};
+
+function fieldsOf(kind: "license" | "penalty" | "coercion", values: DecisionInputValues): string[] {
+  return validateDecisionValues(kind, values, { today }).problems.map((problem) => problem.field);
+}
+
+describe("validating 双公示 decisions", () => {
+  test("a complete licence and a complete penalty are accepted and normalised", () => {
+    const { record, problems } = validateDecisionValues("license", { ...license, creditCode: ` ${company.toLowerCase()} `, validUntil: "长期" }, { today });
+    assert.deepEqual(problems, []);
+    assert.equal(record?.creditCode, company);
+    assert.equal(record?.counterpartyCategory, "legal_entity");
+    assert.equal(record?.validUntil, null);
+    const fined = validateDecisionValues("penalty", penalty, { today });
+    assert.deepEqual(fined.problems, []);
+    assert.deepEqual(fined.record?.penaltyCategories, ["警告", "罚款"]);
+    assert.equal(fined.record?.penaltyAmount, "0.05");
+    assert.equal(fined.record?.decisionDate, "2017-06-01");
+    assert.equal(fined.record?.idNumber, person);
+    assert.equal(fined.record?.licenseContent, null);
+  });
+
+  test("credit codes and ID numbers with a wrong check character are refused, with their own messages", () => {
+    const badCode = validateDecisionValues("license", { ...license, creditCode: wrongCheckCharacter(company), authorityCreditCode: wrongCheckCharacter(authority) }, { today });
+    assert.deepEqual(badCode.problems.map((problem) => problem.field), ["creditCode", "authorityCreditCode"]);
+    assert.ok(badCode.problems.every((problem) => problem.message.includes("校验位")));
+    const malformed = validateDecisionValues("license", { ...license, creditCode: "91231081MA1OOOOO1" }, { today });
+    assert.match(malformed.problems[0].message, /18 位/);
+    const badId = validateDecisionValues("penalty", { ...penalty, idNumber: wrongCheckCharacter(person) }, { today });
+    assert.deepEqual(badId.problems.map((problem) => problem.field), ["idNumber"]);
+  });
+
+  test("required values depend on the kind and the counterparty category", () => {
+    assert.deepEqual(fieldsOf("license", { ...license, counterpartyName: "", licenseContent: " ", validFrom: "", decisionDate: "" }), ["counterpartyName", "licenseContent", "decisionDate", "validFrom"]);
+    assert.deepEqual(fieldsOf("license", { ...license, creditCode: "", legalRepresentative: "" }), ["creditCode", "legalRepresentative"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, idNumber: "" }), ["idNumber"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, violationFacts: "", penaltyBasis: "", penaltyCategories: "" }), ["violationFacts", "penaltyBasis", "penaltyCategories"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyAmount: "" }), ["penaltyAmount"], "a fine needs its amount");
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyCategories: "警告", penaltyAmount: "" }), [], "a warning has no amount");
+    assert.deepEqual(fieldsOf("coercion", { ...license, coercionCategory: "扣押财物", coercionContent: "" }), ["coercionContent"]);
+  });
+
+  test("an organisation's decision must not carry a personal ID number; natural persons need no credit code", () => {
+    assert.deepEqual(fieldsOf("license", { ...license, idNumber: person }), ["idNumber"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, creditCode: "" }), []);
+  });
+
+  test("unknown categories are named", () => {
+    const unknown = validateDecisionValues("penalty", { ...penalty, counterpartyCategory: "外国人", penaltyCategories: "罚款；游街" }, { today });
+    assert.deepEqual(unknown.problems.map((problem) => problem.field), ["counterpartyCategory", "penaltyCategories"]);
+    assert.match(unknown.problems[1].message, /游街/);
+    assert.deepEqual(fieldsOf("coercion", { ...license, coercionCategory: "没收房屋", coercionContent: "x" }), ["coercionCategory"]);
+    assert.deepEqual(fieldsOf("license", { ...license, counterpartyCategory: "个体户" }), []);
+  });
+
+  test("dates: real days only, 有效期至 not before 有效期自, the decision date not in the future", () => {
+    assert.deepEqual(fieldsOf("license", { ...license, validFrom: "2017-03-15", validUntil: "2017-03-14" }), ["validUntil"]);
+    assert.match(validateDecisionValues("license", { ...license, validUntil: "2017-03-01" }, { today }).problems[0].message, /有效期至不能早于有效期自/);
+    assert.deepEqual(fieldsOf("license", { ...license, decisionDate: "2017-02-30" }), ["decisionDate"]);
+    assert.deepEqual(fieldsOf("license", { ...license, decisionDate: "2018-01-01" }), ["decisionDate"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyAmount: "-1" }), ["penaltyAmount"]);
+  });
+
+  test("every problem of a row is reported, in column order", () => {
+    const all = validateDecisionValues("license", { counterpartyCategory: "x" }, { today });
+    const order = decisionColumns("license").map((column) => column.key);
+    const fields = all.problems.map((problem) => problem.field);
+    assert.deepEqual(fields, [...fields].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    assert.ok(fields.length >= 7, fields.join());
+    assert.equal(all.record, null);
+  });
+});
+
+describe("the 7-working-day deadline of 双公示", () => {
+  const calendar = createChineseCalendar();
+
+  test("holidays and the adjusted working Saturday before National Day 2017 are counted as the official calendar says", () => {
+    // 2017-09-30 (Saturday) was a working day; 1–8 October were rest days.
+    assert.equal(computeDecisionDisclosureDeadline(calendar, "2017-09-29").due, "2017-10-16");
+    assert.equal(computeDecisionDisclosureDeadline(calendar, "2017-03-15").due, "2017-03-24");
+    assert.equal(computeDecisionDisclosureDeadline(createWeekendOnlyCalendar(), "2017-09-29").due, "2017-10-10");
+  });
+
+  test("due, overdue and late", () => {
+    assert.deepEqual(describeDisclosureStatus("2017-03-24", null, "2017-03-24"), { due: "2017-03-24", overdue: false, late: false });
+    assert.deepEqual(describeDisclosureStatus("2017-03-24", null, "2017-03-25"), { due: "2017-03-24", overdue: true, late: false });
+    assert.deepEqual(describeDisclosureStatus("2017-03-24", "2017-03-27", "2017-04-01"), { due: "2017-03-24", overdue: false, late: true });
+  });
+});
+
+describe("publicity periods", () => {
+  test("months are added as PostgreSQL adds them: a missing day becomes the month's last", () => {
+    assert.equal(addMonths("2017-01-31", 1), "2017-02-28");
+    assert.equal(addMonths("2016-01-31", 1), "2016-02-29");
+    assert.equal(addMonths("2017-03-15", 36), "2020-03-15");
+    assert.equal(addMonths("2017-11-30", 3), "2018-02-28");
+    assert.equal(addMonths("2017-05-10", 0), "2017-05-10");
+  });
+
+  test("the last public day is the day before the period ends; no period, no end", () => {
+    assert.equal(computePublicUntil("2017-03-15", 36), "2020-03-14");
+    assert.equal(computePublicUntil("2017-03-15", 3), "2017-06-14");
+    assert.equal(computePublicUntil("2017-03-15", null), null);
+  });
+});
