@@ -116,6 +116,18 @@ test("a visitor applies and looks up the status; staff decide; the reply is revi
   expect(xml).toContain(number);
   expect(xml).toContain("张小三：");
   expect(xml).toContain("所需信息见附件。");
+  // The printable version (print, or save as PDF) carries the same letter.
+  const printable = await page.request.post("/applications/reply", { form: { number, code, format: "html" } });
+  expect(printable.headers()["content-type"]).toContain("text/html");
+  const html = await printable.text();
+  expect(html).toContain(number);
+  expect(html).toContain("所需信息见附件。");
+
+  // Staff print it from the console too.
+  await logIn(page, "staff");
+  await page.goto(`${applicationUrl}/reply`);
+  await expect(page.getByTestId("printable-reply")).toContainText(number);
+  await expect(page.getByTestId("printable-reply")).toContainText("张小三：");
 });
 
 test("the JSON API: submit, look up, register offline, record steps and a decision, quote a fee", async ({ page, request }) => {

@@ -46,6 +46,11 @@ export async function lockApplication(tx: DatabaseTransaction, applicationId: nu
 
 type LockedApplication = Awaited<ReturnType<typeof lockApplication>>;
 
+/** Rows imported from a ledger are history: they are counted, not handled. */
+function assertHandledHere(application: LockedApplication): void {
+  if (application.source === "ledger") throw new ConflictError(applicationsMessages.stepErrors.ledgerRow, "invalid_state");
+}
+
 function factsOf(application: LockedApplication): ClockFacts {
   return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps };
 }
@@ -98,6 +103,7 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
   const today = todayInBeijing();
   return db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
+    assertHandledHere(application);
     const before = clockOf(calendar, factsOf(application), today);
     const clockStep = toClockStep(step, calendar);
     const problems = findStepProblems(before, clockStep, today);
@@ -177,6 +183,7 @@ async function writeDecision(
   actorId: number | null,
   today: string,
 ): Promise<ApplicationClock> {
+  assertHandledHere(application);
   if (application.reply && application.reply.state !== "draft") {
     throw new ConflictError(applicationsMessages.stepErrors.replyUnderReview, "invalid_state");
   }

@@ -144,11 +144,13 @@ export async function listAuditFilterOptions(actor: ActingUser): Promise<{ entit
 const actionLabels: Record<string, string | undefined> = {
   ...messages.auditLog.actionLabels,
   ...messages.proposals.audit.actionLabels,
+  ...messages.applications.audit.actionLabels,
   ...messages.registers.auditActionLabels,
 };
 const entityTypeLabels: Record<string, string | undefined> = {
   ...messages.auditLog.entityTypeLabels,
   ...messages.proposals.audit.entityTypeLabels,
+  ...messages.applications.audit.entityTypeLabels,
   ...messages.registers.entityTypeLabels,
 };
 const stateLabels: Record<string, string | undefined> = messages.itemStates;

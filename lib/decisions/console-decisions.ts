@@ -187,3 +187,18 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
     importedBy: batch.importedBy.displayName, states, actions: [...actions],
   };
 }
+
+/** Starting values of a new decision: the agency as deciding body and data source, its code as last used. */
+export async function decisionFormDefaults(actor: ActingUser): Promise<Partial<Record<DecisionFieldKey, string>>> {
+  assertPermitted(actor, "decision.edit");
+  const [agency, latest] = await Promise.all([
+    db.agency.findFirst({ orderBy: { id: "asc" }, select: { name: true } }),
+    db.administrativeDecision.findFirst({ orderBy: { id: "desc" }, select: { authorityName: true, authorityCreditCode: true, dataSourceName: true } }),
+  ]);
+  return {
+    authorityName: latest?.authorityName ?? agency?.name ?? "",
+    authorityCreditCode: latest?.authorityCreditCode ?? "",
+    dataSourceName: latest?.dataSourceName ?? agency?.name ?? "",
+    decisionDate: todayInBeijing(),
+  };
+}

@@ -2,12 +2,14 @@ import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
+import { searchMessages } from "@/lib/i18n/zh-CN/search";
 
 /**
  * Every user-facing string of the interface, in one place so another language can be added.
  * Later domains keep theirs in lib/i18n/zh-CN/<domain>.ts, merged here.
  */
 export const zhCN = {
+  search: searchMessages,
   applications: applicationsMessages,
   registers: registersMessages,
   proposals: proposalsMessages,

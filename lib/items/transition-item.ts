@@ -75,7 +75,11 @@ export async function transitionItem(actor: ActingUser | "system", itemId: numbe
     }
     if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
     const updated = await tx.item.update({ where: { id: item.id }, data });
-    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
+    if (to === "published" || to === "withdrawn") {
+      await bumpPublicContentVersion(tx);
+      // The item's search document changes in the same transaction (lib/search/search-index.ts).
+      await (await import("@/lib/search/search-index")).syncSearchDocuments(tx, "item", [item.id]);
+    }
     await recordAuditEvent(tx, {
       actorId,
       action: `item.${action satisfies ItemAction}`,

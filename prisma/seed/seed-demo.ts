@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
 import { seedBaseData } from "./seed-base";
+import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
 
@@ -28,5 +29,6 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   });
   await seedDemoItems();
   await seedDemoProposals();
+  await seedDemoApplications();
   log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
 }

@@ -31,6 +31,16 @@ function assertDriftMentions(drift: string[], ...names: string[]) {
   );
 }
 
+async function runSql(connectionString: string, sql: string) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 async function migratedDatabase(): Promise<TestDatabase> {
   const database = await createEmptyDatabase();
   await applyMigrations(database.url, migrationsDir);
@@ -157,10 +167,7 @@ describe("a database changed without a migration", () => {
     test(`differs from the schema after ${change}`, async () => {
       const database = await migratedDatabase();
       try {
-        const client = new pg.Client({ connectionString: database.url });
-        await client.connect();
-        await client.query(sql);
-        await client.end();
+        await runSql(database.url, sql);
         const drift = await findSchemaDrift({ schemaText, connectionString: database.url });
         assertDriftMentions(drift, ...names);
       } finally {
@@ -172,15 +179,15 @@ describe("a database changed without a migration", () => {
   test("still matches when only things the schema does not model were added", async () => {
     const database = await migratedDatabase();
     try {
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      await client.query(`
+      await runSql(
+        database.url,
+        `
         CREATE FUNCTION "drift_probe"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$;
         CREATE TRIGGER "drift_probe" BEFORE INSERT ON "Section" FOR EACH ROW EXECUTE FUNCTION "drift_probe"();
         CREATE VIEW "SectionNames" AS SELECT "name" FROM "Section";
         ALTER TABLE "Section" ADD CONSTRAINT "Section_sortOrder_check" CHECK ("sortOrder" >= 0);
-      `);
-      await client.end();
+      `,
+      );
       assert.deepEqual(await findSchemaDrift({ schemaText, connectionString: database.url }), []);
     } finally {
       await database.drop();
@@ -353,10 +360,7 @@ ALTER TABLE "_Friends" ADD CONSTRAINT "_Friends_B_fkey" FOREIGN KEY ("B") REFERE
   let database: TestDatabase;
   before(async () => {
     database = await createEmptyDatabase();
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(richSql);
-    await client.end();
+    await runSql(database.url, richSql);
   });
   after(async () => {
     await database.drop();

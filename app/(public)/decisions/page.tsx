@@ -37,7 +37,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
           <Link href="/decisions" aria-current={kind ? undefined : "page"} className={tabClass}>{d.allKinds}</Link>
           {decisionKinds.map((value) => <Link key={value} href={`/decisions?kind=${value}`} aria-current={kind === value ? "page" : undefined} className={tabClass}>{d.kindTitles[value]}</Link>)}
         </nav>
-        <form method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={d.filter}>
+        <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={d.filter}>
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
           <label className="flex min-w-64 flex-col">{d.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className={input} />

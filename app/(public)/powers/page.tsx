@@ -46,7 +46,7 @@ export default async function PowersPage({ searchParams }: Props) {
           ))}
           {years.length >= 2 ? <Link href={`/powers/changes?from=${years[1]}&to=${years[0]}`} className="ml-2 underline">{p.compare}</Link> : null}
         </nav>
-        <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
+        <form key={JSON.stringify(query)} method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
           {year ? <input type="hidden" name="year" value={year} /> : null}
           <label className="flex flex-col">{p.filterType}
             <select name="type" defaultValue={type ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">

@@ -24,7 +24,7 @@ export default async function ServicesPage({ searchParams }: Props) {
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="services-title">
         <h1 id="services-title" className="text-xl font-bold">{s.title}</h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{s.publicIntro}</p>
-        <form method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={s.filter}>
+        <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={s.filter}>
           <label className="flex flex-col">{s.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
           </label>

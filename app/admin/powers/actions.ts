@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
@@ -39,6 +40,7 @@ export async function transitionPowerAction(powerId: number, _state: FormState, 
 export async function publishPowerListVersionAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     const published = await publishPowerListVersion(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/powers/versions");
     return messages.registers.powers.versions.published(published.year, published.entryCount);
   });
 }

@@ -25,7 +25,7 @@ export default async function ReplyTemplatesPage() {
             <tr>
               <th scope="col" className="px-3 py-2">{m.outcome}</th>
               <th scope="col" className="px-3 py-2">{m.legalBasis}</th>
-              <th scope="col" className="px-3 py-2">{m.edited}</th>
+              <th scope="col" className="whitespace-nowrap px-3 py-2">{m.edited}</th>
               <th scope="col" className="px-3 py-2"><span className="sr-only">{m.edit}</span></th>
             </tr>
           </thead>
@@ -36,8 +36,8 @@ export default async function ReplyTemplatesPage() {
                 <tr key={template.outcome} className="border-t border-gray-200">
                   <td className="px-3 py-2">{outcome.groupName}{outcome.numberInGroup ? ` ${outcome.numberInGroup}. ${outcome.rowName}` : ""}</td>
                   <td className="px-3 py-2 text-gray-800">{template.legalBasis}</td>
-                  <td className="px-3 py-2">{template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default}</td>
-                  <td className="px-3 py-2"><Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>{m.edit}</Link></td>
+                  <td className="whitespace-nowrap px-3 py-2">{template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default}</td>
+                  <td className="whitespace-nowrap px-3 py-2"><Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>{m.edit}</Link></td>
                 </tr>
               );
             })}

@@ -158,6 +158,7 @@ export const applicationsMessages = {
     feeOutcomeNotDue: "只有在缴费期限届满仍未缴费时，才能按“逾期未缴费”处理。",
     decisionWhilePaused: "申请处于中止状态（等待补正或缴费），请先记录补正材料或缴费。",
     replyUnderReview: "答复书已提交审核，不能再修改办理决定。",
+    ledgerRow: "台账导入的申请是历史记录，只能查看，不能在系统中办理。",
   },
   fees: {
     countBand: (from: number, to: number | null) => (to === null ? `第 ${from} 件及以后` : `第 ${from} 件至第 ${to} 件`),

@@ -308,6 +308,7 @@ export const registersMessages = {
       date: "格式：2017-03-15",
       validUntil: "格式：2017-03-15；长期有效的填写“长期”或不填",
       validFromLicense: "行政许可必填",
+      validUntilForm: "长期有效的不填",
     },
     problems: {
       required: (field: string) => `请填写${field}。`,
@@ -358,6 +359,7 @@ export const registersMessages = {
       batchDone: (count: number) => `已处理 ${count} 条决定。`,
       batchNothing: "本批次没有处于该状态的决定。",
       batchStates: "各状态数量",
+      batchColumns: { batch: "批次", kind: "类别", file: "文件", importedAt: "导入时间", importedBy: "导入人", states: "各状态数量" },
       viewPublic: "查看公开页面",
       settings: "公示期限设置",
       feeIncome: "行政事业性收费",

@@ -54,7 +54,7 @@ export default async function PowerChangesPage({ searchParams }: Props) {
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="changes-title">
         <h1 id="changes-title" className="text-xl font-bold">{from && to ? p.compareTitle(from, to) : p.compare}</h1>
         {years.length < 2 ? <p className="mt-4">{p.compareNeedsTwo}</p> : (
-          <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.compare}>
+          <form key={`${from}-${to}`} method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.compare}>
             {([["from", p.compareFrom, from], ["to", p.compareTo, to]] as const).map(([name, label, value]) => (
               <label key={name} className="flex flex-col">{label}
                 <select name={name} defaultValue={value} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">

@@ -1,0 +1,74 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireSessionUser } from "@/lib/auth/session";
+import { setAnnualFeeIncome } from "@/lib/decisions/fee-income";
+import { createDecision, transitionDecision, transitionDecisionBatch, updateDecision } from "@/lib/decisions/manage-decisions";
+import { setPublicityPeriods } from "@/lib/decisions/publicity-periods";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { messages } from "@/lib/i18n";
+import { formDataToObject } from "@/lib/validation";
+
+const m = messages.registers;
+
+function decisionFields(formData: FormData): Record<string, unknown> {
+  const fields = formDataToObject(formData);
+  // Unticked checkboxes send nothing: an empty list must still reach the data layer.
+  fields.penaltyCategories = formData.getAll("penaltyCategories").map(String);
+  return fields;
+}
+
+export async function createDecisionAction(kind: DecisionKind, _state: FormState, formData: FormData): Promise<FormState> {
+  let createdId = 0;
+  const state = await runFormAction(async () => {
+    createdId = (await createDecision(await requireSessionUser(), { ...decisionFields(formData), kind })).id;
+    return m.review.created;
+  });
+  if (createdId) redirect(`/admin/decisions/${createdId}`);
+  return state;
+}
+
+export async function updateDecisionAction(decisionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  let saved = false;
+  const state = await runFormAction(async () => {
+    await updateDecision(await requireSessionUser(), decisionId, decisionFields(formData));
+    saved = true;
+    return m.review.saved;
+  });
+  if (saved) redirect(`/admin/decisions/${decisionId}?saved=1`);
+  return state;
+}
+
+export async function transitionDecisionAction(decisionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await transitionDecision(await requireSessionUser(), decisionId, formDataToObject(formData));
+    redirect(`/admin/decisions/${decisionId}?done=1`);
+  });
+}
+
+export async function transitionBatchAction(batchId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const { count } = await transitionDecisionBatch(await requireSessionUser(), batchId, formDataToObject(formData));
+    // The step taken is no longer offered, so its form goes: the notice lives on the page.
+    redirect(`/admin/decisions/batches/${batchId}?done=${count}`);
+  });
+}
+
+export async function setPublicityPeriodsAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await setPublicityPeriods(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/decisions/settings");
+    return m.decisions.settings.saved;
+  });
+}
+
+export async function setFeeIncomeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const entry = await setAnnualFeeIncome(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/decisions/fee-income");
+    return m.feeIncome.saved(entry.year);
+  });
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useId } from "react";
+import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { coercionCategories, counterpartyCategories, decisionColumns, penaltyCategories, type DecisionColumn, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
+import type { FormState } from "@/lib/forms/form-state";
+import { messages } from "@/lib/i18n";
+import { FieldErrors, TextAreaField } from "../powers/register-fields";
+
+const m = messages.registers;
+const f = m.decisions.fields;
+
+const longText: readonly DecisionFieldKey[] = ["licenseContent", "violationFacts", "penaltyBasis", "penaltyContent", "coercionContent", "remarks"];
+const dates: readonly DecisionFieldKey[] = ["decisionDate", "validFrom", "validUntil"];
+
+function PenaltyCategoryChoices({ selected }: { selected: string[] }) {
+  const id = useId();
+  const errors = useFormState().fields?.penaltyCategories;
+  return (
+    <fieldset className="mb-4" aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium text-gray-900">{f.penaltyCategories}<span className="ml-1 text-red-700" aria-hidden="true">*</span></legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {penaltyCategories.map((category) => (
+          <label key={category} className="flex items-center gap-1 text-sm"><input type="checkbox" name="penaltyCategories" value={category} defaultChecked={selected.includes(category)} />{category}</label>
+        ))}
+      </div>
+      <div id={`${id}-error`}><FieldErrors name="penaltyCategories" /></div>
+    </fieldset>
+  );
+}
+
+function required(column: DecisionColumn, kind: DecisionKind): boolean {
+  return column.requiredColumn || (kind === "license" && column.key === "validFrom");
+}
+
+function Field({ column, kind, value }: { column: DecisionColumn; kind: DecisionKind; value: string }) {
+  const label = column.key === "penaltyAmount" ? f.penaltyAmountUnit : column.header;
+  // The notes speak to people filling in a spreadsheet; a date picker needs none of the format.
+  const hint = column.key === "validUntil" ? m.decisions.notes.validUntilForm
+    : column.note && !["counterpartyCategory", "penaltyCategories", "coercionCategory"].includes(column.key) && !dates.includes(column.key) ? column.note : undefined;
+  if (column.key === "counterpartyCategory") {
+    return <SelectField name={column.key} label={label} required defaultValue={value || "legal_entity"} options={counterpartyCategories.map((category) => ({ value: category, label: m.counterpartyCategories[category] }))} />;
+  }
+  if (column.key === "penaltyCategories") return <PenaltyCategoryChoices selected={value ? value.split("；") : []} />;
+  if (column.key === "coercionCategory") {
+    return <SelectField name={column.key} label={label} required defaultValue={value} options={[{ value: "", label: "请选择" }, ...coercionCategories.map((category) => ({ value: category, label: category }))]} />;
+  }
+  if (longText.includes(column.key)) return <TextAreaField name={column.key} label={label} defaultValue={value} required={required(column, kind)} hint={hint} rows={3} />;
+  return <TextField name={column.key} label={label} type={dates.includes(column.key) ? "date" : "text"} defaultValue={value} required={required(column, kind)} hint={hint} maxLength={200} />;
+}
+
+/** A decision's data items for its kind, in the template's order. */
+export function DecisionForm({ action, kind, values, version, submitLabel }: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  kind: DecisionKind;
+  values: Partial<Record<DecisionFieldKey, string>>;
+  version?: number;
+  submitLabel: string;
+}) {
+  return (
+    <ActionForm action={action} aria-label={submitLabel} className="max-w-4xl rounded border border-gray-300 bg-white p-6">
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        {decisionColumns(kind).map((column) => (
+          <div key={column.key} className={longText.includes(column.key) || column.key === "penaltyCategories" ? "sm:col-span-2" : ""}>
+            <Field column={column} kind={kind} value={values[column.key] ?? ""} />
+          </div>
+        ))}
+      </div>
+      <SubmitButton>{submitLabel}</SubmitButton>
+    </ActionForm>
+  );
+}

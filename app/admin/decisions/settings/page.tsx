@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { isPermitted } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { decisionKinds } from "@/lib/decisions/decision-fields";
+import { loadPublicityPeriods } from "@/lib/decisions/publicity-periods";
+import { messages } from "@/lib/i18n";
+import { setPublicityPeriodsAction } from "../actions";
+import { PublicityPeriodsForm } from "./settings-form";
+
+export const dynamic = "force-dynamic";
+
+const m = messages.registers;
+const s = m.decisions.settings;
+
+export const metadata: Metadata = { title: s.title };
+
+export default async function PublicityPeriodsPage() {
+  const actor = await requirePageUser("registers.read_console");
+  const periods = await loadPublicityPeriods();
+  return (
+    <div className="space-y-4">
+      <p><Link href="/admin/decisions">← {m.decisions.console.title}</Link></p>
+      <h1 className="text-xl font-bold">{s.title}</h1>
+      <p className="max-w-3xl text-sm leading-6">{s.intro}</p>
+      {isPermitted(actor.role, "decision.configure_publicity") ? <PublicityPeriodsForm action={setPublicityPeriodsAction} periods={periods} /> : (
+        <ul className="list-disc pl-6 text-sm" data-testid="publicity-periods">
+          {decisionKinds.map((kind) => <li key={kind}>{m.decisionKinds[kind]}：{s.current(periods[kind])}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import { findConsolePower, listSectionOptions } from "@/lib/powers/console-powers";
+import { updatePowerAction } from "../../actions";
+import { PowerForm } from "../../power-form";
+
+export const dynamic = "force-dynamic";
+
+const c = messages.registers.powers.console;
+
+export const metadata: Metadata = { title: c.edit };
+
+export default async function EditPowerPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageUser("power.edit");
+  const id = Number((await params).id);
+  const power = await findConsolePower(actor, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <p><Link href={`/admin/powers/${power.id}`}>← {power.name}</Link></p>
+      <h1 className="text-xl font-bold">{c.edit}：{power.name}</h1>
+      {power.published ? <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm">{messages.registers.review.draftChangesPending}</p> : null}
+      <PowerForm action={updatePowerAction.bind(null, power.id)} values={{ ...power.working, sectionId: power.sectionId, version: power.version }} sections={await listSectionOptions()} submitLabel={c.save} />
+    </div>
+  );
+}

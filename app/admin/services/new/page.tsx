@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { messages } from "@/lib/i18n";
+import { listSectionOptions } from "@/lib/powers/console-powers";
+import { listPowerOptions } from "@/lib/services/console-services";
+import { createServiceAction } from "../actions";
+import { ServiceForm } from "../service-form";
+
+export const dynamic = "force-dynamic";
+
+const c = messages.registers.services.console;
+
+export const metadata: Metadata = { title: c.create };
+
+export default async function NewServicePage() {
+  await requirePageUser("service.edit");
+  const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
+  return (
+    <div className="space-y-4">
+      <p><Link href="/admin/services">← {c.title}</Link></p>
+      <h1 className="text-xl font-bold">{c.create}</h1>
+      <ServiceForm action={createServiceAction} values={{}} sections={sections} powers={powers} submitLabel={c.create} />
+    </div>
+  );
+}

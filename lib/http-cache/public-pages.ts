@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/**
+ * HTTP caching of the public site's pages, applied by proxy.ts before the page renders.
+ *
+ * A public page is the same for every visitor until public content changes, so its entity tag
+ * is derived from the public content version (bumped in the transaction of every publication or
+ * withdrawal), the build, and the URL: a client or a reverse proxy revalidating with If-None-Match
+ * gets a 304 without the page being rendered. Cache-Control lets a shared cache serve the page for
+ * s-maxage seconds and stale while it revalidates.
+ *
+ * Only an allow-list of read-only public paths is cached; forms and anything personal (依申请公开,
+ * application status, feedback, login, console) never are. Requests for React Server Component
+ * payloads (client-side navigation) keep Next's own private headers.
+ */
+const CACHEABLE_PATHS = [
+  /^\/$/,
+  /^\/catalogue(\/[^/]+)?$/,
+  /^\/items\/\d+$/,
+  /^\/search$/,
+  /^\/(powers|services|decisions|inspections|proposals)(\/[^/]+)*$/,
+  /^\/reports\/annual(\/[^/]+)*$/,
+];
+
+export function isCacheablePublicPage(method: string, pathname: string, headers: Headers, search: URLSearchParams): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (headers.get("rsc") || headers.get("next-router-prefetch") || headers.get("next-action") || search.has("_rsc")) return false;
+  return CACHEABLE_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+let buildId: string | undefined;
+/** The deployed build: a new build changes every page's tag (new markup, new asset names). */
+function currentBuildId(): string {
+  if (buildId) return buildId;
+  try {
+    buildId = readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+  } catch {
+    buildId = `development-${Date.now()}`;
+  }
+  return buildId;
+}
+
+export function pageEntityTag(contentVersion: string, url: URL): string {
+  const hash = createHash("sha1").update(`${contentVersion}\0${currentBuildId()}\0${url.pathname}\0${url.search}`).digest("base64url");
+  return `W/"${hash}"`;
+}
+
+const VERSION_TTL_MS = Number(process.env.PUBLIC_VERSION_CHECK_MS ?? 1000);
+const globalForPages = globalThis as unknown as {
+  gongkaiVersionPool?: pg.Pool;
+  gongkaiVersion?: { value: string; readAt: number; pending?: Promise<string | null> };
+};
+
+/**
+ * The public content version, read at most once a second per process (one tiny query), so that
+ * revalidation costs next to nothing. Null when the database cannot be asked: then no tag is sent.
+ */
+export async function readContentVersionForPages(now = Date.now()): Promise<string | null> {
+  const cached = globalForPages.gongkaiVersion;
+  if (cached && now - cached.readAt < VERSION_TTL_MS) return cached.value;
+  if (cached?.pending) return cached.pending;
+  if (!process.env.DATABASE_URL) return null;
+  globalForPages.gongkaiVersionPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000 });
+  const pending = globalForPages.gongkaiVersionPool
+    .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
+    .then((result) => {
+      const value = result.rows[0]?.token ?? "none";
+      globalForPages.gongkaiVersion = { value, readAt: Date.now() };
+      return value;
+    })
+    .catch(() => {
+      globalForPages.gongkaiVersion = undefined;
+      return null;
+    });
+  globalForPages.gongkaiVersion = { value: cached?.value ?? "", readAt: 0, pending };
+  return pending;
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { errorResponse } from "@/lib/api/respond";
+import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
+import { CORS_HEADERS } from "@/lib/open-data/cors";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
+
+/**
+ * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;
+ * 0 turns the limit off). Clients are told apart by address only behind a reverse proxy that sets
+ * X-Forwarded-For (TRUST_PROXY=1, see lib/rate-limit/client-key.ts); otherwise all direct clients
+ * share one allowance.
+ */
+export function openDataRateLimit(): number {
+  const configured = Number(process.env.OPEN_DATA_RATE_LIMIT ?? 600);
+  return Number.isFinite(configured) && configured >= 0 ? configured : 600;
+}
+const WINDOW_SECONDS = 60;
+
+type Body = { json: unknown } | { body: string | Uint8Array; contentType: string; headers?: Record<string, string> };
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/**
+ * Wraps a public read-only route handler of the open-data API: rate limit per client (429 with
+ * Retry-After), CORS, JSON or any other body, ETag with 304, and Cache-Control for shared caches.
+ * Errors of the data layer become the usual JSON errors (422 for bad parameters, 404…), never cached.
+ */
+export function openDataRoute(read: (request: Request) => Promise<Body | Response>, policy: CachePolicy = PUBLIC_CACHE) {
+  return async (request: Request): Promise<Response> => {
+    const rateHeaders: Record<string, string> = {};
+    try {
+      const limit = openDataRateLimit();
+      if (limit > 0) {
+        const result = await consumeRateLimit({ key: `open-data:${clientKeyOf(request.headers)}`, limit, windowSeconds: WINDOW_SECONDS });
+        rateHeaders["X-RateLimit-Limit"] = String(limit);
+        rateHeaders["X-RateLimit-Remaining"] = String(result.remaining);
+        if (!result.allowed) throw new TooManyRequestsError(result.retryAfterSeconds);
+      }
+      const produced = await read(request);
+      if (produced instanceof Response) return withHeaders(produced, { ...CORS_HEADERS, ...rateHeaders });
+      if ("json" in produced) {
+        return cacheableResponse(request, JSON.stringify(produced.json), { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...rateHeaders }, policy);
+      }
+      return cacheableResponse(request, produced.body, { "Content-Type": produced.contentType, ...produced.headers, ...CORS_HEADERS, ...rateHeaders }, policy);
+    } catch (error) {
+      if (error instanceof AppError) return withHeaders(errorResponse(error), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
+      console.error(error);
+      return withHeaders(Response.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
+    }
+  };
+}
+
+/** The answer to a CORS preflight request. */
+export function openDataPreflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}

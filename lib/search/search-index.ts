@@ -1,0 +1,127 @@
+import "server-only";
+import { db, type DatabaseTransaction } from "@/lib/db";
+import { searchEngine } from "@/lib/search/engine";
+import { searchSources } from "@/lib/search/sources";
+import type { SearchSource } from "@/lib/search/sources/types";
+import type { SearchDocumentType } from "@/lib/search/types";
+
+/**
+ * Keeps the search index in step with what the public can see.
+ *
+ * - `syncSearchDocuments(tx, type, ids)`: called by a domain in the transaction that publishes or
+ *   withdraws records; the index changes in the same transaction (items do this).
+ * - `ensureSearchIndexCurrent()`: called before every search. When the public content version
+ *   (bumped by every public write) differs from the one the index was last reconciled with, it
+ *   compares every source's public records and version stamps with the index and fixes the
+ *   difference. This covers sources that do not call sync (imports, seeds, other domains).
+ */
+
+const RECONCILE_LOCK = 72707381;
+const LOAD_BATCH = 500;
+
+function sourceOf(type: SearchDocumentType): SearchSource | undefined {
+  return searchSources.find((source) => source.type === type);
+}
+
+/** Re-reads these records from their source and updates or removes their documents, in `tx`. */
+export async function syncSearchDocuments(tx: DatabaseTransaction, type: SearchDocumentType, ids: number[]): Promise<void> {
+  const source = sourceOf(type);
+  if (!source || !ids.length) return;
+  const documents = await source.loadDocuments(tx, ids);
+  const present = new Set(documents.map((document) => document.sourceId));
+  await searchEngine.upsertDocuments(documents, tx);
+  await searchEngine.removeDocuments(type, ids.filter((id) => !present.has(id)), tx);
+}
+
+export type ReconcileSummary = { type: SearchDocumentType; upserted: number; removed: number }[];
+
+type Difference = { source: SearchSource; changed: number[]; removed: number[] };
+
+async function findDifferences(client: DatabaseTransaction): Promise<Difference[]> {
+  const differences: Difference[] = [];
+  for (const source of searchSources) {
+    const [publicVersions, indexed] = await Promise.all([source.listPublicVersions(client), searchEngine.listIndexedVersions(source.type, client)]);
+    const changed = [...publicVersions].filter(([id, version]) => indexed.get(id) !== version).map(([id]) => id);
+    const removed = [...indexed.keys()].filter((id) => !publicVersions.has(id));
+    differences.push({ source, changed, removed });
+  }
+  return differences;
+}
+
+async function applyDifferences(client: DatabaseTransaction, differences: Difference[]): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = [];
+  for (const { source, changed, removed } of differences) {
+    for (let start = 0; start < changed.length; start += LOAD_BATCH) {
+      const ids = changed.slice(start, start + LOAD_BATCH);
+      await syncSearchDocuments(client, source.type, ids);
+    }
+    await searchEngine.removeDocuments(source.type, removed, client);
+    summary.push({ type: source.type, upserted: changed.length, removed: removed.length });
+  }
+  return summary;
+}
+
+async function readVersions(client: DatabaseTransaction): Promise<{ current: string; indexed: string | null }> {
+  const [row] = await client.$queryRaw<{ current: string | null; indexed: string | null }[]>`
+    SELECT (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "current",
+           (SELECT "contentVersion" FROM "SearchIndexState" WHERE "id" = 1) AS "indexed"`;
+  return { current: row?.current ?? "none", indexed: row?.indexed ?? null };
+}
+
+async function recordReconciled(client: DatabaseTransaction, version: string): Promise<void> {
+  await client.searchIndexState.upsert({
+    where: { id: 1 },
+    create: { id: 1, contentVersion: version, reconciledAt: new Date() },
+    update: { contentVersion: version, reconciledAt: new Date() },
+  });
+}
+
+/**
+ * Compares every source with the index and fixes the difference, then records the content
+ * version it started from. One process at a time (advisory lock); returns null when another
+ * process holds the lock.
+ */
+export async function reconcileSearchIndex(options: { wait?: boolean } = {}): Promise<ReconcileSummary | null> {
+  return db.$transaction(
+    async (tx) => {
+      if (options.wait) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILE_LOCK})`;
+      } else {
+        const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${RECONCILE_LOCK}) AS locked`;
+        if (!locked) return null;
+      }
+      const { current } = await readVersions(tx);
+      const summary = await applyDifferences(tx, await findDifferences(tx));
+      await recordReconciled(tx, current);
+      return summary;
+    },
+    { timeout: 30 * 60_000, maxWait: 30_000 },
+  );
+}
+
+const globalForSearch = globalThis as unknown as { gongkaiSearchReconciling?: Promise<unknown> | null };
+
+/**
+ * Before a search: when public content changed since the index was last reconciled, reconciles
+ * it (once per process at a time) and waits up to `waitMs` for that. A small difference is fixed
+ * before the search runs; a large backlog (first start on a big existing database) goes on in the
+ * background while searches use the index as it is.
+ */
+export async function ensureSearchIndexCurrent(waitMs = 5_000): Promise<void> {
+  const { current, indexed } = await readVersions(db);
+  if (current === indexed) return;
+  globalForSearch.gongkaiSearchReconciling ??= reconcileSearchIndex({ wait: true })
+    .catch((error) => console.error("[search] reconciling the index failed:", error))
+    .finally(() => {
+      globalForSearch.gongkaiSearchReconciling = null;
+    });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    globalForSearch.gongkaiSearchReconciling,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, waitMs);
+      timer.unref?.();
+    }),
+  ]);
+  clearTimeout(timer);
+}

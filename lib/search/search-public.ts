@@ -1,0 +1,171 @@
+import "server-only";
+import { z } from "zod";
+import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
+import { collectDescendantIds } from "@/lib/catalogue/catalogue-tree";
+import { beijingDayOf } from "@/lib/dates";
+import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/open-data/paging";
+import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { searchEngine } from "@/lib/search/engine";
+import { RESULT_WINDOW } from "@/lib/search/postgres-engine";
+import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
+import { ensureSearchIndexCurrent } from "@/lib/search/search-index";
+import { highlight, makeSnippet, segmentsToHtml, type TextSegment } from "@/lib/search/snippet";
+import { SEARCH_DOCUMENT_TYPES, type SearchDocumentType, type SearchSort } from "@/lib/search/types";
+
+const VALIDITIES = ["in_force", "amended", "repealed", "expired"] as const;
+const e = messages.search.errors;
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+const positiveInteger = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .pipe(z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(1, message)).optional());
+
+/** The public search parameters, as strings from a query string or a form. */
+export const publicSearchParamsSchema = z.object({
+  q: z
+    .string({ error: e.queryRequired })
+    .transform((value) => value.trim())
+    .pipe(z.string().min(1, e.queryRequired).max(MAX_QUERY_LENGTH, e.queryTooLong(MAX_QUERY_LENGTH))),
+  type: optionalText.pipe(z.enum(SEARCH_DOCUMENT_TYPES, { error: e.type }).optional()),
+  category: optionalText.pipe(z.string().max(100, e.category).regex(/^[a-z0-9-]+$/, e.category).optional()),
+  year: positiveInteger(e.year).pipe(z.number().min(1949, e.year).max(2200, e.year).optional()),
+  issuingBody: optionalText.pipe(z.string().regex(/^(agency|\d{1,9})$/, e.issuingBody).optional()),
+  validity: optionalText.pipe(z.enum(VALIDITIES, { error: e.validity }).optional()),
+  sort: optionalText.pipe(z.enum(["relevance", "date"], { error: e.sort }).optional()),
+  page: positiveInteger(e.page),
+  pageSize: positiveInteger(e.pageSize(MAX_PAGE_SIZE)).pipe(z.number().max(MAX_PAGE_SIZE, e.pageSize(MAX_PAGE_SIZE)).optional()),
+});
+
+export type PublicSearchParams = z.input<typeof publicSearchParamsSchema>;
+
+export type PublicSearchResult = {
+  type: SearchDocumentType;
+  id: number;
+  title: string;
+  titleSegments: TextSegment[];
+  snippetSegments: TextSegment[];
+  url: string;
+  /** Beijing calendar day, YYYY-MM-DD. */
+  publishedAt: string;
+  category: { slug: string; name: string } | null;
+  issuingBody: string | null;
+  validity: string | null;
+};
+
+export type PublicSearchPage = {
+  query: string;
+  total: number;
+  totalIsEstimate: boolean;
+  page: number;
+  pageSize: number;
+  /** Ranks beyond this are not served. */
+  resultWindow: number;
+  results: PublicSearchResult[];
+};
+
+/** What the open-data API returns: `{total, results: [{type, id, title, snippet, url, publishedAt}]}`. */
+export type ApiSearchResponse = {
+  total: number;
+  results: { type: SearchDocumentType; id: number; title: string; snippet: string; url: string; publishedAt: string }[];
+};
+
+function readFields(input: Record<string, unknown>): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  for (const key of Object.keys(publicSearchParamsSchema.shape)) {
+    const value = input[key];
+    fields[key] = typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : value === undefined || value === null ? undefined : String(value);
+  }
+  return fields;
+}
+
+/**
+ * Searches everything the public can see (items, and the registers whose sources are registered):
+ * validates the parameters (ValidationError → 422), reconciles the index if public content
+ * changed, and serves repeated searches from the public cache until content changes again.
+ */
+export async function searchPublicContent(input: Record<string, unknown>): Promise<PublicSearchPage> {
+  const parsed = publicSearchParamsSchema.safeParse(readFields(input));
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
+    throw new ValidationError(fields);
+  }
+  const params = parsed.data;
+  const query = parseSearchQuery(params.q);
+  if (!query.phrases.length) throw new ValidationError({ q: [e.queryHasNoWords] });
+
+  let categoryIds: number[] | undefined;
+  const tree = await findCategoryTree();
+  if (params.category) {
+    const node = flattenCategoryTree(tree).find((candidate) => candidate.slug === params.category);
+    if (!node) throw new ValidationError({ category: [e.category] });
+    categoryIds = collectDescendantIds(node);
+  }
+  const request = {
+    query,
+    types: params.type ? [params.type] : undefined,
+    categoryIds,
+    year: params.year,
+    issuingBody: params.issuingBody,
+    validity: params.validity,
+    sort: (params.sort ?? "relevance") as SearchSort,
+    page: params.page ?? 1,
+    pageSize: params.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+
+  await ensureSearchIndexCurrent();
+  const run = async (): Promise<PublicSearchPage> => {
+    const [result, bodies] = await Promise.all([searchEngine.search(request), listIssuingBodies()]);
+    const categories = new Map(flattenCategoryTree(tree).map((node) => [node.id, { slug: node.slug, name: node.name }]));
+    const bodyLabels = new Map(bodies.map((body) => [body.value, body.label]));
+    const phrases = query.phrases.map((phrase) => phrase.text);
+    return {
+      query: params.q,
+      total: result.total,
+      totalIsEstimate: result.totalIsEstimate,
+      page: request.page,
+      pageSize: request.pageSize,
+      resultWindow: RESULT_WINDOW,
+      results: result.hits.map((hit) => ({
+        type: hit.type,
+        id: hit.sourceId,
+        title: hit.title,
+        titleSegments: highlight(hit.title, phrases),
+        snippetSegments: makeSnippet(hit.content, phrases),
+        url: hit.url,
+        publishedAt: beijingDayOf(hit.publishedAt),
+        category: hit.categoryId === null ? null : (categories.get(hit.categoryId) ?? null),
+        issuingBody: hit.issuingBody ? (bodyLabels.get(hit.issuingBody) ?? null) : null,
+        validity: hit.validity,
+      })),
+    };
+  };
+  // SEARCH_CACHE=off: every search runs against the index (used by `npm run bench` to measure it).
+  if (process.env.SEARCH_CACHE === "off") return run();
+  const { query: _parsed, ...cacheKey } = request;
+  return readThroughPublicCache("search", [params.q, query.phrases.map((phrase) => [phrase.text, phrase.quoted]), cacheKey], run);
+}
+
+/** The open-data form of a search page. */
+export function toApiSearchResponse(page: PublicSearchPage): ApiSearchResponse {
+  return {
+    total: page.total,
+    results: page.results.map((result) => ({
+      type: result.type,
+      id: result.id,
+      title: result.title,
+      snippet: segmentsToHtml(result.snippetSegments),
+      url: result.url,
+      publishedAt: result.publishedAt,
+    })),
+  };
+}

@@ -1,0 +1,24 @@
+import type { DatabaseTransaction } from "@/lib/db";
+import type { SearchDocumentInput, SearchDocumentType } from "@/lib/search/types";
+
+/** The Prisma client or a transaction: sources read through whichever the caller holds. */
+export type SearchSourceClient = DatabaseTransaction;
+
+/**
+ * One kind of public record that search covers. A source only reads its own tables; the index
+ * (lib/search/search-index.ts) decides when to call it:
+ * - in the transaction that publishes or withdraws a record, when the domain calls
+ *   `syncSearchDocuments(tx, type, [id])` (items do, from lib/items/transition-item.ts);
+ * - otherwise on the first search after the public content version changed (every public write
+ *   bumps it), by comparing `listPublicVersions` with what the index holds.
+ * So a domain that bumps the content version (which it must do anyway for the page cache) is
+ * searchable without any other change; calling syncSearchDocuments as well makes it exact
+ * within the same transaction.
+ */
+export interface SearchSource {
+  readonly type: SearchDocumentType;
+  /** id → version stamp of every record the public can see now; the stamp changes with its public content. */
+  listPublicVersions(client: SearchSourceClient): Promise<Map<number, string>>;
+  /** The documents of these records as the public sees them; records not public (any more) are left out. */
+  loadDocuments(client: SearchSourceClient, ids: number[]): Promise<SearchDocumentInput[]>;
+}

@@ -1,0 +1,281 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import * as OpenCC from "opencc-js";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { createItem } from "@/lib/items/manage-items";
+import { transitionItem } from "@/lib/items/transition-item";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { parseSearchQuery } from "@/lib/search/query";
+import { reconcileSearchIndex } from "@/lib/search/search-index";
+import { searchPublicContent, toApiSearchResponse, type PublicSearchPage } from "@/lib/search/search-public";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { corpus, relevanceQueries, type CorpusDocument } from "../fixtures/search-relevance-corpus";
+import { insertSection, insertUser } from "../support/fixtures";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let staff: ActingUser;
+let head: ActingUser;
+let leader: ActingUser;
+let sectionId: number;
+const keyOfItem = new Map<number, string>();
+const itemOfKey = new Map<string, number>();
+
+// An independent oracle: OpenCC's own phrase-aware traditional → simplified converter (not the
+// engine's character table), NFKC and lower case, then a plain substring test.
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+const oracleFold = (text: string) => toSimplified(text.normalize("NFKC").toLowerCase()).replace(/[〔【［]/g, "[").replace(/[〕】］]/g, "]").replace(/\s+/g, " ");
+const documentText = (document: CorpusDocument, indexNumber: string) =>
+  oracleFold([document.title, indexNumber, document.documentNumber ?? "", document.body, document.attachment ? `${document.attachment.name}\n${document.attachment.text}` : ""].join("\n"));
+const indexNumbers = new Map<string, string>();
+
+function oracleMatches(q: string): Set<string> {
+  const phrases = parseSearchQuery(q).phrases.map((phrase) => oracleFold(phrase.text));
+  return new Set(
+    corpus
+      .filter((document) => (document.state ?? "published") === "published")
+      .filter((document) => phrases.length > 0 && phrases.every((phrase) => documentText(document, indexNumbers.get(document.key)!).includes(phrase)))
+      .map((document) => document.key),
+  );
+}
+
+async function insertCorpusDocument(document: CorpusDocument, index: number, categories: Map<string, number>): Promise<void> {
+  const indexNumber = `TEST/2017-${String(index + 1).padStart(5, "0")}`;
+  indexNumbers.set(document.key, indexNumber);
+  const state = document.state ?? "published";
+  const publishedAt = new Date(`${document.publishedAt}T09:30:00+08:00`);
+  await db.$transaction(async (tx) => {
+    const item = await tx.item.create({
+      data: {
+        indexNumber,
+        state: state === "withdrawn" ? "withdrawn" : state,
+        sectionId,
+        authorId: staff.id,
+        ...(state === "draft" ? {} : { publishedAt, lastPublishedAt: publishedAt }),
+        ...(state === "withdrawn" ? { withdrawnAt: new Date(publishedAt.getTime() + 86_400_000), withdrawalReason: "内容有误" } : {}),
+      },
+    });
+    const revision = await tx.itemRevision.create({
+      data: {
+        itemId: item.id,
+        number: 1,
+        title: document.title,
+        body: `<p>${document.body}</p>`,
+        bodyText: document.body,
+        categoryId: categories.get(document.category)!,
+        issuingSectionId: document.bySection ? sectionId : null,
+        documentNumber: document.documentNumber ?? null,
+        formedAt: new Date(`${document.publishedAt}T00:00:00Z`),
+        validity: document.validity ?? "in_force",
+        channels: ["website"],
+        keywords: [],
+        createdById: staff.id,
+      },
+    });
+    if (document.attachment) {
+      const file = await tx.storedFile.create({
+        data: {
+          storagePath: `test/${document.key}`, originalName: document.attachment.name, mimeType: "application/pdf", kind: "pdf",
+          sizeBytes: 100, sha256: "0".repeat(64), extractedText: document.attachment.text, uploadedById: staff.id,
+        },
+      });
+      await tx.itemAttachment.create({ data: { revisionId: revision.id, fileId: file.id } });
+    }
+    await tx.item.update({
+      where: { id: item.id },
+      data: { latestRevisionId: revision.id, ...(state === "draft" ? {} : { publishedRevisionId: revision.id }) },
+    });
+    keyOfItem.set(item.id, document.key);
+    itemOfKey.set(document.key, item.id);
+  });
+}
+
+async function searchAll(q: string, extra: Record<string, string> = {}): Promise<{ keys: string[]; pages: PublicSearchPage[] }> {
+  const pages: PublicSearchPage[] = [];
+  const keys: string[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const result = await searchPublicContent({ q, pageSize: "10", page: String(page), ...extra });
+    pages.push(result);
+    keys.push(...result.results.map((entry) => keyOfItem.get(entry.id) ?? `unknown:${entry.id}`));
+    if (page * 10 >= result.total) break;
+  }
+  return { keys, pages };
+}
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  await seedBaseData();
+  sectionId = await insertSection("综合执法大队");
+  staff = await insertUser("staff", { sectionId });
+  head = await insertUser("section_head", { sectionId });
+  leader = await insertUser("leader");
+  const categories = new Map((await db.category.findMany()).map((category) => [category.slug, category.id]));
+  for (const [index, document] of corpus.entries()) await insertCorpusDocument(document, index, categories);
+  // Written straight to the tables, like a seed or an import: the index learns of them through
+  // the content version.
+  await db.$transaction((tx) => bumpPublicContentVersion(tx));
+});
+after(async () => {
+  await database.drop();
+});
+
+describe("relevance test set", () => {
+  test("the fixture's expected results are exactly what a plain substring scan finds", () => {
+    assert.ok(relevanceQueries.length >= 40, "at least 40 queries");
+    for (const query of relevanceQueries) {
+      assert.deepEqual([...oracleMatches(query.q)].sort(), [...query.expected].sort(), `fixture for ${query.q}`);
+    }
+  });
+
+  for (const query of relevanceQueries) {
+    test(`${query.q}${query.note ? ` (${query.note})` : ""}`, async () => {
+      const first = await searchPublicContent({ q: query.q, pageSize: "10" });
+      const topTen = first.results.map((entry) => keyOfItem.get(entry.id));
+      const expected = oracleMatches(query.q);
+      assert.equal(first.total, expected.size, `total for ${query.q}`);
+      assert.equal(first.totalIsEstimate, false);
+      // Recall: every exact-phrase match is in the top 10 (every query here has at most 10).
+      for (const key of expected) assert.ok(topTen.includes(key), `${key} missing from the top 10 for ${query.q}: ${topTen.join(", ")}`);
+      // Precision: nothing without every phrase (for quoted queries: the quoted phrase).
+      for (const key of topTen) assert.ok(key && expected.has(key), `${key} does not hold ${query.q}`);
+      if (query.first) assert.deepEqual(topTen.slice(0, query.first.length), query.first, `ranking for ${query.q}`);
+    });
+  }
+});
+
+describe("matching", () => {
+  test("a one-character query over many documents pages through every match exactly once", async () => {
+    const expected = oracleMatches("市");
+    assert.ok(expected.size > 10, "the character is common in the corpus");
+    const { keys, pages } = await searchAll("市");
+    assert.equal(pages[0].total, expected.size);
+    assert.equal(new Set(keys).size, keys.length, "no document twice");
+    assert.deepEqual([...keys].sort(), [...expected].sort());
+  });
+
+  test("relevance puts title matches first, newest first within each tier; date sort is newest first", async () => {
+    const byRelevance = (await searchAll("执法")).keys;
+    const titled = corpus.filter((document) => oracleFold(document.title).includes("执法") && (document.state ?? "published") === "published");
+    assert.deepEqual(new Set(byRelevance.slice(0, titled.length)), new Set(titled.map((document) => document.key)));
+    const dates = (keys: string[]) => keys.map((key) => corpus.find((document) => document.key === key)!.publishedAt);
+    const titleDates = dates(byRelevance.slice(0, titled.length));
+    assert.deepEqual(titleDates, [...titleDates].sort().reverse());
+    const byDate = (await searchAll("执法", { sort: "date" })).keys;
+    assert.deepEqual(dates(byDate), [...dates(byDate)].sort().reverse());
+    assert.deepEqual([...byDate].sort(), [...byRelevance].sort());
+  });
+
+  test("filters: type, category (with its subcategories), year, issuing body, validity", async () => {
+    const keys = async (q: string, extra: Record<string, string>) => (await searchAll(q, extra)).keys.sort();
+    const expectedWith = (q: string, keep: (document: CorpusDocument) => boolean) =>
+      [...oracleMatches(q)].filter((key) => keep(corpus.find((document) => document.key === key)!)).sort();
+    const statutory = ["normative-documents", "major-decisions", "licensing", "penalties", "coercion", "fees", "random-inspections", "budgets", "plans", "statistics", "personnel", "procurement", "functions"];
+    assert.deepEqual(await keys("城市", { type: "item" }), expectedWith("城市", () => true));
+    assert.deepEqual(await keys("城市", { type: "power" }), []);
+    assert.deepEqual(await keys("城市", { category: "normative-documents" }), expectedWith("城市", (document) => document.category === "normative-documents"));
+    const underStatutory = await keys("城市", { category: "statutory" });
+    assert.deepEqual(underStatutory, expectedWith("城市", (document) => statutory.includes(document.category)));
+    assert.ok(underStatutory.length > 2 && !underStatutory.includes("guide"));
+    assert.deepEqual(await keys("城市", { year: "2019" }), expectedWith("城市", (document) => document.publishedAt.startsWith("2019")));
+    assert.deepEqual(await keys("城市", { validity: "repealed" }), ["fee-standard"]);
+    const bySection = await keys("公示", { issuingBody: String(sectionId) });
+    assert.deepEqual(bySection, expectedWith("公示", (document) => Boolean(document.bySection)));
+    assert.ok(bySection.length >= 2);
+    assert.deepEqual(await keys("公示", { issuingBody: "agency" }), expectedWith("公示", (document) => !document.bySection));
+  });
+
+  test("snippets show the passage with the match highlighted, in the original script", async () => {
+    const result = await searchPublicContent({ q: "综合执法" });
+    const [entry] = result.results;
+    assert.equal(keyOfItem.get(entry.id), "traditional-notice");
+    assert.deepEqual(entry.titleSegments.filter((segment) => segment.hit).map((segment) => segment.text), ["綜合執法"]);
+    assert.ok(entry.snippetSegments.some((segment) => segment.hit && segment.text === "綜合執法"));
+    const api = toApiSearchResponse(result);
+    assert.deepEqual(Object.keys(api), ["total", "results"]);
+    assert.deepEqual(Object.keys(api.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt"]);
+    assert.equal(api.results[0].url, `/items/${entry.id}`);
+    assert.equal(api.results[0].publishedAt, "2017-05-05");
+    assert.match(api.results[0].snippet, /<mark>綜合執法<\/mark>/);
+    const attachment = await searchPublicContent({ q: "夜间施工" });
+    assert.ok(attachment.results[0].snippetSegments.some((segment) => segment.hit && segment.text === "夜间施工"), "snippet from attachment text");
+  });
+
+  test("the snippet escapes HTML in the API", async () => {
+    const result = toApiSearchResponse({ query: "x", total: 1, totalIsEstimate: false, page: 1, pageSize: 20, resultWindow: 2000, results: [
+      { type: "item", id: 1, title: "t", titleSegments: [], snippetSegments: [{ text: "<b>", hit: false }, { text: "a&b", hit: true }], url: "/items/1", publishedAt: "2017-01-01", category: null, issuingBody: null, validity: null },
+    ] });
+    assert.equal(result.results[0].snippet, "&lt;b&gt;<mark>a&amp;b</mark>");
+  });
+
+  test("bad parameters are 422 errors naming the parameter", async () => {
+    const fieldsOf = async (input: Record<string, unknown>) => {
+      try {
+        await searchPublicContent(input);
+      } catch (error) {
+        assert.ok(error instanceof ValidationError);
+        return Object.keys(error.fields);
+      }
+      assert.fail("no error");
+    };
+    assert.deepEqual(await fieldsOf({ q: "" }), ["q"]);
+    assert.deepEqual(await fieldsOf({ q: "   " }), ["q"]);
+    assert.deepEqual(await fieldsOf({ q: "。，！" }), ["q"]);
+    assert.deepEqual(await fieldsOf({ q: "城".repeat(101) }), ["q"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", pageSize: "101" }), ["pageSize"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", page: "0" }), ["page"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", page: "x" }), ["page"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", type: "people" }), ["type"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", category: "no-such-column" }), ["category"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", sort: "random" }), ["sort"]);
+    assert.deepEqual(await fieldsOf({ q: "城管", year: "17" }), ["year"]);
+  });
+
+  test("a page past the last result is empty but keeps the total", async () => {
+    const result = await searchPublicContent({ q: "城管", page: "5", pageSize: "10" });
+    assert.equal(result.total, 7);
+    assert.deepEqual(result.results, []);
+  });
+});
+
+describe("keeping the index current", () => {
+  test("publishing and withdrawing through the workflow change the index in the same transaction", async () => {
+    const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: "plans" } })).id;
+    const created = await createItem(staff, { title: "关于开展冬季供热燃气安全检查的通知", body: "<p>对全市供热燃气管网开展安全检查。</p>", categoryId, formedAt: "2026-11-02" });
+    await transitionItem(staff, created.id, { action: "submit" });
+    await transitionItem(head, created.id, { action: "approve" });
+    const indexedBefore = await db.searchDocument.count({ where: { type: "item", sourceId: created.id } });
+    assert.equal(indexedBefore, 0, "not public yet, not indexed");
+    await transitionItem(leader, created.id, { action: "approve" });
+    // No search ran in between: the document was written by the publishing transaction itself.
+    const document = await db.searchDocument.findUniqueOrThrow({ where: { type_sourceId: { type: "item", sourceId: created.id } } });
+    assert.equal(document.title, "关于开展冬季供热燃气安全检查的通知");
+    assert.ok(document.terms.includes("燃气") && document.terms.includes("燃"));
+    assert.deepEqual((await searchPublicContent({ q: "燃气安全" })).results.map((entry) => entry.id), [created.id]);
+
+    await transitionItem(leader, created.id, { action: "withdraw", comment: "内容调整" });
+    assert.equal(await db.searchDocument.count({ where: { type: "item", sourceId: created.id } }), 0);
+    assert.equal((await searchPublicContent({ q: "燃气安全" })).total, 0);
+  });
+
+  test("records written directly (seeds, imports) are indexed on the next search after the content version changes", async () => {
+    const id = itemOfKey.get("budget")!;
+    await db.$transaction(async (tx) => {
+      await tx.item.update({ where: { id }, data: { withdrawnAt: new Date(), withdrawalReason: "测试", state: "withdrawn" } });
+      await bumpPublicContentVersion(tx);
+    });
+    assert.equal((await searchPublicContent({ q: "预算" })).total, 0);
+    await db.$transaction(async (tx) => {
+      await tx.item.update({ where: { id }, data: { withdrawnAt: null, withdrawalReason: null, state: "published" } });
+      await bumpPublicContentVersion(tx);
+    });
+    assert.equal((await searchPublicContent({ q: "预算" })).total, 1);
+  });
+
+  test("reconciling an index that is current changes nothing", async () => {
+    const summary = await reconcileSearchIndex({ wait: true });
+    assert.ok(summary);
+    assert.deepEqual(summary.filter((entry) => entry.upserted || entry.removed), []);
+  });
+});
