@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { logIn, logOut } from "./support/session";
 
 // GB 32100 check character, written here from the standard so the product's own code is not trusted.
@@ -142,6 +143,25 @@ test("import: a file with mistakes imports nothing and lists each by row and col
   await takeAction(page, "提交审核");
   await expect(page.getByTestId("form-success")).toContainText("已处理 2 条决定");
   const batchUrl = page.url().split("?")[0];
+
+  // The same through the JSON API, with an .xlsx built from the downloaded template.
+  const xlsxTemplate = await page.request.get("/api/v1/admin/decisions/template?kind=license&format=xlsx");
+  expect(xlsxTemplate.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await xlsxTemplate.body()) as never);
+  const sheet = workbook.worksheets[0];
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(header);
+  const xlsxRow = (index: number, overrides: Record<string, string> = {}) => row(index, overrides).split(",");
+  sheet.addRow(xlsxRow(5));
+  sheet.addRow(xlsxRow(6, { 行政相对人名称: "" }));
+  const post = (bytes: Buffer) => page.request.post("/api/v1/admin/decisions/import?kind=license", { multipart: { file: { name: "台账.xlsx", mimeType: "application/octet-stream", buffer: bytes } } });
+  const refused = await post(Buffer.from(await workbook.xlsx.writeBuffer()));
+  expect(refused.status()).toBe(422);
+  expect((await refused.json()).errors).toEqual([{ row: 3, column: "行政相对人名称", message: "请填写行政相对人名称。" }]);
+  sheet.spliceRows(3, 1);
+  const accepted = await post(Buffer.from(await workbook.xlsx.writeBuffer()));
+  expect(accepted.status()).toBe(200);
+  expect((await accepted.json()).imported).toBe(1);
   await logOut(page);
 
   await logIn(page, "head");
@@ -227,7 +247,7 @@ test("a new power goes through review; the leader publishes the year's list; fee
   const url = page.url().split("?")[0];
 
   await page.goto("/admin/decisions/fee-income");
-  await page.getByLabel("年度", { exact: true }).fill("2017");
+  await page.getByRole("spinbutton", { name: "年度" }).fill("2017");
   await page.getByLabel("收费金额（万元）").fill("3.5");
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("form-success")).toContainText("已保存2017年度的收费金额");
@@ -248,7 +268,7 @@ test("a new power goes through review; the leader publishes the year's list; fee
   await expect(page.getByTestId("power-row")).toContainText("对城市照明设施的检查");
   await page.goto("/admin/powers/versions");
   const year = new Date().getFullYear();
-  await page.getByLabel("年度", { exact: true }).fill(String(year));
+  await page.getByRole("spinbutton", { name: "年度" }).fill(String(year));
   await page.getByRole("button", { name: "发布年度清单" }).click();
   await expect(page.getByTestId("form-success")).toContainText(`已发布${year}年度权责清单`);
   await page.getByRole("button", { name: "发布年度清单" }).click();

@@ -18,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
   if (isPermitted(user.role, "application.read")) links.push({ href: "/admin/applications", label: messages.applications.console.title });
   if (isPermitted(user.role, "reply_template.manage")) links.push({ href: "/admin/reply-templates", label: messages.applications.templatesAdmin.title });
+  if (isPermitted(user.role, "inspection.read_console")) links.push({ href: "/admin/inspections", label: messages.inspections.navLabel });
   if (isPermitted(user.role, "proposal.read_console")) links.push({ href: "/admin/proposals", label: messages.proposals.console.nav });
   if (isPermitted(user.role, "feedback.read_console")) links.push({ href: "/admin/feedback", label: messages.proposals.feedback.console.nav });
   if (isPermitted(user.role, "report.read")) links.push({ href: "/admin/reports", label: m.reports });

@@ -145,12 +145,14 @@ const actionLabels: Record<string, string | undefined> = {
   ...messages.auditLog.actionLabels,
   ...messages.proposals.audit.actionLabels,
   ...messages.applications.audit.actionLabels,
+  ...messages.inspections.auditActionLabels,
   ...messages.registers.auditActionLabels,
 };
 const entityTypeLabels: Record<string, string | undefined> = {
   ...messages.auditLog.entityTypeLabels,
   ...messages.proposals.audit.entityTypeLabels,
   ...messages.applications.audit.entityTypeLabels,
+  ...messages.inspections.auditEntityTypeLabels,
   ...messages.registers.entityTypeLabels,
 };
 const stateLabels: Record<string, string | undefined> = messages.itemStates;

@@ -42,7 +42,7 @@ async function download(kind: DecisionKind, format: DownloadFormat, baseName: st
 function assertKindAndFormat(kind: unknown, format: unknown): asserts kind is DecisionKind {
   const problems: Record<string, string[]> = {};
   if (!isDecisionKind(kind)) problems.kind = [messages.registers.decisions.problems.kindInvalid];
-  if (!isDownloadFormat(format)) problems.format = ["格式应为 xlsx 或 csv。"];
+  if (!isDownloadFormat(format)) problems.format = [messages.registers.common.formatInvalid];
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 

@@ -1,4 +1,5 @@
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -12,6 +13,7 @@ export const zhCN = {
   search: searchMessages,
   applications: applicationsMessages,
   registers: registersMessages,
+  inspections: inspectionsMessages,
   proposals: proposalsMessages,
   reports: reportsMessages,
   site: {

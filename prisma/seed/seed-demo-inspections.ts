@@ -13,8 +13,9 @@ import type { PowerEntry } from "@/lib/powers/power-entry";
  *
  * The history is back-dated, so it is written directly rather than through the data layer, but
  * with the same pure functions: the draws are real draws of lib/inspections/draw.ts on the lists as
- * they then were, and the public page re-runs them and finds the same result. Run it after the
- * power list seed: it uses that seed's 行政检查 entries and adds them only where missing.
+ * they then were, and the public page re-runs them and finds the same result. It links the
+ * inspection items to the power list's 行政检查 entries JC-1…JC-3 (seed-demo-registers.ts), and
+ * enters them itself where missing, so either seed may run first.
  */
 
 const at = (day: string, time = "09:30") => new Date(`${day}T${time}:00+08:00`);
@@ -95,7 +96,7 @@ const outcomeNotes: Partial<Record<InspectionOutcome, string>> = {
 
 type Users = { staffId: number; headId: number; leaderId: number };
 
-async function ensureInspectionPowers(users: Users, sectionId: number): Promise<number[]> {
+async function ensureInspectionPowers(users: Users, sectionId: number, ownerSectionId: number): Promise<number[]> {
   const ids: number[] = [];
   for (const demo of demoPowers) {
     const existing = await db.power.findUnique({ where: { code: demo.code } });
@@ -111,10 +112,18 @@ async function ensureInspectionPowers(users: Users, sectionId: number): Promise<
     const power = await db.power.create({
       data: {
         code, name: entry.name, type: "inspection", legalBasis: entry.legalBasis, sectionId, responsibilities: entry.responsibilities, accountability: entry.accountability,
-        status: "retained", effectiveOn: dateColumn("2017-01-01"), state: "published", ownerSectionId: sectionId, authorId: users.staffId, lastEditorId: users.leaderId,
-        publishedContent: entry, publishedAt: at("2017-03-20"), createdAt: at("2017-03-15"),
+        status: "retained", effectiveOn: dateColumn("2017-01-01"), state: "published", ownerSectionId, authorId: users.staffId, lastEditorId: users.staffId,
+        publishedContent: entry, publishedAt: at("2016-12-28"), createdAt: at("2016-12-20"),
       },
     });
+    // The review trail the power list's own seed gives its entries.
+    const trail = [
+      { actorId: users.staffId, action: "power.create", fromState: null, toState: "draft", occurredAt: at("2016-12-20") },
+      { actorId: users.staffId, action: "power.submit", fromState: "draft", toState: "section_review", occurredAt: at("2016-12-20") },
+      { actorId: users.headId, action: "power.approve", fromState: "section_review", toState: "leader_review", occurredAt: at("2016-12-20", "10:30") },
+      { actorId: users.leaderId, action: "power.approve", fromState: "leader_review", toState: "published", occurredAt: at("2016-12-28") },
+    ];
+    await db.auditEvent.createMany({ data: trail.map((step) => ({ ...step, entityType: "Power", entityId: String(power.id), details: { code, seeded: true } })) });
     ids.push(power.id);
   }
   return ids;
@@ -232,7 +241,7 @@ export async function seedDemoInspections(): Promise<void> {
   const taskSectionId = users.get("staff")!.sectionId;
   const enforcementSectionId = sections.get("综合执法大队") ?? taskSectionId;
 
-  const powerIds = await ensureInspectionPowers(ids, enforcementSectionId);
+  const powerIds = await ensureInspectionPowers(ids, enforcementSectionId, taskSectionId);
   const itemIds: number[] = [];
   for (const [index, demo] of demoPowers.entries()) {
     const item = await db.inspectionItem.create({ data: { powerId: powerIds[index], ...demo.item, createdAt: at("2017-04-10") } });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoApplications } from "./seed-demo-applications";
+import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
 
@@ -30,5 +31,6 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoItems();
   await seedDemoProposals();
   await seedDemoApplications();
+  await seedDemoInspections();
   log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
 }

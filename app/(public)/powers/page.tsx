@@ -35,7 +35,7 @@ export default async function PowersPage({ searchParams }: Props) {
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="powers-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="powers-title" className="text-xl font-bold">{heading}</h1>
-          <div className="no-print"><PrintButton label="打印" /></div>
+          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
         </div>
         <p className="mt-2 text-sm leading-6 text-gray-800">{p.publicIntro}</p>
         {list.year ? <p className="mt-1 text-sm text-gray-700">{p.yearPublishedAt(list.publishedAt!)}{list.note ? `　${list.note}` : ""}</p> : null}

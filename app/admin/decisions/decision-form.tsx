@@ -46,7 +46,7 @@ function Field({ column, kind, value }: { column: DecisionColumn; kind: Decision
   }
   if (column.key === "penaltyCategories") return <PenaltyCategoryChoices selected={value ? value.split("；") : []} />;
   if (column.key === "coercionCategory") {
-    return <SelectField name={column.key} label={label} required defaultValue={value} options={[{ value: "", label: "请选择" }, ...coercionCategories.map((category) => ({ value: category, label: category }))]} />;
+    return <SelectField name={column.key} label={label} required defaultValue={value} options={[{ value: "", label: m.common.choose }, ...coercionCategories.map((category) => ({ value: category, label: category }))]} />;
   }
   if (longText.includes(column.key)) return <TextAreaField name={column.key} label={label} defaultValue={value} required={required(column, kind)} hint={hint} rows={3} />;
   return <TextField name={column.key} label={label} type={dates.includes(column.key) ? "date" : "text"} defaultValue={value} required={required(column, kind)} hint={hint} maxLength={200} />;

@@ -28,7 +28,7 @@ export function PowerForm({ action, values, sections, submitLabel }: {
       </div>
       <TextField name="name" label={f.name} defaultValue={values.name} required maxLength={200} />
       <TextAreaField name="legalBasis" label={f.legalBasis} hint={f.legalBasisHint} defaultValue={values.legalBasis?.join("\n")} required rows={4} />
-      <SelectField name="sectionId" label={f.sectionId} required defaultValue={values.sectionId ?? ""} options={[{ value: "", label: "请选择" }, ...sections]} />
+      <SelectField name="sectionId" label={f.sectionId} required defaultValue={values.sectionId ?? ""} options={[{ value: "", label: m.common.choose }, ...sections]} />
       <TextAreaField name="responsibilities" label={f.responsibilities} defaultValue={values.responsibilities} required rows={5} maxLength={5000} />
       <TextAreaField name="accountability" label={f.accountability} defaultValue={values.accountability} required rows={5} maxLength={5000} />
       <div className="grid gap-x-6 sm:grid-cols-2">

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
@@ -20,6 +21,8 @@ export async function startReportAction(year: number): Promise<FormState> {
 export async function saveReportTextsAction(reportId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await updateReportTexts(await requireSessionUser(), reportId, formDataToObject(formData));
+    // The review forms on the page carry the report's version: they must get the new one.
+    revalidatePath("/admin/reports/[year]", "page");
     return messages.reports.saved;
   });
 }
@@ -34,6 +37,7 @@ export async function transitionReportAction(reportId: number, year: number, _st
 export async function saveManualFiguresAction(year: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await saveManualFigures(await requireSessionUser(), year, formDataToNestedObject(formData));
+    revalidatePath("/admin/reports/[year]", "page");
     return messages.reports.saved;
   });
 }

@@ -95,7 +95,7 @@ export function ServiceForm({ action, values, sections, powers, submitLabel }: {
         <TextField name="code" label={f.code} defaultValue={values.code} required maxLength={50} />
         <TextField name="name" label={f.name} defaultValue={values.name} required maxLength={200} />
         <SelectField name="powerId" label={f.powerId} defaultValue={values.powerId ?? ""} options={[{ value: "", label: f.noPower }, ...powers]} />
-        <SelectField name="sectionId" label={f.sectionId} required defaultValue={values.sectionId ?? ""} options={[{ value: "", label: "请选择" }, ...sections]} />
+        <SelectField name="sectionId" label={f.sectionId} required defaultValue={values.sectionId ?? ""} options={[{ value: "", label: messages.registers.common.choose }, ...sections]} />
       </div>
       <TextAreaField name="legalBasis" label={f.legalBasis} hint={f.legalBasisHint} defaultValue={values.legalBasis?.join("\n")} required rows={3} />
       <TextAreaField name="conditions" label={f.conditions} defaultValue={values.conditions} required rows={4} maxLength={5000} />

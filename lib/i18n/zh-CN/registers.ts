@@ -1,5 +1,17 @@
 /** Interface strings of the registers domain (merged into lib/i18n/zh-CN.ts as `messages.registers`). */
 export const registersMessages = {
+  common: {
+    choose: "请选择",
+    print: "打印",
+    formatInvalid: "格式应为 xlsx 或 csv。",
+    unknownPowerType: "未知的职权类别。",
+    unknownPowerStatus: "未知的状态。",
+    yearInvalid: "年度无效。",
+    compareYearRequired: "请填写对比年度。",
+    dateFromLabel: "起始日期",
+    dateToLabel: "截止日期",
+    fileTooLarge: (megabytes: number) => `文件不能超过 ${megabytes} MB。`,
+  },
   nav: {
     powers: "权责清单",
     services: "服务指南",

@@ -54,7 +54,7 @@ export default async function DecisionPage({ params }: Props) {
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="decision-title" className="text-xl font-bold">{d.kindTitles[decision.kind]}：{decision.documentNumber}</h1>
-          <div className="no-print"><PrintButton label="打印" /></div>
+          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
         </div>
         <table className="mt-4 w-full border-collapse text-sm" data-testid="decision-fields">
           <tbody>

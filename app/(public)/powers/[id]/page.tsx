@@ -37,7 +37,7 @@ export default async function PowerPage({ params }: Props) {
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="power-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="power-title" className="text-xl font-bold">{entry.name}</h1>
-          <div className="no-print"><PrintButton label="打印" /></div>
+          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
         </div>
         <table className="mt-4 w-full border-collapse text-sm">
           <tbody>

@@ -14,11 +14,11 @@ export function GET(request: Request) {
     const type = query.get("type") || undefined;
     const status = query.get("status") || undefined;
     const problems: Record<string, string[]> = {};
-    if (type && !isPowerType(type)) problems.type = ["未知的职权类别。"];
-    if (status && !isPowerStatus(status)) problems.status = ["未知的状态。"];
+    if (type && !isPowerType(type)) problems.type = [messages.registers.common.unknownPowerType];
+    if (status && !isPowerStatus(status)) problems.status = [messages.registers.common.unknownPowerStatus];
     const yearText = query.get("year");
     const year = readPositiveInteger(yearText);
-    if (yearText && !year) problems.year = ["年度无效。"];
+    if (yearText && !year) problems.year = [messages.registers.common.yearInvalid];
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const list = await findPublicPowerList({
       year,

@@ -26,7 +26,7 @@ export function POST(request: Request) {
       throw new ValidationError({ file: [messages.registers.decisions.problems.fileRequired] });
     }
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: [messages.registers.decisions.problems.fileRequired] });
-    if (file.size > maxAttachmentBytes()) throw new ValidationError({ file: [`文件不能超过 ${maxAttachmentMegabytes()} MB。`] });
+    if (file.size > maxAttachmentBytes()) throw new ValidationError({ file: [messages.registers.common.fileTooLarge(maxAttachmentMegabytes())] });
     try {
       return await importDecisions(actor, { kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch (error) {
