@@ -17,7 +17,7 @@ export function RegisterHistory({ history }: { history: RegisterHistoryEntry[] }
             {event.toState && event.fromState !== event.toState ? (
               <span className="text-gray-700">（{event.fromState ? `${stateLabels[event.fromState] ?? event.fromState} → ` : ""}{stateLabels[event.toState] ?? event.toState}）</span>
             ) : null}
-            {event.comment ? <p className="mt-1 rounded bg-gray-50 px-2 py-1">{messages.registers.review.comment.replace("（可选）", "")}：{event.comment}</p> : null}
+            {event.comment ? <p className="mt-1 rounded bg-gray-50 px-2 py-1">{messages.registers.review.commentLabel}：{event.comment}</p> : null}
           </li>
         ))}
       </ol>

@@ -55,6 +55,7 @@ export const registersMessages = {
     actions: "审核操作",
     noActions: "当前没有您可以执行的操作。",
     comment: "意见（可选）",
+    commentLabel: "意见",
     returnComment: "退回意见",
     withdrawReason: "撤回理由",
     history: "操作记录",

@@ -1,0 +1,9 @@
+import { respondWithItemFeed } from "@/lib/open-data/feed-route";
+
+export const dynamic = "force-dynamic";
+
+/** The latest items of one category (and its subcategories): /feeds/catalogue/{slug}/rss.xml or atom.xml. */
+export async function GET(request: Request, context: { params: Promise<{ slug: string; file: string }> }) {
+  const { slug, file } = await context.params;
+  return respondWithItemFeed(request, file, slug);
+}

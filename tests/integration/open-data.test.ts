@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
+import { createItem } from "@/lib/items/manage-items";
+import { transitionItem } from "@/lib/items/transition-item";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { GET as exportList } from "@/app/api/v1/export/[file]/route";
+import { GET as openApi } from "@/app/api/v1/openapi.json/route";
+import { GET as search, OPTIONS as searchPreflight } from "@/app/api/v1/search/route";
+import { GET as feed } from "@/app/feeds/[file]/route";
+import { GET as categoryFeed } from "@/app/feeds/catalogue/[slug]/[file]/route";
+import { GET as sitemap } from "@/app/sitemap.xml/route";
+import { insertSection, insertUser } from "../support/fixtures";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+let database: TestDatabase;
+let staff: ActingUser;
+let head: ActingUser;
+let leader: ActingUser;
+const published: number[] = [];
+
+async function publish(title: string, category: string, body: string): Promise<number> {
+  const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: category } })).id;
+  const { id } = await createItem(staff, { title, body: `<p>${body}</p>`, categoryId, formedAt: "2026-11-02" });
+  await transitionItem(staff, id, { action: "submit" });
+  await transitionItem(head, id, { action: "approve" });
+  await transitionItem(leader, id, { action: "approve" });
+  return id;
+}
+
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://gongkai.test${path}`, { headers });
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  await seedBaseData();
+  const sectionId = await insertSection("综合科");
+  staff = await insertUser("staff", { sectionId });
+  head = await insertUser("section_head", { sectionId });
+  leader = await insertUser("leader");
+  published.push(await publish("关于规范户外广告设置的通知", "normative-documents", "为规范户外广告设置，现通知如下。"));
+  published.push(await publish("2026年行政处罚案件信息公开", "penalties", "本年度办理行政处罚案件12件。"));
+  published.push(await publish("牌匾标识整治情况通报", "penalties", "整治牌匾标识46处，户外广告3处。"));
+});
+after(async () => {
+  delete process.env.OPEN_DATA_RATE_LIMIT;
+  await database.drop();
+});
+beforeEach(async () => {
+  process.env.OPEN_DATA_RATE_LIMIT = "1000";
+  await db.rateLimitBucket.deleteMany();
+});
+
+describe("search API", () => {
+  test("answers {total, results} with CORS, ETag and shared-cache headers", async () => {
+    const response = await search(get("/api/v1/search?q=%E6%88%B7%E5%A4%96%E5%B9%BF%E5%91%8A"));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("access-control-allow-origin"), "*");
+    assert.match(response.headers.get("cache-control")!, /public, .*s-maxage=\d+, stale-while-revalidate=\d+/);
+    const body = await response.json();
+    assert.deepEqual(Object.keys(body), ["total", "results"]);
+    assert.equal(body.total, 2);
+    assert.deepEqual(body.results.map((result: { id: number }) => result.id), [published[0], published[2]], "title match first");
+    assert.deepEqual(Object.keys(body.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt"]);
+    assert.match(body.results[0].snippet, /<mark>户外广告<\/mark>/);
+
+    const again = await search(get("/api/v1/search?q=%E6%88%B7%E5%A4%96%E5%B9%BF%E5%91%8A", { "If-None-Match": response.headers.get("etag")! }));
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), "");
+  });
+
+  test("bad parameters are 422 with the parameter named, not cached", async () => {
+    const response = await search(get("/api/v1/search?q=%E5%B9%BF%E5%91%8A&pageSize=500"));
+    assert.equal(response.status, 422);
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    assert.deepEqual(Object.keys((await response.json()).error.fields), ["pageSize"]);
+    assert.equal((await search(get("/api/v1/search"))).status, 422);
+  });
+
+  test("paging is consistent: page and pageSize slice the same ranking, total stays", async () => {
+    const all = await (await search(get(`/api/v1/search?q=%E5%B9%BF%E5%91%8A&pageSize=100`))).json();
+    assert.equal(all.total, 2);
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(await (await search(get(`/api/v1/search?q=%E5%B9%BF%E5%91%8A&pageSize=1&page=${page}`))).json());
+    assert.deepEqual(pages.map((page) => page.total), [2, 2, 2]);
+    assert.deepEqual(pages.flatMap((page) => page.results.map((result: { id: number }) => result.id)), all.results.map((result: { id: number }) => result.id));
+  });
+
+  test("CORS preflight", async () => {
+    const response = searchPreflight();
+    assert.equal(response.status, 204);
+    assert.match(response.headers.get("access-control-allow-methods")!, /GET/);
+  });
+
+  test("rate limited per client: 429 with Retry-After (and CORS, so browsers can read it)", async () => {
+    process.env.OPEN_DATA_RATE_LIMIT = "3";
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let index = 0; index < 5; index++) {
+      last = await search(get("/api/v1/search?q=%E7%89%8C%E5%8C%BE"));
+      statuses.push(last.status);
+    }
+    assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
+    assert.ok(Number(last!.headers.get("retry-after")) >= 1);
+    assert.equal(last!.headers.get("access-control-allow-origin"), "*");
+    assert.equal((await last!.json()).error.code, "rate_limited");
+    // Other endpoints of the open-data API share the allowance.
+    assert.equal((await openApi(get("/api/v1/openapi.json"))).status, 429);
+  });
+});
+
+describe("exports", () => {
+  const exportOf = (file: string, query = "") => exportList(get(`/api/v1/export/${file}${query}`), { params: Promise.resolve({ file }) });
+
+  test("items.xlsx: one row per published item with the list's filters", async () => {
+    const response = await exportOf("items.xlsx", "?category=penalties");
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type")!, /spreadsheetml/);
+    assert.match(response.headers.get("content-disposition")!, /attachment; filename="items-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    assert.equal(sheet.getRow(1).getCell(2).value, "标题");
+    const titles = [2, 3].map((row) => sheet.getRow(row).getCell(2).value).sort();
+    assert.deepEqual(titles, ["2026年行政处罚案件信息公开", "牌匾标识整治情况通报"]);
+    assert.equal(sheet.rowCount, 3);
+    assert.equal(sheet.getRow(2).getCell(9).value, `http://gongkai.test/items/${published[2]}`);
+  });
+
+  test("items.csv: UTF-8 with a byte order mark for Excel; bad filters are 422; unknown lists 404", async () => {
+    const response = await exportOf("items.csv");
+    assert.equal(response.status, 200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    assert.equal(text.trim().split("\n").length, 4);
+    assert.match(text, /关于规范户外广告设置的通知/);
+    assert.equal((await exportOf("items.csv", "?category=nope")).status, 422);
+    assert.equal((await exportOf("items.pdf")).status, 404);
+    assert.equal((await exportOf("people.xlsx")).status, 404);
+  });
+});
+
+describe("feeds, sitemap, OpenAPI", () => {
+  test("RSS and Atom of the latest items, overall and per category, with absolute links", async () => {
+    const rss = await feed(get("/feeds/rss.xml"), { params: Promise.resolve({ file: "rss.xml" }) });
+    assert.equal(rss.status, 200);
+    assert.match(rss.headers.get("content-type")!, /application\/rss\+xml/);
+    const rssText = await rss.text();
+    assert.match(rssText, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0"/);
+    assert.equal(rssText.match(/<item>/g)?.length, 3);
+    assert.ok(rssText.includes(`<link>http://gongkai.test/items/${published[0]}</link>`));
+
+    const atom = await categoryFeed(get("/feeds/catalogue/penalties/atom.xml"), { params: Promise.resolve({ slug: "penalties", file: "atom.xml" }) });
+    assert.equal(atom.status, 200);
+    assert.match(atom.headers.get("content-type")!, /application\/atom\+xml/);
+    const atomText = await atom.text();
+    assert.equal(atomText.match(/<entry>/g)?.length, 2);
+    assert.ok(!atomText.includes("户外广告设置的通知"));
+    assert.match(atomText, /<title>[^<]*行政处罚<\/title>/);
+
+    assert.equal((await categoryFeed(get("/feeds/catalogue/nope/rss.xml"), { params: Promise.resolve({ slug: "nope", file: "rss.xml" }) })).status, 404);
+    assert.equal((await feed(get("/feeds/feed.json"), { params: Promise.resolve({ file: "feed.json" }) })).status, 404);
+  });
+
+  test("sitemap.xml lists the pages, the categories and every public item", async () => {
+    const response = await sitemap(get("/sitemap.xml"));
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.match(text, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    for (const id of published) assert.ok(text.includes(`<loc>http://gongkai.test/items/${id}</loc>`), `item ${id}`);
+    assert.ok(text.includes("<loc>http://gongkai.test/catalogue/penalties</loc>"));
+    assert.equal((await sitemap(get("/sitemap.xml?part=records-9"))).status, 404);
+  });
+
+  test("the OpenAPI document is served as JSON", async () => {
+    const response = await openApi(get("/api/v1/openapi.json"));
+    assert.equal(response.status, 200);
+    const document = await response.json();
+    assert.match(document.openapi, /^3\./);
+    assert.ok(document.paths["/api/v1/search"].get);
+    assert.equal(document.servers[0].url, "http://gongkai.test");
+  });
+});

@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { buildOpenApiDocument } from "../../lib/openapi/document";
+import { operations } from "../../lib/openapi/operations";
+
+const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
+
+function routeFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const full = path.join(directory, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === "route.ts" ? [full] : [];
+  });
+}
+
+/** Every `METHOD path` the route files under app/api/v1 export, paths in OpenAPI form. */
+function implementedOperations(): string[] {
+  return routeFiles(API_ROOT).flatMap((file) => {
+    const source = readFileSync(file, "utf8");
+    const route = `/api/v1/${path.relative(API_ROOT, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+    const methods = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((match) => match[1]);
+    return methods.map((method) => `${method.toLowerCase()} ${route}`);
+  });
+}
+
+test("the OpenAPI document covers every /api/v1 endpoint, and nothing that does not exist", () => {
+  const implemented = new Set(implementedOperations());
+  const documented = new Set(operations.map((operation) => `${operation.method} ${operation.path}`));
+  assert.ok(implemented.size > 20, "route files found");
+  assert.deepEqual([...implemented].filter((entry) => !documented.has(entry)).sort(), [], "endpoints missing from lib/openapi/operations.ts");
+  assert.deepEqual([...documented].filter((entry) => !implemented.has(entry)).sort(), [], "documented endpoints without a route");
+  assert.equal(documented.size, operations.length, "no operation twice");
+});
+
+test("the document is OpenAPI 3 with the search contract spelled out", () => {
+  const document = buildOpenApiDocument("https://example.org") as {
+    openapi: string;
+    paths: Record<string, Record<string, { parameters?: { name: string; required?: boolean }[]; responses: Record<string, unknown> }>>;
+    components: { schemas: Record<string, { required?: string[] }> };
+  };
+  assert.match(document.openapi, /^3\./);
+  const search = document.paths["/api/v1/search"].get;
+  assert.deepEqual(search.parameters?.map((parameter) => parameter.name), ["q", "type", "category", "year", "issuingBody", "validity", "sort", "page", "pageSize"]);
+  assert.equal(search.parameters?.find((parameter) => parameter.name === "q")?.required, true);
+  assert.ok(search.responses["200"] && search.responses["422"] && search.responses["429"] && search.responses["304"]);
+  assert.deepEqual(document.components.schemas.SearchResponse.required, ["total", "results"]);
+  assert.deepEqual(document.components.schemas.SearchResult.required, ["type", "id", "title", "snippet", "url", "publishedAt"]);
+  // Every $ref points at a defined schema.
+  const text = JSON.stringify(document);
+  for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) assert.ok(document.components.schemas[name], `schema ${name}`);
+});

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { toSimplified } from "../../lib/search/text/chinese-variants";
+import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
+import { allTermsOf, parseSearchQuery } from "../../lib/search/query";
+import { findMatches, highlight, makeSnippet, segmentsToHtml } from "../../lib/search/snippet";
+
+describe("folding", () => {
+  test("traditional characters become simplified, character by character", () => {
+    assert.equal(toSimplified("關於加強戶外廣告設施管理"), "关于加强户外广告设施管理");
+    assert.equal(toSimplified("雙隨機一公開"), "双随机一公开");
+    // Regional variants (台灣 / 香港 forms) too.
+    assert.equal(toSimplified("臺灣 裡面 為了"), "台湾 里面 为了");
+    assert.equal(toSimplified("已是简体"), "已是简体");
+    assert.equal([...toSimplified("佔道經營𠮷")].length, [..."佔道經營𠮷"].length, "same length in code points");
+  });
+
+  test("full-width forms, case, white space and bracket variants are folded", () => {
+    assert.equal(foldForSearch("ＰＭ２．５　浓度"), "pm2.5 浓度");
+    assert.equal(foldForSearch("  绥城管发〔2017〕3号\n\t附件 "), "绥城管发[2017]3号 附件");
+    assert.equal(foldForSearch("【通知】［2017］"), "[通知][2017]");
+    assert.equal(foldForSearch("ABC"), "abc");
+  });
+
+  test("folding with offsets gives the same text and points back into the original", () => {
+    const original = "關於  ＰＭ２．５的〔通知〕";
+    const { folded, origins } = foldWithOffsets(original);
+    assert.equal(folded, foldForSearch(original));
+    const at = folded.indexOf("pm2.5");
+    assert.equal(original.slice(origins[at], origins[at + 4] + 1), "ＰＭ２．５");
+  });
+});
+
+describe("index terms", () => {
+  test("a document is indexed by its characters and pairs of adjacent characters; punctuation breaks pairs", () => {
+    assert.deepEqual(indexTermsOf("城管执法").sort(), ["城", "城管", "执", "执法", "管", "管执", "法"].sort());
+    assert.deepEqual(indexTermsOf("广告，牌匾").sort(), ["广", "广告", "告", "牌", "牌匾", "匾"].sort());
+    assert.deepEqual(indexTermsOf("pm2.5").sort(), ["p", "pm", "m", "m2", "2", "5"].sort());
+  });
+
+  test("a phrase needs its pairs; one or two characters are an exact lookup", () => {
+    assert.deepEqual(phraseIndexTerms("城"), { terms: ["城"], exact: true });
+    assert.deepEqual(phraseIndexTerms("城管"), { terms: ["城管"], exact: true });
+    assert.deepEqual(phraseIndexTerms("双随机"), { terms: ["双随", "随机"], exact: false });
+    assert.deepEqual(phraseIndexTerms("城市管理"), { terms: ["城市", "市管", "管理"], exact: false });
+    assert.deepEqual(phraseIndexTerms("[2017]"), { terms: ["20", "01", "17"], exact: false });
+    assert.deepEqual(phraseIndexTerms("，。"), { terms: [], exact: false });
+  });
+});
+
+describe("queries", () => {
+  test("space-separated words are all required, each as a phrase; quotes keep spaces", () => {
+    const query = parseSearchQuery("城市管理  执法 “户外 广告”");
+    assert.deepEqual(query.phrases.map((phrase) => [phrase.text, phrase.quoted, phrase.exact]), [
+      ["户外 广告", true, false],
+      ["城市管理", false, false],
+      ["执法", false, true],
+    ]);
+    assert.deepEqual(allTermsOf(query).sort(), ["户外", "广告", "城市", "市管", "管理", "执法"].sort());
+  });
+
+  test("traditional, full-width and repeated words are folded and merged; punctuation alone is dropped", () => {
+    assert.deepEqual(parseSearchQuery("綜合執法 综合执法 ，。").phrases.map((phrase) => phrase.text), ["综合执法"]);
+    assert.deepEqual(parseSearchQuery("\"\"").phrases, []);
+    assert.deepEqual(parseSearchQuery("  ").phrases, []);
+    assert.deepEqual(parseSearchQuery("「双随机」").phrases.map((phrase) => phrase.text), ["双随机"]);
+    assert.deepEqual(parseSearchQuery("\"未闭合 引号").phrases.map((phrase) => phrase.text), ["未闭合", "引号"]);
+  });
+
+  test("a query is cut at 100 characters and 8 phrases", () => {
+    assert.equal(parseSearchQuery("城".repeat(300)).phrases[0].text.length, 100);
+    assert.equal(parseSearchQuery(Array.from({ length: 12 }, (_, index) => `词${index}`).join(" ")).phrases.length, 8);
+  });
+});
+
+describe("snippets", () => {
+  const text = "第一条 为加強戶外廣告設施設置管理，美化市容环境，根据有关法律法规，制定本办法。第二条 设置牌匾、户外广告及条幅、电子显示屏、宣传栏等户外设施，应当依法申请审批。";
+
+  test("matches are found in the original script, whatever script the query used", () => {
+    const matches = findMatches(text, ["户外广告"]);
+    assert.deepEqual(matches.map((match) => text.slice(match.start, match.end)), ["戶外廣告", "户外广告"]);
+    assert.deepEqual(highlight("关于户外广告的通知", ["户外广告"]), [
+      { text: "关于", hit: false },
+      { text: "户外广告", hit: true },
+      { text: "的通知", hit: false },
+    ]);
+  });
+
+  test("the snippet is the window holding the most different phrases, with an ellipsis where cut", () => {
+    const segments = makeSnippet(text, ["牌匾", "户外广告"], 40);
+    const joined = segments.map((segment) => segment.text).join("");
+    assert.ok(joined.startsWith("…") && joined.endsWith("…"), joined);
+    assert.deepEqual(segments.filter((segment) => segment.hit).map((segment) => segment.text), ["牌匾", "户外广告"]);
+    assert.ok(joined.length <= 44);
+  });
+
+  test("without a match the snippet is the beginning of the text", () => {
+    assert.deepEqual(makeSnippet("短文本", ["没有"]), [{ text: "短文本", hit: false }]);
+    assert.deepEqual(makeSnippet("", ["x"]), []);
+  });
+
+  test("overlapping matches are merged; HTML is escaped around <mark>", () => {
+    assert.deepEqual(highlight("城市管理", ["城市", "市管"]), [{ text: "城市管", hit: true }, { text: "理", hit: false }]);
+    assert.equal(segmentsToHtml([{ text: "<a>&", hit: false }, { text: "\"x\"", hit: true }]), "&lt;a&gt;&amp;<mark>&quot;x&quot;</mark>");
+  });
+});
