@@ -23,6 +23,7 @@ test("the 2017 report is compiled from the demo data, reviewed, published and do
   await expect(overview).toHaveValue(/主动公开政府信息34条，其中，政府网站公开32条，其他方式公开2条/);
   await expect(overview).toHaveValue(/人大代表建议7项、政协委员提案12项/);
   await expect(overview).toHaveValue(/满意率100%/);
+  await expect(overview).toHaveValue(/保留行政审批事项12项；本年作出并公示行政许可决定35条/);
   await page.getByLabel("五、存在的主要问题及改进情况").fill("一是公开政府信息人员力量有些薄弱。二是工作机制还不够完善。");
   await page.getByRole("button", { name: "保存正文" }).click();
   await expect(page.getByTestId("form-success")).toHaveText("已保存。");
@@ -42,6 +43,7 @@ test("the 2017 report is compiled from the demo data, reviewed, published and do
   expect(published.status()).toBe(200);
   const body = await published.json();
   expect(body.table2.normativeDocuments).toEqual({ issued: 2, repealed: 0, inForce: 2 });
+  expect(body.table2.licensing).toBe(35);
   expect(body.table3.columns).toEqual(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
   expect(body.table3.rows.new).toEqual([0, 0, 0, 0, 0, 0, 0]);
   expect(Object.keys(body.table3.rows)).toHaveLength(25);

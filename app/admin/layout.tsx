@@ -18,6 +18,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
   if (isPermitted(user.role, "application.read")) links.push({ href: "/admin/applications", label: messages.applications.console.title });
   if (isPermitted(user.role, "reply_template.manage")) links.push({ href: "/admin/reply-templates", label: messages.applications.templatesAdmin.title });
+  if (isPermitted(user.role, "registers.read_console")) {
+    links.push({ href: "/admin/powers", label: messages.registers.nav.powers });
+    links.push({ href: "/admin/services", label: messages.registers.nav.services });
+    links.push({ href: "/admin/decisions", label: messages.registers.nav.decisions });
+  }
   if (isPermitted(user.role, "inspection.read_console")) links.push({ href: "/admin/inspections", label: messages.inspections.navLabel });
   if (isPermitted(user.role, "proposal.read_console")) links.push({ href: "/admin/proposals", label: messages.proposals.console.nav });
   if (isPermitted(user.role, "feedback.read_console")) links.push({ href: "/admin/feedback", label: messages.proposals.feedback.console.nav });

@@ -6,6 +6,7 @@ import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
+import { seedDemoRegisters } from "./seed-demo-registers";
 
 /** The demo organisation and its four accounts; skipped when the demo accounts already exist. */
 export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
@@ -31,6 +32,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoItems();
   await seedDemoProposals();
   await seedDemoApplications();
+  await seedDemoRegisters();
   await seedDemoInspections();
   log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
 }

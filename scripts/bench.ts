@@ -1,0 +1,419 @@
+/**
+ * `npm run bench`: builds a synthetic dataset in its own embedded PostgreSQL (.tmp/bench, never
+ * the dev or test data), starts the production server on it, measures what issue 8 lists, prints
+ * a table and writes bench/results.json. Loads only 127.0.0.1.
+ *
+ *   npm run bench                  # 100,000 items (the dataset is kept and reused by later runs)
+ *   npm run bench -- --rebuild     # throw the dataset away first
+ *   BENCH_ITEMS=10000 npm run bench -- --quick   # a small, fast run (shorter load phases)
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/dataset";
+import { runLoad, type LoadResult } from "../bench/load";
+import { findNginx, startNginx } from "../bench/nginx";
+import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
+import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
+import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
+
+const root = process.cwd();
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const BENCH_DIR = path.join(root, ".tmp", "bench");
+const DATABASE_PORT = Number(process.env.BENCH_DATABASE_PORT ?? 55_099);
+const SERVER_PORT = Number(process.env.BENCH_PORT ?? 3_099);
+const CEILING_PORT = SERVER_PORT + 1;
+const NGINX_PORT = SERVER_PORT + 2;
+const PAGE_SECONDS = quick ? 4 : 10;
+const SEARCH_SECONDS = quick ? 3 : 8;
+const started = Date.now();
+
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const SEARCH_CLASSES: Record<string, string[]> = {
+  "1 character": ["城", "罚", "街", "告", "路", "车", "雪", "烟", "费", "园"],
+  "2 characters": ["城管", "广告", "牌匾", "执法", "渣土", "噪声", "绿化", "供热", "燃气", "摊贩"],
+  "4 characters": ["城市管理", "行政处罚", "户外广告", "渣土运输", "违法建设", "环境卫生", "占道经营", "园林绿化", "数字城管", "门前三包"],
+  "two terms": ["广告 处罚", "渣土 车辆", "城管 牌匾", "噪声 夜间", "燃气 安全", "绿化 公园", "执法 检查", "供热 管网", "摊贩 取缔", "垃圾 分类"],
+};
+
+const TARGETS = {
+  itemPageRequestsPerSecond: 1500,
+  itemPageP99: 100,
+  searchP95: 50,
+  searchSpeedup: 10,
+  reportSeconds: 1,
+  importSeconds: 10,
+  serverRssMegabytes: 500,
+};
+
+// ---------------------------------------------------------------------------------------------
+
+function percentileOf(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (!sorted.length) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] * 100) / 100;
+}
+
+function processTree(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const text = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      if (text) children.push(...text.split(/\s+/).map(Number));
+    }
+  } catch {
+    return [];
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+function rssMegabytes(pid: number): number {
+  let kilobytes = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, "utf8"));
+      if (match) kilobytes += Number(match[1]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return Math.round(kilobytes / 1024);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, seconds = 120): Promise<void> {
+  for (let attempt = 0; attempt < seconds * 4; attempt++) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`No answer from ${url}.`);
+}
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(10_000)]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+function buildIfNeeded(): void {
+  if (isBuildCurrent(root)) {
+    log("Production build is current.");
+    return;
+  }
+  log("Building the app (next build)…");
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error("next build failed.");
+  writeFileSync(fingerprintPath(root), computeBuildFingerprint(root));
+}
+
+type DatasetMarker = { items: number; seed: number; migrations: string[]; indexSeconds: number; insertSeconds: number };
+
+async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void>; marker: DatasetMarker }> {
+  if (args.has("--rebuild")) rmSync(BENCH_DIR, { recursive: true, force: true });
+  mkdirSync(BENCH_DIR, { recursive: true, mode: 0o755 });
+  const markerFile = path.join(BENCH_DIR, "dataset.json");
+  const migrations = readMigrationFiles(path.join(root, "prisma", "migrations")).map((migration) => migration.name);
+  let marker: DatasetMarker | null = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, "utf8")) as DatasetMarker) : null;
+  if (marker && (marker.items !== ITEMS || marker.seed !== BENCH_SEED || marker.migrations.join() !== migrations.join())) {
+    log("The kept dataset does not match (size, seed or migrations): rebuilding it.");
+    rmSync(BENCH_DIR, { recursive: true, force: true });
+    mkdirSync(BENCH_DIR, { recursive: true, mode: 0o755 });
+    marker = null;
+  }
+  const server = await startEmbeddedPostgres({ databaseDir: path.join(BENCH_DIR, "postgres"), port: DATABASE_PORT, password: "bench" });
+  await ensureDatabaseExists(server.urlFor("postgres"), "bench");
+  const url = server.urlFor("bench");
+  process.env.DATABASE_URL = url;
+  if (marker) {
+    log(`Reusing the dataset in ${path.relative(root, BENCH_DIR)} (${marker.items.toLocaleString("en")} items).`);
+    return { url, stop: () => server.stop(), marker };
+  }
+  await applyMigrations(url, path.join(root, "prisma", "migrations"));
+  const { seedBaseData } = await import("../prisma/seed/seed-base");
+  await seedBaseData();
+  log(`Inserting ${ITEMS.toLocaleString("en")} published items…`);
+  let mark = Date.now();
+  await insertSyntheticItems(url, ITEMS, (line) => log(line));
+  const insertSeconds = (Date.now() - mark) / 1000;
+  log("Indexing them for search (the reconciliation path every source uses)…");
+  mark = Date.now();
+  const { reconcileSearchIndex } = await import("@/lib/search/search-index");
+  await reconcileSearchIndex({ wait: true });
+  const indexSeconds = (Date.now() - mark) / 1000;
+  log(`  indexed in ${indexSeconds.toFixed(0)} s; VACUUM ANALYZE…`);
+  await vacuumAnalyze(url);
+  marker = { items: ITEMS, seed: BENCH_SEED, migrations, indexSeconds, insertSeconds };
+  writeFileSync(markerFile, JSON.stringify(marker, null, 2));
+  return { url, stop: () => server.stop(), marker };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process comparisons: the search engine and the naive ILIKE scan, same queries, same database.
+
+type QueryTiming = { p50: number; p95: number; max: number; samples: number };
+
+async function timeEngine(queries: string[], rounds: number): Promise<QueryTiming> {
+  const { parseSearchQuery } = await import("@/lib/search/query");
+  const { searchEngine } = await import("@/lib/search/engine");
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of queries) {
+      const start = performance.now();
+      await searchEngine.search({ query: parseSearchQuery(q), sort: "relevance", page: 1, pageSize: 20 });
+      times.push(performance.now() - start);
+    }
+  }
+  return { p50: percentileOf(times, 0.5), p95: percentileOf(times, 0.95), max: percentileOf(times, 1), samples: times.length };
+}
+
+/** The naive search the search module replaced: ILIKE '%term%' over title, body, 文号 and 索引号. */
+async function timeIlike(url: string, queries: string[]): Promise<QueryTiming> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const times: number[] = [];
+  try {
+    for (const q of queries) {
+      const terms = q.split(/\s+/).filter(Boolean);
+      const conditions = terms
+        .map((_, index) => `(r."title" ILIKE $${index + 1} OR r."bodyText" ILIKE $${index + 1} OR r."documentNumber" ILIKE $${index + 1} OR i."indexNumber" ILIKE $${index + 1})`)
+        .join(" AND ");
+      const sql = `SELECT i."id", r."title", i."publishedAt", count(*) OVER () AS total
+                     FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId"
+                    WHERE i."withdrawnAt" IS NULL AND ${conditions}
+                    ORDER BY i."publishedAt" DESC LIMIT 20`;
+      const start = performance.now();
+      await client.query(sql, terms.map((term) => `%${term}%`));
+      times.push(performance.now() - start);
+    }
+  } finally {
+    await client.end();
+  }
+  return { p50: percentileOf(times, 0.5), p95: percentileOf(times, 0.95), max: percentileOf(times, 1), samples: times.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Results = {
+  machine: Record<string, unknown>;
+  dataset: Record<string, unknown>;
+  pages: Record<string, LoadResult | { skipped: string }>;
+  search: Record<string, { api: LoadResult; apiLoaded: LoadResult; engine: QueryTiming; ilike: QueryTiming; speedup: number }>;
+  registers: RegisterResults;
+  peakServerRssMegabytes: number;
+  targets: typeof TARGETS;
+  durationSeconds: number;
+};
+
+function machineInfo(postgresVersion: string): Record<string, unknown> {
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGigabytes: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: postgresVersion,
+    date: new Date().toISOString(),
+  };
+}
+
+function verdict(ok: boolean): string {
+  return ok ? "met" : "MISSED";
+}
+
+function printTable(results: Results): void {
+  const rows: [string, string, string, string][] = [];
+  const page = (name: string, label: string, gate: boolean) => {
+    const result = results.pages[name];
+    if (!result || "skipped" in result) {
+      rows.push([label, result ? `skipped: ${result.skipped}` : "—", "", ""]);
+      return;
+    }
+    const target = gate ? `≥ ${TARGETS.itemPageRequestsPerSecond} req/s, p99 ≤ ${TARGETS.itemPageP99} ms` : "";
+    const ok = result.requestsPerSecond >= TARGETS.itemPageRequestsPerSecond && result.p99 <= TARGETS.itemPageP99;
+    rows.push([label, `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`, target, gate ? verdict(ok) : ""]);
+  };
+  page("itemPage", "item page, next start (50 conn.)", true);
+  page("cataloguePage", "catalogue page, next start (50 conn.)", false);
+  page("itemPageNginx", "item page via nginx cache (50 conn.)", true);
+  page("cataloguePageNginx", "catalogue page via nginx cache (50 conn.)", false);
+  page("nodeCeiling", "minimal Node server, same bytes (50 conn.)", false);
+  for (const [name, entry] of Object.entries(results.search)) {
+    rows.push([
+      `search API, ${name} (1 conn., uncached)`,
+      `p50 ${entry.api.p50} / p95 ${entry.api.p95} / p99 ${entry.api.p99} ms, ${entry.api.requestsPerSecond} req/s`,
+      `p95 ≤ ${TARGETS.searchP95} ms`,
+      verdict(entry.api.p95 <= TARGETS.searchP95),
+    ]);
+    rows.push([`search API, ${name} (8 conn.)`, `p50 ${entry.apiLoaded.p50} / p95 ${entry.apiLoaded.p95} ms, ${entry.apiLoaded.requestsPerSecond} req/s`, "", ""]);
+    rows.push([
+      `  engine vs ILIKE, ${name}`,
+      `${entry.engine.p50} ms vs ${entry.ilike.p50} ms (p50): ${entry.speedup}× faster`,
+      `≥ ${TARGETS.searchSpeedup}×`,
+      verdict(entry.speedup >= TARGETS.searchSpeedup),
+    ]);
+  }
+  const registers = results.registers;
+  rows.push(["annual report, 10,000 applications", registers.report.seconds === null ? registers.report.note : `${registers.report.seconds} s`, `≤ ${TARGETS.reportSeconds} s`, registers.report.seconds === null ? "" : verdict(registers.report.seconds <= TARGETS.reportSeconds)]);
+  rows.push(["双公示 import, 10,000 rows", registers.import.seconds === null ? registers.import.note : `${registers.import.seconds} s`, `≤ ${TARGETS.importSeconds} s`, registers.import.seconds === null ? "" : verdict(registers.import.seconds <= TARGETS.importSeconds)]);
+  rows.push(["peak server RSS", `${results.peakServerRssMegabytes} MB`, `≤ ${TARGETS.serverRssMegabytes} MB`, verdict(results.peakServerRssMegabytes <= TARGETS.serverRssMegabytes)]);
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), 4));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
+  console.log();
+  console.log(line(["measurement", "result", "target", ""]));
+  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+  console.log();
+}
+
+async function main(): Promise<void> {
+  log(`Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os.loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+  const database = await prepareDatabase();
+  const children: ChildProcess[] = [];
+  let stopNginx: (() => Promise<void>) | undefined;
+  let peakRss = 0;
+  let sampler: NodeJS.Timeout | undefined;
+  try {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
+    const sizes = (
+      await client.query<{ items: number; documents: number; table: string; terms: string; titles: string }>(`
+        SELECT (SELECT count(*) FROM "Item")::int AS items, (SELECT count(*) FROM "SearchDocument")::int AS documents,
+               pg_size_pretty(pg_total_relation_size('"SearchDocument"')) AS table,
+               pg_size_pretty(pg_relation_size('"SearchDocument_terms_idx"')) AS terms,
+               pg_size_pretty(pg_relation_size('"SearchDocument_titleTerms_idx"')) AS titles`)
+    ).rows[0];
+    const sampleItem = (await client.query<{ id: number }>(`SELECT "id" FROM "Item" ORDER BY "id" LIMIT 1 OFFSET 4321`)).rows[0]?.id ?? 1;
+    await client.end();
+
+    const registers = await runRegisterBenchmarks(database.url, (line) => log(line));
+
+    buildIfNeeded();
+    log("Starting the production server (next start)…");
+    const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "--port", String(SERVER_PORT)], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+        AUTH_TRUST_HOST: "true",
+        DISABLE_SCHEDULER: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        // Every search goes to the index: the measurement is of the engine, not of the result cache.
+        SEARCH_CACHE: "off",
+        // Rate limiting stays on (its cost is part of every API request), with a limit the bench cannot reach.
+        OPEN_DATA_RATE_LIMIT: "1000000000",
+        DATA_DIR: path.join(BENCH_DIR, "data"),
+      },
+    });
+    children.push(server);
+    const base = `http://127.0.0.1:${SERVER_PORT}`;
+    await waitForHealth(`${base}/api/health`, server);
+    sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssMegabytes(server.pid!));
+    }, 250);
+
+    const itemPath = `/items/${sampleItem}`;
+    const cataloguePath = "/catalogue/penalties";
+    for (const warm of [itemPath, cataloguePath, "/api/v1/search?q=%E5%9F%8E%E7%AE%A1"]) for (let index = 0; index < 20; index++) await fetch(base + warm);
+
+    const pages: Results["pages"] = {};
+    log(`Item page ${itemPath}, 50 connections, ${PAGE_SECONDS} s…`);
+    pages.itemPage = await runLoad({ url: base, paths: [itemPath], connections: 50, durationSeconds: PAGE_SECONDS });
+    log(`Catalogue page ${cataloguePath}…`);
+    pages.cataloguePage = await runLoad({ url: base, paths: [cataloguePath], connections: 50, durationSeconds: PAGE_SECONDS });
+
+    const nginx = findNginx();
+    if (nginx) {
+      log("nginx with deploy/nginx.conf in front…");
+      const running = await startNginx(nginx, root, path.join(BENCH_DIR, "nginx"), NGINX_PORT, SERVER_PORT);
+      stopNginx = running.stop;
+      const viaNginx = `http://127.0.0.1:${NGINX_PORT}`;
+      for (const warm of [itemPath, cataloguePath]) for (let index = 0; index < 5; index++) await fetch(viaNginx + warm);
+      const status = (await fetch(viaNginx + itemPath)).headers.get("x-cache-status");
+      log(`  X-Cache-Status of the item page: ${status}`);
+      pages.itemPageNginx = await runLoad({ url: viaNginx, paths: [itemPath], connections: 50, durationSeconds: PAGE_SECONDS });
+      pages.cataloguePageNginx = await runLoad({ url: viaNginx, paths: [cataloguePath], connections: 50, durationSeconds: PAGE_SECONDS });
+      await running.stop();
+      stopNginx = undefined;
+    } else {
+      pages.itemPageNginx = { skipped: "nginx not installed (apt-get install nginx)" };
+      pages.cataloguePageNginx = { skipped: "nginx not installed" };
+    }
+
+    log("Minimal Node server with the same item-page bytes…");
+    const bytesFile = path.join(BENCH_DIR, "item-page.html");
+    writeFileSync(bytesFile, Buffer.from(await (await fetch(base + itemPath)).arrayBuffer()));
+    const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+    children.push(ceiling);
+    await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
+    pages.nodeCeiling = await runLoad({ url: `http://127.0.0.1:${CEILING_PORT}`, paths: ["/"], connections: 50, durationSeconds: PAGE_SECONDS });
+    await stopChild(ceiling);
+
+    const search: Results["search"] = {};
+    for (const [name, queries] of Object.entries(SEARCH_CLASSES)) {
+      log(`Search, ${name}: API (1 and 8 connections), engine and ILIKE in-process…`);
+      const paths = queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`);
+      const api = await runLoad({ url: base, paths, connections: 1, durationSeconds: SEARCH_SECONDS });
+      const apiLoaded = await runLoad({ url: base, paths, connections: 8, durationSeconds: SEARCH_SECONDS });
+      const engine = await timeEngine(queries, quick ? 1 : 3);
+      const ilike = await timeIlike(database.url, quick ? queries.slice(0, 2) : queries.slice(0, 4));
+      search[name] = { api, apiLoaded, engine, ilike, speedup: Math.round(ilike.p50 / Math.max(0.01, engine.p50)) };
+    }
+
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, rssMegabytes(server.pid!));
+    const results: Results = {
+      machine: machineInfo(version),
+      dataset: {
+        items: sizes.items,
+        searchDocuments: sizes.documents,
+        searchTable: sizes.table,
+        termsIndex: sizes.terms,
+        titleTermsIndex: sizes.titles,
+        insertSeconds: Math.round(database.marker.insertSeconds),
+        indexSeconds: Math.round(database.marker.indexSeconds),
+        seed: BENCH_SEED,
+      },
+      pages,
+      search,
+      registers,
+      peakServerRssMegabytes: peakRss,
+      targets: TARGETS,
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+    };
+    printTable(results);
+    const resultsFile = path.join(root, "bench", "results.json");
+    writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+    log(`Wrote ${path.relative(root, resultsFile)}.`);
+  } finally {
+    if (sampler) clearInterval(sampler);
+    if (stopNginx) await stopNginx();
+    for (const child of children) await stopChild(child);
+    const { db } = await import("@/lib/db");
+    await db.$disconnect().catch(() => {});
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
