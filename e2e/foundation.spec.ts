@@ -3,7 +3,7 @@ import { logIn, logOut } from "./support/session";
 
 test("the public home page shows the agency and its contact details", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("link", { name: "绥芬河市城市管理和综合行政执法局" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "绥芬河市城市管理和综合行政执法局" })).toBeVisible();
   const contact = page.getByTestId("agency-contact");
   await expect(contact).toContainText("永福街39号");
   await expect(contact).toContainText("157399");

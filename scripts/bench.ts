@@ -74,17 +74,18 @@ function processTree(pid: number): number[] {
   return [pid, ...children.flatMap(processTree)];
 }
 
-function rssMegabytes(pid: number): number {
-  let kilobytes = 0;
-  for (const member of processTree(pid)) {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, "utf8"));
-      if (match) kilobytes += Number(match[1]);
-    } catch {
-      // The process ended between listing and reading.
-    }
+function processRssKilobytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0; // The process ended between listing and reading.
   }
-  return Math.round(kilobytes / 1024);
+}
+
+/** Resident memory of a process and all its descendants. */
+function rssMegabytes(pid: number): number {
+  return Math.round(processTree(pid).reduce((sum, member) => sum + processRssKilobytes(member), 0) / 1024);
 }
 
 async function waitForHealth(url: string, child: ChildProcess, seconds = 120): Promise<void> {
@@ -380,6 +381,7 @@ async function main(): Promise<void> {
 
     clearInterval(sampler);
     peakRss = Math.max(peakRss, rssMegabytes(server.pid!));
+    log(`Server processes now: ${processTree(server.pid!).map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`).join(", ")} (peak total ${peakRss} MB)`);
     const results: Results = {
       machine: machineInfo(version),
       dataset: {

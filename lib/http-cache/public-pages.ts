@@ -48,14 +48,20 @@ export function pageEntityTag(contentVersion: string, url: URL): string {
   return `W/"${hash}"`;
 }
 
-const VERSION_TTL_MS = Number(process.env.PUBLIC_VERSION_CHECK_MS ?? 1000);
+/**
+ * How long a read of the content version is reused (PUBLIC_VERSION_CHECK_MS, default 0: every
+ * page request asks, so a page revalidated right after a publication is never answered 304 from
+ * the old version). Raising it saves that query under heavy direct traffic, at the price of up
+ * to that many milliseconds of 304s for the previous version.
+ */
+const VERSION_TTL_MS = Number(process.env.PUBLIC_VERSION_CHECK_MS ?? 0);
 const globalForPages = globalThis as unknown as {
   gongkaiVersionPool?: pg.Pool;
   gongkaiVersion?: { value: string; readAt: number; pending?: Promise<string | null> };
 };
 
 /**
- * The public content version, read at most once a second per process (one tiny query), so that
+ * The public content version (one tiny query; concurrent requests share one read), so that
  * revalidation costs next to nothing. Null when the database cannot be asked: then no tag is sent.
  */
 export async function readContentVersionForPages(now = Date.now()): Promise<string | null> {
@@ -63,7 +69,11 @@ export async function readContentVersionForPages(now = Date.now()): Promise<stri
   if (cached && now - cached.readAt < VERSION_TTL_MS) return cached.value;
   if (cached?.pending) return cached.pending;
   if (!process.env.DATABASE_URL) return null;
-  globalForPages.gongkaiVersionPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000 });
+  if (!globalForPages.gongkaiVersionPool) {
+    globalForPages.gongkaiVersionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+    // An idle connection closed by the server is replaced on the next query.
+    globalForPages.gongkaiVersionPool.on("error", () => {});
+  }
   const pending = globalForPages.gongkaiVersionPool
     .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
     .then((result) => {

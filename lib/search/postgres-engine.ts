@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
@@ -31,6 +32,9 @@ import type {
  *   GIN index and sorting them (cheap when matches are rare). The choice is made here from the
  *   counts, not left to the planner, whose estimates for common character pairs are far off and
  *   which does not price reading TOASTed arrays.
+ * Searches run on a small pool of their own (SEARCH_POOL_SIZE, default 4) whose connections have
+ * sequential scans disabled (they would read every row's TOASTed term array) and JIT off, so no
+ * transaction or per-request settings are needed, and the two counts run in parallel.
  */
 
 const COUNT_CAP = 10_000;
@@ -45,8 +49,33 @@ export const RESULT_WINDOW = 2_000;
 /** Longest content kept per document (characters); longer attachment text is cut. */
 export const MAX_CONTENT_LENGTH = 200_000;
 
-type Client = DatabaseTransaction;
 type Sql = Prisma.Sql;
+
+const globalForSearch = globalThis as unknown as { gongkaiSearchPool?: pg.Pool };
+
+function searchPool(): pg.Pool {
+  if (!globalForSearch.gongkaiSearchPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
+    globalForSearch.gongkaiSearchPool = new pg.Pool({
+      connectionString,
+      max: Number(process.env.SEARCH_POOL_SIZE ?? 4),
+      idleTimeoutMillis: 30_000,
+      connectionTimeoutMillis: 5_000,
+      allowExitOnIdle: true,
+      options: "-c enable_seqscan=off -c jit=off",
+    });
+    // An idle connection closed by the server (restart, dropped test database) is simply replaced.
+    globalForSearch.gongkaiSearchPool.on("error", () => {});
+  }
+  return globalForSearch.gongkaiSearchPool;
+}
+
+type Queryable = { query: pg.Pool["query"] };
+
+async function rowsOf<Row extends pg.QueryResultRow>(client: Queryable, statement: Sql): Promise<Row[]> {
+  return (await client.query<Row>(statement.text, statement.values as unknown[])).rows;
+}
 
 const and = (parts: Sql[]): Sql => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
 
@@ -80,12 +109,12 @@ type Tier = {
 
 type CountResult = { count: number; estimated: boolean; tableRows: number };
 
-async function countCapped(tx: Client, where: Sql): Promise<CountResult> {
-  const [row] = await tx.$queryRaw<{ n: number; last_page: number | null; pages: number; table_rows: number }[]>`
+async function countCapped(client: Queryable, where: Sql): Promise<CountResult> {
+  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number }>(client, Prisma.sql`
     SELECT count(*)::int AS n, max(page)::int AS last_page,
            greatest(1, pg_relation_size('"SearchDocument"'::regclass) / current_setting('block_size')::int)::int AS pages,
            (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS table_rows
-      FROM (SELECT (ctid::text::point)[0]::int AS page FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`;
+      FROM (SELECT (ctid::text::point)[0]::int AS page FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`);
   const tableRows = Math.max(0, Number(row.table_rows));
   if (row.n <= COUNT_CAP) return { count: row.n, estimated: false, tableRows };
   // A bitmap scan returns rows in table order: the cap was reached (last_page + 1) pages in.
@@ -94,53 +123,51 @@ async function countCapped(tx: Client, where: Sql): Promise<CountResult> {
 }
 
 /** The share of candidates that really hold the phrases, measured on a sample. */
-async function confirmedShare(tx: Client, candidates: Sql, confirm: Sql): Promise<number> {
-  const [row] = await tx.$queryRaw<{ confirmed: number; sampled: number }[]>`
+async function confirmedShare(client: Queryable, candidates: Sql, confirm: Sql): Promise<number> {
+  const [row] = await rowsOf<{ confirmed: number; sampled: number }>(client, Prisma.sql`
     SELECT count(*) FILTER (WHERE ${confirm})::int AS confirmed, count(*)::int AS sampled
-      FROM (SELECT "searchText" FROM "SearchDocument" WHERE ${candidates} LIMIT ${CONFIRM_SAMPLE}) sample`;
+      FROM (SELECT "searchText" FROM "SearchDocument" WHERE ${candidates} LIMIT ${CONFIRM_SAMPLE}) sample`);
   return row.sampled ? row.confirmed / row.sampled : 0;
 }
 
 type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
 
-async function readTier(tx: Client, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
+async function readTier(client: pg.PoolClient, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
   if (limit <= 0 || tier.count <= 0) return [];
   const walk = tableRows > SMALL_TABLE && ((offset + limit) * tableRows) / tier.count <= WALK_BUDGET;
-  if (walk) {
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
-    await tx.$executeRaw`SET LOCAL enable_indexscan = on`;
-  } else {
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = on`;
-    await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
-  }
-  const rows = await tx.$queryRaw<HitRow[]>`
+  // Session settings of this search connection: set for every page read, whatever the last search left.
+  await client.query("SELECT set_config('enable_bitmapscan', $1, false), set_config('enable_indexscan', $2, false)", [walk ? "off" : "on", walk ? "on" : "off"]);
+  const rows = await rowsOf<HitRow>(client, Prisma.sql`
     SELECT "type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"
       FROM "SearchDocument" WHERE ${walk ? tier.checked : tier.indexed}
-     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`;
+     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`);
   return rows.map((row) => ({ ...row, type: row.type as SearchDocumentType }));
 }
 
-async function runSearch(tx: Client, request: SearchEngineRequest): Promise<SearchEngineResult> {
+async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResult> {
   const phrases = request.query.phrases;
   if (!phrases.length) return { total: 0, totalIsEstimate: false, hits: [] };
-  // Sequential scans would read every row's TOASTed term array: never worth it here.
-  await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-  await tx.$executeRaw`SET LOCAL jit = off`;
-
+  const pool = searchPool();
   const terms = allTermsOf(request.query);
   const filters = filterConditions(request);
   const unconfirmed = phrases.filter((phrase) => !phrase.exact);
   const candidates = and([Prisma.sql`"terms" @> ${terms}::text[]`, ...filters]);
   const confirm = and(inText(unconfirmed));
+  const titleCondition = and(inTitle(phrases));
+  const titleIndexed = and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]);
 
-  const all = await countCapped(tx, candidates);
+  // Both counts at once, on two connections; the title count only matters for relevance order.
+  const [all, titled] = await Promise.all([
+    countCapped(pool, candidates),
+    request.sort === "relevance" ? countCapped(pool, titleIndexed) : Promise.resolve(null),
+  ]);
   let total = all.count;
   let estimated = all.estimated;
   if (unconfirmed.length && total > 0) {
     if (!all.estimated && all.count <= CONFIRM_ALL_LIMIT) {
-      total = (await countCapped(tx, and([candidates, confirm]))).count;
+      total = (await countCapped(pool, and([candidates, confirm]))).count;
     } else {
-      total = Math.round(all.count * (await confirmedShare(tx, candidates, confirm)));
+      total = Math.round(all.count * (await confirmedShare(pool, candidates, confirm)));
       estimated = true;
     }
   }
@@ -148,34 +175,28 @@ async function runSearch(tx: Client, request: SearchEngineRequest): Promise<Sear
   const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
   if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
 
-  const everything: Tier = {
-    indexed: and([candidates, confirm]),
-    checked: and([...inText(phrases), ...filters]),
-    count: total,
-  };
-  if (request.sort === "date") {
-    return { total, totalIsEstimate: estimated, hits: await readTier(tx, everything, offset, limit, all.tableRows) };
+  const client = await pool.connect();
+  try {
+    if (!titled) {
+      const everything: Tier = { indexed: and([candidates, confirm]), checked: and([...inText(phrases), ...filters]), count: total };
+      return { total, totalIsEstimate: estimated, hits: await readTier(client, everything, offset, limit, all.tableRows) };
+    }
+    const titleTier: Tier = { indexed: titleIndexed, checked: and([titleCondition, ...filters]), count: titled.count };
+    const bodyTier: Tier = {
+      indexed: and([candidates, Prisma.sql`NOT (${titleCondition})`, confirm]),
+      checked: and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]),
+      count: Math.max(0, total - titled.count),
+    };
+    const hits = await readTier(client, titleTier, offset, limit, all.tableRows);
+    if (hits.length < limit) {
+      const bodyOffset = Math.max(0, offset - titled.count);
+      hits.push(...(await readTier(client, bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
+    }
+    // An estimate may fall short of the ranks actually served.
+    return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };
+  } finally {
+    client.release();
   }
-
-  const titleCondition = and(inTitle(phrases));
-  const titled = await countCapped(tx, and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]));
-  const titleTier: Tier = {
-    indexed: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]),
-    checked: and([titleCondition, ...filters]),
-    count: titled.count,
-  };
-  const bodyTier: Tier = {
-    indexed: and([candidates, Prisma.sql`NOT (${titleCondition})`, confirm]),
-    checked: and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]),
-    count: Math.max(0, total - titled.count),
-  };
-  const hits = await readTier(tx, titleTier, offset, limit, all.tableRows);
-  if (hits.length < limit) {
-    const bodyOffset = Math.max(0, offset - titled.count);
-    hits.push(...(await readTier(tx, bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
-  }
-  // An estimate may fall short of the ranks actually served.
-  return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };
 }
 
 /** A document as stored: folded text and index terms computed here, the same way for every source. */
@@ -206,7 +227,7 @@ export function prepareDocument(document: SearchDocumentInput) {
 
 const UPSERT_BATCH = 500;
 
-async function writeDocuments(client: Client | typeof db, documents: SearchDocumentInput[]): Promise<void> {
+async function writeDocuments(client: DatabaseTransaction, documents: SearchDocumentInput[]): Promise<void> {
   for (let start = 0; start < documents.length; start += UPSERT_BATCH) {
     const batch = documents.slice(start, start + UPSERT_BATCH).map(prepareDocument);
     const column = <K extends keyof (typeof batch)[number]>(key: K) => batch.map((document) => document[key]);
@@ -237,7 +258,7 @@ async function writeDocuments(client: Client | typeof db, documents: SearchDocum
 
 export const postgresSearchEngine: SearchEngine = {
   search(request) {
-    return db.$transaction((tx) => runSearch(tx, request));
+    return runSearch(request);
   },
   async upsertDocuments(documents, tx) {
     if (documents.length) await writeDocuments(tx ?? db, documents);

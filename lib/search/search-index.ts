@@ -105,11 +105,11 @@ const globalForSearch = globalThis as unknown as { gongkaiSearchReconciling?: Pr
  * Before a search: when public content changed since the index was last reconciled, reconciles
  * it (once per process at a time) and waits up to `waitMs` for that. A small difference is fixed
  * before the search runs; a large backlog (first start on a big existing database) goes on in the
- * background while searches use the index as it is.
+ * background while searches use the index as it is. Returns the current public content version.
  */
-export async function ensureSearchIndexCurrent(waitMs = 5_000): Promise<void> {
+export async function ensureSearchIndexCurrent(waitMs = 5_000): Promise<string> {
   const { current, indexed } = await readVersions(db);
-  if (current === indexed) return;
+  if (current === indexed) return current;
   globalForSearch.gongkaiSearchReconciling ??= reconcileSearchIndex({ wait: true })
     .catch((error) => console.error("[search] reconciling the index failed:", error))
     .finally(() => {
@@ -124,4 +124,5 @@ export async function ensureSearchIndexCurrent(waitMs = 5_000): Promise<void> {
     }),
   ]);
   clearTimeout(timer);
+  return current;
 }

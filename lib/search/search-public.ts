@@ -78,6 +78,33 @@ export type ApiSearchResponse = {
   results: { type: SearchDocumentType; id: number; title: string; snippet: string; url: string; publishedAt: string }[];
 };
 
+type Labels = {
+  categoryNodes: ReturnType<typeof flattenCategoryTree>;
+  categories: Map<number, { slug: string; name: string }>;
+  bodyLabels: Map<string, string>;
+};
+const globalForLabels = globalThis as unknown as { gongkaiSearchLabels?: { version: string; labels: Promise<Labels> } };
+
+/** Category and issuing-body names, read once per public content version (not once per search). */
+function labelsFor(version: string): Promise<Labels> {
+  const cached = globalForLabels.gongkaiSearchLabels;
+  if (cached && cached.version === version) return cached.labels;
+  const labels = (async () => {
+    const [tree, bodies] = await Promise.all([findCategoryTree(), listIssuingBodies()]);
+    const categoryNodes = flattenCategoryTree(tree);
+    return {
+      categoryNodes,
+      categories: new Map(categoryNodes.map((node) => [node.id, { slug: node.slug, name: node.name }])),
+      bodyLabels: new Map(bodies.map((body) => [body.value, body.label])),
+    };
+  })();
+  labels.catch(() => {
+    if (globalForLabels.gongkaiSearchLabels?.labels === labels) globalForLabels.gongkaiSearchLabels = undefined;
+  });
+  globalForLabels.gongkaiSearchLabels = { version, labels };
+  return labels;
+}
+
 function readFields(input: Record<string, unknown>): Record<string, string | undefined> {
   const fields: Record<string, string | undefined> = {};
   for (const key of Object.keys(publicSearchParamsSchema.shape)) {
@@ -103,10 +130,11 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
   const query = parseSearchQuery(params.q);
   if (!query.phrases.length) throw new ValidationError({ q: [e.queryHasNoWords] });
 
+  const version = await ensureSearchIndexCurrent();
+  const labels = await labelsFor(version);
   let categoryIds: number[] | undefined;
-  const tree = await findCategoryTree();
   if (params.category) {
-    const node = flattenCategoryTree(tree).find((candidate) => candidate.slug === params.category);
+    const node = labels.categoryNodes.find((candidate) => candidate.slug === params.category);
     if (!node) throw new ValidationError({ category: [e.category] });
     categoryIds = collectDescendantIds(node);
   }
@@ -122,11 +150,9 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
     pageSize: params.pageSize ?? DEFAULT_PAGE_SIZE,
   };
 
-  await ensureSearchIndexCurrent();
   const run = async (): Promise<PublicSearchPage> => {
-    const [result, bodies] = await Promise.all([searchEngine.search(request), listIssuingBodies()]);
-    const categories = new Map(flattenCategoryTree(tree).map((node) => [node.id, { slug: node.slug, name: node.name }]));
-    const bodyLabels = new Map(bodies.map((body) => [body.value, body.label]));
+    const result = await searchEngine.search(request);
+    const { categories, bodyLabels } = labels;
     const phrases = query.phrases.map((phrase) => phrase.text);
     return {
       query: params.q,
