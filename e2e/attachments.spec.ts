@@ -17,7 +17,8 @@ test("attachments: type checked by content, screened, downloadable by the public
   await expect(page.getByRole("textbox", { name: "标题", exact: true }), "what was typed survives the error").toHaveValue("2026年政府信息公开工作年度报告");
 
   await files.setInputFiles([
-    { name: "2026年政府信息公开工作年度报告.pdf", mimeType: "application/pdf", buffer: Buffer.from(buildPdf("Annual report 2026")) },
+    // Larger than Next's default 1 MB server-action body limit.
+    { name: "2026年政府信息公开工作年度报告.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from(buildPdf("Annual report 2026")), Buffer.alloc(3 * 1024 * 1024, 0x20)]) },
     { name: "联系人名单.docx", mimeType: "application/octet-stream", buffer: Buffer.from(await buildDocx(["联系人手机 13912345678"])) },
   ]);
   await page.getByRole("button", { name: "新建信息" }).click();
@@ -54,6 +55,8 @@ test("attachments: type checked by content, screened, downloadable by the public
   const response = await anonymous.request.get(attachmentPath!);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
-  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const downloaded = await response.body();
+  expect(downloaded.subarray(0, 5).toString()).toBe("%PDF-");
+  expect(downloaded.length).toBeGreaterThan(3 * 1024 * 1024);
   await anonymous.close();
 });
