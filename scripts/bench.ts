@@ -32,6 +32,7 @@ const NGINX_PORT = SERVER_PORT + 2;
 const PAGE_SECONDS = quick ? 4 : 10;
 const SEARCH_SECONDS = quick ? 3 : 8;
 const started = Date.now();
+const loadAverageAtStart = os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -128,7 +129,7 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   if (args.has("--rebuild")) rmSync(BENCH_DIR, { recursive: true, force: true });
   mkdirSync(BENCH_DIR, { recursive: true, mode: 0o755 });
   const markerFile = path.join(BENCH_DIR, "dataset.json");
-  const migrations = readMigrationFiles(path.join(root, "prisma", "migrations")).map((migration) => migration.name);
+  const migrations = readMigrationFiles(path.join(root, "prisma", "migrations")).map((migration) => `${migration.name}:${migration.checksum.slice(0, 12)}`);
   let marker: DatasetMarker | null = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, "utf8")) as DatasetMarker) : null;
   if (marker && (marker.items !== ITEMS || marker.seed !== BENCH_SEED || marker.migrations.join() !== migrations.join())) {
     log("The kept dataset does not match (size, seed or migrations): rebuilding it.");
@@ -225,7 +226,9 @@ function machineInfo(postgresVersion: string): Record<string, unknown> {
     cpu: os.cpus()[0]?.model ?? "unknown",
     cores: os.cpus().length,
     memoryGigabytes: Math.round(os.totalmem() / 2 ** 30),
-    loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    // Other work on the machine slows every figure: the load average tells how busy it was.
+    loadAverageAtStart,
+    loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     postgres: postgresVersion,
@@ -322,6 +325,9 @@ async function main(): Promise<void> {
         // Rate limiting stays on (its cost is part of every API request), with a limit the bench cannot reach.
         OPEN_DATA_RATE_LIMIT: "1000000000",
         DATA_DIR: path.join(BENCH_DIR, "data"),
+        // Node's default heap limit on a 24 GB machine is ~4 GB, so the heap grows lazily under load;
+        // a server process needs far less (see docs/search-and-speed.md). Override with NODE_OPTIONS.
+        NODE_OPTIONS: process.env.NODE_OPTIONS ?? "--max-old-space-size=256",
       },
     });
     children.push(server);

@@ -12,8 +12,9 @@ import pg from "pg";
  * gets a 304 without the page being rendered. Cache-Control lets a shared cache serve the page for
  * s-maxage seconds and stale while it revalidates.
  *
- * Only an allow-list of read-only public paths is cached; forms and anything personal (依申请公开,
- * application status, feedback, login, console) never are. Requests for React Server Component
+ * Only an allow-list of read-only public pages is cached; forms and anything personal (依申请公开,
+ * application status, feedback, login, console) never are, nor file downloads whose access
+ * depends on who asks (service forms, proposal reply files). Requests for React Server Component
  * payloads (client-side navigation) keep Next's own private headers.
  */
 const CACHEABLE_PATHS = [
@@ -21,8 +22,9 @@ const CACHEABLE_PATHS = [
   /^\/catalogue(\/[^/]+)?$/,
   /^\/items\/\d+$/,
   /^\/search$/,
-  /^\/(powers|services|decisions|inspections|proposals)(\/[^/]+)*$/,
-  /^\/reports\/annual(\/[^/]+)*$/,
+  /^\/(powers|services|decisions|inspections|proposals)(\/\d+)?$/,
+  /^\/powers\/changes$/,
+  /^\/reports\/annual(\/\d{4})?$/,
 ];
 
 export function isCacheablePublicPage(method: string, pathname: string, headers: Headers, search: URLSearchParams): boolean {

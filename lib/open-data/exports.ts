@@ -71,8 +71,119 @@ const itemsExport: ExportableList = {
   },
 };
 
-/** Every exportable public list by name. Registers add theirs (powers, services, decisions) here. */
-export const exportableLists: Record<string, ExportableList> = { items: itemsExport };
+const r = messages.search.exports.registerColumns;
+const column = (key: keyof typeof r, width = 16): ExportColumn => ({ key, header: r[key], width });
+
+/** Reads every page of a paged public list (100 a page), refusing more than MAX_EXPORT_ROWS. */
+async function readAllPages<Entry>(read: (page: number) => Promise<{ total: number; items: Entry[] }>): Promise<Entry[]> {
+  const first = await read(1);
+  if (first.total > MAX_EXPORT_ROWS) throw new ValidationError({ _: [messages.search.exports.tooMany(MAX_EXPORT_ROWS)] });
+  const entries = [...first.items];
+  for (let page = 2; entries.length < first.total; page++) {
+    const next = await read(page);
+    if (!next.items.length) break;
+    entries.push(...next.items);
+  }
+  return entries;
+}
+
+const yearOf = (params: URLSearchParams): number | undefined => {
+  const text = params.get("year");
+  if (!text) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new ValidationError({ year: [messages.search.errors.year] });
+  return Number(text);
+};
+
+const powersExport: ExportableList = {
+  async read(_params, origin) {
+    const { findPublicPowerList } = await import("@/lib/powers/public-powers");
+    const entries = await readAllPages(async (page) => (await findPublicPowerList({ page, pageSize: 100 })) ?? { total: 0, items: [] });
+    return {
+      sheetName: messages.search.exports.sheets.powers,
+      columns: [column("code", 14), column("name", 40), column("type", 12), column("section", 20), column("status", 8), column("effectiveOn", 12), column("legalBasis", 50), column("url", 36)],
+      rows: entries.map((entry) => ({
+        code: entry.code, name: entry.name, type: messages.search.powerTypeLabels[entry.type] ?? entry.type, section: entry.sectionName,
+        status: messages.search.powerStatusLabels[entry.status] ?? entry.status, effectiveOn: entry.effectiveOn, legalBasis: entry.legalBasis.join("；"), url: entry.id ? `${origin}/powers/${entry.id}` : null,
+      })),
+    };
+  },
+};
+
+const servicesExport: ExportableList = {
+  async read(_params, origin) {
+    const { findPublicServices } = await import("@/lib/services/public-services");
+    const entries = await readAllPages((page) => findPublicServices({ page, pageSize: 100 }));
+    return {
+      sheetName: messages.search.exports.sheets.services,
+      columns: [column("code", 14), column("name", 40), column("section", 20), column("timeLimitDays", 12), column("fee", 20), column("url", 36)],
+      rows: entries.map((entry) => ({ code: entry.code, name: entry.name, section: entry.sectionName, timeLimitDays: entry.timeLimitDays, fee: entry.fee, url: `${origin}/services/${entry.id}` })),
+    };
+  },
+};
+
+const decisionsExport: ExportableList = {
+  async read(params, origin) {
+    const { findPublicDecisions } = await import("@/lib/decisions/public-decisions");
+    const { readPublicDecisionQuery } = await import("@/lib/decisions/decision-query");
+    const query = readPublicDecisionQuery(params);
+    const entries = await readAllPages((page) => findPublicDecisions({ ...query, page, pageSize: 100 }));
+    return {
+      sheetName: messages.search.exports.sheets.decisions,
+      columns: [column("type", 10), column("counterpartyName", 30), column("creditCode", 22), column("documentNumber", 26), column("decisionDate", 12), column("content", 50), column("authorityName", 30), column("url", 36)],
+      rows: entries.map((entry) => ({
+        type: messages.search.decisionKindTitles[entry.kind] ?? entry.kind, counterpartyName: entry.counterpartyName, creditCode: entry.creditCode,
+        documentNumber: entry.documentNumber, decisionDate: entry.decisionDate, content: entry.content, authorityName: entry.authorityName, url: `${origin}/decisions/${entry.id}`,
+      })),
+    };
+  },
+};
+
+const proposalsExport: ExportableList = {
+  async read(params, origin) {
+    const { findPublishedProposalReplies } = await import("@/lib/proposals/public-proposals");
+    const { readKindParam, readYearParam } = await import("@/lib/proposals/query-params");
+    const entries = await findPublishedProposalReplies({ year: readYearParam(params.get("year")), kind: readKindParam(params.get("kind")) });
+    if (entries.length > MAX_EXPORT_ROWS) throw new ValidationError({ _: [messages.search.exports.tooMany(MAX_EXPORT_ROWS)] });
+    return {
+      sheetName: messages.search.exports.sheets.proposals,
+      columns: [column("year", 8), column("session", 30), column("number", 10), column("title", 50), column("proposers", 20), column("leadSection", 20), column("repliedOn", 12), column("url", 36)],
+      rows: entries.map((entry) => ({
+        year: entry.year, session: entry.session, number: entry.number, title: entry.title, proposers: entry.proposers.join("、"),
+        leadSection: entry.leadSection, repliedOn: entry.repliedOn, url: `${origin}/proposals/${entry.id}`,
+      })),
+    };
+  },
+};
+
+const inspectionsExport: ExportableList = {
+  async read(params, origin) {
+    const { findPublishedInspections } = await import("@/lib/inspections/public-inspections");
+    const year = yearOf(params);
+    const entries = await readAllPages((page) => findPublishedInspections({ year, page, pageSize: 100 }));
+    return {
+      sheetName: messages.search.exports.sheets.inspections,
+      columns: [column("year", 8), column("title", 40), column("items", 50), column("startOn", 12), column("endOn", 12), column("targetCount", 10), column("publishedAt", 12), column("url", 36)],
+      rows: entries.map((entry) => ({
+        year: entry.year, title: entry.title, items: entry.items.join("；"), startOn: entry.startOn, endOn: entry.endOn,
+        targetCount: entry.targetCount, publishedAt: entry.publishedAt, url: `${origin}/inspections/${entry.id}`,
+      })),
+    };
+  },
+};
+
+/**
+ * Every exportable public list by name, each with its JSON list's filters: items (category, year,
+ * issuingBody), powers, services, decisions (kind, q, year, from, to), proposals (year, kind),
+ * inspections (year). A new public list adds an entry here.
+ */
+export const exportableLists: Record<string, ExportableList> = {
+  items: itemsExport,
+  powers: powersExport,
+  services: servicesExport,
+  decisions: decisionsExport,
+  proposals: proposalsExport,
+  inspections: inspectionsExport,
+};
 
 function workbookOf(table: ExportTable): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();

@@ -29,8 +29,10 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
  * Wraps a public read-only route handler of the open-data API: rate limit per client (429 with
  * Retry-After), CORS, JSON or any other body, ETag with 304, and Cache-Control for shared caches.
  * Errors of the data layer become the usual JSON errors (422 for bad parameters, 404…), never cached.
+ * `policy: "private"` for public endpoints whose answer is personal (e.g. an application's status
+ * looked up with its code): rate limited and CORS open, but never stored by a shared cache.
  */
-export function openDataRoute(read: (request: Request) => Promise<Body | Response>, policy: CachePolicy = PUBLIC_CACHE) {
+export function openDataRoute(read: (request: Request) => Promise<Body | Response>, policy: CachePolicy | "private" = PUBLIC_CACHE) {
   return async (request: Request): Promise<Response> => {
     const rateHeaders: Record<string, string> = {};
     try {
@@ -43,6 +45,12 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
       }
       const produced = await read(request);
       if (produced instanceof Response) return withHeaders(produced, { ...CORS_HEADERS, ...rateHeaders });
+      if (policy === "private") {
+        const body = "json" in produced ? JSON.stringify(produced.json) : produced.body;
+        const type = "json" in produced ? "application/json; charset=utf-8" : produced.contentType;
+        const extra = "json" in produced ? {} : (produced.headers ?? {});
+        return new Response(body as BodyInit, { status: 200, headers: { "Content-Type": type, ...extra, ...CORS_HEADERS, ...rateHeaders, "Cache-Control": "private, no-store" } });
+      }
       if ("json" in produced) {
         return cacheableResponse(request, JSON.stringify(produced.json), { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...rateHeaders }, policy);
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
+import { todayInBeijing } from "@/lib/dates";
 import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
 import type {
@@ -26,20 +27,22 @@ import type {
  * never reading the long columns of many rows:
  * - counts stop at COUNT_CAP rows; beyond that the total is extrapolated from how far into the
  *   table the cap was reached (bitmap scans return rows in table order), and phrases that need
- *   confirming are confirmed on a sample;
+ *   confirming are confirmed on a sample of the rows counted (all of them up to CONFIRM_ALL_LIMIT);
  * - a page is either read by walking the publishedAt index newest-first and checking each row
  *   (cheap when matches are common: few rows are walked) or by collecting all matches through the
  *   GIN index and sorting them (cheap when matches are rare). The choice is made here from the
  *   counts, not left to the planner, whose estimates for common character pairs are far off and
  *   which does not price reading TOASTed arrays.
- * Searches run on a small pool of their own (SEARCH_POOL_SIZE, default 4) whose connections have
- * sequential scans disabled (they would read every row's TOASTed term array) and JIT off, so no
- * transaction or per-request settings are needed, and the two counts run in parallel.
+ * Searches run on a small pool of their own (SEARCH_POOL_SIZE, default 4) whose connections allow
+ * bitmap scans only (a sequential or plain index scan with a terms filter would read every row's
+ * TOASTed term array) and no JIT; a page read by walking the date index switches plain index scans
+ * on for that one query. No transaction is needed, and the two counts run in parallel.
  */
 
-const COUNT_CAP = 10_000;
+const COUNT_CAP = 2_000;
 const CONFIRM_ALL_LIMIT = 1_000;
-const CONFIRM_SAMPLE = 200;
+/** Fewer sampled rows than this give no estimate: all candidates are confirmed instead. */
+const MIN_CONFIRM_SAMPLE = 50;
 /** Rows an index walk may be expected to read before a bitmap scan is preferred. */
 const WALK_BUDGET = 2_000;
 /** Below this many documents every page is a bitmap scan (walk estimates mean little). */
@@ -63,7 +66,7 @@ function searchPool(): pg.Pool {
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
       allowExitOnIdle: true,
-      options: "-c enable_seqscan=off -c jit=off",
+      options: "-c enable_seqscan=off -c enable_indexscan=off -c jit=off",
     });
     // An idle connection closed by the server (restart, dropped test database) is simply replaced.
     globalForSearch.gongkaiSearchPool.on("error", () => {});
@@ -84,7 +87,8 @@ function beijingYearRange(year: number): [Date, Date] {
 }
 
 function filterConditions(request: SearchEngineRequest): Sql[] {
-  const parts: Sql[] = [];
+  // Records whose publicity period ended are out even before the next reconciliation removes them.
+  const parts: Sql[] = [Prisma.sql`("visibleUntil" IS NULL OR "visibleUntil" >= ${todayInBeijing()}::date)`];
   if (request.types?.length) parts.push(Prisma.sql`"type" = ANY(${request.types}::text[])`);
   if (request.categoryIds?.length) parts.push(Prisma.sql`"categoryId" = ANY(${request.categoryIds}::int[])`);
   if (request.year) {
@@ -107,27 +111,30 @@ type Tier = {
   count: number;
 };
 
-type CountResult = { count: number; estimated: boolean; tableRows: number };
+type CountResult = { count: number; estimated: boolean; tableRows: number; confirmedShare: number | null };
 
-async function countCapped(client: Queryable, where: Sql): Promise<CountResult> {
-  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number }>(client, Prisma.sql`
+/**
+ * Counts matches up to COUNT_CAP (extrapolating beyond) in one bitmap scan. With `confirm`, it
+ * also checks the phrases on a deterministic sample of the matches it reads (the first two line
+ * pointers of each heap page, about one match in fifteen), for an estimate of how many candidates
+ * really hold them; only the sampled rows' text is read.
+ */
+async function countCapped(client: Queryable, where: Sql, confirm?: Sql): Promise<CountResult> {
+  const sample = confirm ? Prisma.sql`CASE WHEN (ctid::text::point)[1] <= 2 THEN (${confirm}) END` : Prisma.sql`NULL::boolean`;
+  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number; confirmed: number; sampled: number }>(client, Prisma.sql`
     SELECT count(*)::int AS n, max(page)::int AS last_page,
+           count(*) FILTER (WHERE confirmed)::int AS confirmed, count(confirmed)::int AS sampled,
            greatest(1, pg_relation_size('"SearchDocument"'::regclass) / current_setting('block_size')::int)::int AS pages,
            (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS table_rows
-      FROM (SELECT (ctid::text::point)[0]::int AS page FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`);
+      FROM (SELECT (ctid::text::point)[0]::int AS page, ${sample} AS confirmed
+              FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`);
   const tableRows = Math.max(0, Number(row.table_rows));
-  if (row.n <= COUNT_CAP) return { count: row.n, estimated: false, tableRows };
+  const confirmedShare = confirm && row.sampled >= MIN_CONFIRM_SAMPLE ? row.confirmed / row.sampled : null;
+  if (row.n <= COUNT_CAP) return { count: row.n, estimated: false, tableRows, confirmedShare };
   // A bitmap scan returns rows in table order: the cap was reached (last_page + 1) pages in.
   const extrapolated = Math.round((row.n * row.pages) / ((row.last_page ?? row.pages - 1) + 1));
-  return { count: Math.max(row.n, extrapolated), estimated: true, tableRows };
-}
-
-/** The share of candidates that really hold the phrases, measured on a sample. */
-async function confirmedShare(client: Queryable, candidates: Sql, confirm: Sql): Promise<number> {
-  const [row] = await rowsOf<{ confirmed: number; sampled: number }>(client, Prisma.sql`
-    SELECT count(*) FILTER (WHERE ${confirm})::int AS confirmed, count(*)::int AS sampled
-      FROM (SELECT "searchText" FROM "SearchDocument" WHERE ${candidates} LIMIT ${CONFIRM_SAMPLE}) sample`);
-  return row.sampled ? row.confirmed / row.sampled : 0;
+  const ceiling = tableRows > row.n ? Math.round(tableRows) : extrapolated;
+  return { count: Math.max(row.n, Math.min(extrapolated, ceiling)), estimated: true, tableRows, confirmedShare };
 }
 
 type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
@@ -135,12 +142,22 @@ type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
 async function readTier(client: pg.PoolClient, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
   if (limit <= 0 || tier.count <= 0) return [];
   const walk = tableRows > SMALL_TABLE && ((offset + limit) * tableRows) / tier.count <= WALK_BUDGET;
-  // Session settings of this search connection: set for every page read, whatever the last search left.
-  await client.query("SELECT set_config('enable_bitmapscan', $1, false), set_config('enable_indexscan', $2, false)", [walk ? "off" : "on", walk ? "on" : "off"]);
-  const rows = await rowsOf<HitRow>(client, Prisma.sql`
+  const statement = Prisma.sql`
     SELECT "type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"
       FROM "SearchDocument" WHERE ${walk ? tier.checked : tier.indexed}
-     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`);
+     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`;
+  let rows: HitRow[];
+  if (walk) {
+    // The connection's defaults allow bitmap scans only; a walk needs the date index instead.
+    await client.query("SELECT set_config('enable_indexscan', 'on', false), set_config('enable_bitmapscan', 'off', false)");
+    try {
+      rows = await rowsOf<HitRow>(client, statement);
+    } finally {
+      await client.query("SELECT set_config('enable_indexscan', 'off', false), set_config('enable_bitmapscan', 'on', false)");
+    }
+  } else {
+    rows = await rowsOf<HitRow>(client, statement);
+  }
   return rows.map((row) => ({ ...row, type: row.type as SearchDocumentType }));
 }
 
@@ -158,17 +175,19 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
 
   // Both counts at once, on two connections; the title count only matters for relevance order.
   const [all, titled] = await Promise.all([
-    countCapped(pool, candidates),
+    countCapped(pool, candidates, unconfirmed.length ? confirm : undefined),
     request.sort === "relevance" ? countCapped(pool, titleIndexed) : Promise.resolve(null),
   ]);
   let total = all.count;
   let estimated = all.estimated;
   if (unconfirmed.length && total > 0) {
-    if (!all.estimated && all.count <= CONFIRM_ALL_LIMIT) {
-      total = (await countCapped(pool, and([candidates, confirm]))).count;
-    } else {
-      total = Math.round(all.count * (await confirmedShare(pool, candidates, confirm)));
+    if (all.count > CONFIRM_ALL_LIMIT && all.confirmedShare !== null) {
+      total = Math.round(all.count * all.confirmedShare);
       estimated = true;
+    } else {
+      const confirmed = await countCapped(pool, and([candidates, confirm]));
+      total = confirmed.count;
+      estimated = confirmed.estimated;
     }
   }
   const offset = (request.page - 1) * request.pageSize;
@@ -222,6 +241,7 @@ export function prepareDocument(document: SearchDocumentInput) {
     categoryId: document.categoryId ?? null,
     issuingBody: document.issuingBody ?? null,
     validity: document.validity ?? null,
+    visibleUntil: document.visibleUntil ?? null,
   };
 }
 
@@ -235,24 +255,24 @@ async function writeDocuments(client: DatabaseTransaction, documents: SearchDocu
     // take an array of arrays.
     await client.$executeRaw`
       INSERT INTO "SearchDocument" ("type", "sourceId", "sourceVersion", "title", "titleText", "content", "searchText",
-                                    "terms", "titleTerms", "url", "publishedAt", "categoryId", "issuingBody", "validity", "indexedAt")
+                                    "terms", "titleTerms", "url", "publishedAt", "categoryId", "issuingBody", "validity", "visibleUntil", "indexedAt")
       SELECT d.type, d.source_id, d.source_version, d.title, d.title_text, d.content, d.search_text,
              string_to_array(d.terms, ' '), string_to_array(d.title_terms, ' '), d.url, d.published_at,
-             d.category_id, d.issuing_body, d.validity, now()
+             d.category_id, d.issuing_body, d.validity, d.visible_until, now()
         FROM unnest(${column("type")}::text[], ${column("sourceId")}::int[], ${column("sourceVersion")}::text[],
                     ${column("title")}::text[], ${column("titleText")}::text[], ${column("content")}::text[],
                     ${column("searchText")}::text[], ${batch.map((document) => document.terms.join(" "))}::text[],
                     ${batch.map((document) => document.titleTerms.join(" "))}::text[], ${column("url")}::text[],
                     ${column("publishedAt")}::timestamptz[], ${column("categoryId")}::int[], ${column("issuingBody")}::text[],
-                    ${column("validity")}::text[])
+                    ${column("validity")}::text[], ${column("visibleUntil")}::date[])
           AS d(type, source_id, source_version, title, title_text, content, search_text, terms, title_terms, url,
-               published_at, category_id, issuing_body, validity)
+               published_at, category_id, issuing_body, validity, visible_until)
       ON CONFLICT ("type", "sourceId") DO UPDATE SET
         "sourceVersion" = EXCLUDED."sourceVersion", "title" = EXCLUDED."title", "titleText" = EXCLUDED."titleText",
         "content" = EXCLUDED."content", "searchText" = EXCLUDED."searchText", "terms" = EXCLUDED."terms",
         "titleTerms" = EXCLUDED."titleTerms", "url" = EXCLUDED."url", "publishedAt" = EXCLUDED."publishedAt",
         "categoryId" = EXCLUDED."categoryId", "issuingBody" = EXCLUDED."issuingBody", "validity" = EXCLUDED."validity",
-        "indexedAt" = now()`;
+        "visibleUntil" = EXCLUDED."visibleUntil", "indexedAt" = now()`;
   }
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
-import { collectDescendantIds } from "@/lib/catalogue/catalogue-tree";
+import { collectDescendantIds, findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { beijingDayOf } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";

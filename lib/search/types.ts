@@ -60,6 +60,8 @@ export type SearchDocumentInput = {
   categoryId?: number | null;
   issuingBody?: string | null;
   validity?: string | null;
+  /** The last calendar day (Beijing) the record is public; null or absent = no end. */
+  visibleUntil?: string | null;
 };
 
 /**

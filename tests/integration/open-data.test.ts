@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { createItem } from "@/lib/items/manage-items";
 import { transitionItem } from "@/lib/items/transition-item";
 import { seedBaseData } from "@/prisma/seed/seed-base";
@@ -110,6 +110,19 @@ describe("search API", () => {
   });
 });
 
+describe("the open-data wrapper", () => {
+  test("a personal answer (policy private) is rate limited and CORS open, but never stored by shared caches", async () => {
+    const { openDataRoute } = await import("@/lib/open-data/open-data-route");
+    const handler = openDataRoute(async () => ({ json: { status: "受理中" } }), "private");
+    const response = await handler(get("/api/v1/applications/X?code=1"));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("cache-control"), "private, no-store");
+    assert.equal(response.headers.get("etag"), null);
+    assert.equal(response.headers.get("access-control-allow-origin"), "*");
+    assert.deepEqual(await response.json(), { status: "受理中" });
+  });
+});
+
 describe("exports", () => {
   const exportOf = (file: string, query = "") => exportList(get(`/api/v1/export/${file}${query}`), { params: Promise.resolve({ file }) });
 
@@ -181,5 +194,37 @@ describe("feeds, sitemap, OpenAPI", () => {
     assert.match(document.openapi, /^3\./);
     assert.ok(document.paths["/api/v1/search"].get);
     assert.equal(document.servers[0].url, "http://gongkai.test");
+  });
+});
+
+// Last: the demo data adds items the tests above do not expect.
+describe("exports of the registers (the demo data)", () => {
+  before(async () => {
+    const { seedDemoData } = await import("@/prisma/seed/seed-demo");
+    await seedDemoData(() => {});
+  });
+
+  for (const [list, header] of [["powers", "名称"], ["services", "名称"], ["decisions", "行政相对人"], ["proposals", "标题"], ["inspections", "标题"]] as const) {
+    test(`${list}.xlsx and ${list}.csv`, async () => {
+      const xlsx = await exportList(get(`/api/v1/export/${list}.xlsx`), { params: Promise.resolve({ file: `${list}.xlsx` }) });
+      assert.equal(xlsx.status, 200, await xlsx.clone().text().then((text) => text.slice(0, 200)));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      const sheet = workbook.worksheets[0];
+      const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+      assert.ok(headers.includes(header), headers.join());
+      const csv = await exportList(get(`/api/v1/export/${list}.csv`), { params: Promise.resolve({ file: `${list}.csv` }) });
+      assert.equal(csv.status, 200);
+      const lines = new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer()).slice(3)).trim().split("\n");
+      assert.equal(lines.length, sheet.rowCount, "the same rows in both formats");
+    });
+  }
+
+  test("the public register rows are exported (not drafts)", async () => {
+    const powers = await db.power.count({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null } });
+    const xlsx = await exportList(get("/api/v1/export/powers.xlsx"), { params: Promise.resolve({ file: "powers.xlsx" }) });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    assert.equal(workbook.worksheets[0].rowCount - 1, powers);
   });
 });

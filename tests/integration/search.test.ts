@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as OpenCC from "opencc-js";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { db } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { createItem } from "@/lib/items/manage-items";
 import { transitionItem } from "@/lib/items/transition-item";
@@ -277,5 +277,56 @@ describe("keeping the index current", () => {
     const summary = await reconcileSearchIndex({ wait: true });
     assert.ok(summary);
     assert.deepEqual(summary.filter((entry) => entry.upserted || entry.removed), []);
+  });
+});
+
+// Last: the demo data adds items the relevance tests above do not expect.
+describe("registers and proposal replies (the demo data)", () => {
+  before(async () => {
+    const { seedDemoData } = await import("@/prisma/seed/seed-demo");
+    await seedDemoData(() => {});
+    await db.$transaction((tx) => bumpPublicContentVersion(tx));
+  });
+
+  const found = async (q: string, type: string) => (await searchPublicContent({ q: `"${q}"`, type, pageSize: "100" })).results;
+
+  test("a published power is found by its name, and by a word of its duties", async (t) => {
+    const power = await db.power.findFirst({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null }, orderBy: { id: "asc" } });
+    if (!power) return t.skip("the demo data has no published power");
+    const entry = power.publishedContent as { name: string; responsibilities: string };
+    const results = await found(entry.name, "power");
+    assert.ok(results.some((result) => result.id === power.id && result.url === `/powers/${power.id}`), entry.name);
+    const duty = entry.responsibilities.replace(/[，。；、\s]/g, "").slice(2, 8);
+    assert.ok((await found(duty, "power")).some((result) => result.id === power.id), duty);
+  });
+
+  test("a published service guide is found by its name", async (t) => {
+    const service = await db.service.findFirst({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null }, orderBy: { id: "asc" } });
+    if (!service) return t.skip("the demo data has no published service");
+    const name = (service.publishedContent as { name: string }).name;
+    assert.ok((await found(name, "service")).some((result) => result.id === service.id && result.url === `/services/${service.id}`));
+  });
+
+  test("a 双公示 decision is found by its 文号 while public; a natural person's ID number never is", async (t) => {
+    const decision = await db.administrativeDecision.findFirst({ where: { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: new Date() } }] }, orderBy: { id: "asc" } });
+    if (!decision) return t.skip("the demo data has no public decision");
+    const results = await found(decision.documentNumber, "decision");
+    assert.ok(results.some((result) => result.id === decision.id && result.url === `/decisions/${decision.id}`), decision.documentNumber);
+    const withId = await db.administrativeDecision.findFirst({ where: { idNumber: { not: null } } });
+    if (withId?.idNumber) assert.equal((await searchPublicContent({ q: withId.idNumber })).total, 0);
+    // An expired publicity period takes it out of results at once, before any reconciliation.
+    await db.searchDocument.update({ where: { type_sourceId: { type: "decision", sourceId: decision.id } }, data: { visibleUntil: new Date("2000-01-01T00:00:00Z") } });
+    assert.ok(!(await found(decision.documentNumber, "decision")).some((result) => result.id === decision.id));
+  });
+
+  test("a proposal with a public reply is found by its title; replies marked 不公开 are not indexed", async (t) => {
+    const proposal = await db.proposal.findFirst({ where: { replies: { some: { state: "published", withdrawnAt: null, disclosure: { not: "none" } } } }, orderBy: { id: "asc" } });
+    if (!proposal) return t.skip("the demo data has no public proposal reply");
+    assert.ok((await found(proposal.title, "proposal_reply")).some((result) => result.id === proposal.id && result.url === `/proposals/${proposal.id}`));
+    const hidden = await db.proposalReply.findFirst({ where: { disclosure: "none", state: "published" } });
+    if (hidden) {
+      const document = await db.searchDocument.findUnique({ where: { type_sourceId: { type: "proposal_reply", sourceId: hidden.proposalId } } });
+      assert.ok(!document || !document.content.includes(hidden.body.slice(0, 20)));
+    }
   });
 });

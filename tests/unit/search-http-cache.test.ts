@@ -39,7 +39,7 @@ describe("HTTP caching", () => {
     const plain = new Headers();
     const cacheable = (path: string, headers = plain, search = "") => isCacheablePublicPage("GET", path, headers, new URLSearchParams(search));
     for (const path of ["/", "/catalogue/statutory", "/items/12", "/search", "/powers", "/decisions/3", "/reports/annual/2017"]) assert.ok(cacheable(path), path);
-    for (const path of ["/apply", "/applications", "/feedback/new", "/login", "/admin/items", "/items/12/edit", "/api/v1/items"]) assert.ok(!cacheable(path), path);
+    for (const path of ["/apply", "/applications", "/feedback/new", "/login", "/admin/items", "/items/12/edit", "/api/v1/items", "/services/3/forms/4", "/proposals/files/5", "/reports/annual/2017/download/docx"]) assert.ok(!cacheable(path), path);
     assert.ok(!cacheable("/items/12", new Headers({ RSC: "1" })));
     assert.ok(!cacheable("/items/12", plain, "_rsc=abc"));
     assert.ok(!isCacheablePublicPage("POST", "/items/12", plain, new URLSearchParams()));

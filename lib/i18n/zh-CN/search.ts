@@ -12,6 +12,13 @@ export const searchMessages = {
     decision: "双公示",
     proposal_reply: "建议提案答复",
   },
+  /** Words indexed with register records, so that 行政处罚 finds penalty decisions and powers. */
+  decisionKindTitles: { license: "行政许可决定", penalty: "行政处罚决定", coercion: "行政强制决定" } as Record<string, string>,
+  powerTypeLabels: {
+    license: "行政许可", penalty: "行政处罚", coercion: "行政强制", levy: "行政征收", benefit: "行政给付",
+    inspection: "行政检查", confirmation: "行政确认", reward: "行政奖励", adjudication: "行政裁决", other: "其他行政权力",
+  } as Record<string, string>,
+  powerStatusLabels: { retained: "保留", cancelled: "取消", adjusted: "调整", delegated: "下放" } as Record<string, string>,
   filters: "筛选",
   filterType: "类型",
   allTypes: "全部类型",
@@ -64,5 +71,13 @@ export const searchMessages = {
     xlsx: "Excel",
     csv: "CSV",
     tooMany: (max: number) => `一次最多导出 ${max} 条，请使用筛选条件缩小范围。`,
+    sheets: { powers: "权责清单", services: "公共服务事项", decisions: "双公示", proposals: "建议提案办理", inspections: "双随机抽查" },
+    registerColumns: {
+      code: "编码", name: "名称", type: "类别", section: "实施科室", status: "状态", effectiveOn: "生效日期", legalBasis: "设定依据",
+      timeLimitDays: "承诺时限（工作日）", fee: "收费", counterpartyName: "行政相对人", creditCode: "统一社会信用代码",
+      documentNumber: "决定书文号", decisionDate: "决定日期", content: "内容", authorityName: "决定机关",
+      year: "年度", session: "届次会议", number: "编号", title: "标题", proposers: "提出人", leadSection: "主办科室", repliedOn: "答复日期",
+      items: "抽查事项", startOn: "开始日期", endOn: "结束日期", targetCount: "抽查对象数", publishedAt: "公布日期", url: "链接",
+    },
   },
 } as const;

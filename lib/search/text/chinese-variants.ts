@@ -38,12 +38,6 @@ function buildCharacterMap(): Map<number, string> {
 
 let characterMap: Map<number, string> | undefined;
 
-/** The simplified form of one character (itself when it has none). */
-export function toSimplifiedCharacter(character: string): string {
-  characterMap ??= buildCharacterMap();
-  return characterMap.get(character.codePointAt(0)!) ?? character;
-}
-
 /** Converts traditional characters to simplified ones, character by character (same length in code points). */
 export function toSimplified(text: string): string {
   characterMap ??= buildCharacterMap();

@@ -18,6 +18,11 @@ export function isWordCharacter(character: string): boolean {
 }
 
 function foldCharacter(character: string): string {
+  const code = character.codePointAt(0)!;
+  // Fast paths (most characters of a Chinese document): ASCII only changes case; unified CJK
+  // ideographs have no compatibility decomposition, only a possible simplified form.
+  if (code < 0x80) return character.toLowerCase();
+  if (code >= 0x4e00 && code <= 0x9fff) return toSimplified(character);
   return BRACKETS[character] ?? toSimplified(character.normalize("NFKC").toLowerCase());
 }
 
@@ -49,7 +54,7 @@ export function foldWithOffsets(text: string): FoldedWithOffsets {
   for (const character of text) {
     const start = index;
     index += character.length;
-    if (/\s/.test(character)) {
+    if (character === " " || character === "\n" || character === "\t" || /\s/.test(character)) {
       if (!lastWasSpace) {
         folded += " ";
         origins.push(start);

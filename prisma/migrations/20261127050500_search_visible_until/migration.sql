@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SearchDocument" ADD COLUMN     "visibleUntil" DATE;
