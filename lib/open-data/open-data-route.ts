@@ -67,3 +67,11 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
 export function openDataPreflight(): Response {
   return new Response(null, { status: 204, headers: CORS_HEADERS });
 }
+
+/**
+ * The open-data form of `respondWithJson` (lib/api/respond.ts) for public read routes: the same
+ * JSON and errors, plus the rate limit, CORS, ETag/304 and shared-cache headers of openDataRoute.
+ */
+export function respondWithOpenData(request: Request, run: () => Promise<unknown>, policy: CachePolicy | "private" = PUBLIC_CACHE): Promise<Response> {
+  return openDataRoute(async () => ({ json: await run() }), policy)(request);
+}

@@ -1,12 +1,12 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { findPublishedItems } from "@/lib/items/public-items";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     const result = await findPublishedItems({
       categorySlug: query.get("category") || undefined,

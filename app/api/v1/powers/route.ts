@@ -1,15 +1,15 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { isPowerStatus, isPowerType } from "@/lib/powers/power-entry";
 import { findPublicPowerList } from "@/lib/powers/public-powers";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/powers?year=&type=&status=&q=&page=&pageSize=: the current list, or a year's published list. */
 export function GET(request: Request) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     const type = query.get("type") || undefined;
     const status = query.get("status") || undefined;

@@ -1,12 +1,12 @@
-import { respondWithJson } from "@/lib/api/respond";
 import { findPublishedProposalReplies } from "@/lib/proposals/public-proposals";
 import { readKindParam, readYearParam } from "@/lib/proposals/query-params";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 /** Published proposal replies (public): `?year=2017&kind=suggestion|proposal`. Replies marked 不公开 never appear. */
 export function GET(request: Request) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     const year = readYearParam(query.get("year"));
     const kind = readKindParam(query.get("kind"));

@@ -1,12 +1,12 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { respondWithJson } from "@/lib/api/respond";
 import { findPublicServices } from "@/lib/services/public-services";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/services?q=&page=&pageSize=: the public directory of services. */
 export function GET(request: Request) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     return findPublicServices({
       q: query.get("q")?.slice(0, 100) || undefined,

@@ -1,15 +1,15 @@
-import { respondWithJson } from "@/lib/api/respond";
 import { lookUpApplication } from "@/lib/applications/public-status";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/v1/applications/{number}?code=…` (public): status, timeline, `dueOn`; a wrong code is a 404 like an unknown number. */
 export function GET(request: Request, context: { params: Promise<{ number: string }> }) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const { number } = await context.params;
     const code = new URL(request.url).searchParams.get("code") ?? "";
     const status = await lookUpApplication({ number: decodeURIComponent(number), code }, clientKeyOf(request.headers));
     return { ...status, replyDownload: status.reply ? { method: "POST", url: "/applications/reply", fields: ["number", "code", "format"] } : null };
-  });
+  }, "private");
 }

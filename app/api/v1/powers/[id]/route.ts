@@ -1,13 +1,13 @@
 import { readIdParam } from "@/lib/api/route-params";
-import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findPublicPower } from "@/lib/powers/public-powers";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  return respondWithJson(async () => {
+export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  return respondWithOpenData(request, async () => {
     const power = await findPublicPower(await readIdParam(context.params, messages.registers.powers.errors.notFound));
     if (!power) throw new NotFoundError(messages.registers.powers.errors.notFound);
     return { power };

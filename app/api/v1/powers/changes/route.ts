@@ -1,14 +1,14 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { comparePublicPowerLists } from "@/lib/powers/public-powers";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/powers/changes?from=2016&to=2017: what changed between two published yearly lists. */
 export function GET(request: Request) {
-  return respondWithJson(async () => {
+  return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     const from = readPositiveInteger(query.get("from"));
     const to = readPositiveInteger(query.get("to"));
