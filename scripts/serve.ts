@@ -12,6 +12,7 @@ import { openDatabase } from "@/lib/database/open-database";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
+import { forgetWebProcess, recordWebProcess, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
 
 const root = process.cwd();
 const developing = process.argv.includes("--dev");
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   process.env.AUTH_TRUST_HOST ??= "true";
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+  await stopOrphanedWebProcess(dataDir, log);
   const database = await openDatabase({
     dataDir,
     role: "server",
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       web.kill("SIGTERM");
       await new Promise((resolve) => web!.once("exit", resolve));
     }
+    forgetWebProcess(dataDir);
     await database.close();
     log("Stopped.");
     process.exit(code);
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: webEnvironment,
   });
+  if (web.pid) recordWebProcess(dataDir, web.pid);
   web.once("exit", (code) => {
     if (!stopping) void stop(code ?? 1);
   });

@@ -15,7 +15,7 @@ type StartOptions = { databaseDir: string; port: number; password: string; log?:
 
 const USER = "postgres";
 
-function isProcessAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -24,7 +24,7 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-function processCommand(pid: number): string {
+export function processCommand(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
   } catch {
@@ -43,6 +43,14 @@ export function findRunningServer(databaseDir: string): { pid: number; port: num
   return { pid, port };
 }
 
+export function parentProcessOf(pid: number): number {
+  try {
+    return Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * After a `kill -9` of the start script, its postgres child may still run, or a stale
  * postmaster.pid may be left behind. Stop the orphan (it is ours: it serves our data directory)
@@ -53,6 +61,11 @@ async function clearLeftoverServer(databaseDir: string, log: (line: string) => v
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   if (pid > 0 && isProcessAlive(pid) && processCommand(pid).includes(databaseDir)) {
+    // Still owned by a running start script: that is another server on this DATA_DIR, not a leftover.
+    const parent = parentProcessOf(pid);
+    if (parent > 1 && processCommand(parent).includes("scripts/serve.ts")) {
+      throw new Error(`Another Gongkai server (pid ${parent}) is already running on ${databaseDir}. Stop it first, or use another DATA_DIR.`);
+    }
     log(`Stopping a PostgreSQL server left running by an earlier start (pid ${pid}).`);
     process.kill(pid, "SIGINT");
     for (let waited = 0; waited < 150 && isProcessAlive(pid); waited++) await new Promise((r) => setTimeout(r, 100));
