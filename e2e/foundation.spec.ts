@@ -20,6 +20,10 @@ test("the console sends anonymous visitors to the login page, which lists the de
 test("the section head signs in to the console and out again", async ({ page }) => {
   await logIn(page, "head");
   await expect(page.getByTestId("current-user")).toContainText("赵建国（科室负责人，综合科）");
+  // The dashboard counts what waits: the demo has items in review, applications and messages.
+  await expect(page.getByTestId("tasks-count")).not.toHaveText("0");
+  await expect(page.getByTestId("applications-due-soon-count")).toBeVisible();
+  await expect(page.getByTestId("feedback-waiting-count")).toBeVisible();
   await logOut(page);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login/);

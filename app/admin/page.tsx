@@ -3,6 +3,9 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { messages } from "@/lib/i18n";
+import { listApplications } from "@/lib/applications/console-applications";
+import { isPermitted } from "@/lib/auth/permissions";
+import { countConsoleFeedbackByStatus } from "@/lib/feedback/manage-feedback";
 import { listConsoleItems } from "@/lib/items/console-items";
 
 export default async function ConsoleHome() {
@@ -20,6 +23,16 @@ export default async function ConsoleHome() {
     [m.overdueItems, overdue.length, "/admin/items?scope=all&overdue=1", "overdue-count"],
     [m.dueSoon, dueSoon.length, "/admin/items?scope=all&overdue=1", "due-soon-count"],
   ];
+  // What else is waiting, for those who handle it: applications against their legal deadlines, visitors' messages.
+  if (isPermitted(user.role, "application.read")) {
+    const [overdueApplications, dueSoonApplications] = await Promise.all([listApplications(user, { view: "overdue" }), listApplications(user, { view: "due_soon" })]);
+    cards.push([m.applicationsOverdue, overdueApplications.total, "/admin/applications?view=overdue", "applications-overdue-count"]);
+    cards.push([m.applicationsDueSoon, dueSoonApplications.total, "/admin/applications?view=due_soon", "applications-due-soon-count"]);
+  }
+  if (isPermitted(user.role, "feedback.read_console")) {
+    const feedback = await countConsoleFeedbackByStatus(user);
+    cards.push([m.feedbackWaiting, feedback.received + feedback.moderation, "/admin/feedback?status=received", "feedback-waiting-count"]);
+  }
   return (
     <div className="space-y-6">
       <section className="rounded border border-gray-300 bg-white p-6">
@@ -30,7 +43,7 @@ export default async function ConsoleHome() {
         {cards.map(([label, count, href, testId]) => (
           <li key={label} className="rounded border border-gray-300 bg-white p-4">
             <p className="text-sm text-gray-700">{label}</p>
-            <p className={`mt-1 text-3xl font-bold ${testId === "overdue-count" && count ? "text-red-700" : ""}`} data-testid={testId}>{count}</p>
+            <p className={`mt-1 text-3xl font-bold ${testId.includes("overdue") && count ? "text-red-700" : ""}`} data-testid={testId}>{count}</p>
             <Link href={href} className="mt-2 inline-block text-sm">{m.viewAll}</Link>
           </li>
         ))}
