@@ -1,9 +1,10 @@
 import type { IsoDate } from "@/lib/deadlines/iso-date";
+import { currentTime } from "@/lib/clock";
 
 const beijingDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 
 /** Today's calendar day in Beijing, whatever the server's time zone. */
-export function todayInBeijing(now = new Date()): IsoDate {
+export function todayInBeijing(now = currentTime()): IsoDate {
   return beijingDate.format(now);
 }
 

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
+import { currentTime } from "@/lib/clock";
 
 function safeRedirectTarget(value: FormDataEntryValue | null): string {
   const target = typeof value === "string" ? value : "";
@@ -24,9 +25,9 @@ export async function logIn(_state: FormState, formData: FormData): Promise<Form
       const m = messages.login;
       if (code.startsWith("throttled")) {
         const seconds = Number(code.split(":")[1] ?? 900);
-        return { status: "error", message: m.throttled(Math.max(1, Math.ceil(seconds / 60))), submittedAt: Date.now() };
+        return { status: "error", message: m.throttled(Math.max(1, Math.ceil(seconds / 60))), submittedAt: currentTime().getTime() };
       }
-      return { status: "error", message: code === "disabled" ? m.disabled : m.invalid, submittedAt: Date.now() };
+      return { status: "error", message: code === "disabled" ? m.disabled : m.invalid, submittedAt: currentTime().getTime() };
     }
     throw error;
   }

@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { allowedAttachmentTypesMessage, detectAttachmentType, type AttachmentKind } from "./file-types";
 import { sanitizeOriginalName } from "./original-name";
 import { maxAttachmentBytes, maxAttachmentMegabytes } from "./upload-limits";
+import { currentTime } from "@/lib/clock";
 
 export type StoredAttachmentFile = {
   /** Relative to the data directory, with forward slashes: `uploads/2026/11/<uuid>.pdf`. */
@@ -44,7 +45,7 @@ export async function storeAttachmentFile(input: StoreAttachmentFileInput): Prom
 
   // Nothing from the uploader reaches the path: the folder comes from the clock, the name from
   // a random id and the extension from the detected content.
-  const now = input.now ?? new Date();
+  const now = input.now ?? currentTime();
   const storagePath = [
     uploadsFolder,
     String(now.getFullYear()),

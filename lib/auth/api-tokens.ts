@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 const TOKEN_PREFIX = "gk_";
 
@@ -46,7 +47,7 @@ export async function revokeApiToken(actor: ActingUser, tokenId: number): Promis
   await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id, revokedAt: null } });
     if (!token) throw new NotFoundError("令牌不存在或已撤销。");
-    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: currentTime() } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "api_token.revoke", entityType: "ApiToken", entityId: token.id });
   });
 }
@@ -57,7 +58,7 @@ export async function findUserIdByApiToken(token: string): Promise<number | null
   const found = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
   if (!found || found.revokedAt) return null;
   // Recording use is best-effort and must not fail the request.
-  await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: currentTime() } }).catch(() => {});
   return found.userId;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { currentTime } from "@/lib/clock";
 
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_WINDOW_MINUTES = 15;
@@ -11,7 +12,7 @@ const windowMs = LOGIN_WINDOW_MINUTES * 60_000;
  * success. Attempts refused while locked are not counted, so the lock ends 15 minutes after the
  * failure that started it. Kept in Postgres so that every server process sees the same count.
  */
-export async function findLoginLock(username: string, now = new Date()): Promise<{ retryAfterSeconds: number } | null> {
+export async function findLoginLock(username: string, now = currentTime()): Promise<{ retryAfterSeconds: number } | null> {
   const key = normaliseUsername(username);
   const since = new Date(now.getTime() - windowMs);
   const lastSuccess = await db.loginAttempt.findFirst({
@@ -29,8 +30,8 @@ export async function findLoginLock(username: string, now = new Date()): Promise
   return { retryAfterSeconds: Math.max(1, Math.ceil((unlocksAt - now.getTime()) / 1000)) };
 }
 
-export async function recordLoginAttempt(username: string, succeeded: boolean): Promise<void> {
-  await db.loginAttempt.create({ data: { username: normaliseUsername(username), succeeded } });
+export async function recordLoginAttempt(username: string, succeeded: boolean, now = currentTime()): Promise<void> {
+  await db.loginAttempt.create({ data: { username: normaliseUsername(username), succeeded, attemptedAt: now } });
 }
 
 function normaliseUsername(username: string): string {

@@ -9,6 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { optionalText } from "@/lib/powers/register-schemas";
 import { parseInput } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 const t = messages.registers.feeIncome;
 
@@ -28,7 +29,7 @@ const feeIncomeSchema = z.object({
 });
 
 /** Enters (or corrects) the 行政事业性收费 of a year, in 万元. */
-export async function setAnnualFeeIncome(actor: ActingUser, input: unknown, now = new Date()): Promise<FeeIncomeEntry> {
+export async function setAnnualFeeIncome(actor: ActingUser, input: unknown, now = currentTime()): Promise<FeeIncomeEntry> {
   assertPermitted(actor, "fee_income.manage");
   const { year, amountTenThousandYuan, note } = parseInput(feeIncomeSchema, input);
   if (year < 2000 || year > Number(todayInBeijing(now).slice(0, 4))) throw new ValidationError({ year: [t.yearInvalid] });

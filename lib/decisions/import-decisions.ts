@@ -13,6 +13,7 @@ import { AppError, ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { readTable, type SpreadsheetProblem } from "@/lib/spreadsheets";
+import { currentTime } from "@/lib/clock";
 
 const p = messages.registers.decisions.problems;
 
@@ -70,7 +71,7 @@ async function insertDecisionRows(tx: DatabaseTransaction, rows: ImportedRow[]):
 export async function importDecisions(
   actor: ActingUser,
   input: { kind: unknown; fileName: string; bytes: Uint8Array },
-  now = new Date(),
+  now = currentTime(),
 ): Promise<DecisionImportResult> {
   assertPermitted(actor, "decision.import");
   if (!isDecisionKind(input.kind)) throw new ValidationError({ kind: [p.kindInvalid] });

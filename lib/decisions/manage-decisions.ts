@@ -20,6 +20,7 @@ import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { decideItemTransition } from "@/lib/workflow/item-workflow";
 import { z } from "zod";
+import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 const p = m.decisions.problems;
@@ -57,7 +58,7 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
 }
 
 /** Validates form or API values; problems come back per field, in Chinese. */
-export function validateDecisionInput(kind: DecisionKind, values: DecisionInputValues, now = new Date()): DecisionRecord {
+export function validateDecisionInput(kind: DecisionKind, values: DecisionInputValues, now = currentTime()): DecisionRecord {
   const { record, problems } = validateDecisionValues(kind, values, { today: todayInBeijing(now) });
   if (!record) {
     const fields: FieldErrors = {};
@@ -80,7 +81,7 @@ function rethrowDuplicate(error: unknown): never {
 }
 
 /** A decision typed in the console, as a draft of the author's section. */
-export async function createDecision(actor: ActingUser, input: unknown, now = new Date()): Promise<RegisterWriteResult> {
+export async function createDecision(actor: ActingUser, input: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "decision.edit");
   const { kind } = parseInput(kindSchema, input) as { kind: DecisionKind };
   const record = validateDecisionInput(kind, input as DecisionInputValues, now);
@@ -130,7 +131,7 @@ export function decisionValuesOf(decision: DecisionRow): Record<DecisionFieldKey
  * Saves a change to a draft decision. Published decisions are corrected by withdrawing and
  * restoring them first, so the public never sees an unreviewed change.
  */
-export async function updateDecision(actor: ActingUser, decisionId: number, input: unknown, now = new Date()): Promise<RegisterWriteResult> {
+export async function updateDecision(actor: ActingUser, decisionId: number, input: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "decision.edit");
   const version = parseInput(z.object({ version: z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" }) }), input).version;
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
@@ -162,7 +163,7 @@ function publicationData(decision: Pick<DecisionRow, "publishedAt" | "publishedO
 }
 
 /** A review step on one decision. */
-export async function transitionDecision(actor: ActingUser, decisionId: number, request: unknown, now = new Date()): Promise<RegisterWriteResult> {
+export async function transitionDecision(actor: ActingUser, decisionId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   const { action, comment, version } = parseInput(registerTransitionSchema, request);
   return db.$transaction(async (tx) => {
     const decision = await lockDecisionForWrite(tx, decisionId, version);
@@ -202,7 +203,7 @@ function chunks<Value>(values: Value[], size: number): Value[][] {
  * decision is checked against the workflow table as if it were taken alone, and gets its own
  * audit row; the batch gets one more.
  */
-export async function transitionDecisionBatch(actor: ActingUser, batchId: number, request: unknown, now = new Date()): Promise<{ count: number; to: ItemState }> {
+export async function transitionDecisionBatch(actor: ActingUser, batchId: number, request: unknown, now = currentTime()): Promise<{ count: number; to: ItemState }> {
   const { action, comment } = parseInput(batchTransitionSchema, request);
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "DecisionImportBatch" WHERE id = ${batchId} FOR UPDATE`;

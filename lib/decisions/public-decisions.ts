@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identifiers";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { currentTime } from "@/lib/clock";
 
 /** What the public sees of a decision in a list. Never the ID number. */
 export type PublicDecisionSummary = {
@@ -89,7 +90,7 @@ function toSummary(decision: DecisionRow): PublicDecisionSummary {
 }
 
 /** The public 双公示 list: search by name, credit code or 文号; filter by kind and decision date. Paged, at most 100 a page. */
-export async function findPublicDecisions(query: PublicDecisionQuery = {}, now = new Date()): Promise<PublicDecisionPage> {
+export async function findPublicDecisions(query: PublicDecisionQuery = {}, now = currentTime()): Promise<PublicDecisionPage> {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
   const today = todayInBeijing(now);
@@ -105,7 +106,7 @@ export async function findPublicDecisions(query: PublicDecisionQuery = {}, now =
 }
 
 /** One public decision, or null when it is not (or no longer) public. */
-export async function findPublicDecision(decisionId: number, now = new Date()): Promise<PublicDecisionDetail | null> {
+export async function findPublicDecision(decisionId: number, now = currentTime()): Promise<PublicDecisionDetail | null> {
   if (!Number.isSafeInteger(decisionId) || decisionId <= 0) return null;
   const today = todayInBeijing(now);
   return readThroughPublicCache("decision", [decisionId, today], async () => {
@@ -137,7 +138,7 @@ export async function findPublicDecision(decisionId: number, now = new Date()): 
 }
 
 /** Years with public decisions, newest first (for the year filter). */
-export async function findPublicDecisionYears(now = new Date()): Promise<number[]> {
+export async function findPublicDecisionYears(now = currentTime()): Promise<number[]> {
   const today = todayInBeijing(now);
   return readThroughPublicCache("decision-years", [today], async () => {
     const rows = await db.$queryRaw<{ year: number }[]>`

@@ -2,6 +2,7 @@ import "server-only";
 import { todayInBeijing, isoDateToDateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
+import { currentTime } from "@/lib/clock";
 
 export type DecisionReportFigures = Record<DecisionKind, number> & {
   /** Of the counted decisions, those published after their 7-working-day deadline. */
@@ -15,7 +16,7 @@ export type DecisionReportFigures = Record<DecisionKind, number> & {
  * decisions made in `year` (by decision date) that were published and not withdrawn. A penalty
  * whose publicity period has ended still counts: it was decided and disclosed that year.
  */
-export async function countDecisionsForReport(year: number, now = new Date()): Promise<DecisionReportFigures> {
+export async function countDecisionsForReport(year: number, now = currentTime()): Promise<DecisionReportFigures> {
   const inYear = { decisionDate: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } };
   const counted = { ...inYear, publishedAt: { not: null }, state: { not: "withdrawn" as const } };
   const [byKind, publishedLate, dueUnpublished] = await Promise.all([

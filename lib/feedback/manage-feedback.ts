@@ -16,6 +16,7 @@ import type { FeedbackReplyState, FeedbackStatus } from "@/lib/generated/prisma/
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
 
@@ -205,7 +206,7 @@ export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, i
  * Submit, approve or return the reply (lib/feedback/feedback-workflow.ts). On approval the message
  * is 已答复; it is published with its reply only when the visitor allowed it and the head chose to.
  */
-export async function transitionFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown, now = new Date()): Promise<FeedbackWriteResult> {
+export async function transitionFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown, now = currentTime()): Promise<FeedbackWriteResult> {
   const data = parseInput(feedbackReplyTransitionSchema, input);
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {

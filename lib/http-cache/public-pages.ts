@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { currentTime } from "@/lib/clock";
 
 /**
  * HTTP caching of the public site's pages, applied by proxy.ts before the page renders.
@@ -40,7 +41,7 @@ function currentBuildId(): string {
   try {
     buildId = readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
   } catch {
-    buildId = `development-${Date.now()}`;
+    buildId = `development-${currentTime().getTime()}`;
   }
   return buildId;
 }
@@ -66,7 +67,7 @@ const globalForPages = globalThis as unknown as {
  * The public content version (one tiny query; concurrent requests share one read), so that
  * revalidation costs next to nothing. Null when the database cannot be asked: then no tag is sent.
  */
-export async function readContentVersionForPages(now = Date.now()): Promise<string | null> {
+export async function readContentVersionForPages(now = currentTime().getTime()): Promise<string | null> {
   const cached = globalForPages.gongkaiVersion;
   if (cached && now - cached.readAt < VERSION_TTL_MS) return cached.value;
   if (cached?.pending) return cached.pending;
@@ -80,7 +81,7 @@ export async function readContentVersionForPages(now = Date.now()): Promise<stri
     .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
     .then((result) => {
       const value = result.rows[0]?.token ?? "none";
-      globalForPages.gongkaiVersion = { value, readAt: Date.now() };
+      globalForPages.gongkaiVersion = { value, readAt: currentTime().getTime() };
       return value;
     })
     .catch(() => {

@@ -15,6 +15,7 @@ import { drawRequestSchema, planInputSchema, resultsInputSchema, transitionInput
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { decideItemTransition, type TransitionActor } from "@/lib/workflow/item-workflow";
+import { currentTime } from "@/lib/clock";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
@@ -145,7 +146,7 @@ export type DrawSummary = {
 export async function drawInspection(actor: ActingUser, inspectionId: number, request: unknown = {}, options: { seed?: string; now?: Date } = {}): Promise<DrawSummary> {
   assertPermitted(actor, "inspection.draw");
   const { version } = parseInput(drawRequestSchema, request ?? {});
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForWrite(tx, inspectionId, version);
     if (!worksOnInspection(actor, inspection)) throw new ForbiddenError("只有本科室的工作人员可以为这个抽查任务抽取。");
@@ -219,7 +220,7 @@ export async function drawInspection(actor: ActingUser, inspectionId: number, re
 }
 
 /** Saves results per drawn target (partial saves allowed); the results must still be a draft. */
-export async function recordInspectionResults(actor: ActingUser, inspectionId: number, input: unknown, now = new Date()): Promise<InspectionWriteResult> {
+export async function recordInspectionResults(actor: ActingUser, inspectionId: number, input: unknown, now = currentTime()): Promise<InspectionWriteResult> {
   assertPermitted(actor, "inspection.record_results");
   const { version, results } = parseInput(resultsInputSchema, input);
   return db.$transaction(async (tx) => {
@@ -263,7 +264,7 @@ const refusals = {
  * A review step on the plan (with its draw) or on the results, decided by the workflow table of
  * disclosure items. Publication and withdrawal change what the public sees.
  */
-export async function transitionInspection(actor: ActingUser, inspectionId: number, request: unknown, now = new Date()): Promise<InspectionWriteResult> {
+export async function transitionInspection(actor: ActingUser, inspectionId: number, request: unknown, now = currentTime()): Promise<InspectionWriteResult> {
   const { subject, action, comment, version } = parseInput(transitionInputSchema, request);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {

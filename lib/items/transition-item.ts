@@ -13,6 +13,7 @@ import { lockItemForWrite } from "@/lib/items/manage-items";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { decideItemTransition, type ItemAction } from "@/lib/workflow/item-workflow";
+import { currentTime } from "@/lib/clock";
 
 /** A submission blocked until the submitter has acknowledged every screening finding with a note. */
 export class ScreeningAcknowledgementRequired extends ValidationError {
@@ -33,7 +34,7 @@ const refusals = {
  * Takes a review step on an item: checks the workflow table, the optimistic version and, on
  * submit, the screening acknowledgements; writes the new state and an audit row in one transaction.
  */
-export async function transitionItem(actor: ActingUser | "system", itemId: number, request: unknown, now = new Date()): Promise<TransitionResult> {
+export async function transitionItem(actor: ActingUser | "system", itemId: number, request: unknown, now = currentTime()): Promise<TransitionResult> {
   const { action, comment, publishAt, version, acknowledgements } = parseInput(transitionRequestSchema, request);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {
@@ -105,7 +106,7 @@ async function requireAcknowledgedScreening(
   if (!findings.length) return;
   const notes = new Map(acknowledgements.map((entry) => [entry.key, entry.note]));
   if (findings.some((finding) => !notes.get(finding.key))) throw new ScreeningAcknowledgementRequired(findings);
-  const acknowledgedAt = new Date();
+  const acknowledgedAt = currentTime();
   await tx.screeningFinding.createMany({
     data: findings.map((finding) => ({
       itemId, revisionId, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
@@ -118,7 +119,7 @@ async function requireAcknowledgedScreening(
  * Publishes scheduled items whose time has come. Safe with several server processes: each item is
  * locked and version-checked, so only one process publishes it; the others see it already done.
  */
-export async function publishDueScheduledItems(now = new Date()): Promise<number[]> {
+export async function publishDueScheduledItems(now = currentTime()): Promise<number[]> {
   const due = await db.item.findMany({ where: { state: "scheduled", publishAt: { lte: now } }, select: { id: true, version: true } });
   const published: number[] = [];
   for (const item of due) {

@@ -13,6 +13,7 @@ import { canEditRegisterEntry, decideRegisterTransition } from "@/lib/powers/reg
 import { registerTransitionSchema } from "@/lib/powers/register-schemas";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 
@@ -124,7 +125,7 @@ export async function updatePower(actor: ActingUser, powerId: number, input: unk
 }
 
 /** A review step on an entry; publishing freezes the working copy as what the public sees. */
-export async function transitionPower(actor: ActingUser, powerId: number, request: unknown, now = new Date()): Promise<RegisterWriteResult> {
+export async function transitionPower(actor: ActingUser, powerId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   const { action, comment, version } = parseInput(registerTransitionSchema, request);
   return db.$transaction(async (tx) => {
     const power = await lockPowerForWrite(tx, powerId, version);
@@ -154,7 +155,7 @@ export type PublishedPowerListVersion = { year: number; entryCount: number };
  * Publishes the whole current list as the version of a year: a frozen copy of every published
  * entry. A year is published once; later changes go into the next year's version.
  */
-export async function publishPowerListVersion(actor: ActingUser, input: unknown, now = new Date()): Promise<PublishedPowerListVersion> {
+export async function publishPowerListVersion(actor: ActingUser, input: unknown, now = currentTime()): Promise<PublishedPowerListVersion> {
   assertPermitted(actor, "power.publish_version");
   const { year, note } = parseInput(publishPowerListVersionSchema, input);
   const latestYear = Number(todayInBeijing(now).slice(0, 4)) + 1;

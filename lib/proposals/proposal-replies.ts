@@ -13,6 +13,7 @@ import { isReplyPublic } from "@/lib/proposals/reply-disclosure";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { decideItemTransition, type TransitionActor } from "@/lib/workflow/item-workflow";
+import { currentTime } from "@/lib/clock";
 
 export type ReplyWriteResult = { id: number; proposalId: number; round: number; state: ItemState; version: number };
 
@@ -97,7 +98,7 @@ export async function saveProposalReply(actor: ActingUser, proposalId: number, i
  * approved by its head, then by a leader). The leader's approval issues the reply: the proposal is
  * 已答复, the reply date and whether it was on time are recorded, and — unless 不公开 — it is public.
  */
-export async function transitionProposalReply(actor: ActingUser, replyId: number, request: unknown, now = new Date()): Promise<ReplyWriteResult> {
+export async function transitionProposalReply(actor: ActingUser, replyId: number, request: unknown, now = currentTime()): Promise<ReplyWriteResult> {
   const { action, comment, version } = parseInput(replyTransitionSchema, request);
   return db.$transaction(async (tx) => {
     const found = await tx.proposalReply.findUnique({ where: { id: replyId }, select: { proposalId: true } });

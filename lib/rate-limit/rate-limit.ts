@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { TooManyRequestsError } from "@/lib/errors";
+import { currentTime } from "@/lib/clock";
 
 export type RateLimitRule = {
   /** What is limited and for whom, e.g. `application-lookup:203.0.113.7`. */
@@ -15,7 +16,7 @@ export type RateLimitResult = { allowed: boolean; remaining: number; retryAfterS
  * Counts one request against a fixed window kept in PostgreSQL, so every server process behind one
  * address shares the count. One statement: concurrent requests cannot both take the last slot.
  */
-export async function consumeRateLimit({ key, limit, windowSeconds }: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
+export async function consumeRateLimit({ key, limit, windowSeconds }: RateLimitRule, now = currentTime()): Promise<RateLimitResult> {
   // A lost counter after a crash only forgives a few requests: no need to wait for the disk.
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL synchronous_commit = off`;

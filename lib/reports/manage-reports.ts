@@ -18,6 +18,7 @@ import { renderReportHtml, reportTitle, type ReportSnapshot } from "@/lib/report
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
 import { decideItemTransition, itemActions } from "@/lib/workflow/item-workflow";
+import { currentTime } from "@/lib/clock";
 
 export type ReportEdition = {
   id: number;
@@ -159,7 +160,7 @@ export async function transitionReport(actor: ActingUser, reportId: number, inpu
     const data: Prisma.AnnualReportUpdateInput = { state: decision.to === "scheduled" ? "published" : decision.to, version: { increment: 1 }, lastActor: { connect: { id: actor.id } } };
     if (decision.to === "published" || decision.to === "scheduled") {
       const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
-      const publishedAt = new Date();
+      const publishedAt = currentTime();
       const snapshot: ReportSnapshot = {
         year: report.year, edition: report.edition, agencyName: agency.name, title: reportTitle(agency.name, report.year, report.edition),
         texts: { overview: report.overview, problems: report.problems, otherMatters: report.otherMatters },

@@ -4,6 +4,7 @@ import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
 import type { SearchSource } from "@/lib/search/sources/types";
 import type { SearchDocumentType } from "@/lib/search/types";
+import { currentTime } from "@/lib/clock";
 
 /**
  * Keeps the search index in step with what the public can see.
@@ -71,8 +72,8 @@ async function readVersions(client: DatabaseTransaction): Promise<{ current: str
 async function recordReconciled(client: DatabaseTransaction, version: string): Promise<void> {
   await client.searchIndexState.upsert({
     where: { id: 1 },
-    create: { id: 1, contentVersion: version, reconciledAt: new Date() },
-    update: { contentVersion: version, reconciledAt: new Date() },
+    create: { id: 1, contentVersion: version, reconciledAt: currentTime() },
+    update: { contentVersion: version, reconciledAt: currentTime() },
   });
 }
 

@@ -15,6 +15,7 @@ import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 import { serviceContentSchema, updateServiceSchema, type ServiceContentInput } from "@/lib/services/service-schemas";
 import { parseInput } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 
@@ -135,7 +136,7 @@ function rethrowCodeClash(error: unknown): never {
 }
 
 /** A new service with its guide, as a draft of the author's section. */
-export async function createService(actor: ActingUser, input: unknown, uploads: ReceivedServiceForm[] = [], now = new Date()): Promise<RegisterWriteResult> {
+export async function createService(actor: ActingUser, input: unknown, uploads: ReceivedServiceForm[] = [], now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "service.edit");
   const content = parseInput(serviceContentSchema, input);
   return db.$transaction(async (tx) => {
@@ -163,7 +164,7 @@ function subjectOf(service: { state: ItemState; ownerSectionId: number; authorId
 }
 
 /** Saves a change to the working copy; the public keeps the published guide until the change is approved. */
-export async function updateService(actor: ActingUser, serviceId: number, input: unknown, uploads: ReceivedServiceForm[] = [], now = new Date()): Promise<RegisterWriteResult> {
+export async function updateService(actor: ActingUser, serviceId: number, input: unknown, uploads: ReceivedServiceForm[] = [], now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "service.edit");
   const { version, ...content } = parseInput(updateServiceSchema, input);
   return db.$transaction(async (tx) => {
@@ -187,7 +188,7 @@ export async function updateService(actor: ActingUser, serviceId: number, input:
 }
 
 /** A review step; publishing freezes the working copy (with its forms) as the public guide. */
-export async function transitionService(actor: ActingUser, serviceId: number, request: unknown, now = new Date()): Promise<RegisterWriteResult> {
+export async function transitionService(actor: ActingUser, serviceId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   const { action, comment, version } = parseInput(registerTransitionSchema, request);
   return db.$transaction(async (tx) => {
     const service = await lockServiceForWrite(tx, serviceId, version);

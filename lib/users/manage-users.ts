@@ -8,6 +8,7 @@ import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
+import { currentTime } from "@/lib/clock";
 
 export type UserSummary = {
   id: number;
@@ -106,7 +107,7 @@ export async function setUserDisabled(actor: ActingUser, userId: number, disable
     if (!before) throw new NotFoundError("用户不存在。");
     const user = await tx.user.update({
       where: { id: userId },
-      data: { disabledAt: disabled ? (before.disabledAt ?? new Date()) : null },
+      data: { disabledAt: disabled ? (before.disabledAt ?? currentTime()) : null },
       include: withSection,
     });
     await recordAuditEvent(tx, { actorId: actor.id, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId });
@@ -120,7 +121,7 @@ export async function resetUserPassword(actor: ActingUser, userId: number, input
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("用户不存在。");
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: currentTime() } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId });
   });
 }
@@ -134,7 +135,7 @@ export async function changeOwnPassword(actor: ActingUser, input: unknown): Prom
   }
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: currentTime() } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.change_own_password", entityType: "User", entityId: actor.id });
   });
 }

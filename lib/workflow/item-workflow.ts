@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { currentTime } from "@/lib/clock";
 
 /**
  * The review workflow of disclosure items, as data: who may take which action from which state,
@@ -86,7 +87,7 @@ export function decideItemTransition(input: {
   if (permitted.commentRequired && !input.comment?.trim()) return { allowed: false, status: 422, reason: "comment_required" };
   let to = permitted.to;
   if (to === "published" && action === "approve" && input.publishAt) {
-    const now = input.now ?? new Date();
+    const now = input.now ?? currentTime();
     if (Number.isNaN(input.publishAt.getTime())) return { allowed: false, status: 422, reason: "publish_time_invalid" };
     if (input.publishAt.getTime() > now.getTime()) to = "scheduled";
   }

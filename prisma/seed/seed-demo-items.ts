@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { demoPublishedItems, demoWorkflowItems } from "./demo-items";
+import { todayInBeijing } from "@/lib/dates";
 
 function toHtml(paragraphs: string[]): { body: string; bodyText: string } {
   const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -56,9 +57,9 @@ export async function seedDemoItems(): Promise<void> {
 
   for (const demo of demoWorkflowItems) {
     await db.$transaction(async (tx) => {
-      const indexNumber = await allocateIndexNumber(tx, agency.code, Number(new Date().getFullYear()));
+      const indexNumber = await allocateIndexNumber(tx, agency.code, Number(todayInBeijing().slice(0, 4)));
       const item = await tx.item.create({ data: { indexNumber, state: demo.state, sectionId: staff.sectionId, authorId: staff.id, lastActorId: staff.id } });
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayInBeijing();
       const revision = await tx.itemRevision.create({
         data: {
           itemId: item.id, number: 1, title: demo.title, ...toHtml(demo.paragraphs), categoryId: categories.get(demo.category)!,

@@ -2,6 +2,7 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
 import { db } from "@/lib/db";
 import { computeReplyDeadline, defaultReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
+import { todayInBeijing } from "@/lib/dates";
 
 /**
  * The demo office's 2017 建议提案办理 (annual report: 人大建议7项，政协提案12项，均已办理，在平台公布，
@@ -108,7 +109,7 @@ export async function seedDemoProposals(): Promise<void> {
   }
 
   // The current year: one in hand with a draft reply, one waiting to be assigned.
-  const today = new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" });
+  const today = todayInBeijing();
   const year = Number(today.slice(0, 4));
   const currentDeadline = computeReplyDeadline(calendar, today, defaultReplyPeriodMonths);
   await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { currentTime } from "@/lib/clock";
 import { createApiToken, findUserIdByApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { LOGIN_FAILURE_LIMIT } from "@/lib/auth/login-throttle";
@@ -42,7 +43,7 @@ describe("signing in", () => {
 
   test("the lock ends 15 minutes after the failures", async () => {
     await insertUser("staff", { username: "dave" });
-    const sixteenMinutesAgo = new Date(Date.now() - 16 * 60_000);
+    const sixteenMinutesAgo = new Date(currentTime().getTime() - 16 * 60_000);
     await db.loginAttempt.createMany({
       data: Array.from({ length: LOGIN_FAILURE_LIMIT }, () => ({ username: "dave", succeeded: false, attemptedAt: sixteenMinutesAgo })),
     });

@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { GET as getFeedbackRoute, POST as postFeedbackRoute } from "@/app/api/v1/feedback/route";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
+import { todayInBeijing } from "@/lib/dates";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import {
   assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, transitionFeedbackReply, unpublishFeedback,
@@ -224,7 +225,7 @@ describe("replies, publication and ratings", () => {
     for (let index = 0; index < 10; index++) await rateFeedbackReply(id, { rating: "satisfied" }, rater);
     await assert.rejects(rateFeedbackReply(id, { rating: "satisfied" }, rater), TooManyRequestsError);
 
-    const year = Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Shanghai" }).slice(0, 4));
+    const year = Number(todayInBeijing().slice(0, 4));
     const stats = await feedbackStatsForYear(head, year);
     const ratings = await db.feedbackRating.findMany();
     const satisfied = ratings.filter((rating) => rating.rating !== "unsatisfied").length;

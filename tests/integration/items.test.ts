@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
@@ -197,7 +198,7 @@ describe("publication", () => {
     const { id } = await createItem(staff, draftInput("定时发布"));
     await transitionItem(staff, id, { action: "submit" });
     await transitionItem(head, id, { action: "approve" });
-    const publishAt = new Date(Date.now() + 60 * 60_000);
+    const publishAt = new Date(currentTime().getTime() + 60 * 60_000);
     const scheduled = await transitionItem(leader, id, { action: "approve", publishAt: publishAt.toISOString() });
     assert.equal(scheduled.state, "scheduled");
     assert.equal(await findPublicItem(id), null);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as OpenCC from "opencc-js";
+import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
@@ -262,7 +263,7 @@ describe("keeping the index current", () => {
   test("records written directly (seeds, imports) are indexed on the next search after the content version changes", async () => {
     const id = itemOfKey.get("budget")!;
     await db.$transaction(async (tx) => {
-      await tx.item.update({ where: { id }, data: { withdrawnAt: new Date(), withdrawalReason: "测试", state: "withdrawn" } });
+      await tx.item.update({ where: { id }, data: { withdrawnAt: currentTime(), withdrawalReason: "测试", state: "withdrawn" } });
       await bumpPublicContentVersion(tx);
     });
     assert.equal((await searchPublicContent({ q: "预算" })).total, 0);
@@ -308,7 +309,7 @@ describe("registers and proposal replies (the demo data)", () => {
   });
 
   test("a 双公示 decision is found by its 文号 while public; a natural person's ID number never is", async (t) => {
-    const decision = await db.administrativeDecision.findFirst({ where: { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: new Date() } }] }, orderBy: { id: "asc" } });
+    const decision = await db.administrativeDecision.findFirst({ where: { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: currentTime() } }] }, orderBy: { id: "asc" } });
     if (!decision) return t.skip("the demo data has no public decision");
     const results = await found(decision.documentNumber, "decision");
     assert.ok(results.some((result) => result.id === decision.id && result.url === `/decisions/${decision.id}`), decision.documentNumber);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { clockStartingAt, setClock } from "@/lib/clock";
 import { applyMigrations } from "@/lib/database/migrate";
 
 export type TestDatabase = { url: string; name: string; drop(): Promise<void> };
@@ -39,10 +40,23 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
 export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
 /**
+ * The instant every integration test file starts at: a Wednesday and a working day, so that no test
+ * depends on the day the suite runs (CI also runs it under faketime on a Saturday, the eve of the
+ * Spring Festival and 31 December). A test that needs another day calls `pinClock` itself.
+ */
+export const TEST_START = "2026-12-02T10:00:00+08:00";
+
+/** Sets the product's clock (lib/clock.ts) to start at `instant` and run at real speed. */
+export function pinClock(instant: Date | string = TEST_START): void {
+  setClock(clockStartingAt(instant));
+}
+
+/**
  * A migrated throwaway database that lib/db.ts will use: DATABASE_URL points at it. Call once per
- * test file, before the first query.
+ * test file, before the first query. Pins the clock at TEST_START.
  */
 export async function useMigratedTestDatabase(): Promise<TestDatabase> {
+  pinClock();
   const database = await createEmptyDatabase();
   await applyMigrations(database.url, migrationsDir);
   process.env.DATABASE_URL = database.url;

@@ -23,6 +23,7 @@ import {
 } from "@/lib/inspections/manage-lists";
 import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
 import { formDataToObject } from "@/lib/validation";
+import { currentTime } from "@/lib/clock";
 
 function planFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
@@ -92,17 +93,17 @@ export async function recordResultsAction(inspectionId: number, _state: FormStat
 /** Import problems come back one line each, by row and column, next to the file field. */
 async function importWith(formData: FormData, importer: (file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
   const file = formData.get("file");
-  const refuse = (message: string): FormState => ({ status: "error", message, fields: { file: [message] }, submittedAt: Date.now() });
+  const refuse = (message: string): FormState => ({ status: "error", message, fields: { file: [message] }, submittedAt: currentTime().getTime() });
   if (!(file instanceof File) || file.size === 0) return refuse(m.importForm.chooseFile);
   if (file.size > maximumImportBytes) return refuse("文件超过 10 MB，请分批导入。");
   const data = Buffer.from(await file.arrayBuffer());
   try {
     const { imported } = await importer(data);
     revalidatePath(path);
-    return { status: "success", message: m.importForm.imported(imported), submittedAt: Date.now() };
+    return { status: "success", message: m.importForm.imported(imported), submittedAt: currentTime().getTime() };
   } catch (error) {
     if (error instanceof ImportRejectedError) {
-      return { status: "error", message: error.message, fields: { file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, submittedAt: Date.now() };
+      return { status: "error", message: error.message, fields: { file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, submittedAt: currentTime().getTime() };
     }
     return runFormAction(async () => {
       throw error;

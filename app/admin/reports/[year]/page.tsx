@@ -11,6 +11,7 @@ import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
 import { availableItemActions } from "@/lib/workflow/item-workflow";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
 import { ManualFiguresForm, ReportTextsForm, ReportTransitionForms, StartReportForm } from "../report-forms";
+import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
 
@@ -29,7 +30,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const actions = edition ? availableItemActions(actor, { state: edition.state, sectionId: edition.sectionId, authorId: edition.authorId, revisionAuthorId: edition.authorId }).filter((action) => action === "submit" || action === "approve" || action === "return") : [];
   const preview = sanitizeItemBody(renderReportHtml({
     year, edition: edition?.edition ?? 1, agencyName: agency.name, title: reportTitle(agency.name, year), texts,
-    correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: new Date().toISOString(),
+    correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: currentTime().toISOString(),
   }));
   return (
     <div className="space-y-6">

@@ -2,6 +2,7 @@ import { NotFoundError } from "@/lib/errors";
 import { exportableLists, renderCsv, renderXlsx } from "@/lib/open-data/exports";
 import { openDataPreflight, openDataRoute } from "@/lib/open-data/open-data-route";
 import { siteOrigin } from "@/lib/open-data/site-url";
+import { currentTime } from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
     const format = match[2] as keyof typeof TYPES;
     const table = await list.read(new URL(request.url).searchParams, siteOrigin(request.headers, request.url));
     const body = format === "xlsx" ? await renderXlsx(table) : await renderCsv(table);
-    const filename = `${match[1]}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    const filename = `${match[1]}-${currentTime().toISOString().slice(0, 10)}.${format}`;
     return { body, contentType: TYPES[format], headers: { "Content-Disposition": `attachment; filename="${filename}"` } };
   })(request);
 }

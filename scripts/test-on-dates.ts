@@ -1,0 +1,34 @@
+/**
+ * `npm run test:dates`: runs the unit and integration suites again with the system clock of the
+ * whole process tree (Node and the embedded PostgreSQL) set to days on which date arithmetic goes
+ * wrong, through Debian's `faketime`. The product reads time only through lib/clock.ts and the tests
+ * pin it, so every run must pass whatever day it is.
+ */
+import { spawnSync } from "node:child_process";
+
+// Times are UTC (the machines' zone); the comments give the day in Beijing.
+const dates = [
+  { at: "2026-12-05 02:00:00", why: "a Saturday (10:00 in Beijing)" },
+  { at: "2026-02-14 01:30:00", why: "the eve of the 2026 Spring Festival holiday, an adjusted working Saturday (09:30)" },
+  { at: "2026-12-31 15:30:00", why: "31 December, half an hour before the year ends in Beijing (23:30)" },
+];
+
+if (spawnSync("faketime", ["--version"], { stdio: "ignore" }).status !== 0) {
+  console.error("`faketime` is needed to run the suites on fixed dates: `apt-get install -y faketime` (Debian/Ubuntu).");
+  process.exit(1);
+}
+
+const only = process.argv.slice(2);
+for (const { at, why } of dates) {
+  for (const suite of ["test:unit", "test:integration"]) {
+    console.log(`\n[test:dates] ${suite} on ${at} UTC — ${why}`);
+    const run = spawnSync("faketime", [at, "npm", "run", "--silent", suite, ...(only.length ? ["--", ...only] : [])], {
+      stdio: "inherit",
+      env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1" },
+    });
+    if (run.status !== 0) {
+      console.error(`[test:dates] ${suite} failed on ${at} UTC (${why}).`);
+      process.exit(run.status ?? 1);
+    }
+  }
+}
