@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 
 // Messages a schema does not set itself (e.g. a number out of range) come in Chinese too.
 z.config(z.locales.zhCN());
@@ -31,16 +32,34 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-/** Reads dotted field names (`table2.licensing`, `table4.3`) into nested objects and arrays. */
+// Field-name segments that would reach an object's prototype instead of its own properties.
+const UNSAFE_SEGMENTS = new Set(["__proto__", "prototype", "constructor"]);
+const MAX_NESTED_DEPTH = 4;
+
+/**
+ * Reads dotted field names (`table2.licensing`, `table4.3`) into nested objects and arrays. Names
+ * are untrusted: a segment such as `__proto__` or a name nested deeper than the forms go is refused
+ * as invalid input, so nothing can write to a prototype of the server process.
+ */
 export function formDataToNestedObject(formData: FormData): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     const parts = key.split(".");
+    if (parts.length > MAX_NESTED_DEPTH || parts.some((part) => part === "" || UNSAFE_SEGMENTS.has(part))) {
+      throw new ValidationError({ _: [messages.errors.unknownField(key.slice(0, 80))] });
+    }
     let node = root as Record<string, unknown>;
     parts.forEach((part, index) => {
-      if (index === parts.length - 1) node[part] = value;
-      else node = (node[part] ??= /^\d+$/.test(parts[index + 1]) ? [] : {}) as Record<string, unknown>;
+      if (index === parts.length - 1) {
+        node[part] = value;
+        return;
+      }
+      const existing = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (existing !== undefined && (typeof existing !== "object" || existing === null)) {
+        throw new ValidationError({ _: [messages.errors.unknownField(key.slice(0, 80))] });
+      }
+      node = (existing ?? (node[part] = /^\d+$/.test(parts[index + 1]) ? [] : {})) as Record<string, unknown>;
     });
   }
   return root;

@@ -277,6 +277,7 @@ export const zhCN = {
     notFoundText: "您访问的页面不存在或已被移除。",
     forbidden: "您没有执行此操作的权限。",
     generic: "操作失败，请稍后再试。",
+    unknownField: (name: string) => `无法识别的字段名：${name}`,
   },
   catalogueAdmin: {
     title: "公开目录管理",
