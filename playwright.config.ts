@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_START } from "./e2e/support/clock";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
@@ -33,6 +34,6 @@ export default defineConfig({
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: e2eDataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1" },
+    env: { PORT: String(port), DATA_DIR: e2eDataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1", CLOCK_START_FOR_TESTS: E2E_START },
   },
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { e2eToday } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
 // The draw as the public task page describes it, written here from that description alone: if the
@@ -50,7 +51,6 @@ function rerunDraw(input: Input): { targetId: number; inspectorIds: number[] }[]
   });
 }
 
-const beijingToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
 function creditCode(serial: number): string {
   const characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -141,7 +141,7 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   expect(apiImport.status()).toBe(422);
   expect((await apiImport.json()).errors).toEqual([{ row: 2, column: "名称", message: "请填写名称。" }]);
 
-  const today = beijingToday();
+  const today = e2eToday;
   const title = `随机抽查测试任务 ${stamp}`;
   await page.goto("/admin/inspections/new");
   await page.getByRole("button", { name: "新建抽查任务" }).click();

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { e2eYear } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
 async function takeAction(page: Page, action: string) {
@@ -66,7 +67,7 @@ test("a message about an item names the item", async ({ page, request }) => {
 });
 
 test("a proposal is registered, answered in 摘要公开 through the review, and the public sees only the summary", async ({ page }) => {
-  const year = new Date().getFullYear();
+  const year = e2eYear;
   const title = `关于规范夜市经营秩序的建议 ${Date.now()}`;
   await logIn(page, "staff");
   await page.goto("/admin/proposals/new");

@@ -1,7 +1,8 @@
 /**
  * The product's one clock. Everything that asks "what time is it" or "what day is it" asks here,
- * so tests can set the time and nothing depends on the day the suite runs. The server always runs
- * on the system clock; only tests call `setClock`.
+ * so tests can set the time and nothing depends on the day the suite runs. The server runs on the
+ * system clock, unless CLOCK_START_FOR_TESTS names an instant (the end-to-end tests start the
+ * server on a fixed working day with it); integration tests call `setClock`.
  */
 export type Clock = () => Date;
 
@@ -12,7 +13,15 @@ const state = globalThis as unknown as { gongkaiClock?: Clock };
 
 /** The current instant. */
 export function currentTime(): Date {
+  state.gongkaiClock ??= clockFromEnvironment();
   return (state.gongkaiClock ?? systemClock)();
+}
+
+function clockFromEnvironment(): Clock | undefined {
+  const start = process.env.CLOCK_START_FOR_TESTS;
+  if (!start) return undefined;
+  console.warn(`[gongkai] CLOCK_START_FOR_TESTS is set: the clock started at ${start}. Never set it in production.`);
+  return clockStartingAt(start);
 }
 
 /** Replaces the clock (null restores the system clock). For tests. */
