@@ -12,6 +12,7 @@ import { loadActingUser } from "@/lib/auth/acting-user";
 import { BackupError } from "@/lib/backup/backup-error";
 import { createBackup } from "@/lib/backup/create-backup";
 import { ZBackupManifest, type BackupManifest } from "@/lib/backup/manifest";
+import { findPostgresTool } from "@/lib/backup/postgres-tools";
 import { restoreBackup } from "@/lib/backup/restore-backup";
 import { db } from "@/lib/db";
 import { createItem } from "@/lib/items/manage-items";
@@ -288,25 +289,45 @@ describe("backup and restore", () => {
     const fakeBin = path.join(workDir, "bin");
     const fakePgDump = path.join(fakeBin, "pg_dump");
     mkdirSync(fakeBin, { recursive: true });
-    writeFileSync(fakePgDump, "#!/bin/sh\necho 'pg_dump (PostgreSQL) 15.18'\n", { mode: 0o755 });
+    const serverMajor = await withClient(source.url, async (client) => Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000));
+    const olderVersion = `${serverMajor - 1}.18`;
+    writeFileSync(fakePgDump, `#!/bin/sh\necho 'pg_dump (PostgreSQL) ${olderVersion}'\n`, { mode: 0o755 });
     const savedPath = process.env.PATH;
     const lines: string[] = [];
     try {
       process.env.PATH = `${fakeBin}:${savedPath}`;
       const summary = await createBackup({ databaseUrl: source.url, dataDir: sourceDataDir, outFile: path.join(workDir, "auto.tar.gz"), log: (line) => lines.push(line) });
       assert.equal(summary.manifest.database.method, "copy");
-      assert.match(lines.join("\n"), /pg_dump is version 15\.18, older than the server \(\d+\).*COPY instead/);
+      assert.match(lines.join("\n"), new RegExp(`pg_dump is version ${olderVersion}, older than the server \\(${serverMajor}\\).*COPY instead`));
 
       process.env.PG_DUMP = fakePgDump;
       await assert.rejects(
         createBackup({ databaseUrl: source.url, dataDir: sourceDataDir, outFile: path.join(workDir, "explicit.tar.gz") }),
-        /Cannot back up with pg_dump: .*version 15\.18, older than the server/,
+        new RegExp(`Cannot back up with pg_dump: .*version ${olderVersion}, older than the server`),
       );
       assert.equal(existsSync(path.join(workDir, "explicit.tar.gz")), false);
     } finally {
       process.env.PATH = savedPath;
       delete process.env.PG_DUMP;
     }
+  });
+
+  test("with a pg_dump as new as the server, the backup is a pg_dump dump and comes back through pg_restore", async (context) => {
+    const serverMajor = await withClient(source.url, async (client) => Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000));
+    const [pgDump, pgRestore] = await Promise.all([findPostgresTool("pg_dump"), findPostgresTool("pg_restore")]);
+    if (!pgDump.tool || pgDump.tool.major < serverMajor || !pgRestore.tool || pgRestore.tool.major < serverMajor) {
+      context.skip(`needs pg_dump and pg_restore ${serverMajor} or newer (found ${pgDump.tool?.version ?? "none"}); the embedded server ships none`);
+      return;
+    }
+    const dumpFile = path.join(workDir, "pg-dump.tar.gz");
+    const summary = await createBackup({ databaseUrl: source.url, dataDir: sourceDataDir, outFile: dumpFile });
+    assert.equal(summary.manifest.database.method, "pg_dump");
+    const target = await freshDatabase();
+    const targetDataDir = makeDataDir("gongkai-restore-pg-dump-");
+    await restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile: dumpFile, migrationsDir });
+    assert.deepEqual(await rowCounts(target.url), await rowCounts(source.url));
+    assert.deepEqual(await schemaObjects(target.url), await schemaObjects(source.url));
+    for (const file of await storedFiles(target.url)) assert.equal(sha256(readFileSync(path.join(targetDataDir, ...file.storagePath.split("/")))), file.sha256);
   });
 
   test("npm run db:restore brings a backup into a fresh DATA_DIR on the embedded server, and npm run db:backup backs it up again", () => {
