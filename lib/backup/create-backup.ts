@@ -80,7 +80,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       log(`Dumping the database with ${pgDump.command} ${pgDump.version}…`);
       await runPostgresTool(
         pgDump,
-        ["--format=custom", `--snapshot=${rows[0].snapshot}`, `--schema=${schema}`, "--no-password", `--file=${file}`, `--dbname=${connection.dbname}`],
+        ["--format=custom", `--snapshot=${rows[0].snapshot}`, `--schema="${schema.replaceAll('"', '""')}"`, "--no-password", `--file=${file}`, `--dbname=${connection.dbname}`],
         connection.env,
       );
       dump = { file, pgDumpVersion: pgDump.version };
