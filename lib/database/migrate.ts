@@ -27,9 +27,9 @@ export class MigrationFailedError extends Error {
 }
 
 // Any constant works; it only has to be the same in every process that migrates.
-const MIGRATION_LOCK_KEY = 72707371;
+export const MIGRATION_LOCK_KEY = 72707371;
 
-const HISTORY_TABLE_SQL = `
+export const HISTORY_TABLE_SQL = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
