@@ -66,10 +66,16 @@ test("a message about an item names the item", async ({ page, request }) => {
   await expect(page.getByTestId("feedback-item")).toHaveText(item.title);
 });
 
-test("a proposal is registered, answered in 摘要公开 through the review, and the public sees only the summary", async ({ page }) => {
+test("a proposal is registered and assigned by the section head, answered in 摘要公开 through the review, and the public sees only the summary", async ({ page }) => {
   const year = e2eYear;
   const title = `关于规范夜市经营秩序的建议 ${Date.now()}`;
+  // Staff register proposals as 待交办; choosing the lead section is 交办, the section head's job.
   await logIn(page, "staff");
+  await page.goto("/admin/proposals/new");
+  await expect(page.getByTestId("register-unassigned")).toBeVisible();
+  await expect(page.getByLabel("主办科室")).toHaveCount(0);
+  await logOut(page);
+  await logIn(page, "head");
   await page.goto("/admin/proposals/new");
   await page.getByLabel("类别").selectOption("suggestion");
   await page.getByLabel("编号").fill(`第${Date.now() % 100000}号`);
@@ -82,7 +88,10 @@ test("a proposal is registered, answered in 摘要公开 through the review, and
   await expect(page.getByTestId("proposal-status")).toHaveText("办理中");
   await expect(page.getByTestId("proposal-deadline")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   const proposalUrl = new URL(page.url()).pathname;
+  await logOut(page);
 
+  await logIn(page, "staff");
+  await page.goto(proposalUrl);
   await page.getByLabel("答复正文").fill("张立新代表：内部研判意见，不宜全文公开。");
   await page.getByRole("radio", { name: "摘要公开" }).check();
   await page.getByRole("button", { name: "保存答复" }).click();
@@ -118,7 +127,8 @@ async function assignmentList(rows: (string | number)[][]): Promise<Buffer> {
 test("the yearly assignment list is imported all or nothing, with the errors listed by row and column", async ({ page }) => {
   const stamp = Date.now() % 100000;
   const session = `导入测试会议${stamp}`;
-  await logIn(page, "staff");
+  // The list names lead sections: importing it assigns them, which is the section head's job.
+  await logIn(page, "head");
   await page.goto("/admin/proposals/import");
   const template = await page.request.get("/admin/proposals/import/template");
   expect(template.status()).toBe(200);

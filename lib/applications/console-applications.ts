@@ -5,7 +5,7 @@ import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/applicati
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
 import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
-import { maskAddress, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
+import { maskAddress, maskApplicantDataIn, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
@@ -198,7 +198,11 @@ export type TimelineEntry = {
   kind: string;
   label: string;
   actorName: string | null;
+  /** Free text (step notes, decision notes, fee and delivery notes, reviewers' comments): null unless the user may see applicant data. */
   note: string | null;
+  /** There is a note this user may not read (so the console can say why it is missing). */
+  noteHidden: boolean;
+  /** A third party consulted is named in full only to those who may see applicant data, masked (张*三) to others. */
   detail: string | null;
 };
 
@@ -238,8 +242,9 @@ export type ApplicationDetail = {
     actions: ReplyAction[];
     editable: boolean;
   } | null;
-  reconsiderations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null }[];
-  litigations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; afterReconsideration: boolean }[];
+  /** `note` as on the timeline: null with `noteHidden` for those who may not see applicant data. */
+  reconsiderations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; noteHidden: boolean }[];
+  litigations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; noteHidden: boolean; afterReconsideration: boolean }[];
 };
 
 const detailInclude = {
@@ -251,13 +256,22 @@ const detailInclude = {
   litigations: { orderBy: { filedOn: "asc" } },
 } satisfies Prisma.ApplicationInclude;
 
-function stepDetail(step: Prisma.ApplicationStepGetPayload<object>): string | null {
+/**
+ * Free text staff write about an application may name the applicant, the third party, what they
+ * asked for: the same rule as the applicant data (lib/applications/handling-section.ts).
+ */
+function restrictedNote(note: string | null, full: boolean): { note: string | null; noteHidden: boolean } {
+  if (full || !note) return { note, noteHidden: false };
+  return { note: null, noteHidden: true };
+}
+
+function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolean): string | null {
   const s = applicationsMessages.console.stepForm;
   switch (step.type) {
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
-      return step.thirdParty;
+      return step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
     case "extension":
       return [`${step.extensionDays} 个工作日`, step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null].filter(Boolean).join("；");
     case "decision":
@@ -302,15 +316,15 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
     ? await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(row.reply.id), action: { in: ["application.reply.submit", "application.reply.approve", "application.reply.return"] } }, include: { actor: true }, orderBy: { occurredAt: "asc" } })
     : [];
   const timeline: TimelineEntry[] = [
-    { key: "received", date: dateColumnToIsoDate(row.receivedOn), kind: "received", label: m.publicStatus.events.received, actorName: row.registeredBy?.displayName ?? null, note: null, detail: clock.explanation[0] },
+    { key: "received", date: dateColumnToIsoDate(row.receivedOn), kind: "received", label: m.publicStatus.events.received, actorName: row.registeredBy?.displayName ?? null, note: null, noteHidden: false, detail: clock.explanation[0] },
     ...orderSteps(row.steps).map((step) => ({
       key: `step-${step.id}`,
       date: dateColumnToIsoDate(step.date),
       kind: step.type,
       label: m.stepTypes[step.type],
       actorName: step.actor?.displayName ?? null,
-      note: step.note,
-      detail: stepDetail(step),
+      ...restrictedNote(step.note, full),
+      detail: stepDetail(step, full),
     })),
     ...replyEvents.map((event) => ({
       key: `audit-${event.id}`,
@@ -318,7 +332,7 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
       kind: event.action,
       label: `${m.console.detail.reply}：${m.replyActions[event.action.split(".").pop() as ReplyAction]}（${m.replyStates[event.toState as ItemState] ?? ""}）`,
       actorName: event.actor?.displayName ?? null,
-      note: event.comment,
+      ...restrictedNote(event.comment, full),
       detail: null,
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
@@ -360,7 +374,7 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
       : null,
     reply: reply
       ? {
-          title: reply.title,
+          title: full ? reply.title : maskApplicantDataIn(reply.title, row),
           body: full ? reply.body : m.console.detail.masked,
           legalBasis: reply.legalBasis,
           outcome: reply.outcome,
@@ -373,11 +387,12 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
         }
       : null,
     reconsiderations: row.reconsiderations.map((record) => ({
-      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), note: record.note,
+      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn),
+      ...restrictedNote(record.note, full),
     })),
     litigations: row.litigations.map((record) => ({
-      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), note: record.note,
-      afterReconsideration: record.afterReconsideration,
+      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn),
+      ...restrictedNote(record.note, full), afterReconsideration: record.afterReconsideration,
     })),
   };
 }

@@ -139,10 +139,12 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
     const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
     const status = statusOfClock(clock);
     await tx.application.update({ where: { id: applicationId }, data: { status, version: { increment: 1 } } });
+    // The note (and a third party's name) stays on the step, readable by those who may see the
+    // applicant's data; the audit log, read by every section head, records a reference to it.
     await recordAuditEvent(tx, {
       actorId: actor.id, action: `application.step.${step.type}`, entityType: "Application", entityId: applicationId,
-      fromState: application.status, toState: status, comment: step.note ?? null,
-      details: { stepId: created.id, date: step.date, dueOn: clock.dueOn },
+      fromState: application.status, toState: status,
+      details: { stepId: created.id, date: step.date, dueOn: clock.dueOn, withNote: Boolean(note) },
     });
     return progressOf(application, clock);
   });
@@ -200,10 +202,11 @@ async function writeDecision(
     where: { id: application.id },
     data: { outcome: decision.outcome, decidedOn: isoDateToDateColumn(decision.decidedOn), status: statusOfClock(clock), version: { increment: 1 } },
   });
+  // As for steps: the decision note stays on the decision step (the reply letter quotes it); the audit row refers to it.
   await recordAuditEvent(tx, {
     actorId, action: "application.decide", entityType: "Application", entityId: application.id,
-    fromState: application.status, toState: statusOfClock(clock), comment: decision.note,
-    details: { outcome: decision.outcome, decidedOn: decision.decidedOn, previousOutcome: application.outcome },
+    fromState: application.status, toState: statusOfClock(clock),
+    details: { stepId: created.id, outcome: decision.outcome, decidedOn: decision.decidedOn, previousOutcome: application.outcome, withNote: Boolean(decision.note) },
   });
   return clock;
 }

@@ -1,5 +1,16 @@
 import { maskIdNumber, maskPersonName } from "@/lib/identifiers";
 
+type ApplicantPersonalData = {
+  applicantType: string;
+  name: string | null;
+  idNumber: string | null;
+  legalRepresentative: string | null;
+  contactName: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+};
+
 /**
  * Masks for applicant data shown to people who may not see it in full (and in every list):
  * 张*三, 2301**********1234, 138****5678, z***@example.com. Organisation names and credit codes
@@ -30,3 +41,24 @@ export function maskApplicantName(applicantType: string, name: string | null): s
 }
 
 export { maskIdNumber, maskPersonName };
+
+/**
+ * A text written for the applicant (a reply letter's title from an edited template, say) with the
+ * applicant's own data in it replaced by the same masks the lists use. Free text written by staff
+ * (step notes, comments) may name anyone, so it is not shown masked but not at all.
+ */
+export function maskApplicantDataIn(text: string, applicant: ApplicantPersonalData): string {
+  const personName = (value: string | null) => (value ? [{ value, mask: maskPersonName(value) }] : []);
+  const replacements = [
+    ...(applicant.applicantType === "natural_person" ? personName(applicant.name) : []),
+    ...personName(applicant.legalRepresentative),
+    ...personName(applicant.contactName),
+    ...(applicant.idNumber ? [{ value: applicant.idNumber, mask: maskIdNumber(applicant.idNumber) }] : []),
+    ...(applicant.phone ? [{ value: applicant.phone, mask: maskPhone(applicant.phone) }] : []),
+    ...(applicant.email ? [{ value: applicant.email, mask: maskEmail(applicant.email) }] : []),
+    ...(applicant.address ? [{ value: applicant.address, mask: maskAddress(applicant.address) }] : []),
+  ]
+    .filter(({ value }) => value.trim().length >= 2)
+    .sort((first, second) => second.value.length - first.value.length);
+  return replacements.reduce((masked, { value, mask }) => masked.replaceAll(value, mask), text);
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
+import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { db, type Prisma } from "@/lib/db";
@@ -127,7 +128,8 @@ export async function listAuditEvents(
       take: auditPageSize,
     }),
   ]);
-  return { events: events.map(toRow), total, page: query.page, pageSize: auditPageSize };
+  const visible = await applicantAuditCommentFilter(actor);
+  return { events: events.map(toRow).map(visible), total, page: query.page, pageSize: auditPageSize };
 }
 
 /** The entity types and actions that occur in the log, for the filter form's choices. */
@@ -208,9 +210,10 @@ export async function exportAuditEventsCsv(actor: ActingUser, range: { from?: un
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });
   const columns = messages.auditLog.csvColumns;
+  const visible = await applicantAuditCommentFilter(actor);
   const lines = [
     toCsvLine([columns.occurredAt, columns.actor, columns.action, columns.entityType, columns.entityId, columns.fromState, columns.toState, columns.comment, columns.details]),
-    ...events.map(toRow).map((event) =>
+    ...events.map(toRow).map(visible).map((event) =>
       toCsvLine([
         formatBeijingTimestamp(event.occurredAt),
         describeAuditActor(event),

@@ -13,7 +13,14 @@ export type AuditEntry = {
   details?: Prisma.InputJsonValue;
 };
 
-/** Writes one audit row; call it inside the transaction of the change it records. */
+/**
+ * Writes one audit row; call it inside the transaction of the change it records.
+ *
+ * Every section head reads the log and leaders and administrators export it, so `comment` and
+ * `details` must not carry what only some of them may see: an applicant's or a visitor's personal
+ * data, or free text that may hold it (step or decision notes, a third party's name). Keep such
+ * text on the record itself and put a reference here (its id), as lib/applications does.
+ */
 export async function recordAuditEvent(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {

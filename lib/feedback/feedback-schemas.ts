@@ -56,6 +56,11 @@ export const feedbackReplyTransitionSchema = z.object({
   action: z.enum(feedbackReplyActions, { error: "未知的操作。" }),
   comment: z.string().trim().max(2000, { error: "意见最多 2000 个字。" }).nullish(),
   publish: checkbox.optional().default(false),
+  /** Publishing a pair with screening findings: one note per finding key (as items' submissions take them). */
+  acknowledgements: z
+    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: "请填写处理说明。" }).max(500, { error: "说明最多 500 个字。" }) }), { error: "确认内容无效。" })
+    .max(200, { error: "确认内容无效。" })
+    .optional(),
   version,
 });
 

@@ -11,8 +11,9 @@ import {
   moderationSchema,
   unpublishFeedbackSchema,
 } from "@/lib/feedback/feedback-schemas";
+import { loadSensitiveWords, publishedPairTexts, requireAcknowledgements, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { availableFeedbackReplyActions, decideFeedbackReplyTransition, type FeedbackReplyAction } from "@/lib/feedback/feedback-workflow";
-import type { FeedbackReplyState, FeedbackStatus } from "@/lib/generated/prisma/enums";
+import type { FeedbackReplyState, FeedbackScreeningStage, FeedbackStatus } from "@/lib/generated/prisma/enums";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
@@ -81,6 +82,11 @@ export type ConsoleFeedbackDetail = ConsoleFeedbackSummary & {
   publishedAt: Date | null;
   version: number;
   reply: { body: string; state: FeedbackReplyState; authorName: string } | null;
+  /**
+   * 保密审查提示: found in the message at submission (why it waited for moderation) and acknowledged
+   * by the section head when the pair was published (lib/feedback/feedback-screening.ts).
+   */
+  screeningFindings: { stage: FeedbackScreeningStage; source: string; kind: string; match: string; context: string; acknowledgedNote: string | null; acknowledgedBy: string | null }[];
   ratings: SatisfactionCounts;
   can: { moderate: boolean; assign: boolean; saveReply: boolean; unpublish: boolean; replyActions: FeedbackReplyAction[] };
   history: { id: string; occurredAt: Date; actorName: string; action: string; comment: string | null }[];
@@ -97,7 +103,10 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
   assertPermitted(actor, "feedback.read_console");
   const feedback = await db.feedback.findFirst({
     where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] },
-    include: { section: true, reply: { include: { author: true } }, ratings: { select: { rating: true } } },
+    include: {
+      section: true, reply: { include: { author: true } }, ratings: { select: { rating: true } },
+      screeningFindings: { include: { acknowledgedBy: true }, orderBy: { id: "asc" } },
+    },
   });
   if (!feedback) throw new NotFoundError("留言不存在。");
   const events = await db.auditEvent.findMany({ where: { entityType: "Feedback", entityId: String(feedback.id) }, include: { actor: true }, orderBy: { occurredAt: "asc" } });
@@ -109,6 +118,10 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
     sectionId: feedback.sectionId, moderationMatches: feedback.moderationMatches, moderationNote: feedback.moderationNote,
     answeredAt: feedback.answeredAt, publishedAt: feedback.publishedAt, version: feedback.version,
     reply: feedback.reply ? { body: feedback.reply.body, state: feedback.reply.state, authorName: feedback.reply.author.displayName } : null,
+    screeningFindings: feedback.screeningFindings.map((finding) => ({
+      stage: finding.stage, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
+      acknowledgedNote: finding.acknowledgedNote, acknowledgedBy: finding.acknowledgedBy?.displayName ?? null,
+    })),
     ratings: countSatisfaction(feedback.ratings.map((rating) => rating.rating)),
     can: {
       moderate: moderator && (feedback.status === "moderation" || feedback.status === "received"),
@@ -204,7 +217,9 @@ export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, i
 
 /**
  * Submit, approve or return the reply (lib/feedback/feedback-workflow.ts). On approval the message
- * is 已答复; it is published with its reply only when the visitor allowed it and the head chose to.
+ * is 已答复; it is published with its reply only when the visitor allowed it and the head chose to,
+ * and — like an item — only after the head acknowledged each screening finding in the topic, the
+ * content and the reply with a note (422 with `details.findings` otherwise).
  */
 export async function transitionFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown, now = currentTime()): Promise<FeedbackWriteResult> {
   const data = parseInput(feedbackReplyTransitionSchema, input);
@@ -225,6 +240,16 @@ export async function transitionFeedbackReply(actor: ActingUser, feedbackId: num
     }
     const publish = data.action === "approve" && data.publish;
     if (publish && !feedback.mayPublish) throw new ValidationError({ publish: ["留言人未同意公开，不能公开。"] });
+    const findings = publish ? screenFeedbackTexts(publishedPairTexts(feedback, feedback.reply.body), await loadSensitiveWords(tx)) : [];
+    const notes = requireAcknowledgements(findings, data.acknowledgements ?? []);
+    if (findings.length) {
+      await tx.feedbackScreeningFinding.createMany({
+        data: findings.map((finding) => ({
+          feedbackId: feedback.id, stage: "publication" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
+          acknowledgedNote: notes.get(finding.key)!, acknowledgedById: actor.id, acknowledgedAt: now,
+        })),
+      });
+    }
     await tx.feedbackReply.update({ where: { id: feedback.reply.id }, data: { state: decision.to } });
     const status: FeedbackStatus = decision.to === "approved" ? "answered" : decision.to === "section_review" ? "reply_review" : "received";
     const updated = await tx.feedback.update({
@@ -234,7 +259,7 @@ export async function transitionFeedbackReply(actor: ActingUser, feedbackId: num
     if (publish) await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, {
       actorId: actor.id, action: `feedback_reply.${data.action}`, entityType: "Feedback", entityId: feedback.id, fromState: feedback.status, toState: status,
-      comment: data.comment ?? null, details: data.action === "approve" ? { published: publish } : undefined,
+      comment: data.comment ?? null, details: data.action === "approve" ? { published: publish, acknowledgedFindings: findings.length } : undefined,
     });
     return resultOf(updated, decision.to);
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
+import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
@@ -19,9 +20,12 @@ export function matchSensitiveWords(text: string, words: string[]): string[] {
 
 /**
  * A visitor's message (意见建议). Valid input first, then the client's rate limit (so typing errors
- * do not use it up). A message containing a word of the sensitive-word list waits in the moderation
- * queue instead of reaching the section. About an item: only a publicly visible one, routed to the
- * item's section; about the site: unassigned until someone takes or assigns it.
+ * do not use it up). The topic and content are screened like an item before submission
+ * (lib/feedback/feedback-screening.ts): a message with a finding — an ID, mobile or bank-card
+ * number, an e-mail address, a word of the sensitive-word list — or a name on that list waits in the
+ * moderation queue, with its findings, instead of reaching the section. About an item: only a
+ * publicly visible one, routed to the item's section; about the site: unassigned until someone
+ * takes or assigns it.
  */
 export async function submitFeedback(input: unknown, context: { clientKey: string }): Promise<{ id: number; held: boolean }> {
   const data = parseInput(feedbackSubmissionSchema, input);
@@ -35,8 +39,10 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
     item = { id: found.id, sectionId: found.sectionId, title: found.publishedRevision!.title };
   }
   await enforceRateLimit({ key: `feedback:${context.clientKey}`, ...feedbackSubmissionLimit });
-  const words = (await db.sensitiveWord.findMany({ select: { word: true } })).map((row) => row.word);
+  const words = await loadSensitiveWords();
   const matches = matchSensitiveWords([data.topic, data.content, data.name ?? ""].join("\n"), words);
+  const findings = screenFeedbackTexts(messageTexts(data), words);
+  const held = matches.length > 0 || findings.length > 0;
   return db.$transaction(async (tx) => {
     const feedback = await tx.feedback.create({
       data: {
@@ -48,15 +54,18 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
         itemId: item?.id ?? null,
         itemTitle: item?.title ?? null,
         sectionId: item?.sectionId ?? null,
-        status: matches.length ? "moderation" : "received",
+        status: held ? "moderation" : "received",
         moderationMatches: matches,
+        screeningFindings: {
+          create: findings.map((finding) => ({ stage: "submission" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context })),
+        },
       },
     });
-    // No personal data in the audit log: the message itself is the record.
+    // No personal data in the audit log: the message itself is the record (the kinds found, not what).
     await recordAuditEvent(tx, {
       actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: feedback.id, toState: feedback.status,
-      details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held: matches.length > 0 },
+      details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held, findingKinds: [...new Set(findings.map((finding) => finding.kind))] },
     });
-    return { id: feedback.id, held: matches.length > 0 };
+    return { id: feedback.id, held };
   });
 }

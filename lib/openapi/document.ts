@@ -42,6 +42,7 @@ const schemas: Record<string, Json> = {
           code: { type: "string", examples: ["invalid", "not_found", "rate_limited"] },
           message: { type: "string" },
           fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "422：每个参数或字段的问题" },
+          details: { type: "object", description: "附加信息，如 422 时的 details.findings：公开前须逐条确认的保密审查提示 [{key, source, kind, match, context}]，确认时以 acknowledgements: [{key, note}] 重新提交" },
         },
       },
     },
@@ -118,6 +119,68 @@ const schemas: Record<string, Json> = {
       name: { type: "string" },
       kind: { type: "string", enum: ["list", "page"] },
       children: { type: "array", items: { $ref: "#/components/schemas/CategoryNode" } },
+    },
+  },
+  ScreeningFindingView: {
+    type: "object",
+    properties: {
+      stage: { type: "string", enum: ["submission", "publication"], description: "submission：留言提交时发现（因此进入待审查）；publication：公开时由科室负责人确认" },
+      source: { type: "string", description: "主题、内容或答复" },
+      kind: { type: "string", enum: ["id_number", "mobile_number", "bank_card", "email", "sensitive_word"] },
+      match: { type: "string" },
+      context: { type: "string" },
+      acknowledgedNote: { type: ["string", "null"] },
+      acknowledgedBy: { type: ["string", "null"] },
+    },
+  },
+  ConsoleFeedbackDetail: {
+    type: "object",
+    description: "一条留言（工作台）。只对负责科室、未分办留言的各科室、审查人员和领导、管理员可见；留言人姓名和联系方式从不公开。",
+    properties: {
+      id: { type: "integer" },
+      status: { type: "string", enum: ["moderation", "received", "reply_review", "answered", "rejected"] },
+      screeningFindings: { type: "array", items: { $ref: "#/components/schemas/ScreeningFindingView" } },
+    },
+  },
+  ConsoleProposalResponse: {
+    type: "object",
+    properties: {
+      proposal: {
+        type: "object",
+        description: "一件建议提案（工作台）。所有工作台用户可读；写操作按主办科室授权（其他科室 403），交办限科室负责人和管理员。",
+        properties: {
+          id: { type: "integer" },
+          leadSectionId: { type: ["integer", "null"] },
+          canDraftReply: { type: "boolean" },
+          can: {
+            type: "object",
+            description: "当前用户现在可以执行的操作（服务器在每次写入时再次判断）",
+            properties: { edit: { type: "boolean" }, assign: { type: "boolean" }, recordFeedback: { type: "boolean" }, reopen: { type: "boolean" }, close: { type: "boolean" } },
+          },
+          publicFieldsLocked: { type: "boolean", description: "已有公开的答复：年度、类别、届次会议、编号、标题、提出人、主办科室只能在撤回答复后修改（否则 409，code = published）" },
+        },
+      },
+    },
+  },
+  ConsoleApplicationDetail: {
+    type: "object",
+    description: "一件申请（工作台）。申请人信息和办理说明仅对办理科室和领导完整显示；其他人看到脱敏信息，说明为 null 且 noteHidden = true，第三方名称脱敏。",
+    properties: {
+      id: { type: "integer" },
+      applicant: { type: "object", properties: { masked: { type: "boolean" } } },
+      timeline: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            kind: { type: "string" },
+            date: { type: "string", format: "date" },
+            note: { type: ["string", "null"] },
+            noteHidden: { type: "boolean" },
+            detail: { type: ["string", "null"], description: "如征求意见的第三方（对无权查看者脱敏，如 李*明）" },
+          },
+        },
+      },
     },
   },
   CategoryTreeResponse: { type: "object", properties: { categories: { type: "array", items: { $ref: "#/components/schemas/CategoryNode" } } } },

@@ -86,7 +86,7 @@ export const operations: Operation[] = [
   // Console: applications.
   { method: "get", path: "/api/v1/admin/applications", tag: "applications", summary: "依申请公开台账", access: "staff" },
   { method: "post", path: "/api/v1/admin/applications", tag: "applications", summary: "登记申请（当面、信函等）", access: "staff", body: "json", creates: true },
-  { method: "get", path: "/api/v1/admin/applications/{id}", tag: "applications", summary: "一件申请", access: "staff" },
+  { method: "get", path: "/api/v1/admin/applications/{id}", tag: "applications", summary: "一件申请（申请人信息、办理说明、第三方名称仅办理科室和领导可见完整内容）", access: "staff", response: "ConsoleApplicationDetail" },
   { method: "post", path: "/api/v1/admin/applications/{id}/steps", tag: "applications", summary: "办理步骤：补正、延期、征求第三方意见、收费", access: "staff", body: "json", creates: true },
   { method: "post", path: "/api/v1/admin/applications/{id}/decision", tag: "applications", summary: "办理决定", access: "staff", body: "json" },
   { method: "patch", path: "/api/v1/admin/applications/{id}/reply", tag: "applications", summary: "起草答复", access: "staff", body: "json" },
@@ -110,11 +110,11 @@ export const operations: Operation[] = [
   // Console: feedback.
   { method: "get", path: "/api/v1/admin/feedback", tag: "feedback", summary: "意见建议（工作台）", access: "staff" },
   { method: "get", path: "/api/v1/admin/feedback/stats", tag: "feedback", summary: "意见建议统计", access: "staff" },
-  { method: "get", path: "/api/v1/admin/feedback/{id}", tag: "feedback", summary: "一条意见建议", access: "staff" },
+  { method: "get", path: "/api/v1/admin/feedback/{id}", tag: "feedback", summary: "一条意见建议（含保密审查提示）", access: "staff", response: "ConsoleFeedbackDetail" },
   { method: "post", path: "/api/v1/admin/feedback/{id}/assignment", tag: "feedback", summary: "分派承办科室", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/feedback/{id}/moderation", tag: "feedback", summary: "审核留言是否公开", access: "staff", body: "json" },
   { method: "put", path: "/api/v1/admin/feedback/{id}/reply", tag: "feedback", summary: "起草答复", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/feedback/{id}/reply/transitions", tag: "feedback", summary: "答复审核流程", access: "staff", body: "json" },
+  { method: "post", path: "/api/v1/admin/feedback/{id}/reply/transitions", tag: "feedback", summary: "答复审核流程：{action, comment?, publish?, acknowledgements?, version}；公开含保密审查提示的留言和答复须逐条确认（否则 422，error.details.findings）", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/feedback/{id}/unpublish", tag: "feedback", summary: "撤下已公开的留言", access: "staff", body: "json" },
 
   // Console: inspections.
@@ -136,15 +136,15 @@ export const operations: Operation[] = [
 
   // Console: proposals.
   { method: "get", path: "/api/v1/admin/proposals", tag: "proposals", summary: "建议提案（工作台）", access: "staff" },
-  { method: "post", path: "/api/v1/admin/proposals", tag: "proposals", summary: "登记建议提案", access: "staff", body: "json", creates: true },
-  { method: "get", path: "/api/v1/admin/proposals/{id}", tag: "proposals", summary: "一件建议提案（工作台）", access: "staff" },
-  { method: "patch", path: "/api/v1/admin/proposals/{id}", tag: "proposals", summary: "修改建议提案", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/proposals/{id}/assignment", tag: "proposals", summary: "交办：主办、协办科室", access: "staff", body: "json" },
+  { method: "post", path: "/api/v1/admin/proposals", tag: "proposals", summary: "登记建议提案（同时选择主办科室即交办，限科室负责人和管理员）", access: "staff", body: "json", creates: true, response: "ConsoleProposalResponse" },
+  { method: "get", path: "/api/v1/admin/proposals/{id}", tag: "proposals", summary: "一件建议提案（工作台）", access: "staff", response: "ConsoleProposalResponse" },
+  { method: "patch", path: "/api/v1/admin/proposals/{id}", tag: "proposals", summary: "修改建议提案（主办科室或管理员，其他科室 403；已有公开答复时公开字段 409）", access: "staff", body: "json", response: "ConsoleProposalResponse" },
+  { method: "post", path: "/api/v1/admin/proposals/{id}/assignment", tag: "proposals", summary: "交办：主办、协办科室（科室负责人交办未交办的或本科室主办的；管理员）", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/proposals/{id}/replies", tag: "proposals", summary: "起草答复", access: "staff", body: "json", creates: true },
   { method: "post", path: "/api/v1/admin/proposals/{id}/replies/{replyId}/transitions", tag: "proposals", summary: "答复审核流程", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/proposals/{id}/feedback", tag: "proposals", summary: "登记代表委员满意度", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/proposals/{id}/close", tag: "proposals", summary: "办结", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/proposals/{id}/reopen", tag: "proposals", summary: "不满意重新办理", access: "staff", body: "json" },
+  { method: "post", path: "/api/v1/admin/proposals/{id}/feedback", tag: "proposals", summary: "登记代表委员满意度（主办科室或管理员）", access: "staff", body: "json" },
+  { method: "post", path: "/api/v1/admin/proposals/{id}/close", tag: "proposals", summary: "办结（主办科室或管理员）", access: "staff", body: "json" },
+  { method: "post", path: "/api/v1/admin/proposals/{id}/reopen", tag: "proposals", summary: "不满意重新办理（主办科室或管理员）", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/proposals/import", tag: "proposals", summary: "导入建议提案", access: "staff", body: "multipart" },
   { method: "get", path: "/api/v1/admin/proposals/settings", tag: "proposals", summary: "办理期限设置", access: "staff" },
   { method: "put", path: "/api/v1/admin/proposals/settings", tag: "proposals", summary: "修改办理期限设置", access: "admin", body: "json" },

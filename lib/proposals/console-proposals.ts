@@ -5,7 +5,9 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ProposalKind, ProposalStatus, ReplyDisclosure, Satisfaction } from "@/lib/generated/prisma/enums";
+import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { canDraftReply } from "@/lib/proposals/proposal-replies";
+import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { availableItemActions, type ItemAction } from "@/lib/workflow/item-workflow";
 
 export type ConsoleProposalSummary = {
@@ -102,7 +104,13 @@ export type ConsoleProposalDetail = ConsoleProposalSummary & {
   replies: ConsoleProposalReply[];
   /** May this user save the current round's reply now (draft it, or start the next round)? */
   canDraftReply: boolean;
-  canManage: boolean;
+  /**
+   * What this user may do with the proposal now, by the rules of lib/proposals/proposal-access.ts
+   * (its lead section, the user's role) and its status. The server decides again on every write.
+   */
+  can: { edit: boolean; assign: boolean; recordFeedback: boolean; reopen: boolean; close: boolean };
+  /** A reply is public: the fields the public sees (lib/proposals/reply-disclosure.ts) change only through the review. */
+  publicFieldsLocked: boolean;
   history: { id: string; occurredAt: Date; actorName: string; action: string; fromState: string | null; toState: string | null; comment: string | null }[];
 };
 
@@ -126,6 +134,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
     orderBy: { occurredAt: "asc" },
   });
   const latest = proposal.replies.at(-1) ?? null;
+  const latestIssued = [...proposal.replies].reverse().find((reply) => reply.repliedOn !== null) ?? null;
   const draftable = canDraftReply(actor, proposal.leadSectionId) && isPermitted(actor.role, "proposal.reply") && (
     (latest === null && proposal.status === "in_progress") ||
     latest?.state === "draft" ||
@@ -165,7 +174,14 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
       }).filter((action) => action !== "publish_scheduled"),
     })),
     canDraftReply: draftable,
-    canManage: isPermitted(actor.role, "proposal.manage"),
+    can: {
+      edit: mayActOnProposal(actor, "edit", proposal),
+      assign: mayActOnProposal(actor, "assign", proposal) && (proposal.status === "pending_assignment" || proposal.status === "in_progress"),
+      recordFeedback: mayActOnProposal(actor, "record_feedback", proposal) && proposal.status === "replied" && latestIssued !== null,
+      reopen: mayActOnProposal(actor, "reopen", proposal) && proposal.status === "replied" && latestIssued?.satisfaction === "unsatisfied",
+      close: mayActOnProposal(actor, "close", proposal) && proposal.status === "replied",
+    },
+    publicFieldsLocked: hasPublicReply(proposal.replies),
     history: events.map((event) => ({
       id: String(event.id),
       occurredAt: event.occurredAt,

@@ -5,8 +5,10 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { insertProposal, readReplyPeriodMonths } from "@/lib/proposals/manage-proposals";
+import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { describeImportProblem, parseProposalImportRows, proposalImportColumns } from "@/lib/proposals/proposal-import-rows";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readTable, writeXlsx, type SpreadsheetProblem } from "@/lib/spreadsheets";
@@ -35,6 +37,10 @@ export async function importProposals(actor: ActingUser, bytes: Uint8Array, file
   const sections = new Map((await db.section.findMany({ select: { id: true, name: true } })).map((section) => [section.name, section.id]));
   const parsed = parseProposalImportRows(table.rows, sections);
   if (parsed.problems.length) throw new ProposalImportRejected(parsed.problems);
+  // Rows naming a lead section are assigned on import: 交办 is a section head's or an administrator's job.
+  if (parsed.rows.some(({ fields }) => fields.leadSectionId !== null) && !mayActOnProposal(actor, "assign", { leadSectionId: null })) {
+    throw new ForbiddenError(messages.proposals.access.importNeedsAssign);
+  }
 
   const today = todayInBeijing();
   const problems: SpreadsheetProblem[] = [];

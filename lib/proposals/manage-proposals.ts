@@ -1,13 +1,15 @@
 import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { mayActOnProposal, proposalAccessRefusal, type ProposalAction } from "@/lib/proposals/proposal-access";
 import { computeReplyDeadline, defaultReplyPeriodMonths, describeManualDeadline, reopenedReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
 import {
   assignProposalSchema,
@@ -18,6 +20,7 @@ import {
   reopenProposalSchema,
   updateProposalSchema,
 } from "@/lib/proposals/proposal-schemas";
+import { hasPublicReply, publicProposalFields } from "@/lib/proposals/reply-disclosure";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 
@@ -136,10 +139,27 @@ function fieldsFromInput(input: ReturnType<typeof createProposalSchema.parse>): 
   };
 }
 
+/**
+ * Registering is open to whoever keeps the register; registering with a lead section is also 交办,
+ * so it takes someone who may assign (lib/proposals/proposal-access.ts).
+ */
+export function assertMayRegister(actor: ActingUser, fields: Pick<ProposalFields, "leadSectionId">): void {
+  assertProposalAccess(actor, "register", { leadSectionId: null });
+  if (fields.leadSectionId !== null && !mayActOnProposal(actor, "assign", { leadSectionId: null })) {
+    throw new ForbiddenError(messages.proposals.access.refusals.assign);
+  }
+}
+
+/** 403 with a message naming who may, unless the rules table lets this user take `action` on the proposal. */
+export function assertProposalAccess(actor: ActingUser, action: ProposalAction, proposal: { leadSectionId: number | null }): void {
+  if (!mayActOnProposal(actor, action, proposal)) throw new ForbiddenError(proposalAccessRefusal(action));
+}
+
 /** Registers a proposal; with a lead section it is assigned at once (办理中) and gets its deadline. */
 export async function createProposal(actor: ActingUser, input: unknown): Promise<ProposalWriteResult> {
   assertPermitted(actor, "proposal.manage");
   const fields = fieldsFromInput(parseInput(createProposalSchema, input));
+  assertMayRegister(actor, fields);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {
     await checkProposalFields(tx, fields);
@@ -149,14 +169,23 @@ export async function createProposal(actor: ActingUser, input: unknown): Promise
   });
 }
 
-/** Loads a proposal for a write, locked, and checks the version the writer last saw. */
-export async function lockProposalForWrite(tx: DatabaseTransaction, proposalId: number, expectedVersion: number | null | undefined) {
+/**
+ * Loads a proposal for a write, locked; checks that the user may take the action on it (before
+ * anything else about it is answered), then the version the writer last saw.
+ */
+export async function lockProposalForWrite(
+  tx: DatabaseTransaction,
+  proposalId: number,
+  expectedVersion: number | null | undefined,
+  access?: { actor: ActingUser; action: ProposalAction },
+) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError("建议提案不存在。");
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: { assistingSections: true, replies: { orderBy: { round: "asc" } } },
   });
+  if (access) assertProposalAccess(access.actor, access.action, proposal);
   if (expectedVersion != null && expectedVersion !== proposal.version) {
     throw new ConflictError("该建议提案已被他人修改，请刷新后查看最新内容再操作。", "stale_version");
   }
@@ -206,14 +235,28 @@ async function writeAssignment(
   });
 }
 
+/**
+ * 409 when a change would alter what the public already sees of the proposal next to a public
+ * reply (lib/proposals/reply-disclosure.ts `publicProposalFields`): that goes through the review
+ * again — withdraw, correct, re-approve. Fields the public does not see (收到日期) stay editable.
+ */
+function assertPublicFieldsUnchanged(proposal: LockedProposal, before: ProposalFields, next: ProposalFields): void {
+  if (!hasPublicReply(proposal.replies)) return;
+  const changed = publicProposalFields.filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
+  if (!changed.length) return;
+  const labels = changed.map((key) => messages.proposals.fields[key]).join("、");
+  throw new ConflictError(messages.proposals.access.publicFieldsLocked(labels), "published");
+}
+
 /** Edits the registered data (not the assignment: that is `assignProposal`). */
 export async function updateProposal(actor: ActingUser, proposalId: number, input: unknown): Promise<ProposalWriteResult> {
   assertPermitted(actor, "proposal.manage");
   const { version, ...changes } = parseInput(updateProposalSchema, input);
   return db.$transaction(async (tx) => {
-    const proposal = await lockProposalForWrite(tx, proposalId, version);
+    const proposal = await lockProposalForWrite(tx, proposalId, version, { actor, action: "edit" });
     const before = currentFields(proposal);
     const next: ProposalFields = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) };
+    assertPublicFieldsUnchanged(proposal, before, next);
     await checkProposalFields(tx, next, proposal.id);
     const updated = await tx.proposal.update({
       where: { id: proposal.id },
@@ -229,15 +272,23 @@ export async function updateProposal(actor: ActingUser, proposalId: number, inpu
   });
 }
 
-/** 交办: sets the lead and assisting sections and the deadline (default: the configured months from the assignment date). */
+/**
+ * 交办: sets the lead and assisting sections and the deadline (default: the configured months from
+ * the assignment date). A section head assigns an unassigned proposal or hands on one of their own
+ * section's; an administrator any (lib/proposals/proposal-access.ts).
+ */
 export async function assignProposal(actor: ActingUser, proposalId: number, input: unknown): Promise<ProposalWriteResult> {
-  assertPermitted(actor, "proposal.manage");
+  if (!isPermitted(actor.role, "proposal.assign")) throw new ForbiddenError(proposalAccessRefusal("assign"));
   const data = parseInput(assignProposalSchema, input);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {
-    const proposal = await lockProposalForWrite(tx, proposalId, data.version);
+    const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "assign" });
     if (proposal.status !== "pending_assignment" && proposal.status !== "in_progress") {
       throw new ConflictError("已答复或已办结的建议提案不能再交办。", "invalid_state");
+    }
+    // The lead section is shown next to a public reply (a reopened proposal keeps its first one).
+    if (data.leadSectionId !== proposal.leadSectionId && hasPublicReply(proposal.replies)) {
+      throw new ConflictError(messages.proposals.access.publicLeadSectionLocked, "published");
     }
     if (proposal.replies.some((reply) => reply.state === "section_review" || reply.state === "leader_review") && data.leadSectionId !== proposal.leadSectionId) {
       throw new ConflictError("答复正在审核中，不能更换主办科室。", "invalid_state");
@@ -269,7 +320,7 @@ export async function recordProposerFeedback(actor: ActingUser, proposalId: numb
   assertPermitted(actor, "proposal.manage");
   const data = parseInput(proposerFeedbackSchema, input);
   return db.$transaction(async (tx) => {
-    const proposal = await lockProposalForWrite(tx, proposalId, data.version);
+    const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "record_feedback" });
     const reply = latestIssuedReply(proposal);
     if (proposal.status !== "replied" || !reply) throw new ConflictError("只有已答复的建议提案可以登记代表委员意见。", "invalid_state");
     const feedbackOn = data.feedbackOn ?? todayInBeijing();
@@ -299,7 +350,7 @@ export async function reopenProposal(actor: ActingUser, proposalId: number, inpu
   const data = parseInput(reopenProposalSchema, input);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {
-    const proposal = await lockProposalForWrite(tx, proposalId, data.version);
+    const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "reopen" });
     const reply = latestIssuedReply(proposal);
     if (proposal.status !== "replied" || reply?.satisfaction !== "unsatisfied") {
       throw new ConflictError("只有代表委员不满意的答复可以重新办理。", "invalid_state");
@@ -325,7 +376,7 @@ export async function closeProposal(actor: ActingUser, proposalId: number, input
   assertPermitted(actor, "proposal.manage");
   const data = parseInput(closeProposalSchema, input);
   return db.$transaction(async (tx) => {
-    const proposal = await lockProposalForWrite(tx, proposalId, data.version);
+    const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "close" });
     if (proposal.status !== "replied") throw new ConflictError("只有已答复的建议提案可以办结。", "invalid_state");
     const updated = await tx.proposal.update({ where: { id: proposal.id }, data: { status: "closed", closedOn: isoDateToDateColumn(todayInBeijing()), version: { increment: 1 } } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.close", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "closed" });

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { lockProposalForWrite } from "@/lib/proposals/manage-proposals";
+import { mayActOnProposal, proposalAccessRefusal } from "@/lib/proposals/proposal-access";
 import { replyInputSchema, replyTransitionSchema } from "@/lib/proposals/proposal-schemas";
 import { isReplyPublic } from "@/lib/proposals/reply-disclosure";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
@@ -17,9 +18,9 @@ import { currentTime } from "@/lib/clock";
 
 export type ReplyWriteResult = { id: number; proposalId: number; round: number; state: ItemState; version: number };
 
-/** Only staff and section heads of the lead section (主办) draft the reply. */
+/** Only staff and section heads of the lead section (主办) draft the reply (lib/proposals/proposal-access.ts). */
 export function canDraftReply(actor: TransitionActor, leadSectionId: number | null): boolean {
-  return (actor.role === "staff" || actor.role === "section_head") && leadSectionId !== null && actor.sectionId === leadSectionId;
+  return mayActOnProposal(actor, "draft_reply", { leadSectionId });
 }
 
 function checkDisclosureDecision(data: { disclosure: string; summary: string | null; nondisclosureReason: string | null }): void {
@@ -51,7 +52,7 @@ export async function saveProposalReply(actor: ActingUser, proposalId: number, i
   checkDisclosureDecision(data);
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, null);
-    if (!canDraftReply(actor, proposal.leadSectionId)) throw new ForbiddenError("只有主办科室的工作人员可以起草答复。");
+    if (!canDraftReply(actor, proposal.leadSectionId)) throw new ForbiddenError(proposalAccessRefusal("draft_reply"));
     const latest = proposal.replies.at(-1) ?? null;
     const startsNewRound = !latest || (latest.repliedOn !== null && latest.state === "published" && proposal.status === "in_progress");
     if (!startsNewRound) {

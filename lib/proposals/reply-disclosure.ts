@@ -29,3 +29,18 @@ export function publicReplyContent<Attachment>(reply: ReplyDisclosureSubject<Att
 
 /** The Prisma filter of the same rule, for queries that must never load a hidden reply. */
 export const publicReplyWhere = { state: "published", withdrawnAt: null, disclosure: { not: "none" } } as const;
+
+/**
+ * The proposal's own data the public page, the public list, the JSON API and search show next to a
+ * public reply (lib/proposals/public-proposals.ts `toSummary`, lib/search/sources/proposal-reply.ts).
+ * Once a reply is public they change only through the review again: the reply is withdrawn by a
+ * leader (with a recorded reason), the data corrected, the reply restored and approved anew — what a
+ * disclosure office expects of anything it has published (the same as an item's correction).
+ */
+export const publicProposalFields = ["year", "kind", "session", "number", "title", "proposers"] as const;
+export type PublicProposalField = (typeof publicProposalFields)[number];
+
+/** Does the proposal have a reply the public sees now? */
+export function hasPublicReply(replies: Pick<ReplyDisclosureSubject<unknown>, "state" | "disclosure" | "withdrawnAt">[]): boolean {
+  return replies.some((reply) => isReplyPublic(reply));
+}

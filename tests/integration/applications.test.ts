@@ -3,13 +3,14 @@ import { after, before, describe, test } from "node:test";
 import JSZip from "jszip";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
+import { exportAuditEventsCsv, listAuditEvents } from "@/lib/audit/query-audit-events";
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
 import { findIssuedReplyForApplicant, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
-import { todayInBeijing } from "@/lib/dates";
+import { beijingDayOf, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
@@ -288,5 +289,79 @@ describe("figures for the annual report", () => {
     await assert.rejects(updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld" }), ValidationError);
     await updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld", resultOn: `${year}-11-01` });
     assert.deepEqual(await countAppealsForReport(year), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+});
+
+describe("free text about an application follows the same rule as the applicant data", () => {
+  const notes = {
+    correction: "请张小三补充身份证复印件，联系电话13812345678。",
+    thirdPartyReply: "李大明回复：不同意公开其住址。",
+    decision: "已与张小三电话核实申请内容。",
+    returned: "请核对张小三的送达地址：光明街 8 号。",
+    appeal: "申请人张小三委托代理人王律师。",
+  };
+  const thirdParty = "李大明";
+  const secrets = [...Object.values(notes), thirdParty, "13812345678"];
+  let id: number;
+
+  before(async () => {
+    const today = todayInBeijing();
+    await saveReplyTemplate(admin, "disclose", { title: "关于{{申请人}}申请的答复书", legalBasis: "《中华人民共和国政府信息公开条例》第三十六条第（二）项", body: "{{申请人}}：\n予以公开。\n{{说明}}" });
+    id = (await registerOfflineApplication(staff, { ...application(), receiptMethod: "in_person", receivedOn: today })).id;
+    await recordStep(staff, id, { type: "correction_request", date: today, note: notes.correction });
+    await recordStep(staff, id, { type: "correction_received", date: today });
+    await recordStep(staff, id, { type: "third_party_consultation", date: today, thirdParty });
+    await recordStep(staff, id, { type: "third_party_reply", date: today, note: notes.thirdPartyReply });
+    await recordDecision(staff, id, { outcome: "disclose", decidedOn: today, note: notes.decision });
+    await transitionReply(staff, id, { action: "submit" });
+    await transitionReply(head, id, { action: "return", comment: notes.returned });
+    await recordAppeal(leader, id, { kind: "reconsideration", filedOn: today, body: "绥芬河市人民政府", result: "pending", note: notes.appeal });
+    await resetReplyTemplate(admin, "disclose");
+  });
+
+  test("step notes, the third party's name, decision notes, reviewers' comments and appeal notes: in full for the handling section and leaders", async () => {
+    for (const actor of [staff, head, leader]) {
+      const detail = JSON.stringify(await findConsoleApplication(actor, id));
+      for (const secret of secrets) assert.ok(detail.includes(secret), `${actor.role} sees ${secret}`);
+    }
+  });
+
+  test("other sections and the administrator see that there is a note, not what it says; the third party masked", async () => {
+    for (const actor of [otherStaff, otherHead, admin]) {
+      const detail = await findConsoleApplication(actor, id);
+      const everything = JSON.stringify(detail);
+      for (const secret of secrets) assert.ok(!everything.includes(secret), `${actor.role} must not see ${secret}: ${everything}`);
+      const consultation = detail.timeline.find((entry) => entry.kind === "third_party_consultation")!;
+      assert.equal(consultation.detail, "李*明");
+      const correction = detail.timeline.find((entry) => entry.kind === "correction_request")!;
+      assert.deepEqual([correction.note, correction.noteHidden], [null, true]);
+      assert.ok(detail.timeline.some((entry) => entry.kind === "application.reply.return" && entry.noteHidden));
+      assert.deepEqual([detail.reconsiderations[0].note, detail.reconsiderations[0].noteHidden], [null, true]);
+      assert.equal(detail.reply?.title, "关于张*三申请的答复书", "the applicant's name in a letter title is masked like everywhere else");
+    }
+  });
+
+  test("the audit log records references, not the notes; comments of older rows are hidden from other sections, in the page and the CSV export", async () => {
+    const rows = await db.auditEvent.findMany({ where: { OR: [{ entityType: "Application", entityId: String(id) }] } });
+    assert.ok(rows.length >= 5);
+    for (const row of rows) {
+      const recorded = JSON.stringify([row.comment, row.details]);
+      for (const secret of secrets) assert.ok(!recorded.includes(secret), `${row.action} copies ${secret}: ${recorded}`);
+    }
+    const decision = rows.find((row) => row.action === "application.decide")!;
+    const decisionStep = await db.applicationStep.findFirstOrThrow({ where: { applicationId: id, type: "decision" } });
+    assert.equal((decision.details as { stepId: number }).stepId, decisionStep.id, "the audit row refers to the step that holds the note");
+
+    // Audit rows carry the database's time, not the tests' pinned clock.
+    const returned = await db.auditEvent.findFirstOrThrow({ where: { action: "application.reply.return" }, orderBy: { id: "desc" } });
+    const from = beijingDayOf(returned.occurredAt);
+    const seenBy = async (actor: ActingUser) => JSON.stringify((await listAuditEvents(actor, { from, to: from, entityType: "ApplicationReply" })).events);
+    assert.ok((await seenBy(leader)).includes(notes.returned), "leaders see the reviewer's comment");
+    assert.ok((await seenBy(head)).includes(notes.returned), "so does the handling section's head");
+    const otherHeadView = await seenBy(otherHead);
+    assert.ok(!otherHeadView.includes(notes.returned) && otherHeadView.includes("只有办理科室的工作人员和领导可以查看"), otherHeadView);
+    const csv = await exportAuditEventsCsv(admin, { from, to: from });
+    for (const secret of secrets) assert.ok(!csv.includes(secret), `the administrator's CSV export holds ${secret}`);
+    assert.ok((await exportAuditEventsCsv(leader, { from, to: from })).includes(notes.returned));
   });
 });

@@ -8,7 +8,10 @@ import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, Val
 import {
   assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, transitionFeedbackReply, unpublishFeedback,
 } from "@/lib/feedback/manage-feedback";
+import { PublicationAcknowledgementRequired } from "@/lib/feedback/feedback-screening";
 import { findPublishedFeedback, rateFeedbackReply } from "@/lib/feedback/public-feedback";
+import { respondWithJson } from "@/lib/api/respond";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { feedbackStatsForYear } from "@/lib/feedback/stats";
 import { feedbackSubmissionLimit, submitFeedback } from "@/lib/feedback/submit-feedback";
 import { createItem } from "@/lib/items/manage-items";
@@ -252,5 +255,86 @@ describe("replies, publication and ratings", () => {
     const version = await versionOf(id);
     await saveFeedbackReply(staff, id, { body: "第一版", version });
     await assert.rejects(saveFeedbackReply(head, id, { body: "第二版", version }), ConflictError);
+  });
+});
+
+describe("personal-data screening before publication, as for items", () => {
+  const idNumber = `23010319900101123${computeIdNumberCheckCharacter("23010319900101123")}`;
+
+  test("a message with an ID or mobile number or an e-mail address waits in moderation, its findings shown to the moderator", async () => {
+    const { id, held } = await submitFeedback({
+      topic: "咨询办证进度", content: `我的身份证号${idNumber}，手机13912345678，邮箱wang.wu@example.com，请回复。`, name: "王五", contact: "13700001111", mayPublish: true,
+    }, client());
+    assert.equal(held, true);
+    assert.equal((await db.feedback.findUniqueOrThrow({ where: { id } })).status, "moderation");
+    await assert.rejects(findConsoleFeedback(staff, id), NotFoundError, "held from the section until a moderator looks");
+    const detail = await findConsoleFeedback(head, id);
+    assert.deepEqual(detail.screeningFindings.map((finding) => [finding.stage, finding.source, finding.kind, finding.match]), [
+      ["submission", "内容", "id_number", idNumber],
+      ["submission", "内容", "mobile_number", "13912345678"],
+      ["submission", "内容", "email", "wang.wu@example.com"],
+    ]);
+    assert.ok(detail.screeningFindings.every((finding) => finding.context.length > finding.match.length), "shown in context");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Feedback", entityId: String(id), action: "feedback.submit" } });
+    const recorded = JSON.stringify([audit.comment, audit.details]);
+    assert.ok(!recorded.includes("13912345678") && !recorded.includes(idNumber) && !recorded.includes("wang.wu"), recorded);
+
+    const plain = await submitFeedback({ topic: "路面破损", content: "光明街路面破损，请维修。", contact: "13700002222", mayPublish: true }, client());
+    assert.equal(plain.held, false, "the contact field is for the staff, not screened as if it were published");
+  });
+
+  test("publishing a pair with findings needs the head's note on each one; without it nothing changes", async () => {
+    const { id } = await submitFeedback({ topic: "噪声投诉", content: "夜间施工噪声大，可发邮件到 li.si@example.com 联系我。", name: "李四", contact: "lisi@example.com", mayPublish: true }, client());
+    await moderateFeedback(head, id, { decision: "release", version: await versionOf(id) });
+    await saveFeedbackReply(staff, id, { body: "您好，已责令停工整改。如有疑问请致电 13800009999。", version: await versionOf(id) });
+    await transitionFeedbackReply(staff, id, { action: "submit", version: await versionOf(id) });
+
+    const version = await versionOf(id);
+    let findings: { key: string; source: string; kind: string }[] = [];
+    await assert.rejects(transitionFeedbackReply(head, id, { action: "approve", publish: true, version }), (error: unknown) => {
+      assert.ok(error instanceof PublicationAcknowledgementRequired, String(error));
+      findings = error.findings;
+      assert.ok(error.fields.acknowledgements?.length);
+      return true;
+    });
+    assert.deepEqual(findings.map((finding) => [finding.source, finding.kind]), [["内容", "email"], ["答复", "mobile_number"]]);
+    const answer = await respondWithJson(() => transitionFeedbackReply(head, id, { action: "approve", publish: true, version }));
+    assert.equal(answer.status, 422);
+    assert.equal((await answer.json()).error.details.findings.length, 2, "the API lists the findings to acknowledge");
+    await assert.rejects(
+      transitionFeedbackReply(head, id, { action: "approve", publish: true, version, acknowledgements: [{ key: findings[0].key, note: "留言人同意公开" }] }),
+      PublicationAcknowledgementRequired,
+      "every finding needs its note",
+    );
+    const unchanged = await db.feedback.findUniqueOrThrow({ where: { id }, include: { reply: true } });
+    assert.deepEqual([unchanged.status, unchanged.publishedAt, unchanged.reply?.state, unchanged.version], ["reply_review", null, "section_review", version]);
+    assert.ok(!(await findPublishedFeedback({ pageSize: 100 })).entries.some((entry) => entry.id === id));
+
+    const approved = await transitionFeedbackReply(head, id, {
+      action: "approve", publish: true, version,
+      acknowledgements: [{ key: findings[0].key, note: "留言人同意公开其邮箱" }, { key: findings[1].key, note: "12345 热线之外的公开办公电话" }],
+    });
+    assert.deepEqual([approved.status, approved.published], ["answered", true]);
+    const acknowledged = (await findConsoleFeedback(head, id)).screeningFindings.filter((finding) => finding.stage === "publication");
+    assert.deepEqual(acknowledged.map((finding) => [finding.kind, finding.acknowledgedNote, finding.acknowledgedBy]), [
+      ["email", "留言人同意公开其邮箱", head.displayName],
+      ["mobile_number", "12345 热线之外的公开办公电话", head.displayName],
+    ]);
+  });
+
+  test("answering without publishing needs no acknowledgement", async () => {
+    const { id } = await submitFeedback({ topic: "电话咨询", content: "请致电13912340000告知结果。", mayPublish: true }, client());
+    await moderateFeedback(head, id, { decision: "release", version: await versionOf(id) });
+    const approved = await answer(id, { publish: false });
+    assert.deepEqual([approved.status, approved.published], ["answered", false]);
+  });
+
+  test("the published pair never shows the visitor's name or contact", async () => {
+    const { id } = await submitFeedback({ topic: "公开答复测试", content: "建议增设公交站牌。", name: "赵小六", contact: "zhao6@example.net", mayPublish: true }, client());
+    await answer(id, { publish: true, body: "已纳入年度计划。" });
+    const page = JSON.stringify(await findPublishedFeedback({ pageSize: 100 }));
+    const api = JSON.stringify(await (await getFeedbackRoute(new Request("http://localhost/api/v1/feedback?pageSize=100"))).json());
+    assert.ok(page.includes("建议增设公交站牌。") && api.includes("已纳入年度计划。"));
+    for (const published of [page, api]) assert.ok(!published.includes("赵小六") && !published.includes("zhao6@example.net"), published);
   });
 });

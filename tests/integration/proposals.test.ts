@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { GET as getProposalsRoute } from "@/app/api/v1/proposals/route";
 import { GET as getStatsRoute } from "@/app/api/v1/proposals/stats/route";
+import { respondWithJson } from "@/lib/api/respond";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
@@ -31,6 +32,7 @@ let otherSectionId: number;
 let staff: ActingUser;
 let head: ActingUser;
 let otherStaff: ActingUser;
+let otherHead: ActingUser;
 let leader: ActingUser;
 let admin: ActingUser;
 
@@ -42,6 +44,7 @@ before(async () => {
   staff = await insertUser("staff", { sectionId: leadSectionId });
   head = await insertUser("section_head", { sectionId: leadSectionId });
   otherStaff = await insertUser("staff", { sectionId: otherSectionId });
+  otherHead = await insertUser("section_head", { sectionId: otherSectionId });
   leader = await insertUser("leader");
   admin = await insertUser("admin");
 });
@@ -82,7 +85,7 @@ function rejectsWith(field: string) {
 
 describe("registering and assigning", () => {
   test("with a lead section a proposal is 办理中 at once, due three months after assignment (moved off a weekend)", async () => {
-    const created = await createProposal(staff, proposalInput({ leadSectionId, assistingSectionIds: [otherSectionId], assignedOn: "2019-03-08", receivedOn: "2019-03-05" }));
+    const created = await createProposal(head, proposalInput({ leadSectionId, assistingSectionIds: [otherSectionId], assignedOn: "2019-03-08", receivedOn: "2019-03-05" }));
     assert.equal(created.status, "in_progress");
     // 2019-06-08 is a Saturday inside the Dragon Boat Festival holiday (06-07 to 06-09): due the next working day.
     assert.equal(addCalendarMonths("2019-03-08", 3), "2019-06-08");
@@ -91,7 +94,7 @@ describe("registering and assigning", () => {
     assert.deepEqual(detail.assistingSections.map((section) => section.id), [otherSectionId]);
     assert.match(detail.deadlineNote ?? "", /期满日2019-06-08.*顺延至2019-06-10/);
     const audit = await db.auditEvent.findFirst({ where: { entityType: "Proposal", entityId: String(created.id), action: "proposal.create" } });
-    assert.equal(audit?.actorId, staff.id);
+    assert.equal(audit?.actorId, head.id);
   });
 
   test("without one it waits (待交办); assigning uses the configured period, or a deadline given by hand", async () => {
@@ -100,10 +103,10 @@ describe("registering and assigning", () => {
     assert.equal(created.deadline, null);
     await updateProposalSettings(admin, { replyPeriodMonths: 2 });
     try {
-      const assigned = await assignProposal(staff, created.id, { leadSectionId, assignedOn: "2019-03-20", version: await versionOf(created.id) });
+      const assigned = await assignProposal(head, created.id, { leadSectionId, assignedOn: "2019-03-20", version: await versionOf(created.id) });
       assert.equal(assigned.status, "in_progress");
       assert.equal(assigned.deadline, "2019-05-20");
-      const manual = await assignProposal(staff, created.id, { leadSectionId, assignedOn: "2019-03-20", deadline: "2019-04-30", version: assigned.version });
+      const manual = await assignProposal(head, created.id, { leadSectionId, assignedOn: "2019-03-20", deadline: "2019-04-30", version: assigned.version });
       assert.equal(manual.deadline, "2019-04-30");
       assert.match((await findConsoleProposal(staff, created.id)).deadlineNote ?? "", /指定/);
     } finally {
@@ -124,8 +127,8 @@ describe("registering and assigning", () => {
     await createProposal(staff, first);
     await assert.rejects(createProposal(staff, { ...first, title: "另一件" }), rejectsWith("number"));
     await assert.rejects(createProposal(staff, proposalInput({ receivedOn: addCalendarDays(today(), 2) })), rejectsWith("receivedOn"));
-    await assert.rejects(createProposal(staff, proposalInput({ leadSectionId, assistingSectionIds: [leadSectionId] })), rejectsWith("assistingSectionIds"));
-    await assert.rejects(createProposal(staff, proposalInput({ leadSectionId: 999_999 })), rejectsWith("leadSectionId"));
+    await assert.rejects(createProposal(head, proposalInput({ leadSectionId, assistingSectionIds: [leadSectionId] })), rejectsWith("assistingSectionIds"));
+    await assert.rejects(createProposal(head, proposalInput({ leadSectionId: 999_999 })), rejectsWith("leadSectionId"));
     assert.equal(await db.proposal.count(), before + 1);
   });
 
@@ -138,9 +141,140 @@ describe("registering and assigning", () => {
   });
 });
 
+/**
+ * What the console API answers for a write (its route handlers are `respondWithJson` around the same
+ * data-layer call; the e2e suite calls the real routes).
+ */
+async function answerOf(write: () => Promise<unknown>) {
+  const response = await respondWithJson(write);
+  return { status: response.status, body: await response.json() };
+}
+
+describe("section scoping: a proposal is handled by its lead section", () => {
+  function forbidden(error: unknown) {
+    assert.ok(error instanceof ForbiddenError, `expected a ForbiddenError, got ${String(error)}`);
+    return true;
+  }
+
+  test("staff and section heads of another section read it but may not edit, reassign, reply to, record feedback on, reopen or close it", async () => {
+    const created = await createProposal(head, proposalInput({ year: 2025, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    for (const outsider of [otherStaff, otherHead]) {
+      assert.equal((await findConsoleProposal(outsider, created.id)).id, created.id, "reads it as today");
+      await assert.rejects(updateProposal(outsider, created.id, { title: "越权修改", version: await versionOf(created.id) }), forbidden);
+      await assert.rejects(assignProposal(outsider, created.id, { leadSectionId: otherSectionId, version: await versionOf(created.id) }), forbidden);
+      await assert.rejects(saveProposalReply(outsider, created.id, { body: "越权答复", disclosure: "full" }), forbidden);
+    }
+    const detail = await findConsoleProposal(otherHead, created.id);
+    assert.deepEqual(detail.can, { edit: false, assign: false, recordFeedback: false, reopen: false, close: false });
+    assert.equal(detail.canDraftReply, false);
+
+    await issueReply(created.id);
+    for (const outsider of [otherStaff, otherHead]) {
+      await assert.rejects(recordProposerFeedback(outsider, created.id, { satisfaction: "unsatisfied", version: await versionOf(created.id) }), forbidden);
+      await assert.rejects(closeProposal(outsider, created.id, { version: await versionOf(created.id) }), forbidden);
+    }
+    await recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", version: await versionOf(created.id) });
+    for (const outsider of [otherStaff, otherHead, leader]) {
+      await assert.rejects(reopenProposal(outsider, created.id, { version: await versionOf(created.id) }), forbidden);
+    }
+    // A stale version from an outsider is refused as forbidden, not answered with the proposal's state.
+    await assert.rejects(closeProposal(otherStaff, created.id, { version: 1 }), forbidden);
+    const unchanged = await db.proposal.findUniqueOrThrow({ where: { id: created.id } });
+    assert.equal(unchanged.status, "replied");
+    assert.notEqual(unchanged.title, "越权修改");
+    assert.equal(unchanged.leadSectionId, leadSectionId);
+    const detailOfOwn = await findConsoleProposal(staff, created.id);
+    assert.deepEqual(detailOfOwn.can, { edit: true, assign: false, recordFeedback: true, reopen: true, close: true });
+  });
+
+  test("the API answer is 403 for another section, and the proposal stays as it was", async () => {
+    const created = await createProposal(head, proposalInput({ leadSectionId }));
+    const patched = await answerOf(() => updateProposal(otherStaff, created.id, { title: "通过接口越权修改", version: created.version }));
+    assert.equal(patched.status, 403);
+    assert.equal(patched.body.error.code, "forbidden");
+    const reassigned = await answerOf(() => assignProposal(otherHead, created.id, { leadSectionId: otherSectionId, version: created.version }));
+    assert.equal(reassigned.status, 403);
+    const row = await db.proposal.findUniqueOrThrow({ where: { id: created.id } });
+    assert.deepEqual([row.leadSectionId, row.version], [leadSectionId, created.version], "unchanged");
+    assert.notEqual(row.title, "通过接口越权修改");
+    const own = await answerOf(() => updateProposal(staff, created.id, { title: "主办科室修改标题", version: created.version }));
+    assert.equal(own.status, 200);
+    assert.equal((await findConsoleProposal(staff, created.id)).title, "主办科室修改标题");
+  });
+
+  test("交办 is a section head's or an administrator's job: staff register unassigned proposals only", async () => {
+    await assert.rejects(createProposal(staff, proposalInput({ leadSectionId })), forbidden);
+    const unassigned = await createProposal(staff, proposalInput());
+    assert.equal(unassigned.status, "pending_assignment");
+    await assert.rejects(assignProposal(staff, unassigned.id, { leadSectionId, version: unassigned.version }), forbidden);
+    await assert.rejects(assignProposal(leader, unassigned.id, { leadSectionId, version: unassigned.version }), forbidden);
+    // Unassigned, it belongs to no section: any section head may assign it, to any section.
+    const assigned = await assignProposal(otherHead, unassigned.id, { leadSectionId, version: unassigned.version });
+    assert.equal(assigned.status, "in_progress");
+    // Now it is the lead section's: the other head may no longer take it back …
+    await assert.rejects(assignProposal(otherHead, unassigned.id, { leadSectionId: otherSectionId, version: assigned.version }), forbidden);
+    // … its own head may hand it on, and then it is the other section's.
+    const handedOn = await assignProposal(head, unassigned.id, { leadSectionId: otherSectionId, assistingSectionIds: [leadSectionId], version: assigned.version });
+    await assert.rejects(updateProposal(staff, unassigned.id, { title: "已移交的建议", version: handedOn.version }), forbidden, "assisting sections read only");
+    await updateProposal(otherStaff, unassigned.id, { title: "承接科室修改", version: handedOn.version });
+    const byAdmin = await assignProposal(admin, unassigned.id, { leadSectionId, version: await versionOf(unassigned.id) });
+    assert.equal(byAdmin.status, "in_progress");
+    const events = await db.auditEvent.findMany({ where: { entityType: "Proposal", entityId: String(unassigned.id), action: "proposal.assign" }, orderBy: { id: "asc" } });
+    assert.deepEqual(events.map((event) => event.actorId), [otherHead.id, head.id, admin.id]);
+  });
+
+  test("staff may import a list without lead sections; a list that assigns needs a section head", async () => {
+    const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
+    const list = (section: string) => writeXlsx([{ name: "交办清单", columns: header.map((text) => ({ header: text })), rows: [
+      ["2022", "市第十七届人民代表大会第五次会议", `第${++numberSequence}号`, "人大代表建议", "关于导入权限的建议", "张三", "2022-03-01", section, "", "", ""],
+    ] }]);
+    const before = await db.proposal.count();
+    await assert.rejects(importProposals(staff, await list("测试市容科")), forbidden);
+    assert.equal(await db.proposal.count(), before, "nothing imported");
+    const imported = await importProposals(staff, await list(""));
+    assert.equal((await findConsoleProposal(staff, imported.ids[0])).status, "pending_assignment");
+    assert.equal((await importProposals(otherHead, await list("测试市容科"))).imported, 1);
+  });
+});
+
+describe("a published reply locks what the public sees", () => {
+  test("title, proposers and the other public fields are refused with 409 while a reply is public; the unpublished date is not", async () => {
+    const created = await createProposal(head, proposalInput({ year: 2020, title: "关于公开后修改标题的建议", proposers: "张立新", leadSectionId }));
+    const replyId = await issueReply(created.id);
+    assert.equal((await findPublicProposal(created.id))?.title, "关于公开后修改标题的建议");
+    const detail = await findConsoleProposal(staff, created.id);
+    assert.equal(detail.publicFieldsLocked, true);
+    for (const change of [{ title: "悄悄改过的标题" }, { proposers: "王春梅" }, { number: "第999号" }, { session: "另一次会议" }, { kind: "proposal" }, { year: 2021 }]) {
+      await assert.rejects(updateProposal(staff, created.id, { ...change, version: await versionOf(created.id) }), (error: unknown) => {
+        assert.ok(error instanceof ConflictError, `expected a ConflictError for ${JSON.stringify(change)}, got ${String(error)}`);
+        assert.equal(error.code, "published");
+        assert.match(error.message, /已在网站公开.*撤回/);
+        return true;
+      });
+    }
+    // Sending the unchanged public fields with a change the public does not see is fine.
+    await updateProposal(staff, created.id, { title: "关于公开后修改标题的建议", proposers: "张立新", receivedOn: "2019-02-28", version: await versionOf(created.id) });
+    await assert.rejects(assignProposal(head, created.id, { leadSectionId: otherSectionId, version: await versionOf(created.id) }), ConflictError);
+    const version = await versionOf(created.id);
+    const response = await answerOf(() => updateProposal(staff, created.id, { title: "接口改标题", version }));
+    assert.equal(response.status, 409);
+    assert.equal(response.body.error.code, "published");
+    assert.equal((await findPublicProposal(created.id))?.title, "关于公开后修改标题的建议", "the public page is as approved");
+
+    // Through the review: the leader withdraws the reply, the data is corrected, the reply goes through review again.
+    await transitionProposalReply(leader, replyId, { action: "withdraw", comment: "标题有误，更正后重新发布" });
+    await updateProposal(staff, created.id, { title: "关于公开后更正标题的建议", version: await versionOf(created.id) });
+    await transitionProposalReply(staff, replyId, { action: "restore" });
+    await transitionProposalReply(staff, replyId, { action: "submit" });
+    await transitionProposalReply(head, replyId, { action: "approve" });
+    await transitionProposalReply(leader, replyId, { action: "approve" });
+    assert.equal((await findPublicProposal(created.id))?.title, "关于公开后更正标题的建议");
+  });
+});
+
 describe("replies: drafted by the lead section, reviewed like items", () => {
   test("the same review flow as items, then 已答复 with the reply date; on time when before the deadline", async () => {
-    const created = await createProposal(staff, proposalInput({ year: 2026, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    const created = await createProposal(head, proposalInput({ year: 2026, leadSectionId, assignedOn: today(), receivedOn: today() }));
     await assert.rejects(saveProposalReply(otherStaff, created.id, { body: "越权", disclosure: "full" }), ForbiddenError);
     await assert.rejects(saveProposalReply(leader, created.id, { body: "越权", disclosure: "full" }), ForbiddenError);
     const saved = await saveProposalReply(staff, created.id, { body: "初稿", disclosure: "full" });
@@ -163,7 +297,7 @@ describe("replies: drafted by the lead section, reviewed like items", () => {
   });
 
   test("a reply issued after the deadline is recorded as late", async () => {
-    const created = await createProposal(staff, proposalInput({ leadSectionId, assignedOn: "2019-03-20" }));
+    const created = await createProposal(head, proposalInput({ leadSectionId, assignedOn: "2019-03-20" }));
     await issueReply(created.id);
     const detail = await findConsoleProposal(staff, created.id);
     assert.equal(detail.replies[0].onTime, false);
@@ -172,7 +306,7 @@ describe("replies: drafted by the lead section, reviewed like items", () => {
   });
 
   test("the publication decision needs its summary or its reason", async () => {
-    const created = await createProposal(staff, proposalInput({ leadSectionId }));
+    const created = await createProposal(head, proposalInput({ leadSectionId }));
     await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "summary" }), rejectsWith("summary"));
     await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "none" }), rejectsWith("nondisclosureReason"));
     await assert.rejects(saveProposalReply(staff, created.id, { body: "正文", disclosure: "secret" }), rejectsWith("disclosure"));
@@ -195,9 +329,9 @@ describe("publication modes: 不公开 never leaks", () => {
   }
 
   before(async () => {
-    const full = await createProposal(staff, proposalInput({ year, title: "关于增设城区公厕的建议", leadSectionId }));
-    const summary = await createProposal(staff, proposalInput({ year, kind: "proposal", title: "关于规范共享单车停放的提案", leadSectionId }));
-    const hidden = await createProposal(staff, proposalInput({ year, kind: "proposal", title: "关于机密事项的提案", leadSectionId }));
+    const full = await createProposal(head, proposalInput({ year, title: "关于增设城区公厕的建议", leadSectionId }));
+    const summary = await createProposal(head, proposalInput({ year, kind: "proposal", title: "关于规范共享单车停放的提案", leadSectionId }));
+    const hidden = await createProposal(head, proposalInput({ year, kind: "proposal", title: "关于机密事项的提案", leadSectionId }));
     fullId = full.id;
     summaryId = summary.id;
     hiddenId = hidden.id;
@@ -257,7 +391,7 @@ describe("feedback, reopening and statistics", () => {
   const year = 2023;
 
   test("an unsatisfied result is reopened for a second reply; the latest feedback counts", async () => {
-    const created = await createProposal(staff, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    const created = await createProposal(head, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
     await assert.rejects(reopenProposal(staff, created.id, { version: created.version }), ConflictError);
     await issueReply(created.id);
     await assert.rejects(recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", feedbackOn: addCalendarDays(today(), 1), version: await versionOf(created.id) }), rejectsWith("feedbackOn"));
@@ -284,8 +418,8 @@ describe("feedback, reopening and statistics", () => {
   });
 
   test("per-year statistics by kind: received, replied, on time, published, satisfaction over those with feedback", async () => {
-    const suggestion = await createProposal(staff, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
-    const proposal = await createProposal(staff, proposalInput({ year, kind: "proposal", leadSectionId, assignedOn: today(), receivedOn: today() }));
+    const suggestion = await createProposal(head, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
+    const proposal = await createProposal(head, proposalInput({ year, kind: "proposal", leadSectionId, assignedOn: today(), receivedOn: today() }));
     await createProposal(staff, proposalInput({ year, kind: "proposal" }));
     await issueReply(suggestion.id);
     await issueReply(proposal.id, { disclosure: "none", nondisclosureReason: "内部事务" });
@@ -327,7 +461,7 @@ describe("importing the yearly assignment list", () => {
         ["2024", "政协第十一届委员会第一次会议", "第2号", "政协提案", "关于规范占道经营的提案", "王五", new Date(Date.UTC(2024, 2, 2)), "", "", "", ""],
       ],
     }]);
-    const result = await importProposals(staff, bytes, "交办清单.xlsx");
+    const result = await importProposals(head, bytes, "交办清单.xlsx");
     assert.equal(result.imported, 2);
     const listed = await listConsoleProposals(staff, { year: 2024 });
     assert.equal(listed.total, 2);

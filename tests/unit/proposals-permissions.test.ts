@@ -21,3 +21,7 @@ test("only administrators change the reply period; section heads and administrat
   assert.deepEqual(roles.filter((role) => isPermitted(role, "feedback.moderate")), ["section_head", "admin"]);
   assert.equal(isPermitted("staff", "feedback.assign"), false);
 });
+
+test("交办 (assigning and reassigning proposals) is held by section heads and administrators only", () => {
+  assert.deepEqual(roles.filter((role) => isPermitted(role, "proposal.assign")), ["section_head", "admin"]);
+});

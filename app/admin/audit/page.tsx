@@ -104,6 +104,12 @@ export default async function AuditLogPage({ searchParams }: Props) {
   );
 }
 
+/**
+ * Where a row's record can be opened. An application's row holds a reference, not its notes
+ * (lib/applications/audit-visibility.ts): those who may read them do so on the application's page.
+ */
+const entityLinks: Record<string, string | undefined> = { Item: "/admin/items", Application: "/admin/applications", Proposal: "/admin/proposals", Feedback: "/admin/feedback" };
+
 function AuditEventTableRow({ event }: { event: AuditEventRow }) {
   const entity = `${describeAuditEntityType(event.entityType)}${event.entityId ? ` ${event.entityId}` : ""}`;
   const states = event.fromState || event.toState ? `${describeAuditState(event.fromState) || "—"} → ${describeAuditState(event.toState) || "—"}` : "";
@@ -113,7 +119,7 @@ function AuditEventTableRow({ event }: { event: AuditEventRow }) {
       <td className="px-3 py-2 whitespace-nowrap">{describeAuditActor(event)}</td>
       <td className="px-3 py-2 whitespace-nowrap">{describeAuditAction(event.action)}</td>
       <td className="px-3 py-2 whitespace-nowrap">
-        {event.entityType === "Item" && event.entityId ? <Link href={`/admin/items/${event.entityId}`}>{entity}</Link> : entity}
+        {event.entityId && entityLinks[event.entityType] ? <Link href={`${entityLinks[event.entityType]}/${event.entityId}`}>{entity}</Link> : entity}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">{states}</td>
       <td className="px-3 py-2 whitespace-pre-wrap">{event.comment}</td>

@@ -34,7 +34,12 @@ export async function saveFeedbackReplyAction(feedbackId: number, _state: FormSt
 
 export async function transitionFeedbackReplyAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await transitionFeedbackReply(await requireSessionUser(), feedbackId, formDataToObject(formData));
+    // Acknowledgements of screening findings come as `ack:<finding key>` fields, as on item pages.
+    const acknowledgements = [...formData.entries()]
+      .filter(([key, value]) => key.startsWith("ack:") && typeof value === "string" && value.trim())
+      .map(([key, value]) => ({ key: key.slice(4), note: String(value) }));
+    const input = Object.fromEntries(Object.entries(formDataToObject(formData)).filter(([key]) => !key.startsWith("ack:")));
+    await transitionFeedbackReply(await requireSessionUser(), feedbackId, { ...input, acknowledgements });
     done(feedbackId, "transition");
   });
 }

@@ -324,6 +324,7 @@ export const applicationsMessages = {
       applicant: "申请人",
       request: "申请内容",
       masked: "申请人信息已脱敏。只有办理科室的工作人员和领导可以查看完整信息。",
+      noteHidden: "（说明可能含申请人或第三方的个人信息，只有办理科室的工作人员和领导可以查看）",
       source: "来源",
       registeredBy: "登记人",
       deadline: "答复期限",
@@ -460,6 +461,8 @@ export const applicationsMessages = {
       "reply_template.save": "修改答复书模板",
       "reply_template.reset": "恢复默认答复书模板",
     } as Record<string, string>,
+    /** Shown instead of a free-text comment of an application's audit row to those who may not see applicant data. */
+    commentHidden: "（说明可能含申请人信息，只有办理科室的工作人员和领导可以查看；见该申请的办理经过）",
     entityTypeLabels: {
       Application: "依申请公开",
       ApplicationReply: "答复书",

@@ -152,7 +152,7 @@ export const proposalsMessages = {
       about: "留言涉及的信息",
       topic: "主题",
       content: "内容",
-      contentHint: (max: number) => `最多 ${max} 字`,
+      contentHint: (max: number) => `最多 ${max} 字。请不要在内容中写身份证号、电话号码、银行卡号等个人信息（联系方式请填在下方）；含有这类信息的留言须经审查后再办理。`,
       name: "姓名（选填）",
       contact: "联系方式（选填）",
       contactHint: "电话或电子邮箱，仅供工作人员联系您，不会公开",
@@ -222,6 +222,17 @@ export const proposalsMessages = {
         noActions: "您当前不能对该答复执行操作。",
       },
     },
+    screening: {
+      sources: { topic: "主题", content: "内容", reply: "答复" },
+      acknowledge: (count: number) => `留言或答复中发现 ${count} 处可能涉及个人信息或敏感内容，请逐条核实并填写处理说明后再公开；也可以不公开。`,
+      acknowledgeTitle: "公开前请确认保密审查提示。",
+      findings: "保密审查提示",
+      findingsHelp: "以下内容可能涉及个人信息或敏感信息（留言人的姓名和联系方式不会公开）。请逐条核实并填写处理说明（例如：属于留言人同意公开的内容）后再公开；不宜公开的，请取消勾选“公开留言和答复”。",
+      findingNote: "处理说明",
+      submissionFindings: "留言中发现的保密审查提示",
+      acknowledgedFindings: "公开时已确认的保密审查提示",
+      acknowledgedBy: (name: string, note: string) => `${name}：${note}`,
+    },
     stats: {
       received: "收到留言",
       answered: "已答复",
@@ -230,6 +241,25 @@ export const proposalsMessages = {
       ratings: "评价数",
       satisfactionRate: "满意率",
     },
+  },
+  access: {
+    refusals: {
+      register: "您的角色不能登记建议提案。",
+      edit: "只有主办科室的工作人员或系统管理员可以修改这件建议提案。",
+      assign: "交办（选择或更换主办、协办科室和办理期限）由科室负责人或系统管理员进行；科室负责人只能交办未交办的或本科室主办的建议提案。",
+      draft_reply: "只有主办科室的工作人员可以起草答复。",
+      record_feedback: "只有主办科室的工作人员或系统管理员可以登记代表委员意见。",
+      reopen: "只有主办科室的工作人员或系统管理员可以重新办理这件建议提案。",
+      close: "只有主办科室的工作人员或系统管理员可以办结这件建议提案。",
+    },
+    importNeedsAssign: "清单中有填写了主办科室的行：交办由科室负责人或系统管理员进行。科员可以导入不填主办科室的清单（登记为待交办）。",
+    importHint: "填写了主办科室的行在导入时即交办，只有科室负责人或系统管理员可以导入；科员导入时请将主办、协办科室留空（登记为待交办）。",
+    publicFieldsLocked: (fields: string) =>
+      `这件建议提案已有公开的答复，${fields}已在网站公开，不能直接修改。如需更正，请由主管领导撤回公开的答复（撤回理由留档），修改后再按程序重新审核签发。`,
+    publicLeadSectionLocked:
+      "这件建议提案已有公开的答复，主办科室已在网站公开，不能直接更换。如需更换，请由主管领导先撤回公开的答复，再重新交办并重新审核签发答复。",
+    publicFieldsNotice: "已有公开的答复：年度、类别、届次会议、编号、标题、提出人和主办科室已在网站公开，修改须先撤回公开的答复并重新审核。",
+    notAssigner: "交办由科室负责人或系统管理员进行；您可以先登记为待交办。",
   },
   audit: {
     actionLabels: {

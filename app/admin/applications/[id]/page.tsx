@@ -115,6 +115,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                   {entry.detail ? <span className="text-gray-800">（{entry.detail}）</span> : null}
                   {entry.actorName ? <span className="text-gray-700"> · {d.stepBy(entry.actorName)}</span> : null}
                   {entry.note ? <p className="mt-1 whitespace-pre-wrap rounded bg-gray-50 px-2 py-1">{entry.note}</p> : null}
+                  {entry.noteHidden ? <p className="mt-1 text-gray-700" data-testid="note-hidden">{d.noteHidden}</p> : null}
                 </li>
               ))}
             </ol>
@@ -158,6 +159,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                   <li key={`${record.kind}-${record.id}`} className="rounded border border-gray-200 p-3">
                     <p><strong>{label}</strong> · {record.filedOn} · {record.body} · {a.appealResults[record.result as keyof typeof a.appealResults]}{record.resultOn ? `（${record.resultOn}）` : ""}</p>
                     {record.note ? <p className="mt-1 text-gray-800">{record.note}</p> : null}
+                    {record.noteHidden ? <p className="mt-1 text-gray-700" data-testid="note-hidden">{d.noteHidden}</p> : null}
                     {application.canRecordAppeal ? (
                       <AppealResultForm run={updateAppealAction.bind(null, application.id, record.kind, record.id)} result={record.result} resultOn={record.resultOn} label={`${label} ${record.filedOn}`} />
                     ) : null}

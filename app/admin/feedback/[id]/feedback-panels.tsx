@@ -11,6 +11,7 @@ type Run = (state: FormState, formData: FormData) => Promise<FormState>;
 
 const f = messages.proposals.feedback;
 const d = f.console.detail;
+const s = f.screening;
 
 function TextArea({ id, name, label, required, rows = 3, defaultValue, maxLength }: { id: string; name: string; label: string; required?: boolean; rows?: number; defaultValue?: string; maxLength?: number }) {
   const errors = useFormState().fields?.[name];
@@ -71,6 +72,29 @@ export function FeedbackReplyForm({ run, version, body }: { run: Run; version: n
   );
 }
 
+/** After a refused publication, the findings to acknowledge, each with a note (as on item pages). */
+function PublicationFindings() {
+  const state = useFormState();
+  if (!state.findings?.length) return null;
+  const kinds = messages.consoleItems.detail.findingKinds;
+  return (
+    <section className="mb-3 rounded border border-amber-700 bg-amber-50 p-3" aria-labelledby="publication-findings-title" data-testid="screening-findings">
+      <h3 id="publication-findings-title" className="font-semibold">{s.findings}</h3>
+      <p className="mt-1 text-sm">{s.findingsHelp}</p>
+      <ol className="mt-3 space-y-3">
+        {state.findings.map((finding, index) => (
+          <li key={finding.key} className="rounded border border-amber-300 bg-white p-3 text-sm">
+            <p><strong>{kinds[finding.kind as keyof typeof kinds] ?? finding.kind}</strong>（{finding.source}）：<code>{finding.match}</code></p>
+            <p className="mt-1 text-gray-700">……{finding.context}……</p>
+            <label htmlFor={`publication-finding-${index}`} className="mt-2 block">{s.findingNote} {index + 1}</label>
+            <input id={`publication-finding-${index}`} name={`ack:${finding.key}`} required maxLength={500} className="mt-1 block w-full rounded border border-gray-400 px-2 py-1" />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 export function FeedbackReplyTransitions({ run, version, actions, mayPublish }: { run: Run; version: number; actions: FeedbackReplyAction[]; mayPublish: boolean }) {
   if (!actions.length) return <p className="text-sm text-gray-700">{d.noActions}</p>;
   return (
@@ -81,6 +105,7 @@ export function FeedbackReplyTransitions({ run, version, actions, mayPublish }: 
           <input type="hidden" name="version" value={version} />
           {action === "approve" ? (
             <>
+              <PublicationFindings />
               <label className="mb-1 flex items-center gap-2 text-sm">
                 <input type="checkbox" name="publish" value="on" defaultChecked={mayPublish} disabled={!mayPublish} aria-describedby="publish-hint" />
                 {d.publish}

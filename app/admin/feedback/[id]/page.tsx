@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
-import { findConsoleFeedback } from "@/lib/feedback/manage-feedback";
+import { findConsoleFeedback, type ConsoleFeedbackDetail } from "@/lib/feedback/manage-feedback";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
@@ -32,6 +32,8 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
   const sections = feedback.can.assign ? await listSections(actor) : [];
   const f = messages.proposals.feedback;
   const r = feedback.ratings;
+  const submissionFindings = feedback.screeningFindings.filter((finding) => finding.stage === "submission");
+  const publicationFindings = feedback.screeningFindings.filter((finding) => finding.stage === "publication");
   const rows: [string, React.ReactNode][] = [
     [f.console.columns.submittedAt, formatDateTime(feedback.submittedAt)],
     [d.visitor, feedback.name ?? d.anonymous],
@@ -75,6 +77,12 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
                 <FeedbackReplyTransitions run={transitionFeedbackReplyAction.bind(null, feedback.id)} version={feedback.version} actions={feedback.can.replyActions} mayPublish={feedback.mayPublish} />
               </div>
             ) : null}
+            {publicationFindings.length ? (
+              <div className="mt-4 text-sm">
+                <h3 className="font-semibold">{f.screening.acknowledgedFindings}</h3>
+                <FindingList findings={publicationFindings} testId="acknowledged-findings" />
+              </div>
+            ) : null}
             {feedback.published ? <p className="mt-3 text-sm" data-testid="feedback-ratings">{d.ratings}：{f.public.ratings(r.satisfied, r.basically_satisfied, r.unsatisfied)}</p> : null}
           </section>
           <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="history">
@@ -90,10 +98,16 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
           </section>
         </div>
         <div className="space-y-6">
-          {feedback.moderationMatches.length || feedback.can.moderate ? (
+          {feedback.moderationMatches.length || submissionFindings.length || feedback.can.moderate ? (
             <section className="rounded border border-amber-700 bg-white p-6" aria-labelledby="moderation">
               <h2 id="moderation" className="mb-3 text-lg font-semibold">{d.moderation}</h2>
               {feedback.moderationMatches.length ? <p className="mb-3 text-sm">{d.moderationHits}：<span data-testid="moderation-hits">{feedback.moderationMatches.join("、")}</span></p> : null}
+              {submissionFindings.length ? (
+                <div className="mb-3 text-sm">
+                  <h3 className="font-semibold">{f.screening.submissionFindings}</h3>
+                  <FindingList findings={submissionFindings} testId="submission-findings" />
+                </div>
+              ) : null}
               {feedback.moderationNote ? <p className="mb-3 text-sm">{d.moderationNote}：{feedback.moderationNote}</p> : null}
               {feedback.can.moderate ? <ModerationForms run={moderateFeedbackAction.bind(null, feedback.id)} version={feedback.version} canRelease={feedback.status === "moderation"} /> : null}
             </section>
@@ -113,5 +127,21 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
         </div>
       </div>
     </div>
+  );
+}
+
+const findingKinds: Record<string, string | undefined> = messages.consoleItems.detail.findingKinds;
+
+function FindingList({ findings, testId }: { findings: ConsoleFeedbackDetail["screeningFindings"]; testId: string }) {
+  return (
+    <ul className="mt-1 space-y-2" data-testid={testId}>
+      {findings.map((finding, index) => (
+        <li key={index} className="rounded border border-amber-300 bg-amber-50 px-2 py-1">
+          <p><strong>{findingKinds[finding.kind] ?? finding.kind}</strong>（{finding.source}）：<code>{finding.match}</code></p>
+          <p className="text-gray-700">……{finding.context}……</p>
+          {finding.acknowledgedNote ? <p>{messages.proposals.feedback.screening.acknowledgedBy(finding.acknowledgedBy ?? "", finding.acknowledgedNote)}</p> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -39,12 +39,11 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
     throw error;
   });
   const { done } = await searchParams;
-  const sections = proposal.canManage ? await listSections(actor) : [];
+  const sections = proposal.can.assign ? await listSections(actor) : [];
   const p = messages.proposals;
   const m = p.console;
   const d = m.detail;
   const latest = proposal.replies.at(-1) ?? null;
-  const latestIssued = [...proposal.replies].reverse().find((reply) => reply.repliedOn !== null) ?? null;
   const editingDraft = latest?.state === "draft" ? latest : null;
   const replyValues: ReplyFormValues = editingDraft
     ? {
@@ -79,7 +78,7 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
         </div>
         <div className="flex gap-2 text-sm">
           {hasPublicReply ? <Link href={`/proposals/${proposal.id}`} className="rounded border border-gray-500 px-3 py-1">{d.viewPublic}</Link> : null}
-          {proposal.canManage ? <Link href={`/admin/proposals/${proposal.id}/edit`} className="rounded bg-blue-800 px-3 py-1 text-white hover:no-underline">{m.edit}</Link> : null}
+          {proposal.can.edit ? <Link href={`/admin/proposals/${proposal.id}/edit`} className="rounded bg-blue-800 px-3 py-1 text-white hover:no-underline">{m.edit}</Link> : null}
         </div>
       </header>
 
@@ -87,6 +86,7 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
         <div className="space-y-6 lg:col-span-2">
           <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="basics">
             <h2 id="basics" className="mb-3 text-lg font-semibold">{d.basics}</h2>
+            {proposal.publicFieldsLocked ? <p className="mb-3 text-sm text-gray-700" data-testid="public-fields-locked">{p.access.publicFieldsNotice}</p> : null}
             <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
               {basics.map(([label, value]) => (
                 <div key={label} className="flex gap-2"><dt className="w-20 shrink-0 text-gray-700">{label}</dt><dd>{value}</dd></div>
@@ -163,21 +163,21 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
               </details>
             ) : null}
           </section>
-          {proposal.canManage && (proposal.status === "pending_assignment" || proposal.status === "in_progress") ? (
+          {proposal.can.assign ? (
             <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="assignment">
               <h2 id="assignment" className="mb-3 text-lg font-semibold">{d.assignment}</h2>
               <AssignmentForm run={assignProposalAction.bind(null, proposal.id)} sections={sections} leadSectionId={proposal.leadSectionId}
                 assisting={proposal.assistingSections.map((section) => section.id)} version={proposal.version} />
             </section>
           ) : null}
-          {proposal.canManage && proposal.status === "replied" ? (
+          {proposal.can.recordFeedback || proposal.can.reopen || proposal.can.close ? (
             <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposer-feedback">
               <h2 id="proposer-feedback" className="mb-3 text-lg font-semibold">{d.feedback}</h2>
-              {latestIssued?.satisfaction === "unsatisfied" ? (
+              {proposal.can.reopen ? (
                 <div className="mb-4 border-b border-gray-200 pb-4"><ReopenForm run={reopenProposalAction.bind(null, proposal.id)} version={proposal.version} /></div>
               ) : null}
-              <ProposerFeedbackForm run={recordFeedbackAction.bind(null, proposal.id)} version={proposal.version} today={todayInBeijing()} />
-              <div className="mt-4 border-t border-gray-200 pt-4"><CloseForm run={closeProposalAction.bind(null, proposal.id)} version={proposal.version} /></div>
+              {proposal.can.recordFeedback ? <ProposerFeedbackForm run={recordFeedbackAction.bind(null, proposal.id)} version={proposal.version} today={todayInBeijing()} /> : null}
+              {proposal.can.close ? <div className="mt-4 border-t border-gray-200 pt-4"><CloseForm run={closeProposalAction.bind(null, proposal.id)} version={proposal.version} /></div> : null}
             </section>
           ) : null}
         </div>

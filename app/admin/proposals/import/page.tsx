@@ -17,6 +17,7 @@ export default async function ImportProposalsPage() {
       <h1 className="text-xl font-bold">{m.title}</h1>
       <section className="rounded border border-gray-300 bg-white p-6 text-sm">
         <p className="leading-6">{m.intro}</p>
+        <p className="mt-2 leading-6">{messages.proposals.access.importHint}</p>
         <h2 className="mt-4 font-semibold">{m.columns}</h2>
         <table className="mt-2 w-full border-collapse">
           <tbody>

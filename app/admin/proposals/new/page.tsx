@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
+import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { listSections } from "@/lib/sections/manage-sections";
 import { createProposalAction } from "../actions";
 import { ProposalForm } from "../proposal-form";
@@ -14,12 +15,15 @@ export default async function NewProposalPage() {
   const sections = await listSections(actor);
   const m = messages.proposals.console;
   const today = todayInBeijing();
+  // Choosing the lead section is 交办: only for those who may assign (lib/proposals/proposal-access.ts).
+  const mayAssign = mayActOnProposal(actor, "assign", { leadSectionId: null });
   return (
     <div className="space-y-4">
       <p><Link href="/admin/proposals">← {m.title}</Link></p>
       <h1 className="text-xl font-bold">{m.create}</h1>
+      {mayAssign ? null : <p className="text-sm text-gray-700" data-testid="register-unassigned">{messages.proposals.access.notAssigner}</p>}
       <section className="rounded border border-gray-300 bg-white p-6">
-        <ProposalForm action={createProposalAction} sections={sections} submitLabel={m.create} withAssignment
+        <ProposalForm action={createProposalAction} sections={sections} submitLabel={m.create} withAssignment={mayAssign}
           values={{ year: Number(today.slice(0, 4)), session: "", number: "", kind: "suggestion", title: "", proposers: [], receivedOn: today }} />
       </section>
     </div>
