@@ -60,20 +60,26 @@ describe("which API writes a session cookie may make", () => {
 
 describe("Secure session cookies", () => {
   const forwardedHttps = new Headers({ "X-Forwarded-Proto": "https" });
-  test("when AUTH_URL is https, whatever the request says", () => {
+  const forwardedHttp = new Headers({ "X-Forwarded-Proto": "http" });
+
+  test("AUTH_URL decides when set, whatever the request says", () => {
     assert.equal(servesOverHttps({ AUTH_URL: "https://gongkai.gov.example" }, new Headers()), true);
+    assert.equal(servesOverHttps({ AUTH_URL: "https://gongkai.gov.example" }, forwardedHttp), true);
     assert.equal(servesOverHttps({ NEXTAUTH_URL: "HTTPS://gongkai.gov.example" }, new Headers()), true);
     assert.equal(servesOverHttps({ AUTH_URL: "http://localhost:3000" }, forwardedHttps), false);
   });
 
-  test("behind a trusted proxy that forwarded an HTTPS request", () => {
-    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, forwardedHttps), true);
-    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, new Headers({ "X-Forwarded-Proto": "http" })), false);
-    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, new Headers()), false);
+  test("an https:// PUBLIC_BASE_URL makes them Secure even when a request claims http", () => {
+    assert.equal(servesOverHttps({ PUBLIC_BASE_URL: "https://gongkai.gov.example" }, forwardedHttp), true);
+    assert.equal(servesOverHttps({ PUBLIC_BASE_URL: "http://intranet.example" }, new Headers()), false);
   });
 
-  test("not when a client without a trusted proxy claims HTTPS", () => {
-    assert.equal(servesOverHttps({}, forwardedHttps), false);
+  test("otherwise a request the proxy forwarded as HTTPS gets them; a plain one does not", () => {
+    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, forwardedHttps), true);
+    assert.equal(servesOverHttps({}, forwardedHttps), true);
+    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, new Headers({ "X-Forwarded-Proto": "http, https" })), true);
+    assert.equal(servesOverHttps({ TRUST_PROXY: "1" }, forwardedHttp), false);
+    assert.equal(servesOverHttps({}, new Headers()), false);
   });
 });
 
