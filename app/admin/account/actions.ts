@@ -1,5 +1,6 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { requireSessionUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
@@ -15,8 +16,11 @@ export async function changePasswordAction(_state: FormState, formData: FormData
     const actor = await requireSessionUser();
     await changeOwnPassword(actor, formDataToObject(formData));
     // The change ended every session of this user, this one too: sign this one in again with the
-    // new password, so that only the others end.
-    await signIn("credentials", { username: actor.username, password: String(formData.get("newPassword")), redirect: false });
+    // new password, so that only the others end. Should that fail (e.g. sign-in throttling), the
+    // password is changed all the same and the user signs in again with it.
+    await signIn("credentials", { username: actor.username, password: String(formData.get("newPassword")), redirect: false }).catch((error: unknown) => {
+      if (!(error instanceof AuthError)) throw error;
+    });
     revalidatePath("/admin/account");
     return messages.account.passwordChanged;
   });
