@@ -197,7 +197,7 @@ test("a user changes their own password: their other sessions and their tokens e
   await change.getByLabel(/^新密码/).fill("second-password");
   await change.getByLabel("确认新密码").fill("second-password");
   await change.getByRole("button", { name: "修改密码" }).click();
-  await expect(page.getByTestId("form-success")).toHaveText("密码已修改。您在其他地方的登录和全部 API 令牌均已失效。");
+  await expect(change.getByTestId("form-success")).toHaveText("密码已修改。您在其他地方的登录和全部 API 令牌均已失效。");
 
   await page.goto("/admin");
   await expect(page.getByTestId("current-user")).toBeVisible();

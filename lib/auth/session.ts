@@ -1,4 +1,5 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
@@ -10,12 +11,23 @@ import { UnauthenticatedError } from "@/lib/errors";
  * the user's password was last changed or reset (an older session epoch) acts for nobody.
  */
 export const getSessionUser = cache(async (): Promise<ActingUser | null> => {
-  const session = await auth();
+  const session = await auth(await requestWithCurrentCookies(), { headers: new Headers() } as never);
   const claims = session?.user as { id?: string; sessionEpoch?: number } | undefined;
   const userId = Number(claims?.id);
   if (!Number.isInteger(userId) || userId <= 0) return null;
   return loadActingUser(userId, { sessionEpoch: Number(claims?.sessionEpoch ?? 0) });
 });
+
+/**
+ * The request as Auth.js should read it. `auth()` alone reads the Cookie header the request came
+ * with; after a server action sets a new session cookie (a password change signs the user in
+ * again), the page rendered in the same response must see the new one, which only `cookies()` has.
+ */
+async function requestWithCurrentCookies(): Promise<never> {
+  const current = new Headers(await headers());
+  current.set("cookie", (await cookies()).toString());
+  return { headers: current } as never;
+}
 
 export async function requireSessionUser(): Promise<ActingUser> {
   const user = await getSessionUser();
