@@ -5,6 +5,7 @@ async function createToken(page: Page, username: string): Promise<string> {
   await logIn(page, username);
   await page.goto("/admin/account");
   const form = page.getByRole("form", { name: "生成令牌" });
+  await form.getByLabel("权限").selectOption({ label: "读写" });
   await form.getByLabel("令牌名称").fill(`${username} 的脚本`);
   await form.getByRole("button", { name: "生成令牌" }).click();
   const token = (await page.getByTestId("form-secret").textContent())!.trim();

@@ -135,7 +135,9 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   });
   await importForm.getByRole("button", { name: "导入" }).click();
   await expect(importForm.getByTestId("form-success")).toHaveText("已导入 3 条，名录已生成新版本。");
+  const sameOrigin = { Origin: new URL(page.url()).origin };
   const apiImport = await page.request.post("/api/v1/admin/inspections/targets/import", {
+    headers: sameOrigin,
     multipart: { file: { name: "接口.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await xlsx([header, ["", creditCode(serial + 9), "绥芬河市光明街9号", category]]) } },
   });
   expect(apiImport.status()).toBe(422);
@@ -166,15 +168,16 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   await expect(drawn.first()).toContainText("测试广告公司");
 
   // The API refuses a second draw, and a plan that needs more inspectors than the list holds.
-  const again = await page.request.post(`/api/v1/admin/inspections/${taskId}/draw`);
+  const again = await page.request.post(`/api/v1/admin/inspections/${taskId}/draw`, { headers: sameOrigin, data: {} });
   expect(again.status()).toBe(409);
   const itemId = (await (await page.request.get(`/api/v1/admin/inspections/${taskId}`)).json()).inspection.items[0].id;
   const created = await page.request.post("/api/v1/admin/inspections", {
+    headers: sameOrigin,
     data: { title: `人员不足 ${stamp}`, year: 2026, description: "测试", itemIds: [itemId], targetCount: 1, inspectorsPerTarget: 10, startOn: today, endOn: today },
   });
   expect(created.status()).toBe(201);
   const shortId = (await created.json()).inspection.id;
-  const short = await page.request.post(`/api/v1/admin/inspections/${shortId}/draw`);
+  const short = await page.request.post(`/api/v1/admin/inspections/${shortId}/draw`, { headers: sameOrigin, data: {} });
   expect(short.status()).toBe(422);
   expect((await short.json()).error.fields.inspectorsPerTarget[0]).toMatch(/少于每个检查对象需要的 10 名/);
 

@@ -155,7 +155,7 @@ test("import: a file with mistakes imports nothing and lists each by row and col
   const xlsxRow = (index: number, overrides: Record<string, string> = {}) => row(index, overrides).split(",");
   sheet.addRow(xlsxRow(5));
   sheet.addRow(xlsxRow(6, { 行政相对人名称: "" }));
-  const post = (bytes: Buffer) => page.request.post("/api/v1/admin/decisions/import?kind=license", { multipart: { file: { name: "台账.xlsx", mimeType: "application/octet-stream", buffer: bytes } } });
+  const post = (bytes: Buffer) => page.request.post("/api/v1/admin/decisions/import?kind=license", { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: "台账.xlsx", mimeType: "application/octet-stream", buffer: bytes } } });
   const refused = await post(Buffer.from(await workbook.xlsx.writeBuffer()));
   expect(refused.status()).toBe(422);
   expect((await refused.json()).errors).toEqual([{ row: 3, column: "行政相对人名称", message: "请填写行政相对人名称。" }]);

@@ -58,8 +58,13 @@ async function main(): Promise<void> {
 
   const { seedBaseData } = await import("../prisma/seed/seed-base");
   const { seedDemoData } = await import("../prisma/seed/seed-demo");
-  if (database.createdNow && process.env.SEED_DEMO !== "0") await seedDemoData(log);
-  else await seedBaseData();
+  const { prepareDemoModeAtStart } = await import("@/lib/runtime/demo-mode");
+  const demoRefusal = await prepareDemoModeAtStart(database, process.env, { seedDemoData: () => seedDemoData(log), seedBaseData });
+  if (demoRefusal) {
+    log(demoRefusal);
+    await stop(1);
+    return;
+  }
 
   if (!developing && !isBuildCurrent(root)) {
     log("Building the app (first start or changed sources)…");

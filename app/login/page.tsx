@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { getSessionUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
-import { DEMO_PASSWORD, demoAccounts } from "@/prisma/seed/agency";
+import { DEMO_PASSWORD, demoAccounts } from "@/lib/users/demo-accounts";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: messages.login.title };
@@ -24,6 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       {agency.demoMode ? (
         <section className="mt-6 rounded border border-amber-600 bg-amber-50 p-4 text-sm" aria-labelledby="demo-accounts" data-testid="demo-accounts">
           <h2 id="demo-accounts" className="font-semibold">{m.demoTitle}</h2>
+          <p className="mt-1">{m.demoNotice}</p>
           <p className="mt-1">{m.demoHint} <code>{DEMO_PASSWORD}</code></p>
           <ul className="mt-2 space-y-1">
             {demoAccounts.map((account) => (

@@ -12,10 +12,15 @@ export type ActingUser = {
   sectionName: string;
 };
 
-/** Loads the user fresh from the database, so a disabled account or a changed role applies at once. */
-export async function loadActingUser(userId: number): Promise<ActingUser | null> {
+/**
+ * Loads the user fresh from the database, so a disabled account or a changed role applies at once.
+ * With `sessionEpoch` (a session's claim): null unless it is the user's current epoch, so sessions
+ * signed in before a password change or reset end at once too.
+ */
+export async function loadActingUser(userId: number, options: { sessionEpoch?: number } = {}): Promise<ActingUser | null> {
   const user = await db.user.findUnique({ where: { id: userId }, include: { section: true } });
   if (!user || user.disabledAt) return null;
+  if (options.sessionEpoch !== undefined && options.sessionEpoch !== user.sessionEpoch) return null;
   return {
     id: user.id,
     username: user.username,

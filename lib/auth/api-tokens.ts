@@ -4,12 +4,17 @@ import { z } from "zod";
 import { assertPermitted } from "@/lib/auth/permissions";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { db } from "@/lib/db";
+import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
+import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
 import { parseInput } from "@/lib/validation";
 import { currentTime } from "@/lib/clock";
 
 const TOKEN_PREFIX = "gk_";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type { ApiTokenScope };
 
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -17,29 +22,51 @@ export function hashApiToken(token: string): string {
 
 export const apiTokenInputSchema = z.object({
   name: z.string({ error: "请填写令牌名称。" }).trim().min(1, { error: "请填写令牌名称。" }).max(60, { error: "名称最多 60 个字符。" }),
+  scope: z.enum(apiTokenScopes, { error: "请选择令牌权限（只读或读写）。" }).default("read"),
+  lifetimeDays: z.coerce
+    .number({ error: "请选择有效期。" })
+    .refine((days) => (apiTokenLifetimes as readonly number[]).includes(days), { error: "有效期只能是 30、90 或 365 天。" })
+    .default(DEFAULT_API_TOKEN_LIFETIME),
 });
 
-export type ApiTokenSummary = { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type ApiTokenSummary = {
+  id: number;
+  name: string;
+  prefix: string;
+  scope: ApiTokenScope;
+  createdAt: Date;
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  /** Usable now: neither revoked nor expired. */
+  live: boolean;
+};
 
 /** Creates a personal token; the secret is returned only this once and stored hashed. */
 export async function createApiToken(actor: ActingUser, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
   assertPermitted(actor, "account.manage_tokens");
-  const { name } = parseInput(apiTokenInputSchema, input);
+  const { name, scope, lifetimeDays } = parseInput(apiTokenInputSchema, input);
   const token = TOKEN_PREFIX + randomBytes(24).toString("base64url");
-  const summary = await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({
-      data: { userId: actor.id, name, prefix: token.slice(0, 8), tokenHash: hashApiToken(token) },
+  const now = currentTime();
+  const expiresAt = new Date(now.getTime() + lifetimeDays * DAY_MS);
+  const created = await db.$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId: actor.id, name, scope, prefix: token.slice(0, 8), tokenHash: hashApiToken(token), createdAt: now, expiresAt },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "api_token.create", entityType: "ApiToken", entityId: created.id, details: { name } });
-    return created;
+    await recordAuditEvent(tx, {
+      actorId: actor.id, action: "api_token.create", entityType: "ApiToken", entityId: row.id,
+      details: { name, scope, expiresAt: expiresAt.toISOString() },
+    });
+    return row;
   });
-  return { token, summary: toSummary(summary) };
+  return { token, summary: toSummary(created, now) };
 }
 
 export async function listOwnApiTokens(actor: ActingUser): Promise<ApiTokenSummary[]> {
   assertPermitted(actor, "account.manage_tokens");
   const tokens = await db.apiToken.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" } });
-  return tokens.map(toSummary);
+  const now = currentTime();
+  return tokens.map((token) => toSummary(token, now));
 }
 
 export async function revokeApiToken(actor: ActingUser, tokenId: number): Promise<void> {
@@ -52,17 +79,31 @@ export async function revokeApiToken(actor: ActingUser, tokenId: number): Promis
   });
 }
 
-/** The user id a live token acts for, or null. */
-export async function findUserIdByApiToken(token: string): Promise<number | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const found = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
-  if (!found || found.revokedAt) return null;
-  // Recording use is best-effort and must not fail the request.
-  await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: currentTime() } }).catch(() => {});
-  return found.userId;
+/** Revokes every live token of a user (password changed or reset); returns how many. */
+export async function revokeAllApiTokensOf(tx: DatabaseTransaction, userId: number): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: currentTime() } });
+  return count;
 }
 
-function toSummary(token: ApiTokenSummary): ApiTokenSummary {
-  const { id, name, prefix, createdAt, lastUsedAt, revokedAt } = token;
-  return { id, name, prefix, createdAt, lastUsedAt, revokedAt };
+export type LiveApiToken = { id: number; userId: number; scope: ApiTokenScope; expiresAt: Date };
+
+/** The live token a secret stands for, or null (unknown, revoked or expired). */
+export async function findLiveApiToken(token: string): Promise<LiveApiToken | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const found = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) } });
+  const now = currentTime();
+  if (!found || found.revokedAt || found.expiresAt <= now) return null;
+  // Recording use is best-effort and must not fail the request.
+  await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } }).catch(() => {});
+  return { id: found.id, userId: found.userId, scope: found.scope, expiresAt: found.expiresAt };
+}
+
+/** The user id a live token acts for, or null. */
+export async function findUserIdByApiToken(token: string): Promise<number | null> {
+  return (await findLiveApiToken(token))?.userId ?? null;
+}
+
+function toSummary(token: Omit<ApiTokenSummary, "live">, now: Date): ApiTokenSummary {
+  const { id, name, prefix, scope, createdAt, expiresAt, lastUsedAt, revokedAt } = token;
+  return { id, name, prefix, scope, createdAt, expiresAt, lastUsedAt, revokedAt, live: !revokedAt && expiresAt > now };
 }

@@ -1,29 +1,29 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { findLoginLock, recordLoginAttempt } from "@/lib/auth/login-throttle";
+import { beginLoginAttempt, markLoginSucceeded } from "@/lib/auth/login-throttle";
 import { unknownUserHash, verifyPassword } from "@/lib/auth/password";
+import { isWellFormedUsername, normaliseUsername } from "@/lib/users/username";
 
 export type CredentialCheck =
-  | { ok: true; userId: number }
+  | { ok: true; userId: number; sessionEpoch: number }
   | { ok: false; reason: "invalid" | "disabled" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks a username and password. A wrong password and an unknown username give the same answer
- * in the same time; a disabled account is only named once the password was right.
+ * Checks a username and password for the client `clientKey` (lib/rate-limit/client-key.ts).
+ * The username is normalised and matched exactly. A wrong password, an unknown username and a
+ * name no account can have all give the same answer after the same work (one bcrypt comparison)
+ * and count against the same limits; a disabled account is only named once the password was right.
  */
-export async function checkCredentials(username: string, password: string): Promise<CredentialCheck> {
-  const name = username.trim();
+export async function checkCredentials(username: string, password: string, clientKey: string): Promise<CredentialCheck> {
+  const name = normaliseUsername(username);
   if (!name || !password) return { ok: false, reason: "invalid" };
-  const lock = await findLoginLock(name);
-  if (lock) return { ok: false, reason: "throttled", retryAfterSeconds: lock.retryAfterSeconds };
-  const user = await db.user.findFirst({ where: { username: { equals: name, mode: "insensitive" } } });
+  const attempt = await beginLoginAttempt(name, clientKey);
+  if ("throttled" in attempt) return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+  const user = isWellFormedUsername(name) ? await db.user.findUnique({ where: { username: name } }) : null;
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? unknownUserHash);
-  if (!user || !passwordMatches) {
-    await recordLoginAttempt(name, false);
-    return { ok: false, reason: "invalid" };
-  }
+  if (!user || !passwordMatches) return { ok: false, reason: "invalid" };
   if (user.disabledAt) return { ok: false, reason: "disabled" };
-  await recordLoginAttempt(name, true);
-  return { ok: true, userId: user.id };
+  await markLoginSucceeded(attempt.attemptId);
+  return { ok: true, userId: user.id, sessionEpoch: user.sessionEpoch };
 }

@@ -1,8 +1,11 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { checkCredentials } from "@/lib/auth/credentials";
+import { servesOverHttps } from "@/lib/auth/secure-cookies";
 import { db } from "@/lib/db";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -18,7 +21,10 @@ class ThrottledLogin extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+/** What a session token carries besides Auth.js's own claims. */
+type SessionClaims = { userId?: number; role?: string; sectionId?: number; sessionEpoch?: number };
+
+const config: NextAuthConfig = {
   trustHost: true,
   logger: {
     // A refused sign-in is an expected outcome, recorded in LoginAttempt; not an error to log.
@@ -32,33 +38,44 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { username: { label: "用户名" }, password: { label: "密码", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
-        const check = await checkCredentials(username, password);
+        const check = await checkCredentials(username, password, clientKeyOf(request.headers));
         if (!check.ok) {
           if (check.reason === "throttled") throw new ThrottledLogin(check.retryAfterSeconds);
           if (check.reason === "disabled") throw new DisabledAccount();
           throw new InvalidCredentials();
         }
         const user = await db.user.findUniqueOrThrow({ where: { id: check.userId } });
-        return { id: String(user.id), name: user.displayName, role: user.role, sectionId: user.sectionId };
+        return { id: String(user.id), name: user.displayName, role: user.role, sectionId: user.sectionId, sessionEpoch: check.sessionEpoch };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const signedIn = user as { id: string; role: string; sectionId: number };
-        token.userId = Number(signedIn.id);
-        token.role = signedIn.role;
-        token.sectionId = signedIn.sectionId;
+        const signedIn = user as { id: string; role: string; sectionId: number; sessionEpoch: number };
+        const claims = token as SessionClaims;
+        claims.userId = Number(signedIn.id);
+        claims.role = signedIn.role;
+        claims.sectionId = signedIn.sectionId;
+        // The user's epoch at sign-in: a later password change or reset moves the user's on, and
+        // lib/auth/session.ts then refuses this token.
+        claims.sessionEpoch = signedIn.sessionEpoch;
       }
       return token;
     },
     session({ session, token }) {
-      Object.assign(session.user ?? {}, { id: String(token.userId), role: token.role, sectionId: token.sectionId });
+      const claims = token as SessionClaims;
+      Object.assign(session.user ?? {}, { id: String(claims.userId), role: claims.role, sectionId: claims.sectionId, sessionEpoch: claims.sessionEpoch ?? 0 });
       return session;
     },
   },
-});
+};
+
+// Resolved per request: whether the cookies are `Secure` depends on how this request reached us.
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
+  ...config,
+  useSecureCookies: servesOverHttps(process.env, request?.headers ?? (await headers())),
+}));

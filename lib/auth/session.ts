@@ -1,16 +1,33 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
-import { findUserIdByApiToken } from "@/lib/auth/api-tokens";
+import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { auth } from "@/lib/auth/next-auth";
 import { UnauthenticatedError } from "@/lib/errors";
 
-/** The user of the current session cookie (pages and server actions). */
+/**
+ * The user of the current session cookie (pages and server actions). A session signed in before
+ * the user's password was last changed or reset (an older session epoch) acts for nobody.
+ */
 export const getSessionUser = cache(async (): Promise<ActingUser | null> => {
-  const session = await auth();
-  const userId = Number((session?.user as { id?: string } | undefined)?.id);
-  return Number.isInteger(userId) && userId > 0 ? loadActingUser(userId) : null;
+  const session = await auth(await requestWithCurrentCookies(), { headers: new Headers() } as never);
+  const claims = session?.user as { id?: string; sessionEpoch?: number } | undefined;
+  const userId = Number(claims?.id);
+  if (!Number.isInteger(userId) || userId <= 0) return null;
+  return loadActingUser(userId, { sessionEpoch: Number(claims?.sessionEpoch ?? 0) });
 });
+
+/**
+ * The request as Auth.js should read it. `auth()` alone reads the Cookie header the request came
+ * with; after a server action sets a new session cookie (a password change signs the user in
+ * again), the page rendered in the same response must see the new one, which only `cookies()` has.
+ */
+async function requestWithCurrentCookies(): Promise<never> {
+  const current = new Headers(await headers());
+  current.set("cookie", (await cookies()).toString());
+  return { headers: current } as never;
+}
 
 export async function requireSessionUser(): Promise<ActingUser> {
   const user = await getSessionUser();
@@ -18,16 +35,14 @@ export async function requireSessionUser(): Promise<ActingUser> {
   return user;
 }
 
-/** The user of an API request: a personal token (Authorization: Bearer …) or the session cookie. */
+/** Who makes an API request: a personal token or the session cookie (lib/auth/api-authentication.ts). */
+export function authenticateApiRequest(request: Request): Promise<ApiAuthentication | null> {
+  return authenticateApiRequestWith(request, getSessionUser);
+}
+
+/** The user of an API request (see authenticateApiRequest), or null. */
 export async function getApiUser(request: Request): Promise<ActingUser | null> {
-  const header = request.headers.get("authorization");
-  if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return null;
-    const userId = await findUserIdByApiToken(match[1]);
-    return userId ? loadActingUser(userId) : null;
-  }
-  return getSessionUser();
+  return (await authenticateApiRequest(request))?.user ?? null;
 }
 
 export async function requireApiUser(request: Request): Promise<ActingUser> {

@@ -59,6 +59,7 @@ export const zhCN = {
     throttled: (minutes: number) => `登录失败次数过多，请 ${minutes} 分钟后再试。`,
     demoTitle: "演示账号",
     demoHint: "演示环境的账号，密码均为",
+    demoNotice: "这是演示安装：以下账号的密码是公开的，请勿录入真实信息。系统管理员可在“用户管理”中结束演示模式。",
   },
   console: {
     title: "政务公开工作台",
@@ -104,6 +105,18 @@ export const zhCN = {
     passwordReset: "密码已重置。",
     actions: "操作",
     back: "返回用户列表",
+    passwordResetSessionsEnded: "密码已重置。该用户所有已登录的会话和 API 令牌均已失效。",
+    enableWithDemoPassword: "该账号仍使用公开的演示密码，请先重置密码再启用。",
+    demoModeTitle: "演示模式",
+    demoModeText:
+      "本站处于演示模式：登录页列出了演示账号和公开的演示密码。结束演示模式后，仍使用演示密码的账号全部停用，登录页不再显示演示账号。请先为自己新建一个管理员账号（或修改演示账号的密码），再结束演示模式。",
+    demoModeConfirm: "我已知晓：仍使用演示密码的账号将被停用，此操作不能撤销",
+    demoModeConfirmRequired: "请勾选确认后再结束演示模式。",
+    endDemoMode: "结束演示模式",
+    demoModeNotActive: "本站不在演示模式。",
+    demoModeOwnPassword: "您正在使用公开的演示密码。请先修改自己的密码，或用您自己的管理员账号登录，再结束演示模式。",
+    demoModeEnded: (usernames: string[]) =>
+      usernames.length ? `演示模式已结束，已停用 ${usernames.length} 个账号：${usernames.join("、")}。` : "演示模式已结束。",
   },
   sections: {
     title: "科室管理",
@@ -121,9 +134,10 @@ export const zhCN = {
     currentPassword: "当前密码",
     newPassword: "新密码",
     confirmPassword: "确认新密码",
-    passwordChanged: "密码已修改。",
+    passwordChanged: "密码已修改。您在其他地方的登录和全部 API 令牌均已失效。",
     tokens: "API 令牌",
-    tokensHelp: "API 令牌用于以您的身份调用 /api/v1/ 接口（请求头 Authorization: Bearer 令牌），权限与您的角色相同。",
+    tokensHelp:
+      "API 令牌用于以您的身份调用 /api/v1/ 接口（请求头 Authorization: Bearer 令牌）。只读令牌只能查询；读写令牌的权限与您的角色相同。令牌到期、被撤销或您的密码被修改、重置后即失效。",
     tokenName: "令牌名称",
     createToken: "生成令牌",
     tokenShownOnce: "请立即复制此令牌，它只显示这一次：",
@@ -132,6 +146,17 @@ export const zhCN = {
     lastUsed: "最近使用",
     never: "从未",
     createdAt: "创建时间",
+    tokenScope: "权限",
+    scopes: { read: "只读", read_write: "读写" },
+    tokenLifetime: "有效期",
+    lifetimeDays: (days: number) => `${days} 天`,
+    expiresAt: "到期时间",
+    expired: "已过期",
+  },
+  apiAuth: {
+    crossSiteOrigin: "使用登录会话调用写接口时，请求必须来自本站（Origin 与本站地址一致）。脚本请使用 API 令牌。",
+    crossSiteContentType: "使用登录会话调用写接口时，请求体必须是 JSON（Content-Type: application/json）或 multipart/form-data。",
+    readOnlyToken: "此 API 令牌只能读取，不能用于修改数据。",
   },
   form: {
     required: "必填",

@@ -221,7 +221,7 @@ function describeOperation(operation: Operation): Json {
     if (operation.access === "public" && operation.method === "get") responses["304"] = { description: "未修改（If-None-Match 与 ETag 相同）" };
     if (operation.access !== "public") {
       responses["401"] = errorResponse("未登录");
-      responses["403"] = errorResponse("角色无权操作");
+      responses["403"] = errorResponse(operation.method === "get" ? "角色无权操作" : "角色无权操作、只读令牌，或跨站的会话写请求（cross_site_write）");
     }
     if (operation.path.includes("{")) responses["404"] = errorResponse("不存在");
     if (operation.body || operation.query?.length || operation.path.includes("{")) responses["422"] = errorResponse("参数或请求体无效");
@@ -261,6 +261,8 @@ export function buildOpenApiDocument(origin?: string): Json {
         "所有响应均为 JSON（导出与模板为文件）。错误统一为 {\"error\": {\"code\", \"message\", \"fields\"?}}。",
         "开放数据（无需登录的 GET 接口）：允许跨域（CORS: *）；按客户端限流，超出返回 429 和 Retry-After；响应带 ETag 与 Cache-Control（s-maxage、stale-while-revalidate），可由反向代理或 CDN 缓存；列表分页参数统一为 page（从 1 开始）和 pageSize（1–100），响应带 total。",
         "工作台接口需要登录（会话 Cookie）或个人令牌（Authorization: Bearer gk_…）。",
+        "个人令牌分只读（read：POST、PUT、PATCH、DELETE 返回 403）和读写（read_write）两种，有效期 30、90 或 365 天，到期、撤销或其用户的密码被修改、重置后返回 401。",
+        "使用会话 Cookie 的写请求（POST、PUT、PATCH、DELETE）必须来自本站（Origin 为本站地址，或 Sec-Fetch-Site: same-origin），请求体为 JSON 或 multipart/form-data，否则返回 403（code: cross_site_write）；使用令牌的请求不受此限。",
       ].join("\n\n"),
     },
     ...(origin ? { servers: [{ url: origin }] } : {}),
@@ -280,8 +282,8 @@ export function buildOpenApiDocument(origin?: string): Json {
     components: {
       schemas,
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "个人令牌 gk_…（我的账号 → 令牌）" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+        bearerToken: { type: "http", scheme: "bearer", description: "个人令牌 gk_…（我的账号 → API 令牌）：只读或读写，有效期 30、90 或 365 天" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "通过 HTTPS 访问时名为 __Secure-authjs.session-token；写请求须同源且为 JSON 或 multipart" },
       },
     },
     security: [{ bearerToken: [] }, { sessionCookie: [] }],

@@ -66,7 +66,7 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/feedback/{id}/ratings", tag: "feedback", summary: "对答复评价满意度", access: "public", body: "json", creates: true },
 
   // The signed-in user.
-  { method: "get", path: "/api/v1/me", tag: "accounts", summary: "当前用户", access: "signedIn" },
+  { method: "get", path: "/api/v1/me", tag: "accounts", summary: "当前用户，以及本次请求的认证方式（令牌的权限和到期时间）", access: "signedIn" },
 
   // Console: accounts and sections.
   { method: "get", path: "/api/v1/admin/users", tag: "accounts", summary: "用户列表", access: "admin" },

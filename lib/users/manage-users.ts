@@ -1,14 +1,17 @@
 import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { revokeAllApiTokensOf } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertPermitted } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { db, type DatabaseTransaction } from "@/lib/db";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 import { currentTime } from "@/lib/clock";
+import { messages } from "@/lib/i18n";
 
 export type UserSummary = {
   id: number;
@@ -64,13 +67,18 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
   if (actor) assertPermitted(actor, "user.manage");
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
+  const usernameTaken = () => new ValidationError({ username: ["该用户名已被使用。"] });
+  // The schema normalised the username: an exact match finds every spelling of it.
   return db.$transaction(async (tx) => {
     await assertSectionExists(tx, data.sectionId);
-    const taken = await tx.user.findFirst({ where: { username: { equals: data.username, mode: "insensitive" } } });
-    if (taken) throw new ValidationError({ username: ["该用户名已被使用。"] });
+    if (await tx.user.findUnique({ where: { username: data.username } })) throw usernameTaken();
     const user = await tx.user.create({
       data: { username: data.username, displayName: data.displayName, role: data.role, sectionId: data.sectionId, passwordHash },
       include: withSection,
+    }).catch((error: unknown) => {
+      // Created by someone else since the check above.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw usernameTaken();
+      throw error;
     });
     await recordAuditEvent(tx, {
       actorId: actor?.id ?? null, action: "user.create", entityType: "User", entityId: user.id,
@@ -105,6 +113,9 @@ export async function setUserDisabled(actor: ActingUser, userId: number, disable
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new NotFoundError("用户不存在。");
+    if (!disabled && before.disabledAt && (await holdsPublishedDemoPassword(tx, before))) {
+      throw new ConflictError(messages.users.enableWithDemoPassword);
+    }
     const user = await tx.user.update({
       where: { id: userId },
       data: { disabledAt: disabled ? (before.disabledAt ?? currentTime()) : null },
@@ -115,17 +126,47 @@ export async function setUserDisabled(actor: ActingUser, userId: number, disable
   });
 }
 
+/**
+ * An enabled demo installation aside, an account that may still have the published demo password
+ * (lib/users/demo-accounts.ts) must not be re-enabled until its password is reset.
+ */
+async function holdsPublishedDemoPassword(tx: DatabaseTransaction, user: { mayHaveDemoPassword: boolean; passwordHash: string }): Promise<boolean> {
+  if (!user.mayHaveDemoPassword) return false;
+  const agency = await tx.agency.findFirst({ orderBy: { id: "asc" }, select: { demoMode: true } });
+  if (agency?.demoMode) return false;
+  return verifyPassword(DEMO_PASSWORD, user.passwordHash);
+}
+
+/**
+ * Sets a new password and ends every way in that predates it: the session epoch moves on (every
+ * session signed in before acts for nobody, lib/auth/session.ts) and all API tokens are revoked.
+ */
+async function replacePassword(tx: DatabaseTransaction, userId: number, passwordHash: string): Promise<{ revokedTokens: number; sessionEpoch: number }> {
+  const user = await tx.user.update({
+    where: { id: userId },
+    // The schema refuses the demo password, so this one is not it.
+    data: { passwordHash, passwordChangedAt: currentTime(), sessionEpoch: { increment: 1 }, mayHaveDemoPassword: false },
+  });
+  return { revokedTokens: await revokeAllApiTokensOf(tx, userId), sessionEpoch: user.sessionEpoch };
+}
+
+/** An admin sets a user's password: all of that user's sessions and API tokens end. */
 export async function resetUserPassword(actor: ActingUser, userId: number, input: unknown): Promise<void> {
   assertPermitted(actor, "user.manage");
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("用户不存在。");
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: currentTime() } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId });
+    const { revokedTokens } = await replacePassword(tx, userId, passwordHash);
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId, details: { revokedTokens } });
   });
 }
 
+/**
+ * A user changes their own password: their sessions and API tokens end. The caller re-issues the
+ * session it runs in (app/admin/account/actions.ts signs in again with the new password), so only
+ * the other ones end for the user.
+ */
 export async function changeOwnPassword(actor: ActingUser, input: unknown): Promise<void> {
   assertPermitted(actor, "account.change_password");
   const data = parseInput(changeOwnPasswordSchema, input);
@@ -135,7 +176,7 @@ export async function changeOwnPassword(actor: ActingUser, input: unknown): Prom
   }
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: currentTime() } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.change_own_password", entityType: "User", entityId: actor.id });
+    const { revokedTokens } = await replacePassword(tx, actor.id, passwordHash);
+    await recordAuditEvent(tx, { actorId: actor.id, action: "user.change_own_password", entityType: "User", entityId: actor.id, details: { revokedTokens } });
   });
 }

@@ -24,11 +24,5 @@ export const demoLeadingGroup = [
   { name: "周志强", position: "综合执法大队大队长", groupRole: "成员" },
 ];
 
-export const DEMO_PASSWORD = "gongkai-demo";
-
-export const demoAccounts = [
-  { username: "admin", displayName: "系统管理员", role: "admin", section: "综合科" },
-  { username: "staff", displayName: "刘思源", role: "staff", section: "综合科" },
-  { username: "head", displayName: "赵建国", role: "section_head", section: "综合科" },
-  { username: "leader", displayName: "季晓明", role: "leader", section: "局领导" },
-] as const;
+// The demo accounts live in lib (the login page names them); re-exported for the seed code.
+export { DEMO_PASSWORD, demoAccounts } from "@/lib/users/demo-accounts";

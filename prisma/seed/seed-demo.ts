@@ -8,7 +8,10 @@ import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
 import { seedDemoRegisters } from "./seed-demo-registers";
 
-/** The demo organisation and its four accounts; skipped when the demo accounts already exist. */
+/**
+ * The demo organisation and its four accounts with the published password; skipped when the demo
+ * accounts already exist. Called only where demo data was asked for (lib/runtime/demo-mode.ts).
+ */
 export async function seedDemoData(log: (line: string) => void = console.log): Promise<void> {
   await seedBaseData();
   if (await db.user.findUnique({ where: { username: "admin" } })) {
@@ -24,7 +27,10 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     const sections = new Map((await tx.section.findMany()).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {
       await tx.user.create({
-        data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!, passwordHash },
+        data: {
+          username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!,
+          passwordHash, mayHaveDemoPassword: true,
+        },
       });
     }
     await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index })) });
@@ -34,5 +40,5 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoApplications();
   await seedDemoRegisters();
   await seedDemoInspections();
-  log("Demo data seeded: accounts admin, staff, head, leader (password gongkai-demo).");
+  log(`Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`);
 }

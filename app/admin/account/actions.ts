@@ -1,8 +1,10 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { requireSessionUser } from "@/lib/auth/session";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { signIn } from "@/lib/auth/next-auth";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
@@ -11,7 +13,15 @@ import { formDataToObject } from "@/lib/validation";
 
 export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await changeOwnPassword(await requireSessionUser(), formDataToObject(formData));
+    const actor = await requireSessionUser();
+    await changeOwnPassword(actor, formDataToObject(formData));
+    // The change ended every session of this user, this one too: sign this one in again with the
+    // new password, so that only the others end. Should that fail (e.g. sign-in throttling), the
+    // password is changed all the same and the user signs in again with it.
+    await signIn("credentials", { username: actor.username, password: String(formData.get("newPassword")), redirect: false }).catch((error: unknown) => {
+      if (!(error instanceof AuthError)) throw error;
+    });
+    revalidatePath("/admin/account");
     return messages.account.passwordChanged;
   });
 }

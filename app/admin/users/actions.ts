@@ -5,6 +5,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
+import { endDemoMode } from "@/lib/users/end-demo-mode";
 import { createUser, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/manage-users";
 import { formDataToObject } from "@/lib/validation";
 
@@ -27,7 +28,7 @@ export async function updateUserAction(userId: number, _state: FormState, formDa
 export async function resetPasswordAction(userId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await resetUserPassword(await requireSessionUser(), userId, formDataToObject(formData));
-    return messages.users.passwordReset;
+    return messages.users.passwordResetSessionsEnded;
   });
 }
 
@@ -37,5 +38,14 @@ export async function setDisabledAction(userId: number, disabled: boolean, _stat
     revalidatePath("/admin/users");
     revalidatePath(`/admin/users/${userId}`);
     return messages.users.saved;
+  });
+}
+
+export async function endDemoModeAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const { disabledUsernames } = await endDemoMode(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/users");
+    revalidatePath("/login");
+    return messages.users.demoModeEnded(disabledUsernames);
   });
 }

@@ -3,14 +3,15 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
+import { isDemoModeActive } from "@/lib/users/end-demo-mode";
 import { listUsers } from "@/lib/users/manage-users";
-import { CreateUserForm } from "./user-forms";
+import { CreateUserForm, EndDemoModeForm } from "./user-forms";
 
 export const metadata: Metadata = { title: messages.users.title };
 
 export default async function UsersPage() {
   const actor = await requirePageUser("user.manage");
-  const [users, sections] = await Promise.all([listUsers(actor), listSections(actor)]);
+  const [users, sections, demoMode] = await Promise.all([listUsers(actor), listSections(actor), isDemoModeActive(actor)]);
   const m = messages.users;
   return (
     <div className="space-y-6">
@@ -45,6 +46,13 @@ export default async function UsersPage() {
         <h2 id="create-user" className="mb-4 text-lg font-semibold">{m.create}</h2>
         <CreateUserForm sections={sections} />
       </section>
+      {demoMode ? (
+        <section className="rounded border border-amber-600 bg-amber-50 p-6" aria-labelledby="demo-mode" data-testid="demo-mode">
+          <h2 id="demo-mode" className="text-lg font-semibold">{m.demoModeTitle}</h2>
+          <p className="mb-4 mt-1 text-sm">{m.demoModeText}</p>
+          <EndDemoModeForm />
+        </section>
+      ) : null}
     </div>
   );
 }

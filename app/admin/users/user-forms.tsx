@@ -1,11 +1,11 @@
 "use client";
 
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { roles } from "@/lib/auth/roles";
 import { messages } from "@/lib/i18n";
-import { createUserAction, resetPasswordAction, setDisabledAction, updateUserAction } from "./actions";
+import { createUserAction, endDemoModeAction, resetPasswordAction, setDisabledAction, updateUserAction } from "./actions";
 
 type SectionOption = { id: number; name: string };
 const m = messages.users;
@@ -53,6 +53,30 @@ export function DisableUserForm({ user }: { user: EditableUser }) {
   return (
     <ActionForm action={setDisabledAction.bind(null, user.id, !user.disabled)} aria-label={user.disabled ? m.enable : m.disable}>
       <SubmitButton variant={user.disabled ? "secondary" : "danger"}>{user.disabled ? m.enable : m.disable}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function ConfirmCheckbox({ label }: { label: string }) {
+  const errors = useFormState().fields?.confirm;
+  return (
+    <div className="mb-4">
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="confirm" value="on" required className="mt-1" aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? "confirm-error" : undefined} />
+        <span>{label}</span>
+      </label>
+      {errors?.length ? <p id="confirm-error" className="mt-1 text-sm text-red-700" data-testid="error-confirm">{errors.join(" ")}</p> : null}
+    </div>
+  );
+}
+
+/** Ending demo mode disables accounts: it takes a ticked confirmation. */
+export function EndDemoModeForm() {
+  return (
+    <ActionForm action={endDemoModeAction} aria-label={m.endDemoMode}>
+      <ConfirmCheckbox label={m.demoModeConfirm} />
+      <SubmitButton variant="danger">{m.endDemoMode}</SubmitButton>
     </ActionForm>
   );
 }

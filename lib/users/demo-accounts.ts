@@ -1,0 +1,15 @@
+import type { Role } from "@/lib/auth/roles";
+
+/**
+ * The demo installation's accounts and their password, which is published (README, login page).
+ * Seeded only into the embedded quick start or on request (`npm run db:seed -- --demo`); see
+ * lib/runtime/demo-mode.ts for when a start accepts them.
+ */
+export const DEMO_PASSWORD = "gongkai-demo";
+
+export const demoAccounts: readonly { username: string; displayName: string; role: Role; section: string }[] = [
+  { username: "admin", displayName: "系统管理员", role: "admin", section: "综合科" },
+  { username: "staff", displayName: "刘思源", role: "staff", section: "综合科" },
+  { username: "head", displayName: "赵建国", role: "section_head", section: "综合科" },
+  { username: "leader", displayName: "季晓明", role: "leader", section: "局领导" },
+];
