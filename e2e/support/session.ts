@@ -14,3 +14,11 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/**
+ * Headers for a cookie-authenticated API write from Playwright's request context, which sends no
+ * Origin of its own: the server accepts such writes only from the site itself.
+ */
+export function sameOrigin(page: Page): { Origin: string } {
+  return { Origin: new URL(page.url()).origin };
+}
