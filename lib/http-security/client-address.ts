@@ -89,9 +89,14 @@ export function clientAddressOf(headers: Headers): string | null {
   return normaliseClientAddress(proxyaddr(request as never, trust));
 }
 
+/** Whether the request came through a trusted proxy, whose forwarding headers may be believed. */
+export function isFromTrustedProxy(headers: Headers): boolean {
+  const peer = peerAddressOf(headers);
+  return Boolean(peer && trustedProxies()(peer, 0));
+}
+
 /** Whether the request reached us over HTTPS: only a trusted proxy can say so (X-Forwarded-Proto). */
 export function isHttpsRequest(headers: Headers): boolean {
-  const peer = peerAddressOf(headers);
-  if (!peer || !trustedProxies()(peer, 0)) return false;
+  if (!isFromTrustedProxy(headers)) return false;
   return headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
 }
