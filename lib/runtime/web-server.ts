@@ -54,8 +54,12 @@ function pathnameOf(url: string | undefined): string {
 
 /** The request as the app must see it: our peer header, forwarding headers only from a trusted proxy. */
 function rewriteRequestHeaders(request: IncomingMessage, peer: string, trusted: boolean): void {
-  // A client's own Content-Security-Policy request header would give Next the nonce to render with.
-  const dropped = new Set<string>([PEER_ADDRESS_HEADER, "content-security-policy", "content-security-policy-report-only", "x-nonce", ...(trusted ? [] : FORWARDING_HEADERS)]);
+  // A client's own Content-Security-Policy request header would give Next the nonce to render with;
+  // x-middleware-subrequest is Next's internal marker that skips the proxy (CVE-2025-29927).
+  const dropped = new Set<string>([
+    PEER_ADDRESS_HEADER, "content-security-policy", "content-security-policy-report-only", "x-nonce", "x-middleware-subrequest",
+    ...(trusted ? [] : FORWARDING_HEADERS),
+  ]);
   const headers = request.headers;
   for (const name of dropped) delete headers[name];
   headers[PEER_ADDRESS_HEADER] = peer;
