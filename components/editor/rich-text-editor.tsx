@@ -16,6 +16,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import Image from "@tiptap/extension-image";
 import { useFormState } from "@/components/forms/action-form";
+import "./prosemirror.css";
 
 /** Every string the editor shows or announces; to move to lib/i18n later. */
 export const editorMessages = {
@@ -414,6 +415,8 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
     // Rendered on the server too: the editor mounts in the browser only, avoiding a hydration mismatch.
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
+    // The base styles come from ./prosemirror.css: an injected <style> has no CSP nonce.
+    injectCSS: false,
     editorProps,
     onCreate: ({ editor: created }) => setHtml(serialize(created)),
     onUpdate: ({ editor: updated }) => {

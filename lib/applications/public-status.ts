@@ -6,22 +6,27 @@ import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, TooManyRequestsError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { consumeRateLimit, enforceRateLimit, peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 import { parseInput } from "@/lib/validation";
 
 /**
  * What an applicant sees with the number and the lookup code: status, timeline, due date and the
- * reply letter once issued. A wrong code and an unknown number give the same "not found", and
- * lookups are rate-limited per client and per number, so codes cannot be guessed.
+ * reply letter once issued. A wrong code and an unknown number give the same "not found".
+ * Limits count per client (lib/rate-limit/client-key.ts), never per application number: numbers
+ * are sequential, so a limit per number would let anyone lock an applicant out of their own
+ * status with a few wrong codes. Guessing is hopeless anyway: the code has 49 random bits, and a
+ * client gets `failuresPerClient.limit` wrong tries an hour.
  */
 
 export const lookupLimits = {
+  /** Every lookup by one client. */
   perClient: { limit: 30, windowSeconds: 600 },
-  perNumber: { limit: 20, windowSeconds: 3600 },
+  /** Wrong number/code pairs by one client: a guesser locks out only itself. */
+  failuresPerClient: { limit: 10, windowSeconds: 3600 },
 };
 
 export type PublicTimelineEvent = { date: string; kind: string; label: string };
@@ -42,9 +47,14 @@ const notFound = () => new NotFoundError(applicationsMessages.publicStatus.notFo
 async function findByNumberAndCode(input: unknown, clientKey: string) {
   const { number, code } = parseInput(statusLookupSchema, input);
   await enforceRateLimit({ key: `application-lookup:${clientKey}`, ...lookupLimits.perClient });
-  await enforceRateLimit({ key: `application-lookup-number:${number.toUpperCase()}`, ...lookupLimits.perNumber });
+  const failures = { key: `application-lookup-failures:${clientKey}`, ...lookupLimits.failuresPerClient };
+  const standing = await peekRateLimit(failures);
+  if (!standing.allowed) throw new TooManyRequestsError(standing.retryAfterSeconds);
   const application = await db.application.findUnique({ where: { number: number.toUpperCase() }, include: { steps: true, reply: true, fee: true } });
-  if (!application || !lookupCodeMatches(code, application.lookupCodeHash)) throw notFound();
+  if (!application || !lookupCodeMatches(code, application.lookupCodeHash)) {
+    await consumeRateLimit(failures);
+    throw notFound();
+  }
   return application;
 }
 

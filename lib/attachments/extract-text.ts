@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { getDocumentProxy } from "unpdf";
 import type { AttachmentKind } from "./file-types";
+import { assertZipWithinLimits } from "./zip-limits";
 
 /**
  * Enough for any real report or decision letter; the cap keeps a giant scanned-and-OCRed PDF
@@ -55,6 +56,9 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function extractDocxText(bytes: Uint8Array): Promise<string> {
+  // mammoth inflates the document in memory. Uploads were checked when stored; a file that got in
+  // another way (an older upload) is checked again, and one beyond the limits gives "".
+  await assertZipWithinLimits(bytes, undefined);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const result = await mammoth.extractRawText({ buffer });
   return capText(normalizeWhitespace(result.value));

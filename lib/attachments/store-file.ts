@@ -6,6 +6,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { allowedAttachmentTypesMessage, detectAttachmentType, type AttachmentKind } from "./file-types";
 import { sanitizeOriginalName } from "./original-name";
 import { maxAttachmentBytes, maxAttachmentMegabytes } from "./upload-limits";
+import { assertZipWithinLimits, ZipLimitError } from "./zip-limits";
 import { currentTime } from "@/lib/clock";
 
 export type StoredAttachmentFile = {
@@ -42,6 +43,17 @@ export async function storeAttachmentFile(input: StoreAttachmentFileInput): Prom
   }
   const type = await detectAttachmentType(bytes, input.originalName);
   if (!type) throw new ValidationError({ file: [allowedAttachmentTypesMessage] });
+  // .docx and .xlsx are zip archives that the text extractor and the spreadsheet readers inflate
+  // in memory: a zip bomb is refused here (422), before any of them sees it.
+  if (type.kind === "docx" || type.kind === "xlsx") {
+    try {
+      // The callers put the file's name before the message.
+      await assertZipWithinLimits(bytes, undefined);
+    } catch (error) {
+      if (error instanceof ZipLimitError) throw new ValidationError({ file: [error.message] });
+      throw error;
+    }
+  }
 
   // Nothing from the uploader reaches the path: the folder comes from the clock, the name from
   // a random id and the extension from the detected content.

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { db, type Prisma } from "@/lib/db";
 import { messages } from "@/lib/i18n";
+import { formatCsv } from "@/lib/spreadsheets/csv";
 import { parseInput } from "@/lib/validation";
 
 export const auditPageSize = 50;
@@ -181,22 +182,6 @@ export function formatBeijingTimestamp(instant: Date): string {
 }
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled.
- * A field that starts like a spreadsheet formula gets a leading apostrophe, so that a comment such
- * as "=HYPERLINK(…)" typed by any staff member is shown, not run, when a leader opens the file.
- */
-function toCsvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}
-
-function toCsvLine(fields: string[]): string {
-  return fields.map(toCsvField).join(",");
-}
-
-const byteOrderMark = "\uFEFF";
-
-/**
  * The audit log of a date range as CSV text for Excel: UTF-8 with a byte-order mark (without it
  * Excel reads the file as the local ANSI code page and garbles Chinese), CRLF line ends, oldest first.
  * The export itself is recorded in the log.
@@ -211,24 +196,24 @@ export async function exportAuditEventsCsv(actor: ActingUser, range: { from?: un
   });
   const columns = messages.auditLog.csvColumns;
   const visible = await applicantAuditCommentFilter(actor);
-  const lines = [
-    toCsvLine([columns.occurredAt, columns.actor, columns.action, columns.entityType, columns.entityId, columns.fromState, columns.toState, columns.comment, columns.details]),
-    ...events.map(toRow).map(visible).map((event) =>
-      toCsvLine([
-        formatBeijingTimestamp(event.occurredAt),
-        describeAuditActor(event),
-        describeAuditAction(event.action),
-        describeAuditEntityType(event.entityType),
-        event.entityId ?? "",
-        describeAuditState(event.fromState),
-        describeAuditState(event.toState),
-        event.comment ?? "",
-        event.details == null ? "" : JSON.stringify(event.details),
-      ]),
-    ),
+  const rows = [
+    [columns.occurredAt, columns.actor, columns.action, columns.entityType, columns.entityId, columns.fromState, columns.toState, columns.comment, columns.details],
+    ...events.map(toRow).map(visible).map((event) => [
+      formatBeijingTimestamp(event.occurredAt),
+      describeAuditActor(event),
+      describeAuditAction(event.action),
+      describeAuditEntityType(event.entityType),
+      event.entityId ?? "",
+      describeAuditState(event.fromState),
+      describeAuditState(event.toState),
+      event.comment ?? "",
+      event.details == null ? "" : JSON.stringify(event.details),
+    ]),
   ];
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actorId: actor.id, action: "audit.export", entityType: "AuditEvent", details: { from, to, rowCount: events.length } });
   });
-  return `${byteOrderMark}${lines.join("\r\n")}\r\n`;
+  // A comment such as "=HYPERLINK(…)" typed by any staff member is shown, not run, when a leader
+  // opens the file: formatCsv neutralises cells that would start a formula.
+  return formatCsv(rows);
 }

@@ -1,3 +1,5 @@
+import { isFromTrustedProxy } from "@/lib/http-security/client-address";
+
 /**
  * Cookie-authenticated API writes must come from the site's own pages. A browser attaches the
  * session cookie to requests another site makes it send, but only "simple" ones: a form post or a
@@ -19,7 +21,7 @@ export function isWriteMethod(method: string): boolean {
 
 /**
  * Why a cookie-authenticated write must be refused, or null when it may go ahead (or is no write).
- * The site is the request's own host, the proxy's X-Forwarded-Host behind TRUST_PROXY=1, or the
+ * The site is the request's own host, X-Forwarded-Host from a proxy that TRUST_PROXY names, or the
  * host of AUTH_URL / PUBLIC_BASE_URL; the scheme is not compared (TLS often ends at the proxy).
  */
 export function findCrossSiteWriteProblem(request: Request, env: Record<string, string | undefined> = process.env): CrossSiteWriteProblem | null {
@@ -44,7 +46,7 @@ function siteHostsOf(request: Request, env: Record<string, string | undefined>):
   };
   add(request.headers.get("host"));
   add(hostOf(request.url));
-  if (env.TRUST_PROXY === "1") add(request.headers.get("x-forwarded-host")?.split(",")[0]);
+  if (isFromTrustedProxy(request.headers)) add(request.headers.get("x-forwarded-host")?.split(",")[0]);
   for (const configured of [env.AUTH_URL, env.NEXTAUTH_URL, env.PUBLIC_BASE_URL]) add(configured ? hostOf(configured) : null);
   return hosts;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { assertZipWithinLimits, ZipLimitError } from "@/lib/attachments/zip-limits";
 
 /**
  * Reading the 名录库 import files (.xlsx) and writing their templates. The first worksheet is read;
@@ -22,9 +23,17 @@ function cellText(cell: ExcelJS.Cell): string {
   return (cell.text ?? "").replace(/\u00a0/g, " ").trim();
 }
 
-export async function readSheet(data: Buffer, columns: readonly string[]): Promise<SheetReadResult> {
+export async function readSheet(data: Buffer, columns: readonly string[], fileName?: string): Promise<SheetReadResult> {
   if (data.length === 0) return { ok: false, problems: [{ row: 0, column: "", message: "文件是空的。" }] };
   if (data.length > maximumImportBytes) return { ok: false, problems: [{ row: 0, column: "", message: "文件超过 10 MB，请分批导入。" }] };
+  // exceljs inflates the whole workbook in memory: a zip bomb is refused before it gets there.
+  try {
+    await assertZipWithinLimits(data, fileName);
+  } catch (error) {
+    if (!(error instanceof ZipLimitError)) throw error;
+    if (error.reason === "unreadable") return { ok: false, problems: [{ row: 0, column: "", message: "无法读取文件，请上传 Excel（.xlsx）文件，可先下载模板。" }] };
+    return { ok: false, problems: [{ row: 0, column: "", message: error.message }] };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -4,6 +4,7 @@ import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalo
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { queryPublishedItemPage } from "@/lib/items/public-items";
+import { formatCsv } from "@/lib/spreadsheets/csv";
 import type { Prisma } from "@/lib/db";
 
 /**
@@ -199,8 +200,11 @@ export async function renderXlsx(table: ExportTable): Promise<Uint8Array> {
   return new Uint8Array(await workbookOf(table).xlsx.writeBuffer());
 }
 
-/** CSV in UTF-8 with a byte order mark, so that Excel opens the Chinese text correctly. */
+/**
+ * CSV in UTF-8 with a byte order mark, so that Excel opens the Chinese text correctly; a text cell
+ * that would start a formula (=HYPERLINK(…), +…, -…, @…) gets a leading apostrophe (formatCsv).
+ */
 export async function renderCsv(table: ExportTable): Promise<Uint8Array> {
-  const csv = Buffer.from(await workbookOf(table).csv.writeBuffer());
-  return new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv]));
+  const rows = [table.columns.map((column) => column.header), ...table.rows.map((row) => table.columns.map((column) => row[column.key]))];
+  return new TextEncoder().encode(formatCsv(rows));
 }

@@ -8,9 +8,8 @@ import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 /**
  * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;
- * 0 turns the limit off). Clients are told apart by address only behind a reverse proxy that sets
- * X-Forwarded-For (TRUST_PROXY=1, see lib/rate-limit/client-key.ts); otherwise all direct clients
- * share one allowance.
+ * 0 turns the limit off). Clients are told apart by address: the socket's, or behind a trusted
+ * reverse proxy the one it reports (TRUST_PROXY, see lib/rate-limit/client-key.ts).
  */
 export function openDataRateLimit(): number {
   const configured = Number(process.env.OPEN_DATA_RATE_LIMIT ?? 600);

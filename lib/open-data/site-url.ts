@@ -1,12 +1,14 @@
+import { isFromTrustedProxy } from "@/lib/http-security/client-address";
+
 /**
  * The public address of the site, for absolute links in feeds and the sitemap: PUBLIC_BASE_URL
  * when set (recommended behind a reverse proxy), otherwise the address the request came to
- * (X-Forwarded-Proto/Host when TRUST_PROXY=1).
+ * (X-Forwarded-Proto/Host when it came through a proxy that TRUST_PROXY names).
  */
 export function siteOrigin(headers: Headers, requestUrl?: string): string {
   const configured = process.env.PUBLIC_BASE_URL?.trim();
   if (configured) return configured.replace(/\/+$/, "");
-  if (process.env.TRUST_PROXY === "1") {
+  if (isFromTrustedProxy(headers)) {
     const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
     const protocol = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? "https";
     if (host && /^[\w.-]+(:\d+)?$/.test(host)) return `${protocol === "http" ? "http" : "https"}://${host}`;

@@ -1,13 +1,12 @@
+import { clientAddressOf } from "@/lib/http-security/client-address";
+
 /**
- * Identifies the client of a request for rate limiting. Behind a reverse proxy (TRUST_PROXY=1,
- * the proxy sets X-Forwarded-For / X-Real-IP) that is the visitor's address; without one, Next
- * does not expose the socket address, so all direct clients share one key ("direct").
+ * Identifies the client of a request for rate limiting: its address as the web server saw it on
+ * the socket, or as a trusted proxy reported it (TRUST_PROXY; see lib/http-security/client-address.ts).
+ * A client cannot choose its key: X-Forwarded-For is believed only from a trusted proxy.
+ * Without our web server in front (`next dev`) the address is unknown and every client shares
+ * the one key "direct".
  */
 export function clientKeyOf(headers: Headers): string {
-  if (process.env.TRUST_PROXY === "1") {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    const real = headers.get("x-real-ip")?.trim();
-    if (forwarded || real) return (forwarded || real)!.slice(0, 64);
-  }
-  return "direct";
+  return clientAddressOf(headers) ?? "direct";
 }

@@ -38,6 +38,24 @@ export async function consumeRateLimit({ key, limit, windowSeconds }: RateLimitR
   };
 }
 
+/**
+ * Whether `rule.key` has used up its window, without counting a request: for limits that count
+ * only failures (consumed with consumeRateLimit when one happens).
+ */
+export async function peekRateLimit({ key, limit, windowSeconds }: RateLimitRule, now = currentTime()): Promise<RateLimitResult> {
+  const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
+    SELECT "count", "windowStart" FROM "RateLimitBucket"
+    WHERE "key" = ${key} AND "windowStart" > ${now}::timestamptz - make_interval(secs => ${windowSeconds})`;
+  if (!rows.length) return { allowed: true, remaining: limit, retryAfterSeconds: 0 };
+  const { count, windowStart } = rows[0];
+  const resetsAt = windowStart.getTime() + windowSeconds * 1000;
+  return {
+    allowed: count < limit,
+    remaining: Math.max(0, limit - count),
+    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)),
+  };
+}
+
 /** Throws TooManyRequestsError (429 with Retry-After in the API) when the limit is used up. */
 export async function enforceRateLimit(rule: RateLimitRule): Promise<void> {
   const result = await consumeRateLimit(rule);

@@ -72,15 +72,20 @@ export function parseCsv(text: string): string[][] {
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-// A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+// A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection):
+// =1+1, +1+1, -1+1, @SUM(…), and a leading tab or carriage return that the program skips.
 const formulaTriggers = /^[=+\-@\t\r]/;
+// …except a plain number such as -12.5 or +3: the program reads it as that number, which runs
+// nothing, and an apostrophe would turn a refund of -300 into text that no longer adds up.
+const plainNumber = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
- * Makes a cell safe to open in a spreadsheet program: text that would start a formula gets a
- * leading apostrophe, which the readers here remove again (`restoreNeutralisedFormula`).
+ * Makes a cell safe to open in a spreadsheet program (OWASP "CSV injection"): text that would
+ * start a formula gets a leading apostrophe, which spreadsheet programs show as text and the
+ * readers here remove again (`restoreNeutralisedFormula`). Plain numbers (-12.5) stay as they are.
  */
 export function neutraliseFormula(value: string): string {
-  return formulaTriggers.test(value) ? `'${value}` : value;
+  return formulaTriggers.test(value) && !plainNumber.test(value) ? `'${value}` : value;
 }
 
 export function restoreNeutralisedFormula(value: string): string {

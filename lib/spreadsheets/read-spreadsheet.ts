@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { assertZipWithinLimits, ZipLimitError } from "@/lib/attachments/zip-limits";
 import { decodeCsvBytes, parseCsv, restoreNeutralisedFormula } from "./csv";
 import { spreadsheetMessages } from "./messages";
 
@@ -71,7 +72,14 @@ export function cellValueToText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readXlsxRows(bytes: Uint8Array): Promise<SheetRow[]> {
+async function readXlsxRows(bytes: Uint8Array, fileName?: string): Promise<SheetRow[]> {
+  // exceljs inflates the whole workbook in memory: a zip bomb is refused before it gets there.
+  try {
+    await assertZipWithinLimits(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ZipLimitError) throw new UnreadableSpreadsheetError(error.reason === "unreadable" ? spreadsheetMessages.corruptXlsx : error.message);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -100,9 +108,10 @@ function readCsvRows(bytes: Uint8Array): SheetRow[] {
 
 /**
  * Every row of the first visible sheet (.xlsx) or of the file (.csv) as text, skipping rows whose
- * cells are all blank. Throws UnreadableSpreadsheetError when the file is not a spreadsheet.
+ * cells are all blank. Throws UnreadableSpreadsheetError when the file is not a spreadsheet, or is
+ * an .xlsx beyond the decompression limits (lib/attachments/zip-limits.ts; the message names `fileName`).
  */
-export async function readSpreadsheetRows(bytes: Uint8Array, format: SpreadsheetFormat): Promise<SheetRow[]> {
-  const rows = format === "xlsx" ? await readXlsxRows(bytes) : readCsvRows(bytes);
+export async function readSpreadsheetRows(bytes: Uint8Array, format: SpreadsheetFormat, fileName?: string): Promise<SheetRow[]> {
+  const rows = format === "xlsx" ? await readXlsxRows(bytes, fileName) : readCsvRows(bytes);
   return rows.filter((row) => row.cells.some((cell) => cell.trim() !== ""));
 }

@@ -79,7 +79,7 @@ export async function readTable<Key extends string>(bytes: Uint8Array, options: 
   let sheetRows: SheetRow[];
   try {
     format = options.format ?? detectSpreadsheetFormat(bytes, options.fileName);
-    sheetRows = await readSpreadsheetRows(bytes, format);
+    sheetRows = await readSpreadsheetRows(bytes, format, options.fileName);
   } catch (error) {
     if (error instanceof UnreadableSpreadsheetError) return empty(null, { row: null, column: null, message: error.message });
     throw error;

@@ -7,7 +7,7 @@ import { exportAuditEventsCsv, listAuditEvents } from "@/lib/audit/query-audit-e
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
-import { findIssuedReplyForApplicant, lookUpApplication } from "@/lib/applications/public-status";
+import { findIssuedReplyForApplicant, lookupLimits, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
 import { beijingDayOf, todayInBeijing } from "@/lib/dates";
@@ -127,13 +127,30 @@ describe("status lookup", () => {
     assert.equal(wrongCode.message, unknown.message);
   });
 
-  test("lookups are rate-limited per client and per number", async () => {
+  test("lookups are rate-limited per client: every lookup, and more tightly wrong codes", async () => {
     const key = clientKey();
     for (let index = 0; index < 30; index++) await lookUpApplication({ number: `YSQ-1999-${1000 + index}`, code: "2222222222" }, key).catch(() => undefined);
     await assert.rejects(lookUpApplication({ number: "YSQ-1999-0999", code: "2222222222" }, key), TooManyRequestsError);
     const submitted = await submitApplication(application(), { clientKey: clientKey() });
-    for (let index = 0; index < 20; index++) await lookUpApplication({ number: submitted.number, code: "2222222222" }, clientKey()).catch(() => undefined);
-    await assert.rejects(lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, clientKey()), TooManyRequestsError);
+    const guesser = clientKey();
+    for (let index = 0; index < lookupLimits.failuresPerClient.limit; index++) {
+      await assert.rejects(lookUpApplication({ number: submitted.number, code: "2222222222" }, guesser), NotFoundError);
+    }
+    // Locked out now, even with the right code: the guesser cannot tell a hit from the lock.
+    await assert.rejects(lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, guesser), TooManyRequestsError);
+    const honest = clientKey();
+    for (let index = 0; index < lookupLimits.failuresPerClient.limit + 5; index++) await lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, honest);
+  });
+
+  test("wrong codes against an application number never lock the real applicant out", async () => {
+    const submitted = await submitApplication(application(), { clientKey: clientKey() });
+    // Numbers are sequential: anyone can aim wrong codes at the next one, from as many clients as they like.
+    for (let attacker = 0; attacker < 5; attacker++) {
+      const key = clientKey();
+      for (let index = 0; index < 12; index++) await lookUpApplication({ number: submitted.number, code: "2222222222" }, key).catch(() => undefined);
+    }
+    const status = await lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, clientKey());
+    assert.equal(status.number, submitted.number);
   });
 });
 

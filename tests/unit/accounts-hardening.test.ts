@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { findCrossSiteWriteProblem, isWriteMethod } from "@/lib/auth/same-origin-writes";
 import { servesOverHttps } from "@/lib/auth/secure-cookies";
+import { EDGE_SERVER_FLAG, PEER_ADDRESS_HEADER } from "@/lib/http-security/client-address";
 import { acceptsDemoPasswords, readDemoSetting, shouldSeedDemoData } from "@/lib/runtime/demo-mode";
 import { isWellFormedUsername, normaliseUsername } from "@/lib/users/username";
 
@@ -41,7 +42,22 @@ describe("which API writes a session cookie may make", () => {
     const internal = "http://127.0.0.1:3000/api/v1/admin/items";
     const fromPublicPage = { ...json, Origin: "https://gongkai.gov.example", "X-Forwarded-Host": "gongkai.gov.example" };
     assert.equal(findCrossSiteWriteProblem(request("POST", fromPublicPage, internal), {}), "origin");
-    assert.equal(findCrossSiteWriteProblem(request("POST", fromPublicPage, internal), { TRUST_PROXY: "1" }), null);
+    // X-Forwarded-Host counts only when our web server saw the request come from a proxy TRUST_PROXY names.
+    const viaProxy = { ...fromPublicPage, [PEER_ADDRESS_HEADER]: "127.0.0.1" };
+    const saved = { trust: process.env.TRUST_PROXY, edge: process.env[EDGE_SERVER_FLAG] };
+    process.env[EDGE_SERVER_FLAG] = "1";
+    try {
+      delete process.env.TRUST_PROXY;
+      assert.equal(findCrossSiteWriteProblem(request("POST", viaProxy, internal), {}), "origin");
+      process.env.TRUST_PROXY = "1";
+      assert.equal(findCrossSiteWriteProblem(request("POST", viaProxy, internal), {}), null);
+      assert.equal(findCrossSiteWriteProblem(request("POST", { ...viaProxy, [PEER_ADDRESS_HEADER]: "203.0.113.9" }, internal), {}), "origin");
+    } finally {
+      if (saved.trust === undefined) delete process.env.TRUST_PROXY;
+      else process.env.TRUST_PROXY = saved.trust;
+      if (saved.edge === undefined) delete process.env[EDGE_SERVER_FLAG];
+      else process.env[EDGE_SERVER_FLAG] = saved.edge;
+    }
     assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { AUTH_URL: "https://gongkai.gov.example" }), null);
     assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { PUBLIC_BASE_URL: "https://gongkai.gov.example/" }), null);
   });

@@ -1,0 +1,32 @@
+/**
+ * The web process that `npm start` (scripts/serve.ts) runs and restarts when it crashes: our HTTP
+ * server around Next (lib/runtime/web-server.ts) on HOST:PORT. It tells the supervisor when it
+ * listens; SIGTERM/SIGINT, or the supervisor going away, stop it after the requests in progress.
+ * Run without the react-server condition: `node --import tsx scripts/web-server.ts`.
+ */
+import { startWebServer } from "@/lib/runtime/web-server";
+
+const log = (line: string) => console.log(`[gongkai] ${line}`);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST?.trim() || undefined;
+
+try {
+  const running = await startWebServer({ dir: process.cwd(), port, host, log });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  // The supervisor died (kill -9): do not stay behind holding the port.
+  process.on("disconnect", stop);
+  process.send?.({ type: "ready", port: running.port });
+} catch (error) {
+  console.error(`[gongkai] The web server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
