@@ -15,10 +15,10 @@ export async function runFormAction(work: () => Promise<string | Omit<FormState,
     if (isRedirectError(error)) throw error;
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
-      return { status: "error", message: error.message, fields: error.fields, findings, submittedAt: currentTime().getTime() };
+      return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, submittedAt: currentTime().getTime() };
     }
-    if (error instanceof AppError) return { status: "error", message: error.message, submittedAt: currentTime().getTime() };
+    if (error instanceof AppError) return { status: "error", message: error.message, errorStatus: error.status, submittedAt: currentTime().getTime() };
     console.error(error);
-    return { status: "error", message: messages.errors.generic, submittedAt: currentTime().getTime() };
+    return { status: "error", message: messages.errors.generic, errorStatus: 500, submittedAt: currentTime().getTime() };
   }
 }

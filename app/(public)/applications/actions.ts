@@ -13,6 +13,8 @@ export type LookupState = {
   result?: PublicApplicationStatus;
   number?: string;
   code?: string;
+  /** With an error: the HTTP status the API answers for it (see FormState.errorStatus). */
+  errorStatus?: number;
 };
 
 export async function lookUpApplicationAction(_state: LookupState, formData: FormData): Promise<LookupState> {
@@ -22,9 +24,9 @@ export async function lookUpApplicationAction(_state: LookupState, formData: For
     const result = await lookUpApplication({ number, code }, clientKeyOf(await headers()));
     return { status: "found", result, number: result.number, code };
   } catch (error) {
-    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, number, code };
-    if (error instanceof AppError) return { status: "error", message: error.message, number, code };
+    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, errorStatus: error.status, number, code };
+    if (error instanceof AppError) return { status: "error", message: error.message, errorStatus: error.status, number, code };
     console.error(error);
-    return { status: "error", message: messages.errors.generic, number, code };
+    return { status: "error", message: messages.errors.generic, errorStatus: 500, number, code };
   }
 }

@@ -16,10 +16,10 @@ export async function runApplicationForm(
     const receipt = await submit(input);
     return { status: "success", message: successMessage, receipt };
   } catch (error) {
-    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, values };
-    if (error instanceof AppError) return { status: "error", message: error.message, values };
+    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, errorStatus: error.status, values };
+    if (error instanceof AppError) return { status: "error", message: error.message, errorStatus: error.status, values };
     console.error(error);
-    return { status: "error", message: messages.errors.generic, values };
+    return { status: "error", message: messages.errors.generic, errorStatus: 500, values };
   }
 }
 
