@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { requireSessionUser } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
@@ -23,7 +25,6 @@ import {
 } from "@/lib/inspections/manage-lists";
 import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
 import { formDataToObject } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 function planFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
@@ -91,34 +92,33 @@ export async function recordResultsAction(inspectionId: number, _state: FormStat
 // ─── Lists ──────────────────────────────────────────────────────────────────────────────────
 
 /** Import problems come back one line each, by row and column, next to the file field. */
-async function importWith(formData: FormData, importer: (file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
-  const file = formData.get("file");
-  const refuse = (message: string): FormState => ({ status: "error", message, fields: { file: [message] }, submittedAt: currentTime().getTime() });
-  if (!(file instanceof File) || file.size === 0) return refuse(m.importForm.chooseFile);
-  if (file.size > maximumImportBytes) return refuse("文件超过 10 MB，请分批导入。");
-  const data = Buffer.from(await file.arrayBuffer());
-  try {
-    const { imported } = await importer(data);
-    revalidatePath(path);
-    return { status: "success", message: m.importForm.imported(imported), submittedAt: currentTime().getTime() };
-  } catch (error) {
-    if (error instanceof ImportRejectedError) {
-      return { status: "error", message: error.message, fields: { file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, submittedAt: currentTime().getTime() };
-    }
-    return runFormAction(async () => {
+async function importWith(formData: FormData, importer: (actor: ActingUser, file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
+  return runFormAction(async () => {
+    // Signed in first: a signed-out visitor is told so, whatever the file.
+    const actor = await requireSessionUser();
+    const file = formData.get("file");
+    const refuse = (message: string) => new ValidationError({ file: [message] }, message);
+    if (!(file instanceof File) || file.size === 0) throw refuse(m.importForm.chooseFile);
+    if (file.size > maximumImportBytes) throw refuse("文件超过 10 MB，请分批导入。");
+    try {
+      const { imported } = await importer(actor, Buffer.from(await file.arrayBuffer()));
+      revalidatePath(path);
+      return m.importForm.imported(imported);
+    } catch (error) {
+      if (error instanceof ImportRejectedError) {
+        throw new ValidationError({ file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, error.message);
+      }
       throw error;
-    });
-  }
+    }
+  });
 }
 
 export async function importTargetsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireSessionUser();
-  return importWith(formData, (file) => importTargets(actor, file), "/admin/inspections/targets");
+  return importWith(formData, importTargets, "/admin/inspections/targets");
 }
 
 export async function importInspectorsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireSessionUser();
-  return importWith(formData, (file) => importInspectors(actor, file), "/admin/inspections/inspectors");
+  return importWith(formData, importInspectors, "/admin/inspections/inspectors");
 }
 
 export async function createTargetAction(_state: FormState, formData: FormData): Promise<FormState> {
