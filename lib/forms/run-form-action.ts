@@ -1,6 +1,7 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { AppError, ValidationError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 import { currentTime } from "@/lib/clock";
@@ -11,14 +12,15 @@ export async function runFormAction(work: () => Promise<string | Omit<FormState,
     const result = await work();
     const extra = typeof result === "string" ? { message: result } : result;
     return { status: "success", submittedAt: currentTime().getTime(), ...extra };
-  } catch (error) {
-    if (isRedirectError(error)) throw error;
+  } catch (caught) {
+    if (isRedirectError(caught)) throw caught;
+    const error = refusalOf(caught);
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
       return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, submittedAt: currentTime().getTime() };
     }
-    if (error instanceof AppError) return { status: "error", message: error.message, errorStatus: error.status, submittedAt: currentTime().getTime() };
-    console.error(error);
+    if (error) return { status: "error", message: error.message, errorStatus: error.status, submittedAt: currentTime().getTime() };
+    console.error(caught);
     return { status: "error", message: messages.errors.generic, errorStatus: 500, submittedAt: currentTime().getTime() };
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError, ValidationError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { formDataToObject } from "@/lib/validation";
 import type { ApplicationFormState } from "./form-state";
@@ -15,10 +16,11 @@ export async function runApplicationForm(
   try {
     const receipt = await submit(input);
     return { status: "success", message: successMessage, receipt };
-  } catch (error) {
+  } catch (caught) {
+    const error = refusalOf(caught);
     if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, errorStatus: error.status, values };
-    if (error instanceof AppError) return { status: "error", message: error.message, errorStatus: error.status, values };
-    console.error(error);
+    if (error) return { status: "error", message: error.message, errorStatus: error.status, values };
+    console.error(caught);
     return { status: "error", message: messages.errors.generic, errorStatus: 500, values };
   }
 }
