@@ -24,13 +24,13 @@ import {
   updateTarget,
 } from "@/lib/inspections/manage-lists";
 import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 function planFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
   // Unticked checkboxes send nothing: an empty list must still reach the data layer.
-  fields.itemIds = formData.getAll("itemIds");
-  fields.targetCategories = formData.getAll("targetCategories");
+  fields.itemIds = asFormData(formData).getAll("itemIds");
+  fields.targetCategories = asFormData(formData).getAll("targetCategories");
   return fields;
 }
 
@@ -57,7 +57,7 @@ export async function updateInspectionAction(inspectionId: number, _state: FormS
 
 export async function drawInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await drawInspection(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined });
+    await drawInspection(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.drawDone;
   });
@@ -66,10 +66,10 @@ export async function drawInspectionAction(inspectionId: number, _state: FormSta
 export async function transitionInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await transitionInspection(await requireSessionUser(), inspectionId, {
-      subject: formData.get("subject"),
-      action: formData.get("action"),
-      comment: formData.get("comment") || null,
-      version: formData.get("version") || undefined,
+      subject: asFormData(formData).get("subject"),
+      action: asFormData(formData).get("action"),
+      comment: asFormData(formData).get("comment") || null,
+      version: asFormData(formData).get("version") || undefined,
     });
     redirect(`/admin/inspections/${inspectionId}?done=1`);
   });
@@ -77,13 +77,13 @@ export async function transitionInspectionAction(inspectionId: number, _state: F
 
 export async function recordResultsAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const results = formData.getAll("assignmentId").map((assignmentId) => ({
+    const results = asFormData(formData).getAll("assignmentId").map((assignmentId) => ({
       assignmentId,
-      outcome: formData.get(`outcome-${assignmentId}`) ?? "",
-      inspectedOn: formData.get(`inspectedOn-${assignmentId}`) ?? "",
-      note: formData.get(`note-${assignmentId}`) ?? "",
+      outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
+      inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
+      note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
     }));
-    await recordInspectionResults(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined, results });
+    await recordInspectionResults(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined, results });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.resultsSaved;
   });
@@ -96,7 +96,7 @@ async function importWith(formData: FormData, importer: (actor: ActingUser, file
   return runFormAction(async () => {
     // Signed in first: a signed-out visitor is told so, whatever the file.
     const actor = await requireSessionUser();
-    const file = formData.get("file");
+    const file = asFormData(formData).get("file");
     const refuse = (message: string) => new ValidationError({ file: [message] }, message);
     if (!(file instanceof File) || file.size === 0) throw refuse(m.importForm.chooseFile);
     if (file.size > maximumImportBytes) throw refuse("文件超过 10 MB，请分批导入。");

@@ -9,7 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { importApplicationLedger, LedgerImportError } from "@/lib/reports/ledger-import";
 import { saveManualFigures, startReport, transitionReport, updateReportTexts } from "@/lib/reports/manage-reports";
-import { formDataToNestedObject, formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToNestedObject, formDataToObject } from "@/lib/validation";
 
 export async function startReportAction(year: number): Promise<FormState> {
   return runFormAction(async () => {
@@ -44,7 +44,7 @@ export async function saveManualFiguresAction(year: number, _state: FormState, f
 
 export async function importLedgerAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const file = formData.get("file");
+    const file = asFormData(formData).get("file");
     if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["请选择要导入的台账文件（.xlsx 或 .csv）。"] });
     try {
       const { imported } = await importApplicationLedger(await requireSessionUser(), new Uint8Array(await file.arrayBuffer()), file.name);
