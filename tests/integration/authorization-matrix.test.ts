@@ -1,33 +1,22 @@
 import "../security/next-server-environment";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { authorizationMatrix } from "../security/authorization-matrix";
 import { discoverActions, discoverRoutes, isConsoleAction, isConsoleRoute } from "../security/discovery";
-import { MatrixFixtures } from "../security/matrix-fixtures";
+import type { MatrixFixtures } from "../security/matrix-fixtures";
 import { actors, targetOf, type Actor, type MatrixRow } from "../security/matrix-types";
-import { changeLogPosition, changesSince, installChangeLog, runCell } from "../security/matrix-walk";
-import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { db } from "@/lib/db";
+import { changeLogPosition, changesSince, runCell } from "../security/matrix-walk";
+import { setUpWalk } from "../security/walk-setup";
 
-let database: TestDatabase;
-let dataDir: string;
 let fx: MatrixFixtures;
+let tearDown: () => Promise<void>;
 
 before(async () => {
-  process.env.AUTH_SECRET = "authorization-matrix-secret-0123456789";
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-matrix-"));
-  process.env.DATA_DIR = dataDir;
-  database = await useMigratedTestDatabase();
-  await seedDemoData(() => {});
-  fx = await MatrixFixtures.create();
-  await installChangeLog();
+  ({ fx, tearDown } = await setUpWalk("matrix"));
 });
 after(async () => {
-  await database.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await tearDown();
 });
 
 describe("the authorization matrix", () => {
@@ -38,6 +27,18 @@ describe("the authorization matrix", () => {
     const known = new Set([...discoverRoutes().map((route) => route.target), ...discoverActions().map((action) => action.target)]);
     const stale = [...declared].filter((target) => !known.has(target));
     assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, "add these to tests/security/authorization-matrix.ts (and run npm run docs:security)");
+  });
+
+  test("the change log sees every committed write and nothing of a rolled-back one", async () => {
+    const start = await changeLogPosition();
+    await db.$transaction(async (tx) => {
+      await tx.section.create({ data: { name: "回滚的科室" } });
+      throw new Error("rolled back");
+    }).catch(() => undefined);
+    assert.deepEqual(await changesSince(start), []);
+    const section = await db.section.create({ data: { name: "提交的科室" } });
+    await db.section.update({ where: { id: section.id }, data: { sortOrder: 99 } });
+    assert.deepEqual(await changesSince(start), ["Section INSERT", "Section UPDATE"]);
   });
 
   test("every cell answers as declared, and a refused request changes nothing", async () => {

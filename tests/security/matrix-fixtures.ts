@@ -36,6 +36,8 @@ import { transitionReply } from "@/lib/reply-letters/manage-replies";
 import { setCalendarOverride } from "@/lib/calendar/manage-calendar-overrides";
 import { createCategory } from "@/lib/catalogue/manage-catalogue";
 import { createItem } from "@/lib/items/manage-items";
+import { withReceivedUploads } from "@/lib/items/received-uploads";
+import { submitApplication } from "@/lib/applications/submit-application";
 import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
 import { transitionItem } from "@/lib/items/transition-item";
 import { nextNumber, type Actor } from "./matrix-types";
@@ -146,6 +148,18 @@ export class MatrixFixtures {
       phone: "13812345678", email: "zhang@example.com", address: "绥芬河市光明街 8 号", description: "2017 年城区户外广告设施设置规划全文",
       deliveryMethod: "email", receiptMethod: "letter", receivedOn: this.today, ...overrides,
     };
+  }
+
+  /** What a visitor types into the application form (no receipt fields). */
+  publicApplicationInput(overrides: Record<string, unknown> = {}) {
+    const { receiptMethod: _method, receivedOn: _on, ...fields } = this.applicationInput();
+    return { ...fields, ...overrides };
+  }
+
+  /** An application a visitor submitted online: its number and lookup code. */
+  async submittedApplication(): Promise<{ number: string; lookupCode: string }> {
+    const { number, lookupCode } = await submitApplication(this.publicApplicationInput(), { clientKey: `matrix-${nextNumber()}` });
+    return { number, lookupCode };
   }
 
   /** An application registered by 综合科's staff member. */
@@ -390,6 +404,23 @@ export class MatrixFixtures {
 
   itemInput(overrides: Record<string, unknown> = {}) {
     return { title: `矩阵测试信息 ${nextNumber()}`, body: "<p>关于规范户外广告设置的通知。</p>", categoryId: this.categoryId, formedAt: "2026-11-02", ...overrides };
+  }
+
+  /** The id of a PDF attached to an item of 综合科 taken as far as `state`. */
+  async itemAttachment(state: "draft" | "published" = "draft"): Promise<number> {
+    const pdf = new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")], "附件.pdf", { type: "application/pdf" });
+    const created = await withReceivedUploads([pdf], (uploads) => createItem(this.users.staff, this.itemInput(), uploads));
+    if (state === "published") {
+      await transitionItem(this.users.staff, created.id, { action: "submit" });
+      await transitionItem(this.users.head, created.id, { action: "approve" });
+      await transitionItem(this.users.leader, created.id, { action: "approve" });
+    }
+    return (await db.itemAttachment.findFirstOrThrow({ where: { revision: { itemId: created.id } } })).id;
+  }
+
+  /** The id of an attachment of a published item. */
+  publishedAttachment(): Promise<number> {
+    return this.itemAttachment("published");
   }
 
   /** An item of 综合科 written by its staff member, taken as far as `state`. */

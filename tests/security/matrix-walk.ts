@@ -48,13 +48,22 @@ export async function runCell(row: MatrixRow, call: RouteCall | ActionCall, acto
 }
 
 function fillParams(routePath: string, params: Record<string, string> = {}): string {
-  return routePath.replace(/\[(\w+)\]/g, (_, name: string) => {
+  return routePath.replace(/\[(?:\.\.\.)?(\w+)\]/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`${routePath}: no value for [${name}]`);
-    return encodeURIComponent(params[name]);
+    return params[name].split("/").map(encodeURIComponent).join("/");
   });
 }
 
-export async function runRoute(target: string, call: RouteCall, cookie: string | null, extraHeaders: Record<string, string> = {}): Promise<CellOutcome> {
+/** The params a handler receives: a catch-all segment ([...name]) as a list. */
+function handlerParams(routePath: string, params: Record<string, string> = {}): Record<string, string | string[]> {
+  const catchAll = new Set([...routePath.matchAll(/\[\.\.\.(\w+)\]/g)].map((match) => match[1]));
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, catchAll.has(name) ? value.split("/") : value]));
+}
+
+/** A body sent as it is, with its media type (the fuzz run's malformed bodies). */
+export type RawBody = { body: Uint8Array | string; contentType: string };
+
+export async function runRoute(target: string, call: RouteCall, cookie: string | null, extraHeaders: Record<string, string> = {}, raw?: RawBody): Promise<CellOutcome> {
   const [method, routePath] = target.split(" ");
   const handler = (await importAppModule(fileOfTarget(target)))[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
   if (typeof handler !== "function") return { status: 0, problem: `${fileOfTarget(target)} exports no ${method}` };
@@ -65,7 +74,10 @@ export async function runRoute(target: string, call: RouteCall, cookie: string |
   let body: BodyInit | undefined;
   if (method !== "GET" && method !== "HEAD") {
     headers.origin = SITE;
-    if (call.multipart) {
+    if (raw) {
+      headers["content-type"] = raw.contentType;
+      body = raw.body as BodyInit;
+    } else if (call.multipart) {
       body = call.multipart;
     } else {
       headers["content-type"] = "application/json";
@@ -74,10 +86,10 @@ export async function runRoute(target: string, call: RouteCall, cookie: string |
   }
   const request = new Request(url, { method, headers, body });
   const response = await runInRequestScope({ page: routePath, headers: request.headers }, () =>
-    handler(request, { params: Promise.resolve(call.params ?? {}) }),
+    handler(request, { params: Promise.resolve(handlerParams(routePath, call.params)) }),
   ).catch((error: unknown) => error);
-  if (!(response instanceof Response)) return { status: 500, problem: `threw ${String(response)}` };
-  if (response.status >= 400) {
+  if (!(response instanceof Response)) return { status: 500, problem: `threw ${response instanceof Error ? `${response.constructor.name}: ${response.message}` : String(response)}` };
+  if (response.status >= 400 && jsonErrors(routePath)) {
     const text = await response.text();
     let code: unknown;
     try {
@@ -89,16 +101,22 @@ export async function runRoute(target: string, call: RouteCall, cookie: string |
   } else {
     await response.arrayBuffer();
   }
+  if (response.status >= 500) return { status: response.status, problem: `answered ${response.status}` };
   return { status: response.status };
+}
+
+/** API routes and the console's own route files refuse in JSON; public files and feeds may answer in text. */
+function jsonErrors(routePath: string): boolean {
+  return routePath.startsWith("/api/") || routePath.startsWith("/admin/");
 }
 
 type ActionResult = { status?: string; errorStatus?: number; message?: string } | undefined | void;
 
-export async function runAction(target: string, call: ActionCall, cookie: string | null): Promise<CellOutcome> {
+export async function runAction(target: string, call: ActionCall, cookie: string | null, extraHeaders: Record<string, string> = {}): Promise<CellOutcome> {
   const [file, name] = target.split("#");
   const action = (await importAppModule(file))[name] as ((...args: unknown[]) => Promise<ActionResult>) | undefined;
   if (typeof action !== "function") return { status: 0, problem: `${file} exports no ${name}` };
-  const headers: Record<string, string> = { host: "localhost", origin: SITE };
+  const headers: Record<string, string> = { host: "localhost", origin: SITE, ...extraHeaders };
   if (cookie) headers.cookie = cookie;
   try {
     const result = await runInRequestScope({ page: "/admin", headers }, () => action(...call.args));
@@ -160,12 +178,12 @@ export async function changesSince(position: number, exclude: readonly string[] 
 }
 
 /** Row counts of every table of the application schema (a coarse second look, per batch). */
-export async function countRows(database: Queryable = db): Promise<Record<string, number>> {
+export async function countRows(exclude: readonly string[] = [], database: Queryable = db): Promise<Record<string, number>> {
   const tables = await database.$queryRawUnsafe<{ table_name: string }[]>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'matrix_change_log') ORDER BY table_name`,
   );
   const rows = await database.$queryRawUnsafe<{ name: string; count: string }[]>(
     tables.map(({ table_name: name }) => `SELECT '${name}' AS name, count(*)::text AS count FROM "${name}"`).join(" UNION ALL "),
   );
-  return Object.fromEntries(rows.map((row) => [row.name, Number(row.count)]));
+  return Object.fromEntries(rows.filter((row) => !exclude.includes(row.name)).map((row) => [row.name, Number(row.count)]));
 }

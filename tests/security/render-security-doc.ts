@@ -59,6 +59,27 @@ export function textBetween(document: string, start: string, end: string): strin
   return document.slice(from + start.length, to).replace(/^\n/, "").replace(/\n$/, "");
 }
 
+// ─── The fuzz run's figures ─────────────────────────────────────────────────────────────────────
+
+export const FUZZ_HANDLERS_FIGURES = "fuzz-handlers";
+export const FUZZ_WEB_FIGURES = "fuzz-web";
+
+/**
+ * The figures a fuzz run last measured, as docs/security.md states them on the line after
+ * `<!-- measured:<key> -->`: "… **N calls** … **0** answered ≥ 500 …". The run fails when it sent
+ * fewer than the page says (the page overstates) or any answer was ≥ 500.
+ */
+export function readLastMeasured(document: string, key: string): { sent: number; serverErrors: number } | null {
+  const marker = `<!-- measured:${key} -->\n`;
+  const at = document.indexOf(marker);
+  if (at < 0) return null;
+  const line = document.slice(at + marker.length).split("\n")[0];
+  const sent = /\*\*([\d,]+) (?:calls|requests)\*\*/.exec(line)?.[1];
+  const serverErrors = /\*\*(\d+)\*\* answered ≥ 500/.exec(line)?.[1];
+  if (!sent || serverErrors === undefined) return null;
+  return { sent: Number(sent.replaceAll(",", "")), serverErrors: Number(serverErrors) };
+}
+
 /** `document` with every generated part rendered anew. */
 export function renderGeneratedParts(document: string): string {
   return replaceBetween(document, MATRIX_START, MATRIX_END, renderMatrix());

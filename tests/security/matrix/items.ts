@@ -26,6 +26,15 @@ export const itemRows: MatrixRow[] = [
     return { params: { id: String(item.id) }, json: { ...call.body, version: item.version } };
   } })),
   {
+    route: "GET /files/[id]", case: "an attachment of a draft", expect: expect(404, 200, 200, 200, 200, 200),
+    note: "what is not published does not exist for the public: 404, as for an unknown id",
+    request: async (fx) => ({ params: { id: String(await fx.shared("draft attachment", () => fx.itemAttachment("draft"))) } }),
+  },
+  {
+    route: "GET /files/[id]", case: "an attachment of a published item", expect: expect(200, 200, 200, 200, 200, 200),
+    request: async (fx) => ({ params: { id: String(await fx.shared("published attachment", () => fx.itemAttachment("published"))) } }),
+  },
+  {
     action: `${actions}#createItemAction`, expect: expect(401, 200, 200, 200, 403, 403),
     request: async (fx) => formAction([], { ...fx.itemInput(), channels: ["website"] }),
   },
