@@ -1,3 +1,4 @@
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -24,6 +25,8 @@ function postgresCodeOf(error: unknown): string | undefined {
  */
 export function isUnstorableInputError(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientValidationError) return true;
+  // The search engine queries through node-postgres directly (lib/search/postgres-engine.ts).
+  if (error instanceof pg.DatabaseError) return error.code !== undefined && UNSTORABLE_VALUE_CODES.has(error.code);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2000" || error.code === "P2020") return true;
     const code = postgresCodeOf(error);
