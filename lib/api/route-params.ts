@@ -17,3 +17,12 @@ export function readPositiveInteger(value: string | null): number | undefined {
   const number = Number(value);
   return Number.isSafeInteger(number) && number > 0 && number <= MAX_ID ? number : undefined;
 }
+
+/** A route segment decoded once more (a number with "/" or Chinese in it); a malformed escape is kept as it is, and names nothing. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
