@@ -64,8 +64,12 @@ function queryNamesOf(target: string): string[] {
   return [...new Set([...named, ...(handsOn ? commonQueryNames : [])])];
 }
 
-/** Tables that count attempts on purpose: a refused sign-in or a rate-limited request adds to them. */
-const COUNTERS = ["RateLimitBucket", "LoginAttempt"];
+/**
+ * Tables a refused request may change on purpose: the counters of attempts (a refused sign-in or a
+ * rate-limited request adds to them), and the search index, which any read reconciles with the
+ * published content it derives from (lib/search/search-index.ts) — the fixtures publish as the run goes.
+ */
+const COUNTERS = ["RateLimitBucket", "LoginAttempt", "SearchDocument", "SearchIndexState"];
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().join(",");
 
 describe("the fuzz run over every route handler and server action", () => {
@@ -85,8 +89,10 @@ describe("the fuzz run over every route handler and server action", () => {
     const statuses = new Map<number, number>();
     let client = 0;
     const started = performance.now();
+    const timings: [string, number, number][] = [];
     // FUZZ_ONLY=<part of a target> runs only those targets (while fixing them).
     for (const template of templates().filter((entry) => !process.env.FUZZ_ONLY || entry.target.includes(process.env.FUZZ_ONLY))) {
+      const targetStarted = performance.now();
       const isRoute = !template.target.includes("#");
       const method = isRoute ? template.target.split(" ")[0] : "";
       const user = template.actor === "anonymous" ? null : fx.users[template.actor];
@@ -130,6 +136,7 @@ describe("the fuzz run over every route handler and server action", () => {
           for (const key of Object.getOwnPropertyNames(Object.prototype)) if (!cleanPrototype.split(",").includes(key)) delete (Object.prototype as Record<string, unknown>)[key];
         }
       }
+      if (process.env.FUZZ_PROFILE) timings.push([template.target, cases.length, performance.now() - targetStarted]);
       // A batch that was refused throughout leaves every table with the rows it had.
       if (batchRefused) {
         refusedBatches++;
@@ -137,6 +144,7 @@ describe("the fuzz run over every route handler and server action", () => {
         for (const table of Object.keys(after)) if (after[table] !== batchRows[table]) problems.push(`${template.target}: every case was refused, yet ${table} went from ${batchRows[table]} to ${after[table]} rows`);
       }
     }
+    if (process.env.FUZZ_PROFILE) for (const [target, count, ms] of timings.sort((a, b) => b[2] - a[2]).slice(0, 40)) console.log(`${ms.toFixed(0).padStart(6)} ms ${String(count).padStart(4)} cases  ${target}`);
     const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ");
     console.log(`fuzz (handlers): ${sent} calls sent in ${((performance.now() - started) / 1000).toFixed(1)} s, ${serverErrors} answered ≥ 500 (${byStatus}); rows changed by refused calls: ${refusedRowsChanged ? "yes" : "none"}; ${refusedBatches} targets refused every case, row counts unchanged`);
     const documented = readLastMeasured(readFileSync(path.join(process.cwd(), "docs", "security.md"), "utf8"), FUZZ_HANDLERS_FIGURES);

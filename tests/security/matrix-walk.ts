@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
+import { discoverRoutes } from "./discovery";
 import type { MatrixFixtures } from "./matrix-fixtures";
 import type { ActionCall, Actor, MatrixRow, RouteCall } from "./matrix-types";
 import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError, isRedirectError, runInRequestScope, sessionCookieFor } from "./next-request-scope";
@@ -19,11 +20,14 @@ import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError, isRedirectError
 const root = process.cwd();
 const SITE = "http://localhost";
 
-/** The file a matrix target lives in: `GET /api/v1/admin/items/[id]` → app/api/v1/admin/items/[id]/route.ts. */
+let routeFiles: Map<string, string> | undefined;
+
+/** The file a target lives in: `GET /api/v1/admin/items/[id]` → app/api/v1/admin/items/[id]/route.ts, `GET /files/[id]` → app/(public)/files/[id]/route.ts. */
 export function fileOfTarget(target: string): string {
   if (target.includes("#")) return target.split("#")[0];
+  routeFiles ??= new Map(discoverRoutes().map((route) => [route.path, route.file]));
   const routePath = target.split(" ")[1];
-  return path.posix.join("app", routePath, "route.ts");
+  return routeFiles.get(routePath) ?? path.posix.join("app", routePath, "route.ts");
 }
 
 const modules = new Map<string, Promise<Record<string, unknown>>>();
@@ -105,9 +109,12 @@ export async function runRoute(target: string, call: RouteCall, cookie: string |
   return { status: response.status };
 }
 
-/** API routes and the console's own route files refuse in JSON; public files and feeds may answer in text. */
+/**
+ * API routes and the console's own route files refuse in JSON; public files and feeds may answer
+ * in text, and so does Auth.js's own endpoint (/api/auth/*: its protocol, its "Bad request.").
+ */
 function jsonErrors(routePath: string): boolean {
-  return routePath.startsWith("/api/") || routePath.startsWith("/admin/");
+  return (routePath.startsWith("/api/") && !routePath.startsWith("/api/auth/")) || routePath.startsWith("/admin/");
 }
 
 type ActionResult = { status?: string; errorStatus?: number; message?: string } | undefined | void;
