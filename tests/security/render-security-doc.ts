@@ -61,23 +61,37 @@ export function textBetween(document: string, start: string, end: string): strin
 
 // ─── The fuzz run's figures ─────────────────────────────────────────────────────────────────────
 
-export const FUZZ_HANDLERS_FIGURES = "fuzz-handlers";
-export const FUZZ_WEB_FIGURES = "fuzz-web";
+export const FUZZ_MARKER = "<!-- measured:fuzz (written by UPDATE_SECURITY_DOC=1 npm run test:integration -- fuzz-handlers) -->";
 
-/**
- * The figures a fuzz run last measured, as docs/security.md states them on the line after
- * `<!-- measured:<key> -->`: "… **N calls** … **0** answered ≥ 500 …". The run fails when it sent
- * fewer than the page says (the page overstates) or any answer was ≥ 500.
- */
-export function readLastMeasured(document: string, key: string): { sent: number; serverErrors: number } | null {
-  const marker = `<!-- measured:${key} -->\n`;
-  const at = document.indexOf(marker);
+export type FuzzFigures = { sent: number; routes: number; actions: number; serverErrors: number; refusedChanged: number };
+
+/** The line docs/security.md states the fuzz run's figures on (after FUZZ_MARKER). */
+export function renderFuzzFigures(figures: FuzzFigures): string {
+  const thousands = (value: number) => value.toLocaleString("en-US");
+  return (
+    `Last measured: **${thousands(figures.sent)} calls** sent to ${figures.routes} route handlers and ${figures.actions} server actions; ` +
+    `**${figures.serverErrors}** answered ≥ 500; **${figures.refusedChanged}** refused calls changed a row.`
+  );
+}
+
+/** The figures docs/security.md states, or null when the line is missing or malformed. */
+export function readFuzzFigures(document: string): FuzzFigures | null {
+  const at = document.indexOf(`${FUZZ_MARKER}\n`);
   if (at < 0) return null;
-  const line = document.slice(at + marker.length).split("\n")[0];
-  const sent = /\*\*([\d,]+) (?:calls|requests)\*\*/.exec(line)?.[1];
-  const serverErrors = /\*\*(\d+)\*\* answered ≥ 500/.exec(line)?.[1];
-  if (!sent || serverErrors === undefined) return null;
-  return { sent: Number(sent.replaceAll(",", "")), serverErrors: Number(serverErrors) };
+  const line = document.slice(at + FUZZ_MARKER.length + 1).split("\n")[0];
+  const match = /^Last measured: \*\*([\d,]+) calls\*\* sent to (\d+) route handlers and (\d+) server actions; \*\*(\d+)\*\* answered ≥ 500; \*\*(\d+)\*\* refused calls changed a row\.$/.exec(line);
+  if (!match) return null;
+  const [sent, routes, actions, serverErrors, refusedChanged] = match.slice(1).map((value) => Number(value.replaceAll(",", "")));
+  return { sent, routes, actions, serverErrors, refusedChanged };
+}
+
+/** `document` with the fuzz run's figures replaced. */
+export function writeFuzzFigures(document: string, figures: FuzzFigures): string {
+  const at = document.indexOf(`${FUZZ_MARKER}\n`);
+  if (at < 0) throw new Error(`docs/security.md: the marker ${FUZZ_MARKER} is missing`);
+  const from = at + FUZZ_MARKER.length + 1;
+  const lineEnd = document.indexOf("\n", from);
+  return `${document.slice(0, from)}${renderFuzzFigures(figures)}${lineEnd < 0 ? "\n" : document.slice(lineEnd)}`;
 }
 
 /** `document` with every generated part rendered anew. */
