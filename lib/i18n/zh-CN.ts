@@ -4,6 +4,7 @@ import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
 import { searchMessages } from "@/lib/i18n/zh-CN/search";
+import { workflowMessages } from "@/lib/i18n/zh-CN/workflow";
 
 /**
  * Every user-facing string of the interface, in one place so another language can be added.
@@ -16,6 +17,7 @@ export const zhCN = {
   inspections: inspectionsMessages,
   proposals: proposalsMessages,
   reports: reportsMessages,
+  workflow: workflowMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",
