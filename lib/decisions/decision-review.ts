@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";

@@ -4,7 +4,7 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";

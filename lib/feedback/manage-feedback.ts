@@ -2,7 +2,7 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { feedbackReplyReview, type FeedbackReplyAction } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedbackSchema, feedbackReplyInputSchema, moderationSchema, unpublishFeedbackSchema } from "@/lib/feedback/feedback-schemas";
