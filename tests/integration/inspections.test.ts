@@ -8,7 +8,8 @@ import { computeCreditCodeCheckCharacter, isValidCreditCode } from "@/lib/identi
 import { findConsoleInspection, listConsoleInspections } from "@/lib/inspections/console-inspections";
 import { hashDrawInput, hashInspectorList, hashTargetList, runDraw, type DrawInput } from "@/lib/inspections/draw";
 import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
-import { createInspection, drawInspection, recordInspectionResults, transitionInspection, updateInspection } from "@/lib/inspections/manage-inspections";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
   createInspector,

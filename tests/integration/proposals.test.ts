@@ -14,7 +14,8 @@ import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
 import { addCalendarMonths } from "@/lib/proposals/proposal-deadline";
-import { saveProposalReply, transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
+import { saveProposalReply } from "@/lib/proposals/proposal-replies";
 import {
   findDownloadableReplyAttachment, findPublicProposal, findPublishedProposalReplies, searchPublishedProposalReplies,
 } from "@/lib/proposals/public-proposals";

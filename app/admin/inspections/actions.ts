@@ -7,7 +7,8 @@ import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
 import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
-import { createInspection, drawInspection, recordInspectionResults, transitionInspection, updateInspection } from "@/lib/inspections/manage-inspections";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
   createInspector,

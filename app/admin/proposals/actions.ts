@@ -10,7 +10,8 @@ import { importProposals } from "@/lib/proposals/import-proposals";
 import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
-import { saveProposalReply, transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
+import { saveProposalReply } from "@/lib/proposals/proposal-replies";
 import { formDataToObject } from "@/lib/validation";
 
 const m = messages.proposals.console;

@@ -8,7 +8,8 @@ import { runFormAction } from "@/lib/forms/run-form-action";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { importApplicationLedger, LedgerImportError } from "@/lib/reports/ledger-import";
-import { saveManualFigures, startReport, transitionReport, updateReportTexts } from "@/lib/reports/manage-reports";
+import { saveManualFigures, startReport, updateReportTexts } from "@/lib/reports/manage-reports";
+import { transitionReport } from "@/lib/reports/report-review";
 import { formDataToNestedObject, formDataToObject } from "@/lib/validation";
 
 export async function startReportAction(year: number): Promise<FormState> {

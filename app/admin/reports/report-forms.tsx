@@ -5,7 +5,7 @@ import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
-import type { ItemAction } from "@/lib/workflow/item-workflow";
+import type { ReportAction } from "@/lib/reports/report-review";
 
 const m = messages.reports;
 
@@ -43,7 +43,7 @@ function CheckList() {
   ) : null;
 }
 
-export function ReportTransitionForms({ actions, version, run }: { actions: ItemAction[]; version: number; run: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function ReportTransitionForms({ actions, version, run }: { actions: ReportAction[]; version: number; run: (state: FormState, formData: FormData) => Promise<FormState> }) {
   return (
     <div className="space-y-3">
       {actions.map((action) => (

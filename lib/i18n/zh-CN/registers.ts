@@ -46,10 +46,6 @@ export const registersMessages = {
   decisionKinds: { license: "行政许可", penalty: "行政处罚", coercion: "行政强制" },
   counterpartyCategories: { legal_entity: "法人及非法人组织", natural_person: "自然人", individual_business: "个体工商户" },
   review: {
-    forbidden: "您不能对这条记录执行此操作。",
-    invalidState: "这条记录当前的状态不允许此操作，请刷新后查看。",
-    commentRequired: "退回时必须填写意见。",
-    withdrawReasonRequired: "撤回时必须填写撤回理由。",
     staleVersion: "这条记录已被他人修改，请刷新后查看最新内容再操作。",
     notEditable: "只有本科室的工作人员可以修改草稿或已发布的记录；审核中或已撤回的记录请先退回或恢复为草稿。",
     actions: "审核操作",
