@@ -130,7 +130,7 @@ async function measureReport(url: string, log: (line: string) => void): Promise<
         const closed = new Date(received.getTime() + ((index % 15) + 1) * 86_400_000);
         rows.push([`BENCH-${REPORT_YEAR}-${String(index + 1).padStart(5, "0")}`, received.toISOString().slice(0, 10), types[index % types.length], applicationOutcomes[index % applicationOutcomes.length].slug, closed.toISOString().slice(0, 10)]);
       }
-      await importApplicationLedger(actor, csvOf(["申请编号", "收到日期", "申请人类型", "办理结果", "办结日期"], rows), "bench-ledger.csv");
+      await importApplicationLedger(actor, { name: "bench-ledger.csv", bytes: csvOf(["申请编号", "收到日期", "申请人类型", "办理结果", "办结日期"], rows) });
     }
     const { computeReportFigures } = await import("@/lib/reports/compute-report");
     const { liveFigureSources } = await import("@/lib/reports/live-figure-sources");

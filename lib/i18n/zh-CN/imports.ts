@@ -1,0 +1,43 @@
+/**
+ * Interface strings of the one import pipeline (lib/imports): every spreadsheet import — 双公示
+ * decisions, proposals, application ledgers, inspection targets and inspectors — refuses a file
+ * and lists its problems in these words (merged into lib/i18n/zh-CN.ts as `messages.imports`).
+ * The reader's own messages (unreadable file, header problems) are `messages.registers.spreadsheets`.
+ */
+export const importsMessages = {
+  /** The summary of a refused file: nothing was imported. */
+  rejected: (count: number) => `文件中有 ${count} 处问题，没有导入任何数据。请修改后重新导入。`,
+  fileRequired: "请选择要导入的文件（.xlsx 或 .csv）。",
+  notMultipart: "请以 multipart/form-data 上传文件（字段名 file）。",
+  tooLarge: (megabytes: number) => `文件超过 ${megabytes} MB，请分成几个文件导入。`,
+  undecodable: "无法识别 CSV 文件的文字编码，请另存为 UTF-8 或 GB18030（GBK）编码的 CSV，或另存为 .xlsx。",
+  /** Appended to a problem in a long-code column whose cell Excel stored as a number. */
+  numericCellHint: "（该单元格是数字格式，长代码会丢失位数，请将这一列设为文本格式后重新填写）",
+  cells: {
+    required: (column: string) => `请填写${column}。`,
+    tooLong: (column: string, max: number) => `${column}最多 ${max} 个字符。`,
+    invalidDate: (text: string) => `“${text}”不是有效日期（例如 2019-03-01）。`,
+    duplicateInFile: (firstRow: number, column: string) => `与第 ${firstRow} 行的${column}重复。`,
+  },
+  /** The console's list of problems (components/forms/import-problems.tsx). */
+  problemList: {
+    title: (count: number) => `文件中的问题（共 ${count} 处）`,
+    columns: { row: "行", column: "列", message: "问题" },
+    fileLevel: "整个文件",
+    more: (shown: number, total: number) => `仅显示前 ${shown} 处，共 ${total} 处问题。`,
+  },
+  templateFormats: { xlsx: "Excel（.xlsx）", csv: "CSV" },
+  /** The application ledger (台账) of past years: lib/reports/ledger-import.ts. */
+  ledger: {
+    fileName: "依申请公开台账模板",
+    sheetName: "申请台账",
+    columns: { number: "申请编号", receivedOn: "收到日期", applicantType: "申请人类型", outcome: "办理结果", closedOn: "办结日期" },
+    applicantTypeInvalid: (text: string) => `“${text}”不是有效的申请人类型（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他）。`,
+    outcomeInvalid: (text: string) => `“${text}”不是年度报告表三的办理结果名称。`,
+    receivedInFuture: "收到日期不能晚于今天。",
+    closedBeforeReceived: "办结日期早于收到日期。",
+    outcomeRequired: "已办结的申请必须填写办理结果。",
+    closedOnRequired: "填写了办理结果的申请必须填写办结日期。",
+    numberExists: (number: string) => `申请编号 ${number} 已存在。`,
+  },
+};
