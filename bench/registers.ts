@@ -98,12 +98,12 @@ async function measureImport(url: string, log: (line: string) => void): Promise<
     const existing = await countRows(url, "AdministrativeDecision");
     for (let file = Math.floor(existing / DECISION_ROWS); file < EARLIER_DECISION_FILES; file++) {
       log(`  双公示: importing file ${file + 1} of ${EARLIER_DECISION_FILES + 1} (${DECISION_ROWS.toLocaleString("en")} rows)…`);
-      await importDecisions(actor, { kind: "license", fileName: `bench-${file}.csv`, bytes: await licenseFile(file) });
+      await importDecisions(actor, { kind: "license", file: { name: `bench-${file}.csv`, bytes: await licenseFile(file) } });
     }
     const bytes = await licenseFile(EARLIER_DECISION_FILES);
     log(`  双公示: the measured ${DECISION_ROWS.toLocaleString("en")}-row import (the register then holds ${((EARLIER_DECISION_FILES + 1) * DECISION_ROWS).toLocaleString("en")})…`);
     const start = performance.now();
-    const { batchId } = await importDecisions(actor, { kind: "license", fileName: "bench-measured.csv", bytes });
+    const { batchId } = await importDecisions(actor, { kind: "license", file: { name: "bench-measured.csv", bytes } });
     const seconds = Math.round((performance.now() - start) / 10) / 100;
     // Taken out again, so that the next run of the bench measures the same import.
     const client = new pg.Client({ connectionString: url });

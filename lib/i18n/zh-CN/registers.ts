@@ -378,7 +378,7 @@ export const registersMessages = {
       title: "导入双公示决定",
       intro: "先下载对应类别的模板，按表头填写后上传。系统会先检查整个文件：只要有一处问题就不导入任何数据，并按行、列列出全部问题。导入的决定为草稿，需按批次提交审核。",
       kind: "类别",
-      file: "文件（.xlsx 或 .csv，UTF-8 编码）",
+      file: "文件（.xlsx，或 UTF-8、GB18030 编码的 .csv）",
       submit: "检查并导入",
       templates: "下载模板",
       template: (kind: string, format: string) => `${kind}模板（${format}）`,
