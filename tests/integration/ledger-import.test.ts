@@ -7,7 +7,7 @@ import { ImportRejectedError } from "@/lib/imports";
 import { buildLedgerTemplate, importApplicationLedger } from "@/lib/reports/ledger-import";
 import { formatCsv } from "@/lib/spreadsheets";
 import { insertUser } from "../support/fixtures";
-import { answerOf, assertImportRejected, gb18030Csv } from "../support/import-requests";
+import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -88,7 +88,7 @@ test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async 
 
 test("the API refuses a file with problems in several rows with 422 {errors: [{row, column, message}]}, every problem listed, nothing stored", async () => {
   const before = await db.application.count();
-  const response = await answerOf(() => importApplicationLedger(staff, file(gb18030Csv([
+  const response = await respondToImport(() => importApplicationLedger(staff, file(gb18030Csv([
     header,
     ["2016-001", "2016-02-30", "自然人", "予以公开", "2016-03-20"],
     ["2016-002", "2016-03-01", "个体户", "同意公开", "2016-03-20"],

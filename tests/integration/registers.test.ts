@@ -34,7 +34,7 @@ import { seedBaseData } from "@/prisma/seed/seed-base";
 import { demoRegisterFacts, seedDemoRegisters } from "@/prisma/seed/seed-demo-registers";
 import { hashPassword } from "@/lib/auth/password";
 import { insertSection, insertUser } from "../support/fixtures";
-import { answerOf, assertImportRejected, gb18030Csv } from "../support/import-requests";
+import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -377,7 +377,7 @@ describe("importing 双公示 decisions", () => {
         licenseRow(32, { 决定日期: "2017-02-30" }),
       ].map((row, index) => columns.map((column) => (index === 1 && column.key === "creditCode" ? 912310810000000000 : row[column.header]))),
     }]);
-    const errors = await assertImportRejected(await answerOf(() => importDecisions(staff, { kind: "license", file: { name: "多行.xlsx", bytes: new Uint8Array(xlsx) } })));
+    const errors = await assertImportRejected(await respondToImport(() => importDecisions(staff, { kind: "license", file: { name: "多行.xlsx", bytes: new Uint8Array(xlsx) } })));
     assert.deepEqual(errors.map((problem) => [problem.row, problem.column]), [[2, "行政相对人名称"], [3, "统一社会信用代码"], [4, "决定日期"]]);
     assert.match(errors[1].message, /数字格式/, "Excel kept 15 digits of a code typed as a number");
     assert.equal(await db.administrativeDecision.count(), before, "nothing stored");

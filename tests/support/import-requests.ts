@@ -8,7 +8,7 @@ import { respondWithJson } from "@/lib/api/respond";
  * route modules themselves need Next's request context for the session and cannot be loaded
  * here; e2e tests post to them.)
  */
-export function answerOf(work: () => Promise<unknown>): Promise<Response> {
+export function respondToImport(work: () => Promise<unknown>): Promise<Response> {
   return respondWithJson(work);
 }
 
