@@ -111,6 +111,17 @@ export function requiredDate(header: string): (text: string) => string {
   return (text) => optionalDate(text) ?? problem(cells.required(header));
 }
 
+/**
+ * A cell checked by a zod schema (the same field schema as the console form and the API): the
+ * schema's output, or its first issue as the cell's problem.
+ */
+export function schemaCell<Output>(schema: { safeParse(input: unknown): { success: true; data: Output } | { success: false; error: { issues: readonly { message: string }[] } } }): (text: string) => Output {
+  return (text) => {
+    const result = schema.safeParse(text);
+    return result.success ? result.data : problem(result.error.issues[0]?.message ?? cells.invalid);
+  };
+}
+
 // ─── Template downloads ────────────────────────────────────────────────────────────────────────
 
 export type TemplateFormat = "xlsx" | "csv";

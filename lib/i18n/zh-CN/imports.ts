@@ -18,6 +18,7 @@ export const importsMessages = {
     tooLong: (column: string, max: number) => `${column}最多 ${max} 个字符。`,
     invalidDate: (text: string) => `“${text}”不是有效日期（例如 2019-03-01）。`,
     duplicateInFile: (firstRow: number, column: string) => `与第 ${firstRow} 行的${column}重复。`,
+    invalid: "内容无效。",
   },
   /** The console's list of problems (components/forms/import-problems.tsx). */
   problemList: {
@@ -70,5 +71,26 @@ export const importsMessages = {
     receivedInFuture: "收到日期不能晚于今天。",
     assignedInFuture: "交办日期不能晚于今天。",
     exists: "系统中已有同一年度、类别、届次会议和编号的建议提案。",
+  },
+  /** The 双随机一公开 lists (名录库): lib/inspections/manage-lists.ts. */
+  inspections: {
+    targets: {
+      fileName: "检查对象名录库导入模板",
+      sheetName: "检查对象名录",
+      columns: { name: "名称", creditCode: "统一社会信用代码", address: "地址", category: "类别" },
+      notes: { creditCode: "18 位，含校验位；没有的可留空", category: "如：户外广告经营单位、临街商户、建筑施工工地" },
+      creditCodeExists: (name: string) => `名录库中已有此统一社会信用代码（${name}）。`,
+      imported: (count: number) => `从 Excel 导入 ${count} 个检查对象`,
+    },
+    inspectors: {
+      fileName: "执法检查人员名录库导入模板",
+      sheetName: "执法检查人员名录",
+      columns: { name: "姓名", certificateNumber: "执法证号", section: "科室" },
+      notes: { section: "填写科室管理中已有的科室名称" },
+      sectionRequired: "请填写科室。",
+      sectionUnknown: (name: string) => `科室“${name}”不存在，请填写科室管理中已有的科室名称。`,
+      certificateExists: (name: string) => `名录库中已有此执法证号（${name}）。`,
+      imported: (count: number) => `从 Excel 导入 ${count} 名检查人员`,
+    },
   },
 };
