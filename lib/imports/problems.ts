@@ -1,12 +1,14 @@
 import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import type { SpreadsheetProblem } from "@/lib/spreadsheets";
 
 /**
  * One problem of an imported file: `row` is the row number the user sees in the spreadsheet
  * program (the header is usually row 1), `column` the Chinese header of the template's column;
- * both are null for a problem of the whole file (unreadable, too large, no data rows).
+ * both are null for a problem of the whole file (unreadable, too large, no data rows). The one
+ * problem type: the spreadsheet reader's own (header) problems are the same type.
  */
-export type ImportProblem = { row: number | null; column: string | null; message: string };
+export type ImportProblem = SpreadsheetProblem;
 
 /**
  * The one error of a refused import: nothing was stored. The API answers it with 422

@@ -210,8 +210,6 @@ export const inspectionsMessages = {
     template: "下载导入模板",
     submit: "导入",
     imported: (count: number) => `已导入 ${count} 条，名录已生成新版本。`,
-    problem: (row: number, column: string, message: string) => (row ? `第 ${row} 行${column ? `“${column}”列` : ""}：${message}` : message),
-    chooseFile: "请选择要导入的 Excel 文件。",
   },
   versions: {
     title: "版本记录",

@@ -10,7 +10,6 @@ export const registersMessages = {
     compareYearRequired: "请填写对比年度。",
     dateFromLabel: "起始日期",
     dateToLabel: "截止日期",
-    fileTooLarge: (megabytes: number) => `文件不能超过 ${megabytes} MB。`,
   },
   nav: {
     powers: "权责清单",
@@ -335,11 +334,9 @@ export const registersMessages = {
       validUntilBeforeFrom: "有效期至不能早于有效期自。",
       amountInvalid: "罚没金额应为不小于 0 的数字（单位万元，最多 6 位小数）。",
       amountRequired: "处罚类别含罚款或没收时，请填写罚没金额。",
-      duplicateInFile: (row: number) => `决定书文号与第 ${row} 行重复。`,
       duplicateExisting: "系统中已有相同决定书文号的同类决定。",
       kindInvalid: "类别应为 license（行政许可）、penalty（行政处罚）或 coercion（行政强制）。",
       fileRequired: "请选择要导入的 .xlsx 或 .csv 文件。",
-      importRejected: (count: number) => `文件中有 ${count} 处问题，没有导入任何数据。请修改后重新导入。`,
       duplicateRace: "导入时其他用户刚保存了相同文号的决定，请重新导入。",
     },
     console: {
@@ -383,10 +380,6 @@ export const registersMessages = {
       templates: "下载模板",
       template: (kind: string, format: string) => `${kind}模板（${format}）`,
       imported: (count: number) => `已导入 ${count} 条决定（草稿），请在导入批次中提交审核。`,
-      problems: "文件中的问题",
-      problemColumns: { row: "行", column: "列", message: "问题" },
-      fileLevel: "整个文件",
-      moreProblems: (shown: number, total: number) => `仅显示前 ${shown} 处，共 ${total} 处问题。`,
     },
     settings: {
       title: "公示期限设置",
