@@ -1,4 +1,5 @@
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
@@ -20,6 +21,7 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   workflow: workflowMessages,
+  imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",
