@@ -1,4 +1,5 @@
 import type { FieldErrors } from "@/lib/errors";
+import type { ImportProblem } from "@/lib/imports/problems";
 
 /** What a server action returns to its form: a success notice, or an error with per-field messages. */
 export type FormState = {
@@ -14,6 +15,8 @@ export type FormState = {
    * 429; 500 for a fault), so a console form and its API route can be compared (tests/security).
    */
   errorStatus?: number;
+  /** A refused import: every problem of the file by row and column (components/forms/import-problems.tsx). */
+  importProblems?: ImportProblem[];
   /** Changes on every submission so that the form can reset after success. */
   submittedAt?: number;
 };

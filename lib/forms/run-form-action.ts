@@ -3,6 +3,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
+import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
 import { currentTime } from "@/lib/clock";
 
@@ -15,6 +16,7 @@ export async function runFormAction(work: () => Promise<string | Omit<FormState,
   } catch (caught) {
     if (isRedirectError(caught)) throw caught;
     const error = refusalOf(caught);
+    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
       return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, submittedAt: currentTime().getTime() };

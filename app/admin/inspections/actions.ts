@@ -7,14 +7,16 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import type { ImportFile } from "@/lib/imports";
+import { importFileFromFormData } from "@/lib/imports/upload";
 import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
 import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
-import { createInspection, drawInspection, recordInspectionResults, transitionInspection, updateInspection } from "@/lib/inspections/manage-inspections";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
   createInspector,
   createTarget,
-  ImportRejectedError,
   importInspectors,
   importTargets,
   removeInspectorConflict,
@@ -23,7 +25,6 @@ import {
   updateInspector,
   updateTarget,
 } from "@/lib/inspections/manage-lists";
-import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 function planFields(formData: FormData): Record<string, unknown> {
@@ -91,25 +92,14 @@ export async function recordResultsAction(inspectionId: number, _state: FormStat
 
 // ─── Lists ──────────────────────────────────────────────────────────────────────────────────
 
-/** Import problems come back one line each, by row and column, next to the file field. */
-async function importWith(formData: FormData, importer: (actor: ActingUser, file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
+/** Imports a list; a refused file comes back with every problem by row and column (runFormAction). */
+function importWith(formData: FormData, importer: (actor: ActingUser, file: ImportFile) => Promise<{ imported: number }>, path: string): Promise<FormState> {
   return runFormAction(async () => {
     // Signed in first: a signed-out visitor is told so, whatever the file.
     const actor = await requireSessionUser();
-    const file = asFormData(formData).get("file");
-    const refuse = (message: string) => new ValidationError({ file: [message] }, message);
-    if (!(file instanceof File) || file.size === 0) throw refuse(m.importForm.chooseFile);
-    if (file.size > maximumImportBytes) throw refuse("文件超过 10 MB，请分批导入。");
-    try {
-      const { imported } = await importer(actor, Buffer.from(await file.arrayBuffer()));
-      revalidatePath(path);
-      return m.importForm.imported(imported);
-    } catch (error) {
-      if (error instanceof ImportRejectedError) {
-        throw new ValidationError({ file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, error.message);
-      }
-      throw error;
-    }
+    const { imported } = await importer(actor, await importFileFromFormData(formData));
+    revalidatePath(path);
+    return m.importForm.imported(imported);
   });
 }
 
