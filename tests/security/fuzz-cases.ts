@@ -6,8 +6,8 @@
  */
 import type { ActionCall, RouteCall } from "./matrix-types";
 
-/** 100 KB of text a form would never send: control characters, bidi overrides, a lone surrogate. */
-export const hostileText = `\u0000\u0007\u001b[31m\u202e\ud800${"界\u0000".repeat(50_000)}`;
+/** 20 KB of text a form would never send: control characters, bidi overrides, a lone surrogate, NULs. (Size alone: twoMegabytes.) */
+export const hostileText = `\u0000\u0007\u001b[31m\u202e\ud800${"界\u0000".repeat(10_000)}`;
 export const twoMegabytes = "长".repeat(700_000);
 
 /** Replacements for one field of a JSON body: each a wrong type or size. */
@@ -15,7 +15,7 @@ export const fieldReplacements: { label: string; value: () => unknown }[] = [
   { label: "an object with __proto__ and constructor keys", value: () => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') },
   { label: "nested arrays", value: () => [[["x"], 1], { a: [null] }] },
   { label: "a huge number", value: () => 1e308 },
-  { label: "100 KB of control characters and a lone surrogate", value: () => hostileText },
+  { label: "20 KB of control characters and a lone surrogate", value: () => hostileText },
 ];
 
 /** Bodies that replace a JSON body altogether: raw bytes and the media type they are sent with. */
@@ -132,7 +132,7 @@ export function actionCases(template: ActionCall): ActionCase[] {
         return form;
       };
       cases.push({ label: `field ${key} = a file`, call: { ...template, args: withForm(replace(new File([hostileText.slice(0, 100)], "x.txt"))) } });
-      cases.push({ label: `field ${key} = 100 KB of control characters and a lone surrogate`, call: { ...template, args: withForm(replace(hostileText)) } });
+      cases.push({ label: `field ${key} = 20 KB of control characters and a lone surrogate`, call: { ...template, args: withForm(replace(hostileText)) } });
     }
     const polluting = new FormData();
     for (const [name, entry] of original.entries()) polluting.append(name, entry);
