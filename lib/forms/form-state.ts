@@ -10,6 +10,11 @@ export type FormState = {
   secret?: string;
   /** Screening findings a submitter must acknowledge before the item can be submitted. */
   findings?: { key: string; source: string; kind: string; match: string; context: string }[];
+  /**
+   * With an error: the HTTP status the API answers for the same refusal (401, 403, 404, 409, 422,
+   * 429; 500 for a fault), so a console form and its API route can be compared (tests/security).
+   */
+  errorStatus?: number;
   /** A refused import: every problem of the file by row and column (components/forms/import-problems.tsx). */
   importProblems?: ImportProblem[];
   /** Changes on every submission so that the form can reset after success. */

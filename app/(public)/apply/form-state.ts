@@ -6,6 +6,8 @@ export type ApplicationFormState = {
   message?: string;
   fields?: FieldErrors;
   receipt?: { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
+  /** With an error: the HTTP status the API answers for it (see FormState.errorStatus). */
+  errorStatus?: number;
   /** The values typed, so a refused submission keeps them (plain form posts re-render). */
   values?: Record<string, string>;
 };

@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError, ValidationError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { formDataToObject } from "@/lib/validation";
 import type { ApplicationFormState } from "./form-state";
@@ -15,11 +16,12 @@ export async function runApplicationForm(
   try {
     const receipt = await submit(input);
     return { status: "success", message: successMessage, receipt };
-  } catch (error) {
-    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, values };
-    if (error instanceof AppError) return { status: "error", message: error.message, values };
-    console.error(error);
-    return { status: "error", message: messages.errors.generic, values };
+  } catch (caught) {
+    const error = refusalOf(caught);
+    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, errorStatus: error.status, values };
+    if (error) return { status: "error", message: error.message, errorStatus: error.status, values };
+    console.error(caught);
+    return { status: "error", message: messages.errors.generic, errorStatus: 500, values };
   }
 }
 
