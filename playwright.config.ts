@@ -30,7 +30,8 @@ export default defineConfig({
     // A fresh embedded database with the demo data for every run.
     command: `rm -rf ${e2eDataDir} && node --conditions=react-server --import tsx scripts/serve.ts`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
+    // A cold `next build` on a busy 2-core machine takes several minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",

@@ -195,12 +195,6 @@ export const replyEditSchema = z.object({
   version: z.coerce.number().int().positive().optional(),
 });
 
-export const replyTransitionSchema = z.object({
-  action: z.enum(["submit", "approve", "return"], { error: "操作无效。" }),
-  comment: optionalText(2000),
-  version: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
-});
-
 export const appealResults = ["upheld", "corrected", "other", "pending"] as const;
 
 const booleanField = z.preprocess((value) => value === true || value === "true" || value === "on" || value === "1", z.boolean());

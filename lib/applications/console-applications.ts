@@ -15,7 +15,8 @@ import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ApplicationStatus, ItemState } from "@/lib/generated/prisma/enums";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
-import { availableReplyActions, type ReplyAction } from "@/lib/reply-letters/manage-replies";
+import { replyLetterReview, type ReplyAction } from "@/lib/reply-letters/reply-letter-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export const applicationViews = ["open", "due_soon", "overdue", "paused", "closed", "all"] as const;
 export type ApplicationView = (typeof applicationViews)[number];
@@ -382,7 +383,7 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
           version: reply.version,
           issuedOn: dateColumnToIsoDate(reply.issuedOn),
           authorName: reply.author?.displayName ?? null,
-          actions: availableReplyActions(actor, reply, handlingSection?.id ?? null),
+          actions: availableActions(replyLetterReview, actor, { reply, handlingSectionId: handlingSection?.id ?? null }),
           editable: isHandler && reply.state === "draft",
         }
       : null,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { currentTime } from "@/lib/clock";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -24,6 +25,8 @@ export type AuditEntry = {
 export async function recordAuditEvent(tx: DatabaseTransaction, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
+      // Stamped by the product's clock, like every date the record's own row holds (lib/clock.ts).
+      occurredAt: currentTime(),
       actorId: entry.actorId,
       action: entry.action,
       entityType: entry.entityType,

@@ -8,9 +8,11 @@ import { ForbiddenError } from "@/lib/errors";
 
 /**
  * The one permissions table: which role may take which action. Every write in the data layer
- * checks it with `assertPermitted`, whatever the UI showed. Workflow transitions have their own
- * table (lib/workflow) because they also depend on the item's state. Each later domain keeps its
- * part in lib/auth/grants/<domain>.ts; they are merged here into the one table.
+ * checks it with `assertPermitted`, whatever the UI showed. Each review transition has its own
+ * permission here too (e.g. `item.approve_leader`), one per transition as in Drupal's content
+ * moderation; the workflow declarations (lib/workflow, e.g. lib/items/item-review.ts) name it, and
+ * add the state and the person's relation to the record. Each later domain keeps its part in
+ * lib/auth/grants/<domain>.ts; they are merged here into the one table.
  */
 const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants, inspectionsGrants] as const;
 
@@ -27,6 +29,14 @@ const coreActions = [
   "item.read_console",
   "item.create",
   "item.edit",
+  "item.submit",
+  "item.approve_section",
+  "item.approve_leader",
+  "item.return_section",
+  "item.return_leader",
+  "item.withdraw",
+  "item.restore",
+  "item.restore_any_section",
   "catalogue.manage",
   "sensitive_words.manage",
   "calendar.manage",
@@ -38,11 +48,12 @@ export const actions: readonly Action[] = [...coreActions, ...domainGrants.flatM
 
 const everyStaffMember: Action[] = ["console.access", "account.change_password", "account.manage_tokens", "item.read_console"];
 
-// Item review steps (submit, approve, return, withdraw, restore) are in lib/workflow/item-workflow.ts.
+// Item review transitions: staff submit, the section head reviews, a leader approves and withdraws
+// (lib/items/item-review.ts says from which state to which, and the relation to the item).
 const corePermissions: Record<Role, readonly Action[]> = {
-  staff: [...everyStaffMember, "item.create", "item.edit"],
-  section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read"],
-  leader: [...everyStaffMember, "audit.read", "audit.export"],
+  staff: [...everyStaffMember, "item.create", "item.edit", "item.submit", "item.restore"],
+  section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read", "item.submit", "item.approve_section", "item.return_section", "item.restore"],
+  leader: [...everyStaffMember, "audit.read", "audit.export", "item.approve_leader", "item.return_leader", "item.withdraw", "item.restore_any_section"],
   admin: [
     ...everyStaffMember, "user.manage", "section.manage", "audit.read", "audit.export",
     "catalogue.manage", "sensitive_words.manage", "calendar.manage",

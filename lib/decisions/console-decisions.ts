@@ -6,13 +6,15 @@ import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { describeDeadline } from "@/lib/deadlines/working-days";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import { decisionBatchActions, decisionReview } from "@/lib/decisions/decision-review";
 import { decisionSubject, decisionValuesOf } from "@/lib/decisions/manage-decisions";
 import { computeDecisionDisclosureDeadline, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
 import { NotFoundError } from "@/lib/errors";
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
-import { availableRegisterActions, canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { availableActions } from "@/lib/workflow/engine";
 import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 
 export type ConsoleDecisionFilter = {
@@ -136,7 +138,7 @@ export async function findConsoleDecision(actor: ActingUser, decisionId: number)
     withdrawnAt: decision.withdrawnAt?.toISOString() ?? null,
     withdrawalReason: decision.withdrawalReason,
     dueExplanation: describeDeadline(computeDecisionDisclosureDeadline(calendar, dateColumnToIsoDate(decision.decisionDate))),
-    actions: availableRegisterActions(actor, subject),
+    actions: availableActions(decisionReview, actor, decision),
     canEdit: decision.state === "draft" && canEditRegisterEntry(actor, subject),
     history: await findRegisterHistory("AdministrativeDecision", decision.id),
   };
@@ -176,8 +178,8 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
   });
   const actions = new Set<RegisterAction>();
   for (const group of groups) {
-    for (const action of availableRegisterActions(actor, { state: group.state, sectionId: group.sectionId, authorId: group.authorId, lastEditorId: group.lastEditorId })) {
-      if (action === "submit" || action === "approve" || action === "return") actions.add(action);
+    for (const action of availableActions(decisionReview, actor, group)) {
+      if ((decisionBatchActions as readonly RegisterAction[]).includes(action)) actions.add(action);
     }
   }
   const states: Partial<Record<ItemState, number>> = {};

@@ -4,7 +4,7 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
@@ -14,11 +14,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
-import { canEditRegisterEntry, decideRegisterTransition, type RegisterAction } from "@/lib/powers/register-review";
-import { registerTransitionSchema } from "@/lib/powers/register-schemas";
-import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { parseInput } from "@/lib/validation";
-import { decideItemTransition } from "@/lib/workflow/item-workflow";
 import { z } from "zod";
 import { currentTime } from "@/lib/clock";
 
@@ -154,103 +151,4 @@ export async function updateDecision(actor: ActingUser, decisionId: number, inpu
     });
     return { id: updated.id, state: updated.state, version: updated.version };
   }).catch(rethrowDuplicate);
-}
-
-/** Publication data: the first publication is kept (and whether it met the 7-working-day deadline). */
-function publicationData(decision: Pick<DecisionRow, "publishedAt" | "publishedOnTime" | "disclosureDueOn">, now: Date) {
-  if (decision.publishedAt) return { withdrawnAt: null, withdrawalReason: null };
-  return { publishedAt: now, publishedOnTime: beijingDayOf(now) <= dateColumnToIsoDate(decision.disclosureDueOn), withdrawnAt: null, withdrawalReason: null };
-}
-
-/** A review step on one decision. */
-export async function transitionDecision(actor: ActingUser, decisionId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
-  const { action, comment, version } = parseInput(registerTransitionSchema, request);
-  return db.$transaction(async (tx) => {
-    const decision = await lockDecisionForWrite(tx, decisionId, version);
-    const to = decideRegisterTransition(actor, decisionSubject(decision), action, comment, m.review);
-    const data: Prisma.AdministrativeDecisionUpdateInput = { state: to, version: { increment: 1 } };
-    if (to === "published") Object.assign(data, publicationData(decision, now));
-    if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
-    const updated = await tx.administrativeDecision.update({ where: { id: decision.id }, data });
-    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `decision.${action}`, entityType: "AdministrativeDecision", entityId: decision.id, fromState: decision.state, toState: to,
-      comment: comment ?? null, details: { kind: decision.kind, documentNumber: decision.documentNumber },
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  });
-}
-
-/** Review steps an import batch can take as a whole. */
-export const batchActions = ["submit", "approve", "return"] as const satisfies readonly RegisterAction[];
-
-const batchTransitionSchema = z.object({
-  action: z.enum(batchActions, { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000, { error: "意见最多 2000 个字。" }).nullish(),
-});
-
-const idChunk = 5000;
-
-function chunks<Value>(values: Value[], size: number): Value[][] {
-  const result: Value[][] = [];
-  for (let index = 0; index < values.length; index += size) result.push(values.slice(index, index + size));
-  return result;
-}
-
-/**
- * Takes one review step on every decision of an import batch that this person may take it on
- * now (e.g. a section head approves the batch's decisions waiting for section review). Each
- * decision is checked against the workflow table as if it were taken alone, and gets its own
- * audit row; the batch gets one more.
- */
-export async function transitionDecisionBatch(actor: ActingUser, batchId: number, request: unknown, now = currentTime()): Promise<{ count: number; to: ItemState }> {
-  const { action, comment } = parseInput(batchTransitionSchema, request);
-  return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "DecisionImportBatch" WHERE id = ${batchId} FOR UPDATE`;
-    if (!locked.length) throw new NotFoundError(m.decisions.notFound);
-    const decisions = await tx.administrativeDecision.findMany({
-      where: { importBatchId: batchId },
-      select: { id: true, state: true, sectionId: true, authorId: true, lastEditorId: true, publishedAt: true, publishedOnTime: true, disclosureDueOn: true },
-    });
-    const taken: { id: number; from: ItemState; to: ItemState; publishedAt: Date | null; due: string }[] = [];
-    let commentMissing = false;
-    for (const decision of decisions) {
-      const verdict = decideItemTransition({
-        actor, action, comment,
-        subject: { state: decision.state, sectionId: decision.sectionId, authorId: decision.authorId, revisionAuthorId: decision.lastEditorId },
-      });
-      if (verdict.allowed) taken.push({ id: decision.id, from: decision.state, to: verdict.to, publishedAt: decision.publishedAt, due: dateColumnToIsoDate(decision.disclosureDueOn) });
-      else if (verdict.status === 422) commentMissing = true;
-    }
-    if (!taken.length) {
-      if (commentMissing) throw new ValidationError({ comment: [m.review.commentRequired] });
-      throw new ConflictError(m.decisions.console.batchNothing, "invalid_state");
-    }
-    const to = taken[0].to;
-    const today = beijingDayOf(now);
-    for (const group of chunks(taken, idChunk)) {
-      const ids = group.map((entry) => entry.id);
-      await tx.administrativeDecision.updateMany({ where: { id: { in: ids } }, data: { state: to, version: { increment: 1 } } });
-      if (to === "published") {
-        await tx.administrativeDecision.updateMany({ where: { id: { in: ids } }, data: { withdrawnAt: null, withdrawalReason: null } });
-        const first = group.filter((entry) => !entry.publishedAt);
-        const onTime = first.filter((entry) => today <= entry.due).map((entry) => entry.id);
-        const late = first.filter((entry) => today > entry.due).map((entry) => entry.id);
-        if (onTime.length) await tx.administrativeDecision.updateMany({ where: { id: { in: onTime } }, data: { publishedAt: now, publishedOnTime: true } });
-        if (late.length) await tx.administrativeDecision.updateMany({ where: { id: { in: late } }, data: { publishedAt: now, publishedOnTime: false } });
-      }
-      await tx.auditEvent.createMany({
-        data: group.map((entry) => ({
-          actorId: actor.id, action: `decision.${action}`, entityType: "AdministrativeDecision", entityId: String(entry.id),
-          fromState: entry.from, toState: entry.to, comment: comment ?? null, occurredAt: now, details: { batchId },
-        })),
-      });
-    }
-    if (to === "published") await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `decision_batch.${action}`, entityType: "DecisionImportBatch", entityId: batchId, toState: to,
-      comment: comment ?? null, details: { count: taken.length },
-    });
-    return { count: taken.length, to };
-  }, { timeout: 120_000, maxWait: 10_000 });
 }

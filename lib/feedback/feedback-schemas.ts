@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Satisfaction } from "@/lib/generated/prisma/enums";
-import { feedbackReplyActions } from "@/lib/feedback/feedback-workflow";
 
 /** Length limits of a visitor's message: part of the abuse control, shown on the form. */
 export const feedbackLimits = { topic: 100, content: 2000, name: 40, contact: 100, reply: 5000 } as const;
@@ -49,18 +48,6 @@ export const assignFeedbackSchema = z.object({
 
 export const feedbackReplyInputSchema = z.object({
   body: z.string({ error: "请填写答复内容。" }).trim().min(1, { error: "请填写答复内容。" }).max(feedbackLimits.reply, { error: `答复最多 ${feedbackLimits.reply} 个字。` }),
-  version,
-});
-
-export const feedbackReplyTransitionSchema = z.object({
-  action: z.enum(feedbackReplyActions, { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000, { error: "意见最多 2000 个字。" }).nullish(),
-  publish: checkbox.optional().default(false),
-  /** Publishing a pair with screening findings: one note per finding key (as items' submissions take them). */
-  acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: "请填写处理说明。" }).max(500, { error: "说明最多 500 个字。" }) }), { error: "确认内容无效。" })
-    .max(200, { error: "确认内容无效。" })
-    .optional(),
   version,
 });
 

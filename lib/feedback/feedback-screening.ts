@@ -53,7 +53,7 @@ export function publishedPairTexts(message: { topic: string; content: string }, 
 
 /**
  * Publication refused until the section head has acknowledged every finding with a note, as an
- * item's submitter does (lib/items/transition-item.ts): 422 with the findings in `details.findings`.
+ * item's submitter does (lib/items/item-review.ts): 422 with the findings in `details.findings`.
  */
 export class PublicationAcknowledgementRequired extends ValidationError {
   constructor(readonly findings: FeedbackScreeningFinding[]) {

@@ -2,36 +2,18 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import {
-  assignFeedbackSchema,
-  feedbackReplyInputSchema,
-  feedbackReplyTransitionSchema,
-  moderationSchema,
-  unpublishFeedbackSchema,
-} from "@/lib/feedback/feedback-schemas";
-import { loadSensitiveWords, publishedPairTexts, requireAcknowledgements, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
-import { availableFeedbackReplyActions, decideFeedbackReplyTransition, type FeedbackReplyAction } from "@/lib/feedback/feedback-workflow";
+import { feedbackReplyReview, type FeedbackReplyAction } from "@/lib/feedback/feedback-reply-review";
+import { assignFeedbackSchema, feedbackReplyInputSchema, moderationSchema, unpublishFeedbackSchema } from "@/lib/feedback/feedback-schemas";
+import { assertFeedbackVisible as assertVisible, consoleFeedbackScope, lockFeedbackForWrite } from "@/lib/feedback/feedback-scope";
 import type { FeedbackReplyState, FeedbackScreeningStage, FeedbackStatus } from "@/lib/generated/prisma/enums";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
-
-/**
- * Who sees which messages in the console (they hold visitors' names and contacts): leaders and
- * administrators all; others those of their section and the unassigned ones; moderators also the
- * moderation queue. Staff never see messages held or rejected by moderation.
- */
-export function consoleFeedbackScope(actor: ActingUser): Prisma.FeedbackWhereInput {
-  if (actor.role === "leader" || actor.role === "admin") return {};
-  const mine: Prisma.FeedbackWhereInput = { OR: [{ sectionId: actor.sectionId }, { sectionId: null }] };
-  if (isPermitted(actor.role, "feedback.moderate")) return { OR: [mine, { status: { in: ["moderation", "rejected"] } }] };
-  return { AND: [mine, { status: { notIn: ["moderation", "rejected"] } }] };
-}
 
 export type ConsoleFeedbackSummary = {
   id: number;
@@ -128,25 +110,10 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
       assign: isPermitted(actor.role, "feedback.assign") && (feedback.status === "moderation" || feedback.status === "received") && (!feedback.reply || feedback.reply.state === "draft"),
       saveReply: canSaveReply(actor, feedback),
       unpublish: moderator && feedback.publishedAt !== null,
-      replyActions: feedback.reply
-        ? availableFeedbackReplyActions(actor, { state: feedback.reply.state, sectionId: feedback.sectionId, authorId: feedback.reply.authorId, lastEditedById: feedback.reply.lastEditedById })
-        : [],
+      replyActions: availableActions(feedbackReplyReview, actor, feedback),
     },
     history: events.map((event) => ({ id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? "公众", action: event.action, comment: event.comment })),
   };
-}
-
-async function lockFeedbackForWrite(tx: DatabaseTransaction, feedbackId: number, expectedVersion: number) {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Feedback" WHERE id = ${feedbackId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("留言不存在。");
-  const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { reply: true } });
-  if (expectedVersion !== feedback.version) throw new ConflictError("该留言已被他人处理，请刷新后查看最新状态再操作。", "stale_version");
-  return feedback;
-}
-
-async function assertVisible(actor: ActingUser, feedbackId: number): Promise<void> {
-  const visible = await db.feedback.count({ where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] } });
-  if (!visible) throw new NotFoundError("留言不存在。");
 }
 
 function resultOf(feedback: { id: number; status: FeedbackStatus; version: number; publishedAt: Date | null }, replyState: FeedbackReplyState | null): FeedbackWriteResult {
@@ -212,56 +179,6 @@ export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, i
       details: { claimedForSection: feedback.sectionId === null ? actor.sectionId : undefined },
     });
     return resultOf(updated, reply.state);
-  });
-}
-
-/**
- * Submit, approve or return the reply (lib/feedback/feedback-workflow.ts). On approval the message
- * is 已答复; it is published with its reply only when the visitor allowed it and the head chose to,
- * and — like an item — only after the head acknowledged each screening finding in the topic, the
- * content and the reply with a note (422 with `details.findings` otherwise).
- */
-export async function transitionFeedbackReply(actor: ActingUser, feedbackId: number, input: unknown, now = currentTime()): Promise<FeedbackWriteResult> {
-  const data = parseInput(feedbackReplyTransitionSchema, input);
-  await assertVisible(actor, feedbackId);
-  return db.$transaction(async (tx) => {
-    const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
-    if (!feedback.reply) throw new ConflictError("这条留言还没有答复。", "invalid_state");
-    const decision = decideFeedbackReplyTransition({
-      actor,
-      subject: { state: feedback.reply.state, sectionId: feedback.sectionId, authorId: feedback.reply.authorId, lastEditedById: feedback.reply.lastEditedById },
-      action: data.action,
-      comment: data.comment,
-    });
-    if (!decision.allowed) {
-      if (decision.status === 422) throw new ValidationError({ comment: ["退回时必须填写意见。"] });
-      if (decision.status === 403) throw new ForbiddenError("您不能对这条答复执行此操作。");
-      throw new ConflictError("答复当前的状态不允许此操作，请刷新后查看。", "invalid_state");
-    }
-    const publish = data.action === "approve" && data.publish;
-    if (publish && !feedback.mayPublish) throw new ValidationError({ publish: ["留言人未同意公开，不能公开。"] });
-    const findings = publish ? screenFeedbackTexts(publishedPairTexts(feedback, feedback.reply.body), await loadSensitiveWords(tx)) : [];
-    const notes = requireAcknowledgements(findings, data.acknowledgements ?? []);
-    if (findings.length) {
-      await tx.feedbackScreeningFinding.createMany({
-        data: findings.map((finding) => ({
-          feedbackId: feedback.id, stage: "publication" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
-          acknowledgedNote: notes.get(finding.key)!, acknowledgedById: actor.id, acknowledgedAt: now,
-        })),
-      });
-    }
-    await tx.feedbackReply.update({ where: { id: feedback.reply.id }, data: { state: decision.to } });
-    const status: FeedbackStatus = decision.to === "approved" ? "answered" : decision.to === "section_review" ? "reply_review" : "received";
-    const updated = await tx.feedback.update({
-      where: { id: feedback.id },
-      data: { status, version: { increment: 1 }, ...(decision.to === "approved" ? { answeredAt: now, publishedAt: publish ? now : null } : {}) },
-    });
-    if (publish) await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `feedback_reply.${data.action}`, entityType: "Feedback", entityId: feedback.id, fromState: feedback.status, toState: status,
-      comment: data.comment ?? null, details: data.action === "approve" ? { published: publish, acknowledgedFindings: findings.length } : undefined,
-    });
-    return resultOf(updated, decision.to);
   });
 }
 

@@ -1,10 +1,12 @@
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
 import { searchMessages } from "@/lib/i18n/zh-CN/search";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { workflowMessages } from "@/lib/i18n/zh-CN/workflow";
 
 /**
  * Every user-facing string of the interface, in one place so another language can be added.
@@ -18,6 +20,8 @@ export const zhCN = {
   proposals: proposalsMessages,
   reports: reportsMessages,
   security: securityMessages,
+  workflow: workflowMessages,
+  imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",

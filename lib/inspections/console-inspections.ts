@@ -9,7 +9,8 @@ import type { ItemState } from "@/lib/generated/prisma/enums";
 import { inspectionDetailInclude, toInspectionView, type InspectionView } from "@/lib/inspections/inspection-views";
 import { worksOnInspection } from "@/lib/inspections/manage-inspections";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { availableItemActions, type ItemAction } from "@/lib/workflow/item-workflow";
+import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ConsoleInspectionSummary = {
   id: number;
@@ -51,16 +52,13 @@ export async function listConsoleInspections(actor: ActingUser, options: { year?
 
 export type ConsoleInspection = InspectionView & {
   authorName: string;
-  planActions: ItemAction[];
-  resultsActions: ItemAction[];
+  planActions: InspectionAction[];
+  resultsActions: InspectionAction[];
   canEdit: boolean;
   canDraw: boolean;
   canRecordResults: boolean;
   history: { id: string; occurredAt: Date; actorName: string; action: string; fromState: string | null; toState: string | null; comment: string | null }[];
 };
-
-/** Review steps a person can take here (the server decides again on every request). */
-const reviewActions: ItemAction[] = ["submit", "approve", "return", "withdraw", "restore"];
 
 export async function findConsoleInspection(actor: ActingUser, inspectionId: number): Promise<ConsoleInspection> {
   assertPermitted(actor, "inspection.read_console");
@@ -72,14 +70,9 @@ export async function findConsoleInspection(actor: ActingUser, inspectionId: num
   ]);
   const view = toInspectionView(inspection, calendar, todayInBeijing(), { withResults: true });
   const works = worksOnInspection(actor, inspection);
-  const planActions = availableItemActions(actor, { state: inspection.state, sectionId: inspection.sectionId, authorId: inspection.authorId, revisionAuthorId: inspection.lastEditorId })
-    .filter((action) => reviewActions.includes(action));
-  const resultsActions =
-    inspection.state === "published"
-      ? availableItemActions(actor, {
-          state: inspection.resultsState, sectionId: inspection.sectionId, authorId: inspection.authorId, revisionAuthorId: inspection.resultsEditorId ?? inspection.authorId,
-        }).filter((action) => reviewActions.includes(action))
-      : [];
+  // Review steps a person can take here (the server decides again on every request).
+  const planActions = availableActions(inspectionPlanReview, actor, inspection);
+  const resultsActions = availableActions(inspectionResultsReview, actor, inspection);
   return {
     ...view,
     authorName: inspection.author.displayName,

@@ -3,25 +3,22 @@ import { randomBytes } from "node:crypto";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
+import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { drawAlgorithm, hashDrawInput, runDraw, serializeDrawInput, type DrawInput, type DrawProblem } from "@/lib/inspections/draw";
 import { currentListVersion, loadDrawInspectors, loadDrawTargets, lockInspectionList } from "@/lib/inspections/list-versions";
-import { describeResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { drawRequestSchema, planInputSchema, resultsInputSchema, transitionInputSchema, type PlanInput } from "@/lib/inspections/schemas";
-import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
-import { decideItemTransition, type TransitionActor } from "@/lib/workflow/item-workflow";
+import type { WorkflowActor } from "@/lib/workflow/workflow";
 import { currentTime } from "@/lib/clock";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
  * then the plan with its draw goes through the review of disclosure items (科员 → 科室负责人 →
- * 主管领导, decideItemTransition) and is published; after the inspection the results per target
- * are recorded and published through the same review, due 20 working days after the end.
+ * 主管领导, lib/inspections/inspection-review.ts) and is published; after the inspection the results
+ * per target are recorded and published through the same review, due 20 working days after the end.
  */
 
 export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
@@ -41,7 +38,7 @@ export async function lockInspectionForWrite(tx: DatabaseTransaction, inspection
 }
 
 /** Staff and section heads of the task's section (or its author) work on it. */
-export function worksOnInspection(actor: TransitionActor, inspection: { sectionId: number; authorId: number }): boolean {
+export function worksOnInspection(actor: WorkflowActor, inspection: { sectionId: number; authorId: number }): boolean {
   return (actor.role === "staff" || actor.role === "section_head") && (actor.sectionId === inspection.sectionId || actor.id === inspection.authorId);
 }
 
@@ -250,72 +247,6 @@ export async function recordInspectionResults(actor: ActingUser, inspectionId: n
     await recordAuditEvent(tx, {
       actorId: actor.id, action: "inspection.results.record", entityType: "Inspection", entityId: inspectionId,
       details: { results: results.map((entry) => ({ assignmentId: entry.assignmentId, targetName: assignments.get(entry.assignmentId)!.targetName, outcome: entry.outcome, inspectedOn: entry.inspectedOn, note: entry.note })) },
-    });
-    return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
-  });
-}
-
-const refusals = {
-  403: () => new ForbiddenError("您不能对这个抽查任务执行此操作。"),
-  409: () => new ConflictError("抽查任务当前的状态不允许此操作，请刷新后查看。", "invalid_state"),
-} as const;
-
-/**
- * A review step on the plan (with its draw) or on the results, decided by the workflow table of
- * disclosure items. Publication and withdrawal change what the public sees.
- */
-export async function transitionInspection(actor: ActingUser, inspectionId: number, request: unknown, now = currentTime()): Promise<InspectionWriteResult> {
-  const { subject, action, comment, version } = parseInput(transitionInputSchema, request);
-  const calendar = await loadWorkingDayCalendar();
-  return db.$transaction(async (tx) => {
-    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
-    const onResults = subject === "results";
-    if (onResults && inspection.state !== "published") throw new ConflictError("抽查任务公开后才能审核检查结果。", "invalid_state");
-    const from = onResults ? inspection.resultsState : inspection.state;
-    const decision = decideItemTransition({
-      actor,
-      subject: {
-        state: from,
-        sectionId: inspection.sectionId,
-        authorId: inspection.authorId,
-        revisionAuthorId: onResults ? (inspection.resultsEditorId ?? inspection.authorId) : inspection.lastEditorId,
-      },
-      action,
-      comment,
-      now,
-    });
-    if (!decision.allowed) {
-      if (decision.status === 422) throw new ValidationError({ comment: [action === "withdraw" ? "撤回时必须填写公开的撤回理由。" : "退回时必须填写意见。"] });
-      throw refusals[decision.status]();
-    }
-    if (action === "submit" && !onResults && !inspection.draw) throw new ValidationError({ draw: ["请先完成随机抽取，再提交审核。"] }, "请先完成随机抽取，再提交审核。");
-    if (action === "submit" && onResults) {
-      const missing = await tx.inspectionAssignment.count({ where: { inspectionId, OR: [{ outcome: null }, { inspectedOn: null }] } });
-      if (missing) throw new ValidationError({ results: [`还有 ${missing} 个检查对象没有登记检查结果或检查日期。`] }, "检查结果不完整，不能提交审核。");
-    }
-    const to = decision.to;
-    const data: Parameters<typeof tx.inspection.update>[0]["data"] = { version: { increment: 1 } };
-    if (onResults) {
-      data.resultsState = to;
-      if (to === "published") {
-        const timeliness = describeResultsTimeliness(calendar, dateColumnToIsoDate(inspection.endOn), beijingDayOf(now), todayInBeijing(now));
-        Object.assign(data, {
-          resultsPublishedAt: inspection.resultsPublishedAt ?? now,
-          resultsPublishedOnTime: inspection.resultsPublishedOnTime ?? timeliness.status === "on_time",
-          resultsWithdrawnAt: null, resultsWithdrawalReason: null,
-        });
-      }
-      if (to === "withdrawn") Object.assign(data, { resultsWithdrawnAt: now, resultsWithdrawalReason: comment });
-    } else {
-      data.state = to;
-      if (to === "published") Object.assign(data, { publishedAt: inspection.publishedAt ?? now, withdrawnAt: null, withdrawalReason: null });
-      if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
-    }
-    const updated = await tx.inspection.update({ where: { id: inspectionId }, data });
-    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `inspection.${subject}.${action}`, entityType: "Inspection", entityId: inspectionId,
-      fromState: from, toState: to, comment, details: { subject },
     });
     return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
   });

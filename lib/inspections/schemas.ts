@@ -3,7 +3,6 @@ import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { InspectionOutcome } from "@/lib/generated/prisma/enums";
 import { isValidCreditCode } from "@/lib/identifiers";
 import { minimumInspectorsPerTarget } from "@/lib/inspections/draw";
-import { itemActions } from "@/lib/workflow/item-workflow";
 
 /** Validation of the 双随机一公开 inputs, the same for console forms, the JSON API and imports. */
 
@@ -115,18 +114,6 @@ export type PlanInput = z.infer<typeof planInputSchema>;
 
 /** The draw takes no parameters of its own: the plan holds them. */
 export const drawRequestSchema = z.object({ version: z.coerce.number().int().positive().optional() });
-
-export const transitionInputSchema = z.object({
-  subject: z.enum(["plan", "results"], { error: "请指明审核的是抽查任务还是检查结果。" }),
-  action: z.enum(itemActions, { error: "操作无效。" }),
-  comment: z
-    .string()
-    .trim()
-    .max(2000, { error: "意见最多 2000 个字符。" })
-    .nullish()
-    .transform((value) => value || null),
-  version: z.coerce.number().int().positive().optional(),
-});
 
 export const resultEntrySchema = z.object({
   assignmentId: z.coerce.number().int().positive(),

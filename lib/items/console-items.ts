@@ -9,7 +9,9 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ItemValidity } from "@/lib/generated/prisma/enums";
-import { availableItemActions, canEditItem, type ItemAction } from "@/lib/workflow/item-workflow";
+import { itemReview, type ItemAction } from "@/lib/items/item-review";
+import { availableActions } from "@/lib/workflow/engine";
+import { canEditReviewedContent } from "@/lib/workflow/workflow";
 
 export type ConsoleItemSummary = {
   id: number;
@@ -196,7 +198,6 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
   ]);
   const latest = toRevisionView(item.latestRevision!, agency.name);
   const computation = computeProactiveDisclosureDeadline(calendar, latest.formedAt);
-  const subject = { state: item.state, sectionId: item.sectionId, authorId: item.authorId, revisionAuthorId: item.latestRevision!.createdById };
   return {
     id: item.id,
     indexNumber: item.indexNumber,
@@ -222,8 +223,8 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
       acknowledgedBy: finding.acknowledgedBy?.displayName ?? null, revisionNumber: finding.revision.number,
     })),
     deadline: { due: computation.due, overdue: item.publishedRevisionId === null && todayInBeijing() > computation.due, explanation: describeDeadline(computation) },
-    actions: availableItemActions(actor, subject),
-    canEdit: canEditItem(actor, item),
+    actions: availableActions(itemReview, actor, item),
+    canEdit: canEditReviewedContent(actor, item),
   };
 }
 

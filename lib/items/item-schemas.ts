@@ -2,7 +2,6 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { ItemValidity } from "@/lib/generated/prisma/enums";
 import { disclosureChannels } from "@/lib/items/channels";
-import { itemActions } from "@/lib/workflow/item-workflow";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 200_000;
@@ -63,20 +62,4 @@ export const updateItemSchema = itemContentSchema.partial().extend({
   version: z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" }),
 });
 
-export const transitionRequestSchema = z.object({
-  action: z.enum(itemActions, { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000, { error: "意见最多 2000 个字符。" }).nullish(),
-  publishAt: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((value) => (value ? new Date(value) : null))
-    .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: "发布时间无效。" }),
-  version: z.coerce.number().int().positive().nullish(),
-  acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: "请填写处理说明。" }).max(500, { error: "说明最多 500 个字符。" }) }))
-    .optional(),
-});
-
 export type ItemContentInput = z.infer<typeof itemContentSchema>;
-export type TransitionRequest = z.infer<typeof transitionRequestSchema>;

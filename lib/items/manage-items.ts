@@ -11,7 +11,7 @@ import { allocateIndexNumber } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
-import { canEditItem } from "@/lib/workflow/item-workflow";
+import { canEditReviewedContent } from "@/lib/workflow/workflow";
 
 /** The content of a revision as the data layer writes it. */
 type RevisionContent = {
@@ -208,7 +208,7 @@ async function saveNewRevision(
 ): Promise<ItemWriteResult> {
   return db.$transaction(async (tx) => {
     const item = await lockItemForWrite(tx, itemId, version);
-    if (!canEditItem(actor, item)) {
+    if (!canEditReviewedContent(actor, item)) {
       if (item.state !== "draft" && item.state !== "published") {
         throw new ConflictError("信息正在审核或已撤回，当前不能修改：请先退回或恢复为草稿。", "invalid_state");
       }

@@ -1,6 +1,6 @@
 import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
-import { publishDueScheduledItems } from "@/lib/items/transition-item";
+import { publishDueScheduledItems } from "@/lib/items/item-review";
 
 const INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
 

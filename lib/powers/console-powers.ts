@@ -10,7 +10,9 @@ import { powerEntryOf } from "@/lib/powers/manage-powers";
 import { comparePowerCodes, powerTypes, type PowerEntry } from "@/lib/powers/power-entry";
 import { diffPowerLists } from "@/lib/powers/power-list-diff";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
-import { availableRegisterActions, canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { powerReview } from "@/lib/powers/power-review";
+import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ConsolePowerSummary = {
   id: number;
@@ -90,7 +92,7 @@ export async function findConsolePower(actor: ActingUser, powerId: number): Prom
     publishedAt: power.publishedAt ? beijingDayOf(power.publishedAt) : null,
     withdrawnAt: power.withdrawnAt ? beijingDayOf(power.withdrawnAt) : null,
     withdrawalReason: power.withdrawalReason,
-    actions: availableRegisterActions(actor, subject),
+    actions: availableActions(powerReview, actor, power),
     canEdit: canEditRegisterEntry(actor, subject),
     history: await findRegisterHistory("Power", power.id),
   };

@@ -9,8 +9,7 @@ import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
 import { powerContentSchema, publishPowerListVersionSchema, updatePowerSchema, type PowerContentInput } from "@/lib/powers/power-schemas";
-import { canEditRegisterEntry, decideRegisterTransition } from "@/lib/powers/register-review";
-import { registerTransitionSchema } from "@/lib/powers/register-schemas";
+import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { currentTime } from "@/lib/clock";
@@ -122,25 +121,6 @@ export async function updatePower(actor: ActingUser, powerId: number, input: unk
     });
     return { id: updated.id, state: updated.state, version: updated.version };
   }).catch(rethrowCodeClash);
-}
-
-/** A review step on an entry; publishing freezes the working copy as what the public sees. */
-export async function transitionPower(actor: ActingUser, powerId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
-  const { action, comment, version } = parseInput(registerTransitionSchema, request);
-  return db.$transaction(async (tx) => {
-    const power = await lockPowerForWrite(tx, powerId, version);
-    const to = decideRegisterTransition(actor, subjectOf(power), action, comment, m.review);
-    const data: Prisma.PowerUpdateInput = { state: to, version: { increment: 1 } };
-    if (to === "published") Object.assign(data, { publishedContent: powerEntryOf(power), publishedAt: now, withdrawnAt: null, withdrawalReason: null });
-    if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
-    const updated = await tx.power.update({ where: { id: power.id }, data });
-    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `power.${action}`, entityType: "Power", entityId: power.id, fromState: power.state, toState: to, comment: comment ?? null,
-      details: { code: power.code },
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  });
 }
 
 /** The entries the public sees now (published, not withdrawn), in list order. */

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { registerActions } from "@/lib/powers/register-review";
 
 /** zod pieces shared by the register forms and APIs (powers, services, decisions). */
 
@@ -40,9 +39,3 @@ export const lineList = (label: string, maxEach: number, options: { min?: number
 export const positiveId = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
 export const versionField = z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" });
-
-export const registerTransitionSchema = z.object({
-  action: z.enum(registerActions, { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000, { error: "意见最多 2000 个字。" }).nullish(),
-  version: z.coerce.number().int().positive().nullish(),
-});

@@ -8,7 +8,8 @@ import type { ItemState, ProposalKind, ProposalStatus, ReplyDisclosure, Satisfac
 import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { canDraftReply } from "@/lib/proposals/proposal-replies";
 import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
-import { availableItemActions, type ItemAction } from "@/lib/workflow/item-workflow";
+import { proposalReplyReview, type ProposalReplyAction } from "@/lib/proposals/proposal-reply-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ConsoleProposalSummary = {
   id: number;
@@ -90,7 +91,7 @@ export type ConsoleProposalReply = {
   authorName: string;
   version: number;
   attachments: { attachmentId: number; fileId: number; name: string }[];
-  actions: ItemAction[];
+  actions: ProposalReplyAction[];
 };
 
 export type ConsoleProposalDetail = ConsoleProposalSummary & {
@@ -169,9 +170,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
       authorName: reply.author.displayName,
       version: reply.version,
       attachments: reply.attachments.map((attachment) => ({ attachmentId: attachment.id, fileId: attachment.fileId, name: files.get(attachment.fileId) ?? `附件 ${attachment.fileId}` })),
-      actions: availableItemActions(actor, {
-        state: reply.state, sectionId: proposal.leadSectionId ?? -1, authorId: reply.authorId, revisionAuthorId: reply.lastEditedById,
-      }).filter((action) => action !== "publish_scheduled"),
+      actions: availableActions(proposalReplyReview, actor, { proposal, reply }),
     })),
     canDraftReply: draftable,
     can: {

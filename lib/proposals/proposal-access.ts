@@ -15,7 +15,7 @@ import { messages } from "@/lib/i18n";
  * may assign it. 交办 (choosing or changing the sections and the deadline) is a section head's or an
  * administrator's job; a section head hands on only a proposal of their own section. Administrators
  * keep the register for the whole agency and are not bound to a section; they never draft replies.
- * Leaders read and approve replies through the review workflow (lib/workflow/item-workflow.ts).
+ * Leaders read and approve replies through the review workflow (lib/proposals/proposal-reply-review.ts).
  */
 export type ProposalAction = "register" | "edit" | "assign" | "draft_reply" | "record_feedback" | "reopen" | "close";
 export const proposalActions: readonly ProposalAction[] = ["register", "edit", "assign", "draft_reply", "record_feedback", "reopen", "close"];

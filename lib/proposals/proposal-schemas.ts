@@ -81,12 +81,6 @@ export const replyInputSchema = z.object({
   version: version.nullish(),
 });
 
-export const replyTransitionSchema = z.object({
-  action: z.enum(["submit", "approve", "return", "withdraw", "restore"], { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000, { error: "意见最多 2000 个字符。" }).nullish(),
-  version: version.nullish(),
-});
-
 export const proposerFeedbackSchema = z.object({
   satisfaction: z.enum(Satisfaction, { error: "请选择满意度。" }),
   feedbackOn: optionalIsoDate("反馈日期"),

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
@@ -14,11 +14,9 @@ import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/rep
 import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
 import { liveFigureSources } from "@/lib/reports/live-figure-sources";
-import { renderReportHtml, reportTitle, type ReportSnapshot } from "@/lib/reports/report-document";
+import { renderReportHtml, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
-import { decideItemTransition, itemActions } from "@/lib/workflow/item-workflow";
-import { currentTime } from "@/lib/clock";
 
 export type ReportEdition = {
   id: number;
@@ -50,15 +48,9 @@ const textsSchema = z.object({
   version: z.coerce.number().int().positive({ error: "缺少版本号。" }),
 });
 
-const reportTransitionSchema = z.object({
-  action: z.enum(itemActions, { error: "未知的操作。" }),
-  comment: z.string().trim().max(2000).nullish(),
-  version: z.coerce.number().int().positive().nullish(),
-});
-
 export const yearSchema = z.coerce.number().int().min(2008, { error: "年份无效。" }).max(2100, { error: "年份无效。" });
 
-function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdition {
+export function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdition {
   return {
     id: row.id, year: row.year, edition: row.edition, state: row.state, version: row.version,
     texts: { overview: row.overview, problems: row.problems, otherMatters: row.otherMatters },
@@ -105,7 +97,7 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
   });
 }
 
-async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined) {
+export async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "AnnualReport" WHERE id = ${reportId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError("年度报告不存在。");
   const report = await tx.annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { lastActor: true } });
@@ -131,52 +123,8 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
   });
 }
 
-/**
- * Review steps of the report, with the items' workflow table. Submitting requires every blocking
- * check to pass; the leader's approval freezes the figures and publishes the report as an item
- * of the 政府信息公开年报 category.
- */
-export async function transitionReport(actor: ActingUser, reportId: number, input: unknown, sources: ReportFigureSources = liveFigureSources): Promise<ReportEdition> {
-  assertPermitted(actor, "report.read");
-  const { action, comment, version } = parseInput(reportTransitionSchema, input);
-  const current = await db.annualReport.findUnique({ where: { id: reportId } });
-  if (!current) throw new NotFoundError("年度报告不存在。");
-  const figures = await computeReportFigures(current.year, sources);
-  const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters });
-  return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, reportId, version);
-    if (action === "withdraw" || action === "restore" || action === "publish_scheduled") throw new ConflictError("年度报告发布后不能撤回，请发布更正版。", "invalid_state");
-    const decision = decideItemTransition({ actor, subject: { state: report.state, sectionId: report.sectionId, authorId: report.authorId, revisionAuthorId: report.authorId }, action, comment });
-    if (!decision.allowed) {
-      if (decision.status === 403) throw new ForbiddenError("您不能对这份报告执行此操作。");
-      if (decision.status === 409) throw new ConflictError("报告当前的状态不允许此操作，请刷新后查看。", "invalid_state");
-      throw new ValidationError({ comment: ["退回时必须填写意见。"] });
-    }
-    if ((action === "submit" || action === "approve") && !checks.passed) {
-      const error = new ValidationError({ checks: checks.blocking.map((check) => check.message) }, "报告未通过校验，不能提交审核。");
-      error.details = { checks };
-      throw error;
-    }
-    const data: Prisma.AnnualReportUpdateInput = { state: decision.to === "scheduled" ? "published" : decision.to, version: { increment: 1 }, lastActor: { connect: { id: actor.id } } };
-    if (decision.to === "published" || decision.to === "scheduled") {
-      const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
-      const publishedAt = currentTime();
-      const snapshot: ReportSnapshot = {
-        year: report.year, edition: report.edition, agencyName: agency.name, title: reportTitle(agency.name, report.year, report.edition),
-        texts: { overview: report.overview, problems: report.problems, otherMatters: report.otherMatters },
-        correctionNotice: report.correctionNotice, figures, checks, publishedAt: publishedAt.toISOString(),
-      };
-      const itemId = await publishReportItem(tx, snapshot, report.authorId, report.sectionId, actor.id, agency.code, publishedAt);
-      Object.assign(data, { state: "published", snapshot: snapshot as unknown as Prisma.InputJsonValue, publishedAt, item: { connect: { id: itemId } } });
-    }
-    const updated = await tx.annualReport.update({ where: { id: reportId }, data });
-    await recordAuditEvent(tx, { actorId: actor.id, action: `report.${action}`, entityType: "AnnualReport", entityId: reportId, fromState: report.state, toState: updated.state, comment: comment ?? null });
-    return toEdition(updated);
-  });
-}
-
 /** The published report becomes an item of the 年报 category, with the report as its body. */
-async function publishReportItem(tx: DatabaseTransaction, snapshot: ReportSnapshot, authorId: number, sectionId: number, approverId: number, agencyCode: string, publishedAt: Date): Promise<number> {
+export async function publishReportItem(tx: DatabaseTransaction, snapshot: ReportSnapshot, authorId: number, sectionId: number, approverId: number, agencyCode: string, publishedAt: Date): Promise<number> {
   const category = await tx.category.findUnique({ where: { slug: "annual-reports" } });
   if (!category) throw new ConflictError("公开目录中缺少“政府信息公开年报”栏目（annual-reports）。", "category_missing");
   const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));

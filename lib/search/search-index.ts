@@ -9,8 +9,9 @@ import { currentTime } from "@/lib/clock";
 /**
  * Keeps the search index in step with what the public can see.
  *
- * - `syncSearchDocuments(tx, type, ids)`: called by a domain in the transaction that publishes or
- *   withdraws records; the index changes in the same transaction (items do this).
+ * - `syncSearchDocuments(tx, type, ids)`: called in the transaction that publishes or withdraws
+ *   records; the index changes in the same transaction (the workflow engine, lib/workflow/engine.ts,
+ *   does this for every reviewed record type with a search source).
  * - `ensureSearchIndexCurrent()`: called before every search. When the public content version
  *   (bumped by every public write) differs from the one the index was last reconciled with, it
  *   compares every source's public records and version stamps with the index and fixes the

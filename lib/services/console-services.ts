@@ -8,7 +8,9 @@ import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { comparePowerCodes } from "@/lib/powers/power-entry";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
-import { availableRegisterActions, canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
+import { serviceReview } from "@/lib/services/service-review";
+import { availableActions } from "@/lib/workflow/engine";
 import { serviceGuideInclude, serviceGuideOf } from "@/lib/services/manage-services";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 
@@ -68,7 +70,7 @@ export async function findConsoleService(actor: ActingUser, serviceId: number): 
     publishedAt: service.publishedAt ? beijingDayOf(service.publishedAt) : null,
     withdrawnAt: service.withdrawnAt ? beijingDayOf(service.withdrawnAt) : null,
     withdrawalReason: service.withdrawalReason,
-    actions: availableRegisterActions(actor, subject),
+    actions: availableActions(serviceReview, actor, service),
     canEdit: canEditRegisterEntry(actor, subject),
     history: await findRegisterHistory("Service", service.id),
   };

@@ -8,9 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
-import { canEditRegisterEntry, decideRegisterTransition } from "@/lib/powers/register-review";
-import { registerTransitionSchema } from "@/lib/powers/register-schemas";
-import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 import { serviceContentSchema, updateServiceSchema, type ServiceContentInput } from "@/lib/services/service-schemas";
@@ -185,25 +183,6 @@ export async function updateService(actor: ActingUser, serviceId: number, input:
     });
     return { id: updated.id, state: updated.state, version: updated.version };
   }).catch(rethrowCodeClash);
-}
-
-/** A review step; publishing freezes the working copy (with its forms) as the public guide. */
-export async function transitionService(actor: ActingUser, serviceId: number, request: unknown, now = currentTime()): Promise<RegisterWriteResult> {
-  const { action, comment, version } = parseInput(registerTransitionSchema, request);
-  return db.$transaction(async (tx) => {
-    const service = await lockServiceForWrite(tx, serviceId, version);
-    const to = decideRegisterTransition(actor, subjectOf(service), action, comment, m.review);
-    const data: Prisma.ServiceUpdateInput = { state: to, version: { increment: 1 } };
-    if (to === "published") Object.assign(data, { publishedContent: serviceGuideOf(service), publishedAt: now, withdrawnAt: null, withdrawalReason: null });
-    if (to === "withdrawn") Object.assign(data, { withdrawnAt: now, withdrawalReason: comment });
-    const updated = await tx.service.update({ where: { id: service.id }, data });
-    if (to === "published" || to === "withdrawn") await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: `service.${action}`, entityType: "Service", entityId: service.id, fromState: service.state, toState: to, comment: comment ?? null,
-      details: { code: service.code },
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  });
 }
 
 export { guideInclude as serviceGuideInclude };

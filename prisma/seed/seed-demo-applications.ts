@@ -7,7 +7,7 @@ import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
-import { transitionReply } from "@/lib/reply-letters/manage-replies";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 
 /**
  * A few applications of the current year in different states, so the console shows its lists,

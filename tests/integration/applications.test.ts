@@ -16,7 +16,8 @@ import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, Val
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
-import { transitionReply, updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { buildReplyDocx } from "@/lib/reply-letters/reply-document";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";

@@ -6,8 +6,9 @@ import { db } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import {
-  assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, transitionFeedbackReply, unpublishFeedback,
+  assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, unpublishFeedback,
 } from "@/lib/feedback/manage-feedback";
+import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { PublicationAcknowledgementRequired } from "@/lib/feedback/feedback-screening";
 import { findPublishedFeedback, rateFeedbackReply } from "@/lib/feedback/public-feedback";
 import { respondWithJson } from "@/lib/api/respond";
@@ -15,7 +16,7 @@ import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { feedbackStatsForYear } from "@/lib/feedback/stats";
 import { feedbackSubmissionLimit, submitFeedback } from "@/lib/feedback/submit-feedback";
 import { createItem } from "@/lib/items/manage-items";
-import { transitionItem } from "@/lib/items/transition-item";
+import { transitionItem } from "@/lib/items/item-review";
 import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";

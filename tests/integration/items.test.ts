@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { findConsoleItem } from "@/lib/items/console-items";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { findPublicItem, findPublishedItems } from "@/lib/items/public-items";
-import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/transition-item";
+import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/item-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";

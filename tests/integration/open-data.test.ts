@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db, Prisma } from "@/lib/db";
 import { createItem } from "@/lib/items/manage-items";
-import { transitionItem } from "@/lib/items/transition-item";
+import { transitionItem } from "@/lib/items/item-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { GET as exportList } from "@/app/api/v1/export/[file]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";

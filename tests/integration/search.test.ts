@@ -6,7 +6,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { createItem } from "@/lib/items/manage-items";
-import { transitionItem } from "@/lib/items/transition-item";
+import { transitionItem } from "@/lib/items/item-review";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseSearchQuery } from "@/lib/search/query";
 import { reconcileSearchIndex } from "@/lib/search/search-index";

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { availableFeedbackReplyActions, decideFeedbackReplyTransition } from "@/lib/feedback/feedback-workflow";
+import { feedbackReplyReview } from "@/lib/feedback/feedback-reply-review";
+import type { FeedbackReplyState } from "@/lib/generated/prisma/enums";
+import { availableActions } from "@/lib/workflow/engine";
+import { decideTransition, type WorkflowActor } from "@/lib/workflow/workflow";
+
+type Subject = { state: FeedbackReplyState; sectionId: number | null; authorId: number; lastEditedById: number };
+const asSource = ({ sectionId, ...reply }: Subject) => ({ sectionId, reply });
+const decideFeedbackReplyTransition = ({ actor, subject, action, comment }: { actor: WorkflowActor; subject: Subject; action: string; comment?: string }) => {
+  const decision = decideTransition(feedbackReplyReview.workflow, { actor, subject: feedbackReplyReview.subjectOf(asSource(subject)), action, comment });
+  return decision.allowed ? decision : { allowed: decision.allowed, status: decision.status, reason: decision.reason };
+};
+const availableFeedbackReplyActions = (actor: WorkflowActor, subject: Subject) => availableActions(feedbackReplyReview, actor, asSource(subject));
 
 const staff = { id: 1, role: "staff" as const, sectionId: 10 };
 const head = { id: 2, role: "section_head" as const, sectionId: 10 };

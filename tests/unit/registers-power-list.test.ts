@@ -2,9 +2,21 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { filterPowerEntries, sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
 import { diffPowerLists } from "@/lib/powers/power-list-diff";
-import { availableRegisterActions, canEditRegisterEntry, decideRegisterTransition } from "@/lib/powers/register-review";
+import { canEditRegisterEntry, type RegisterSubject } from "@/lib/powers/register-review";
+import { decisionReview } from "@/lib/decisions/decision-review";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { availableActions, refusalError } from "@/lib/workflow/engine";
+import { decideTransition, type WorkflowActor } from "@/lib/workflow/workflow";
+
+/** A register's review step decided as the engine decides it, refusals thrown as the engine throws them. */
+function decideRegisterTransition(actor: WorkflowActor, subject: RegisterSubject, action: string, comment: string | null, _messages: unknown) {
+  const decision = decideTransition(decisionReview.workflow, { actor, subject: decisionReview.subjectOf(subject), action, comment });
+  if (decision.allowed) return decision.to;
+  throw refusalError(decisionReview, decision, action);
+}
+
+const availableRegisterActions = (actor: WorkflowActor, subject: RegisterSubject) => availableActions(decisionReview, actor, subject);
 
 const entry = (code: string, overrides: Partial<PowerEntry> = {}): PowerEntry => ({
   code, name: `事项${code}`, type: "license", legalBasis: ["《城市道路管理条例》第三十条"], sectionName: "市容环境管理科",

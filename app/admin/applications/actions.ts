@@ -11,7 +11,8 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { transitionReply, updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { formDataToObject } from "@/lib/validation";
 
 export async function registerApplicationAction(_state: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {

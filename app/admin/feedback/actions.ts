@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/session";
-import { assignFeedback, moderateFeedback, saveFeedbackReply, transitionFeedbackReply, unpublishFeedback } from "@/lib/feedback/manage-feedback";
+import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
+import { assignFeedback, moderateFeedback, saveFeedbackReply, unpublishFeedback } from "@/lib/feedback/manage-feedback";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { formDataToObject } from "@/lib/validation";

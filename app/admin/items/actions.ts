@@ -7,7 +7,7 @@ import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
-import { transitionItem } from "@/lib/items/transition-item";
+import { transitionItem } from "@/lib/items/item-review";
 import { formDataToObject } from "@/lib/validation";
 
 function itemFields(formData: FormData): Record<string, unknown> {

@@ -6,7 +6,8 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { createPower, publishPowerListVersion, transitionPower, updatePower } from "@/lib/powers/manage-powers";
+import { createPower, publishPowerListVersion, updatePower } from "@/lib/powers/manage-powers";
+import { transitionPower } from "@/lib/powers/power-review";
 import { formDataToObject } from "@/lib/validation";
 
 export async function createPowerAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -5,7 +5,8 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { createService, transitionService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
+import { createService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
+import { transitionService } from "@/lib/services/service-review";
 import { formDataToObject } from "@/lib/validation";
 
 /** The form's parallel material columns (one entry per row) become the API's list of materials. */

@@ -5,8 +5,9 @@ import type { DomainGrants } from "@/lib/auth/grants/types";
  * lib/auth/permissions.ts). Handling an application and seeing its applicant's personal data also
  * requires, for staff and section heads, working in the section that handles applications
  * (ApplicationSettings.handlingSectionId); leaders see every application in full; everyone else in
- * the console sees lists and details masked. Reviewing a reply letter follows the item workflow
- * table (lib/workflow/item-workflow.ts): the section head reviews, a leader approves.
+ * the console sees lists and details masked. Reviewing a reply letter has one permission per
+ * transition (`application.reply.approve_leader`, …; lib/reply-letters/reply-letter-review.ts): staff
+ * of the handling section submit, its section head reviews, a leader approves (issues it).
  */
 export const applicationsGrants = {
   actions: [
@@ -18,11 +19,22 @@ export const applicationsGrants = {
     "application.configure",
     "reply_template.manage",
     "fee.quote",
+    "application.reply.submit",
+    "application.reply.approve_section",
+    "application.reply.approve_leader",
+    "application.reply.return_section",
+    "application.reply.return_leader",
   ],
   roles: {
-    staff: ["application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote"],
-    section_head: ["application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote"],
-    leader: ["application.read", "application.view_personal_data", "application.approve_extension", "application.record_appeal", "fee.quote"],
+    staff: ["application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote", "application.reply.submit"],
+    section_head: [
+      "application.read", "application.view_personal_data", "application.handle", "application.record_appeal", "fee.quote",
+      "application.reply.submit", "application.reply.approve_section", "application.reply.return_section",
+    ],
+    leader: [
+      "application.read", "application.view_personal_data", "application.approve_extension", "application.record_appeal", "fee.quote",
+      "application.reply.approve_leader", "application.reply.return_leader",
+    ],
     admin: ["application.read", "application.configure", "reply_template.manage", "fee.quote"],
   },
 } as const satisfies DomainGrants;

@@ -1,12 +1,20 @@
 import type { DomainGrants } from "@/lib/auth/grants/types";
 
-/** The annual report: everyone in the console reads it; the office's staff compile it. */
+/**
+ * The annual report: everyone in the console reads it; the office's staff compile it. Its review
+ * has one permission per transition (lib/reports/report-review.ts): staff submit, the section head
+ * reviews, a leader approves (publishes). A published report is never withdrawn: a correction is
+ * published as a new edition.
+ */
 export const reportsGrants = {
-  actions: ["report.read", "report.edit", "report.manual_figures", "ledger.import"],
+  actions: [
+    "report.read", "report.edit", "report.manual_figures", "ledger.import",
+    "report.submit", "report.approve_section", "report.approve_leader", "report.return_section", "report.return_leader",
+  ],
   roles: {
-    staff: ["report.read", "report.edit", "report.manual_figures", "ledger.import"],
-    section_head: ["report.read", "report.edit", "report.manual_figures", "ledger.import"],
-    leader: ["report.read"],
+    staff: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit"],
+    section_head: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit", "report.approve_section", "report.return_section"],
+    leader: ["report.read", "report.approve_leader", "report.return_leader"],
     admin: ["report.read", "report.manual_figures", "ledger.import"],
   },
 } as const satisfies DomainGrants;

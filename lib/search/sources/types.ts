@@ -8,7 +8,7 @@ export type SearchSourceClient = DatabaseTransaction;
  * One kind of public record that search covers. A source only reads its own tables; the index
  * (lib/search/search-index.ts) decides when to call it:
  * - in the transaction that publishes or withdraws a record, when the domain calls
- *   `syncSearchDocuments(tx, type, [id])` (items do, from lib/items/transition-item.ts);
+ *   `syncSearchDocuments(tx, type, [id])` (every reviewed record type with a source does, from lib/workflow/engine.ts);
  * - otherwise on the first search after the public content version changed (every public write
  *   bumps it), by comparing `listPublicVersions` with what the index holds.
  * So a domain that bumps the content version (which it must do anyway for the page cache) is

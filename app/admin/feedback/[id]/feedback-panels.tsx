@@ -3,7 +3,7 @@
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SelectField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { FeedbackReplyAction } from "@/lib/feedback/feedback-workflow";
+import type { FeedbackReplyAction } from "@/lib/feedback/feedback-reply-review";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import type { InspectionOutcome } from "@/lib/generated/prisma/enums";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
-import type { ItemAction } from "@/lib/workflow/item-workflow";
+import type { InspectionAction } from "@/lib/inspections/inspection-review";
 import { FieldError, TextAreaField } from "../fields";
 
 const m = inspectionsMessages.detail;
@@ -24,7 +24,7 @@ export function DrawForm({ run, version }: { run: Run; version: number }) {
 }
 
 /** The review steps open to this user on the plan or on the results. */
-export function ReviewPanel({ subject, actions, version, run }: { subject: "plan" | "results"; actions: ItemAction[]; version: number; run: Run }) {
+export function ReviewPanel({ subject, actions, version, run }: { subject: "plan" | "results"; actions: InspectionAction[]; version: number; run: Run }) {
   if (!actions.length) return <p className="text-sm text-gray-700">{m.noActions}</p>;
   return (
     <div className="space-y-4">

@@ -4,7 +4,7 @@ import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
-import type { ItemAction } from "@/lib/workflow/item-workflow";
+import type { ItemAction } from "@/lib/items/item-review";
 
 const m = messages.consoleItems.detail;
 

@@ -5,7 +5,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
-import type { ItemAction } from "@/lib/workflow/item-workflow";
+import type { ProposalReplyAction } from "@/lib/proposals/proposal-reply-review";
 import { AssistingSectionChoices } from "../proposal-form";
 
 type Run = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -107,7 +107,7 @@ export function ReplyForm({ run, values, label }: { run: Run; values: ReplyFormV
   );
 }
 
-export function ReplyTransitions({ actions, version, run, replyId }: { actions: ItemAction[]; version: number; run: Run; replyId: number }) {
+export function ReplyTransitions({ actions, version, run, replyId }: { actions: ProposalReplyAction[]; version: number; run: Run; replyId: number }) {
   if (!actions.length) return <p className="text-sm text-gray-700">{d.noActions}</p>;
   return (
     <div className="space-y-3">

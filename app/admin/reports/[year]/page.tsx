@@ -8,7 +8,8 @@ import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
 import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
-import { availableItemActions } from "@/lib/workflow/item-workflow";
+import { reportReview } from "@/lib/reports/report-review";
+import { availableActions } from "@/lib/workflow/engine";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
 import { ManualFiguresForm, ReportTextsForm, ReportTransitionForms, StartReportForm } from "../report-forms";
 import { currentTime } from "@/lib/clock";
@@ -27,7 +28,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };
-  const actions = edition ? availableItemActions(actor, { state: edition.state, sectionId: edition.sectionId, authorId: edition.authorId, revisionAuthorId: edition.authorId }).filter((action) => action === "submit" || action === "approve" || action === "return") : [];
+  const actions = edition ? availableActions(reportReview, actor, edition) : [];
   const preview = sanitizeItemBody(renderReportHtml({
     year, edition: edition?.edition ?? 1, agencyName: agency.name, title: reportTitle(agency.name, year), texts,
     correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: currentTime().toISOString(),

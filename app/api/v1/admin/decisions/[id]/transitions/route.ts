@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
-import { transitionDecision } from "@/lib/decisions/manage-decisions";
+import { transitionDecision } from "@/lib/decisions/decision-review";
 import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";

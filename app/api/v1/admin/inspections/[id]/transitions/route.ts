@@ -1,7 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { transitionInspection } from "@/lib/inspections/manage-inspections";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { transitionItem } from "@/lib/items/transition-item";
+import { transitionItem } from "@/lib/items/item-review";
 
 export const dynamic = "force-dynamic";
 

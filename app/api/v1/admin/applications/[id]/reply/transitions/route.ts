@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
-import { transitionReply } from "@/lib/reply-letters/manage-replies";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 
 export const dynamic = "force-dynamic";
 

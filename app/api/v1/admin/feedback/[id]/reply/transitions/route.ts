@@ -1,7 +1,7 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
-import { transitionFeedbackReply } from "@/lib/feedback/manage-feedback";
+import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 
 export const dynamic = "force-dynamic";
 

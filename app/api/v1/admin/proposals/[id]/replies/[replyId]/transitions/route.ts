@@ -3,7 +3,7 @@ import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
-import { transitionProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { readNumericSegment } from "@/lib/proposals/query-params";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,32 @@
+import "server-only";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { isPermitted } from "@/lib/auth/permissions";
+import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+
+/**
+ * Who sees which messages in the console (they hold visitors' names and contacts): leaders and
+ * administrators all; others those of their section and the unassigned ones; moderators also the
+ * moderation queue. Staff never see messages held or rejected by moderation.
+ */
+export function consoleFeedbackScope(actor: ActingUser): Prisma.FeedbackWhereInput {
+  if (actor.role === "leader" || actor.role === "admin") return {};
+  const mine: Prisma.FeedbackWhereInput = { OR: [{ sectionId: actor.sectionId }, { sectionId: null }] };
+  if (isPermitted(actor.role, "feedback.moderate")) return { OR: [mine, { status: { in: ["moderation", "rejected"] } }] };
+  return { AND: [mine, { status: { notIn: ["moderation", "rejected"] } }] };
+}
+
+/** A message outside the user's scope does not exist for them (404). */
+export async function assertFeedbackVisible(actor: ActingUser, feedbackId: number): Promise<void> {
+  const visible = await db.feedback.count({ where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] } });
+  if (!visible) throw new NotFoundError("留言不存在。");
+}
+
+/** Locks a message (with its reply) for a write and checks the version the user last saw. */
+export async function lockFeedbackForWrite(tx: DatabaseTransaction, feedbackId: number, expectedVersion: number) {
+  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Feedback" WHERE id = ${feedbackId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("留言不存在。");
+  const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { reply: true } });
+  if (expectedVersion !== feedback.version) throw new ConflictError("该留言已被他人处理，请刷新后查看最新状态再操作。", "stale_version");
+  return feedback;
+}
