@@ -254,6 +254,8 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
       .waitFor("/api/health to answer 200 again", async () => health.samples.find((sample) => sample.startedAt >= outage.resumedAt && sample.status === 200)?.endedAt, 60_000)
       .catch(() => Infinity);
     await new Promise((resolve) => setTimeout(resolve, afterRecoveryMs));
+    // On a busy machine a write takes a few seconds: go on until several were sent after recovery.
+    await product.waitFor("writes after recovery", async () => (load.sent.filter((request) => request.kind === "write" && request.startedAt >= recoveredAt).length >= 5 ? true : undefined), 60_000).catch(() => {});
   } finally {
     await Promise.all([load.stop(), health.stop()]);
   }
