@@ -1,7 +1,7 @@
 import type { FieldErrors } from "@/lib/errors";
 
 /** What a server action returns to its form: a success notice, or an error with per-field messages. */
-export type FormState = {
+export type FormState<Result = unknown> = {
   status: "idle" | "success" | "error";
   message?: string;
   fields?: FieldErrors;
@@ -9,6 +9,13 @@ export type FormState = {
   secret?: string;
   /** Screening findings a submitter must acknowledge before the item can be submitted. */
   findings?: { key: string; source: string; kind: string; match: string; context: string }[];
+  /** What the action made, for a form that shows it instead of itself (the application receipt). */
+  result?: Result;
+  /**
+   * The values typed, when the action asked to keep them: without JavaScript a refused submission
+   * re-renders the page, and the fields show these instead of their defaults.
+   */
+  values?: Record<string, string>;
   /** Changes on every submission so that the form can reset after success. */
   submittedAt?: number;
 };
