@@ -106,6 +106,8 @@ export const applicationsMessages = {
   feeMethods: { by_count: "按件计收", by_volume: "按量计收" },
 
   deadlines: {
+    /** A pause and the day it lasts until ("等待缴费至 2026-01-05"). */
+    pausedUntil: (pause: string, date: string) => `${pause}至 ${date}`,
     receipt: {
       in_person: (date: string) => `当面提交，以提交之日 ${date} 为收到申请之日`,
       registered_post: (date: string) => `以双挂号信等方式提交，以本机关签收之日 ${date} 为收到申请之日`,

@@ -13,4 +13,8 @@ export const consoleKitMessages = {
   confirm: (action: string) => `确认${action}`,
   atLeastEightCharacters: "至少 8 个字符",
   today: (date: string) => `今天：${date}`,
+  /** A label and its value on one line ("机关：某某局"). */
+  labelled: (label: string, value: string) => `${label}：${value}`,
+  /** Several hints of one field as one line. */
+  hints: (parts: string[]) => parts.join("；"),
 } as const;

@@ -202,7 +202,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <Panel id="fee" title={d.fee}>
               <p className="text-sm">{a.feeMethods[application.fee.method as keyof typeof a.feeMethods]} · {application.fee.summary}</p>
               <ul className="mt-1 list-disc pl-5 text-sm">{application.fee.breakdown.map((line) => <li key={line}>{line}</li>)}</ul>
-              <p className="mt-1 text-sm text-gray-700">{a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pauseLabels.fee}至 {application.fee.payBy}{application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}</p>
+              <p className="mt-1 text-sm text-gray-700">{a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pausedUntil(a.deadlines.pauseLabels.fee, application.fee.payBy)}{application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}</p>
             </Panel>
           ) : null}
         </div>
