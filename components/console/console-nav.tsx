@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { messages } from "@/lib/i18n";
 
 export type ConsoleNavLink = { href: string; label: string };
 
 export function ConsoleNav({ links }: { links: ConsoleNavLink[] }) {
   return (
-    <nav aria-label="工作台导航" className="no-print">
+    <nav aria-label={messages.kit.consoleNav} className="no-print">
       <ul className="space-y-1">
         {links.map((link) => (
           <li key={link.href}>

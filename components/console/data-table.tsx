@@ -1,5 +1,4 @@
-import Link from "next/link";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Pagination } from "@/components/public/pagination";
 import { messages } from "@/lib/i18n";
 import { sortHref, sortRows, type Query, type SortState } from "./table-links";
@@ -32,9 +31,9 @@ const cellClass =
   "px-3 py-2 max-sm:flex max-sm:gap-3 max-sm:px-1 max-sm:py-1 max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-medium max-sm:before:text-gray-700 max-sm:before:content-[attr(data-label)]";
 
 /**
- * A list of records as a table: a caption for screen readers, sortable columns (links that
- * change the URL's sort), an empty text instead of an empty table, row actions in the last
- * column, and paging below. Presentational: the page reads the query and fetches the rows.
+ * A list of records as a table: a caption for screen readers, sortable columns (header buttons
+ * that change the URL's sort, aria-sort on the sorted one), an empty text instead of an empty
+ * table, row actions in the last column, and paging below. Presentational: the page reads the query and fetches the rows.
  */
 export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActions, sort, paging, testId, rowTestId, framed = true }: {
   caption: string;
@@ -52,6 +51,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
   /** A table of its own on the page (border, background); false inside a panel. */
   framed?: boolean;
 }) {
+  const tableId = useId().replaceAll(":", "");
   const allColumns: Column<Row>[] = rowActions
     ? [...columns, { key: "actions", header: rowActions.header ?? messages.kit.actions, hideHeader: rowActions.hideHeader, cell: rowActions.cell }]
     : columns;
@@ -66,15 +66,18 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
       </>
     );
   }
+  const formId = (key: string) => `sort-${tableId}-${key}`;
+  const sortable = sort ? columns.filter((column) => column.sortValue && !column.hideHeader) : [];
   return (
     <>
+      {sort ? sortable.map((column) => <SortForm key={column.key} id={formId(column.key)} sort={sort} columnKey={column.key} />) : null}
       <div className={framed ? frameClass : "overflow-x-auto max-sm:overflow-visible"}>
         <table className="w-full text-left text-sm max-sm:block" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-gray-100 max-sm:sr-only">
             <tr>
               {allColumns.map((column) => (
-                <HeaderCell key={column.key} column={column} sort={column.sortValue ? sort : undefined} />
+                <HeaderCell key={column.key} column={column} sort={column.sortValue ? sort : undefined} formId={formId(column.key)} />
               ))}
             </tr>
           </thead>
@@ -100,7 +103,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
   );
 }
 
-function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: Sorting }) {
+function HeaderCell<Row>({ column, sort, formId }: { column: Column<Row>; sort?: Sorting; formId: string }) {
   if (column.hideHeader) {
     return <th scope="col" className={headerCellClass}><span className="sr-only">{column.header}</span></th>;
   }
@@ -108,11 +111,26 @@ function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: Sorting
   const direction = sort.current?.key === column.key ? sort.current.direction : null;
   return (
     <th scope="col" className={`${headerCellClass} whitespace-nowrap`} aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}>
-      <Link href={sortHref(sort.basePath, sort.query, column.key, sort.current)} className="inline-flex items-center gap-1 text-gray-900 hover:underline">
+      <button type="submit" form={formId}
+        className="inline-flex cursor-pointer items-center gap-1 rounded font-semibold text-gray-900 hover:underline focus:outline-none focus:ring-2 focus:ring-blue-700">
         {column.header}
         <span aria-hidden="true" className={direction ? "text-blue-800" : "text-gray-400"}>{direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}</span>
         {direction ? <span className="sr-only">（{direction === "asc" ? messages.kit.sortedAscending : messages.kit.sortedDescending}）</span> : null}
-      </Link>
+      </button>
     </th>
+  );
+}
+
+/**
+ * The GET form behind one sortable header's button: the list's query with the column's new sort
+ * (sortHref), so sorting works without JavaScript and keeps the filters. The forms sit before the
+ * table and the header buttons name them (form="…"): a sortable table must not be inside a form.
+ */
+function SortForm({ id, sort, columnKey }: { id: string; sort: Sorting; columnKey: string }) {
+  const params = new URLSearchParams(sortHref(sort.basePath, sort.query, columnKey, sort.current).split("?")[1] ?? "");
+  return (
+    <form id={id} action={sort.basePath} method="get" hidden>
+      {[...params.entries()].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+    </form>
   );
 }

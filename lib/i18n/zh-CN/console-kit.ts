@@ -1,6 +1,7 @@
 /** Interface strings of the console kit (components/console, components/forms), merged as `messages.kit`. */
 export const consoleKitMessages = {
   breadcrumbs: "当前位置",
+  consoleNav: "工作台导航",
   pagination: "分页",
   choose: "请选择",
   actions: "操作",
