@@ -30,7 +30,7 @@ type Choice = { value: string | number; label: string };
 
 export function FilterSelect({ name, label, options, defaultValue, allLabel }: { name: string; label: string; options: Choice[]; defaultValue?: string | number; allLabel?: string }) {
   return (
-    <label className="flex flex-col">
+    <label className="flex max-w-full flex-col">
       {label}
       <select name={name} defaultValue={defaultValue ?? ""} className={`mt-1 ${compactInputClass}`}>
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
@@ -46,9 +46,9 @@ export function FilterInput({ name, label, type = "text", defaultValue, min, max
   name: string; label: string; type?: "text" | "search" | "number"; defaultValue?: string | number; min?: number; max?: number; width?: keyof typeof widths;
 }) {
   return (
-    <label className="flex flex-col">
+    <label className="flex max-w-full flex-col">
       {label}
-      <input name={name} type={type} defaultValue={defaultValue} min={min} max={max} className={`mt-1 ${compactInputClass} ${widths[width]}`} />
+      <input name={name} type={type} defaultValue={defaultValue} min={min} max={max} className={`mt-1 max-w-full ${compactInputClass} ${widths[width]}`} />
     </label>
   );
 }
