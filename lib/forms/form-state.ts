@@ -1,4 +1,5 @@
 import type { FieldErrors } from "@/lib/errors";
+import type { ImportProblem } from "@/lib/imports/problems";
 
 /** What a server action returns to its form: a success notice, or an error with per-field messages. */
 export type FormState<Result = unknown> = {
@@ -16,6 +17,8 @@ export type FormState<Result = unknown> = {
    * re-renders the page, and the fields show these instead of their defaults.
    */
   values?: Record<string, string>;
+  /** A refused import: every problem of the file by row and column (components/forms/import-problems.tsx). */
+  importProblems?: ImportProblem[];
   /** Changes on every submission so that the form can reset after success. */
   submittedAt?: number;
 };

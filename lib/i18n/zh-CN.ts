@@ -1,5 +1,6 @@
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
+import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
@@ -22,6 +23,7 @@ export const zhCN = {
   security: securityMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
+  imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",

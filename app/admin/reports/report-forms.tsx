@@ -2,7 +2,8 @@
 
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { ButtonForm } from "@/components/forms/button-form";
-import { TextAreaField, TextField } from "@/components/forms/field";
+import { FileField, TextAreaField, TextField } from "@/components/forms/field";
+import { ImportProblems } from "@/components/forms/import-problems";
 import { legendClass } from "@/components/forms/styles";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
@@ -57,20 +58,16 @@ export function ManualFiguresForm({ action, values }: { action: (state: FormStat
   );
 }
 
-function FileErrors() {
-  const errors = useFormState().fields?.file;
-  return errors?.length ? (
-    <ul id="ledger-file-error" className="mt-2 list-disc pl-5 text-sm text-red-700" data-testid="error-file">{errors.map((message) => <li key={message}>{message}</li>)}</ul>
-  ) : null;
+function LedgerImportProblems() {
+  return <ImportProblems problems={useFormState().importProblems} />;
 }
 
 export function LedgerImportForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   return (
     <ActionForm action={action} aria-label={m.ledger}>
-      <label htmlFor="ledger-file" className="block text-sm font-medium">{m.ledgerFile}</label>
-      <input id="ledger-file" name="file" type="file" accept=".xlsx,.csv" aria-describedby="ledger-file-error" className="mt-1 block text-sm" />
-      <FileErrors />
-      <div className="mt-3"><SubmitButton>{m.ledgerImport}</SubmitButton></div>
+      <FileField name="file" label={m.ledgerFile} accept=".xlsx,.csv" />
+      <SubmitButton>{m.ledgerImport}</SubmitButton>
+      <LedgerImportProblems />
     </ActionForm>
   );
 }

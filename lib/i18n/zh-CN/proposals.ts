@@ -128,7 +128,7 @@ export const proposalsMessages = {
     },
     importPage: {
       title: "导入年度交办清单",
-      intro: "上传 .xlsx 文件（第一个工作表，第一行为表头）。全部行都正确才会导入；有错误时一行也不导入，并列出出错的行和列。",
+      intro: "上传 .xlsx 文件（第一个工作表，第一行为表头）或 .csv 文件（UTF-8 或 GB18030 编码）。全部行都正确才会导入；有错误时一行也不导入，并列出出错的行和列。",
       columns: "表头（列名）",
       required: "必填",
       template: "下载模板",

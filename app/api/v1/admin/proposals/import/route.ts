@@ -1,24 +1,19 @@
 import { respondWithJson } from "@/lib/api/respond";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { requireApiUser } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/errors";
+import { importFileFromRequest } from "@/lib/imports/upload";
 import { importProposals } from "@/lib/proposals/import-proposals";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The yearly assignment list as multipart form data (field `file`, .xlsx or .csv): 201
- * `{imported, ids}`, or 422 with `error.details.problems` = [{row, column, message}] and nothing imported.
+ * `{imported, ids}`, or 422 `{errors: [{row, column, message}]}` and nothing imported.
  */
 export function POST(request: Request) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    let file: FormDataEntryValue | null = null;
-    try {
-      file = (await request.formData()).get("file");
-    } catch {
-      throw new ValidationError({ file: ["请以 multipart/form-data 上传文件（字段名 file）。"] });
-    }
-    if (!(file instanceof File)) throw new ValidationError({ file: ["请选择要导入的文件。"] });
-    return importProposals(actor, new Uint8Array(await file.arrayBuffer()), file.name);
+    assertPermitted(actor, "proposal.manage");
+    return importProposals(actor, await importFileFromRequest(request));
   }, 201);
 }
