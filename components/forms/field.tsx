@@ -68,8 +68,8 @@ export function FieldErrors({ name, id, list, testId }: { name: string; id?: str
   return <ErrorText id={id} name={name} errors={errors} list={list} testId={testId} />;
 }
 
-function FieldFrame({ id, name, label, required, hint, errors, errorList, children, after }: {
-  id: string; name: string; label: string; required?: boolean; hint?: string; errors?: string[]; errorList?: boolean; children: ReactNode; after?: ReactNode;
+function FieldFrame({ id, name, label, required, hint, errors, errorList, errorTestId, children, after }: {
+  id: string; name: string; label: string; required?: boolean; hint?: string; errors?: string[]; errorList?: boolean; errorTestId?: string; children: ReactNode; after?: ReactNode;
 }) {
   return (
     <div className={fieldClass}>
@@ -80,7 +80,7 @@ function FieldFrame({ id, name, label, required, hint, errors, errorList, childr
       {children}
       {after}
       {hint ? <p id={`${id}-hint`} className={hintClass}>{hint}</p> : null}
-      <ErrorText id={`${id}-error`} name={name} errors={errors} list={errorList} />
+      <ErrorText id={`${id}-error`} name={name} errors={errors} list={errorList} testId={errorTestId} />
     </div>
   );
 }
@@ -170,13 +170,13 @@ export function SelectField({ name, label, hint, required, id, errors, inline, o
   );
 }
 
-type FileFieldProps = FieldBase & { accept: string; multiple?: boolean };
+type FileFieldProps = FieldBase & { accept: string; multiple?: boolean; /** The errors' test id, when not error-<name>. */ errorTestId?: string };
 
 /** A file input; its errors are a list, since an import refuses a file with one line per problem. */
-export function FileField({ name, label, hint, required, id, errors, accept, multiple }: FileFieldProps) {
+export function FileField({ name, label, hint, required, id, errors, accept, multiple, errorTestId }: FileFieldProps) {
   const field = useFieldWiring(name, { id, hint, errors });
   return (
-    <FieldFrame id={field.id} name={name} label={label} required={required} hint={hint} errors={field.errors} errorList>
+    <FieldFrame id={field.id} name={name} label={label} required={required} hint={hint} errors={field.errors} errorList errorTestId={errorTestId}>
       <input id={field.id} type="file" name={name} accept={accept} multiple={multiple} required={required} {...field.aria} className={fileInputClass} />
     </FieldFrame>
   );
