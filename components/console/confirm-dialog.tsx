@@ -51,7 +51,13 @@ function TwoStepConfirm({ action, label, ariaLabel, question, confirmLabel, chil
   const [interactive, setInteractive] = useState(false);
   useEffect(() => setInteractive(true), []);
   return (
-    <details ref={details} className="group relative inline-block text-left">
+    // Escape closes the question and gives the focus back to the first button.
+    <details ref={details} className="group relative inline-block text-left"
+      onKeyDown={(event) => {
+        if (event.key !== "Escape" || !details.current?.open) return;
+        details.current.removeAttribute("open");
+        details.current.querySelector("summary")?.focus();
+      }}>
       <summary aria-label={ariaLabel} className={`${buttonClass.dangerOutline} cursor-pointer list-none [&::-webkit-details-marker]:hidden group-open:bg-red-50`}>
         {label}
       </summary>
