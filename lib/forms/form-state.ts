@@ -17,6 +17,11 @@ export type FormState<Result = unknown> = {
    * re-renders the page, and the fields show these instead of their defaults.
    */
   values?: Record<string, string>;
+  /**
+   * With an error: the HTTP status the API answers for the same refusal (401, 403, 404, 409, 422,
+   * 429; 500 for a fault), so a console form and its API route can be compared (tests/security).
+   */
+  errorStatus?: number;
   /** A refused import: every problem of the file by row and column (components/forms/import-problems.tsx). */
   importProblems?: ImportProblem[];
   /** Changes on every submission so that the form can reset after success. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { AppError, ValidationError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
@@ -24,16 +25,17 @@ export async function runFormAction<Result = unknown>(
     const result = await work();
     const extra = typeof result === "string" ? { message: result } : result;
     return { status: "success", submittedAt: currentTime().getTime(), ...extra };
-  } catch (error) {
-    if (isRedirectError(error)) throw error;
-    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, submittedAt: currentTime().getTime() };
+  } catch (caught) {
+    if (isRedirectError(caught)) throw caught;
+    const error = refusalOf(caught);
+    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
-      return { status: "error", message: error.message, fields: error.fields, findings, values, submittedAt: currentTime().getTime() };
+      return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
     }
-    if (error instanceof AppError) return { status: "error", message: error.message, values, submittedAt: currentTime().getTime() };
-    console.error(error);
-    return { status: "error", message: messages.errors.generic, values, submittedAt: currentTime().getTime() };
+    if (error) return { status: "error", message: error.message, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
+    console.error(caught);
+    return { status: "error", message: messages.errors.generic, errorStatus: 500, values, submittedAt: currentTime().getTime() };
   }
 }
 

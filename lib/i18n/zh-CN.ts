@@ -313,6 +313,7 @@ export const zhCN = {
     forbidden: "您没有执行此操作的权限。",
     generic: "操作失败，请稍后再试。",
     unknownField: (name: string) => `无法识别的字段名：${name}`,
+    unstorableInput: "提交的内容中有无法保存的值（例如空字符，或超出范围的编号、数字），请检查后重试。",
   },
   catalogueAdmin: {
     title: "公开目录管理",
