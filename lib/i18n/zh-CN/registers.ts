@@ -220,6 +220,7 @@ export const registersMessages = {
       timeLimitDays: "承诺办理时限（工作日）",
       fee: "收费标准",
       feeHint: "不收费的填写“不收费”",
+      feeDefault: "不收费",
       place: "办理地点",
       officeHours: "办公时间",
       consultationPhone: "咨询电话",
