@@ -1,5 +1,6 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/respond";
+import { readConfig } from "@/lib/config";
 import { AppError, TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
 import { CORS_HEADERS } from "@/lib/open-data/cors";
@@ -12,8 +13,7 @@ import { clientKeyOf } from "@/lib/rate-limit/client-key";
  * reverse proxy the one it reports (TRUST_PROXY, see lib/rate-limit/client-key.ts).
  */
 export function openDataRateLimit(): number {
-  const configured = Number(process.env.OPEN_DATA_RATE_LIMIT ?? 600);
-  return Number.isFinite(configured) && configured >= 0 ? configured : 600;
+  return readConfig().OPEN_DATA_RATE_LIMIT;
 }
 const WINDOW_SECONDS = 60;
 

@@ -11,20 +11,17 @@
  *   accepted); DEMO_MODE=0 makes none a demo, the embedded one included.
  */
 import { verifyPassword } from "@/lib/auth/password";
+import { configFrom, demoSettingOf, type DemoSetting } from "@/lib/config";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 
 type Env = Record<string, string | undefined>;
 
-/** DEMO_MODE: "on" (1), "off" (0), or unset: decided by the kind of database. */
-export type DemoSetting = "on" | "off" | "unset";
+export type { DemoSetting };
 
+/** DEMO_MODE: "on" (1), "off" (0), or unset: decided by the kind of database (the vocabulary is lib/config.ts's). */
 export function readDemoSetting(env: Env): DemoSetting | { invalid: string } {
-  const value = env.DEMO_MODE?.trim().toLowerCase() ?? "";
-  if (value === "") return "unset";
-  if (["1", "true", "yes", "on"].includes(value)) return "on";
-  if (["0", "false", "no", "off"].includes(value)) return "off";
-  return { invalid: env.DEMO_MODE! };
+  return demoSettingOf(env.DEMO_MODE) ?? { invalid: env.DEMO_MODE! };
 }
 
 export type DatabaseAtStart = {
@@ -36,7 +33,7 @@ export type DatabaseAtStart = {
 
 /** Whether this start seeds the demo organisation and accounts (seed-demo skips them if they exist). */
 export function shouldSeedDemoData(database: DatabaseAtStart, setting: DemoSetting, env: Env, accountCount: number): boolean {
-  if (setting === "off" || env.SEED_DEMO === "0") return false;
+  if (setting === "off" || !configFrom(env).SEED_DEMO) return false;
   if (database.embedded) return database.createdNow;
   // A real database only on request, and never next to accounts someone already made.
   return setting === "on" && accountCount === 0;

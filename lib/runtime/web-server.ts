@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readConfig } from "@/lib/config";
 import { decideRequestBody, ANONYMOUS_BODY_LIMIT_BYTES } from "@/lib/http-security/body-limits";
 import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxies } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
@@ -97,7 +98,7 @@ function sessionTokenOf(cookies: Map<string, string>, name: string): string | un
  */
 async function provesSignedInUser(request: IncomingMessage, pathname: string): Promise<boolean> {
   if (/^\/api\/v1\/admin(\/|$)/.test(pathname) && /^Bearer gk_[A-Za-z0-9_-]{16,}$/.test(request.headers.authorization ?? "")) return true;
-  const secret = process.env.AUTH_SECRET;
+  const secret = readConfig().AUTH_SECRET;
   if (!secret) return false;
   const cookies = parseCookies(request.headers.cookie);
   const { decode } = await import("next-auth/jwt");
