@@ -1,17 +1,14 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databasePool } from "@/lib/database/pool";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-/** The one Prisma client of a process. DATABASE_URL is set by scripts/serve.ts for the embedded database. */
+/**
+ * The one Prisma client of a process, on the process's one connection pool (lib/database/pool.ts).
+ * DATABASE_URL is set by scripts/serve.ts for the embedded database.
+ */
 function createPrismaClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
-  const adapter = new PrismaPg({
-    connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: 5000,
-  });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaPg(databasePool()) });
 }
 
 const globalForPrisma = globalThis as unknown as { gongkaiPrisma?: PrismaClient };
