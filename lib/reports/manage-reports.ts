@@ -38,6 +38,10 @@ export type ReportWorkspace = {
   published: ReportEdition[];
   figures: ReportFigures;
   checks: ReportChecks;
+  /** The reporting agency's name (the report's title and preview). */
+  agencyName: string;
+  /** The figures entered by hand for the year (tables 2 and 4), or null where none were. */
+  manualFigures: { table2: Record<string, unknown> | null; table4: number[] | null };
 };
 
 const textsSchema = z.object({
@@ -65,7 +69,13 @@ export async function findReportWorkspace(actor: ActingUser, year: number, sourc
   const draft = rows.find((row) => row.state !== "published") ?? null;
   const figures = await computeReportFigures(year, sources);
   const texts = draft ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters } : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
+  const [agency, manual] = await Promise.all([
+    db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } }),
+    db.reportManualFigures.findUnique({ where: { year } }),
+  ]);
   return {
+    agencyName: agency.name,
+    manualFigures: { table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null },
     year,
     edition: draft ? toEdition(draft) : null,
     published: rows.filter((row) => row.state === "published").map(toEdition),

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
-import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
 import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
@@ -23,20 +22,18 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const year = Number(raw);
   const { done } = await searchParams;
   const workspace = await findReportWorkspace(actor, year);
-  const { edition, figures, checks } = workspace;
-  const manual = await db.reportManualFigures.findUnique({ where: { year } });
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const { edition, figures, checks, agencyName, manualFigures } = workspace;
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };
   const actions = edition ? availableActions(reportReview, actor, edition) : [];
   const preview = sanitizeItemBody(renderReportHtml({
-    year, edition: edition?.edition ?? 1, agencyName: agency.name, title: reportTitle(agency.name, year), texts,
+    year, edition: edition?.edition ?? 1, agencyName, title: reportTitle(agencyName, year), texts,
     correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: currentTime().toISOString(),
   }));
   return (
     <div className="space-y-6">
       <p><Link href="/admin/reports">← {m.consoleTitle}</Link></p>
-      <h1 className="text-xl font-bold">{reportTitle(agency.name, year)}</h1>
+      <h1 className="text-xl font-bold">{reportTitle(agencyName, year)}</h1>
       {done ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{messages.consoleItems.detail.transitionDone}</p> : null}
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
@@ -94,7 +91,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="manual">
           <h2 id="manual" className="text-lg font-semibold">{m.manualFigures}</h2>
           <p className="mb-3 text-sm text-gray-700">{m.manualHelp}</p>
-          <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={{ table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null }} />
+          <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={manualFigures} />
         </section>
       ) : null}
     </div>
