@@ -49,7 +49,7 @@ function assertKindAndFormat(kind: unknown, format: unknown): asserts kind is De
 /** The empty import template of a kind: its header row is the Chinese names of the data items. */
 export async function buildDecisionTemplate(kind: unknown, format: unknown): Promise<SpreadsheetDownload> {
   assertKindAndFormat(kind, format);
-  return download(kind, format as DownloadFormat, `${kindName(kind)}决定导入模板`, []);
+  return download(kind, format as DownloadFormat, messages.registers.decisionFiles.template(kindName(kind)), []);
 }
 
 function cellOf(column: DecisionColumn, decision: Record<string, unknown>): SheetCell {
@@ -76,7 +76,7 @@ export async function exportDecisions(actor: ActingUser, filter: ConsoleDecision
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actorId: actor.id, action: "decision.export", entityType: "AdministrativeDecision", details: { kind, format: String(format), rows: rows.length, filter: JSON.parse(JSON.stringify(filter)) } });
   });
-  return download(kind, format as DownloadFormat, `${kindName(kind)}决定导出`, rows);
+  return download(kind, format as DownloadFormat, messages.registers.decisionFiles.export(kindName(kind)), rows);
 }
 
 /** The HTTP response that downloads a spreadsheet. */

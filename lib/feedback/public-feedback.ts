@@ -7,6 +7,7 @@ import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 /**
  * A published message and its reply, as the public sees it. The visitor's name and contact are not
@@ -69,7 +70,7 @@ export const feedbackRatingLimit = { limit: 10, windowSeconds: 600 } as const;
 export async function rateFeedbackReply(feedbackId: number, input: unknown, context: { clientKey: string }): Promise<{ id: number }> {
   const { rating } = parseInput(feedbackRatingSchema, input);
   const published = await db.feedback.count({ where: { id: feedbackId, ...publishedWhere } });
-  if (!published) throw new NotFoundError("留言不存在或未公开。");
+  if (!published) throw new NotFoundError(messages.common.notFound.feedbackNotPublic);
   await enforceRateLimit({ key: `feedback-rating:${context.clientKey}`, ...feedbackRatingLimit });
   return db.$transaction(async (tx) => {
     const created = await tx.feedbackRating.create({ data: { feedbackId, rating } });

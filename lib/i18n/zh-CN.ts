@@ -1,5 +1,8 @@
+import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
+import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -20,6 +23,9 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   workflow: workflowMessages,
+  common: commonMessages,
+  items: itemsMessages,
+  administration: administrationMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",

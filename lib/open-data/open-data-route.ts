@@ -6,6 +6,7 @@ import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/l
 import { CORS_HEADERS } from "@/lib/open-data/cors";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { messages } from "@/lib/i18n";
 
 /**
  * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;
@@ -57,7 +58,7 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
     } catch (error) {
       if (error instanceof AppError) return withHeaders(errorResponse(error), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
       console.error(error);
-      return withHeaders(Response.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
+      return withHeaders(Response.json({ error: { code: "internal", message: messages.common.errors.internal } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
     }
   };
 }

@@ -4,7 +4,7 @@ import { readConfig } from "@/lib/config";
 import { decideRequestBody, ANONYMOUS_BODY_LIMIT_BYTES } from "@/lib/http-security/body-limits";
 import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxies } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
-import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { messages } from "@/lib/i18n";
 
 /**
  * The production web server: a plain Node HTTP server around Next's request handler (a Next
@@ -144,10 +144,10 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     contentLength: request.headers["content-length"],
     transferEncoding: request.headers["transfer-encoding"],
   });
-  if (decision.kind === "length-required") return refuse(request, response, 411, securityMessages.lengthRequired);
-  if (decision.kind === "too-large") return refuse(request, response, 413, securityMessages.bodyTooLarge(decision.limitBytes));
+  if (decision.kind === "length-required") return refuse(request, response, 411, messages.security.lengthRequired);
+  if (decision.kind === "too-large") return refuse(request, response, 413, messages.security.bodyTooLarge(decision.limitBytes));
   if (decision.kind === "needs-credentials" && !(await provesSignedInUser(request, pathname))) {
-    return refuse(request, response, 413, securityMessages.bodyTooLargeAnonymous(ANONYMOUS_BODY_LIMIT_BYTES));
+    return refuse(request, response, 413, messages.security.bodyTooLargeAnonymous(ANONYMOUS_BODY_LIMIT_BYTES));
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();

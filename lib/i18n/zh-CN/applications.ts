@@ -159,6 +159,15 @@ export const applicationsMessages = {
     decisionWhilePaused: "申请处于中止状态（等待补正或缴费），请先记录补正材料或缴费。",
     replyUnderReview: "答复书已提交审核，不能再修改办理决定。",
     ledgerRow: "台账导入的申请是历史记录，只能查看，不能在系统中办理。",
+    appealResultBeforeFiling: "结果日期不能早于提起日期。",
+    appealResultDateRequired: "已审结的，请填写结果日期。",
+    replyLetterStale: "答复书已被他人修改，请刷新后再保存。",
+  },
+  /** The printed reply letter around its text (lib/reply-letters/reply-document.ts). */
+  replyDocument: {
+    notIssuedYet: "（待出具）",
+    number: (number: string) => `（申请编号：${number}）`,
+    print: "打印 / 另存为 PDF",
   },
   fees: {
     countBand: (from: number, to: number | null) => (to === null ? `第 ${from} 件及以后` : `第 ${from} 件至第 ${to} 件`),
@@ -208,6 +217,7 @@ export const applicationsMessages = {
     quantity: "请填写件数或页数（正整数）。",
     idempotencyKey: "提交标识无效，请刷新页面后重新提交。",
     duplicateSubmission: "这份申请已经提交过，内容与原提交不同。请刷新页面后重新填写。",
+    appealKind: "请选择类型。",
     appealBody: "请填写复议机关或审理法院。",
     appealResult: "请选择结果。",
     templateTitle: "请填写标题。",

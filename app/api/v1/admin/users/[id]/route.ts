@@ -2,6 +2,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { findUser, updateUser } from "@/lib/users/manage-users";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 
 async function userIdOf(context: Context): Promise<number> {
   const id = Number((await context.params).id);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("用户不存在。");
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError(messages.common.notFound.user);
   return id;
 }
 
