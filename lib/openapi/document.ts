@@ -1,4 +1,5 @@
 import { operations, type Operation } from "@/lib/openapi/operations";
+import { requestBodySchemas, toOpenApiSchema } from "@/lib/openapi/request-bodies";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 /**
@@ -195,6 +196,13 @@ function pathParameters(path: string): Json[] {
   }));
 }
 
+/** The JSON body an endpoint accepts: its data-layer zod schema, as JSON Schema (lib/openapi/request-bodies.ts). */
+function jsonBodySchema(operation: Operation): Json {
+  const schema = requestBodySchemas[`${operation.method} ${operation.path}`];
+  if (!schema) throw new Error(`No request body schema for ${operation.method.toUpperCase()} ${operation.path} (lib/openapi/request-bodies.ts)`);
+  return toOpenApiSchema(schema);
+}
+
 function describeOperation(operation: Operation): Json {
   const parameters = [
     ...pathParameters(operation.path),
@@ -238,7 +246,7 @@ function describeOperation(operation: Operation): Json {
           requestBody: {
             required: true,
             content: operation.body === "json"
-              ? { "application/json": { schema: { type: "object" } } }
+              ? { "application/json": { schema: jsonBodySchema(operation) } }
               : { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } },
           },
         }
