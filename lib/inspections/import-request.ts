@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { ImportRejectedError } from "@/lib/inspections/manage-lists";
 import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
 
@@ -10,11 +11,11 @@ export async function readUploadedFile(request: Request): Promise<Buffer> {
   try {
     form = await request.formData();
   } catch {
-    throw new ValidationError({ file: ["请以 multipart/form-data 上传文件（字段名 file）。"] });
+    throw new ValidationError({ file: [messages.common.imports.multipartExpected] });
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["请选择要导入的 Excel 文件。"] });
-  if (file.size > maximumImportBytes) throw new ValidationError({ file: ["文件超过 10 MB，请分批导入。"] });
+  if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: [messages.common.imports.chooseExcelFile] });
+  if (file.size > maximumImportBytes) throw new ValidationError({ file: [messages.common.imports.fileTooLargeSplit(maximumImportBytes / 1024 / 1024)] });
   return Buffer.from(await file.arrayBuffer());
 }
 

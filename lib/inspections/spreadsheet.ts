@@ -1,6 +1,7 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { assertZipWithinLimits, ZipLimitError } from "@/lib/attachments/zip-limits";
+import { messages } from "@/lib/i18n";
 
 /**
  * Reading the 名录库 import files (.xlsx) and writing their templates. The first worksheet is read;
@@ -24,24 +25,24 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readSheet(data: Buffer, columns: readonly string[], fileName?: string): Promise<SheetReadResult> {
-  if (data.length === 0) return { ok: false, problems: [{ row: 0, column: "", message: "文件是空的。" }] };
-  if (data.length > maximumImportBytes) return { ok: false, problems: [{ row: 0, column: "", message: "文件超过 10 MB，请分批导入。" }] };
+  if (data.length === 0) return { ok: false, problems: [{ row: 0, column: "", message: messages.common.imports.fileEmpty }] };
+  if (data.length > maximumImportBytes) return { ok: false, problems: [{ row: 0, column: "", message: messages.common.imports.fileTooLargeSplit(maximumImportBytes / 1024 / 1024) }] };
   // exceljs inflates the whole workbook in memory: a zip bomb is refused before it gets there.
   try {
     await assertZipWithinLimits(data, fileName);
   } catch (error) {
     if (!(error instanceof ZipLimitError)) throw error;
-    if (error.reason === "unreadable") return { ok: false, problems: [{ row: 0, column: "", message: "无法读取文件，请上传 Excel（.xlsx）文件，可先下载模板。" }] };
+    if (error.reason === "unreadable") return { ok: false, problems: [{ row: 0, column: "", message: messages.common.imports.unreadableExcel }] };
     return { ok: false, problems: [{ row: 0, column: "", message: error.message }] };
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, problems: [{ row: 0, column: "", message: "无法读取文件，请上传 Excel（.xlsx）文件，可先下载模板。" }] };
+    return { ok: false, problems: [{ row: 0, column: "", message: messages.common.imports.unreadableExcel }] };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ row: 0, column: "", message: "文件中没有工作表。" }] };
+  if (!sheet) return { ok: false, problems: [{ row: 0, column: "", message: messages.common.imports.noWorksheet }] };
 
   const header = sheet.getRow(1);
   const columnIndex = new Map<string, number>();
@@ -50,7 +51,7 @@ export async function readSheet(data: Buffer, columns: readonly string[], fileNa
     if (name && !columnIndex.has(name)) columnIndex.set(name, index);
   });
   const missing = columns.filter((column) => !columnIndex.has(column));
-  if (missing.length) return { ok: false, problems: missing.map((column) => ({ row: 1, column, message: "表头缺少这一列。" })) };
+  if (missing.length) return { ok: false, problems: missing.map((column) => ({ row: 1, column, message: messages.common.imports.columnMissing })) };
 
   const rows: SheetRow[] = [];
   for (let rowNumber = 2; rowNumber <= sheet.rowCount; rowNumber++) {
@@ -65,10 +66,10 @@ export async function readSheet(data: Buffer, columns: readonly string[], fileNa
     if (columns.every((column) => values[column] === "")) continue;
     rows.push({ row: rowNumber, values, numericCells });
     if (rows.length > maximumImportRows) {
-      return { ok: false, problems: [{ row: rowNumber, column: "", message: `一次最多导入 ${maximumImportRows} 行，请分批导入。` }] };
+      return { ok: false, problems: [{ row: rowNumber, column: "", message: messages.common.imports.tooManyRows(maximumImportRows) }] };
     }
   }
-  if (!rows.length) return { ok: false, problems: [{ row: 2, column: "", message: "文件中没有数据行。" }] };
+  if (!rows.length) return { ok: false, problems: [{ row: 2, column: "", message: messages.common.imports.noDataRows }] };
   return { ok: true, rows };
 }
 

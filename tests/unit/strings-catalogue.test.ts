@@ -39,15 +39,6 @@ const PENDING: Record<string, string> = {
   "lib/proposals/proposal-import-rows.ts": "the proposal import template's headers, their other spellings and messages",
   "lib/proposals/import-proposals.ts": "proposal import messages",
   "lib/reports/ledger-import.ts": "the application ledger import's headers and messages",
-  "lib/inspections/spreadsheet.ts": "spreadsheet reading messages",
-  "lib/inspections/import-request.ts": "upload messages",
-  "app/api/v1/admin/applications/import/route.ts": "upload messages",
-  "app/api/v1/admin/applications/import/template/route.ts": "the template's file name",
-  "app/api/v1/admin/inspections/inspectors/template/route.ts": "the template's file name",
-  "app/api/v1/admin/inspections/targets/template/route.ts": "the template's file name",
-  "app/api/v1/admin/proposals/import/route.ts": "upload messages",
-  "app/(public)/apply/application-form.tsx": "form labels",
-  "app/(public)/apply/page.tsx": "breadcrumb label",
 };
 
 function sourceFiles(directory: string): string[] {

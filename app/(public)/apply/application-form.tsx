@@ -53,7 +53,7 @@ function Select({ name, label, options, required, placeholder }: { name: string;
     <Frame id={id} label={label} required={required} errors={errors}>
       <select id={id} name={name} defaultValue={value ?? ""} required={required} aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, undefined, errors)} className={inputClass}>
-        <option value="">{placeholder ?? "请选择"}</option>
+        <option value="">{placeholder ?? m.choose}</option>
         {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
       </select>
     </Frame>
@@ -174,7 +174,7 @@ export function ApplicationForm({
             <h2 id="receipt-section" className="mb-3 text-lg font-semibold">{c.receiptMethod}</h2>
             <Select name="receiptMethod" label={c.receiptMethod} required options={optionsOf(applicationsMessages.receiptMethods, receiptMethods.filter((method) => method !== "online"))} />
             <Text name="receivedOn" label={c.receivedOn} type="date" required hint={c.receivedOnHint} />
-            {today ? <p className="text-sm text-gray-700">今天：{today}</p> : null}
+            {today ? <p className="text-sm text-gray-700">{c.today(today)}</p> : null}
           </section>
         ) : null}
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="applicant-section">

@@ -229,6 +229,7 @@ export const applicationsMessages = {
 
   publicForm: {
     title: "政府信息公开申请",
+    choose: "请选择",
     intro:
       "依据《中华人民共和国政府信息公开条例》，公民、法人或者其他组织可以向本机关申请获取相关政府信息。请如实填写以下内容，带 * 的为必填项。本机关自收到申请之日起 20 个工作日内予以答复（依法需延长的，延长期限最长不超过 20 个工作日）。",
     privacy: "您填写的个人信息仅用于办理本申请，只有办理申请的工作人员和分管领导可以查看。",
@@ -329,6 +330,7 @@ export const applicationsMessages = {
     receiptMethod: "收到方式",
     receivedOn: "收到日期",
     receivedOnHint: "当面提交为提交之日；挂号信为签收之日；平信、传真、电子邮件为双方确认之日",
+    today: (date: string) => `今天：${date}`,
     lookupCodeShownOnce: (number: string, code: string) => `已登记，申请编号 ${number}，查询码 ${code}（只显示这一次，请告知申请人）。`,
     detail: {
       applicant: "申请人",

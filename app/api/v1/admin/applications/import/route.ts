@@ -1,6 +1,7 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { respondWithJson } from "@/lib/api/respond";
 import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { importApplicationLedger, LedgerImportError } from "@/lib/reports/ledger-import";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +14,8 @@ export function POST(request: Request) {
     const actor = await requireApiUser(request);
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: ["请选择要导入的台账文件（.xlsx 或 .csv）。"] });
-    if (file.size > MAX_BYTES) throw new ValidationError({ file: ["文件不能超过 20 MB。"] });
+    if (!(file instanceof File) || file.size === 0) throw new ValidationError({ file: [messages.common.imports.chooseLedgerFile] });
+    if (file.size > MAX_BYTES) throw new ValidationError({ file: [messages.common.imports.fileTooLarge(MAX_BYTES / 1024 / 1024)] });
     try {
       return await importApplicationLedger(actor, new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (error) {

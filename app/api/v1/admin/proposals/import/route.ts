@@ -1,6 +1,7 @@
 import { respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { importProposals } from "@/lib/proposals/import-proposals";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +17,9 @@ export function POST(request: Request) {
     try {
       file = (await request.formData()).get("file");
     } catch {
-      throw new ValidationError({ file: ["请以 multipart/form-data 上传文件（字段名 file）。"] });
+      throw new ValidationError({ file: [messages.common.imports.multipartExpected] });
     }
-    if (!(file instanceof File)) throw new ValidationError({ file: ["请选择要导入的文件。"] });
+    if (!(file instanceof File)) throw new ValidationError({ file: [messages.common.imports.chooseFile] });
     return importProposals(actor, new Uint8Array(await file.arrayBuffer()), file.name);
   }, 201);
 }

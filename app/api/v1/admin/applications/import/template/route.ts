@@ -2,6 +2,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { respondWithJson } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
+import { messages } from "@/lib/i18n";
 import { buildLedgerTemplate } from "@/lib/reports/ledger-import";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export function GET(request: Request) {
     return new Response(typeof body === "string" ? body : new Uint8Array(body), {
       headers: {
         "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": contentDispositionFor(`依申请公开台账模板.${format}`),
+        "Content-Disposition": contentDispositionFor(messages.common.imports.templates.applicationLedger(format)),
       },
     });
   });
