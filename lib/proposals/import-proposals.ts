@@ -13,13 +13,15 @@ import { describeImportProblem, parseProposalImportRows, proposalImportColumns }
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readTable, writeXlsx, type SpreadsheetProblem } from "@/lib/spreadsheets";
 
+const importList = messages.proposals.importList;
+
 export const maxImportBytes = 5 * 1024 * 1024;
 export const maxImportRows = 2000;
 
 /** Refuses the whole file: `fields.file` lists each problem as text, `details.problems` as {row, column, message}. */
 export class ProposalImportRejected extends ValidationError {
   constructor(readonly problems: SpreadsheetProblem[]) {
-    super({ file: problems.slice(0, 200).map(describeImportProblem) }, `导入失败：发现 ${problems.length} 处错误，未导入任何数据。`);
+    super({ file: problems.slice(0, 200).map(describeImportProblem) }, messages.proposals.importList.rejected(problems.length));
     this.details = { problems };
   }
 }
@@ -30,8 +32,8 @@ export class ProposalImportRejected extends ValidationError {
  */
 export async function importProposals(actor: ActingUser, bytes: Uint8Array, fileName = ""): Promise<{ imported: number; ids: number[] }> {
   assertPermitted(actor, "proposal.manage");
-  if (!bytes.byteLength) throw new ValidationError({ file: ["请选择要导入的文件。"] });
-  if (bytes.byteLength > maxImportBytes) throw new ValidationError({ file: ["文件不能超过 5 MB。"] });
+  if (!bytes.byteLength) throw new ValidationError({ file: [messages.proposals.importList.chooseFile] });
+  if (bytes.byteLength > maxImportBytes) throw new ValidationError({ file: [messages.proposals.importList.fileTooLarge(maxImportBytes / 1024 / 1024)] });
   const table = await readTable(bytes, { columns: proposalImportColumns, fileName, maxRows: maxImportRows });
   if (table.problems.length) throw new ProposalImportRejected(table.problems);
   const sections = new Map((await db.section.findMany({ select: { id: true, name: true } })).map((section) => [section.name, section.id]));
@@ -45,8 +47,8 @@ export async function importProposals(actor: ActingUser, bytes: Uint8Array, file
   const today = todayInBeijing();
   const problems: SpreadsheetProblem[] = [];
   for (const { rowNumber, fields } of parsed.rows) {
-    if (fields.receivedOn > today) problems.push({ row: rowNumber, column: "收到日期", message: "收到日期不能晚于今天。" });
-    if (fields.assignedOn && fields.assignedOn > today) problems.push({ row: rowNumber, column: "交办日期", message: "交办日期不能晚于今天。" });
+    if (fields.receivedOn > today) problems.push({ row: rowNumber, column: importList.columns.receivedOn.header, message: importList.receivedInFuture });
+    if (fields.assignedOn && fields.assignedOn > today) problems.push({ row: rowNumber, column: importList.columns.assignedOn.header, message: importList.assignedInFuture });
   }
   const existing = await db.proposal.findMany({
     where: { OR: parsed.rows.map(({ fields }) => ({ year: fields.year, kind: fields.kind, session: fields.session, number: fields.number })) },
@@ -55,7 +57,7 @@ export async function importProposals(actor: ActingUser, bytes: Uint8Array, file
   const existingKeys = new Set(existing.map((row) => [row.year, row.kind, row.session, row.number].join("|")));
   for (const { rowNumber, fields } of parsed.rows) {
     if (existingKeys.has([fields.year, fields.kind, fields.session, fields.number].join("|"))) {
-      problems.push({ row: rowNumber, column: "编号", message: "系统中已有同一年度、类别、届次会议和编号的建议提案。" });
+      problems.push({ row: rowNumber, column: importList.columns.number.header, message: importList.alreadyInSystem });
     }
   }
   if (problems.length) throw new ProposalImportRejected(problems.sort((first, second) => (first.row ?? 0) - (second.row ?? 0)));
@@ -75,7 +77,7 @@ export async function importProposals(actor: ActingUser, bytes: Uint8Array, file
 export async function buildProposalImportTemplate(): Promise<Buffer> {
   return writeXlsx([
     {
-      name: "交办清单",
+      name: importList.sheetName,
       columns: proposalImportColumns.map((column) => ({ header: column.header, note: column.note, text: column.key === "number" })),
       rows: [],
     },

@@ -1,4 +1,6 @@
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { kindNames, otherSpellings } from "@/lib/proposals/proposal-import-spellings";
 import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 import { parseSpreadsheetDate, type SpreadsheetProblem, type TableColumn, type TableRow } from "@/lib/spreadsheets";
 
@@ -10,26 +12,25 @@ import { parseSpreadsheetDate, type SpreadsheetProblem, type TableColumn, type T
 export type ImportColumnKey =
   | "year" | "session" | "number" | "kind" | "title" | "proposers" | "receivedOn" | "leadSection" | "assistingSections" | "assignedOn" | "deadline";
 
+const l = messages.proposals.importList;
+const c = l.columns;
+
 export const proposalImportColumns: readonly (TableColumn<ImportColumnKey> & { note: string })[] = [
-  { key: "year", header: "年度", required: true, note: "例如 2017" },
-  { key: "session", header: "届次会议", aliases: ["会议", "届次"], required: true, note: "例如 市第十六届人民代表大会第一次会议" },
-  { key: "number", header: "编号", aliases: ["建议提案编号", "案号"], required: true, note: "例如 第12号" },
-  { key: "kind", header: "类别", aliases: ["类型"], required: true, note: "人大代表建议 或 政协提案" },
-  { key: "title", header: "标题", aliases: ["案由", "题目"], required: true, note: "建议或提案的标题" },
-  { key: "proposers", header: "提出人", aliases: ["代表委员", "领衔人"], required: true, note: "多人用顿号分隔" },
-  { key: "receivedOn", header: "收到日期", required: true, note: "例如 2017-03-01" },
-  { key: "leadSection", header: "主办科室", aliases: ["主办单位", "主办"], note: "本机关的科室名称；留空为待交办" },
-  { key: "assistingSections", header: "协办科室", aliases: ["协办单位", "协办"], note: "多个科室用顿号分隔" },
-  { key: "assignedOn", header: "交办日期", note: "留空则同收到日期" },
-  { key: "deadline", header: "办理期限", aliases: ["答复期限"], note: "留空则自交办日期起按规定期限计算" },
+  { key: "year", header: c.year.header, required: true, note: c.year.note },
+  { key: "session", header: c.session.header, aliases: otherSpellings.session, required: true, note: c.session.note },
+  { key: "number", header: c.number.header, aliases: otherSpellings.number, required: true, note: c.number.note },
+  { key: "kind", header: c.kind.header, aliases: otherSpellings.kind, required: true, note: c.kind.note },
+  { key: "title", header: c.title.header, aliases: otherSpellings.title, required: true, note: c.title.note },
+  { key: "proposers", header: c.proposers.header, aliases: otherSpellings.proposers, required: true, note: c.proposers.note },
+  { key: "receivedOn", header: c.receivedOn.header, required: true, note: c.receivedOn.note },
+  { key: "leadSection", header: c.leadSection.header, aliases: otherSpellings.leadSection, note: c.leadSection.note },
+  { key: "assistingSections", header: c.assistingSections.header, aliases: otherSpellings.assistingSections, note: c.assistingSections.note },
+  { key: "assignedOn", header: c.assignedOn.header, note: c.assignedOn.note },
+  { key: "deadline", header: c.deadline.header, aliases: otherSpellings.deadline, note: c.deadline.note },
 ];
 
 const headerOf = Object.fromEntries(proposalImportColumns.map((column) => [column.key, column.header])) as Record<ImportColumnKey, string>;
 
-const kindNames: Record<string, ProposalKind> = {
-  人大代表建议: "suggestion", 人大建议: "suggestion", 代表建议: "suggestion", 建议: "suggestion", suggestion: "suggestion",
-  政协提案: "proposal", 政协委员提案: "proposal", 委员提案: "proposal", 提案: "proposal", proposal: "proposal",
-};
 
 export type ImportedProposalRow = {
   rowNumber: number;
@@ -48,7 +49,7 @@ const columnOfField: Record<string, ImportColumnKey> = {
 function dateCell(text: string, column: ImportColumnKey, rowNumber: number, problems: SpreadsheetProblem[]): string | null {
   if (!text) return null;
   const parsed = parseSpreadsheetDate(text);
-  if (!parsed) problems.push({ row: rowNumber, column: headerOf[column], message: `“${text}”不是有效日期（例如 2017-03-01）。` });
+  if (!parsed) problems.push({ row: rowNumber, column: headerOf[column], message: l.invalidDate(text) });
   return parsed;
 }
 
@@ -63,10 +64,10 @@ export function parseProposalImportRows(rows: TableRow<ImportColumnKey>[], secti
   for (const { rowNumber, values } of rows) {
     const rowProblems: SpreadsheetProblem[] = [];
     const kind = values.kind ? kindNames[values.kind.replace(/\s+/g, "")] : undefined;
-    if (values.kind && !kind) rowProblems.push({ row: rowNumber, column: headerOf.kind, message: `“${values.kind}”不是有效类别，请填写“人大代表建议”或“政协提案”。` });
+    if (values.kind && !kind) rowProblems.push({ row: rowNumber, column: headerOf.kind, message: l.invalidKind(values.kind) });
     const sectionId = (name: string, column: ImportColumnKey) => {
       const id = sectionIdsByName.get(name);
-      if (id === undefined) rowProblems.push({ row: rowNumber, column: headerOf[column], message: `科室“${name}”不存在。` });
+      if (id === undefined) rowProblems.push({ row: rowNumber, column: headerOf[column], message: l.unknownSection(name) });
       return id ?? null;
     };
     const leadSectionId = values.leadSection ? sectionId(values.leadSection, "leadSection") : null;
@@ -90,13 +91,13 @@ export function parseProposalImportRows(rows: TableRow<ImportColumnKey>[], secti
     if (result.success && !rowProblems.length) {
       const fields = { ...result.data, leadSectionId: result.data.leadSectionId ?? null, assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])], assignedOn: result.data.assignedOn ?? null, deadline: result.data.deadline ?? null };
       if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) {
-        rowProblems.push({ row: rowNumber, column: headerOf.assistingSections, message: "主办科室不能同时作为协办科室。" });
+        rowProblems.push({ row: rowNumber, column: headerOf.assistingSections, message: l.leadAlsoAssisting });
       }
-      if (fields.assignedOn && fields.assignedOn < fields.receivedOn) rowProblems.push({ row: rowNumber, column: headerOf.assignedOn, message: "交办日期不能早于收到日期。" });
-      if (fields.deadline && fields.deadline < (fields.assignedOn ?? fields.receivedOn)) rowProblems.push({ row: rowNumber, column: headerOf.deadline, message: "办理期限不能早于交办日期。" });
+      if (fields.assignedOn && fields.assignedOn < fields.receivedOn) rowProblems.push({ row: rowNumber, column: headerOf.assignedOn, message: l.assignedBeforeReceived });
+      if (fields.deadline && fields.deadline < (fields.assignedOn ?? fields.receivedOn)) rowProblems.push({ row: rowNumber, column: headerOf.deadline, message: l.deadlineBeforeAssigned });
       const key = [fields.year, fields.kind, fields.session, fields.number].join("|");
       const earlier = seen.get(key);
-      if (earlier) rowProblems.push({ row: rowNumber, column: headerOf.number, message: `与第 ${earlier} 行重复（同一年度、类别、届次会议和编号）。` });
+      if (earlier) rowProblems.push({ row: rowNumber, column: headerOf.number, message: l.duplicateRow(earlier) });
       else seen.set(key, rowNumber);
       if (!rowProblems.length) parsed.push({ rowNumber, fields });
     }
@@ -107,6 +108,6 @@ export function parseProposalImportRows(rows: TableRow<ImportColumnKey>[], secti
 
 /** "第 3 行「标题」：请填写标题。" */
 export function describeImportProblem(problem: SpreadsheetProblem): string {
-  const where = [problem.row ? `第 ${problem.row} 行` : null, problem.column ? `「${problem.column}」` : null].filter(Boolean).join("");
-  return where ? `${where}：${problem.message}` : problem.message;
+  const where = [problem.row ? l.row(problem.row) : null, problem.column ? l.column(problem.column) : null].filter(Boolean).join("");
+  return where ? l.problem(where, problem.message) : problem.message;
 }

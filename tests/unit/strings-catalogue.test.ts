@@ -24,6 +24,7 @@ const DATA: Record<string, string> = {
   "lib/reply-letters/default-templates.ts": "the default reply letters stored per agency and edited there",
   "lib/reports/report-format.ts": "the annual report's official wording (国办公开办函〔2021〕30号)",
   "lib/users/demo-accounts.ts": "demo content: the demo agency's accounts",
+  "lib/proposals/proposal-import-spellings.ts": "how congresses' and CPPCC committees' lists spell columns and kinds, recognised on import",
 };
 
 /**
@@ -36,8 +37,6 @@ const PENDING: Record<string, string> = {
   "lib/openapi/operations.ts": "the OpenAPI summaries of each endpoint",
   "lib/openapi/response-schemas.ts": "the OpenAPI descriptions of response fields",
   "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import template's headers",
-  "lib/proposals/proposal-import-rows.ts": "the proposal import template's headers, their other spellings and messages",
-  "lib/proposals/import-proposals.ts": "proposal import messages",
   "lib/reports/ledger-import.ts": "the application ledger import's headers and messages",
 };
 
