@@ -98,12 +98,12 @@ async function measureImport(url: string, log: (line: string) => void): Promise<
     const existing = await countRows(url, "AdministrativeDecision");
     for (let file = Math.floor(existing / DECISION_ROWS); file < EARLIER_DECISION_FILES; file++) {
       log(`  双公示: importing file ${file + 1} of ${EARLIER_DECISION_FILES + 1} (${DECISION_ROWS.toLocaleString("en")} rows)…`);
-      await importDecisions(actor, { kind: "license", fileName: `bench-${file}.csv`, bytes: await licenseFile(file) });
+      await importDecisions(actor, { kind: "license", file: { name: `bench-${file}.csv`, bytes: await licenseFile(file) } });
     }
     const bytes = await licenseFile(EARLIER_DECISION_FILES);
     log(`  双公示: the measured ${DECISION_ROWS.toLocaleString("en")}-row import (the register then holds ${((EARLIER_DECISION_FILES + 1) * DECISION_ROWS).toLocaleString("en")})…`);
     const start = performance.now();
-    const { batchId } = await importDecisions(actor, { kind: "license", fileName: "bench-measured.csv", bytes });
+    const { batchId } = await importDecisions(actor, { kind: "license", file: { name: "bench-measured.csv", bytes } });
     const seconds = Math.round((performance.now() - start) / 10) / 100;
     // Taken out again, so that the next run of the bench measures the same import.
     const client = new pg.Client({ connectionString: url });
@@ -130,7 +130,7 @@ async function measureReport(url: string, log: (line: string) => void): Promise<
         const closed = new Date(received.getTime() + ((index % 15) + 1) * 86_400_000);
         rows.push([`BENCH-${REPORT_YEAR}-${String(index + 1).padStart(5, "0")}`, received.toISOString().slice(0, 10), types[index % types.length], applicationOutcomes[index % applicationOutcomes.length].slug, closed.toISOString().slice(0, 10)]);
       }
-      await importApplicationLedger(actor, csvOf(["申请编号", "收到日期", "申请人类型", "办理结果", "办结日期"], rows), "bench-ledger.csv");
+      await importApplicationLedger(actor, { name: "bench-ledger.csv", bytes: csvOf(["申请编号", "收到日期", "申请人类型", "办理结果", "办结日期"], rows) });
     }
     const { computeReportFigures } = await import("@/lib/reports/compute-report");
     const { liveFigureSources } = await import("@/lib/reports/live-figure-sources");

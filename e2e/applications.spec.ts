@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import { logIn, logOut } from "./support/session";
+import { logIn, logOut, sameOrigin } from "./support/session";
 
 // A valid mainland ID number (GB 11643 checksum) and one with a wrong check digit.
 const validIdNumber = "11010519491231002X";
@@ -148,20 +148,21 @@ test("the JSON API: submit, look up, register offline, record steps and a decisi
   expect((await request.post("/api/v1/admin/applications", { data: body })).status()).toBe(401);
   await logIn(page, "staff");
   const api = page.request;
+  const headers = sameOrigin(page);
   // Received by registered post on Sunday 2026-11-22: the official day of receipt is Monday.
-  const registered = await api.post("/api/v1/admin/applications", { data: { ...body, receiptMethod: "registered_post", receivedOn: "2026-11-22" } });
+  const registered = await api.post("/api/v1/admin/applications", { headers, data: { ...body, receiptMethod: "registered_post", receivedOn: "2026-11-22" } });
   expect(registered.status()).toBe(201);
   const offline = await registered.json();
   expect(offline.receivedOn).toBe("2026-11-23");
-  const step = await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { data: { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司" } });
+  const step = await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司" } });
   expect(step.status()).toBe(201);
   expect((await step.json()).status).toBe("awaiting_third_party");
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { data: { type: "extension", date: "2026-11-24", days: 5, note: "x" } })).status()).toBe(403);
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { data: { type: "fee_notice", date: "2026-11-24", method: "by_volume", quantity: 40 } })).status()).toBe(422);
-  const decided = await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { data: { outcome: "refuse_third_party", decidedOn: "2026-11-25" } });
+  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "extension", date: "2026-11-24", days: 5, note: "x" } })).status()).toBe(403);
+  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "fee_notice", date: "2026-11-24", method: "by_volume", quantity: 40 } })).status()).toBe(422);
+  const decided = await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { headers, data: { outcome: "refuse_third_party", decidedOn: "2026-11-25" } });
   expect(decided.status()).toBe(200);
   expect((await decided.json()).outcome).toBe("refuse_third_party");
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { data: { outcome: "no_such_outcome", decidedOn: "2026-11-25" } })).status()).toBe(422);
+  expect((await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { headers, data: { outcome: "no_such_outcome", decidedOn: "2026-11-25" } })).status()).toBe(422);
 
   const quote = await api.get("/api/v1/admin/fees/quote?pages=201");
   expect(await quote.json()).toMatchObject({ amountYuan: 2740 });

@@ -128,7 +128,9 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
     buffer: await xlsx([header, [`测试广告公司甲${stamp}`, creditCode(serial), "绥芬河市通天路1号", category], [`测试广告公司乙${stamp}`, bad, "绥芬河市通天路2号", category]]),
   });
   await importForm.getByRole("button", { name: "导入" }).click();
-  await expect(importForm.getByTestId("error-file")).toContainText("第 3 行“统一社会信用代码”列：统一社会信用代码校验位不正确");
+  await expect(importForm.getByTestId("form-error")).toContainText("文件中有 1 处问题，没有导入任何数据");
+  await expect(importForm.getByTestId("import-problems").locator("tbody tr")).toHaveCount(1);
+  await expect(importForm.getByTestId("import-problems").locator("tbody tr").first()).toContainText("3统一社会信用代码统一社会信用代码校验位不正确");
   await importForm.getByLabel("Excel 文件").setInputFiles({
     name: "正确.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: await xlsx([header, ...[1, 2, 3].map((index) => [`测试广告公司${index}号${stamp}`, creditCode(serial + index), `绥芬河市光明街${index}号`, category])]),

@@ -138,11 +138,13 @@ test("the yearly assignment list is imported all or nothing, with the errors lis
   const bad = ["2017", session, "第2号", "议案", "", "李四", "2017-02-30", "不存在的科室", "", "", ""];
   await page.getByLabel("交办清单文件").setInputFiles({ name: "交办清单.xlsx", mimeType: "application/octet-stream", buffer: await assignmentList([good, bad]) });
   await page.getByRole("button", { name: "导入" }).click();
-  const errors = page.getByTestId("import-errors");
-  await expect(errors).toContainText("第 3 行「类别」");
-  await expect(errors).toContainText("第 3 行「标题」");
-  await expect(errors).toContainText("第 3 行「收到日期」");
-  await expect(errors).toContainText("第 3 行「主办科室」");
+  await expect(page.getByTestId("form-error")).toContainText("没有导入任何数据");
+  const problems = page.getByTestId("import-problems").locator("tbody tr");
+  await expect(problems).toHaveCount(4);
+  await expect(problems.nth(0)).toContainText("3类别“议案”不是有效类别");
+  await expect(problems.nth(1)).toContainText("3标题");
+  await expect(problems.nth(2)).toContainText("3收到日期“2017-02-30”不是有效日期");
+  await expect(problems.nth(3)).toContainText("3主办科室科室“不存在的科室”不存在。");
   await page.goto("/admin/proposals?year=2017");
   await expect(page.getByRole("link", { name: "关于增设果皮箱的建议" })).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import { e2eYear } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
@@ -123,21 +124,24 @@ test("import: a file with mistakes imports nothing and lists each by row and col
     };
     return header.map((column) => values[column] ?? "").join(",");
   };
-  const upload = async (lines: string[]) => {
+  // UTF-8 as our template is saved, or GB18030 as Excel on Chinese Windows saves "CSV (逗号分隔)".
+  const upload = async (lines: string[], encoding: "utf8" | "gb18030" = "utf8") => {
     await page.getByLabel("类别").selectOption({ label: "行政许可" });
-    await page.getByLabel("文件（.xlsx 或 .csv，UTF-8 编码）").setInputFiles({ name: "许可台账.csv", mimeType: "text/csv", buffer: Buffer.from([header.join(","), ...lines].join("\r\n"), "utf8") });
+    const text = [header.join(","), ...lines].join("\r\n");
+    await page.getByLabel("文件（.xlsx，或 UTF-8、GB18030 编码的 .csv）").setInputFiles({ name: "许可台账.csv", mimeType: "text/csv", buffer: encoding === "utf8" ? Buffer.from(text, "utf8") : iconv.encode(text, "gb18030") });
     await page.getByRole("button", { name: "检查并导入" }).click();
   };
   await upload([row(1), row(2, { 统一社会信用代码: wrongCheck(creditCode(`91231081MA${String(stamp + 2).slice(-7)}`)) }), row(3, { 有效期至: "2026-03-01" }), row(4, { 相对人类别: "外商" })]);
   const problems = page.getByTestId("import-problems");
-  await expect(problems).toContainText("没有导入任何数据");
+  await expect(page.getByTestId("form-error")).toContainText("文件中有 3 处问题，没有导入任何数据");
+  await expect(problems).toContainText("文件中的问题（共 3 处）");
   await expect(problems.locator("tbody tr")).toHaveCount(3);
   await expect(problems.locator("tbody tr").nth(0)).toContainText("3统一社会信用代码统一社会信用代码校验位错误");
   await expect(problems.locator("tbody tr").nth(1)).toContainText("4有效期至有效期至不能早于有效期自");
   await expect(problems.locator("tbody tr").nth(2)).toContainText("5相对人类别未知的相对人类别");
   await expectAccessible(page);
 
-  await upload([row(1), row(2)]);
+  await upload([row(1), row(2)], "gb18030");
   await expect(page.getByTestId("form-success")).toContainText("已导入 2 条决定");
   await page.getByTestId("form-success").getByRole("link").click();
   await expect(page.getByTestId("batch-states")).toContainText("草稿：2");

@@ -1,7 +1,8 @@
 /**
  * `npm run test:integration`: runs tests/integration against a real PostgreSQL. With
  * TEST_DATABASE_URL set (a maintenance database on any server) it uses that server; otherwise it
- * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database.
+ * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database
+ * and runs in its own process, so files run side by side: TEST_CONCURRENCY of them at once (default 2).
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
@@ -31,9 +32,15 @@ if (!process.env.TEST_DATABASE_URL) {
   };
 }
 
+const concurrency = Number.parseInt(process.env.TEST_CONCURRENCY ?? "2", 10);
+if (!(concurrency >= 1)) {
+  console.error(`TEST_CONCURRENCY must be a whole number of at least 1 (it is "${process.env.TEST_CONCURRENCY}").`);
+  process.exit(1);
+}
+
 const result = spawnSync(
   process.execPath,
-  ["--conditions=react-server", "--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...selected],
+  ["--conditions=react-server", "--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...selected],
   { stdio: "inherit", env: process.env },
 );
 await stop();

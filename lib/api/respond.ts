@@ -2,10 +2,15 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { AppError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { ImportRejectedError, type ImportProblem } from "@/lib/imports/problems";
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown } };
 
 export function errorResponse(error: AppError): NextResponse<ErrorBody> {
+  // Every import route answers a refused file the same way: 422 {errors: [{row, column, message}]}.
+  if (error instanceof ImportRejectedError) {
+    return NextResponse.json<ErrorBody & { errors: ImportProblem[] }>({ error: { code: error.code, message: error.message }, errors: error.problems }, { status: error.status });
+  }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationError) body.error.fields = error.fields;
   if (error.details !== undefined) body.error.details = error.details;

@@ -38,8 +38,12 @@ export async function beginLoginAttempt(accountKey: string, clientKey: string, n
     if (lockedFor > 0) return { throttled: true as const, retryAfterSeconds: lockedFor };
     const attempt = await tx.loginAttempt.create({ data: { username: account, clientKey: client, succeeded: false, attemptedAt: now } });
     return { attemptId: attempt.id };
-  });
+  }, BURST_TOLERANT);
 }
+
+// A burst of attempts on one account queues on its lock; under load the queue may take longer than
+// Prisma's default 5 s, and an attempt that waited must not turn into a server error.
+const BURST_TOLERANT = { maxWait: 10_000, timeout: 20_000 };
 
 /** Marks a started attempt as a success: the account's failures before it no longer count. */
 export async function markLoginSucceeded(attemptId: bigint): Promise<void> {

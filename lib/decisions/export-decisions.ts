@@ -1,42 +1,33 @@
 import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
 import { counterpartyCategoryLabel, decisionColumns, isDecisionKind, type DecisionColumn } from "@/lib/decisions/decision-fields";
+import { decisionImportTemplate } from "@/lib/decisions/import-decisions";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { writeCsv, writeXlsx, type SheetCell, type SheetColumn } from "@/lib/spreadsheets";
+import { buildSpreadsheetDownload, buildTemplateDownload, isTemplateFormat, spreadsheetResponse, type SpreadsheetDownload, type TemplateFormat } from "@/lib/imports";
+import type { SheetCell } from "@/lib/spreadsheets";
 
-export type SpreadsheetDownload = { fileName: string; contentType: string; body: Uint8Array };
+export type { SpreadsheetDownload };
 
-export type DownloadFormat = "xlsx" | "csv";
-
-const contentTypes: Record<DownloadFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-};
+export type DownloadFormat = TemplateFormat;
 
 export function isDownloadFormat(value: unknown): value is DownloadFormat {
-  return value === "xlsx" || value === "csv";
-}
-
-function sheetColumns(kind: DecisionKind): SheetColumn[] {
-  return decisionColumns(kind).map((column) => ({ header: column.header, text: column.text, note: column.note, width: column.width }));
+  return isTemplateFormat(value);
 }
 
 function kindName(kind: DecisionKind): string {
   return messages.registers.decisionKinds[kind];
 }
 
-async function download(kind: DecisionKind, format: DownloadFormat, baseName: string, rows: SheetCell[][]): Promise<SpreadsheetDownload> {
-  const spec = { name: kindName(kind), columns: sheetColumns(kind), rows };
-  const body = format === "xlsx" ? new Uint8Array(await writeXlsx([spec])) : new TextEncoder().encode(writeCsv(spec));
-  return { fileName: `${baseName}.${format}`, contentType: contentTypes[format], body };
+/** A spreadsheet in the kind's import template (lib/decisions/import-decisions.ts): the export re-imports. */
+function download(kind: DecisionKind, format: DownloadFormat, baseName: string, rows: SheetCell[][]): Promise<SpreadsheetDownload> {
+  return buildSpreadsheetDownload(decisionImportTemplate(kind), format, baseName, rows);
 }
 
 function assertKindAndFormat(kind: unknown, format: unknown): asserts kind is DecisionKind {
@@ -49,7 +40,7 @@ function assertKindAndFormat(kind: unknown, format: unknown): asserts kind is De
 /** The empty import template of a kind: its header row is the Chinese names of the data items. */
 export async function buildDecisionTemplate(kind: unknown, format: unknown): Promise<SpreadsheetDownload> {
   assertKindAndFormat(kind, format);
-  return download(kind, format as DownloadFormat, messages.registers.decisionFiles.template(kindName(kind)), []);
+  return buildTemplateDownload(decisionImportTemplate(kind), format as DownloadFormat);
 }
 
 function cellOf(column: DecisionColumn, decision: Record<string, unknown>): SheetCell {
@@ -80,14 +71,4 @@ export async function exportDecisions(actor: ActingUser, filter: ConsoleDecision
 }
 
 /** The HTTP response that downloads a spreadsheet. */
-export function spreadsheetResponse(download: SpreadsheetDownload): Response {
-  return new Response(new Uint8Array(download.body), {
-    headers: {
-      "Content-Type": download.contentType,
-      "Content-Length": String(download.body.byteLength),
-      "Content-Disposition": contentDispositionFor(download.fileName),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}
+export { spreadsheetResponse };

@@ -5,26 +5,42 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
-import { decisionColumns, isDecisionKind } from "@/lib/decisions/decision-fields";
+import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
-import { AppError, ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { readTable, type SpreadsheetProblem } from "@/lib/spreadsheets";
+import { defineImportTemplate, readImport, type ImportColumn, type ImportFile, type ImportTemplate } from "@/lib/imports";
 import { currentTime } from "@/lib/clock";
 
 const p = messages.registers.decisions.problems;
 
-/** Problems of an import: `row` is the sheet's row number, `column` the header text (null for the whole file). */
-export type DecisionImportProblem = SpreadsheetProblem;
+// A kind has only some of the data items as columns: the record holds those (templateKeys lists them).
+type DecisionImportColumns = Record<DecisionFieldKey, ImportColumn>;
 
-/** The whole file was refused: nothing was imported. The API answers 422 `{errors}`. */
-export class DecisionImportRejected extends AppError {
-  constructor(readonly problems: DecisionImportProblem[]) {
-    super(422, "import_rejected", p.importRejected(problems.length));
+// The codes whose digits Excel drops when a cell is a number (it keeps 15).
+const longCodes: readonly DecisionFieldKey[] = ["creditCode", "idNumber", "authorityCreditCode"];
+const templates = new Map<DecisionKind, ImportTemplate<DecisionImportColumns>>();
+
+/**
+ * A kind's import template: the national data items as columns (decision-fields.ts), in the
+ * order of the template download and the export. Its cells are checked row by row by
+ * validateDecisionValues (the same rules as the console form); 决定书文号 is unique in a file.
+ */
+export function decisionImportTemplate(kind: DecisionKind): ImportTemplate<DecisionImportColumns> {
+  let template = templates.get(kind);
+  if (!template) {
+    const columns = Object.fromEntries(decisionColumns(kind).map((column) => [column.key, {
+      header: column.header, aliases: column.aliases, required: column.requiredColumn, text: column.text, note: column.note, width: column.width,
+      longCode: longCodes.includes(column.key), unique: column.key === "documentNumber",
+    } satisfies ImportColumn])) as DecisionImportColumns;
+    const kindName = messages.registers.decisionKinds[kind];
+    template = defineImportTemplate({ fileName: `${kindName}决定导入模板`, sheetName: kindName, columns, maxRows: maximumImportRows, unknownColumns: "reject" });
+    templates.set(kind, template);
   }
+  return template;
 }
 
 export type DecisionImportResult = { imported: number; batchId: number };
@@ -70,38 +86,26 @@ async function insertDecisionRows(tx: DatabaseTransaction, rows: ImportedRow[]):
  */
 export async function importDecisions(
   actor: ActingUser,
-  input: { kind: unknown; fileName: string; bytes: Uint8Array },
+  input: { kind: unknown; file: ImportFile },
   now = currentTime(),
 ): Promise<DecisionImportResult> {
   assertPermitted(actor, "decision.import");
   if (!isDecisionKind(input.kind)) throw new ValidationError({ kind: [p.kindInvalid] });
   const kind: DecisionKind = input.kind;
-  if (!input.bytes.byteLength) throw new ValidationError({ file: [p.fileRequired] });
-  const columns = decisionColumns(kind);
-  const table = await readTable(input.bytes, {
-    fileName: input.fileName,
-    columns: columns.map((column) => ({ key: column.key, header: column.header, aliases: column.aliases, required: column.requiredColumn })),
-    unknownColumns: "reject",
-    maxRows: maximumImportRows,
-  });
-  if (table.problems.length) throw new DecisionImportRejected(table.problems);
-
-  const headerOf = new Map(columns.map((column) => [column.key, column.header]));
-  const documentNumberHeader = headerOf.get("documentNumber")!;
   const today = todayInBeijing(now);
-  const problems: DecisionImportProblem[] = [];
-  const records: { row: number; record: DecisionRecord }[] = [];
+  const sheet = await readImport(decisionImportTemplate(kind), input.file, {
+    row: (values, { report }) => {
+      const { record, problems } = validateDecisionValues(kind, values, { today });
+      for (const problem of problems) report(problem.field, problem.message);
+      return record ?? undefined;
+    },
+  });
+
+  // 决定书文号 already in the register, for every row (a row with other problems too).
   const firstRowOf = new Map<string, number>();
-  for (const row of table.rows) {
-    const { record, problems: rowProblems } = validateDecisionValues(kind, row.values, { today });
-    for (const problem of rowProblems) problems.push({ row: row.rowNumber, column: headerOf.get(problem.field) ?? problem.field, message: problem.message });
-    const documentNumber = row.values.documentNumber.trim();
-    if (documentNumber) {
-      const first = firstRowOf.get(documentNumber);
-      if (first !== undefined) problems.push({ row: row.rowNumber, column: documentNumberHeader, message: p.duplicateInFile(first) });
-      else firstRowOf.set(documentNumber, row.rowNumber);
-    }
-    if (record) records.push({ row: row.rowNumber, record });
+  for (const row of sheet.cells) {
+    const documentNumber = row.values.documentNumber;
+    if (documentNumber && !firstRowOf.has(documentNumber)) firstRowOf.set(documentNumber, row.rowNumber);
   }
   const numbers = [...firstRowOf.keys()];
   for (let index = 0; index < numbers.length; index += lookupChunk) {
@@ -109,23 +113,21 @@ export async function importDecisions(
       where: { kind, documentNumber: { in: numbers.slice(index, index + lookupChunk) } },
       select: { documentNumber: true },
     });
-    for (const { documentNumber } of existing) problems.push({ row: firstRowOf.get(documentNumber)!, column: documentNumberHeader, message: p.duplicateExisting });
+    for (const { documentNumber } of existing) sheet.problems.add(firstRowOf.get(documentNumber)!, "documentNumber", p.duplicateExisting);
   }
-  if (problems.length) {
-    problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columns.findIndex((c) => c.header === a.column) - columns.findIndex((c) => c.header === b.column));
-    throw new DecisionImportRejected(problems);
-  }
+  sheet.problems.rejectIfAny();
+  const records = sheet.rows.map((row) => row.values);
 
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
   const dueOn = new Map<string, string>();
-  const rows = records.map(({ record }) => {
+  const rows = records.map((record) => {
     let due = dueOn.get(record.decisionDate);
     if (!due) dueOn.set(record.decisionDate, (due = computeDecisionDisclosureDeadline(calendar, record.decisionDate).due));
     return decisionRowOf(record, due, computePublicUntil(record.decisionDate, periods[kind]));
   });
   try {
     return await db.$transaction(async (tx) => {
-      const batch = await tx.decisionImportBatch.create({ data: { kind, fileName: input.fileName.slice(0, 255), rowCount: records.length, importedById: actor.id, importedAt: now } });
+      const batch = await tx.decisionImportBatch.create({ data: { kind, fileName: input.file.name.slice(0, 255), rowCount: records.length, importedById: actor.id, importedAt: now } });
       const owner = { sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id, importBatchId: batch.id, createdAt: now.toISOString(), updatedAt: now.toISOString() };
       for (let index = 0; index < rows.length; index += insertChunk) {
         await insertDecisionRows(tx, rows.slice(index, index + insertChunk).map((row) => ({ ...row, ...owner })));

@@ -2,6 +2,7 @@ import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
+import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
 import { currentTime } from "@/lib/clock";
 
@@ -13,6 +14,7 @@ export async function runFormAction(work: () => Promise<string | Omit<FormState,
     return { status: "success", submittedAt: currentTime().getTime(), ...extra };
   } catch (error) {
     if (isRedirectError(error)) throw error;
+    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, submittedAt: currentTime().getTime() };
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
       return { status: "error", message: error.message, fields: error.fields, findings, submittedAt: currentTime().getTime() };

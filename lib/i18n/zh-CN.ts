@@ -1,6 +1,7 @@
 import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
+import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
@@ -26,6 +27,7 @@ export const zhCN = {
   common: commonMessages,
   items: itemsMessages,
   administration: administrationMessages,
+  imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",

@@ -5,10 +5,14 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import {
+  buildTemplateDownload, defineImportTemplate, readImport, schemaCell, templateHeaders,
+  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+} from "@/lib/imports";
 import { latestListVersion, lockInspectionList, recordListChange, type ListVersion } from "@/lib/inspections/list-versions";
-import { activeSchema, conflictInputSchema, inspectorInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
-import { buildTemplate, readSheet, type ImportProblem, type SheetRow } from "@/lib/inspections/spreadsheet";
-import { fieldErrorsOf, parseInput } from "@/lib/validation";
+import { activeSchema, conflictInputSchema, creditCodeSchema, inspectorInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
+import { parseInput } from "@/lib/validation";
 
 /**
  * 检查对象名录库 and 执法检查人员名录库: every change is audited and recorded as a new list version
@@ -16,18 +20,37 @@ import { fieldErrorsOf, parseInput } from "@/lib/validation";
  * marked inactive, which takes them out of later draws.
  */
 
-/** An import refused as a whole: every problem by row and column; nothing was written. */
-export class ImportRejectedError extends ValidationError {
-  constructor(readonly problems: ImportProblem[]) {
-    super({ file: [`文件中有 ${problems.length} 处错误，未导入任何数据。`] }, `文件中有 ${problems.length} 处错误，未导入任何数据。请改正后重新导入。`);
-    this.details = { errors: problems };
-  }
-}
+const t = messages.imports.inspections.targets;
+const i = messages.imports.inspections.inspectors;
 
-export const targetColumns = ["名称", "统一社会信用代码", "地址", "类别"] as const;
-export const inspectorColumns = ["姓名", "执法证号", "科室"] as const;
-const targetFieldColumns: Record<string, string> = { name: "名称", creditCode: "统一社会信用代码", address: "地址", category: "类别" };
-const inspectorFieldColumns: Record<string, string> = { name: "姓名", certificateNumber: "执法证号", sectionId: "科室" };
+/** The 检查对象名录 import: its columns, checked by the same field schemas as the console form. */
+export const targetImportTemplate = defineImportTemplate({
+  fileName: t.fileName,
+  sheetName: t.sheetName,
+  maxRows: 10_000,
+  columns: {
+    name: { header: t.columns.name, required: true, width: 36, parse: schemaCell(targetInputSchema.shape.name) },
+    creditCode: { header: t.columns.creditCode, required: true, width: 24, longCode: true, unique: true, note: t.notes.creditCode, parse: schemaCell(creditCodeSchema) },
+    address: { header: t.columns.address, required: true, width: 40, parse: schemaCell(targetInputSchema.shape.address) },
+    category: { header: t.columns.category, required: true, width: 20, note: t.notes.category, parse: schemaCell(targetInputSchema.shape.category) },
+  },
+});
+
+/** The 执法检查人员名录 import; the 科室 column holds a section's name. */
+export const inspectorImportTemplate = defineImportTemplate({
+  fileName: i.fileName,
+  sheetName: i.sheetName,
+  maxRows: 10_000,
+  columns: {
+    name: { header: i.columns.name, required: true, width: 16, parse: schemaCell(inspectorInputSchema.shape.name) },
+    certificateNumber: { header: i.columns.certificateNumber, required: true, width: 24, longCode: true, unique: true, parse: schemaCell(inspectorInputSchema.shape.certificateNumber) },
+    section: { header: i.columns.section, required: true, width: 24, note: i.notes.section },
+  },
+});
+
+/** The Chinese column names of the templates, in order (the import forms list them). */
+export const targetColumns = templateHeaders(targetImportTemplate);
+export const inspectorColumns = templateHeaders(inspectorImportTemplate);
 
 async function changeList<Result>(
   actor: ActingUser,
@@ -141,71 +164,34 @@ export async function setTargetActive(actor: ActingUser, targetId: number, input
   });
 }
 
-function rowProblems(row: SheetRow, error: ValidationError, columns: Record<string, string>): ImportProblem[] {
-  return Object.entries(error.fields).flatMap(([field, messages]) => {
-    const column = columns[field] ?? field;
-    const hint = row.numericCells.has(column) && field !== "sectionId" ? "（该单元格是数字格式，长代码会丢失位数，请将这一列设为文本格式后重新填写）" : "";
-    return messages.map((message) => ({ row: row.row, column, message: message + hint }));
-  });
-}
-
-function parseRow<Output>(schema: { safeParse(input: unknown): { success: true; data: Output } | { success: false; error: import("zod").ZodError } }, input: unknown, row: SheetRow, columns: Record<string, string>, problems: ImportProblem[]): Output | null {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  problems.push(...rowProblems(row, new ValidationError(fieldErrorsOf(result.error)), columns));
-  return null;
-}
-
 /**
- * Imports targets from an .xlsx file: the whole file is checked first (every cell, duplicates in
- * the file and against the list); any problem refuses the whole file.
+ * Imports targets from a spreadsheet (.xlsx or .csv, the template's columns): the whole file is
+ * checked first (every cell, duplicates in the file and against the list, under the list's lock);
+ * any problem refuses the whole file.
  */
-export async function importTargets(actor: ActingUser, file: Buffer) {
+export async function importTargets(actor: ActingUser, file: ImportFile) {
   assertPermitted(actor, "inspection.manage_lists");
-  const sheet = await readSheet(file, targetColumns);
-  if (!sheet.ok) throw new ImportRejectedError(sheet.problems);
-  const problems: ImportProblem[] = [];
-  const parsed: { row: number; data: ReturnType<typeof targetInputSchema.parse> }[] = [];
-  const seen = new Map<string, number>();
-  for (const row of sheet.rows) {
-    const v = row.values;
-    const data = parseRow(targetInputSchema, { name: v["名称"], creditCode: v["统一社会信用代码"], address: v["地址"], category: v["类别"] }, row, targetFieldColumns, problems);
-    if (!data) continue;
-    if (data.creditCode) {
-      const first = seen.get(data.creditCode);
-      if (first) problems.push({ row: row.row, column: "统一社会信用代码", message: `与第 ${first} 行的统一社会信用代码重复。` });
-      else seen.set(data.creditCode, row.row);
-    }
-    parsed.push({ row: row.row, data });
-  }
+  const sheet = await readImport(targetImportTemplate, file);
+  const rows = sheet.rows.map((row) => row.values);
   return changeList(actor, "targets", async (tx) => {
-    const codes = [...seen.keys()];
-    if (codes.length) {
-      const existing = await tx.inspectionTarget.findMany({ where: { creditCode: { in: codes } }, select: { creditCode: true, name: true } });
-      for (const clash of existing) {
-        problems.push({ row: seen.get(clash.creditCode!)!, column: "统一社会信用代码", message: `名录库中已有此统一社会信用代码（${clash.name}）。` });
-      }
+    const firstRowOf = new Map<string, number>();
+    for (const { rowNumber, values } of sheet.rows) if (values.creditCode) firstRowOf.set(values.creditCode, rowNumber);
+    if (firstRowOf.size) {
+      const existing = await tx.inspectionTarget.findMany({ where: { creditCode: { in: [...firstRowOf.keys()] } }, select: { creditCode: true, name: true } });
+      for (const clash of existing) sheet.problems.add(firstRowOf.get(clash.creditCode!)!, "creditCode", t.creditCodeExists(clash.name));
     }
-    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.row - b.row));
-    await tx.inspectionTarget.createMany({ data: parsed.map((entry) => entry.data) });
+    sheet.problems.rejectIfAny();
+    await tx.inspectionTarget.createMany({ data: rows });
     return {
-      result: { imported: parsed.length }, action: "target.import", summary: `从 Excel 导入 ${parsed.length} 个检查对象`,
-      audit: { actorId: actor.id, action: "inspection_target.import", entityType: "InspectionTarget", details: { imported: parsed.length } },
+      result: { imported: rows.length }, action: "target.import", summary: t.imported(rows.length),
+      audit: { actorId: actor.id, action: "inspection_target.import", entityType: "InspectionTarget", details: { imported: rows.length } },
     };
   });
 }
 
-export function buildTargetTemplate(): Promise<Buffer> {
-  return buildTemplate(
-    "检查对象名录",
-    [
-      { name: "名称", width: 36 },
-      { name: "统一社会信用代码", width: 24, text: true, note: "18 位，含校验位；没有的可留空" },
-      { name: "地址", width: 40 },
-      { name: "类别", width: 20, note: "如：户外广告经营单位、临街商户、建筑施工工地" },
-    ],
-    [],
-  );
+/** The empty target list template, .xlsx (default) or .csv. */
+export function buildTargetTemplate(format: TemplateFormat = "xlsx"): Promise<SpreadsheetDownload> {
+  return buildTemplateDownload(targetImportTemplate, format);
 }
 
 // ─── Inspectors ─────────────────────────────────────────────────────────────────────────────
@@ -287,50 +273,36 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
 }
 
 /** Imports inspectors; the 科室 column holds a section name. All or nothing, like targets. */
-export async function importInspectors(actor: ActingUser, file: Buffer) {
+export async function importInspectors(actor: ActingUser, file: ImportFile) {
   assertPermitted(actor, "inspection.manage_lists");
-  const sheet = await readSheet(file, inspectorColumns);
-  if (!sheet.ok) throw new ImportRejectedError(sheet.problems);
-  const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
-  const problems: ImportProblem[] = [];
-  const parsed: { row: number; data: ReturnType<typeof inspectorInputSchema.parse> }[] = [];
-  const seen = new Map<string, number>();
-  for (const row of sheet.rows) {
-    const v = row.values;
-    const sectionName = v["科室"].replace(/\s+/g, "");
-    const sectionId = sections.get(sectionName);
-    if (!sectionName) problems.push({ row: row.row, column: "科室", message: "请填写科室。" });
-    else if (!sectionId) problems.push({ row: row.row, column: "科室", message: `科室“${sectionName}”不存在，请填写科室管理中已有的科室名称。` });
-    // An unknown section is reported above; a stand-in id lets the other cells be checked too.
-    const data = parseRow(inspectorInputSchema, { name: v["姓名"], certificateNumber: v["执法证号"], sectionId: sectionId ?? Number.MAX_SAFE_INTEGER }, row, inspectorFieldColumns, problems);
-    if (!data) continue;
-    const first = seen.get(data.certificateNumber);
-    if (first) problems.push({ row: row.row, column: "执法证号", message: `与第 ${first} 行的执法证号重复。` });
-    else seen.set(data.certificateNumber, row.row);
-    parsed.push({ row: row.row, data });
-  }
+  const sections = new Map((await db.section.findMany({ select: { id: true, name: true } })).map((section) => [section.name, section.id]));
+  const sheet = await readImport(inspectorImportTemplate, file, {
+    row: (values, { report, complete }) => {
+      const sectionName = values.section.replace(/\s+/g, "");
+      const sectionId = sections.get(sectionName);
+      if (!sectionName) report("section", i.sectionRequired);
+      else if (sectionId === undefined) report("section", i.sectionUnknown(sectionName));
+      const parsed = complete();
+      return parsed && sectionId !== undefined ? { name: parsed.name, certificateNumber: parsed.certificateNumber, sectionId } : undefined;
+    },
+  });
+  const rows = sheet.rows.map((row) => row.values);
   return changeList(actor, "inspectors", async (tx) => {
-    const existing = await tx.inspector.findMany({ where: { certificateNumber: { in: [...seen.keys()] } }, select: { certificateNumber: true, name: true } });
-    for (const clash of existing) problems.push({ row: seen.get(clash.certificateNumber)!, column: "执法证号", message: `名录库中已有此执法证号（${clash.name}）。` });
-    if (problems.length) throw new ImportRejectedError(problems.sort((a, b) => a.row - b.row));
-    await tx.inspector.createMany({ data: parsed.map((entry) => entry.data) });
+    const firstRowOf = new Map(sheet.rows.map(({ rowNumber, values }) => [values.certificateNumber, rowNumber]));
+    const existing = await tx.inspector.findMany({ where: { certificateNumber: { in: [...firstRowOf.keys()] } }, select: { certificateNumber: true, name: true } });
+    for (const clash of existing) sheet.problems.add(firstRowOf.get(clash.certificateNumber)!, "certificateNumber", i.certificateExists(clash.name));
+    sheet.problems.rejectIfAny();
+    await tx.inspector.createMany({ data: rows });
     return {
-      result: { imported: parsed.length }, action: "inspector.import", summary: `从 Excel 导入 ${parsed.length} 名检查人员`,
-      audit: { actorId: actor.id, action: "inspector.import", entityType: "Inspector", details: { imported: parsed.length } },
+      result: { imported: rows.length }, action: "inspector.import", summary: i.imported(rows.length),
+      audit: { actorId: actor.id, action: "inspector.import", entityType: "Inspector", details: { imported: rows.length } },
     };
   });
 }
 
-export function buildInspectorTemplate(): Promise<Buffer> {
-  return buildTemplate(
-    "执法检查人员名录",
-    [
-      { name: "姓名", width: 16 },
-      { name: "执法证号", width: 24, text: true },
-      { name: "科室", width: 24, note: "填写科室管理中已有的科室名称" },
-    ],
-    [],
-  );
+/** The empty inspector list template, .xlsx (default) or .csv. */
+export function buildInspectorTemplate(format: TemplateFormat = "xlsx"): Promise<SpreadsheetDownload> {
+  return buildTemplateDownload(inspectorImportTemplate, format);
 }
 
 // ─── Conflicts of interest ──────────────────────────────────────────────────────────────────

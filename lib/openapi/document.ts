@@ -27,6 +27,7 @@ const QUERY_PARAMETERS: Record<string, Json> = {
   from: { description: "起始日期 YYYY-MM-DD", schema: { type: "string", format: "date" } },
   to: { description: "截止日期 YYYY-MM-DD", schema: { type: "string", format: "date" } },
   code: { description: "查询码", schema: { type: "string" } },
+  format: { description: "文件格式：xlsx（默认）或 csv（UTF-8，带 BOM）", schema: { type: "string", enum: ["xlsx", "csv"], default: "xlsx" } },
 };
 
 const SEARCH_TYPE_PARAMETER = { description: "类型", schema: { type: "string", enum: [...SEARCH_DOCUMENT_TYPES] } };
@@ -94,7 +95,12 @@ function describeOperation(operation: Operation): Json {
       responses["403"] = errorResponse(operation.method === "get" ? "角色无权操作" : "角色无权操作、只读令牌，或跨站的会话写请求（cross_site_write）");
     }
     if (operation.path.includes("{")) responses["404"] = errorResponse("不存在");
-    if (operation.body || operation.query?.length || operation.path.includes("{")) responses["422"] = errorResponse("参数或请求体无效");
+    if (operation.imports) {
+      responses["422"] = {
+        description: "文件有问题（ImportRejected：errors 逐行逐列列出全部问题，未导入任何数据；文件过大、无法读取、表头不符时 row 和 column 为 null 或指向表头），或没有上传文件、参数无效（Error：error.fields）",
+        content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ImportRejected" }, { $ref: "#/components/schemas/Error" }] } } },
+      };
+    } else if (operation.body || operation.query?.length || operation.path.includes("{")) responses["422"] = errorResponse("参数或请求体无效");
     if (operation.body && operation.access !== "public") responses["409"] = errorResponse("状态冲突（已被他人修改，或当前状态不允许此操作）");
     responses["429"] = { ...errorResponse("请求过于频繁"), headers: { "Retry-After": { description: "多少秒后可以再试", schema: { type: "integer" } } } };
   }
@@ -129,6 +135,7 @@ export function buildOpenApiDocument(origin?: string): Json {
       version: "1",
       description: [
         "所有响应均为 JSON（导出与模板为文件）。错误统一为 {\"error\": {\"code\", \"message\", \"fields\"?}}。",
+        "导入接口（…/import，multipart 字段 file，.xlsx 或 UTF-8、GB18030 编码的 .csv，最大 IMPORT_MAX_MB，默认 20 MB）全部成功或全部不导入；文件有问题时统一返回 422 {\"errors\": [{\"row\", \"column\", \"message\"}], \"error\": {\"code\": \"import_rejected\", \"message\"}}，逐行逐列列出全部问题。",
         "开放数据（无需登录的 GET 接口）：允许跨域（CORS: *）；按客户端限流，超出返回 429 和 Retry-After；响应带 ETag 与 Cache-Control（s-maxage、stale-while-revalidate），可由反向代理或 CDN 缓存；列表分页参数统一为 page（从 1 开始）和 pageSize（1–100），响应带 total。",
         "工作台接口需要登录（会话 Cookie）或个人令牌（Authorization: Bearer gk_…）。",
         "个人令牌分只读（read：POST、PUT、PATCH、DELETE 返回 403）和读写（read_write）两种，有效期 30、90 或 365 天，到期、撤销或其用户的密码被修改、重置后返回 401。",

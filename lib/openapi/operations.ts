@@ -26,6 +26,8 @@ export type Operation = {
   download?: string;
   /** The response of a successful call is 201 Created. */
   creates?: boolean;
+  /** A spreadsheet import: a refused file is 422 `ImportRejected` ({errors: [{row, column, message}]}), nothing stored. */
+  imports?: boolean;
 };
 
 const paged = ["page", "pageSize"];
@@ -92,8 +94,8 @@ export const operations: Operation[] = [
   { method: "patch", path: "/api/v1/admin/applications/{id}/reply", tag: "applications", summary: "起草答复", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/applications/{id}/reply/transitions", tag: "applications", summary: "答复审核流程", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/applications/{id}/appeals", tag: "applications", summary: "登记行政复议、行政诉讼", access: "staff", body: "json", creates: true },
-  { method: "post", path: "/api/v1/admin/applications/import", tag: "applications", summary: "导入历史台账", access: "staff", body: "multipart" },
-  { method: "get", path: "/api/v1/admin/applications/import/template", tag: "applications", summary: "台账导入模板", access: "staff", download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "post", path: "/api/v1/admin/applications/import", tag: "applications", summary: "导入历史台账（.xlsx 或 .csv）", access: "staff", body: "multipart", imports: true },
+  { method: "get", path: "/api/v1/admin/applications/import/template", tag: "applications", summary: "台账导入模板", access: "staff", query: ["format"], download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   { method: "get", path: "/api/v1/admin/fees/quote", tag: "applications", summary: "信息处理费试算", access: "staff", response: "FeeQuote" },
 
   // Console: 双公示 decisions.
@@ -103,9 +105,9 @@ export const operations: Operation[] = [
   { method: "patch", path: "/api/v1/admin/decisions/{id}", tag: "registers", summary: "修改双公示决定", access: "staff", body: "json", response: "ConsoleDecisionResponse" },
   { method: "post", path: "/api/v1/admin/decisions/{id}/transitions", tag: "registers", summary: "双公示决定审核流程", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/decisions/batches/{id}/transitions", tag: "registers", summary: "导入批次整批审核", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/decisions/import", tag: "registers", summary: "导入双公示决定", access: "staff", body: "multipart" },
+  { method: "post", path: "/api/v1/admin/decisions/import", tag: "registers", summary: "导入双公示决定（.xlsx 或 .csv）", access: "staff", query: ["kind"], body: "multipart", imports: true },
   { method: "get", path: "/api/v1/admin/decisions/export", tag: "registers", summary: "导出双公示决定", access: "staff", download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-  { method: "get", path: "/api/v1/admin/decisions/template", tag: "registers", summary: "双公示导入模板", access: "staff", download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "get", path: "/api/v1/admin/decisions/template", tag: "registers", summary: "双公示导入模板", access: "staff", query: ["kind", "format"], download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 
   // Console: feedback.
   { method: "get", path: "/api/v1/admin/feedback", tag: "feedback", summary: "意见建议（工作台）", access: "staff", response: "ConsoleFeedbackPage" },
@@ -127,12 +129,12 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/admin/inspections/{id}/transitions", tag: "inspections", summary: "抽查任务审核流程", access: "staff", body: "json" },
   { method: "get", path: "/api/v1/admin/inspections/inspectors", tag: "inspections", summary: "执法检查人员名录", access: "staff", response: "InspectorList" },
   { method: "post", path: "/api/v1/admin/inspections/inspectors", tag: "inspections", summary: "添加执法检查人员", access: "staff", body: "json", creates: true },
-  { method: "post", path: "/api/v1/admin/inspections/inspectors/import", tag: "inspections", summary: "导入执法检查人员名录", access: "staff", body: "multipart" },
-  { method: "get", path: "/api/v1/admin/inspections/inspectors/template", tag: "inspections", summary: "执法检查人员导入模板", access: "staff", download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "post", path: "/api/v1/admin/inspections/inspectors/import", tag: "inspections", summary: "导入执法检查人员名录（.xlsx 或 .csv）", access: "staff", body: "multipart", imports: true },
+  { method: "get", path: "/api/v1/admin/inspections/inspectors/template", tag: "inspections", summary: "执法检查人员导入模板", access: "staff", query: ["format"], download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   { method: "get", path: "/api/v1/admin/inspections/targets", tag: "inspections", summary: "检查对象名录", access: "staff", response: "TargetPage" },
   { method: "post", path: "/api/v1/admin/inspections/targets", tag: "inspections", summary: "添加检查对象", access: "staff", body: "json", creates: true },
-  { method: "post", path: "/api/v1/admin/inspections/targets/import", tag: "inspections", summary: "导入检查对象名录", access: "staff", body: "multipart" },
-  { method: "get", path: "/api/v1/admin/inspections/targets/template", tag: "inspections", summary: "检查对象导入模板", access: "staff", download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  { method: "post", path: "/api/v1/admin/inspections/targets/import", tag: "inspections", summary: "导入检查对象名录（.xlsx 或 .csv）", access: "staff", body: "multipart", imports: true },
+  { method: "get", path: "/api/v1/admin/inspections/targets/template", tag: "inspections", summary: "检查对象导入模板", access: "staff", query: ["format"], download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 
   // Console: proposals.
   { method: "get", path: "/api/v1/admin/proposals", tag: "proposals", summary: "建议提案（工作台）", access: "staff", response: "ConsoleProposalPage" },
@@ -145,7 +147,7 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/v1/admin/proposals/{id}/feedback", tag: "proposals", summary: "登记代表委员满意度（主办科室或管理员）", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/proposals/{id}/close", tag: "proposals", summary: "办结（主办科室或管理员）", access: "staff", body: "json" },
   { method: "post", path: "/api/v1/admin/proposals/{id}/reopen", tag: "proposals", summary: "不满意重新办理（主办科室或管理员）", access: "staff", body: "json" },
-  { method: "post", path: "/api/v1/admin/proposals/import", tag: "proposals", summary: "导入建议提案", access: "staff", body: "multipart" },
+  { method: "post", path: "/api/v1/admin/proposals/import", tag: "proposals", summary: "导入建议提案交办清单（.xlsx 或 .csv）", access: "staff", body: "multipart", imports: true },
   { method: "get", path: "/api/v1/admin/proposals/settings", tag: "proposals", summary: "办理期限设置", access: "staff", response: "ProposalSettings" },
   { method: "put", path: "/api/v1/admin/proposals/settings", tag: "proposals", summary: "修改办理期限设置", access: "admin", body: "json", response: "ProposalSettings" },
   { method: "get", path: "/api/v1/admin/proposals/stats", tag: "proposals", summary: "建议提案统计（工作台）", access: "staff", response: "ProposalStats" },

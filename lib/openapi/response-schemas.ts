@@ -35,6 +35,16 @@ export const errorSchema = component("Error", z.object({
   }),
 }));
 
+const importProblem = component("ImportProblem", z.object({
+  row: int().nullable().describe("表格中的行号（与 Excel 显示的一致，表头通常为第 1 行）；null 表示整个文件的问题"),
+  column: z.string().nullable().describe("模板的中文列名；null 表示整行或整个文件的问题"),
+  message: text(),
+}));
+component("ImportRejected", z.object({
+  errors: z.array(importProblem).min(1),
+  error: z.object({ code: z.literal("import_rejected"), message: z.string().describe("如：文件中有 3 处问题，没有导入任何数据。请修改后重新导入。") }),
+}).describe("导入被拒绝：文件中的全部问题逐行逐列列出，未导入任何数据（所有导入接口相同）"));
+
 // Search and items (open data).
 const searchResult = component("SearchResult", z.object({
   type: z.enum(SEARCH_DOCUMENT_TYPES),

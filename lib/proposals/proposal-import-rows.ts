@@ -1,113 +1,118 @@
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { kindNames, otherSpellings } from "@/lib/proposals/proposal-import-spellings";
+import {
+  defineImportTemplate, optionalDate, problem, readImport,
+  type ImportColumnKey, type ImportFile, type ImportRowContext, type ImportRowValues, type ImportSheet,
+} from "@/lib/imports";
 import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
-import { parseSpreadsheetDate, type SpreadsheetProblem, type TableColumn, type TableRow } from "@/lib/spreadsheets";
 
 /**
- * The yearly assignment list (交办清单) as a spreadsheet: one proposal per row. Pure: turns the
- * rows read by lib/spreadsheets into proposal fields, or into a list of problems naming the row
- * and the column.
+ * The yearly assignment list (交办清单) as a spreadsheet: one proposal per row. Pure: the
+ * template, and the check that turns a row into proposal fields or reports its problems by
+ * column; lib/proposals/import-proposals.ts adds the database's checks and stores the rows.
  */
-export type ImportColumnKey =
-  | "year" | "session" | "number" | "kind" | "title" | "proposers" | "receivedOn" | "leadSection" | "assistingSections" | "assignedOn" | "deadline";
 
-const l = messages.proposals.importList;
-const c = l.columns;
+const c = messages.imports.proposals;
 
-export const proposalImportColumns: readonly (TableColumn<ImportColumnKey> & { note: string })[] = [
-  { key: "year", header: c.year.header, required: true, note: c.year.note },
-  { key: "session", header: c.session.header, aliases: otherSpellings.session, required: true, note: c.session.note },
-  { key: "number", header: c.number.header, aliases: otherSpellings.number, required: true, note: c.number.note },
-  { key: "kind", header: c.kind.header, aliases: otherSpellings.kind, required: true, note: c.kind.note },
-  { key: "title", header: c.title.header, aliases: otherSpellings.title, required: true, note: c.title.note },
-  { key: "proposers", header: c.proposers.header, aliases: otherSpellings.proposers, required: true, note: c.proposers.note },
-  { key: "receivedOn", header: c.receivedOn.header, required: true, note: c.receivedOn.note },
-  { key: "leadSection", header: c.leadSection.header, aliases: otherSpellings.leadSection, note: c.leadSection.note },
-  { key: "assistingSections", header: c.assistingSections.header, aliases: otherSpellings.assistingSections, note: c.assistingSections.note },
-  { key: "assignedOn", header: c.assignedOn.header, note: c.assignedOn.note },
-  { key: "deadline", header: c.deadline.header, aliases: otherSpellings.deadline, note: c.deadline.note },
-];
+const kindNames: Record<string, ProposalKind> = {
+  人大代表建议: "suggestion", 人大建议: "suggestion", 代表建议: "suggestion", 建议: "suggestion", suggestion: "suggestion",
+  政协提案: "proposal", 政协委员提案: "proposal", 委员提案: "proposal", 提案: "proposal", proposal: "proposal",
+};
 
-const headerOf = Object.fromEntries(proposalImportColumns.map((column) => [column.key, column.header])) as Record<ImportColumnKey, string>;
+export const proposalImportTemplate = defineImportTemplate({
+  fileName: c.fileName,
+  sheetName: c.sheetName,
+  maxRows: 2000,
+  columns: {
+    year: { header: c.columns.year, required: true, note: c.notes.year },
+    session: { header: c.columns.session, aliases: ["会议", "届次"], required: true, note: c.notes.session },
+    number: { header: c.columns.number, aliases: ["建议提案编号", "案号"], required: true, text: true, note: c.notes.number },
+    kind: {
+      header: c.columns.kind, aliases: ["类型"], required: true, note: c.notes.kind,
+      parse: (text): ProposalKind | null => (text ? (kindNames[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
+    },
+    title: { header: c.columns.title, aliases: ["案由", "题目"], required: true, note: c.notes.title },
+    proposers: { header: c.columns.proposers, aliases: ["代表委员", "领衔人"], required: true, note: c.notes.proposers },
+    receivedOn: { header: c.columns.receivedOn, required: true, note: c.notes.receivedOn, parse: optionalDate },
+    leadSection: { header: c.columns.leadSection, aliases: ["主办单位", "主办"], note: c.notes.leadSection },
+    assistingSections: { header: c.columns.assistingSections, aliases: ["协办单位", "协办"], note: c.notes.assistingSections },
+    assignedOn: { header: c.columns.assignedOn, note: c.notes.assignedOn, parse: optionalDate },
+    deadline: { header: c.columns.deadline, aliases: ["答复期限"], note: c.notes.deadline, parse: optionalDate },
+  },
+});
 
+type ProposalImportColumns = typeof proposalImportTemplate.columns;
 
-export type ImportedProposalRow = {
-  rowNumber: number;
-  fields: {
-    year: number; session: string; number: string; kind: ProposalKind; title: string; proposers: string[]; receivedOn: string;
-    leadSectionId: number | null; assistingSectionIds: number[]; assignedOn: string | null; deadline: string | null;
-  };
+export type ImportedProposalFields = {
+  year: number; session: string; number: string; kind: ProposalKind; title: string; proposers: string[]; receivedOn: string;
+  leadSectionId: number | null; assistingSectionIds: number[]; assignedOn: string | null; deadline: string | null;
 };
 
 // The schema's field names, mapped to the column they came from.
-const columnOfField: Record<string, ImportColumnKey> = {
+const columnOfField: Record<string, ImportColumnKey<ProposalImportColumns>> = {
   year: "year", session: "session", number: "number", kind: "kind", title: "title", proposers: "proposers", receivedOn: "receivedOn",
   leadSectionId: "leadSection", assistingSectionIds: "assistingSections", assignedOn: "assignedOn", deadline: "deadline",
 };
 
-function dateCell(text: string, column: ImportColumnKey, rowNumber: number, problems: SpreadsheetProblem[]): string | null {
-  if (!text) return null;
-  const parsed = parseSpreadsheetDate(text);
-  if (!parsed) problems.push({ row: rowNumber, column: headerOf[column], message: l.invalidDate(text) });
-  return parsed;
-}
+// A refused cell has been reported already: a stand-in value keeps the schema from reporting it twice.
+const standInDate = "2000-01-01";
 
 /**
- * Checks every row and returns the fields of each, or every problem found (all rows, not just the
- * first bad one), so the person importing can fix the file in one go.
+ * The row check of the assignment list: sections by name, the proposal schema, dates in order and
+ * not after `today`, and the same proposal (year, kind, session, number) twice in the file.
+ * Reports every problem of the row; returns the fields of a good row.
  */
-export function parseProposalImportRows(rows: TableRow<ImportColumnKey>[], sectionIdsByName: Map<string, number>): { rows: ImportedProposalRow[]; problems: SpreadsheetProblem[] } {
-  const problems: SpreadsheetProblem[] = [];
-  const parsed: ImportedProposalRow[] = [];
+export function proposalImportRow(sectionIdsByName: Map<string, number>, today: string) {
   const seen = new Map<string, number>();
-  for (const { rowNumber, values } of rows) {
-    const rowProblems: SpreadsheetProblem[] = [];
-    const kind = values.kind ? kindNames[values.kind.replace(/\s+/g, "")] : undefined;
-    if (values.kind && !kind) rowProblems.push({ row: rowNumber, column: headerOf.kind, message: l.invalidKind(values.kind) });
-    const sectionId = (name: string, column: ImportColumnKey) => {
+  return (values: ImportRowValues<ProposalImportColumns>, { rowNumber, report }: ImportRowContext<ProposalImportColumns>): ImportedProposalFields | undefined => {
+    let problems = 0;
+    const reportProblem: typeof report = (key, message) => {
+      problems++;
+      report(key, message);
+    };
+    const sectionId = (name: string, key: "leadSection" | "assistingSections") => {
       const id = sectionIdsByName.get(name);
-      if (id === undefined) rowProblems.push({ row: rowNumber, column: headerOf[column], message: l.unknownSection(name) });
+      if (id === undefined) reportProblem(key, c.sectionUnknown(name));
       return id ?? null;
     };
     const leadSectionId = values.leadSection ? sectionId(values.leadSection, "leadSection") : null;
     const assistingSectionIds = values.assistingSections
       ? values.assistingSections.split(/[,，、;；\s]+/).filter(Boolean).map((name) => sectionId(name, "assistingSections")).filter((id): id is number => id !== null)
       : [];
-    const receivedOn = dateCell(values.receivedOn, "receivedOn", rowNumber, rowProblems);
-    const assignedOn = dateCell(values.assignedOn, "assignedOn", rowNumber, rowProblems);
-    const deadline = dateCell(values.deadline, "deadline", rowNumber, rowProblems);
     const result = proposalFieldsSchema.safeParse({
-      year: values.year, session: values.session, number: values.number, kind: kind ?? (values.kind ? "suggestion" : undefined), title: values.title,
-      proposers: values.proposers, receivedOn: receivedOn ?? (values.receivedOn ? "2000-01-01" : undefined),
-      leadSectionId, assistingSectionIds, assignedOn: assignedOn ?? (values.assignedOn ? "2000-01-01" : null), deadline: deadline ?? (values.deadline ? "2000-01-01" : null),
+      year: values.year, session: values.session, number: values.number, kind: values.kind === undefined ? "suggestion" : (values.kind ?? undefined), title: values.title,
+      proposers: values.proposers, receivedOn: values.receivedOn === undefined ? standInDate : (values.receivedOn ?? undefined),
+      leadSectionId, assistingSectionIds,
+      assignedOn: values.assignedOn === undefined ? standInDate : values.assignedOn, deadline: values.deadline === undefined ? standInDate : values.deadline,
     });
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const column = columnOfField[String(issue.path[0])];
-        rowProblems.push({ row: rowNumber, column: column ? headerOf[column] : null, message: issue.message });
-      }
+      for (const issue of result.error.issues) reportProblem(columnOfField[String(issue.path[0])] ?? null, issue.message);
+      return undefined;
     }
-    if (result.success && !rowProblems.length) {
-      const fields = { ...result.data, leadSectionId: result.data.leadSectionId ?? null, assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])], assignedOn: result.data.assignedOn ?? null, deadline: result.data.deadline ?? null };
-      if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) {
-        rowProblems.push({ row: rowNumber, column: headerOf.assistingSections, message: l.leadAlsoAssisting });
-      }
-      if (fields.assignedOn && fields.assignedOn < fields.receivedOn) rowProblems.push({ row: rowNumber, column: headerOf.assignedOn, message: l.assignedBeforeReceived });
-      if (fields.deadline && fields.deadline < (fields.assignedOn ?? fields.receivedOn)) rowProblems.push({ row: rowNumber, column: headerOf.deadline, message: l.deadlineBeforeAssigned });
-      const key = [fields.year, fields.kind, fields.session, fields.number].join("|");
-      const earlier = seen.get(key);
-      if (earlier) rowProblems.push({ row: rowNumber, column: headerOf.number, message: l.duplicateRow(earlier) });
-      else seen.set(key, rowNumber);
-      if (!rowProblems.length) parsed.push({ rowNumber, fields });
-    }
-    problems.push(...rowProblems);
-  }
-  return { rows: problems.length ? [] : parsed, problems };
+    const fields: ImportedProposalFields = {
+      ...result.data, leadSectionId: result.data.leadSectionId ?? null, assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])],
+      assignedOn: result.data.assignedOn ?? null, deadline: result.data.deadline ?? null,
+    };
+    if (fields.receivedOn > today) reportProblem("receivedOn", c.receivedInFuture);
+    if (fields.assignedOn && fields.assignedOn > today) reportProblem("assignedOn", c.assignedInFuture);
+    if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) reportProblem("assistingSections", c.leadAlsoAssisting);
+    if (fields.assignedOn && fields.assignedOn < fields.receivedOn) reportProblem("assignedOn", c.assignedBeforeReceived);
+    if (fields.deadline && fields.deadline < (fields.assignedOn ?? fields.receivedOn)) reportProblem("deadline", c.deadlineBeforeAssigned);
+    if (problems) return undefined;
+    const key = proposalKey(fields);
+    const earlier = seen.get(key);
+    if (earlier) reportProblem("number", c.duplicateInFile(earlier));
+    else seen.set(key, rowNumber);
+    return fields;
+  };
 }
 
-/** "第 3 行「标题」：请填写标题。" */
-export function describeImportProblem(problem: SpreadsheetProblem): string {
-  const where = [problem.row ? l.row(problem.row) : null, problem.column ? l.column(problem.column) : null].filter(Boolean).join("");
-  return where ? l.problem(where, problem.message) : problem.message;
+/** What makes a proposal the same one: year, kind, session and number. */
+export function proposalKey(fields: Pick<ImportedProposalFields, "year" | "kind" | "session" | "number">): string {
+  return [fields.year, fields.kind, fields.session, fields.number].join("|");
+}
+
+/** Reads and checks an assignment list (everything but the database's checks). */
+export function readProposalImport(file: ImportFile, sectionIdsByName: Map<string, number>, today: string): Promise<ImportSheet<ImportColumnKey<ProposalImportColumns>, ImportedProposalFields>> {
+  return readImport(proposalImportTemplate, file, { row: proposalImportRow(sectionIdsByName, today) });
 }

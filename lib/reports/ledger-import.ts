@@ -5,24 +5,20 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { applicantTypes, ledgerExampleRow } from "@/lib/reports/ledger-spellings";
-import { parseSpreadsheetDate, readTable, writeCsv, writeXlsx, type SpreadsheetProblem } from "@/lib/spreadsheets";
+import {
+  buildTemplateDownload, defineImportTemplate, optionalDate, problem, readImport, requiredDate, requiredText,
+  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+} from "@/lib/imports";
 
-/** The ledger (台账) template's columns, as offices keep them. */
-const ledger = messages.reports.ledgerSpreadsheet;
-
-export const ledgerColumns = [
-  { key: "number", header: ledger.columns.number, required: true },
-  { key: "receivedOn", header: ledger.columns.receivedOn, required: true },
-  { key: "applicantType", header: ledger.columns.applicantType, required: true },
-  { key: "outcome", header: ledger.columns.outcome, required: true },
-  { key: "closedOn", header: ledger.columns.closedOn, required: true },
-] as const;
-
-type LedgerKey = (typeof ledgerColumns)[number]["key"];
-
+const applicantTypes: Record<string, { applicantType: "natural_person" | "organisation"; organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null }> = {
+  自然人: { applicantType: "natural_person", organisationKind: null },
+  商业企业: { applicantType: "organisation", organisationKind: "business" },
+  科研机构: { applicantType: "organisation", organisationKind: "research" },
+  社会公益组织: { applicantType: "organisation", organisationKind: "public_interest" },
+  法律服务机构: { applicantType: "organisation", organisationKind: "legal_service" },
+  其他: { applicantType: "organisation", organisationKind: "other" },
+};
 
 /** Quotes straight or Chinese, numbering such as "1." or "（一）", and explanatory brackets do not matter. */
 function normaliseOutcomeName(text: string): string {
@@ -39,95 +35,76 @@ for (const outcome of applicationOutcomes) {
   outcomeLookup.set(normaliseOutcomeName(outcome.rowName), outcome.slug);
 }
 
-export class LedgerImportError extends AppError {
-  constructor(readonly errors: SpreadsheetProblem[]) {
-    super(422, "invalid_ledger", ledger.rejected(errors.length));
-    this.details = { errors };
-  }
-}
+const l = messages.imports.ledger;
+type ApplicantType = (typeof applicantTypes)[string];
 
-type LedgerRow = {
-  number: string;
-  receivedOn: string;
-  applicantType: "natural_person" | "organisation";
-  organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null;
-  outcome: ApplicationOutcomeSlug | null;
-  closedOn: string | null;
-};
-
-function validateRows(rows: { rowNumber: number; values: Record<LedgerKey, string> }[]): { valid: LedgerRow[]; errors: SpreadsheetProblem[] } {
-  const errors: SpreadsheetProblem[] = [];
-  const valid: LedgerRow[] = [];
-  const seen = new Map<string, number>();
-  const today = todayInBeijing();
-  for (const { rowNumber, values } of rows) {
-    const problem = (column: string, message: string) => errors.push({ row: rowNumber, column, message });
-    const before = errors.length;
-    const number = values.number.trim();
-    if (!number) problem(ledger.columns.number, ledger.numberMissing);
-    else if (number.length > 60) problem(ledger.columns.number, ledger.numberTooLong(60));
-    else if (seen.has(number)) problem(ledger.columns.number, ledger.numberRepeated(seen.get(number)!));
-    else seen.set(number, rowNumber);
-    const receivedOn = parseSpreadsheetDate(values.receivedOn);
-    if (!values.receivedOn.trim()) problem(ledger.columns.receivedOn, ledger.receivedOnMissing);
-    else if (!receivedOn) problem(ledger.columns.receivedOn, ledger.invalidDate(values.receivedOn));
-    else if (receivedOn > today) problem(ledger.columns.receivedOn, ledger.receivedInFuture);
-    const applicant = applicantTypes[values.applicantType.trim()];
-    if (!applicant) problem(ledger.columns.applicantType, ledger.invalidApplicantType(values.applicantType, Object.keys(applicantTypes).join("、")));
-    const outcomeText = values.outcome.trim();
-    const outcome = outcomeText ? (outcomeLookup.get(outcomeText) ?? outcomeLookup.get(normaliseOutcomeName(outcomeText)) ?? null) : null;
-    if (outcomeText && !outcome) problem(ledger.columns.outcome, ledger.invalidOutcome(outcomeText));
-    const closedOn = values.closedOn.trim() ? parseSpreadsheetDate(values.closedOn) : null;
-    if (values.closedOn.trim() && !closedOn) problem(ledger.columns.closedOn, ledger.invalidDate(values.closedOn));
-    if (closedOn && receivedOn && closedOn < receivedOn) problem(ledger.columns.closedOn, ledger.closedBeforeReceived);
-    if (closedOn && !outcomeText) problem(ledger.columns.outcome, ledger.outcomeRequiredWhenClosed);
-    if (outcomeText && !values.closedOn.trim()) problem(ledger.columns.closedOn, ledger.closedOnRequiredWithOutcome);
-    if (errors.length === before) valid.push({ number, receivedOn: receivedOn!, ...applicant!, outcome, closedOn });
-  }
-  return { valid, errors };
-}
+/** The ledger (台账) as offices keep it: the import's columns and the downloadable template. */
+export const ledgerTemplate = defineImportTemplate({
+  fileName: l.fileName,
+  sheetName: l.sheetName,
+  maxRows: 20_000,
+  columns: {
+    number: { header: l.columns.number, required: true, width: 20, unique: true, parse: requiredText(l.columns.number, 60) },
+    receivedOn: { header: l.columns.receivedOn, required: true, width: 20, parse: requiredDate(l.columns.receivedOn) },
+    applicantType: {
+      header: l.columns.applicantType, required: true, width: 20,
+      parse: (text): ApplicantType => applicantTypes[text] ?? problem(l.applicantTypeInvalid(text)),
+    },
+    outcome: {
+      header: l.columns.outcome, required: true, width: 20,
+      parse: (text): ApplicationOutcomeSlug | null => (text ? (outcomeLookup.get(text) ?? outcomeLookup.get(normaliseOutcomeName(text)) ?? problem(l.outcomeInvalid(text))) : null),
+    },
+    closedOn: { header: l.columns.closedOn, required: true, width: 20, parse: optionalDate },
+  },
+  examples: [["2019-001", "2019-03-01", "自然人", "予以公开", "2019-03-20"]],
+});
 
 /**
  * Imports a ledger of past applications, all or nothing: the whole file is checked first and any
  * problem refuses it with every problem listed by row and column. Imported rows count in the
  * annual report exactly like applications handled in Gongkai.
  */
-export async function importApplicationLedger(actor: ActingUser, bytes: Uint8Array, fileName: string): Promise<{ imported: number }> {
+export async function importApplicationLedger(actor: ActingUser, file: ImportFile): Promise<{ imported: number }> {
   assertPermitted(actor, "ledger.import");
-  const table = await readTable(bytes, { columns: ledgerColumns, fileName, maxRows: 20_000 });
-  if (table.problems.length) throw new LedgerImportError(table.problems);
-  const { valid, errors } = validateRows(table.rows);
-  const existing = await db.application.findMany({ where: { number: { in: valid.map((row) => row.number) } }, select: { number: true } });
-  const taken = new Set(existing.map((row) => row.number));
-  for (const row of table.rows) {
-    const number = row.values.number.trim();
-    if (taken.has(number)) errors.push({ row: row.rowNumber, column: ledger.columns.number, message: ledger.numberTaken(number) });
+  const today = todayInBeijing();
+  const sheet = await readImport(ledgerTemplate, file, {
+    row: (values, { text, report, complete }) => {
+      if (values.receivedOn && values.receivedOn > today) report("receivedOn", l.receivedInFuture);
+      if (values.closedOn && values.receivedOn && values.closedOn < values.receivedOn) report("closedOn", l.closedBeforeReceived);
+      if (text.closedOn && !text.outcome) report("outcome", l.outcomeRequired);
+      if (text.outcome && !text.closedOn) report("closedOn", l.closedOnRequired);
+      return complete();
+    },
+  });
+  const numbers = sheet.cells.map((row) => row.values.number).filter(Boolean);
+  const taken = new Set((await db.application.findMany({ where: { number: { in: numbers } }, select: { number: true } })).map((row) => row.number));
+  for (const row of sheet.cells) {
+    if (taken.has(row.values.number)) sheet.problems.add(row.rowNumber, "number", l.numberExists(row.values.number));
   }
-  if (errors.length) throw new LedgerImportError(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+  sheet.problems.rejectIfAny();
+  const rows = sheet.rows.map((row) => row.values);
   return db.$transaction(async (tx) => {
     await tx.application.createMany({
-      data: valid.map((row) => ({
+      data: rows.map((row) => ({
         number: row.number,
         source: "ledger" as const,
         status: row.outcome ? ("closed" as const) : ("processing" as const),
         submittedOn: isoDateToDateColumn(row.receivedOn),
         receivedOn: isoDateToDateColumn(row.receivedOn),
-        applicantType: row.applicantType,
-        organisationKind: row.organisationKind,
+        applicantType: row.applicantType.applicantType,
+        organisationKind: row.applicantType.organisationKind,
         outcome: row.outcome,
         decidedOn: isoDateToDateColumn(row.closedOn),
         closedOn: isoDateToDateColumn(row.closedOn),
         registeredById: actor.id,
       })),
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "application.import_ledger", entityType: "Application", details: { fileName, imported: valid.length } });
-    return { imported: valid.length };
+    await recordAuditEvent(tx, { actorId: actor.id, action: "application.import_ledger", entityType: "Application", details: { fileName: file.name, imported: rows.length } });
+    return { imported: rows.length };
   });
 }
 
 /** The empty template with an example row, as .xlsx or .csv. */
-export async function buildLedgerTemplate(format: "xlsx" | "csv"): Promise<Buffer | string> {
-  const columns = ledgerColumns.map((column) => ({ header: column.header, width: 20 }));
-  const rows = [ledgerExampleRow];
-  return format === "csv" ? writeCsv({ columns, rows }) : writeXlsx([{ name: ledger.sheetName, columns, rows }]);
+export function buildLedgerTemplate(format: TemplateFormat): Promise<SpreadsheetDownload> {
+  return buildTemplateDownload(ledgerTemplate, format);
 }

@@ -9,14 +9,30 @@ export type CsvEncoding = "utf-8" | "gb18030";
 
 const byteOrderMark = "\uFEFF";
 
-/** Decodes the bytes of a CSV file; the BOM, if any, is dropped. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text: text.startsWith(byteOrderMark) ? text.slice(1) : text, encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
+/** Thrown when the bytes of a CSV file are neither UTF-8 nor GB18030. */
+export class CsvEncodingError extends Error {
+  constructor() {
+    super("The CSV file is neither UTF-8 nor GB18030");
+    this.name = "CsvEncodingError";
   }
+}
+
+/**
+ * Decodes the bytes of a CSV file; the BOM, if any, is dropped. `encoding` chooses the decoder;
+ * by default UTF-8 is tried first (a Chinese text in GB18030 is practically never valid UTF-8)
+ * and then GB18030 (a superset of GBK and GB2312). Throws CsvEncodingError when the chosen
+ * decoder, or both, find bytes they cannot decode: a wrong guess must not import mojibake.
+ */
+export function decodeCsvBytes(bytes: Uint8Array, encoding?: CsvEncoding): { text: string; encoding: CsvEncoding } {
+  for (const candidate of encoding ? [encoding] : (["utf-8", "gb18030"] as const)) {
+    try {
+      const text = new TextDecoder(candidate, { fatal: true, ignoreBOM: true }).decode(bytes);
+      return { text: text.startsWith(byteOrderMark) ? text.slice(1) : text, encoding: candidate };
+    } catch {
+      // Not this encoding: try the next one.
+    }
+  }
+  throw new CsvEncodingError();
 }
 
 /** Splits CSV text into rows of fields. Accepts \r\n, \n and \r line ends; a final line end is optional. */

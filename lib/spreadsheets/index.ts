@@ -1,9 +1,9 @@
 /**
- * Reading and writing spreadsheets (.xlsx through exceljs, .csv in UTF-8 with or without BOM),
- * with no knowledge of what the rows mean: the registers' imports and the annual report's ledger
- * import build on these.
+ * Reading and writing spreadsheets (.xlsx through exceljs, .csv in UTF-8 with or without BOM or
+ * in GB18030), with no knowledge of what the rows mean: the import pipeline (lib/imports), the
+ * exports and the templates build on these.
  */
-export { decodeCsvBytes, formatCsv, neutraliseFormula, parseCsv, restoreNeutralisedFormula, type CsvCell } from "./csv";
+export { CsvEncodingError, decodeCsvBytes, formatCsv, neutraliseFormula, parseCsv, restoreNeutralisedFormula, type CsvCell, type CsvEncoding } from "./csv";
 export { parseSpreadsheetDate } from "./dates";
 export {
   cellValueToText, detectSpreadsheetFormat, formatSpreadsheetDate, readSpreadsheetRows, UnreadableSpreadsheetError,

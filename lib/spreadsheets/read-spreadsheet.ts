@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { assertZipWithinLimits, ZipLimitError } from "@/lib/attachments/zip-limits";
-import { decodeCsvBytes, parseCsv, restoreNeutralisedFormula } from "./csv";
+import { CsvEncodingError, decodeCsvBytes, parseCsv, restoreNeutralisedFormula, type CsvEncoding } from "./csv";
 import { spreadsheetMessages } from "./messages";
 
 export type SpreadsheetFormat = "xlsx" | "csv";
@@ -15,8 +15,12 @@ export class UnreadableSpreadsheetError extends Error {
   }
 }
 
-/** One non-empty row of a sheet: its 1-based row number and the text of each cell. */
-export type SheetRow = { rowNumber: number; cells: string[] };
+/**
+ * One non-empty row of a sheet: its 1-based row number and the text of each cell. `numericCells`
+ * lists the (0-based) positions of .xlsx cells stored as numbers: Excel keeps only 15 digits of
+ * those, so a long code typed into one has already lost its last digits.
+ */
+export type SheetRow = { rowNumber: number; cells: string[]; numericCells?: number[] };
 
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
 // The old binary .xls (and .doc) format: an OLE compound file.
@@ -91,27 +95,36 @@ async function readXlsxRows(bytes: Uint8Array, fileName?: string): Promise<Sheet
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    let numericCells: number[] | undefined;
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
       // Merged cells repeat the master's value only in the master cell.
       const value = cell.isMerged && cell.master !== cell ? null : cell.value;
       cells[columnNumber - 1] = cellValueToText(value);
+      if (typeof value === "number") (numericCells ??= []).push(columnNumber - 1);
     });
-    rows.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
+    rows.push({ rowNumber, cells: Array.from(cells, (cell) => cell ?? ""), ...(numericCells ? { numericCells } : {}) });
   });
   return rows;
 }
 
-function readCsvRows(bytes: Uint8Array): SheetRow[] {
-  const { text } = decodeCsvBytes(bytes);
+function readCsvRows(bytes: Uint8Array, encoding?: CsvEncoding): SheetRow[] {
+  let text: string;
+  try {
+    text = decodeCsvBytes(bytes, encoding).text;
+  } catch (error) {
+    if (error instanceof CsvEncodingError) throw new UnreadableSpreadsheetError(spreadsheetMessages.undecodable);
+    throw error;
+  }
   return parseCsv(text).map((cells, index) => ({ rowNumber: index + 1, cells: cells.map(restoreNeutralisedFormula) }));
 }
 
 /**
  * Every row of the first visible sheet (.xlsx) or of the file (.csv) as text, skipping rows whose
- * cells are all blank. Throws UnreadableSpreadsheetError when the file is not a spreadsheet, or is
- * an .xlsx beyond the decompression limits (lib/attachments/zip-limits.ts; the message names `fileName`).
+ * cells are all blank. Throws UnreadableSpreadsheetError when the file is not a spreadsheet, is a
+ * CSV in neither UTF-8 nor GB18030 (or not in `csvEncoding` when one is chosen), or is an .xlsx
+ * beyond the decompression limits (lib/attachments/zip-limits.ts; the message names `fileName`).
  */
-export async function readSpreadsheetRows(bytes: Uint8Array, format: SpreadsheetFormat, fileName?: string): Promise<SheetRow[]> {
-  const rows = format === "xlsx" ? await readXlsxRows(bytes, fileName) : readCsvRows(bytes);
+export async function readSpreadsheetRows(bytes: Uint8Array, format: SpreadsheetFormat, fileName?: string, csvEncoding?: CsvEncoding): Promise<SheetRow[]> {
+  const rows = format === "xlsx" ? await readXlsxRows(bytes, fileName) : readCsvRows(bytes, csvEncoding);
   return rows.filter((row) => row.cells.some((cell) => cell.trim() !== ""));
 }

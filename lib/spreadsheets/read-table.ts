@@ -1,3 +1,4 @@
+import type { CsvEncoding } from "./csv";
 import { detectSpreadsheetFormat, readSpreadsheetRows, UnreadableSpreadsheetError, type SheetRow, type SpreadsheetFormat, type SpreadsheetProblem } from "./read-spreadsheet";
 import { spreadsheetMessages } from "./messages";
 
@@ -11,7 +12,8 @@ export type TableColumn<Key extends string = string> = {
   required?: boolean;
 };
 
-export type TableRow<Key extends string = string> = { rowNumber: number; values: Record<Key, string> };
+/** A data row: the sheet's row number, each column's trimmed text, and the columns whose .xlsx cell was a number. */
+export type TableRow<Key extends string = string> = { rowNumber: number; values: Record<Key, string>; numericKeys?: Key[] };
 
 export type ReadTableResult<Key extends string = string> = {
   format: SpreadsheetFormat | null;
@@ -27,6 +29,8 @@ export type ReadTableOptions<Key extends string> = {
   columns: readonly TableColumn<Key>[];
   fileName?: string;
   format?: SpreadsheetFormat;
+  /** The encoding of a CSV file; by default UTF-8, else GB18030 (see decodeCsvBytes). */
+  csvEncoding?: CsvEncoding;
   /** `reject` reports header cells that name no known column (default: ignore them). */
   unknownColumns?: "ignore" | "reject";
   /** More data rows than this is a problem rather than a slow request (default 50,000). */
@@ -67,9 +71,10 @@ function findHeaderRow<Key extends string>(rows: SheetRow[], lookup: Map<string,
 
 /**
  * Reads a sheet whose first row (or a row below a title) names its columns, and maps every data
- * row to the caller's keys. Header problems (a missing required column, the same column twice,
- * an unknown column when rejected, no data) come back as `problems`; cell values are returned as
- * trimmed text for the caller to validate.
+ * row to the caller's keys; rows blank in every one of the caller's columns are skipped. Header
+ * problems (a missing required column, the same column twice, an unknown column when rejected,
+ * no data) come back as `problems`; cell values are returned as trimmed text for the caller to
+ * validate. lib/imports builds the product's imports on this.
  */
 export async function readTable<Key extends string>(bytes: Uint8Array, options: ReadTableOptions<Key>): Promise<ReadTableResult<Key>> {
   const empty = (format: SpreadsheetFormat | null, problem: SpreadsheetProblem): ReadTableResult<Key> => ({
@@ -79,7 +84,7 @@ export async function readTable<Key extends string>(bytes: Uint8Array, options: 
   let sheetRows: SheetRow[];
   try {
     format = options.format ?? detectSpreadsheetFormat(bytes, options.fileName);
-    sheetRows = await readSpreadsheetRows(bytes, format, options.fileName);
+    sheetRows = await readSpreadsheetRows(bytes, format, options.fileName, options.csvEncoding);
   } catch (error) {
     if (error instanceof UnreadableSpreadsheetError) return empty(null, { row: null, column: null, message: error.message });
     throw error;
@@ -109,18 +114,25 @@ export async function readTable<Key extends string>(bytes: Uint8Array, options: 
     if (column.required && !positions.has(column.key)) problems.push({ row: header.rowNumber, column: column.header, message: spreadsheetMessages.missingColumn });
   }
 
-  const dataRows = sheetRows.slice(headerIndex + 1);
   const maxRows = options.maxRows ?? defaultMaxRows;
-  if (dataRows.length > maxRows) problems.push({ row: null, column: null, message: spreadsheetMessages.tooManyRows(maxRows) });
-  else if (!dataRows.length) problems.push({ row: null, column: null, message: spreadsheetMessages.noDataRows });
-
-  const rows = problems.length ? [] : dataRows.map((row) => {
+  const rows: TableRow<Key>[] = [];
+  const keyAt = new Map([...positions].map(([key, position]) => [position, key]));
+  for (const row of sheetRows.slice(headerIndex + 1)) {
     const values = {} as Record<Key, string>;
+    let blank = true;
     for (const column of options.columns) {
       const position = positions.get(column.key);
-      values[column.key] = position === undefined ? "" : (row.cells[position] ?? "").trim();
+      const value = position === undefined ? "" : (row.cells[position] ?? "").trim();
+      if (value) blank = false;
+      values[column.key] = value;
     }
-    return { rowNumber: row.rowNumber, values };
-  });
-  return { format, headerRowNumber: header.rowNumber, columnsPresent: [...positions.keys()], rows, problems };
+    // A row with text only outside the table's columns (a pre-numbered 序号, a note) is not data.
+    if (blank) continue;
+    const numericKeys = row.numericCells?.map((position) => keyAt.get(position)).filter((key): key is Key => key !== undefined);
+    rows.push(numericKeys?.length ? { rowNumber: row.rowNumber, values, numericKeys } : { rowNumber: row.rowNumber, values });
+    if (rows.length > maxRows) break;
+  }
+  if (rows.length > maxRows) problems.push({ row: null, column: null, message: spreadsheetMessages.tooManyRows(maxRows) });
+  else if (!rows.length) problems.push({ row: null, column: null, message: spreadsheetMessages.noDataRows });
+  return { format, headerRowNumber: header.rowNumber, columnsPresent: [...positions.keys()], rows: problems.length ? [] : rows, problems };
 }

@@ -14,7 +14,6 @@ import {
   addInspectorConflict,
   createInspector,
   createTarget,
-  ImportRejectedError,
   importInspectors,
   importTargets,
   listTargets,
@@ -24,9 +23,11 @@ import {
   updateTarget,
 } from "@/lib/inspections/manage-lists";
 import { findPublicDrawInput, findPublicInspection, findPublishedInspections } from "@/lib/inspections/public-inspections";
+import { ImportRejectedError, type ImportFile } from "@/lib/imports";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { seedDemoInspections } from "@/prisma/seed/seed-demo-inspections";
 import { insertSection, insertUser } from "../support/fixtures";
+import { assertImportRejected, gb18030Csv, respondToImport } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -45,11 +46,11 @@ function creditCode(serial: number): string {
   return first17 + computeCreditCodeCheckCharacter(first17);
 }
 
-async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+async function xlsx(rows: (string | number)[][]): Promise<ImportFile> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("名录");
   for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return { name: "名录.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) };
 }
 
 async function insertPower(code: string, type: "inspection" | "license"): Promise<number> {
@@ -166,29 +167,39 @@ describe("imports", () => {
       ["名录里已有的公司", existing, "光明路5号", "户外广告经营单位"],
       ["没有地址的公司", "", "", "临街商户"],
     ]);
-    await assert.rejects(importTargets(staff, file), (error: unknown) => {
-      assert.ok(error instanceof ImportRejectedError);
-      assert.equal(error.status, 422);
-      const found = error.problems.map((problem) => `${problem.row}:${problem.column}`);
-      assert.deepEqual(found, ["3:名称", "4:统一社会信用代码", "5:统一社会信用代码", "6:统一社会信用代码", "7:地址"]);
-      assert.match(error.problems[1].message, /校验位/);
-      assert.match(error.problems[2].message, /第 2 行/);
-      assert.match(error.problems[3].message, /已有/);
-      assert.deepEqual((error.details as { errors: unknown[] }).errors, error.problems);
-      return true;
-    });
+    const errors = await assertImportRejected(await respondToImport(() => importTargets(staff, file)));
+    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["3:名称", "4:统一社会信用代码", "5:统一社会信用代码", "6:统一社会信用代码", "7:地址"]);
+    assert.match(errors[1].message, /校验位/);
+    assert.match(errors[2].message, /第 2 行/);
+    assert.match(errors[3].message, /已有/);
     assert.equal(await db.inspectionTarget.count(), before, "nothing imported");
     assert.equal((await listVersion("targets"))!.version, versionBefore, "no new version");
   });
 
-  test("a missing column, an unreadable file and an empty sheet are refused", async () => {
+  test("a missing column, a file that is not a spreadsheet and an empty sheet are refused; a code typed as a number is explained", async () => {
     await assert.rejects(importTargets(staff, await xlsx([["名称", "地址", "类别"], ["甲", "乙", "丙"]])), (error: unknown) => {
       assert.ok(error instanceof ImportRejectedError);
-      assert.deepEqual(error.problems, [{ row: 1, column: "统一社会信用代码", message: "表头缺少这一列。" }]);
+      assert.deepEqual(error.problems, [{ row: 1, column: "统一社会信用代码", message: "缺少此列，请使用下载的模板。" }]);
       return true;
     });
-    await assert.rejects(importTargets(staff, Buffer.from("名称,地址\n甲,乙\n")), (error: unknown) => error instanceof ImportRejectedError && /xlsx/.test(error.problems[0].message));
+    await assert.rejects(importTargets(staff, { name: "名录.pdf", bytes: new TextEncoder().encode("%PDF-1.4") }), (error: unknown) => error instanceof ImportRejectedError && /xlsx/.test(error.problems[0].message));
     await assert.rejects(importTargets(staff, await xlsx([["名称", "统一社会信用代码", "地址", "类别"]])), ImportRejectedError);
+    await assert.rejects(importTargets(staff, await xlsx([["名称", "统一社会信用代码", "地址", "类别"], ["数字格式的公司", 912310810000000000, "光明路6号", "临街商户"]])), (error: unknown) => {
+      assert.ok(error instanceof ImportRejectedError);
+      assert.equal(error.problems[0].column, "统一社会信用代码");
+      assert.match(error.problems[0].message, /数字格式.*设为文本格式/);
+      return true;
+    });
+  });
+
+  test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
+    const result = await importTargets(staff, { name: "名录（GBK）.csv", bytes: gb18030Csv([
+      ["名称", "统一社会信用代码", "地址", "类别"],
+      ["绥芬河市鑫垚建筑工程有限公司", creditCode(200), "绥芬河市阜宁路18号", "编码测试类别"],
+      ["临街商户（张记）", "", "绥芬河市站前路9号", "编码测试类别"],
+    ]) });
+    assert.equal(result.imported, 2);
+    assert.ok(await db.inspectionTarget.findFirst({ where: { name: "绥芬河市鑫垚建筑工程有限公司", creditCode: creditCode(200), category: "编码测试类别" } }));
   });
 
   test("a valid file imports every row (columns in any order) as one new version", async () => {
@@ -200,23 +211,26 @@ describe("imports", () => {
     assert.equal(result.imported, 17);
     assert.equal(result.listVersion, versionBefore + 1);
     assert.equal(await db.inspectionTarget.count({ where: { category: "户外广告经营单位" } }), 13);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "inspection_target.import" } });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "inspection_target.import" }, orderBy: { id: "desc" } });
     assert.equal((audit.details as { imported: number }).imported, 17);
   });
 
   test("inspectors import with sections by name; unknown sections and duplicate certificates are refused", async () => {
     const section = (await db.section.findUniqueOrThrow({ where: { id: sectionId } })).name;
-    await assert.rejects(
-      importInspectors(staff, await xlsx([["姓名", "执法证号", "科室"], ["王强", "23100817001", "不存在的科室"], ["李明", "23100817001", section], ["", "23100817003", ""]])),
-      (error: unknown) => {
-        assert.ok(error instanceof ImportRejectedError);
-        assert.deepEqual(error.problems.map((problem) => `${problem.row}:${problem.column}`), ["2:科室", "3:执法证号", "4:科室", "4:姓名"]);
-        return true;
-      },
-    );
+    const errors = await assertImportRejected(await respondToImport(async () =>
+      importInspectors(staff, await xlsx([["姓名", "执法证号", "科室"], ["王强", "23100817001", "不存在的科室"], ["李明", "23100817001", section], ["", "23100817003", ""]]))));
+    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["2:科室", "3:执法证号", "4:姓名", "4:科室"]);
+    assert.equal(await db.inspector.count(), 0, "nothing imported");
+    // The good list as Excel on Chinese Windows saves "CSV (逗号分隔)": GB18030, no BOM.
     const rows: string[][] = [["姓名", "执法证号", "科室"]];
-    ["王强", "李明", "张伟", "刘洋", "陈静", "杨帆"].forEach((name, index) => rows.push([name, `2310081700${index + 1}`, section]));
-    assert.equal((await importInspectors(staff, await xlsx(rows))).imported, 6);
+    ["王强", "李明", "张伟", "刘洋", "陈静", "欧阳鑫"].forEach((name, index) => rows.push([name, `2310081700${index + 1}`, section]));
+    assert.equal((await importInspectors(staff, { name: "执法人员（GBK）.csv", bytes: gb18030Csv(rows) })).imported, 6);
+    assert.equal(await db.inspector.count(), 6);
+    assert.ok(await db.inspector.findFirst({ where: { name: "欧阳鑫", certificateNumber: "23100817006" } }));
+    // Certificates already in the list are refused like the file's own problems.
+    const again = await assertImportRejected(await respondToImport(() => importInspectors(staff, { name: "again.csv", bytes: gb18030Csv([rows[0], ["王强", "23100817001", section], ["", "23100817099", section]]) })));
+    assert.deepEqual(again.map((problem) => [problem.row, problem.column]), [[2, "执法证号"], [3, "姓名"]]);
+    assert.match(again[0].message, /名录库中已有此执法证号（王强）/);
     assert.equal(await db.inspector.count(), 6);
   });
 });

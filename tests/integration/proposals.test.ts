@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import { after, before, describe, test } from "node:test";
 import { GET as getProposalsRoute } from "@/app/api/v1/proposals/route";
 import { GET as getStatsRoute } from "@/app/api/v1/proposals/stats/route";
@@ -9,7 +10,8 @@ import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
-import { importProposals, ProposalImportRejected } from "@/lib/proposals/import-proposals";
+import { ImportRejectedError } from "@/lib/imports";
+import { buildProposalImportTemplate, importProposals } from "@/lib/proposals/import-proposals";
 import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
@@ -25,6 +27,7 @@ import { seedBaseData } from "@/prisma/seed/seed-base";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { seedDemoProposals } from "@/prisma/seed/seed-demo-proposals";
 import { insertSection, insertUser } from "../support/fixtures";
+import { assertImportRejected, gb18030Csv, respondToImport } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -230,11 +233,11 @@ describe("section scoping: a proposal is handled by its lead section", () => {
       ["2022", "市第十七届人民代表大会第五次会议", `第${++numberSequence}号`, "人大代表建议", "关于导入权限的建议", "张三", "2022-03-01", section, "", "", ""],
     ] }]);
     const before = await db.proposal.count();
-    await assert.rejects(importProposals(staff, await list("测试市容科")), forbidden);
+    await assert.rejects(importProposals(staff, { name: "交办清单.xlsx", bytes: await list("测试市容科") }), forbidden);
     assert.equal(await db.proposal.count(), before, "nothing imported");
-    const imported = await importProposals(staff, await list(""));
+    const imported = await importProposals(staff, { name: "交办清单.xlsx", bytes: await list("") });
     assert.equal((await findConsoleProposal(staff, imported.ids[0])).status, "pending_assignment");
-    assert.equal((await importProposals(otherHead, await list("测试市容科"))).imported, 1);
+    assert.equal((await importProposals(otherHead, { name: "交办清单.xlsx", bytes: await list("测试市容科") })).imported, 1);
   });
 });
 
@@ -462,7 +465,7 @@ describe("importing the yearly assignment list", () => {
         ["2024", "政协第十一届委员会第一次会议", "第2号", "政协提案", "关于规范占道经营的提案", "王五", new Date(Date.UTC(2024, 2, 2)), "", "", "", ""],
       ],
     }]);
-    const result = await importProposals(head, bytes, "交办清单.xlsx");
+    const result = await importProposals(head, { name: "交办清单.xlsx", bytes });
     assert.equal(result.imported, 2);
     const listed = await listConsoleProposals(staff, { year: 2024 });
     assert.equal(listed.total, 2);
@@ -485,21 +488,42 @@ describe("importing the yearly assignment list", () => {
         ["2024", "市第十七届人民代表大会第二次会议", "第10号", "议案", "", "张三", "2024-13-01", "不存在的科", "", "", ""],
       ],
     }]);
-    await assert.rejects(importProposals(staff, bytes, "交办清单.xlsx"), (error: unknown) => {
-      assert.ok(error instanceof ProposalImportRejected);
-      const where = error.problems.map((problem) => `${problem.row}:${problem.column}`);
-      for (const expected of ["4:类别", "4:标题", "4:收到日期", "4:主办科室"]) assert.ok(where.includes(expected), `${expected} in ${where.join(", ")}`);
-      assert.ok(error.fields.file.every((line) => /^第 \d+ 行「.+」：/.test(line)), error.fields.file.join("\n"));
-      return true;
-    });
+    const errors = await assertImportRejected(await respondToImport(() => importProposals(staff, { name: "交办清单.xlsx", bytes })));
+    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["3:编号", "4:类别", "4:标题", "4:收到日期", "4:主办科室"]);
     assert.equal(await db.proposal.count(), before, "nothing imported");
     const fixed = await writeXlsx([{ name: "交办清单", columns: header.map((text) => ({ header: text })), rows: [
       ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
     ] }]);
-    await assert.rejects(importProposals(staff, fixed), (error: unknown) => error instanceof ProposalImportRejected && error.problems[0].row === 2 && error.problems[0].column === "编号");
-    await assert.rejects(importProposals(leader, fixed), ForbiddenError);
+    await assert.rejects(importProposals(staff, { name: "交办清单.xlsx", bytes: fixed }), (error: unknown) => error instanceof ImportRejectedError && error.problems[0].row === 2 && error.problems[0].column === "编号");
+    await assert.rejects(importProposals(leader, { name: "交办清单.xlsx", bytes: fixed }), ForbiddenError);
     const missingColumn = await writeXlsx([{ name: "s", columns: [{ header: "年度" }, { header: "标题" }], rows: [["2024", "x"]] }]);
-    await assert.rejects(importProposals(staff, missingColumn), (error: unknown) => error instanceof ProposalImportRejected && error.problems.some((problem) => problem.column === "届次会议"));
+    await assert.rejects(importProposals(staff, { name: "s.xlsx", bytes: missingColumn }), (error: unknown) => error instanceof ImportRejectedError && error.problems.some((problem) => problem.column === "届次会议"));
+  });
+});
+
+describe("importing the assignment list as CSV", () => {
+  const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
+
+  test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
+    const result = await importProposals(head, { name: "交办清单（GBK）.csv", bytes: gb18030Csv([
+      header,
+      ["2023", "政协第十一届委员会第三次会议", "第7号", "政协提案", "关于加强背街小巷环境整治的提案", "刘洋、陈静", "2023-03-05", "测试市容科", "", "", ""],
+    ]) });
+    assert.equal(result.imported, 1);
+    const proposal = await findConsoleProposal(staff, result.ids[0]);
+    assert.equal(proposal.title, "关于加强背街小巷环境整治的提案");
+    assert.equal(proposal.status, "in_progress");
+  });
+
+  test("the template downloads with the same columns, in the same order, as .xlsx or .csv", async () => {
+    const csv = new TextDecoder().decode((await buildProposalImportTemplate("csv")).body);
+    assert.equal(csv.replace(/^\uFEFF/, "").split("\r\n")[0], header.join(","));
+    const xlsx = await buildProposalImportTemplate();
+    assert.equal(xlsx.fileName, "建议提案交办清单模板.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.body) as never);
+    assert.deepEqual((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1), header);
+    assert.equal(workbook.worksheets[0].name, "交办清单");
   });
 });
 

@@ -9,13 +9,14 @@ import { db } from "@/lib/db";
 import { findConsoleDecision, listConsoleDecisions } from "@/lib/decisions/console-decisions";
 import { buildDecisionTemplate, exportDecisions } from "@/lib/decisions/export-decisions";
 import { listAnnualFeeIncome, setAnnualFeeIncome } from "@/lib/decisions/fee-income";
-import { DecisionImportRejected, importDecisions } from "@/lib/decisions/import-decisions";
+import { importDecisions } from "@/lib/decisions/import-decisions";
 import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { createDecision, updateDecision } from "@/lib/decisions/manage-decisions";
 import { findPublicDecision, findPublicDecisions } from "@/lib/decisions/public-decisions";
 import { loadPublicityPeriods, setPublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { countDecisionsForReport, feeIncomeForReport } from "@/lib/decisions/report-figures";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ImportRejectedError } from "@/lib/imports";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { findConsolePower } from "@/lib/powers/console-powers";
 import { createPower, publishPowerListVersion, updatePower } from "@/lib/powers/manage-powers";
@@ -33,6 +34,7 @@ import { seedBaseData } from "@/prisma/seed/seed-base";
 import { demoRegisterFacts, seedDemoRegisters } from "@/prisma/seed/seed-demo-registers";
 import { hashPassword } from "@/lib/auth/password";
 import { insertSection, insertUser } from "../support/fixtures";
+import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 import { setEnvironment } from "../support/environment";
 
@@ -252,11 +254,11 @@ function csvOf(kind: "license" | "penalty" | "coercion", rows: Record<string, st
   return new TextEncoder().encode(bom ? text : text.replace(/^\uFEFF/, ""));
 }
 
-async function rejection(promise: Promise<unknown>): Promise<DecisionImportRejected> {
+async function rejection(promise: Promise<unknown>): Promise<ImportRejectedError> {
   try {
     await promise;
   } catch (error) {
-    assert.ok(error instanceof DecisionImportRejected, `expected DecisionImportRejected, got ${String(error)}`);
+    assert.ok(error instanceof ImportRejectedError, `expected ImportRejectedError, got ${String(error)}`);
     return error;
   }
   assert.fail("the import was not refused");
@@ -264,7 +266,7 @@ async function rejection(promise: Promise<unknown>): Promise<DecisionImportRejec
 
 describe("importing 双公示 decisions", () => {
   test("a file with every kind of problem imports nothing and lists each problem by row and column", async () => {
-    await importDecisions(staff, { kind: "license", fileName: "existing.csv", bytes: csvOf("license", [licenseRow(900)]) });
+    await importDecisions(staff, { kind: "license", file: { name: "existing.csv", bytes: csvOf("license", [licenseRow(900)]) } });
     const before = await db.administrativeDecision.count();
     const badCode = licenseRow(2).统一社会信用代码.slice(0, -1) + (licenseRow(2).统一社会信用代码.endsWith("0") ? "1" : "0");
     const rows = [
@@ -277,7 +279,7 @@ describe("importing 双公示 decisions", () => {
       licenseRow(7, { 决定书文号: licenseRow(900).决定书文号 }),
       licenseRow(8, { 相对人类别: "自然人", 统一社会信用代码: "", 法定代表人: "", 证件号码: "230108198001011230" }),
     ];
-    const error = await rejection(importDecisions(staff, { kind: "license", fileName: "bad.csv", bytes: csvOf("license", rows) }));
+    const error = await rejection(importDecisions(staff, { kind: "license", file: { name: "bad.csv", bytes: csvOf("license", rows) } }));
     const found = error.problems.map((problem) => [problem.row, problem.column]);
     assert.deepEqual(found, [
       [3, "统一社会信用代码"],
@@ -294,7 +296,7 @@ describe("importing 双公示 decisions", () => {
     assert.match(messages[1], /请填写行政相对人名称/);
     assert.match(messages[3], /有效期至不能早于有效期自/);
     assert.match(messages[4], /未知的相对人类别/);
-    assert.match(messages[5], /第 2 行重复/);
+    assert.match(messages[5], /与第 2 行的决定书文号重复/);
     assert.match(messages[6], /系统中已有/);
     assert.equal(error.status, 422);
     assert.equal(await db.administrativeDecision.count(), before, "nothing was imported");
@@ -308,34 +310,34 @@ describe("importing 双公示 decisions", () => {
       决定日期: "2017-06-01", 决定机关: agency, 决定机关统一社会信用代码: authorityCode, 数据来源单位: agency,
     };
     const error = await rejection(importDecisions(staff, {
-      kind: "penalty", fileName: "p.csv",
-      bytes: csvOf("penalty", [row, { ...row, 决定书文号: "2", 处罚类别: "罚款；游街" }, { ...row, 决定书文号: "3", 证件号码: person.slice(0, -1) + (person.endsWith("0") ? "1" : "0") }, { ...row, 决定书文号: "4", 罚没金额: "" }]),
+      kind: "penalty", file: { name: "p.csv",
+        bytes: csvOf("penalty", [row, { ...row, 决定书文号: "2", 处罚类别: "罚款；游街" }, { ...row, 决定书文号: "3", 证件号码: person.slice(0, -1) + (person.endsWith("0") ? "1" : "0") }, { ...row, 决定书文号: "4", 罚没金额: "" }]) },
     }));
     assert.deepEqual(error.problems.map((problem) => [problem.row, problem.column]), [[3, "处罚类别"], [4, "证件号码"], [5, "罚没金额"]]);
-    const ok = await importDecisions(staff, { kind: "penalty", fileName: "p.csv", bytes: csvOf("penalty", [row]) });
+    const ok = await importDecisions(staff, { kind: "penalty", file: { name: "p.csv", bytes: csvOf("penalty", [row]) } });
     assert.equal(ok.imported, 1);
   });
 
   test("header problems: another kind's template, or a file that is not a spreadsheet, are refused whole", async () => {
-    const wrongKind = await rejection(importDecisions(staff, { kind: "penalty", fileName: "license.csv", bytes: csvOf("license", [licenseRow(50)]) }));
+    const wrongKind = await rejection(importDecisions(staff, { kind: "penalty", file: { name: "license.csv", bytes: csvOf("license", [licenseRow(50)]) } }));
     assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "许可内容"), "an unknown column");
     assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "违法事实"), "a missing column");
-    const notSheet = await rejection(importDecisions(staff, { kind: "license", fileName: "x.pdf", bytes: new TextEncoder().encode("%PDF-1.4") }));
+    const notSheet = await rejection(importDecisions(staff, { kind: "license", file: { name: "x.pdf", bytes: new TextEncoder().encode("%PDF-1.4") } }));
     assert.deepEqual(notSheet.problems.map((problem) => [problem.row, problem.column]), [[null, null]]);
-    await assert.rejects(importDecisions(staff, { kind: "grant", fileName: "x.csv", bytes: csvOf("license", [licenseRow(51)]) }), fieldsRejected("kind"));
-    await assert.rejects(importDecisions(leader, { kind: "license", fileName: "x.csv", bytes: csvOf("license", [licenseRow(51)]) }), ForbiddenError);
+    await assert.rejects(importDecisions(staff, { kind: "grant", file: { name: "x.csv", bytes: csvOf("license", [licenseRow(51)]) } }), fieldsRejected("kind"));
+    await assert.rejects(importDecisions(leader, { kind: "license", file: { name: "x.csv", bytes: csvOf("license", [licenseRow(51)]) } }), ForbiddenError);
   });
 
   test("CSV with or without BOM and .xlsx files import; the batch is reviewed as a whole and published", async () => {
     const today = todayInBeijing();
-    const noBom = await importDecisions(staff, { kind: "license", fileName: "a.csv", bytes: csvOf("license", [licenseRow(10), licenseRow(11)], false) });
+    const noBom = await importDecisions(staff, { kind: "license", file: { name: "a.csv", bytes: csvOf("license", [licenseRow(10), licenseRow(11)], false) } });
     assert.equal(noBom.imported, 2);
     const xlsx = await writeXlsx([{
       name: "行政许可",
       columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })),
       rows: [licenseRow(12, { 决定日期: today, 有效期自: today, 有效期至: "长期" }), licenseRow(13)].map((row) => decisionColumns("license").map((column) => row[column.header])),
     }]);
-    const batch = await importDecisions(staff, { kind: "license", fileName: "b.xlsx", bytes: new Uint8Array(xlsx) });
+    const batch = await importDecisions(staff, { kind: "license", file: { name: "b.xlsx", bytes: new Uint8Array(xlsx) } });
     assert.equal(batch.imported, 2);
     const stored = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
     assert.deepEqual(stored.map((row) => row.state), ["draft", "draft"]);
@@ -354,11 +356,39 @@ describe("importing 双公示 decisions", () => {
     assert.equal((await listConsoleDecisions(staff, { late: true, batchId: batch.batchId })).total, 1);
   });
 
+  test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
+    const headers = decisionColumns("license").map((column) => column.header);
+    const rows = [licenseRow(20, { 行政相对人名称: "绥芬河市镕𬭚商贸有限公司" }), licenseRow(21)].map((row) => headers.map((header) => row[header] ?? ""));
+    const result = await importDecisions(staff, { kind: "license", file: { name: "许可（GBK）.csv", bytes: gb18030Csv([headers, ...rows]) } });
+    assert.equal(result.imported, 2);
+    const stored = await db.administrativeDecision.findMany({ where: { importBatchId: result.batchId }, orderBy: { id: "asc" } });
+    assert.deepEqual(stored.map((row) => row.counterpartyName), ["绥芬河市镕𬭚商贸有限公司", licenseRow(21).行政相对人名称], "GB18030's four-byte characters too");
+    assert.equal(stored[0].licenseContent, "准予设置门头牌匾一块。");
+  });
+
+  test("the API answers a file with problems in several rows 422 {errors: [{row, column, message}]}; a long code stored as a number says so", async () => {
+    const before = await db.administrativeDecision.count();
+    const columns = decisionColumns("license");
+    const xlsx = await writeXlsx([{
+      name: "行政许可",
+      columns: columns.map((column) => ({ header: column.header })),
+      rows: [
+        licenseRow(30, { 行政相对人名称: "" }),
+        licenseRow(31),
+        licenseRow(32, { 决定日期: "2017-02-30" }),
+      ].map((row, index) => columns.map((column) => (index === 1 && column.key === "creditCode" ? 912310810000000000 : row[column.header]))),
+    }]);
+    const errors = await assertImportRejected(await respondToImport(() => importDecisions(staff, { kind: "license", file: { name: "多行.xlsx", bytes: new Uint8Array(xlsx) } })));
+    assert.deepEqual(errors.map((problem) => [problem.row, problem.column]), [[2, "行政相对人名称"], [3, "统一社会信用代码"], [4, "决定日期"]]);
+    assert.match(errors[1].message, /数字格式/, "Excel kept 15 digits of a code typed as a number");
+    assert.equal(await db.administrativeDecision.count(), before, "nothing stored");
+  });
+
   test("a 10,000-row .xlsx imports in one transaction (time reported, not asserted)", async (context) => {
     const rows = Array.from({ length: 10_000 }, (_, index) => licenseRow(100_000 + index));
     const bytes = new Uint8Array(await writeXlsx([{ name: "行政许可", columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })), rows: rows.map((row) => decisionColumns("license").map((column) => row[column.header])) }]));
     const started = performance.now();
-    const result = await importDecisions(staff, { kind: "license", fileName: "big.xlsx", bytes });
+    const result = await importDecisions(staff, { kind: "license", file: { name: "big.xlsx", bytes } });
     const seconds = (performance.now() - started) / 1000;
     context.diagnostic(`10,000-row .xlsx (${(bytes.byteLength / 1024).toFixed(0)} KiB) imported in ${seconds.toFixed(2)} s`);
     console.log(`[registers] 10,000-row .xlsx imported in ${seconds.toFixed(2)} s`);
@@ -472,7 +502,7 @@ describe("templates, export and the annual report's figures", () => {
     assert.equal(rows.length, 3, "the header and the two drafts of a.csv");
     const before = await db.administrativeDecision.findMany({ where: { counterpartyName: { in: rows.slice(1).map((row) => row[0]) } }, orderBy: { documentNumber: "asc" } });
     await db.administrativeDecision.deleteMany({ where: { id: { in: before.map((row) => row.id) } } });
-    const reimported = await importDecisions(staff, { kind: "license", fileName: exported.fileName, bytes: exported.body });
+    const reimported = await importDecisions(staff, { kind: "license", file: { name: exported.fileName, bytes: exported.body } });
     assert.equal(reimported.imported, 2);
     const after = await db.administrativeDecision.findMany({ where: { importBatchId: reimported.batchId }, orderBy: { documentNumber: "asc" } });
     const content = (row: (typeof before)[number]) => {

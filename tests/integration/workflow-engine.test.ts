@@ -163,7 +163,7 @@ describe("publishing updates the search index and the content version in the sam
       决定日期: todayInBeijing(), 有效期自: todayInBeijing(), 有效期至: "2027-12-01", 决定机关: agency, 决定机关统一社会信用代码: authorityCode, 数据来源单位: agency,
     });
     const csv = writeCsv({ columns: headers.map((header) => ({ header })), rows: [row(1), row(2)].map((entry) => headers.map((header) => entry[header] ?? "")) });
-    const { batchId } = await importDecisions(staff, { kind: "license", fileName: "engine.csv", bytes: new TextEncoder().encode(csv) });
+    const { batchId } = await importDecisions(staff, { kind: "license", file: { name: "engine.csv", bytes: new TextEncoder().encode(csv) } });
     const ids = (await db.administrativeDecision.findMany({ where: { importBatchId: batchId }, orderBy: { id: "asc" } })).map((decision) => decision.id);
     await expectPublication(
       [

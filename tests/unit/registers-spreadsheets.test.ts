@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import {
-  decodeCsvBytes, detectSpreadsheetFormat, formatCsv, parseCsv, parseSpreadsheetDate, readTable, UnreadableSpreadsheetError, writeCsv, writeXlsx,
+  CsvEncodingError, decodeCsvBytes, detectSpreadsheetFormat, formatCsv, parseCsv, parseSpreadsheetDate, readTable, UnreadableSpreadsheetError, writeCsv, writeXlsx,
 } from "@/lib/spreadsheets";
 
 const columns = [
@@ -39,6 +40,19 @@ describe("CSV", () => {
     assert.deepEqual(decodeCsvBytes(utf8("名称")), { text: "名称", encoding: "utf-8" });
     // "名称" in GBK.
     assert.deepEqual(decodeCsvBytes(new Uint8Array([0xc3, 0xfb, 0xb3, 0xc6])), { text: "名称", encoding: "gb18030" });
+    // A four-byte GB18030 character (CJK Extension B, in names of people and companies).
+    assert.deepEqual(decodeCsvBytes(new Uint8Array(iconv.encode("𬭚", "gb18030"))), { text: "𬭚", encoding: "gb18030" });
+    // The encoding may be chosen instead of detected.
+    assert.deepEqual(decodeCsvBytes(new Uint8Array([0xc3, 0xfb]), "gb18030"), { text: "名", encoding: "gb18030" });
+  });
+
+  test("bytes that are neither UTF-8 nor GB18030 are refused, not imported as mojibake", async () => {
+    const neither = new Uint8Array([0x41, 0x2c, 0x81, 0x20, 0x0a]);
+    assert.throws(() => decodeCsvBytes(neither), CsvEncodingError);
+    assert.throws(() => decodeCsvBytes(new Uint8Array([0xc3, 0xfb, 0xb3, 0xc6]), "utf-8"), CsvEncodingError, "a chosen encoding is not second-guessed");
+    const table = await readTable(neither, { columns, fileName: "x.csv" });
+    assert.equal(table.format, null);
+    assert.match(table.problems[0].message, /UTF-8 或 GB18030/);
   });
 
   test("written CSV starts with a BOM, quotes what needs it, neutralises formulas, and reads back unchanged", async () => {
@@ -99,6 +113,18 @@ describe("reading tables", () => {
     const headerOnly = await readTable(utf8("行政相对人名称,统一社会信用代码,决定日期\n,,\n"), { columns, fileName: "x.csv" });
     assert.equal(headerOnly.problems.length, 1);
     assert.equal(headerOnly.problems[0].row, null);
+  });
+
+  test("rows blank in every one of the table's columns are skipped (a pre-numbered 序号 column)", async () => {
+    const table = await readTable(utf8("序号,行政相对人名称,统一社会信用代码,决定日期\n1,甲,1,2017-01-01\n2,,,\n3,乙,2,2017-01-02\n4,,,\n"), { columns, fileName: "x.csv" });
+    assert.deepEqual(table.problems, []);
+    assert.deepEqual(table.rows.map((row) => row.rowNumber), [2, 4]);
+  });
+
+  test("an .xlsx row says which of its cells were numbers (Excel keeps 15 digits of those)", async () => {
+    const bytes = await xlsxFrom([["行政相对人名称", "统一社会信用代码", "决定日期"], ["甲公司", 912310810000000000, "2017-01-01"], ["乙公司", "91231081MA1ABCDE0X", "2017-01-01"]]);
+    const table = await readTable(bytes, { columns, fileName: "x.xlsx" });
+    assert.deepEqual(table.rows.map((row) => row.numericKeys ?? []), [["code"], []]);
   });
 
   test("too many rows is one problem, not a slow import", async () => {

@@ -24,8 +24,6 @@ const DATA: Record<string, string> = {
   "lib/reply-letters/default-templates.ts": "the default reply letters stored per agency and edited there",
   "lib/reports/report-format.ts": "the annual report's official wording (国办公开办函〔2021〕30号)",
   "lib/users/demo-accounts.ts": "demo content: the demo agency's accounts",
-  "lib/reports/ledger-spellings.ts": "the applicant types as the annual report's Table 3 names them, and the ledger template's example row",
-  "lib/proposals/proposal-import-spellings.ts": "how congresses' and CPPCC committees' lists spell columns and kinds, recognised on import",
 };
 
 /**
@@ -37,7 +35,10 @@ const PENDING: Record<string, string> = {
   "lib/openapi/document.ts": "the OpenAPI document's descriptions",
   "lib/openapi/operations.ts": "the OpenAPI summaries of each endpoint",
   "lib/openapi/response-schemas.ts": "the OpenAPI descriptions of response fields",
-  "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import template's headers",
+  "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import declarations",
+  "lib/decisions/import-decisions.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
+  "lib/proposals/proposal-import-rows.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
+  "lib/reports/ledger-import.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
 };
 
 function sourceFiles(directory: string): string[] {

@@ -8,7 +8,7 @@ import { extractAttachmentText } from "../../lib/attachments/extract-text";
 import { storeAttachmentFile } from "../../lib/attachments/store-file";
 import { assertZipWithinLimits, zipLimits, ZipLimitError } from "../../lib/attachments/zip-limits";
 import { ValidationError } from "../../lib/errors";
-import { readSheet } from "../../lib/inspections/spreadsheet";
+import { defineImportTemplate, ImportRejectedError, readImport } from "../../lib/imports";
 import { readTable, writeXlsx } from "../../lib/spreadsheets";
 import { deflated, deflatedZeros, officeBomb, zipArchive } from "../support/zip-archive";
 
@@ -76,10 +76,13 @@ describe("zip bombs in uploaded office files", () => {
     assert.ok(peakGrowthBytes < 32 * megabyte);
   });
 
-  test("the inspection lists' import refuses a bomb too", async () => {
-    const sheet = await readSheet(officeBomb("xlsx", 1024), ["名称"], "名录.xlsx");
-    assert.equal(sheet.ok, false);
-    assert.match(!sheet.ok ? sheet.problems[0].message : "", /「名录\.xlsx」解压后超过/);
+  test("the import pipeline (every import: decisions, proposals, ledgers, inspection lists) refuses a bomb as a problem of the file", async () => {
+    const template = defineImportTemplate({ fileName: "名录模板", sheetName: "名录", maxRows: 10, columns: { name: { header: "名称", required: true } } });
+    const { result, peakGrowthBytes } = await measured(() => readImport(template, { name: "名录.xlsx", bytes: officeBomb("xlsx", 1024) }));
+    assert.ok(result instanceof ImportRejectedError, String(result));
+    assert.deepEqual(result.problems.map((problem) => [problem.row, problem.column]), [[null, null]]);
+    assert.match(result.problems[0].message, /「名录\.xlsx」解压后超过/);
+    assert.ok(peakGrowthBytes < 32 * megabyte);
   });
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-zip-"));

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import type { ImportFile } from "@/lib/imports";
+import { importFileFromFormData } from "@/lib/imports/upload";
 import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
 import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { transitionInspection } from "@/lib/inspections/inspection-review";
@@ -13,7 +15,6 @@ import {
   addInspectorConflict,
   createInspector,
   createTarget,
-  ImportRejectedError,
   importInspectors,
   importTargets,
   removeInspectorConflict,
@@ -22,9 +23,7 @@ import {
   updateInspector,
   updateTarget,
 } from "@/lib/inspections/manage-lists";
-import { maximumImportBytes } from "@/lib/inspections/spreadsheet";
 import { formDataToObject } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 function planFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
@@ -91,25 +90,13 @@ export async function recordResultsAction(inspectionId: number, _state: FormStat
 
 // ─── Lists ──────────────────────────────────────────────────────────────────────────────────
 
-/** Import problems come back one line each, by row and column, next to the file field. */
-async function importWith(formData: FormData, importer: (file: Buffer) => Promise<{ imported: number }>, path: string): Promise<FormState> {
-  const file = formData.get("file");
-  const refuse = (message: string): FormState => ({ status: "error", message, fields: { file: [message] }, submittedAt: currentTime().getTime() });
-  if (!(file instanceof File) || file.size === 0) return refuse(m.importForm.chooseFile);
-  if (file.size > maximumImportBytes) return refuse("文件超过 10 MB，请分批导入。");
-  const data = Buffer.from(await file.arrayBuffer());
-  try {
-    const { imported } = await importer(data);
+/** Imports a list; a refused file comes back with every problem by row and column (runFormAction). */
+function importWith(formData: FormData, importer: (file: ImportFile) => Promise<{ imported: number }>, path: string): Promise<FormState> {
+  return runFormAction(async () => {
+    const { imported } = await importer(await importFileFromFormData(formData));
     revalidatePath(path);
-    return { status: "success", message: m.importForm.imported(imported), submittedAt: currentTime().getTime() };
-  } catch (error) {
-    if (error instanceof ImportRejectedError) {
-      return { status: "error", message: error.message, fields: { file: error.problems.map((problem) => m.importForm.problem(problem.row, problem.column, problem.message)) }, submittedAt: currentTime().getTime() };
-    }
-    return runFormAction(async () => {
-      throw error;
-    });
-  }
+    return m.importForm.imported(imported);
+  });
 }
 
 export async function importTargetsAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
+import { importFileFromFormData } from "@/lib/imports/upload";
 import { importProposals } from "@/lib/proposals/import-proposals";
 import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
@@ -97,9 +98,7 @@ export async function closeProposalAction(proposalId: number, _state: FormState,
 
 export async function importProposalsAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const file = formData.get("file");
-    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-    const result = await importProposals(await requireSessionUser(), bytes, file instanceof File ? file.name : "");
+    const result = await importProposals(await requireSessionUser(), await importFileFromFormData(formData));
     return m.importPage.imported(result.imported);
   });
 }

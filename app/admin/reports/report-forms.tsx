@@ -2,6 +2,7 @@
 
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
+import { ImportProblems } from "@/components/forms/import-problems";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
@@ -110,6 +111,10 @@ function FileErrors() {
   ) : null;
 }
 
+function LedgerImportProblems() {
+  return <ImportProblems problems={useFormState().importProblems} />;
+}
+
 export function LedgerImportForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   return (
     <ActionForm action={action} aria-label={m.ledger}>
@@ -117,6 +122,7 @@ export function LedgerImportForm({ action }: { action: (state: FormState, formDa
       <input id="ledger-file" name="file" type="file" accept=".xlsx,.csv" aria-describedby="ledger-file-error" className="mt-1 block text-sm" />
       <FileErrors />
       <div className="mt-3"><SubmitButton>{m.ledgerImport}</SubmitButton></div>
+      <LedgerImportProblems />
     </ActionForm>
   );
 }

@@ -84,25 +84,4 @@ export const commonMessages = {
   /** The accessible name of the breadcrumb trail. */
   breadcrumb: "当前位置",
   replyLetterDownloadViaStatusPage: "请通过查询页面下载答复书。",
-  /** Uploading a file to import (台账, 名录库, 建议提案) and reading it as a spreadsheet. */
-  imports: {
-    multipartExpected: "请以 multipart/form-data 上传文件（字段名 file）。",
-    chooseFile: "请选择要导入的文件。",
-    chooseExcelFile: "请选择要导入的 Excel 文件。",
-    chooseLedgerFile: "请选择要导入的台账文件（.xlsx 或 .csv）。",
-    fileTooLarge: (megabytes: number) => `文件不能超过 ${megabytes} MB。`,
-    fileTooLargeSplit: (megabytes: number) => `文件超过 ${megabytes} MB，请分批导入。`,
-    fileEmpty: "文件是空的。",
-    unreadableExcel: "无法读取文件，请上传 Excel（.xlsx）文件，可先下载模板。",
-    noWorksheet: "文件中没有工作表。",
-    columnMissing: "表头缺少这一列。",
-    tooManyRows: (rows: number) => `一次最多导入 ${rows} 行，请分批导入。`,
-    noDataRows: "文件中没有数据行。",
-    /** File names of the import templates. */
-    templates: {
-      applicationLedger: (extension: string) => `依申请公开台账模板.${extension}`,
-      inspectors: "执法检查人员名录库导入模板.xlsx",
-      targets: "检查对象名录库导入模板.xlsx",
-    },
-  },
 } as const;

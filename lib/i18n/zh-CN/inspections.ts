@@ -205,13 +205,11 @@ export const inspectionsMessages = {
   },
   importForm: {
     title: "从 Excel 导入",
-    help: (columns: string) => `上传 .xlsx 文件，第一行为表头：${columns}。整个文件检查无误后才会导入；有任何错误时不导入任何数据，并逐行列出错误。`,
+    help: (columns: string) => `上传 .xlsx 文件或 .csv 文件（UTF-8 或 GB18030 编码），第一行为表头：${columns}。整个文件检查无误后才会导入；有任何错误时不导入任何数据，并逐行列出错误。`,
     file: "Excel 文件",
     template: "下载导入模板",
     submit: "导入",
     imported: (count: number) => `已导入 ${count} 条，名录已生成新版本。`,
-    problem: (row: number, column: string, message: string) => (row ? `第 ${row} 行${column ? `“${column}”列` : ""}：${message}` : message),
-    chooseFile: "请选择要导入的 Excel 文件。",
   },
   versions: {
     title: "版本记录",

@@ -88,22 +88,4 @@ export const reportsMessages = {
   ledgerFile: "台账文件",
   ledgerImport: "导入",
   ledgerImported: (count: number) => `已导入 ${count} 条申请记录。`,
-  /** The historical application ledger (台账) imported for the annual report: its columns and problems. */
-  ledgerSpreadsheet: {
-    sheetName: "申请台账",
-    columns: { number: "申请编号", receivedOn: "收到日期", applicantType: "申请人类型", outcome: "办理结果", closedOn: "办结日期" },
-    rejected: (count: number) => `台账有 ${count} 处错误，未导入任何记录。`,
-    numberMissing: "申请编号不能为空。",
-    numberTooLong: (max: number) => `申请编号最多 ${max} 个字符。`,
-    numberRepeated: (row: number) => `与第 ${row} 行的申请编号重复。`,
-    numberTaken: (number: string) => `申请编号 ${number} 已存在。`,
-    receivedOnMissing: "收到日期不能为空。",
-    invalidDate: (text: string) => `“${text}”不是有效日期（格式：2019-03-01）。`,
-    receivedInFuture: "收到日期不能晚于今天。",
-    invalidApplicantType: (text: string, names: string) => `“${text}”不是有效的申请人类型（${names}）。`,
-    invalidOutcome: (text: string) => `“${text}”不是年度报告表三的办理结果名称。`,
-    closedBeforeReceived: "办结日期早于收到日期。",
-    outcomeRequiredWhenClosed: "已办结的申请必须填写办理结果。",
-    closedOnRequiredWithOutcome: "填写了办理结果的申请必须填写办结日期。",
-  },
 } as const;

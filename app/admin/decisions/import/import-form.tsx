@@ -1,20 +1,18 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { ImportProblems } from "@/components/forms/import-problems";
 import { decisionKinds } from "@/lib/decisions/decision-fields";
 import { messages } from "@/lib/i18n";
+import type { ImportProblem } from "@/lib/imports/problems";
 
 const m = messages.registers;
 const t = m.decisions.importPage;
 
-type Problem = { row: number | null; column: string | null; message: string };
 type Outcome =
   | { status: "idle" }
   | { status: "imported"; imported: number; batchId: number }
-  | { status: "rejected"; message: string; problems: Problem[] }
-  | { status: "error"; message: string };
-
-const shownProblems = 500;
+  | { status: "error"; message: string; problems?: ImportProblem[] };
 
 /**
  * Uploads to the import API (route handlers take files of any size the server allows; server
@@ -40,8 +38,7 @@ export function ImportForm() {
       const response = await fetch(`/api/v1/admin/decisions/import?kind=${encodeURIComponent(kind)}`, { method: "POST", body });
       const json = await response.json().catch(() => null);
       if (response.ok) setOutcome({ status: "imported", imported: json.imported, batchId: json.batchId });
-      else if (json?.errors) setOutcome({ status: "rejected", message: json.error?.message ?? "", problems: json.errors });
-      else setOutcome({ status: "error", message: json?.error?.message ?? messages.errors.generic });
+      else setOutcome({ status: "error", message: json?.error?.message ?? messages.errors.generic, problems: json?.errors });
     } catch {
       setOutcome({ status: "error", message: messages.errors.generic });
     } finally {
@@ -70,25 +67,11 @@ export function ImportForm() {
           {t.imported(outcome.imported)} <a href={`/admin/decisions/batches/${outcome.batchId}`}>{m.decisions.console.batch(outcome.batchId)}</a>
         </div>
       ) : null}
-      {outcome.status === "error" ? <div role="alert" data-testid="form-error" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-sm">{outcome.message}</div> : null}
-      {outcome.status === "rejected" ? (
-        <section role="alert" aria-labelledby={`${id}-problems`} data-testid="import-problems" className="rounded border border-red-700 bg-white p-4">
-          <h2 id={`${id}-problems`} className="font-semibold text-red-900">{outcome.message}</h2>
-          <table className="mt-3 w-full text-left text-sm">
-            <caption className="sr-only">{t.problems}</caption>
-            <thead className="bg-gray-100"><tr>{Object.values(t.problemColumns).map((label) => <th key={label} scope="col" className="px-3 py-1">{label}</th>)}</tr></thead>
-            <tbody>
-              {outcome.problems.slice(0, shownProblems).map((problem, index) => (
-                <tr key={index} className="border-t border-gray-200">
-                  <td className="px-3 py-1">{problem.row ?? t.fileLevel}</td>
-                  <td className="px-3 py-1">{problem.column ?? ""}</td>
-                  <td className="px-3 py-1">{problem.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {outcome.problems.length > shownProblems ? <p className="mt-2 text-sm">{t.moreProblems(shownProblems, outcome.problems.length)}</p> : null}
-        </section>
+      {outcome.status === "error" ? (
+        <div>
+          <div role="alert" data-testid="form-error" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-sm">{outcome.message}</div>
+          <ImportProblems problems={outcome.problems} />
+        </div>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { ImportProblems } from "@/components/forms/import-problems";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
@@ -23,11 +24,16 @@ function FileField() {
   );
 }
 
+function Problems() {
+  return <ImportProblems problems={useFormState().importProblems} />;
+}
+
 export function ImportForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   return (
     <ActionForm action={action} resetOnSuccess aria-label={m.title}>
       <FileField />
       <SubmitButton>{m.submit}</SubmitButton>
+      <Problems />
     </ActionForm>
   );
 }

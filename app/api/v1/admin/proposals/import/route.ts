@@ -1,25 +1,19 @@
 import { respondWithJson } from "@/lib/api/respond";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { requireApiUser } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/errors";
-import { messages } from "@/lib/i18n";
+import { importFileFromRequest } from "@/lib/imports/upload";
 import { importProposals } from "@/lib/proposals/import-proposals";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The yearly assignment list as multipart form data (field `file`, .xlsx or .csv): 201
- * `{imported, ids}`, or 422 with `error.details.problems` = [{row, column, message}] and nothing imported.
+ * `{imported, ids}`, or 422 `{errors: [{row, column, message}]}` and nothing imported.
  */
 export function POST(request: Request) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    let file: FormDataEntryValue | null = null;
-    try {
-      file = (await request.formData()).get("file");
-    } catch {
-      throw new ValidationError({ file: [messages.common.imports.multipartExpected] });
-    }
-    if (!(file instanceof File)) throw new ValidationError({ file: [messages.common.imports.chooseFile] });
-    return importProposals(actor, new Uint8Array(await file.arrayBuffer()), file.name);
+    assertPermitted(actor, "proposal.manage");
+    return importProposals(actor, await importFileFromRequest(request));
   }, 201);
 }
