@@ -103,6 +103,8 @@ export const configSchema = z.object({
     }),
   SEED_DEMO: flag(true),
   ATTACHMENT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
+  /** Read by lib/imports/limits.ts (same bounds); listed here so that a wrong value stops npm start. */
+  IMPORT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
   OPEN_DATA_RATE_LIMIT: wholeNumber({ min: 0, max: 1_000_000_000, default: 600, unit: "requests per minute (0 = off)" }),
   WEB_HEAP_MB: wholeNumber({ min: 64, max: 65_536, default: 320, unit: "megabytes" }),
   PUBLIC_CACHE_MAX_AGE: wholeNumber({ min: 0, max: 31_536_000, default: 0, unit: "seconds" }),
