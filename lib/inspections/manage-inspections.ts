@@ -13,6 +13,7 @@ import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput 
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
 import { currentTime } from "@/lib/clock";
+import { formatDateTime } from "@/lib/format";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
@@ -31,7 +32,7 @@ export async function lockInspectionForWrite(tx: DatabaseTransaction, inspection
   if (!rows.length) throw new NotFoundError("抽查任务不存在。");
   const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
   if (expectedVersion != null && expectedVersion !== inspection.version) {
-    const when = inspection.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+    const when = formatDateTime(inspection.updatedAt);
     throw new ConflictError(`该抽查任务已被${inspection.lastEditor.displayName}等用户于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
   }
   return inspection;

@@ -12,6 +12,7 @@ import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
+import { formatDateTime } from "@/lib/format";
 
 /** The content of a revision as the data layer writes it. */
 type RevisionContent = {
@@ -151,7 +152,7 @@ export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, 
 }
 
 export function staleVersionError(actorName: string | undefined, at: Date): ConflictError {
-  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const when = formatDateTime(at);
   return new ConflictError(`该信息已被${actorName ?? "其他用户"}于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
 }
 
