@@ -4,6 +4,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 import { formatDate } from "@/lib/format";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
@@ -86,7 +87,7 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
     const previous = rows[0];
     const created = await tx.annualReport.create({
       data: {
-        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id,
+        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id, createdAt: currentTime(),
         overview: previous?.overview ?? draftOverview(figures),
         problems: previous?.problems ?? "",
         otherMatters: previous?.otherMatters ?? draftOtherMatters(figures),
@@ -131,13 +132,13 @@ export async function publishReportItem(tx: DatabaseTransaction, snapshot: Repor
   const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
   const body = sanitizeItemBody(renderReportHtml(snapshot));
   const item = await tx.item.create({
-    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true },
+    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true, createdAt: publishedAt },
   });
   const today = new Date(`${todayInBeijing(publishedAt)}T00:00:00Z`);
   const revision = await tx.itemRevision.create({
     data: {
       itemId: item.id, number: 1, title: snapshot.title, body, bodyText: htmlToPlainText(body), categoryId: category.id,
-      writtenAt: today, formedAt: today, channels: ["website"], keywords: ["年度报告"], createdById: authorId,
+      writtenAt: today, formedAt: today, channels: ["website"], keywords: ["年度报告"], createdById: authorId, createdAt: publishedAt,
     },
   });
   await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });

@@ -22,8 +22,6 @@ export async function seedDemoReport(): Promise<void> {
     const started = await startReport(staff, demoReportYear);
     return updateReportTexts(staff, started.id, { ...demoReportTexts, version: started.version });
   });
-  // The row's own timestamps are the database's; they say when the report was compiled.
-  await db.annualReport.update({ where: { id: draft.id }, data: { createdAt: new Date(demoReportSteps.start) } });
   const submitted = await withClock(at(demoReportSteps.submit), () => transitionReport(staff, draft.id, { action: "submit", version: draft.version }));
   const approved = await withClock(at(demoReportSteps.sectionApproval), () => transitionReport(head, draft.id, { action: "approve", version: submitted.version }));
   await withClock(at(demoReportSteps.leaderApproval), () => transitionReport(leader, draft.id, { action: "approve", version: approved.version }));

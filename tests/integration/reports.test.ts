@@ -89,6 +89,9 @@ describe("the demo office's own 2017 report, as the demo data publishes it", () 
   test("went through review in January 2018 on the product's clock, which was then put back", async () => {
     const row = await db.annualReport.findFirstOrThrow({ where: { year: 2017 } });
     assert.equal(beijingDayOf(row.publishedAt!), "2018-01-19");
+    assert.equal(beijingDayOf(row.createdAt), "2018-01-15");
+    const itemRow = await db.item.findUniqueOrThrow({ where: { id: row.itemId! }, include: { publishedRevision: true } });
+    assert.deepEqual([beijingDayOf(itemRow.createdAt), beijingDayOf(itemRow.publishedRevision!.createdAt)], ["2018-01-19", "2018-01-19"]);
     const trail = await db.auditEvent.findMany({ where: { entityType: "AnnualReport", entityId: String(row.id) }, include: { actor: true }, orderBy: { occurredAt: "asc" } });
     assert.deepEqual(
       trail.map((event) => [event.action, event.actor?.username, beijingDayOf(event.occurredAt)]),
