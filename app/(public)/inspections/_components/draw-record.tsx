@@ -83,7 +83,7 @@ export function AssignmentTable({ assignments, showResults }: { assignments: Ass
 export function HowToVerify({ algorithm }: { algorithm: string }) {
   const p = m.public;
   return (
-    <div className="mt-4 border-t border-gray-200 pt-4" aria-labelledby="how-to-verify">
+    <div className="mt-4 border-t border-gray-200 pt-4">
       <h3 id="how-to-verify" className="text-base font-semibold">{p.howToVerify}</h3>
       <p className="mt-2 text-sm leading-7">{p.verifyIntro}</p>
       <ol className="mt-2 list-decimal space-y-2 pl-6 text-sm leading-7">
