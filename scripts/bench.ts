@@ -17,6 +17,7 @@ import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
 import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { useDatabaseUrl } from "@/lib/config";
 import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 
@@ -140,7 +141,7 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   const server = await startEmbeddedPostgres({ databaseDir: path.join(BENCH_DIR, "postgres"), port: DATABASE_PORT, password: "bench" });
   await ensureDatabaseExists(server.urlFor("postgres"), "bench");
   const url = server.urlFor("bench");
-  process.env.DATABASE_URL = url;
+  useDatabaseUrl(url);
   if (marker) {
     log(`Reusing the dataset in ${path.relative(root, BENCH_DIR)} (${marker.items.toLocaleString("en")} items).`);
     return { url, stop: () => server.stop(), marker };

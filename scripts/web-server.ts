@@ -4,13 +4,12 @@
  * listens; SIGTERM/SIGINT, or the supervisor going away, stop it after the requests in progress.
  * Run without the react-server condition: `node --import tsx scripts/web-server.ts`.
  */
+import { readConfig } from "@/lib/config";
 import { startWebServer } from "@/lib/runtime/web-server";
 
 const log = (line: string) => console.log(`[gongkai] ${line}`);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST?.trim() || undefined;
-
 try {
+  const { PORT: port, HOST: host } = readConfig();
   const running = await startWebServer({ dir: process.cwd(), port, host, log });
   let stopping = false;
   const stop = () => {
