@@ -86,7 +86,14 @@ test("the public sees the 2017 draws with their results and can re-run a draw fr
   await expect(rows).toHaveCount(20);
   await expect(page.getByTestId("draw-verified")).toContainText("结果一致");
   await expect(page.getByTestId("results-timeliness")).toContainText("按时公开");
+  // The page leads with a plain account of the draw; seeds, hashes and the algorithm are folded away.
+  await expect(page.getByTestId("draw-summary")).toHaveText(/^2017-\d\d-\d\d \d\d:\d\d，综合科通过本系统从抽取范围内在册的 \d+ 个检查对象中随机抽取了 20 个，并为每个检查对象随机选派 2 名执法检查人员/);
+  await expect(page.getByTestId("draw-objection").getByRole("link", { name: "在线提出异议" })).toHaveAttribute("href", "/feedback/new");
+  for (const jargon of ["SHA-256", "JSON.stringify", "Fisher", "gongkai-draw/1", "随机种子"]) await expect(page.getByText(jargon).first()).toBeHidden();
+  await expect(page.getByRole("heading", { name: "如何核对抽取结果" })).toBeHidden();
+  await page.getByTestId("draw-technical").getByText("技术核验说明").click();
   await expect(page.getByRole("heading", { name: "如何核对抽取结果" })).toBeVisible();
+  await expect(page.getByTestId("draw-seed")).toBeVisible();
   expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
 
   const id = page.url().split("/").pop();

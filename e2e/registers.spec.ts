@@ -37,6 +37,11 @@ async function takeAction(page: Page, action: string, comment?: string) {
 test("the public power list: 12 retained 行政许可 now and in 2017, the 2016 list, and what changed", async ({ page }) => {
   await page.goto("/powers");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("权责清单（现行清单）");
+  // Only the powers in force: the cancelled and the delegated ones are in the yearly lists and their comparison.
+  await expect(page.getByTestId("power-row").first()).toBeVisible();
+  await expect(page.getByTestId("power-row").filter({ hasText: "XK-013" })).toHaveCount(0);
+  await expect(page.getByTestId("power-row").filter({ hasText: "XK-014" })).toHaveCount(0);
+  await expect(page.getByLabel("状态").locator("option", { hasText: "取消" })).toHaveCount(0);
   await page.getByLabel("职权类别").selectOption({ label: "行政许可" });
   await page.getByLabel("状态").selectOption({ label: "保留" });
   await page.getByRole("button", { name: "筛选" }).click();
@@ -104,6 +109,24 @@ test("双公示: the 35 licensing results of 2017, searched by credit code and �
   await expect(page.getByTestId("result-count")).toHaveText("共 1 条");
   await page.goto("/decisions?kind=penalty&year=2017");
   await expect(page.getByTestId("result-count")).toHaveText("共 0 条");
+  // The office's 2017 penalties were disclosed as two half-yearly notices: the 行政处罚 tab finds them.
+  const notices = page.getByTestId("decision-notices");
+  await expect(notices.getByRole("heading")).toHaveText("以公告形式公开的行政处罚信息");
+  await expect(notices.getByRole("link")).toHaveText(["2017年下半年行政处罚案件信息公开", "2017年上半年行政处罚案件信息公开"]);
+  await expectAccessible(page);
+  await notices.getByRole("link", { name: "2017年上半年行政处罚案件信息公开" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2017年上半年行政处罚案件信息公开");
+  await page.goto("/decisions?kind=penalty&year=2016");
+  await expect(page.getByTestId("decision-notices")).toHaveCount(0);
+});
+
+test("the catalogue sidebar leads to 依申请公开: the application form and the status lookup", async ({ page }) => {
+  await page.goto("/catalogue/guide");
+  const sidebar = page.getByRole("navigation", { name: "公开目录" });
+  await sidebar.getByRole("link", { name: "依申请公开" }).click();
+  await expect(page).toHaveURL(/\/apply$/);
+  await page.goto("/catalogue/guide");
+  await expect(sidebar.getByRole("link", { name: "申请查询" })).toHaveAttribute("href", "/applications");
 });
 
 test("import: a file with mistakes imports nothing and lists each by row and column; the fixed file imports and its batch is reviewed and published", async ({ page }) => {

@@ -26,6 +26,17 @@ export function CatalogueNav({ tree, currentSlug }: { tree: CategoryNode[]; curr
     <nav aria-label={messages.publicItems.catalogue} className="no-print rounded border border-gray-300 bg-white p-4">
       <h2 className="mb-2 font-semibold">{messages.publicItems.catalogue}</h2>
       <Branch nodes={tree} currentSlug={currentSlug} />
+      {/* 依申请公开 is not a category of items but belongs in the catalogue a visitor reads: how to ask for what is not published. */}
+      <ul className="mt-1 space-y-1" data-testid="catalogue-apply">
+        <li>
+          <Link href="/apply" className="block rounded px-2 py-1 text-sm">{messages.site.apply}</Link>
+          <div className="ml-3 border-l border-gray-200 pl-2">
+            <ul className="space-y-1">
+              <li><Link href="/applications" className="block rounded px-2 py-1 text-sm">{messages.site.applicationStatus}</Link></li>
+            </ul>
+          </div>
+        </li>
+      </ul>
     </nav>
   );
 }

@@ -13,6 +13,7 @@ import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput 
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
 import { currentTime } from "@/lib/clock";
+import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 
 /**
@@ -32,7 +33,7 @@ export async function lockInspectionForWrite(tx: DatabaseTransaction, inspection
   if (!rows.length) throw new NotFoundError(messages.common.notFound.inspection);
   const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
   if (expectedVersion != null && expectedVersion !== inspection.version) {
-    const when = inspection.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+    const when = formatDateTime(inspection.updatedAt);
     throw new ConflictError(messages.inspections.rules.stale(inspection.lastEditor.displayName, when), "stale_version");
   }
   return inspection;

@@ -12,6 +12,7 @@ import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
+import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 
 /** The content of a revision as the data layer writes it. */
@@ -152,7 +153,7 @@ export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, 
 }
 
 export function staleVersionError(actorName: string | undefined, at: Date): ConflictError {
-  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const when = formatDateTime(at);
   return new ConflictError(messages.items.rules.stale(actorName ?? null, when), "stale_version");
 }
 

@@ -16,6 +16,11 @@ export type PowerEntry = {
 
 export const powerTypes: readonly PowerType[] = ["license", "penalty", "coercion", "levy", "benefit", "inspection", "confirmation", "reward", "adjudication", "other"];
 export const powerStatuses: readonly PowerStatus[] = ["retained", "cancelled", "adjusted", "delegated"];
+/**
+ * The statuses of powers the office still exercises: the current list shows only these; a cancelled
+ * power, or one delegated to another body, shows in the yearly lists and in what changed between them.
+ */
+export const powerStatusesInForce: readonly PowerStatus[] = ["retained", "adjusted"];
 
 export function isPowerType(value: unknown): value is PowerType {
   return typeof value === "string" && (powerTypes as readonly string[]).includes(value);

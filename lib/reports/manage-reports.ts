@@ -4,7 +4,9 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
@@ -96,7 +98,7 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
     const previous = rows[0];
     const created = await tx.annualReport.create({
       data: {
-        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id,
+        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id, createdAt: currentTime(),
         overview: previous?.overview ?? draftOverview(figures),
         problems: previous?.problems ?? "",
         otherMatters: previous?.otherMatters ?? draftOtherMatters(figures),
@@ -141,13 +143,13 @@ export async function publishReportItem(tx: DatabaseTransaction, snapshot: Repor
   const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
   const body = sanitizeItemBody(renderReportHtml(snapshot));
   const item = await tx.item.create({
-    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true },
+    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true, createdAt: publishedAt },
   });
   const today = new Date(`${todayInBeijing(publishedAt)}T00:00:00Z`);
   const revision = await tx.itemRevision.create({
     data: {
       itemId: item.id, number: 1, title: snapshot.title, body, bodyText: htmlToPlainText(body), categoryId: category.id,
-      writtenAt: today, formedAt: today, channels: ["website"], keywords: [messages.reports.rules.itemKeyword], createdById: authorId,
+      writtenAt: today, formedAt: today, channels: ["website"], keywords: [messages.reports.rules.itemKeyword], createdById: authorId, createdAt: publishedAt,
     },
   });
   await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });
@@ -187,15 +189,49 @@ export async function saveManualFigures(actor: ActingUser, year: number, input: 
   });
 }
 
-/** The years with a published report, newest first, with the latest edition's title. */
-export async function listPublishedReports(): Promise<{ year: number; title: string; edition: number; publishedAt: string }[]> {
+export type PublishedReportEntry = {
+  year: number;
+  title: string;
+  edition: number;
+  publishedAt: string;
+  /** The report's page, or for a report published as an item before this system, the item's page. */
+  href: string;
+};
+
+/** The year a report item reports on: the year its title names, else the year before its publication. */
+function reportYearOfItem(title: string, publishedOn: string): number {
+  const named = /(\d{4})\s*年度?[^\d]*年度报告/.exec(title) ?? /(\d{4})\s*年/.exec(title);
+  return named ? Number(named[1]) : Number(publishedOn.slice(0, 4)) - 1;
+}
+
+/**
+ * Every year with a published report, newest first: the reports compiled here (latest edition), and
+ * the reports published as items of the 政府信息公开年报 category before this system was used (an
+ * item a report of this system published is that report's, not another year's).
+ */
+export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
   const rows = await db.annualReport.findMany({ where: { state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
-  const latest = new Map<number, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.year)) latest.set(row.year, row);
-  return [...latest.values()].map((row) => ({
-    year: row.year,
-    title: (row.snapshot as unknown as ReportSnapshot).title,
-    edition: row.edition,
-    publishedAt: row.publishedAt!.toISOString().slice(0, 10),
-  }));
+  const entries = new Map<number, PublishedReportEntry>();
+  for (const row of rows) {
+    if (entries.has(row.year)) continue;
+    entries.set(row.year, {
+      year: row.year, title: (row.snapshot as unknown as ReportSnapshot).title, edition: row.edition,
+      publishedAt: formatDate(row.publishedAt!), href: `/reports/annual/${row.year}`,
+    });
+  }
+  const reportItemIds = (await db.annualReport.findMany({ where: { itemId: { not: null } }, select: { itemId: true } })).map((row) => row.itemId!);
+  const items = await db.item.findMany({
+    where: {
+      publishedRevisionId: { not: null }, withdrawnAt: null, id: { notIn: reportItemIds },
+      publishedRevision: { category: { slug: "annual-reports" } },
+    },
+    include: { publishedRevision: true },
+    orderBy: { publishedAt: "desc" },
+  });
+  for (const item of items) {
+    const publishedAt = formatDate(item.publishedAt!);
+    const year = reportYearOfItem(item.publishedRevision!.title, publishedAt);
+    if (!entries.has(year)) entries.set(year, { year, title: item.publishedRevision!.title, edition: 1, publishedAt, href: `/items/${item.id}` });
+  }
+  return [...entries.values()].sort((a, b) => b.year - a.year);
 }

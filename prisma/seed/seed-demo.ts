@@ -6,6 +6,7 @@ import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
+import { seedDemoReport } from "./seed-demo-report";
 import { seedDemoRegisters } from "./seed-demo-registers";
 
 /**
@@ -40,5 +41,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoApplications();
   await seedDemoRegisters();
   await seedDemoInspections();
+  // Last: the 2017 report is computed from everything above.
+  await seedDemoReport();
   log(`Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`);
 }

@@ -155,6 +155,10 @@ describe("the power list", () => {
     await updatePower(staff, changed.id, { ...powerInput("T-XK-001", { status: "cancelled", statusNote: "取消" }), version: changed.version });
     await publishPower(changed.id);
     const second = await publishPowerListVersion(leader, { year: 2017 });
+    const current = await findPublicPowerList();
+    assert.ok(!current!.items.some((item) => item.code === "T-XK-001"), "a cancelled power is not in the current list");
+    assert.ok(current!.items.some((item) => item.code === "T-JC-001"));
+    assert.equal((await findPublicPowerList({ year: 2017 }))?.items.find((item) => item.code === "T-XK-001")?.status, "cancelled", "the 2017 list shows it cancelled");
     assert.equal(second.entryCount, first.entryCount + 1);
     assert.deepEqual(await listPublicPowerListYears(), [2017, 2016]);
     const list2016 = await findPublicPowerList({ year: 2016 });

@@ -4,7 +4,7 @@ import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { decisionKinds, isDecisionKind } from "@/lib/decisions/decision-fields";
-import { findPublicDecisionYears, findPublicDecisions } from "@/lib/decisions/public-decisions";
+import { findDecisionNotices, findPublicDecisionYears, findPublicDecisions } from "@/lib/decisions/public-decisions";
 import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const from = query.from && isIsoDate(query.from) ? query.from : undefined;
   const to = query.to && isIsoDate(query.to) ? query.to : undefined;
   const page = readPositiveInteger(query.page ?? null) ?? 1;
-  const [result, years] = await Promise.all([findPublicDecisions({ kind, q, year, from, to, page }), findPublicDecisionYears()]);
+  const [result, years, notices] = await Promise.all([findPublicDecisions({ kind, q, year, from, to, page }), findPublicDecisionYears(), kind && !q && !from && !to ? findDecisionNotices(kind, year) : []]);
   const title = kind ? d.kindTitles[kind] : d.title;
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
   const input = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
@@ -78,6 +78,23 @@ export default async function DecisionsPage({ searchParams }: Props) {
         </div>
         <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/decisions" query={{ kind, q, year: query.year, from, to }} />
       </section>
+      {kind && notices.length ? (
+        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-notices" data-testid="decision-notices">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="decision-notices" className="text-lg font-semibold">{d.noticesTitle[kind]}</h2>
+            <span className="text-sm text-gray-700">{d.noticesCount(notices.length)}</span>
+          </div>
+          <p className="mt-1 text-sm text-gray-700">{d.noticesIntro}</p>
+          <ul className="mt-3 divide-y divide-gray-200">
+            {notices.map((notice) => (
+              <li key={notice.id} className="flex justify-between gap-4 py-2 text-sm">
+                <Link href={`/items/${notice.id}`}>{notice.title}</Link>
+                <span className="shrink-0 text-gray-700">{notice.publishedAt}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

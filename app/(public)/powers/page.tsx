@@ -5,7 +5,7 @@ import { Pagination } from "@/components/public/pagination";
 import { PrintButton } from "@/components/public/print-button";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
-import { isPowerStatus, isPowerType, powerStatuses, powerTypes } from "@/lib/powers/power-entry";
+import { isPowerStatus, isPowerType, powerStatuses, powerStatusesInForce, powerTypes } from "@/lib/powers/power-entry";
 import { findPublicPowerList, listPublicPowerListYears } from "@/lib/powers/public-powers";
 import { PowerEntryRow } from "./power-entry-row";
 
@@ -57,7 +57,7 @@ export default async function PowersPage({ searchParams }: Props) {
           <label className="flex flex-col">{p.filterStatus}
             <select name="status" defaultValue={status ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
               <option value="">{p.allStatuses}</option>
-              {powerStatuses.map((value) => <option key={value} value={value}>{m.powerStatuses[value]}</option>)}
+              {(year ? powerStatuses : powerStatusesInForce).map((value) => <option key={value} value={value}>{m.powerStatuses[value]}</option>)}
             </select>
           </label>
           <label className="flex flex-col">{p.search}

@@ -256,6 +256,14 @@ export const inspectionsMessages = {
     withdrawnText: (date: string) => `本抽查任务已于 ${date} 撤回，不再公开。`,
     withdrawalReason: "撤回理由",
     print: "打印本页",
+    drawSummary: (drawnAt: string, section: string, candidates: number, targets: number, inspectorsPerTarget: number) =>
+      `${drawnAt}，${section}通过本系统从抽取范围内在册的 ${candidates} 个检查对象中随机抽取了 ${targets} 个，并为每个检查对象随机选派 ${inspectorsPerTarget} 名执法检查人员，已排除登记了利益冲突回避的人员。抽中的检查对象和选派的检查人员见下表。`,
+    drawFairness: "抽取由系统随机完成，任何人都不能指定检查对象或检查人员；抽取所用的名录和随机数都已保存并随本页公开，任何人都可以重新计算核对。",
+    objectionTitle: "有异议怎么办",
+    objection: (section: string) => `对抽取过程或结果有异议的，可以通过本网站“咨询投诉”提出，或直接向${section}反映。`,
+    objectionLink: "在线提出异议",
+    technicalDetails: "技术核验说明",
+    technicalDetailsHint: "随机种子、名录版本和哈希值，以及自行重新计算抽取结果的方法。",
     howToVerify: "如何核对抽取结果",
     verifyIntro:
       "抽取结果完全由随机种子和抽取输入数据决定。下载抽取输入数据后，先核对哈希值，再按下列步骤重新计算，应得到与本页相同的检查对象（顺序相同）和检查人员。",

@@ -29,7 +29,7 @@ export const reportsMessages = {
   tables: "表格预览",
   sections: "各科室情况",
   sectionColumns: { section: "科室", published: "本年主动公开", late: "逾期公开", inReview: "审核中" },
-  manualFigures: "手工录入（Gongkai 启用前的年度）",
+  manualFigures: "手工录入（本系统启用前的年度）",
   manualHelp: "用于系统启用前的年度：填写后，表二、表四以手工数字为准。表三请通过台账导入申请记录。",
   saveManual: "保存手工数字",
   manualTable2: {
@@ -57,6 +57,7 @@ export const reportsMessages = {
   correctionNoticeTitle: "更正说明",
   earlierEditions: "历次版本",
   noReport: "该年度的报告尚未公开。",
+  noReports: "尚未公开任何年度的报告。",
   /** The checks a report must pass before review (lib/reports/report-tables.ts, compute-report.ts). */
   checkMessages: {
     table3RowTotal: (row: string, total: number, sum: number) => `表三“${row}”行：总计 ${total} 不等于六类申请人之和 ${sum}。`,

@@ -4,6 +4,8 @@ export const searchMessages = {
   queryLabel: "搜索词",
   placeholder: "输入关键词，如：城管、广告、牌匾、双随机",
   submit: "搜索",
+  /** A file's type as a visitor names it, in place of its MIME type (search snippets of service guides' forms). */
+  fileTypes: { pdf: "PDF 文档", docx: "Word 文档", doc: "Word 文档", xlsx: "Excel 表格", xls: "Excel 表格", image: "图片", other: "文件" },
   hint: "多个词用空格分开表示同时包含；用引号括起表示完整短语，如 “户外广告”。简体、繁体均可。",
   types: {
     item: "政府信息",

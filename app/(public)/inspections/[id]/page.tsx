@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/public/print-button";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
-import { AssignmentTable, DrawRecord, HowToVerify } from "../_components/draw-record";
+import { AssignmentTable, PublicDrawSummary } from "../_components/draw-record";
 
 export const dynamic = "force-dynamic";
 
@@ -87,7 +87,7 @@ export default async function PublicInspectionPage({ params }: Props) {
         {inspection.draw ? (
           <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="draw">
             <h2 id="draw" className="mb-3 text-lg font-semibold">{d.draw}</h2>
-            <DrawRecord draw={inspection.draw} inputHref={`/api/v1/inspections/${inspection.id}/draw-input`} />
+            <PublicDrawSummary draw={inspection.draw} sectionName={inspection.sectionName} targetCount={inspection.targetCount} inspectorsPerTarget={inspection.inspectorsPerTarget} inputHref={`/api/v1/inspections/${inspection.id}/draw-input`} />
           </section>
         ) : null}
 
@@ -111,7 +111,6 @@ export default async function PublicInspectionPage({ params }: Props) {
           <AssignmentTable assignments={inspection.assignments} showResults={found.resultsPublished} />
         </section>
       </article>
-      {inspection.draw ? <HowToVerify algorithm={inspection.draw.algorithm} /> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { messages } from "@/lib/i18n";
 const m = messages.inspections;
 
 /** What a draw recorded: enough to re-run it. Used by the public task page and the console. */
-export function DrawRecord({ draw, inputHref }: { draw: DrawView; inputHref?: string }) {
+export function DrawRecord({ draw, inputHref, showVerification = true }: { draw: DrawView; inputHref?: string; showVerification?: boolean }) {
   const d = m.detail;
   const rows: [string, React.ReactNode][] = [
     [d.drawnAt, formatDateTime(new Date(draw.drawnAt))],
@@ -26,9 +26,11 @@ export function DrawRecord({ draw, inputHref }: { draw: DrawView; inputHref?: st
         ))}
       </dl>
       <p>{d.candidates(draw.candidateCount)}；{d.pool(draw.activeInspectorCount, draw.conflictCount)}</p>
-      <p className={draw.verified ? "text-green-800" : "font-semibold text-red-700"} data-testid="draw-verified">
-        {draw.verified ? `✓ ${d.verified}` : `✗ ${d.notVerified}`}
-      </p>
+      {showVerification ? (
+        <p className={draw.verified ? "text-green-800" : "font-semibold text-red-700"} data-testid="draw-verified">
+          {draw.verified ? `✓ ${d.verified}` : `✗ ${d.notVerified}`}
+        </p>
+      ) : null}
       {inputHref ? <p className="no-print"><a href={inputHref} download>{d.downloadInput}</a></p> : null}
     </div>
   );
@@ -79,17 +81,44 @@ export function AssignmentTable({ assignments, showResults }: { assignments: Ass
   );
 }
 
-/** How anyone can re-run a draw: the algorithm of lib/inspections/draw.ts, in words. */
+/** How anyone can re-run a draw: the algorithm of lib/inspections/draw.ts, in words (inside the technical details). */
 export function HowToVerify({ algorithm }: { algorithm: string }) {
   const p = m.public;
   return (
-    <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="how-to-verify">
-      <h2 id="how-to-verify" className="text-lg font-semibold">{p.howToVerify}</h2>
+    <div className="mt-4 border-t border-gray-200 pt-4">
+      <h3 id="how-to-verify" className="text-base font-semibold">{p.howToVerify}</h3>
       <p className="mt-2 text-sm leading-7">{p.verifyIntro}</p>
       <ol className="mt-2 list-decimal space-y-2 pl-6 text-sm leading-7">
         {p.verifySteps.map((step, index) => <li key={index}>{step}</li>)}
       </ol>
       <p className="mt-3 text-sm text-gray-700">{p.algorithmNote(algorithm)}</p>
-    </section>
+    </div>
+  );
+}
+
+/**
+ * The public account of a draw, in plain words first: when, by which section, how many were drawn
+ * from how many, how to object; the seed, hashes and the procedure to re-run it are folded below.
+ */
+export function PublicDrawSummary({ draw, sectionName, targetCount, inspectorsPerTarget, inputHref }: { draw: DrawView; sectionName: string; targetCount: number; inspectorsPerTarget: number; inputHref: string }) {
+  const p = m.public;
+  return (
+    <div className="space-y-3 text-sm leading-7">
+      <p data-testid="draw-summary">{p.drawSummary(formatDateTime(new Date(draw.drawnAt)), sectionName, draw.candidateCount, targetCount, inspectorsPerTarget)}</p>
+      <p>{p.drawFairness}</p>
+      <p className={draw.verified ? "text-green-800" : "font-semibold text-red-700"} data-testid="draw-verified">
+        {draw.verified ? `✓ ${m.detail.verified}` : `✗ ${m.detail.notVerified}`}
+      </p>
+      <div data-testid="draw-objection">
+        <h3 className="font-semibold">{p.objectionTitle}</h3>
+        <p>{p.objection(sectionName)} <a href="/feedback/new">{p.objectionLink}</a></p>
+      </div>
+      <details className="rounded border border-gray-200 p-3" data-testid="draw-technical">
+        <summary className="cursor-pointer font-semibold">{p.technicalDetails}</summary>
+        <p className="mt-2 text-gray-700">{p.technicalDetailsHint}</p>
+        <div className="mt-3"><DrawRecord draw={draw} inputHref={inputHref} showVerification={false} /></div>
+        <HowToVerify algorithm={draw.algorithm} />
+      </details>
+    </div>
   );
 }

@@ -16,12 +16,12 @@ export default async function AnnualReportsPage() {
         <ul className="mt-4 divide-y divide-gray-200" data-testid="report-list">
           {reports.map((report) => (
             <li key={report.year} className="flex justify-between gap-4 py-3">
-              <Link href={`/reports/annual/${report.year}`}>{report.title}</Link>
+              <Link href={report.href}>{report.title}</Link>
               <span className="shrink-0 text-sm text-gray-700">{report.edition > 1 ? `${m.edition(report.edition)} · ` : ""}{report.publishedAt}</span>
             </li>
           ))}
         </ul>
-      ) : <p className="mt-4 text-gray-700">{m.noReport}</p>}
+      ) : <p className="mt-4 text-gray-700">{m.noReports}</p>}
     </section>
   );
 }
