@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { ValidationError } from "@/lib/errors";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { fieldErrorsOf } from "@/lib/validation";
 
 const v = messages.applications.validation;

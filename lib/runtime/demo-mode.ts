@@ -13,8 +13,8 @@
 import { verifyPassword } from "@/lib/auth/password";
 import { configFrom, demoSettingOf, type DemoSetting } from "@/lib/config";
 import { db } from "@/lib/db";
-import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 import { messages } from "@/lib/i18n";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 
 type Env = Record<string, string | undefined>;
 

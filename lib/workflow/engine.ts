@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError, type AppError } from "@/lib/errors";

@@ -1,20 +1,20 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
 import ExcelJS from "exceljs";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { db, Prisma } from "@/lib/db";
-import { createItem } from "@/lib/items/manage-items";
-import { transitionItem } from "@/lib/items/item-review";
-import { seedBaseData } from "@/prisma/seed/seed-base";
 import { GET as exportList } from "@/app/api/v1/export/[file]/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { GET as search, OPTIONS as searchPreflight } from "@/app/api/v1/search/route";
 import { GET as feed } from "@/app/feeds/[file]/route";
 import { GET as categoryFeed } from "@/app/feeds/catalogue/[slug]/[file]/route";
 import { GET as sitemap } from "@/app/sitemap.xml/route";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { db, Prisma } from "@/lib/db";
+import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
+import { seedBaseData } from "@/prisma/seed/seed-base";
+import { setEnvironment } from "../support/environment";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
-import { setEnvironment } from "../support/environment";
 
 let database: TestDatabase;
 let staff: ActingUser;

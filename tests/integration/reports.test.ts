@@ -8,10 +8,10 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { findPublicItem } from "@/lib/items/public-items";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
 import { findPublishedReport, findReportWorkspace, saveManualFigures, startReport, updateReportTexts } from "@/lib/reports/manage-reports";
-import { transitionReport } from "@/lib/reports/report-review";
 import { buildReportDocx } from "@/lib/reports/report-docx";
-import { buildReportXlsx } from "@/lib/reports/report-xlsx";
+import { transitionReport } from "@/lib/reports/report-review";
 import { table3Row, type Table3 } from "@/lib/reports/report-tables";
+import { buildReportXlsx } from "@/lib/reports/report-xlsx";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 

@@ -5,11 +5,11 @@ import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listReportYears } from "@/lib/reports/list-reports";
 import { currentReportYear, daysUntilReportDue } from "@/lib/reports/report-deadline";
-import { isPermitted } from "@/lib/auth/permissions";
 import { importLedgerAction } from "./actions";
 import { LedgerImportForm } from "./report-forms";
 
