@@ -73,6 +73,12 @@ export default defineConfig([
   ]),
   {
     rules: {
+      // A leading underscore marks what is deliberately unused: a server action's previous form state, a field left out by
+      // destructuring ({ id: _id, ...rest }), a parameter an interface requires.
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "import/order": [
         "error",
         {
@@ -84,6 +90,11 @@ export default defineConfig([
         },
       ],
     },
+  },
+  {
+    // No React here: functions named use… (useDatabaseUrl, useMigratedTestDatabase) are not hooks.
+    files: ["scripts/**", "tests/**", "prisma/**", "bench/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
     files: ["app/**", "components/**"],

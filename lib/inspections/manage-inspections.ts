@@ -24,9 +24,6 @@ import type { WorkflowActor } from "@/lib/workflow/workflow";
 
 export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
 
-/** Fields that decide the draw: fixed once it is taken, so the published draw matches the plan. */
-const drawFields = ["targetCategories", "targetCount", "inspectorsPerTarget"] as const;
-
 export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(messages.common.notFound.inspection);

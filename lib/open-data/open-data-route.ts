@@ -2,7 +2,7 @@ import "server-only";
 import { errorResponse } from "@/lib/api/respond";
 import { readConfig } from "@/lib/config";
 import { refusalOf } from "@/lib/database/unstorable-input";
-import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
 import { messages } from "@/lib/i18n";
 import { CORS_HEADERS } from "@/lib/open-data/cors";

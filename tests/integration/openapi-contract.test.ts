@@ -50,8 +50,8 @@ const ids: Record<string, string> = {};
 
 async function handlerOf(path: string, method: string): Promise<Handler> {
   const folder = path.replace(/^\/api\/v1\//, "").replace(/\{(\w+)\}/g, "[$1]");
-  const module = (await import(`@/app/api/v1/${folder}/route`)) as Record<string, Handler>;
-  const handler = module[method.toUpperCase()];
+  const routeModule = (await import(`@/app/api/v1/${folder}/route`)) as Record<string, Handler>;
+  const handler = routeModule[method.toUpperCase()];
   assert.ok(handler, `${method.toUpperCase()} ${path} is exported`);
   return handler;
 }

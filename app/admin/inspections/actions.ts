@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { requireSessionUser } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";

@@ -40,8 +40,8 @@ export default async function ReportsPage() {
       {isPermitted(actor.role, "ledger.import") ? (
         <Panel id="ledger" title={m.ledger}>
           <p className="mb-3 text-sm text-gray-700">
-            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx">{m.ledgerTemplate}（.xlsx）</a>{" "}
-            <a href="/api/v1/admin/applications/import/template?format=csv">（.csv）</a>
+            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx" download>{m.ledgerTemplate}（.xlsx）</a>{" "}
+            <a href="/api/v1/admin/applications/import/template?format=csv" download>（.csv）</a>
           </p>
           <LedgerImportForm action={importLedgerAction} />
         </Panel>
