@@ -8,7 +8,8 @@
  * again with a growing delay (lib/runtime/restart-backoff.ts) while the database stays up.
  * SIGINT/SIGTERM stop the web server, then the database.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -122,8 +123,10 @@ async function main(): Promise<void> {
 
   if (!developing && !isBuildCurrent(root)) {
     log("Building the app (first start or changed sources)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) {
+    // Not spawnSync: the embedded server's log pipe must keep being read while the build runs.
+    const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    const [buildStatus] = (await once(build, "exit")) as [number | null];
+    if (buildStatus !== 0) {
       log("Build failed.");
       await stop(1);
       return;
