@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { readDocxTables, readDocxText, readXlsxSheet } from "../tests/support/office-tables";
 import { logIn } from "./support/session";
+import { readDocxTables, readDocxText, readXlsxSheet } from "../tests/support/office-tables";
 
 async function actAs(browser: Browser, username: string, action: string) {
   const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { buildDocx, buildHtml, buildPdf } from "../tests/fixtures/attachment-files";
 import { logIn } from "./support/session";
+import { buildDocx, buildHtml, buildPdf } from "../tests/fixtures/attachment-files";
 
 test("attachments: type checked by content, screened, downloadable by the public with the original name once published", async ({ page, browser }) => {
   await logIn(page, "staff");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { logIn, logOut } from "./support/session";
 import { E2E_START } from "./support/clock";
+import { logIn, logOut } from "./support/session";
 
 /** A user made by the admin through the console, for tests that change passwords. */
 async function createUserAsAdmin(page: Page, username: string, password: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, logOut, sameOrigin } from "./support/session";
 import { e2eToday } from "./support/clock";
+import { logIn, logOut, sameOrigin } from "./support/session";
 
 async function takeAction(page: Page, action: string) {
   await page.getByRole("form", { name: action }).getByRole("button", { name: action }).click();

@@ -12,14 +12,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { useDatabaseUrl } from "@/lib/config";
+import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
+import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/dataset";
 import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
-import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
-import { useDatabaseUrl } from "@/lib/config";
-import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
-import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));

@@ -5,11 +5,11 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyMigrations } from "@/lib/database/migrate";
 import { useDatabaseUrl } from "@/lib/config";
+import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { ValidationError } from "@/lib/errors";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
 
 const { values } = parseArgs({
   options: {

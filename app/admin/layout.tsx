@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
 import { SkipLink } from "@/components/layout/skip-link";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { messages } from "@/lib/i18n";
 import { logOut } from "./actions";
 

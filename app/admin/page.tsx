@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
+import { listApplications } from "@/lib/applications/console-applications";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { todayInBeijing } from "@/lib/dates";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
-import { messages } from "@/lib/i18n";
-import { listApplications } from "@/lib/applications/console-applications";
-import { isPermitted } from "@/lib/auth/permissions";
 import { countConsoleFeedbackByStatus } from "@/lib/feedback/manage-feedback";
+import { messages } from "@/lib/i18n";
 import { listConsoleItems } from "@/lib/items/console-items";
 
 export default async function ConsoleHome() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useSyncExternalStore, type ReactNode } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/field";
 import { buttonClass } from "@/components/forms/styles";
@@ -45,11 +45,13 @@ export function ConfirmDialog({ action, label, ariaLabel, question, confirmLabel
   return <TwoStepConfirm action={action} label={label} ariaLabel={ariaLabel} question={question} confirmLabel={confirmLabel}>{children}</TwoStepConfirm>;
 }
 
+/** Nothing changes after hydration: the snapshot is false on the server and true in the browser. */
+const subscribeToNothing = () => () => {};
+
 function TwoStepConfirm({ action, label, ariaLabel, question, confirmLabel, children }: { action: Run; label: string; ariaLabel?: string; question?: string; confirmLabel?: string; children?: ReactNode }) {
   const details = useRef<HTMLDetailsElement>(null);
   // The cancel button needs JavaScript; without it the summary closes the question again.
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  const interactive = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   return (
     // Escape closes the question and gives the focus back to the first button.
     <details ref={details} className="group relative inline-block text-left"

@@ -1,5 +1,10 @@
 "use client";
 
+import { Extension, Mark } from "@tiptap/core";
+import Image from "@tiptap/extension-image";
+import { TableKit } from "@tiptap/extension-table";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
 import {
   useCallback,
   useEffect,
@@ -10,11 +15,6 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from "react";
-import { Extension, Mark } from "@tiptap/core";
-import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import { TableKit } from "@tiptap/extension-table";
-import Image from "@tiptap/extension-image";
 import { useFormState } from "@/components/forms/action-form";
 import { inputClass } from "@/components/forms/styles";
 import "./prosemirror.css";

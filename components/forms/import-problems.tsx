@@ -1,5 +1,5 @@
-import type { ImportProblem } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
+import type { ImportProblem } from "@/lib/imports/problems";
 
 const m = messages.imports.problemList;
 

@@ -1,7 +1,7 @@
-import type { PublicItemDetail } from "@/lib/items/public-items";
-import { messages } from "@/lib/i18n";
 import { ItemMetadataTable } from "@/components/public/item-metadata-table";
 import { PrintButton } from "@/components/public/print-button";
+import { messages } from "@/lib/i18n";
+import type { PublicItemDetail } from "@/lib/items/public-items";
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import type { PublicItemDetail } from "@/lib/items/public-items";
 import { messages } from "@/lib/i18n";
+import type { PublicItemDetail } from "@/lib/items/public-items";
 
 /** The metadata table every 政府信息公开 item page carries. */
 export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {

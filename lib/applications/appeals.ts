@@ -1,15 +1,15 @@
 import "server-only";
+import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
+import { appealSchema, appealUpdateSchema } from "@/lib/applications/application-schemas";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { appealSchema, appealUpdateSchema } from "@/lib/applications/application-schemas";
-import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export { tallyAppeals, table4Order, type AppealRecord } from "@/lib/applications/appeal-tally";
 

@@ -1,12 +1,4 @@
 import { z } from "zod";
-import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
-import { ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation";
-
-const v = messages.applications.validation;
-
 import {
   applicantTypes,
   applicationTextLimits,
@@ -16,9 +8,16 @@ import {
   organisationKinds,
   receiptMethods,
 } from "@/lib/applications/application-fields";
+import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
+import { fieldErrorsOf } from "@/lib/validation";
 
 export * from "@/lib/applications/application-fields";
+
+const v = messages.applications.validation;
 
 /** Forms send "" for an empty field and JSON may send null: both mean "not given". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);

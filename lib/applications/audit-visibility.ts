@@ -1,6 +1,6 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { messages } from "@/lib/i18n";
 
 /** Audit rows about applications and what hangs off them (reply letters, appeals). */

@@ -1,22 +1,22 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
 import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
 import { maskAddress, maskApplicantDataIn, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { NotFoundError } from "@/lib/errors";
 import type { ApplicationStatus, ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { replyLetterReview, type ReplyAction } from "@/lib/reply-letters/reply-letter-review";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export const applicationViews = ["open", "due_soon", "overdue", "paused", "closed", "all"] as const;
 export type ApplicationView = (typeof applicationViews)[number];

@@ -1,7 +1,4 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { clockOf, statusOfClock, type ClockFacts } from "@/lib/applications/application-clock";
 import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/application-schemas";
 import {
@@ -14,16 +11,19 @@ import {
 } from "@/lib/applications/deadlines";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
+import { messages } from "@/lib/i18n";
 import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
 import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export type ApplicationProgress = {
   id: number;

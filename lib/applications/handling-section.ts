@@ -1,12 +1,12 @@
 import "server-only";
+import { settingsSchema } from "@/lib/applications/application-schemas";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { settingsSchema } from "@/lib/applications/application-schemas";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export type HandlingSection = { id: number; name: string; configured: boolean };
 

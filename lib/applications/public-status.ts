@@ -8,10 +8,10 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { NotFoundError, TooManyRequestsError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { consumeRateLimit, enforceRateLimit, peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /**
  * What an applicant sees with the number and the lookup code: status, timeline, due date and the

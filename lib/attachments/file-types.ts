@@ -1,8 +1,8 @@
 // `file-type/core` rather than `file-type`: the package root resolves to a Node-only entry
 // (node:fs, node:stream) under the "node" condition; the core works from a buffer anywhere.
 import { fileTypeFromBuffer } from "file-type/core";
-import { readDeclaredExtension } from "./original-name";
 import { messages } from "@/lib/i18n";
+import { readDeclaredExtension } from "./original-name";
 
 export type AttachmentKind = "pdf" | "docx" | "doc" | "xlsx" | "xls" | "image";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
 import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
+import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { messages } from "@/lib/i18n";
 import { formatCsv } from "@/lib/spreadsheets/csv";
 import { parseInput } from "@/lib/validation";

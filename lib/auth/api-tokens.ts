@@ -1,16 +1,16 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { assertPermitted } from "@/lib/auth/permissions";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
+import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
-import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
-import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 const TOKEN_PREFIX = "gk_";
 const DAY_MS = 24 * 60 * 60 * 1000;

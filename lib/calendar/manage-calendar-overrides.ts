@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { createChineseCalendar, getChineseCalendarCoverage, type DayClassification } from "@/lib/deadlines/calendar";
-import { getDayOfWeek, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { createChineseCalendar, getChineseCalendarCoverage, type DayClassification } from "@/lib/deadlines/calendar";
+import { getDayOfWeek, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 // Deadlines are only ever computed for recent and coming years; a date far outside this range
 // is a typing mistake (e.g. 0202-10-01), not a calendar correction.

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export const categoryInputSchema = z.object({
   name: z.string({ error: messages.administration.catalogue.nameRequired }).trim().min(1, { error: messages.administration.catalogue.nameRequired }).max(40, { error: messages.administration.catalogue.nameTooLong }),

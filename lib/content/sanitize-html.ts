@@ -1,6 +1,6 @@
 import "server-only";
-import sanitizeHtml from "sanitize-html";
 import { Parser } from "htmlparser2";
+import sanitizeHtml from "sanitize-html";
 
 // The body of a disclosure item is structural HTML only: official documents carry no colours,
 // fonts or scripts, and whatever the editor or an import produced is cleaned again here before

@@ -1,6 +1,6 @@
+import { messages } from "@/lib/i18n";
 import type { DayClassification, DayReason, WorkingDayCalendar } from "./calendar";
 import { addCalendarDays, assertIsoDate, type IsoDate } from "./iso-date";
-import { messages } from "@/lib/i18n";
 
 export type SkippedDay = { date: IsoDate; reason: DayReason; holidayName?: string };
 

@@ -2,10 +2,11 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { describeDeadline } from "@/lib/deadlines/working-days";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { describeDeadline } from "@/lib/deadlines/working-days";
+import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { decisionBatchActions, decisionReview } from "@/lib/decisions/decision-review";
 import { decisionSubject, decisionValuesOf } from "@/lib/decisions/manage-decisions";
 import { computeDecisionDisclosureDeadline, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
@@ -15,7 +16,6 @@ import { messages } from "@/lib/i18n";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
 import { availableActions } from "@/lib/workflow/engine";
-import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 
 export type ConsoleDecisionFilter = {
   kind?: DecisionKind;

@@ -1,7 +1,7 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { isDecisionKind } from "@/lib/decisions/decision-fields";
 import type { ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
+import { isDecisionKind } from "@/lib/decisions/decision-fields";
 import type { PublicDecisionQuery } from "@/lib/decisions/public-decisions";
 import { ValidationError } from "@/lib/errors";
 import { ItemState } from "@/lib/generated/prisma/enums";

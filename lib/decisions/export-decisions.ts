@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";

@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { optionalText } from "@/lib/powers/register-schemas";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const t = messages.registers.feeIncome;
 

@@ -1,8 +1,9 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
@@ -13,7 +14,6 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { defineImportTemplate, readImport, type ImportColumn, type ImportFile, type ImportTemplate } from "@/lib/imports";
-import { currentTime } from "@/lib/clock";
 
 const p = messages.registers.decisions.problems;
 

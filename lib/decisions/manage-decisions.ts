@@ -1,11 +1,13 @@
 import "server-only";
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
@@ -16,8 +18,6 @@ import { messages } from "@/lib/i18n";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { parseInput } from "@/lib/validation";
-import { z } from "zod";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 const p = m.decisions.problems;

@@ -1,12 +1,12 @@
 import "server-only";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { currentTime } from "@/lib/clock";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identifiers";
 import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
-import { currentTime } from "@/lib/clock";
 
 /** What the public sees of a decision in a list. Never the ID number. */
 export type PublicDecisionSummary = {

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import { decisionKinds } from "@/lib/decisions/decision-fields";
+import { defaultPublicityMonths, maximumPublicityMonths } from "@/lib/decisions/publicity-rules";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { decisionKinds } from "@/lib/decisions/decision-fields";
-import { defaultPublicityMonths, maximumPublicityMonths } from "@/lib/decisions/publicity-rules";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 
 export type PublicityPeriods = Record<DecisionKind, number | null>;

@@ -1,8 +1,8 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing, isoDateToDateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
-import { currentTime } from "@/lib/clock";
 
 export type DecisionReportFigures = Record<DecisionKind, number> & {
   /** Of the counted decisions, those published after their 7-working-day deadline. */

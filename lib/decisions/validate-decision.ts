@@ -1,6 +1,6 @@
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
-import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { messages } from "@/lib/i18n";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { parseSpreadsheetDate } from "@/lib/spreadsheets/dates";
 import {
   coercionCategories, decisionColumns, decisionFieldLabel, longTermValidityWords, parseCounterpartyCategory, penaltyCategories, penaltyCategoriesWithAmount,

@@ -1,18 +1,18 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { feedbackReplyReview, type FeedbackReplyAction } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedbackSchema, feedbackReplyInputSchema, moderationSchema, unpublishFeedbackSchema } from "@/lib/feedback/feedback-schemas";
 import { assertFeedbackVisible as assertVisible, consoleFeedbackScope, lockFeedbackForWrite } from "@/lib/feedback/feedback-scope";
 import type { FeedbackReplyState, FeedbackScreeningStage, FeedbackStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
 

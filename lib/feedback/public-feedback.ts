@@ -3,12 +3,12 @@ import { MAX_ID } from "@/lib/api/route-params";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { feedbackRatingSchema } from "@/lib/feedback/feedback-schemas";
+import { messages } from "@/lib/i18n";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
-import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /**
  * A published message and its reply, as the public sees it. The visitor's name and contact are not

@@ -2,12 +2,12 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
+import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
+import { messages } from "@/lib/i18n";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /** Messages one client may send: a handful per ten minutes is plenty for a person, little for a script. */
 export const feedbackSubmissionLimit = { limit: 5, windowSeconds: 600 } as const;

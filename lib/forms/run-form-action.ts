@@ -1,11 +1,11 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { currentTime } from "@/lib/clock";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
-import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
-import { currentTime } from "@/lib/clock";
+import { ImportRejectedError } from "@/lib/imports/problems";
 import { asFormData } from "@/lib/validation";
 
 type Options = {

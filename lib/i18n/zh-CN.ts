@@ -1,7 +1,7 @@
 import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
-import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
+import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";

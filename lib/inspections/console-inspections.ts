@@ -6,12 +6,12 @@ import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
 import { inspectionDetailInclude, toInspectionView, type InspectionView } from "@/lib/inspections/inspection-views";
 import { worksOnInspection } from "@/lib/inspections/manage-inspections";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleInspectionSummary = {
   id: number;

@@ -1,7 +1,7 @@
 import "server-only";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import type { InspectionOutcome, ItemState } from "@/lib/generated/prisma/enums";
 import { hashDrawInput, hashInspectorList, hashTargetList, verifyDraw, type DrawInput } from "@/lib/inspections/draw";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
-import { hashInspectorList, hashTargetList, type DrawConflict, type DrawInspector, type DrawTarget } from "@/lib/inspections/draw";
 import { messages } from "@/lib/i18n";
+import { hashInspectorList, hashTargetList, type DrawConflict, type DrawInspector, type DrawTarget } from "@/lib/inspections/draw";
 
 /**
  * Versions of the two 名录库. Every change of a list takes the list's lock, makes the change and

@@ -1,12 +1,12 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { activeSchema, inspectionItemInputSchema } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /** 抽查事项清单: each item is an inspection under a 行政检查 entry of the power list (权责清单). */
 

@@ -1,20 +1,20 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { drawAlgorithm, hashDrawInput, runDraw, serializeDrawInput, type DrawInput, type DrawProblem } from "@/lib/inspections/draw";
 import { currentListVersion, loadDrawInspectors, loadDrawTargets, lockInspectionList } from "@/lib/inspections/list-versions";
 import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
-import { currentTime } from "@/lib/clock";
-import { formatDateTime } from "@/lib/format";
-import { messages } from "@/lib/i18n";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
@@ -24,9 +24,6 @@ import { messages } from "@/lib/i18n";
  */
 
 export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
-
-/** Fields that decide the draw: fixed once it is taken, so the published draw matches the plan. */
-const drawFields = ["targetCategories", "targetCount", "inspectorsPerTarget"] as const;
 
 export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { InspectionOutcome } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { isValidCreditCode } from "@/lib/identifiers";
 import { minimumInspectorsPerTarget } from "@/lib/inspections/draw";
-import { messages } from "@/lib/i18n";
 
 /** Validation of the 双随机一公开 inputs, the same for console forms, the JSON API and imports. */
 

@@ -2,17 +2,17 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
 import { describeDeadline } from "@/lib/deadlines/working-days";
-import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
-import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ItemValidity } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { itemReview, type ItemAction } from "@/lib/items/item-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleItemSummary = {
   id: number;

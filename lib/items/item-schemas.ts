@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { ItemValidity } from "@/lib/generated/prisma/enums";
-import { disclosureChannels } from "@/lib/items/channels";
 import { messages } from "@/lib/i18n";
+import { disclosureChannels } from "@/lib/items/channels";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 200_000;

@@ -1,8 +1,8 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
+import { messages } from "@/lib/i18n";
 import { findScreeningFindings } from "@/lib/screening";
 import type { ScreeningFindingKind } from "@/lib/screening";
-import { messages } from "@/lib/i18n";
 
 export type ItemScreeningFinding = {
   /** Stable for the same revision content: how a submitter's acknowledgement names the finding. */

@@ -1,19 +1,19 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
-import { formatDateTime } from "@/lib/format";
-import { messages } from "@/lib/i18n";
 
 /** The content of a revision as the data layer writes it. */
 type RevisionContent = {

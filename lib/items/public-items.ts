@@ -3,8 +3,8 @@ import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalo
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
-import { readThroughPublicCache } from "@/lib/public-content/cached";
 import { messages } from "@/lib/i18n";
+import { readThroughPublicCache } from "@/lib/public-content/cached";
 
 /** What the public sees of an item: its published revision. Dates are strings (cacheable as JSON). */
 export type PublicItemSummary = {

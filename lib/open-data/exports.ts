@@ -1,11 +1,11 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
+import type { Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { queryPublishedItemPage } from "@/lib/items/public-items";
 import { formatCsv } from "@/lib/spreadsheets/csv";
-import type { Prisma } from "@/lib/db";
 
 /**
  * Spreadsheet exports of the public lists (.xlsx and .csv), with the same filters as the list's

@@ -1,13 +1,13 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/respond";
-import { refusalOf } from "@/lib/database/unstorable-input";
 import { readConfig } from "@/lib/config";
-import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
-import { CORS_HEADERS } from "@/lib/open-data/cors";
-import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { messages } from "@/lib/i18n";
+import { CORS_HEADERS } from "@/lib/open-data/cors";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 
 /**
  * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { operations, type Operation } from "@/lib/openapi/operations";
-import { componentRegistry } from "@/lib/openapi/response-schemas";
 import { requestBodySchemas, toOpenApiSchema } from "@/lib/openapi/request-bodies";
+import { componentRegistry } from "@/lib/openapi/response-schemas";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 /**

@@ -9,8 +9,8 @@ import { messages } from "@/lib/i18n";
 import { powerEntryOf } from "@/lib/powers/manage-powers";
 import { comparePowerCodes, powerTypes, type PowerEntry } from "@/lib/powers/power-entry";
 import { diffPowerLists } from "@/lib/powers/power-list-diff";
-import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { powerReview } from "@/lib/powers/power-review";
+import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
 import { availableActions } from "@/lib/workflow/engine";
 

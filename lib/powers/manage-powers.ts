@@ -1,7 +1,8 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -12,7 +13,6 @@ import { powerContentSchema, publishPowerListVersionSchema, updatePowerSchema, t
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PowerStatus, PowerType } from "@/lib/generated/prisma/enums";
-import { isoDate, lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 import { messages } from "@/lib/i18n";
+import { isoDate, lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 
 /** The fields of a power-list entry, the same for the console form and the JSON API. */
 export const powerContentSchema = z.object({

@@ -5,12 +5,12 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ProposalKind, ProposalStatus, ReplyDisclosure, Satisfaction } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { canDraftReply } from "@/lib/proposals/proposal-replies";
-import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { proposalReplyReview, type ProposalReplyAction } from "@/lib/proposals/proposal-reply-review";
+import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleProposalSummary = {
   id: number;

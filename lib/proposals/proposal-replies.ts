@@ -1,17 +1,17 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { lockProposalForWrite } from "@/lib/proposals/manage-proposals";
 import { mayActOnProposal, proposalAccessRefusal } from "@/lib/proposals/proposal-access";
 import { replyInputSchema } from "@/lib/proposals/proposal-schemas";
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
-import { messages } from "@/lib/i18n";
 
 export type ReplyWriteResult = { id: number; proposalId: number; round: number; state: ItemState; version: number };
 

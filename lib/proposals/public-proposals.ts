@@ -5,9 +5,9 @@ import { dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { publicReplyContent, publicReplyWhere } from "@/lib/proposals/reply-disclosure";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
-import { messages } from "@/lib/i18n";
 
 /**
  * What the public sees of proposals: only those with at least one issued reply that is not 不公开,

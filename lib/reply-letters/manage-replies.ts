@@ -1,14 +1,14 @@
 import "server-only";
+import { replyEditSchema } from "@/lib/applications/application-schemas";
+import { lockApplication } from "@/lib/applications/handle-application";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { replyEditSchema } from "@/lib/applications/application-schemas";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
-import { lockApplication } from "@/lib/applications/handle-application";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export async function updateReplyDraft(actor: ActingUser, applicationId: number, input: unknown): Promise<{ version: number }> {
   assertPermitted(actor, "application.handle");

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
-import { formatChineseDate } from "@/lib/reply-letters/default-templates";
 import { messages } from "@/lib/i18n";
+import { formatChineseDate } from "@/lib/reply-letters/default-templates";
 
 /** A reply letter as printed: the same content in the .docx, the printable HTML and the console. */
 export type ReplyLetter = {

@@ -1,8 +1,8 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { clockOf, statusOfClock } from "@/lib/applications/application-clock";
-import { findHandlingSection } from "@/lib/applications/handling-section";
 import { lockApplication } from "@/lib/applications/handle-application";
+import { findHandlingSection } from "@/lib/applications/handling-section";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { currentTime } from "@/lib/clock";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { messages } from "@/lib/i18n";
 import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigureSources } from "@/lib/reports/figure-sources";
 import { countItemsPublishedInYear, countNormativeDocuments, type ItemPublicationFigures } from "@/lib/reports/item-figures";
 import { checkReportTables, type ReportCheck, type ReportChecks, type Table2, type Table3Row, type Table4 } from "@/lib/reports/report-tables";
 import { findSectionBreakdown, type SectionBreakdownRow } from "@/lib/reports/section-breakdown";
-import { messages } from "@/lib/i18n";
 
 export type ReportFigures = {
   year: number;

@@ -1,8 +1,8 @@
 import "server-only";
+import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";

@@ -1,15 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { currentTime } from "@/lib/clock";
+import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { todayInBeijing } from "@/lib/dates";
-import { formatDate } from "@/lib/format";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
@@ -19,7 +20,6 @@ import { liveFigureSources } from "@/lib/reports/live-figure-sources";
 import { renderReportHtml, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export type ReportEdition = {
   id: number;

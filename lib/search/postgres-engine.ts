@@ -1,10 +1,10 @@
 import "server-only";
 import type pg from "pg";
 import { databasePool } from "@/lib/database/pool";
-import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
-import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
+import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
 import type {
   SearchDocumentInput,
   SearchDocumentType,

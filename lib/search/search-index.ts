@@ -1,10 +1,10 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
 import type { SearchSource } from "@/lib/search/sources/types";
 import type { SearchDocumentType } from "@/lib/search/types";
-import { currentTime } from "@/lib/clock";
 
 /**
  * Keeps the search index in step with what the public can see.

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export const sectionInputSchema = z.object({
   name: z.string({ error: messages.administration.sections.nameRequired }).trim().min(1, { error: messages.administration.sections.nameRequired }).max(40, { error: messages.administration.sections.nameTooLong }),

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export const maximumSensitiveWordLength = 50;
 export const maximumSensitiveWordsPerSubmission = 1000;

@@ -9,10 +9,10 @@ import { messages } from "@/lib/i18n";
 import { comparePowerCodes } from "@/lib/powers/power-entry";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
-import { serviceReview } from "@/lib/services/service-review";
-import { availableActions } from "@/lib/workflow/engine";
 import { serviceGuideInclude, serviceGuideOf } from "@/lib/services/manage-services";
 import type { ServiceGuide } from "@/lib/services/service-guide";
+import { serviceReview } from "@/lib/services/service-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ConsoleServiceSummary = { id: number; code: string; name: string; sectionName: string; state: ItemState; published: boolean; updatedAt: string };
 

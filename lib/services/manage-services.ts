@@ -1,8 +1,9 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
 import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
@@ -13,7 +14,6 @@ import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 import { serviceContentSchema, updateServiceSchema, type ServiceContentInput } from "@/lib/services/service-schemas";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 import { messages } from "@/lib/i18n";
+import { lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 
 const count = z.preprocess((value) => (value === "" || value === null || value === undefined ? 0 : value), z.coerce.number({ error: messages.registers.validation.copiesCount }).int({ error: messages.registers.validation.copiesCount }).min(0, { error: messages.registers.validation.copiesCount }).max(99, { error: messages.registers.validation.copiesCount }));
 

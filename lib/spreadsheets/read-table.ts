@@ -1,6 +1,6 @@
 import type { CsvEncoding } from "./csv";
-import { detectSpreadsheetFormat, readSpreadsheetRows, UnreadableSpreadsheetError, type SheetRow, type SpreadsheetFormat, type SpreadsheetProblem } from "./read-spreadsheet";
 import { spreadsheetMessages } from "./messages";
+import { detectSpreadsheetFormat, readSpreadsheetRows, UnreadableSpreadsheetError, type SheetRow, type SpreadsheetFormat, type SpreadsheetProblem } from "./read-spreadsheet";
 
 /** A column a table is expected to have: the key the caller uses and the header text users see. */
 export type TableColumn<Key extends string = string> = {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";

@@ -1,17 +1,17 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { revokeAllApiTokensOf } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertPermitted } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
-import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
-import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
-import { currentTime } from "@/lib/clock";
 import { messages } from "@/lib/i18n";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
+import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
+import { parseInput } from "@/lib/validation";
 
 export type UserSummary = {
   id: number;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/roles";
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/users/username";
 import { messages } from "@/lib/i18n";
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/users/username";
 
 /** Normalised as lib/users/username.ts does (NFKC, trimmed, lower case) before it is checked. */
 export const usernameSchema = z

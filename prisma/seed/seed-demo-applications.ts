@@ -1,11 +1,11 @@
-import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
+import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 

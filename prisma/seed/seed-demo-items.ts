@@ -1,7 +1,7 @@
+import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { demoPublishedItems, demoWorkflowItems } from "./demo-items";
-import { todayInBeijing } from "@/lib/dates";
 
 function toHtml(paragraphs: string[]): { body: string; bodyText: string } {
   const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");

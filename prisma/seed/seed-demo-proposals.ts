@@ -1,8 +1,8 @@
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
-import { db } from "@/lib/db";
-import { computeReplyDeadline, defaultReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
 import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
+import { computeReplyDeadline, defaultReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
 
 /**
  * The demo office's 2017 建议提案办理 (annual report: 人大建议7项，政协提案12项，均已办理，在平台公布，

@@ -1,9 +1,9 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { storeAttachmentFile } from "@/lib/attachments/store-file";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { db, Prisma } from "@/lib/db";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
-import { db, Prisma } from "@/lib/db";
 import { computeDecisionDisclosureDeadline, computePublicUntil, defaultPublicityMonths } from "@/lib/decisions/publicity-rules";
 import type { PowerStatus, PowerType } from "@/lib/generated/prisma/enums";
 import { computeCreditCodeCheckCharacter } from "@/lib/identifiers";

@@ -6,8 +6,8 @@ import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
-import { seedDemoReport } from "./seed-demo-report";
 import { seedDemoRegisters } from "./seed-demo-registers";
+import { seedDemoReport } from "./seed-demo-report";
 
 /**
  * The demo organisation and its four accounts with the published password; skipped when the demo

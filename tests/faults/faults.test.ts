@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test, type TestContext } from "node:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { after, before, describe, test, type TestContext } from "node:test";
 import type pg from "pg";
 import { importKillBounds, outageBounds } from "./support/bounds";
 import { createStaffToken, licenseDecision, licenseImportFile, multipartFile } from "./support/fixtures";

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { currentTime } from "@/lib/clock";
 import { loadActingUser } from "@/lib/auth/acting-user";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { createApiToken, findLiveApiToken, findUserIdByApiToken, listOwnApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { CLIENT_LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_LIMIT } from "@/lib/auth/login-throttle";
 import { verifyPassword } from "@/lib/auth/password";
-import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
-import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";

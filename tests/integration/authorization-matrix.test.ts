@@ -1,11 +1,11 @@
 import "../security/next-server-environment";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { db } from "@/lib/db";
 import { authorizationMatrix } from "../security/authorization-matrix";
 import { discoverActions, discoverRoutes, isConsoleAction, isConsoleRoute } from "../security/discovery";
 import type { MatrixFixtures } from "../security/matrix-fixtures";
-import { actors, targetOf, type Actor, type MatrixRow } from "../security/matrix-types";
-import { db } from "@/lib/db";
+import { actors, targetOf, type Actor } from "../security/matrix-types";
 import { changeLogPosition, changesSince, runCell } from "../security/matrix-walk";
 import { setUpWalk } from "../security/walk-setup";
 

@@ -1,22 +1,22 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { GET as getFeedbackRoute, POST as postFeedbackRoute } from "@/app/api/v1/feedback/route";
+import { respondWithJson } from "@/lib/api/respond";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { db } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
+import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
+import { PublicationAcknowledgementRequired } from "@/lib/feedback/feedback-screening";
 import {
   assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, unpublishFeedback,
 } from "@/lib/feedback/manage-feedback";
-import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
-import { PublicationAcknowledgementRequired } from "@/lib/feedback/feedback-screening";
 import { findPublishedFeedback, rateFeedbackReply } from "@/lib/feedback/public-feedback";
-import { respondWithJson } from "@/lib/api/respond";
-import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { feedbackStatsForYear } from "@/lib/feedback/stats";
 import { feedbackSubmissionLimit, submitFeedback } from "@/lib/feedback/submit-feedback";
-import { createItem } from "@/lib/items/manage-items";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
 import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";

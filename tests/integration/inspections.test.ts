@@ -5,10 +5,11 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { computeCreditCodeCheckCharacter, isValidCreditCode } from "@/lib/identifiers";
+import { ImportRejectedError, type ImportFile } from "@/lib/imports";
 import { findConsoleInspection, listConsoleInspections } from "@/lib/inspections/console-inspections";
 import { hashDrawInput, hashInspectorList, hashTargetList, runDraw, type DrawInput } from "@/lib/inspections/draw";
-import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
@@ -23,7 +24,6 @@ import {
   updateTarget,
 } from "@/lib/inspections/manage-lists";
 import { findPublicDrawInput, findPublicInspection, findPublishedInspections } from "@/lib/inspections/public-inspections";
-import { ImportRejectedError, type ImportFile } from "@/lib/imports";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { seedDemoInspections } from "@/prisma/seed/seed-demo-inspections";
 import { insertSection, insertUser } from "../support/fixtures";

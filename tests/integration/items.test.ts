@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { findConsoleItem } from "@/lib/items/console-items";
+import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/item-review";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { findPublicItem, findPublishedItems } from "@/lib/items/public-items";
-import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/item-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";

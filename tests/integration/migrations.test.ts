@@ -1,9 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { test } from "node:test";
 import pg from "pg";
 import { applyMigrations, MigrationChecksumError, MigrationFailedError } from "@/lib/database/migrate";
 import { createEmptyDatabase, migrationsDir, type TestDatabase } from "@/tests/support/test-database";

@@ -10,18 +10,18 @@ import { after, before, describe, test } from "node:test";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadActingUser } from "@/lib/auth/acting-user";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { todayInBeijing } from "@/lib/dates";
-import { startReport } from "@/lib/reports/manage-reports";
-import { transitionReport } from "@/lib/reports/report-review";
 import { db } from "@/lib/db";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { operations, type Operation } from "@/lib/openapi/operations";
+import { startReport } from "@/lib/reports/manage-reports";
+import { transitionReport } from "@/lib/reports/report-review";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { setEnvironment } from "../support/environment";
 import { insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
-import { setEnvironment } from "../support/environment";
 
 type Json = Record<string, unknown>;
 
@@ -50,8 +50,8 @@ const ids: Record<string, string> = {};
 
 async function handlerOf(path: string, method: string): Promise<Handler> {
   const folder = path.replace(/^\/api\/v1\//, "").replace(/\{(\w+)\}/g, "[$1]");
-  const module = (await import(`@/app/api/v1/${folder}/route`)) as Record<string, Handler>;
-  const handler = module[method.toUpperCase()];
+  const routeModule = (await import(`@/app/api/v1/${folder}/route`)) as Record<string, Handler>;
+  const handler = routeModule[method.toUpperCase()];
   assert.ok(handler, `${method.toUpperCase()} ${path} is exported`);
   return handler;
 }

@@ -1,23 +1,23 @@
 import assert from "node:assert/strict";
-import ExcelJS from "exceljs";
 import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
 import { GET as getProposalsRoute } from "@/app/api/v1/proposals/route";
 import { GET as getStatsRoute } from "@/app/api/v1/proposals/stats/route";
 import { respondWithJson } from "@/lib/api/respond";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
 import { ImportRejectedError } from "@/lib/imports";
+import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
 import { buildProposalImportTemplate, importProposals } from "@/lib/proposals/import-proposals";
 import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
 import { addCalendarMonths } from "@/lib/proposals/proposal-deadline";
-import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import {
   findDownloadableReplyAttachment, findPublicProposal, findPublishedProposalReplies, searchPublishedProposalReplies,
 } from "@/lib/proposals/public-proposals";

@@ -1,5 +1,5 @@
-import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { applyMigrations } from "@/lib/database/migrate";
 import { findSchemaDrift, readPrismaSchemaText } from "@/lib/database/schema-drift";

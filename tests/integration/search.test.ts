@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as OpenCC from "opencc-js";
-import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { createItem } from "@/lib/items/manage-items";
 import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseSearchQuery } from "@/lib/search/query";
 import { reconcileSearchIndex } from "@/lib/search/search-index";

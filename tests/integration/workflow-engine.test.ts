@@ -18,8 +18,8 @@ import { ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/it
 import { createItem } from "@/lib/items/manage-items";
 import { createPower } from "@/lib/powers/manage-powers";
 import { transitionPower } from "@/lib/powers/power-review";
-import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
 import { startReport } from "@/lib/reports/manage-reports";

@@ -10,7 +10,6 @@
  *
  * Where the answer depends on the record or the step, a target has several rows (`case`).
  */
-import type { MatrixRow } from "./matrix-types";
 import { administrationRows } from "./matrix/administration";
 import { applicationRows } from "./matrix/applications";
 import { feedbackRows } from "./matrix/feedback";
@@ -19,6 +18,7 @@ import { itemRows } from "./matrix/items";
 import { proposalRows } from "./matrix/proposals";
 import { registerRows } from "./matrix/registers";
 import { reportRows } from "./matrix/reports";
+import type { MatrixRow } from "./matrix-types";
 
 export type MatrixGroup = { title: string; rows: MatrixRow[] };
 

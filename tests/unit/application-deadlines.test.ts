@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { applicationSubmissionSchema, offlineApplicationSchema, parseApplicationSubmission } from "../../lib/applications/application-schemas";
 import { tallyAppeals } from "../../lib/applications/appeal-tally";
+import { applicationSubmissionSchema, offlineApplicationSchema, parseApplicationSubmission } from "../../lib/applications/application-schemas";
 import {
   computeApplicationClock,
   computeOfficialReceiptDate,

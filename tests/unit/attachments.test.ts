@@ -1,9 +1,9 @@
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { test, after } from "node:test";
 import { contentDispositionFor } from "../../lib/attachments/content-disposition";
 import { extractAttachmentText, maximumExtractedTextLength } from "../../lib/attachments/extract-text";
 import { detectAttachmentType } from "../../lib/attachments/file-types";

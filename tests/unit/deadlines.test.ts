@@ -1,11 +1,13 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import {
   createChineseCalendar,
   createWeekendOnlyCalendar,
   getChineseCalendarCoverage,
   type WorkingDayCalendar,
 } from "../../lib/deadlines/calendar";
+import { addCalendarDays, getDayOfWeek, isIsoDate } from "../../lib/deadlines/iso-date";
+import { computeProactiveDisclosureDeadline } from "../../lib/deadlines/statutory-deadlines";
 import {
   addWorkingDays,
   countWorkingDaysBetween,
@@ -13,8 +15,6 @@ import {
   isWorkingDay,
   nextWorkingDayOnOrAfter,
 } from "../../lib/deadlines/working-days";
-import { computeProactiveDisclosureDeadline } from "../../lib/deadlines/statutory-deadlines";
-import { addCalendarDays, getDayOfWeek, isIsoDate } from "../../lib/deadlines/iso-date";
 
 const chineseCalendar = createChineseCalendar();
 const weekendOnlyCalendar = createWeekendOnlyCalendar();

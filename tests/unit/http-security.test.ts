@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
+import { resetConfig } from "@/lib/config";
 import { ANONYMOUS_BODY_LIMIT_BYTES, consoleBodyLimitBytes, decideRequestBody } from "../../lib/http-security/body-limits";
 import { clientAddressOf, EDGE_SERVER_FLAG, isHttpsRequest, normaliseClientAddress, parseTrustProxy, PEER_ADDRESS_HEADER } from "../../lib/http-security/client-address";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "../../lib/http-security/security-headers";
 import { clientKeyOf } from "../../lib/rate-limit/client-key";
 import { RestartBackoff } from "../../lib/runtime/restart-backoff";
-import { resetConfig } from "@/lib/config";
 
 describe("security headers", () => {
   test("a page's policy allows only scripts with its nonce, no inline handlers or eval, and no framing", () => {

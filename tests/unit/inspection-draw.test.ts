@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
+import { createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
 import {
   createSha256CounterGenerator,
   drawAlgorithm,
@@ -16,7 +17,6 @@ import {
   type DrawTarget,
 } from "@/lib/inspections/draw";
 import { describeResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
 
 const seedA = "3f9a1c0e6b2d4f8a9c7e5b3d1f0a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f5a";
 const seedB = "0000000000000000000000000000000000000000000000000000000000000001";

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { filterPowerEntries, sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
-import { diffPowerLists } from "@/lib/powers/power-list-diff";
-import { canEditRegisterEntry, type RegisterSubject } from "@/lib/powers/register-review";
 import { decisionReview } from "@/lib/decisions/decision-review";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { filterPowerEntries, sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
+import { diffPowerLists } from "@/lib/powers/power-list-diff";
+import { canEditRegisterEntry, type RegisterSubject } from "@/lib/powers/register-review";
 import { availableActions, refusalError } from "@/lib/workflow/engine";
 import { decideTransition, type WorkflowActor } from "@/lib/workflow/workflow";
 

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { htmlToPlainText, sanitizeItemBody } from "../../lib/content/sanitize-html";
 
 // Nothing that can run code, load a resource the reader did not choose, or restyle the page

@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { findScreeningFindings, type ScreeningFinding } from "../../lib/screening";
 import { findBankCards, passesLuhnCheck } from "../../lib/screening/detectors/bank-card";
 

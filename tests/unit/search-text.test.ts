@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { toSimplified } from "../../lib/search/text/chinese-variants";
-import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
 import { allTermsOf, parseSearchQuery } from "../../lib/search/query";
 import { findMatches, highlight, makeSnippet, segmentsToHtml } from "../../lib/search/snippet";
+import { toSimplified } from "../../lib/search/text/chinese-variants";
+import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
 
 describe("folding", () => {
   test("traditional characters become simplified, character by character", () => {

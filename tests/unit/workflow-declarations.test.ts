@@ -3,8 +3,8 @@ import { describe, test } from "node:test";
 import { actions as permissionActions, isPermitted } from "@/lib/auth/permissions";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { reviewedBatchTypes, reviewedRecordTypes, type ReviewedRecordTypeName } from "@/lib/workflow/record-types";
 import { refusalError } from "@/lib/workflow/engine";
+import { reviewedBatchTypes, reviewedRecordTypes, type ReviewedRecordTypeName } from "@/lib/workflow/record-types";
 import {
   canEditReviewedContent,
   decideTransition,

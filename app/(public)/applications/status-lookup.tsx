@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useTransition, type FormEvent } from "react";
-import { lookUpApplicationAction, type LookupState } from "./actions";
 import { messages } from "@/lib/i18n";
+import { lookUpApplicationAction, type LookupState } from "./actions";
 
 const m = messages.applications.publicStatus;
 const inputClass =

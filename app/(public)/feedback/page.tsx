@@ -4,9 +4,9 @@ import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { findPublishedFeedback } from "@/lib/feedback/public-feedback";
 import { messages } from "@/lib/i18n";
-import { rateFeedbackAction } from "./actions";
 import { FeedbackEntry } from "./_components/feedback-entry";
 import { RatingForm } from "./_components/rating-form";
+import { rateFeedbackAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 

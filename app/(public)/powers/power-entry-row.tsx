@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { PublicPowerEntry } from "@/lib/powers/public-powers";
 import { messages } from "@/lib/i18n";
+import type { PublicPowerEntry } from "@/lib/powers/public-powers";
 
 const m = messages.registers;
 

@@ -4,8 +4,8 @@ import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { findProposalYears, findPublishedProposalReplies } from "@/lib/proposals/public-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
-import { PublishedProposalList } from "./_components/published-proposal-list";
 import { ProposalStatsTable } from "./_components/proposal-stats-table";
+import { PublishedProposalList } from "./_components/published-proposal-list";
 
 export const dynamic = "force-dynamic";
 

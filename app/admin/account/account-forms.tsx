@@ -3,8 +3,8 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { messages } from "@/lib/i18n";
 import { apiTokenLifetimes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
+import { messages } from "@/lib/i18n";
 import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 const m = messages.account;

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
 import type { ApplicationFormState } from "@/app/(public)/apply/form-state";
+import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
 import { recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";

@@ -12,8 +12,8 @@ import {
   listCalendarOverrides,
   type CalendarDayCheck,
 } from "@/lib/calendar/manage-calendar-overrides";
-import type { DayClassification } from "@/lib/deadlines/calendar";
 import { todayInBeijing } from "@/lib/dates";
+import type { DayClassification } from "@/lib/deadlines/calendar";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { RemoveCalendarOverrideForm, SetCalendarOverrideForm } from "./calendar-forms";

@@ -4,8 +4,8 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { coercionCategories, counterpartyCategories, decisionColumns, penaltyCategories, type DecisionColumn, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
-import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms/form-state";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 
 const m = messages.registers;

@@ -1,11 +1,11 @@
 "use client";
 
 import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { FileField } from "@/components/forms/field";
 import { ImportProblems } from "@/components/forms/import-problems";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
-import { FileField } from "@/components/forms/field";
 
 const m = inspectionsMessages.importForm;
 

@@ -5,9 +5,9 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
+import { transitionItem } from "@/lib/items/item-review";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
-import { transitionItem } from "@/lib/items/item-review";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 function itemFields(formData: FormData): Record<string, unknown> {

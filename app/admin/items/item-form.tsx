@@ -1,10 +1,10 @@
 "use client";
 
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { AttachmentsField } from "@/components/forms/attachments-field";
 import { CheckboxGroupField, DateField, SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 import { disclosureChannels } from "@/lib/items/channels";

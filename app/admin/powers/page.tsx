@@ -6,8 +6,8 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/console/filte
 import { PageHeader } from "@/components/console/page-header";
 import { StateBadge } from "@/components/console/state-badge";
 import { queryOf, readSort } from "@/components/console/table-links";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { listConsolePowers } from "@/lib/powers/console-powers";

@@ -5,14 +5,14 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { importFileFromFormData } from "@/lib/imports/upload";
+import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { importProposals } from "@/lib/proposals/import-proposals";
 import {
   assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
-import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 const m = messages.proposals.console;

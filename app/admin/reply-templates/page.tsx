@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApplicationsConsoleLinks } from "@/app/admin/applications/_components/console-tabs";
 import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
-import { ApplicationsConsoleLinks } from "@/app/admin/applications/_components/console-tabs";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";

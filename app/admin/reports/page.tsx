@@ -5,11 +5,11 @@ import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listReportYears } from "@/lib/reports/list-reports";
 import { currentReportYear, daysUntilReportDue } from "@/lib/reports/report-deadline";
-import { isPermitted } from "@/lib/auth/permissions";
 import { importLedgerAction } from "./actions";
 import { LedgerImportForm } from "./report-forms";
 
@@ -40,8 +40,8 @@ export default async function ReportsPage() {
       {isPermitted(actor.role, "ledger.import") ? (
         <Panel id="ledger" title={m.ledger}>
           <p className="mb-3 text-sm text-gray-700">
-            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx">{m.ledgerTemplate}（.xlsx）</a>{" "}
-            <a href="/api/v1/admin/applications/import/template?format=csv">（.csv）</a>
+            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx" download>{m.ledgerTemplate}（.xlsx）</a>{" "}
+            <a href="/api/v1/admin/applications/import/template?format=csv" download>（.csv）</a>
           </p>
           <LedgerImportForm action={importLedgerAction} />
         </Panel>

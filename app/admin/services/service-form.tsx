@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { DataTable, type Column } from "@/components/console/data-table";
+import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { AttachmentsField } from "@/components/forms/attachments-field";
 import { ErrorText, FieldErrors, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { buttonClass, compactInputClass, legendClass } from "@/components/forms/styles";

@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { serveStoredFile } from "@/lib/attachments/serve-stored-file";
 import { getSessionUser } from "@/lib/auth/session";
-import { findDownloadableAttachment } from "@/lib/items/attachment-access";
 import { messages } from "@/lib/i18n";
+import { findDownloadableAttachment } from "@/lib/items/attachment-access";
 
 export const dynamic = "force-dynamic";
 

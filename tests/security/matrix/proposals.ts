@@ -1,5 +1,5 @@
-import { expect, form, formAction, type Expectation, type MatrixRow } from "../matrix-types";
 import type { MatrixFixtures } from "../matrix-fixtures";
+import { expect, form, formAction, type Expectation, type MatrixRow } from "../matrix-types";
 
 const api = "/api/v1/admin/proposals";
 const actions = "app/admin/proposals/actions.ts";

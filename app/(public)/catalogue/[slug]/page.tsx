@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CatalogueNav } from "@/components/public/catalogue-nav";
-import { ItemList } from "@/components/public/item-list";
 import { ItemArticle } from "@/components/public/item-article";
+import { ItemList } from "@/components/public/item-list";
 import { Pagination } from "@/components/public/pagination";
-import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { messages } from "@/lib/i18n";
-import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
-import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { registerLinks } from "@/lib/catalogue/register-links";
+import { messages } from "@/lib/i18n";
+import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
 
 export const dynamic = "force-dynamic";
 

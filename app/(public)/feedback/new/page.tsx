@@ -3,8 +3,8 @@ import Link from "next/link";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findPublicItem } from "@/lib/items/public-items";
-import { submitFeedbackAction } from "../actions";
 import { FeedbackForm } from "../_components/feedback-form";
+import { submitFeedbackAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 

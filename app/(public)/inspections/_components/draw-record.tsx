@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/format";
-import type { AssignmentView, DrawView } from "@/lib/inspections/inspection-views";
 import { messages } from "@/lib/i18n";
+import type { AssignmentView, DrawView } from "@/lib/inspections/inspection-views";
 
 const m = messages.inspections;
 

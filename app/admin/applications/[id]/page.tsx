@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/console/button-link";
 import { DescriptionList, type Detail } from "@/components/console/details";
 import { DoneNotice } from "@/components/console/notice";
@@ -7,13 +8,13 @@ import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
-import { notFound } from "next/navigation";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, StepForms } from "../_components/application-forms";
 import {
   recordAppealAction,
   recordDecisionAction,
@@ -22,7 +23,6 @@ import {
   updateAppealAction,
   updateReplyAction,
 } from "../actions";
-import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, StepForms } from "../_components/application-forms";
 
 export const dynamic = "force-dynamic";
 

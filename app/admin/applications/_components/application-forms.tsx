@@ -26,20 +26,20 @@ export function NoteField({ name, label, required, maxLength = applicationTextLi
 function FeeQuotePreview() {
   const [method, setMethod] = useState<"by_count" | "by_volume">("by_volume");
   const [quantity, setQuantity] = useState("");
-  const [quote, setQuote] = useState<{ summary: string; lines: string[] } | null>(null);
+  // The answer is kept with the request it answers, so that an invalid or changed quantity shows no stale fee.
+  const [answer, setAnswer] = useState<{ request: string; summary: string; lines: string[] } | null>(null);
+  const parameter = method === "by_volume" ? "pages" : "applicationsThisMonth";
+  const request = /^\d+$/.test(quantity) && Number(quantity) >= 1 ? `${parameter}=${quantity}` : null;
   useEffect(() => {
-    if (!/^\d+$/.test(quantity) || Number(quantity) < 1) {
-      setQuote(null);
-      return;
-    }
-    const parameter = method === "by_volume" ? "pages" : "applicationsThisMonth";
+    if (request === null) return;
     const controller = new AbortController();
-    fetch(`/api/v1/admin/fees/quote?${parameter}=${quantity}`, { signal: controller.signal })
+    fetch(`/api/v1/admin/fees/quote?${request}`, { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
-      .then((body) => setQuote(body ? { summary: body.summary, lines: body.breakdown.map((line: { text: string }) => line.text) } : null))
+      .then((body) => setAnswer(body ? { request, summary: body.summary, lines: body.breakdown.map((line: { text: string }) => line.text) } : null))
       .catch(() => undefined);
     return () => controller.abort();
-  }, [method, quantity]);
+  }, [request]);
+  const quote = answer !== null && answer.request === request ? answer : null;
   const quoteId = `${useId().replaceAll(":", "")}-quote`;
   return (
     <>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { listDueCalendar } from "@/lib/applications/console-applications";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
-import { PageHeader } from "@/components/console/page-header";
 import { ApplicationsConsoleLinks } from "../_components/console-tabs";
 
 export const dynamic = "force-dynamic";

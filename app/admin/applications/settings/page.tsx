@@ -6,8 +6,8 @@ import { findHandlingSection } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
-import { updateSettingsAction } from "../actions";
 import { ApplicationsConsoleLinks } from "../_components/console-tabs";
+import { updateSettingsAction } from "../actions";
 import { SettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { todayInBeijing } from "@/lib/dates";
 import { listAnnualFeeIncome } from "@/lib/decisions/fee-income";
 import { formatDateTime } from "@/lib/format";

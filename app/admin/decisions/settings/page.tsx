@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/console/page-header";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { decisionKinds } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { messages } from "@/lib/i18n";

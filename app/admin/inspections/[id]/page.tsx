@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AssignmentTable, DrawRecord } from "@/app/(public)/inspections/_components/draw-record";
 import { ButtonLink } from "@/components/console/button-link";
 import { DescriptionList, type Detail } from "@/components/console/details";
 import { DueDate } from "@/components/console/due-date";
@@ -11,16 +12,15 @@ import { ReviewActions } from "@/components/console/review-actions";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { FieldErrors } from "@/components/forms/field";
-import { AssignmentTable, DrawRecord } from "@/app/(public)/inspections/_components/draw-record";
 import { readIdParam } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { findConsoleInspection } from "@/lib/inspections/console-inspections";
+import type { InspectionAction } from "@/lib/inspections/inspection-review";
 import { drawInspectionAction, recordResultsAction, transitionInspectionAction } from "../actions";
 import { InspectionsNav } from "../inspections-nav";
-import type { InspectionAction } from "@/lib/inspections/inspection-review";
 import { timelinessOf } from "../timeliness";
 import { DrawForm, ResultsForm } from "./inspection-panels";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProposalStatsTable } from "@/app/(public)/proposals/_components/proposal-stats-table";
 import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
@@ -7,7 +8,6 @@ import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listProposalYears } from "@/lib/proposals/console-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
-import { ProposalStatsTable } from "@/app/(public)/proposals/_components/proposal-stats-table";
 
 export const metadata: Metadata = { title: messages.proposals.console.statsPage.title };
 

@@ -9,6 +9,7 @@ import { ReviewActions } from "@/components/console/review-actions";
 import { FieldErrors } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
@@ -17,7 +18,6 @@ import { reportReview } from "@/lib/reports/report-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
 import { ManualFiguresForm, ReportTextsForm, StartReportForm } from "../report-forms";
-import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ServiceGuideArticle } from "@/app/(public)/services/service-guide-article";
 import { ButtonLink } from "@/components/console/button-link";
 import { HistoryList } from "@/components/console/history-list";
 import { DoneNotice, Notice } from "@/components/console/notice";
@@ -11,7 +12,6 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findConsoleService } from "@/lib/services/console-services";
-import { ServiceGuideArticle } from "@/app/(public)/services/service-guide-article";
 import { registerHistory, registerReviewSteps } from "../../powers/register-console";
 import { transitionServiceAction } from "../actions";
 

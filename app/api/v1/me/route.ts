@@ -1,5 +1,5 @@
-import { authenticateApiRequest } from "@/lib/auth/session";
 import { respondWithJson } from "@/lib/api/respond";
+import { authenticateApiRequest } from "@/lib/auth/session";
 import { UnauthenticatedError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

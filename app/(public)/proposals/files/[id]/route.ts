@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { serveStoredFile } from "@/lib/attachments/serve-stored-file";
 import { getSessionUser } from "@/lib/auth/session";
-import { findDownloadableReplyAttachment } from "@/lib/proposals/public-proposals";
 import { messages } from "@/lib/i18n";
+import { findDownloadableReplyAttachment } from "@/lib/proposals/public-proposals";
 
 export const dynamic = "force-dynamic";
 

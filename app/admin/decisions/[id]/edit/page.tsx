@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
 import { NotFoundError } from "@/lib/errors";

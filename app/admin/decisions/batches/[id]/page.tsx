@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findImportBatch } from "@/lib/decisions/console-decisions";
 import { NotFoundError } from "@/lib/errors";

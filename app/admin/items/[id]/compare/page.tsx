@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { notFound } from "next/navigation";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";

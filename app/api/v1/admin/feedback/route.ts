@@ -1,5 +1,5 @@
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
 import { listConsoleFeedback } from "@/lib/feedback/manage-feedback";
 import { readFeedbackStatusParam } from "@/lib/proposals/query-params";

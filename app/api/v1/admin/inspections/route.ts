@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleInspection, listConsoleInspections } from "@/lib/inspections/console-inspections";
 import { createInspection } from "@/lib/inspections/manage-inspections";
 

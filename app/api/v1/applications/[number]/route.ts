@@ -1,7 +1,7 @@
 import { decodeSegment } from "@/lib/api/route-params";
 import { lookUpApplication } from "@/lib/applications/public-status";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { comparePublicPowerLists } from "@/lib/powers/public-powers";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { comparePublicPowerLists } from "@/lib/powers/public-powers";
 
 export const dynamic = "force-dynamic";
 

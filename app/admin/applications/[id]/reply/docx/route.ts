@@ -1,6 +1,6 @@
-import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { errorResponse } from "@/lib/api/respond";
 import { readIdParam } from "@/lib/api/route-params";
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { requireSessionUser } from "@/lib/auth/session";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";

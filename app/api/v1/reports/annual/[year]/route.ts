@@ -1,10 +1,10 @@
-import { getApiUser } from "@/lib/auth/session";
-import { isPermitted } from "@/lib/auth/permissions";
 import { respondWithJson } from "@/lib/api/respond";
+import { isPermitted } from "@/lib/auth/permissions";
+import { getApiUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { findPublishedReport, findReportWorkspace } from "@/lib/reports/manage-reports";
 import { table3ColumnLabels } from "@/lib/reports/report-document";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
