@@ -3,8 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_START } from "./e2e/support/clock";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => Boolean(path && existsSync(path)),
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path): path is string =>
+  Boolean(path && existsSync(path)),
 );
 export const e2eDataDir = ".tmp/e2e-data";
 

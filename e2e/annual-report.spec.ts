@@ -53,7 +53,11 @@ test("the demo office's own 2017 report is published: its page, both downloads, 
   expect(sheet2.find((row) => row[0] === "行政许可")).toEqual(["行政许可", 35]);
 });
 
-test("a correction of the 2017 report is compiled from the demo data, reviewed, published and downloadable; the draft is never public", async ({ page, browser, request }) => {
+test("a correction of the 2017 report is compiled from the demo data, reviewed, published and downloadable; the draft is never public", async ({
+  page,
+  browser,
+  request,
+}) => {
   await logIn(page, "staff");
   await page.goto("/admin/reports");
   await page.getByRole("link", { name: "打开 2017年度" }).click();

@@ -18,7 +18,11 @@ test("attachments: type checked by content, screened, downloadable by the public
 
   await files.setInputFiles([
     // Larger than Next's default 1 MB server-action body limit.
-    { name: "2026年政府信息公开工作年度报告.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from(buildPdf("Annual report 2026")), Buffer.alloc(3 * 1024 * 1024, 0x20)]) },
+    {
+      name: "2026年政府信息公开工作年度报告.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from(buildPdf("Annual report 2026")), Buffer.alloc(3 * 1024 * 1024, 0x20)]),
+    },
     { name: "联系人名单.docx", mimeType: "application/octet-stream", buffer: Buffer.from(await buildDocx(["联系人手机 13912345678"])) },
   ]);
   await page.getByRole("button", { name: "新建信息" }).click();
@@ -37,7 +41,10 @@ test("attachments: type checked by content, screened, downloadable by the public
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(attachmentPath!)).status(), "not public before publication").toBe(404);
 
-  for (const [username, action] of [["head", "审核通过"], ["leader", "审核通过"]] as const) {
+  for (const [username, action] of [
+    ["head", "审核通过"],
+    ["leader", "审核通过"],
+  ] as const) {
     const context = await browser.newContext();
     const reviewer = await context.newPage();
     await logIn(reviewer, username);

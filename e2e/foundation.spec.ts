@@ -58,7 +58,14 @@ test("a session cookie cannot make cross-site API writes; same-origin JSON still
   // What a form or fetch on another site can send along with the staff member's cookie.
   const attack = await page.request.post("/api/v1/admin/items", {
     headers: { "Content-Type": "text/plain", Origin: "https://evil.example" },
-    data: JSON.stringify({ title: "跨站写入的信息", body: "<p>跨站写入。</p>", categoryId: plans.id, writtenAt: "2026-11-20", formedAt: "2026-11-20", channels: ["website"] }),
+    data: JSON.stringify({
+      title: "跨站写入的信息",
+      body: "<p>跨站写入。</p>",
+      categoryId: plans.id,
+      writtenAt: "2026-11-20",
+      formedAt: "2026-11-20",
+      channels: ["website"],
+    }),
   });
   expect(attack.status()).toBe(403);
   expect((await attack.json()).error.code).toBe("cross_site_write");

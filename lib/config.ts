@@ -45,7 +45,10 @@ function flag<Default extends boolean | undefined>(defaultValue: Default) {
 function webAddress() {
   return z
     .string()
-    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "expected an http:// or https:// address, e.g. https://gongkai.example.gov.cn")
+    .refine(
+      (value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol),
+      "expected an http:// or https:// address, e.g. https://gongkai.example.gov.cn",
+    )
     .optional();
 }
 
@@ -64,7 +67,10 @@ export function demoSettingOf(value: string | undefined): DemoSetting | null {
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
-    .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)")
+    .refine(
+      (value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol),
+      "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)",
+    )
     .optional(),
   DATA_DIR: z.string().default(".data"),
   PORT: wholeNumber({ min: 0, max: 65535, default: 3000 }),

@@ -193,14 +193,20 @@ async function timeIlike(url: string, queries: string[]): Promise<QueryTiming> {
     for (const q of queries) {
       const terms = q.split(/\s+/).filter(Boolean);
       const conditions = terms
-        .map((_, index) => `(r."title" ILIKE $${index + 1} OR r."bodyText" ILIKE $${index + 1} OR r."documentNumber" ILIKE $${index + 1} OR i."indexNumber" ILIKE $${index + 1})`)
+        .map(
+          (_, index) =>
+            `(r."title" ILIKE $${index + 1} OR r."bodyText" ILIKE $${index + 1} OR r."documentNumber" ILIKE $${index + 1} OR i."indexNumber" ILIKE $${index + 1})`,
+        )
         .join(" AND ");
       const sql = `SELECT i."id", r."title", i."publishedAt", count(*) OVER () AS total
                      FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId"
                     WHERE i."withdrawnAt" IS NULL AND ${conditions}
                     ORDER BY i."publishedAt" DESC LIMIT 20`;
       const start = performance.now();
-      await client.query(sql, terms.map((term) => `%${term}%`));
+      await client.query(
+        sql,
+        terms.map((term) => `%${term}%`),
+      );
       times.push(performance.now() - start);
     }
   } finally {
@@ -251,7 +257,12 @@ function printTable(results: Results): void {
     }
     const target = gate ? `≥ ${TARGETS.itemPageRequestsPerSecond} req/s, p99 ≤ ${TARGETS.itemPageP99} ms` : "";
     const ok = result.requestsPerSecond >= TARGETS.itemPageRequestsPerSecond && result.p99 <= TARGETS.itemPageP99;
-    rows.push([label, `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`, target, gate ? verdict(ok) : ""]);
+    rows.push([
+      label,
+      `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}`,
+      target,
+      gate ? verdict(ok) : "",
+    ]);
   };
   page("itemPage", "item page, next start (50 conn.)", true);
   page("cataloguePage", "catalogue page, next start (50 conn.)", false);
@@ -265,7 +276,12 @@ function printTable(results: Results): void {
       `p95 ≤ ${TARGETS.searchP95} ms`,
       verdict(entry.api.p95 <= TARGETS.searchP95),
     ]);
-    rows.push([`search API, ${name} (8 conn.)`, `p50 ${entry.apiLoaded.p50} / p95 ${entry.apiLoaded.p95} ms, ${entry.apiLoaded.requestsPerSecond} req/s`, "", ""]);
+    rows.push([
+      `search API, ${name} (8 conn.)`,
+      `p50 ${entry.apiLoaded.p50} / p95 ${entry.apiLoaded.p95} ms, ${entry.apiLoaded.requestsPerSecond} req/s`,
+      "",
+      "",
+    ]);
     rows.push([
       `  engine vs ILIKE, ${name}`,
       `${entry.engine.p50} ms vs ${entry.ilike.p50} ms (p50): ${entry.speedup}× faster`,
@@ -274,9 +290,24 @@ function printTable(results: Results): void {
     ]);
   }
   const registers = results.registers;
-  rows.push(["annual report, 10,000 applications", registers.report.seconds === null ? registers.report.note : `${registers.report.seconds} s`, `≤ ${TARGETS.reportSeconds} s`, registers.report.seconds === null ? "" : verdict(registers.report.seconds <= TARGETS.reportSeconds)]);
-  rows.push(["双公示 import, 10,000 rows", registers.import.seconds === null ? registers.import.note : `${registers.import.seconds} s`, `≤ ${TARGETS.importSeconds} s`, registers.import.seconds === null ? "" : verdict(registers.import.seconds <= TARGETS.importSeconds)]);
-  rows.push(["peak server RSS", `${results.peakServerRssMegabytes} MB`, `≤ ${TARGETS.serverRssMegabytes} MB`, verdict(results.peakServerRssMegabytes <= TARGETS.serverRssMegabytes)]);
+  rows.push([
+    "annual report, 10,000 applications",
+    registers.report.seconds === null ? registers.report.note : `${registers.report.seconds} s`,
+    `≤ ${TARGETS.reportSeconds} s`,
+    registers.report.seconds === null ? "" : verdict(registers.report.seconds <= TARGETS.reportSeconds),
+  ]);
+  rows.push([
+    "双公示 import, 10,000 rows",
+    registers.import.seconds === null ? registers.import.note : `${registers.import.seconds} s`,
+    `≤ ${TARGETS.importSeconds} s`,
+    registers.import.seconds === null ? "" : verdict(registers.import.seconds <= TARGETS.importSeconds),
+  ]);
+  rows.push([
+    "peak server RSS",
+    `${results.peakServerRssMegabytes} MB`,
+    `≤ ${TARGETS.serverRssMegabytes} MB`,
+    verdict(results.peakServerRssMegabytes <= TARGETS.serverRssMegabytes),
+  ]);
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), 4));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
   console.log();
@@ -287,7 +318,12 @@ function printTable(results: Results): void {
 }
 
 async function main(): Promise<void> {
-  log(`Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os.loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+  log(
+    `Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" ")}`,
+  );
   const database = await prepareDatabase();
   const children: ChildProcess[] = [];
   let stopNginx: (() => Promise<void>) | undefined;
@@ -369,7 +405,9 @@ async function main(): Promise<void> {
     log("Minimal Node server with the same item-page bytes…");
     const bytesFile = path.join(BENCH_DIR, "item-page.html");
     writeFileSync(bytesFile, Buffer.from(await (await fetch(base + itemPath)).arrayBuffer()));
-    const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+    const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(ceiling);
     await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
     pages.nodeCeiling = await runLoad({ url: `http://127.0.0.1:${CEILING_PORT}`, paths: ["/"], connections: 50, durationSeconds: PAGE_SECONDS });
@@ -388,7 +426,11 @@ async function main(): Promise<void> {
 
     clearInterval(sampler);
     peakRss = Math.max(peakRss, rssMegabytes(server.pid!));
-    log(`Server processes now: ${processTree(server.pid!).map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`).join(", ")} (peak total ${peakRss} MB)`);
+    log(
+      `Server processes now: ${processTree(server.pid!)
+        .map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`)
+        .join(", ")} (peak total ${peakRss} MB)`,
+    );
     const results: Results = {
       machine: machineInfo(version),
       dataset: {

@@ -168,7 +168,9 @@ async function main(): Promise<void> {
       }
       const upForMs = performance.now() - startedAt;
       const delayMs = backoff.delayAfterCrash(upForMs);
-      log(`The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row). The database stays up.`);
+      log(
+        `The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row). The database stays up.`,
+      );
       restartTimer = setTimeout(() => {
         if (!stopping) startWeb();
       }, delayMs);

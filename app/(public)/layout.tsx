@@ -9,7 +9,9 @@ export default async function PublicLayout({ children }: { children: React.React
     <>
       <SkipLink />
       <PublicHeader agencyName={agency.name} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
       <PublicFooter agency={agency} />
     </>
   );

@@ -11,10 +11,7 @@ import { listConsoleItems } from "@/lib/items/console-items";
 
 export default async function ConsoleHome() {
   const user = await requirePageUser();
-  const [tasks, unpublished] = await Promise.all([
-    listConsoleItems(user, { scope: "tasks", pageSize: 10 }),
-    listConsoleItems(user, { overdueOnly: true }),
-  ]);
+  const [tasks, unpublished] = await Promise.all([listConsoleItems(user, { scope: "tasks", pageSize: 10 }), listConsoleItems(user, { overdueOnly: true })]);
   const weekAhead = addCalendarDays(todayInBeijing(), 7);
   const overdue = unpublished.items.filter((item) => item.overdue);
   const dueSoon = unpublished.items.filter((item) => !item.overdue && item.disclosureDue <= weekAhead);
@@ -26,7 +23,10 @@ export default async function ConsoleHome() {
   ];
   // What else is waiting, for those who handle it: applications against their legal deadlines, visitors' messages.
   if (isPermitted(user.role, "application.read")) {
-    const [overdueApplications, dueSoonApplications] = await Promise.all([listApplications(user, { view: "overdue" }), listApplications(user, { view: "due_soon" })]);
+    const [overdueApplications, dueSoonApplications] = await Promise.all([
+      listApplications(user, { view: "overdue" }),
+      listApplications(user, { view: "due_soon" }),
+    ]);
     cards.push([m.applicationsOverdue, overdueApplications.total, "/admin/applications?view=overdue", "applications-overdue-count"]);
     cards.push([m.applicationsDueSoon, dueSoonApplications.total, "/admin/applications?view=due_soon", "applications-due-soon-count"]);
   }
@@ -41,14 +41,20 @@ export default async function ConsoleHome() {
         {cards.map(([label, count, href, testId]) => (
           <li key={label} className="rounded border border-gray-300 bg-white p-4">
             <p className="text-sm text-gray-700">{label}</p>
-            <p className={`mt-1 text-3xl font-bold ${testId.includes("overdue") && count ? "text-red-700" : ""}`} data-testid={testId}>{count}</p>
-            <Link href={href} className="mt-2 inline-block text-sm">{m.viewAll}</Link>
+            <p className={`mt-1 text-3xl font-bold ${testId.includes("overdue") && count ? "text-red-700" : ""}`} data-testid={testId}>
+              {count}
+            </p>
+            <Link href={href} className="mt-2 inline-block text-sm">
+              {m.viewAll}
+            </Link>
           </li>
         ))}
       </ul>
       {tasks.items.length ? (
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="tasks">
-          <h2 id="tasks" className="mb-2 text-lg font-semibold">{m.tasks}</h2>
+          <h2 id="tasks" className="mb-2 text-lg font-semibold">
+            {m.tasks}
+          </h2>
           <ul className="divide-y divide-gray-200">
             {tasks.items.map((item) => (
               <li key={item.id} className="flex justify-between gap-4 py-2 text-sm">

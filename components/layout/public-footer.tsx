@@ -9,13 +9,21 @@ export function PublicFooter({ agency }: { agency: AgencyProfile }) {
         <h2 className="mb-2 font-semibold">{m.contactTitle}</h2>
         <address className="not-italic" data-testid="agency-contact">
           <p>{agency.name}</p>
-          <p>{m.address}：{agency.address}　{m.postcode}：{agency.postcode}</p>
+          <p>
+            {m.address}：{agency.address}　{m.postcode}：{agency.postcode}
+          </p>
           <p>
             {m.email}：<a href={`mailto:${agency.email}`}>{agency.email}</a>
-            {agency.website ? <>　{m.website}：{agency.website}</> : null}
+            {agency.website ? (
+              <>
+                　{m.website}：{agency.website}
+              </>
+            ) : null}
           </p>
         </address>
-        <p className="mt-3 text-gray-700">{m.copyright} © {agency.name}</p>
+        <p className="mt-3 text-gray-700">
+          {m.copyright} © {agency.name}
+        </p>
       </div>
     </footer>
   );

@@ -14,7 +14,11 @@ function Branch({ nodes, currentSlug }: { nodes: CategoryNode[]; currentSlug?: s
           >
             {node.name}
           </Link>
-          {node.children.length ? <div className="ml-3 border-l border-gray-200 pl-2"><Branch nodes={node.children} currentSlug={currentSlug} /></div> : null}
+          {node.children.length ? (
+            <div className="ml-3 border-l border-gray-200 pl-2">
+              <Branch nodes={node.children} currentSlug={currentSlug} />
+            </div>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -29,10 +33,16 @@ export function CatalogueNav({ tree, currentSlug }: { tree: CategoryNode[]; curr
       {/* 依申请公开 is not a category of items but belongs in the catalogue a visitor reads: how to ask for what is not published. */}
       <ul className="mt-1 space-y-1" data-testid="catalogue-apply">
         <li>
-          <Link href="/apply" className="block rounded px-2 py-1 text-sm">{messages.site.apply}</Link>
+          <Link href="/apply" className="block rounded px-2 py-1 text-sm">
+            {messages.site.apply}
+          </Link>
           <div className="ml-3 border-l border-gray-200 pl-2">
             <ul className="space-y-1">
-              <li><Link href="/applications" className="block rounded px-2 py-1 text-sm">{messages.site.applicationStatus}</Link></li>
+              <li>
+                <Link href="/applications" className="block rounded px-2 py-1 text-sm">
+                  {messages.site.applicationStatus}
+                </Link>
+              </li>
             </ul>
           </div>
         </li>

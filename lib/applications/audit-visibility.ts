@@ -16,5 +16,6 @@ export const applicantAuditEntityTypes: readonly string[] = ["Application", "App
  */
 export async function applicantAuditCommentFilter(actor: ActingUser): Promise<<Row extends { entityType: string; comment: string | null }>(row: Row) => Row> {
   const full = canViewApplicantData(actor, (await findHandlingSection())?.id);
-  return (row) => (full || !row.comment || !applicantAuditEntityTypes.includes(row.entityType) ? row : { ...row, comment: messages.applications.audit.commentHidden });
+  return (row) =>
+    full || !row.comment || !applicantAuditEntityTypes.includes(row.entityType) ? row : { ...row, comment: messages.applications.audit.commentHidden };
 }

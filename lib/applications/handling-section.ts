@@ -50,7 +50,10 @@ export async function updateHandlingSection(actor: ActingUser, input: unknown): 
     const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
     await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId }, update: { handlingSectionId } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "application.configure", entityType: "ApplicationSettings", entityId: 1,
+      actorId: actor.id,
+      action: "application.configure",
+      entityType: "ApplicationSettings",
+      entityId: 1,
       details: { handlingSectionId, previous: before?.handlingSectionId ?? null },
     });
     return { id: section.id, name: section.name, configured: true };

@@ -61,7 +61,11 @@ async function findByNumberAndCode(input: unknown, clientKey: string) {
 export async function lookUpApplication(input: unknown, clientKey: string): Promise<PublicApplicationStatus> {
   const application = await findByNumberAndCode(input, clientKey);
   const calendar = await loadWorkingDayCalendar();
-  const clock = clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps }, todayInBeijing());
+  const clock = clockOf(
+    calendar,
+    { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps },
+    todayInBeijing(),
+  );
   const status = statusOfClock(clock);
   const events = messages.applications.publicStatus.events;
   const label = (step: (typeof application.steps)[number]): string => {

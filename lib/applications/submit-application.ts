@@ -43,7 +43,9 @@ function applicantData(input: StoredFields) {
 
 /** What identifies "the same submission": every field the applicant filled in. */
 function fingerprintOf(fields: Record<string, unknown>): string {
-  const sorted = Object.keys(fields).sort().map((key) => [key, fields[key] ?? null]);
+  const sorted = Object.keys(fields)
+    .sort()
+    .map((key) => [key, fields[key] ?? null]);
   return sha256Hex(JSON.stringify(sorted));
 }
 
@@ -55,7 +57,11 @@ async function answerForExisting(idempotencyKey: string, fingerprint: string): P
   }
   const calendar = await loadWorkingDayCalendar();
   const clock = computeApplicationClock({
-    calendar, receiptMethod: existing.receiptMethod ?? "online", submittedOn: dateColumnToIsoDate(existing.submittedOn), steps: [], today: todayInBeijing(),
+    calendar,
+    receiptMethod: existing.receiptMethod ?? "online",
+    submittedOn: dateColumnToIsoDate(existing.submittedOn),
+    steps: [],
+    today: todayInBeijing(),
   });
   return {
     id: existing.id,
@@ -85,7 +91,13 @@ async function storeApplication(options: {
   if (replay) return replay;
 
   const calendar = await loadWorkingDayCalendar();
-  const clock = computeApplicationClock({ calendar, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, steps: [], today: todayInBeijing() });
+  const clock = computeApplicationClock({
+    calendar,
+    receiptMethod: options.receiptMethod,
+    submittedOn: options.submittedOn,
+    steps: [],
+    today: todayInBeijing(),
+  });
   const salt = createLookupCodeSalt();
   const lookupCode = deriveLookupCode(salt, idempotencyKey);
   try {

@@ -78,9 +78,7 @@ const requiredStreamNames: Record<keyof typeof legacyOfficeTypes, string[]> = {
 
 function detectLegacyOfficeType(bytes: Uint8Array, declaredExtension: string): AttachmentType | null {
   if (declaredExtension !== "doc" && declaredExtension !== "xls") return null;
-  const hasExpectedStream = requiredStreamNames[declaredExtension].some((name) =>
-    containsBytes(bytes, encodeDirectoryEntryName(name)),
-  );
+  const hasExpectedStream = requiredStreamNames[declaredExtension].some((name) => containsBytes(bytes, encodeDirectoryEntryName(name)));
   return hasExpectedStream ? legacyOfficeTypes[declaredExtension] : null;
 }
 

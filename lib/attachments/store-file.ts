@@ -59,12 +59,7 @@ export async function storeAttachmentFile(input: StoreAttachmentFileInput): Prom
   // Nothing from the uploader reaches the path: the folder comes from the clock, the name from
   // a random id and the extension from the detected content.
   const now = input.now ?? currentTime();
-  const storagePath = [
-    uploadsFolder,
-    String(now.getFullYear()),
-    String(now.getMonth() + 1).padStart(2, "0"),
-    `${randomUUID()}.${type.extension}`,
-  ].join("/");
+  const storagePath = [uploadsFolder, String(now.getFullYear()), String(now.getMonth() + 1).padStart(2, "0"), `${randomUUID()}.${type.extension}`].join("/");
   await writeFileAtomically(resolveAttachmentPath(dataDir, storagePath), bytes);
 
   return {

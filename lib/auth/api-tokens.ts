@@ -22,7 +22,11 @@ export function hashApiToken(token: string): string {
 }
 
 export const apiTokenInputSchema = z.object({
-  name: z.string({ error: messages.administration.apiTokens.nameRequired }).trim().min(1, { error: messages.administration.apiTokens.nameRequired }).max(60, { error: messages.administration.apiTokens.nameTooLong }),
+  name: z
+    .string({ error: messages.administration.apiTokens.nameRequired })
+    .trim()
+    .min(1, { error: messages.administration.apiTokens.nameRequired })
+    .max(60, { error: messages.administration.apiTokens.nameTooLong }),
   scope: z.enum(apiTokenScopes, { error: messages.administration.apiTokens.chooseScope }).default("read"),
   lifetimeDays: z.coerce
     .number({ error: messages.administration.apiTokens.chooseLifetime })
@@ -55,7 +59,10 @@ export async function createApiToken(actor: ActingUser, input: unknown): Promise
       data: { userId: actor.id, name, scope, prefix: token.slice(0, 8), tokenHash: hashApiToken(token), createdAt: now, expiresAt },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "api_token.create", entityType: "ApiToken", entityId: row.id,
+      actorId: actor.id,
+      action: "api_token.create",
+      entityType: "ApiToken",
+      entityId: row.id,
       details: { name, scope, expiresAt: expiresAt.toISOString() },
     });
     return row;

@@ -1,11 +1,6 @@
 import path from "node:path";
 import { readConfig } from "@/lib/config";
-import {
-  embeddedDatabaseUrl,
-  ensureDatabaseExists,
-  findRunningServer,
-  startEmbeddedPostgres,
-} from "@/lib/database/embedded-postgres";
+import { embeddedDatabaseUrl, ensureDatabaseExists, findRunningServer, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
 
 export const EMBEDDED_DATABASE_NAME = "gongkai";

@@ -111,9 +111,7 @@ export function describeDeadline(computation: DeadlineComputation): string {
   const clauses = [deadlineMessages.startClause(computation.start, computation.count)];
   const groups = groupSkippedDays(computation.skippedDays);
   if (groups.length > 0) {
-    const items = groups.map(({ first, last, label }) =>
-      deadlineMessages.skippedItem(first === last ? first : deadlineMessages.dayRange(first, last), label),
-    );
+    const items = groups.map(({ first, last, label }) => deadlineMessages.skippedItem(first === last ? first : deadlineMessages.dayRange(first, last), label));
     clauses.push(deadlineMessages.skippedClause(items));
   }
   clauses.push(deadlineMessages.dueClause(computation.due));

@@ -22,7 +22,9 @@ export async function countDecisionsForReport(year: number, now = currentTime())
   const [byKind, publishedLate, dueUnpublished] = await Promise.all([
     db.administrativeDecision.groupBy({ by: ["kind"], where: counted, _count: { _all: true } }),
     db.administrativeDecision.count({ where: { ...counted, publishedOnTime: false } }),
-    db.administrativeDecision.count({ where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } } }),
+    db.administrativeDecision.count({
+      where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } },
+    }),
   ]);
   const figures: DecisionReportFigures = { license: 0, penalty: 0, coercion: 0, publishedLate, dueUnpublished };
   for (const row of byKind) figures[row.kind] = row._count._all;

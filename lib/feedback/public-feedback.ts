@@ -39,8 +39,16 @@ export async function findPublishedFeedback(options: { page?: number; pageSize?:
       db.feedback.findMany({
         where: publishedWhere,
         select: {
-          id: true, topic: true, content: true, itemId: true, itemTitle: true, submittedAt: true, answeredAt: true,
-          section: { select: { name: true } }, reply: { select: { body: true } }, ratings: { select: { rating: true } },
+          id: true,
+          topic: true,
+          content: true,
+          itemId: true,
+          itemTitle: true,
+          submittedAt: true,
+          answeredAt: true,
+          section: { select: { name: true } },
+          reply: { select: { body: true } },
+          ratings: { select: { rating: true } },
         },
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
         skip: (page - 1) * pageSize,
@@ -48,7 +56,9 @@ export async function findPublishedFeedback(options: { page?: number; pageSize?:
       }),
     ]);
     return {
-      total, page, pageSize,
+      total,
+      page,
+      pageSize,
       entries: rows.map((row) => ({
         id: row.id,
         topic: row.topic,

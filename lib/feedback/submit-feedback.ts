@@ -58,13 +58,23 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
         status: held ? "moderation" : "received",
         moderationMatches: matches,
         screeningFindings: {
-          create: findings.map((finding) => ({ stage: "submission" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context })),
+          create: findings.map((finding) => ({
+            stage: "submission" as const,
+            source: finding.source,
+            kind: finding.kind,
+            match: finding.match,
+            context: finding.context,
+          })),
         },
       },
     });
     // No personal data in the audit log: the message itself is the record (the kinds found, not what).
     await recordAuditEvent(tx, {
-      actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: feedback.id, toState: feedback.status,
+      actorId: null,
+      action: "feedback.submit",
+      entityType: "Feedback",
+      entityId: feedback.id,
+      toState: feedback.status,
       details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held, findingKinds: [...new Set(findings.map((finding) => finding.kind))] },
     });
     return { id: feedback.id, held };

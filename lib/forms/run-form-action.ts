@@ -29,10 +29,19 @@ export async function runFormAction<Result = unknown>(
   } catch (caught) {
     if (isRedirectError(caught)) throw caught;
     const error = refusalOf(caught);
-    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
+    if (error instanceof ImportRejectedError)
+      return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
-      return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
+      return {
+        status: "error",
+        message: error.message,
+        fields: error.fields,
+        findings,
+        errorStatus: error.status,
+        values,
+        submittedAt: currentTime().getTime(),
+      };
     }
     if (error) return { status: "error", message: error.message, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
     console.error(caught);

@@ -7,8 +7,14 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import {
-  buildTemplateDownload, defineImportTemplate, readImport, schemaCell, templateHeaders,
-  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+  buildTemplateDownload,
+  defineImportTemplate,
+  readImport,
+  schemaCell,
+  templateHeaders,
+  type ImportFile,
+  type SpreadsheetDownload,
+  type TemplateFormat,
 } from "@/lib/imports";
 import { latestListVersion, lockInspectionList, recordListChange, type ListVersion } from "@/lib/inspections/list-versions";
 import { activeSchema, conflictInputSchema, creditCodeSchema, inspectorInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
@@ -30,7 +36,15 @@ export const targetImportTemplate = defineImportTemplate({
   maxRows: 10_000,
   columns: {
     name: { header: t.columns.name, required: true, width: 36, parse: schemaCell(targetInputSchema.shape.name) },
-    creditCode: { header: t.columns.creditCode, required: true, width: 24, longCode: true, unique: true, note: t.notes.creditCode, parse: schemaCell(creditCodeSchema) },
+    creditCode: {
+      header: t.columns.creditCode,
+      required: true,
+      width: 24,
+      longCode: true,
+      unique: true,
+      note: t.notes.creditCode,
+      parse: schemaCell(creditCodeSchema),
+    },
     address: { header: t.columns.address, required: true, width: 40, parse: schemaCell(targetInputSchema.shape.address) },
     category: { header: t.columns.category, required: true, width: 20, note: t.notes.category, parse: schemaCell(targetInputSchema.shape.category) },
   },
@@ -43,7 +57,14 @@ export const inspectorImportTemplate = defineImportTemplate({
   maxRows: 10_000,
   columns: {
     name: { header: i.columns.name, required: true, width: 16, parse: schemaCell(inspectorInputSchema.shape.name) },
-    certificateNumber: { header: i.columns.certificateNumber, required: true, width: 24, longCode: true, unique: true, parse: schemaCell(inspectorInputSchema.shape.certificateNumber) },
+    certificateNumber: {
+      header: i.columns.certificateNumber,
+      required: true,
+      width: 24,
+      longCode: true,
+      unique: true,
+      parse: schemaCell(inspectorInputSchema.shape.certificateNumber),
+    },
     section: { header: i.columns.section, required: true, width: 24, note: i.notes.section },
   },
 });
@@ -83,13 +104,31 @@ export async function listTargets(actor: ActingUser, filter: TargetListFilter = 
   if ((filter.status ?? "active") !== "all") where.active = (filter.status ?? "active") === "active";
   const [total, rows, categories, version] = await Promise.all([
     db.inspectionTarget.count({ where }),
-    db.inspectionTarget.findMany({ where, orderBy: { id: "asc" }, skip: (page - 1) * pageSize, take: pageSize, include: { _count: { select: { conflicts: true } } } }),
+    db.inspectionTarget.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: { _count: { select: { conflicts: true } } },
+    }),
     listTargetCategories(),
     latestListVersion(db, "targets"),
   ]);
   return {
-    total, page, pageSize, categories, version,
-    items: rows.map((row): TargetRow => ({ id: row.id, name: row.name, creditCode: row.creditCode, address: row.address, category: row.category, active: row.active, conflictCount: row._count.conflicts })),
+    total,
+    page,
+    pageSize,
+    categories,
+    version,
+    items: rows.map((row): TargetRow => ({
+      id: row.id,
+      name: row.name,
+      creditCode: row.creditCode,
+      address: row.address,
+      category: row.category,
+      active: row.active,
+      conflictCount: row._count.conflicts,
+    })),
   };
 }
 
@@ -107,8 +146,19 @@ export async function findTarget(actor: ActingUser, targetId: number) {
   });
   if (!target) throw new NotFoundError("检查对象不存在。");
   return {
-    id: target.id, name: target.name, creditCode: target.creditCode, address: target.address, category: target.category, active: target.active,
-    conflicts: target.conflicts.map((conflict) => ({ id: conflict.id, inspectorId: conflict.inspectorId, inspectorName: conflict.inspector.name, certificateNumber: conflict.inspector.certificateNumber, reason: conflict.reason })),
+    id: target.id,
+    name: target.name,
+    creditCode: target.creditCode,
+    address: target.address,
+    category: target.category,
+    active: target.active,
+    conflicts: target.conflicts.map((conflict) => ({
+      id: conflict.id,
+      inspectorId: conflict.inspectorId,
+      inspectorName: conflict.inspector.name,
+      certificateNumber: conflict.inspector.certificateNumber,
+      reason: conflict.reason,
+    })),
   };
 }
 
@@ -125,7 +175,9 @@ export async function createTarget(actor: ActingUser, input: unknown) {
     await assertCreditCodeFree(tx, data.creditCode);
     const target = await tx.inspectionTarget.create({ data });
     return {
-      result: { id: target.id }, action: "target.create", summary: `新增检查对象“${target.name}”`,
+      result: { id: target.id },
+      action: "target.create",
+      summary: `新增检查对象“${target.name}”`,
       audit: { actorId: actor.id, action: "inspection_target.create", entityType: "InspectionTarget", entityId: target.id, details: { ...data } },
     };
   });
@@ -140,9 +192,14 @@ export async function updateTarget(actor: ActingUser, targetId: number, input: u
     await assertCreditCodeFree(tx, data.creditCode, targetId);
     await tx.inspectionTarget.update({ where: { id: targetId }, data });
     return {
-      result: { id: targetId }, action: "target.update", summary: `修改检查对象“${data.name}”`,
+      result: { id: targetId },
+      action: "target.update",
+      summary: `修改检查对象“${data.name}”`,
       audit: {
-        actorId: actor.id, action: "inspection_target.update", entityType: "InspectionTarget", entityId: targetId,
+        actorId: actor.id,
+        action: "inspection_target.update",
+        entityType: "InspectionTarget",
+        entityId: targetId,
         details: { before: { name: before.name, creditCode: before.creditCode, address: before.address, category: before.category }, after: { ...data } },
       },
     };
@@ -158,8 +215,16 @@ export async function setTargetActive(actor: ActingUser, targetId: number, input
     if (target.active === active) throw new ConflictError(active ? "该检查对象已在名录中。" : "该检查对象已移出名录。");
     await tx.inspectionTarget.update({ where: { id: targetId }, data: { active } });
     return {
-      result: { id: targetId }, action: active ? "target.activate" : "target.deactivate", summary: `${active ? "恢复" : "停用"}检查对象“${target.name}”`,
-      audit: { actorId: actor.id, action: active ? "inspection_target.activate" : "inspection_target.deactivate", entityType: "InspectionTarget", entityId: targetId, details: { name: target.name } },
+      result: { id: targetId },
+      action: active ? "target.activate" : "target.deactivate",
+      summary: `${active ? "恢复" : "停用"}检查对象“${target.name}”`,
+      audit: {
+        actorId: actor.id,
+        action: active ? "inspection_target.activate" : "inspection_target.deactivate",
+        entityType: "InspectionTarget",
+        entityId: targetId,
+        details: { name: target.name },
+      },
     };
   });
 }
@@ -183,7 +248,9 @@ export async function importTargets(actor: ActingUser, file: ImportFile) {
     sheet.problems.rejectIfAny();
     await tx.inspectionTarget.createMany({ data: rows });
     return {
-      result: { imported: rows.length }, action: "target.import", summary: t.imported(rows.length),
+      result: { imported: rows.length },
+      action: "target.import",
+      summary: t.imported(rows.length),
       audit: { actorId: actor.id, action: "inspection_target.import", entityType: "InspectionTarget", details: { imported: rows.length } },
     };
   });
@@ -196,7 +263,15 @@ export function buildTargetTemplate(format: TemplateFormat = "xlsx"): Promise<Sp
 
 // ─── Inspectors ─────────────────────────────────────────────────────────────────────────────
 
-export type InspectorRow = { id: number; name: string; certificateNumber: string; sectionId: number; sectionName: string; active: boolean; conflicts: { id: number; targetId: number; targetName: string; reason: string }[] };
+export type InspectorRow = {
+  id: number;
+  name: string;
+  certificateNumber: string;
+  sectionId: number;
+  sectionName: string;
+  active: boolean;
+  conflicts: { id: number; targetId: number; targetName: string; reason: string }[];
+};
 
 export async function listInspectors(actor: ActingUser, filter: { status?: "active" | "inactive" | "all" } = {}) {
   assertPermitted(actor, "inspection.read_console");
@@ -212,7 +287,12 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
   return {
     version,
     items: rows.map((row): InspectorRow => ({
-      id: row.id, name: row.name, certificateNumber: row.certificateNumber, sectionId: row.sectionId, sectionName: row.section.name, active: row.active,
+      id: row.id,
+      name: row.name,
+      certificateNumber: row.certificateNumber,
+      sectionId: row.sectionId,
+      sectionName: row.section.name,
+      active: row.active,
       conflicts: row.conflicts.map((conflict) => ({ id: conflict.id, targetId: conflict.targetId, targetName: conflict.target.name, reason: conflict.reason })),
     })),
   };
@@ -233,7 +313,9 @@ export async function createInspector(actor: ActingUser, input: unknown) {
     await assertInspectorReferences(tx, data);
     const inspector = await tx.inspector.create({ data });
     return {
-      result: { id: inspector.id }, action: "inspector.create", summary: `新增检查人员“${inspector.name}”`,
+      result: { id: inspector.id },
+      action: "inspector.create",
+      summary: `新增检查人员“${inspector.name}”`,
       audit: { actorId: actor.id, action: "inspector.create", entityType: "Inspector", entityId: inspector.id, details: { ...data } },
     };
   });
@@ -248,9 +330,14 @@ export async function updateInspector(actor: ActingUser, inspectorId: number, in
     await assertInspectorReferences(tx, data, inspectorId);
     await tx.inspector.update({ where: { id: inspectorId }, data });
     return {
-      result: { id: inspectorId }, action: "inspector.update", summary: `修改检查人员“${data.name}”`,
+      result: { id: inspectorId },
+      action: "inspector.update",
+      summary: `修改检查人员“${data.name}”`,
       audit: {
-        actorId: actor.id, action: "inspector.update", entityType: "Inspector", entityId: inspectorId,
+        actorId: actor.id,
+        action: "inspector.update",
+        entityType: "Inspector",
+        entityId: inspectorId,
         details: { before: { name: before.name, certificateNumber: before.certificateNumber, sectionId: before.sectionId }, after: { ...data } },
       },
     };
@@ -266,8 +353,16 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
     if (inspector.active === active) throw new ConflictError(active ? "该检查人员已在名录中。" : "该检查人员已移出名录。");
     await tx.inspector.update({ where: { id: inspectorId }, data: { active } });
     return {
-      result: { id: inspectorId }, action: active ? "inspector.activate" : "inspector.deactivate", summary: `${active ? "恢复" : "停用"}检查人员“${inspector.name}”`,
-      audit: { actorId: actor.id, action: active ? "inspector.activate" : "inspector.deactivate", entityType: "Inspector", entityId: inspectorId, details: { name: inspector.name } },
+      result: { id: inspectorId },
+      action: active ? "inspector.activate" : "inspector.deactivate",
+      summary: `${active ? "恢复" : "停用"}检查人员“${inspector.name}”`,
+      audit: {
+        actorId: actor.id,
+        action: active ? "inspector.activate" : "inspector.deactivate",
+        entityType: "Inspector",
+        entityId: inspectorId,
+        details: { name: inspector.name },
+      },
     };
   });
 }
@@ -289,12 +384,17 @@ export async function importInspectors(actor: ActingUser, file: ImportFile) {
   const rows = sheet.rows.map((row) => row.values);
   return changeList(actor, "inspectors", async (tx) => {
     const firstRowOf = new Map(sheet.rows.map(({ rowNumber, values }) => [values.certificateNumber, rowNumber]));
-    const existing = await tx.inspector.findMany({ where: { certificateNumber: { in: [...firstRowOf.keys()] } }, select: { certificateNumber: true, name: true } });
+    const existing = await tx.inspector.findMany({
+      where: { certificateNumber: { in: [...firstRowOf.keys()] } },
+      select: { certificateNumber: true, name: true },
+    });
     for (const clash of existing) sheet.problems.add(firstRowOf.get(clash.certificateNumber)!, "certificateNumber", i.certificateExists(clash.name));
     sheet.problems.rejectIfAny();
     await tx.inspector.createMany({ data: rows });
     return {
-      result: { imported: rows.length }, action: "inspector.import", summary: i.imported(rows.length),
+      result: { imported: rows.length },
+      action: "inspector.import",
+      summary: i.imported(rows.length),
       audit: { actorId: actor.id, action: "inspector.import", entityType: "Inspector", details: { imported: rows.length } },
     };
   });
@@ -312,7 +412,10 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(conflictInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
-    const [inspector, target] = await Promise.all([tx.inspector.findUnique({ where: { id: data.inspectorId } }), tx.inspectionTarget.findUnique({ where: { id: data.targetId } })]);
+    const [inspector, target] = await Promise.all([
+      tx.inspector.findUnique({ where: { id: data.inspectorId } }),
+      tx.inspectionTarget.findUnique({ where: { id: data.targetId } }),
+    ]);
     const problems: Record<string, string[]> = {};
     if (!inspector) problems.inspectorId = ["检查人员不存在。"];
     if (!target) problems.targetId = ["检查对象不存在，请填写检查对象名录中的编号。"];
@@ -322,8 +425,16 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
     }
     const conflict = await tx.inspectorConflict.create({ data });
     return {
-      result: { id: conflict.id }, action: "conflict.add", summary: `登记回避：${inspector!.name} — ${target!.name}`,
-      audit: { actorId: actor.id, action: "inspector_conflict.add", entityType: "InspectorConflict", entityId: conflict.id, details: { inspector: inspector!.name, target: target!.name, reason: data.reason } },
+      result: { id: conflict.id },
+      action: "conflict.add",
+      summary: `登记回避：${inspector!.name} — ${target!.name}`,
+      audit: {
+        actorId: actor.id,
+        action: "inspector_conflict.add",
+        entityType: "InspectorConflict",
+        entityId: conflict.id,
+        details: { inspector: inspector!.name, target: target!.name, reason: data.reason },
+      },
     };
   });
 }
@@ -335,8 +446,16 @@ export async function removeInspectorConflict(actor: ActingUser, conflictId: num
     if (!conflict) throw new NotFoundError("回避登记不存在。");
     await tx.inspectorConflict.delete({ where: { id: conflictId } });
     return {
-      result: { id: conflictId }, action: "conflict.remove", summary: `取消回避：${conflict.inspector.name} — ${conflict.target.name}`,
-      audit: { actorId: actor.id, action: "inspector_conflict.remove", entityType: "InspectorConflict", entityId: conflictId, details: { inspector: conflict.inspector.name, target: conflict.target.name, reason: conflict.reason } },
+      result: { id: conflictId },
+      action: "conflict.remove",
+      summary: `取消回避：${conflict.inspector.name} — ${conflict.target.name}`,
+      audit: {
+        actorId: actor.id,
+        action: "inspector_conflict.remove",
+        entityType: "InspectorConflict",
+        entityId: conflictId,
+        details: { inspector: conflict.inspector.name, target: conflict.target.name, reason: conflict.reason },
+      },
     };
   });
 }
@@ -345,7 +464,14 @@ export async function removeInspectorConflict(actor: ActingUser, conflictId: num
 export async function listVersionHistory(actor: ActingUser, list: InspectionList, take = 20) {
   assertPermitted(actor, "inspection.read_console");
   const rows = await db.inspectionListChange.findMany({ where: { list }, orderBy: { version: "desc" }, take, include: { actor: true } });
-  return rows.map((row) => ({ version: row.version, hash: row.contentHash, action: row.action, summary: row.summary, actorName: row.actor?.displayName ?? null, createdAt: row.createdAt }));
+  return rows.map((row) => ({
+    version: row.version,
+    hash: row.contentHash,
+    action: row.action,
+    summary: row.summary,
+    actorName: row.actor?.displayName ?? null,
+    createdAt: row.createdAt,
+  }));
 }
 
 export type { ListVersion };

@@ -19,7 +19,10 @@ const QUERY_PARAMETERS: Record<string, Json> = {
   year: { description: "发布年份（北京时间）", schema: { type: "integer", example: 2017 } },
   issuingBody: { description: "发布机构：agency（本机关）或科室 id", schema: { type: "string", example: "agency" } },
   validity: { description: "有效性", schema: { type: "string", enum: ["in_force", "amended", "repealed", "expired"] } },
-  sort: { description: "排序：relevance（相关度，默认）或 date（发布日期，新在前）", schema: { type: "string", enum: ["relevance", "date"], default: "relevance" } },
+  sort: {
+    description: "排序：relevance（相关度，默认）或 date（发布日期，新在前）",
+    schema: { type: "string", enum: ["relevance", "date"], default: "relevance" },
+  },
   page: { description: "页码，从 1 开始", schema: { type: "integer", minimum: 1, default: 1 } },
   pageSize: { description: "每页条数，1–100", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
   status: { description: "状态", schema: { type: "string" } },
@@ -42,7 +45,12 @@ const errorResponse = (description: string) => ({ description, content: { "appli
 
 /** The component schemas: the zod schemas of lib/openapi/response-schemas.ts, as JSON Schema. */
 function componentSchemas(): Record<string, Json> {
-  const { schemas } = z.toJSONSchema(componentRegistry, { target: "draft-2020-12", io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+  const { schemas } = z.toJSONSchema(componentRegistry, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  });
   return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as Json]));
 }
 
@@ -73,20 +81,23 @@ function describeOperation(operation: Operation): Json {
         ? SEARCH_TYPE_PARAMETER
         : operation.path === "/api/v1/powers/changes" && (name === "from" || name === "to")
           ? COMPARED_YEAR_PARAMETERS[name]
-          : QUERY_PARAMETERS[name] ?? { schema: { type: "string" } }),
+          : (QUERY_PARAMETERS[name] ?? { schema: { type: "string" } })),
     })),
   ];
-  const success: Json = operation.method === "options"
-    ? { "204": { description: "CORS 预检通过" } }
-    : {
-        [operation.creates ? "201" : "200"]: operation.download
-          ? { description: "文件", content: { [operation.download]: { schema: { type: "string", format: "binary" } } } }
-          : {
-              description: "成功",
-              ...(operation.access === "public" ? { headers: { ETag: { schema: { type: "string" } }, "Cache-Control": { schema: { type: "string" } } } } : {}),
-              content: { "application/json": { schema: operation.response ? { $ref: `#/components/schemas/${operation.response}` } : { type: "object" } } },
-            },
-      };
+  const success: Json =
+    operation.method === "options"
+      ? { "204": { description: "CORS 预检通过" } }
+      : {
+          [operation.creates ? "201" : "200"]: operation.download
+            ? { description: "文件", content: { [operation.download]: { schema: { type: "string", format: "binary" } } } }
+            : {
+                description: "成功",
+                ...(operation.access === "public"
+                  ? { headers: { ETag: { schema: { type: "string" } }, "Cache-Control": { schema: { type: "string" } } } }
+                  : {}),
+                content: { "application/json": { schema: operation.response ? { $ref: `#/components/schemas/${operation.response}` } : { type: "object" } } },
+              },
+        };
   const responses: Json = { ...success };
   if (operation.method !== "options") {
     if (operation.access === "public" && operation.method === "get") responses["304"] = { description: "未修改（If-None-Match 与 ETag 相同）" };
@@ -97,7 +108,8 @@ function describeOperation(operation: Operation): Json {
     if (operation.path.includes("{")) responses["404"] = errorResponse("不存在");
     if (operation.imports) {
       responses["422"] = {
-        description: "文件有问题（ImportRejected：errors 逐行逐列列出全部问题，未导入任何数据；文件过大、无法读取、表头不符时 row 和 column 为 null 或指向表头），或没有上传文件、参数无效（Error：error.fields）",
+        description:
+          "文件有问题（ImportRejected：errors 逐行逐列列出全部问题，未导入任何数据；文件过大、无法读取、表头不符时 row 和 column 为 null 或指向表头），或没有上传文件、参数无效（Error：error.fields）",
         content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ImportRejected" }, { $ref: "#/components/schemas/Error" }] } } },
       };
     } else if (operation.body || operation.query?.length || operation.path.includes("{")) responses["422"] = errorResponse("参数或请求体无效");
@@ -107,20 +119,29 @@ function describeOperation(operation: Operation): Json {
   return {
     tags: [operation.tag],
     summary: operation.summary,
-    operationId: `${operation.method}${operation.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").split(/[/.-]/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("")}`,
+    operationId: `${operation.method}${operation.path
+      .replace(/^\/api\/v1/, "")
+      .replace(/[{}]/g, "")
+      .split(/[/.-]/)
+      .filter(Boolean)
+      .map((part) => part[0].toUpperCase() + part.slice(1))
+      .join("")}`,
     ...(parameters.length ? { parameters } : {}),
     ...(operation.body
       ? {
           requestBody: {
             required: true,
-            content: operation.body === "json"
-              ? { "application/json": { schema: jsonBodySchema(operation) } }
-              : { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } },
+            content:
+              operation.body === "json"
+                ? { "application/json": { schema: jsonBodySchema(operation) } }
+                : { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } },
           },
         }
       : {}),
     ...(operation.access === "public" ? { security: [] } : {}),
-    ...(operation.access === "staff" || operation.access === "admin" ? { "x-roles": operation.access === "admin" ? ["admin"] : ["staff", "section_head", "leader", "admin"] } : {}),
+    ...(operation.access === "staff" || operation.access === "admin"
+      ? { "x-roles": operation.access === "admin" ? ["admin"] : ["staff", "section_head", "leader", "admin"] }
+      : {}),
     responses,
   };
 }
@@ -134,8 +155,8 @@ export function buildOpenApiDocument(origin?: string): Json {
       title: "Gongkai 政府信息公开 API",
       version: "1",
       description: [
-        "所有响应均为 JSON（导出与模板为文件）。错误统一为 {\"error\": {\"code\", \"message\", \"fields\"?}}。",
-        "导入接口（…/import，multipart 字段 file，.xlsx 或 UTF-8、GB18030 编码的 .csv，最大 IMPORT_MAX_MB，默认 20 MB）全部成功或全部不导入；文件有问题时统一返回 422 {\"errors\": [{\"row\", \"column\", \"message\"}], \"error\": {\"code\": \"import_rejected\", \"message\"}}，逐行逐列列出全部问题。",
+        '所有响应均为 JSON（导出与模板为文件）。错误统一为 {"error": {"code", "message", "fields"?}}。',
+        '导入接口（…/import，multipart 字段 file，.xlsx 或 UTF-8、GB18030 编码的 .csv，最大 IMPORT_MAX_MB，默认 20 MB）全部成功或全部不导入；文件有问题时统一返回 422 {"errors": [{"row", "column", "message"}], "error": {"code": "import_rejected", "message"}}，逐行逐列列出全部问题。',
         "开放数据（无需登录的 GET 接口）：允许跨域（CORS: *）；按客户端限流，超出返回 429 和 Retry-After；响应带 ETag 与 Cache-Control（s-maxage、stale-while-revalidate），可由反向代理或 CDN 缓存；列表分页参数统一为 page（从 1 开始）和 pageSize（1–100），响应带 total。",
         "工作台接口需要登录（会话 Cookie）或个人令牌（Authorization: Bearer gk_…）。",
         "个人令牌分只读（read：POST、PUT、PATCH、DELETE 返回 403）和读写（read_write）两种，有效期 30、90 或 365 天，到期、撤销或其用户的密码被修改、重置后返回 401。",
@@ -160,7 +181,12 @@ export function buildOpenApiDocument(origin?: string): Json {
       schemas: componentSchemas(),
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "个人令牌 gk_…（我的账号 → API 令牌）：只读或读写，有效期 30、90 或 365 天" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "通过 HTTPS 访问时名为 __Secure-authjs.session-token；写请求须同源且为 JSON 或 multipart" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "通过 HTTPS 访问时名为 __Secure-authjs.session-token；写请求须同源且为 JSON 或 multipart",
+        },
       },
     },
     security: [{ bearerToken: [] }, { sessionCookie: [] }],

@@ -14,7 +14,18 @@ export type PowerEntry = {
   effectiveOn: string;
 };
 
-export const powerTypes: readonly PowerType[] = ["license", "penalty", "coercion", "levy", "benefit", "inspection", "confirmation", "reward", "adjudication", "other"];
+export const powerTypes: readonly PowerType[] = [
+  "license",
+  "penalty",
+  "coercion",
+  "levy",
+  "benefit",
+  "inspection",
+  "confirmation",
+  "reward",
+  "adjudication",
+  "other",
+];
 export const powerStatuses: readonly PowerStatus[] = ["retained", "cancelled", "adjusted", "delegated"];
 /**
  * The statuses of powers the office still exercises: the current list shows only these; a cancelled
@@ -45,8 +56,10 @@ export type PowerEntryFilter = { type?: PowerType; status?: PowerStatus; q?: str
 /** Filters a list in memory: lists are a few hundred entries at most. */
 export function filterPowerEntries<Entry extends PowerEntry>(entries: readonly Entry[], filter: PowerEntryFilter): Entry[] {
   const query = filter.q?.trim().toLowerCase();
-  return entries.filter((entry) =>
-    (!filter.type || entry.type === filter.type) &&
-    (!filter.status || entry.status === filter.status) &&
-    (!query || entry.name.toLowerCase().includes(query) || entry.code.toLowerCase().includes(query)));
+  return entries.filter(
+    (entry) =>
+      (!filter.type || entry.type === filter.type) &&
+      (!filter.status || entry.status === filter.status) &&
+      (!query || entry.name.toLowerCase().includes(query) || entry.code.toLowerCase().includes(query)),
+  );
 }

@@ -5,7 +5,9 @@ import { isoDate, lineList, optionalText, positiveId, requiredText, versionField
 
 /** The fields of a power-list entry, the same for the console form and the JSON API. */
 export const powerContentSchema = z.object({
-  code: requiredText(messages.registers.powers.fields.code, 50).refine((value) => !/\s/.test(value), { error: messages.registers.validation.codeWithoutSpaces }),
+  code: requiredText(messages.registers.powers.fields.code, 50).refine((value) => !/\s/.test(value), {
+    error: messages.registers.validation.codeWithoutSpaces,
+  }),
   name: requiredText(messages.registers.powers.fields.name, 200),
   type: z.enum(PowerType, { error: messages.registers.validation.choosePowerType }),
   legalBasis: lineList(messages.registers.powers.fields.legalBasis, 1000, { min: 1, max: 50 }),

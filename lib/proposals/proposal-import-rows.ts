@@ -1,8 +1,15 @@
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import {
-  defineImportTemplate, optionalDate, problem, readImport,
-  type ImportColumnKey, type ImportFile, type ImportRowContext, type ImportRowValues, type ImportSheet,
+  defineImportTemplate,
+  optionalDate,
+  problem,
+  readImport,
+  type ImportColumnKey,
+  type ImportFile,
+  type ImportRowContext,
+  type ImportRowValues,
+  type ImportSheet,
 } from "@/lib/imports";
 import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 
@@ -15,8 +22,16 @@ import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 const c = messages.imports.proposals;
 
 const kindNames: Record<string, ProposalKind> = {
-  人大代表建议: "suggestion", 人大建议: "suggestion", 代表建议: "suggestion", 建议: "suggestion", suggestion: "suggestion",
-  政协提案: "proposal", 政协委员提案: "proposal", 委员提案: "proposal", 提案: "proposal", proposal: "proposal",
+  人大代表建议: "suggestion",
+  人大建议: "suggestion",
+  代表建议: "suggestion",
+  建议: "suggestion",
+  suggestion: "suggestion",
+  政协提案: "proposal",
+  政协委员提案: "proposal",
+  委员提案: "proposal",
+  提案: "proposal",
+  proposal: "proposal",
 };
 
 export const proposalImportTemplate = defineImportTemplate({
@@ -28,7 +43,10 @@ export const proposalImportTemplate = defineImportTemplate({
     session: { header: c.columns.session, aliases: ["会议", "届次"], required: true, note: c.notes.session },
     number: { header: c.columns.number, aliases: ["建议提案编号", "案号"], required: true, text: true, note: c.notes.number },
     kind: {
-      header: c.columns.kind, aliases: ["类型"], required: true, note: c.notes.kind,
+      header: c.columns.kind,
+      aliases: ["类型"],
+      required: true,
+      note: c.notes.kind,
       parse: (text): ProposalKind | null => (text ? (kindNames[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
     },
     title: { header: c.columns.title, aliases: ["案由", "题目"], required: true, note: c.notes.title },
@@ -44,14 +62,32 @@ export const proposalImportTemplate = defineImportTemplate({
 type ProposalImportColumns = typeof proposalImportTemplate.columns;
 
 export type ImportedProposalFields = {
-  year: number; session: string; number: string; kind: ProposalKind; title: string; proposers: string[]; receivedOn: string;
-  leadSectionId: number | null; assistingSectionIds: number[]; assignedOn: string | null; deadline: string | null;
+  year: number;
+  session: string;
+  number: string;
+  kind: ProposalKind;
+  title: string;
+  proposers: string[];
+  receivedOn: string;
+  leadSectionId: number | null;
+  assistingSectionIds: number[];
+  assignedOn: string | null;
+  deadline: string | null;
 };
 
 // The schema's field names, mapped to the column they came from.
 const columnOfField: Record<string, ImportColumnKey<ProposalImportColumns>> = {
-  year: "year", session: "session", number: "number", kind: "kind", title: "title", proposers: "proposers", receivedOn: "receivedOn",
-  leadSectionId: "leadSection", assistingSectionIds: "assistingSections", assignedOn: "assignedOn", deadline: "deadline",
+  year: "year",
+  session: "session",
+  number: "number",
+  kind: "kind",
+  title: "title",
+  proposers: "proposers",
+  receivedOn: "receivedOn",
+  leadSectionId: "leadSection",
+  assistingSectionIds: "assistingSections",
+  assignedOn: "assignedOn",
+  deadline: "deadline",
 };
 
 // A refused cell has been reported already: a stand-in value keeps the schema from reporting it twice.
@@ -64,7 +100,10 @@ const standInDate = "2000-01-01";
  */
 export function proposalImportRow(sectionIdsByName: Map<string, number>, today: string) {
   const seen = new Map<string, number>();
-  return (values: ImportRowValues<ProposalImportColumns>, { rowNumber, report }: ImportRowContext<ProposalImportColumns>): ImportedProposalFields | undefined => {
+  return (
+    values: ImportRowValues<ProposalImportColumns>,
+    { rowNumber, report }: ImportRowContext<ProposalImportColumns>,
+  ): ImportedProposalFields | undefined => {
     let problems = 0;
     const reportProblem: typeof report = (key, message) => {
       problems++;
@@ -77,21 +116,35 @@ export function proposalImportRow(sectionIdsByName: Map<string, number>, today: 
     };
     const leadSectionId = values.leadSection ? sectionId(values.leadSection, "leadSection") : null;
     const assistingSectionIds = values.assistingSections
-      ? values.assistingSections.split(/[,，、;；\s]+/).filter(Boolean).map((name) => sectionId(name, "assistingSections")).filter((id): id is number => id !== null)
+      ? values.assistingSections
+          .split(/[,，、;；\s]+/)
+          .filter(Boolean)
+          .map((name) => sectionId(name, "assistingSections"))
+          .filter((id): id is number => id !== null)
       : [];
     const result = proposalFieldsSchema.safeParse({
-      year: values.year, session: values.session, number: values.number, kind: values.kind === undefined ? "suggestion" : (values.kind ?? undefined), title: values.title,
-      proposers: values.proposers, receivedOn: values.receivedOn === undefined ? standInDate : (values.receivedOn ?? undefined),
-      leadSectionId, assistingSectionIds,
-      assignedOn: values.assignedOn === undefined ? standInDate : values.assignedOn, deadline: values.deadline === undefined ? standInDate : values.deadline,
+      year: values.year,
+      session: values.session,
+      number: values.number,
+      kind: values.kind === undefined ? "suggestion" : (values.kind ?? undefined),
+      title: values.title,
+      proposers: values.proposers,
+      receivedOn: values.receivedOn === undefined ? standInDate : (values.receivedOn ?? undefined),
+      leadSectionId,
+      assistingSectionIds,
+      assignedOn: values.assignedOn === undefined ? standInDate : values.assignedOn,
+      deadline: values.deadline === undefined ? standInDate : values.deadline,
     });
     if (!result.success) {
       for (const issue of result.error.issues) reportProblem(columnOfField[String(issue.path[0])] ?? null, issue.message);
       return undefined;
     }
     const fields: ImportedProposalFields = {
-      ...result.data, leadSectionId: result.data.leadSectionId ?? null, assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])],
-      assignedOn: result.data.assignedOn ?? null, deadline: result.data.deadline ?? null,
+      ...result.data,
+      leadSectionId: result.data.leadSectionId ?? null,
+      assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])],
+      assignedOn: result.data.assignedOn ?? null,
+      deadline: result.data.deadline ?? null,
     };
     if (fields.receivedOn > today) reportProblem("receivedOn", c.receivedInFuture);
     if (fields.assignedOn && fields.assignedOn > today) reportProblem("assignedOn", c.assignedInFuture);
@@ -113,6 +166,10 @@ export function proposalKey(fields: Pick<ImportedProposalFields, "year" | "kind"
 }
 
 /** Reads and checks an assignment list (everything but the database's checks). */
-export function readProposalImport(file: ImportFile, sectionIdsByName: Map<string, number>, today: string): Promise<ImportSheet<ImportColumnKey<ProposalImportColumns>, ImportedProposalFields>> {
+export function readProposalImport(
+  file: ImportFile,
+  sectionIdsByName: Map<string, number>,
+  today: string,
+): Promise<ImportSheet<ImportColumnKey<ProposalImportColumns>, ImportedProposalFields>> {
   return readImport(proposalImportTemplate, file, { row: proposalImportRow(sectionIdsByName, today) });
 }

@@ -21,8 +21,17 @@ export async function updateReplyDraft(actor: ActingUser, applicationId: number,
     if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
     if (reply.state !== "draft") throw new ConflictError(messages.applications.stepErrors.replyUnderReview, "invalid_state");
     if (version !== undefined && version !== reply.version) throw new ConflictError(messages.applications.stepErrors.replyLetterStale, "stale_version");
-    const updated = await tx.applicationReply.update({ where: { id: reply.id }, data: { title, body: body.replace(/\r\n/g, "\n"), version: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "application.reply.edit", entityType: "ApplicationReply", entityId: reply.id, details: { applicationId } });
+    const updated = await tx.applicationReply.update({
+      where: { id: reply.id },
+      data: { title, body: body.replace(/\r\n/g, "\n"), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "application.reply.edit",
+      entityType: "ApplicationReply",
+      entityId: reply.id,
+      details: { applicationId },
+    });
     return { version: updated.version };
   });
 }

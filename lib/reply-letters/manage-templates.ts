@@ -45,7 +45,13 @@ export async function saveReplyTemplate(actor: ActingUser, outcome: string, inpu
   const content = parseInput(replyTemplateSchema, input);
   await db.$transaction(async (tx) => {
     await tx.replyTemplate.upsert({ where: { outcome: slug }, create: { outcome: slug, ...content }, update: content });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "reply_template.save", entityType: "ReplyTemplate", entityId: slug, details: { title: content.title } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "reply_template.save",
+      entityType: "ReplyTemplate",
+      entityId: slug,
+      details: { title: content.title },
+    });
   });
 }
 

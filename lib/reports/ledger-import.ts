@@ -7,11 +7,22 @@ import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import {
-  buildTemplateDownload, defineImportTemplate, optionalDate, problem, readImport, requiredDate, requiredText,
-  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+  buildTemplateDownload,
+  defineImportTemplate,
+  optionalDate,
+  problem,
+  readImport,
+  requiredDate,
+  requiredText,
+  type ImportFile,
+  type SpreadsheetDownload,
+  type TemplateFormat,
 } from "@/lib/imports";
 
-const applicantTypes: Record<string, { applicantType: "natural_person" | "organisation"; organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null }> = {
+const applicantTypes: Record<
+  string,
+  { applicantType: "natural_person" | "organisation"; organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null }
+> = {
   自然人: { applicantType: "natural_person", organisationKind: null },
   商业企业: { applicantType: "organisation", organisationKind: "business" },
   科研机构: { applicantType: "organisation", organisationKind: "research" },
@@ -47,12 +58,17 @@ export const ledgerTemplate = defineImportTemplate({
     number: { header: l.columns.number, required: true, width: 20, unique: true, parse: requiredText(l.columns.number, 60) },
     receivedOn: { header: l.columns.receivedOn, required: true, width: 20, parse: requiredDate(l.columns.receivedOn) },
     applicantType: {
-      header: l.columns.applicantType, required: true, width: 20,
+      header: l.columns.applicantType,
+      required: true,
+      width: 20,
       parse: (text): ApplicantType => applicantTypes[text] ?? problem(l.applicantTypeInvalid(text)),
     },
     outcome: {
-      header: l.columns.outcome, required: true, width: 20,
-      parse: (text): ApplicationOutcomeSlug | null => (text ? (outcomeLookup.get(text) ?? outcomeLookup.get(normaliseOutcomeName(text)) ?? problem(l.outcomeInvalid(text))) : null),
+      header: l.columns.outcome,
+      required: true,
+      width: 20,
+      parse: (text): ApplicationOutcomeSlug | null =>
+        text ? (outcomeLookup.get(text) ?? outcomeLookup.get(normaliseOutcomeName(text)) ?? problem(l.outcomeInvalid(text))) : null,
     },
     closedOn: { header: l.columns.closedOn, required: true, width: 20, parse: optionalDate },
   },
@@ -99,7 +115,12 @@ export async function importApplicationLedger(actor: ActingUser, file: ImportFil
         registeredById: actor.id,
       })),
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "application.import_ledger", entityType: "Application", details: { fileName: file.name, imported: rows.length } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "application.import_ledger",
+      entityType: "Application",
+      details: { fileName: file.name, imported: rows.length },
+    });
     return { imported: rows.length };
   });
 }

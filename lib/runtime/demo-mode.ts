@@ -56,7 +56,8 @@ export async function prepareDemoModeAtStart(
   seed: { seedDemoData: () => Promise<void>; seedBaseData: () => Promise<void> },
 ): Promise<string | null> {
   const setting = readDemoSetting(env);
-  if (typeof setting === "object") return `DEMO_MODE=${setting.invalid} is not understood: use DEMO_MODE=1 (a demo installation) or DEMO_MODE=0, or leave it unset.`;
+  if (typeof setting === "object")
+    return `DEMO_MODE=${setting.invalid} is not understood: use DEMO_MODE=1 (a demo installation) or DEMO_MODE=0, or leave it unset.`;
   const accountCount = database.embedded ? 0 : await db.user.count();
   if (shouldSeedDemoData(database, setting, env, accountCount)) await seed.seedDemoData();
   else await seed.seedBaseData();

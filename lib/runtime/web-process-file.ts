@@ -25,7 +25,8 @@ export async function stopOrphanedWebProcess(dataDir: string, log: (line: string
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, "utf8"));
   const parent = pid > 0 && isProcessAlive(pid) ? parentProcessOf(pid) : 0;
-  const orphaned = pid > 0 && isProcessAlive(pid) && !processCommand(parent).includes("scripts/serve.ts") && /next|scripts\/web-server/.test(processCommand(pid));
+  const orphaned =
+    pid > 0 && isProcessAlive(pid) && !processCommand(parent).includes("scripts/serve.ts") && /next|scripts\/web-server/.test(processCommand(pid));
   if (orphaned) {
     log(`Stopping a web server left running by an earlier start (pid ${pid}).`);
     process.kill(pid, "SIGTERM");

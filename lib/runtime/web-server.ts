@@ -61,7 +61,11 @@ function rewriteRequestHeaders(request: IncomingMessage, peer: string, trusted: 
   // A client's own Content-Security-Policy request header would give Next the nonce to render with;
   // x-middleware-subrequest is Next's internal marker that skips the proxy (CVE-2025-29927).
   const dropped = new Set<string>([
-    PEER_ADDRESS_HEADER, "content-security-policy", "content-security-policy-report-only", "x-nonce", "x-middleware-subrequest",
+    PEER_ADDRESS_HEADER,
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "x-nonce",
+    "x-middleware-subrequest",
     ...(trusted ? [] : FORWARDING_HEADERS),
   ]);
   const headers = request.headers;

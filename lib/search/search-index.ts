@@ -32,7 +32,11 @@ export async function syncSearchDocuments(tx: DatabaseTransaction, type: SearchD
   const documents = await source.loadDocuments(tx, ids);
   const present = new Set(documents.map((document) => document.sourceId));
   await searchEngine.upsertDocuments(documents, tx);
-  await searchEngine.removeDocuments(type, ids.filter((id) => !present.has(id)), tx);
+  await searchEngine.removeDocuments(
+    type,
+    ids.filter((id) => !present.has(id)),
+    tx,
+  );
 }
 
 export type ReconcileSummary = { type: SearchDocumentType; upserted: number; removed: number }[];

@@ -18,7 +18,12 @@ const wordSeparators = /[\r\n,，、]+/;
 export const sensitiveWordsInputSchema = z.object({
   words: z
     .string({ error: messages.administration.sensitiveWords.required })
-    .transform((text) => text.split(wordSeparators).map((word) => word.trim()).filter((word) => word.length > 0))
+    .transform((text) =>
+      text
+        .split(wordSeparators)
+        .map((word) => word.trim())
+        .filter((word) => word.length > 0),
+    )
     .pipe(
       z
         .array(z.string().max(maximumSensitiveWordLength, { error: messages.administration.sensitiveWords.wordTooLong(maximumSensitiveWordLength) }))
@@ -88,6 +93,12 @@ export async function removeSensitiveWord(actor: ActingUser, wordId: number): Pr
     const row = await tx.sensitiveWord.findUnique({ where: { id: wordId } });
     if (!row) throw new NotFoundError(messages.administration.sensitiveWords.notFound);
     await tx.sensitiveWord.delete({ where: { id: wordId } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "sensitive_word.remove", entityType: "SensitiveWord", entityId: wordId, details: { word: row.word } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "sensitive_word.remove",
+      entityType: "SensitiveWord",
+      entityId: wordId,
+      details: { word: row.word },
+    });
   });
 }

@@ -44,8 +44,13 @@ export async function listConsoleServices(actor: ActingUser, filter: { state?: I
   return rows
     .sort((a, b) => comparePowerCodes(a.code, b.code))
     .map((service) => ({
-      id: service.id, code: service.code, name: service.name, sectionName: service.section.name, state: service.state,
-      published: service.publishedContent !== null && service.withdrawnAt === null, updatedAt: service.updatedAt.toISOString(),
+      id: service.id,
+      code: service.code,
+      name: service.name,
+      sectionName: service.section.name,
+      state: service.state,
+      published: service.publishedContent !== null && service.withdrawnAt === null,
+      updatedAt: service.updatedAt.toISOString(),
     }));
 }
 
@@ -57,8 +62,13 @@ export async function findConsoleService(actor: ActingUser, serviceId: number): 
   const publishedGuide = (service.publishedContent as ServiceGuide | null) ?? null;
   const subject = { state: service.state, sectionId: service.ownerSectionId, authorId: service.authorId, lastEditorId: service.lastEditorId };
   return {
-    id: service.id, code: service.code, name: service.name, sectionName: service.section.name, state: service.state,
-    published: publishedGuide !== null && service.withdrawnAt === null, updatedAt: service.updatedAt.toISOString(),
+    id: service.id,
+    code: service.code,
+    name: service.name,
+    sectionName: service.section.name,
+    state: service.state,
+    published: publishedGuide !== null && service.withdrawnAt === null,
+    updatedAt: service.updatedAt.toISOString(),
     version: service.version,
     working,
     publishedGuide,

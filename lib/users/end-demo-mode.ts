@@ -52,7 +52,10 @@ export async function endDemoMode(actor: ActingUser, input: unknown): Promise<{ 
     }
     await tx.agency.update({ where: { id: agency.id }, data: { demoMode: false } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "demo_mode.end", entityType: "Agency", entityId: agency.id,
+      actorId: actor.id,
+      action: "demo_mode.end",
+      entityType: "Agency",
+      entityId: agency.id,
       details: { disabledUsernames },
     });
     return { disabledUsernames };

@@ -23,6 +23,8 @@ export async function seedDemoReport(): Promise<void> {
     return updateReportTexts(staff, started.id, { ...demoReportTexts, version: started.version });
   });
   const submitted = await withClock(at(demoReportSteps.submit), () => transitionReport(staff, draft.id, { action: "submit", version: draft.version }));
-  const approved = await withClock(at(demoReportSteps.sectionApproval), () => transitionReport(head, draft.id, { action: "approve", version: submitted.version }));
+  const approved = await withClock(at(demoReportSteps.sectionApproval), () =>
+    transitionReport(head, draft.id, { action: "approve", version: submitted.version }),
+  );
   await withClock(at(demoReportSteps.leaderApproval), () => transitionReport(leader, draft.id, { action: "approve", version: approved.version }));
 }

@@ -29,8 +29,12 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     for (const account of demoAccounts) {
       await tx.user.create({
         data: {
-          username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!,
-          passwordHash, mayHaveDemoPassword: true,
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          sectionId: sections.get(account.section)!,
+          passwordHash,
+          mayHaveDemoPassword: true,
         },
       });
     }
@@ -43,5 +47,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoInspections();
   // Last: the 2017 report is computed from everything above.
   await seedDemoReport();
-  log(`Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`);
+  log(
+    `Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
+  );
 }

@@ -68,7 +68,10 @@ describe("database timeouts", () => {
     // The next user of the pool gets a new connection, outside any transaction: its write stands
     // alone, and the frozen transaction's first write was never committed with it.
     await pool.query(`INSERT INTO "Write" VALUES (3)`);
-    assert.deepEqual((await setup.query<{ id: number }>(`SELECT id FROM "Write" ORDER BY id`)).rows.map((row) => row.id), [3]);
+    assert.deepEqual(
+      (await setup.query<{ id: number }>(`SELECT id FROM "Write" ORDER BY id`)).rows.map((row) => row.id),
+      [3],
+    );
     // The server rolled the abandoned transaction back once it ran again and found the client gone.
     for (let waited = 0; waited < 50; waited++) {
       const { rowCount } = await setup.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [backend]);

@@ -64,7 +64,11 @@ describe("search API", () => {
     const body = await response.json();
     assert.deepEqual(Object.keys(body), ["total", "results"]);
     assert.equal(body.total, 2);
-    assert.deepEqual(body.results.map((result: { id: number }) => result.id), [published[0], published[2]], "title match first");
+    assert.deepEqual(
+      body.results.map((result: { id: number }) => result.id),
+      [published[0], published[2]],
+      "title match first",
+    );
     assert.deepEqual(Object.keys(body.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt"]);
     assert.match(body.results[0].snippet, /<mark>户外广告<\/mark>/);
 
@@ -86,8 +90,14 @@ describe("search API", () => {
     assert.equal(all.total, 2);
     const pages = [];
     for (const page of [1, 2, 3]) pages.push(await (await search(get(`/api/v1/search?q=%E5%B9%BF%E5%91%8A&pageSize=1&page=${page}`))).json());
-    assert.deepEqual(pages.map((page) => page.total), [2, 2, 2]);
-    assert.deepEqual(pages.flatMap((page) => page.results.map((result: { id: number }) => result.id)), all.results.map((result: { id: number }) => result.id));
+    assert.deepEqual(
+      pages.map((page) => page.total),
+      [2, 2, 2],
+    );
+    assert.deepEqual(
+      pages.flatMap((page) => page.results.map((result: { id: number }) => result.id)),
+      all.results.map((result: { id: number }) => result.id),
+    );
   });
 
   test("CORS preflight", async () => {
@@ -207,10 +217,23 @@ describe("exports of the registers (the demo data)", () => {
     await seedDemoData(() => {});
   });
 
-  for (const [list, header] of [["powers", "名称"], ["services", "名称"], ["decisions", "行政相对人"], ["proposals", "标题"], ["inspections", "标题"]] as const) {
+  for (const [list, header] of [
+    ["powers", "名称"],
+    ["services", "名称"],
+    ["decisions", "行政相对人"],
+    ["proposals", "标题"],
+    ["inspections", "标题"],
+  ] as const) {
     test(`${list}.xlsx and ${list}.csv`, async () => {
       const xlsx = await exportList(get(`/api/v1/export/${list}.xlsx`), { params: Promise.resolve({ file: `${list}.xlsx` }) });
-      assert.equal(xlsx.status, 200, await xlsx.clone().text().then((text) => text.slice(0, 200)));
+      assert.equal(
+        xlsx.status,
+        200,
+        await xlsx
+          .clone()
+          .text()
+          .then((text) => text.slice(0, 200)),
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(await xlsx.arrayBuffer());
       const sheet = workbook.worksheets[0];
@@ -218,7 +241,10 @@ describe("exports of the registers (the demo data)", () => {
       assert.ok(headers.includes(header), headers.join());
       const csv = await exportList(get(`/api/v1/export/${list}.csv`), { params: Promise.resolve({ file: `${list}.csv` }) });
       assert.equal(csv.status, 200);
-      const lines = new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer()).slice(3)).trim().split("\n");
+      const lines = new TextDecoder()
+        .decode(new Uint8Array(await csv.arrayBuffer()).slice(3))
+        .trim()
+        .split("\n");
       assert.equal(lines.length, sheet.rowCount, "the same rows in both formats");
     });
   }

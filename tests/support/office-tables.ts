@@ -3,7 +3,13 @@ import JSZip from "jszip";
 
 /** The text of an OOXML fragment: the runs' text, entities decoded. */
 function textOf(xml: string): string {
-  return xml.replace(/<[^>]+>/g, "").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&").trim();
+  return xml
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&")
+    .trim();
 }
 
 /** Every table of a .docx, as rows of cell texts (a merged cell counts once). */

@@ -62,8 +62,16 @@ describe("which API writes a session cookie may make", () => {
       if (saved.edge === undefined) delete process.env[EDGE_SERVER_FLAG];
       else process.env[EDGE_SERVER_FLAG] = saved.edge;
     }
-    assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { AUTH_URL: "https://gongkai.gov.example" }), null);
-    assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { PUBLIC_BASE_URL: "https://gongkai.gov.example/" }), null);
+    assert.equal(
+      findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { AUTH_URL: "https://gongkai.gov.example" }),
+      null,
+    );
+    assert.equal(
+      findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), {
+        PUBLIC_BASE_URL: "https://gongkai.gov.example/",
+      }),
+      null,
+    );
   });
 
   test("the body must be JSON or multipart", () => {

@@ -46,7 +46,12 @@ test("withClock runs back-dated work on its own clock and puts the previous cloc
   try {
     assert.equal(await withClock(clockStartingAt("2018-01-19T10:30:00+08:00"), async () => todayInBeijing()), "2018-01-19");
     assert.equal(todayInBeijing(), "2026-12-02");
-    await assert.rejects(withClock(clockStartingAt("2018-01-19T10:30:00+08:00"), async () => { throw new Error("seed failed"); }), /seed failed/);
+    await assert.rejects(
+      withClock(clockStartingAt("2018-01-19T10:30:00+08:00"), async () => {
+        throw new Error("seed failed");
+      }),
+      /seed failed/,
+    );
     assert.equal(todayInBeijing(), "2026-12-02");
   } finally {
     setClock(null);

@@ -7,7 +7,13 @@ test("a service guide's form reads as 'Word 文档' in search text, never as its
     name: "设置大型户外广告审批",
     fee: "不收费",
     forms: [
-      { id: 1, title: "户外广告设置申请表", originalName: "户外广告设置申请表.docx", sizeBytes: 8123, mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+      {
+        id: 1,
+        title: "户外广告设置申请表",
+        originalName: "户外广告设置申请表.docx",
+        sizeBytes: 8123,
+        mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      },
       { id: 2, title: "示意图", originalName: "示意图.png", sizeBytes: 100, mimeType: "image/png" },
     ],
   };

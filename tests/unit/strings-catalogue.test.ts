@@ -51,10 +51,23 @@ function sourceFiles(directory: string): string[] {
 
 /** The Chinese literals of a file: `line: text`. */
 function chineseLiterals(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isJsxText(node)
+    ) {
       if (HAN.test(node.text)) found.push(`${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.text.trim().slice(0, 40)}`);
     }
     ts.forEachChild(node, visit);
@@ -69,16 +82,25 @@ const isPending = (file: string) => file in PENDING || PENDING_PREFIXES.some((pr
 
 test("no Chinese string literal in lib/ or app/ outside the catalogue, the data files and the pending list", () => {
   assert.ok(files.length > 200, "the sources were found");
-  const offending = [...withChinese].filter(([file]) => !(file in DATA) && !isPending(file)).map(([file, literals]) => `${file}\n    ${literals.slice(0, 5).join("\n    ")}`);
+  const offending = [...withChinese]
+    .filter(([file]) => !(file in DATA) && !isPending(file))
+    .map(([file, literals]) => `${file}\n    ${literals.slice(0, 5).join("\n    ")}`);
   assert.deepEqual(offending, [], "move these strings into lib/i18n and reach them through messages from @/lib/i18n");
 });
 
 test("the data and pending lists name only files that still hold Chinese literals", () => {
-  for (const file of [...Object.keys(DATA), ...Object.keys(PENDING)]) assert.ok(withChinese.has(file), `${file} has no Chinese literal left: remove it from the list`);
+  for (const file of [...Object.keys(DATA), ...Object.keys(PENDING)])
+    assert.ok(withChinese.has(file), `${file} has no Chinese literal left: remove it from the list`);
 });
 
 test("the scanner sees string literals, template text and JSX text, and not comments", () => {
-  const probe = ts.createSourceFile("probe.tsx", 'const a = "公开"; const b = `第${1}条`; const c = <p>申请</p>; // 注释\n/* 说明 */', ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const probe = ts.createSourceFile(
+    "probe.tsx",
+    'const a = "公开"; const b = `第${1}条`; const c = <p>申请</p>; // 注释\n/* 说明 */',
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
   const texts: string[] = [];
   const visit = (node: ts.Node) => {
     if ((ts.isStringLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateTail(node) || ts.isJsxText(node)) && HAN.test(node.text)) texts.push(node.text);

@@ -15,8 +15,12 @@ export default function ApplicationStatusPage() {
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section aria-labelledby="status-page-title">
-        <h1 id="status-page-title" className="text-xl font-bold">{m.title}</h1>
-        <p className="mt-2">{m.intro}　<Link href="/apply">{m.applyLink}</Link></p>
+        <h1 id="status-page-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
+        <p className="mt-2">
+          {m.intro}　<Link href="/apply">{m.applyLink}</Link>
+        </p>
       </section>
       <StatusLookup />
     </div>

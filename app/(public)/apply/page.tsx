@@ -19,9 +19,16 @@ export default async function ApplyPage() {
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="apply-title">
-        <h1 id="apply-title" className="text-xl font-bold">{m.title}</h1>
+        <h1 id="apply-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
-        <p className="mt-2 text-sm text-gray-700">{messages.kit.labelled(m.agency, agency.name)}<Link href="/applications" className="ml-4">{m.lookupLink}</Link></p>
+        <p className="mt-2 text-sm text-gray-700">
+          {messages.kit.labelled(m.agency, agency.name)}
+          <Link href="/applications" className="ml-4">
+            {m.lookupLink}
+          </Link>
+        </p>
       </section>
       <ApplicationForm action={submitApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} />
     </div>

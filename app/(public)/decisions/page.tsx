@@ -23,48 +23,84 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const from = query.from && isIsoDate(query.from) ? query.from : undefined;
   const to = query.to && isIsoDate(query.to) ? query.to : undefined;
   const page = readPositiveInteger(query.page ?? null) ?? 1;
-  const [result, years, notices] = await Promise.all([findPublicDecisions({ kind, q, year, from, to, page }), findPublicDecisionYears(), kind && !q && !from && !to ? findDecisionNotices(kind, year) : []]);
+  const [result, years, notices] = await Promise.all([
+    findPublicDecisions({ kind, q, year, from, to, page }),
+    findPublicDecisionYears(),
+    kind && !q && !from && !to ? findDecisionNotices(kind, year) : [],
+  ]);
   const title = kind ? d.kindTitles[kind] : d.title;
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
   const input = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {d.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › {d.title}
+      </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decisions-title">
-        <h1 id="decisions-title" className="text-xl font-bold">{title}</h1>
+        <h1 id="decisions-title" className="text-xl font-bold">
+          {title}
+        </h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{d.publicIntro}</p>
         <nav aria-label={d.kind} className="no-print mt-4 flex flex-wrap gap-2 text-sm">
-          <Link href="/decisions" aria-current={kind ? undefined : "page"} className={tabClass}>{d.allKinds}</Link>
-          {decisionKinds.map((value) => <Link key={value} href={`/decisions?kind=${value}`} aria-current={kind === value ? "page" : undefined} className={tabClass}>{d.kindTitles[value]}</Link>)}
+          <Link href="/decisions" aria-current={kind ? undefined : "page"} className={tabClass}>
+            {d.allKinds}
+          </Link>
+          {decisionKinds.map((value) => (
+            <Link key={value} href={`/decisions?kind=${value}`} aria-current={kind === value ? "page" : undefined} className={tabClass}>
+              {d.kindTitles[value]}
+            </Link>
+          ))}
         </nav>
         <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={d.filter}>
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
-          <label className="flex min-w-64 flex-col">{d.search}
+          <label className="flex min-w-64 flex-col">
+            {d.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className={input} />
           </label>
-          <label className="flex flex-col">{d.year}
+          <label className="flex flex-col">
+            {d.year}
             <select name="year" defaultValue={year ?? ""} className={input}>
               <option value="">{d.allYears}</option>
-              {years.map((option) => <option key={option} value={option}>{option}</option>)}
+              {years.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">{d.dateFrom}<input name="from" type="date" defaultValue={from} className={input} /></label>
-          <label className="flex flex-col">{d.dateTo}<input name="to" type="date" defaultValue={to} className={input} /></label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{d.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{d.total(result.total)}</span>
+          <label className="flex flex-col">
+            {d.dateFrom}
+            <input name="from" type="date" defaultValue={from} className={input} />
+          </label>
+          <label className="flex flex-col">
+            {d.dateTo}
+            <input name="to" type="date" defaultValue={to} className={input} />
+          </label>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {d.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {d.total(result.total)}
+          </span>
         </form>
         <div className="mt-4 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-gray-100">
               <tr>
-                {[d.fields.documentNumber, d.fields.counterpartyName, d.fields.creditCode, d.kind, d.summary, d.fields.decisionDate].map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}
+                {[d.fields.documentNumber, d.fields.counterpartyName, d.fields.creditCode, d.kind, d.summary, d.fields.decisionDate].map((label) => (
+                  <th key={label} scope="col" className="px-3 py-2">
+                    {label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {result.items.map((decision) => (
                 <tr key={decision.id} className="border-t border-gray-200 align-top" data-testid="decision-row">
-                  <td className="px-3 py-2"><Link href={`/decisions/${decision.id}`}>{decision.documentNumber}</Link></td>
+                  <td className="px-3 py-2">
+                    <Link href={`/decisions/${decision.id}`}>{decision.documentNumber}</Link>
+                  </td>
                   <td className="px-3 py-2">{decision.counterpartyName}</td>
                   <td className="px-3 py-2 font-mono text-xs">{decision.creditCode ?? "—"}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{messages.registers.decisionKinds[decision.kind]}</td>
@@ -81,7 +117,9 @@ export default async function DecisionsPage({ searchParams }: Props) {
       {kind && notices.length ? (
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-notices" data-testid="decision-notices">
           <div className="flex flex-wrap items-baseline justify-between gap-3">
-            <h2 id="decision-notices" className="text-lg font-semibold">{d.noticesTitle[kind]}</h2>
+            <h2 id="decision-notices" className="text-lg font-semibold">
+              {d.noticesTitle[kind]}
+            </h2>
             <span className="text-sm text-gray-700">{d.noticesCount(notices.length)}</span>
           </div>
           <p className="mt-1 text-sm text-gray-700">{d.noticesIntro}</p>

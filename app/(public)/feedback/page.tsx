@@ -25,10 +25,14 @@ export default async function PublicFeedbackPage({ searchParams }: Props) {
       </nav>
       <section className="flex flex-wrap items-start justify-between gap-4 rounded border border-gray-300 bg-white p-6" aria-labelledby="feedback-title">
         <div className="max-w-3xl">
-          <h1 id="feedback-title" className="text-xl font-bold">{m.title}</h1>
+          <h1 id="feedback-title" className="text-xl font-bold">
+            {m.title}
+          </h1>
           <p className="mt-2 leading-7">{m.intro}</p>
         </div>
-        <Link href="/feedback/new" className="no-print rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 hover:no-underline">{m.leaveMessage}</Link>
+        <Link href="/feedback/new" className="no-print rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 hover:no-underline">
+          {m.leaveMessage}
+        </Link>
       </section>
       {result.entries.length ? (
         result.entries.map((entry) => (

@@ -29,13 +29,19 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
         <Link href="/">{messages.site.home}</Link> › <Link href="/catalogue/proposals">{m.title}</Link>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposals-title">
-        <h1 id="proposals-title" className="text-xl font-bold">{m.title}</h1>
+        <h1 id="proposals-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
           <label className="flex flex-col">
             {m.year}
             <select name="year" defaultValue={year} className="mt-1 rounded border border-gray-400 px-2 py-1">
-              {yearOptions.map((option) => <option key={option} value={option}>{option}</option>)}
+              {yearOptions.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col">
@@ -46,14 +52,18 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
               <option value="proposal">{messages.proposals.kinds.proposal}</option>
             </select>
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{m.filter}</button>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {m.filter}
+          </button>
         </form>
       </section>
       <section className="rounded border border-gray-300 bg-white p-6" aria-label={m.statsTitle(year)}>
         <ProposalStatsTable stats={stats} />
       </section>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="replies-title">
-        <h2 id="replies-title" className="mb-3 text-lg font-semibold">{m.catalogueLink}</h2>
+        <h2 id="replies-title" className="mb-3 text-lg font-semibold">
+          {m.catalogueLink}
+        </h2>
         <PublishedProposalList proposals={proposals} emptyText={m.empty} />
       </section>
     </div>

@@ -48,7 +48,13 @@ export async function recordAppealAction(applicationId: number, _state: FormStat
   return onApplication(applicationId, "appeal", async () => recordAppeal(await requireSessionUser(), applicationId, formDataToObject(formData)));
 }
 
-export async function updateAppealAction(applicationId: number, kind: "reconsideration" | "litigation", appealId: number, _state: FormState, formData: FormData): Promise<FormState> {
+export async function updateAppealAction(
+  applicationId: number,
+  kind: "reconsideration" | "litigation",
+  appealId: number,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return onApplication(applicationId, "appeal", async () => updateAppealResult(await requireSessionUser(), kind, appealId, formDataToObject(formData)));
 }
 

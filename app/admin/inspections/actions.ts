@@ -77,12 +77,14 @@ export async function transitionInspectionAction(inspectionId: number, _state: F
 
 export async function recordResultsAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const results = asFormData(formData).getAll("assignmentId").map((assignmentId) => ({
-      assignmentId,
-      outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
-      inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
-      note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
-    }));
+    const results = asFormData(formData)
+      .getAll("assignmentId")
+      .map((assignmentId) => ({
+        assignmentId,
+        outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
+        inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
+        note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
+      }));
     await recordInspectionResults(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined, results });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.resultsSaved;

@@ -13,11 +13,28 @@ function Problems() {
   return <ImportProblems problems={useFormState().importProblems} />;
 }
 
-export function ImportForm({ action, columns, templateHref, label }: { action: (state: FormState, formData: FormData) => Promise<FormState>; columns: readonly string[]; templateHref: string; label: string }) {
+export function ImportForm({
+  action,
+  columns,
+  templateHref,
+  label,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  columns: readonly string[];
+  templateHref: string;
+  label: string;
+}) {
   return (
     <ActionForm action={action} resetOnSuccess aria-label={label}>
       <p className="mb-3 text-sm text-gray-800">{m.help(columns.join("、"))}</p>
-      <p className="mb-3 text-sm"><a href={templateHref} download>{m.template}</a> <a href={`${templateHref}?format=csv`} download>（CSV）</a></p>
+      <p className="mb-3 text-sm">
+        <a href={templateHref} download>
+          {m.template}
+        </a>{" "}
+        <a href={`${templateHref}?format=csv`} download>
+          （CSV）
+        </a>
+      </p>
       <FileField name="file" label={m.file} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
       <SubmitButton>{m.submit}</SubmitButton>
       <Problems />

@@ -20,7 +20,9 @@ function itemFields(formData: FormData): Record<string, unknown> {
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData)
+    .getAll("files")
+    .filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function createItemAction(_state: FormState, formData: FormData): Promise<FormState> {

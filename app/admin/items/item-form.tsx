@@ -59,11 +59,23 @@ export function ItemForm({
         <DateField name="validityDate" label={m.validityDate} defaultValue={values.validityDate} />
         <TextField name="replacedByItemId" label={m.replacedByItemId} type="number" defaultValue={values.replacedByItemId} hint={m.replacedByItemIdHint} />
       </div>
-      <CheckboxGroupField name="channels" label={m.channels} required selected={values.channels}
-        options={disclosureChannels.map((channel) => ({ value: channel, label: messages.channels[channel] }))} />
+      <CheckboxGroupField
+        name="channels"
+        label={m.channels}
+        required
+        selected={values.channels}
+        options={disclosureChannels.map((channel) => ({ value: channel, label: messages.channels[channel] }))}
+      />
       <RichTextEditor name="body" label={m.body} defaultValue={values.body} required />
-      <AttachmentsField legend={m.attachments} keepName="attachmentFileIds" keepLabel={m.keepAttachments} fileLabel={m.files} fileHint={m.filesHint}
-        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp" kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))} />
+      <AttachmentsField
+        legend={m.attachments}
+        keepName="attachmentFileIds"
+        keepLabel={m.keepAttachments}
+        fileLabel={m.files}
+        fileHint={m.filesHint}
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"
+        kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))}
+      />
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>
   );

@@ -32,16 +32,43 @@ export default async function ConsoleItemsPage({ searchParams }: Props) {
   const c = m.columns;
   return (
     <div className="space-y-4">
-      <PageHeader title={m.title} actions={isPermitted(actor.role, "item.create") ? <ButtonLink href="/admin/items/new" variant="primary">{m.create}</ButtonLink> : null} />
-      <TabLinks label={m.scopeNav} current={scope}
-        tabs={([["tasks", m.scopeTasks], ["section", m.scopeSection], ["all", m.scopeAll]] as const).map(([key, label]) => ({ key, label, href: `/admin/items?scope=${key}` }))} />
+      <PageHeader
+        title={m.title}
+        actions={
+          isPermitted(actor.role, "item.create") ? (
+            <ButtonLink href="/admin/items/new" variant="primary">
+              {m.create}
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <TabLinks
+        label={m.scopeNav}
+        current={scope}
+        tabs={(
+          [
+            ["tasks", m.scopeTasks],
+            ["section", m.scopeSection],
+            ["all", m.scopeAll],
+          ] as const
+        ).map(([key, label]) => ({ key, label, href: `/admin/items?scope=${key}` }))}
+      />
       <FilterBar label={m.stateFilter} submitLabel={messages.publicItems.filter}>
         <input type="hidden" name="scope" value={scope} />
-        <FilterSelect name="state" label={m.stateFilter} defaultValue={state} allLabel={m.allStates}
-          options={Object.values(ItemState).map((value) => ({ value, label: messages.itemStates[value] }))} />
+        <FilterSelect
+          name="state"
+          label={m.stateFilter}
+          defaultValue={state}
+          allLabel={m.allStates}
+          options={Object.values(ItemState).map((value) => ({ value, label: messages.itemStates[value] }))}
+        />
         <FilterCheckbox name="overdue" label={m.overdue} defaultChecked={overdueOnly} />
       </FilterBar>
-      <DataTable caption={m.title} rows={items} rowKey={(item) => item.id} empty={m.empty}
+      <DataTable
+        caption={m.title}
+        rows={items}
+        rowKey={(item) => item.id}
+        empty={m.empty}
         paging={overdueOnly ? undefined : { page, pageSize: result.pageSize, total: result.total, basePath: "/admin/items", query: { scope, state } }}
         columns={[
           { key: "indexNumber", header: c.indexNumber, cell: (item) => item.indexNumber, className: "font-mono text-xs" },
@@ -49,11 +76,19 @@ export default async function ConsoleItemsPage({ searchParams }: Props) {
           { key: "state", header: c.state, cell: (item) => <StateBadge workflow="item" state={item.state} /> },
           { key: "section", header: c.section, cell: (item) => item.sectionName },
           {
-            key: "due", header: c.due,
-            cell: (item) => <>{item.disclosureDue}{item.overdue ? <Flag strong>{m.overdue}</Flag> : null}{item.publishedOnTime === false ? <Flag>{m.late}</Flag> : null}</>,
+            key: "due",
+            header: c.due,
+            cell: (item) => (
+              <>
+                {item.disclosureDue}
+                {item.overdue ? <Flag strong>{m.overdue}</Flag> : null}
+                {item.publishedOnTime === false ? <Flag>{m.late}</Flag> : null}
+              </>
+            ),
           },
           { key: "updated", header: c.updated, cell: (item) => formatDateTime(item.updatedAt) },
-        ]} />
+        ]}
+      />
     </div>
   );
 }

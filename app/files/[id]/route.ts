@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** An item attachment: public once its revision is published, otherwise only for console users. */
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  return serveStoredFile(async () => findDownloadableAttachment(await readIdParam(context.params, messages.common.notFound.attachment), await getSessionUser()));
+  return serveStoredFile(async () =>
+    findDownloadableAttachment(await readIdParam(context.params, messages.common.notFound.attachment), await getSessionUser()),
+  );
 }

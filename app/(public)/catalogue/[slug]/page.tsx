@@ -32,7 +32,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     <nav aria-label={messages.common.breadcrumb} className="mb-4 text-sm text-gray-700">
       <Link href="/">{messages.site.home}</Link>
       {category.path.map((node) => (
-        <span key={node.id}> › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}</span>
+        <span key={node.id}>
+          {" "}
+          › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}
+        </span>
       ))}
     </nav>
   );
@@ -50,12 +53,16 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     ]);
     content = (
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="category-title">
-        <h1 id="category-title" className="text-xl font-bold">{category.name}</h1>
+        <h1 id="category-title" className="text-xl font-bold">
+          {category.name}
+        </h1>
         {registerLinks[slug]?.length ? (
           <ul className="mt-3 space-y-2" data-testid="register-links">
             {registerLinks[slug].map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">{link.label} →</Link>
+                <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">
+                  {link.label} →
+                </Link>
               </li>
             ))}
           </ul>
@@ -65,28 +72,51 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             {m.filterYear}
             <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allYears}</option>
-              {years.map((option) => <option key={option} value={option}>{option}</option>)}
+              {years.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col">
             {m.filterIssuingBody}
             <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allIssuingBodies}</option>
-              {bodies.map((body) => <option key={body.value} value={body.value}>{body.label}</option>)}
+              {bodies.map((body) => (
+                <option key={body.value} value={body.value}>
+                  {body.label}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{m.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{m.total(result?.total ?? 0)}</span>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {m.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {m.total(result?.total ?? 0)}
+          </span>
         </form>
         <ItemList items={result?.items ?? []} emptyText={m.empty} showCategory={category.children.length > 0} />
-        <Pagination page={page} pageSize={result?.pageSize ?? 20} total={result?.total ?? 0} basePath={`/catalogue/${slug}`} query={{ year: query.year, issuingBody: query.issuingBody }} />
+        <Pagination
+          page={page}
+          pageSize={result?.pageSize ?? 20}
+          total={result?.total ?? 0}
+          basePath={`/catalogue/${slug}`}
+          query={{ year: query.year, issuingBody: query.issuingBody }}
+        />
       </section>
     );
   }
   return (
     <div className="grid gap-6 md:grid-cols-4">
-      <aside className="md:col-span-1"><CatalogueNav tree={tree} currentSlug={slug} /></aside>
-      <div className="min-w-0 md:col-span-3">{breadcrumb}{content}</div>
+      <aside className="md:col-span-1">
+        <CatalogueNav tree={tree} currentSlug={slug} />
+      </aside>
+      <div className="min-w-0 md:col-span-3">
+        {breadcrumb}
+        {content}
+      </div>
     </div>
   );
 }

@@ -29,10 +29,19 @@ export default async function ItemPage({ params }: Props) {
     <div>
       <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link>
-        {category?.path.map((node) => <span key={node.id}> › <Link href={`/catalogue/${node.slug}`}>{node.name}</Link></span>)}
+        {category?.path.map((node) => (
+          <span key={node.id}>
+            {" "}
+            › <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>
+          </span>
+        ))}
       </nav>
       <ItemArticle item={item} />
-      {item.withdrawal ? null : <p className="mt-4 text-right"><ItemFeedbackLink itemId={item.id} /></p>}
+      {item.withdrawal ? null : (
+        <p className="mt-4 text-right">
+          <ItemFeedbackLink itemId={item.id} />
+        </p>
+      )}
     </div>
   );
 }

@@ -50,7 +50,9 @@ export default async function PublicProposalPage({ params }: Props) {
               <tr key={pair[0][0]}>
                 {pair.map(([label, value]) => (
                   <Fragment key={label}>
-                    <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">{label}</th>
+                    <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">
+                      {label}
+                    </th>
                     <td className="border border-gray-300 px-2 py-2 break-words">{value}</td>
                   </Fragment>
                 ))}
@@ -58,22 +60,30 @@ export default async function PublicProposalPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-        <h1 id="proposal-title" className="mt-6 text-center text-2xl font-bold leading-9">{proposal.title}</h1>
+        <h1 id="proposal-title" className="mt-6 text-center text-2xl font-bold leading-9">
+          {proposal.title}
+        </h1>
         {proposal.replies.map((reply) => (
           <section key={reply.round} className="mt-8 border-t border-gray-200 pt-4" aria-labelledby={`reply-${reply.round}`} data-testid="proposal-reply">
             <h2 id={`reply-${reply.round}`} className="text-lg font-semibold">
               {m.public.replyRound(reply.round)}
-              <span className="ml-3 text-sm font-normal text-gray-700">{m.public.columns.repliedOn}：<time dateTime={reply.repliedOn}>{reply.repliedOn}</time></span>
+              <span className="ml-3 text-sm font-normal text-gray-700">
+                {m.public.columns.repliedOn}：<time dateTime={reply.repliedOn}>{reply.repliedOn}</time>
+              </span>
             </h2>
             {reply.mode === "summary" ? <p className="mt-2 text-sm text-gray-700">{m.public.summaryNotice}</p> : null}
-            <div className="mt-3 leading-8 whitespace-pre-wrap" data-testid="proposal-reply-text">{reply.text}</div>
+            <div className="mt-3 leading-8 whitespace-pre-wrap" data-testid="proposal-reply-text">
+              {reply.text}
+            </div>
             {reply.attachments.length ? (
               <div className="mt-4">
                 <h3 className="font-semibold">{m.public.attachments}</h3>
                 <ul className="mt-2 list-disc pl-6">
                   {reply.attachments.map((attachment) => (
                     <li key={attachment.id}>
-                      <a href={`/proposals/files/${attachment.id}`} download>{attachment.name}</a>
+                      <a href={`/proposals/files/${attachment.id}`} download>
+                        {attachment.name}
+                      </a>
                       <span className="ml-2 text-sm text-gray-700">（{formatSize(attachment.sizeBytes)}）</span>
                     </li>
                   ))}

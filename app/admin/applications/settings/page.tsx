@@ -23,7 +23,11 @@ export default async function ApplicationSettingsPage() {
       <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="settings" />
       <p className="text-sm text-gray-800">{m.intro}</p>
-      {!section?.configured ? <Notice tone="warning" role="note">{messages.applications.console.noHandlingSection}</Notice> : null}
+      {!section?.configured ? (
+        <Notice tone="warning" role="note">
+          {messages.applications.console.noHandlingSection}
+        </Notice>
+      ) : null}
       <Panel>
         <SettingsForm action={updateSettingsAction} sections={sections.map((entry) => ({ value: entry.id, label: entry.name }))} current={section?.id} />
       </Panel>

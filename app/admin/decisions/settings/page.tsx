@@ -21,9 +21,15 @@ export default async function PublicityPeriodsPage() {
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: m.decisions.console.title }]} title={s.title} description={s.intro} />
-      {isPermitted(actor.role, "decision.configure_publicity") ? <PublicityPeriodsForm action={setPublicityPeriodsAction} periods={periods} /> : (
+      {isPermitted(actor.role, "decision.configure_publicity") ? (
+        <PublicityPeriodsForm action={setPublicityPeriodsAction} periods={periods} />
+      ) : (
         <ul className="list-disc pl-6 text-sm" data-testid="publicity-periods">
-          {decisionKinds.map((kind) => <li key={kind}>{m.decisionKinds[kind]}：{s.current(periods[kind])}</li>)}
+          {decisionKinds.map((kind) => (
+            <li key={kind}>
+              {m.decisionKinds[kind]}：{s.current(periods[kind])}
+            </li>
+          ))}
         </ul>
       )}
     </div>

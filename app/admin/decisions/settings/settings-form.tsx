@@ -11,7 +11,13 @@ import { messages } from "@/lib/i18n";
 const m = messages.registers;
 const s = m.decisions.settings;
 
-export function PublicityPeriodsForm({ action, periods }: { action: (state: FormState, formData: FormData) => Promise<FormState>; periods: Record<DecisionKind, number | null> }) {
+export function PublicityPeriodsForm({
+  action,
+  periods,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  periods: Record<DecisionKind, number | null>;
+}) {
   return (
     <ActionForm action={action} aria-label={s.title} className="max-w-xl rounded border border-gray-300 bg-white p-6">
       {decisionKinds.map((kind) => (

@@ -39,7 +39,14 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
     [f.section, entry.sectionName],
     [f.status, `${m.powerStatuses[entry.status]}（${entry.effectiveOn}）`],
     [f.statusNote, entry.statusNote ?? "—"],
-    [f.legalBasis, <ul key="basis" className="list-disc pl-5">{entry.legalBasis.map((basis) => <li key={basis}>{basis}</li>)}</ul>],
+    [
+      f.legalBasis,
+      <ul key="basis" className="list-disc pl-5">
+        {entry.legalBasis.map((basis) => (
+          <li key={basis}>{basis}</li>
+        ))}
+      </ul>,
+    ],
     [f.responsibilities, entry.responsibilities],
     [f.accountability, entry.accountability],
     [m.review.ownerSection, power.ownerSectionName],
@@ -55,19 +62,28 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
         meta={
           <>
             <StateBadge workflow="item" state={power.state} />
-            {power.withdrawnAt ? <span className="basis-full text-red-800">{m.review.withdrawn(power.withdrawalReason ?? "")}（{power.withdrawnAt}）</span> : null}
+            {power.withdrawnAt ? (
+              <span className="basis-full text-red-800">
+                {m.review.withdrawn(power.withdrawalReason ?? "")}（{power.withdrawnAt}）
+              </span>
+            ) : null}
           </>
         }
         actions={
           <>
             {power.published ? <ButtonLink href={`/powers/${power.id}`}>{m.powers.console.viewPublic}</ButtonLink> : null}
-            {power.canEdit ? <ButtonLink href={`/admin/powers/${power.id}/edit`} variant="primary">{m.powers.console.edit}</ButtonLink> : null}
+            {power.canEdit ? (
+              <ButtonLink href={`/admin/powers/${power.id}/edit`} variant="primary">
+                {m.powers.console.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
       {power.unpublishedChanges.length ? (
         <Notice tone="warning" testId="unpublished-changes">
-          {m.review.draftChangesPending} {m.powers.console.changedSincePublication}：{power.unpublishedChanges.map((field) => labels[field] ?? field).join("、")}
+          {m.review.draftChangesPending} {m.powers.console.changedSincePublication}：
+          {power.unpublishedChanges.map((field) => labels[field] ?? field).join("、")}
         </Notice>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -80,7 +96,12 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
           </Panel>
         </div>
         <Panel id="actions" title={m.review.actions} className="h-fit">
-          <ReviewActions steps={registerReviewSteps(power.actions)} version={power.version} run={transitionPowerAction.bind(null, power.id)} empty={m.review.noActions} />
+          <ReviewActions
+            steps={registerReviewSteps(power.actions)}
+            version={power.version}
+            run={transitionPowerAction.bind(null, power.id)}
+            empty={m.review.noActions}
+          />
         </Panel>
       </div>
     </div>

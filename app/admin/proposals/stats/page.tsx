@@ -15,16 +15,23 @@ export default async function ProposalStatsPage({ searchParams }: { searchParams
   const actor = await requirePageUser("proposal.read_console");
   const years = await listProposalYears(actor);
   const requested = (await searchParams).year;
-  const year = /^\d{4}$/.test(requested ?? "") ? Number(requested) : years[0] ?? Number(todayInBeijing().slice(0, 4));
+  const year = /^\d{4}$/.test(requested ?? "") ? Number(requested) : (years[0] ?? Number(todayInBeijing().slice(0, 4)));
   const stats = await proposalStatsForYear(year);
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.statsPage.title} />
       <FilterBar label={m.filter} submitLabel={m.filter}>
-        <FilterSelect name="year" label={m.filterYear} defaultValue={year} options={(years.includes(year) ? years : [year, ...years]).map((option) => ({ value: option, label: String(option) }))} />
+        <FilterSelect
+          name="year"
+          label={m.filterYear}
+          defaultValue={year}
+          options={(years.includes(year) ? years : [year, ...years]).map((option) => ({ value: option, label: String(option) }))}
+        />
       </FilterBar>
-      <Panel><ProposalStatsTable stats={stats} /></Panel>
+      <Panel>
+        <ProposalStatsTable stats={stats} />
+      </Panel>
     </div>
   );
 }

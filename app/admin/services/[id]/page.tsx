@@ -40,17 +40,29 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
         meta={
           <>
             <StateBadge workflow="item" state={service.state} /> {m.review.ownerSection}：{service.ownerSectionName} · {m.review.author}：{service.authorName}
-            {service.withdrawnAt ? <span className="basis-full text-red-800">{m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）</span> : null}
+            {service.withdrawnAt ? (
+              <span className="basis-full text-red-800">
+                {m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）
+              </span>
+            ) : null}
           </>
         }
         actions={
           <>
             {service.published ? <ButtonLink href={`/services/${service.id}`}>{c.viewPublic}</ButtonLink> : null}
-            {service.canEdit ? <ButtonLink href={`/admin/services/${service.id}/edit`} variant="primary">{c.edit}</ButtonLink> : null}
+            {service.canEdit ? (
+              <ButtonLink href={`/admin/services/${service.id}/edit`} variant="primary">
+                {c.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
-      {service.hasUnpublishedChanges ? <Notice tone="warning" testId="unpublished-changes">{m.review.draftChangesPending}</Notice> : null}
+      {service.hasUnpublishedChanges ? (
+        <Notice tone="warning" testId="unpublished-changes">
+          {m.review.draftChangesPending}
+        </Notice>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel id="working" title={m.powers.console.working}>
@@ -61,7 +73,12 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
           </Panel>
         </div>
         <Panel id="actions" title={m.review.actions} className="h-fit">
-          <ReviewActions steps={registerReviewSteps(service.actions)} version={service.version} run={transitionServiceAction.bind(null, service.id)} empty={m.review.noActions} />
+          <ReviewActions
+            steps={registerReviewSteps(service.actions)}
+            version={service.version}
+            run={transitionServiceAction.bind(null, service.id)}
+            empty={m.review.noActions}
+          />
         </Panel>
       </div>
     </div>

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** An attachment of a proposal reply: public for 全文公开 replies, otherwise only for console users. */
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  return serveStoredFile(async () => findDownloadableReplyAttachment(await readIdParam(context.params, messages.common.notFound.attachment), await getSessionUser()));
+  return serveStoredFile(async () =>
+    findDownloadableReplyAttachment(await readIdParam(context.params, messages.common.notFound.attachment), await getSessionUser()),
+  );
 }

@@ -26,13 +26,19 @@ export default async function AnnualReportPage({ params }: Props) {
   const m = messages.reports;
   return (
     <article className="annual-report rounded border border-gray-300 bg-white p-6 print:border-0 print:p-0" aria-labelledby="report-title">
-      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">{report.title}</h1>
+      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">
+        {report.title}
+      </h1>
       <p className="no-print mt-4 flex flex-wrap justify-center gap-3 text-sm">
         <a href={`/reports/annual/${report.year}/download/docx`}>{m.docx}</a>
         <a href={`/reports/annual/${report.year}/download/xlsx`}>{m.xlsx}</a>
         <PrintButton label={m.print} />
       </p>
-      <div className="item-body report-body mt-6 leading-8" data-testid="annual-report" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(renderReportHtml(report)) }} />
+      <div
+        className="item-body report-body mt-6 leading-8"
+        data-testid="annual-report"
+        dangerouslySetInnerHTML={{ __html: sanitizeItemBody(renderReportHtml(report)) }}
+      />
     </article>
   );
 }

@@ -11,6 +11,10 @@ export function GET(request: Request) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
     const query = new URL(request.url).searchParams;
-    return listConsoleFeedback(actor, { status: readFeedbackStatusParam(query.get("status")), page: readPositiveInteger(query.get("page")), pageSize: readPositiveInteger(query.get("pageSize")) });
+    return listConsoleFeedback(actor, {
+      status: readFeedbackStatusParam(query.get("status")),
+      page: readPositiveInteger(query.get("page")),
+      pageSize: readPositiveInteger(query.get("pageSize")),
+    });
   });
 }

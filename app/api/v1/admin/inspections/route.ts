@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return respondWithJson(async () => {
     const query = new URL(request.url).searchParams;
-    return listConsoleInspections(await requireApiUser(request), { year: readPositiveInteger(query.get("year")), page: readPositiveInteger(query.get("page")) });
+    return listConsoleInspections(await requireApiUser(request), {
+      year: readPositiveInteger(query.get("year")),
+      page: readPositiveInteger(query.get("page")),
+    });
   });
 }
 

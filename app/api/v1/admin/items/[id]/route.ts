@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, context: Context) {
-  return respondWithJson(async () => ({ item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, messages.common.notFound.item)) }));
+  return respondWithJson(async () => ({
+    item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, messages.common.notFound.item)),
+  }));
 }
 
 export function PATCH(request: Request, context: Context) {

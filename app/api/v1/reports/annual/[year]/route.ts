@@ -21,12 +21,27 @@ export function GET(request: Request, context: { params: Promise<{ year: string 
       const workspace = await findReportWorkspace(viewer, year);
       if (workspace.edition || !workspace.published.length) {
         const { figures, checks } = workspace;
-        return { year, status: workspace.edition ? "draft" : "live", table2: figures.table2, table3: { columns, rows: figures.table3.rows }, table4: figures.table4, checks };
+        return {
+          year,
+          status: workspace.edition ? "draft" : "live",
+          table2: figures.table2,
+          table3: { columns, rows: figures.table3.rows },
+          table4: figures.table4,
+          checks,
+        };
       }
     }
     const report = await findPublishedReport(year);
     if (!report) throw new NotFoundError(messages.common.notFound.reportNotPublished);
     const { figures, checks } = report;
-    return { year, status: "published", edition: report.editions[0], table2: figures.table2, table3: { columns, rows: figures.table3.rows }, table4: figures.table4, checks };
+    return {
+      year,
+      status: "published",
+      edition: report.editions[0],
+      table2: figures.table2,
+      table3: { columns, rows: figures.table3.rows },
+      table4: figures.table4,
+      checks,
+    };
   });
 }
