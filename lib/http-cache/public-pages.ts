@@ -69,7 +69,7 @@ const globalForPages = globalThis as unknown as {
 export async function readContentVersionForPages(now = currentTime().getTime()): Promise<string | null> {
   const cached = globalForPages.gongkaiVersion;
   if (cached && now - cached.readAt < readConfig().PUBLIC_VERSION_CHECK_MS) return cached.value;
-  if (cached?.pending) return cached.pending;
+  if (cached?.pending) return withinVersionReadLimit(cached.pending);
   if (!hasDatabase()) return null;
   const pending = databasePool()
     .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
@@ -83,5 +83,18 @@ export async function readContentVersionForPages(now = currentTime().getTime()):
       return null;
     });
   globalForPages.gongkaiVersion = { value: cached?.value ?? "", readAt: 0, pending };
-  return pending;
+  return withinVersionReadLimit(pending);
+}
+
+/**
+ * The tag is optional: a database that does not answer a primary-key read within 2 s costs the page
+ * its tag, not the pool's full statement limit on top of the page's own reads (tests/faults).
+ */
+const VERSION_READ_LIMIT_MS = 2_000;
+function withinVersionReadLimit(read: Promise<string | null>): Promise<string | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), VERSION_READ_LIMIT_MS);
+  });
+  return Promise.race([read, limit]).finally(() => clearTimeout(timer));
 }
