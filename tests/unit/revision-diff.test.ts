@@ -22,7 +22,7 @@ const base: RevisionContentView = {
   keywords: [],
   attachments: [],
   createdBy: "刘思源",
-  createdAt: new Date(),
+  createdAt: new Date("2026-12-02T02:00:00Z"),
 };
 
 test("changed metadata fields are listed with both values; unchanged ones are not", () => {
