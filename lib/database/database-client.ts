@@ -1,4 +1,5 @@
 import pg from "pg";
+import { configFrom } from "@/lib/config";
 
 export type DatabaseTimeouts = {
   /** Opening a connection, or waiting for a free one of the pool. */
@@ -15,9 +16,8 @@ export type DatabaseTimeouts = {
  * and answers nothing. DATABASE_STATEMENT_TIMEOUT_S (default 10) is the longest a statement may
  * run; the client gives the server 2 s more to say so before it gives up on the connection.
  */
-export function databaseTimeouts(environment: Record<string, string | undefined>): DatabaseTimeouts {
-  const configured = Number(environment.DATABASE_STATEMENT_TIMEOUT_S ?? 10);
-  const statementSeconds = Number.isFinite(configured) && configured > 0 ? configured : 10;
+export function databaseTimeouts(environment?: Record<string, string | undefined>): DatabaseTimeouts {
+  const statementSeconds = configFrom(environment).DATABASE_STATEMENT_TIMEOUT_S;
   return { connectMs: 5_000, statementMs: statementSeconds * 1000, answerMs: statementSeconds * 1000 + 2_000 };
 }
 
@@ -27,7 +27,7 @@ export function databaseTimeouts(environment: Record<string, string | undefined>
  * whose queries are optional may wait less (`shorter`).
  */
 export function boundedPoolOptions(shorter: Partial<DatabaseTimeouts> = {}) {
-  const timeouts = { ...databaseTimeouts(process.env), ...shorter };
+  const timeouts = { ...databaseTimeouts(), ...shorter };
   return {
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,

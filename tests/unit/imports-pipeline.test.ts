@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { resetConfig } from "@/lib/config";
 import {
   buildTemplateDownload,
   defineImportTemplate,
@@ -38,6 +39,7 @@ const csv = (rows: string[][]) => ({ name: "测试.csv", bytes: new TextEncoder(
 
 afterEach(() => {
   delete process.env.IMPORT_MAX_MB;
+  resetConfig();
 });
 
 describe("the import pipeline", () => {
@@ -133,6 +135,7 @@ describe("the import pipeline", () => {
     assert.equal(maxImportBytes({ IMPORT_MAX_MB: "1" }), 1024 * 1024);
     for (const wrong of ["0", "1.5", "lots", "2048"]) assert.throws(() => maxImportMegabytes({ IMPORT_MAX_MB: wrong }), /IMPORT_MAX_MB/);
     process.env.IMPORT_MAX_MB = "1";
+    resetConfig();
     const large = { name: "大.csv", bytes: new Uint8Array(1024 * 1024 + 1).fill(0x41) };
     await assert.rejects(readImport(template, large), (error: unknown) => error instanceof ImportRejectedError && /超过 1 MB/.test(error.problems[0].message));
   });
