@@ -18,6 +18,8 @@ export type DatabaseTimeouts = {
  */
 export function databaseTimeouts(environment?: Record<string, string | undefined>): DatabaseTimeouts {
   const statementSeconds = configFrom(environment).DATABASE_STATEMENT_TIMEOUT_S;
+  // 0: no limit on statements, and so none on waiting for their answers.
+  if (statementSeconds === 0) return { connectMs: 5_000, statementMs: 0, answerMs: 0 };
   return { connectMs: 5_000, statementMs: statementSeconds * 1000, answerMs: statementSeconds * 1000 + 2_000 };
 }
 
@@ -30,8 +32,8 @@ export function boundedPoolOptions(shorter: Partial<DatabaseTimeouts> = {}) {
   const timeouts = { ...databaseTimeouts(), ...shorter };
   return {
     connectionTimeoutMillis: timeouts.connectMs,
-    statement_timeout: timeouts.statementMs,
-    query_timeout: timeouts.answerMs,
+    statement_timeout: timeouts.statementMs || undefined,
+    query_timeout: timeouts.answerMs || undefined,
     Client: DatabaseClient,
   } satisfies pg.PoolConfig;
 }

@@ -40,6 +40,7 @@ describe("database timeouts", () => {
     assert.deepEqual(databaseTimeouts({}), { connectMs: 5_000, statementMs: 10_000, answerMs: 12_000 });
     assert.deepEqual(databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "30" }), { connectMs: 5_000, statementMs: 30_000, answerMs: 32_000 });
     assert.throws(() => databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "zero" }), ConfigError);
+    assert.deepEqual(databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "0" }), { connectMs: 5_000, statementMs: 0, answerMs: 0 }, "0: no limit");
   });
 
   test("a frozen server: the transaction's connection is closed, not handed to the next request inside the open transaction", async (context) => {
