@@ -33,7 +33,6 @@ const PENDING: Record<string, string> = {
   "lib/openapi/operations.ts": "the OpenAPI summaries of each endpoint",
   "lib/openapi/response-schemas.ts": "the OpenAPI descriptions of response fields",
   "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import declarations",
-  "lib/decisions/import-decisions.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
   "lib/proposals/proposal-import-rows.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
   "lib/reports/ledger-import.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
 };
