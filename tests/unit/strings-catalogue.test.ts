@@ -34,7 +34,6 @@ const PENDING: Record<string, string> = {
   "lib/openapi/response-schemas.ts": "the OpenAPI descriptions of response fields",
   "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import declarations",
   "lib/proposals/proposal-import-rows.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
-  "lib/reports/ledger-import.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
 };
 
 function sourceFiles(directory: string): string[] {
