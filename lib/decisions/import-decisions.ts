@@ -49,7 +49,7 @@ export function decisionImportTemplate(kind: DecisionKind): ImportTemplate<Decis
     ) as DecisionImportColumns;
     const kindName = messages.registers.decisionKinds[kind];
     template = defineImportTemplate({
-      fileName: `${kindName}决定导入模板`,
+      fileName: messages.registers.decisionFiles.template(kindName),
       sheetName: kindName,
       columns,
       maxRows: maximumImportRows,

@@ -28,6 +28,7 @@ import { parseInput } from "@/lib/validation";
 
 const t = messages.imports.inspections.targets;
 const i = messages.imports.inspections.inspectors;
+const m = messages.inspections.listManagement;
 
 /** The 检查对象名录 import: its columns, checked by the same field schemas as the console form. */
 export const targetImportTemplate = defineImportTemplate({
@@ -144,7 +145,7 @@ export async function findTarget(actor: ActingUser, targetId: number) {
     where: { id: targetId },
     include: { conflicts: { include: { inspector: true }, orderBy: { inspectorId: "asc" } } },
   });
-  if (!target) throw new NotFoundError("检查对象不存在。");
+  if (!target) throw new NotFoundError(m.targetMissing);
   return {
     id: target.id,
     name: target.name,
@@ -165,7 +166,7 @@ export async function findTarget(actor: ActingUser, targetId: number) {
 async function assertCreditCodeFree(tx: DatabaseTransaction, creditCode: string | null, exceptId?: number): Promise<void> {
   if (!creditCode) return;
   const clash = await tx.inspectionTarget.findFirst({ where: { creditCode, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (clash) throw new ValidationError({ creditCode: [`名录库中已有此统一社会信用代码（${clash.name}）。`] });
+  if (clash) throw new ValidationError({ creditCode: [t.creditCodeExists(clash.name)] });
 }
 
 export async function createTarget(actor: ActingUser, input: unknown) {
@@ -177,7 +178,7 @@ export async function createTarget(actor: ActingUser, input: unknown) {
     return {
       result: { id: target.id },
       action: "target.create",
-      summary: `新增检查对象“${target.name}”`,
+      summary: m.summaries.targetCreated(target.name),
       audit: { actorId: actor.id, action: "inspection_target.create", entityType: "InspectionTarget", entityId: target.id, details: { ...data } },
     };
   });
@@ -188,13 +189,13 @@ export async function updateTarget(actor: ActingUser, targetId: number, input: u
   const data = parseInput(targetInputSchema, input);
   return changeList(actor, "targets", async (tx) => {
     const before = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
-    if (!before) throw new NotFoundError("检查对象不存在。");
+    if (!before) throw new NotFoundError(m.targetMissing);
     await assertCreditCodeFree(tx, data.creditCode, targetId);
     await tx.inspectionTarget.update({ where: { id: targetId }, data });
     return {
       result: { id: targetId },
       action: "target.update",
-      summary: `修改检查对象“${data.name}”`,
+      summary: m.summaries.targetUpdated(data.name),
       audit: {
         actorId: actor.id,
         action: "inspection_target.update",
@@ -211,13 +212,13 @@ export async function setTargetActive(actor: ActingUser, targetId: number, input
   const { active } = parseInput(activeSchema, input);
   return changeList(actor, "targets", async (tx) => {
     const target = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
-    if (!target) throw new NotFoundError("检查对象不存在。");
-    if (target.active === active) throw new ConflictError(active ? "该检查对象已在名录中。" : "该检查对象已移出名录。");
+    if (!target) throw new NotFoundError(m.targetMissing);
+    if (target.active === active) throw new ConflictError(active ? m.targetAlreadyActive : m.targetAlreadyInactive);
     await tx.inspectionTarget.update({ where: { id: targetId }, data: { active } });
     return {
       result: { id: targetId },
       action: active ? "target.activate" : "target.deactivate",
-      summary: `${active ? "恢复" : "停用"}检查对象“${target.name}”`,
+      summary: (active ? m.summaries.targetActivated : m.summaries.targetDeactivated)(target.name),
       audit: {
         actorId: actor.id,
         action: active ? "inspection_target.activate" : "inspection_target.deactivate",
@@ -300,9 +301,9 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
 
 async function assertInspectorReferences(tx: DatabaseTransaction, data: { certificateNumber: string; sectionId: number }, exceptId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = ["所选科室不存在。"];
+  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = [m.sectionMissing];
   const clash = await tx.inspector.findFirst({ where: { certificateNumber: data.certificateNumber, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (clash) problems.certificateNumber = [`名录库中已有此执法证号（${clash.name}）。`];
+  if (clash) problems.certificateNumber = [i.certificateExists(clash.name)];
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 
@@ -315,7 +316,7 @@ export async function createInspector(actor: ActingUser, input: unknown) {
     return {
       result: { id: inspector.id },
       action: "inspector.create",
-      summary: `新增检查人员“${inspector.name}”`,
+      summary: m.summaries.inspectorCreated(inspector.name),
       audit: { actorId: actor.id, action: "inspector.create", entityType: "Inspector", entityId: inspector.id, details: { ...data } },
     };
   });
@@ -326,13 +327,13 @@ export async function updateInspector(actor: ActingUser, inspectorId: number, in
   const data = parseInput(inspectorInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
     const before = await tx.inspector.findUnique({ where: { id: inspectorId } });
-    if (!before) throw new NotFoundError("检查人员不存在。");
+    if (!before) throw new NotFoundError(m.inspectorMissing);
     await assertInspectorReferences(tx, data, inspectorId);
     await tx.inspector.update({ where: { id: inspectorId }, data });
     return {
       result: { id: inspectorId },
       action: "inspector.update",
-      summary: `修改检查人员“${data.name}”`,
+      summary: m.summaries.inspectorUpdated(data.name),
       audit: {
         actorId: actor.id,
         action: "inspector.update",
@@ -349,13 +350,13 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
   const { active } = parseInput(activeSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
     const inspector = await tx.inspector.findUnique({ where: { id: inspectorId } });
-    if (!inspector) throw new NotFoundError("检查人员不存在。");
-    if (inspector.active === active) throw new ConflictError(active ? "该检查人员已在名录中。" : "该检查人员已移出名录。");
+    if (!inspector) throw new NotFoundError(m.inspectorMissing);
+    if (inspector.active === active) throw new ConflictError(active ? m.inspectorAlreadyActive : m.inspectorAlreadyInactive);
     await tx.inspector.update({ where: { id: inspectorId }, data: { active } });
     return {
       result: { id: inspectorId },
       action: active ? "inspector.activate" : "inspector.deactivate",
-      summary: `${active ? "恢复" : "停用"}检查人员“${inspector.name}”`,
+      summary: (active ? m.summaries.inspectorActivated : m.summaries.inspectorDeactivated)(inspector.name),
       audit: {
         actorId: actor.id,
         action: active ? "inspector.activate" : "inspector.deactivate",
@@ -417,17 +418,17 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
       tx.inspectionTarget.findUnique({ where: { id: data.targetId } }),
     ]);
     const problems: Record<string, string[]> = {};
-    if (!inspector) problems.inspectorId = ["检查人员不存在。"];
-    if (!target) problems.targetId = ["检查对象不存在，请填写检查对象名录中的编号。"];
+    if (!inspector) problems.inspectorId = [m.inspectorMissing];
+    if (!target) problems.targetId = [m.conflictTargetMissing];
     if (Object.keys(problems).length) throw new ValidationError(problems);
     if (await tx.inspectorConflict.findUnique({ where: { inspectorId_targetId: { inspectorId: data.inspectorId, targetId: data.targetId } } })) {
-      throw new ValidationError({ targetId: ["已登记过这项回避。"] });
+      throw new ValidationError({ targetId: [m.conflictExists] });
     }
     const conflict = await tx.inspectorConflict.create({ data });
     return {
       result: { id: conflict.id },
       action: "conflict.add",
-      summary: `登记回避：${inspector!.name} — ${target!.name}`,
+      summary: m.summaries.conflictAdded(inspector!.name, target!.name),
       audit: {
         actorId: actor.id,
         action: "inspector_conflict.add",
@@ -443,12 +444,12 @@ export async function removeInspectorConflict(actor: ActingUser, conflictId: num
   assertPermitted(actor, "inspection.manage_lists");
   return changeList(actor, "inspectors", async (tx) => {
     const conflict = await tx.inspectorConflict.findUnique({ where: { id: conflictId }, include: { inspector: true, target: true } });
-    if (!conflict) throw new NotFoundError("回避登记不存在。");
+    if (!conflict) throw new NotFoundError(m.conflictMissing);
     await tx.inspectorConflict.delete({ where: { id: conflictId } });
     return {
       result: { id: conflictId },
       action: "conflict.remove",
-      summary: `取消回避：${conflict.inspector.name} — ${conflict.target.name}`,
+      summary: m.summaries.conflictRemoved(conflict.inspector.name, conflict.target.name),
       audit: {
         actorId: actor.id,
         action: "inspector_conflict.remove",

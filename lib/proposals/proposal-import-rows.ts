@@ -11,6 +11,7 @@ import {
   type ImportRowValues,
   type ImportSheet,
 } from "@/lib/imports";
+import { headerSpellings, kindSpellings } from "@/lib/proposals/proposal-import-spellings";
 import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 
 /**
@@ -21,41 +22,28 @@ import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 
 const c = messages.imports.proposals;
 
-const kindNames: Record<string, ProposalKind> = {
-  人大代表建议: "suggestion",
-  人大建议: "suggestion",
-  代表建议: "suggestion",
-  建议: "suggestion",
-  suggestion: "suggestion",
-  政协提案: "proposal",
-  政协委员提案: "proposal",
-  委员提案: "proposal",
-  提案: "proposal",
-  proposal: "proposal",
-};
-
 export const proposalImportTemplate = defineImportTemplate({
   fileName: c.fileName,
   sheetName: c.sheetName,
   maxRows: 2000,
   columns: {
     year: { header: c.columns.year, required: true, note: c.notes.year },
-    session: { header: c.columns.session, aliases: ["会议", "届次"], required: true, note: c.notes.session },
-    number: { header: c.columns.number, aliases: ["建议提案编号", "案号"], required: true, text: true, note: c.notes.number },
+    session: { header: c.columns.session, aliases: headerSpellings.session, required: true, note: c.notes.session },
+    number: { header: c.columns.number, aliases: headerSpellings.number, required: true, text: true, note: c.notes.number },
     kind: {
       header: c.columns.kind,
-      aliases: ["类型"],
+      aliases: headerSpellings.kind,
       required: true,
       note: c.notes.kind,
-      parse: (text): ProposalKind | null => (text ? (kindNames[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
+      parse: (text): ProposalKind | null => (text ? (kindSpellings[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
     },
-    title: { header: c.columns.title, aliases: ["案由", "题目"], required: true, note: c.notes.title },
-    proposers: { header: c.columns.proposers, aliases: ["代表委员", "领衔人"], required: true, note: c.notes.proposers },
+    title: { header: c.columns.title, aliases: headerSpellings.title, required: true, note: c.notes.title },
+    proposers: { header: c.columns.proposers, aliases: headerSpellings.proposers, required: true, note: c.notes.proposers },
     receivedOn: { header: c.columns.receivedOn, required: true, note: c.notes.receivedOn, parse: optionalDate },
-    leadSection: { header: c.columns.leadSection, aliases: ["主办单位", "主办"], note: c.notes.leadSection },
-    assistingSections: { header: c.columns.assistingSections, aliases: ["协办单位", "协办"], note: c.notes.assistingSections },
+    leadSection: { header: c.columns.leadSection, aliases: headerSpellings.leadSection, note: c.notes.leadSection },
+    assistingSections: { header: c.columns.assistingSections, aliases: headerSpellings.assistingSections, note: c.notes.assistingSections },
     assignedOn: { header: c.columns.assignedOn, note: c.notes.assignedOn, parse: optionalDate },
-    deadline: { header: c.columns.deadline, aliases: ["答复期限"], note: c.notes.deadline, parse: optionalDate },
+    deadline: { header: c.columns.deadline, aliases: headerSpellings.deadline, note: c.notes.deadline, parse: optionalDate },
   },
 });
 

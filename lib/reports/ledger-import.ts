@@ -1,5 +1,5 @@
 import "server-only";
-import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { applicantColumnLabels, applicantOfColumn, applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -19,17 +19,8 @@ import {
   type TemplateFormat,
 } from "@/lib/imports";
 
-const applicantTypes: Record<
-  string,
-  { applicantType: "natural_person" | "organisation"; organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null }
-> = {
-  自然人: { applicantType: "natural_person", organisationKind: null },
-  商业企业: { applicantType: "organisation", organisationKind: "business" },
-  科研机构: { applicantType: "organisation", organisationKind: "research" },
-  社会公益组织: { applicantType: "organisation", organisationKind: "public_interest" },
-  法律服务机构: { applicantType: "organisation", organisationKind: "legal_service" },
-  其他: { applicantType: "organisation", organisationKind: "other" },
-};
+/** Table 3's applicant columns, by the names the annual report gives them (自然人, 商业企业, …). */
+const applicantTypes = new Map(applicantColumnLabels.map(({ column, label }) => [label, applicantOfColumn(column)]));
 
 /** Quotes straight or Chinese, numbering such as "1." or "（一）", and explanatory brackets do not matter. */
 function normaliseOutcomeName(text: string): string {
@@ -47,7 +38,7 @@ for (const outcome of applicationOutcomes) {
 }
 
 const l = messages.imports.ledger;
-type ApplicantType = (typeof applicantTypes)[string];
+type ApplicantType = ReturnType<typeof applicantOfColumn>;
 
 /** The ledger (台账) as offices keep it: the import's columns and the downloadable template. */
 export const ledgerTemplate = defineImportTemplate({
@@ -61,7 +52,7 @@ export const ledgerTemplate = defineImportTemplate({
       header: l.columns.applicantType,
       required: true,
       width: 20,
-      parse: (text): ApplicantType => applicantTypes[text] ?? problem(l.applicantTypeInvalid(text)),
+      parse: (text): ApplicantType => applicantTypes.get(text) ?? problem(l.applicantTypeInvalid(text)),
     },
     outcome: {
       header: l.columns.outcome,
@@ -72,7 +63,7 @@ export const ledgerTemplate = defineImportTemplate({
     },
     closedOn: { header: l.columns.closedOn, required: true, width: 20, parse: optionalDate },
   },
-  examples: [["2019-001", "2019-03-01", "自然人", "予以公开", "2019-03-20"]],
+  examples: [["2019-001", "2019-03-01", messages.applications.applicantColumns.natural_person, messages.applications.outcomeRowNames.disclose, "2019-03-20"]],
 });
 
 /**

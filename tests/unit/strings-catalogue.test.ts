@@ -21,6 +21,7 @@ const DATA: Record<string, string> = {
   "lib/applications/outcomes.ts": "the legal basis of each reply outcome (articles of 政府信息公开条例) and the format's row numbering",
   "lib/catalogue/default-catalogue.ts": "the default disclosure catalogue (公开目录) seeded into the database, edited by the agency",
   "lib/decisions/decision-fields.ts": "other spellings of the national 双公示 column headers, recognised on import, and the standard's category names",
+  "lib/proposals/proposal-import-spellings.ts": "how the assignment lists of congresses and CPPCC committees spell columns and kinds, recognised on import",
   "lib/reply-letters/default-templates.ts": "the default reply letters stored per agency and edited there",
   "lib/reports/report-format.ts": "the annual report's official wording (国办公开办函〔2021〕30号)",
   "lib/users/demo-accounts.ts": "demo content: the demo agency's accounts",
@@ -32,10 +33,6 @@ const PENDING: Record<string, string> = {
   "lib/openapi/document.ts": "the OpenAPI document's descriptions",
   "lib/openapi/operations.ts": "the OpenAPI summaries of each endpoint",
   "lib/openapi/response-schemas.ts": "the OpenAPI descriptions of response fields",
-  "lib/inspections/manage-lists.ts": "inspection target and inspector lists: messages and the import declarations",
-  "lib/decisions/import-decisions.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
-  "lib/proposals/proposal-import-rows.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
-  "lib/reports/ledger-import.ts": "the import pipeline's declarations (lib/imports, from main): headers, notes and problems",
 };
 
 function sourceFiles(directory: string): string[] {

@@ -376,6 +376,32 @@ export const inspectionsMessages = {
   errors: {
     invalidId: "抽查任务不存在。",
   },
+  /** Managing the two lists (lib/inspections/manage-lists.ts); the import's own words are `messages.imports.inspections`. */
+  listManagement: {
+    targetMissing: "检查对象不存在。",
+    targetAlreadyActive: "该检查对象已在名录中。",
+    targetAlreadyInactive: "该检查对象已移出名录。",
+    inspectorMissing: "检查人员不存在。",
+    inspectorAlreadyActive: "该检查人员已在名录中。",
+    inspectorAlreadyInactive: "该检查人员已移出名录。",
+    sectionMissing: "所选科室不存在。",
+    conflictTargetMissing: "检查对象不存在，请填写检查对象名录中的编号。",
+    conflictExists: "已登记过这项回避。",
+    conflictMissing: "回避登记不存在。",
+    /** What each change did, stored with the list version it made (the version history shows it). */
+    summaries: {
+      targetCreated: (name: string) => `新增检查对象“${name}”`,
+      targetUpdated: (name: string) => `修改检查对象“${name}”`,
+      targetActivated: (name: string) => `恢复检查对象“${name}”`,
+      targetDeactivated: (name: string) => `停用检查对象“${name}”`,
+      inspectorCreated: (name: string) => `新增检查人员“${name}”`,
+      inspectorUpdated: (name: string) => `修改检查人员“${name}”`,
+      inspectorActivated: (name: string) => `恢复检查人员“${name}”`,
+      inspectorDeactivated: (name: string) => `停用检查人员“${name}”`,
+      conflictAdded: (inspector: string, target: string) => `登记回避：${inspector} — ${target}`,
+      conflictRemoved: (inspector: string, target: string) => `取消回避：${inspector} — ${target}`,
+    },
+  },
   auditActionLabels: {
     "inspection.create": "新建抽查任务",
     "inspection.edit": "修改抽查计划",
