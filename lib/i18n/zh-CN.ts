@@ -5,6 +5,7 @@ import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
+import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -30,6 +31,7 @@ export const zhCN = {
   items: itemsMessages,
   administration: administrationMessages,
   imports: importsMessages,
+  openapi: openapiMessages,
   site: {
     disclosureColumn: "政府信息公开",
     skipToContent: "跳到主要内容",
