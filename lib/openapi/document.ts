@@ -71,6 +71,13 @@ function jsonBodySchema(operation: Operation): Json {
   return toOpenApiSchema(schema);
 }
 
+/** What an endpoint answers with: a component schema of lib/openapi/response-schemas.ts; an endpoint without one is refused. */
+function responseSchema(operation: Operation): Json {
+  if (!operation.response)
+    throw new Error(`No response schema for ${operation.method.toUpperCase()} ${operation.path} (lib/openapi/operations.ts, lib/openapi/response-schemas.ts)`);
+  return { $ref: `#/components/schemas/${operation.response}` };
+}
+
 function describeOperation(operation: Operation): Json {
   const parameters = [
     ...pathParameters(operation.path),
@@ -96,7 +103,7 @@ function describeOperation(operation: Operation): Json {
                 ...(operation.access === "public"
                   ? { headers: { ETag: { schema: { type: "string" } }, "Cache-Control": { schema: { type: "string" } } } }
                   : {}),
-                content: { "application/json": { schema: operation.response ? { $ref: `#/components/schemas/${operation.response}` } : { type: "object" } } },
+                content: { "application/json": { schema: responseSchema(operation) } },
               },
         };
   const responses: Json = { ...success };

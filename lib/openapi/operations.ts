@@ -329,6 +329,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/items/{id}/transitions"],
     access: "staff",
     body: "json",
+    response: "ItemTransitionResult",
   },
 
   // Console: applications.
@@ -366,6 +367,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "json",
     creates: true,
+    response: "ApplicationProgress",
   },
   {
     method: "post",
@@ -374,6 +376,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/applications/{id}/decision"],
     access: "staff",
     body: "json",
+    response: "ApplicationDecisionResult",
   },
   {
     method: "patch",
@@ -382,6 +385,7 @@ export const operations: Operation[] = [
     summary: summaries["patch /api/v1/admin/applications/{id}/reply"],
     access: "staff",
     body: "json",
+    response: "ReplyDraftSaved",
   },
   {
     method: "post",
@@ -390,6 +394,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/applications/{id}/reply/transitions"],
     access: "staff",
     body: "json",
+    response: "ReplyTransitionResult",
   },
   {
     method: "post",
@@ -399,6 +404,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "json",
     creates: true,
+    response: "AppealRecorded",
   },
   {
     method: "post",
@@ -408,6 +414,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "multipart",
     imports: true,
+    response: "LedgerImported",
   },
   {
     method: "get",
@@ -470,6 +477,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/decisions/{id}/transitions"],
     access: "staff",
     body: "json",
+    response: "DecisionTransitionResult",
   },
   {
     method: "post",
@@ -478,6 +486,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/decisions/batches/{id}/transitions"],
     access: "staff",
     body: "json",
+    response: "DecisionBatchTransitionResult",
   },
   {
     method: "post",
@@ -488,6 +497,7 @@ export const operations: Operation[] = [
     query: ["kind"],
     body: "multipart",
     imports: true,
+    response: "DecisionsImported",
   },
   {
     method: "get",
@@ -539,6 +549,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/feedback/{id}/assignment"],
     access: "staff",
     body: "json",
+    response: "FeedbackWriteResult",
   },
   {
     method: "post",
@@ -547,6 +558,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/feedback/{id}/moderation"],
     access: "staff",
     body: "json",
+    response: "FeedbackWriteResult",
   },
   {
     method: "put",
@@ -555,6 +567,7 @@ export const operations: Operation[] = [
     summary: summaries["put /api/v1/admin/feedback/{id}/reply"],
     access: "staff",
     body: "json",
+    response: "FeedbackWriteResult",
   },
   {
     method: "post",
@@ -563,6 +576,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/feedback/{id}/reply/transitions"],
     access: "staff",
     body: "json",
+    response: "FeedbackWriteResult",
   },
   {
     method: "post",
@@ -571,6 +585,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/feedback/{id}/unpublish"],
     access: "staff",
     body: "json",
+    response: "FeedbackWriteResult",
   },
 
   // Console: inspections.
@@ -616,6 +631,8 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/inspections/{id}/draw"],
     access: "staff",
     body: "json",
+    creates: true,
+    response: "InspectionDrawResponse",
   },
   {
     method: "put",
@@ -624,6 +641,7 @@ export const operations: Operation[] = [
     summary: summaries["put /api/v1/admin/inspections/{id}/results"],
     access: "staff",
     body: "json",
+    response: "InspectionWriteResult",
   },
   {
     method: "post",
@@ -632,6 +650,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/inspections/{id}/transitions"],
     access: "staff",
     body: "json",
+    response: "InspectionWriteResult",
   },
   {
     method: "get",
@@ -649,6 +668,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "json",
     creates: true,
+    response: "ListEntryCreated",
   },
   {
     method: "post",
@@ -658,6 +678,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "multipart",
     imports: true,
+    response: "ListImported",
   },
   {
     method: "get",
@@ -684,6 +705,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "json",
     creates: true,
+    response: "ListEntryCreated",
   },
   {
     method: "post",
@@ -693,6 +715,7 @@ export const operations: Operation[] = [
     access: "staff",
     body: "multipart",
     imports: true,
+    response: "ListImported",
   },
   {
     method: "get",
@@ -747,6 +770,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/assignment"],
     access: "staff",
     body: "json",
+    response: "ProposalWriteResult",
   },
   {
     method: "post",
@@ -755,7 +779,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/replies"],
     access: "staff",
     body: "json",
-    creates: true,
+    response: "ProposalReplyWriteResult",
   },
   {
     method: "post",
@@ -764,6 +788,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/replies/{replyId}/transitions"],
     access: "staff",
     body: "json",
+    response: "ProposalReplyWriteResult",
   },
   {
     method: "post",
@@ -772,6 +797,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/feedback"],
     access: "staff",
     body: "json",
+    response: "ProposalWriteResult",
   },
   {
     method: "post",
@@ -780,6 +806,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/close"],
     access: "staff",
     body: "json",
+    response: "ProposalWriteResult",
   },
   {
     method: "post",
@@ -788,6 +815,7 @@ export const operations: Operation[] = [
     summary: summaries["post /api/v1/admin/proposals/{id}/reopen"],
     access: "staff",
     body: "json",
+    response: "ProposalWriteResult",
   },
   {
     method: "post",
@@ -797,6 +825,8 @@ export const operations: Operation[] = [
     access: "staff",
     body: "multipart",
     imports: true,
+    creates: true,
+    response: "ProposalsImported",
   },
   {
     method: "get",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FeedbackReplyState, FeedbackStatus, ItemState, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
@@ -567,3 +568,75 @@ component(
   }),
 );
 component("ProposalSettings", z.object({ replyPeriodMonths: int() }));
+
+/*
+ * The answers of the console's writes: what each data-layer function returns (its TypeScript
+ * return type, checked against these schemas in tests/unit/openapi-responses.test.ts).
+ */
+const reviewState = z.enum(ItemState);
+const id = int;
+const applicationProgress = z.object({
+  id: id(),
+  number: text(),
+  status: text(),
+  dueOn: nullableDay(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  explanation: z.array(text()),
+});
+export const writeResults = {
+  ItemTransitionResult: component(
+    "ItemTransitionResult",
+    z.object({ id: id(), state: reviewState, version: int(), publishAt: z.iso.datetime().nullable() }),
+    said.ItemTransitionResult.self,
+  ),
+  ApplicationProgress: component("ApplicationProgress", applicationProgress, said.ApplicationProgress.self),
+  ApplicationDecisionResult: component(
+    "ApplicationDecisionResult",
+    applicationProgress.extend({ outcome: text(), decidedOn: day() }),
+    said.ApplicationDecisionResult.self,
+  ),
+  ReplyDraftSaved: component("ReplyDraftSaved", z.object({ version: int() })),
+  ReplyTransitionResult: component("ReplyTransitionResult", z.object({ state: reviewState, issuedOn: nullableDay() }), said.ReplyTransitionResult.self),
+  AppealRecorded: component("AppealRecorded", z.object({ id: id(), kind: z.enum(["reconsideration", "litigation"]) })),
+  LedgerImported: component("LedgerImported", z.object({ imported: int() }), said.LedgerImported.self),
+  DecisionsImported: component("DecisionsImported", z.object({ imported: int(), batchId: id() }), said.DecisionsImported.self),
+  DecisionTransitionResult: component("DecisionTransitionResult", z.object({ id: id(), state: reviewState, version: int() })),
+  DecisionBatchTransitionResult: component(
+    "DecisionBatchTransitionResult",
+    z.object({ count: int(), to: reviewState }),
+    said.DecisionBatchTransitionResult.self,
+  ),
+  FeedbackWriteResult: component(
+    "FeedbackWriteResult",
+    z.object({ id: id(), status: z.enum(FeedbackStatus), version: int(), replyState: z.enum(FeedbackReplyState).nullable(), published: z.boolean() }),
+  ),
+  InspectionDrawResponse: component(
+    "InspectionDrawResponse",
+    z.object({
+      draw: z.object({
+        inspectionId: id(),
+        algorithm: text(),
+        seed: text(),
+        targetListVersion: int(),
+        targetListHash: text(),
+        inspectorListVersion: int(),
+        inspectorListHash: text(),
+        inputHash: text(),
+        drawnAt: z.iso.datetime(),
+        assignments: z.array(z.object({ position: int(), targetId: id(), targetName: text(), inspectors: z.array(z.object({ id: id(), name: text() })) })),
+      }),
+    }),
+    said.InspectionDrawResponse.self,
+  ),
+  InspectionWriteResult: component("InspectionWriteResult", z.object({ id: id(), state: reviewState, resultsState: reviewState, version: int() })),
+  ListEntryCreated: component("ListEntryCreated", z.object({ id: id(), listVersion: int() }), said.ListEntryCreated.self),
+  ListImported: component("ListImported", z.object({ imported: int(), listVersion: int() }), said.ListImported.self),
+  ProposalWriteResult: component(
+    "ProposalWriteResult",
+    z.object({ id: id(), status: z.enum(ProposalStatus), version: int(), deadline: nullableDay() }),
+    said.ProposalWriteResult.self,
+  ),
+  ProposalReplyWriteResult: component("ProposalReplyWriteResult", z.object({ id: id(), proposalId: id(), round: int(), state: reviewState, version: int() })),
+  ProposalsImported: component("ProposalsImported", z.object({ imported: int(), ids: z.array(id()) }), said.ProposalsImported.self),
+};

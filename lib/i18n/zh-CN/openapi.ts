@@ -111,6 +111,18 @@ export const openapiMessages = {
       can: "当前用户现在可以执行的操作（服务器在每次写入时再次判断）",
       publicFieldsLocked: "已有公开的答复：年度、类别、届次会议、编号、标题、提出人、主办科室只能在撤回答复后修改（否则 409，code = published）",
     },
+    ItemTransitionResult: { self: "审核流程操作后的状态和版本号；publishAt 为定时发布的时间（未定时为 null）" },
+    ApplicationProgress: { self: "申请的办理进度：状态、答复期限（dueOn）及其计算说明" },
+    ApplicationDecisionResult: { self: "办理进度，以及记录的办理决定和决定日期" },
+    ReplyTransitionResult: { self: "答复书的新状态；发出时为发出日期（issuedOn）" },
+    LedgerImported: { self: "导入的台账条数" },
+    DecisionsImported: { self: "导入的决定条数和导入批次 id（用于整批审核）" },
+    DecisionBatchTransitionResult: { self: "整批审核涉及的决定条数和它们的新状态" },
+    InspectionDrawResponse: { self: "抽取结果：随机数种子、算法、两份名录的版本和摘要，以及抽中的检查对象和执法检查人员" },
+    ListEntryCreated: { self: "新记录的 id 和名录的新版本号" },
+    ListImported: { self: "导入的条数和名录的新版本号" },
+    ProposalWriteResult: { self: "建议提案的新状态、版本号和办理期限" },
+    ProposalsImported: { self: "导入的条数和新建议提案的 id" },
   },
   /** The summary of each endpoint, keyed "method path" as in lib/openapi/operations.ts. */
   summaries: {
