@@ -80,10 +80,6 @@ test("each endpoint's documented success status is the one its route handler ans
  * the build until the published schema follows.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Answers<Fn extends (...args: never[]) => unknown, Schema extends keyof typeof writeResults> = Same<
-  Awaited<ReturnType<Fn>>,
-  z.output<(typeof writeResults)[Schema]>
->;
 /** `answeredWith<Returned>()(schema)` compiles only when the schema's output type and Returned are the same shape. */
 function answeredWith<Returned>() {
   return <Schema extends keyof typeof writeResults>(
