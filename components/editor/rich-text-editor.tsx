@@ -8,40 +8,10 @@ import StarterKit from "@tiptap/starter-kit";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { useFormState } from "@/components/forms/action-form";
 import { inputClass } from "@/components/forms/styles";
+import { messages as catalogue } from "@/lib/i18n";
 import "./prosemirror.css";
 
-/** Every string the editor shows or announces; to move to lib/i18n later. */
-export const editorMessages = {
-  toolbar: (fieldLabel: string) => `${fieldLabel}格式工具栏`,
-  paragraph: "段落",
-  heading2: "二级标题",
-  heading3: "三级标题",
-  bold: "加粗",
-  italic: "斜体",
-  orderedList: "有序列表",
-  bulletList: "无序列表",
-  link: "插入链接",
-  clearFormatting: "清除格式",
-  insertTable: "插入表格",
-  addRowAfter: "下方插入行",
-  addColumnAfter: "右侧插入列",
-  deleteRow: "删除行",
-  deleteColumn: "删除列",
-  deleteTable: "删除表格",
-  source: "HTML 源码",
-  sourceLabel: (fieldLabel: string) => `${fieldLabel}（HTML 源码）`,
-  sourceHint: "在此修改后编辑区同步更新；离开源码框时整理为编辑器能保存的格式。",
-  keyboardHint: "按 Alt+F10 进入格式工具栏，用方向键选择按钮。在列表或表格中 Tab 键用于缩进或换到下一格；先按 Esc 再按 Tab 可离开编辑区。",
-  linkPanel: "链接",
-  linkAddress: "链接地址",
-  linkHint: "以 https://、http:// 或 mailto: 开头，或以 / 开头的本站地址。",
-  linkApply: "确定",
-  linkRemove: "移除链接",
-  linkCancel: "取消",
-  linkRequired: "请输入链接地址。",
-  linkInvalid: "链接只能使用 https、http、mailto 或以 / 开头的本站地址。",
-  shortcut: (keys: string) => `（${keys}）`,
-};
+const editorMessages = catalogue.editor;
 
 type RichTextEditorProps = {
   name: string;

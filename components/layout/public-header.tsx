@@ -11,7 +11,7 @@ export function PublicHeader({ agencyName }: { agencyName: string }) {
           </Link>
           <p className="mt-1 text-sm text-red-50">{messages.site.disclosureColumn}</p>
         </div>
-        <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <nav aria-label={messages.site.mainNavigation} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <Link href="/" className="text-white">
             {messages.site.home}
           </Link>

@@ -2,9 +2,11 @@ import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
+import { editorMessages } from "@/lib/i18n/zh-CN/editor";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
+import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -30,8 +32,11 @@ export const zhCN = {
   items: itemsMessages,
   administration: administrationMessages,
   imports: importsMessages,
+  editor: editorMessages,
+  openapi: openapiMessages,
   site: {
     disclosureColumn: "政府信息公开",
+    mainNavigation: "主导航",
     skipToContent: "跳到主要内容",
     home: "首页",
     catalogue: "公开目录",

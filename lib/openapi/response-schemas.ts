@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { FeedbackReplyState, FeedbackStatus, ItemState, ProposalStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 /**
@@ -14,6 +16,9 @@ function component<Schema extends z.ZodType>(id: string, schema: Schema, descrip
   componentRegistry.add(schema, { id, ...(description ? { description } : {}) });
   return schema;
 }
+
+/** The descriptions of the schemas, by component. */
+const said = messages.openapi.schemas;
 
 const int = () => z.int();
 const day = () => z.iso.date();
@@ -32,13 +37,8 @@ export const errorSchema = component(
     error: z.object({
       code: z.string().meta({ examples: ["invalid", "not_found", "rate_limited"] }),
       message: text(),
-      fields: z.record(z.string(), z.array(z.string())).optional().describe("422：每个参数或字段的问题"),
-      details: z
-        .looseObject({})
-        .optional()
-        .describe(
-          "附加信息，如 422 时的 details.findings：公开前须逐条确认的保密审查提示 [{key, source, kind, match, context}]，确认时以 acknowledgements: [{key, note}] 重新提交",
-        ),
+      fields: z.record(z.string(), z.array(z.string())).optional().describe(said.Error.fields),
+      details: z.looseObject({}).optional().describe(said.Error.details),
     }),
   }),
 );
@@ -46,8 +46,8 @@ export const errorSchema = component(
 const importProblem = component(
   "ImportProblem",
   z.object({
-    row: int().nullable().describe("表格中的行号（与 Excel 显示的一致，表头通常为第 1 行）；null 表示整个文件的问题"),
-    column: z.string().nullable().describe("模板的中文列名；null 表示整行或整个文件的问题"),
+    row: int().nullable().describe(said.ImportProblem.row),
+    column: z.string().nullable().describe(said.ImportProblem.column),
     message: text(),
   }),
 );
@@ -56,9 +56,9 @@ component(
   z
     .object({
       errors: z.array(importProblem).min(1),
-      error: z.object({ code: z.literal("import_rejected"), message: z.string().describe("如：文件中有 3 处问题，没有导入任何数据。请修改后重新导入。") }),
+      error: z.object({ code: z.literal("import_rejected"), message: z.string().describe(said.ImportRejected.message) }),
     })
-    .describe("导入被拒绝：文件中的全部问题逐行逐列列出，未导入任何数据（所有导入接口相同）"),
+    .describe(said.ImportRejected.self),
 );
 
 // Search and items (open data).
@@ -68,22 +68,22 @@ const searchResult = component(
     type: z.enum(SEARCH_DOCUMENT_TYPES),
     id: int(),
     title: text(),
-    snippet: z.string().describe("HTML 片段：文字已转义，命中词用 <mark> 标出"),
-    url: z.string().describe("站内地址，如 /items/12"),
+    snippet: z.string().describe(said.SearchResult.snippet),
+    url: z.string().describe(said.SearchResult.url),
     publishedAt: day(),
   }),
 );
-component("SearchResponse", z.object({ total: int().describe("命中总数。极常见的词（超过 10,000 条）为估算值"), results: z.array(searchResult) }));
+component("SearchResponse", z.object({ total: int().describe(said.SearchResponse.total), results: z.array(searchResult) }));
 
 const itemSummaryFields = {
   id: int(),
-  indexNumber: z.string().describe("索引号"),
+  indexNumber: z.string().describe(said.ItemSummary.indexNumber),
   title: text(),
   category: z.object({ slug: text(), name: text() }),
-  issuingBody: z.string().describe("发布机构"),
-  documentNumber: z.string().nullable().describe("文号"),
-  writtenAt: z.iso.date().nullable().describe("成文日期"),
-  publishedAt: z.iso.date().describe("发布日期"),
+  issuingBody: z.string().describe(said.ItemSummary.issuingBody),
+  documentNumber: z.string().nullable().describe(said.ItemSummary.documentNumber),
+  writtenAt: z.iso.date().nullable().describe(said.ItemSummary.writtenAt),
+  publishedAt: z.iso.date().describe(said.ItemSummary.publishedAt),
   validity,
 };
 const itemSummary = component("ItemSummary", z.object(itemSummaryFields));
@@ -94,7 +94,7 @@ component(
   z.object({
     item: z.object({
       ...itemSummaryFields,
-      body: z.string().describe("正文（已清理的 HTML）"),
+      body: z.string().describe(said.ItemDetailResponse.body),
       formedAt: day(),
       validityDate: nullableDay(),
       replacedBy: z.looseObject({}).nullable(),
@@ -121,7 +121,7 @@ const categoryNode: z.ZodType = component(
   }),
 );
 component("CategoryTreeResponse", z.object({ categories: z.array(categoryNode) }));
-component("OpenApiDocument", z.looseObject({ openapi: text(), info: z.looseObject({}), paths: z.looseObject({}) }), "本文档（OpenAPI 3.1）");
+component("OpenApiDocument", z.looseObject({ openapi: text(), info: z.looseObject({}), paths: z.looseObject({}) }), said.OpenApiDocument.self);
 
 // Registers.
 const powerFields = {
@@ -297,7 +297,7 @@ component(
       inspectors: z.array(z.object({ id: int(), name: text(), certificateNumber: nullableText(), section: nullableText(), active: z.boolean() })),
       conflicts: z.array(z.object({ inspectorId: int(), targetId: int() })),
     })
-    .describe("抽取的输入：据此可复核抽取结果"),
+    .describe(said.DrawInput.self),
 );
 
 // Proposals, reports, applications, feedback (public).
@@ -345,11 +345,11 @@ component(
       table4: z.array(z.number()),
       checks: z.object({ passed: z.boolean(), blocking: z.array(z.unknown()), warnings: z.array(z.unknown()) }),
     })
-    .describe("年度报告的表格数字（国办公开办函〔2021〕30号格式）"),
+    .describe(said.AnnualReport.self),
 );
 component(
   "ApplicationReceipt",
-  z.object({ number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe("申请编号和查询码（查询码只在此时给出）"),
+  z.object({ number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe(said.ApplicationReceipt.self),
 );
 component(
   "ApplicationStatus",
@@ -384,7 +384,7 @@ component(
     ),
   }),
 );
-component("Created", z.object({ id: int() }), "新记录的 id");
+component("Created", z.object({ id: int() }), said.Created.self);
 component(
   "Me",
   z.object({
@@ -447,15 +447,15 @@ component(
           date: day(),
           note: nullableText(),
           noteHidden: z.boolean(),
-          detail: z.string().nullable().describe("如征求意见的第三方（对无权查看者脱敏，如 李*明）"),
+          detail: z.string().nullable().describe(said.ConsoleApplicationDetail.timelineDetail),
         }),
       ),
     })
-    .describe("一件申请（工作台）。申请人信息和办理说明仅对办理科室和领导完整显示；其他人看到脱敏信息，说明为 null 且 noteHidden = true，第三方名称脱敏。"),
+    .describe(said.ConsoleApplicationDetail.self),
 );
 component(
   "OfflineApplicationReceipt",
-  z.object({ id: int(), number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe("登记的申请：id、申请编号和查询码"),
+  z.object({ id: int(), number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe(said.OfflineApplicationReceipt.self),
 );
 component(
   "FeeQuote",
@@ -506,8 +506,8 @@ component(
 const screeningFindingView = component(
   "ScreeningFindingView",
   z.looseObject({
-    stage: z.enum(["submission", "publication"]).describe("submission：留言提交时发现（因此进入待审查）；publication：公开时由科室负责人确认"),
-    source: z.string().describe("主题、内容或答复"),
+    stage: z.enum(["submission", "publication"]).describe(said.ScreeningFindingView.stage),
+    source: z.string().describe(said.ScreeningFindingView.source),
     kind: z.enum(["id_number", "mobile_number", "bank_card", "email", "sensitive_word"]),
     match: text(),
     context: text(),
@@ -527,7 +527,7 @@ component(
         history: z.array(historyEntry),
       }),
     })
-    .describe("一条留言（工作台）。只对负责科室、未分办留言的各科室、审查人员和领导、管理员可见；留言人姓名和联系方式从不公开。"),
+    .describe(said.ConsoleFeedbackDetail.self),
 );
 component(
   "ConsoleInspectionPage",
@@ -560,13 +560,83 @@ component(
         canDraftReply: z.boolean(),
         can: z
           .object({ edit: z.boolean(), assign: z.boolean(), recordFeedback: z.boolean(), reopen: z.boolean(), close: z.boolean() })
-          .describe("当前用户现在可以执行的操作（服务器在每次写入时再次判断）"),
-        publicFieldsLocked: z
-          .boolean()
-          .describe("已有公开的答复：年度、类别、届次会议、编号、标题、提出人、主办科室只能在撤回答复后修改（否则 409，code = published）"),
+          .describe(said.ConsoleProposalResponse.can),
+        publicFieldsLocked: z.boolean().describe(said.ConsoleProposalResponse.publicFieldsLocked),
         history: z.array(historyEntry),
       })
-      .describe("一件建议提案（工作台）。所有工作台用户可读；写操作按主办科室授权（其他科室 403），交办限科室负责人和管理员。"),
+      .describe(said.ConsoleProposalResponse.self),
   }),
 );
 component("ProposalSettings", z.object({ replyPeriodMonths: int() }));
+
+/*
+ * The answers of the console's writes: what each data-layer function returns (its TypeScript
+ * return type, checked against these schemas in tests/unit/openapi-responses.test.ts).
+ */
+const reviewState = z.enum(ItemState);
+const id = int;
+const applicationProgress = z.object({
+  id: id(),
+  number: text(),
+  status: text(),
+  dueOn: nullableDay(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  explanation: z.array(text()),
+});
+export const writeResults = {
+  ItemTransitionResult: component(
+    "ItemTransitionResult",
+    z.object({ id: id(), state: reviewState, version: int(), publishAt: z.iso.datetime().nullable() }),
+    said.ItemTransitionResult.self,
+  ),
+  ApplicationProgress: component("ApplicationProgress", applicationProgress, said.ApplicationProgress.self),
+  ApplicationDecisionResult: component(
+    "ApplicationDecisionResult",
+    applicationProgress.extend({ outcome: text(), decidedOn: day() }),
+    said.ApplicationDecisionResult.self,
+  ),
+  ReplyDraftSaved: component("ReplyDraftSaved", z.object({ version: int() })),
+  ReplyTransitionResult: component("ReplyTransitionResult", z.object({ state: reviewState, issuedOn: nullableDay() }), said.ReplyTransitionResult.self),
+  AppealRecorded: component("AppealRecorded", z.object({ id: id(), kind: z.enum(["reconsideration", "litigation"]) })),
+  LedgerImported: component("LedgerImported", z.object({ imported: int() }), said.LedgerImported.self),
+  DecisionsImported: component("DecisionsImported", z.object({ imported: int(), batchId: id() }), said.DecisionsImported.self),
+  DecisionTransitionResult: component("DecisionTransitionResult", z.object({ id: id(), state: reviewState, version: int() })),
+  DecisionBatchTransitionResult: component(
+    "DecisionBatchTransitionResult",
+    z.object({ count: int(), to: reviewState }),
+    said.DecisionBatchTransitionResult.self,
+  ),
+  FeedbackWriteResult: component(
+    "FeedbackWriteResult",
+    z.object({ id: id(), status: z.enum(FeedbackStatus), version: int(), replyState: z.enum(FeedbackReplyState).nullable(), published: z.boolean() }),
+  ),
+  InspectionDrawResponse: component(
+    "InspectionDrawResponse",
+    z.object({
+      draw: z.object({
+        inspectionId: id(),
+        algorithm: text(),
+        seed: text(),
+        targetListVersion: int(),
+        targetListHash: text(),
+        inspectorListVersion: int(),
+        inspectorListHash: text(),
+        inputHash: text(),
+        drawnAt: z.iso.datetime(),
+        assignments: z.array(z.object({ position: int(), targetId: id(), targetName: text(), inspectors: z.array(z.object({ id: id(), name: text() })) })),
+      }),
+    }),
+    said.InspectionDrawResponse.self,
+  ),
+  InspectionWriteResult: component("InspectionWriteResult", z.object({ id: id(), state: reviewState, resultsState: reviewState, version: int() })),
+  ListEntryCreated: component("ListEntryCreated", z.object({ id: id(), listVersion: int() }), said.ListEntryCreated.self),
+  ListImported: component("ListImported", z.object({ imported: int(), listVersion: int() }), said.ListImported.self),
+  ProposalWriteResult: component(
+    "ProposalWriteResult",
+    z.object({ id: id(), status: z.enum(ProposalStatus), version: int(), deadline: nullableDay() }),
+    said.ProposalWriteResult.self,
+  ),
+  ProposalReplyWriteResult: component("ProposalReplyWriteResult", z.object({ id: id(), proposalId: id(), round: int(), state: reviewState, version: int() })),
+  ProposalsImported: component("ProposalsImported", z.object({ imported: int(), ids: z.array(id()) }), said.ProposalsImported.self),
+};

@@ -215,6 +215,46 @@ describe("request bodies the API accepts satisfy the published request schemas, 
     await send("put", "/api/v1/admin/proposals/settings", {}, { replyPeriodMonths: 3 });
   });
 
+  test("console writes that answer with a result: a review step, list entries, a message's moderation and assignment", async () => {
+    const category = await db.category.findFirstOrThrow({ where: { kind: "list" }, orderBy: { id: "asc" } });
+    const { item } = (await send(
+      "post",
+      "/api/v1/admin/items",
+      {},
+      { title: "契约测试：提交审核", body: "<p>正文</p>", categoryId: category.id, formedAt: todayInBeijing() },
+      true,
+    )) as { item: { id: number; version: number } };
+    const submitted = await send("post", "/api/v1/admin/items/{id}/transitions", { id: String(item.id) }, { action: "submit", version: item.version }, true);
+    assert.equal(submitted.state, "section_review");
+
+    const { sectionId } = await db.user.findUniqueOrThrow({ where: { username: "staff" } });
+    const section = { id: sectionId! };
+    const inspector = await send(
+      "post",
+      "/api/v1/admin/inspections/inspectors",
+      {},
+      { name: "契约检查员", certificateNumber: "CONTRACT-0001", sectionId: section.id },
+      true,
+    );
+    const target = await send(
+      "post",
+      "/api/v1/admin/inspections/targets",
+      {},
+      { name: "契约测试商店", creditCode: null, address: "人民路 1 号", category: "零售" },
+      true,
+    );
+    assert.ok(Number(target.listVersion) >= 1 && Number(inspector.listVersion) >= 1);
+
+    const message = await db.feedback.findFirstOrThrow({ where: { topic: "关于公交站台遮阳棚的建议" } });
+    let version = message.version;
+    if (message.status === "moderation")
+      ({ version } = (await send("post", "/api/v1/admin/feedback/{id}/moderation", { id: String(message.id) }, { decision: "release", version })) as {
+        version: number;
+      });
+    const assigned = await send("post", "/api/v1/admin/feedback/{id}/assignment", { id: String(message.id) }, { sectionId: section.id, version });
+    assert.equal(assigned.published, false);
+  });
+
   test("the schemas have teeth: a missing field, a field of the wrong type or an unlisted field fails", () => {
     const itemPage = responseSchemaOf(operation("get", "/api/v1/items"), "200");
     const good = { total: 0, page: 1, pageSize: 20, items: [] };
