@@ -22,9 +22,7 @@ const files = readdirSync(path.join(root, "tests", "integration"))
 const args = process.argv.slice(2);
 const only = args.filter((arg) => !arg.startsWith("!"));
 const except = args.filter((arg) => arg.startsWith("!")).map((arg) => arg.slice(1));
-const selected = files
-  .filter((file) => !only.length || only.some((part) => file.includes(part)))
-  .filter((file) => !except.some((part) => file.includes(part)));
+const selected = files.filter((file) => !only.length || only.some((part) => file.includes(part))).filter((file) => !except.some((part) => file.includes(part)));
 
 let stop = async () => {};
 if (!process.env.TEST_DATABASE_URL) {
