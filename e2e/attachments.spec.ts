@@ -11,7 +11,7 @@ test("attachments: type checked by content, screened, downloadable by the public
   const files = page.getByLabel("上传附件");
 
   await files.setInputFiles([{ name: "伪装的报告.pdf", mimeType: "application/pdf", buffer: Buffer.from(buildHtml()) }]);
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("error-files")).toContainText("伪装的报告.pdf");
   await expect(page.getByTestId("error-files")).toContainText("只能上传 PDF、Word、Excel");
   await expect(page.getByRole("textbox", { name: "标题", exact: true }), "what was typed survives the error").toHaveValue("2026年政府信息公开工作年度报告");
@@ -25,7 +25,7 @@ test("attachments: type checked by content, screened, downloadable by the public
     },
     { name: "联系人名单.docx", mimeType: "application/octet-stream", buffer: Buffer.from(await buildDocx(["联系人手机 13912345678"])) },
   ]);
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("item-state")).toHaveText("草稿");
   const itemId = new URL(page.url()).pathname.split("/").pop();
 

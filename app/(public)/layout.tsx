@@ -1,3 +1,4 @@
+import { AccessibilityToolbar } from "@/components/layout/accessibility-toolbar";
 import { PublicFooter } from "@/components/layout/public-footer";
 import { PublicHeader } from "@/components/layout/public-header";
 import { SkipLink } from "@/components/layout/skip-link";
@@ -8,6 +9,7 @@ export default async function PublicLayout({ children }: { children: React.React
   return (
     <>
       <SkipLink />
+      <AccessibilityToolbar />
       <PublicHeader agencyName={agency.name} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}

@@ -16,10 +16,11 @@ export default async function ConsoleHome() {
   const overdue = unpublished.items.filter((item) => item.overdue);
   const dueSoon = unpublished.items.filter((item) => !item.overdue && item.disclosureDue <= weekAhead);
   const m = messages.console;
-  const cards: [string, number, string, string][] = [
-    [m.tasks, tasks.total, "/admin/items?scope=tasks", "tasks-count"],
-    [m.overdueItems, overdue.length, "/admin/items?scope=all&overdue=1", "overdue-count"],
-    [m.dueSoon, dueSoon.length, "/admin/items?scope=all&overdue=1", "due-soon-count"],
+  const h = m.cardHints;
+  const cards: [string, number, string, string, string][] = [
+    [m.tasks, tasks.total, "/admin/items?scope=tasks", "tasks-count", h.tasks],
+    [m.overdueItems, overdue.length, "/admin/items?scope=all&overdue=1", "overdue-count", h.overdue],
+    [m.dueSoon, dueSoon.length, "/admin/items?scope=all&due=soon", "due-soon-count", h.dueSoon],
   ];
   // What else is waiting, for those who handle it: applications against their legal deadlines, visitors' messages.
   if (isPermitted(user.role, "application.read")) {
@@ -27,20 +28,21 @@ export default async function ConsoleHome() {
       listApplications(user, { view: "overdue" }),
       listApplications(user, { view: "due_soon" }),
     ]);
-    cards.push([m.applicationsOverdue, overdueApplications.total, "/admin/applications?view=overdue", "applications-overdue-count"]);
-    cards.push([m.applicationsDueSoon, dueSoonApplications.total, "/admin/applications?view=due_soon", "applications-due-soon-count"]);
+    cards.push([m.applicationsOverdue, overdueApplications.total, "/admin/applications?view=overdue", "applications-overdue-count", h.applicationsOverdue]);
+    cards.push([m.applicationsDueSoon, dueSoonApplications.total, "/admin/applications?view=due_soon", "applications-due-soon-count", h.applicationsDueSoon]);
   }
   if (isPermitted(user.role, "feedback.read_console")) {
     const feedback = await countConsoleFeedbackByStatus(user);
-    cards.push([m.feedbackWaiting, feedback.received + feedback.moderation, "/admin/feedback?status=received", "feedback-waiting-count"]);
+    cards.push([m.feedbackWaiting, feedback.received + feedback.moderation, "/admin/feedback?status=received", "feedback-waiting-count", h.feedbackWaiting]);
   }
   return (
     <div className="space-y-6">
       <PageHeader title={m.dashboard} description={m.welcome(user.displayName)} />
       <ul className="grid gap-4 sm:grid-cols-3">
-        {cards.map(([label, count, href, testId]) => (
+        {cards.map(([label, count, href, testId, hint]) => (
           <li key={label} className="rounded border border-gray-300 bg-white p-4">
-            <p className="text-sm text-gray-700">{label}</p>
+            <p className="text-sm font-medium text-gray-900">{label}</p>
+            <p className="mt-0.5 text-xs text-gray-700">{hint}</p>
             <p className={`mt-1 text-3xl font-bold ${testId.includes("overdue") && count ? "text-red-700" : ""}`} data-testid={testId}>
               {count}
             </p>

@@ -1,5 +1,6 @@
 import { ItemMetadataTable } from "@/components/public/item-metadata-table";
 import { PrintButton } from "@/components/public/print-button";
+import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
 import type { PublicItemDetail } from "@/lib/items/public-items";
 
@@ -27,7 +28,7 @@ export function ItemArticle({ item }: { item: PublicItemDetail }) {
       ) : (
         <>
           {/* The body was sanitised when it was saved (lib/content/sanitize-html.ts). */}
-          <div className="item-body mt-6 leading-8" data-testid="item-body" dangerouslySetInnerHTML={{ __html: item.body }} />
+          <div className="item-body mt-6 leading-8" data-testid="item-body" dangerouslySetInnerHTML={{ __html: withScrollableTables(item.body) }} />
           {item.attachments.length ? (
             <section className="mt-8 border-t border-gray-200 pt-4" aria-labelledby="attachments">
               <h2 id="attachments" className="font-semibold">

@@ -32,7 +32,7 @@ export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {
   const pairs: [string, React.ReactNode][][] = [];
   for (let index = 0; index < rows.length; index += 2) pairs.push(rows.slice(index, index + 2));
   return (
-    <table className="w-full table-fixed border-collapse text-sm" data-testid="item-metadata">
+    <table className="pairs-table w-full table-fixed border-collapse text-sm" data-testid="item-metadata">
       <caption className="sr-only">{m.metadataCaption}</caption>
       <tbody>
         {pairs.map((pair) => (

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { htmlToPlainText, sanitizeItemBody } from "../../lib/content/sanitize-html";
+import { withScrollableTables } from "../../lib/content/scrollable-tables";
 
 // Nothing that can run code, load a resource the reader did not choose, or restyle the page
 // may survive: these are checked on the output as a whole, whatever shape it takes.
@@ -181,4 +182,12 @@ test("plain text collapses HTML whitespace, keeps image descriptions and handles
   assert.equal(htmlToPlainText('<p>  第一段\n  文字  </p>\n\n<p></p><p>&nbsp;</p><p>二<img src=/a.png alt="公章">段</p>'), "第一段 文字\n二 公章 段");
   assert.equal(htmlToPlainText(""), "");
   assert.equal(htmlToPlainText("纯文本，无标签"), "纯文本，无标签");
+});
+
+test("tables in published text can be reached by keyboard when they scroll on a phone; text that looks like a tag is untouched", () => {
+  const html = sanitizeItemBody('<p>&lt;table&gt; 见下表</p><table tabindex="-1"><tbody><tr><td>1</td></tr></tbody></table><table><tr><td>2</td></tr></table>');
+  const shown = withScrollableTables(html);
+  assert.equal(shown.match(/<table tabindex="0">/g)?.length, 2);
+  assert.ok(shown.includes("<p>&lt;table&gt; 见下表</p>"));
+  assert.ok(!shown.includes('tabindex="-1"'), "the sanitiser drops the author's own tabindex");
 });

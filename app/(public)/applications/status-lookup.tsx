@@ -129,7 +129,11 @@ export function StatusLookup() {
         ) : null}
         <Field name="number" label={m.number} state={state} />
         <Field name="code" label={m.code} state={state} autoComplete="off" />
-        <button type="submit" disabled={pending} className="rounded bg-blue-800 px-6 py-2 font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-red-800 px-6 py-2 font-medium whitespace-nowrap text-white hover:bg-red-900 disabled:opacity-60"
+        >
           {m.submit}
         </button>
       </form>

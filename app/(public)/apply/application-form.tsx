@@ -166,7 +166,7 @@ function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey:
         />
         <RadioGroupField name="deliveryMethod" label={m.deliveryMethod} required options={optionsOf(messages.applications.deliveryMethods, deliveryMethods)} />
       </section>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel={`${m.submit}…`}>{offline ? c.register : m.submit}</SubmitButton>
         {!offline ? <p className="text-sm text-gray-700">{m.privacy}</p> : null}
       </div>

@@ -30,7 +30,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   ]);
   const title = kind ? d.kindTitles[kind] : d.title;
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
-  const input = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
+  const input = "mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
       <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
@@ -57,7 +57,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
             {d.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className={input} />
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {d.year}
             <select name="year" defaultValue={year ?? ""} className={input}>
               <option value="">{d.allYears}</option>
@@ -68,11 +68,11 @@ export default async function DecisionsPage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {d.dateFrom}
             <input name="from" type="date" defaultValue={from} className={input} />
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {d.dateTo}
             <input name="to" type="date" defaultValue={to} className={input} />
           </label>
@@ -84,7 +84,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
           </span>
         </form>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{title}</caption>
             <thead className="bg-gray-100">
               <tr>
@@ -98,14 +98,24 @@ export default async function DecisionsPage({ searchParams }: Props) {
             <tbody>
               {result.items.map((decision) => (
                 <tr key={decision.id} className="border-t border-gray-200 align-top" data-testid="decision-row">
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" data-label={d.fields.documentNumber}>
                     <Link href={`/decisions/${decision.id}`}>{decision.documentNumber}</Link>
                   </td>
-                  <td className="px-3 py-2">{decision.counterpartyName}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{decision.creditCode ?? "—"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{messages.registers.decisionKinds[decision.kind]}</td>
-                  <td className="px-3 py-2">{decision.content}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{decision.decisionDate}</td>
+                  <td className="px-3 py-2" data-label={d.fields.counterpartyName}>
+                    {decision.counterpartyName}
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs" data-label={d.fields.creditCode}>
+                    {decision.creditCode ?? "—"}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap" data-label={d.kind}>
+                    {messages.registers.decisionKinds[decision.kind]}
+                  </td>
+                  <td className="px-3 py-2" data-label={d.summary}>
+                    {decision.content}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap" data-label={d.fields.decisionDate}>
+                    {decision.decisionDate}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -30,7 +30,7 @@ export default async function PublicFeedbackPage({ searchParams }: Props) {
           </h1>
           <p className="mt-2 leading-7">{m.intro}</p>
         </div>
-        <Link href="/feedback/new" className="no-print rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 hover:no-underline">
+        <Link href="/feedback/new" className="no-print rounded bg-red-800 px-4 py-2 text-sm font-medium text-white hover:bg-red-900 hover:no-underline">
           {m.leaveMessage}
         </Link>
       </section>

@@ -28,9 +28,9 @@ export default async function PublicInspectionsPage({ searchParams }: Props) {
         </h1>
         <p className="mt-3 text-sm leading-7">{m.publicIntro}</p>
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {p.year}
-            <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="year" defaultValue={year ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{p.allYears}</option>
               {years.map((option) => (
                 <option key={option} value={option}>

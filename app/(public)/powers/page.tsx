@@ -67,9 +67,9 @@ export default async function PowersPage({ searchParams }: Props) {
         </nav>
         <form key={JSON.stringify(query)} method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
           {year ? <input type="hidden" name="year" value={year} /> : null}
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {p.filterType}
-            <select name="type" defaultValue={type ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
+            <select name="type" defaultValue={type ?? ""} className="mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1">
               <option value="">{p.allTypes}</option>
               {powerTypes.map((value) => (
                 <option key={value} value={value}>
@@ -78,9 +78,9 @@ export default async function PowersPage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {p.filterStatus}
-            <select name="status" defaultValue={status ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
+            <select name="status" defaultValue={status ?? ""} className="mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1">
               <option value="">{p.allStatuses}</option>
               {(year ? powerStatuses : powerStatusesInForce).map((value) => (
                 <option key={value} value={value}>
@@ -89,7 +89,7 @@ export default async function PowersPage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {p.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
           </label>
@@ -101,7 +101,7 @@ export default async function PowersPage({ searchParams }: Props) {
           </span>
         </form>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{heading}</caption>
             <thead className="bg-gray-100">
               <tr>

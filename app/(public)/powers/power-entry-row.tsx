@@ -50,8 +50,10 @@ export function PowerStatusText({ entry }: { entry: Pick<PublicPowerEntry, "stat
 export function PowerEntryRow({ entry }: { entry: PublicPowerEntry }) {
   return (
     <tr className="border-t border-gray-200 align-top" data-testid="power-row">
-      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.code}</td>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap" data-label={m.powers.columns.code}>
+        {entry.code}
+      </td>
+      <td className="px-3 py-2" data-label={m.powers.columns.name}>
         {entry.id ? <Link href={`/powers/${entry.id}`}>{entry.name}</Link> : entry.name}
         <details className="mt-1">
           <summary className="cursor-pointer text-sm text-gray-700">{m.powers.details}</summary>
@@ -60,9 +62,13 @@ export function PowerEntryRow({ entry }: { entry: PublicPowerEntry }) {
           </div>
         </details>
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{m.powerTypes[entry.type]}</td>
-      <td className="px-3 py-2">{entry.sectionName}</td>
-      <td className="px-3 py-2 whitespace-nowrap">
+      <td className="px-3 py-2 whitespace-nowrap" data-label={m.powers.columns.type}>
+        {m.powerTypes[entry.type]}
+      </td>
+      <td className="px-3 py-2" data-label={m.powers.columns.section}>
+        {entry.sectionName}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap" data-label={m.powers.columns.status}>
         <PowerStatusText entry={entry} />
       </td>
     </tr>

@@ -34,9 +34,9 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
         </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.year}
-            <select name="year" defaultValue={year} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="year" defaultValue={year} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               {yearOptions.map((option) => (
                 <option key={option} value={option}>
                   {option}
@@ -44,9 +44,9 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.kind}
-            <select name="kind" defaultValue={kind ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="kind" defaultValue={kind ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allKinds}</option>
               <option value="suggestion">{messages.proposals.kinds.suggestion}</option>
               <option value="proposal">{messages.proposals.kinds.proposal}</option>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FoldOnPhone } from "@/components/public/fold-on-phone";
 import { Pagination } from "@/components/public/pagination";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { ValidationError } from "@/lib/errors";
@@ -32,7 +33,7 @@ function Highlighted({ segments }: { segments: TextSegment[] }) {
   );
 }
 
-const selectClass = "mt-1 rounded border border-gray-500 bg-white px-2 py-1 text-gray-900";
+const selectClass = "mt-1 max-w-full rounded border border-gray-500 bg-white px-2 py-1 text-gray-900";
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -61,6 +62,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     sort: params.sort,
   };
   const errorList = errors ? Object.values(errors).flat() : [];
+  const filtered = Boolean(params.type || params.category || params.year || params.issuingBody || params.validity || errorList.length);
 
   return (
     <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="search-title">
@@ -90,72 +92,74 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <p id="search-hint" className="text-sm text-gray-700">
           {m.hint}
         </p>
-        <fieldset className="flex flex-wrap items-end gap-3 text-sm">
-          <legend className="sr-only">{m.filters}</legend>
-          <label className="flex flex-col">
-            {m.filterType}
-            <select name="type" defaultValue={params.type ?? ""} className={selectClass}>
-              <option value="">{m.allTypes}</option>
-              {SEARCH_DOCUMENT_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {m.types[type]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            {m.filterCategory}
-            <select name="category" defaultValue={params.category ?? ""} className={selectClass}>
-              <option value="">{m.allCategories}</option>
-              {categories.map((node) => (
-                <option key={node.id} value={node.slug}>{`${"　".repeat(node.depth)}${node.name}`}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            {m.filterYear}
-            <select name="year" defaultValue={params.year ?? ""} className={selectClass}>
-              <option value="">{m.allYears}</option>
-              {years.map((year) => (
-                <option key={year} value={year}>
-                  {year}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            {m.filterIssuingBody}
-            <select name="issuingBody" defaultValue={params.issuingBody ?? ""} className={selectClass}>
-              <option value="">{m.allIssuingBodies}</option>
-              {bodies.map((body) => (
-                <option key={body.value} value={body.value}>
-                  {body.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            {m.filterValidity}
-            <select name="validity" defaultValue={params.validity ?? ""} className={selectClass}>
-              <option value="">{m.allValidity}</option>
-              {Object.entries(messages.validity).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col">
-            {m.sort}
-            <select name="sort" defaultValue={params.sort ?? "relevance"} className={selectClass}>
-              <option value="relevance">{m.sortRelevance}</option>
-              <option value="date">{m.sortDate}</option>
-            </select>
-          </label>
-          <button type="submit" className="rounded border border-gray-600 bg-white px-3 py-1 text-gray-900 hover:bg-gray-100">
-            {m.apply}
-          </button>
-        </fieldset>
+        <FoldOnPhone summary={m.filters} open={filtered}>
+          <fieldset className="flex flex-wrap items-end gap-3 text-sm max-sm:mt-3">
+            <legend className="sr-only">{m.filters}</legend>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.filterType}
+              <select name="type" defaultValue={params.type ?? ""} className={selectClass}>
+                <option value="">{m.allTypes}</option>
+                {SEARCH_DOCUMENT_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {m.types[type]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.filterCategory}
+              <select name="category" defaultValue={params.category ?? ""} className={selectClass}>
+                <option value="">{m.allCategories}</option>
+                {categories.map((node) => (
+                  <option key={node.id} value={node.slug}>{`${"　".repeat(node.depth)}${node.name}`}</option>
+                ))}
+              </select>
+            </label>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.filterYear}
+              <select name="year" defaultValue={params.year ?? ""} className={selectClass}>
+                <option value="">{m.allYears}</option>
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {year}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.filterIssuingBody}
+              <select name="issuingBody" defaultValue={params.issuingBody ?? ""} className={selectClass}>
+                <option value="">{m.allIssuingBodies}</option>
+                {bodies.map((body) => (
+                  <option key={body.value} value={body.value}>
+                    {body.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.filterValidity}
+              <select name="validity" defaultValue={params.validity ?? ""} className={selectClass}>
+                <option value="">{m.allValidity}</option>
+                {Object.entries(messages.validity).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex max-w-full min-w-0 flex-col">
+              {m.sort}
+              <select name="sort" defaultValue={params.sort ?? "relevance"} className={selectClass}>
+                <option value="relevance">{m.sortRelevance}</option>
+                <option value="date">{m.sortDate}</option>
+              </select>
+            </label>
+            <button type="submit" className="rounded border border-gray-600 bg-white px-3 py-1 text-gray-900 hover:bg-gray-100">
+              {m.apply}
+            </button>
+          </fieldset>
+        </FoldOnPhone>
       </form>
 
       {errorList.length ? (

@@ -29,7 +29,7 @@ export default async function ServicesPage({ searchParams }: Props) {
         </h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{s.publicIntro}</p>
         <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={s.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {s.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
           </label>
@@ -41,7 +41,7 @@ export default async function ServicesPage({ searchParams }: Props) {
           </span>
         </form>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{s.title}</caption>
             <thead className="bg-gray-100">
               <tr>
@@ -55,13 +55,21 @@ export default async function ServicesPage({ searchParams }: Props) {
             <tbody>
               {result.items.map((service) => (
                 <tr key={service.id} className="border-t border-gray-200">
-                  <td className="px-3 py-2 font-mono text-xs">{service.code}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 font-mono text-xs" data-label={s.columns.code}>
+                    {service.code}
+                  </td>
+                  <td className="px-3 py-2" data-label={s.columns.name}>
                     <Link href={`/services/${service.id}`}>{service.name}</Link>
                   </td>
-                  <td className="px-3 py-2">{service.sectionName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{s.workingDays(service.timeLimitDays)}</td>
-                  <td className="px-3 py-2">{service.fee}</td>
+                  <td className="px-3 py-2" data-label={s.columns.section}>
+                    {service.sectionName}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap" data-label={s.columns.timeLimit}>
+                    {s.workingDays(service.timeLimitDays)}
+                  </td>
+                  <td className="px-3 py-2" data-label={s.columns.fee}>
+                    {service.fee}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -25,7 +25,7 @@ export function ServiceGuideArticle({ guide, formHref }: { guide: ServiceGuide; 
   const heading = "mt-6 border-l-4 border-red-800 pl-2 text-lg font-semibold";
   return (
     <>
-      <table className="mt-4 w-full border-collapse text-sm" data-testid="guide-basics">
+      <table className="pairs-table mt-4 w-full border-collapse text-sm" data-testid="guide-basics">
         <caption className="sr-only">{s.guide}</caption>
         <tbody>
           {basics.map(([label, value]) => (
@@ -48,7 +48,7 @@ export function ServiceGuideArticle({ guide, formHref }: { guide: ServiceGuide; 
       <p className="mt-2 whitespace-pre-line text-sm leading-7">{guide.conditions}</p>
       <h2 className={heading}>{f.materials}</h2>
       {guide.materials.length ? (
-        <table className="mt-2 w-full border-collapse text-sm" data-testid="guide-materials">
+        <table className="stack-table mt-2 w-full border-collapse text-sm" data-testid="guide-materials">
           <thead>
             <tr className="bg-gray-100">
               <th scope="col" className="w-12 border border-gray-300 px-2 py-1">
@@ -71,11 +71,21 @@ export function ServiceGuideArticle({ guide, formHref }: { guide: ServiceGuide; 
           <tbody>
             {guide.materials.map((material, index) => (
               <tr key={`${material.name}-${index}`}>
-                <td className="border border-gray-300 px-2 py-1 text-center">{index + 1}</td>
-                <td className="border border-gray-300 px-2 py-1">{material.name}</td>
-                <td className="border border-gray-300 px-2 py-1 text-center">{material.originals}</td>
-                <td className="border border-gray-300 px-2 py-1 text-center">{material.copies}</td>
-                <td className="border border-gray-300 px-2 py-1">{material.note ?? ""}</td>
+                <td className="border border-gray-300 px-2 py-1 text-center" data-label={messages.common.serialNumber}>
+                  {index + 1}
+                </td>
+                <td className="border border-gray-300 px-2 py-1" data-label={s.materials.name}>
+                  {material.name}
+                </td>
+                <td className="border border-gray-300 px-2 py-1 text-center" data-label={s.materials.originals}>
+                  {material.originals}
+                </td>
+                <td className="border border-gray-300 px-2 py-1 text-center" data-label={s.materials.copies}>
+                  {material.copies}
+                </td>
+                <td className="border border-gray-300 px-2 py-1" data-label={s.materials.note}>
+                  {material.note ?? ""}
+                </td>
               </tr>
             ))}
           </tbody>

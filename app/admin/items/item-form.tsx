@@ -76,7 +76,12 @@ export function ItemForm({
         accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"
         kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))}
       />
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <div className="flex flex-wrap gap-3 pt-2">
+        <SubmitButton variant="secondary">{messages.consoleItems.saveDraft}</SubmitButton>
+        <SubmitButton name="then" value="submit">
+          {messages.consoleItems.saveAndSubmit}
+        </SubmitButton>
+      </div>
     </ActionForm>
   );
 }

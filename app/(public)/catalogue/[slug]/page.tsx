@@ -68,9 +68,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           </ul>
         ) : null}
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.filterYear}
-            <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="year" defaultValue={year ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allYears}</option>
               {years.map((option) => (
                 <option key={option} value={option}>
@@ -79,9 +79,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
               ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.filterIssuingBody}
-            <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allIssuingBodies}</option>
               {bodies.map((body) => (
                 <option key={body.value} value={body.value}>

@@ -79,7 +79,7 @@ export default async function DecisionPage({ params }: Props) {
             <PrintButton label={messages.registers.common.print} />
           </div>
         </div>
-        <table className="mt-4 w-full border-collapse text-sm" data-testid="decision-fields">
+        <table className="pairs-table mt-4 w-full border-collapse text-sm" data-testid="decision-fields">
           <tbody>
             {rows.map(([label, value]) => (
               <tr key={label}>

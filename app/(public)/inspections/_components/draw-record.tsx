@@ -75,7 +75,7 @@ export function AssignmentTable({ assignments, showResults }: { assignments: Ass
   const c = m.detail.columns;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="assignment-table">
+      <table className="stack-table w-full text-left text-sm" data-testid="assignment-table">
         <thead>
           <tr className="border-b border-gray-300">
             <th scope="col" className="py-2 pr-3">
@@ -111,16 +111,32 @@ export function AssignmentTable({ assignments, showResults }: { assignments: Ass
         <tbody>
           {assignments.map((assignment) => (
             <tr key={assignment.id} className="border-b border-gray-200 align-top">
-              <td className="py-2 pr-3">{assignment.position}</td>
-              <td className="py-2 pr-3">{assignment.targetName}</td>
-              <td className="py-2 pr-3 font-mono text-xs">{assignment.targetCreditCode ?? "—"}</td>
-              <td className="py-2 pr-3">{assignment.targetAddress}</td>
-              <td className="py-2 pr-3">{assignment.inspectors.map((inspector) => `${inspector.name}（${inspector.certificateNumber}）`).join("、")}</td>
+              <td className="py-2 pr-3" data-label={c.position}>
+                {assignment.position}
+              </td>
+              <td className="py-2 pr-3" data-label={c.target}>
+                {assignment.targetName}
+              </td>
+              <td className="py-2 pr-3 font-mono text-xs" data-label={c.creditCode}>
+                {assignment.targetCreditCode ?? "—"}
+              </td>
+              <td className="py-2 pr-3" data-label={c.address}>
+                {assignment.targetAddress}
+              </td>
+              <td className="py-2 pr-3" data-label={c.inspectors}>
+                {assignment.inspectors.map((inspector) => `${inspector.name}（${inspector.certificateNumber}）`).join("、")}
+              </td>
               {showResults ? (
                 <>
-                  <td className="py-2 pr-3 whitespace-nowrap">{assignment.inspectedOn ?? "—"}</td>
-                  <td className="py-2 pr-3">{assignment.outcome ? m.outcomes[assignment.outcome] : "—"}</td>
-                  <td className="py-2">{assignment.note ?? ""}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap" data-label={c.inspectedOn}>
+                    {assignment.inspectedOn ?? "—"}
+                  </td>
+                  <td className="py-2 pr-3" data-label={c.outcome}>
+                    {assignment.outcome ? m.outcomes[assignment.outcome] : "—"}
+                  </td>
+                  <td className="py-2" data-label={c.note}>
+                    {assignment.note ?? ""}
+                  </td>
                 </>
               ) : null}
             </tr>

@@ -45,7 +45,7 @@ export default async function PowerPage({ params }: Props) {
             <PrintButton label={messages.registers.common.print} />
           </div>
         </div>
-        <table className="mt-4 w-full border-collapse text-sm">
+        <table className="pairs-table mt-4 w-full border-collapse text-sm">
           <tbody>
             {rows.map(([label, value]) => (
               <tr key={label}>

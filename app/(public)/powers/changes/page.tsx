@@ -81,7 +81,7 @@ export default async function PowerChangesPage({ searchParams }: Props) {
             ).map(([name, label, value]) => (
               <label key={name} className="flex flex-col">
                 {label}
-                <select name={name} defaultValue={value} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
+                <select name={name} defaultValue={value} className="mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1">
                   {years.map((year) => (
                     <option key={year} value={year}>
                       {year}
@@ -116,7 +116,7 @@ export default async function PowerChangesPage({ searchParams }: Props) {
               </h2>
               {diff.changed.length ? (
                 <div className="mt-2 overflow-x-auto">
-                  <table className="w-full text-left text-sm">
+                  <table className="stack-table w-full text-left text-sm">
                     <thead className="bg-gray-100">
                       <tr>
                         <th scope="col" className="px-3 py-2">
@@ -138,15 +138,17 @@ export default async function PowerChangesPage({ searchParams }: Props) {
                         change.fields.map((field, index) => (
                           <tr key={`${change.code}-${field}`} className="border-t border-gray-200 align-top">
                             {index === 0 ? (
-                              <td rowSpan={change.fields.length} className="px-3 py-2">
+                              <td rowSpan={change.fields.length} className="px-3 py-2" data-label={p.columns.name}>
                                 <span className="font-mono text-xs">{change.code}</span> {change.after.name}
                               </td>
                             ) : null}
-                            <td className="px-3 py-2 whitespace-nowrap">{fieldLabel(field)}</td>
-                            <td className="px-3 py-2">
+                            <td className="px-3 py-2 whitespace-nowrap" data-label={p.changedField}>
+                              {fieldLabel(field)}
+                            </td>
+                            <td className="px-3 py-2" data-label={p.before}>
                               <del className="text-red-800">{fieldValue(change.before, field)}</del>
                             </td>
-                            <td className="px-3 py-2">
+                            <td className="px-3 py-2" data-label={p.after}>
                               <ins className="text-green-800 no-underline">{fieldValue(change.after, field)}</ins>
                             </td>
                           </tr>

@@ -44,7 +44,7 @@ export default async function PublicProposalPage({ params }: Props) {
         <Link href="/">{messages.site.home}</Link> › <Link href={`/proposals?year=${proposal.year}`}>{m.public.title}</Link>
       </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposal-title">
-        <table className="w-full table-fixed border-collapse text-sm" data-testid="proposal-metadata">
+        <table className="pairs-table w-full table-fixed border-collapse text-sm" data-testid="proposal-metadata">
           <tbody>
             {pairs.map((pair) => (
               <tr key={pair[0][0]}>

@@ -8,6 +8,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
@@ -38,7 +39,7 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
     key === "counterpartyCategory" && text ? m.counterpartyCategories[text as keyof typeof m.counterpartyCategories] : text;
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(decision.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }]}
         title={`${d.kindTitles[decision.kind]}：${decision.documentNumber}`}
@@ -111,7 +112,7 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
               steps={registerReviewSteps(decision.actions)}
               version={decision.version}
               run={transitionDecisionAction.bind(null, decision.id)}
-              empty={m.review.noActions}
+              empty={waitingNotice(decision.state, m.review.noActions)}
             />
           </Panel>
         </div>

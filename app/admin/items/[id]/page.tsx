@@ -8,6 +8,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
@@ -21,7 +22,7 @@ import { transitionItemAction } from "../actions";
 
 export const metadata: Metadata = { title: messages.consoleItems.title };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; restored?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; restored?: string; saved?: string }> };
 
 const m = messages.consoleItems;
 const d = m.detail;
@@ -66,7 +67,19 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
   );
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? d.transitionDone : notice.restored ? d.restored : null} />
+      <DoneNotice
+        message={
+          notice.done
+            ? afterStepNotice(item.state)
+            : notice.restored
+              ? d.restored
+              : notice.saved === "not-submitted"
+                ? m.savedNotSubmitted
+                : notice.saved
+                  ? m.draftSaved
+                  : null
+        }
+      />
       <PageHeader
         breadcrumbs={[{ href: "/admin/items", label: m.title }]}
         title={latest.title}
@@ -133,7 +146,7 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
 
         <div className="space-y-6">
           <Panel id="actions" title={d.actions}>
-            <ReviewActions steps={steps} version={item.version} run={transitionItemAction.bind(null, item.id)} empty={d.noActions} />
+            <ReviewActions steps={steps} version={item.version} run={transitionItemAction.bind(null, item.id)} empty={waitingNotice(item.state, d.noActions)} />
           </Panel>
           <Panel id="deadline" title={d.deadline}>
             <p className={item.deadline.overdue ? "font-semibold text-red-700" : ""} data-testid="deadline-due">

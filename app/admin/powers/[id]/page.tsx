@@ -7,6 +7,7 @@ import { DoneNotice, Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -55,7 +56,7 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
   ];
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(power.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/powers", label: m.powers.console.title }]}
         title={entry.name}
@@ -100,7 +101,7 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
             steps={registerReviewSteps(power.actions)}
             version={power.version}
             run={transitionPowerAction.bind(null, power.id)}
-            empty={m.review.noActions}
+            empty={waitingNotice(power.state, m.review.noActions)}
           />
         </Panel>
       </div>

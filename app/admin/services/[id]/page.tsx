@@ -7,6 +7,7 @@ import { DoneNotice, Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -33,7 +34,7 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
   });
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(service.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/services", label: c.title }]}
         title={service.name}
@@ -77,7 +78,7 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
             steps={registerReviewSteps(service.actions)}
             version={service.version}
             run={transitionServiceAction.bind(null, service.id)}
-            empty={m.review.noActions}
+            empty={waitingNotice(service.state, m.review.noActions)}
           />
         </Panel>
       </div>

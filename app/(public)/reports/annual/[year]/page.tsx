@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/public/print-button";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
 import { findPublishedReport } from "@/lib/reports/manage-reports";
 import { renderReportHtml } from "@/lib/reports/report-document";
@@ -37,7 +38,7 @@ export default async function AnnualReportPage({ params }: Props) {
       <div
         className="item-body report-body mt-6 leading-8"
         data-testid="annual-report"
-        dangerouslySetInnerHTML={{ __html: sanitizeItemBody(renderReportHtml(report)) }}
+        dangerouslySetInnerHTML={{ __html: withScrollableTables(sanitizeItemBody(renderReportHtml(report))) }}
       />
     </article>
   );
