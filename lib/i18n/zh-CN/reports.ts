@@ -22,6 +22,7 @@ export const reportsMessages = {
   saved: "已保存。",
   checks: "发布前校验",
   checksPassed: "全部校验通过，可以提交审核。",
+  checksPassedBeforeStart: "全部校验通过。点击“开始编制”填写文字部分，然后提交审核。",
   blocking: "必须修正",
   warnings: "提示",
   figuresLive: "数据来自系统实时数据；发布时冻结为快照。",

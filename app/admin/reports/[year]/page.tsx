@@ -6,6 +6,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { FieldErrors } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
@@ -48,7 +49,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   return (
     <div className="space-y-6">
       <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agencyName, year)} />
-      <DoneNotice message={done ? messages.consoleItems.detail.transitionDone : null} />
+      <DoneNotice message={done && edition ? afterStepNotice(edition.state) : null} />
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
         {workspace.published.length ? (
@@ -65,7 +66,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
       <Panel id="checks" title={m.checks}>
         {checks.passed ? (
           <p className="text-green-800" data-testid="checks-passed">
-            {m.checksPassed}
+            {edition ? m.checksPassed : m.checksPassedBeforeStart}
           </p>
         ) : null}
         {checks.blocking.length ? (
@@ -111,7 +112,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
             <ReviewActions
               version={edition.version}
               run={transitionReportAction.bind(null, edition.id, year)}
-              empty={messages.consoleItems.detail.noActions}
+              empty={waitingNotice(edition.state, messages.consoleItems.detail.noActions)}
               steps={actions.map((action) => ({
                 action,
                 label: messages.itemActions[action],
