@@ -16,7 +16,12 @@ export function SiteIdentityForm({ settings, maxLogoMegabytes }: { settings: Sit
         <p className="text-sm font-medium text-gray-900">{f.currentLogo}</p>
         {settings.logoUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- a small stored image served by our own route
-          <img src={settings.logoUrl} alt={f.currentLogo} className="mt-1 h-16 w-auto rounded border border-gray-300 bg-gray-50 p-1" data-testid="current-logo" />
+          <img
+            src={settings.logoUrl}
+            alt={f.currentLogo}
+            className="mt-1 h-16 w-auto rounded border border-gray-300 bg-gray-50 p-1"
+            data-testid="current-logo"
+          />
         ) : (
           <p className="mt-1 text-sm text-gray-700">{f.noLogo}</p>
         )}

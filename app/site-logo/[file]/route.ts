@@ -1,6 +1,6 @@
+import { findSiteLogo } from "@/lib/agency/site-identity";
 import { errorResponse } from "@/lib/api/respond";
 import { decodeSegment } from "@/lib/api/route-params";
-import { findSiteLogo } from "@/lib/agency/site-identity";
 import { readAttachmentFile } from "@/lib/attachments/store-file";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
