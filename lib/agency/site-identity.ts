@@ -11,6 +11,7 @@ import { messages } from "@/lib/i18n";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { parseInput } from "@/lib/validation";
+import { icpNumberFormat, publicSecurityNumberFormat, siteIdCodeFormat } from "./record-number-formats";
 import { logoUrlOf, siteIdentityFields, type SiteIdentityField } from "./site-identity-format";
 
 const m = messages.siteIdentity.errors;
@@ -22,9 +23,6 @@ const maxLogoBytes = maxLogoMegabytes * 1024 * 1024;
 // Judged from the bytes (file-type), never from the name or the browser's MIME type. SVG is left
 // out on purpose: it can carry scripts, and the emblem is served from the site's own origin.
 const logoTypes: Record<string, string> = { png: "image/png", apng: "image/png", jpg: "image/jpeg", webp: "image/webp" };
-
-// 省、自治区、直辖市的简称, the first character of an ICP or 公安 record number.
-const provinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 
 /** A blank field means "not set": stored as null, so the footer leaves its line out. */
 function optionalText(maximum: number, pattern?: { regex: RegExp; message: string }) {
@@ -43,10 +41,9 @@ function optionalText(maximum: number, pattern?: { regex: RegExp; message: strin
 }
 
 export const siteIdentityInputSchema = z.object({
-  // 全国政府网站基本数据库: 10 digits (the area's division code and a serial), or bm + 8 digits for a ministry's site.
-  siteIdCode: optionalText(10, { regex: /^(?:\d{10}|bm\d{8})$/, message: m.siteIdCode }),
-  icpNumber: optionalText(40, { regex: new RegExp(`^[${provinces}]ICP备\\d{8}号(?:-\\d{1,3})?$`), message: m.icpNumber }),
-  publicSecurityNumber: optionalText(40, { regex: new RegExp(`^[${provinces}]公网安备\\s?\\d{14}号$`), message: m.publicSecurityNumber }),
+  siteIdCode: optionalText(10, { regex: siteIdCodeFormat, message: m.siteIdCode }),
+  icpNumber: optionalText(40, { regex: icpNumberFormat, message: m.icpNumber }),
+  publicSecurityNumber: optionalText(40, { regex: publicSecurityNumberFormat, message: m.publicSecurityNumber }),
   sponsorName: optionalText(100),
   operatorName: optionalText(100),
   // A path of this site or an http(s) address: no javascript: or data: link can reach the footer.
