@@ -74,9 +74,8 @@ export async function findSiteIdentitySettings(actor: ActingUser): Promise<SiteI
 async function readLogo(value: unknown): Promise<{ bytes: Uint8Array; mimeType: string; name: string } | null> {
   if (value === undefined || value === "" || value === null) return null;
   if (!(value instanceof File)) throw new ValidationError({ logo: [m.logoType] });
-  // A file input left empty posts a nameless, empty file.
-  if (value.size === 0 && !value.name) return null;
-  if (value.size === 0) throw new ValidationError({ logo: [m.logoEmpty] });
+  // A file input left empty posts an empty file (named "blob" once React has encoded the form).
+  if (value.size === 0) return null;
   if (value.size > maxLogoBytes) throw new ValidationError({ logo: [m.logoTooLarge(maxLogoMegabytes)] });
   const bytes = new Uint8Array(await value.arrayBuffer());
   const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);

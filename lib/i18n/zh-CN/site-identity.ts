@@ -33,7 +33,6 @@ export const siteIdentityMessages = {
     text: "请填写文字。",
     logoType: "徽标只接受 PNG、JPEG 或 WebP 图片（按文件内容判断）。",
     logoTooLarge: (megabytes: number) => `徽标不能超过 ${megabytes} MB。`,
-    logoEmpty: "上传的徽标文件是空的。",
     logoAndRemove: "不能同时上传新徽标和删除徽标。",
     logoNotFound: "徽标不存在。",
   },
