@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { publicHomeMetadata } from "@/app/(public)/_lib/public-metadata";
 import { CatalogueNav } from "@/components/public/catalogue-nav";
 import { ItemList } from "@/components/public/item-list";
 import { SearchBox } from "@/components/public/search-box";
@@ -8,6 +9,8 @@ import { messages } from "@/lib/i18n";
 import { findPublishedItems } from "@/lib/items/public-items";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = () => publicHomeMetadata({ page: messages.site.home, column: "disclosure" });
 
 export default async function HomePage() {
   const [group, tree, latest] = await Promise.all([findLeadingGroup(), findCategoryTree(), findPublishedItems({ page: 1, pageSize: 12 })]);

@@ -13,6 +13,7 @@ import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
 import { searchMessages } from "@/lib/i18n/zh-CN/search";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { siteIdentityMessages } from "@/lib/i18n/zh-CN/site-identity";
 import { workflowMessages } from "@/lib/i18n/zh-CN/workflow";
 
 /**
@@ -27,6 +28,7 @@ export const zhCN = {
   proposals: proposalsMessages,
   reports: reportsMessages,
   security: securityMessages,
+  siteIdentity: siteIdentityMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
   common: commonMessages,
@@ -476,6 +478,7 @@ export const zhCN = {
       "calendar_override.set": "设置工作日调整",
       "calendar_override.remove": "删除工作日调整",
       "audit.export": "导出审计日志",
+      "site_identity.update": "修改网站标识",
     },
     entityTypeLabels: {
       Item: "公开信息",
@@ -486,6 +489,7 @@ export const zhCN = {
       SensitiveWord: "敏感词",
       CalendarOverride: "工作日调整",
       AuditEvent: "审计日志",
+      Agency: "网站标识",
     },
   },
 } as const;

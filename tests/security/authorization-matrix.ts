@@ -23,7 +23,7 @@ import type { MatrixRow } from "./matrix-types";
 export type MatrixGroup = { title: string; rows: MatrixRow[] };
 
 export const matrixGroups: MatrixGroup[] = [
-  { title: "Accounts, sections, catalogue, calendar, sensitive words, reply templates, audit log", rows: administrationRows },
+  { title: "Accounts, sections, catalogue, calendar, sensitive words, reply templates, audit log, site identity", rows: administrationRows },
   { title: "Disclosure items", rows: itemRows },
   { title: "Applications (依申请公开)", rows: applicationRows },
   { title: "Registers: 双公示 decisions, the power list, service guides", rows: registerRows },

@@ -7,6 +7,7 @@
  * A row that changes data asks for a fresh record for every actor, so the cells do not depend on
  * each other or on their order; rows that only read share records (`shared`).
  */
+import { updateSiteIdentity } from "@/lib/agency/site-identity";
 import { recordAppeal } from "@/lib/applications/appeals";
 import { recordDecision } from "@/lib/applications/handle-application";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
@@ -48,6 +49,7 @@ import { createService } from "@/lib/services/manage-services";
 import { transitionService } from "@/lib/services/service-review";
 import { writeCsv } from "@/lib/spreadsheets";
 import { nextNumber, type Actor } from "./matrix-types";
+import { tinyPngFile } from "../support/images";
 
 export type SignedInActor = Exclude<Actor, "anonymous">;
 export type RegisterState = "draft" | "section_review" | "leader_review" | "published" | "withdrawn";
@@ -151,6 +153,12 @@ export class MatrixFixtures {
     const word = `矩阵敏感词${nextNumber()}`;
     await addSensitiveWords(this.users.admin, { words: word });
     return (await db.sensitiveWord.findFirstOrThrow({ where: { word } })).id;
+  }
+
+  /** The file name of the site's emblem, uploaded by the administrator (`/site-logo/<file>`). */
+  async siteLogo(): Promise<string> {
+    const settings = await updateSiteIdentity(this.users.admin, { logo: tinyPngFile() });
+    return settings.logoUrl!.slice("/site-logo/".length);
   }
 
   /** Today in Beijing on the pinned test clock (a working Wednesday). */

@@ -58,6 +58,7 @@ export const publicTemplates: PublicTemplate[] = [
   { target: "GET /feeds/[file]", request: async () => ({ params: { file: "rss.xml" } }) },
   { target: "GET /feeds/catalogue/[slug]/[file]", request: async () => ({ params: { slug: "normative-documents", file: "atom.xml" } }) },
   { target: "GET /sitemap.xml", request: none },
+  { target: "GET /site-logo/[file]", request: async (fx) => ({ params: { file: await fx.shared("site logo", () => fx.siteLogo()) } }) },
   { target: "GET /files/[id]", request: async (fx) => ({ params: { id: String(await fx.shared("published attachment", () => fx.publishedAttachment())) } }) },
   { target: "GET /proposals/files/[id]", request: async () => ({ params: { id: "1" } }) },
   { target: "GET /reports/annual/[year]/download/[format]", request: async () => ({ params: { year: "2017", format: "docx" } }) },

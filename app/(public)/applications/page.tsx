@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { messages } from "@/lib/i18n";
 import { StatusLookup } from "./status-lookup";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.applications.publicStatus.title };
+export const generateMetadata = publicPage(messages.applications.publicStatus.title, "application");
 
 export default function ApplicationStatusPage() {
   const m = messages.applications.publicStatus;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { messages } from "@/lib/i18n";
 import { submitApplicationAction } from "./actions";
@@ -8,7 +8,7 @@ import { ApplicationForm } from "./application-form";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.applications.publicForm.title };
+export const generateMetadata = publicPage(messages.applications.publicForm.title, "application");
 
 export default async function ApplyPage() {
   const agency = await findAgencyProfile();

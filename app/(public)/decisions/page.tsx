@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 const d = messages.registers.decisions;
 
-export const metadata: Metadata = { title: d.title };
+export const generateMetadata = publicPage(d.title, "disclosure");
 
 type Props = { searchParams: Promise<{ kind?: string; q?: string; year?: string; from?: string; to?: string; page?: string }> };
 

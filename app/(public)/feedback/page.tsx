@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { findPublishedFeedback } from "@/lib/feedback/public-feedback";
@@ -10,7 +10,7 @@ import { rateFeedbackAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.feedback.public.title };
+export const generateMetadata = publicPage(messages.proposals.feedback.public.title, "interaction");
 
 type Props = { searchParams: Promise<{ page?: string }> };
 

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findPublishedInspectionYears, findPublishedInspections } from "@/lib/inspections/public-inspections";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: messages.inspections.title };
+export const generateMetadata = publicPage(messages.inspections.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; page?: string }> };
 

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { PrintButton } from "@/components/public/print-button";
 import { readPositiveInteger } from "@/lib/api/route-params";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const m = messages.registers;
 
-export const metadata: Metadata = { title: m.powers.title };
+export const generateMetadata = publicPage(m.powers.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; type?: string; status?: string; q?: string; page?: string }> };
 

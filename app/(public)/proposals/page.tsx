@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { findProposalYears, findPublishedProposalReplies } from "@/lib/proposals/public-proposals";
@@ -9,7 +9,7 @@ import { PublishedProposalList } from "./_components/published-proposal-list";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.public.title };
+export const generateMetadata = publicPage(messages.proposals.public.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; kind?: string }> };
 

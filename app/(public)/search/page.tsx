@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { FoldOnPhone } from "@/components/public/fold-on-phone";
 import { Pagination } from "@/components/public/pagination";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
@@ -13,7 +14,9 @@ import type { TextSegment } from "@/lib/search/snippet";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: messages.search.title, robots: { index: false, follow: true } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { ...(await publicPage(messages.search.title, "disclosure")()), robots: { index: false, follow: true } };
+}
 
 type Params = { q?: string; type?: string; category?: string; year?: string; issuingBody?: string; validity?: string; sort?: string; page?: string };
 

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const s = messages.registers.services;
 
-export const metadata: Metadata = { title: s.title };
+export const generateMetadata = publicPage(s.title, "service");
 
 type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 

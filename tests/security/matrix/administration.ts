@@ -166,4 +166,19 @@ export const administrationRows: MatrixRow[] = [
     expect: expect(401, 403, 403, 403, 403, 200),
     request: async () => formAction(["disclose"]),
   },
+
+  // 网站标识 (administrators).
+  {
+    action: "app/admin/site-identity/actions.ts#saveSiteIdentityAction",
+    expect: expect(401, 403, 403, 403, 403, 200),
+    request: async () =>
+      formAction([], {
+        siteIdCode: "2310810016",
+        icpNumber: "黑ICP备05002436号-1",
+        publicSecurityNumber: "黑公网安备23108102000107号",
+        sponsorName: "绥芬河市城市管理和综合行政执法局",
+        operatorName: "",
+        siteMapUrl: "/sitemap.xml",
+      }),
+  },
 ];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { CatalogueNav } from "@/components/public/catalogue-nav";
 import { ItemArticle } from "@/components/public/item-article";
 import { ItemList } from "@/components/public/item-list";
@@ -18,7 +19,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategoryBySlug((await params).slug);
-  return { title: category?.name ?? messages.errors.notFoundTitle };
+  if (!category) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
+  return publicMetadata({ page: category.name, column: "disclosure", columnName: category.name }, { feeds: { slug: category.slug, name: category.name } });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { counterpartyCategoryLabel } from "@/lib/decisions/decision-fields";
 import { findPublicDecision } from "@/lib/decisions/public-decisions";
@@ -19,7 +20,11 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const decision = await load(params);
-  return { title: decision ? `${decision.documentNumber} ${decision.counterpartyName}` : messages.errors.notFoundTitle };
+  return publicMetadata({
+    page: decision ? `${decision.documentNumber} ${decision.counterpartyName}` : messages.errors.notFoundTitle,
+    column: "disclosure",
+    columnName: messages.registers.decisions.title,
+  });
 }
 
 export default async function DecisionPage({ params }: Props) {

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findPublicItem } from "@/lib/items/public-items";
@@ -8,7 +8,7 @@ import { submitFeedbackAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.feedback.public.formTitle };
+export const generateMetadata = publicPage(messages.proposals.feedback.public.formTitle, "interaction");
 
 type Props = { searchParams: Promise<{ itemId?: string }> };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
@@ -18,8 +19,8 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
-  if (!found) return { title: messages.errors.notFoundTitle };
-  return { title: found.kind === "published" ? found.inspection.title : found.title };
+  const page = !found ? messages.errors.notFoundTitle : found.kind === "published" ? found.inspection.title : found.title;
+  return publicMetadata({ page, column: "disclosure", columnName: messages.inspections.title });
 }
 
 export default async function PublicInspectionPage({ params }: Props) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicPower } from "@/lib/powers/public-powers";
@@ -18,7 +19,11 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params))?.name ?? messages.errors.notFoundTitle };
+  return publicMetadata({
+    page: (await load(params))?.name ?? messages.errors.notFoundTitle,
+    column: "disclosure",
+    columnName: messages.registers.powers.title,
+  });
 }
 
 export default async function PowerPage({ params }: Props) {

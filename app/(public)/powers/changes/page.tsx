@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import type { PowerEntry } from "@/lib/powers/power-entry";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const m = messages.registers;
 const p = m.powers;
 
-export const metadata: Metadata = { title: p.compare };
+export const generateMetadata = publicPage(p.compare, "disclosure");
 
 type Props = { searchParams: Promise<{ from?: string; to?: string }> };
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicProposal } from "@/lib/proposals/public-proposals";
@@ -17,7 +18,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const proposal = await load(params);
-  return { title: proposal?.title ?? messages.errors.notFoundTitle };
+  return publicMetadata({ page: proposal?.title ?? messages.errors.notFoundTitle, column: "disclosure", columnName: messages.proposals.public.title });
 }
 
 function formatSize(bytes: number): string {

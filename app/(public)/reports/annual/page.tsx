@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { messages } from "@/lib/i18n";
 import { listPublishedReports } from "@/lib/reports/manage-reports";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: messages.reports.title };
+export const generateMetadata = publicPage(messages.reports.title, "disclosure");
 
 export default async function AnnualReportsPage() {
   const reports = await listPublishedReports();

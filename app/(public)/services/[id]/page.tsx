@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicService } from "@/lib/services/public-services";
@@ -19,7 +20,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = await load(params);
-  return { title: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle };
+  return publicMetadata({ page: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle, column: "service", columnName: s.title });
 }
 
 export default async function ServicePage({ params }: Props) {

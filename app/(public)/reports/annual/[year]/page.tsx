@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { withScrollableTables } from "@/lib/content/scrollable-tables";
@@ -18,7 +19,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = await load(params);
-  return { title: report?.title ?? messages.reports.title };
+  return publicMetadata({ page: report?.title ?? messages.reports.title, column: "disclosure", columnName: messages.reports.title });
 }
 
 export default async function AnnualReportPage({ params }: Props) {
