@@ -6,7 +6,7 @@
  * screen of each page, as a visitor sees it on arrival).
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
@@ -44,8 +44,11 @@ const viewports = [
   { suffix: "phone", width: 390, height: 844 },
 ];
 
+let serverExited = false;
+
 async function waitForServer(): Promise<void> {
   for (let attempt = 0; attempt < 900; attempt++) {
+    if (serverExited) throw new Error("the server stopped before it answered (its output is above)");
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
@@ -57,10 +60,13 @@ async function waitForServer(): Promise<void> {
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-screenshots-"));
+// As root the embedded server runs as the postgres user, which must be able to enter this directory.
+chmodSync(dataDir, 0o755);
 const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1" },
 });
+server.once("exit", () => (serverExited = true));
 
 try {
   await waitForServer();
@@ -98,7 +104,9 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  if (!serverExited) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }

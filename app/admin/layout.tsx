@@ -46,15 +46,15 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </Link>
             <span className="ml-3 text-sm text-slate-200">{agency.shortName}</span>
           </div>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <span data-testid="current-user">
               {m.signedInAs}：{user.displayName}（{messages.roles[user.role]}，{user.sectionName}）
             </span>
-            <Link href="/" className="text-white">
+            <Link href="/" className="whitespace-nowrap text-white">
               {messages.site.home}
             </Link>
             <form action={logOut}>
-              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-white hover:bg-slate-700">
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 whitespace-nowrap text-white hover:bg-slate-700">
                 {messages.site.logout}
               </button>
             </form>
