@@ -29,7 +29,7 @@ export type PageCacheSettings = {
 
 export const defaultPageCacheSettings: PageCacheSettings = { maxMegabytes: 64, versionCheckMs: 1_000, maxAgeMs: 60_000 };
 
-export function pageCacheSettingsFrom(environment: NodeJS.ProcessEnv): PageCacheSettings {
+export function pageCacheSettingsFrom(environment: Record<string, string | undefined>): PageCacheSettings {
   const megabytes = environment.PAGE_CACHE_MB?.trim();
   const parsed = megabytes === undefined || megabytes === "" ? defaultPageCacheSettings.maxMegabytes : Number(megabytes);
   if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`PAGE_CACHE_MB must be a number of megabytes, 0 or more (it is "${megabytes}").`);
@@ -78,6 +78,8 @@ const perResponseHeaders = new Set([
   "connection",
   "keep-alive",
   "date",
+  "x-page-cache",
+  "x-web-process",
   ...Object.keys(baseSecurityHeaders({ secure: true })).map((name) => name.toLowerCase()),
 ]);
 const NONCE_MARK = "\u0000nonce\u0000";
@@ -158,12 +160,14 @@ function answerFromCache(request: IncomingMessage, response: ServerResponse, run
   if (page.entityTag && matchesIfNoneMatch(request.headers["if-none-match"] ?? null, page.entityTag)) {
     // The browser keeps its copy and the policy that came with it: no new policy on a 304.
     response.statusCode = 304;
+    response.setHeader("X-Page-Cache", "hit");
     response.setHeader("ETag", page.entityTag);
     for (const [name, value] of page.headers) if (name === "cache-control" || name === "vary") response.setHeader(name, value);
     response.end();
     return true;
   }
   const nonce = createNonce();
+  response.setHeader("X-Page-Cache", "hit");
   response.statusCode = page.status;
   for (const [name, value] of page.headers) response.appendHeader(name, value.includes(NONCE_MARK) ? value.split(NONCE_MARK).join(nonce) : value);
   response.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, secure }));
@@ -186,6 +190,7 @@ export async function servePageThroughCache(
   if (!isPageCacheable(request, pathname)) return render();
   const version = await runtime.readVersion();
   if (version === null) return render();
+  // Diagnostics, like a reverse proxy's cache status: "hit", or "miss" (rendered now).
   if (version !== runtime.version) {
     // Pages of an older version are never asked for again.
     runtime.cache.clear();
@@ -198,6 +203,7 @@ export async function servePageThroughCache(
     await inProgress;
     if (answerFromCache(request, response, runtime, key, secure)) return;
   }
+  response.setHeader("X-Page-Cache", "miss");
   if (request.method !== "GET" || runtime.rendering.has(key)) return render();
   let done!: () => void;
   runtime.rendering.set(key, new Promise<void>((resolve) => (done = resolve)));

@@ -2,7 +2,7 @@
  * How many web processes `npm start` runs behind its one port: WEB_CONCURRENCY, or one per core
  * (each process renders on one core; the page cache answers from memory in each).
  */
-export function webConcurrencyFrom(environment: NodeJS.ProcessEnv, cores: number): number {
+export function webConcurrencyFrom(environment: Record<string, string | undefined>, cores: number): number {
   const raw = environment.WEB_CONCURRENCY?.trim();
   if (raw === undefined || raw === "") return Math.max(1, cores);
   const value = Number(raw);
