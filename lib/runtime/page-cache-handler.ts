@@ -29,11 +29,25 @@ export type PageCacheSettings = {
 
 export const defaultPageCacheSettings: PageCacheSettings = { maxMegabytes: 64, versionCheckMs: 1_000, maxAgeMs: 60_000 };
 
+function numberSetting(environment: Record<string, string | undefined>, name: string, fallback: number, unit: string): number {
+  const raw = environment[name]?.trim();
+  const parsed = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of ${unit}, 0 or more (it is "${raw}").`);
+  return parsed;
+}
+
+/**
+ * PAGE_CACHE_MB: memory per web process. PAGE_CACHE_VERSION_CHECK_MS (default 1000): how long a
+ * read of the content version is used; 0 asks the database on every cacheable request, so that a
+ * publication shows on the very next page (the end-to-end tests, which check pages right after
+ * publishing, run that way).
+ */
 export function pageCacheSettingsFrom(environment: Record<string, string | undefined>): PageCacheSettings {
-  const megabytes = environment.PAGE_CACHE_MB?.trim();
-  const parsed = megabytes === undefined || megabytes === "" ? defaultPageCacheSettings.maxMegabytes : Number(megabytes);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`PAGE_CACHE_MB must be a number of megabytes, 0 or more (it is "${megabytes}").`);
-  return { ...defaultPageCacheSettings, maxMegabytes: parsed };
+  return {
+    ...defaultPageCacheSettings,
+    maxMegabytes: numberSetting(environment, "PAGE_CACHE_MB", defaultPageCacheSettings.maxMegabytes, "megabytes"),
+    versionCheckMs: numberSetting(environment, "PAGE_CACHE_VERSION_CHECK_MS", defaultPageCacheSettings.versionCheckMs, "milliseconds"),
+  };
 }
 
 export type PageCacheRuntime = {
