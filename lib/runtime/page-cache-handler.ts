@@ -3,7 +3,7 @@ import { matchesIfNoneMatch } from "@/lib/http-cache/http-cache";
 import { isCacheablePublicPath } from "@/lib/http-cache/public-pages";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "@/lib/http-security/security-headers";
 import { createContentVersionReader, queryContentVersionFrom, type ContentVersionReader } from "@/lib/runtime/content-version-reader";
-import { bodyWithNonce, cutAtNonce, nonceOfPolicy, PageCache } from "@/lib/runtime/page-cache";
+import { acceptsGzip, bodyWithNonce, cutAtNonce, gzipPiecesOf, gzipWithNonce, nonceOfPolicy, PageCache } from "@/lib/runtime/page-cache";
 
 /**
  * The page cache in front of Next, inside our web server (lib/runtime/web-server.ts).
@@ -120,7 +120,8 @@ function isKeepable(response: ServerResponse): string | undefined {
  * has finished normally, keeps it in the cache when it may be kept.
  */
 function renderAndKeep(request: IncomingMessage, response: ServerResponse, runtime: PageCacheRuntime, key: string, render: () => Promise<void>): Promise<void> {
-  // The page is kept uncompressed (its nonce is put back per answer), so Next must not compress it.
+  // The page is kept uncompressed (its nonce is put back per answer, and it is compressed from
+  // pieces per answer when the client takes gzip), so Next must not compress this render.
   delete request.headers["accept-encoding"];
   const raw: string[] = [];
   for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
@@ -157,10 +158,13 @@ function renderAndKeep(request: IncomingMessage, response: ServerResponse, runti
     const nonce = isKeepable(response);
     if (!nonce) return;
     const headers = headersToKeep(response, nonce);
+    const segments = cutAtNonce(Buffer.concat(chunks), nonce);
+    if (!headers.some(([name, value]) => name === "vary" && /accept-encoding/i.test(value))) headers.push(["vary", "Accept-Encoding"]);
     runtime.cache.set(key, {
       status: response.statusCode,
       headers,
-      segments: cutAtNonce(Buffer.concat(chunks), nonce),
+      segments,
+      gzipSegments: gzipPiecesOf(segments),
       entityTag: headers.find(([name]) => name === "etag")?.[1],
     });
   });
@@ -185,7 +189,10 @@ function answerFromCache(request: IncomingMessage, response: ServerResponse, run
   response.statusCode = page.status;
   for (const [name, value] of page.headers) response.appendHeader(name, value.includes(NONCE_MARK) ? value.split(NONCE_MARK).join(nonce) : value);
   response.setHeader("Content-Security-Policy", contentSecurityPolicy({ nonce, secure }));
-  const body = bodyWithNonce(page.segments, nonce);
+  const plain = bodyWithNonce(page.segments, nonce);
+  const gzip = page.gzipSegments && acceptsGzip(request.headers["accept-encoding"]);
+  if (gzip) response.setHeader("Content-Encoding", "gzip");
+  const body = gzip ? gzipWithNonce(page.gzipSegments!, plain, nonce) : plain;
   response.setHeader("Content-Length", body.length);
   response.end(request.method === "HEAD" ? undefined : body);
   return true;

@@ -1,3 +1,5 @@
+import { constants, crc32, deflateRawSync } from "node:zlib";
+
 /**
  * The web server's cache of rendered public pages (lib/runtime/web-server.ts): a public page is
  * the same for every anonymous visitor until something is published, so it is rendered once per
@@ -21,6 +23,8 @@ export type CachedPage = {
   headers: [name: string, value: string][];
   /** The body cut at each occurrence of the render's nonce (one more piece than occurrences). */
   segments: Buffer[];
+  /** The same pieces, each compressed on its own (see gzipWithNonce). */
+  gzipSegments?: Buffer[];
   /** The entity tag the page was rendered with (from the public content version), if any. */
   entityTag: string | undefined;
   storedAt: number;
@@ -73,7 +77,7 @@ export class PageCache {
   }
 
   set(key: string, page: Omit<CachedPage, "storedAt" | "bytes">): boolean {
-    const bytes = key.length + page.segments.reduce((sum, segment) => sum + segment.length, 0) + page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200;
+    const bytes = key.length + [...page.segments, ...(page.gzipSegments ?? [])].reduce((sum, segment) => sum + segment.length, 0) + page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200;
     if (!this.accepts(bytes)) return false;
     this.delete(key);
     this.entries.set(key, { ...page, storedAt: this.now(), bytes });
@@ -127,4 +131,49 @@ export function bodyWithNonce(segments: Buffer[], nonce: string): Buffer {
 /** The nonce a page was rendered with, read from its Content-Security-Policy. */
 export function nonceOfPolicy(policy: string | undefined): string | undefined {
   return policy ? /'nonce-([A-Za-z0-9+/=_-]+)'/.exec(policy)?.[1] : undefined;
+}
+
+/**
+ * Each piece of a page compressed on its own (raw deflate), so that a gzip answer can be put
+ * together per response without compressing the page again: every piece but the last ends with a
+ * sync flush (byte-aligned, not final), the nonce goes between them as a stored (uncompressed)
+ * block, and the last piece ends the stream. Each piece refers only to its own bytes, which a
+ * deflate stream allows.
+ */
+export function gzipPiecesOf(segments: Buffer[]): Buffer[] {
+  return segments.map((segment, index) =>
+    deflateRawSync(segment, { level: 6, finishFlush: index === segments.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
+  );
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff]);
+
+/** A gzip body of `plain` (the page with `nonce` put back), from the pieces of gzipPiecesOf. */
+export function gzipWithNonce(pieces: Buffer[], plain: Buffer, nonce: string): Buffer {
+  const needle = Buffer.from(nonce);
+  const stored = Buffer.alloc(5);
+  // A stored block: BFINAL 0, BTYPE 00 (the rest of the byte is padding), LEN, one's complement of LEN.
+  stored.writeUInt16LE(needle.length, 1);
+  stored.writeUInt16LE(~needle.length & 0xffff, 3);
+  const parts: Buffer[] = [GZIP_HEADER];
+  pieces.forEach((piece, index) => {
+    if (index > 0) parts.push(stored, needle);
+    parts.push(piece);
+  });
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(plain) >>> 0, 0);
+  trailer.writeUInt32LE(plain.length >>> 0, 4);
+  parts.push(trailer);
+  return Buffer.concat(parts);
+}
+
+/** Whether a client takes gzip (Accept-Encoding names it without q=0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  return acceptEncoding.split(",").some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip") return false;
+    const quality = parameters.map((parameter) => /^\s*q=([\d.]+)\s*$/.exec(parameter)?.[1]).find(Boolean);
+    return quality === undefined || Number(quality) > 0;
+  });
 }

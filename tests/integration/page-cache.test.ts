@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { contentSecurityPolicy, createNonce } from "../../lib/http-security/security-headers";
 import { createPageCacheRuntime, servePageThroughCache, type PageCacheRuntime } from "../../lib/runtime/page-cache-handler";
 
@@ -43,14 +44,17 @@ function renderLikeNext(request: IncomingMessage, response: ServerResponse): Pro
   }, 20));
 }
 
-type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; raw: Buffer };
 
 function ask(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port, path: pathname, method: options.method ?? "GET", headers: options.headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      response.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: raw.toString("utf8"), raw });
+      });
     });
     request.on("error", reject);
     request.end();
@@ -101,6 +105,17 @@ describe("the page cache in front of the renderer", () => {
     // The same page with another query is another page.
     await ask("/items/1?print=1");
     assert.equal(rendersOf("/items/1"), 2);
+  });
+
+  test("a client that takes gzip gets the page compressed, with its own nonce", async () => {
+    const answer = await ask("/items/1", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    assert.equal(answer.headers["x-page-cache"], "hit");
+    assert.equal(answer.headers["content-encoding"], "gzip");
+    assert.match(String(answer.headers.vary), /accept-encoding/i);
+    const page = gunzipSync(answer.raw).toString("utf8");
+    const nonce = nonceOf(answer)!;
+    assert.equal(page.match(new RegExp(`nonce="${nonce.replace(/[+/=]/g, "\\$&")}"`, "g"))?.length, 2);
+    assert.ok(page.includes(`self.n="${nonce}"`));
   });
 
   test("HEAD: the headers of the page (its length, a policy) without a body", async () => {

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createContentVersionReader } from "../../lib/runtime/content-version-reader";
-import { bodyWithNonce, cutAtNonce, nonceOfPolicy, PageCache } from "../../lib/runtime/page-cache";
+import { gunzipSync } from "node:zlib";
+import { acceptsGzip, bodyWithNonce, cutAtNonce, gzipPiecesOf, gzipWithNonce, nonceOfPolicy, PageCache } from "../../lib/runtime/page-cache";
 import { pageCacheSettingsFrom } from "../../lib/runtime/page-cache-handler";
 import { webConcurrencyFrom } from "../../lib/runtime/web-concurrency";
 
@@ -17,6 +18,24 @@ describe("the page cache", () => {
     assert.ok(!answer.includes("AAA"));
     assert.equal(nonceOfPolicy("default-src 'self'; script-src 'self' 'nonce-Zm9v+Yg==' 'strict-dynamic'"), "Zm9v+Yg==");
     assert.equal(nonceOfPolicy("default-src 'self'"), undefined);
+  });
+
+  test("a gzip answer is put together from pieces compressed once, with the new nonce, and decompresses to the page", () => {
+    const page = Buffer.from(`<html>${"<p>政府信息公开</p>".repeat(2_000)}<script nonce="OLD">a</script>${"x".repeat(70_000)}<script nonce="OLD">b</script></html>`);
+    const segments = cutAtNonce(page, "OLD");
+    const pieces = gzipPiecesOf(segments);
+    for (const nonce of ["Zm9vYmFyYmF6cXV4+/==", "c2Vjb25k"]) {
+      const plain = bodyWithNonce(segments, nonce);
+      const compressed = gzipWithNonce(pieces, plain, nonce);
+      assert.deepEqual(gunzipSync(compressed), plain);
+      assert.ok(compressed.length < plain.length / 10, `${compressed.length} of ${plain.length} bytes`);
+    }
+    assert.deepEqual(gunzipSync(gzipWithNonce(gzipPiecesOf([Buffer.from("no nonce")]), Buffer.from("no nonce"), "N")), Buffer.from("no nonce"));
+    assert.ok(acceptsGzip("gzip, deflate, br"));
+    assert.ok(acceptsGzip("br;q=1.0, gzip;q=0.8"));
+    assert.ok(!acceptsGzip("gzip;q=0, br"));
+    assert.ok(!acceptsGzip("br"));
+    assert.ok(!acceptsGzip(undefined));
   });
 
   test("memory is bounded by bytes: the least recently used pages go first", () => {
