@@ -106,7 +106,8 @@ describe("several web processes behind one port", () => {
     const pids = webPids();
     assert.equal(pids.length, 2);
     assert.ok(pids.every(isAlive));
-    const answers = await askEveryProcess("/", (answer) => answer.headers["x-page-cache"] === "hit");
+    // The first renders after a start are slow (code loaded and compiled on first use).
+    const answers = await askEveryProcess("/", (answer) => answer.headers["x-page-cache"] === "hit", 60_000);
     assert.deepEqual([...answers.keys()].sort(), ["1", "2"]);
     for (const { answer } of answers.values()) {
       assert.equal(answer.status, 200);
@@ -118,7 +119,7 @@ describe("several web processes behind one port", () => {
     }
   });
 
-  test("a change of the public content version shows in both processes within 2 s, with no purge", async () => {
+  test("a change of the public content version shows in both processes within 2 s, with no purge", async (t) => {
     const secrets = readOrCreateSecrets(dataDir);
     const client = new pg.Client({ connectionString: embeddedDatabaseUrl(databasePort, secrets.embeddedDatabasePassword, EMBEDDED_DATABASE_NAME) });
     await client.connect();
@@ -131,14 +132,17 @@ describe("several web processes behind one port", () => {
       assert.ok(item, "the demo data has a published item");
       const pathname = `/items/${item.id}`;
       // Both processes hold the page in their caches.
-      await askEveryProcess(pathname, (answer) => answer.headers["x-page-cache"] === "hit" && answer.body.includes(item.title));
+      await askEveryProcess(pathname, (answer) => answer.headers["x-page-cache"] === "hit" && answer.body.includes(item.title), 60_000);
       const corrected = `${item.title}（更正）`;
       await client.query("BEGIN");
       await client.query(`UPDATE "ItemRevision" SET "title" = $1 WHERE "id" = $2`, [corrected, item.revision]);
       await client.query(`UPDATE "PublicContentVersion" SET "token" = gen_random_uuid()::text WHERE "id" = 1`);
       await client.query("COMMIT");
       const seen = await askEveryProcess(pathname, (answer) => answer.body.includes(corrected), 5_000);
-      for (const [label, { afterMs }] of seen) assert.ok(afterMs <= 2_000, `process ${label} showed the change after ${Math.round(afterMs)} ms`);
+      for (const [label, { afterMs }] of seen) {
+        t.diagnostic(`process ${label} showed the change after ${Math.round(afterMs)} ms`);
+        assert.ok(afterMs <= 2_000, `process ${label} showed the change after ${Math.round(afterMs)} ms`);
+      }
     } finally {
       await client.end();
     }
