@@ -119,7 +119,7 @@ function isKeepable(response: ServerResponse): string | undefined {
  * Lets Next render into `response` as usual, keeping a copy of what it sends; once the response
  * has finished normally, keeps it in the cache when it may be kept.
  */
-function renderAndKeep(request: IncomingMessage, response: ServerResponse, runtime: PageCacheRuntime, key: string, render: () => Promise<void>): Promise<void> {
+function renderAndKeep(request: IncomingMessage, response: ServerResponse, runtime: PageCacheRuntime, { key, version }: { key: string; version: string }, render: () => Promise<void>): Promise<void> {
   // The page is kept uncompressed (its nonce is put back per answer, and it is compressed from
   // pieces per answer when the client takes gzip), so Next must not compress this render.
   delete request.headers["accept-encoding"];
@@ -154,7 +154,8 @@ function renderAndKeep(request: IncomingMessage, response: ServerResponse, runti
     return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as ServerResponse["end"];
   response.once("finish", () => {
-    if (tooLarge || request.method !== "GET") return;
+    // A render that began before a newer version was seen belongs to no page anyone will ask for.
+    if (tooLarge || request.method !== "GET" || runtime.version !== version) return;
     const nonce = isKeepable(response);
     if (!nonce) return;
     const headers = headersToKeep(response, nonce);
@@ -211,7 +212,6 @@ export async function servePageThroughCache(
   if (!isPageCacheable(request, pathname)) return render();
   const version = await runtime.readVersion();
   if (version === null) return render();
-  // Diagnostics, like a reverse proxy's cache status: "hit", or "miss" (rendered now).
   if (version !== runtime.version) {
     // Pages of an older version are never asked for again.
     runtime.cache.clear();
@@ -224,6 +224,7 @@ export async function servePageThroughCache(
     await inProgress;
     if (answerFromCache(request, response, runtime, key, secure)) return;
   }
+  // Diagnostics, like a reverse proxy's cache status: "hit", or "miss" (rendered now).
   response.setHeader("X-Page-Cache", "miss");
   if (request.method !== "GET" || runtime.rendering.has(key)) return render();
   let done!: () => void;
@@ -236,7 +237,7 @@ export async function servePageThroughCache(
   response.once("finish", () => setImmediate(settle));
   response.once("close", () => setImmediate(settle));
   try {
-    await renderAndKeep(request, response, runtime, key, render);
+    await renderAndKeep(request, response, runtime, { key, version }, render);
   } catch (error) {
     settle();
     throw error;
