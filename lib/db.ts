@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { boundedPoolOptions } from "@/lib/database/database-client";
 
 /** The one Prisma client of a process. DATABASE_URL is set by scripts/serve.ts for the embedded database. */
 function createPrismaClient(): PrismaClient {
@@ -9,7 +10,9 @@ function createPrismaClient(): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connectionTimeoutMillis: 5000,
+    // Bounds on every wait for the database, so that no request hangs while it is down or frozen
+    // (tests/faults, docs/security.md): lib/database/database-client.ts.
+    ...boundedPoolOptions(),
   });
   return new PrismaClient({ adapter });
 }

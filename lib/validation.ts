@@ -21,11 +21,22 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
+/**
+ * A server action's form argument as a FormData. The browser sends an action's arguments as they
+ * are: anything else than a form (null, a string, an object) carries no fields, and the action's
+ * schema then says what is missing.
+ */
+export function asFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
 /** Reads a form's fields into a plain object (repeated names become arrays). */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+export function formDataToObject(value: FormData): Record<string, unknown> {
+  const formData = asFormData(value);
   const object: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
+    // `__proto__` would set the object's prototype (to an uploaded File, say) instead of a field.
+    if (key.startsWith("$ACTION") || key === "__proto__") continue;
     const values = formData.getAll(key);
     object[key] = values.length > 1 ? values : values[0];
   }
@@ -41,7 +52,8 @@ const MAX_NESTED_DEPTH = 4;
  * are untrusted: a segment such as `__proto__` or a name nested deeper than the forms go is refused
  * as invalid input, so nothing can write to a prototype of the server process.
  */
-export function formDataToNestedObject(formData: FormData): Record<string, unknown> {
+export function formDataToNestedObject(value: FormData): Record<string, unknown> {
+  const formData = asFormData(value);
   const root: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;

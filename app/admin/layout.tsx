@@ -54,8 +54,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-7xl gap-6 px-4 py-6">
-        <aside className="w-44 shrink-0"><ConsoleNav links={links} /></aside>
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:flex-row">
+        <aside className="shrink-0 sm:w-44"><ConsoleNav links={links} /></aside>
         <main id="main" className="min-w-0 flex-1">{children}</main>
       </div>
     </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
@@ -35,10 +36,7 @@ export default async function ConsoleHome() {
   }
   return (
     <div className="space-y-6">
-      <section className="rounded border border-gray-300 bg-white p-6">
-        <h1 className="text-xl font-bold">{m.dashboard}</h1>
-        <p className="mt-2">{m.welcome(user.displayName)}</p>
-      </section>
+      <PageHeader title={m.dashboard} description={m.welcome(user.displayName)} />
       <ul className="grid gap-4 sm:grid-cols-3">
         {cards.map(([label, count, href, testId]) => (
           <li key={label} className="rounded border border-gray-300 bg-white p-4">

@@ -5,6 +5,7 @@ import { signIn } from "@/lib/auth/next-auth";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 import { currentTime } from "@/lib/clock";
+import { asFormData } from "@/lib/validation";
 
 function safeRedirectTarget(value: FormDataEntryValue | null): string {
   const target = typeof value === "string" ? value : "";
@@ -12,11 +13,12 @@ function safeRedirectTarget(value: FormDataEntryValue | null): string {
 }
 
 export async function logIn(_state: FormState, formData: FormData): Promise<FormState> {
+  const form = asFormData(formData);
   try {
     await signIn("credentials", {
-      username: String(formData.get("username") ?? ""),
-      password: String(formData.get("password") ?? ""),
-      redirectTo: safeRedirectTarget(formData.get("callbackUrl")),
+      username: String(form.get("username") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirectTo: safeRedirectTarget(form.get("callbackUrl")),
     });
     return { status: "success" };
   } catch (error) {
@@ -25,9 +27,9 @@ export async function logIn(_state: FormState, formData: FormData): Promise<Form
       const m = messages.login;
       if (code.startsWith("throttled")) {
         const seconds = Number(code.split(":")[1] ?? 900);
-        return { status: "error", message: m.throttled(Math.max(1, Math.ceil(seconds / 60))), submittedAt: currentTime().getTime() };
+        return { status: "error", message: m.throttled(Math.max(1, Math.ceil(seconds / 60))), errorStatus: 429, submittedAt: currentTime().getTime() };
       }
-      return { status: "error", message: code === "disabled" ? m.disabled : m.invalid, submittedAt: currentTime().getTime() };
+      return { status: "error", message: code === "disabled" ? m.disabled : m.invalid, errorStatus: 401, submittedAt: currentTime().getTime() };
     }
     throw error;
   }

@@ -16,6 +16,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import Image from "@tiptap/extension-image";
 import { useFormState } from "@/components/forms/action-form";
+import { inputClass } from "@/components/forms/styles";
 import "./prosemirror.css";
 
 /** Every string the editor shows or announces; to move to lib/i18n later. */
@@ -341,8 +342,6 @@ const contentClass =
   "[&_hr]:my-4 [&_hr]:border-gray-400 [&_img]:inline [&_img]:max-w-full [&_table]:my-2 [&_table]:border-collapse " +
   "[&_td]:border [&_td]:border-gray-400 [&_td]:px-2 [&_td]:py-1 [&_td]:align-top [&_th]:border [&_th]:border-gray-400 [&_th]:bg-gray-100 [&_th]:px-2 [&_th]:py-1 " +
   "[&_td_p]:my-0 [&_th_p]:my-0 [&_.selectedCell]:bg-blue-100";
-const inputClass =
-  "mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2 text-base text-gray-900 focus:border-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700";
 const messages = editorMessages;
 
 type ToolbarButton = {

@@ -15,39 +15,44 @@ export function useFormPending(): boolean {
   return useContext(FormPendingContext);
 }
 
-type Props = {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+type Props<Result> = {
+  action: (state: FormState<Result>, formData: FormData) => Promise<FormState<Result>>;
   children: ReactNode;
   className?: string;
   /** Clear the inputs after a successful submission (create forms). */
   resetOnSuccess?: boolean;
+  /** Shown instead of the form once the action succeeded (the application form's receipt). */
+  renderSuccess?: (state: FormState<Result>) => ReactNode;
   "aria-label"?: string;
 };
 
 /**
  * A form bound to a server action; field errors and notices reach its fields through context.
  * Submitted from onSubmit rather than React's form action, because React resets a form after
- * every action: a validation error would throw away what the user typed. Without JavaScript the
- * plain `action` still works.
+ * every action: a validation error would throw away what the user typed. A second submission
+ * while the first runs is ignored (a double click sends one). Without JavaScript the plain
+ * `action` still works: the page is rendered again with the action's state.
  */
-export function ActionForm({ action, children, className, resetOnSuccess, ...rest }: Props) {
-  const [state, formAction] = useActionState(action, idleFormState);
+export function ActionForm<Result = unknown>({ action, children, className, resetOnSuccess, renderSuccess, ...rest }: Props<Result>) {
+  const [state, formAction] = useActionState(action, idleFormState as FormState<Result>);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (resetOnSuccess && state.status === "success") formRef.current?.reset();
   }, [state, resetOnSuccess]);
+  if (renderSuccess && state.status === "success") return <>{renderSuccess(state)}</>;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = new FormData(event.currentTarget, submitter);
     startTransition(() => formAction(formData));
   };
   return (
-    <FormStateContext.Provider value={state}>
+    <FormStateContext.Provider value={state as FormState}>
       <FormPendingContext.Provider value={pending}>
         <form ref={formRef} action={formAction} onSubmit={submit} className={className} noValidate aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
-          <FormNotice state={state} />
+          <FormNotice state={state as FormState} />
           {children}
         </form>
       </FormPendingContext.Provider>

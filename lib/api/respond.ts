@@ -1,5 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { refusalOf } from "@/lib/database/unstorable-input";
 import { AppError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import { ImportRejectedError, type ImportProblem } from "@/lib/imports/problems";
 
@@ -20,7 +21,8 @@ export function errorResponse(error: AppError): NextResponse<ErrorBody> {
 
 /**
  * Runs a route handler body and turns the data layer's errors into JSON: 401, 403, 404, 409, 422,
- * 429 with `{error: {code, message, fields?}}`. Anything else is a bug: logged, answered with 500.
+ * 429 with `{error: {code, message, fields?}}`, and a value the database cannot hold (lib/database/unstorable-input.ts)
+ * as 422. Anything else is a bug: logged, answered with 500.
  */
 export async function respondWithJson(run: () => Promise<unknown>, status = 200): Promise<Response> {
   try {
@@ -28,7 +30,8 @@ export async function respondWithJson(run: () => Promise<unknown>, status = 200)
     if (result instanceof Response) return result;
     return NextResponse.json(result, { status });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
     console.error(error);
     return NextResponse.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 });
   }

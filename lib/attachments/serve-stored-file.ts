@@ -2,7 +2,7 @@ import "server-only";
 import { errorResponse } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { readAttachmentFile } from "@/lib/attachments/store-file";
-import { AppError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 
 export type DownloadableFile = { storagePath: string; originalName: string; mimeType: string; public: boolean };
@@ -26,7 +26,8 @@ export async function serveStoredFile(find: () => Promise<DownloadableFile>): Pr
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
     throw error;
   }
 }

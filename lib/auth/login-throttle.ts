@@ -28,8 +28,9 @@ export type LoginAttemptStart = { attemptId: bigint } | { throttled: true; retry
  * unknown name is locked exactly like a real one.
  */
 export async function beginLoginAttempt(accountKey: string, clientKey: string, now = currentTime()): Promise<LoginAttemptStart> {
-  const account = accountKey.slice(0, MAX_KEY_LENGTH);
-  const client = clientKey.slice(0, MAX_KEY_LENGTH);
+  // A NUL is a character no text column holds: a name typed with one is still an attempt, counted under U+FFFD.
+  const account = accountKey.replaceAll("\u0000", "\uFFFD").slice(0, MAX_KEY_LENGTH);
+  const client = clientKey.replaceAll("\u0000", "\uFFFD").slice(0, MAX_KEY_LENGTH);
   return db.$transaction(async (tx) => {
     // Always the client first, then the account: two attempts never wait for each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`client:${client}`}))`;

@@ -6,7 +6,7 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
-import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
+import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionInputValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
@@ -54,9 +54,30 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
   };
 }
 
+/**
+ * The decision's fields of form or API input as text: a number becomes its digits, a list its
+ * items; anything else (an object, a list of objects, true) is refused per field, in Chinese.
+ */
+function decisionTextValues(kind: DecisionKind, input: unknown): DecisionInputValues {
+  const given = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const asText = (value: unknown): string | undefined =>
+    typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+  const values: DecisionInputValues = {};
+  const fields: FieldErrors = {};
+  for (const { key } of decisionColumns(kind)) {
+    const value = Object.hasOwn(given, key) ? given[key] : undefined;
+    if (value === undefined || value === null) continue;
+    const text = Array.isArray(value) ? value.map(asText) : asText(value);
+    if (text === undefined || (Array.isArray(text) && text.some((part) => part === undefined))) fields[key] = [p.notText(decisionFieldLabel(key))];
+    else values[key] = text as string | string[];
+  }
+  if (Object.keys(fields).length) throw new ValidationError(fields);
+  return values;
+}
+
 /** Validates form or API values; problems come back per field, in Chinese. */
-export function validateDecisionInput(kind: DecisionKind, values: DecisionInputValues, now = currentTime()): DecisionRecord {
-  const { record, problems } = validateDecisionValues(kind, values, { today: todayInBeijing(now) });
+export function validateDecisionInput(kind: DecisionKind, input: unknown, now = currentTime()): DecisionRecord {
+  const { record, problems } = validateDecisionValues(kind, decisionTextValues(kind, input), { today: todayInBeijing(now) });
   if (!record) {
     const fields: FieldErrors = {};
     for (const problem of problems) (fields[problem.field] ??= []).push(problem.message);
@@ -81,7 +102,7 @@ function rethrowDuplicate(error: unknown): never {
 export async function createDecision(actor: ActingUser, input: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "decision.edit");
   const { kind } = parseInput(kindSchema, input) as { kind: DecisionKind };
-  const record = validateDecisionInput(kind, input as DecisionInputValues, now);
+  const record = validateDecisionInput(kind, input, now);
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
   return db.$transaction(async (tx) => {
     await assertUniqueDocumentNumber(tx, kind, record.documentNumber);
@@ -136,7 +157,7 @@ export async function updateDecision(actor: ActingUser, decisionId: number, inpu
     const decision = await lockDecisionForWrite(tx, decisionId, version);
     if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
     if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
-    const record = validateDecisionInput(decision.kind, input as DecisionInputValues, now);
+    const record = validateDecisionInput(decision.kind, input, now);
     await assertUniqueDocumentNumber(tx, decision.kind, record.documentNumber, decision.id);
     const before = decisionValuesOf(decision);
     const updated = await tx.administrativeDecision.update({

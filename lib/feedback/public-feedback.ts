@@ -1,4 +1,5 @@
 import "server-only";
+import { MAX_ID } from "@/lib/api/route-params";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { feedbackRatingSchema } from "@/lib/feedback/feedback-schemas";
@@ -67,6 +68,8 @@ export const feedbackRatingLimit = { limit: 10, windowSeconds: 600 } as const;
 
 /** A visitor's rating (满意 / 基本满意 / 不满意) of a published reply. */
 export async function rateFeedbackReply(feedbackId: number, input: unknown, context: { clientKey: string }): Promise<{ id: number }> {
+  // The public form sends the message's id as the browser has it: anything but an id names no message.
+  if (!Number.isSafeInteger(feedbackId) || feedbackId <= 0 || feedbackId > MAX_ID) throw new NotFoundError("留言不存在或未公开。");
   const { rating } = parseInput(feedbackRatingSchema, input);
   const published = await db.feedback.count({ where: { id: feedbackId, ...publishedWhere } });
   if (!published) throw new NotFoundError("留言不存在或未公开。");

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { currentTime } from "@/lib/clock";
+import { boundedPoolOptions } from "@/lib/database/database-client";
 
 /**
  * HTTP caching of the public site's pages, applied by proxy.ts before the page renders.
@@ -78,7 +79,10 @@ export async function readContentVersionForPages(now = currentTime().getTime()):
   if (cached?.pending) return cached.pending;
   if (!process.env.DATABASE_URL) return null;
   if (!globalForPages.gongkaiVersionPool) {
-    globalForPages.gongkaiVersionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+    // The tag is optional: a database that does not answer a primary-key read within 2 s costs the
+    // page its tag, not 12 s more of waiting (the page's own reads have the usual bounds).
+    const bounds = boundedPoolOptions({ connectMs: 2_000, statementMs: 1_500, answerMs: 2_000 });
+    globalForPages.gongkaiVersionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true, ...bounds });
     // An idle connection closed by the server is replaced on the next query.
     globalForPages.gongkaiVersionPool.on("error", () => {});
   }

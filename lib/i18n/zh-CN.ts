@@ -1,4 +1,5 @@
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
@@ -21,6 +22,7 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   workflow: workflowMessages,
+  kit: consoleKitMessages,
   imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",
@@ -238,6 +240,7 @@ export const zhCN = {
     scopeTasks: "我的待办",
     scopeSection: "本科室",
     scopeAll: "全部",
+    scopeNav: "信息范围",
     stateFilter: "状态",
     allStates: "全部状态",
     columns: { indexNumber: "索引号", title: "标题", state: "状态", section: "科室", due: "公开期限", updated: "最后更新" },
@@ -291,6 +294,7 @@ export const zhCN = {
       findingKinds: { id_number: "身份证号码", mobile_number: "手机号码", bank_card: "银行卡号", email: "电子邮箱", sensitive_word: "敏感词" },
       acknowledgedFindings: "已确认的保密审查提示",
       history: "操作记录",
+      historyActions: { create: "创建", edit: "修改", restore_revision: "恢复旧版本" },
       revisions: "修订版本",
       compare: "比较",
       compareFrom: "旧版本",
@@ -309,6 +313,7 @@ export const zhCN = {
     forbidden: "您没有执行此操作的权限。",
     generic: "操作失败，请稍后再试。",
     unknownField: (name: string) => `无法识别的字段名：${name}`,
+    unstorableInput: "提交的内容中有无法保存的值（例如空字符，或超出范围的编号、数字），请检查后重试。",
   },
   catalogueAdmin: {
     title: "公开目录管理",

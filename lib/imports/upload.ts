@@ -1,6 +1,7 @@
 import "server-only";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { asFormData } from "@/lib/validation";
 import { assertImportSize, type ImportFile } from "./read-import";
 
 /**
@@ -8,7 +9,8 @@ import { assertImportSize, type ImportFile } from "./read-import";
  * the field; a file over IMPORT_MAX_MB is refused as an import before its bytes are read.
  */
 export async function importFileFromFormData(formData: FormData, field = "file"): Promise<ImportFile> {
-  const file = formData.get(field);
+  // A server action's form comes from the browser as it was sent: anything but a form has no file.
+  const file = asFormData(formData).get(field);
   if (!(file instanceof File) || file.size === 0) throw new ValidationError({ [field]: [messages.imports.fileRequired] });
   assertImportSize(file.size);
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -1,6 +1,7 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/respond";
-import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
 import { CORS_HEADERS } from "@/lib/open-data/cors";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
@@ -55,7 +56,8 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
       }
       return cacheableResponse(request, produced.body, { "Content-Type": produced.contentType, ...produced.headers, ...CORS_HEADERS, ...rateHeaders }, policy);
     } catch (error) {
-      if (error instanceof AppError) return withHeaders(errorResponse(error), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
+      const refusal = refusalOf(error);
+      if (refusal) return withHeaders(errorResponse(refusal), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
       console.error(error);
       return withHeaders(Response.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
     }

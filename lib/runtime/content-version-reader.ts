@@ -1,4 +1,5 @@
 import pg from "pg";
+import { boundedPoolOptions } from "@/lib/database/database-client";
 
 /**
  * The public content version as the web server's page cache sees it (lib/runtime/page-cache.ts).
@@ -44,7 +45,10 @@ export function createContentVersionReader(options: { query: () => Promise<strin
 
 /** Reads the token with one small pool of its own (Prisma is not loaded in the web server's own code). */
 export function queryContentVersionFrom(databaseUrl: string): () => Promise<string | null> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+  // A database that does not answer a primary-key read within 2 s: the page is rendered by Next
+  // (whose reads have the usual bounds) rather than the request waiting longer here.
+  const bounds = boundedPoolOptions({ connectMs: 2_000, statementMs: 1_500, answerMs: 2_000 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 30_000, allowExitOnIdle: true, ...bounds });
   // An idle connection closed by the server is replaced on the next query.
   pool.on("error", () => {});
   return async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { decideRequestBody, ANONYMOUS_BODY_LIMIT_BYTES } from "@/lib/http-security/body-limits";
 import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxies } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
+import { isCrossSiteServerAction, mayBeServerAction } from "@/lib/http-security/server-action-origin";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import { createPageCacheRuntime, pageCacheSettingsFrom, servePageThroughCache, type PageCacheRuntime, type PageCacheSettings } from "@/lib/runtime/page-cache-handler";
 
@@ -16,6 +17,8 @@ import { createPageCacheRuntime, pageCacheSettingsFrom, servePageThroughCache, t
  * - sets the security headers every response carries (pages get their CSP from proxy.ts);
  * - refuses a body larger than its route allows (lib/http-security/body-limits.ts) with 413, or a
  *   chunked one with 411, before a byte of it is read;
+ * - refuses a server action posted from another site with 403 (Next would answer its own refusal
+ *   with a 500: lib/http-security/server-action-origin.ts);
  * - answers anonymous requests for public pages from its page cache (lib/runtime/page-cache-handler.ts),
  *   rendered once per public content version, with a fresh nonce per answer.
  * It must not run under the react-server condition (Next renders with the client React too).
@@ -121,7 +124,7 @@ async function provesSignedInUser(request: IncomingMessage, pathname: string): P
   return false;
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: 411 | 413, message: string): void {
+function refuse(request: IncomingMessage, response: ServerResponse, status: 403 | 411 | 413, message: string): void {
   const pathname = pathnameOf(request.url);
   const wantsJson = pathname.startsWith("/api/") || /application\/json/.test(request.headers.accept ?? "");
   response.statusCode = status;
@@ -130,7 +133,8 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: 411 
   response.setHeader("Cache-Control", "no-store");
   if (wantsJson) {
     response.setHeader("Content-Type", "application/json; charset=utf-8");
-    response.end(JSON.stringify({ error: { code: status === 413 ? "payload_too_large" : "length_required", message } }));
+    const code = status === 413 ? "payload_too_large" : status === 411 ? "length_required" : "cross_site_write";
+    response.end(JSON.stringify({ error: { code, message } }));
   } else {
     response.setHeader("Content-Type", "text/plain; charset=utf-8");
     response.end(message);
@@ -158,6 +162,9 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   if (decision.kind === "too-large") return refuse(request, response, 413, securityMessages.bodyTooLarge(decision.limitBytes));
   if (decision.kind === "needs-credentials" && !(await provesSignedInUser(request, pathname))) {
     return refuse(request, response, 413, securityMessages.bodyTooLargeAnonymous(ANONYMOUS_BODY_LIMIT_BYTES));
+  }
+  if (mayBeServerAction(request.method, pathname, request.headers) && isCrossSiteServerAction(request.headers)) {
+    return refuse(request, response, 403, securityMessages.crossSiteForm);
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();

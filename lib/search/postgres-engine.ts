@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { boundedPoolOptions } from "@/lib/database/database-client";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
 import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
@@ -64,8 +65,8 @@ function searchPool(): pg.Pool {
       connectionString,
       max: Number(process.env.SEARCH_POOL_SIZE ?? 4),
       idleTimeoutMillis: 30_000,
-      connectionTimeoutMillis: 5_000,
       allowExitOnIdle: true,
+      ...boundedPoolOptions(),
       options: "-c enable_seqscan=off -c enable_indexscan=off -c jit=off",
     });
     // An idle connection closed by the server (restart, dropped test database) is simply replaced.

@@ -32,7 +32,8 @@ const positiveInteger = (message: string) =>
 export const publicSearchParamsSchema = z.object({
   q: z
     .string({ error: e.queryRequired })
-    .transform((value) => value.trim())
+    // Control characters (NUL, escapes) are in no document: they separate words like a space.
+    .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, " ").trim())
     .pipe(z.string().min(1, e.queryRequired).max(MAX_QUERY_LENGTH, e.queryTooLong(MAX_QUERY_LENGTH))),
   type: optionalText.pipe(z.enum(SEARCH_DOCUMENT_TYPES, { error: e.type }).optional()),
   category: optionalText.pipe(z.string().max(100, e.category).regex(/^[a-z0-9-]+$/, e.category).optional()),

@@ -1,13 +1,7 @@
-import type { FieldErrors } from "@/lib/errors";
+import type { FormState } from "@/lib/forms/form-state";
 
-/** What submitting an application returns to its form: the receipt, or the problems. */
-export type ApplicationFormState = {
-  status: "idle" | "success" | "error";
-  message?: string;
-  fields?: FieldErrors;
-  receipt?: { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
-  /** The values typed, so a refused submission keeps them (plain form posts re-render). */
-  values?: Record<string, string>;
-};
+/** What a received application gives back to its form: the receipt shown once. */
+export type ApplicationReceipt = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
 
-export const idleApplicationFormState: ApplicationFormState = { status: "idle" };
+/** The shared form state, carrying the receipt on success and the typed values on refusal. */
+export type ApplicationFormState = FormState<ApplicationReceipt>;

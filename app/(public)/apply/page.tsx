@@ -15,13 +15,13 @@ export default async function ApplyPage() {
   const m = messages.applications.publicForm;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label="当前位置" className="text-sm text-gray-700">
+      <nav aria-label={messages.kit.breadcrumbs} className="text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="apply-title">
         <h1 id="apply-title" className="text-xl font-bold">{m.title}</h1>
         <p className="mt-2 leading-7">{m.intro}</p>
-        <p className="mt-2 text-sm text-gray-700">{m.agency}：{agency.name}　<Link href="/applications">{m.lookupLink}</Link></p>
+        <p className="mt-2 text-sm text-gray-700">{messages.kit.labelled(m.agency, agency.name)}<Link href="/applications" className="ml-4">{m.lookupLink}</Link></p>
       </section>
       <ApplicationForm action={submitApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} />
     </div>

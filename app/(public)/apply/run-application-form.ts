@@ -1,25 +1,20 @@
 import "server-only";
-import { AppError, ValidationError } from "@/lib/errors";
-import { messages } from "@/lib/i18n";
+import { runFormAction } from "@/lib/forms/run-form-action";
 import { formDataToObject } from "@/lib/validation";
-import type { ApplicationFormState } from "./form-state";
+import type { ApplicationFormState, ApplicationReceipt } from "./form-state";
 
-/** Turns the data layer's answer into the form's state (shared with the console's registration form). */
+/**
+ * Submits an application through the shared form runtime (shared with the console's registration
+ * form): the receipt on success; on refusal the field errors and what was typed, so that a form
+ * posted without JavaScript keeps it.
+ */
 export async function runApplicationForm(
   formData: FormData,
-  submit: (input: Record<string, unknown>) => Promise<NonNullable<ApplicationFormState["receipt"]>>,
+  submit: (input: Record<string, unknown>) => Promise<ApplicationReceipt>,
   successMessage: string,
 ): Promise<ApplicationFormState> {
-  const input = formDataToObject(formData);
-  const values = Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  try {
-    const receipt = await submit(input);
-    return { status: "success", message: successMessage, receipt };
-  } catch (error) {
-    if (error instanceof ValidationError) return { status: "error", message: error.message, fields: error.fields, values };
-    if (error instanceof AppError) return { status: "error", message: error.message, values };
-    console.error(error);
-    return { status: "error", message: messages.errors.generic, values };
-  }
+  return runFormAction<ApplicationReceipt>(
+    async () => ({ message: successMessage, result: await submit(formDataToObject(formData)) }),
+    { keepValues: formData },
+  );
 }
-

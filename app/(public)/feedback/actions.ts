@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 export async function submitFeedbackAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
@@ -18,7 +18,7 @@ export async function submitFeedbackAction(_state: FormState, formData: FormData
 
 export async function rateFeedbackAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await rateFeedbackReply(feedbackId, { rating: formData.get("rating") }, { clientKey: clientKeyOf(await headers()) });
+    await rateFeedbackReply(feedbackId, { rating: asFormData(formData).get("rating") }, { clientKey: clientKeyOf(await headers()) });
     return messages.proposals.feedback.public.rated;
   });
 }

@@ -13,7 +13,7 @@ export function ChangePasswordForm() {
   return (
     <ActionForm action={changePasswordAction} resetOnSuccess aria-label={m.changePassword}>
       <TextField name="currentPassword" label={m.currentPassword} type="password" autoComplete="current-password" required />
-      <TextField name="newPassword" label={m.newPassword} type="password" autoComplete="new-password" required hint="至少 8 个字符" />
+      <TextField name="newPassword" label={m.newPassword} type="password" autoComplete="new-password" required hint={messages.kit.atLeastEightCharacters} />
       <TextField name="confirmPassword" label={m.confirmPassword} type="password" autoComplete="new-password" required />
       <SubmitButton>{m.changePassword}</SubmitButton>
     </ActionForm>

@@ -16,8 +16,8 @@ import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { formDataToObject } from "@/lib/validation";
 
 export async function registerApplicationAction(_state: ApplicationFormState, formData: FormData): Promise<ApplicationFormState> {
-  const actor = await requireSessionUser();
-  return runApplicationForm(formData, (input) => registerOfflineApplication(actor, input), messages.applications.console.registered);
+  // Signed out (an expired session): the form says so, as every other console form does.
+  return runApplicationForm(formData, async (input) => registerOfflineApplication(await requireSessionUser(), input), messages.applications.console.registered);
 }
 
 /** Runs a write on one application and comes back to its page with a notice. */

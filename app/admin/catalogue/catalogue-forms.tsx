@@ -1,5 +1,6 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -44,15 +45,5 @@ export function EditCategoryForm({ category, parentOptions }: { category: Editab
 }
 
 export function DeleteCategoryForm({ category }: { category: { id: number; name: string } }) {
-  return (
-    <ActionForm action={deleteCategoryAction.bind(null, category.id)} aria-label={m.deleteLabel(category.name)}>
-      <button
-        type="submit"
-        aria-label={m.deleteLabel(category.name)}
-        className="rounded border border-red-700 bg-white px-3 py-1 text-sm text-red-800 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2"
-      >
-        {m.delete}
-      </button>
-    </ActionForm>
-  );
+  return <ConfirmDialog action={deleteCategoryAction.bind(null, category.id)} label={m.delete} ariaLabel={m.deleteLabel(category.name)} question={messages.kit.confirmQuestion(m.delete, category.name)} />;
 }

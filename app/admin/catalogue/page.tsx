@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { collectDescendantIds, findCategoryTree, flattenCategoryTree, type CategoryNode } from "@/lib/catalogue/catalogue-tree";
 import { messages } from "@/lib/i18n";
@@ -20,18 +22,13 @@ export default async function CatalogueAdminPage() {
   ];
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-xl font-bold">{m.title}</h1>
-        <p className="mt-2 text-sm text-gray-700">{m.intro}</p>
-      </div>
-      <section aria-labelledby="catalogue-tree" className="rounded border border-gray-300 bg-white p-4">
-        <h2 id="catalogue-tree" className="mb-3 text-lg font-semibold">{m.tree}</h2>
+      <PageHeader title={m.title} description={m.intro} />
+      <Panel id="catalogue-tree" title={m.tree}>
         {tree.length ? <CategoryList nodes={tree} parentOptionsFor={parentOptionsFor} /> : <p className="text-gray-700">{m.empty}</p>}
-      </section>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="create-category">
-        <h2 id="create-category" className="mb-4 text-lg font-semibold">{m.create}</h2>
+      </Panel>
+      <Panel id="create-category" title={m.create}>
         <CreateCategoryForm parentOptions={parentOptionsFor(new Set())} />
-      </section>
+      </Panel>
     </div>
   );
 }

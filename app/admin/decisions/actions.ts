@@ -11,14 +11,14 @@ import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 const m = messages.registers;
 
 function decisionFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
   // Unticked checkboxes send nothing: an empty list must still reach the data layer.
-  fields.penaltyCategories = formData.getAll("penaltyCategories").map(String);
+  fields.penaltyCategories = asFormData(formData).getAll("penaltyCategories").map(String);
   return fields;
 }
 

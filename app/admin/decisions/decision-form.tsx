@@ -1,36 +1,18 @@
 "use client";
 
-import { useId } from "react";
-import { ActionForm, useFormState } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { coercionCategories, counterpartyCategories, decisionColumns, penaltyCategories, type DecisionColumn, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
-import { FieldErrors, TextAreaField } from "../powers/register-fields";
 
 const m = messages.registers;
 const f = m.decisions.fields;
 
 const longText: readonly DecisionFieldKey[] = ["licenseContent", "violationFacts", "penaltyBasis", "penaltyContent", "coercionContent", "remarks"];
 const dates: readonly DecisionFieldKey[] = ["decisionDate", "validFrom", "validUntil"];
-
-function PenaltyCategoryChoices({ selected }: { selected: string[] }) {
-  const id = useId();
-  const errors = useFormState().fields?.penaltyCategories;
-  return (
-    <fieldset className="mb-4" aria-describedby={errors?.length ? `${id}-error` : undefined}>
-      <legend className="text-sm font-medium text-gray-900">{f.penaltyCategories}<span className="ml-1 text-red-700" aria-hidden="true">*</span></legend>
-      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-        {penaltyCategories.map((category) => (
-          <label key={category} className="flex items-center gap-1 text-sm"><input type="checkbox" name="penaltyCategories" value={category} defaultChecked={selected.includes(category)} />{category}</label>
-        ))}
-      </div>
-      <div id={`${id}-error`}><FieldErrors name="penaltyCategories" /></div>
-    </fieldset>
-  );
-}
 
 function required(column: DecisionColumn, kind: DecisionKind): boolean {
   return column.requiredColumn || (kind === "license" && column.key === "validFrom");
@@ -44,9 +26,11 @@ function Field({ column, kind, value }: { column: DecisionColumn; kind: Decision
   if (column.key === "counterpartyCategory") {
     return <SelectField name={column.key} label={label} required defaultValue={value || "legal_entity"} options={counterpartyCategories.map((category) => ({ value: category, label: m.counterpartyCategories[category] }))} />;
   }
-  if (column.key === "penaltyCategories") return <PenaltyCategoryChoices selected={value ? value.split("；") : []} />;
+  if (column.key === "penaltyCategories") {
+    return <CheckboxGroupField name={column.key} label={f.penaltyCategories} required selected={value ? value.split("；") : []} options={penaltyCategories.map((category) => ({ value: category, label: category }))} />;
+  }
   if (column.key === "coercionCategory") {
-    return <SelectField name={column.key} label={label} required defaultValue={value} options={[{ value: "", label: m.common.choose }, ...coercionCategories.map((category) => ({ value: category, label: category }))]} />;
+    return <SelectField name={column.key} label={label} required defaultValue={value} placeholder={m.common.choose} options={coercionCategories.map((category) => ({ value: category, label: category }))} />;
   }
   if (longText.includes(column.key)) return <TextAreaField name={column.key} label={label} defaultValue={value} required={required(column, kind)} hint={hint} rows={3} />;
   return <TextField name={column.key} label={label} type={dates.includes(column.key) ? "date" : "text"} defaultValue={value} required={required(column, kind)} hint={hint} maxLength={200} />;

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/public/pagination";
+import { DataTable } from "@/components/console/data-table";
+import { FilterBar, FilterInput } from "@/components/console/filter-bar";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { StateBadge } from "@/components/console/state-badge";
+import { TabLinks } from "@/components/console/tab-links";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
@@ -29,6 +34,7 @@ export default async function ConsoleFeedbackPage({ searchParams }: Props) {
   ]);
   const f = messages.proposals.feedback;
   const m = f.console;
+  const c = m.columns;
   const tabs: [FeedbackStatus | "all", string, number | null][] = [
     ["all", m.tabs.all, null],
     ...Object.values(FeedbackStatus).map((value): [FeedbackStatus, string, number] => [value, m.tabs[value], counts[value]]),
@@ -44,52 +50,34 @@ export default async function ConsoleFeedbackPage({ searchParams }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">{m.title}</h1>
-      <section className="rounded border border-gray-300 bg-white p-4" aria-labelledby="feedback-stats">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <h2 id="feedback-stats" className="font-semibold">{m.statsTitle(year)}</h2>
-          <form method="get" className="flex items-end gap-2 text-sm" aria-label={m.statsYear}>
+      <PageHeader title={m.title} />
+      <Panel id="feedback-stats" title={m.statsTitle(year)}
+        actions={
+          <FilterBar label={m.statsYear} submitLabel={m.show}>
             {status ? <input type="hidden" name="status" value={status} /> : null}
-            <label className="flex flex-col">{m.statsYear}
-              <input type="number" name="year" defaultValue={year} min={2000} max={2100} className="mt-1 w-24 rounded border border-gray-400 px-2 py-1" />
-            </label>
-            <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1">{m.show}</button>
-          </form>
-        </div>
-        <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-6" data-testid="feedback-stats">
+            <FilterInput name="year" type="number" label={m.statsYear} defaultValue={year} min={2000} max={2100} width="narrow" />
+          </FilterBar>
+        }>
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-6" data-testid="feedback-stats">
           {statCells.map(([label, value]) => (
             <div key={label} className="rounded border border-gray-200 p-2"><dt className="text-gray-700">{label}</dt><dd className="text-lg font-semibold">{value}</dd></div>
           ))}
         </dl>
-      </section>
-      <nav aria-label="留言状态" className="flex flex-wrap gap-2 text-sm">
-        {tabs.map(([value, label, count]) => (
-          <Link key={value} href={value === "all" ? "/admin/feedback" : `/admin/feedback?status=${value}`} aria-current={(status ?? "all") === value ? "page" : undefined}
-            className="rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-blue-800 aria-[current=page]:bg-blue-800 aria-[current=page]:text-white">
-            {label}{count ? `（${count}）` : ""}
-          </Link>
-        ))}
-      </nav>
-      <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100">
-            <tr>{Object.values(m.columns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr>
-          </thead>
-          <tbody>
-            {result.entries.map((entry) => (
-              <tr key={entry.id} className="border-t border-gray-200">
-                <td className="px-3 py-2">{entry.id}</td>
-                <td className="px-3 py-2"><Link href={`/admin/feedback/${entry.id}`}>{entry.topic}</Link>{entry.itemTitle ? <span className="block text-xs text-gray-700">{entry.itemTitle}</span> : null}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(entry.submittedAt)}</td>
-                <td className="px-3 py-2">{entry.sectionName ?? m.unassigned}</td>
-                <td className="px-3 py-2 whitespace-nowrap" data-testid="feedback-status">{f.statuses[entry.status]}{entry.published ? ` · ${m.detail.published}` : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.entries.length === 0 ? <p className="p-4 text-gray-700">{m.empty}</p> : null}
-      </div>
-      <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/admin/feedback" query={{ status }} />
+      </Panel>
+      <TabLinks label={m.statusNav} current={status ?? "all"}
+        tabs={tabs.map(([value, label, count]) => ({ key: value, label: `${label}${count ? `（${count}）` : ""}`, href: value === "all" ? "/admin/feedback" : `/admin/feedback?status=${value}` }))} />
+      <DataTable caption={m.title} rows={result.entries} rowKey={(entry) => entry.id} empty={m.empty}
+        paging={{ page, pageSize: result.pageSize, total: result.total, basePath: "/admin/feedback", query: { status } }}
+        columns={[
+          { key: "id", header: c.id, cell: (entry) => entry.id },
+          { key: "topic", header: c.topic, cell: (entry) => <><Link href={`/admin/feedback/${entry.id}`}>{entry.topic}</Link>{entry.itemTitle ? <span className="block text-xs text-gray-700">{entry.itemTitle}</span> : null}</> },
+          { key: "submittedAt", header: c.submittedAt, cell: (entry) => formatDateTime(entry.submittedAt), className: "whitespace-nowrap" },
+          { key: "section", header: c.section, cell: (entry) => entry.sectionName ?? m.unassigned },
+          {
+            key: "status", header: c.status, className: "whitespace-nowrap",
+            cell: (entry) => <><StateBadge workflow="feedback" state={entry.status} />{entry.published ? <span className="ml-1 text-xs text-gray-700">{m.detail.published}</span> : null}</>,
+          },
+        ]} />
     </div>
   );
 }

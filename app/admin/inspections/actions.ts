@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { requireSessionUser } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import type { ImportFile } from "@/lib/imports";
@@ -23,13 +25,13 @@ import {
   updateInspector,
   updateTarget,
 } from "@/lib/inspections/manage-lists";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 function planFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
   // Unticked checkboxes send nothing: an empty list must still reach the data layer.
-  fields.itemIds = formData.getAll("itemIds");
-  fields.targetCategories = formData.getAll("targetCategories");
+  fields.itemIds = asFormData(formData).getAll("itemIds");
+  fields.targetCategories = asFormData(formData).getAll("targetCategories");
   return fields;
 }
 
@@ -56,7 +58,7 @@ export async function updateInspectionAction(inspectionId: number, _state: FormS
 
 export async function drawInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await drawInspection(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined });
+    await drawInspection(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.drawDone;
   });
@@ -65,10 +67,10 @@ export async function drawInspectionAction(inspectionId: number, _state: FormSta
 export async function transitionInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await transitionInspection(await requireSessionUser(), inspectionId, {
-      subject: formData.get("subject"),
-      action: formData.get("action"),
-      comment: formData.get("comment") || null,
-      version: formData.get("version") || undefined,
+      subject: asFormData(formData).get("subject"),
+      action: asFormData(formData).get("action"),
+      comment: asFormData(formData).get("comment") || null,
+      version: asFormData(formData).get("version") || undefined,
     });
     redirect(`/admin/inspections/${inspectionId}?done=1`);
   });
@@ -76,13 +78,13 @@ export async function transitionInspectionAction(inspectionId: number, _state: F
 
 export async function recordResultsAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const results = formData.getAll("assignmentId").map((assignmentId) => ({
+    const results = asFormData(formData).getAll("assignmentId").map((assignmentId) => ({
       assignmentId,
-      outcome: formData.get(`outcome-${assignmentId}`) ?? "",
-      inspectedOn: formData.get(`inspectedOn-${assignmentId}`) ?? "",
-      note: formData.get(`note-${assignmentId}`) ?? "",
+      outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
+      inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
+      note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
     }));
-    await recordInspectionResults(await requireSessionUser(), inspectionId, { version: formData.get("version") || undefined, results });
+    await recordInspectionResults(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined, results });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.resultsSaved;
   });
@@ -91,22 +93,22 @@ export async function recordResultsAction(inspectionId: number, _state: FormStat
 // ─── Lists ──────────────────────────────────────────────────────────────────────────────────
 
 /** Imports a list; a refused file comes back with every problem by row and column (runFormAction). */
-function importWith(formData: FormData, importer: (file: ImportFile) => Promise<{ imported: number }>, path: string): Promise<FormState> {
+function importWith(formData: FormData, importer: (actor: ActingUser, file: ImportFile) => Promise<{ imported: number }>, path: string): Promise<FormState> {
   return runFormAction(async () => {
-    const { imported } = await importer(await importFileFromFormData(formData));
+    // Signed in first: a signed-out visitor is told so, whatever the file.
+    const actor = await requireSessionUser();
+    const { imported } = await importer(actor, await importFileFromFormData(formData));
     revalidatePath(path);
     return m.importForm.imported(imported);
   });
 }
 
 export async function importTargetsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireSessionUser();
-  return importWith(formData, (file) => importTargets(actor, file), "/admin/inspections/targets");
+  return importWith(formData, importTargets, "/admin/inspections/targets");
 }
 
 export async function importInspectorsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireSessionUser();
-  return importWith(formData, (file) => importInspectors(actor, file), "/admin/inspections/inspectors");
+  return importWith(formData, importInspectors, "/admin/inspections/inspectors");
 }
 
 export async function createTargetAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -5,7 +5,7 @@ import { ImportProblems } from "@/components/forms/import-problems";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
-import { FileField } from "./fields";
+import { FileField } from "@/components/forms/field";
 
 const m = inspectionsMessages.importForm;
 

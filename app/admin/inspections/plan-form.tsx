@@ -1,11 +1,10 @@
 "use client";
 
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/field";
+import { CheckboxGroupField, DateField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
-import { CheckboxGroupField, TextAreaField } from "./fields";
 
 const m = inspectionsMessages.fields;
 
@@ -65,8 +64,8 @@ export function PlanForm({
         </>
       )}
       <div className="grid gap-x-4 md:grid-cols-2">
-        <TextField name="startOn" label={m.startOn} type="date" defaultValue={values.startOn} required hint={m.dateHint} />
-        <TextField name="endOn" label={m.endOn} type="date" defaultValue={values.endOn} required hint={m.endOnHint} />
+        <DateField name="startOn" label={m.startOn} defaultValue={values.startOn} required hint={m.dateHint} />
+        <DateField name="endOn" label={m.endOn} defaultValue={values.endOn} required hint={m.endOnHint} />
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -8,19 +8,19 @@ import { messages } from "@/lib/i18n";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { transitionItem } from "@/lib/items/item-review";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 function itemFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
   delete fields.files;
   // Unticked checkboxes send nothing: an empty list must still reach the data layer.
-  fields.channels = formData.getAll("channels");
-  fields.attachmentFileIds = formData.getAll("attachmentFileIds");
+  fields.channels = asFormData(formData).getAll("channels");
+  fields.attachmentFileIds = asFormData(formData).getAll("attachmentFileIds");
   return fields;
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function createItemAction(_state: FormState, formData: FormData): Promise<FormState> {
@@ -49,16 +49,16 @@ export async function updateItemAction(itemId: number, _state: FormState, formDa
 
 export async function transitionItemAction(itemId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const acknowledgements = [...formData.entries()]
+    const acknowledgements = [...asFormData(formData).entries()]
       .filter(([key, value]) => key.startsWith("ack:") && typeof value === "string" && value.trim())
       .map(([key, value]) => ({ key: key.slice(4), note: String(value) }));
-    const publishAt = String(formData.get("publishAt") ?? "").trim();
+    const publishAt = String(asFormData(formData).get("publishAt") ?? "").trim();
     await transitionItem(await requireSessionUser(), itemId, {
-      action: formData.get("action"),
-      comment: formData.get("comment") || null,
+      action: asFormData(formData).get("action"),
+      comment: asFormData(formData).get("comment") || null,
       // The console asks for Beijing time.
       publishAt: publishAt ? `${publishAt}:00+08:00` : null,
-      version: formData.get("version"),
+      version: asFormData(formData).get("version"),
       acknowledgements,
     });
     redirect(`/admin/items/${itemId}?done=1`);

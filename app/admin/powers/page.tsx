@@ -1,77 +1,62 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/console/button-link";
+import { DataTable, type Column } from "@/components/console/data-table";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/console/filter-bar";
+import { PageHeader } from "@/components/console/page-header";
 import { StateBadge } from "@/components/console/state-badge";
+import { queryOf, readSort } from "@/components/console/table-links";
 import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { listConsolePowers } from "@/lib/powers/console-powers";
 import { isPowerType, powerTypes } from "@/lib/powers/power-entry";
+import { registerStateOptions } from "./register-console";
 
 export const dynamic = "force-dynamic";
 
 const m = messages.registers;
 const c = m.powers.console;
+const columnLabels = m.powers.columns;
 
 export const metadata: Metadata = { title: c.title };
 
-type Props = { searchParams: Promise<{ state?: string; type?: string; q?: string }> };
+type PowerRow = Awaited<ReturnType<typeof listConsolePowers>>["items"][number];
 
-export default async function ConsolePowersPage({ searchParams }: Props) {
+const columns: Column<PowerRow>[] = [
+  { key: "code", header: columnLabels.code, cell: (power) => power.code, sortValue: (power) => power.code, className: "font-mono text-xs" },
+  { key: "name", header: columnLabels.name, cell: (power) => <Link href={`/admin/powers/${power.id}`}>{power.name}</Link>, sortValue: (power) => power.name },
+  { key: "type", header: columnLabels.type, cell: (power) => m.powerTypes[power.type], sortValue: (power) => m.powerTypes[power.type] },
+  { key: "section", header: columnLabels.section, cell: (power) => power.sectionName, sortValue: (power) => power.sectionName },
+  { key: "status", header: columnLabels.status, cell: (power) => m.powerStatuses[power.status] },
+  { key: "state", header: m.review.state, cell: (power) => <StateBadge workflow="item" state={power.state} />, sortValue: (power) => Object.values(ItemState).indexOf(power.state) },
+];
+
+export default async function ConsolePowersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageUser("registers.read_console");
-  const query = await searchParams;
+  const query = queryOf(await searchParams);
   const state = Object.values(ItemState).find((value) => value === query.state);
   const type = isPowerType(query.type) ? query.type : undefined;
   const q = query.q?.trim() || undefined;
   const result = await listConsolePowers(actor, { state, type, q, pageSize: 200 });
-  const select = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-bold">{c.title}</h1>
-        <div className="flex gap-2 text-sm">
-          <Link href="/admin/powers/versions" className="rounded border border-gray-500 px-3 py-2">{c.versions}</Link>
-          <Link href="/powers" className="rounded border border-gray-500 px-3 py-2">{c.viewPublic}</Link>
-          {isPermitted(actor.role, "power.edit") ? <Link href="/admin/powers/new" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 hover:no-underline">{c.create}</Link> : null}
-        </div>
-      </div>
-      <form key={JSON.stringify(query)} method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={m.powers.filter}>
-        <label className="flex flex-col">{c.stateFilter}
-          <select name="state" defaultValue={state ?? ""} className={select}>
-            <option value="">{c.allStates}</option>
-            {Object.values(ItemState).filter((value) => value !== "scheduled").map((value) => <option key={value} value={value}>{messages.itemStates[value]}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">{m.powers.filterType}
-          <select name="type" defaultValue={type ?? ""} className={select}>
-            <option value="">{m.powers.allTypes}</option>
-            {powerTypes.map((value) => <option key={value} value={value}>{m.powerTypes[value]}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">{m.powers.search}<input name="q" type="search" defaultValue={q} className={select} /></label>
-        <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1">{m.powers.filter}</button>
-        <span className="ml-auto text-gray-700" data-testid="result-count">{m.powers.total(result.total)}</span>
-      </form>
-      <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100">
-            <tr>{[m.powers.columns.code, m.powers.columns.name, m.powers.columns.type, m.powers.columns.section, m.powers.columns.status, m.review.state].map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr>
-          </thead>
-          <tbody>
-            {result.items.map((power) => (
-              <tr key={power.id} className="border-t border-gray-200">
-                <td className="px-3 py-2 font-mono text-xs">{power.code}</td>
-                <td className="px-3 py-2"><Link href={`/admin/powers/${power.id}`}>{power.name}</Link></td>
-                <td className="px-3 py-2">{m.powerTypes[power.type]}</td>
-                <td className="px-3 py-2">{power.sectionName}</td>
-                <td className="px-3 py-2">{m.powerStatuses[power.status]}</td>
-                <td className="px-3 py-2"><StateBadge state={power.state} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.items.length === 0 ? <p className="p-4 text-gray-700">{c.empty}</p> : null}
-      </div>
+      <PageHeader title={c.title}
+        actions={
+          <>
+            <ButtonLink href="/admin/powers/versions">{c.versions}</ButtonLink>
+            <ButtonLink href="/powers">{c.viewPublic}</ButtonLink>
+            {isPermitted(actor.role, "power.edit") ? <ButtonLink href="/admin/powers/new" variant="primary">{c.create}</ButtonLink> : null}
+          </>
+        } />
+      <FilterBar key={JSON.stringify(query)} label={m.powers.filter} submitLabel={m.powers.filter} summary={m.powers.total(result.total)} summaryTestId="result-count">
+        <FilterSelect name="state" label={c.stateFilter} defaultValue={state} allLabel={c.allStates} options={registerStateOptions} />
+        <FilterSelect name="type" label={m.powers.filterType} defaultValue={type} allLabel={m.powers.allTypes} options={powerTypes.map((value) => ({ value, label: m.powerTypes[value] }))} />
+        <FilterInput name="q" type="search" label={m.powers.search} defaultValue={q} />
+      </FilterBar>
+      <DataTable caption={c.title} columns={columns} rows={result.items} rowKey={(power) => power.id} empty={c.empty}
+        sort={{ basePath: "/admin/powers", query, current: readSort(query, columns.filter((column) => column.sortValue).map((column) => column.key)) }} />
     </div>
   );
 }

@@ -13,14 +13,14 @@ import {
 } from "@/lib/proposals/manage-proposals";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 const m = messages.proposals.console;
 
 function fields(formData: FormData, lists: string[] = []): Record<string, unknown> {
   const object = formDataToObject(formData);
   // Unticked checkboxes send nothing: an empty list must still reach the data layer.
-  for (const name of lists) object[name] = formData.getAll(name);
+  for (const name of lists) object[name] = asFormData(formData).getAll(name);
   return object;
 }
 
@@ -53,7 +53,7 @@ export async function assignProposalAction(proposalId: number, _state: FormState
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function saveReplyAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
@@ -69,7 +69,7 @@ export async function saveReplyAction(proposalId: number, _state: FormState, for
 export async function transitionReplyAction(proposalId: number, replyId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await transitionProposalReply(await requireSessionUser(), replyId, {
-      action: formData.get("action"), comment: formData.get("comment") || null, version: formData.get("version"),
+      action: asFormData(formData).get("action"), comment: asFormData(formData).get("comment") || null, version: asFormData(formData).get("version"),
     });
     redirect(`/admin/proposals/${proposalId}?done=transition`);
   });

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Pagination } from "@/components/public/pagination";
+import { ButtonLink } from "@/components/console/button-link";
+import { DataTable } from "@/components/console/data-table";
+import { Flag } from "@/components/console/due-date";
+import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
+import { PageHeader } from "@/components/console/page-header";
+import { StateBadge } from "@/components/console/state-badge";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -22,64 +27,34 @@ export default async function ConsoleProposalsPage({ searchParams }: Props) {
   const [result, years] = await Promise.all([listConsoleProposals(actor, { year, kind, status, page }), listProposalYears(actor)]);
   const m = messages.proposals.console;
   const p = messages.proposals;
+  const c = m.columns;
   const canManage = isPermitted(actor.role, "proposal.manage");
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-xl font-bold">{m.title}</h1>
-        <div className="flex flex-wrap gap-2 text-sm">
-          <Link href="/admin/proposals/stats" className="rounded border border-gray-500 px-3 py-2">{m.statsLink}</Link>
-          {isPermitted(actor.role, "proposal.settings") ? <Link href="/admin/proposals/settings" className="rounded border border-gray-500 px-3 py-2">{m.settings}</Link> : null}
-          {canManage ? <Link href="/admin/proposals/import" className="rounded border border-gray-500 px-3 py-2">{m.import}</Link> : null}
-          {canManage ? <Link href="/admin/proposals/new" className="rounded bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900 hover:no-underline">{m.create}</Link> : null}
-        </div>
-      </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
-        <label className="flex flex-col">{m.filterYear}
-          <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
-            <option value="">{m.allYears}</option>
-            {years.map((option) => <option key={option} value={option}>{option}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">{m.filterKind}
-          <select name="kind" defaultValue={kind ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
-            <option value="">{m.allKinds}</option>
-            {Object.values(ProposalKind).map((value) => <option key={value} value={value}>{p.kinds[value]}</option>)}
-          </select>
-        </label>
-        <label className="flex flex-col">{m.filterStatus}
-          <select name="status" defaultValue={status ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
-            <option value="">{m.allStatuses}</option>
-            {Object.values(ProposalStatus).map((value) => <option key={value} value={value}>{p.statuses[value]}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1">{m.filter}</button>
-        <span className="ml-auto text-gray-700" data-testid="result-count">{messages.publicItems.total(result.total)}</span>
-      </form>
-      <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100">
-            <tr>{Object.values(m.columns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr>
-          </thead>
-          <tbody>
-            {result.proposals.map((proposal) => (
-              <tr key={proposal.id} className="border-t border-gray-200">
-                <td className="px-3 py-2 whitespace-nowrap">{proposal.year} {proposal.number}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{p.kindsShort[proposal.kind]}</td>
-                <td className="px-3 py-2"><Link href={`/admin/proposals/${proposal.id}`}>{proposal.title}</Link></td>
-                <td className="px-3 py-2">{proposal.leadSectionName ?? "—"}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {proposal.deadline ?? "—"}
-                  {proposal.overdue ? <span className="ml-2 font-semibold text-red-700">{m.overdue}</span> : null}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap" data-testid="proposal-status">{p.statuses[proposal.status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.proposals.length === 0 ? <p className="p-4 text-gray-700">{m.empty}</p> : null}
-      </div>
-      <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/admin/proposals" query={{ year: year ? String(year) : undefined, kind, status }} />
+      <PageHeader title={m.title}
+        actions={
+          <>
+            <ButtonLink href="/admin/proposals/stats">{m.statsLink}</ButtonLink>
+            {isPermitted(actor.role, "proposal.settings") ? <ButtonLink href="/admin/proposals/settings">{m.settings}</ButtonLink> : null}
+            {canManage ? <ButtonLink href="/admin/proposals/import">{m.import}</ButtonLink> : null}
+            {canManage ? <ButtonLink href="/admin/proposals/new" variant="primary">{m.create}</ButtonLink> : null}
+          </>
+        } />
+      <FilterBar label={m.filter} submitLabel={m.filter} summary={messages.publicItems.total(result.total)} summaryTestId="result-count">
+        <FilterSelect name="year" label={m.filterYear} defaultValue={year} allLabel={m.allYears} options={years.map((option) => ({ value: option, label: String(option) }))} />
+        <FilterSelect name="kind" label={m.filterKind} defaultValue={kind} allLabel={m.allKinds} options={Object.values(ProposalKind).map((value) => ({ value, label: p.kinds[value] }))} />
+        <FilterSelect name="status" label={m.filterStatus} defaultValue={status} allLabel={m.allStatuses} options={Object.values(ProposalStatus).map((value) => ({ value, label: p.statuses[value] }))} />
+      </FilterBar>
+      <DataTable caption={m.title} rows={result.proposals} rowKey={(proposal) => proposal.id} empty={m.empty}
+        paging={{ page, pageSize: result.pageSize, total: result.total, basePath: "/admin/proposals", query: { year: year ? String(year) : undefined, kind, status } }}
+        columns={[
+          { key: "number", header: c.number, cell: (proposal) => `${proposal.year} ${proposal.number}`, className: "whitespace-nowrap" },
+          { key: "kind", header: c.kind, cell: (proposal) => p.kindsShort[proposal.kind], className: "whitespace-nowrap" },
+          { key: "title", header: c.title, cell: (proposal) => <Link href={`/admin/proposals/${proposal.id}`}>{proposal.title}</Link> },
+          { key: "leadSection", header: c.leadSection, cell: (proposal) => proposal.leadSectionName ?? "—" },
+          { key: "deadline", header: c.deadline, cell: (proposal) => <>{proposal.deadline ?? "—"}{proposal.overdue ? <Flag strong>{m.overdue}</Flag> : null}</>, className: "whitespace-nowrap" },
+          { key: "status", header: c.status, cell: (proposal) => <StateBadge workflow="proposal" state={proposal.status} /> },
+        ]} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { ActionForm, useFormState } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxGroupField, DateField, SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
@@ -21,26 +21,11 @@ export type ProposalFormValues = {
 
 type Section = { id: number; name: string };
 
-function FieldErrors({ name }: { name: string }) {
-  const errors = useFormState().fields?.[name];
-  return errors?.length ? <p className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>{errors.join(" ")}</p> : null;
-}
-
 /** 协办 sections as checkboxes (a multi-select is hard to use with a keyboard). */
 export function AssistingSectionChoices({ sections, selected, exclude }: { sections: Section[]; selected: number[]; exclude?: number | null }) {
   return (
-    <fieldset className="mb-4">
-      <legend className="text-sm font-medium text-gray-900">{f.assistingSectionIds}</legend>
-      <div className="mt-1 flex flex-wrap gap-4">
-        {sections.filter((section) => section.id !== exclude).map((section) => (
-          <label key={section.id} className="flex items-center gap-1 text-sm">
-            <input type="checkbox" name="assistingSectionIds" value={section.id} defaultChecked={selected.includes(section.id)} />
-            {section.name}
-          </label>
-        ))}
-      </div>
-      <FieldErrors name="assistingSectionIds" />
-    </fieldset>
+    <CheckboxGroupField name="assistingSectionIds" label={f.assistingSectionIds} selected={selected}
+      options={sections.filter((section) => section.id !== exclude).map((section) => ({ value: section.id, label: section.name }))} />
   );
 }
 
@@ -67,14 +52,14 @@ export function ProposalForm({
       <TextField name="title" label={f.title} defaultValue={values.title} required maxLength={200} />
       <div className="grid gap-x-4 md:grid-cols-2">
         <TextField name="proposers" label={f.proposers} defaultValue={values.proposers.join("、")} hint={f.proposersHint} required />
-        <TextField name="receivedOn" label={f.receivedOn} type="date" defaultValue={values.receivedOn} required />
+        <DateField name="receivedOn" label={f.receivedOn} defaultValue={values.receivedOn} required />
       </div>
       {withAssignment ? (
         <>
           <div className="grid gap-x-4 md:grid-cols-3">
-            <SelectField name="leadSectionId" label={f.leadSectionId} options={[{ value: "", label: f.noLeadSection }, ...sections.map((section) => ({ value: section.id, label: section.name }))]} />
-            <TextField name="assignedOn" label={f.assignedOn} type="date" />
-            <TextField name="deadline" label={f.deadline} type="date" hint={f.deadlineHint} />
+            <SelectField name="leadSectionId" label={f.leadSectionId} placeholder={f.noLeadSection} options={sections.map((section) => ({ value: section.id, label: section.name }))} />
+            <DateField name="assignedOn" label={f.assignedOn} />
+            <DateField name="deadline" label={f.deadline} hint={f.deadlineHint} />
           </div>
           <AssistingSectionChoices sections={sections} selected={[]} />
         </>

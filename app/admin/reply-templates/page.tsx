@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
+import { PageHeader } from "@/components/console/page-header";
 import { ApplicationsConsoleLinks } from "@/app/admin/applications/_components/console-tabs";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -17,33 +19,24 @@ export default async function ReplyTemplatesPage() {
   const m = messages.applications.templatesAdmin;
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">{m.title}</h1>
+      <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="templates" />
-      <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">{m.outcome}</th>
-              <th scope="col" className="px-3 py-2">{m.legalBasis}</th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">{m.edited}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{m.edit}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((template) => {
+      <DataTable caption={m.title} rows={templates} rowKey={(template) => template.outcome} empty={null}
+        columns={[
+          {
+            key: "outcome", header: m.outcome,
+            cell: (template) => {
               const outcome = applicationOutcomes.find((entry) => entry.slug === template.outcome)!;
-              return (
-                <tr key={template.outcome} className="border-t border-gray-200">
-                  <td className="px-3 py-2">{outcome.groupName}{outcome.numberInGroup ? ` ${outcome.numberInGroup}. ${outcome.rowName}` : ""}</td>
-                  <td className="px-3 py-2 text-gray-800">{template.legalBasis}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default}</td>
-                  <td className="whitespace-nowrap px-3 py-2"><Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>{m.edit}</Link></td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+              return `${outcome.groupName}${outcome.numberInGroup ? ` ${outcome.numberInGroup}. ${outcome.rowName}` : ""}`;
+            },
+          },
+          { key: "legalBasis", header: m.legalBasis, cell: (template) => template.legalBasis, className: "text-gray-800" },
+          { key: "edited", header: m.edited, cell: (template) => (template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default), className: "whitespace-nowrap" },
+        ]}
+        rowActions={{
+          header: m.edit, hideHeader: true,
+          cell: (template) => <Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>{m.edit}</Link>,
+        }} />
     </div>
   );
 }

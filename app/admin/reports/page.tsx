@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
@@ -20,34 +24,27 @@ export default async function ReportsPage() {
   const days = daysUntilReportDue(due, todayInBeijing());
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{m.consoleTitle}</h1>
+      <PageHeader title={m.consoleTitle} />
       {dueEntry?.publishedEditions.length ? null : (
-        <p role="status" data-testid="report-countdown" className={`rounded border px-4 py-3 ${days < 0 ? "border-red-700 bg-red-50 text-red-900" : days <= 30 ? "border-amber-700 bg-amber-50 text-amber-900" : "border-gray-300 bg-white"}`}>
+        <Notice role="status" testId="report-countdown" tone={days < 0 ? "error" : days <= 30 ? "warning" : "info"}>
           {days < 0 ? m.overdue(due) : m.countdown(due, days)}
-        </p>
+        </Notice>
       )}
-      <table className="w-full border-collapse bg-white text-sm">
-        <thead className="bg-gray-100"><tr><th scope="col" className="px-3 py-2 text-left">年度</th><th scope="col" className="px-3 py-2 text-left">状态</th><th scope="col" className="px-3 py-2 text-left">{m.editions}</th><th scope="col" className="px-3 py-2"><span className="sr-only">{m.open}</span></th></tr></thead>
-        <tbody>
-          {years.map((entry) => (
-            <tr key={entry.year} className="border-t border-gray-200">
-              <td className="px-3 py-2">{m.year(entry.year)}</td>
-              <td className="px-3 py-2">{entry.draftState ? messages.itemStates[entry.draftState] : entry.publishedEditions.length ? m.published : m.notPublishedYet}</td>
-              <td className="px-3 py-2">{entry.publishedEditions.map((edition) => m.edition(edition)).join("、") || "—"}</td>
-              <td className="px-3 py-2"><Link href={`/admin/reports/${entry.year}`} aria-label={`${m.open} ${m.year(entry.year)}`}>{m.open}</Link></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable caption={m.consoleTitle} rows={years} rowKey={(entry) => entry.year} empty={null}
+        columns={[
+          { key: "year", header: m.columns.year, cell: (entry) => m.year(entry.year) },
+          { key: "state", header: m.columns.state, cell: (entry) => (entry.draftState ? messages.itemStates[entry.draftState] : entry.publishedEditions.length ? m.published : m.notPublishedYet) },
+          { key: "editions", header: m.editions, cell: (entry) => entry.publishedEditions.map((edition) => m.edition(edition)).join("、") || "—" },
+        ]}
+        rowActions={{ header: m.open, hideHeader: true, cell: (entry) => <Link href={`/admin/reports/${entry.year}`} aria-label={`${m.open} ${m.year(entry.year)}`}>{m.open}</Link> }} />
       {isPermitted(actor.role, "ledger.import") ? (
-        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="ledger">
-          <h2 id="ledger" className="text-lg font-semibold">{m.ledger}</h2>
-          <p className="mb-3 mt-1 text-sm text-gray-700">
+        <Panel id="ledger" title={m.ledger}>
+          <p className="mb-3 text-sm text-gray-700">
             {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx">{m.ledgerTemplate}（.xlsx）</a>{" "}
             <a href="/api/v1/admin/applications/import/template?format=csv">（.csv）</a>
           </p>
           <LedgerImportForm action={importLedgerAction} />
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
@@ -12,7 +14,7 @@ export default async function SectionsPage() {
   const m = messages.sections;
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{m.title}</h1>
+      <PageHeader title={m.title} />
       <ul className="space-y-3">
         {sections.map((section) => (
           <li key={section.id} className="rounded border border-gray-300 bg-white px-4 pt-4">
@@ -21,10 +23,9 @@ export default async function SectionsPage() {
           </li>
         ))}
       </ul>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="create-section">
-        <h2 id="create-section" className="mb-4 text-lg font-semibold">{m.create}</h2>
+      <Panel id="create-section" title={m.create}>
         <CreateSectionForm />
-      </section>
+      </Panel>
     </div>
   );
 }

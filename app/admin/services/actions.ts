@@ -7,25 +7,25 @@ import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
 import { createService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
 import { transitionService } from "@/lib/services/service-review";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 
 /** The form's parallel material columns (one entry per row) become the API's list of materials. */
 function serviceFields(formData: FormData): Record<string, unknown> {
   const fields = formDataToObject(formData);
-  const names = formData.getAll("materialName").map(String);
-  const originals = formData.getAll("materialOriginals").map(String);
-  const copies = formData.getAll("materialCopies").map(String);
-  const notes = formData.getAll("materialNote").map(String);
+  const names = asFormData(formData).getAll("materialName").map(String);
+  const originals = asFormData(formData).getAll("materialOriginals").map(String);
+  const copies = asFormData(formData).getAll("materialCopies").map(String);
+  const notes = asFormData(formData).getAll("materialNote").map(String);
   fields.materials = names
     .map((name, index) => ({ name, originals: originals[index] ?? "", copies: copies[index] ?? "", note: notes[index] ?? "" }))
     .filter((material) => material.name.trim() || material.note.trim() || material.originals.trim() || material.copies.trim());
-  fields.keepFormIds = formData.getAll("keepFormIds");
+  fields.keepFormIds = asFormData(formData).getAll("keepFormIds");
   for (const key of ["materialName", "materialOriginals", "materialCopies", "materialNote", "files"]) delete fields[key];
   return fields;
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return formData.getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function createServiceAction(_state: FormState, formData: FormData): Promise<FormState> {

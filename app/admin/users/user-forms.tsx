@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm, useFormState } from "@/components/forms/action-form";
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
+import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { roles } from "@/lib/auth/roles";
@@ -20,7 +21,7 @@ export function CreateUserForm({ sections }: { sections: SectionOption[] }) {
         <TextField name="displayName" label={m.displayName} required />
         <SelectField name="role" label={m.role} options={roleOptions} defaultValue="staff" required />
         <SelectField name="sectionId" label={m.section} options={sectionOptions(sections)} required />
-        <TextField name="password" label={m.password} type="password" autoComplete="new-password" required hint="至少 8 个字符" />
+        <TextField name="password" label={m.password} type="password" autoComplete="new-password" required hint={messages.kit.atLeastEightCharacters} />
       </div>
       <SubmitButton>{m.create}</SubmitButton>
     </ActionForm>
@@ -43,7 +44,7 @@ export function EditUserForm({ user, sections }: { user: EditableUser; sections:
 export function ResetPasswordForm({ userId }: { userId: number }) {
   return (
     <ActionForm action={resetPasswordAction.bind(null, userId)} resetOnSuccess aria-label={m.resetPassword}>
-      <TextField name="password" label={m.newPassword} type="password" autoComplete="new-password" required hint="至少 8 个字符" />
+      <TextField name="password" label={m.newPassword} type="password" autoComplete="new-password" required hint={messages.kit.atLeastEightCharacters} />
       <SubmitButton variant="secondary">{m.resetPassword}</SubmitButton>
     </ActionForm>
   );
@@ -57,26 +58,7 @@ export function DisableUserForm({ user }: { user: EditableUser }) {
   );
 }
 
-function ConfirmCheckbox({ label }: { label: string }) {
-  const errors = useFormState().fields?.confirm;
-  return (
-    <div className="mb-4">
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="confirm" value="on" required className="mt-1" aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={errors?.length ? "confirm-error" : undefined} />
-        <span>{label}</span>
-      </label>
-      {errors?.length ? <p id="confirm-error" className="mt-1 text-sm text-red-700" data-testid="error-confirm">{errors.join(" ")}</p> : null}
-    </div>
-  );
-}
-
-/** Ending demo mode disables accounts: it takes a ticked confirmation. */
+/** Ending demo mode disables accounts: it takes a ticked confirmation, which the data layer insists on. */
 export function EndDemoModeForm() {
-  return (
-    <ActionForm action={endDemoModeAction} aria-label={m.endDemoMode}>
-      <ConfirmCheckbox label={m.demoModeConfirm} />
-      <SubmitButton variant="danger">{m.endDemoMode}</SubmitButton>
-    </ActionForm>
-  );
+  return <ConfirmDialog action={endDemoModeAction} label={m.endDemoMode} acknowledge={m.demoModeConfirm} />;
 }

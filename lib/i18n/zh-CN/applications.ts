@@ -106,6 +106,8 @@ export const applicationsMessages = {
   feeMethods: { by_count: "按件计收", by_volume: "按量计收" },
 
   deadlines: {
+    /** A pause and the day it lasts until ("等待缴费至 2026-01-05"). */
+    pausedUntil: (pause: string, date: string) => `${pause}至 ${date}`,
     receipt: {
       in_person: (date: string) => `当面提交，以提交之日 ${date} 为收到申请之日`,
       registered_post: (date: string) => `以双挂号信等方式提交，以本机关签收之日 ${date} 为收到申请之日`,
@@ -306,6 +308,7 @@ export const applicationsMessages = {
     settings: "办理机构设置",
     templates: "答复书模板",
     views: { open: "全部在办", due_soon: "5 个工作日内到期", overdue: "已逾期", paused: "中止中", closed: "已办结", all: "全部" },
+    viewNav: "申请范围",
     columns: { number: "申请编号", applicant: "申请人", type: "类型", receivedOn: "收到日期", status: "状态", dueOn: "答复期限", outcome: "办理结果" },
     overdue: "已逾期",
     lapsed: "应终止",
@@ -344,6 +347,8 @@ export const applicationsMessages = {
       printReply: "打印答复书",
       editReply: "修改答复书",
       saveReply: "保存答复书",
+      replyAction: (action: string) => `答复书${action}`,
+      letterNumber: (number: string) => `（申请编号：${number}）`,
       replySaved: "答复书已保存。",
       stepRecorded: "办理步骤已记录。",
       decided: "办理决定已记录，已按模板生成答复书草稿。",

@@ -179,6 +179,7 @@ export const proposalsMessages = {
       nav: "意见建议",
       title: "意见建议",
       tabs: { all: "全部", moderation: "待审查", received: "待办理", reply_review: "答复待审核", answered: "已答复", rejected: "不予处理" },
+      statusNav: "留言状态",
       columns: { id: "编号", topic: "主题", submittedAt: "留言时间", section: "负责科室", status: "状态" },
       empty: "没有符合条件的留言。",
       unassigned: "（未分办）",

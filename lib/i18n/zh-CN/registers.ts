@@ -220,6 +220,7 @@ export const registersMessages = {
       timeLimitDays: "承诺办理时限（工作日）",
       fee: "收费标准",
       feeHint: "不收费的填写“不收费”",
+      feeDefault: "不收费",
       place: "办理地点",
       officeHours: "办公时间",
       consultationPhone: "咨询电话",
@@ -321,6 +322,7 @@ export const registersMessages = {
     problems: {
       required: (field: string) => `请填写${field}。`,
       tooLong: (field: string, max: number) => `${field}不能超过 ${max} 个字。`,
+      notText: (field: string) => `${field}应为文字。`,
       creditCodeFormat: "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）。",
       creditCodeChecksum: "统一社会信用代码校验位错误，请核对。",
       idNumberInvalid: "证件号码不是有效的 18 位居民身份证号码（校验位或出生日期错误）。",

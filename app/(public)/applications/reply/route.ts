@@ -1,7 +1,8 @@
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { errorResponse } from "@/lib/api/respond";
 import { findIssuedReplyForApplicant } from "@/lib/applications/public-status";
-import { AppError, ValidationError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { ValidationError } from "@/lib/errors";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { buildReplyDocx, renderReplyHtml, replyFileName } from "@/lib/reply-letters/reply-document";
 
@@ -30,7 +31,8 @@ export async function POST(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
     console.error(error);
     return new Response("服务器内部错误。", { status: 500 });
   }

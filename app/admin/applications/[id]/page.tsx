@@ -1,5 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ButtonLink } from "@/components/console/button-link";
+import { DescriptionList, type Detail } from "@/components/console/details";
+import { DoneNotice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { ReviewActions } from "@/components/console/review-actions";
+import { reviewSteps } from "@/components/console/review-steps";
+import { StateBadge } from "@/components/console/state-badge";
 import { notFound } from "next/navigation";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
@@ -15,8 +22,7 @@ import {
   updateAppealAction,
   updateReplyAction,
 } from "../actions";
-import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, ReplyTransitions, StepForms } from "../_components/application-forms";
-import { ApplicationStatusBadge } from "../_components/status-badge";
+import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, StepForms } from "../_components/application-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -34,15 +40,6 @@ const notices: Record<string, string> = {
   transition: d.transitionDone,
   appeal: d.appealSaved,
 };
-
-function Panel({ id, title, children, className = "" }: { id: string; title: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section className={`rounded border border-gray-300 bg-white p-6 ${className}`} aria-labelledby={id}>
-      <h2 id={id} className="mb-3 text-lg font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requirePageUser("application.read");
@@ -74,31 +71,24 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const canReadLetter = !applicant.masked;
   return (
     <div className="space-y-6">
-      <p className="no-print"><Link href="/admin/applications">← {a.console.title}</Link></p>
-      {notice && notices[notice] ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{notices[notice]}</p> : null}
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="font-mono text-xl font-bold">{application.number}</h1>
-          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-gray-700">
-            <ApplicationStatusBadge status={application.status} />
+      <DoneNotice message={notice ? notices[notice] : null} />
+      <PageHeader breadcrumbs={[{ href: "/admin/applications", label: a.console.title }]} title={application.number} titleClassName="font-mono"
+        meta={
+          <>
+            <StateBadge workflow="application" state={application.status} />
             <span>{a.console.detail.source}：{a.sources[application.source as keyof typeof a.sources]}</span>
             {application.receiptMethod ? <span>{a.console.receiptMethod}：{a.receiptMethods[application.receiptMethod as keyof typeof a.receiptMethods]}</span> : null}
             {application.registeredBy ? <span>{d.registeredBy}：{application.registeredBy}</span> : null}
             {application.outcome ? <span data-testid="application-outcome">{a.console.columns.outcome}：{a.outcomeShortNames[application.outcome]}</span> : null}
-          </p>
-        </div>
-      </header>
+          </>
+        } />
       {!application.isHandler ? <p className="text-sm text-gray-700">{d.cannotHandle}</p> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel id="applicant" title={d.applicant}>
             {applicant.masked ? <p className="mb-3 rounded bg-gray-50 px-3 py-2 text-sm" data-testid="applicant-masked">{d.masked}</p> : null}
-            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="applicant-data">
-              {applicantRows.filter(([, value]) => value).map(([label, value]) => (
-                <div key={label} className="flex gap-2"><dt className="w-28 shrink-0 text-gray-700">{label}</dt><dd className="break-all">{value}</dd></div>
-              ))}
-            </dl>
+            <DescriptionList items={applicantRows.filter(([, value]) => value) as Detail[]} labelWidth="wide" testId="applicant-data" />
             {applicant.description ? (
               <div className="mt-4 border-t border-gray-200 pt-3">
                 <h3 className="text-sm font-semibold">{d.request}</h3>
@@ -124,7 +114,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           {reply ? (
             <Panel id="reply" title={d.reply}>
               <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-                <span className="rounded border border-gray-500 px-2 py-0.5 text-xs" data-testid="reply-state">{a.replyStates[reply.state]}</span>
+                <StateBadge workflow="applicationReply" state={reply.state} />
                 <span>{a.outcomeShortNames[reply.outcome]}</span>
                 {reply.issuedOn ? <span>{a.publicStatus.issuedOn}：{reply.issuedOn}</span> : null}
                 {reply.authorName ? <span>{d.stepBy(reply.authorName)}</span> : null}
@@ -136,13 +126,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
               <p className="mt-2 text-xs text-gray-700">{a.templatesAdmin.legalBasis}：{reply.legalBasis}</p>
               {canReadLetter ? (
                 <p className="no-print mt-3 flex flex-wrap gap-3 text-sm">
-                  <a href={`/admin/applications/${application.id}/reply/docx`} className="rounded border border-gray-500 px-3 py-1">{d.downloadDocx}</a>
-                  <Link href={`/admin/applications/${application.id}/reply`} className="rounded border border-gray-500 px-3 py-1">{d.printReply}</Link>
+                  <ButtonLink href={`/admin/applications/${application.id}/reply/docx`} plain>{d.downloadDocx}</ButtonLink>
+                  <ButtonLink href={`/admin/applications/${application.id}/reply`}>{d.printReply}</ButtonLink>
                 </p>
               ) : null}
               <div className="no-print mt-4 space-y-3">
                 {reply.editable ? <ReplyEditor run={updateReplyAction.bind(null, application.id)} title={reply.title} body={reply.body} version={reply.version} /> : null}
-                {reply.actions.length ? <ReplyTransitions run={transitionReplyAction.bind(null, application.id)} actions={reply.actions} version={reply.version} /> : null}
+                {reply.actions.length ? (
+                  <ReviewActions run={transitionReplyAction.bind(null, application.id)} version={reply.version} empty=""
+                    steps={reviewSteps(reply.actions, { label: (action) => d.replyAction(a.replyActions[action]), returnComment: d.returnComment, comment: d.comment }, { rows: 2 })} />
+                ) : null}
               </div>
             </Panel>
           ) : null}
@@ -209,7 +202,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             <Panel id="fee" title={d.fee}>
               <p className="text-sm">{a.feeMethods[application.fee.method as keyof typeof a.feeMethods]} · {application.fee.summary}</p>
               <ul className="mt-1 list-disc pl-5 text-sm">{application.fee.breakdown.map((line) => <li key={line}>{line}</li>)}</ul>
-              <p className="mt-1 text-sm text-gray-700">{a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pauseLabels.fee}至 {application.fee.payBy}{application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}</p>
+              <p className="mt-1 text-sm text-gray-700">{a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pausedUntil(a.deadlines.pauseLabels.fee, application.fee.payBy)}{application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}</p>
             </Panel>
           ) : null}
         </div>

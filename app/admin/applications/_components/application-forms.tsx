@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { ActionForm, useFormState } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/field";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { applicationTextLimits, deliveryMethods } from "@/lib/applications/application-fields";
 import type { FormState } from "@/lib/forms/form-state";
+import { messages } from "@/lib/i18n";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 
 type Run = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -13,24 +14,12 @@ type Run = (state: FormState, formData: FormData) => Promise<FormState>;
 const a = applicationsMessages;
 const s = a.console.stepForm;
 
-export function TextAreaField({ name, label, required, maxLength = applicationTextLimits.note, defaultValue, rows = 3, hint }: {
+/** A text area whose hint states the applications' length limit (the limits are the data layer's). */
+export function NoteField({ name, label, required, maxLength = applicationTextLimits.note, defaultValue, rows = 3, hint }: {
   name: string; label: string; required?: boolean; maxLength?: number; defaultValue?: string; rows?: number; hint?: string;
 }) {
-  const id = `${useId().replaceAll(":", "")}-${name}`;
-  const errors = useFormState().fields?.[name];
-  const fullHint = [hint, a.publicForm.maxHint(maxLength)].filter(Boolean).join("；");
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
-        {label}{required ? <span className="ml-1 text-red-700" aria-hidden="true">*</span> : null}
-      </label>
-      <textarea id={id} name={name} rows={rows} required={required} maxLength={maxLength} defaultValue={defaultValue}
-        aria-invalid={errors?.length ? true : undefined} aria-describedby={[`${id}-hint`, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ")}
-        className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2 text-base focus:border-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700" />
-      <p id={`${id}-hint`} className="mt-1 text-sm text-gray-700">{fullHint}</p>
-      {errors?.length ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>{errors.join(" ")}</p> : null}
-    </div>
-  );
+  return <TextAreaField name={name} label={label} required={required} maxLength={maxLength} defaultValue={defaultValue} rows={rows}
+    hint={[hint, a.publicForm.maxHint(maxLength)].filter(Boolean).join("；")} />;
 }
 
 /** Shows the fee before the notice is sent, from the same calculator the server uses. */
@@ -51,30 +40,18 @@ function FeeQuotePreview() {
       .catch(() => undefined);
     return () => controller.abort();
   }, [method, quantity]);
-  const methodId = useId();
-  const quantityId = useId();
-  const errors = useFormState().fields;
+  const quoteId = `${useId().replaceAll(":", "")}-quote`;
   return (
     <>
-      <div className="mb-4">
-        <label htmlFor={methodId} className="block text-sm font-medium">{s.feeMethod}<span className="ml-1 text-red-700" aria-hidden="true">*</span></label>
-        <select id={methodId} name="method" value={method} onChange={(event) => setMethod(event.currentTarget.value as typeof method)}
-          className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2">
-          <option value="by_volume">{a.feeMethods.by_volume}</option>
-          <option value="by_count">{a.feeMethods.by_count}</option>
-        </select>
-      </div>
-      <div className="mb-4">
-        <label htmlFor={quantityId} className="block text-sm font-medium">{s.quantity}<span className="ml-1 text-red-700" aria-hidden="true">*</span></label>
-        <input id={quantityId} name="quantity" inputMode="numeric" value={quantity} onChange={(event) => setQuantity(event.currentTarget.value.trim())}
-          aria-describedby={`${quantityId}-hint ${quantityId}-quote`} aria-invalid={errors?.quantity ? true : undefined}
-          className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2" />
-        <p id={`${quantityId}-hint`} className="mt-1 text-sm text-gray-700">{s.quantityHint}</p>
-        {errors?.quantity ? <p className="mt-1 text-sm text-red-700" data-testid="error-quantity">{errors.quantity.join(" ")}</p> : null}
-        <div id={`${quantityId}-quote`} aria-live="polite" className="mt-2 text-sm" data-testid="fee-quote">
-          {quote ? (<><p className="font-semibold">{quote.summary}</p><ul className="list-disc pl-5">{quote.lines.map((line) => <li key={line}>{line}</li>)}</ul></>) : null}
-        </div>
-      </div>
+      <SelectField name="method" label={s.feeMethod} required value={method} onChange={(event) => setMethod(event.currentTarget.value as typeof method)}
+        options={[{ value: "by_volume", label: a.feeMethods.by_volume }, { value: "by_count", label: a.feeMethods.by_count }]} />
+      <TextField name="quantity" label={s.quantity} required inputMode="numeric" hint={s.quantityHint} value={quantity} onChange={(event) => setQuantity(event.currentTarget.value.trim())}
+        describedBy={[quoteId]}
+        after={
+          <div id={quoteId} aria-live="polite" className="mt-2 text-sm" data-testid="fee-quote">
+            {quote ? (<><p className="font-semibold">{quote.summary}</p><ul className="list-disc pl-5">{quote.lines.map((line) => <li key={line}>{line}</li>)}</ul></>) : null}
+          </div>
+        } />
     </>
   );
 }
@@ -83,19 +60,19 @@ function StepFields({ type, today, defaultDeliveryMethod }: { type: string; toda
   return (
     <>
       <input type="hidden" name="type" value={type} />
-      <TextField name="date" label={s.date} type="date" defaultValue={today} required />
+      <DateField name="date" label={s.date} defaultValue={today} required />
       {type === "correction_request" ? (
         <>
-          <TextField name="respondBy" label={s.respondBy} type="date" hint={s.respondByHint} />
-          <TextAreaField name="note" label={s.correctionNote} required />
+          <DateField name="respondBy" label={s.respondBy} hint={s.respondByHint} />
+          <NoteField name="note" label={s.correctionNote} required />
         </>
       ) : null}
       {type === "third_party_consultation" ? <TextField name="thirdParty" label={s.thirdParty} required maxLength={applicationTextLimits.thirdParty} /> : null}
       {type === "extension" ? (
         <>
           <TextField name="days" label={s.days} type="number" defaultValue={20} required hint={s.daysHint} />
-          <TextField name="applicantNotifiedOn" label={s.applicantNotifiedOn} type="date" defaultValue={today} />
-          <TextAreaField name="note" label={s.extensionReason} required />
+          <DateField name="applicantNotifiedOn" label={s.applicantNotifiedOn} defaultValue={today} />
+          <NoteField name="note" label={s.extensionReason} required />
         </>
       ) : null}
       {type === "fee_notice" ? <FeeQuotePreview /> : null}
@@ -103,7 +80,7 @@ function StepFields({ type, today, defaultDeliveryMethod }: { type: string; toda
         <SelectField name="deliveryMethod" label={s.deliveryMethod} defaultValue={defaultDeliveryMethod ?? "paper"}
           options={deliveryMethods.map((value) => ({ value, label: a.deliveryMethods[value] }))} />
       ) : null}
-      {type !== "correction_request" && type !== "extension" ? <TextAreaField name="note" label={s.note} /> : null}
+      {type !== "correction_request" && type !== "extension" ? <NoteField name="note" label={s.note} /> : null}
     </>
   );
 }
@@ -136,32 +113,12 @@ export function DecisionForm({ run, today, outcomes, current }: { run: Run; toda
   const groups = [...new Set(outcomes.map((outcome) => outcome.groupName))];
   return (
     <ActionForm action={run} aria-label={d.submit}>
-      <OutcomeSelect groups={groups} outcomes={outcomes} current={current} />
-      <TextField name="decidedOn" label={d.decidedOn} type="date" defaultValue={today} required />
-      <TextAreaField name="note" label={d.note} />
+      <SelectField name="outcome" label={d.outcome} required defaultValue={current ?? ""} placeholder={messages.kit.choose}
+        groups={groups.map((group) => ({ label: group, options: outcomes.filter((outcome) => outcome.groupName === group).map((outcome) => ({ value: outcome.slug, label: outcome.label })) }))} />
+      <DateField name="decidedOn" label={d.decidedOn} defaultValue={today} required />
+      <NoteField name="note" label={d.note} />
       <SubmitButton>{d.submit}</SubmitButton>
     </ActionForm>
-  );
-}
-
-function OutcomeSelect({ groups, outcomes, current }: { groups: string[]; outcomes: OutcomeOption[]; current: string | null }) {
-  const id = useId();
-  const errors = useFormState().fields?.outcome;
-  const d = a.console.decisionForm;
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium">{d.outcome}<span className="ml-1 text-red-700" aria-hidden="true">*</span></label>
-      <select id={id} name="outcome" defaultValue={current ?? ""} required aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined} className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2">
-        <option value="">请选择</option>
-        {groups.map((group) => (
-          <optgroup key={group} label={group}>
-            {outcomes.filter((outcome) => outcome.groupName === group).map((outcome) => <option key={outcome.slug} value={outcome.slug}>{outcome.label}</option>)}
-          </optgroup>
-        ))}
-      </select>
-      {errors?.length ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid="error-outcome">{errors.join(" ")}</p> : null}
-    </div>
   );
 }
 
@@ -173,52 +130,30 @@ export function ReplyEditor({ run, title, body, version }: { run: Run; title: st
       <ActionForm action={run} aria-label={d.editReply} className="mt-3">
         <input type="hidden" name="version" value={version} />
         <TextField name="title" label={a.templatesAdmin.titleField} defaultValue={title} required maxLength={applicationTextLimits.templateTitle} />
-        <TextAreaField name="body" label={a.templatesAdmin.body} defaultValue={body} rows={12} required maxLength={applicationTextLimits.replyBody} hint={a.templatesAdmin.bodyHint} />
+        <NoteField name="body" label={a.templatesAdmin.body} defaultValue={body} rows={12} required maxLength={applicationTextLimits.replyBody} hint={a.templatesAdmin.bodyHint} />
         <SubmitButton>{d.saveReply}</SubmitButton>
       </ActionForm>
     </details>
   );
 }
 
-export function ReplyTransitions({ run, actions, version }: { run: Run; actions: ("submit" | "approve" | "return")[]; version: number }) {
-  const d = a.console.detail;
-  return (
-    <div className="space-y-3">
-      {actions.map((action) => (
-        <ActionForm key={action} action={run} aria-label={`答复书${a.replyActions[action]}`} className="rounded border border-gray-200 p-3">
-          <input type="hidden" name="action" value={action} />
-          <input type="hidden" name="version" value={version} />
-          <TextAreaField name="comment" label={action === "return" ? d.returnComment : d.comment} required={action === "return"} rows={2} maxLength={2000} />
-          <SubmitButton variant={action === "return" ? "danger" : "primary"}>{`答复书${a.replyActions[action]}`}</SubmitButton>
-        </ActionForm>
-      ))}
-    </div>
-  );
-}
-
 export function AppealForm({ run, today }: { run: Run; today: string }) {
   const f = a.console.appealForm;
   const [kind, setKind] = useState("reconsideration");
-  const kindId = useId();
   return (
     <details className="rounded border border-gray-200 p-3">
       <summary className="cursor-pointer font-medium">{f.add}</summary>
       <ActionForm action={run} aria-label={f.add} className="mt-3">
-        <div className="mb-4">
-          <label htmlFor={kindId} className="block text-sm font-medium">{f.kind}</label>
-          <select id={kindId} name="kind" value={kind} onChange={(event) => setKind(event.currentTarget.value)} className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2">
-            <option value="reconsideration">{f.kinds.reconsideration}</option>
-            <option value="litigation">{f.kinds.litigation}</option>
-          </select>
-        </div>
-        <TextField name="filedOn" label={f.filedOn} type="date" defaultValue={today} required />
+        <SelectField name="kind" label={f.kind} value={kind} onChange={(event) => setKind(event.currentTarget.value)}
+          options={[{ value: "reconsideration", label: f.kinds.reconsideration }, { value: "litigation", label: f.kinds.litigation }]} />
+        <DateField name="filedOn" label={f.filedOn} defaultValue={today} required />
         <TextField name="body" label={f.body} required maxLength={applicationTextLimits.appealBody} />
         {kind === "litigation" ? (
-          <label className="mb-4 flex items-center gap-2 text-sm"><input type="checkbox" name="afterReconsideration" value="true" />{f.afterReconsideration}</label>
+          <CheckboxField name="afterReconsideration" value="true" label={f.afterReconsideration} />
         ) : null}
         <SelectField name="result" label={f.result} defaultValue="pending" options={Object.entries(a.appealResults).map(([value, label]) => ({ value, label }))} />
-        <TextField name="resultOn" label={f.resultOn} type="date" />
-        <TextAreaField name="note" label={f.note} rows={2} />
+        <DateField name="resultOn" label={f.resultOn} />
+        <NoteField name="note" label={f.note} rows={2} />
         <SubmitButton>{f.add}</SubmitButton>
       </ActionForm>
     </details>
@@ -230,7 +165,7 @@ export function AppealResultForm({ run, result, resultOn, label }: { run: Run; r
   return (
     <ActionForm action={run} aria-label={`${f.update}：${label}`} className="mt-2 flex flex-wrap items-end gap-3">
       <SelectField name="result" label={f.result} defaultValue={result} options={Object.entries(a.appealResults).map(([value, text]) => ({ value, label: text }))} />
-      <TextField name="resultOn" label={f.resultOn} type="date" defaultValue={resultOn ?? ""} />
+      <DateField name="resultOn" label={f.resultOn} defaultValue={resultOn ?? ""} />
       <div className="mb-4"><SubmitButton variant="secondary">{f.update}</SubmitButton></div>
     </ActionForm>
   );

@@ -4,6 +4,7 @@ import { listDueCalendar } from "@/lib/applications/console-applications";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
+import { PageHeader } from "@/components/console/page-header";
 import { ApplicationsConsoleLinks } from "../_components/console-tabs";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function DueCalendarPage({ searchParams }: { searchParams: 
   const entries = weeks.flat().reduce((sum, day) => sum + day.entries.length, 0);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">{m.title}</h1>
+      <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="calendar" />
       <div className="flex items-center gap-4">
         <Link href={`/admin/applications/calendar?month=${shiftMonth(month, -1)}`} rel="prev">← {m.previous}</Link>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { forbidden } from "next/navigation";
 import { ApplicationForm } from "@/app/(public)/apply/application-form";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
@@ -21,9 +21,7 @@ export default async function RegisterApplicationPage() {
   const m = messages.applications.console;
   return (
     <div className="max-w-3xl space-y-4">
-      <p><Link href="/admin/applications">← {m.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.registerTitle}</h1>
-      <p className="text-sm text-gray-800">{m.registerIntro}</p>
+      <PageHeader breadcrumbs={[{ href: "/admin/applications", label: m.title }]} title={m.registerTitle} description={m.registerIntro} />
       <ApplicationForm action={registerApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} offline today={todayInBeijing()} />
     </div>
   );

@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { findHandlingSection } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
@@ -17,13 +20,13 @@ export default async function ApplicationSettingsPage() {
   const m = messages.applications.console.settingsForm;
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-xl font-bold">{m.title}</h1>
+      <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="settings" />
       <p className="text-sm text-gray-800">{m.intro}</p>
-      {!section?.configured ? <p role="note" className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm">{messages.applications.console.noHandlingSection}</p> : null}
-      <section className="rounded border border-gray-300 bg-white p-6">
+      {!section?.configured ? <Notice tone="warning" role="note">{messages.applications.console.noHandlingSection}</Notice> : null}
+      <Panel>
         <SettingsForm action={updateSettingsAction} sections={sections.map((entry) => ({ value: entry.id, label: entry.name }))} current={section?.id} />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { errorResponse } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { exportAuditEventsCsv } from "@/lib/audit/query-audit-events";
 import { getSessionUser } from "@/lib/auth/session";
-import { AppError, UnauthenticatedError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { UnauthenticatedError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,8 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
     console.error(error);
     return Response.json({ error: { code: "internal", message: messages.errors.generic } }, { status: 500 });
   }

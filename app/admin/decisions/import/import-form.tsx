@@ -1,7 +1,9 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { FileField, SelectField } from "@/components/forms/field";
 import { ImportProblems } from "@/components/forms/import-problems";
+import { buttonClass } from "@/components/forms/styles";
 import { decisionKinds } from "@/lib/decisions/decision-fields";
 import { messages } from "@/lib/i18n";
 import type { ImportProblem } from "@/lib/imports/problems";
@@ -19,7 +21,6 @@ type Outcome =
  * actions stop at 1 MB) and shows its answer: the count imported, or every problem by row and column.
  */
 export function ImportForm() {
-  const id = useId();
   const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
   const [pending, setPending] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -48,17 +49,9 @@ export function ImportForm() {
   return (
     <div className="space-y-4">
       <form onSubmit={submit} aria-label={t.title} aria-busy={pending || undefined} className="max-w-2xl rounded border border-gray-300 bg-white p-6">
-        <div className="mb-4">
-          <label htmlFor={`${id}-kind`} className="block text-sm font-medium">{t.kind}</label>
-          <select id={`${id}-kind`} name="kind" defaultValue="license" className="mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2">
-            {decisionKinds.map((kind) => <option key={kind} value={kind}>{m.decisionKinds[kind]}</option>)}
-          </select>
-        </div>
-        <div className="mb-4">
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium">{t.file}</label>
-          <input id={`${id}-file`} type="file" name="file" required accept=".xlsx,.csv" className="mt-1 block text-sm" />
-        </div>
-        <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-60">
+        <SelectField name="kind" label={t.kind} defaultValue="license" options={decisionKinds.map((kind) => ({ value: kind, label: m.decisionKinds[kind] }))} />
+        <FileField name="file" label={t.file} required accept=".xlsx,.csv" />
+        <button type="submit" disabled={pending} className={buttonClass.primary}>
           {pending ? messages.form.submitting : t.submit}
         </button>
       </form>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { decisionKinds } from "@/lib/decisions/decision-fields";
 import { messages } from "@/lib/i18n";
@@ -16,17 +17,14 @@ export default async function ImportDecisionsPage() {
   await requirePageUser("decision.import");
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/decisions">← {m.decisions.console.title}</Link></p>
-      <h1 className="text-xl font-bold">{t.title}</h1>
-      <p className="max-w-3xl text-sm leading-6">{t.intro}</p>
-      <section aria-labelledby="templates" className="rounded border border-gray-300 bg-white p-4">
-        <h2 id="templates" className="font-semibold">{t.templates}</h2>
-        <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: m.decisions.console.title }]} title={t.title} description={t.intro} />
+      <Panel id="templates" title={t.templates}>
+        <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
           {decisionKinds.flatMap((kind) => (["xlsx", "csv"] as const).map((format) => (
             <li key={`${kind}-${format}`}><a href={`/api/v1/admin/decisions/template?kind=${kind}&format=${format}`} download>{t.template(m.decisionKinds[kind], format.toUpperCase())}</a></li>
           )))}
         </ul>
-      </section>
+      </Panel>
       <ImportForm />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { TabLinks } from "@/components/console/tab-links";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { decisionFormDefaults } from "@/lib/decisions/console-decisions";
 import { decisionKinds, isDecisionKind } from "@/lib/decisions/decision-fields";
@@ -19,14 +20,8 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
   const kind = isDecisionKind(query.kind) ? query.kind : "license";
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/decisions">← {d.console.title}</Link></p>
-      <h1 className="text-xl font-bold">{d.console.create}：{d.kindTitles[kind]}</h1>
-      <nav aria-label={d.kind} className="flex gap-2 text-sm">
-        {decisionKinds.map((value) => (
-          <Link key={value} href={`/admin/decisions/new?kind=${value}`} aria-current={value === kind ? "page" : undefined}
-            className="rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-blue-800 aria-[current=page]:bg-blue-800 aria-[current=page]:text-white">{d.kindTitles[value]}</Link>
-        ))}
-      </nav>
+      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }]} title={`${d.console.create}：${d.kindTitles[kind]}`} />
+      <TabLinks label={d.kind} current={kind} tabs={decisionKinds.map((value) => ({ key: value, label: d.kindTitles[value], href: `/admin/decisions/new?kind=${value}` }))} />
       <DecisionForm key={kind} action={createDecisionAction.bind(null, kind)} kind={kind} values={await decisionFormDefaults(actor)} submitLabel={d.console.create} />
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { decisionKinds } from "@/lib/decisions/decision-fields";
@@ -20,9 +20,7 @@ export default async function PublicityPeriodsPage() {
   const periods = await loadPublicityPeriods();
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/decisions">← {m.decisions.console.title}</Link></p>
-      <h1 className="text-xl font-bold">{s.title}</h1>
-      <p className="max-w-3xl text-sm leading-6">{s.intro}</p>
+      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: m.decisions.console.title }]} title={s.title} description={s.intro} />
       {isPermitted(actor.role, "decision.configure_publicity") ? <PublicityPeriodsForm action={setPublicityPeriodsAction} periods={periods} /> : (
         <ul className="list-disc pl-6 text-sm" data-testid="publicity-periods">
           {decisionKinds.map((kind) => <li key={kind}>{m.decisionKinds[kind]}：{s.current(periods[kind])}</li>)}

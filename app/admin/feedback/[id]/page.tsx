@@ -1,6 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DescriptionList, type Detail } from "@/components/console/details";
+import { HistoryList } from "@/components/console/history-list";
+import { DoneNotice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { ReviewActions } from "@/components/console/review-actions";
+import { reviewSteps } from "@/components/console/review-steps";
+import { StateBadge } from "@/components/console/state-badge";
+import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
+import { CheckboxField } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { findConsoleFeedback, type ConsoleFeedbackDetail } from "@/lib/feedback/manage-feedback";
@@ -8,7 +18,7 @@ import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
 import { assignFeedbackAction, moderateFeedbackAction, saveFeedbackReplyAction, transitionFeedbackReplyAction, unpublishFeedbackAction } from "../actions";
-import { AssignForm, FeedbackReplyForm, FeedbackReplyTransitions, ModerationForms, UnpublishForm } from "./feedback-panels";
+import { AssignForm, FeedbackReplyForm, ModerationForms, UnpublishForm } from "./feedback-panels";
 
 export const metadata: Metadata = { title: messages.proposals.feedback.console.title };
 
@@ -34,7 +44,7 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
   const r = feedback.ratings;
   const submissionFindings = feedback.screeningFindings.filter((finding) => finding.stage === "submission");
   const publicationFindings = feedback.screeningFindings.filter((finding) => finding.stage === "publication");
-  const rows: [string, React.ReactNode][] = [
+  const rows: Detail[] = [
     [f.console.columns.submittedAt, formatDateTime(feedback.submittedAt)],
     [d.visitor, feedback.name ?? d.anonymous],
     [d.contact, feedback.contact ?? "—"],
@@ -42,29 +52,37 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
     [f.console.columns.section, feedback.sectionName ?? f.console.unassigned],
     [d.item, feedback.itemId ? <Link key="item" href={`/items/${feedback.itemId}`}>{feedback.itemTitle ?? feedback.itemId}</Link> : "—"],
   ];
+  const s = f.screening;
+  const replySteps = reviewSteps(feedback.can.replyActions, { label: (action) => f.replyActions[action], returnComment: d.returnComment, comment: d.comment }, {
+    rows: 2,
+    before: (action) => (action === "approve" ? (
+      <>
+        <AcknowledgeFindings idPrefix="publication-finding" title={s.findings} help={s.findingsHelp} noteLabel={s.findingNote} />
+        <CheckboxField name="publish" label={d.publish} hint={d.publishHint} defaultChecked={feedback.mayPublish} disabled={!feedback.mayPublish} />
+      </>
+    ) : null),
+  });
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/feedback">← {f.console.title}</Link></p>
-      {done && notices[done] ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{notices[done]}</p> : null}
-      <header>
-        <h1 className="text-xl font-bold">{feedback.topic}</h1>
-        <p className="mt-1 flex flex-wrap gap-2 text-sm text-gray-700">
-          <span className="rounded border border-gray-500 px-2 py-0.5 text-xs font-medium" data-testid="feedback-status">{f.statuses[feedback.status]}</span>
-          {feedback.reply ? <span data-testid="feedback-reply-state">{f.replyStates[feedback.reply.state]}</span> : null}
-          <span>{feedback.published ? d.published : d.notPublished}</span>
-        </p>
-      </header>
+      <DoneNotice message={done ? notices[done] : null} />
+      <PageHeader
+        breadcrumbs={[{ href: "/admin/feedback", label: f.console.title }]}
+        title={feedback.topic}
+        meta={
+          <>
+            <StateBadge workflow="feedback" state={feedback.status} />
+            {feedback.reply ? <StateBadge workflow="feedbackReply" state={feedback.reply.state} /> : null}
+            <span>{feedback.published ? d.published : d.notPublished}</span>
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="message">
-            <h2 id="message" className="mb-3 text-lg font-semibold">{d.message}</h2>
-            <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-              {rows.map(([label, value]) => <div key={label} className="flex gap-2"><dt className="w-20 shrink-0 text-gray-700">{label}</dt><dd className="break-all">{value}</dd></div>)}
-            </dl>
+          <Panel id="message" title={d.message}>
+            <DescriptionList items={rows} labelWidth="narrow" />
             <div className="mt-4 whitespace-pre-wrap break-words rounded bg-gray-50 p-3 leading-7" data-testid="feedback-content">{feedback.content}</div>
-          </section>
-          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="reply">
-            <h2 id="reply" className="mb-3 text-lg font-semibold">{d.reply}</h2>
+          </Panel>
+          <Panel id="reply" title={d.reply}>
             {feedback.reply && !feedback.can.saveReply ? (
               <>
                 <p className="mb-2 text-sm text-gray-700">{feedback.reply.authorName}</p>
@@ -74,7 +92,7 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
             {feedback.can.saveReply ? <FeedbackReplyForm run={saveFeedbackReplyAction.bind(null, feedback.id)} version={feedback.version} body={feedback.reply?.body ?? ""} /> : null}
             {feedback.reply ? (
               <div className="mt-4">
-                <FeedbackReplyTransitions run={transitionFeedbackReplyAction.bind(null, feedback.id)} version={feedback.version} actions={feedback.can.replyActions} mayPublish={feedback.mayPublish} />
+                <ReviewActions steps={replySteps} version={feedback.version} run={transitionFeedbackReplyAction.bind(null, feedback.id)} empty={d.noActions} />
               </div>
             ) : null}
             {publicationFindings.length ? (
@@ -84,23 +102,14 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
               </div>
             ) : null}
             {feedback.published ? <p className="mt-3 text-sm" data-testid="feedback-ratings">{d.ratings}：{f.public.ratings(r.satisfied, r.basically_satisfied, r.unsatisfied)}</p> : null}
-          </section>
-          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="history">
-            <h2 id="history" className="mb-3 text-lg font-semibold">{d.history}</h2>
-            <ol className="space-y-2 text-sm">
-              {feedback.history.map((event) => (
-                <li key={event.id} className="border-l-2 border-gray-300 pl-3">
-                  <span className="text-gray-700">{formatDateTime(event.occurredAt)}</span> {event.actorName} <strong>{auditLabels[event.action] ?? event.action}</strong>
-                  {event.comment ? <p className="mt-1 rounded bg-gray-50 px-2 py-1">{d.comment}：{event.comment}</p> : null}
-                </li>
-              ))}
-            </ol>
-          </section>
+          </Panel>
+          <Panel id="history" title={d.history}>
+            <HistoryList events={feedback.history} actionLabels={auditLabels} commentLabel={d.comment} />
+          </Panel>
         </div>
         <div className="space-y-6">
           {feedback.moderationMatches.length || submissionFindings.length || feedback.can.moderate ? (
-            <section className="rounded border border-amber-700 bg-white p-6" aria-labelledby="moderation">
-              <h2 id="moderation" className="mb-3 text-lg font-semibold">{d.moderation}</h2>
+            <Panel id="moderation" title={d.moderation} tone="warning">
               {feedback.moderationMatches.length ? <p className="mb-3 text-sm">{d.moderationHits}：<span data-testid="moderation-hits">{feedback.moderationMatches.join("、")}</span></p> : null}
               {submissionFindings.length ? (
                 <div className="mb-3 text-sm">
@@ -110,19 +119,17 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
               ) : null}
               {feedback.moderationNote ? <p className="mb-3 text-sm">{d.moderationNote}：{feedback.moderationNote}</p> : null}
               {feedback.can.moderate ? <ModerationForms run={moderateFeedbackAction.bind(null, feedback.id)} version={feedback.version} canRelease={feedback.status === "moderation"} /> : null}
-            </section>
+            </Panel>
           ) : null}
           {feedback.can.assign ? (
-            <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="assignment">
-              <h2 id="assignment" className="mb-3 text-lg font-semibold">{d.assignment}</h2>
+            <Panel id="assignment" title={d.assignment}>
               <AssignForm run={assignFeedbackAction.bind(null, feedback.id)} version={feedback.version} sections={sections} sectionId={feedback.sectionId} />
-            </section>
+            </Panel>
           ) : null}
           {feedback.can.unpublish ? (
-            <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="unpublish">
-              <h2 id="unpublish" className="mb-3 text-lg font-semibold">{d.unpublish}</h2>
+            <Panel id="unpublish" title={d.unpublish}>
               <UnpublishForm run={unpublishFeedbackAction.bind(null, feedback.id)} version={feedback.version} />
-            </section>
+            </Panel>
           ) : null}
         </div>
       </div>

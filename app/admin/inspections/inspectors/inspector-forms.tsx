@@ -17,7 +17,7 @@ function InspectorFields({ values, sections }: { values?: InspectorValues; secti
       <TextField name="name" label={m.name} defaultValue={values?.name} required maxLength={30} />
       <TextField name="certificateNumber" label={m.certificateNumber} defaultValue={values?.certificateNumber} required maxLength={40} />
       <SelectField name="sectionId" label={m.section} required defaultValue={values?.sectionId ?? ""}
-        options={[{ value: "", label: "—" }, ...sections.map((section) => ({ value: section.id, label: section.name }))]} />
+        placeholder="—" options={sections.map((section) => ({ value: section.id, label: section.name }))} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
@@ -18,16 +20,14 @@ export default async function NewInspectionPage() {
   const today = todayInBeijing();
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{inspectionsMessages.title}</h1>
+      <PageHeader title={inspectionsMessages.title} breadcrumbs={[{ href: "/admin/inspections", label: inspectionsMessages.sections.tasks }]} />
       <InspectionsNav current="tasks" />
-      <p><Link href="/admin/inspections">← {inspectionsMessages.detail.back}</Link></p>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="new-inspection">
-        <h2 id="new-inspection" className="mb-4 text-lg font-semibold">{inspectionsMessages.list.create}</h2>
+      <Panel id="new-inspection" title={inspectionsMessages.list.create}>
         {items.length ? (
           <PlanForm action={createInspectionAction} items={items} categories={categories} drawn={false} submitLabel={inspectionsMessages.list.create}
             values={{ title: "", year: Number(today.slice(0, 4)), description: "", itemIds: [], targetCategories: [], targetCount: "", inspectorsPerTarget: 2, startOn: "", endOn: "" }} />
         ) : <p className="text-sm text-gray-700">{inspectionsMessages.items.empty} <Link href="/admin/inspections/items">{inspectionsMessages.items.title}</Link></p>}
-      </section>
+      </Panel>
     </div>
   );
 }

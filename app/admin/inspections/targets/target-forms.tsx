@@ -1,11 +1,10 @@
 "use client";
 
 import { ActionForm } from "@/components/forms/action-form";
-import { SelectField, TextField } from "@/components/forms/field";
+import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { addConflictAction, createTargetAction, updateTargetAction } from "../actions";
-import { TextAreaField } from "../fields";
 
 const m = inspectionsMessages.targets;
 
@@ -46,7 +45,7 @@ export function EditTargetForm({ targetId, values, categories }: { targetId: num
 export function AddConflictForm({ targetId, inspectors }: { targetId: number; inspectors: { id: number; label: string }[] }) {
   return (
     <ActionForm action={addConflictAction.bind(null, targetId)} resetOnSuccess aria-label={m.addConflict}>
-      <SelectField name="inspectorId" label={m.inspector} required options={[{ value: "", label: "—" }, ...inspectors.map((inspector) => ({ value: inspector.id, label: inspector.label }))]} />
+      <SelectField name="inspectorId" label={m.inspector} required placeholder="—" options={inspectors.map((inspector) => ({ value: inspector.id, label: inspector.label }))} />
       <TextAreaField name="reason" label={m.reason} required hint={m.reasonHint} rows={2} maxLength={200} />
       <SubmitButton>{m.addConflict}</SubmitButton>
     </ActionForm>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
@@ -13,8 +15,8 @@ export default async function NewItemPage() {
   const options = await loadItemFormOptions(actor);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold">{messages.consoleItems.create}</h1>
-      <section className="rounded border border-gray-300 bg-white p-6">
+      <PageHeader breadcrumbs={[{ href: "/admin/items", label: messages.consoleItems.title }]} title={messages.consoleItems.create} />
+      <Panel>
         <ItemForm
           action={createItemAction}
           submitLabel={messages.consoleItems.create}
@@ -24,7 +26,7 @@ export default async function NewItemPage() {
             validity: "in_force", validityDate: "", replacedByItemId: "", channels: ["website"], keywords: [], attachments: [],
           }}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSectionOptions } from "@/lib/powers/console-powers";
@@ -16,8 +16,7 @@ export default async function NewPowerPage() {
   await requirePageUser("power.edit");
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/powers">← {c.title}</Link></p>
-      <h1 className="text-xl font-bold">{c.create}</h1>
+      <PageHeader breadcrumbs={[{ href: "/admin/powers", label: c.title }]} title={c.create} />
       <PowerForm action={createPowerAction} values={{}} sections={await listSectionOptions()} submitLabel={c.createButton} />
     </div>
   );

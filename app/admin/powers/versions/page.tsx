@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/console/data-table";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { queryOf, readSort } from "@/components/console/table-links";
 import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
@@ -15,38 +19,31 @@ const v = messages.registers.powers.versions;
 
 export const metadata: Metadata = { title: v.title };
 
-export default async function PowerListVersionsPage() {
+type VersionRow = Awaited<ReturnType<typeof listPowerListVersions>>[number];
+
+const columns: Column<VersionRow>[] = [
+  { key: "year", header: v.columns.year, cell: (version) => <Link href={`/powers?year=${version.year}`}>{version.year}</Link>, sortValue: (version) => version.year },
+  { key: "entryCount", header: v.columns.entries, cell: (version) => version.entryCount, sortValue: (version) => version.entryCount },
+  { key: "retainedLicenses", header: v.columns.retainedLicenses, cell: (version) => version.retainedLicenses },
+  { key: "publishedAt", header: v.columns.publishedAt, cell: (version) => formatDateTime(new Date(version.publishedAt)) },
+  { key: "publishedBy", header: v.columns.publishedBy, cell: (version) => version.publishedBy },
+  { key: "note", header: v.columns.note, cell: (version) => version.note ?? "" },
+];
+
+export default async function PowerListVersionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageUser("registers.read_console");
+  const query = queryOf(await searchParams);
   const versions = await listPowerListVersions(actor);
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/powers">← {messages.registers.powers.console.title}</Link></p>
-      <h1 className="text-xl font-bold">{v.title}</h1>
-      <p className="max-w-3xl text-sm leading-6 text-gray-800">{v.intro}</p>
-      <div className="overflow-x-auto rounded border border-gray-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100"><tr>{Object.values(v.columns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr></thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.year} className="border-t border-gray-200">
-                <td className="px-3 py-2"><Link href={`/powers?year=${version.year}`}>{version.year}</Link></td>
-                <td className="px-3 py-2">{version.entryCount}</td>
-                <td className="px-3 py-2">{version.retainedLicenses}</td>
-                <td className="px-3 py-2">{formatDateTime(new Date(version.publishedAt))}</td>
-                <td className="px-3 py-2">{version.publishedBy}</td>
-                <td className="px-3 py-2">{version.note ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {versions.length === 0 ? <p className="p-4 text-gray-700">{v.empty}</p> : null}
-      </div>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="publish-version">
-        <h2 id="publish-version" className="mb-3 text-lg font-semibold">{v.publishTitle}</h2>
+      <PageHeader breadcrumbs={[{ href: "/admin/powers", label: messages.registers.powers.console.title }]} title={v.title} description={v.intro} />
+      <DataTable caption={v.title} columns={columns} rows={versions} rowKey={(version) => version.year} empty={v.empty}
+        sort={{ basePath: "/admin/powers/versions", query, current: readSort(query, ["year", "entryCount"]) }} />
+      <Panel id="publish-version" title={v.publishTitle}>
         {isPermitted(actor.role, "power.publish_version")
           ? <PublishVersionForm action={publishPowerListVersionAction} defaultYear={Number(todayInBeijing().slice(0, 4))} />
           : <p className="text-sm text-gray-700">{v.onlyLeaders}</p>}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
@@ -19,13 +20,12 @@ export default async function NewProposalPage() {
   const mayAssign = mayActOnProposal(actor, "assign", { leadSectionId: null });
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/proposals">← {m.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.create}</h1>
+      <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.create} />
       {mayAssign ? null : <p className="text-sm text-gray-700" data-testid="register-unassigned">{messages.proposals.access.notAssigner}</p>}
-      <section className="rounded border border-gray-300 bg-white p-6">
+      <Panel>
         <ProposalForm action={createProposalAction} sections={sections} submitLabel={m.create} withAssignment={mayAssign}
           values={{ year: Number(today.slice(0, 4)), session: "", number: "", kind: "suggestion", title: "", proposers: [], receivedOn: today }} />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { getProposalSettings } from "@/lib/proposals/manage-proposals";
@@ -14,11 +15,10 @@ export default async function ProposalSettingsPage() {
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/proposals">← {m.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.settingsPage.title}</h1>
-      <section className="max-w-xl rounded border border-gray-300 bg-white p-6">
+      <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.settingsPage.title} />
+      <Panel className="max-w-xl">
         <SettingsForm action={updateSettingsAction} months={settings.replyPeriodMonths} />
-      </section>
+      </Panel>
     </div>
   );
 }

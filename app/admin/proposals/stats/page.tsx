@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
@@ -18,17 +20,11 @@ export default async function ProposalStatsPage({ searchParams }: { searchParams
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/proposals">← {m.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.statsPage.title}</h1>
-      <form method="get" className="flex items-end gap-3 text-sm" aria-label={m.filter}>
-        <label className="flex flex-col">{m.filterYear}
-          <select name="year" defaultValue={year} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
-            {(years.includes(year) ? years : [year, ...years]).map((option) => <option key={option} value={option}>{option}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1">{m.filter}</button>
-      </form>
-      <section className="rounded border border-gray-300 bg-white p-6"><ProposalStatsTable stats={stats} /></section>
+      <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.statsPage.title} />
+      <FilterBar label={m.filter} submitLabel={m.filter}>
+        <FilterSelect name="year" label={m.filterYear} defaultValue={year} options={(years.includes(year) ? years : [year, ...years]).map((option) => ({ value: option, label: String(option) }))} />
+      </FilterBar>
+      <Panel><ProposalStatsTable stats={stats} /></Panel>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DoneNotice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -22,21 +24,19 @@ export default async function ReplyTemplatePage({ params, searchParams }: { para
   const m = messages.applications.templatesAdmin;
   return (
     <div className="max-w-3xl space-y-4">
-      <p><Link href="/admin/reply-templates">← {m.back}</Link></p>
-      <h1 className="text-xl font-bold">{m.title}：{messages.applications.outcomeShortNames[template.outcome]}</h1>
-      {(await searchParams).reset ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{m.resetDone}</p> : null}
-      <section className="rounded border border-gray-300 bg-white p-4 text-sm" aria-labelledby="placeholders">
-        <h2 id="placeholders" className="font-semibold">{m.intro}</h2>
-        <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-1">
+      <PageHeader breadcrumbs={[{ href: "/admin/reply-templates", label: m.title }]} title={`${m.title}：${messages.applications.outcomeShortNames[template.outcome]}`} />
+      <DoneNotice message={(await searchParams).reset ? m.resetDone : null} />
+      <Panel id="placeholders" title={m.intro} className="text-sm">
+        <dl className="grid grid-cols-[10rem_1fr] gap-1">
           {Object.entries(m.placeholders).map(([placeholder, meaning]) => (
             <div key={placeholder} className="contents"><dt className="font-mono">{placeholder}</dt><dd>{meaning}</dd></div>
           ))}
         </dl>
-      </section>
-      <section className="rounded border border-gray-300 bg-white p-6">
+      </Panel>
+      <Panel>
         <ReplyTemplateForm action={saveReplyTemplateAction.bind(null, template.outcome)} template={template} />
         {template.edited ? <ResetTemplateForm action={resetReplyTemplateAction.bind(null, template.outcome)} /> : null}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/console/data-table";
+import { DoneNotice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { ReviewActions } from "@/components/console/review-actions";
+import { FieldErrors } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
@@ -11,7 +17,7 @@ import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
 import { reportReview } from "@/lib/reports/report-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
-import { ManualFiguresForm, ReportTextsForm, ReportTransitionForms, StartReportForm } from "../report-forms";
+import { ManualFiguresForm, ReportTextsForm, StartReportForm } from "../report-forms";
 import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
@@ -35,9 +41,8 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   }));
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/reports">← {m.consoleTitle}</Link></p>
-      <h1 className="text-xl font-bold">{reportTitle(agency.name, year)}</h1>
-      {done ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{messages.consoleItems.detail.transitionDone}</p> : null}
+      <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agency.name, year)} />
+      <DoneNotice message={done ? messages.consoleItems.detail.transitionDone : null} />
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
         {workspace.published.length ? <> · <Link href={`/reports/annual/${year}`}>{messages.consoleItems.detail.viewPublic}</Link></> : null}
@@ -46,8 +51,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
         <StartReportForm action={startReportAction.bind(null, year)} label={workspace.published.length ? m.startCorrection : m.start} />
       ) : null}
 
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="checks">
-        <h2 id="checks" className="mb-2 text-lg font-semibold">{m.checks}</h2>
+      <Panel id="checks" title={m.checks}>
         {checks.passed ? <p className="text-green-800" data-testid="checks-passed">{m.checksPassed}</p> : null}
         {checks.blocking.length ? (
           <><h3 className="mt-2 font-semibold text-red-800">{m.blocking}</h3><ul className="list-disc pl-5 text-sm text-red-800" data-testid="checks-blocking">{checks.blocking.map((check) => <li key={check.message}>{check.message}</li>)}</ul></>
@@ -56,46 +60,44 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
           <><h3 className="mt-2 font-semibold text-amber-800">{m.warnings}</h3><ul className="list-disc pl-5 text-sm text-amber-900" data-testid="checks-warnings">{checks.warnings.map((check) => <li key={check.message}>{check.message}</li>)}</ul></>
         ) : null}
         <p className="mt-2 text-sm text-gray-700">{figures.origin.table2 === "manual" || figures.origin.table4 === "manual" ? m.figuresManual : m.figuresLive}</p>
-      </section>
+      </Panel>
 
       {edition ? (
         <div className="grid gap-6 lg:grid-cols-3">
-          <section className="rounded border border-gray-300 bg-white p-6 lg:col-span-2" aria-labelledby="texts">
-            <h2 id="texts" className="mb-3 text-lg font-semibold">{m.texts}</h2>
+          <Panel id="texts" title={m.texts} className="lg:col-span-2">
             {edition.state === "draft" && isPermitted(actor.role, "report.edit") ? (
               <ReportTextsForm action={saveReportTextsAction.bind(null, edition.id)} texts={edition.texts} version={edition.version} correction={edition.edition > 1 ? (edition.correctionNotice ?? "") : null} />
             ) : <p className="text-sm text-gray-700">{messages.itemStates[edition.state]}</p>}
-          </section>
-          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="report-actions">
-            <h2 id="report-actions" className="mb-3 text-lg font-semibold">{messages.consoleItems.detail.actions}</h2>
-            {actions.length ? <ReportTransitionForms actions={actions} version={edition.version} run={transitionReportAction.bind(null, edition.id, year)} /> : <p className="text-sm text-gray-700">{messages.consoleItems.detail.noActions}</p>}
-          </section>
+          </Panel>
+          <Panel id="report-actions" title={messages.consoleItems.detail.actions}>
+            <ReviewActions version={edition.version} run={transitionReportAction.bind(null, edition.id, year)} empty={messages.consoleItems.detail.noActions}
+              steps={actions.map((action) => ({
+                action, label: messages.itemActions[action], danger: action === "return",
+                comment: action === "return" ? { label: messages.consoleItems.detail.returnComment } : null,
+                before: <FieldErrors name="checks" list testId="report-check-errors" />,
+              }))} />
+          </Panel>
         </div>
       ) : null}
 
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="sections">
-        <h2 id="sections" className="mb-3 text-lg font-semibold">{m.sections}</h2>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-gray-100"><tr>{Object.values(m.sectionColumns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr></thead>
-          <tbody>
-            {figures.sections.map((row) => (
-              <tr key={row.sectionId} className="border-t border-gray-200"><td className="px-3 py-2">{row.sectionName}</td><td className="px-3 py-2">{row.itemsPublished}</td><td className="px-3 py-2">{row.itemsLate}</td><td className="px-3 py-2">{row.itemsInReview}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <Panel id="sections" title={m.sections}>
+        <DataTable caption={m.sections} rows={figures.sections} rowKey={(row) => row.sectionId} empty={null} framed={false}
+          columns={[
+            { key: "section", header: m.sectionColumns.section, cell: (row) => row.sectionName },
+            { key: "published", header: m.sectionColumns.published, cell: (row) => row.itemsPublished },
+            { key: "late", header: m.sectionColumns.late, cell: (row) => row.itemsLate },
+            { key: "inReview", header: m.sectionColumns.inReview, cell: (row) => row.itemsInReview },
+          ]} />
+      </Panel>
 
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="tables">
-        <h2 id="tables" className="mb-3 text-lg font-semibold">{m.tables}</h2>
+      <Panel id="tables" title={m.tables}>
         <div className="item-body report-body overflow-x-auto text-sm" data-testid="report-preview" dangerouslySetInnerHTML={{ __html: preview }} />
-      </section>
+      </Panel>
 
       {isPermitted(actor.role, "report.manual_figures") ? (
-        <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="manual">
-          <h2 id="manual" className="text-lg font-semibold">{m.manualFigures}</h2>
-          <p className="mb-3 text-sm text-gray-700">{m.manualHelp}</p>
+        <Panel id="manual" title={m.manualFigures} description={m.manualHelp}>
           <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={{ table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null }} />
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

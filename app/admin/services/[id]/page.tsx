@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/console/button-link";
+import { HistoryList } from "@/components/console/history-list";
+import { DoneNotice, Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { ReviewActions } from "@/components/console/review-actions";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findConsoleService } from "@/lib/services/console-services";
 import { ServiceGuideArticle } from "@/app/(public)/services/service-guide-article";
-import { RegisterHistory } from "../../powers/register-history";
-import { RegisterTransitionPanel } from "../../powers/register-transition-panel";
+import { registerHistory, registerReviewSteps } from "../../powers/register-console";
 import { transitionServiceAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -29,33 +33,36 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
   });
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/services">← {c.title}</Link></p>
-      {notice.done ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{m.review.done}</p> : null}
-      {notice.saved ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{m.review.saved}</p> : null}
-      <header className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-bold">{service.name}</h1>
-          <p className="mt-1 flex items-center gap-2 text-sm text-gray-700"><StateBadge state={service.state} /> {m.review.ownerSection}：{service.ownerSectionName} · {m.review.author}：{service.authorName}</p>
-          {service.withdrawnAt ? <p className="mt-1 text-sm text-red-800">{m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）</p> : null}
-        </div>
-        <div className="flex gap-2 text-sm">
-          {service.published ? <Link href={`/services/${service.id}`} className="rounded border border-gray-500 px-3 py-1">{c.viewPublic}</Link> : null}
-          {service.canEdit ? <Link href={`/admin/services/${service.id}/edit`} className="rounded bg-blue-800 px-3 py-1 text-white hover:no-underline">{c.edit}</Link> : null}
-        </div>
-      </header>
-      {service.hasUnpublishedChanges ? <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm" data-testid="unpublished-changes">{m.review.draftChangesPending}</p> : null}
+      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <PageHeader
+        breadcrumbs={[{ href: "/admin/services", label: c.title }]}
+        title={service.name}
+        meta={
+          <>
+            <StateBadge workflow="item" state={service.state} /> {m.review.ownerSection}：{service.ownerSectionName} · {m.review.author}：{service.authorName}
+            {service.withdrawnAt ? <span className="basis-full text-red-800">{m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）</span> : null}
+          </>
+        }
+        actions={
+          <>
+            {service.published ? <ButtonLink href={`/services/${service.id}`}>{c.viewPublic}</ButtonLink> : null}
+            {service.canEdit ? <ButtonLink href={`/admin/services/${service.id}/edit`} variant="primary">{c.edit}</ButtonLink> : null}
+          </>
+        }
+      />
+      {service.hasUnpublishedChanges ? <Notice tone="warning" testId="unpublished-changes">{m.review.draftChangesPending}</Notice> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="working">
-            <h2 id="working" className="text-lg font-semibold">{m.powers.console.working}</h2>
+          <Panel id="working" title={m.powers.console.working}>
             <ServiceGuideArticle guide={service.working} formHref={(formId) => `/services/${service.id}/forms/${formId}`} />
-          </section>
-          <RegisterHistory history={service.history} />
+          </Panel>
+          <Panel id="history" title={m.review.history}>
+            <HistoryList events={service.history} {...registerHistory} />
+          </Panel>
         </div>
-        <section className="h-fit rounded border border-gray-300 bg-white p-6" aria-labelledby="actions">
-          <h2 id="actions" className="mb-3 text-lg font-semibold">{m.review.actions}</h2>
-          <RegisterTransitionPanel actions={service.actions} version={service.version} run={transitionServiceAction.bind(null, service.id)} />
-        </section>
+        <Panel id="actions" title={m.review.actions} className="h-fit">
+          <ReviewActions steps={registerReviewSteps(service.actions)} version={service.version} run={transitionServiceAction.bind(null, service.id)} empty={m.review.noActions} />
+        </Panel>
       </div>
     </div>
   );

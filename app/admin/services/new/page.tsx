@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSectionOptions } from "@/lib/powers/console-powers";
@@ -18,8 +18,7 @@ export default async function NewServicePage() {
   const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/services">← {c.title}</Link></p>
-      <h1 className="text-xl font-bold">{c.create}</h1>
+      <PageHeader breadcrumbs={[{ href: "/admin/services", label: c.title }]} title={c.create} />
       <ServiceForm action={createServiceAction} values={{}} sections={sections} powers={powers} submitLabel={c.create} />
     </div>
   );

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -19,19 +20,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const m = messages.users;
   return (
     <div className="space-y-6">
-      <p><Link href="/admin/users">← {m.back}</Link></p>
-      <h1 className="text-xl font-bold">
-        {m.edit}：<span className="font-mono">{user.username}</span>
-        <span className="ml-3 text-base font-normal text-gray-700">{user.disabled ? m.disabled : m.active}</span>
-      </h1>
-      <section className="rounded border border-gray-300 bg-white p-6"><EditUserForm user={user} sections={sections} /></section>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="reset">
-        <h2 id="reset" className="mb-4 text-lg font-semibold">{m.resetPassword}</h2>
-        <ResetPasswordForm userId={user.id} />
-      </section>
-      {user.id !== actor.id ? (
-        <section className="rounded border border-gray-300 bg-white p-6"><DisableUserForm user={user} /></section>
-      ) : null}
+      <PageHeader breadcrumbs={[{ href: "/admin/users", label: m.title }]}
+        title={<>{m.edit}：<span className="font-mono">{user.username}</span><span className="ml-3 text-base font-normal text-gray-700">{user.disabled ? m.disabled : m.active}</span></>} />
+      <Panel><EditUserForm user={user} sections={sections} /></Panel>
+      <Panel id="reset" title={m.resetPassword}><ResetPasswordForm userId={user.id} /></Panel>
+      {user.id !== actor.id ? <Panel><DisableUserForm user={user} /></Panel> : null}
     </div>
   );
 }

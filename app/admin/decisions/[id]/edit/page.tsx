@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
@@ -22,11 +23,11 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
   });
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/decisions/${decision.id}`}>← {decision.documentNumber}</Link></p>
-      <h1 className="text-xl font-bold">{d.console.edit}：{d.kindTitles[decision.kind]} {decision.documentNumber}</h1>
+      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }, { href: `/admin/decisions/${decision.id}`, label: decision.documentNumber }]}
+        title={`${d.console.edit}：${d.kindTitles[decision.kind]} ${decision.documentNumber}`} />
       {decision.canEdit
         ? <DecisionForm action={updateDecisionAction.bind(null, decision.id)} kind={decision.kind} values={decision.values} version={decision.version} submitLabel={d.console.save} />
-        : <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm">{d.console.notEditable}</p>}
+        : <Notice tone="warning">{d.console.notEditable}</Notice>}
     </div>
   );
 }

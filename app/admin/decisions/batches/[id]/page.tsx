@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { readPositiveInteger } from "@/lib/api/route-params";
+import { DoneNotice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
+import { ReviewActions } from "@/components/console/review-actions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findImportBatch } from "@/lib/decisions/console-decisions";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
-import { RegisterTransitionPanel } from "../../../powers/register-transition-panel";
+import { registerReviewSteps } from "../../../powers/register-console";
 import { transitionBatchAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
@@ -26,23 +30,21 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   });
   return (
     <div className="space-y-4">
-      <p><Link href="/admin/decisions/batches">← {c.batches}</Link></p>
-      {done ? <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm" data-testid="form-success">{c.batchDone(done)}</p> : null}
-      <h1 className="text-xl font-bold">{c.batch(batch.id)}：{m.decisionKinds[batch.kind]}</h1>
-      <p className="text-sm">{c.batchSummary(batch.fileName, batch.rowCount)} · {batch.importedBy} · {formatDateTime(new Date(batch.importedAt))}</p>
+      <DoneNotice message={done ? c.batchDone(done) : null} />
+      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: c.title }, { href: "/admin/decisions/batches", label: c.batches }]}
+        title={`${c.batch(batch.id)}：${m.decisionKinds[batch.kind]}`}
+        meta={<>{c.batchSummary(batch.fileName, batch.rowCount)} · {batch.importedBy} · {formatDateTime(new Date(batch.importedAt))}</>} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="rounded border border-gray-300 bg-white p-6 lg:col-span-2" aria-labelledby="batch-states">
-          <h2 id="batch-states" className="mb-2 text-lg font-semibold">{c.batchStates}</h2>
+        <Panel id="batch-states" title={c.batchStates} className="lg:col-span-2">
           <ul className="space-y-1 text-sm" data-testid="batch-states">
             {Object.entries(batch.states).map(([state, count]) => (
               <li key={state}><Link href={`/admin/decisions?batch=${batch.id}&state=${state}`}>{messages.itemStates[state as keyof typeof messages.itemStates]}</Link>：{count}</li>
             ))}
           </ul>
-        </section>
-        <section className="h-fit rounded border border-gray-300 bg-white p-6" aria-labelledby="batch-actions">
-          <h2 id="batch-actions" className="mb-3 text-lg font-semibold">{c.batchActions}</h2>
-          <RegisterTransitionPanel actions={batch.actions} run={transitionBatchAction.bind(null, batch.id)} />
-        </section>
+        </Panel>
+        <Panel id="batch-actions" title={c.batchActions} className="h-fit">
+          <ReviewActions steps={registerReviewSteps(batch.actions)} run={transitionBatchAction.bind(null, batch.id)} empty={m.review.noActions} />
+        </Panel>
       </div>
     </div>
   );

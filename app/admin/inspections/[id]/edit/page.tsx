@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { notFound } from "next/navigation";
 import { readIdParam } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -27,11 +28,10 @@ export default async function EditInspectionPage({ params }: { params: Promise<{
   const chosen = new Set(inspection.items.map((item) => item.id));
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{inspectionsMessages.title}</h1>
+      <PageHeader title={inspectionsMessages.title}
+        breadcrumbs={[{ href: "/admin/inspections", label: inspectionsMessages.sections.tasks }, { href: `/admin/inspections/${inspection.id}`, label: inspection.title }]} />
       <InspectionsNav current="tasks" />
-      <p><Link href={`/admin/inspections/${inspection.id}`}>← {inspection.title}</Link></p>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="edit-inspection">
-        <h2 id="edit-inspection" className="mb-4 text-lg font-semibold">{inspectionsMessages.detail.edit}</h2>
+      <Panel id="edit-inspection" title={inspectionsMessages.detail.edit}>
         {inspection.canEdit ? (
           <PlanForm action={updateInspectionAction.bind(null, inspection.id)} categories={categories} drawn={inspection.draw !== null} submitLabel={inspectionsMessages.targets.save}
             items={items.filter((item) => item.active || chosen.has(item.id))}
@@ -40,7 +40,7 @@ export default async function EditInspectionPage({ params }: { params: Promise<{
               targetCount: inspection.targetCount, inspectorsPerTarget: inspection.inspectorsPerTarget, startOn: inspection.startOn, endOn: inspection.endOn, version: inspection.version,
             }} />
         ) : <p className="text-sm text-gray-700">{inspectionsMessages.detail.cannotEdit}</p>}
-      </section>
+      </Panel>
     </div>
   );
 }

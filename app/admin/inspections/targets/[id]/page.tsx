@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { readIdParam } from "@/lib/api/route-params";
 import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { findTarget, listInspectors, listTargetCategories } from "@/lib/inspections/manage-lists";
 import { removeConflictAction } from "../../actions";
-import { ButtonForm } from "../../fields";
 import { InspectionsNav } from "../../inspections-nav";
 import { AddConflictForm, EditTargetForm } from "../target-forms";
 
@@ -28,24 +30,21 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
   const declared = new Set(target.conflicts.map((conflict) => conflict.inspectorId));
   return (
     <div className="space-y-6">
-      <h1 className="text-xl font-bold">{inspectionsMessages.title}</h1>
+      <PageHeader title={inspectionsMessages.title} breadcrumbs={[{ href: "/admin/inspections/targets", label: m.title }]} />
       <InspectionsNav current="targets" />
-      <p><Link href="/admin/inspections/targets">← {m.back}</Link></p>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="edit-target">
-        <h2 id="edit-target" className="mb-4 text-lg font-semibold">{m.editTitle(target.name)}</h2>
+      <Panel id="edit-target" title={m.editTitle(target.name)}>
         <EditTargetForm targetId={target.id} values={target} categories={categories.map((entry) => entry.category)} />
-      </section>
-      <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="target-conflicts">
-        <h2 id="target-conflicts" className="text-lg font-semibold">{m.conflicts}</h2>
-        <p className="mt-2 mb-4 text-sm text-gray-800">{m.conflictsHelp}</p>
+      </Panel>
+      <Panel id="target-conflicts" title={m.conflicts} description={m.conflictsHelp}>
         {target.conflicts.length ? (
           <ul className="mb-4 space-y-2 text-sm" data-testid="target-conflicts">
             {target.conflicts.map((conflict) => (
-              <li key={conflict.id} className="flex flex-wrap items-center gap-3">
-                <span>{conflict.inspectorName}（{conflict.certificateNumber}）：{conflict.reason}</span>
+              <li key={conflict.id} className="flex flex-wrap items-start gap-3">
+                <span className="py-1">{conflict.inspectorName}（{conflict.certificateNumber}）：{conflict.reason}</span>
                 {isPermitted(actor.role, "inspection.manage_lists") ? (
-                  <ButtonForm action={removeConflictAction.bind(null, conflict.id)} label={inspectionsMessages.inspectors.removeConflict}
-                    ariaLabel={inspectionsMessages.inspectors.removeConflictLabel(conflict.inspectorName, target.name)} />
+                  <ConfirmDialog action={removeConflictAction.bind(null, conflict.id)} label={inspectionsMessages.inspectors.removeConflict}
+                    ariaLabel={inspectionsMessages.inspectors.removeConflictLabel(conflict.inspectorName, target.name)}
+                    question={messages.kit.confirmQuestion(inspectionsMessages.inspectors.removeConflict, `${conflict.inspectorName} — ${target.name}`)} />
                 ) : null}
               </li>
             ))}
@@ -55,7 +54,7 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
           targetId={target.id}
           inspectors={inspectors.items.filter((inspector) => !declared.has(inspector.id)).map((inspector) => ({ id: inspector.id, label: `${inspector.name}（${inspector.certificateNumber}，${inspector.sectionName}）` }))}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

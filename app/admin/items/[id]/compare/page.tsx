@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DataTable } from "@/components/console/data-table";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { notFound } from "next/navigation";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -46,27 +48,23 @@ export default async function CompareRevisionsPage({ params, searchParams }: { p
   const unchanged = !diff.fields.length && diff.title.every((part) => !part.added && !part.removed) && diff.body.every((part) => !part.added && !part.removed);
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/items/${item.id}`}>← {item.latest.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.diff.title}：{m.detail.revision(from)} → {m.detail.revision(to)}</h1>
+      <PageHeader breadcrumbs={[{ href: "/admin/items", label: m.title }, { href: `/admin/items/${item.id}`, label: item.latest.title }]}
+        title={`${m.diff.title}：${m.detail.revision(from)} → ${m.detail.revision(to)}`} />
       {unchanged ? <p>{m.diff.noChanges}</p> : null}
       {diff.fields.length ? (
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead><tr className="bg-gray-100"><th scope="col" className="border px-2 py-1 text-left">{m.diff.field}</th><th scope="col" className="border px-2 py-1 text-left">{m.diff.before}</th><th scope="col" className="border px-2 py-1 text-left">{m.diff.after}</th></tr></thead>
-          <tbody>
-            {diff.fields.map((change) => (
-              <tr key={change.field}><th scope="row" className="border px-2 py-1 text-left font-medium">{fieldLabels[change.field] ?? change.field}</th><td className="border px-2 py-1"><del className="bg-red-100">{change.before}</del></td><td className="border px-2 py-1"><ins className="bg-green-100 no-underline">{change.after}</ins></td></tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={m.diff.title} rows={diff.fields} rowKey={(change) => change.field} empty={null}
+          columns={[
+            { key: "field", header: m.diff.field, rowHeader: true, cell: (change) => fieldLabels[change.field] ?? change.field, className: "font-medium" },
+            { key: "before", header: m.diff.before, cell: (change) => <del className="bg-red-100">{change.before}</del> },
+            { key: "after", header: m.diff.after, cell: (change) => <ins className="bg-green-100 no-underline">{change.after}</ins> },
+          ]} />
       ) : null}
-      <section className="rounded border border-gray-300 bg-white p-4" aria-labelledby="title-diff" data-testid="title-diff">
-        <h2 id="title-diff" className="mb-2 font-semibold">{m.diff.titleDiff}</h2>
+      <Panel id="title-diff" title={m.diff.titleDiff} testId="title-diff">
         <DiffText parts={diff.title} />
-      </section>
-      <section className="rounded border border-gray-300 bg-white p-4" aria-labelledby="body-diff" data-testid="body-diff">
-        <h2 id="body-diff" className="mb-2 font-semibold">{m.diff.bodyDiff}</h2>
+      </Panel>
+      <Panel id="body-diff" title={m.diff.bodyDiff} testId="body-diff">
         <DiffText parts={diff.body} />
-      </section>
+      </Panel>
       {item.canEdit && from !== item.latest.number ? <RestoreRevisionButton itemId={item.id} revisionNumber={from} version={item.version} /> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -22,9 +23,9 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const latest = item.latest;
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/items/${item.id}`}>← {latest.title}</Link></p>
-      <h1 className="text-xl font-bold">{messages.consoleItems.edit}：{item.indexNumber}</h1>
-      <section className="rounded border border-gray-300 bg-white p-6">
+      <PageHeader breadcrumbs={[{ href: "/admin/items", label: messages.consoleItems.title }, { href: `/admin/items/${item.id}`, label: latest.title }]}
+        title={`${messages.consoleItems.edit}：${item.indexNumber}`} />
+      <Panel>
         <ItemForm
           action={updateItemAction.bind(null, item.id)}
           submitLabel={messages.consoleItems.save}
@@ -36,7 +37,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
             attachments: latest.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })), version: item.version,
           }}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -23,9 +24,8 @@ export default async function EditPowerPage({ params }: { params: Promise<{ id: 
   });
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/powers/${power.id}`}>← {power.name}</Link></p>
-      <h1 className="text-xl font-bold">{c.edit}：{power.name}</h1>
-      {power.published ? <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm">{messages.registers.review.draftChangesPending}</p> : null}
+      <PageHeader breadcrumbs={[{ href: "/admin/powers", label: c.title }, { href: `/admin/powers/${power.id}`, label: power.name }]} title={`${c.edit}：${power.name}`} />
+      {power.published ? <Notice tone="warning">{messages.registers.review.draftChangesPending}</Notice> : null}
       <PowerForm action={updatePowerAction.bind(null, power.id)} values={{ ...power.working, sectionId: power.sectionId, version: power.version }} sections={await listSectionOptions()} submitLabel={c.save} />
     </div>
   );

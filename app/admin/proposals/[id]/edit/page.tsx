@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
+import { Panel } from "@/components/console/panel";
 import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -22,13 +24,12 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/proposals/${proposal.id}`}>← {proposal.title}</Link></p>
-      <h1 className="text-xl font-bold">{m.edit}</h1>
-      {proposal.publicFieldsLocked ? <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm" data-testid="public-fields-locked">{messages.proposals.access.publicFieldsNotice}</p> : null}
-      <section className="rounded border border-gray-300 bg-white p-6">
+      <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }, { href: `/admin/proposals/${proposal.id}`, label: proposal.title }]} title={m.edit} />
+      {proposal.publicFieldsLocked ? <Notice tone="warning" testId="public-fields-locked">{messages.proposals.access.publicFieldsNotice}</Notice> : null}
+      <Panel>
         <ProposalForm action={updateProposalAction.bind(null, proposal.id)} sections={await listSections(actor)} submitLabel={m.save} withAssignment={false}
           values={{ year: proposal.year, session: proposal.session, number: proposal.number, kind: proposal.kind, title: proposal.title, proposers: proposal.proposers, receivedOn: proposal.receivedOn, version: proposal.version }} />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,7 @@
+import { errorResponse } from "@/lib/api/respond";
 import { isPermitted } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { spreadsheetResponse } from "@/lib/imports";
 import { buildProposalImportTemplate } from "@/lib/proposals/import-proposals";
 
@@ -8,7 +10,9 @@ export const dynamic = "force-dynamic";
 /** GET ?format=xlsx|csv (default xlsx): the empty assignment list. */
 export async function GET(request: Request) {
   const user = await getSessionUser();
-  if (!user || !isPermitted(user.role, "proposal.manage")) return new Response("Forbidden", { status: 403 });
+  // Refused as every console route refuses: 401 signed out, 403 without the permission, in JSON.
+  if (!user) return errorResponse(new UnauthenticatedError());
+  if (!isPermitted(user.role, "proposal.manage")) return errorResponse(new ForbiddenError());
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "xlsx";
   return spreadsheetResponse(await buildProposalImportTemplate(format));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Notice } from "@/components/console/notice";
+import { PageHeader } from "@/components/console/page-header";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -24,9 +25,8 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
   return (
     <div className="space-y-4">
-      <p><Link href={`/admin/services/${service.id}`}>← {service.name}</Link></p>
-      <h1 className="text-xl font-bold">{c.edit}：{service.name}</h1>
-      {service.published ? <p className="rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm">{messages.registers.review.draftChangesPending}</p> : null}
+      <PageHeader breadcrumbs={[{ href: "/admin/services", label: c.title }, { href: `/admin/services/${service.id}`, label: service.name }]} title={`${c.edit}：${service.name}`} />
+      {service.published ? <Notice tone="warning">{messages.registers.review.draftChangesPending}</Notice> : null}
       <ServiceForm action={updateServiceAction.bind(null, service.id)} sections={sections} powers={powers} submitLabel={c.save}
         values={{ ...service.working, powerId: service.powerId, sectionId: service.sectionId, version: service.version }} />
     </div>

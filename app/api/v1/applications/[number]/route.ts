@@ -1,3 +1,4 @@
+import { decodeSegment } from "@/lib/api/route-params";
 import { lookUpApplication } from "@/lib/applications/public-status";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
@@ -9,7 +10,7 @@ export function GET(request: Request, context: { params: Promise<{ number: strin
   return respondWithOpenData(request, async () => {
     const { number } = await context.params;
     const code = new URL(request.url).searchParams.get("code") ?? "";
-    const status = await lookUpApplication({ number: decodeURIComponent(number), code }, clientKeyOf(request.headers));
+    const status = await lookUpApplication({ number: decodeSegment(number), code }, clientKeyOf(request.headers));
     return { ...status, replyDownload: status.reply ? { method: "POST", url: "/applications/reply", fields: ["number", "code", "format"] } : null };
   }, "private");
 }

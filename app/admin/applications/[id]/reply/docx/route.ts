@@ -2,7 +2,7 @@ import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { errorResponse } from "@/lib/api/respond";
 import { readIdParam } from "@/lib/api/route-params";
 import { requireSessionUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
 import { buildReplyDocx, replyFileName } from "@/lib/reply-letters/reply-document";
 
@@ -21,7 +21,8 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return errorResponse(error);
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
     throw error;
   }
 }

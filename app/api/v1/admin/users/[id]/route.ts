@@ -1,17 +1,13 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { NotFoundError } from "@/lib/errors";
+import { readIdParam } from "@/lib/api/route-params";
 import { findUser, updateUser } from "@/lib/users/manage-users";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-async function userIdOf(context: Context): Promise<number> {
-  const id = Number((await context.params).id);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("用户不存在。");
-  return id;
-}
+const userIdOf = (context: Context) => readIdParam(context.params, "用户不存在。");
 
 export function GET(request: Request, context: Context) {
   return respondWithJson(async () => ({ user: await findUser(await requireApiUser(request), await userIdOf(context)) }));
