@@ -427,6 +427,13 @@ async function main(): Promise<void> {
     children.push(server);
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     await waitForHealth(`${base}/api/health`, server);
+    // Every web process listening (new connections go to each in turn).
+    const answered = new Set<string>();
+    for (let attempt = 0; answered.size < webConcurrency && attempt < 480; attempt++) {
+      answered.add(String((await fetchFresh(`${base}/api/health`)).headers["x-web-process"]));
+      if (answered.size < webConcurrency) await sleep(250);
+    }
+    log(`  web processes answering: ${[...answered].sort().join(", ")}`);
     const webPeaks = new Map<number, number>();
     const sampleMemory = () => {
       peakRss = Math.max(peakRss, rssMegabytes(server.pid!));
