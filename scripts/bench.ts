@@ -449,6 +449,8 @@ async function main(): Promise<void> {
 
     const pages: Results["pages"] = {};
     for (const [name, pagePath] of Object.entries(pagePaths)) {
+      // JIT warm-up under the same load, not measured.
+      await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: 2 });
       const sample = await fetchFresh(base + pagePath);
       log(`Page ${pagePath} (X-Page-Cache: ${sample.headers["x-page-cache"] ?? "none"}), 50 connections, ${PAGE_SECONDS} s…`);
       const result: PageLoad = await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: PAGE_SECONDS });
