@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import "./globals.css";
 import { locale } from "@/lib/i18n";
+import { messages } from "@/lib/i18n";
 
 export const metadata: Metadata = {
-  title: { default: "政府信息公开", template: "%s - 政府信息公开" },
+  title: { default: messages.site.disclosureColumn, template: `%s - ${messages.site.disclosureColumn}` },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -4,6 +4,8 @@
  * system clock, unless CLOCK_START_FOR_TESTS names an instant (the end-to-end tests start the
  * server on a fixed working day with it); integration tests call `setClock`.
  */
+import { readConfig } from "@/lib/config";
+
 export type Clock = () => Date;
 
 const systemClock: Clock = () => new Date();
@@ -18,7 +20,7 @@ export function currentTime(): Date {
 }
 
 function clockFromEnvironment(): Clock | undefined {
-  const start = process.env.CLOCK_START_FOR_TESTS;
+  const start = readConfig().CLOCK_START_FOR_TESTS;
   if (!start) return undefined;
   console.warn(`[gongkai] CLOCK_START_FOR_TESTS is set: the clock started at ${start}. Never set it in production.`);
   return clockStartingAt(start);

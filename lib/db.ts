@@ -1,20 +1,14 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databasePool } from "@/lib/database/pool";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { boundedPoolOptions } from "@/lib/database/database-client";
 
-/** The one Prisma client of a process. DATABASE_URL is set by scripts/serve.ts for the embedded database. */
+/**
+ * The one Prisma client of a process, on the process's one connection pool (lib/database/pool.ts).
+ * DATABASE_URL is set by scripts/serve.ts for the embedded database.
+ */
 function createPrismaClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
-  const adapter = new PrismaPg({
-    connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Bounds on every wait for the database, so that no request hangs while it is down or frozen
-    // (tests/faults, docs/security.md): lib/database/database-client.ts.
-    ...boundedPoolOptions(),
-  });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaPg(databasePool()) });
 }
 
 const globalForPrisma = globalThis as unknown as { gongkaiPrisma?: PrismaClient };

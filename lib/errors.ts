@@ -1,3 +1,4 @@
+import { messages } from "@/lib/i18n";
 /**
  * Errors the data layer throws on purpose. Route handlers turn them into JSON responses
  * (lib/api/respond.ts) and forms into messages next to the fields.
@@ -18,19 +19,19 @@ export class AppError extends Error {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = "请先登录。") {
+  constructor(message: string = messages.common.errors.unauthenticated) {
     super(401, "unauthenticated", message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = "您没有执行此操作的权限。") {
+  constructor(message: string = messages.common.errors.forbidden) {
     super(403, "forbidden", message);
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = "未找到。") {
+  constructor(message: string = messages.common.errors.notFound) {
     super(404, "not_found", message);
   }
 }
@@ -44,7 +45,7 @@ export class ConflictError extends AppError {
 export class ValidationError extends AppError {
   constructor(
     readonly fields: FieldErrors,
-    message = "提交的内容有误，请检查标出的字段。",
+    message: string = messages.common.errors.invalid,
   ) {
     super(422, "invalid", message);
   }
@@ -53,7 +54,7 @@ export class ValidationError extends AppError {
 export class TooManyRequestsError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
-    message = "请求过于频繁，请稍后再试。",
+    message: string = messages.common.errors.rateLimited,
   ) {
     super(429, "rate_limited", message);
   }

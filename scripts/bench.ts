@@ -19,7 +19,9 @@ import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
 import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { useDatabaseUrl } from "@/lib/config";
 import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
+import { readConfig } from "@/lib/config";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 
 const root = process.cwd();
@@ -156,7 +158,7 @@ async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<voi
   const server = await startEmbeddedPostgres({ databaseDir: path.join(BENCH_DIR, "postgres"), port: DATABASE_PORT, password: "bench" });
   await ensureDatabaseExists(server.urlFor("postgres"), "bench");
   const url = server.urlFor("bench");
-  process.env.DATABASE_URL = url;
+  useDatabaseUrl(url);
   if (marker) {
     log(`Reusing the dataset in ${path.relative(root, BENCH_DIR)} (${marker.items.toLocaleString("en")} items).`);
     return { url, stop: () => server.stop(), marker };
@@ -397,7 +399,7 @@ async function main(): Promise<void> {
     const registers = await runRegisterBenchmarks(database.url, (line) => log(line));
 
     buildIfNeeded();
-    const webConcurrency = Number(process.env.WEB_CONCURRENCY ?? os.availableParallelism());
+    const webConcurrency = readConfig().WEB_CONCURRENCY ?? os.availableParallelism();
     log(`Starting the production server as npm start does (scripts/serve.ts, ${webConcurrency} web processes)…`);
     const dataDir = path.join(BENCH_DIR, "data");
     mkdirSync(dataDir, { recursive: true });

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { BackupError } from "@/lib/backup/backup-error";
 import { createBackup, type BackupMethod } from "@/lib/backup/create-backup";
 import { currentTime } from "@/lib/clock";
+import { readConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 
@@ -21,7 +22,7 @@ try {
   });
   if (!["auto", "copy", "pg_dump"].includes(values.method)) throw new BackupError(`--method must be auto, copy or pg_dump, not ${values.method}.`);
   const dataDir = resolveDataDir();
-  if (!process.env.DATABASE_URL && !existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) {
+  if (!readConfig().DATABASE_URL && !existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) {
     throw new BackupError(`There is no embedded database in ${dataDir}: set DATA_DIR to the data directory of the installation, or DATABASE_URL.`);
   }
   const stamp = currentTime().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");

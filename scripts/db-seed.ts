@@ -1,14 +1,15 @@
 /** `npm run db:seed [-- --demo]`: base data, and with --demo the demo organisation and accounts. */
 import path from "node:path";
 import { applyMigrations } from "@/lib/database/migrate";
+import { readConfig, useDatabaseUrl } from "@/lib/config";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 
 const database = await openDatabase({ dataDir: resolveDataDir(), role: "tool" });
-process.env.DATABASE_URL = database.url;
+useDatabaseUrl(database.url);
 try {
   await applyMigrations(database.url, path.join(process.cwd(), "prisma", "migrations"));
-  if (process.argv.includes("--demo") && process.env.SEED_DEMO !== "0") {
+  if (process.argv.includes("--demo") && readConfig().SEED_DEMO) {
     const { seedDemoData } = await import("../prisma/seed/seed-demo");
     await seedDemoData();
   } else {

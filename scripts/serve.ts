@@ -1,6 +1,7 @@
 /**
  * `npm start` / `npm run dev`: one command from a fresh clone to a running site.
- * Starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo
+ * Parses the configuration first (lib/config.ts: a wrong value stops here, naming the variable),
+ * starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo
  * data into a new embedded database, builds the app when the build is missing or stale, then
  * serves on HOST:PORT through our web server (scripts/web-server.ts; `--dev`: `next dev`).
  * It runs WEB_CONCURRENCY web processes (default: one per core) behind one port (node:cluster:
@@ -15,6 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { ConfigError, readConfig, useDatabaseUrl } from "@/lib/config";
 import { isProcessAlive } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
@@ -27,8 +29,6 @@ import { webConcurrencyFrom } from "@/lib/runtime/web-concurrency";
 
 const root = process.cwd();
 const developing = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST?.trim() || undefined;
 const log = (line: string) => console.log(`[gongkai] ${line}`);
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
@@ -48,8 +48,19 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 type WebProcess = { process: ChildProcess; worker?: Worker };
 
 async function main(): Promise<void> {
-  // Checked before anything starts: a mistyped WEB_CONCURRENCY stops the start with its reason.
-  const concurrency = developing ? 1 : webConcurrencyFrom(process.env, os.availableParallelism());
+  // Before anything else: a mistyped variable must not get as far as starting the database.
+  let config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[gongkai] ${error.message}`);
+    console.error("[gongkai] Not started: correct the variables above (README, Configuration).");
+    process.exit(1);
+  }
+  const { PORT: port, HOST: host, WEB_HEAP_MB: heapMegabytes, DEBUG_DATABASE: debugDatabase } = config;
+  // Checked before anything starts (with the rest of the configuration).
+  const concurrency = developing ? 1 : webConcurrencyFrom(config.WEB_CONCURRENCY, os.availableParallelism());
   const dataDir = resolveDataDir();
   process.env.DATA_DIR = dataDir;
   process.env.AUTH_SECRET ||= readOrCreateSecrets(dataDir).authSecret;
@@ -60,9 +71,9 @@ async function main(): Promise<void> {
   const database = await openDatabase({
     dataDir,
     role: "server",
-    log: process.env.DEBUG_DATABASE ? (line) => console.log(`[postgres] ${line}`) : undefined,
+    log: debugDatabase ? (line) => console.log(`[postgres] ${line}`) : undefined,
   });
-  process.env.DATABASE_URL = database.url;
+  useDatabaseUrl(database.url);
   log(database.embedded ? `Embedded PostgreSQL running (data in ${path.join(dataDir, "postgres")}).` : "Using DATABASE_URL.");
 
   // Ctrl-C reaches the whole process group, so the embedded postmaster may have shut down by itself
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
 
   // A bounded heap keeps a server process near 400 MB under load (measured by `npm run bench`);
   // NODE_OPTIONS in the environment wins.
-  const webEnvironment = { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? (developing ? "" : `--max-old-space-size=${process.env.WEB_HEAP_MB ?? 320}`) };
+  const webEnvironment = { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? (developing ? "" : `--max-old-space-size=${heapMegabytes}`) };
   const address = `http://localhost:${port}/`;
   const backoffs = webs.map(() => new RestartBackoff());
   let everServed = false;

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { applyMigrations } from "@/lib/database/migrate";
+import { useDatabaseUrl } from "@/lib/config";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { ValidationError } from "@/lib/errors";
@@ -32,7 +33,7 @@ if (!values.username || !values.role || !values.section || !values["password-std
 }
 const password = await readStdin();
 const database = await openDatabase({ dataDir: resolveDataDir(), role: "tool" });
-process.env.DATABASE_URL = database.url;
+useDatabaseUrl(database.url);
 const { db } = await import("@/lib/db");
 try {
   await applyMigrations(database.url, path.join(process.cwd(), "prisma", "migrations"));

@@ -5,16 +5,15 @@
  * listens; SIGTERM/SIGINT, or the supervisor going away, stop it after the requests in progress.
  * Run without the react-server condition: `node --import tsx scripts/web-server.ts`.
  */
+import { readConfig } from "@/lib/config";
 import { startWebServer } from "@/lib/runtime/web-server";
 
 const log = (line: string) => console.log(`[gongkai] ${line}`);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST?.trim() || undefined;
 // Which of the WEB_CONCURRENCY processes this is (set by scripts/serve.ts); sent as X-Web-Process
 // only when WEB_PROCESS_HEADER=1 (the bench and tests tell the processes apart by it).
-const processLabel = process.env.WEB_PROCESS_HEADER === "1" ? (process.env.WEB_PROCESS_INDEX ?? "1") : undefined;
-
 try {
+  const { PORT: port, HOST: host, WEB_PROCESS_HEADER: processHeader } = readConfig();
+  const processLabel = processHeader ? (process.env.WEB_PROCESS_INDEX ?? "1") : undefined;
   const running = await startWebServer({ dir: process.cwd(), port, host, log, processLabel });
   let stopping = false;
   const stop = () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { AppError, TooManyRequestsError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { ImportRejectedError, type ImportProblem } from "@/lib/imports/problems";
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; details?: unknown } };
@@ -33,7 +34,7 @@ export async function respondWithJson(run: () => Promise<unknown>, status = 200)
     const refusal = refusalOf(error);
     if (refusal) return errorResponse(refusal);
     console.error(error);
-    return NextResponse.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 });
+    return NextResponse.json({ error: { code: "internal", message: messages.common.errors.internal } }, { status: 500 });
   }
 }
 
@@ -42,6 +43,6 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw new ValidationError({ _: ["请求体不是有效的 JSON。"] });
+    throw new ValidationError({ _: [messages.common.errors.invalidJson] });
   }
 }

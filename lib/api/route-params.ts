@@ -1,10 +1,11 @@
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 
 /** The largest id a column holds (PostgreSQL `integer`): a larger one names no record. */
 export const MAX_ID = 2_147_483_647;
 
 /** A positive integer id from a route segment; anything else is a 404 like an unknown id. */
-export async function readIdParam(params: Promise<{ id: string }>, notFoundMessage = "未找到。"): Promise<number> {
+export async function readIdParam(params: Promise<{ id: string }>, notFoundMessage: string = messages.common.errors.notFound): Promise<number> {
   const raw = (await params).id;
   const id = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0 || id > MAX_ID) throw new NotFoundError(notFoundMessage);

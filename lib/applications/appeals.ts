@@ -8,8 +8,8 @@ import { findHandlingSection, isApplicationHandler } from "@/lib/applications/ha
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export { tallyAppeals, table4Order, type AppealRecord } from "@/lib/applications/appeal-tally";
 
@@ -19,15 +19,15 @@ async function assertMayRecord(actor: ActingUser): Promise<void> {
   assertPermitted(actor, "application.record_appeal");
   if (actor.role === "leader") return;
   const section = await findHandlingSection();
-  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
 function checkDates(filedOn: string, resultOn: string | null | undefined, result: string): void {
   const fields: Record<string, string[]> = {};
-  if (filedOn > todayInBeijing()) fields.filedOn = [applicationsMessages.stepErrors.dateInFuture];
-  if (resultOn && resultOn < filedOn) fields.resultOn = ["结果日期不能早于提起日期。"];
-  if (resultOn && resultOn > todayInBeijing()) fields.resultOn = [applicationsMessages.stepErrors.dateInFuture];
-  if (result !== "pending" && !resultOn) fields.resultOn = ["已审结的，请填写结果日期。"];
+  if (filedOn > todayInBeijing()) fields.filedOn = [messages.applications.stepErrors.dateInFuture];
+  if (resultOn && resultOn < filedOn) fields.resultOn = [messages.applications.stepErrors.appealResultBeforeFiling];
+  if (resultOn && resultOn > todayInBeijing()) fields.resultOn = [messages.applications.stepErrors.dateInFuture];
+  if (result !== "pending" && !resultOn) fields.resultOn = [messages.applications.stepErrors.appealResultDateRequired];
   if (Object.keys(fields).length) throw new ValidationError(fields);
 }
 
@@ -36,7 +36,7 @@ export async function recordAppeal(actor: ActingUser, applicationId: number, inp
   const data = parseInput(appealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
   return db.$transaction(async (tx) => {
-    if (!(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } }))) throw new NotFoundError("申请不存在。");
+    if (!(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } }))) throw new NotFoundError(messages.common.notFound.application);
     const common = {
       applicationId, filedOn: isoDateToDateColumn(data.filedOn), body: data.body, result: data.result,
       resultOn: isoDateToDateColumn(data.resultOn ?? null), note: data.note,

@@ -3,10 +3,9 @@ import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { ValidationError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { fieldErrorsOf } from "@/lib/validation";
 
-const v = applicationsMessages.validation;
+const v = messages.applications.validation;
 
 import {
   applicantTypes,
@@ -17,6 +16,7 @@ import {
   organisationKinds,
   receiptMethods,
 } from "@/lib/applications/application-fields";
+import { messages } from "@/lib/i18n";
 
 export * from "@/lib/applications/application-fields";
 
@@ -164,7 +164,7 @@ export const stepSchema = z.discriminatedUnion(
     z.object({
       type: z.literal("extension"),
       date: isoDateField(),
-      days: positiveInteger(applicationsMessages.stepErrors.extensionDays),
+      days: positiveInteger(messages.applications.stepErrors.extensionDays),
       applicantNotifiedOn: optionalIsoDateField(),
       note: requiredText(applicationTextLimits.note, v.extensionReason),
     }),
@@ -200,7 +200,7 @@ export const appealResults = ["upheld", "corrected", "other", "pending"] as cons
 const booleanField = z.preprocess((value) => value === true || value === "true" || value === "on" || value === "1", z.boolean());
 
 export const appealSchema = z.object({
-  kind: z.enum(["reconsideration", "litigation"], { error: "请选择类型。" }),
+  kind: z.enum(["reconsideration", "litigation"], { error: v.appealKind }),
   filedOn: isoDateField(),
   body: requiredText(applicationTextLimits.appealBody, v.appealBody),
   result: z.preprocess((value) => blankToUndefined(value) ?? "pending", z.enum(appealResults, { error: v.appealResult })),
@@ -217,7 +217,7 @@ export const appealUpdateSchema = z.object({
 
 export const replyTemplateSchema = z.object({
   title: requiredText(applicationTextLimits.templateTitle, v.templateTitle),
-  legalBasis: requiredText(500, applicationsMessages.validation.templateBody),
+  legalBasis: requiredText(500, messages.applications.validation.templateBody),
   body: requiredText(applicationTextLimits.templateBody, v.templateBody),
 });
 

@@ -14,9 +14,9 @@ import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ApplicationStatus, ItemState } from "@/lib/generated/prisma/enums";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { replyLetterReview, type ReplyAction } from "@/lib/reply-letters/reply-letter-review";
 import { availableActions } from "@/lib/workflow/engine";
+import { messages } from "@/lib/i18n";
 
 export const applicationViews = ["open", "due_soon", "overdue", "paused", "closed", "all"] as const;
 export type ApplicationView = (typeof applicationViews)[number];
@@ -50,7 +50,7 @@ function summarise(row: SummaryRow, clock: ApplicationClock): ApplicationSummary
     id: row.id,
     number: row.number,
     applicant: maskApplicantName(row.applicantType, row.name),
-    applicantColumn: applicationsMessages.applicantColumns[applicantColumnOf(row)],
+    applicantColumn: messages.applications.applicantColumns[applicantColumnOf(row)],
     source: row.source,
     receivedOn: dateColumnToIsoDate(row.receivedOn),
     status: row.source === "ledger" && row.closedOn ? "closed" : statusOfClock(clock),
@@ -267,18 +267,18 @@ function restrictedNote(note: string | null, full: boolean): { note: string | nu
 }
 
 function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolean): string | null {
-  const s = applicationsMessages.console.stepForm;
+  const s = messages.applications.console.stepForm;
   switch (step.type) {
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
       return step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
     case "extension":
-      return [`${step.extensionDays} 个工作日`, step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null].filter(Boolean).join("；");
+      return [messages.common.workingDays(step.extensionDays ?? 0), step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null].filter(Boolean).join("；");
     case "decision":
-      return step.outcome ? applicationsMessages.outcomeShortNames[step.outcome] : null;
+      return step.outcome ? messages.applications.outcomeShortNames[step.outcome] : null;
     case "delivery":
-      return step.deliveryMethod ? applicationsMessages.deliveryMethods[step.deliveryMethod] : null;
+      return step.deliveryMethod ? messages.applications.deliveryMethods[step.deliveryMethod] : null;
     default:
       return null;
   }
@@ -304,14 +304,14 @@ function staffStepTypes(clock: ApplicationClock, isHandler: boolean, canExtend: 
 export async function findConsoleApplication(actor: ActingUser, applicationId: number): Promise<ApplicationDetail> {
   assertPermitted(actor, "application.read");
   const row = await db.application.findUnique({ where: { id: applicationId }, include: detailInclude });
-  if (!row) throw new NotFoundError("申请不存在。");
+  if (!row) throw new NotFoundError(messages.common.notFound.application);
   const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
   const today = todayInBeijing();
   const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);
   const full = canViewApplicantData(actor, handlingSection?.id);
   const canExtend = isPermitted(actor.role, "application.approve_extension");
-  const m = applicationsMessages;
+  const m = messages.applications;
 
   const replyEvents = row.reply
     ? await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(row.reply.id), action: { in: ["application.reply.submit", "application.reply.approve", "application.reply.return"] } }, include: { actor: true }, orderBy: { occurredAt: "asc" } })

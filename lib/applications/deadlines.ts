@@ -9,7 +9,7 @@ import {
   nextWorkingDayOnOrAfter,
   type DeadlineComputation,
 } from "@/lib/deadlines/working-days";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { messages } from "@/lib/i18n";
 
 /**
  * The time limits of an application, as pure functions of its dates and the working-day calendar
@@ -96,7 +96,7 @@ export type ApplicationClock = {
   explanation: string[];
 };
 
-const d = applicationsMessages.deadlines;
+const d = messages.applications.deadlines;
 
 function dayLabel(calendar: WorkingDayCalendar, date: IsoDate): string {
   const classification = calendar.classifyDay(date);
@@ -313,7 +313,7 @@ export type StepProblem = { field: "type" | "date" | "respondBy" | "days" | "out
  * the problems (empty when allowed), each naming the field it concerns.
  */
 export function findStepProblems(clock: ApplicationClock, step: ClockStep, today: IsoDate): StepProblem[] {
-  const e = applicationsMessages.stepErrors;
+  const e = messages.applications.stepErrors;
   const problems: StepProblem[] = [];
   const add = (field: StepProblem["field"], message: string) => problems.push({ field, message });
   if (step.date > today) add("date", e.dateInFuture);

@@ -20,10 +20,10 @@ import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
 import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export type ApplicationProgress = {
   id: number;
@@ -35,7 +35,7 @@ export type ApplicationProgress = {
   explanation: string[];
 };
 
-const notFound = () => new NotFoundError("申请不存在。");
+const notFound = () => new NotFoundError(messages.common.notFound.application);
 
 /** Locks the application row for the rest of the transaction and loads what the clock needs. */
 export async function lockApplication(tx: DatabaseTransaction, applicationId: number) {
@@ -48,7 +48,7 @@ type LockedApplication = Awaited<ReturnType<typeof lockApplication>>;
 
 /** Rows imported from a ledger are history: they are counted, not handled. */
 function assertHandledHere(application: LockedApplication): void {
-  if (application.source === "ledger") throw new ConflictError(applicationsMessages.stepErrors.ledgerRow, "invalid_state");
+  if (application.source === "ledger") throw new ConflictError(messages.applications.stepErrors.ledgerRow, "invalid_state");
 }
 
 function factsOf(application: LockedApplication): ClockFacts {
@@ -76,7 +76,7 @@ function problemsToFields(problems: StepProblem[]): FieldErrors {
 async function assertHandler(actor: ActingUser): Promise<void> {
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection();
-  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
 function toClockStep(step: StepInput, calendar: WorkingDayCalendar): ClockStep {
@@ -187,7 +187,7 @@ async function writeDecision(
 ): Promise<ApplicationClock> {
   assertHandledHere(application);
   if (application.reply && application.reply.state !== "draft") {
-    throw new ConflictError(applicationsMessages.stepErrors.replyUnderReview, "invalid_state");
+    throw new ConflictError(messages.applications.stepErrors.replyUnderReview, "invalid_state");
   }
   const before = clockOf(calendar, factsOf(application), today);
   const step: ClockStep = { type: "decision", date: decision.decidedOn, outcome: decision.outcome };

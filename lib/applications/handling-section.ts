@@ -5,8 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { settingsSchema } from "@/lib/applications/application-schemas";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export type HandlingSection = { id: number; name: string; configured: boolean };
 
@@ -46,7 +46,7 @@ export async function updateHandlingSection(actor: ActingUser, input: unknown): 
   const { handlingSectionId } = parseInput(settingsSchema, input);
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({ where: { id: handlingSectionId } });
-    if (!section) throw new ValidationError({ handlingSectionId: [applicationsMessages.validation.section] });
+    if (!section) throw new ValidationError({ handlingSectionId: [messages.applications.validation.section] });
     const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
     await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId }, update: { handlingSectionId } });
     await recordAuditEvent(tx, {

@@ -1,4 +1,4 @@
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { messages } from "@/lib/i18n";
 
 /**
  * The 21 outcomes of an application (Art. 36 of the Regulations), in the order of the annual
@@ -104,9 +104,9 @@ function numberInGroupOf(slug: ApplicationOutcomeSlug): number | null {
 /** The outcome rows in report order, for the annual report and every outcome picker. */
 export const applicationOutcomes: readonly ApplicationOutcomeDefinition[] = applicationOutcomeSlugs.map((slug) => ({
   slug,
-  rowName: applicationsMessages.outcomeRowNames[slug],
+  rowName: messages.applications.outcomeRowNames[slug],
   group: groups[slug],
-  groupName: applicationsMessages.outcomeGroupNames[groups[slug]],
+  groupName: messages.applications.outcomeGroupNames[groups[slug]],
   numberInGroup: numberInGroupOf(slug),
   legalBasis: legalBases[slug],
 }));
@@ -138,7 +138,7 @@ export function applicantColumnOf(applicant: { applicantType: ApplicantTypeSlug;
 /** The Chinese column headings (自然人, 商业企业, …), in column order. */
 export const applicantColumnLabels: readonly { column: ApplicantColumn; label: string }[] = applicantColumns.map((column) => ({
   column,
-  label: applicationsMessages.applicantColumns[column],
+  label: messages.applications.applicantColumns[column],
 }));
 
 /**

@@ -8,10 +8,10 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { NotFoundError, TooManyRequestsError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { consumeRateLimit, enforceRateLimit, peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 /**
  * What an applicant sees with the number and the lookup code: status, timeline, due date and the
@@ -42,7 +42,7 @@ export type PublicApplicationStatus = {
   reply: { title: string; outcome: ApplicationOutcomeSlug; outcomeLabel: string; issuedOn: string } | null;
 };
 
-const notFound = () => new NotFoundError(applicationsMessages.publicStatus.notFound);
+const notFound = () => new NotFoundError(messages.applications.publicStatus.notFound);
 
 async function findByNumberAndCode(input: unknown, clientKey: string) {
   const { number, code } = parseInput(statusLookupSchema, input);
@@ -63,7 +63,7 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
   const calendar = await loadWorkingDayCalendar();
   const clock = clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps }, todayInBeijing());
   const status = statusOfClock(clock);
-  const events = applicationsMessages.publicStatus.events;
+  const events = messages.applications.publicStatus.events;
   const label = (step: (typeof application.steps)[number]): string => {
     switch (step.type) {
       case "extension":
@@ -78,7 +78,7 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
   return {
     number: application.number,
     status,
-    statusLabel: applicationsMessages.statuses[status],
+    statusLabel: messages.applications.statuses[status],
     receivedOn: clock.receivedOn,
     dueOn: clock.answeredOn ? null : clock.dueOn,
     provisional: clock.provisional,
@@ -93,7 +93,7 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
       ? {
           title: application.reply!.title,
           outcome: application.reply!.outcome,
-          outcomeLabel: applicationsMessages.outcomeShortNames[application.reply!.outcome],
+          outcomeLabel: messages.applications.outcomeShortNames[application.reply!.outcome],
           issuedOn: dateColumnToIsoDate(application.reply!.issuedOn!),
         }
       : null,
@@ -104,7 +104,7 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
 export async function findIssuedReplyForApplicant(input: unknown, clientKey: string): Promise<ReplyLetter> {
   const application = await findByNumberAndCode(input, clientKey);
   const reply = application.reply;
-  if (!reply || reply.state !== "published" || !reply.issuedOn) throw new NotFoundError(applicationsMessages.publicStatus.replyNotYet);
+  if (!reply || reply.state !== "published" || !reply.issuedOn) throw new NotFoundError(messages.applications.publicStatus.replyNotYet);
   const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
   return { title: reply.title, number: application.number, body: reply.body, agencyName: agency.name, issuedOn: dateColumnToIsoDate(reply.issuedOn) };
 }

@@ -12,8 +12,8 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
+import { messages } from "@/lib/i18n";
 
 export type SubmittedApplication = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
 
@@ -51,7 +51,7 @@ async function answerForExisting(idempotencyKey: string, fingerprint: string): P
   const existing = await db.application.findUnique({ where: { idempotencyKeyHash: hashIdempotencyKey(idempotencyKey) } });
   if (!existing) return null;
   if (existing.submissionFingerprint !== fingerprint || !existing.lookupCodeSalt) {
-    throw new ConflictError(applicationsMessages.validation.duplicateSubmission, "duplicate_submission");
+    throw new ConflictError(messages.applications.validation.duplicateSubmission, "duplicate_submission");
   }
   const calendar = await loadWorkingDayCalendar();
   const clock = computeApplicationClock({
@@ -145,8 +145,8 @@ export async function submitApplication(input: unknown, options: { clientKey: st
 export async function registerOfflineApplication(actor: ActingUser, input: unknown): Promise<SubmittedApplication> {
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection();
-  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
   const { idempotencyKey, receiptMethod, receivedOn, ...fields } = parseOfflineApplication(input);
-  if (receivedOn > todayInBeijing()) throw new ValidationError({ receivedOn: [applicationsMessages.validation.receivedInFuture] });
+  if (receivedOn > todayInBeijing()) throw new ValidationError({ receivedOn: [messages.applications.validation.receivedInFuture] });
   return storeApplication({ fields, idempotencyKey: idempotencyKey ?? randomUUID(), source: "offline", receiptMethod, submittedOn: receivedOn, actor });
 }

@@ -2,6 +2,7 @@
 // (node:fs, node:stream) under the "node" condition; the core works from a buffer anywhere.
 import { fileTypeFromBuffer } from "file-type/core";
 import { readDeclaredExtension } from "./original-name";
+import { messages } from "@/lib/i18n";
 
 export type AttachmentKind = "pdf" | "docx" | "doc" | "xlsx" | "xls" | "image";
 
@@ -13,7 +14,7 @@ export type AttachmentType = {
 };
 
 /** Shown to the uploader when `detectAttachmentType` refuses a file. */
-export const allowedAttachmentTypesMessage = "只能上传 PDF、Word、Excel 或图片（JPG、PNG、GIF、WebP）文件。";
+export const allowedAttachmentTypesMessage = messages.common.attachments.allowedTypes;
 
 // Keyed by what file-type reports. Anything it reports that is not listed here (exe, zip,
 // html, docm, pptx, svg…) is refused, so this table is the whole allow-list for types with a

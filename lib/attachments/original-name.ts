@@ -1,3 +1,4 @@
+import { messages } from "@/lib/i18n";
 /**
  * The name a file had on the uploader's machine, made safe to store and to show. It is only
  * ever metadata (a database column, a download header): stored files are named by a random id.
@@ -10,7 +11,7 @@ const maximumNameLength = 255;
 // zero-width spaces) can disguise a name: "report<U+202E>fdp.exe" displays as "reportexe.pdf".
 const invisibleCharacters = /[\p{Cc}\p{Cf}]/gu;
 
-export function sanitizeOriginalName(originalName: string, fallback = "附件"): string {
+export function sanitizeOriginalName(originalName: string, fallback: string = messages.common.attachments.defaultName): string {
   // Browsers send a bare name, but old IE and some clients send the full Windows or POSIX path.
   const lastSegment = originalName.normalize("NFC").split(/[\\/]/).pop() ?? "";
   const cleaned = lastSegment

@@ -8,6 +8,7 @@ import { sanitizeOriginalName } from "./original-name";
 import { maxAttachmentBytes, maxAttachmentMegabytes } from "./upload-limits";
 import { assertZipWithinLimits, ZipLimitError } from "./zip-limits";
 import { currentTime } from "@/lib/clock";
+import { messages } from "@/lib/i18n";
 
 export type StoredAttachmentFile = {
   /** Relative to the data directory, with forward slashes: `uploads/2026/11/<uuid>.pdf`. */
@@ -37,9 +38,9 @@ const uploadsFolder = "uploads";
  */
 export async function storeAttachmentFile(input: StoreAttachmentFileInput): Promise<StoredAttachmentFile> {
   const { dataDir, bytes } = input;
-  if (bytes.byteLength === 0) throw new ValidationError({ file: ["文件是空的，请重新选择。"] });
+  if (bytes.byteLength === 0) throw new ValidationError({ file: [messages.common.attachments.empty] });
   if (bytes.byteLength > maxAttachmentBytes()) {
-    throw new ValidationError({ file: [`文件不能超过 ${maxAttachmentMegabytes()} MB。`] });
+    throw new ValidationError({ file: [messages.common.attachments.tooLarge(maxAttachmentMegabytes())] });
   }
   const type = await detectAttachmentType(bytes, input.originalName);
   if (!type) throw new ValidationError({ file: [allowedAttachmentTypesMessage] });
@@ -68,7 +69,7 @@ export async function storeAttachmentFile(input: StoreAttachmentFileInput): Prom
 
   return {
     storagePath,
-    originalName: sanitizeOriginalName(input.originalName, `附件.${type.extension}`),
+    originalName: sanitizeOriginalName(input.originalName, `${messages.common.attachments.defaultName}.${type.extension}`),
     mimeType: type.mimeType,
     kind: type.kind,
     sizeBytes: bytes.byteLength,
@@ -82,7 +83,7 @@ export async function readAttachmentFile(dataDir: string, storagePath: string): 
   try {
     return await readFile(absolutePath);
   } catch (error) {
-    if (isMissingFileError(error)) throw new NotFoundError("附件文件不存在。");
+    if (isMissingFileError(error)) throw new NotFoundError(messages.common.notFound.attachmentFile);
     throw error;
   }
 }

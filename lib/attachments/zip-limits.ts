@@ -1,5 +1,5 @@
 import yauzl from "yauzl";
-import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { messages } from "@/lib/i18n";
 
 /**
  * .xlsx and .docx files are zip archives; exceljs, mammoth and the other readers inflate their
@@ -71,24 +71,24 @@ function drainEntry(zipFile: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
  */
 export async function assertZipWithinLimits(bytes: Uint8Array, fileName: string | undefined, limits: ZipLimits = zipLimits): Promise<void> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const messages = securityMessages.zip;
+  const zipMessages = messages.security.zip;
   let zipFile: yauzl.ZipFile;
   try {
     zipFile = await openZip(buffer);
   } catch {
-    throw new ZipLimitError("unreadable", messages.unreadable(fileName));
+    throw new ZipLimitError("unreadable", zipMessages.unreadable(fileName));
   }
   try {
-    if (zipFile.entryCount > limits.maxEntries) throw new ZipLimitError("entries", messages.tooManyEntries(fileName, limits.maxEntries));
+    if (zipFile.entryCount > limits.maxEntries) throw new ZipLimitError("entries", zipMessages.tooManyEntries(fileName, limits.maxEntries));
     let entries: yauzl.Entry[] | "too-many";
     try {
       entries = await readEntries(zipFile, limits.maxEntries);
     } catch {
-      throw new ZipLimitError("unreadable", messages.unreadable(fileName));
+      throw new ZipLimitError("unreadable", zipMessages.unreadable(fileName));
     }
-    if (entries === "too-many") throw new ZipLimitError("entries", messages.tooManyEntries(fileName, limits.maxEntries));
+    if (entries === "too-many") throw new ZipLimitError("entries", zipMessages.tooManyEntries(fileName, limits.maxEntries));
     const declared = entries.reduce((total, entry) => total + entry.uncompressedSize, 0);
-    if (declared > limits.maxUncompressedBytes) throw new ZipLimitError("size", messages.tooLarge(fileName, limits.maxUncompressedBytes));
+    if (declared > limits.maxUncompressedBytes) throw new ZipLimitError("size", zipMessages.tooLarge(fileName, limits.maxUncompressedBytes));
     for (const entry of entries) {
       if (entry.fileName.endsWith("/")) continue;
       try {
@@ -96,7 +96,7 @@ export async function assertZipWithinLimits(bytes: Uint8Array, fileName: string 
       } catch (error) {
         // yauzl's size check: the entry inflates to more than the directory said.
         const lied = error instanceof Error && /too many bytes/i.test(error.message);
-        throw new ZipLimitError(lied ? "size" : "unreadable", lied ? messages.tooLarge(fileName, limits.maxUncompressedBytes) : messages.unreadable(fileName));
+        throw new ZipLimitError(lied ? "size" : "unreadable", lied ? zipMessages.tooLarge(fileName, limits.maxUncompressedBytes) : zipMessages.unreadable(fileName));
       }
     }
   } finally {

@@ -22,12 +22,12 @@ function emptyToUndefined(value: unknown): unknown {
 }
 
 const auditDaySchema = z
-  .string({ error: "请填写日期。" })
+  .string({ error: messages.administration.audit.dateRequired })
   .trim()
-  .refine(isIsoDate, { error: "请按“年-月-日”（如 2026-11-01）填写有效的日期。" });
+  .refine(isIsoDate, { error: messages.administration.audit.dateInvalid });
 
 const optionalAuditDaySchema = z.preprocess(emptyToUndefined, auditDaySchema.optional());
-const optionalFilterSchema = z.preprocess(emptyToUndefined, z.string().trim().max(60, { error: "筛选条件最多 60 个字符。" }).optional());
+const optionalFilterSchema = z.preprocess(emptyToUndefined, z.string().trim().max(60, { error: messages.administration.audit.filterTooLong }).optional());
 
 function inclusiveDayCount(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / millisecondsPerDay) + 1;
@@ -36,9 +36,9 @@ function inclusiveDayCount(from: IsoDate, to: IsoDate): number {
 function refineRange(range: { from?: IsoDate; to?: IsoDate }, context: z.RefinementCtx, limitDays: number | null) {
   if (!range.from || !range.to) return;
   if (range.from > range.to) {
-    context.addIssue({ code: "custom", path: ["to"], message: "结束日期不能早于开始日期。" });
+    context.addIssue({ code: "custom", path: ["to"], message: messages.administration.audit.toBeforeFrom });
   } else if (limitDays !== null && inclusiveDayCount(range.from, range.to) > limitDays) {
-    context.addIssue({ code: "custom", path: ["to"], message: `一次最多导出 ${limitDays} 天的审计日志，请缩小日期范围。` });
+    context.addIssue({ code: "custom", path: ["to"], message: messages.administration.audit.rangeTooLong(limitDays) });
   }
 }
 
@@ -55,8 +55,8 @@ export const auditEventFilterSchema = z
 
 export const auditExportRangeSchema = z
   .object({
-    from: z.preprocess(emptyToUndefined, z.string({ error: "请填写开始日期。" }).pipe(auditDaySchema)),
-    to: z.preprocess(emptyToUndefined, z.string({ error: "请填写结束日期。" }).pipe(auditDaySchema)),
+    from: z.preprocess(emptyToUndefined, z.string({ error: messages.administration.audit.fromRequired }).pipe(auditDaySchema)),
+    to: z.preprocess(emptyToUndefined, z.string({ error: messages.administration.audit.toRequired }).pipe(auditDaySchema)),
   })
   .superRefine((range, context) => refineRange(range, context, maximumExportDays));
 

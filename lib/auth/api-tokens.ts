@@ -10,6 +10,7 @@ import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
 import { parseInput } from "@/lib/validation";
 import { currentTime } from "@/lib/clock";
+import { messages } from "@/lib/i18n";
 
 const TOKEN_PREFIX = "gk_";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,11 +22,11 @@ export function hashApiToken(token: string): string {
 }
 
 export const apiTokenInputSchema = z.object({
-  name: z.string({ error: "请填写令牌名称。" }).trim().min(1, { error: "请填写令牌名称。" }).max(60, { error: "名称最多 60 个字符。" }),
-  scope: z.enum(apiTokenScopes, { error: "请选择令牌权限（只读或读写）。" }).default("read"),
+  name: z.string({ error: messages.administration.apiTokens.nameRequired }).trim().min(1, { error: messages.administration.apiTokens.nameRequired }).max(60, { error: messages.administration.apiTokens.nameTooLong }),
+  scope: z.enum(apiTokenScopes, { error: messages.administration.apiTokens.chooseScope }).default("read"),
   lifetimeDays: z.coerce
-    .number({ error: "请选择有效期。" })
-    .refine((days) => (apiTokenLifetimes as readonly number[]).includes(days), { error: "有效期只能是 30、90 或 365 天。" })
+    .number({ error: messages.administration.apiTokens.chooseLifetime })
+    .refine((days) => (apiTokenLifetimes as readonly number[]).includes(days), { error: messages.administration.apiTokens.lifetimeInvalid })
     .default(DEFAULT_API_TOKEN_LIFETIME),
 });
 
@@ -73,7 +74,7 @@ export async function revokeApiToken(actor: ActingUser, tokenId: number): Promis
   assertPermitted(actor, "account.manage_tokens");
   await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id, revokedAt: null } });
-    if (!token) throw new NotFoundError("令牌不存在或已撤销。");
+    if (!token) throw new NotFoundError(messages.administration.apiTokens.notFound);
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: currentTime() } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "api_token.revoke", entityType: "ApiToken", entityId: token.id });
   });

@@ -6,6 +6,7 @@ import { checkCredentials } from "@/lib/auth/credentials";
 import { servesOverHttps } from "@/lib/auth/secure-cookies";
 import { db } from "@/lib/db";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { messages } from "@/lib/i18n";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -37,7 +38,7 @@ const config: NextAuthConfig = {
   pages: { signIn: "/login" },
   providers: [
     Credentials({
-      credentials: { username: { label: "用户名" }, password: { label: "密码", type: "password" } },
+      credentials: { username: { label: messages.login.username }, password: { label: messages.login.password, type: "password" } },
       async authorize(credentials, request) {
         const username = typeof credentials?.username === "string" ? credentials.username : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";

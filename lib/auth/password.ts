@@ -1,15 +1,16 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
+import { messages } from "@/lib/i18n";
 
 const COST = 11;
 
 export const passwordSchema = z
-  .string({ error: "请输入密码。" })
-  .min(8, { error: "密码至少 8 个字符。" })
-  .max(128, { error: "密码最多 128 个字符。" })
+  .string({ error: messages.administration.passwords.required })
+  .min(8, { error: messages.administration.passwords.tooShort })
+  .max(128, { error: messages.administration.passwords.tooLong })
   // Only the demo seed may give an account the published demo password (lib/runtime/demo-mode.ts).
-  .refine((password) => password !== DEMO_PASSWORD, { error: "这是公开的演示密码，请换一个。" });
+  .refine((password) => password !== DEMO_PASSWORD, { error: messages.administration.passwords.demoPassword });
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

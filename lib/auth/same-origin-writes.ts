@@ -1,3 +1,4 @@
+import { configFrom, type Config } from "@/lib/config";
 import { isFromTrustedProxy } from "@/lib/http-security/client-address";
 
 /**
@@ -24,22 +25,22 @@ export function isWriteMethod(method: string): boolean {
  * The site is the request's own host, X-Forwarded-Host from a proxy that TRUST_PROXY names, or the
  * host of AUTH_URL / PUBLIC_BASE_URL; the scheme is not compared (TLS often ends at the proxy).
  */
-export function findCrossSiteWriteProblem(request: Request, env: Record<string, string | undefined> = process.env): CrossSiteWriteProblem | null {
+export function findCrossSiteWriteProblem(request: Request, env?: Record<string, string | undefined>): CrossSiteWriteProblem | null {
   if (!isWriteMethod(request.method)) return null;
-  if (!comesFromThisSite(request, env)) return "origin";
+  if (!comesFromThisSite(request, configFrom(env))) return "origin";
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!ACCEPTED_MEDIA_TYPES.has(mediaType)) return "content_type";
   return null;
 }
 
-function comesFromThisSite(request: Request, env: Record<string, string | undefined>): boolean {
+function comesFromThisSite(request: Request, config: Config): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return request.headers.get("sec-fetch-site") === "same-origin";
   const originHost = hostOf(origin);
-  return originHost !== null && siteHostsOf(request, env).has(originHost);
+  return originHost !== null && siteHostsOf(request, config).has(originHost);
 }
 
-function siteHostsOf(request: Request, env: Record<string, string | undefined>): Set<string> {
+function siteHostsOf(request: Request, config: Config): Set<string> {
   const hosts = new Set<string>();
   const add = (host: string | null | undefined) => {
     if (host) hosts.add(host.trim().toLowerCase());
@@ -47,7 +48,7 @@ function siteHostsOf(request: Request, env: Record<string, string | undefined>):
   add(request.headers.get("host"));
   add(hostOf(request.url));
   if (isFromTrustedProxy(request.headers)) add(request.headers.get("x-forwarded-host")?.split(",")[0]);
-  for (const configured of [env.AUTH_URL, env.NEXTAUTH_URL, env.PUBLIC_BASE_URL]) add(configured ? hostOf(configured) : null);
+  for (const configured of [config.AUTH_URL, config.NEXTAUTH_URL, config.PUBLIC_BASE_URL]) add(configured ? hostOf(configured) : null);
   return hosts;
 }
 

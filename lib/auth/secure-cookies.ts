@@ -1,3 +1,5 @@
+import { configFrom } from "@/lib/config";
+
 /**
  * Whether the site is served over HTTPS, so that Auth.js sets its cookies `Secure` with the
  * `__Secure-` prefix (a browser then never sends them over plain HTTP, e.g. to the http:// address
@@ -13,9 +15,10 @@
  *   them where AUTH_URL or PUBLIC_BASE_URL says https.
  */
 export function servesOverHttps(env: Record<string, string | undefined>, headers: Headers): boolean {
-  const siteUrl = env.AUTH_URL?.trim() || env.NEXTAUTH_URL?.trim();
+  const config = configFrom(env);
+  const siteUrl = config.AUTH_URL || config.NEXTAUTH_URL;
   if (siteUrl) return isHttps(siteUrl);
-  if (env.PUBLIC_BASE_URL?.trim() && isHttps(env.PUBLIC_BASE_URL.trim())) return true;
+  if (config.PUBLIC_BASE_URL && isHttps(config.PUBLIC_BASE_URL)) return true;
   // The proxy nearest to the server appends last; nginx's `$scheme` sets a single value.
   const forwarded = headers.get("x-forwarded-proto")?.split(",").at(-1)?.trim().toLowerCase();
   return forwarded === "https";

@@ -1,5 +1,6 @@
 import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
+import { readConfig } from "@/lib/config";
 import { BackupError } from "./backup-error";
 
 /**
@@ -14,8 +15,7 @@ export type ToolLookup = { tool: PostgresTool | null; /** Named by PG_DUMP / PG_
 const run = promisify(execFile);
 
 export async function findPostgresTool(program: "pg_dump" | "pg_restore"): Promise<ToolLookup> {
-  const variable = program === "pg_dump" ? "PG_DUMP" : "PG_RESTORE";
-  const explicitCommand = process.env[variable];
+  const explicitCommand = readConfig()[program === "pg_dump" ? "PG_DUMP" : "PG_RESTORE"];
   const command = explicitCommand || program;
   try {
     const { stdout } = await run(command, ["--version"], { timeout: 10_000 });

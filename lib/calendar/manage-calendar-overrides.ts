@@ -10,6 +10,7 @@ import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 // Deadlines are only ever computed for recent and coming years; a date far outside this range
 // is a typing mistake (e.g. 0202-10-01), not a calendar correction.
@@ -17,11 +18,11 @@ const earliestYear = 2000;
 const latestYear = 2100;
 
 // One message per problem: an empty field should not also be told it is malformed and out of range.
-const calendarDateSchema = z.string({ error: "请填写日期。" }).trim().superRefine((date, context) => {
-  if (date === "") context.addIssue({ code: "custom", message: "请填写日期。" });
-  else if (!isIsoDate(date)) context.addIssue({ code: "custom", message: "请按“年-月-日”（如 2027-01-04）填写有效的日期。" });
+const calendarDateSchema = z.string({ error: messages.administration.calendar.dateRequired }).trim().superRefine((date, context) => {
+  if (date === "") context.addIssue({ code: "custom", message: messages.administration.calendar.dateRequired });
+  else if (!isIsoDate(date)) context.addIssue({ code: "custom", message: messages.administration.calendar.dateInvalid });
   else if (Number(date.slice(0, 4)) < earliestYear || Number(date.slice(0, 4)) > latestYear) {
-    context.addIssue({ code: "custom", message: `日期须在 ${earliestYear} 年至 ${latestYear} 年之间。` });
+    context.addIssue({ code: "custom", message: messages.administration.calendar.dateOutOfRange(earliestYear, latestYear) });
   }
 });
 
@@ -33,12 +34,12 @@ function readBoolean(value: unknown): unknown {
 
 export const calendarOverrideInputSchema = z.object({
   date: calendarDateSchema,
-  working: z.preprocess(readBoolean, z.boolean({ error: "请选择这一天上班还是休息。" })),
+  working: z.preprocess(readBoolean, z.boolean({ error: messages.administration.calendar.chooseWorking })),
   note: z
-    .string({ error: "请填写说明。" })
+    .string({ error: messages.administration.calendar.noteRequired })
     .trim()
-    .min(1, { error: "请填写说明，例如“2027 年春节调休”。" })
-    .max(60, { error: "说明最多 60 个字符。" }),
+    .min(1, { error: messages.administration.calendar.noteExample })
+    .max(60, { error: messages.administration.calendar.noteTooLong }),
 });
 
 export const calendarDayQuerySchema = z.object({ date: calendarDateSchema });
@@ -85,7 +86,7 @@ export async function removeCalendarOverride(actor: ActingUser, date: unknown): 
   await db.$transaction(async (tx) => {
     const where = { date: isoDateToDateColumn(day) };
     const row = await tx.calendarOverride.findUnique({ where });
-    if (!row) throw new NotFoundError("这一天没有调整记录。");
+    if (!row) throw new NotFoundError(messages.administration.calendar.noOverride);
     await tx.calendarOverride.delete({ where });
     await recordAuditEvent(tx, {
       actorId: actor.id, action: "calendar_override.remove", entityType: "CalendarOverride", entityId: day,

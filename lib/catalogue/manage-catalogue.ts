@@ -7,15 +7,16 @@ import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export const categoryInputSchema = z.object({
-  name: z.string({ error: "请填写栏目名称。" }).trim().min(1, { error: "请填写栏目名称。" }).max(40, { error: "栏目名称最多 40 个字符。" }),
+  name: z.string({ error: messages.administration.catalogue.nameRequired }).trim().min(1, { error: messages.administration.catalogue.nameRequired }).max(40, { error: messages.administration.catalogue.nameTooLong }),
   slug: z
-    .string({ error: "请填写栏目标识。" })
+    .string({ error: messages.administration.catalogue.slugRequired })
     .trim()
-    .min(2, { error: "栏目标识至少 2 个字符。" })
-    .max(60, { error: "栏目标识最多 60 个字符。" })
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "栏目标识只能用小写字母、数字和连字符（用于网址）。" }),
+    .min(2, { error: messages.administration.catalogue.slugTooShort })
+    .max(60, { error: messages.administration.catalogue.slugTooLong })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: messages.administration.catalogue.slugCharacters }),
   parentId: z.preprocess((value) => (value === "" || value === "0" ? null : value), z.coerce.number().int().positive().nullish()),
   kind: z.enum(["list", "page"]).default("list"),
   sortOrder: z.coerce.number().int().min(0).max(9999).default(0),
@@ -23,10 +24,10 @@ export const categoryInputSchema = z.object({
 
 async function assertParentAllowed(tx: DatabaseTransaction, categoryId: number | null, parentId: number | null | undefined) {
   if (!parentId) return;
-  if (!(await tx.category.findUnique({ where: { id: parentId } }))) throw new ValidationError({ parentId: ["上级栏目不存在。"] });
+  if (!(await tx.category.findUnique({ where: { id: parentId } }))) throw new ValidationError({ parentId: [messages.administration.catalogue.parentMissing] });
   // Walking up from the new parent must never reach the category itself: no cycles.
   for (let current: number | null = parentId; current; current = (await tx.category.findUnique({ where: { id: current } }))?.parentId ?? null) {
-    if (current === categoryId) throw new ValidationError({ parentId: ["不能把栏目移到它自己的下级。"] });
+    if (current === categoryId) throw new ValidationError({ parentId: [messages.administration.catalogue.parentIsDescendant] });
   }
 }
 
@@ -34,7 +35,7 @@ export async function createCategory(actor: ActingUser, input: unknown): Promise
   assertPermitted(actor, "catalogue.manage");
   const data = parseInput(categoryInputSchema, input);
   return db.$transaction(async (tx) => {
-    if (await tx.category.findUnique({ where: { slug: data.slug } })) throw new ValidationError({ slug: ["已有栏目使用这个标识。"] });
+    if (await tx.category.findUnique({ where: { slug: data.slug } })) throw new ValidationError({ slug: [messages.administration.catalogue.slugTaken] });
     await assertParentAllowed(tx, null, data.parentId);
     const category = await tx.category.create({ data: { ...data, parentId: data.parentId ?? null } });
     await bumpPublicContentVersion(tx);
@@ -48,9 +49,9 @@ export async function updateCategory(actor: ActingUser, categoryId: number, inpu
   const data = parseInput(categoryInputSchema, input);
   await db.$transaction(async (tx) => {
     const before = await tx.category.findUnique({ where: { id: categoryId } });
-    if (!before) throw new NotFoundError("栏目不存在。");
+    if (!before) throw new NotFoundError(messages.common.notFound.category);
     const clash = await tx.category.findFirst({ where: { slug: data.slug, id: { not: categoryId } } });
-    if (clash) throw new ValidationError({ slug: ["已有栏目使用这个标识。"] });
+    if (clash) throw new ValidationError({ slug: [messages.administration.catalogue.slugTaken] });
     await assertParentAllowed(tx, categoryId, data.parentId);
     await tx.category.update({ where: { id: categoryId }, data: { ...data, parentId: data.parentId ?? null } });
     await bumpPublicContentVersion(tx);
@@ -66,8 +67,8 @@ export async function deleteCategory(actor: ActingUser, categoryId: number): Pro
   assertPermitted(actor, "catalogue.manage");
   await db.$transaction(async (tx) => {
     const category = await tx.category.findUnique({ where: { id: categoryId }, include: { _count: { select: { children: true, revisions: true } } } });
-    if (!category) throw new NotFoundError("栏目不存在。");
-    if (category._count.children || category._count.revisions) throw new ConflictError("栏目下还有子栏目或信息，不能删除。", "not_empty");
+    if (!category) throw new NotFoundError(messages.common.notFound.category);
+    if (category._count.children || category._count.revisions) throw new ConflictError(messages.administration.catalogue.notEmpty, "not_empty");
     await tx.category.delete({ where: { id: categoryId } });
     await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, { actorId: actor.id, action: "category.delete", entityType: "Category", entityId: categoryId, details: { name: category.name, slug: category.slug } });

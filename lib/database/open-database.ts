@@ -1,4 +1,5 @@
 import path from "node:path";
+import { readConfig } from "@/lib/config";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
 import {
   embeddedDatabaseUrl,
@@ -26,8 +27,9 @@ type OpenOptions = {
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR/postgres. */
 export async function openDatabase({ dataDir, role, log }: OpenOptions): Promise<OpenedDatabase> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, createdNow: false, close: async () => {} };
+  const { DATABASE_URL, EMBEDDED_DATABASE_PORT: port } = readConfig();
+  if (DATABASE_URL) {
+    return { url: DATABASE_URL, embedded: false, createdNow: false, close: async () => {} };
   }
   const databaseDir = path.join(dataDir, "postgres");
   const { embeddedDatabasePassword: password } = readOrCreateSecrets(dataDir);
@@ -36,7 +38,6 @@ export async function openDatabase({ dataDir, role, log }: OpenOptions): Promise
     const created = await ensureDatabaseExists(embeddedDatabaseUrl(running.port, password, "postgres"), EMBEDDED_DATABASE_NAME);
     return { url: embeddedDatabaseUrl(running.port, password, EMBEDDED_DATABASE_NAME), embedded: true, createdNow: created, close: async () => {} };
   }
-  const port = Number(process.env.EMBEDDED_DATABASE_PORT ?? 54329);
   const server = await startEmbeddedPostgres({ databaseDir, port, password, log });
   const created = await ensureDatabaseExists(server.urlFor("postgres"), EMBEDDED_DATABASE_NAME);
   return {

@@ -1,5 +1,6 @@
 import type { DayClassification, DayReason, WorkingDayCalendar } from "./calendar";
 import { addCalendarDays, assertIsoDate, type IsoDate } from "./iso-date";
+import { messages } from "@/lib/i18n";
 
 export type SkippedDay = { date: IsoDate; reason: DayReason; holidayName?: string };
 
@@ -16,23 +17,8 @@ export type DeadlineComputation = {
 // calendar (for example overrides marking every day as rest), which must not hang a request.
 const maximumConsecutiveRestDays = 366;
 
-/** User-facing text of deadline explanations, kept together so it can be translated. */
-export const deadlineMessages = {
-  startClause: (start: IsoDate, count: number) => `自${start}起算${count}个工作日`,
-  skippedClause: (items: string[]) => `跳过：${items.join("、")}`,
-  dueClause: (due: IsoDate) => `截止${due}`,
-  clauseSeparator: "，",
-  skippedItem: (dates: string, label: string) => `${dates} ${label}`,
-  dayRange: (first: IsoDate, last: IsoDate) => `${first}至${last}`,
-  reasonLabels: {
-    weekday: "工作日",
-    weekend: "周末",
-    public_holiday: "法定节假日",
-    adjusted_workday: "调休上班",
-    override_working: "调整为工作日",
-    override_rest: "调整为休息日",
-  } satisfies Record<DayReason, string>,
-};
+/** User-facing text of deadline explanations (lib/i18n: `messages.common.deadlineExplanation`). */
+export const deadlineMessages = messages.common.deadlineExplanation satisfies { reasonLabels: Record<DayReason, string> };
 
 export function isWorkingDay(calendar: WorkingDayCalendar, date: IsoDate): boolean {
   return calendar.classifyDay(date).working;

@@ -98,6 +98,9 @@ export const coercionCategories = [
   "加处罚款或者滞纳金", "划拨存款、汇款", "拍卖或者依法处理查封、扣押的场所、设施或者财物", "排除妨碍、恢复原状", "代履行", "其他强制执行方式",
 ] as const;
 
+/** What people write in 有效期至 for a licence without an end date. */
+export const longTermValidityWords: readonly string[] = ["长期", "长期有效", "永久"];
+
 /** The words people write for each 相对人类别, besides the official ones. */
 const counterpartyCategoryWords: Record<string, CounterpartyCategory> = {
   legal_entity: "legal_entity",

@@ -67,7 +67,7 @@ export async function exportDecisions(actor: ActingUser, filter: ConsoleDecision
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actorId: actor.id, action: "decision.export", entityType: "AdministrativeDecision", details: { kind, format: String(format), rows: rows.length, filter: JSON.parse(JSON.stringify(filter)) } });
   });
-  return download(kind, format as DownloadFormat, `${kindName(kind)}决定导出`, rows);
+  return download(kind, format as DownloadFormat, messages.registers.decisionFiles.export(kindName(kind)), rows);
 }
 
 /** The HTTP response that downloads a spreadsheet. */

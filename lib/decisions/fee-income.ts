@@ -25,7 +25,7 @@ const feeIncomeSchema = z.object({
       .transform((value) => value.replaceAll(",", ""))
       .refine((value) => /^\d{1,10}(\.\d{1,4})?$/.test(value), { error: t.amountInvalid }),
   ),
-  note: optionalText("说明", 500),
+  note: optionalText(messages.registers.validation.note, 500),
 });
 
 /** Enters (or corrects) the 行政事业性收费 of a year, in 万元. */

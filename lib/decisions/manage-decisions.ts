@@ -151,7 +151,7 @@ export function decisionValuesOf(decision: DecisionRow): Record<DecisionFieldKey
  */
 export async function updateDecision(actor: ActingUser, decisionId: number, input: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "decision.edit");
-  const version = parseInput(z.object({ version: z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" }) }), input).version;
+  const version = parseInput(z.object({ version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }) }), input).version;
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
   return db.$transaction(async (tx) => {
     const decision = await lockDecisionForWrite(tx, decisionId, version);

@@ -3,7 +3,7 @@ import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { messages } from "@/lib/i18n";
 import { parseSpreadsheetDate } from "@/lib/spreadsheets/dates";
 import {
-  coercionCategories, decisionColumns, decisionFieldLabel, parseCounterpartyCategory, penaltyCategories, penaltyCategoriesWithAmount,
+  coercionCategories, decisionColumns, decisionFieldLabel, longTermValidityWords, parseCounterpartyCategory, penaltyCategories, penaltyCategoriesWithAmount,
   type DecisionFieldKey,
 } from "./decision-fields";
 
@@ -46,7 +46,7 @@ const maxLengths: Partial<Record<DecisionFieldKey, number>> = {
   dataSourceName: 200, remarks: 1000,
 };
 const longTextMax = 4000;
-const longTerm = new Set(["长期", "长期有效", "永久"]);
+const longTerm = new Set(longTermValidityWords);
 const earliestDecisionDate = "1990-01-01";
 const amountPattern = /^\d{1,12}(\.\d{1,6})?$/;
 

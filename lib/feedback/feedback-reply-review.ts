@@ -38,10 +38,10 @@ export const feedbackReplyTransitionSchema = transitionRequestSchema(feedbackRep
   publish: checkbox.optional().default(false),
   /** Publishing a pair with screening findings: one note per finding key (as items' submissions take them). */
   acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: "请填写处理说明。" }).max(500, { error: "说明最多 500 个字。" }) }), { error: "确认内容无效。" })
-    .max(200, { error: "确认内容无效。" })
+    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: messages.proposals.feedbackRules.acknowledgementNoteRequired }).max(500, { error: messages.proposals.feedbackRules.noteTooLong }) }), { error: messages.proposals.feedbackRules.acknowledgementsInvalid })
+    .max(200, { error: messages.proposals.feedbackRules.acknowledgementsInvalid })
     .optional(),
-  version: z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" }),
+  version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }),
 });
 
 const g = messages.workflow.guards;

@@ -3,6 +3,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 
 /**
  * Who sees which messages in the console (they hold visitors' names and contacts): leaders and
@@ -19,14 +20,14 @@ export function consoleFeedbackScope(actor: ActingUser): Prisma.FeedbackWhereInp
 /** A message outside the user's scope does not exist for them (404). */
 export async function assertFeedbackVisible(actor: ActingUser, feedbackId: number): Promise<void> {
   const visible = await db.feedback.count({ where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] } });
-  if (!visible) throw new NotFoundError("留言不存在。");
+  if (!visible) throw new NotFoundError(messages.common.notFound.feedback);
 }
 
 /** Locks a message (with its reply) for a write and checks the version the user last saw. */
 export async function lockFeedbackForWrite(tx: DatabaseTransaction, feedbackId: number, expectedVersion: number) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Feedback" WHERE id = ${feedbackId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("留言不存在。");
+  if (!rows.length) throw new NotFoundError(messages.common.notFound.feedback);
   const feedback = await tx.feedback.findUniqueOrThrow({ where: { id: feedbackId }, include: { reply: true } });
-  if (expectedVersion !== feedback.version) throw new ConflictError("该留言已被他人处理，请刷新后查看最新状态再操作。", "stale_version");
+  if (expectedVersion !== feedback.version) throw new ConflictError(messages.proposals.feedbackRules.stale, "stale_version");
   return feedback;
 }

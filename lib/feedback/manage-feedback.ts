@@ -12,6 +12,7 @@ import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/sati
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { availableActions } from "@/lib/workflow/engine";
+import { messages } from "@/lib/i18n";
 
 export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
 
@@ -90,7 +91,7 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
       screeningFindings: { include: { acknowledgedBy: true }, orderBy: { id: "asc" } },
     },
   });
-  if (!feedback) throw new NotFoundError("留言不存在。");
+  if (!feedback) throw new NotFoundError(messages.common.notFound.feedback);
   const events = await db.auditEvent.findMany({ where: { entityType: "Feedback", entityId: String(feedback.id) }, include: { actor: true }, orderBy: { occurredAt: "asc" } });
   const moderator = isPermitted(actor.role, "feedback.moderate");
   return {
@@ -112,7 +113,7 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
       unpublish: moderator && feedback.publishedAt !== null,
       replyActions: availableActions(feedbackReplyReview, actor, feedback),
     },
-    history: events.map((event) => ({ id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? "公众", action: event.action, comment: event.comment })),
+    history: events.map((event) => ({ id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.proposals.feedbackRules.publicActor, action: event.action, comment: event.comment })),
   };
 }
 
@@ -124,12 +125,12 @@ function resultOf(feedback: { id: number; status: FeedbackStatus; version: numbe
 export async function moderateFeedback(actor: ActingUser, feedbackId: number, input: unknown): Promise<FeedbackWriteResult> {
   assertPermitted(actor, "feedback.moderate");
   const data = parseInput(moderationSchema, input);
-  if (data.decision === "reject" && !data.note) throw new ValidationError({ note: ["不予处理时请填写说明。"] });
+  if (data.decision === "reject" && !data.note) throw new ValidationError({ note: [messages.proposals.feedbackRules.rejectNeedsNote] });
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
     const allowedFrom: FeedbackStatus[] = data.decision === "release" ? ["moderation"] : ["moderation", "received"];
-    if (!allowedFrom.includes(feedback.status)) throw new ConflictError("该留言当前的状态不允许此操作。", "invalid_state");
+    if (!allowedFrom.includes(feedback.status)) throw new ConflictError(messages.proposals.feedbackRules.invalidState, "invalid_state");
     const to: FeedbackStatus = data.decision === "release" ? "received" : "rejected";
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { status: to, moderationNote: data.note ?? null, version: { increment: 1 } } });
     await recordAuditEvent(tx, {
@@ -146,8 +147,8 @@ export async function assignFeedback(actor: ActingUser, feedbackId: number, inpu
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
-    if (feedback.status !== "moderation" && feedback.status !== "received") throw new ConflictError("答复审核中或已答复的留言不能再分办。", "invalid_state");
-    if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) throw new ValidationError({ sectionId: ["所选科室不存在。"] });
+    if (feedback.status !== "moderation" && feedback.status !== "received") throw new ConflictError(messages.proposals.feedbackRules.assignAfterReply, "invalid_state");
+    if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) throw new ValidationError({ sectionId: [messages.proposals.feedbackRules.sectionMissing] });
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: data.sectionId, version: { increment: 1 } } });
     await recordAuditEvent(tx, {
       actorId: actor.id, action: "feedback.assign", entityType: "Feedback", entityId: feedback.id, details: { from: feedback.sectionId, to: data.sectionId },
@@ -166,9 +167,9 @@ export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, i
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
-    if (feedback.sectionId !== null && feedback.sectionId !== actor.sectionId) throw new ForbiddenError("只有负责科室的工作人员可以答复这条留言。");
+    if (feedback.sectionId !== null && feedback.sectionId !== actor.sectionId) throw new ForbiddenError(messages.proposals.feedbackRules.replyOwnSection);
     if (feedback.status !== "received" || (feedback.reply && feedback.reply.state !== "draft")) {
-      throw new ConflictError("该留言当前的状态不允许修改答复。", "invalid_state");
+      throw new ConflictError(messages.proposals.feedbackRules.replyInvalidState, "invalid_state");
     }
     const reply = feedback.reply
       ? await tx.feedbackReply.update({ where: { id: feedback.reply.id }, data: { body: data.body, lastEditedById: actor.id } })
@@ -189,7 +190,7 @@ export async function unpublishFeedback(actor: ActingUser, feedbackId: number, i
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
-    if (!feedback.publishedAt) throw new ConflictError("这条留言没有公开。", "invalid_state");
+    if (!feedback.publishedAt) throw new ConflictError(messages.proposals.feedbackRules.notPublished, "invalid_state");
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { publishedAt: null, version: { increment: 1 } } });
     await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, { actorId: actor.id, action: "feedback.unpublish", entityType: "Feedback", entityId: feedback.id, comment: data.reason });

@@ -8,6 +8,7 @@ import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 /**
  * A published message and its reply, as the public sees it. The visitor's name and contact are not
@@ -69,10 +70,10 @@ export const feedbackRatingLimit = { limit: 10, windowSeconds: 600 } as const;
 /** A visitor's rating (满意 / 基本满意 / 不满意) of a published reply. */
 export async function rateFeedbackReply(feedbackId: number, input: unknown, context: { clientKey: string }): Promise<{ id: number }> {
   // The public form sends the message's id as the browser has it: anything but an id names no message.
-  if (!Number.isSafeInteger(feedbackId) || feedbackId <= 0 || feedbackId > MAX_ID) throw new NotFoundError("留言不存在或未公开。");
+  if (!Number.isSafeInteger(feedbackId) || feedbackId <= 0 || feedbackId > MAX_ID) throw new NotFoundError(messages.common.notFound.feedbackNotPublic);
   const { rating } = parseInput(feedbackRatingSchema, input);
   const published = await db.feedback.count({ where: { id: feedbackId, ...publishedWhere } });
-  if (!published) throw new NotFoundError("留言不存在或未公开。");
+  if (!published) throw new NotFoundError(messages.common.notFound.feedbackNotPublic);
   await enforceRateLimit({ key: `feedback-rating:${context.clientKey}`, ...feedbackRatingLimit });
   return db.$transaction(async (tx) => {
     const created = await tx.feedbackRating.create({ data: { feedbackId, rating } });

@@ -7,6 +7,7 @@ import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 /** Messages one client may send: a handful per ten minutes is plenty for a person, little for a script. */
 export const feedbackSubmissionLimit = { limit: 5, windowSeconds: 600 } as const;
@@ -35,7 +36,7 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
       where: { id: data.itemId, publishedRevisionId: { not: null }, withdrawnAt: null },
       select: { id: true, sectionId: true, publishedRevision: { select: { title: true } } },
     });
-    if (!found) throw new ValidationError({ itemId: ["所涉信息不存在或未公开。"] });
+    if (!found) throw new ValidationError({ itemId: [messages.proposals.feedbackRules.itemNotPublic] });
     item = { id: found.id, sectionId: found.sectionId, title: found.publishedRevision!.title };
   }
   await enforceRateLimit({ key: `feedback:${context.clientKey}`, ...feedbackSubmissionLimit });

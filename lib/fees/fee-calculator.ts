@@ -1,4 +1,4 @@
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { messages } from "@/lib/i18n";
 
 /**
  * Information-processing fees (信息处理费) under 国办函〔2020〕109号. Normally applications are free;
@@ -35,7 +35,7 @@ export type FeeQuote = {
   basis: string;
 };
 
-const m = applicationsMessages.fees;
+const m = messages.applications.fees;
 
 type Band = { from: number; to: number | null; rateYuan: number };
 

@@ -3,11 +3,11 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { quoteFeeByCount, quoteFeeByVolume, type FeeQuote } from "@/lib/fees/fee-calculator";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { messages } from "@/lib/i18n";
 
 function readCount(name: string, raw: string): number {
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < 1) {
-    throw new ValidationError({ [name]: [applicationsMessages.fees.quantityInvalid] });
+    throw new ValidationError({ [name]: [messages.applications.fees.quantityInvalid] });
   }
   return Number(raw);
 }
@@ -21,7 +21,7 @@ export function quoteFeeForStaff(actor: ActingUser, query: URLSearchParams): Fee
   const pages = query.get("pages");
   const applicationsThisMonth = query.get("applicationsThisMonth");
   if ((pages === null) === (applicationsThisMonth === null)) {
-    throw new ValidationError({ _: [applicationsMessages.fees.quoteNeedsOne] });
+    throw new ValidationError({ _: [messages.applications.fees.quoteNeedsOne] });
   }
   return pages !== null ? quoteFeeByVolume(readCount("pages", pages)) : quoteFeeByCount(readCount("applicationsThisMonth", applicationsThisMonth!));
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readConfig } from "@/lib/config";
 
 /**
  * HTTP caching for public responses, so that a reverse proxy or CDN can serve them: a strong
@@ -9,11 +10,17 @@ import { createHash } from "node:crypto";
  */
 export type CachePolicy = { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
 
-/** Public pages and open-data responses. */
+/** Public pages and open-data responses (PUBLIC_CACHE_*, read from the configuration when used). */
 export const PUBLIC_CACHE: CachePolicy = {
-  maxAge: Number(process.env.PUBLIC_CACHE_MAX_AGE ?? 0),
-  sMaxAge: Number(process.env.PUBLIC_CACHE_S_MAXAGE ?? 60),
-  staleWhileRevalidate: Number(process.env.PUBLIC_CACHE_STALE_WHILE_REVALIDATE ?? 300),
+  get maxAge() {
+    return readConfig().PUBLIC_CACHE_MAX_AGE;
+  },
+  get sMaxAge() {
+    return readConfig().PUBLIC_CACHE_S_MAXAGE;
+  },
+  get staleWhileRevalidate() {
+    return readConfig().PUBLIC_CACHE_STALE_WHILE_REVALIDATE;
+  },
 };
 
 /** Feeds and the sitemap: readers poll them. */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { currentTime } from "@/lib/clock";
-import { boundedPoolOptions } from "@/lib/database/database-client";
+import { readConfig } from "@/lib/config";
+import { databasePool, hasDatabase } from "@/lib/database/pool";
 
 /**
  * HTTP caching of the public site's pages, applied by proxy.ts before the page renders.
@@ -63,9 +63,7 @@ export function pageEntityTag(contentVersion: string, url: URL): string {
  * the old version). Raising it saves that query under heavy direct traffic, at the price of up
  * to that many milliseconds of 304s for the previous version.
  */
-const VERSION_TTL_MS = Number(process.env.PUBLIC_VERSION_CHECK_MS ?? 0);
 const globalForPages = globalThis as unknown as {
-  gongkaiVersionPool?: pg.Pool;
   gongkaiVersion?: { value: string; readAt: number; pending?: Promise<string | null> };
 };
 
@@ -75,18 +73,10 @@ const globalForPages = globalThis as unknown as {
  */
 export async function readContentVersionForPages(now = currentTime().getTime()): Promise<string | null> {
   const cached = globalForPages.gongkaiVersion;
-  if (cached && now - cached.readAt < VERSION_TTL_MS) return cached.value;
+  if (cached && now - cached.readAt < readConfig().PUBLIC_VERSION_CHECK_MS) return cached.value;
   if (cached?.pending) return cached.pending;
-  if (!process.env.DATABASE_URL) return null;
-  if (!globalForPages.gongkaiVersionPool) {
-    // The tag is optional: a database that does not answer a primary-key read within 2 s costs the
-    // page its tag, not 12 s more of waiting (the page's own reads have the usual bounds).
-    const bounds = boundedPoolOptions({ connectMs: 2_000, statementMs: 1_500, answerMs: 2_000 });
-    globalForPages.gongkaiVersionPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, allowExitOnIdle: true, ...bounds });
-    // An idle connection closed by the server is replaced on the next query.
-    globalForPages.gongkaiVersionPool.on("error", () => {});
-  }
-  const pending = globalForPages.gongkaiVersionPool
+  if (!hasDatabase()) return null;
+  const pending = databasePool()
     .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
     .then((result) => {
       const value = result.rows[0]?.token ?? "none";

@@ -16,11 +16,11 @@ const attachmentsPerRequest = 5;
 const consoleFormFieldsMegabytes = 10;
 
 /** The largest console request body in megabytes (110 with the default ATTACHMENT_MAX_MB of 20). */
-export function consoleBodyLimitMegabytes(environment: Record<string, string | undefined> = process.env): number {
+export function consoleBodyLimitMegabytes(environment?: Record<string, string | undefined>): number {
   return attachmentsPerRequest * maxAttachmentMegabytes(environment) + consoleFormFieldsMegabytes;
 }
 
-export function consoleBodyLimitBytes(environment: Record<string, string | undefined> = process.env): number {
+export function consoleBodyLimitBytes(environment?: Record<string, string | undefined>): number {
   return consoleBodyLimitMegabytes(environment) * MEGABYTE;
 }
 
@@ -42,7 +42,7 @@ export type BodyDecision =
  * 411: its size is unknown until it has been read, and every browser form, fetch() and the nginx
  * example send a length. Node's HTTP parser never hands on more bytes than Content-Length says.
  */
-export function decideRequestBody(request: { pathname: string; contentLength: string | undefined; transferEncoding: string | undefined }, environment: Record<string, string | undefined> = process.env): BodyDecision {
+export function decideRequestBody(request: { pathname: string; contentLength: string | undefined; transferEncoding: string | undefined }, environment?: Record<string, string | undefined>): BodyDecision {
   if (request.transferEncoding !== undefined) return { kind: "length-required" };
   const length = request.contentLength === undefined ? 0 : Number(request.contentLength);
   if (!Number.isSafeInteger(length) || length < 0) return { kind: "too-large", limitBytes: ANONYMOUS_BODY_LIMIT_BYTES };

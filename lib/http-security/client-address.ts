@@ -1,5 +1,7 @@
 import ipaddr from "ipaddr.js";
 import proxyaddr from "proxy-addr";
+import { readConfig } from "@/lib/config";
+import { parseTrustProxy, type TrustProxy } from "@/lib/http-security/trust-proxy";
 
 /**
  * Who is asking: the address of the client of a request, for rate limits and login throttling.
@@ -27,30 +29,13 @@ export const EDGE_SERVER_FLAG = "GONGKAI_EDGE_SERVER";
 /** Forwarding headers only a trusted proxy may set. */
 export const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded", "x-real-ip"] as const;
 
-export type TrustProxy = (address: string, hop: number) => boolean;
+export { parseTrustProxy, type TrustProxy } from "@/lib/http-security/trust-proxy";
 
-const trustNobody: TrustProxy = () => false;
 let compiled: { setting: string; trust: TrustProxy } | undefined;
-
-/** TRUST_PROXY as a test of an address; throws a readable Error when the setting is not valid. */
-export function parseTrustProxy(setting: string | undefined): TrustProxy {
-  const value = (setting ?? "").trim();
-  if (value === "" || value === "0" || value === "false") return trustNobody;
-  if (value === "1" || value === "true") return proxyaddr.compile("loopback");
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
-  if (entries.some((entry) => /^\d+$/.test(entry))) {
-    throw new Error(`TRUST_PROXY="${value}": give the proxies' addresses or CIDR ranges (or 1 for a proxy on this machine), not a hop count.`);
-  }
-  try {
-    return proxyaddr.compile(entries);
-  } catch (error) {
-    throw new Error(`TRUST_PROXY="${value}" is not a list of addresses or CIDR ranges: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 /** The trusted-proxy test for the current TRUST_PROXY (compiled once per value). */
 export function trustedProxies(): TrustProxy {
-  const setting = process.env.TRUST_PROXY ?? "";
+  const setting = readConfig().TRUST_PROXY;
   if (compiled?.setting !== setting) compiled = { setting, trust: parseTrustProxy(setting) };
   return compiled.trust;
 }

@@ -1,7 +1,10 @@
+import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
+import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
+import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -23,6 +26,9 @@ export const zhCN = {
   security: securityMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
+  common: commonMessages,
+  items: itemsMessages,
+  administration: administrationMessages,
   imports: importsMessages,
   site: {
     disclosureColumn: "政府信息公开",

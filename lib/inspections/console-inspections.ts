@@ -11,6 +11,7 @@ import { worksOnInspection } from "@/lib/inspections/manage-inspections";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";
 import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
 import { availableActions } from "@/lib/workflow/engine";
+import { messages } from "@/lib/i18n";
 
 export type ConsoleInspectionSummary = {
   id: number;
@@ -63,7 +64,7 @@ export type ConsoleInspection = InspectionView & {
 export async function findConsoleInspection(actor: ActingUser, inspectionId: number): Promise<ConsoleInspection> {
   assertPermitted(actor, "inspection.read_console");
   const inspection = await db.inspection.findUnique({ where: { id: inspectionId }, include: { ...inspectionDetailInclude, author: true } });
-  if (!inspection) throw new NotFoundError("抽查任务不存在。");
+  if (!inspection) throw new NotFoundError(messages.common.notFound.inspection);
   const [calendar, events] = await Promise.all([
     loadWorkingDayCalendar(),
     db.auditEvent.findMany({ where: { entityType: "Inspection", entityId: String(inspectionId) }, orderBy: { id: "asc" }, include: { actor: true } }),
@@ -82,7 +83,7 @@ export async function findConsoleInspection(actor: ActingUser, inspectionId: num
     canDraw: works && isPermitted(actor.role, "inspection.draw") && inspection.state === "draft" && !inspection.draw,
     canRecordResults: works && isPermitted(actor.role, "inspection.record_results") && inspection.state === "published" && inspection.resultsState === "draft",
     history: events.map((event) => ({
-      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? "系统", action: event.action,
+      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.common.systemActor, action: event.action,
       fromState: event.fromState, toState: event.toState, comment: event.comment,
     })),
   };

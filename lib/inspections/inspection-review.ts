@@ -46,7 +46,7 @@ const g = messages.workflow.guards;
 
 /** `{subject: "plan" | "results", action, comment?, version?}`; an action no review of a task has is refused as impossible (409). */
 export const inspectionTransitionRequestSchema = transitionRequestSchema(reviewActions).extend({
-  subject: z.enum(["plan", "results"], { error: "请指明审核的是抽查任务还是检查结果。" }),
+  subject: z.enum(["plan", "results"], { error: messages.inspections.validation.subjectRequired }),
 });
 
 type InspectionSource = { state: ItemState; resultsState: ItemState; sectionId: number; authorId: number; lastEditorId: number; resultsEditorId: number | null };

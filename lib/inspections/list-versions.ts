@@ -2,6 +2,7 @@ import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
 import { hashInspectorList, hashTargetList, type DrawConflict, type DrawInspector, type DrawTarget } from "@/lib/inspections/draw";
+import { messages } from "@/lib/i18n";
 
 /**
  * Versions of the two 名录库. Every change of a list takes the list's lock, makes the change and
@@ -67,5 +68,5 @@ export async function currentListVersion(tx: DatabaseTransaction, list: Inspecti
   const hash = await computeListHash(tx, list);
   const latest = await latestListVersion(tx, list);
   if (latest && latest.hash === hash) return latest;
-  return recordListChange(tx, list, { actorId, action: "reconcile", summary: latest ? "名录内容在名录管理之外发生了变化（如科室更名），记录为新版本" : "首次记录名录版本" });
+  return recordListChange(tx, list, { actorId, action: "reconcile", summary: latest ? messages.inspections.rules.listChangedOutside : messages.inspections.rules.listFirstVersion });
 }

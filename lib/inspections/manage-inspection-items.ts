@@ -6,6 +6,7 @@ import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { activeSchema, inspectionItemInputSchema } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 /** 抽查事项清单: each item is an inspection under a 行政检查 entry of the power list (权责清单). */
 
@@ -41,9 +42,9 @@ export async function listInspectionPowers(actor: ActingUser): Promise<{ id: num
 
 async function assertInspectionPower(tx: DatabaseTransaction, powerId: number) {
   const power = await tx.power.findUnique({ where: { id: powerId } });
-  if (!power) throw new ValidationError({ powerId: ["权责清单中没有这个事项。"] });
-  if (power.type !== "inspection") throw new ValidationError({ powerId: ["抽查事项只能关联权责清单中类型为“行政检查”的事项。"] });
-  if (power.status === "cancelled") throw new ValidationError({ powerId: ["该行政检查事项已取消，不能再关联抽查事项。"] });
+  if (!power) throw new ValidationError({ powerId: [messages.inspections.rules.powerMissing] });
+  if (power.type !== "inspection") throw new ValidationError({ powerId: [messages.inspections.rules.powerNotInspection] });
+  if (power.status === "cancelled") throw new ValidationError({ powerId: [messages.inspections.rules.powerCancelled] });
   return power;
 }
 
@@ -63,7 +64,7 @@ export async function updateInspectionItem(actor: ActingUser, itemId: number, in
   const data = parseInput(inspectionItemInputSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.inspectionItem.findUnique({ where: { id: itemId } });
-    if (!before) throw new NotFoundError("抽查事项不存在。");
+    if (!before) throw new NotFoundError(messages.common.notFound.inspectionItem);
     if (before.powerId !== data.powerId) await assertInspectionPower(tx, data.powerId);
     await tx.inspectionItem.update({ where: { id: itemId }, data });
     await recordAuditEvent(tx, {
@@ -79,7 +80,7 @@ export async function setInspectionItemActive(actor: ActingUser, itemId: number,
   const { active } = parseInput(activeSchema, input);
   return db.$transaction(async (tx) => {
     const item = await tx.inspectionItem.findUnique({ where: { id: itemId } });
-    if (!item) throw new NotFoundError("抽查事项不存在。");
+    if (!item) throw new NotFoundError(messages.common.notFound.inspectionItem);
     await tx.inspectionItem.update({ where: { id: itemId }, data: { active } });
     await recordAuditEvent(tx, { actorId: actor.id, action: active ? "inspection_item.activate" : "inspection_item.deactivate", entityType: "InspectionItem", entityId: itemId, details: { name: item.name } });
     return { id: itemId };

@@ -13,6 +13,7 @@ import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput 
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
 import { currentTime } from "@/lib/clock";
+import { messages } from "@/lib/i18n";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
@@ -28,11 +29,11 @@ const drawFields = ["targetCategories", "targetCount", "inspectorsPerTarget"] as
 
 export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("抽查任务不存在。");
+  if (!rows.length) throw new NotFoundError(messages.common.notFound.inspection);
   const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
   if (expectedVersion != null && expectedVersion !== inspection.version) {
     const when = inspection.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-    throw new ConflictError(`该抽查任务已被${inspection.lastEditor.displayName}等用户于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
+    throw new ConflictError(messages.inspections.rules.stale(inspection.lastEditor.displayName, when), "stale_version");
   }
   return inspection;
 }
@@ -46,7 +47,7 @@ async function assertItemsUsable(tx: DatabaseTransaction, itemIds: number[], kee
   const items = await tx.inspectionItem.findMany({ where: { id: { in: itemIds } } });
   // An item taken out of the list stays on the tasks that already name it.
   if (items.length !== itemIds.length || items.some((item) => !item.active && !keep.includes(item.id))) {
-    throw new ValidationError({ itemIds: ["所选抽查事项不存在或已停用。"] });
+    throw new ValidationError({ itemIds: [messages.inspections.rules.itemsUnusable] });
   }
 }
 
@@ -79,15 +80,15 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
   const plan = parseInput(planInputSchema, input);
   return db.$transaction(async (tx) => {
     const before = await lockInspectionForWrite(tx, inspectionId, plan.version);
-    if (!worksOnInspection(actor, before)) throw new ForbiddenError("只有本科室的工作人员可以修改这个抽查任务。");
-    if (before.state !== "draft") throw new ConflictError("只有草稿状态的抽查任务可以修改。", "invalid_state");
+    if (!worksOnInspection(actor, before)) throw new ForbiddenError(messages.inspections.rules.editOwnSection);
+    if (before.state !== "draft") throw new ConflictError(messages.inspections.rules.editDraftOnly, "invalid_state");
     const beforeItems = (await tx.inspectionTaskItem.findMany({ where: { inspectionId } })).map((row) => row.itemId);
     await assertItemsUsable(tx, plan.itemIds, beforeItems);
     if (before.draw) {
       const locked: FieldErrors = {};
-      if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n")) locked.targetCategories = ["已完成随机抽取，不能再修改抽取范围。"];
-      if (before.targetCount !== plan.targetCount) locked.targetCount = ["已完成随机抽取，不能再修改抽取数量。"];
-      if (before.inspectorsPerTarget !== plan.inspectorsPerTarget) locked.inspectorsPerTarget = ["已完成随机抽取，不能再修改每个对象的检查人员数。"];
+      if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n")) locked.targetCategories = [messages.inspections.rules.drawnScopeLocked];
+      if (before.targetCount !== plan.targetCount) locked.targetCount = [messages.inspections.rules.drawnCountLocked];
+      if (before.inspectorsPerTarget !== plan.inspectorsPerTarget) locked.inspectorsPerTarget = [messages.inspections.rules.drawnInspectorsLocked];
       if (Object.keys(locked).length) throw new ValidationError(locked);
     }
     await tx.inspectionTaskItem.deleteMany({ where: { inspectionId } });
@@ -109,16 +110,16 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
 function drawProblemError(problem: DrawProblem, targetName: (id: number) => string): ValidationError {
   switch (problem.kind) {
     case "not_enough_targets":
-      return new ValidationError({ targetCount: [`抽取范围内只有 ${problem.available} 个在册检查对象，少于计划抽取的 ${problem.requested} 个。`] }, "检查对象不足，无法抽取。");
+      return new ValidationError({ targetCount: [messages.inspections.rules.notEnoughTargets(problem.available, problem.requested)] }, messages.inspections.rules.notEnoughTargetsTitle);
     case "not_enough_inspectors":
-      return new ValidationError({ inspectorsPerTarget: [`执法检查人员名录中只有 ${problem.available} 名在册人员，少于每个检查对象需要的 ${problem.required} 名。`] }, "检查人员不足，无法抽取。");
+      return new ValidationError({ inspectorsPerTarget: [messages.inspections.rules.notEnoughInspectors(problem.available, problem.required)] }, messages.inspections.rules.notEnoughInspectorsTitle);
     case "not_enough_inspectors_for_target":
       return new ValidationError(
-        { inspectorsPerTarget: [`检查对象“${targetName(problem.targetId)}”排除利益冲突回避后只有 ${problem.eligible} 名可选检查人员，少于需要的 ${problem.required} 名。`] },
-        "检查人员不足，无法抽取。",
+        { inspectorsPerTarget: [messages.inspections.rules.notEnoughInspectorsForTarget(targetName(problem.targetId), problem.eligible, problem.required)] },
+        messages.inspections.rules.notEnoughInspectorsTitle,
       );
     default:
-      return new ValidationError({ _: ["抽取参数无效。"] });
+      return new ValidationError({ _: [messages.inspections.rules.drawInvalid] });
   }
 }
 
@@ -146,9 +147,9 @@ export async function drawInspection(actor: ActingUser, inspectionId: number, re
   const now = options.now ?? currentTime();
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForWrite(tx, inspectionId, version);
-    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError("只有本科室的工作人员可以为这个抽查任务抽取。");
-    if (inspection.draw) throw new ConflictError("该抽查任务已经完成随机抽取，不能重新抽取。", "already_drawn");
-    if (inspection.state !== "draft") throw new ConflictError("只有草稿状态的抽查任务可以抽取。", "invalid_state");
+    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.drawOwnSection);
+    if (inspection.draw) throw new ConflictError(messages.inspections.rules.alreadyDrawn, "already_drawn");
+    if (inspection.state !== "draft") throw new ConflictError(messages.inspections.rules.drawDraftOnly, "invalid_state");
     await lockInspectionList(tx, "targets");
     await lockInspectionList(tx, "inspectors");
     const targetVersion = await currentListVersion(tx, "targets", actor.id);
@@ -222,19 +223,19 @@ export async function recordInspectionResults(actor: ActingUser, inspectionId: n
   const { version, results } = parseInput(resultsInputSchema, input);
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForWrite(tx, inspectionId, version);
-    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError("只有本科室的工作人员可以登记这个抽查任务的检查结果。");
-    if (inspection.state !== "published") throw new ConflictError("抽查任务公开后才能登记检查结果。", "invalid_state");
-    if (inspection.resultsState !== "draft") throw new ConflictError("检查结果已提交审核或已公开，退回后才能修改。", "invalid_state");
+    if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.resultsOwnSection);
+    if (inspection.state !== "published") throw new ConflictError(messages.inspections.rules.resultsAfterPublication, "invalid_state");
+    if (inspection.resultsState !== "draft") throw new ConflictError(messages.inspections.rules.resultsLocked, "invalid_state");
     const assignments = new Map((await tx.inspectionAssignment.findMany({ where: { inspectionId } })).map((assignment) => [assignment.id, assignment]));
     const startOn = dateColumnToIsoDate(inspection.startOn);
     const today = todayInBeijing(now);
     const problems: FieldErrors = {};
     results.forEach((entry, index) => {
       const add = (field: string, message: string) => (problems[`results.${index}.${field}`] ??= []).push(message);
-      if (!assignments.has(entry.assignmentId)) add("assignmentId", "该检查对象不属于这个抽查任务。");
-      if (entry.inspectedOn && entry.inspectedOn < startOn) add("inspectedOn", `检查日期不能早于检查开始日期 ${startOn}。`);
-      if (entry.inspectedOn && entry.inspectedOn > today) add("inspectedOn", "检查日期不能晚于今天。");
-      if (entry.outcome === "other" && !entry.note) add("note", "检查结果为“其他”时请填写说明。");
+      if (!assignments.has(entry.assignmentId)) add("assignmentId", messages.inspections.rules.targetNotInTask);
+      if (entry.inspectedOn && entry.inspectedOn < startOn) add("inspectedOn", messages.inspections.rules.inspectedBeforeStart(startOn));
+      if (entry.inspectedOn && entry.inspectedOn > today) add("inspectedOn", messages.inspections.rules.inspectedInFuture);
+      if (entry.outcome === "other" && !entry.note) add("note", messages.inspections.rules.otherNeedsNote);
     });
     if (Object.keys(problems).length) throw new ValidationError(problems);
     for (const entry of results) {

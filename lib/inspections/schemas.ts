@@ -3,15 +3,16 @@ import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { InspectionOutcome } from "@/lib/generated/prisma/enums";
 import { isValidCreditCode } from "@/lib/identifiers";
 import { minimumInspectorsPerTarget } from "@/lib/inspections/draw";
+import { messages } from "@/lib/i18n";
 
 /** Validation of the 双随机一公开 inputs, the same for console forms, the JSON API and imports. */
 
 const requiredText = (label: string, max: number) =>
   z
-    .string({ error: `请填写${label}。` })
+    .string({ error: messages.common.validation.required(label) })
     .trim()
-    .min(1, { error: `请填写${label}。` })
-    .max(max, { error: `${label}最多 ${max} 个字符。` });
+    .min(1, { error: messages.common.validation.required(label) })
+    .max(max, { error: messages.common.validation.tooLongCharacters(label, max) });
 
 /** A credit code as typed: spaces removed, upper case; empty means none. */
 export function normalizeCreditCode(value: unknown): unknown {
@@ -20,9 +21,9 @@ export function normalizeCreditCode(value: unknown): unknown {
 
 /** The reason a credit code is refused, or null when it is valid. */
 export function creditCodeProblem(value: string): string | null {
-  if (!/^[0-9A-Z]{18}$/.test(value)) return "统一社会信用代码应为 18 位数字或大写字母。";
-  if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(value)) return "统一社会信用代码不能含有字母 I、O、Z、S、V。";
-  if (!isValidCreditCode(value)) return "统一社会信用代码校验位不正确，请核对。";
+  if (!/^[0-9A-Z]{18}$/.test(value)) return messages.inspections.validation.creditCodeShape;
+  if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(value)) return messages.inspections.validation.creditCodeLetters;
+  if (!isValidCreditCode(value)) return messages.inspections.validation.creditCodeCheck;
   return null;
 }
 
@@ -38,19 +39,19 @@ export const creditCodeSchema = z.preprocess(
 );
 
 export const targetInputSchema = z.object({
-  name: requiredText("名称", 100),
+  name: requiredText(messages.inspections.validation.label.name, 100),
   creditCode: creditCodeSchema,
-  address: requiredText("地址", 200),
-  category: requiredText("类别", 40),
+  address: requiredText(messages.inspections.validation.label.address, 200),
+  category: requiredText(messages.inspections.validation.label.category, 40),
 });
 export type TargetInput = z.infer<typeof targetInputSchema>;
 
 const positiveId = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
 export const inspectorInputSchema = z.object({
-  name: requiredText("姓名", 30),
-  certificateNumber: requiredText("执法证号", 40).transform((value) => value.replace(/\s+/g, "")),
-  sectionId: positiveId("请选择科室。"),
+  name: requiredText(messages.inspections.validation.label.inspectorName, 30),
+  certificateNumber: requiredText(messages.inspections.validation.label.certificateNumber, 40).transform((value) => value.replace(/\s+/g, "")),
+  sectionId: positiveId(messages.inspections.validation.chooseSection),
 });
 export type InspectorInput = z.infer<typeof inspectorInputSchema>;
 
@@ -59,23 +60,23 @@ export const activeSchema = z.object({
 });
 
 export const conflictInputSchema = z.object({
-  inspectorId: positiveId("请选择检查人员。"),
-  targetId: positiveId("请选择检查对象。"),
-  reason: requiredText("回避原因", 200),
+  inspectorId: positiveId(messages.inspections.validation.chooseInspector),
+  targetId: positiveId(messages.inspections.validation.chooseTarget),
+  reason: requiredText(messages.inspections.validation.label.conflictReason, 200),
 });
 
 export const inspectionItemInputSchema = z.object({
-  powerId: positiveId("请选择权责清单中的行政检查事项。"),
-  name: requiredText("抽查事项名称", 100),
-  targetScope: requiredText("抽查对象", 100),
-  method: requiredText("检查方式", 60),
+  powerId: positiveId(messages.inspections.validation.choosePower),
+  name: requiredText(messages.inspections.validation.label.itemName, 100),
+  targetScope: requiredText(messages.inspections.validation.label.targetScope, 100),
+  method: requiredText(messages.inspections.validation.label.method, 60),
 });
 
 const isoDate = (label: string) =>
   z
-    .string({ error: `请填写${label}。` })
+    .string({ error: messages.common.validation.required(label) })
     .trim()
-    .refine((value) => isIsoDate(value), { error: `${label}不是有效日期（格式：2017-05-08）。` });
+    .refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(label, messages.inspections.validation.dateExample) });
 
 const idList = (message: string) =>
   z.preprocess(
@@ -85,29 +86,29 @@ const idList = (message: string) =>
 
 const categoryList = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? [] : typeof value === "string" ? [value] : value),
-  z.array(z.string().trim().max(40, { error: "类别最多 40 个字符。" })).transform((list) => [...new Set(list.filter(Boolean))].sort()),
+  z.array(z.string().trim().max(40, { error: messages.inspections.validation.categoryTooLong })).transform((list) => [...new Set(list.filter(Boolean))].sort()),
 );
 
 export const planInputSchema = z
   .object({
-    title: requiredText("任务名称", 200),
-    year: z.coerce.number({ error: "请填写年度。" }).int({ error: "年度应为整数。" }).min(2000, { error: "年度不早于 2000 年。" }).max(2100, { error: "年度不晚于 2100 年。" }),
-    description: requiredText("抽查内容和方式", 5000),
-    itemIds: idList("请至少选择一个抽查事项。"),
+    title: requiredText(messages.inspections.fields.title, 200),
+    year: z.coerce.number({ error: messages.inspections.validation.yearRequired }).int({ error: messages.inspections.validation.yearInteger }).min(2000, { error: messages.inspections.validation.yearMin }).max(2100, { error: messages.inspections.validation.yearMax }),
+    description: requiredText(messages.inspections.fields.description, 5000),
+    itemIds: idList(messages.inspections.validation.itemsRequired),
     targetCategories: categoryList,
-    targetCount: z.coerce.number({ error: "请填写抽取数量。" }).int({ error: "抽取数量应为整数。" }).min(1, { error: "至少抽取 1 个检查对象。" }).max(10_000, { error: "一次最多抽取 10000 个检查对象。" }),
+    targetCount: z.coerce.number({ error: messages.inspections.validation.targetCountRequired }).int({ error: messages.inspections.validation.targetCountInteger }).min(1, { error: messages.inspections.validation.targetCountMin }).max(10_000, { error: messages.inspections.validation.targetCountMax }),
     inspectorsPerTarget: z.coerce
-      .number({ error: "请填写每个对象的检查人员数。" })
-      .int({ error: "检查人员数应为整数。" })
-      .min(minimumInspectorsPerTarget, { error: `每个检查对象至少 ${minimumInspectorsPerTarget} 名检查人员。` })
-      .max(10, { error: "每个检查对象最多 10 名检查人员。" }),
-    startOn: isoDate("检查开始日期"),
-    endOn: isoDate("检查结束日期"),
+      .number({ error: messages.inspections.validation.inspectorsRequired })
+      .int({ error: messages.inspections.validation.inspectorsInteger })
+      .min(minimumInspectorsPerTarget, { error: messages.inspections.validation.inspectorsMin(minimumInspectorsPerTarget) })
+      .max(10, { error: messages.inspections.validation.inspectorsMax }),
+    startOn: isoDate(messages.inspections.fields.startOn),
+    endOn: isoDate(messages.inspections.fields.endOn),
     version: z.coerce.number().int().positive().optional(),
   })
   .superRefine((plan, context) => {
     if (isIsoDate(plan.startOn) && isIsoDate(plan.endOn) && plan.endOn < plan.startOn) {
-      context.addIssue({ code: "custom", path: ["endOn"], message: "检查结束日期不能早于开始日期。" });
+      context.addIssue({ code: "custom", path: ["endOn"], message: messages.inspections.validation.endBeforeStart });
     }
   });
 export type PlanInput = z.infer<typeof planInputSchema>;
@@ -117,15 +118,15 @@ export const drawRequestSchema = z.object({ version: z.coerce.number().int().pos
 
 export const resultEntrySchema = z.object({
   assignmentId: z.coerce.number().int().positive(),
-  outcome: z.preprocess((value) => (value === "" ? null : value), z.enum(InspectionOutcome, { error: "请选择检查结果。" }).nullable()),
+  outcome: z.preprocess((value) => (value === "" ? null : value), z.enum(InspectionOutcome, { error: messages.inspections.validation.outcomeRequired }).nullable()),
   inspectedOn: z.preprocess(
     (value) => (value === "" || value === undefined ? null : value),
-    z.string().trim().refine((value) => isIsoDate(value), { error: "检查日期不是有效日期（格式：2017-05-08）。" }).nullable(),
+    z.string().trim().refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(messages.inspections.validation.label.inspectedOn, messages.inspections.validation.dateExample) }).nullable(),
   ),
   note: z
     .string()
     .trim()
-    .max(500, { error: "说明最多 500 个字符。" })
+    .max(500, { error: messages.inspections.validation.noteTooLong })
     .nullish()
     .transform((value) => value || null),
 });

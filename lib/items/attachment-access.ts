@@ -3,6 +3,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 
 export type DownloadableAttachment = { storagePath: string; originalName: string; mimeType: string; sizeBytes: number; public: boolean };
 
@@ -15,10 +16,10 @@ export async function findDownloadableAttachment(attachmentId: number, viewer: A
     where: { id: attachmentId },
     include: { file: true, revision: { include: { publishedOf: true } } },
   });
-  if (!attachment) throw new NotFoundError("附件不存在。");
+  if (!attachment) throw new NotFoundError(messages.common.notFound.attachment);
   const publishedItem = attachment.revision.publishedOf;
   const isPublic = Boolean(publishedItem && publishedItem.withdrawnAt === null);
-  if (!isPublic && !(viewer && isPermitted(viewer.role, "item.read_console"))) throw new NotFoundError("附件不存在。");
+  if (!isPublic && !(viewer && isPermitted(viewer.role, "item.read_console"))) throw new NotFoundError(messages.common.notFound.attachment);
   const { storagePath, originalName, mimeType, sizeBytes } = attachment.file;
   return { storagePath, originalName, mimeType, sizeBytes, public: isPublic };
 }

@@ -12,6 +12,7 @@ import type { ItemState, ItemValidity } from "@/lib/generated/prisma/enums";
 import { itemReview, type ItemAction } from "@/lib/items/item-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
+import { messages } from "@/lib/i18n";
 
 export type ConsoleItemSummary = {
   id: number;
@@ -190,7 +191,7 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
       screeningFindings: { include: { acknowledgedBy: true, revision: true }, orderBy: { id: "asc" } },
     },
   });
-  if (!item) throw new NotFoundError("信息不存在。");
+  if (!item) throw new NotFoundError(messages.common.notFound.item);
   const [calendar, agency, events] = await Promise.all([
     loadWorkingDayCalendar(),
     db.agency.findFirstOrThrow({ orderBy: { id: "asc" } }),
@@ -215,7 +216,7 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
     publishedRevisionNumber: item.publishedRevision?.number ?? null,
     revisions: item.revisions.map((revision) => ({ number: revision.number, createdBy: revision.createdBy.displayName, createdAt: revision.createdAt, title: revision.title })),
     history: events.map((event) => ({
-      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? "系统", action: event.action,
+      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.common.systemActor, action: event.action,
       fromState: event.fromState, toState: event.toState, comment: event.comment, details: event.details,
     })),
     acknowledgedFindings: item.screeningFindings.map((finding) => ({
@@ -231,7 +232,7 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
 export async function findRevisionView(actor: ActingUser, itemId: number, number: number): Promise<RevisionContentView> {
   assertPermitted(actor, "item.read_console");
   const revision = await db.itemRevision.findUnique({ where: { itemId_number: { itemId, number } }, include: revisionInclude });
-  if (!revision) throw new NotFoundError("该修订版本不存在。");
+  if (!revision) throw new NotFoundError(messages.common.notFound.revision);
   const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
   return toRevisionView(revision, agency.name);
 }

@@ -3,6 +3,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { listSections } from "@/lib/sections/manage-sections";
+import { LEADERS_SECTION_NAME } from "@/lib/users/demo-accounts";
 
 /** The choices of the item form: categories (indented by depth) and issuing bodies. */
 export async function loadItemFormOptions(actor: ActingUser) {
@@ -10,7 +11,7 @@ export async function loadItemFormOptions(actor: ActingUser) {
   const categories = flattenCategoryTree(tree).map((node) => ({ value: node.id, label: `${"　".repeat(node.depth)}${node.name}` }));
   const issuingBodies = [
     { value: "agency", label: agency.name },
-    ...sections.filter((section) => section.name !== "局领导").map((section) => ({ value: section.id, label: `${agency.name}${section.name}` })),
+    ...sections.filter((section) => section.name !== LEADERS_SECTION_NAME).map((section) => ({ value: section.id, label: `${agency.name}${section.name}` })),
   ];
   return { categories, issuingBodies };
 }

@@ -41,7 +41,7 @@ export type ItemAction = (typeof itemWorkflow.actions)[number];
 /** A submission blocked until the submitter has acknowledged every screening finding with a note. */
 export class ScreeningAcknowledgementRequired extends ValidationError {
   constructor(readonly findings: ItemScreeningFinding[]) {
-    super({ acknowledgements: [`发现 ${findings.length} 处可能涉及个人信息或敏感内容，请逐条确认并填写处理说明后再提交。`] }, "提交前请确认保密审查提示。");
+    super({ acknowledgements: [messages.items.rules.findingsToAcknowledge(findings.length)] }, messages.items.rules.findingsTitle);
     this.details = { findings };
   }
 }
@@ -54,7 +54,7 @@ export const itemTransitionRequestSchema = transitionRequestSchema(reviewActions
     .transform((value) => (value ? new Date(value) : null))
     .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: messages.workflow.refusals.publishTimeInvalid }),
   acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: "请填写处理说明。" }).max(500, { error: "说明最多 500 个字符。" }) }))
+    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: messages.items.validation.acknowledgementNoteRequired }).max(500, { error: messages.items.validation.acknowledgementNoteTooLong }) }))
     .optional(),
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { ItemValidity } from "@/lib/generated/prisma/enums";
 import { disclosureChannels } from "@/lib/items/channels";
+import { messages } from "@/lib/i18n";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 200_000;
@@ -16,9 +17,9 @@ const optionalText = (max: number, message: string) =>
 
 const isoDate = (label: string) =>
   z
-    .string({ error: `请填写${label}。` })
+    .string({ error: messages.common.validation.required(label) })
     .trim()
-    .refine((value) => isIsoDate(value), { error: `${label}不是有效日期（格式：2017-03-01）。` });
+    .refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(label, messages.items.validation.dateExample) });
 
 const optionalIsoDate = (label: string) =>
   z
@@ -33,24 +34,24 @@ const idList = z.preprocess(
 
 const stringList = z.preprocess(
   (value) => (typeof value === "string" ? value.split(/[,，、;；\s]+/) : value ?? []),
-  z.array(z.string().trim().max(30, { error: "每个关键词最多 30 个字符。" })).transform((list) => [...new Set(list.filter(Boolean))]),
+  z.array(z.string().trim().max(30, { error: messages.items.validation.keywordTooLong })).transform((list) => [...new Set(list.filter(Boolean))]),
 );
 
 /** The fields an editor sets; the same shape for the console form and the JSON API. */
 export const itemContentSchema = z.object({
-  title: z.string({ error: "请填写标题。" }).trim().min(1, { error: "请填写标题。" }).max(TITLE_MAX, { error: `标题最多 ${TITLE_MAX} 个字符。` }),
-  body: z.string({ error: "请填写正文。" }).max(BODY_MAX, { error: `正文最多 ${BODY_MAX} 个字符。` }),
-  categoryId: z.coerce.number({ error: "请选择所属栏目。" }).int().positive({ error: "请选择所属栏目。" }),
+  title: z.string({ error: messages.items.validation.titleRequired }).trim().min(1, { error: messages.items.validation.titleRequired }).max(TITLE_MAX, { error: messages.items.validation.titleTooLong(TITLE_MAX) }),
+  body: z.string({ error: messages.items.validation.bodyRequired }).max(BODY_MAX, { error: messages.items.validation.bodyTooLong(BODY_MAX) }),
+  categoryId: z.coerce.number({ error: messages.items.validation.chooseCategory }).int().positive({ error: messages.items.validation.chooseCategory }),
   issuingSectionId: z.preprocess((value) => (value === "" || value === "agency" ? null : value), z.coerce.number().int().positive().nullish()),
-  documentNumber: optionalText(80, "文号最多 80 个字符。"),
-  writtenAt: optionalIsoDate("成文日期"),
-  formedAt: optionalIsoDate("信息形成日期"),
-  validity: z.enum(ItemValidity, { error: "请选择有效性。" }).optional(),
-  validityDate: optionalIsoDate("有效性变更日期"),
+  documentNumber: optionalText(80, messages.items.validation.documentNumberTooLong),
+  writtenAt: optionalIsoDate(messages.consoleItems.fields.writtenAt),
+  formedAt: optionalIsoDate(messages.consoleItems.fields.formedAt),
+  validity: z.enum(ItemValidity, { error: messages.items.validation.chooseValidity }).optional(),
+  validityDate: optionalIsoDate(messages.consoleItems.fields.validityDate),
   replacedByItemId: z.preprocess((value) => (value === "" ? null : value), z.coerce.number().int().positive().nullish()),
   channels: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? value : [value]),
-    z.array(z.enum(disclosureChannels, { error: "公开渠道无效。" })).min(1, { error: "请至少选择一个公开渠道。" }).optional(),
+    z.array(z.enum(disclosureChannels, { error: messages.items.validation.channelInvalid })).min(1, { error: messages.items.validation.channelsRequired }).optional(),
   ),
   keywords: stringList.optional(),
   attachmentFileIds: idList.optional(),
@@ -59,7 +60,7 @@ export const itemContentSchema = z.object({
 export const createItemSchema = itemContentSchema;
 
 export const updateItemSchema = itemContentSchema.partial().extend({
-  version: z.coerce.number({ error: "缺少版本号。" }).int().positive({ error: "缺少版本号。" }),
+  version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }),
 });
 
 export type ItemContentInput = z.infer<typeof itemContentSchema>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import { findScreeningFindings } from "@/lib/screening";
 import type { ScreeningFindingKind } from "@/lib/screening";
+import { messages } from "@/lib/i18n";
 
 export type ItemScreeningFinding = {
   /** Stable for the same revision content: how a submitter's acknowledgement names the finding. */
@@ -22,10 +23,10 @@ export async function screenRevision(tx: DatabaseTransaction, revisionId: number
   });
   const sensitiveWords = (await tx.sensitiveWord.findMany()).map((row) => row.word);
   const texts: ScreenedText[] = [
-    { source: "标题", text: revision.title },
-    { source: "正文", text: revision.bodyText },
-    ...(revision.documentNumber ? [{ source: "文号", text: revision.documentNumber }] : []),
-    ...revision.attachments.map((attachment) => ({ source: `附件：${attachment.file.originalName}`, text: attachment.file.extractedText ?? "" })),
+    { source: messages.items.screeningSources.title, text: revision.title },
+    { source: messages.items.screeningSources.body, text: revision.bodyText },
+    ...(revision.documentNumber ? [{ source: messages.items.screeningSources.documentNumber, text: revision.documentNumber }] : []),
+    ...revision.attachments.map((attachment) => ({ source: messages.items.screeningSources.attachment(attachment.file.originalName), text: attachment.file.extractedText ?? "" })),
   ];
   return texts.flatMap(({ source, text }) =>
     findScreeningFindings(text, { sensitiveWords }).map((finding) => ({

@@ -12,6 +12,7 @@ import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
+import { messages } from "@/lib/i18n";
 
 /** The content of a revision as the data layer writes it. */
 type RevisionContent = {
@@ -34,30 +35,30 @@ export type ItemWriteResult = { id: number; indexNumber: string; state: string; 
 
 async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionContent, itemId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.category.findUnique({ where: { id: content.categoryId } }))) problems.categoryId = ["所选栏目不存在。"];
+  if (!(await tx.category.findUnique({ where: { id: content.categoryId } }))) problems.categoryId = [messages.items.rules.categoryMissing];
   if (content.issuingSectionId && !(await tx.section.findUnique({ where: { id: content.issuingSectionId } }))) {
-    problems.issuingSectionId = ["所选发布机构不存在。"];
+    problems.issuingSectionId = [messages.items.rules.issuingBodyMissing];
   }
   if (content.replacedByItemId) {
-    if (content.replacedByItemId === itemId) problems.replacedByItemId = ["不能以本条信息替代自身。"];
-    else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = ["替代信息不存在。"];
+    if (content.replacedByItemId === itemId) problems.replacedByItemId = [messages.items.rules.replacedBySelf];
+    else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = [messages.items.rules.replacementMissing];
   }
   if (content.attachmentFileIds.length) {
     const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds } } });
-    if (found !== content.attachmentFileIds.length) problems.attachmentFileIds = ["附件不存在。"];
+    if (found !== content.attachmentFileIds.length) problems.attachmentFileIds = [messages.common.notFound.attachment];
   }
   if ((content.validity === "repealed" || content.validity === "expired" || content.validity === "amended") && !content.validityDate) {
-    problems.validityDate = ["有效性变更时请填写日期。"];
+    problems.validityDate = [messages.items.rules.validityDateRequired];
   }
-  if (content.writtenAt && content.writtenAt > todayInBeijing()) problems.writtenAt = ["成文日期不能晚于今天。"];
-  if (content.formedAt > todayInBeijing()) problems.formedAt = ["信息形成日期不能晚于今天。"];
+  if (content.writtenAt && content.writtenAt > todayInBeijing()) problems.writtenAt = [messages.items.rules.writtenInFuture];
+  if (content.formedAt > todayInBeijing()) problems.formedAt = [messages.items.rules.formedInFuture];
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 
 function cleanBody(body: string): { body: string; bodyText: string } {
   const clean = sanitizeItemBody(body);
   const bodyText = htmlToPlainText(clean).trim();
-  if (!bodyText) throw new ValidationError({ body: ["请填写正文。"] });
+  if (!bodyText) throw new ValidationError({ body: [messages.items.validation.bodyRequired] });
   return { body: clean, bodyText };
 }
 
@@ -141,7 +142,7 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
 /** Loads an item for a write and checks the optimistic version the writer last saw. */
 export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Item" WHERE id = ${itemId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("信息不存在。");
+  if (!rows.length) throw new NotFoundError(messages.common.notFound.item);
   const item = await tx.item.findUniqueOrThrow({
     where: { id: itemId },
     include: { latestRevision: { include: { attachments: { orderBy: { sortOrder: "asc" } } } }, lastActor: true },
@@ -152,7 +153,7 @@ export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, 
 
 export function staleVersionError(actorName: string | undefined, at: Date): ConflictError {
   const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-  return new ConflictError(`该信息已被${actorName ?? "其他用户"}于 ${when} 修改，请刷新后查看最新内容再操作。`, "stale_version");
+  return new ConflictError(messages.items.rules.stale(actorName ?? null, when), "stale_version");
 }
 
 function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockItemForWrite>>["latestRevision"]>): RevisionContent {
@@ -193,7 +194,7 @@ export async function restoreRevision(actor: ActingUser, itemId: number, revisio
     where: { itemId_number: { itemId, number: revisionNumber } },
     include: { attachments: { orderBy: { sortOrder: "asc" } } },
   });
-  if (!old) throw new NotFoundError("该修订版本不存在。");
+  if (!old) throw new NotFoundError(messages.common.notFound.revision);
   return saveNewRevision(actor, itemId, version, () => revisionContent(old), "item.restore_revision", { restoredRevision: revisionNumber });
 }
 
@@ -210,9 +211,9 @@ async function saveNewRevision(
     const item = await lockItemForWrite(tx, itemId, version);
     if (!canEditReviewedContent(actor, item)) {
       if (item.state !== "draft" && item.state !== "published") {
-        throw new ConflictError("信息正在审核或已撤回，当前不能修改：请先退回或恢复为草稿。", "invalid_state");
+        throw new ConflictError(messages.items.rules.notEditable, "invalid_state");
       }
-      throw new ForbiddenError("只有本科室的工作人员可以修改这条信息。");
+      throw new ForbiddenError(messages.items.rules.editOwnSection);
     }
     const current = revisionContent(item.latestRevision!);
     const next = nextContent(current);

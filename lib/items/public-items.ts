@@ -4,6 +4,7 @@ import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { messages } from "@/lib/i18n";
 
 /** What the public sees of an item: its published revision. Dates are strings (cacheable as JSON). */
 export type PublicItemSummary = {
@@ -25,7 +26,7 @@ export type PublicItemDetail = PublicItemSummary & {
   replacedBy: { id: number; title: string } | null;
   channels: string[];
   keywords: string[];
-  disclosureMode: "主动公开";
+  disclosureMode: string;
   attachments: { id: number; name: string; sizeBytes: number; mimeType: string }[];
   withdrawal: { withdrawnAt: string; reason: string } | null;
 };
@@ -129,7 +130,7 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
       replacedBy: replacement,
       channels: revision.channels,
       keywords: revision.keywords,
-      disclosureMode: "主动公开",
+      disclosureMode: messages.items.disclosureModeProactive,
       attachments: withdrawn ? [] : revision.attachments.map((attachment) => ({
         id: attachment.id, name: attachment.file.originalName, sizeBytes: attachment.file.sizeBytes, mimeType: attachment.file.mimeType,
       })),

@@ -3,6 +3,7 @@ import { extractAttachmentText } from "@/lib/attachments/extract-text";
 import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { ValidationError } from "@/lib/errors";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { messages } from "@/lib/i18n";
 
 export type ReceivedUpload = StoredAttachmentFile & { extractedText: string };
 
@@ -14,7 +15,7 @@ const MAX_FILES_PER_SAVE = 20;
  */
 export async function withReceivedUploads<Result>(files: File[], write: (uploads: ReceivedUpload[]) => Promise<Result>): Promise<Result> {
   const chosen = files.filter((file) => file.size > 0 || file.name);
-  if (chosen.length > MAX_FILES_PER_SAVE) throw new ValidationError({ files: [`一次最多上传 ${MAX_FILES_PER_SAVE} 个附件。`] });
+  if (chosen.length > MAX_FILES_PER_SAVE) throw new ValidationError({ files: [messages.common.attachments.tooManyAttachments(MAX_FILES_PER_SAVE)] });
   const dataDir = resolveDataDir();
   const uploads: ReceivedUpload[] = [];
   try {

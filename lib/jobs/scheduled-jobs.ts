@@ -1,8 +1,7 @@
 import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
+import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
-
-const INTERVAL_MS = Number(process.env.SCHEDULER_INTERVAL_MS ?? 15_000);
 
 const globalForJobs = globalThis as unknown as { gongkaiJobsStarted?: boolean };
 
@@ -11,7 +10,8 @@ const globalForJobs = globalThis as unknown as { gongkaiJobsStarted?: boolean };
  * payment deadline has lapsed, without anyone signed in.
  */
 export function startScheduledJobs(): void {
-  if (globalForJobs.gongkaiJobsStarted || process.env.DISABLE_SCHEDULER === "1") return;
+  const { DISABLE_SCHEDULER, SCHEDULER_INTERVAL_MS } = readConfig();
+  if (globalForJobs.gongkaiJobsStarted || DISABLE_SCHEDULER) return;
   globalForJobs.gongkaiJobsStarted = true;
   const run = async () => {
     try {
@@ -23,6 +23,6 @@ export function startScheduledJobs(): void {
       console.error("[scheduler]", error instanceof Error ? error.message : error);
     }
   };
-  setInterval(run, INTERVAL_MS).unref();
+  setInterval(run, SCHEDULER_INTERVAL_MS).unref();
   void run();
 }

@@ -31,7 +31,7 @@ const itemsExport: ExportableList = {
     const slug = params.get("category");
     if (slug) {
       const category = await findCategoryBySlug(slug);
-      if (!category) throw new ValidationError({ category: ["栏目不存在。"] });
+      if (!category) throw new ValidationError({ category: [messages.common.notFound.category] });
       revisionFilter.categoryId = { in: collectDescendantIds(category) };
     }
     const issuingBody = params.get("issuingBody");

@@ -1,11 +1,13 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/respond";
 import { refusalOf } from "@/lib/database/unstorable-input";
-import { TooManyRequestsError } from "@/lib/errors";
+import { readConfig } from "@/lib/config";
+import { AppError, TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
 import { CORS_HEADERS } from "@/lib/open-data/cors";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { messages } from "@/lib/i18n";
 
 /**
  * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;
@@ -13,8 +15,7 @@ import { clientKeyOf } from "@/lib/rate-limit/client-key";
  * reverse proxy the one it reports (TRUST_PROXY, see lib/rate-limit/client-key.ts).
  */
 export function openDataRateLimit(): number {
-  const configured = Number(process.env.OPEN_DATA_RATE_LIMIT ?? 600);
-  return Number.isFinite(configured) && configured >= 0 ? configured : 600;
+  return readConfig().OPEN_DATA_RATE_LIMIT;
 }
 const WINDOW_SECONDS = 60;
 
@@ -59,7 +60,7 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
       const refusal = refusalOf(error);
       if (refusal) return withHeaders(errorResponse(refusal), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
       console.error(error);
-      return withHeaders(Response.json({ error: { code: "internal", message: "服务器内部错误。" } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
+      return withHeaders(Response.json({ error: { code: "internal", message: messages.common.errors.internal } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
     }
   };
 }

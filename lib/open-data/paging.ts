@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 
 /**
  * Paging of every public list in the open-data API: `page` (from 1) and `pageSize` (1–100,
@@ -12,9 +13,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 const positiveInteger = (message: string) => z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(1, message));
 
 export const pagingParamsSchema = z.object({
-  page: positiveInteger("页码必须是正整数。").optional(),
-  pageSize: positiveInteger(`每页条数必须是 1 到 ${MAX_PAGE_SIZE} 之间的整数。`)
-    .pipe(z.number().max(MAX_PAGE_SIZE, `每页条数必须是 1 到 ${MAX_PAGE_SIZE} 之间的整数。`))
+  page: positiveInteger(messages.common.validation.pageNumber).optional(),
+  pageSize: positiveInteger(messages.common.validation.pageSize(MAX_PAGE_SIZE))
+    .pipe(z.number().max(MAX_PAGE_SIZE, messages.common.validation.pageSize(MAX_PAGE_SIZE)))
     .optional(),
 });
 

@@ -1,3 +1,4 @@
+import { readConfig } from "@/lib/config";
 import { isFromTrustedProxy } from "@/lib/http-security/client-address";
 
 /**
@@ -6,7 +7,7 @@ import { isFromTrustedProxy } from "@/lib/http-security/client-address";
  * (X-Forwarded-Proto/Host when it came through a proxy that TRUST_PROXY names).
  */
 export function siteOrigin(headers: Headers, requestUrl?: string): string {
-  const configured = process.env.PUBLIC_BASE_URL?.trim();
+  const configured = readConfig().PUBLIC_BASE_URL;
   if (configured) return configured.replace(/\/+$/, "");
   if (isFromTrustedProxy(headers)) {
     const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim();

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { operations, type Operation } from "@/lib/openapi/operations";
+import { componentRegistry } from "@/lib/openapi/response-schemas";
+import { requestBodySchemas, toOpenApiSchema } from "@/lib/openapi/request-bodies";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 /**
@@ -29,185 +32,19 @@ const QUERY_PARAMETERS: Record<string, Json> = {
 
 const SEARCH_TYPE_PARAMETER = { description: "类型", schema: { type: "string", enum: [...SEARCH_DOCUMENT_TYPES] } };
 
+/** The power list's changes compare two published yearly lists: from and to are years, not dates. */
+const COMPARED_YEAR_PARAMETERS: Record<"from" | "to", Json> = {
+  from: { description: "对比的起始年度（已公布的年度权责清单）", schema: { type: "integer", example: 2016 } },
+  to: { description: "对比的截止年度", schema: { type: "integer", example: 2017 } },
+};
+
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 
-const schemas: Record<string, Json> = {
-  Error: {
-    type: "object",
-    required: ["error"],
-    properties: {
-      error: {
-        type: "object",
-        required: ["code", "message"],
-        properties: {
-          code: { type: "string", examples: ["invalid", "not_found", "rate_limited"] },
-          message: { type: "string" },
-          fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } }, description: "422：每个参数或字段的问题" },
-          details: { type: "object", description: "附加信息，如 422 时的 details.findings：公开前须逐条确认的保密审查提示 [{key, source, kind, match, context}]，确认时以 acknowledgements: [{key, note}] 重新提交" },
-        },
-      },
-    },
-  },
-  ImportProblem: {
-    type: "object",
-    required: ["row", "column", "message"],
-    properties: {
-      row: { type: ["integer", "null"], description: "表格中的行号（与 Excel 显示的一致，表头通常为第 1 行）；null 表示整个文件的问题" },
-      column: { type: ["string", "null"], description: "模板的中文列名；null 表示整行或整个文件的问题" },
-      message: { type: "string" },
-    },
-  },
-  ImportRejected: {
-    type: "object",
-    description: "导入被拒绝：文件中的全部问题逐行逐列列出，未导入任何数据（所有导入接口相同）",
-    required: ["errors", "error"],
-    properties: {
-      errors: { type: "array", minItems: 1, items: { $ref: "#/components/schemas/ImportProblem" } },
-      error: {
-        type: "object",
-        required: ["code", "message"],
-        properties: { code: { type: "string", const: "import_rejected" }, message: { type: "string", description: "如：文件中有 3 处问题，没有导入任何数据。请修改后重新导入。" } },
-      },
-    },
-  },
-  SearchResult: {
-    type: "object",
-    required: ["type", "id", "title", "snippet", "url", "publishedAt"],
-    properties: {
-      type: { type: "string", enum: [...SEARCH_DOCUMENT_TYPES] },
-      id: { type: "integer" },
-      title: { type: "string" },
-      snippet: { type: "string", description: "HTML 片段：文字已转义，命中词用 <mark> 标出" },
-      url: { type: "string", description: "站内地址，如 /items/12" },
-      publishedAt: { type: "string", format: "date" },
-    },
-  },
-  SearchResponse: {
-    type: "object",
-    required: ["total", "results"],
-    properties: {
-      total: { type: "integer", description: "命中总数。极常见的词（超过 10,000 条）为估算值" },
-      results: { type: "array", items: { $ref: "#/components/schemas/SearchResult" } },
-    },
-  },
-  ItemSummary: {
-    type: "object",
-    properties: {
-      id: { type: "integer" },
-      indexNumber: { type: "string", description: "索引号" },
-      title: { type: "string" },
-      category: { type: "object", properties: { slug: { type: "string" }, name: { type: "string" } } },
-      issuingBody: { type: "string", description: "发布机构" },
-      documentNumber: { type: ["string", "null"], description: "文号" },
-      writtenAt: { type: ["string", "null"], format: "date", description: "成文日期" },
-      publishedAt: { type: "string", format: "date", description: "发布日期" },
-      validity: { type: "string", enum: ["in_force", "amended", "repealed", "expired"] },
-    },
-  },
-  ItemPage: {
-    type: "object",
-    required: ["total", "page", "pageSize", "items"],
-    properties: {
-      total: { type: "integer" },
-      page: { type: "integer" },
-      pageSize: { type: "integer" },
-      items: { type: "array", items: { $ref: "#/components/schemas/ItemSummary" } },
-    },
-  },
-  ItemDetailResponse: {
-    type: "object",
-    properties: {
-      item: {
-        allOf: [
-          { $ref: "#/components/schemas/ItemSummary" },
-          {
-            type: "object",
-            properties: {
-              body: { type: "string", description: "正文（已清理的 HTML）" },
-              formedAt: { type: "string", format: "date" },
-              channels: { type: "array", items: { type: "string" } },
-              keywords: { type: "array", items: { type: "string" } },
-              attachments: { type: "array", items: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" }, sizeBytes: { type: "integer" }, mimeType: { type: "string" } } } },
-            },
-          },
-        ],
-      },
-    },
-  },
-  CategoryNode: {
-    type: "object",
-    properties: {
-      id: { type: "integer" },
-      slug: { type: "string" },
-      name: { type: "string" },
-      kind: { type: "string", enum: ["list", "page"] },
-      children: { type: "array", items: { $ref: "#/components/schemas/CategoryNode" } },
-    },
-  },
-  ScreeningFindingView: {
-    type: "object",
-    properties: {
-      stage: { type: "string", enum: ["submission", "publication"], description: "submission：留言提交时发现（因此进入待审查）；publication：公开时由科室负责人确认" },
-      source: { type: "string", description: "主题、内容或答复" },
-      kind: { type: "string", enum: ["id_number", "mobile_number", "bank_card", "email", "sensitive_word"] },
-      match: { type: "string" },
-      context: { type: "string" },
-      acknowledgedNote: { type: ["string", "null"] },
-      acknowledgedBy: { type: ["string", "null"] },
-    },
-  },
-  ConsoleFeedbackDetail: {
-    type: "object",
-    description: "一条留言（工作台）。只对负责科室、未分办留言的各科室、审查人员和领导、管理员可见；留言人姓名和联系方式从不公开。",
-    properties: {
-      id: { type: "integer" },
-      status: { type: "string", enum: ["moderation", "received", "reply_review", "answered", "rejected"] },
-      screeningFindings: { type: "array", items: { $ref: "#/components/schemas/ScreeningFindingView" } },
-    },
-  },
-  ConsoleProposalResponse: {
-    type: "object",
-    properties: {
-      proposal: {
-        type: "object",
-        description: "一件建议提案（工作台）。所有工作台用户可读；写操作按主办科室授权（其他科室 403），交办限科室负责人和管理员。",
-        properties: {
-          id: { type: "integer" },
-          leadSectionId: { type: ["integer", "null"] },
-          canDraftReply: { type: "boolean" },
-          can: {
-            type: "object",
-            description: "当前用户现在可以执行的操作（服务器在每次写入时再次判断）",
-            properties: { edit: { type: "boolean" }, assign: { type: "boolean" }, recordFeedback: { type: "boolean" }, reopen: { type: "boolean" }, close: { type: "boolean" } },
-          },
-          publicFieldsLocked: { type: "boolean", description: "已有公开的答复：年度、类别、届次会议、编号、标题、提出人、主办科室只能在撤回答复后修改（否则 409，code = published）" },
-        },
-      },
-    },
-  },
-  ConsoleApplicationDetail: {
-    type: "object",
-    description: "一件申请（工作台）。申请人信息和办理说明仅对办理科室和领导完整显示；其他人看到脱敏信息，说明为 null 且 noteHidden = true，第三方名称脱敏。",
-    properties: {
-      id: { type: "integer" },
-      applicant: { type: "object", properties: { masked: { type: "boolean" } } },
-      timeline: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: {
-            kind: { type: "string" },
-            date: { type: "string", format: "date" },
-            note: { type: ["string", "null"] },
-            noteHidden: { type: "boolean" },
-            detail: { type: ["string", "null"], description: "如征求意见的第三方（对无权查看者脱敏，如 李*明）" },
-          },
-        },
-      },
-    },
-  },
-  CategoryTreeResponse: { type: "object", properties: { categories: { type: "array", items: { $ref: "#/components/schemas/CategoryNode" } } } },
-};
+/** The component schemas: the zod schemas of lib/openapi/response-schemas.ts, as JSON Schema. */
+function componentSchemas(): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(componentRegistry, { target: "draft-2020-12", io: "output", unrepresentable: "any", uri: (id) => `#/components/schemas/${id}` });
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema as Json]));
+}
 
 function pathParameters(path: string): Json[] {
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
@@ -218,6 +55,13 @@ function pathParameters(path: string): Json[] {
   }));
 }
 
+/** The JSON body an endpoint accepts: its data-layer zod schema, as JSON Schema (lib/openapi/request-bodies.ts). */
+function jsonBodySchema(operation: Operation): Json {
+  const schema = requestBodySchemas[`${operation.method} ${operation.path}`];
+  if (!schema) throw new Error(`No request body schema for ${operation.method.toUpperCase()} ${operation.path} (lib/openapi/request-bodies.ts)`);
+  return toOpenApiSchema(schema);
+}
+
 function describeOperation(operation: Operation): Json {
   const parameters = [
     ...pathParameters(operation.path),
@@ -225,7 +69,11 @@ function describeOperation(operation: Operation): Json {
       name,
       in: "query",
       required: operation.path === "/api/v1/search" && name === "q",
-      ...(operation.path === "/api/v1/search" && name === "type" ? SEARCH_TYPE_PARAMETER : QUERY_PARAMETERS[name] ?? { schema: { type: "string" } }),
+      ...(operation.path === "/api/v1/search" && name === "type"
+        ? SEARCH_TYPE_PARAMETER
+        : operation.path === "/api/v1/powers/changes" && (name === "from" || name === "to")
+          ? COMPARED_YEAR_PARAMETERS[name]
+          : QUERY_PARAMETERS[name] ?? { schema: { type: "string" } }),
     })),
   ];
   const success: Json = operation.method === "options"
@@ -266,7 +114,7 @@ function describeOperation(operation: Operation): Json {
           requestBody: {
             required: true,
             content: operation.body === "json"
-              ? { "application/json": { schema: { type: "object" } } }
+              ? { "application/json": { schema: jsonBodySchema(operation) } }
               : { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } },
           },
         }
@@ -309,7 +157,7 @@ export function buildOpenApiDocument(origin?: string): Json {
       { name: "meta", description: "本文档" },
     ],
     components: {
-      schemas,
+      schemas: componentSchemas(),
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "个人令牌 gk_…（我的账号 → API 令牌）：只读或读写，有效期 30、90 或 365 天" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "通过 HTTPS 访问时名为 __Secure-authjs.session-token；写请求须同源且为 JSON 或 multipart" },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { messages } from "@/lib/i18n";
 
 export type RegisterHistoryEntry = {
   id: string;
@@ -22,7 +23,7 @@ export async function findRegisterHistory(entityType: string, entityId: number |
   return events.map((event) => ({
     id: String(event.id),
     occurredAt: event.occurredAt.toISOString(),
-    actorName: event.actor?.displayName ?? "系统",
+    actorName: event.actor?.displayName ?? messages.common.systemActor,
     action: event.action,
     fromState: event.fromState,
     toState: event.toState,

@@ -10,6 +10,7 @@ import { canDraftReply } from "@/lib/proposals/proposal-replies";
 import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { proposalReplyReview, type ProposalReplyAction } from "@/lib/proposals/proposal-reply-review";
 import { availableActions } from "@/lib/workflow/engine";
+import { messages } from "@/lib/i18n";
 
 export type ConsoleProposalSummary = {
   id: number;
@@ -125,7 +126,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
       replies: { orderBy: { round: "asc" }, include: { author: true, attachments: { orderBy: { sortOrder: "asc" } } } },
     },
   });
-  if (!proposal) throw new NotFoundError("建议提案不存在。");
+  if (!proposal) throw new NotFoundError(messages.common.notFound.proposal);
   const fileIds = proposal.replies.flatMap((reply) => reply.attachments.map((attachment) => attachment.fileId));
   const files = new Map((await db.storedFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, originalName: true } })).map((file) => [file.id, file.originalName]));
   const replyIds = proposal.replies.map((reply) => String(reply.id));
@@ -169,7 +170,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
       feedbackNote: reply.feedbackNote,
       authorName: reply.author.displayName,
       version: reply.version,
-      attachments: reply.attachments.map((attachment) => ({ attachmentId: attachment.id, fileId: attachment.fileId, name: files.get(attachment.fileId) ?? `附件 ${attachment.fileId}` })),
+      attachments: reply.attachments.map((attachment) => ({ attachmentId: attachment.id, fileId: attachment.fileId, name: files.get(attachment.fileId) ?? messages.proposals.rules.attachmentName(attachment.fileId) })),
       actions: availableActions(proposalReplyReview, actor, { proposal, reply }),
     })),
     canDraftReply: draftable,
@@ -184,7 +185,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
     history: events.map((event) => ({
       id: String(event.id),
       occurredAt: event.occurredAt,
-      actorName: event.actor?.displayName ?? "系统",
+      actorName: event.actor?.displayName ?? messages.common.systemActor,
       action: event.action,
       fromState: event.fromState,
       toState: event.toState,
@@ -197,8 +198,8 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
 export async function findConsoleReplyAttachment(actor: ActingUser, attachmentId: number) {
   assertPermitted(actor, "proposal.read_console");
   const attachment = await db.proposalReplyAttachment.findUnique({ where: { id: attachmentId } });
-  if (!attachment) throw new NotFoundError("附件不存在。");
+  if (!attachment) throw new NotFoundError(messages.common.notFound.attachment);
   const file = await db.storedFile.findUnique({ where: { id: attachment.fileId } });
-  if (!file) throw new NotFoundError("附件不存在。");
+  if (!file) throw new NotFoundError(messages.common.notFound.attachment);
   return { storagePath: file.storagePath, originalName: file.originalName, mimeType: file.mimeType, sizeBytes: file.sizeBytes };
 }

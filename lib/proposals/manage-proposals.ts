@@ -66,32 +66,32 @@ export async function updateProposalSettings(actor: ActingUser, input: unknown):
 export function deadlineForAssignment(calendar: WorkingDayCalendar, assignedOn: string, months: number, manual: string | null): { deadline: string; note: string } {
   if (manual) return { deadline: manual, note: describeManualDeadline(manual) };
   const computed = computeReplyDeadline(calendar, assignedOn, months);
-  return { deadline: computed.due, note: `${computed.explanation}（交办后${months}个月内答复）` };
+  return { deadline: computed.due, note: messages.proposals.deadlineExplanation.afterAssignment(computed.explanation, months) };
 }
 
 /** Field-level checks that need more than one field or the database; throws one ValidationError with all of them. */
 export async function checkProposalFields(tx: DatabaseTransaction, fields: ProposalFields, proposalId?: number): Promise<void> {
   const problems: FieldErrors = {};
   const today = todayInBeijing();
-  if (fields.receivedOn > today) problems.receivedOn = ["收到日期不能晚于今天。"];
-  if (fields.assignedOn && !fields.leadSectionId) problems.leadSectionId = ["填写交办日期时请选择主办科室。"];
-  if (fields.deadline && !fields.leadSectionId) problems.leadSectionId = ["填写办理期限时请选择主办科室。"];
-  if (fields.assignedOn && fields.assignedOn < fields.receivedOn) problems.assignedOn = ["交办日期不能早于收到日期。"];
-  if (fields.assignedOn && fields.assignedOn > today) problems.assignedOn = ["交办日期不能晚于今天。"];
+  if (fields.receivedOn > today) problems.receivedOn = [messages.proposals.rules.receivedInFuture];
+  if (fields.assignedOn && !fields.leadSectionId) problems.leadSectionId = [messages.proposals.rules.assignedOnNeedsLead];
+  if (fields.deadline && !fields.leadSectionId) problems.leadSectionId = [messages.proposals.rules.deadlineNeedsLead];
+  if (fields.assignedOn && fields.assignedOn < fields.receivedOn) problems.assignedOn = [messages.proposals.rules.assignedBeforeReceived];
+  if (fields.assignedOn && fields.assignedOn > today) problems.assignedOn = [messages.proposals.rules.assignedInFuture];
   const start = fields.assignedOn ?? fields.receivedOn;
-  if (fields.deadline && fields.deadline < start) problems.deadline = ["办理期限不能早于交办日期。"];
-  if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) problems.assistingSectionIds = ["主办科室不能同时作为协办科室。"];
+  if (fields.deadline && fields.deadline < start) problems.deadline = [messages.proposals.rules.deadlineBeforeAssigned];
+  if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) problems.assistingSectionIds = [messages.proposals.rules.leadAlsoAssisting];
   const sectionIds = [...new Set([...(fields.leadSectionId ? [fields.leadSectionId] : []), ...fields.assistingSectionIds])];
   if (sectionIds.length) {
     const found = new Set((await tx.section.findMany({ where: { id: { in: sectionIds } }, select: { id: true } })).map((section) => section.id));
-    if (fields.leadSectionId && !found.has(fields.leadSectionId)) problems.leadSectionId = ["所选主办科室不存在。"];
-    if (fields.assistingSectionIds.some((id) => !found.has(id))) problems.assistingSectionIds = ["所选协办科室不存在。"];
+    if (fields.leadSectionId && !found.has(fields.leadSectionId)) problems.leadSectionId = [messages.proposals.rules.leadSectionMissing];
+    if (fields.assistingSectionIds.some((id) => !found.has(id))) problems.assistingSectionIds = [messages.proposals.rules.assistingSectionMissing];
   }
   const clash = await tx.proposal.findFirst({
     where: { year: fields.year, kind: fields.kind, session: fields.session, number: fields.number, ...(proposalId ? { id: { not: proposalId } } : {}) },
     select: { id: true },
   });
-  if (clash) problems.number = ["该年度同一届次会议已有相同编号的建议提案。"];
+  if (clash) problems.number = [messages.proposals.rules.numberTaken];
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 
@@ -180,14 +180,14 @@ export async function lockProposalForWrite(
   access?: { actor: ActingUser; action: ProposalAction },
 ) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Proposal" WHERE id = ${proposalId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("建议提案不存在。");
+  if (!rows.length) throw new NotFoundError(messages.common.notFound.proposal);
   const proposal = await tx.proposal.findUniqueOrThrow({
     where: { id: proposalId },
     include: { assistingSections: true, replies: { orderBy: { round: "asc" } } },
   });
   if (access) assertProposalAccess(access.actor, access.action, proposal);
   if (expectedVersion != null && expectedVersion !== proposal.version) {
-    throw new ConflictError("该建议提案已被他人修改，请刷新后查看最新内容再操作。", "stale_version");
+    throw new ConflictError(messages.proposals.rules.stale, "stale_version");
   }
   return proposal;
 }
@@ -284,14 +284,14 @@ export async function assignProposal(actor: ActingUser, proposalId: number, inpu
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "assign" });
     if (proposal.status !== "pending_assignment" && proposal.status !== "in_progress") {
-      throw new ConflictError("已答复或已办结的建议提案不能再交办。", "invalid_state");
+      throw new ConflictError(messages.proposals.rules.assignAfterReply, "invalid_state");
     }
     // The lead section is shown next to a public reply (a reopened proposal keeps its first one).
     if (data.leadSectionId !== proposal.leadSectionId && hasPublicReply(proposal.replies)) {
       throw new ConflictError(messages.proposals.access.publicLeadSectionLocked, "published");
     }
     if (proposal.replies.some((reply) => reply.state === "section_review" || reply.state === "leader_review") && data.leadSectionId !== proposal.leadSectionId) {
-      throw new ConflictError("答复正在审核中，不能更换主办科室。", "invalid_state");
+      throw new ConflictError(messages.proposals.rules.leadChangeDuringReview, "invalid_state");
     }
     const assignedOn = data.assignedOn ?? todayInBeijing();
     const fields: ProposalFields = { ...currentFields(proposal), leadSectionId: data.leadSectionId, assistingSectionIds: [...new Set(data.assistingSectionIds ?? [])], assignedOn, deadline: data.deadline ?? null };
@@ -322,10 +322,10 @@ export async function recordProposerFeedback(actor: ActingUser, proposalId: numb
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "record_feedback" });
     const reply = latestIssuedReply(proposal);
-    if (proposal.status !== "replied" || !reply) throw new ConflictError("只有已答复的建议提案可以登记代表委员意见。", "invalid_state");
+    if (proposal.status !== "replied" || !reply) throw new ConflictError(messages.proposals.rules.feedbackNeedsReply, "invalid_state");
     const feedbackOn = data.feedbackOn ?? todayInBeijing();
-    if (feedbackOn > todayInBeijing()) throw new ValidationError({ feedbackOn: ["反馈日期不能晚于今天。"] });
-    if (feedbackOn < dateColumnToIsoDate(reply.repliedOn!)) throw new ValidationError({ feedbackOn: ["反馈日期不能早于答复日期。"] });
+    if (feedbackOn > todayInBeijing()) throw new ValidationError({ feedbackOn: [messages.proposals.rules.feedbackInFuture] });
+    if (feedbackOn < dateColumnToIsoDate(reply.repliedOn!)) throw new ValidationError({ feedbackOn: [messages.proposals.rules.feedbackBeforeReply] });
     await tx.proposalReply.update({
       where: { id: reply.id },
       data: { satisfaction: data.satisfaction, feedbackOn: isoDateToDateColumn(feedbackOn), feedbackNote: data.note },
@@ -353,14 +353,14 @@ export async function reopenProposal(actor: ActingUser, proposalId: number, inpu
     const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "reopen" });
     const reply = latestIssuedReply(proposal);
     if (proposal.status !== "replied" || reply?.satisfaction !== "unsatisfied") {
-      throw new ConflictError("只有代表委员不满意的答复可以重新办理。", "invalid_state");
+      throw new ConflictError(messages.proposals.rules.reopenNeedsUnsatisfied, "invalid_state");
     }
     const today = todayInBeijing();
-    if (data.deadline && data.deadline < today) throw new ValidationError({ deadline: ["重新办理期限不能早于今天。"] });
+    if (data.deadline && data.deadline < today) throw new ValidationError({ deadline: [messages.proposals.rules.reopenDeadlinePast] });
     const computed = deadlineForAssignment(calendar, today, reopenedReplyPeriodMonths, data.deadline ?? null);
     const updated = await tx.proposal.update({
       where: { id: proposal.id },
-      data: { status: "in_progress", deadline: isoDateToDateColumn(computed.deadline), deadlineNote: `重新办理：${computed.note}`, closedOn: null, version: { increment: 1 } },
+      data: { status: "in_progress", deadline: isoDateToDateColumn(computed.deadline), deadlineNote: messages.proposals.rules.reopenedNote(computed.note), closedOn: null, version: { increment: 1 } },
     });
     await recordAuditEvent(tx, {
       actorId: actor.id, action: "proposal.reopen", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "in_progress",
@@ -377,7 +377,7 @@ export async function closeProposal(actor: ActingUser, proposalId: number, input
   const data = parseInput(closeProposalSchema, input);
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "close" });
-    if (proposal.status !== "replied") throw new ConflictError("只有已答复的建议提案可以办结。", "invalid_state");
+    if (proposal.status !== "replied") throw new ConflictError(messages.proposals.rules.closeNeedsReply, "invalid_state");
     const updated = await tx.proposal.update({ where: { id: proposal.id }, data: { status: "closed", closedOn: isoDateToDateColumn(todayInBeijing()), version: { increment: 1 } } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.close", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "closed" });
     await bumpPublicContentVersion(tx);

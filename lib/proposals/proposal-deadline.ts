@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { assertIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { deadlineMessages, nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
+import { messages } from "@/lib/i18n";
 
 /** The reply period when nothing else is configured: three months from assignment (交办). */
 export const defaultReplyPeriodMonths = 3;
@@ -39,16 +40,16 @@ export type ReplyDeadline = {
 export function computeReplyDeadline(calendar: WorkingDayCalendar, start: IsoDate, months: number): ReplyDeadline {
   const periodEnd = addCalendarMonths(start, months);
   const due = nextWorkingDayOnOrAfter(calendar, periodEnd);
-  const clauses = [`自${start}起${months}个月，期满日${periodEnd}`];
+  const clauses = [messages.proposals.deadlineExplanation.period(start, months, periodEnd)];
   if (due !== periodEnd) {
     const classification = calendar.classifyDay(periodEnd);
     const label = classification.holidayName ?? deadlineMessages.reasonLabels[classification.reason];
-    clauses.push(`该日为${label}，顺延至${due}`);
+    clauses.push(messages.proposals.deadlineExplanation.movedOffRestDay(label, due));
   }
   return { start, months, periodEnd, due, explanation: clauses.join("，") };
 }
 
 /** A deadline set by hand, described the same way. */
 export function describeManualDeadline(due: IsoDate): string {
-  return `办理期限由工作人员指定为${due}`;
+  return messages.proposals.deadlineExplanation.manual(due);
 }

@@ -11,6 +11,7 @@ import { mayActOnProposal, proposalAccessRefusal } from "@/lib/proposals/proposa
 import { replyInputSchema } from "@/lib/proposals/proposal-schemas";
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
+import { messages } from "@/lib/i18n";
 
 export type ReplyWriteResult = { id: number; proposalId: number; round: number; state: ItemState; version: number };
 
@@ -20,8 +21,8 @@ export function canDraftReply(actor: WorkflowActor, leadSectionId: number | null
 }
 
 function checkDisclosureDecision(data: { disclosure: string; summary: string | null; nondisclosureReason: string | null }): void {
-  if (data.disclosure === "summary" && !data.summary) throw new ValidationError({ summary: ["选择“摘要公开”时请填写公开摘要。"] });
-  if (data.disclosure === "none" && !data.nondisclosureReason) throw new ValidationError({ nondisclosureReason: ["选择“不公开”时请填写不公开理由。"] });
+  if (data.disclosure === "summary" && !data.summary) throw new ValidationError({ summary: [messages.proposals.rules.summaryRequired] });
+  if (data.disclosure === "none" && !data.nondisclosureReason) throw new ValidationError({ nondisclosureReason: [messages.proposals.rules.nondisclosureReasonRequired] });
 }
 
 async function recordUploads(tx: DatabaseTransaction, actorId: number, uploads: ReceivedUpload[]): Promise<number[]> {
@@ -52,16 +53,16 @@ export async function saveProposalReply(actor: ActingUser, proposalId: number, i
     const latest = proposal.replies.at(-1) ?? null;
     const startsNewRound = !latest || (latest.repliedOn !== null && latest.state === "published" && proposal.status === "in_progress");
     if (!startsNewRound) {
-      if (latest.state === "section_review" || latest.state === "leader_review") throw new ConflictError("答复正在审核中，不能修改：请先退回。", "invalid_state");
-      if (latest.state !== "draft") throw new ConflictError(latest.state === "withdrawn" ? "答复已撤回，请先恢复为草稿。" : "答复已签发，不能修改。", "invalid_state");
-      if (data.version != null && data.version !== latest.version) throw new ConflictError("该答复已被他人修改，请刷新后查看最新内容再操作。", "stale_version");
+      if (latest.state === "section_review" || latest.state === "leader_review") throw new ConflictError(messages.proposals.rules.replyInReview, "invalid_state");
+      if (latest.state !== "draft") throw new ConflictError(latest.state === "withdrawn" ? messages.proposals.rules.replyWithdrawn : messages.proposals.rules.replyIssued, "invalid_state");
+      if (data.version != null && data.version !== latest.version) throw new ConflictError(messages.proposals.rules.replyStale, "stale_version");
     } else if (proposal.status !== "in_progress") {
-      throw new ConflictError("只有办理中的建议提案可以起草答复。", "invalid_state");
+      throw new ConflictError(messages.proposals.rules.replyNeedsInProgress, "invalid_state");
     }
     const keep = data.attachmentFileIds ?? [];
     if (keep.length) {
       const allowed = new Set((latest && !startsNewRound ? await tx.proposalReplyAttachment.findMany({ where: { replyId: latest.id } }) : []).map((row) => row.fileId));
-      if (keep.some((id) => !allowed.has(id))) throw new ValidationError({ attachmentFileIds: ["附件不存在。"] });
+      if (keep.some((id) => !allowed.has(id))) throw new ValidationError({ attachmentFileIds: [messages.common.notFound.attachment] });
     }
     const fileIds = [...keep, ...(await recordUploads(tx, actor.id, uploads))];
     const content = { body: data.body, disclosure: data.disclosure, summary: data.summary, nondisclosureReason: data.disclosure === "none" ? data.nondisclosureReason : null };

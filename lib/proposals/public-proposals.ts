@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
 import { publicReplyContent, publicReplyWhere } from "@/lib/proposals/reply-disclosure";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { messages } from "@/lib/i18n";
 
 /**
  * What the public sees of proposals: only those with at least one issued reply that is not 不公开,
@@ -146,10 +147,10 @@ export type DownloadableReplyAttachment = { storagePath: string; originalName: s
 /** An attachment of a reply in 全文公开 for anyone; any attachment for console users; otherwise "not found". */
 export async function findDownloadableReplyAttachment(attachmentId: number, viewer: ActingUser | null): Promise<DownloadableReplyAttachment> {
   const attachment = await db.proposalReplyAttachment.findUnique({ where: { id: attachmentId }, include: { reply: true } });
-  if (!attachment) throw new NotFoundError("附件不存在。");
+  if (!attachment) throw new NotFoundError(messages.common.notFound.attachment);
   const isPublic = publicReplyContent({ ...attachment.reply, attachments: [attachment] })?.mode === "full";
-  if (!isPublic && !(viewer && isPermitted(viewer.role, "proposal.read_console"))) throw new NotFoundError("附件不存在。");
+  if (!isPublic && !(viewer && isPermitted(viewer.role, "proposal.read_console"))) throw new NotFoundError(messages.common.notFound.attachment);
   const file = await db.storedFile.findUnique({ where: { id: attachment.fileId } });
-  if (!file) throw new NotFoundError("附件不存在。");
+  if (!file) throw new NotFoundError(messages.common.notFound.attachment);
   return { storagePath: file.storagePath, originalName: file.originalName, mimeType: file.mimeType, sizeBytes: file.sizeBytes, public: isPublic };
 }

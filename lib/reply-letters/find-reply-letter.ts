@@ -5,16 +5,16 @@ import { canViewApplicantData, findHandlingSection } from "@/lib/applications/ha
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
+import { messages } from "@/lib/i18n";
 
 /** The reply letter as it stands (draft or issued), for those who may read the applicant's data. */
 export async function findReplyLetterForStaff(actor: ActingUser, applicationId: number): Promise<ReplyLetter> {
   assertPermitted(actor, "application.read");
   const section = await findHandlingSection();
-  if (!canViewApplicantData(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.masked);
+  if (!canViewApplicantData(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.masked);
   const application = await db.application.findUnique({ where: { id: applicationId }, include: { reply: true } });
-  if (!application?.reply) throw new NotFoundError(applicationsMessages.stepErrors.notDecided);
+  if (!application?.reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
   const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
   return {
     title: application.reply.title,

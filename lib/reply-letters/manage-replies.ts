@@ -7,20 +7,20 @@ import { findHandlingSection, isApplicationHandler } from "@/lib/applications/ha
 import { lockApplication } from "@/lib/applications/handle-application";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export async function updateReplyDraft(actor: ActingUser, applicationId: number, input: unknown): Promise<{ version: number }> {
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection();
-  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(applicationsMessages.console.detail.cannotHandle);
+  if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
   const { title, body, version } = parseInput(replyEditSchema, input);
   return db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
     const reply = application.reply;
-    if (!reply) throw new NotFoundError(applicationsMessages.stepErrors.notDecided);
-    if (reply.state !== "draft") throw new ConflictError(applicationsMessages.stepErrors.replyUnderReview, "invalid_state");
-    if (version !== undefined && version !== reply.version) throw new ConflictError("答复书已被他人修改，请刷新后再保存。", "stale_version");
+    if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
+    if (reply.state !== "draft") throw new ConflictError(messages.applications.stepErrors.replyUnderReview, "invalid_state");
+    if (version !== undefined && version !== reply.version) throw new ConflictError(messages.applications.stepErrors.replyLetterStale, "stale_version");
     const updated = await tx.applicationReply.update({ where: { id: reply.id }, data: { title, body: body.replace(/\r\n/g, "\n"), version: { increment: 1 } } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "application.reply.edit", entityType: "ApplicationReply", entityId: reply.id, details: { applicationId } });
     return { version: updated.version };

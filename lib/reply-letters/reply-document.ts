@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
 import { formatChineseDate } from "@/lib/reply-letters/default-templates";
+import { messages } from "@/lib/i18n";
 
 /** A reply letter as printed: the same content in the .docx, the printable HTML and the console. */
 export type ReplyLetter = {
@@ -20,7 +21,7 @@ export function replyParagraphs(letter: ReplyLetter): string[] {
 }
 
 export function replyDateLine(letter: ReplyLetter): string {
-  return letter.issuedOn ? formatChineseDate(letter.issuedOn) : "（待出具）";
+  return letter.issuedOn ? formatChineseDate(letter.issuedOn) : messages.applications.replyDocument.notIssuedYet;
 }
 
 export function replyFileName(letter: ReplyLetter, extension: "docx" | "html"): string {
@@ -38,7 +39,7 @@ export async function buildReplyDocx(letter: ReplyLetter): Promise<Buffer> {
     sections: [{
       children: [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(letter.title, { bold: true, size: 44, font: TITLE_FONT })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(`（申请编号：${letter.number}）`, { size: 28 })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(messages.applications.replyDocument.number(letter.number), { size: 28 })] }),
         new Paragraph({ spacing: { line: 560 }, children: [run(salutation ?? "")] }),
         ...paragraphs.map((text) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] })),
         new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 720 }, children: [run(letter.agencyName)] }),
@@ -75,11 +76,11 @@ export function renderReplyHtml(letter: ReplyLetter): string {
 </head>
 <body>
 <h1>${escapeHtml(letter.title)}</h1>
-<p class="number">（申请编号：${escapeHtml(letter.number)}）</p>
+<p class="number">${escapeHtml(messages.applications.replyDocument.number(letter.number))}</p>
 <p>${escapeHtml(salutation ?? "")}</p>
 ${paragraphs.map((text) => `<p class="paragraph">${escapeHtml(text)}</p>`).join("\n")}
 <p class="signature">${escapeHtml(letter.agencyName)}<br>${escapeHtml(replyDateLine(letter))}</p>
-<p class="print"><button type="button" onclick="window.print()">打印 / 另存为 PDF</button></p>
+<p class="print"><button type="button" onclick="window.print()">${escapeHtml(messages.applications.replyDocument.print)}</button></p>
 </body>
 </html>`;
 }

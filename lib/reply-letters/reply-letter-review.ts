@@ -10,7 +10,6 @@ import type { Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { defineReviewedRecord, takeTransition, transitionRequestSchema } from "@/lib/workflow/engine";
 import { defineWorkflow } from "@/lib/workflow/workflow";
 
@@ -51,7 +50,7 @@ export const replyLetterReview = defineReviewedRecord({
   lock: async (tx, applicationId, request, { handlingSectionId }) => {
     const application = await lockApplication(tx, applicationId);
     const reply = application.reply;
-    if (!reply) throw new NotFoundError(applicationsMessages.stepErrors.notDecided);
+    if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
     if (request.version != null && request.version !== reply.version) throw new ConflictError(messages.workflow.guards.replyLetterStale, "stale_version");
     return { application, reply, handlingSectionId };
   },

@@ -4,6 +4,7 @@ import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigure
 import { countItemsPublishedInYear, countNormativeDocuments, type ItemPublicationFigures } from "@/lib/reports/item-figures";
 import { checkReportTables, type ReportCheck, type ReportChecks, type Table2, type Table3Row, type Table4 } from "@/lib/reports/report-tables";
 import { findSectionBreakdown, type SectionBreakdownRow } from "@/lib/reports/section-breakdown";
+import { messages } from "@/lib/i18n";
 
 export type ReportFigures = {
   year: number;
@@ -62,17 +63,17 @@ type ReportTexts = { overview: string; problems: string; otherMatters: string };
 export function findTextContradictions(texts: ReportTexts, figures: ReportFigures): ReportCheck[] {
   const text = `${texts.overview}\n${texts.problems}\n${texts.otherMatters}`;
   const claims: { pattern: RegExp; actual: number; label: string }[] = [
-    { pattern: /主动公开[^。；，,]{0,12}?(\d+)\s*[条件]/g, actual: figures.items.published, label: "主动公开信息数" },
-    { pattern: /(?:收到|新收)[^。；，,]{0,16}?申请[^。；，,]{0,4}?(\d+)\s*件/g, actual: figures.table3.rows.new?.[6] ?? 0, label: "新收申请数" },
-    { pattern: /人大代表建议\s*(\d+)\s*[项件]/g, actual: figures.proposals.suggestions, label: "人大代表建议数" },
-    { pattern: /政协(?:委员)?提案\s*(\d+)\s*[项件]/g, actual: figures.proposals.proposals, label: "政协提案数" },
+    { pattern: /主动公开[^。；，,]{0,12}?(\d+)\s*[条件]/g, actual: figures.items.published, label: messages.reports.checkMessages.claimLabels.itemsPublished },
+    { pattern: /(?:收到|新收)[^。；，,]{0,16}?申请[^。；，,]{0,4}?(\d+)\s*件/g, actual: figures.table3.rows.new?.[6] ?? 0, label: messages.reports.checkMessages.claimLabels.newApplications },
+    { pattern: /人大代表建议\s*(\d+)\s*[项件]/g, actual: figures.proposals.suggestions, label: messages.reports.checkMessages.claimLabels.suggestions },
+    { pattern: /政协(?:委员)?提案\s*(\d+)\s*[项件]/g, actual: figures.proposals.proposals, label: messages.reports.checkMessages.claimLabels.proposals },
   ];
   const problems: ReportCheck[] = [];
   for (const claim of claims) {
     for (const match of text.matchAll(claim.pattern)) {
       const stated = Number(match[1]);
       if (stated !== claim.actual) {
-        problems.push({ code: "text_contradicts_tables", message: `正文写“${match[0]}”，但${claim.label}为 ${claim.actual}。` });
+        problems.push({ code: "text_contradicts_tables", message: messages.reports.checkMessages.textContradicts(match[0], claim.label, claim.actual) });
       }
     }
   }
@@ -89,10 +90,10 @@ export async function findPreviousCarriedOut(year: number): Promise<Table3Row | 
 export async function checkReport(figures: ReportFigures, texts: ReportTexts): Promise<ReportChecks> {
   const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes.map((outcome) => outcome.slug), await findPreviousCarriedOut(figures.year));
   const warnings: ReportCheck[] = [];
-  if (figures.decisions.publishedLate) warnings.push({ code: "decisions_late", message: `本年有 ${figures.decisions.publishedLate} 条行政许可、处罚等决定未在 7 个工作日内公示。` });
-  if (figures.decisions.dueUnpublished) warnings.push({ code: "decisions_unpublished", message: `有 ${figures.decisions.dueUnpublished} 条决定已过公示期限仍未公示。` });
-  if (figures.openApplicationsPastDue) warnings.push({ code: "applications_overdue", message: `有 ${figures.openApplicationsPastDue} 件政府信息公开申请已超过答复期限仍未办结。` });
-  if (figures.items.late) warnings.push({ code: "items_late", message: `本年有 ${figures.items.late} 条主动公开信息超过 20 个工作日才公开。` });
+  if (figures.decisions.publishedLate) warnings.push({ code: "decisions_late", message: messages.reports.checkMessages.decisionsLate(figures.decisions.publishedLate) });
+  if (figures.decisions.dueUnpublished) warnings.push({ code: "decisions_unpublished", message: messages.reports.checkMessages.decisionsUnpublished(figures.decisions.dueUnpublished) });
+  if (figures.openApplicationsPastDue) warnings.push({ code: "applications_overdue", message: messages.reports.checkMessages.applicationsOverdue(figures.openApplicationsPastDue) });
+  if (figures.items.late) warnings.push({ code: "items_late", message: messages.reports.checkMessages.itemsLate(figures.items.late) });
   warnings.push(...findTextContradictions(texts, figures));
   return { passed: blocking.length === 0, blocking, warnings };
 }

@@ -17,6 +17,7 @@ import { liveFigureSources } from "@/lib/reports/live-figure-sources";
 import { renderReportHtml, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export type ReportEdition = {
   id: number;
@@ -38,17 +39,21 @@ export type ReportWorkspace = {
   published: ReportEdition[];
   figures: ReportFigures;
   checks: ReportChecks;
+  /** The reporting agency's name (the report's title and preview). */
+  agencyName: string;
+  /** The figures entered by hand for the year (tables 2 and 4), or null where none were. */
+  manualFigures: { table2: Record<string, unknown> | null; table4: number[] | null };
 };
 
 const textsSchema = z.object({
-  overview: z.string().max(20_000, { error: "总体情况最多 20000 字。" }),
-  problems: z.string().max(20_000, { error: "存在的主要问题及改进情况最多 20000 字。" }),
-  otherMatters: z.string().max(20_000, { error: "其他需要报告的事项最多 20000 字。" }),
+  overview: z.string().max(20_000, { error: messages.reports.validation.overviewTooLong }),
+  problems: z.string().max(20_000, { error: messages.reports.validation.problemsTooLong }),
+  otherMatters: z.string().max(20_000, { error: messages.reports.validation.otherMattersTooLong }),
   correctionNotice: z.string().trim().max(2000).nullish(),
-  version: z.coerce.number().int().positive({ error: "缺少版本号。" }),
+  version: z.coerce.number().int().positive({ error: messages.common.validation.versionMissing }),
 });
 
-export const yearSchema = z.coerce.number().int().min(2008, { error: "年份无效。" }).max(2100, { error: "年份无效。" });
+export const yearSchema = z.coerce.number().int().min(2008, { error: messages.common.notFound.reportYear }).max(2100, { error: messages.common.notFound.reportYear });
 
 export function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdition {
   return {
@@ -65,7 +70,13 @@ export async function findReportWorkspace(actor: ActingUser, year: number, sourc
   const draft = rows.find((row) => row.state !== "published") ?? null;
   const figures = await computeReportFigures(year, sources);
   const texts = draft ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters } : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
+  const [agency, manual] = await Promise.all([
+    db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } }),
+    db.reportManualFigures.findUnique({ where: { year } }),
+  ]);
   return {
+    agencyName: agency.name,
+    manualFigures: { table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null },
     year,
     edition: draft ? toEdition(draft) : null,
     published: rows.filter((row) => row.state === "published").map(toEdition),
@@ -80,7 +91,7 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
   const figures = await computeReportFigures(year, sources);
   return db.$transaction(async (tx) => {
     const rows = await tx.annualReport.findMany({ where: { year }, orderBy: { edition: "desc" } });
-    if (rows.some((row) => row.state !== "published")) throw new ConflictError(`${year}年度报告已有未发布的稿件。`, "draft_exists");
+    if (rows.some((row) => row.state !== "published")) throw new ConflictError(messages.reports.rules.draftExists(year), "draft_exists");
     const edition = (rows[0]?.edition ?? 0) + 1;
     const previous = rows[0];
     const created = await tx.annualReport.create({
@@ -99,10 +110,10 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
 
 export async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "AnnualReport" WHERE id = ${reportId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("年度报告不存在。");
+  if (!rows.length) throw new NotFoundError(messages.common.notFound.report);
   const report = await tx.annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { lastActor: true } });
   if (expectedVersion != null && expectedVersion !== report.version) {
-    throw new ConflictError(`年度报告已被${report.lastActor?.displayName ?? "其他用户"}修改，请刷新后再操作。`, "stale_version");
+    throw new ConflictError(messages.reports.rules.stale(report.lastActor?.displayName ?? null), "stale_version");
   }
   return report;
 }
@@ -112,8 +123,8 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
   const data = parseInput(textsSchema, input);
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, reportId, data.version);
-    if (report.state !== "draft") throw new ConflictError("报告正在审核或已发布，不能修改。", "invalid_state");
-    if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: ["更正版必须填写更正说明。"] });
+    if (report.state !== "draft") throw new ConflictError(messages.reports.rules.notEditable, "invalid_state");
+    if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: [messages.reports.rules.correctionNoticeRequired] });
     const updated = await tx.annualReport.update({
       where: { id: reportId },
       data: { overview: data.overview, problems: data.problems, otherMatters: data.otherMatters, correctionNotice: report.edition > 1 ? data.correctionNotice : null, version: { increment: 1 }, lastActorId: actor.id },
@@ -126,7 +137,7 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
 /** The published report becomes an item of the 年报 category, with the report as its body. */
 export async function publishReportItem(tx: DatabaseTransaction, snapshot: ReportSnapshot, authorId: number, sectionId: number, approverId: number, agencyCode: string, publishedAt: Date): Promise<number> {
   const category = await tx.category.findUnique({ where: { slug: "annual-reports" } });
-  if (!category) throw new ConflictError("公开目录中缺少“政府信息公开年报”栏目（annual-reports）。", "category_missing");
+  if (!category) throw new ConflictError(messages.reports.rules.categoryMissing, "category_missing");
   const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
   const body = sanitizeItemBody(renderReportHtml(snapshot));
   const item = await tx.item.create({
@@ -136,7 +147,7 @@ export async function publishReportItem(tx: DatabaseTransaction, snapshot: Repor
   const revision = await tx.itemRevision.create({
     data: {
       itemId: item.id, number: 1, title: snapshot.title, body, bodyText: htmlToPlainText(body), categoryId: category.id,
-      writtenAt: today, formedAt: today, channels: ["website"], keywords: ["年度报告"], createdById: authorId,
+      writtenAt: today, formedAt: today, channels: ["website"], keywords: [messages.reports.rules.itemKeyword], createdById: authorId,
     },
   });
   await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });
@@ -155,15 +166,15 @@ export async function findPublishedReport(year: number): Promise<(ReportSnapshot
 /** Table 2 and Table 4 entered by hand for a year before Gongkai. */
 export async function saveManualFigures(actor: ActingUser, year: number, input: unknown): Promise<void> {
   assertPermitted(actor, "report.manual_figures");
-  const count = z.coerce.number({ error: "请填写数字。" }).int({ error: "请填写整数。" }).min(0, { error: "不能为负数。" });
+  const count = z.coerce.number({ error: messages.reports.validation.numberRequired }).int({ error: messages.reports.validation.integerRequired }).min(0, { error: messages.reports.validation.notNegative });
   const schema = z.object({
     table2: z.object({
       regulations: z.object({ issued: count, repealed: count, inForce: count }),
       normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
       licensing: count, penalties: count, coercion: count,
-      feesTenThousandYuan: z.coerce.number({ error: "请填写数字。" }).min(0, { error: "不能为负数。" }),
+      feesTenThousandYuan: z.coerce.number({ error: messages.reports.validation.numberRequired }).min(0, { error: messages.reports.validation.notNegative }),
     }).nullish(),
-    table4: z.array(count).length(15, { error: "表四需要 15 个数字。" }).nullish(),
+    table4: z.array(count).length(15, { error: messages.reports.validation.table4Length }).nullish(),
   });
   const data = parseInput(schema, input);
   await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { sectionHeadings, table3Layout, table3ColumnLabels, table4CellLabels, type ReportSnapshot } from "@/lib/reports/report-document";
+import { sectionHeadings, table3Layout, table3ColumnLabels, table4CellLabels, table4GroupLabels, type ReportSnapshot } from "@/lib/reports/report-document";
+import { reportFormat } from "@/lib/reports/report-format";
 
 const FONT = "SimSun";
 
@@ -20,7 +21,7 @@ function table(rows: TableCell[][]): Table {
 
 function body(textBlock: string): Paragraph[] {
   const lines = textBlock.split(/\n+/).filter((line) => line.trim());
-  return (lines.length ? lines : ["无。"]).map(
+  return (lines.length ? lines : [reportFormat.none]).map(
     (line) => new Paragraph({ indent: { firstLine: 480 }, spacing: { line: 360 }, children: [new TextRun({ text: line.trim(), font: FONT, size: 24 })] }),
   );
 }
@@ -31,24 +32,25 @@ const heading = (value: string) => new Paragraph({ heading: HeadingLevel.HEADING
 export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer> {
   const { figures, texts } = snapshot;
   const t2 = figures.table2;
+  const f2 = reportFormat.table2;
   const table2 = table([
-    [cell("第二十条第（一）项", { bold: true, columnSpan: 4 })],
-    [cell("信息内容", { bold: true }), cell("本年制发件数", { bold: true }), cell("本年废止件数", { bold: true }), cell("现行有效件数", { bold: true })],
-    [cell("规章"), cell(t2.regulations.issued), cell(t2.regulations.repealed), cell(t2.regulations.inForce)],
-    [cell("行政规范性文件"), cell(t2.normativeDocuments.issued), cell(t2.normativeDocuments.repealed), cell(t2.normativeDocuments.inForce)],
-    [cell("第二十条第（五）项", { bold: true, columnSpan: 4 })],
-    [cell("信息内容", { bold: true }), cell("本年处理决定数量", { bold: true, columnSpan: 3 })],
-    [cell("行政许可"), cell(t2.licensing, { columnSpan: 3 })],
-    [cell("第二十条第（六）项", { bold: true, columnSpan: 4 })],
-    [cell("信息内容", { bold: true }), cell("本年处理决定数量", { bold: true, columnSpan: 3 })],
-    [cell("行政处罚"), cell(t2.penalties, { columnSpan: 3 })],
-    [cell("行政强制"), cell(t2.coercion, { columnSpan: 3 })],
-    [cell("第二十条第（八）项", { bold: true, columnSpan: 4 })],
-    [cell("信息内容", { bold: true }), cell("本年收费金额（单位：万元）", { bold: true, columnSpan: 3 })],
-    [cell("行政事业性收费"), cell(t2.feesTenThousandYuan, { columnSpan: 3 })],
+    [cell(f2.articles.regulations, { bold: true, columnSpan: 4 })],
+    [cell(f2.content, { bold: true }), cell(f2.issued, { bold: true }), cell(f2.repealed, { bold: true }), cell(f2.inForce, { bold: true })],
+    [cell(f2.rows.regulations), cell(t2.regulations.issued), cell(t2.regulations.repealed), cell(t2.regulations.inForce)],
+    [cell(f2.rows.normativeDocuments), cell(t2.normativeDocuments.issued), cell(t2.normativeDocuments.repealed), cell(t2.normativeDocuments.inForce)],
+    [cell(f2.articles.licensing, { bold: true, columnSpan: 4 })],
+    [cell(f2.content, { bold: true }), cell(f2.decisions, { bold: true, columnSpan: 3 })],
+    [cell(f2.rows.licensing), cell(t2.licensing, { columnSpan: 3 })],
+    [cell(f2.articles.penalties, { bold: true, columnSpan: 4 })],
+    [cell(f2.content, { bold: true }), cell(f2.decisions, { bold: true, columnSpan: 3 })],
+    [cell(f2.rows.penalties), cell(t2.penalties, { columnSpan: 3 })],
+    [cell(f2.rows.coercion), cell(t2.coercion, { columnSpan: 3 })],
+    [cell(f2.articles.fees, { bold: true, columnSpan: 4 })],
+    [cell(f2.content, { bold: true }), cell(f2.feeAmount, { bold: true, columnSpan: 3 })],
+    [cell(f2.rows.fees), cell(t2.feesTenThousandYuan, { columnSpan: 3 })],
   ]);
   const table3 = table([
-    [cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", { rowSpan: 3, bold: true }), cell("申请人情况", { bold: true, columnSpan: 7 })],
+    [cell(reportFormat.table3.balanceNote, { rowSpan: 3, bold: true }), cell(reportFormat.table3.applicants, { bold: true, columnSpan: 7 })],
     [cell(table3ColumnLabels.person, { bold: true, rowSpan: 2 }), cell(table3ColumnLabels.organisations, { bold: true, columnSpan: 5 }), cell(table3ColumnLabels.total, { bold: true, rowSpan: 2 })],
     table3ColumnLabels.kinds.map((label) => cell(label, { bold: true })),
     ...table3Layout(figures.outcomes).map((row) => {
@@ -58,8 +60,8 @@ export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer>
     }),
   ]);
   const table4 = table([
-    [cell("行政复议", { bold: true, columnSpan: 5 }), cell("行政诉讼", { bold: true, columnSpan: 10 })],
-    [...table4CellLabels.map((label) => cell(label, { bold: true, rowSpan: 2 })), cell("未经复议直接起诉", { bold: true, columnSpan: 5 }), cell("复议后起诉", { bold: true, columnSpan: 5 })],
+    [cell(reportFormat.table4.review, { bold: true, columnSpan: 5 }), cell(reportFormat.table4.litigation, { bold: true, columnSpan: 10 })],
+    [...table4CellLabels.map((label) => cell(label, { bold: true, rowSpan: 2 })), cell(table4GroupLabels[1], { bold: true, columnSpan: 5 }), cell(table4GroupLabels[2], { bold: true, columnSpan: 5 })],
     [...table4CellLabels, ...table4CellLabels].map((label) => cell(label, { bold: true })),
     figures.table4.map((value) => cell(value)),
   ]);
@@ -69,7 +71,7 @@ export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer>
     sections: [{
       children: [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: snapshot.title, bold: true, font: FONT, size: 36 })] }),
-        ...(snapshot.correctionNotice ? [new Paragraph({ children: [new TextRun({ text: `更正说明：${snapshot.correctionNotice}`, bold: true, font: FONT, size: 24 })] })] : []),
+        ...(snapshot.correctionNotice ? [new Paragraph({ children: [new TextRun({ text: `${reportFormat.correctionNotice}${snapshot.correctionNotice}`, bold: true, font: FONT, size: 24 })] })] : []),
         heading(sectionHeadings[0]), ...body(texts.overview),
         heading(sectionHeadings[1]), table2,
         heading(sectionHeadings[2]), table3,

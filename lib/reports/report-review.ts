@@ -47,7 +47,7 @@ export const reportReview = defineReviewedRecord({
   // The figures come from the live data (or, in tests, other sources), computed before the lock.
   prepare: async ({ id, options }: { id: number; options: Partial<{ sources: ReportFigureSources }> }) => {
     const current = await db.annualReport.findUnique({ where: { id } });
-    if (!current) throw new NotFoundError("年度报告不存在。");
+    if (!current) throw new NotFoundError(messages.common.notFound.report);
     const figures = await computeReportFigures(current.year, options.sources ?? liveFigureSources);
     const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters });
     return { figures, checks };

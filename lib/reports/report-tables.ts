@@ -1,3 +1,5 @@
+import { messages } from "@/lib/i18n";
+import { reportFormat } from "@/lib/reports/report-format";
 /**
  * The tables of the annual report in the 2021 official format (国办公开办函〔2021〕30号), as plain
  * data, and the checks a report must pass before review. Pure: no database.
@@ -43,7 +45,8 @@ export function table3Row(counts: Partial<Record<ApplicantColumn, number>>): Tab
   return [...values, sumRow(values)];
 }
 
-const columnLabels = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
+const columnLabels = [reportFormat.table3.person, ...reportFormat.table3.kinds, reportFormat.table3.total];
+const c = messages.reports.checkMessages;
 
 /**
  * The blocking checks of the official format. `outcomeSlugs` are the 21 outcome rows in order;
@@ -60,31 +63,31 @@ export function checkReportTables(
   for (const key of ["new", "carried_in", ...outcomeSlugs, "total", "carried_out"]) {
     const values = row(key);
     if (sumRow(values.slice(0, 6)) !== values[6]) {
-      problems.push({ code: "table3_row_total", message: `表三“${key}”行：总计 ${values[6]} 不等于六类申请人之和 ${sumRow(values.slice(0, 6))}。` });
+      problems.push({ code: "table3_row_total", message: c.table3RowTotal(key, values[6], sumRow(values.slice(0, 6))) });
     }
   }
   for (let column = 0; column < table3ColumnCount; column++) {
     const outcomes = sumRow(outcomeSlugs.map((slug) => row(slug)[column]));
     if (outcomes !== row("total")[column]) {
-      problems.push({ code: "table3_outcome_total", message: `表三“${columnLabels[column]}”列：三（七）总计 ${row("total")[column]} 不等于各办理结果之和 ${outcomes}。` });
+      problems.push({ code: "table3_outcome_total", message: c.table3OutcomeTotal(columnLabels[column], row("total")[column], outcomes) });
     }
     const left = row("new")[column] + row("carried_in")[column];
     const right = row("total")[column] + row("carried_out")[column];
     if (left !== right) {
-      problems.push({ code: "table3_balance", message: `表三“${columnLabels[column]}”列：一 + 二 = ${left}，三（七） + 四 = ${right}，两者应相等。` });
+      problems.push({ code: "table3_balance", message: c.table3Balance(columnLabels[column], left, right) });
     }
     if (previousCarriedOut && previousCarriedOut[column] !== row("carried_in")[column]) {
       problems.push({
         code: "table3_carry_over",
-        message: `表三“${columnLabels[column]}”列：本年“上年结转” ${row("carried_in")[column]} 不等于上年已公开年报的“结转下年度继续办理” ${previousCarriedOut[column]}。`,
+        message: c.table3CarryOver(columnLabels[column], row("carried_in")[column], previousCarriedOut[column]),
       });
     }
   }
-  const groups = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"];
+  const groups = reportFormat.table4.groupsInFull;
   groups.forEach((label, index) => {
     const cells = table4.slice(index * 5, index * 5 + 5);
     if (sumRow(cells.slice(0, 4)) !== cells[4]) {
-      problems.push({ code: "table4_total", message: `表四${label}：总计 ${cells[4]} 不等于维持、纠正、其他、尚未审结之和 ${sumRow(cells.slice(0, 4))}。` });
+      problems.push({ code: "table4_total", message: c.table4Total(label, cells[4], sumRow(cells.slice(0, 4))) });
     }
   });
   return problems;

@@ -11,20 +11,18 @@
  *   accepted); DEMO_MODE=0 makes none a demo, the embedded one included.
  */
 import { verifyPassword } from "@/lib/auth/password";
+import { configFrom, demoSettingOf, type DemoSetting } from "@/lib/config";
 import { db } from "@/lib/db";
 import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
+import { messages } from "@/lib/i18n";
 
 type Env = Record<string, string | undefined>;
 
-/** DEMO_MODE: "on" (1), "off" (0), or unset: decided by the kind of database. */
-export type DemoSetting = "on" | "off" | "unset";
+export type { DemoSetting };
 
+/** DEMO_MODE: "on" (1), "off" (0), or unset: decided by the kind of database (the vocabulary is lib/config.ts's). */
 export function readDemoSetting(env: Env): DemoSetting | { invalid: string } {
-  const value = env.DEMO_MODE?.trim().toLowerCase() ?? "";
-  if (value === "") return "unset";
-  if (["1", "true", "yes", "on"].includes(value)) return "on";
-  if (["0", "false", "no", "off"].includes(value)) return "off";
-  return { invalid: env.DEMO_MODE! };
+  return demoSettingOf(env.DEMO_MODE) ?? { invalid: env.DEMO_MODE! };
 }
 
 export type DatabaseAtStart = {
@@ -36,7 +34,7 @@ export type DatabaseAtStart = {
 
 /** Whether this start seeds the demo organisation and accounts (seed-demo skips them if they exist). */
 export function shouldSeedDemoData(database: DatabaseAtStart, setting: DemoSetting, env: Env, accountCount: number): boolean {
-  if (setting === "off" || env.SEED_DEMO === "0") return false;
+  if (setting === "off" || !configFrom(env).SEED_DEMO) return false;
   if (database.embedded) return database.createdNow;
   // A real database only on request, and never next to accounts someone already made.
   return setting === "on" && accountCount === 0;
@@ -71,7 +69,7 @@ export async function prepareDemoModeAtStart(
     return [
       `Refusing to start: ${exposed.length === 1 ? "the account" : "the accounts"} ${names} can still be signed into with the published demo password "${DEMO_PASSWORD}".`,
       "To go live: start once with DEMO_MODE=1 (where nobody else can reach it), sign in as an administrator with a password of your own",
-      "and choose 用户管理 → 结束演示模式, which disables every account that still has the demo password. Or set DEMO_MODE=1 to run a demo installation.",
+      "and choose ${messages.console.users} → ${messages.users.endDemoMode}, which disables every account that still has the demo password. Or set DEMO_MODE=1 to run a demo installation.",
     ].join("\n");
   }
   // No published password is left: the login page no longer offers the demo accounts.

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { configFrom } from "@/lib/config";
 import { matchesIfNoneMatch } from "@/lib/http-cache/http-cache";
 import { isCacheablePublicPath } from "@/lib/http-cache/public-pages";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "@/lib/http-security/security-headers";
@@ -29,25 +30,15 @@ export type PageCacheSettings = {
 
 export const defaultPageCacheSettings: PageCacheSettings = { maxMegabytes: 64, versionCheckMs: 1_000, maxAgeMs: 60_000 };
 
-function numberSetting(environment: Record<string, string | undefined>, name: string, fallback: number, unit: string): number {
-  const raw = environment[name]?.trim();
-  const parsed = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number of ${unit}, 0 or more (it is "${raw}").`);
-  return parsed;
-}
-
 /**
  * PAGE_CACHE_MB: memory per web process. PAGE_CACHE_VERSION_CHECK_MS (default 1000): how long a
  * read of the content version is used; 0 asks the database on every cacheable request, so that a
  * publication shows on the very next page (the end-to-end tests, which check pages right after
- * publishing, run that way).
+ * publishing, run that way). Both through lib/config.ts.
  */
-export function pageCacheSettingsFrom(environment: Record<string, string | undefined>): PageCacheSettings {
-  return {
-    ...defaultPageCacheSettings,
-    maxMegabytes: numberSetting(environment, "PAGE_CACHE_MB", defaultPageCacheSettings.maxMegabytes, "megabytes"),
-    versionCheckMs: numberSetting(environment, "PAGE_CACHE_VERSION_CHECK_MS", defaultPageCacheSettings.versionCheckMs, "milliseconds"),
-  };
+export function pageCacheSettingsFrom(environment?: Record<string, string | undefined>): PageCacheSettings {
+  const config = configFrom(environment);
+  return { ...defaultPageCacheSettings, maxMegabytes: config.PAGE_CACHE_MB, versionCheckMs: config.PAGE_CACHE_VERSION_CHECK_MS };
 }
 
 export type PageCacheRuntime = {

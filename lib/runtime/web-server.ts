@@ -1,10 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readConfig } from "@/lib/config";
 import { decideRequestBody, ANONYMOUS_BODY_LIMIT_BYTES } from "@/lib/http-security/body-limits";
 import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxies } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
 import { isCrossSiteServerAction, mayBeServerAction } from "@/lib/http-security/server-action-origin";
-import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { messages } from "@/lib/i18n";
 import { createPageCacheRuntime, pageCacheSettingsFrom, servePageThroughCache, type PageCacheRuntime, type PageCacheSettings } from "@/lib/runtime/page-cache-handler";
 
 /**
@@ -107,7 +108,7 @@ function sessionTokenOf(cookies: Map<string, string>, name: string): string | un
  */
 async function provesSignedInUser(request: IncomingMessage, pathname: string): Promise<boolean> {
   if (/^\/api\/v1\/admin(\/|$)/.test(pathname) && /^Bearer gk_[A-Za-z0-9_-]{16,}$/.test(request.headers.authorization ?? "")) return true;
-  const secret = process.env.AUTH_SECRET;
+  const secret = readConfig().AUTH_SECRET;
   if (!secret) return false;
   const cookies = parseCookies(request.headers.cookie);
   const { decode } = await import("next-auth/jwt");
@@ -158,13 +159,13 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
     contentLength: request.headers["content-length"],
     transferEncoding: request.headers["transfer-encoding"],
   });
-  if (decision.kind === "length-required") return refuse(request, response, 411, securityMessages.lengthRequired);
-  if (decision.kind === "too-large") return refuse(request, response, 413, securityMessages.bodyTooLarge(decision.limitBytes));
+  if (decision.kind === "length-required") return refuse(request, response, 411, messages.security.lengthRequired);
+  if (decision.kind === "too-large") return refuse(request, response, 413, messages.security.bodyTooLarge(decision.limitBytes));
   if (decision.kind === "needs-credentials" && !(await provesSignedInUser(request, pathname))) {
-    return refuse(request, response, 413, securityMessages.bodyTooLargeAnonymous(ANONYMOUS_BODY_LIMIT_BYTES));
+    return refuse(request, response, 413, messages.security.bodyTooLargeAnonymous(ANONYMOUS_BODY_LIMIT_BYTES));
   }
   if (mayBeServerAction(request.method, pathname, request.headers) && isCrossSiteServerAction(request.headers)) {
-    return refuse(request, response, 403, securityMessages.crossSiteForm);
+    return refuse(request, response, 403, messages.security.crossSiteForm);
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();
@@ -191,7 +192,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const app = createNextServer({ dev: false, dir: options.dir, hostname: options.host ?? "localhost", port: options.port, httpServer: server });
   await app.prepare();
   const handle: NextHandler = app.getRequestHandler();
-  const pageCache = createPageCacheRuntime(options.pageCache ?? pageCacheSettingsFrom(process.env), process.env.DATABASE_URL);
+  const pageCache = createPageCacheRuntime(options.pageCache ?? pageCacheSettingsFrom(), readConfig().DATABASE_URL);
   const context: RequestContext = { handle, pageCache, processLabel: options.processLabel };
 
   const onRequest = (expectsContinue: boolean) => (request: IncomingMessage, response: ServerResponse) => {

@@ -1,6 +1,6 @@
 import "server-only";
-import pg from "pg";
-import { boundedPoolOptions } from "@/lib/database/database-client";
+import type pg from "pg";
+import { databasePool } from "@/lib/database/pool";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
 import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
@@ -34,10 +34,12 @@ import type {
  *   GIN index and sorting them (cheap when matches are rare). The choice is made here from the
  *   counts, not left to the planner, whose estimates for common character pairs are far off and
  *   which does not price reading TOASTed arrays.
- * Searches run on a small pool of their own (SEARCH_POOL_SIZE, default 4) whose connections allow
- * bitmap scans only (a sequential or plain index scan with a terms filter would read every row's
- * TOASTed term array) and no JIT; a page read by walking the date index switches plain index scans
- * on for that one query. No transaction is needed, and the two counts run in parallel.
+ * Searches use the process's one connection pool (lib/database/pool.ts). Each step runs in a
+ * short read-only transaction whose planner settings (SET LOCAL) allow bitmap scans only (a
+ * sequential or plain index scan with a terms filter would read every row's TOASTed term array)
+ * and no JIT; a page read by walking the date index switches plain index scans on for that one
+ * query. The settings end with the transaction, so the connection goes back to the pool as it
+ * came. The two counts run in parallel, each in its own transaction.
  */
 
 const COUNT_CAP = 2_000;
@@ -55,24 +57,27 @@ export const MAX_CONTENT_LENGTH = 200_000;
 
 type Sql = Prisma.Sql;
 
-const globalForSearch = globalThis as unknown as { gongkaiSearchPool?: pg.Pool };
+/** The planner settings of a search transaction (see above); SET LOCAL lasts until COMMIT or ROLLBACK. */
+const SEARCH_TRANSACTION = "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off";
 
-function searchPool(): pg.Pool {
-  if (!globalForSearch.gongkaiSearchPool) {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
-    globalForSearch.gongkaiSearchPool = new pg.Pool({
-      connectionString,
-      max: Number(process.env.SEARCH_POOL_SIZE ?? 4),
-      idleTimeoutMillis: 30_000,
-      allowExitOnIdle: true,
-      ...boundedPoolOptions(),
-      options: "-c enable_seqscan=off -c enable_indexscan=off -c jit=off",
+/** Runs `work` on a pooled connection inside a read-only transaction with the search planner settings. */
+async function inSearchTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await databasePool().connect();
+  let broken = false;
+  try {
+    await client.query(SEARCH_TRANSACTION);
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection whose transaction cannot be ended is not given back to the pool.
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
     });
-    // An idle connection closed by the server (restart, dropped test database) is simply replaced.
-    globalForSearch.gongkaiSearchPool.on("error", () => {});
+    throw error;
+  } finally {
+    client.release(broken || undefined);
   }
-  return globalForSearch.gongkaiSearchPool;
 }
 
 type Queryable = { query: pg.Pool["query"] };
@@ -149,13 +154,10 @@ async function readTier(client: pg.PoolClient, tier: Tier, offset: number, limit
      ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`;
   let rows: HitRow[];
   if (walk) {
-    // The connection's defaults allow bitmap scans only; a walk needs the date index instead.
-    await client.query("SELECT set_config('enable_indexscan', 'on', false), set_config('enable_bitmapscan', 'off', false)");
-    try {
-      rows = await rowsOf<HitRow>(client, statement);
-    } finally {
-      await client.query("SELECT set_config('enable_indexscan', 'off', false), set_config('enable_bitmapscan', 'on', false)");
-    }
+    // The transaction allows bitmap scans only; a walk needs the date index instead.
+    await client.query("SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off");
+    rows = await rowsOf<HitRow>(client, statement);
+    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on");
   } else {
     rows = await rowsOf<HitRow>(client, statement);
   }
@@ -165,7 +167,6 @@ async function readTier(client: pg.PoolClient, tier: Tier, offset: number, limit
 async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResult> {
   const phrases = request.query.phrases;
   if (!phrases.length) return { total: 0, totalIsEstimate: false, hits: [] };
-  const pool = searchPool();
   const terms = allTermsOf(request.query);
   const filters = filterConditions(request);
   const unconfirmed = phrases.filter((phrase) => !phrase.exact);
@@ -176,8 +177,8 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
 
   // Both counts at once, on two connections; the title count only matters for relevance order.
   const [all, titled] = await Promise.all([
-    countCapped(pool, candidates, unconfirmed.length ? confirm : undefined),
-    request.sort === "relevance" ? countCapped(pool, titleIndexed) : Promise.resolve(null),
+    inSearchTransaction((client) => countCapped(client, candidates, unconfirmed.length ? confirm : undefined)),
+    request.sort === "relevance" ? inSearchTransaction((client) => countCapped(client, titleIndexed)) : Promise.resolve(null),
   ]);
   let total = all.count;
   let estimated = all.estimated;
@@ -186,7 +187,7 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
       total = Math.round(all.count * all.confirmedShare);
       estimated = true;
     } else {
-      const confirmed = await countCapped(pool, and([candidates, confirm]));
+      const confirmed = await inSearchTransaction((client) => countCapped(client, and([candidates, confirm])));
       total = confirmed.count;
       estimated = confirmed.estimated;
     }
@@ -195,8 +196,7 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
   const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
   if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
 
-  const client = await pool.connect();
-  try {
+  return inSearchTransaction(async (client) => {
     if (!titled) {
       const everything: Tier = { indexed: and([candidates, confirm]), checked: and([...inText(phrases), ...filters]), count: total };
       return { total, totalIsEstimate: estimated, hits: await readTier(client, everything, offset, limit, all.tableRows) };
@@ -214,9 +214,7 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
     }
     // An estimate may fall short of the ranks actually served.
     return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** A document as stored: folded text and index terms computed here, the same way for every source. */

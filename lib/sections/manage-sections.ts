@@ -6,9 +6,10 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export const sectionInputSchema = z.object({
-  name: z.string({ error: "请填写科室名称。" }).trim().min(1, { error: "请填写科室名称。" }).max(40, { error: "科室名称最多 40 个字符。" }),
+  name: z.string({ error: messages.administration.sections.nameRequired }).trim().min(1, { error: messages.administration.sections.nameRequired }).max(40, { error: messages.administration.sections.nameTooLong }),
   sortOrder: z.coerce.number().int().min(0).max(9999).optional(),
 });
 
@@ -25,7 +26,7 @@ export async function createSection(actor: ActingUser | null, input: unknown): P
   if (actor) assertPermitted(actor, "section.manage");
   const data = parseInput(sectionInputSchema, input);
   return db.$transaction(async (tx) => {
-    if (await tx.section.findUnique({ where: { name: data.name } })) throw new ValidationError({ name: ["已有同名科室。"] });
+    if (await tx.section.findUnique({ where: { name: data.name } })) throw new ValidationError({ name: [messages.administration.sections.nameTaken] });
     const section = await tx.section.create({ data: { name: data.name, sortOrder: data.sortOrder ?? 0 } });
     await recordAuditEvent(tx, { actorId: actor?.id ?? null, action: "section.create", entityType: "Section", entityId: section.id, details: { name: section.name } });
     return { id: section.id, name: section.name, sortOrder: section.sortOrder, userCount: 0 };
@@ -37,9 +38,9 @@ export async function renameSection(actor: ActingUser, sectionId: number, input:
   const data = parseInput(sectionInputSchema, input);
   await db.$transaction(async (tx) => {
     const before = await tx.section.findUnique({ where: { id: sectionId } });
-    if (!before) throw new NotFoundError("科室不存在。");
+    if (!before) throw new NotFoundError(messages.common.notFound.section);
     const clash = await tx.section.findFirst({ where: { name: data.name, id: { not: sectionId } } });
-    if (clash) throw new ValidationError({ name: ["已有同名科室。"] });
+    if (clash) throw new ValidationError({ name: [messages.administration.sections.nameTaken] });
     await tx.section.update({ where: { id: sectionId }, data: { name: data.name, sortOrder: data.sortOrder ?? before.sortOrder } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "section.update", entityType: "Section", entityId: sectionId, details: { before: before.name, after: data.name } });
   });

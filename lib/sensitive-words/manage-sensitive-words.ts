@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { messages } from "@/lib/i18n";
 
 export const maximumSensitiveWordLength = 50;
 export const maximumSensitiveWordsPerSubmission = 1000;
@@ -16,13 +17,13 @@ const wordSeparators = /[\r\n,，、]+/;
 
 export const sensitiveWordsInputSchema = z.object({
   words: z
-    .string({ error: "请填写敏感词。" })
+    .string({ error: messages.administration.sensitiveWords.required })
     .transform((text) => text.split(wordSeparators).map((word) => word.trim()).filter((word) => word.length > 0))
     .pipe(
       z
-        .array(z.string().max(maximumSensitiveWordLength, { error: `每个敏感词最多 ${maximumSensitiveWordLength} 个字符。` }))
-        .min(1, { error: "请至少填写一个敏感词。" })
-        .max(maximumSensitiveWordsPerSubmission, { error: `一次最多添加 ${maximumSensitiveWordsPerSubmission} 个敏感词。` }),
+        .array(z.string().max(maximumSensitiveWordLength, { error: messages.administration.sensitiveWords.wordTooLong(maximumSensitiveWordLength) }))
+        .min(1, { error: messages.administration.sensitiveWords.atLeastOne })
+        .max(maximumSensitiveWordsPerSubmission, { error: messages.administration.sensitiveWords.tooMany(maximumSensitiveWordsPerSubmission) }),
     ),
 });
 
@@ -52,7 +53,7 @@ export async function addSensitiveWords(actor: ActingUser, input: unknown): Prom
   } catch (error) {
     // Another administrator added one of the words between our read and our insert.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new ConflictError("敏感词列表刚被他人修改，请重新提交。");
+      throw new ConflictError(messages.administration.sensitiveWords.concurrentChange);
     }
     throw error;
   }
@@ -82,10 +83,10 @@ async function insertNewWords(actor: ActingUser, words: string[]): Promise<{ add
 
 export async function removeSensitiveWord(actor: ActingUser, wordId: number): Promise<void> {
   assertPermitted(actor, "sensitive_words.manage");
-  if (!Number.isSafeInteger(wordId) || wordId <= 0) throw new ValidationError({ id: ["敏感词编号无效。"] });
+  if (!Number.isSafeInteger(wordId) || wordId <= 0) throw new ValidationError({ id: [messages.administration.sensitiveWords.idInvalid] });
   await db.$transaction(async (tx) => {
     const row = await tx.sensitiveWord.findUnique({ where: { id: wordId } });
-    if (!row) throw new NotFoundError("敏感词不存在或已被删除。");
+    if (!row) throw new NotFoundError(messages.administration.sensitiveWords.notFound);
     await tx.sensitiveWord.delete({ where: { id: wordId } });
     await recordAuditEvent(tx, { actorId: actor.id, action: "sensitive_word.remove", entityType: "SensitiveWord", entityId: wordId, details: { word: row.word } });
   });

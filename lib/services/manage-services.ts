@@ -28,7 +28,7 @@ const maxFormsPerSave = 20;
  */
 export async function withReceivedServiceForms<Result>(files: File[], write: (forms: ReceivedServiceForm[]) => Promise<Result>, dataDir = resolveDataDir()): Promise<Result> {
   const chosen = files.filter((file) => file.size > 0 || file.name);
-  if (chosen.length > maxFormsPerSave) throw new ValidationError({ files: [`一次最多上传 ${maxFormsPerSave} 个表格。`] });
+  if (chosen.length > maxFormsPerSave) throw new ValidationError({ files: [messages.common.attachments.tooManyForms(maxFormsPerSave)] });
   const stored: ReceivedServiceForm[] = [];
   try {
     for (const file of chosen) {

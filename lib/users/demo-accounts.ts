@@ -7,9 +7,12 @@ import type { Role } from "@/lib/auth/roles";
  */
 export const DEMO_PASSWORD = "gongkai-demo";
 
+/** The demo organisation's section of its leaders, which issues no information of its own. */
+export const LEADERS_SECTION_NAME = "局领导";
+
 export const demoAccounts: readonly { username: string; displayName: string; role: Role; section: string }[] = [
   { username: "admin", displayName: "系统管理员", role: "admin", section: "综合科" },
   { username: "staff", displayName: "刘思源", role: "staff", section: "综合科" },
   { username: "head", displayName: "赵建国", role: "section_head", section: "综合科" },
-  { username: "leader", displayName: "季晓明", role: "leader", section: "局领导" },
+  { username: "leader", displayName: "季晓明", role: "leader", section: LEADERS_SECTION_NAME },
 ];

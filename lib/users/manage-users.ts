@@ -51,12 +51,12 @@ export async function listUsers(actor: ActingUser): Promise<UserSummary[]> {
 export async function findUser(actor: ActingUser, userId: number): Promise<UserSummary> {
   assertPermitted(actor, "user.manage");
   const user = await db.user.findUnique({ where: { id: userId }, include: withSection });
-  if (!user) throw new NotFoundError("用户不存在。");
+  if (!user) throw new NotFoundError(messages.common.notFound.user);
   return toSummary(user);
 }
 
 async function assertSectionExists(tx: DatabaseTransaction, sectionId: number): Promise<void> {
-  if (!(await tx.section.findUnique({ where: { id: sectionId } }))) throw new ValidationError({ sectionId: ["所选科室不存在。"] });
+  if (!(await tx.section.findUnique({ where: { id: sectionId } }))) throw new ValidationError({ sectionId: [messages.administration.users.sectionMissing] });
 }
 
 /**
@@ -67,7 +67,7 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
   if (actor) assertPermitted(actor, "user.manage");
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
-  const usernameTaken = () => new ValidationError({ username: ["该用户名已被使用。"] });
+  const usernameTaken = () => new ValidationError({ username: [messages.administration.users.usernameTaken] });
   // The schema normalised the username: an exact match finds every spelling of it.
   return db.$transaction(async (tx) => {
     await assertSectionExists(tx, data.sectionId);
@@ -93,10 +93,10 @@ export async function updateUser(actor: ActingUser, userId: number, input: unkno
   const data = parseInput(updateUserSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
-    if (!before) throw new NotFoundError("用户不存在。");
+    if (!before) throw new NotFoundError(messages.common.notFound.user);
     if (data.sectionId !== undefined) await assertSectionExists(tx, data.sectionId);
     if (userId === actor.id && data.role && data.role !== "admin") {
-      throw new ValidationError({ role: ["不能取消自己的管理员角色。"] });
+      throw new ValidationError({ role: [messages.administration.users.ownAdminRole] });
     }
     const user = await tx.user.update({ where: { id: userId }, data, include: withSection });
     await recordAuditEvent(tx, {
@@ -109,10 +109,10 @@ export async function updateUser(actor: ActingUser, userId: number, input: unkno
 
 export async function setUserDisabled(actor: ActingUser, userId: number, disabled: boolean): Promise<UserSummary> {
   assertPermitted(actor, "user.manage");
-  if (userId === actor.id && disabled) throw new ConflictError("不能停用自己的账号。");
+  if (userId === actor.id && disabled) throw new ConflictError(messages.administration.users.disableSelf);
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
-    if (!before) throw new NotFoundError("用户不存在。");
+    if (!before) throw new NotFoundError(messages.common.notFound.user);
     if (!disabled && before.disabledAt && (await holdsPublishedDemoPassword(tx, before))) {
       throw new ConflictError(messages.users.enableWithDemoPassword);
     }
@@ -156,7 +156,7 @@ export async function resetUserPassword(actor: ActingUser, userId: number, input
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError("用户不存在。");
+    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError(messages.common.notFound.user);
     const { revokedTokens } = await replacePassword(tx, userId, passwordHash);
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId, details: { revokedTokens } });
   });
@@ -172,7 +172,7 @@ export async function changeOwnPassword(actor: ActingUser, input: unknown): Prom
   const data = parseInput(changeOwnPasswordSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
-    throw new ValidationError({ currentPassword: ["当前密码不正确。"] });
+    throw new ValidationError({ currentPassword: [messages.administration.users.currentPasswordWrong] });
   }
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {

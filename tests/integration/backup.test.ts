@@ -20,6 +20,7 @@ import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { buildPdf } from "../fixtures/attachment-files";
 import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { setEnvironment } from "../support/environment";
 
 let source: TestDatabase;
 let sourceDataDir: string;
@@ -123,7 +124,7 @@ async function rewriteArchive(from: string, to: string, change: (name: string, c
 before(async () => {
   sourceDataDir = makeDataDir("gongkai-backup-source-");
   workDir = makeDataDir("gongkai-backup-work-");
-  process.env.DATA_DIR = sourceDataDir;
+  setEnvironment({ DATA_DIR: sourceDataDir });
   source = await useMigratedTestDatabase();
   await seedDemoData(() => {});
   // An item with an uploaded attachment, stored the way the console stores one.
@@ -300,7 +301,7 @@ describe("backup and restore", () => {
       assert.equal(summary.manifest.database.method, "copy");
       assert.match(lines.join("\n"), new RegExp(`pg_dump is version ${olderVersion}, older than the server \\(${serverMajor}\\).*COPY instead`));
 
-      process.env.PG_DUMP = fakePgDump;
+      setEnvironment({ PG_DUMP: fakePgDump });
       await assert.rejects(
         createBackup({ databaseUrl: source.url, dataDir: sourceDataDir, outFile: path.join(workDir, "explicit.tar.gz") }),
         new RegExp(`Cannot back up with pg_dump: .*version ${olderVersion}, older than the server`),
@@ -308,7 +309,7 @@ describe("backup and restore", () => {
       assert.equal(existsSync(path.join(workDir, "explicit.tar.gz")), false);
     } finally {
       process.env.PATH = savedPath;
-      delete process.env.PG_DUMP;
+      setEnvironment({ PG_DUMP: undefined });
     }
   });
 

@@ -14,6 +14,7 @@ import { GET as categoryFeed } from "@/app/feeds/catalogue/[slug]/[file]/route";
 import { GET as sitemap } from "@/app/sitemap.xml/route";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { setEnvironment } from "../support/environment";
 
 let database: TestDatabase;
 let staff: ActingUser;
@@ -44,11 +45,11 @@ before(async () => {
   published.push(await publish("牌匾标识整治情况通报", "penalties", "整治牌匾标识46处，户外广告3处。"));
 });
 after(async () => {
-  delete process.env.OPEN_DATA_RATE_LIMIT;
+  setEnvironment({ OPEN_DATA_RATE_LIMIT: undefined });
   await database.drop();
 });
 beforeEach(async () => {
-  process.env.OPEN_DATA_RATE_LIMIT = "1000";
+  setEnvironment({ OPEN_DATA_RATE_LIMIT: "1000" });
   await db.rateLimitBucket.deleteMany();
 });
 
@@ -94,7 +95,7 @@ describe("search API", () => {
   });
 
   test("rate limited per client: 429 with Retry-After (and CORS, so browsers can read it)", async () => {
-    process.env.OPEN_DATA_RATE_LIMIT = "3";
+    setEnvironment({ OPEN_DATA_RATE_LIMIT: "3" });
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let index = 0; index < 5; index++) {

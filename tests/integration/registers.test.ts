@@ -36,6 +36,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { insertSection, insertUser } from "../support/fixtures";
 import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { setEnvironment } from "../support/environment";
 
 let database: TestDatabase;
 let dataDir: string;
@@ -49,7 +50,7 @@ let sectionId: number;
 before(async () => {
   database = await useMigratedTestDatabase();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-registers-"));
-  process.env.DATA_DIR = dataDir;
+  setEnvironment({ DATA_DIR: dataDir });
   await seedBaseData();
   sectionId = await insertSection("综合科");
   staff = await insertUser("staff", { sectionId });

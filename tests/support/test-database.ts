@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { clockStartingAt, setClock } from "@/lib/clock";
+import { useDatabaseUrl } from "@/lib/config";
 import { applyMigrations } from "@/lib/database/migrate";
 
 export type TestDatabase = { url: string; name: string; drop(): Promise<void> };
@@ -59,12 +60,14 @@ export async function useMigratedTestDatabase(): Promise<TestDatabase> {
   pinClock();
   const database = await createEmptyDatabase();
   await applyMigrations(database.url, migrationsDir);
-  process.env.DATABASE_URL = database.url;
+  useDatabaseUrl(database.url);
   return {
     ...database,
     async drop() {
       const { db } = await import("@/lib/db");
+      const { closeDatabasePool } = await import("@/lib/database/pool");
       await db.$disconnect();
+      await closeDatabasePool();
       await database.drop();
     },
   };

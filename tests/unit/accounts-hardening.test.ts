@@ -5,6 +5,7 @@ import { servesOverHttps } from "@/lib/auth/secure-cookies";
 import { EDGE_SERVER_FLAG, PEER_ADDRESS_HEADER } from "@/lib/http-security/client-address";
 import { acceptsDemoPasswords, readDemoSetting, shouldSeedDemoData } from "@/lib/runtime/demo-mode";
 import { isWellFormedUsername, normaliseUsername } from "@/lib/users/username";
+import { resetConfig } from "@/lib/config";
 
 describe("usernames", () => {
   test("are normalised: compatibility forms folded, spaces dropped, lower case", () => {
@@ -48,13 +49,16 @@ describe("which API writes a session cookie may make", () => {
     process.env[EDGE_SERVER_FLAG] = "1";
     try {
       delete process.env.TRUST_PROXY;
+      resetConfig();
       assert.equal(findCrossSiteWriteProblem(request("POST", viaProxy, internal), {}), "origin");
       process.env.TRUST_PROXY = "1";
+      resetConfig();
       assert.equal(findCrossSiteWriteProblem(request("POST", viaProxy, internal), {}), null);
       assert.equal(findCrossSiteWriteProblem(request("POST", { ...viaProxy, [PEER_ADDRESS_HEADER]: "203.0.113.9" }, internal), {}), "origin");
     } finally {
       if (saved.trust === undefined) delete process.env.TRUST_PROXY;
       else process.env.TRUST_PROXY = saved.trust;
+      resetConfig();
       if (saved.edge === undefined) delete process.env[EDGE_SERVER_FLAG];
       else process.env[EDGE_SERVER_FLAG] = saved.edge;
     }

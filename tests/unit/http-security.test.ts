@@ -5,6 +5,7 @@ import { clientAddressOf, EDGE_SERVER_FLAG, isHttpsRequest, normaliseClientAddre
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "../../lib/http-security/security-headers";
 import { clientKeyOf } from "../../lib/rate-limit/client-key";
 import { RestartBackoff } from "../../lib/runtime/restart-backoff";
+import { resetConfig } from "@/lib/config";
 
 describe("security headers", () => {
   test("a page's policy allows only scripts with its nonce, no inline handlers or eval, and no framing", () => {
@@ -44,12 +45,14 @@ describe("client addresses (rate-limit keys)", () => {
   beforeEach(() => {
     process.env[EDGE_SERVER_FLAG] = "1";
     delete process.env.TRUST_PROXY;
+    resetConfig();
   });
   afterEach(() => {
     if (saved.flag === undefined) delete process.env[EDGE_SERVER_FLAG];
     else process.env[EDGE_SERVER_FLAG] = saved.flag;
     if (saved.trust === undefined) delete process.env.TRUST_PROXY;
     else process.env.TRUST_PROXY = saved.trust;
+    resetConfig();
   });
   const request = (peer: string, extra: Record<string, string> = {}) => new Headers({ [PEER_ADDRESS_HEADER]: peer, ...extra });
 
@@ -62,6 +65,7 @@ describe("client addresses (rate-limit keys)", () => {
 
   test("TRUST_PROXY=1 believes X-Forwarded-For from a proxy on this machine only", () => {
     process.env.TRUST_PROXY = "1";
+    resetConfig();
     assert.equal(clientKeyOf(request("127.0.0.1", { "x-forwarded-for": "203.0.113.1" })), "203.0.113.1");
     assert.equal(clientKeyOf(request("::1", { "x-forwarded-for": "203.0.113.2" })), "203.0.113.2");
     assert.equal(clientKeyOf(request("198.51.100.7", { "x-forwarded-for": "203.0.113.1" })), "198.51.100.7", "a direct client cannot forge it");
@@ -71,6 +75,7 @@ describe("client addresses (rate-limit keys)", () => {
 
   test("TRUST_PROXY as addresses and CIDR ranges walks back through every trusted proxy", () => {
     process.env.TRUST_PROXY = "10.0.0.0/8, 192.0.2.10";
+    resetConfig();
     assert.equal(clientKeyOf(request("192.0.2.10", { "x-forwarded-for": "203.0.113.4, 10.1.2.3" })), "203.0.113.4");
     assert.equal(clientKeyOf(request("127.0.0.1", { "x-forwarded-for": "203.0.113.4" })), "127.0.0.1", "loopback is not in this list");
   });
@@ -96,6 +101,7 @@ describe("client addresses (rate-limit keys)", () => {
   test("HTTPS is known only from a trusted proxy", () => {
     assert.equal(isHttpsRequest(request("198.51.100.7", { "x-forwarded-proto": "https" })), false);
     process.env.TRUST_PROXY = "1";
+    resetConfig();
     assert.equal(isHttpsRequest(request("127.0.0.1", { "x-forwarded-proto": "https" })), true);
     assert.equal(isHttpsRequest(request("127.0.0.1", { "x-forwarded-proto": "http" })), false);
   });

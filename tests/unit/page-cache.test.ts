@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parseConfig } from "../../lib/config";
 import { createContentVersionReader } from "../../lib/runtime/content-version-reader";
 import { gunzipSync } from "node:zlib";
 import { acceptsGzip, bodyWithNonce, cutAtNonce, gzipPiecesOf, gzipWithNonce, nonceOfPolicy, PageCache } from "../../lib/runtime/page-cache";
@@ -66,7 +67,9 @@ describe("the page cache", () => {
 
   test("PAGE_CACHE_MB sets the memory; a mistyped value is refused at start", () => {
     assert.equal(pageCacheSettingsFrom({}).maxMegabytes, 64);
+    assert.equal(pageCacheSettingsFrom({}).versionCheckMs, 1000);
     assert.equal(pageCacheSettingsFrom({ PAGE_CACHE_MB: "0" }).maxMegabytes, 0);
+    assert.equal(pageCacheSettingsFrom({ PAGE_CACHE_VERSION_CHECK_MS: "0" }).versionCheckMs, 0);
     assert.throws(() => pageCacheSettingsFrom({ PAGE_CACHE_MB: "lots" }), /PAGE_CACHE_MB/);
   });
 });
@@ -98,9 +101,9 @@ describe("the content version as each web process reads it", () => {
 
 describe("WEB_CONCURRENCY", () => {
   test("defaults to one process per core; a mistyped value is refused", () => {
-    assert.equal(webConcurrencyFrom({}, 2), 2);
-    assert.equal(webConcurrencyFrom({ WEB_CONCURRENCY: "3" }, 2), 3);
-    assert.throws(() => webConcurrencyFrom({ WEB_CONCURRENCY: "two" }, 2), /WEB_CONCURRENCY/);
-    assert.throws(() => webConcurrencyFrom({ WEB_CONCURRENCY: "0" }, 2), /WEB_CONCURRENCY/);
+    assert.equal(webConcurrencyFrom(parseConfig({}).WEB_CONCURRENCY, 2), 2);
+    assert.equal(webConcurrencyFrom(parseConfig({ WEB_CONCURRENCY: "3" }).WEB_CONCURRENCY, 2), 3);
+    assert.throws(() => parseConfig({ WEB_CONCURRENCY: "two" }), /WEB_CONCURRENCY/);
+    assert.throws(() => parseConfig({ WEB_CONCURRENCY: "0" }), /WEB_CONCURRENCY/);
   });
 });

@@ -51,3 +51,19 @@ test("the document is OpenAPI 3 with the search contract spelled out", () => {
   const text = JSON.stringify(document);
   for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) assert.ok(document.components.schemas[name], `schema ${name}`);
 });
+
+test("every JSON request body is published from the data layer's zod schema, and compiles as JSON Schema", async () => {
+  const { Ajv2020 } = await import("ajv/dist/2020.js");
+  const addFormats = (await import("ajv-formats")).default;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { type?: string; properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[] } }> } }>> };
+  const jsonBodies = operations.filter((operation) => operation.body === "json");
+  assert.ok(jsonBodies.length >= 40, "every JSON-body endpoint is checked");
+  for (const operation of jsonBodies) {
+    const schema = document.paths[operation.path][operation.method].requestBody?.content["application/json"]?.schema;
+    assert.ok(schema, `${operation.method} ${operation.path} has a JSON body schema`);
+    assert.ok(schema.properties || schema.anyOf || schema.oneOf, `${operation.method} ${operation.path}: fields spelled out, not just {type: "object"}`);
+    assert.doesNotThrow(() => ajv.compile(schema), `${operation.method} ${operation.path} compiles`);
+  }
+});

@@ -11,7 +11,7 @@ export default function ApplicationStatusPage() {
   const m = messages.applications.publicStatus;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label="当前位置" className="text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section aria-labelledby="status-page-title">

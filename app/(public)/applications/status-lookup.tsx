@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useTransition, type FormEvent } from "react";
-import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { lookUpApplicationAction, type LookupState } from "./actions";
+import { messages } from "@/lib/i18n";
 
-const m = applicationsMessages.publicStatus;
+const m = messages.applications.publicStatus;
 const inputClass =
   "mt-1 block w-full rounded border border-gray-400 bg-white px-3 py-2 font-mono text-base text-gray-900 focus:border-blue-800 focus:outline-none focus:ring-2 focus:ring-blue-700 aria-[invalid=true]:border-red-700";
 
@@ -49,7 +49,7 @@ function Result({ state }: { state: LookupState }) {
         {result.reply ? null : (
           <>
             <dt className="text-gray-800">{m.dueOn}</dt>
-            <dd data-testid="status-due">{result.dueOn ?? m.noDue}{result.dueOn && result.provisional ? applicationsMessages.deadlines.provisional : ""}</dd>
+            <dd data-testid="status-due">{result.dueOn ?? m.noDue}{result.dueOn && result.provisional ? messages.applications.deadlines.provisional : ""}</dd>
           </>
         )}
       </dl>

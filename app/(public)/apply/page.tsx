@@ -15,7 +15,7 @@ export default async function ApplyPage() {
   const m = messages.applications.publicForm;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <nav aria-label={messages.kit.breadcrumbs} className="text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="apply-title">

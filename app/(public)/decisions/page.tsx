@@ -29,7 +29,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const input = "mt-1 rounded border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {d.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {d.title}</nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decisions-title">
         <h1 id="decisions-title" className="text-xl font-bold">{title}</h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{d.publicIntro}</p>

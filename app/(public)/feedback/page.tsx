@@ -20,7 +20,7 @@ export default async function PublicFeedbackPage({ searchParams }: Props) {
   const m = messages.proposals.feedback.public;
   return (
     <div className="space-y-6">
-      <nav aria-label="当前位置" className="no-print text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="flex flex-wrap items-start justify-between gap-4 rounded border border-gray-300 bg-white p-6" aria-labelledby="feedback-title">

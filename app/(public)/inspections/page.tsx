@@ -3,11 +3,10 @@ import Link from "next/link";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
-import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { findPublishedInspectionYears, findPublishedInspections } from "@/lib/inspections/public-inspections";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: inspectionsMessages.title };
+export const metadata: Metadata = { title: messages.inspections.title };
 
 type Props = { searchParams: Promise<{ year?: string; page?: string }> };
 
@@ -16,11 +15,11 @@ export default async function PublicInspectionsPage({ searchParams }: Props) {
   const year = readPositiveInteger(query.year ?? null);
   const page = readPositiveInteger(query.page ?? null) ?? 1;
   const [result, years] = await Promise.all([findPublishedInspections({ year, page }), findPublishedInspectionYears()]);
-  const m = inspectionsMessages;
+  const m = messages.inspections;
   const p = m.public;
   return (
     <div>
-      <nav aria-label="当前位置" className="no-print mb-4 text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="inspections-title">

@@ -31,7 +31,7 @@ export default async function PowersPage({ searchParams }: Props) {
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {p.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {p.title}</nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="powers-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="powers-title" className="text-xl font-bold">{heading}</h1>

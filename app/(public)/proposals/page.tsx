@@ -25,7 +25,7 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
   const yearOptions = years.includes(year) ? years : [year, ...years].sort((a, b) => b - a);
   return (
     <div className="space-y-6">
-      <nav aria-label="当前位置" className="no-print text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <Link href="/catalogue/proposals">{m.title}</Link>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposals-title">

@@ -20,7 +20,7 @@ export default async function ServicesPage({ searchParams }: Props) {
   const result = await findPublicServices({ q, page });
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {s.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {s.title}</nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="services-title">
         <h1 id="services-title" className="text-xl font-bold">{s.title}</h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{s.publicIntro}</p>

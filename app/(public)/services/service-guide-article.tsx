@@ -42,7 +42,7 @@ export function ServiceGuideArticle({ guide, formHref }: { guide: ServiceGuide; 
         <table className="mt-2 w-full border-collapse text-sm" data-testid="guide-materials">
           <thead>
             <tr className="bg-gray-100">
-              <th scope="col" className="w-12 border border-gray-300 px-2 py-1">序号</th>
+              <th scope="col" className="w-12 border border-gray-300 px-2 py-1">{messages.common.serialNumber}</th>
               <th scope="col" className="border border-gray-300 px-2 py-1 text-left">{s.materials.name}</th>
               <th scope="col" className="w-20 border border-gray-300 px-2 py-1">{s.materials.originals}</th>
               <th scope="col" className="w-20 border border-gray-300 px-2 py-1">{s.materials.copies}</th>

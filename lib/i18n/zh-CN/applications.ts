@@ -161,6 +161,15 @@ export const applicationsMessages = {
     decisionWhilePaused: "申请处于中止状态（等待补正或缴费），请先记录补正材料或缴费。",
     replyUnderReview: "答复书已提交审核，不能再修改办理决定。",
     ledgerRow: "台账导入的申请是历史记录，只能查看，不能在系统中办理。",
+    appealResultBeforeFiling: "结果日期不能早于提起日期。",
+    appealResultDateRequired: "已审结的，请填写结果日期。",
+    replyLetterStale: "答复书已被他人修改，请刷新后再保存。",
+  },
+  /** The printed reply letter around its text (lib/reply-letters/reply-document.ts). */
+  replyDocument: {
+    notIssuedYet: "（待出具）",
+    number: (number: string) => `（申请编号：${number}）`,
+    print: "打印 / 另存为 PDF",
   },
   fees: {
     countBand: (from: number, to: number | null) => (to === null ? `第 ${from} 件及以后` : `第 ${from} 件至第 ${to} 件`),
@@ -210,6 +219,7 @@ export const applicationsMessages = {
     quantity: "请填写件数或页数（正整数）。",
     idempotencyKey: "提交标识无效，请刷新页面后重新提交。",
     duplicateSubmission: "这份申请已经提交过，内容与原提交不同。请刷新页面后重新填写。",
+    appealKind: "请选择类型。",
     appealBody: "请填写复议机关或审理法院。",
     appealResult: "请选择结果。",
     templateTitle: "请填写标题。",
@@ -221,6 +231,7 @@ export const applicationsMessages = {
 
   publicForm: {
     title: "政府信息公开申请",
+    choose: "请选择",
     intro:
       "依据《中华人民共和国政府信息公开条例》，公民、法人或者其他组织可以向本机关申请获取相关政府信息。请如实填写以下内容，带 * 的为必填项。本机关自收到申请之日起 20 个工作日内予以答复（依法需延长的，延长期限最长不超过 20 个工作日）。",
     privacy: "您填写的个人信息仅用于办理本申请，只有办理申请的工作人员和分管领导可以查看。",
@@ -322,6 +333,7 @@ export const applicationsMessages = {
     receiptMethod: "收到方式",
     receivedOn: "收到日期",
     receivedOnHint: "当面提交为提交之日；挂号信为签收之日；平信、传真、电子邮件为双方确认之日",
+    today: (date: string) => `今天：${date}`,
     lookupCodeShownOnce: (number: string, code: string) => `已登记，申请编号 ${number}，查询码 ${code}（只显示这一次，请告知申请人）。`,
     detail: {
       applicant: "申请人",

@@ -65,6 +65,25 @@ export const registersMessages = {
     withdrawn: (reason: string) => `已撤回：${reason}`,
     draftChangesPending: "有尚未发布的修改：公众仍看到上次发布的内容，直到修改审核通过。",
   },
+  /** The zod schemas' messages of powers and services (lib/powers, lib/services). */
+  validation: {
+    dateExample: "2017-03-01",
+    copiesCount: "份数应为 0 至 99 的整数。",
+    materialNote: "材料备注",
+    codeWithoutSpaces: "事项编码不能含空格。",
+    powerInvalid: "所选权责事项无效。",
+    chooseServiceSection: "请选择受理科室。",
+    materialsTooMany: "申请材料最多 100 项。",
+    timeLimitRequired: "请填写承诺办理时限。",
+    timeLimitInteger: "办理时限应为整数个工作日。",
+    timeLimitNegative: "办理时限不能为负数。",
+    timeLimitMax: "办理时限最多 365 个工作日。",
+    choosePowerType: "请选择职权类别。",
+    choosePowerSection: "请选择责任科室。",
+    chooseStatus: "请选择状态。",
+    yearRequired: "请填写年度。",
+    note: "说明",
+  },
   auditActionLabels: {
     "power.create": "新建权责事项",
     "power.edit": "修改权责事项",
@@ -393,6 +412,11 @@ export const registersMessages = {
       current: (months: number | null) => (months === null ? "长期公示" : `${months} 个月`),
       monthsInvalid: "请填写 1 至 120 之间的整数，或留空。",
     },
+  },
+  /** File names of the 双公示 downloads (lib/decisions/export-decisions.ts). */
+  decisionFiles: {
+    template: (kind: string) => `${kind}决定导入模板`,
+    export: (kind: string) => `${kind}决定导出`,
   },
   feeIncome: {
     title: "行政事业性收费",

@@ -57,6 +57,50 @@ export const reportsMessages = {
   correctionNoticeTitle: "更正说明",
   earlierEditions: "历次版本",
   noReport: "该年度的报告尚未公开。",
+  /** The checks a report must pass before review (lib/reports/report-tables.ts, compute-report.ts). */
+  checkMessages: {
+    table3RowTotal: (row: string, total: number, sum: number) => `表三“${row}”行：总计 ${total} 不等于六类申请人之和 ${sum}。`,
+    table3OutcomeTotal: (column: string, total: number, sum: number) => `表三“${column}”列：三（七）总计 ${total} 不等于各办理结果之和 ${sum}。`,
+    table3Balance: (column: string, left: number, right: number) => `表三“${column}”列：一 + 二 = ${left}，三（七） + 四 = ${right}，两者应相等。`,
+    table3CarryOver: (column: string, carriedIn: number, previous: number) => `表三“${column}”列：本年“上年结转” ${carriedIn} 不等于上年已公开年报的“结转下年度继续办理” ${previous}。`,
+    table4Total: (group: string, total: number, sum: number) => `表四${group}：总计 ${total} 不等于维持、纠正、其他、尚未审结之和 ${sum}。`,
+    decisionsLate: (count: number) => `本年有 ${count} 条行政许可、处罚等决定未在 7 个工作日内公示。`,
+    decisionsUnpublished: (count: number) => `有 ${count} 条决定已过公示期限仍未公示。`,
+    applicationsOverdue: (count: number) => `有 ${count} 件政府信息公开申请已超过答复期限仍未办结。`,
+    itemsLate: (count: number) => `本年有 ${count} 条主动公开信息超过 20 个工作日才公开。`,
+    textContradicts: (quoted: string, label: string, actual: number) => `正文写“${quoted}”，但${label}为 ${actual}。`,
+    claimLabels: { itemsPublished: "主动公开信息数", newApplications: "新收申请数", suggestions: "人大代表建议数", proposals: "政协提案数" },
+  },
+  /** The generated first drafts of the texts, which staff then edit (lib/reports/draft-texts.ts). */
+  drafts: {
+    otherChannel: (channel: string, count: number) => `${channel}${count}条`,
+    proactive: (year: number, published: number, onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
+      `（一）主动公开情况。${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
+    registers: (retained: number, licensing: number, penalties: number, coercion: number) =>
+      `（二）权责清单和“双公示”。保留行政审批事项${retained}项；本年作出并公示行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条。`,
+    applications: (received: number, decided: number) => `（三）依申请公开情况。本年新收政府信息公开申请${received}件，办结${decided}件。`,
+    proposals: (suggestions: number, proposals: number, replied: number, published: number, satisfaction: string) =>
+      `（四）建议提案办理情况。本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
+    feesCharged: (yuan: number) => `本年依据《政府信息公开信息处理费管理办法》收取信息处理费${yuan}元。`,
+    noFees: "本年未收取信息处理费。",
+  },
+  validation: {
+    overviewTooLong: "总体情况最多 20000 字。",
+    problemsTooLong: "存在的主要问题及改进情况最多 20000 字。",
+    otherMattersTooLong: "其他需要报告的事项最多 20000 字。",
+    numberRequired: "请填写数字。",
+    integerRequired: "请填写整数。",
+    notNegative: "不能为负数。",
+    table4Length: "表四需要 15 个数字。",
+  },
+  rules: {
+    draftExists: (year: number) => `${year}年度报告已有未发布的稿件。`,
+    stale: (actorName: string | null) => `年度报告已被${actorName ?? "其他用户"}修改，请刷新后再操作。`,
+    notEditable: "报告正在审核或已发布，不能修改。",
+    correctionNoticeRequired: "更正版必须填写更正说明。",
+    categoryMissing: "公开目录中缺少“政府信息公开年报”栏目（annual-reports）。",
+    itemKeyword: "年度报告",
+  },
   ledger: "导入申请台账",
   ledgerHelp: "从 .xlsx 或 .csv 导入系统启用前的依申请公开台账。模板列：申请编号、收到日期、申请人类型、办理结果、办结日期。任何一行有误，整个文件都不会导入。",
   ledgerTemplate: "下载模板",

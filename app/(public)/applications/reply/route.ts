@@ -5,6 +5,7 @@ import { refusalOf } from "@/lib/database/unstorable-input";
 import { ValidationError } from "@/lib/errors";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { buildReplyDocx, renderReplyHtml, replyFileName } from "@/lib/reply-letters/reply-document";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const form = await request.formData().catch(() => null);
-    if (!form) throw new ValidationError({ _: ["请通过查询页面下载答复书。"] });
+    if (!form) throw new ValidationError({ _: [messages.common.replyLetterDownloadViaStatusPage] });
     const input = { number: String(form.get("number") ?? ""), code: String(form.get("code") ?? "") };
     const letter = await findIssuedReplyForApplicant(input, clientKeyOf(request.headers));
     const headers = { "Cache-Control": "private, no-store" };
@@ -34,6 +35,6 @@ export async function POST(request: Request) {
     const refusal = refusalOf(error);
     if (refusal) return errorResponse(refusal);
     console.error(error);
-    return new Response("服务器内部错误。", { status: 500 });
+    return new Response(messages.common.errors.internal, { status: 500 });
   }
 }

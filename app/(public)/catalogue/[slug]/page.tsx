@@ -29,7 +29,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const tree = await findCategoryTree();
   const m = messages.publicItems;
   const breadcrumb = (
-    <nav aria-label="当前位置" className="mb-4 text-sm text-gray-700">
+    <nav aria-label={messages.common.breadcrumb} className="mb-4 text-sm text-gray-700">
       <Link href="/">{messages.site.home}</Link>
       {category.path.map((node) => (
         <span key={node.id}> › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}</span>

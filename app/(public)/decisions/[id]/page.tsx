@@ -48,7 +48,7 @@ export default async function DecisionPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <Link href="/decisions">{d.title}</Link> › <Link href={`/decisions?kind=${decision.kind}`}>{d.kindTitles[decision.kind]}</Link>
       </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-title">

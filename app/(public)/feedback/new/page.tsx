@@ -18,7 +18,7 @@ export default async function NewFeedbackPage({ searchParams }: Props) {
   const m = messages.proposals.feedback.public;
   return (
     <div className="space-y-6">
-      <nav aria-label="当前位置" className="no-print text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <Link href="/feedback">{m.title}</Link> › <span aria-current="page">{m.formTitle}</span>
       </nav>
       <section className="max-w-3xl rounded border border-gray-300 bg-white p-6" aria-labelledby="form-title">

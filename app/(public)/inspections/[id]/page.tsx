@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/public/print-button";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
-import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
 import { AssignmentTable, DrawRecord, HowToVerify } from "../_components/draw-record";
 
@@ -26,11 +25,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicInspectionPage({ params }: Props) {
   const found = await load(params);
   if (!found) notFound();
-  const m = inspectionsMessages;
+  const m = messages.inspections;
   const p = m.public;
   const d = m.detail;
   const breadcrumb = (
-    <nav aria-label="当前位置" className="no-print mb-4 text-sm text-gray-700">
+    <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
       <Link href="/">{messages.site.home}</Link> › <Link href="/inspections">{m.title}</Link>
     </nav>
   );

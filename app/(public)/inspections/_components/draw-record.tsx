@@ -1,6 +1,8 @@
 import { formatDateTime } from "@/lib/format";
-import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
 import type { AssignmentView, DrawView } from "@/lib/inspections/inspection-views";
+import { messages } from "@/lib/i18n";
+
+const m = messages.inspections;
 
 /** What a draw recorded: enough to re-run it. Used by the public task page and the console. */
 export function DrawRecord({ draw, inputHref }: { draw: DrawView; inputHref?: string }) {

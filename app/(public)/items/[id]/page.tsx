@@ -27,7 +27,7 @@ export default async function ItemPage({ params }: Props) {
   const category = await findCategoryBySlug(item.category.slug);
   return (
     <div>
-      <nav aria-label="当前位置" className="no-print mb-4 text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link>
         {category?.path.map((node) => <span key={node.id}> › <Link href={`/catalogue/${node.slug}`}>{node.name}</Link></span>)}
       </nav>

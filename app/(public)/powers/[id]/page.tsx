@@ -33,7 +33,7 @@ export default async function PowerPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}</nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="power-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="power-title" className="text-xl font-bold">{entry.name}</h1>

@@ -50,7 +50,7 @@ export default async function PowerChangesPage({ searchParams }: Props) {
   const diff = from && to && from !== to ? await comparePublicPowerLists(from, to) : null;
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{p.title}</Link> › {p.compare}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{p.title}</Link> › {p.compare}</nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="changes-title">
         <h1 id="changes-title" className="text-xl font-bold">{from && to ? p.compareTitle(from, to) : p.compare}</h1>
         {years.length < 2 ? <p className="mt-4">{p.compareNeedsTwo}</p> : (

@@ -40,7 +40,7 @@ export default async function PublicProposalPage({ params }: Props) {
   for (let index = 0; index < rows.length; index += 2) pairs.push(rows.slice(index, index + 2));
   return (
     <div>
-      <nav aria-label="当前位置" className="no-print mb-4 text-sm text-gray-700">
+      <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
         <Link href="/">{messages.site.home}</Link> › <Link href={`/proposals?year=${proposal.year}`}>{m.public.title}</Link>
       </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposal-title">

@@ -27,7 +27,7 @@ export default async function ServicePage({ params }: Props) {
   if (!guide) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label="当前位置" className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}</nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="guide-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="guide-title" className="text-xl font-bold">{guide.name}{s.guide}</h1>

@@ -10,7 +10,6 @@ import { FieldErrors } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
-import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
 import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
@@ -29,19 +28,17 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const year = Number(raw);
   const { done } = await searchParams;
   const workspace = await findReportWorkspace(actor, year);
-  const { edition, figures, checks } = workspace;
-  const manual = await db.reportManualFigures.findUnique({ where: { year } });
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const { edition, figures, checks, agencyName, manualFigures } = workspace;
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };
   const actions = edition ? availableActions(reportReview, actor, edition) : [];
   const preview = sanitizeItemBody(renderReportHtml({
-    year, edition: edition?.edition ?? 1, agencyName: agency.name, title: reportTitle(agency.name, year), texts,
+    year, edition: edition?.edition ?? 1, agencyName, title: reportTitle(agencyName, year), texts,
     correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: currentTime().toISOString(),
   }));
   return (
     <div className="space-y-6">
-      <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agency.name, year)} />
+      <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agencyName, year)} />
       <DoneNotice message={done ? messages.consoleItems.detail.transitionDone : null} />
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
@@ -96,7 +93,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
 
       {isPermitted(actor.role, "report.manual_figures") ? (
         <Panel id="manual" title={m.manualFigures} description={m.manualHelp}>
-          <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={{ table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null }} />
+          <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={manualFigures} />
         </Panel>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { ValidationError } from "@/lib/errors";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request) {
   return respondWithJson(async () => {
     const body = await readJsonBody(request);
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError({ _: ["请求体应为 JSON 对象。"] });
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new ValidationError({ _: [messages.common.errors.jsonObjectExpected] });
     const headerKey = request.headers.get("idempotency-key");
     const input = headerKey ? { ...body, idempotencyKey: headerKey } : body;
     const { number, lookupCode, receivedOn, dueOn } = await submitApplication(input, { clientKey: clientKeyOf(request.headers) });

@@ -2,6 +2,7 @@ import { readPositiveInteger } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { findPublishedItems } from "@/lib/items/public-items";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export function GET(request: Request) {
       page: readPositiveInteger(query.get("page")),
       pageSize: readPositiveInteger(query.get("pageSize")),
     });
-    if (!result) throw new NotFoundError("栏目不存在。");
+    if (!result) throw new NotFoundError(messages.common.notFound.category);
     return result;
   });
 }

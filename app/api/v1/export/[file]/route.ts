@@ -3,6 +3,7 @@ import { exportableLists, renderCsv, renderXlsx } from "@/lib/open-data/exports"
 import { openDataPreflight, openDataRoute } from "@/lib/open-data/open-data-route";
 import { siteOrigin } from "@/lib/open-data/site-url";
 import { currentTime } from "@/lib/clock";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
   return openDataRoute(async () => {
     const match = /^([a-z-]+)\.(xlsx|csv)$/.exec(file);
     const list = match ? exportableLists[match[1]] : undefined;
-    if (!match || !list) throw new NotFoundError("没有这个可导出的列表。");
+    if (!match || !list) throw new NotFoundError(messages.common.notFound.exportList);
     const format = match[2] as keyof typeof TYPES;
     const table = await list.read(new URL(request.url).searchParams, siteOrigin(request.headers, request.url));
     const body = format === "xlsx" ? await renderXlsx(table) : await renderCsv(table);

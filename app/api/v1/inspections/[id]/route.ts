@@ -2,15 +2,16 @@ import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 /** A published task with its plan, draw and (once published) results, or a withdrawal notice. */
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithOpenData(request, async () => {
-    const id = await readIdParam(context.params, "抽查任务不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.inspection);
     const found = await findPublicInspection(id);
-    if (!found) throw new NotFoundError("抽查任务不存在。");
+    if (!found) throw new NotFoundError(messages.common.notFound.inspection);
     return found;
   });
 }

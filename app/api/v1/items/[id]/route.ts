@@ -2,13 +2,14 @@ import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { findPublicItem } from "@/lib/items/public-items";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithOpenData(request, async () => {
-    const item = await findPublicItem(await readIdParam(context.params, "信息不存在。"));
-    if (!item || item.withdrawal) throw new NotFoundError("信息不存在。");
+    const item = await findPublicItem(await readIdParam(context.params, messages.common.notFound.item));
+    if (!item || item.withdrawal) throw new NotFoundError(messages.common.notFound.item);
     return { item };
   });
 }

@@ -2,13 +2,14 @@ import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { findPublicProposal } from "@/lib/proposals/public-proposals";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithOpenData(request, async () => {
-    const proposal = await findPublicProposal(await readIdParam(context.params, "建议提案不存在。"));
-    if (!proposal) throw new NotFoundError("建议提案不存在或其答复未公开。");
+    const proposal = await findPublicProposal(await readIdParam(context.params, messages.common.notFound.proposal));
+    if (!proposal) throw new NotFoundError(messages.common.notFound.proposalNotPublic);
     return { proposal };
   });
 }

@@ -2,6 +2,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
 import { requireApiUser } from "@/lib/auth/session";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,6 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return findConsoleApplication(actor, await readIdParam(context.params, "申请不存在。"));
+    return findConsoleApplication(actor, await readIdParam(context.params, messages.common.notFound.application));
   });
 }

@@ -2,12 +2,13 @@ import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleFeedback } from "@/lib/feedback/manage-feedback";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return { feedback: await findConsoleFeedback(actor, await readIdParam(context.params, "留言不存在。")) };
+    return { feedback: await findConsoleFeedback(actor, await readIdParam(context.params, messages.common.notFound.feedback)) };
   });
 }

@@ -3,6 +3,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { findConsoleInspection } from "@/lib/inspections/console-inspections";
 import { updateInspection } from "@/lib/inspections/manage-inspections";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(request: Request, context: Context) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return { inspection: await findConsoleInspection(actor, await readIdParam(context.params, "抽查任务不存在。")) };
+    return { inspection: await findConsoleInspection(actor, await readIdParam(context.params, messages.common.notFound.inspection)) };
   });
 }
 
@@ -19,7 +20,7 @@ export function GET(request: Request, context: Context) {
 export function PATCH(request: Request, context: Context) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "抽查任务不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.inspection);
     await updateInspection(actor, id, await readJsonBody(request));
     return { inspection: await findConsoleInspection(actor, id) };
   });

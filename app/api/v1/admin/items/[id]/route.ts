@@ -3,19 +3,20 @@ import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { findConsoleItem } from "@/lib/items/console-items";
 import { updateItem } from "@/lib/items/manage-items";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, context: Context) {
-  return respondWithJson(async () => ({ item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, "信息不存在。")) }));
+  return respondWithJson(async () => ({ item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, messages.common.notFound.item)) }));
 }
 
 export function PATCH(request: Request, context: Context) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "信息不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.item);
     await updateItem(actor, id, await readJsonBody(request));
     return { item: await findConsoleItem(actor, id) };
   });

@@ -3,6 +3,7 @@ import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
 import { updateProposal } from "@/lib/proposals/manage-proposals";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +12,14 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(request: Request, context: Context) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return { proposal: await findConsoleProposal(actor, await readIdParam(context.params, "建议提案不存在。")) };
+    return { proposal: await findConsoleProposal(actor, await readIdParam(context.params, messages.common.notFound.proposal)) };
   });
 }
 
 export function PATCH(request: Request, context: Context) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "建议提案不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.proposal);
     await updateProposal(actor, id, await readJsonBody(request));
     return { proposal: await findConsoleProposal(actor, id) };
   });

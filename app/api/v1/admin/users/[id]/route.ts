@@ -2,12 +2,13 @@ import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { readIdParam } from "@/lib/api/route-params";
 import { findUser, updateUser } from "@/lib/users/manage-users";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-const userIdOf = (context: Context) => readIdParam(context.params, "用户不存在。");
+const userIdOf = (context: Context) => readIdParam(context.params, messages.common.notFound.user);
 
 export function GET(request: Request, context: Context) {
   return respondWithJson(async () => ({ user: await findUser(await requireApiUser(request), await userIdOf(context)) }));

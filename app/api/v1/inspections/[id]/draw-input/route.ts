@@ -2,6 +2,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { findPublicDrawInput } from "@/lib/inspections/public-inspections";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +12,9 @@ export const dynamic = "force-dynamic";
  */
 export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
-    const id = await readIdParam(context.params, "抽查任务不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.inspection);
     const found = await findPublicDrawInput(id);
-    if (!found) throw new NotFoundError("抽查任务不存在或尚未公开。");
+    if (!found) throw new NotFoundError(messages.common.notFound.inspectionNotPublic);
     return new Response(found.text, {
       headers: {
         "Content-Type": "application/json; charset=utf-8",

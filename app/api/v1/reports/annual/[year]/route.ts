@@ -4,6 +4,7 @@ import { respondWithJson } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { findPublishedReport, findReportWorkspace } from "@/lib/reports/manage-reports";
 import { table3ColumnLabels } from "@/lib/reports/report-document";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ const columns = [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3C
 export function GET(request: Request, context: { params: Promise<{ year: string }> }) {
   return respondWithJson(async () => {
     const raw = (await context.params).year;
-    if (!/^\d{4}$/.test(raw)) throw new NotFoundError("年份无效。");
+    if (!/^\d{4}$/.test(raw)) throw new NotFoundError(messages.common.notFound.reportYear);
     const year = Number(raw);
     const viewer = await getApiUser(request);
     if (viewer && isPermitted(viewer.role, "report.read")) {
@@ -24,7 +25,7 @@ export function GET(request: Request, context: { params: Promise<{ year: string 
       }
     }
     const report = await findPublishedReport(year);
-    if (!report) throw new NotFoundError("该年度的报告尚未公开。");
+    if (!report) throw new NotFoundError(messages.common.notFound.reportNotPublished);
     const { figures, checks } = report;
     return { year, status: "published", edition: report.editions[0], table2: figures.table2, table3: { columns, rows: figures.table3.rows }, table4: figures.table4, checks };
   });

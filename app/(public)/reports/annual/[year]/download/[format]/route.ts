@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { findPublishedReport } from "@/lib/reports/manage-reports";
 import { buildReportDocx } from "@/lib/reports/report-docx";
 import { buildReportXlsx } from "@/lib/reports/report-xlsx";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function GET(_request: Request, context: { params: Promise<{ year: 
   const { year, format } = await context.params;
   const output = formats[format as keyof typeof formats];
   const report = /^\d{4}$/.test(year) && output ? await findPublishedReport(Number(year)) : null;
-  if (!report || !output) return errorResponse(new NotFoundError("该年度的报告尚未公开。"));
+  if (!report || !output) return errorResponse(new NotFoundError(messages.common.notFound.reportNotPublished));
   const bytes = await output.build(report);
   return new Response(new Uint8Array(bytes), {
     headers: { "Content-Type": output.type, "Content-Disposition": contentDispositionFor(`${report.title}.${format}`), "Cache-Control": "public, max-age=300" },

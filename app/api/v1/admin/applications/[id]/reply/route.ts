@@ -2,6 +2,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,6 @@ export const dynamic = "force-dynamic";
 export function PATCH(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return updateReplyDraft(actor, await readIdParam(context.params, "申请不存在。"), await readJsonBody(request));
+    return updateReplyDraft(actor, await readIdParam(context.params, messages.common.notFound.application), await readJsonBody(request));
   });
 }

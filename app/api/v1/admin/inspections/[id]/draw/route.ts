@@ -3,6 +3,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
 import { ValidationError } from "@/lib/errors";
 import { drawInspection } from "@/lib/inspections/manage-inspections";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -15,14 +16,14 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "抽查任务不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.inspection);
     const text = await request.text();
     let body: unknown = {};
     if (text.trim()) {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new ValidationError({ _: ["请求体不是有效的 JSON。"] });
+        throw new ValidationError({ _: [messages.common.errors.invalidJson] });
       }
     }
     return { draw: await drawInspection(actor, id, body) };

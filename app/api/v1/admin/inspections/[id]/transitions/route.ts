@@ -2,6 +2,7 @@ import { requireApiUser } from "@/lib/auth/session";
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "抽查任务不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.inspection);
     return transitionInspection(actor, id, await readJsonBody(request));
   });
 }

@@ -2,13 +2,14 @@ import { requireApiUser } from "@/lib/auth/session";
 import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { transitionItem } from "@/lib/items/item-review";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const id = await readIdParam(context.params, "信息不存在。");
+    const id = await readIdParam(context.params, messages.common.notFound.item);
     return transitionItem(actor, id, await readJsonBody(request));
   });
 }

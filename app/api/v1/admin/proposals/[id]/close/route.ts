@@ -2,12 +2,13 @@ import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { closeProposal } from "@/lib/proposals/manage-proposals";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return closeProposal(actor, await readIdParam(context.params, "建议提案不存在。"), await readJsonBody(request));
+    return closeProposal(actor, await readIdParam(context.params, messages.common.notFound.proposal), await readJsonBody(request));
   });
 }

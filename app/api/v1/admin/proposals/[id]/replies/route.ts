@@ -2,6 +2,7 @@ import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { requireApiUser } from "@/lib/auth/session";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,6 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    return saveProposalReply(actor, await readIdParam(context.params, "建议提案不存在。"), await readJsonBody(request));
+    return saveProposalReply(actor, await readIdParam(context.params, messages.common.notFound.proposal), await readJsonBody(request));
   });
 }

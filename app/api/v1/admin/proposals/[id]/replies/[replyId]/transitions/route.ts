@@ -5,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { readNumericSegment } from "@/lib/proposals/query-params";
+import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +13,10 @@ export const dynamic = "force-dynamic";
 export function POST(request: Request, context: { params: Promise<{ id: string; replyId: string }> }) {
   return respondWithJson(async () => {
     const actor = await requireApiUser(request);
-    const proposalId = await readIdParam(context.params, "建议提案不存在。");
+    const proposalId = await readIdParam(context.params, messages.common.notFound.proposal);
     const replyId = readNumericSegment((await context.params).replyId);
     const proposal = await findConsoleProposal(actor, proposalId);
-    if (!replyId || !proposal.replies.some((reply) => reply.id === replyId)) throw new NotFoundError("答复不存在。");
+    if (!replyId || !proposal.replies.some((reply) => reply.id === replyId)) throw new NotFoundError(messages.common.notFound.reply);
     return transitionProposalReply(actor, replyId, await readJsonBody(request));
   });
 }
