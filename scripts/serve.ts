@@ -10,8 +10,9 @@
  * (lib/runtime/restart-backoff.ts) while the others keep serving and the database stays up.
  * SIGINT/SIGTERM stop the web server, then the database.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
+import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -136,8 +137,10 @@ async function main(): Promise<void> {
 
   if (!developing && !isBuildCurrent(root)) {
     log("Building the app (first start or changed sources)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) {
+    // Not spawnSync: the embedded server's log pipe must keep being read while the build runs.
+    const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
+    const [buildStatus] = (await once(build, "exit")) as [number | null];
+    if (buildStatus !== 0) {
       log("Build failed.");
       await stop(1);
       return;

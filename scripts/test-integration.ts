@@ -4,7 +4,8 @@
  * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database
  * and runs in its own process, so files run side by side: TEST_CONCURRENCY of them at once (default 2).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,10 +39,13 @@ if (!(concurrency >= 1)) {
   process.exit(1);
 }
 
-const result = spawnSync(
+// Asynchronously, so that this process keeps reading the embedded server's log: a blocked event
+// loop lets its pipe fill, and then every PostgreSQL process that logs a line waits for ever.
+const child = spawn(
   process.execPath,
   ["--conditions=react-server", "--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...selected],
   { stdio: "inherit", env: process.env },
 );
+const [code] = (await once(child, "exit")) as [number | null];
 await stop();
-process.exit(result.status ?? 1);
+process.exit(code ?? 1);

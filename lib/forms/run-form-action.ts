@@ -6,6 +6,7 @@ import type { FormState } from "@/lib/forms/form-state";
 import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
 import { currentTime } from "@/lib/clock";
+import { asFormData } from "@/lib/validation";
 
 type Options = {
   /**
@@ -20,7 +21,7 @@ export async function runFormAction<Result = unknown>(
   work: () => Promise<string | Omit<FormState<Result>, "status">>,
   options: Options = {},
 ): Promise<FormState<Result>> {
-  const values = options.keepValues ? typedValues(options.keepValues) : undefined;
+  const values = options.keepValues ? typedValues(asFormData(options.keepValues)) : undefined;
   try {
     const result = await work();
     const extra = typeof result === "string" ? { message: result } : result;

@@ -5,6 +5,13 @@ import { db } from "@/lib/db";
 
 let sequence = 0;
 
+// bcrypt is slow on purpose; test users with the same password share one hash (one per process).
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+  return hashes.get(password)!;
+}
+
 /** Inserts a section and returns its id. */
 export async function insertSection(name = `测试科室${++sequence}`): Promise<number> {
   return (await db.section.create({ data: { name } })).id;
@@ -19,7 +26,7 @@ export async function insertUser(role: Role, options: { sectionId?: number; pass
       displayName: `测试${role}${sequence}`,
       role,
       sectionId,
-      passwordHash: await hashPassword(options.password ?? "correct-password"),
+      passwordHash: await hashOnce(options.password ?? "correct-password"),
     },
   });
   return (await loadActingUser(user.id))!;

@@ -1,6 +1,6 @@
 import "server-only";
 import { runFormAction } from "@/lib/forms/run-form-action";
-import { formDataToObject } from "@/lib/validation";
+import { asFormData, formDataToObject } from "@/lib/validation";
 import type { ApplicationFormState, ApplicationReceipt } from "./form-state";
 
 /**
@@ -13,8 +13,10 @@ export async function runApplicationForm(
   submit: (input: Record<string, unknown>) => Promise<ApplicationReceipt>,
   successMessage: string,
 ): Promise<ApplicationFormState> {
+  // A server action can be called with anything: what is not a form has no fields.
+  const form = asFormData(formData);
   return runFormAction<ApplicationReceipt>(
-    async () => ({ message: successMessage, result: await submit(formDataToObject(formData)) }),
-    { keepValues: formData },
+    async () => ({ message: successMessage, result: await submit(formDataToObject(form)) }),
+    { keepValues: form },
   );
 }
