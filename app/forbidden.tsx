@@ -6,7 +6,9 @@ export default function Forbidden() {
     <main id="main" className="mx-auto mt-16 max-w-md rounded border border-gray-300 bg-white p-8">
       <h1 className="text-xl font-bold">403</h1>
       <p className="mt-3">{messages.errors.forbidden}</p>
-      <p className="mt-3"><Link href="/admin">{messages.site.console}</Link></p>
+      <p className="mt-3">
+        <Link href="/admin">{messages.site.console}</Link>
+      </p>
     </main>
   );
 }

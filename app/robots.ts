@@ -8,7 +8,13 @@ export const dynamic = "force-dynamic";
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const origin = siteOrigin(await headers());
   return {
-    rules: [{ userAgent: "*", allow: ["/", "/api/v1/"], disallow: ["/admin", "/login", "/api/v1/admin", "/api/v1/me", "/api/auth", "/search", "/apply", "/applications", "/feedback/new"] }],
+    rules: [
+      {
+        userAgent: "*",
+        allow: ["/", "/api/v1/"],
+        disallow: ["/admin", "/login", "/api/v1/admin", "/api/v1/me", "/api/auth", "/search", "/apply", "/applications", "/feedback/new"],
+      },
+    ],
     sitemap: `${origin}/sitemap.xml`,
   };
 }

@@ -81,7 +81,9 @@ export async function insertSyntheticItems(connectionString: string, count: numb
         `UPDATE "Item" SET "latestRevisionId" = u.r, "publishedRevisionId" = u.r FROM unnest($1::int[], $2::int[]) AS u(i, r) WHERE "Item"."id" = u.i`,
         [revisions.rows.map((row) => row.itemId), revisions.rows.map((row) => row.id)],
       );
-      await client.query(`INSERT INTO "PublicContentVersion" ("id", "token") VALUES (1, md5(random()::text)) ON CONFLICT ("id") DO UPDATE SET "token" = EXCLUDED."token"`);
+      await client.query(
+        `INSERT INTO "PublicContentVersion" ("id", "token") VALUES (1, md5(random()::text)) ON CONFLICT ("id") DO UPDATE SET "token" = EXCLUDED."token"`,
+      );
       await client.query("COMMIT");
       if (end % 20_000 === 0 || end === count) log(`  ${end.toLocaleString("en")} items`);
     }

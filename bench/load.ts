@@ -22,7 +22,13 @@ function percentile(sorted: number[], fraction: number): number {
   return Math.round(sorted[index] * 100) / 100;
 }
 
-export async function runLoad(options: { url: string; paths: string[]; connections: number; durationSeconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function runLoad(options: {
+  url: string;
+  paths: string[];
+  connections: number;
+  durationSeconds: number;
+  headers?: Record<string, string>;
+}): Promise<LoadResult> {
   const origin = new URL(options.url);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(origin.hostname)) throw new Error("The bench only loads servers on this machine.");
   const latencies: number[] = [];

@@ -24,14 +24,18 @@ export function benchNginxConfig(template: string, directory: string, listenPort
   config = replace(config, /^user www-data;$/m, typeof process.getuid === "function" && process.getuid() === 0 ? "user root;" : "");
   config = replace(config, "pid /run/nginx-gongkai.pid;", `pid ${path.join(directory, "nginx.pid")};`);
   config = replace(config, "error_log /var/log/nginx/gongkai-error.log warn;", `error_log ${path.join(directory, "error.log")} warn;`);
-  config = replace(config, "access_log /var/log/nginx/gongkai-access.log;", [
-    "access_log off;",
-    `    client_body_temp_path ${path.join(directory, "client")};`,
-    `    proxy_temp_path ${path.join(directory, "proxy")};`,
-    `    fastcgi_temp_path ${path.join(directory, "fastcgi")};`,
-    `    uwsgi_temp_path ${path.join(directory, "uwsgi")};`,
-    `    scgi_temp_path ${path.join(directory, "scgi")};`,
-  ].join("\n"));
+  config = replace(
+    config,
+    "access_log /var/log/nginx/gongkai-access.log;",
+    [
+      "access_log off;",
+      `    client_body_temp_path ${path.join(directory, "client")};`,
+      `    proxy_temp_path ${path.join(directory, "proxy")};`,
+      `    fastcgi_temp_path ${path.join(directory, "fastcgi")};`,
+      `    uwsgi_temp_path ${path.join(directory, "uwsgi")};`,
+      `    scgi_temp_path ${path.join(directory, "scgi")};`,
+    ].join("\n"),
+  );
   config = replace(config, "/var/cache/nginx/gongkai", path.join(directory, "cache"));
   config = replace(config, "server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`);
   // The bench measures over plain HTTP: no redirect server, the TLS server on the bench's port.

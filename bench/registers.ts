@@ -88,7 +88,10 @@ async function licenseFile(file: number): Promise<Uint8Array> {
     };
     rows.push(columns.map((column) => values[column.key] ?? ""));
   }
-  return csvOf(columns.map((column) => column.header), rows);
+  return csvOf(
+    columns.map((column) => column.header),
+    rows,
+  );
 }
 
 async function measureImport(url: string, log: (line: string) => void): Promise<TimedStep> {
@@ -101,7 +104,9 @@ async function measureImport(url: string, log: (line: string) => void): Promise<
       await importDecisions(actor, { kind: "license", file: { name: `bench-${file}.csv`, bytes: await licenseFile(file) } });
     }
     const bytes = await licenseFile(EARLIER_DECISION_FILES);
-    log(`  双公示: the measured ${DECISION_ROWS.toLocaleString("en")}-row import (the register then holds ${((EARLIER_DECISION_FILES + 1) * DECISION_ROWS).toLocaleString("en")})…`);
+    log(
+      `  双公示: the measured ${DECISION_ROWS.toLocaleString("en")}-row import (the register then holds ${((EARLIER_DECISION_FILES + 1) * DECISION_ROWS).toLocaleString("en")})…`,
+    );
     const start = performance.now();
     const { batchId } = await importDecisions(actor, { kind: "license", file: { name: "bench-measured.csv", bytes } });
     const seconds = Math.round((performance.now() - start) / 10) / 100;
@@ -128,7 +133,13 @@ async function measureReport(url: string, log: (line: string) => void): Promise<
       for (let index = 0; index < 10_000; index++) {
         const received = new Date(Date.UTC(REPORT_YEAR, 0, 2) + (index % 330) * 86_400_000);
         const closed = new Date(received.getTime() + ((index % 15) + 1) * 86_400_000);
-        rows.push([`BENCH-${REPORT_YEAR}-${String(index + 1).padStart(5, "0")}`, received.toISOString().slice(0, 10), types[index % types.length], applicationOutcomes[index % applicationOutcomes.length].slug, closed.toISOString().slice(0, 10)]);
+        rows.push([
+          `BENCH-${REPORT_YEAR}-${String(index + 1).padStart(5, "0")}`,
+          received.toISOString().slice(0, 10),
+          types[index % types.length],
+          applicationOutcomes[index % applicationOutcomes.length].slug,
+          closed.toISOString().slice(0, 10),
+        ]);
       }
       await importApplicationLedger(actor, { name: "bench-ledger.csv", bytes: csvOf(["申请编号", "收到日期", "申请人类型", "办理结果", "办结日期"], rows) });
     }

@@ -30,22 +30,114 @@ export function createRandom(seed: number): () => number {
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
 export const vocabulary = {
-  places: ["永福街", "青云路", "光明街", "通天路", "迎宾路", "新华街", "东兴路", "长城路", "阜宁镇", "绥芬河站前广场", "天长山公园", "北寒村", "建兴路", "文化街", "中俄边境口岸", "国门路", "站前路", "铁路家园小区", "华鑫小区", "龙江小区"],
+  places: [
+    "永福街",
+    "青云路",
+    "光明街",
+    "通天路",
+    "迎宾路",
+    "新华街",
+    "东兴路",
+    "长城路",
+    "阜宁镇",
+    "绥芬河站前广场",
+    "天长山公园",
+    "北寒村",
+    "建兴路",
+    "文化街",
+    "中俄边境口岸",
+    "国门路",
+    "站前路",
+    "铁路家园小区",
+    "华鑫小区",
+    "龙江小区",
+  ],
   subjects: [
-    "户外广告", "牌匾标识", "占道经营", "渣土运输", "违法建设", "市容环境", "环境卫生", "园林绿化", "城市道路挖掘",
-    "临时占用城市道路", "流动摊贩", "建筑垃圾", "生活垃圾分类", "城市照明", "市政设施", "噪声污染", "餐饮油烟", "露天烧烤",
-    "共享单车停放", "机动车乱停乱放", "供热管网", "燃气安全", "公厕管理", "冬季清冰雪", "夜间施工", "工地扬尘", "城市供水",
-    "排水管网", "广告条幅", "电子显示屏", "宣传栏", "门前三包", "数字城管", "网格化管理", "双随机一公开", "行政处罚",
-    "行政许可", "行政强制", "行政事业性收费", "政府信息公开", "依申请公开", "权责清单", "公共服务事项", "建议提案办理",
+    "户外广告",
+    "牌匾标识",
+    "占道经营",
+    "渣土运输",
+    "违法建设",
+    "市容环境",
+    "环境卫生",
+    "园林绿化",
+    "城市道路挖掘",
+    "临时占用城市道路",
+    "流动摊贩",
+    "建筑垃圾",
+    "生活垃圾分类",
+    "城市照明",
+    "市政设施",
+    "噪声污染",
+    "餐饮油烟",
+    "露天烧烤",
+    "共享单车停放",
+    "机动车乱停乱放",
+    "供热管网",
+    "燃气安全",
+    "公厕管理",
+    "冬季清冰雪",
+    "夜间施工",
+    "工地扬尘",
+    "城市供水",
+    "排水管网",
+    "广告条幅",
+    "电子显示屏",
+    "宣传栏",
+    "门前三包",
+    "数字城管",
+    "网格化管理",
+    "双随机一公开",
+    "行政处罚",
+    "行政许可",
+    "行政强制",
+    "行政事业性收费",
+    "政府信息公开",
+    "依申请公开",
+    "权责清单",
+    "公共服务事项",
+    "建议提案办理",
   ],
   actions: ["专项整治", "集中清理", "综合整治", "规范管理", "监督检查", "执法检查", "排查整改", "宣传教育", "联合执法", "长效管理", "随机抽查", "审批服务"],
   documentKinds: ["通知", "公告", "通告", "实施方案", "工作方案", "管理办法", "情况通报", "结果公示", "工作总结", "工作要点", "意见", "决定"],
-  organisations: ["市城市管理和综合行政执法局", "综合执法大队", "市容环境管理科", "综合科", "市政府办公室", "市住房和城乡建设局", "市生态环境局", "市市场监督管理局", "市公安局交通警察大队", "阜宁镇人民政府", "各社区居民委员会"],
-  counterparties: ["某商贸有限公司", "某餐饮店", "某建筑工程有限公司", "某广告传媒有限公司", "某物流有限公司", "某超市", "某宾馆", "个体工商户", "某物业服务有限公司", "某运输车队"],
+  organisations: [
+    "市城市管理和综合行政执法局",
+    "综合执法大队",
+    "市容环境管理科",
+    "综合科",
+    "市政府办公室",
+    "市住房和城乡建设局",
+    "市生态环境局",
+    "市市场监督管理局",
+    "市公安局交通警察大队",
+    "阜宁镇人民政府",
+    "各社区居民委员会",
+  ],
+  counterparties: [
+    "某商贸有限公司",
+    "某餐饮店",
+    "某建筑工程有限公司",
+    "某广告传媒有限公司",
+    "某物流有限公司",
+    "某超市",
+    "某宾馆",
+    "个体工商户",
+    "某物业服务有限公司",
+    "某运输车队",
+  ],
   laws: [
-    "《中华人民共和国行政处罚法》", "《中华人民共和国行政许可法》", "《中华人民共和国行政强制法》", "《城市市容和环境卫生管理条例》",
-    "《城市道路管理条例》", "《黑龙江省城市管理综合执法条例》", "《中华人民共和国政府信息公开条例》", "《城市建筑垃圾管理规定》",
-    "《中华人民共和国大气污染防治法》", "《中华人民共和国环境噪声污染防治法》", "《城市绿化条例》", "《绥芬河市户外广告设施设置管理办法》",
+    "《中华人民共和国行政处罚法》",
+    "《中华人民共和国行政许可法》",
+    "《中华人民共和国行政强制法》",
+    "《城市市容和环境卫生管理条例》",
+    "《城市道路管理条例》",
+    "《黑龙江省城市管理综合执法条例》",
+    "《中华人民共和国政府信息公开条例》",
+    "《城市建筑垃圾管理规定》",
+    "《中华人民共和国大气污染防治法》",
+    "《中华人民共和国环境噪声污染防治法》",
+    "《城市绿化条例》",
+    "《绥芬河市户外广告设施设置管理办法》",
   ],
   openings: [
     "为进一步加强城市管理工作，改善城市人居环境，提升城市形象",
@@ -79,7 +171,22 @@ export const vocabulary = {
   ],
 };
 
-const CATEGORY_SLUGS = ["normative-documents", "major-decisions", "licensing", "penalties", "coercion", "fees", "random-inspections", "public-services", "plans", "statistics", "functions", "procurement", "personnel", "budgets"];
+const CATEGORY_SLUGS = [
+  "normative-documents",
+  "major-decisions",
+  "licensing",
+  "penalties",
+  "coercion",
+  "fees",
+  "random-inspections",
+  "public-services",
+  "plans",
+  "statistics",
+  "functions",
+  "procurement",
+  "personnel",
+  "budgets",
+];
 
 function fillNumbers(random: () => number, text: string): string {
   return text.replace("{n}", String(10 + Math.floor(random() * 990))).replace("{m}", String(1 + Math.floor(random() * 300)));
@@ -91,12 +198,18 @@ function composeTitle(random: () => number, year: number): string {
   const kind = pick(random, vocabulary.documentKinds);
   const place = pick(random, vocabulary.places);
   switch (Math.floor(random() * 6)) {
-    case 0: return `关于开展${subject}${action}的${kind}`;
-    case 1: return `绥芬河市${subject}${kind}`;
-    case 2: return `${year}年${1 + Math.floor(random() * 12)}月${subject}工作${kind}`;
-    case 3: return `关于${place}${subject}${action}情况的${kind}`;
-    case 4: return `${pick(random, vocabulary.organisations)}关于加强${subject}的${kind}`;
-    default: return `${subject}${action}${kind}（第${1 + Math.floor(random() * 12)}期）`;
+    case 0:
+      return `关于开展${subject}${action}的${kind}`;
+    case 1:
+      return `绥芬河市${subject}${kind}`;
+    case 2:
+      return `${year}年${1 + Math.floor(random() * 12)}月${subject}工作${kind}`;
+    case 3:
+      return `关于${place}${subject}${action}情况的${kind}`;
+    case 4:
+      return `${pick(random, vocabulary.organisations)}关于加强${subject}的${kind}`;
+    default:
+      return `${subject}${action}${kind}（第${1 + Math.floor(random() * 12)}期）`;
   }
 }
 
@@ -106,7 +219,9 @@ function composeParagraph(random: () => number): string {
   for (let index = 0; index < count; index++) {
     switch (Math.floor(random() * 5)) {
       case 0:
-        sentences.push(`${pick(random, vocabulary.openings)}，依据${pick(random, vocabulary.laws)}等有关规定，决定在${pick(random, vocabulary.places)}一带开展${pick(random, vocabulary.subjects)}${pick(random, vocabulary.actions)}工作`);
+        sentences.push(
+          `${pick(random, vocabulary.openings)}，依据${pick(random, vocabulary.laws)}等有关规定，决定在${pick(random, vocabulary.places)}一带开展${pick(random, vocabulary.subjects)}${pick(random, vocabulary.actions)}工作`,
+        );
         break;
       case 1:
         sentences.push(pick(random, vocabulary.requirements));
@@ -115,10 +230,14 @@ function composeParagraph(random: () => number): string {
         sentences.push(`${pick(random, vocabulary.organisations)}${fillNumbers(random, pick(random, vocabulary.results))}`);
         break;
       case 3:
-        sentences.push(`${pick(random, vocabulary.counterparties)}在${pick(random, vocabulary.places)}存在${pick(random, vocabulary.subjects)}问题，${pick(random, vocabulary.organisations)}已责令其限期改正`);
+        sentences.push(
+          `${pick(random, vocabulary.counterparties)}在${pick(random, vocabulary.places)}存在${pick(random, vocabulary.subjects)}问题，${pick(random, vocabulary.organisations)}已责令其限期改正`,
+        );
         break;
       default:
-        sentences.push(`下一步，我局将继续加强${pick(random, vocabulary.subjects)}和${pick(random, vocabulary.subjects)}工作，${pick(random, vocabulary.requirements)}`);
+        sentences.push(
+          `下一步，我局将继续加强${pick(random, vocabulary.subjects)}和${pick(random, vocabulary.subjects)}工作，${pick(random, vocabulary.requirements)}`,
+        );
     }
   }
   return `${sentences.join("；")}。`;

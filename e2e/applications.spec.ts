@@ -132,8 +132,15 @@ test("a visitor applies and looks up the status; staff decide; the reply is revi
 
 test("the JSON API: submit, look up, register offline, record steps and a decision, quote a fee", async ({ page, request }) => {
   const body = {
-    applicantType: "organisation", organisationKind: "legal_service", name: "黑龙江某某律师事务所", creditCode: "91350100M000100Y43",
-    legalRepresentative: "李四", contactName: "王五", phone: "0453-3921234", description: "某行政处罚决定书", deliveryMethod: "pickup",
+    applicantType: "organisation",
+    organisationKind: "legal_service",
+    name: "黑龙江某某律师事务所",
+    creditCode: "91350100M000100Y43",
+    legalRepresentative: "李四",
+    contactName: "王五",
+    phone: "0453-3921234",
+    description: "某行政处罚决定书",
+    deliveryMethod: "pickup",
   };
   const created = await request.post("/api/v1/applications", { data: body, headers: { "Idempotency-Key": `api-${Date.now()}` } });
   expect(created.status()).toBe(201);
@@ -154,15 +161,34 @@ test("the JSON API: submit, look up, register offline, record steps and a decisi
   expect(registered.status()).toBe(201);
   const offline = await registered.json();
   expect(offline.receivedOn).toBe("2026-11-23");
-  const step = await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司" } });
+  const step = await api.post(`/api/v1/admin/applications/${offline.id}/steps`, {
+    headers,
+    data: { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司" },
+  });
   expect(step.status()).toBe(201);
   expect((await step.json()).status).toBe("awaiting_third_party");
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "extension", date: "2026-11-24", days: 5, note: "x" } })).status()).toBe(403);
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "fee_notice", date: "2026-11-24", method: "by_volume", quantity: 40 } })).status()).toBe(422);
-  const decided = await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { headers, data: { outcome: "refuse_third_party", decidedOn: "2026-11-25" } });
+  expect(
+    (
+      await api.post(`/api/v1/admin/applications/${offline.id}/steps`, { headers, data: { type: "extension", date: "2026-11-24", days: 5, note: "x" } })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (
+      await api.post(`/api/v1/admin/applications/${offline.id}/steps`, {
+        headers,
+        data: { type: "fee_notice", date: "2026-11-24", method: "by_volume", quantity: 40 },
+      })
+    ).status(),
+  ).toBe(422);
+  const decided = await api.post(`/api/v1/admin/applications/${offline.id}/decision`, {
+    headers,
+    data: { outcome: "refuse_third_party", decidedOn: "2026-11-25" },
+  });
   expect(decided.status()).toBe(200);
   expect((await decided.json()).outcome).toBe("refuse_third_party");
-  expect((await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { headers, data: { outcome: "no_such_outcome", decidedOn: "2026-11-25" } })).status()).toBe(422);
+  expect(
+    (await api.post(`/api/v1/admin/applications/${offline.id}/decision`, { headers, data: { outcome: "no_such_outcome", decidedOn: "2026-11-25" } })).status(),
+  ).toBe(422);
 
   const quote = await api.get("/api/v1/admin/fees/quote?pages=201");
   expect(await quote.json()).toMatchObject({ amountYuan: 2740 });

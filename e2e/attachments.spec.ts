@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { buildDocx, buildHtml, buildPdf } from "../tests/fixtures/attachment-files";
 import { logIn } from "./support/session";
+import { buildDocx, buildHtml, buildPdf } from "../tests/fixtures/attachment-files";
 
 test("attachments: type checked by content, screened, downloadable by the public with the original name once published", async ({ page, browser }) => {
   await logIn(page, "staff");
@@ -11,17 +11,21 @@ test("attachments: type checked by content, screened, downloadable by the public
   const files = page.getByLabel("上传附件");
 
   await files.setInputFiles([{ name: "伪装的报告.pdf", mimeType: "application/pdf", buffer: Buffer.from(buildHtml()) }]);
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("error-files")).toContainText("伪装的报告.pdf");
   await expect(page.getByTestId("error-files")).toContainText("只能上传 PDF、Word、Excel");
   await expect(page.getByRole("textbox", { name: "标题", exact: true }), "what was typed survives the error").toHaveValue("2026年政府信息公开工作年度报告");
 
   await files.setInputFiles([
     // Larger than Next's default 1 MB server-action body limit.
-    { name: "2026年政府信息公开工作年度报告.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from(buildPdf("Annual report 2026")), Buffer.alloc(3 * 1024 * 1024, 0x20)]) },
+    {
+      name: "2026年政府信息公开工作年度报告.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.concat([Buffer.from(buildPdf("Annual report 2026")), Buffer.alloc(3 * 1024 * 1024, 0x20)]),
+    },
     { name: "联系人名单.docx", mimeType: "application/octet-stream", buffer: Buffer.from(await buildDocx(["联系人手机 13912345678"])) },
   ]);
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("item-state")).toHaveText("草稿");
   const itemId = new URL(page.url()).pathname.split("/").pop();
 
@@ -37,7 +41,10 @@ test("attachments: type checked by content, screened, downloadable by the public
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(attachmentPath!)).status(), "not public before publication").toBe(404);
 
-  for (const [username, action] of [["head", "审核通过"], ["leader", "审核通过"]] as const) {
+  for (const [username, action] of [
+    ["head", "审核通过"],
+    ["leader", "审核通过"],
+  ] as const) {
     const context = await browser.newContext();
     const reviewer = await context.newPage();
     await logIn(reviewer, username);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { logIn, logOut } from "./support/session";
 import { E2E_START } from "./support/clock";
+import { logIn, logOut } from "./support/session";
 
 /** A user made by the admin through the console, for tests that change passwords. */
 async function createUserAsAdmin(page: Page, username: string, password: string): Promise<void> {
@@ -58,7 +58,14 @@ test("a session cookie cannot make cross-site API writes; same-origin JSON still
   // What a form or fetch on another site can send along with the staff member's cookie.
   const attack = await page.request.post("/api/v1/admin/items", {
     headers: { "Content-Type": "text/plain", Origin: "https://evil.example" },
-    data: JSON.stringify({ title: "跨站写入的信息", body: "<p>跨站写入。</p>", categoryId: plans.id, writtenAt: "2026-11-20", formedAt: "2026-11-20", channels: ["website"] }),
+    data: JSON.stringify({
+      title: "跨站写入的信息",
+      body: "<p>跨站写入。</p>",
+      categoryId: plans.id,
+      writtenAt: "2026-11-20",
+      formedAt: "2026-11-20",
+      channels: ["website"],
+    }),
   });
   expect(attack.status()).toBe(403);
   expect((await attack.json()).error.code).toBe("cross_site_write");

@@ -9,7 +9,12 @@ function postgresProcesses(): number[] {
   const children = (pid: number): number[] => {
     const file = `/proc/${pid}/task/${pid}/children`;
     if (!existsSync(file)) return [];
-    return readFileSync(file, "utf8").trim().split(/\s+/).filter(Boolean).map(Number).flatMap((child) => [child, ...children(child)]);
+    return readFileSync(file, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .flatMap((child) => [child, ...children(child)]);
   };
   return [root, ...children(root)];
 }

@@ -34,7 +34,7 @@ function rerunDraw(input: Input): { targetId: number; inspectorIds: number[] }[]
       if (value < limit) return value % n;
     }
   };
-  const shuffle = <T,>(list: T[]) => {
+  const shuffle = <T>(list: T[]) => {
     for (let i = list.length - 1; i > 0; i--) {
       const j = below(i + 1);
       [list[i], list[j]] = [list[j], list[i]];
@@ -42,15 +42,25 @@ function rerunDraw(input: Input): { targetId: number; inspectorIds: number[] }[]
     return list;
   };
   const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
-  const candidates = input.targets.filter((target) => target.active && (!input.targetCategories.length || input.targetCategories.includes(target.category))).sort(byId);
-  return shuffle(candidates).slice(0, input.targetCount).map((target) => {
-    const eligible = input.inspectors
-      .filter((inspector) => inspector.active && !input.conflicts.some((conflict) => conflict.inspectorId === inspector.id && conflict.targetId === target.id))
-      .sort(byId);
-    return { targetId: target.id, inspectorIds: shuffle(eligible).slice(0, input.inspectorsPerTarget).map((inspector) => inspector.id) };
-  });
+  const candidates = input.targets
+    .filter((target) => target.active && (!input.targetCategories.length || input.targetCategories.includes(target.category)))
+    .sort(byId);
+  return shuffle(candidates)
+    .slice(0, input.targetCount)
+    .map((target) => {
+      const eligible = input.inspectors
+        .filter(
+          (inspector) => inspector.active && !input.conflicts.some((conflict) => conflict.inspectorId === inspector.id && conflict.targetId === target.id),
+        )
+        .sort(byId);
+      return {
+        targetId: target.id,
+        inspectorIds: shuffle(eligible)
+          .slice(0, input.inspectorsPerTarget)
+          .map((inspector) => inspector.id),
+      };
+    });
 }
-
 
 function creditCode(serial: number): string {
   const characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -86,7 +96,16 @@ test("the public sees the 2017 draws with their results and can re-run a draw fr
   await expect(rows).toHaveCount(20);
   await expect(page.getByTestId("draw-verified")).toContainText("结果一致");
   await expect(page.getByTestId("results-timeliness")).toContainText("按时公开");
+  // The page leads with a plain account of the draw; seeds, hashes and the algorithm are folded away.
+  await expect(page.getByTestId("draw-summary")).toHaveText(
+    /^2017-\d\d-\d\d \d\d:\d\d，综合科通过本系统从抽取范围内在册的 \d+ 个检查对象中随机抽取了 20 个，并为每个检查对象随机选派 2 名执法检查人员/,
+  );
+  await expect(page.getByTestId("draw-objection").getByRole("link", { name: "在线提出异议" })).toHaveAttribute("href", "/feedback/new");
+  for (const jargon of ["SHA-256", "JSON.stringify", "Fisher", "gongkai-draw/1", "随机种子"]) await expect(page.getByText(jargon).first()).toBeHidden();
+  await expect(page.getByRole("heading", { name: "如何核对抽取结果" })).toBeHidden();
+  await page.getByTestId("draw-technical").getByText("技术核验说明").click();
   await expect(page.getByRole("heading", { name: "如何核对抽取结果" })).toBeVisible();
+  await expect(page.getByTestId("draw-seed")).toBeVisible();
   expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
 
   const id = page.url().split("/").pop();
@@ -124,23 +143,38 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   const serial = stamp % 1_000_000_000;
   const bad = creditCode(serial).slice(0, 17) + (creditCode(serial).endsWith("0") ? "1" : "0");
   await importForm.getByLabel("Excel 文件").setInputFiles({
-    name: "错误.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: await xlsx([header, [`测试广告公司甲${stamp}`, creditCode(serial), "绥芬河市通天路1号", category], [`测试广告公司乙${stamp}`, bad, "绥芬河市通天路2号", category]]),
+    name: "错误.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await xlsx([
+      header,
+      [`测试广告公司甲${stamp}`, creditCode(serial), "绥芬河市通天路1号", category],
+      [`测试广告公司乙${stamp}`, bad, "绥芬河市通天路2号", category],
+    ]),
   });
   await importForm.getByRole("button", { name: "导入" }).click();
   await expect(importForm.getByTestId("form-error")).toContainText("文件中有 1 处问题，没有导入任何数据");
   await expect(importForm.getByTestId("import-problems").locator("tbody tr")).toHaveCount(1);
   await expect(importForm.getByTestId("import-problems").locator("tbody tr").first()).toContainText("3统一社会信用代码统一社会信用代码校验位不正确");
   await importForm.getByLabel("Excel 文件").setInputFiles({
-    name: "正确.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: await xlsx([header, ...[1, 2, 3].map((index) => [`测试广告公司${index}号${stamp}`, creditCode(serial + index), `绥芬河市光明街${index}号`, category])]),
+    name: "正确.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await xlsx([
+      header,
+      ...[1, 2, 3].map((index) => [`测试广告公司${index}号${stamp}`, creditCode(serial + index), `绥芬河市光明街${index}号`, category]),
+    ]),
   });
   await importForm.getByRole("button", { name: "导入" }).click();
   await expect(importForm.getByTestId("form-success")).toHaveText("已导入 3 条，名录已生成新版本。");
   const sameOrigin = { Origin: new URL(page.url()).origin };
   const apiImport = await page.request.post("/api/v1/admin/inspections/targets/import", {
     headers: sameOrigin,
-    multipart: { file: { name: "接口.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await xlsx([header, ["", creditCode(serial + 9), "绥芬河市光明街9号", category]]) } },
+    multipart: {
+      file: {
+        name: "接口.xlsx",
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: await xlsx([header, ["", creditCode(serial + 9), "绥芬河市光明街9号", category]]),
+      },
+    },
   });
   expect(apiImport.status()).toBe(422);
   expect((await apiImport.json()).errors).toEqual([{ row: 2, column: "名称", message: "请填写名称。" }]);
@@ -175,7 +209,16 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   const itemId = (await (await page.request.get(`/api/v1/admin/inspections/${taskId}`)).json()).inspection.items[0].id;
   const created = await page.request.post("/api/v1/admin/inspections", {
     headers: sameOrigin,
-    data: { title: `人员不足 ${stamp}`, year: 2026, description: "测试", itemIds: [itemId], targetCount: 1, inspectorsPerTarget: 10, startOn: today, endOn: today },
+    data: {
+      title: `人员不足 ${stamp}`,
+      year: 2026,
+      description: "测试",
+      itemIds: [itemId],
+      targetCount: 1,
+      inspectorsPerTarget: 10,
+      startOn: today,
+      endOn: today,
+    },
   });
   expect(created.status()).toBe(201);
   const shortId = (await created.json()).inspection.id;

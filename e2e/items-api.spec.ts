@@ -30,7 +30,15 @@ test("items API: create, patch with version, transitions with 403/409/422, publi
 
   const created = await request.post("/api/v1/admin/items", {
     headers: staff,
-    data: { title: "2027年城市管理工作计划", body: "<p>计划如下。</p>", categoryId: plans.id, documentNumber: "绥城管发〔2026〕20号", writtenAt: "2026-11-20", formedAt: "2026-11-20", channels: ["website", "new_media"] },
+    data: {
+      title: "2027年城市管理工作计划",
+      body: "<p>计划如下。</p>",
+      categoryId: plans.id,
+      documentNumber: "绥城管发〔2026〕20号",
+      writtenAt: "2026-11-20",
+      formedAt: "2026-11-20",
+      channels: ["website", "new_media"],
+    },
   });
   expect(created.status()).toBe(201);
   const item = (await created.json()).item;
@@ -61,7 +69,13 @@ test("items API: create, patch with version, transitions with 403/409/422, publi
 
   const published = await request.get(`/api/v1/items/${item.id}`);
   expect(published.status()).toBe(200);
-  expect((await published.json()).item).toMatchObject({ title: "2027年城市管理工作计划（草案）", documentNumber: "绥城管发〔2026〕20号", writtenAt: "2026-11-20", channels: ["website", "new_media"], category: { slug: "plans" } });
+  expect((await published.json()).item).toMatchObject({
+    title: "2027年城市管理工作计划（草案）",
+    documentNumber: "绥城管发〔2026〕20号",
+    writtenAt: "2026-11-20",
+    channels: ["website", "new_media"],
+    category: { slug: "plans" },
+  });
   const list = await (await request.get("/api/v1/items?category=plans&year=2026")).json();
   expect(list.items.map((entry: { id: number }) => entry.id)).toContain(item.id);
   expect((await request.get("/api/v1/items?category=no-such-category")).status()).toBe(404);

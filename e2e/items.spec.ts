@@ -18,15 +18,16 @@ test("staff drafts, head returns, staff resubmits, head and leader approve, the 
   const title = `关于开展夜市占道经营专项整治的通告 ${Date.now()}`;
   await logIn(page, "staff");
   await page.goto("/admin/items/new");
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("error-title")).toHaveText("请填写标题。");
   await page.getByRole("textbox", { name: "标题", exact: true }).fill(title);
   await page.getByLabel("所属栏目").selectOption({ label: "　行政强制" });
   await page.getByLabel("文号").fill("绥城管发〔2026〕12号");
   await page.getByRole("textbox", { name: "正文" }).fill("为规范夜市经营秩序，决定开展专项整治。");
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByTestId("item-state")).toHaveText("草稿");
+  await expect(page.getByTestId("form-success")).toHaveText("草稿已保存。核对无误后，请在“审核操作”中提交审核。");
   const itemUrl = new URL(page.url()).pathname;
   const itemId = itemUrl.split("/").pop();
   await takeAction(page, "提交审核");
@@ -46,10 +47,13 @@ test("staff drafts, head returns, staff resubmits, head and leader approve, the 
   await page.getByRole("link", { name: "修改" }).click();
   const revisedTitle = `${title}（2026年12月1日至31日）`;
   await page.getByRole("textbox", { name: "标题", exact: true }).fill(revisedTitle);
-  await page.getByRole("button", { name: "保存" }).click();
+  // Saved and submitted in one step; the notice says what happened and who acts next.
+  await page.getByRole("button", { name: "保存并提交审核" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(revisedTitle);
   await expect(page.getByRole("heading", { level: 1 }).locator("..").getByText("第 2 版", { exact: true })).toBeVisible();
-  await takeAction(page, "提交审核");
+  await expect(page.getByTestId("form-success")).toHaveText("已提交，等待科室负责人审核。");
+  await expect(page.getByTestId("item-state")).toHaveText("待科室审核");
+  await expect(page.getByText("正在等待科室负责人审核，您无需操作。")).toBeVisible();
   await logOut(page);
 
   await openItemAs(page, "head", itemUrl);
@@ -85,7 +89,7 @@ test("personal data found on submit must be acknowledged with a note", async ({ 
   await page.getByRole("textbox", { name: "标题", exact: true }).fill("违法建设拆除决定送达公告");
   await page.getByLabel("所属栏目").selectOption({ label: "　行政强制" });
   await page.getByRole("textbox", { name: "正文" }).fill("当事人张某，身份证号 11010519491231002X，联系电话 13812345678。");
-  await page.getByRole("button", { name: "新建信息" }).click();
+  await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByTestId("item-state")).toHaveText("草稿");
   const submit = page.getByRole("form", { name: "提交审核" });
   await submit.getByRole("button", { name: "提交审核" }).click();

@@ -66,7 +66,10 @@ test("the search API: exact contract, CORS, ETag and 304, 422 for bad parameters
   expect(invalid.status()).toBe(422);
   expect((await invalid.json()).error.fields.pageSize).toBeTruthy();
 
-  const preflight = await request.fetch("/api/v1/items", { method: "OPTIONS", headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" } });
+  const preflight = await request.fetch("/api/v1/items", {
+    method: "OPTIONS",
+    headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" },
+  });
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
 });
@@ -87,7 +90,7 @@ test("public pages carry an ETag from the content version and answer 304 without
 test("feeds, sitemap, robots.txt, OpenAPI and spreadsheet exports", async ({ request }) => {
   const rss = await request.get("/feeds/rss.xml");
   expect(rss.headers()["content-type"]).toContain("application/rss+xml");
-  expect(await rss.text()).toContain("<rss version=\"2.0\"");
+  expect(await rss.text()).toContain('<rss version="2.0"');
   const atom = await request.get("/feeds/catalogue/licensing/atom.xml");
   expect(atom.headers()["content-type"]).toContain("application/atom+xml");
   expect(await atom.text()).toContain("户外设施设置行政许可结果公示");

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { logIn, logOut, sameOrigin } from "./support/session";
 import { e2eToday } from "./support/clock";
+import { logIn, logOut, sameOrigin } from "./support/session";
 
 async function takeAction(page: Page, action: string) {
   await page.getByRole("form", { name: action }).getByRole("button", { name: action }).click();
@@ -26,10 +26,16 @@ test("another section's proposal is readable but offers no changes, and the API 
   expect(read.status()).toBe(200);
   const { proposal } = await read.json();
   expect(proposal.can).toEqual({ edit: false, assign: false, recordFeedback: false, reopen: false, close: false });
-  const patched = await page.request.patch(`/api/v1/admin/proposals/${id}`, { headers: sameOrigin(page), data: { title: "越权修改的标题", version: proposal.version } });
+  const patched = await page.request.patch(`/api/v1/admin/proposals/${id}`, {
+    headers: sameOrigin(page),
+    data: { title: "越权修改的标题", version: proposal.version },
+  });
   expect(patched.status()).toBe(403);
   expect((await patched.json()).error.code).toBe("forbidden");
-  const reassigned = await page.request.post(`/api/v1/admin/proposals/${id}/assignment`, { headers: sameOrigin(page), data: { leadSectionId: proposal.leadSectionId, version: proposal.version } });
+  const reassigned = await page.request.post(`/api/v1/admin/proposals/${id}/assignment`, {
+    headers: sameOrigin(page),
+    data: { leadSectionId: proposal.leadSectionId, version: proposal.version },
+  });
   expect(reassigned.status()).toBe(403);
   expect((await page.goto(`/admin/proposals/${id}/edit`))?.status()).toBe(403);
   await page.goto(`/proposals/${id}`);
@@ -104,8 +110,15 @@ test("step notes and a third party's name are shown to the handling section, not
   const registered = await page.request.post("/api/v1/admin/applications", {
     headers: sameOrigin(page),
     data: {
-      applicantType: "natural_person", name: "钱小八", idType: "resident_id", idNumber: "11010519491231002X", phone: "13800138000",
-      description: "某路段占道施工许可", deliveryMethod: "pickup", receiptMethod: "registered_post", receivedOn: "2026-11-25",
+      applicantType: "natural_person",
+      name: "钱小八",
+      idType: "resident_id",
+      idNumber: "11010519491231002X",
+      phone: "13800138000",
+      description: "某路段占道施工许可",
+      deliveryMethod: "pickup",
+      receiptMethod: "registered_post",
+      receivedOn: "2026-11-25",
     },
   });
   expect(registered.status()).toBe(201);

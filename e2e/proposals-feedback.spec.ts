@@ -66,7 +66,9 @@ test("a message about an item names the item", async ({ page, request }) => {
   await expect(page.getByTestId("feedback-item")).toHaveText(item.title);
 });
 
-test("a proposal is registered and assigned by the section head, answered in 摘要公开 through the review, and the public sees only the summary", async ({ page }) => {
+test("a proposal is registered and assigned by the section head, answered in 摘要公开 through the review, and the public sees only the summary", async ({
+  page,
+}) => {
   const year = e2eYear;
   const title = `关于规范夜市经营秩序的建议 ${Date.now()}`;
   // Staff register proposals as 待交办; choosing the lead section is 交办, the section head's job.
@@ -136,7 +138,9 @@ test("the yearly assignment list is imported all or nothing, with the errors lis
 
   const good = ["2017", session, "第1号", "人大代表建议", "关于增设果皮箱的建议", "张三", "2017-03-01", "综合科", "", "2017-03-10", ""];
   const bad = ["2017", session, "第2号", "议案", "", "李四", "2017-02-30", "不存在的科室", "", "", ""];
-  await page.getByLabel("交办清单文件").setInputFiles({ name: "交办清单.xlsx", mimeType: "application/octet-stream", buffer: await assignmentList([good, bad]) });
+  await page
+    .getByLabel("交办清单文件")
+    .setInputFiles({ name: "交办清单.xlsx", mimeType: "application/octet-stream", buffer: await assignmentList([good, bad]) });
   await page.getByRole("button", { name: "导入" }).click();
   await expect(page.getByTestId("form-error")).toContainText("没有导入任何数据");
   const problems = page.getByTestId("import-problems").locator("tbody tr");

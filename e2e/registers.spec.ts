@@ -37,6 +37,11 @@ async function takeAction(page: Page, action: string, comment?: string) {
 test("the public power list: 12 retained 行政许可 now and in 2017, the 2016 list, and what changed", async ({ page }) => {
   await page.goto("/powers");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("权责清单（现行清单）");
+  // Only the powers in force: the cancelled and the delegated ones are in the yearly lists and their comparison.
+  await expect(page.getByTestId("power-row").first()).toBeVisible();
+  await expect(page.getByTestId("power-row").filter({ hasText: "XK-013" })).toHaveCount(0);
+  await expect(page.getByTestId("power-row").filter({ hasText: "XK-014" })).toHaveCount(0);
+  await expect(page.getByLabel("状态").locator("option", { hasText: "取消" })).toHaveCount(0);
   await page.getByLabel("职权类别").selectOption({ label: "行政许可" });
   await page.getByLabel("状态").selectOption({ label: "保留" });
   await page.getByRole("button", { name: "筛选" }).click();
@@ -104,23 +109,58 @@ test("双公示: the 35 licensing results of 2017, searched by credit code and �
   await expect(page.getByTestId("result-count")).toHaveText("共 1 条");
   await page.goto("/decisions?kind=penalty&year=2017");
   await expect(page.getByTestId("result-count")).toHaveText("共 0 条");
+  // The office's 2017 penalties were disclosed as two half-yearly notices: the 行政处罚 tab finds them.
+  const notices = page.getByTestId("decision-notices");
+  await expect(notices.getByRole("heading")).toHaveText("以公告形式公开的行政处罚信息");
+  await expect(notices.getByRole("link")).toHaveText(["2017年下半年行政处罚案件信息公开", "2017年上半年行政处罚案件信息公开"]);
+  await expectAccessible(page);
+  await notices.getByRole("link", { name: "2017年上半年行政处罚案件信息公开" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2017年上半年行政处罚案件信息公开");
+  await page.goto("/decisions?kind=penalty&year=2016");
+  await expect(page.getByTestId("decision-notices")).toHaveCount(0);
 });
 
-test("import: a file with mistakes imports nothing and lists each by row and column; the fixed file imports and its batch is reviewed and published", async ({ page }) => {
+test("the catalogue sidebar leads to 依申请公开: the application form and the status lookup", async ({ page }) => {
+  await page.goto("/catalogue/guide");
+  const sidebar = page.getByRole("navigation", { name: "公开目录" });
+  await sidebar.getByRole("link", { name: "依申请公开" }).click();
+  await expect(page).toHaveURL(/\/apply$/);
+  await page.goto("/catalogue/guide");
+  await expect(sidebar.getByRole("link", { name: "申请查询" })).toHaveAttribute("href", "/applications");
+});
+
+test("import: a file with mistakes imports nothing and lists each by row and column; the fixed file imports and its batch is reviewed and published", async ({
+  page,
+}) => {
   const stamp = Date.now();
   await logIn(page, "staff");
   await page.goto("/admin/decisions/import");
   const template = await page.request.get((await page.getByRole("link", { name: "行政许可模板（CSV）" }).getAttribute("href"))!);
   expect(template.status()).toBe(200);
-  const header = (await template.text()).replace(/^\uFEFF/, "").split(/\r?\n/)[0].split(",");
+  const header = (await template.text())
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)[0]
+    .split(",");
   expect(header.slice(0, 8)).toEqual(["行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "许可证书名称", "许可内容"]);
 
   const row = (index: number, overrides: Record<string, string> = {}) => {
     const values: Record<string, string> = {
-      行政相对人名称: `绥芬河市端到端测试商贸有限公司${index}`, 相对人类别: "法人及非法人组织", 统一社会信用代码: creditCode(`91231081MA${String(stamp + index).slice(-7)}`),
-      法定代表人: "王立新", 证件号码: "", 决定书文号: `绥城管许字〔2026〕第E${stamp}-${index}号`, 许可证书名称: "门头牌匾设置许可决定书",
-      许可内容: "准予设置门头牌匾一块。", 决定日期: "2026-03-02", 有效期自: "2026-03-02", 有效期至: "2027-03-01", 决定机关: agency,
-      决定机关统一社会信用代码: authorityCode, 数据来源单位: agency, 备注: "", ...overrides,
+      行政相对人名称: `绥芬河市端到端测试商贸有限公司${index}`,
+      相对人类别: "法人及非法人组织",
+      统一社会信用代码: creditCode(`91231081MA${String(stamp + index).slice(-7)}`),
+      法定代表人: "王立新",
+      证件号码: "",
+      决定书文号: `绥城管许字〔2026〕第E${stamp}-${index}号`,
+      许可证书名称: "门头牌匾设置许可决定书",
+      许可内容: "准予设置门头牌匾一块。",
+      决定日期: "2026-03-02",
+      有效期自: "2026-03-02",
+      有效期至: "2027-03-01",
+      决定机关: agency,
+      决定机关统一社会信用代码: authorityCode,
+      数据来源单位: agency,
+      备注: "",
+      ...overrides,
     };
     return header.map((column) => values[column] ?? "").join(",");
   };
@@ -128,10 +168,17 @@ test("import: a file with mistakes imports nothing and lists each by row and col
   const upload = async (lines: string[], encoding: "utf8" | "gb18030" = "utf8") => {
     await page.getByLabel("类别").selectOption({ label: "行政许可" });
     const text = [header.join(","), ...lines].join("\r\n");
-    await page.getByLabel("文件（.xlsx，或 UTF-8、GB18030 编码的 .csv）").setInputFiles({ name: "许可台账.csv", mimeType: "text/csv", buffer: encoding === "utf8" ? Buffer.from(text, "utf8") : iconv.encode(text, "gb18030") });
+    await page
+      .getByLabel("文件（.xlsx，或 UTF-8、GB18030 编码的 .csv）")
+      .setInputFiles({ name: "许可台账.csv", mimeType: "text/csv", buffer: encoding === "utf8" ? Buffer.from(text, "utf8") : iconv.encode(text, "gb18030") });
     await page.getByRole("button", { name: "检查并导入" }).click();
   };
-  await upload([row(1), row(2, { 统一社会信用代码: wrongCheck(creditCode(`91231081MA${String(stamp + 2).slice(-7)}`)) }), row(3, { 有效期至: "2026-03-01" }), row(4, { 相对人类别: "外商" })]);
+  await upload([
+    row(1),
+    row(2, { 统一社会信用代码: wrongCheck(creditCode(`91231081MA${String(stamp + 2).slice(-7)}`)) }),
+    row(3, { 有效期至: "2026-03-01" }),
+    row(4, { 相对人类别: "外商" }),
+  ]);
   const problems = page.getByTestId("import-problems");
   await expect(page.getByTestId("form-error")).toContainText("文件中有 3 处问题，没有导入任何数据");
   await expect(problems).toContainText("文件中的问题（共 3 处）");
@@ -159,7 +206,11 @@ test("import: a file with mistakes imports nothing and lists each by row and col
   const xlsxRow = (index: number, overrides: Record<string, string> = {}) => row(index, overrides).split(",");
   sheet.addRow(xlsxRow(5));
   sheet.addRow(xlsxRow(6, { 行政相对人名称: "" }));
-  const post = (bytes: Buffer) => page.request.post("/api/v1/admin/decisions/import?kind=license", { headers: { Origin: new URL(page.url()).origin }, multipart: { file: { name: "台账.xlsx", mimeType: "application/octet-stream", buffer: bytes } } });
+  const post = (bytes: Buffer) =>
+    page.request.post("/api/v1/admin/decisions/import?kind=license", {
+      headers: { Origin: new URL(page.url()).origin },
+      multipart: { file: { name: "台账.xlsx", mimeType: "application/octet-stream", buffer: bytes } },
+    });
   const refused = await post(Buffer.from(await workbook.xlsx.writeBuffer()));
   expect(refused.status()).toBe(422);
   expect((await refused.json()).errors).toEqual([{ row: 3, column: "行政相对人名称", message: "请填写行政相对人名称。" }]);

@@ -41,3 +41,19 @@ export function clockStartingAt(start: Date | string): Clock {
   const realStart = performance.now();
   return () => new Date(startMs + (performance.now() - realStart));
 }
+
+/**
+ * Runs `work` on `clock` and then puts back the clock that was in force (also when `work` fails):
+ * for seeding back-dated history through the real data layer, whose rows and audit trail read the
+ * product's clock.
+ */
+export async function withClock<T>(clock: Clock, work: () => Promise<T>): Promise<T> {
+  state.gongkaiClock ??= clockFromEnvironment();
+  const previous = state.gongkaiClock;
+  state.gongkaiClock = clock;
+  try {
+    return await work();
+  } finally {
+    state.gongkaiClock = previous;
+  }
+}

@@ -1,5 +1,5 @@
-import type { IsoDate } from "@/lib/deadlines/iso-date";
 import { currentTime } from "@/lib/clock";
+import type { IsoDate } from "@/lib/deadlines/iso-date";
 
 const beijingDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
 

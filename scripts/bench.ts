@@ -14,15 +14,14 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { readConfig, useDatabaseUrl } from "@/lib/config";
+import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
+import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/dataset";
 import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
-import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
-import { useDatabaseUrl } from "@/lib/config";
-import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
-import { readConfig } from "@/lib/config";
-import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
@@ -209,7 +208,12 @@ async function measurePublication(url: string, base: string, itemId: number, pro
     await client.query("COMMIT");
   };
   try {
-    const item = (await client.query<{ revision: number; title: string }>(`SELECT r."id" AS "revision", r."title" FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId" WHERE i."id" = $1`, [itemId])).rows[0];
+    const item = (
+      await client.query<{ revision: number; title: string }>(
+        `SELECT r."id" AS "revision", r."title" FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId" WHERE i."id" = $1`,
+        [itemId],
+      )
+    ).rows[0];
     if (!item) return { skipped: `item ${itemId} has no published revision` };
     const marked = `${item.title}（基准更正）`;
     await change(item.revision, marked);
@@ -259,14 +263,20 @@ async function timeIlike(url: string, queries: string[]): Promise<QueryTiming> {
     for (const q of queries) {
       const terms = q.split(/\s+/).filter(Boolean);
       const conditions = terms
-        .map((_, index) => `(r."title" ILIKE $${index + 1} OR r."bodyText" ILIKE $${index + 1} OR r."documentNumber" ILIKE $${index + 1} OR i."indexNumber" ILIKE $${index + 1})`)
+        .map(
+          (_, index) =>
+            `(r."title" ILIKE $${index + 1} OR r."bodyText" ILIKE $${index + 1} OR r."documentNumber" ILIKE $${index + 1} OR i."indexNumber" ILIKE $${index + 1})`,
+        )
         .join(" AND ");
       const sql = `SELECT i."id", r."title", i."publishedAt", count(*) OVER () AS total
                      FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId"
                     WHERE i."withdrawnAt" IS NULL AND ${conditions}
                     ORDER BY i."publishedAt" DESC LIMIT 20`;
       const start = performance.now();
-      await client.query(sql, terms.map((term) => `%${term}%`));
+      await client.query(
+        sql,
+        terms.map((term) => `%${term}%`),
+      );
       times.push(performance.now() - start);
     }
   } finally {
@@ -322,8 +332,14 @@ function printTable(results: Results): void {
     }
     const target = gate ? `≥ ${TARGETS.pageRequestsPerSecond} req/s, p99 ≤ ${TARGETS.pageP99} ms` : "";
     const ok = result.requestsPerSecond >= TARGETS.pageRequestsPerSecond && result.p99 <= TARGETS.pageP99;
-    const ratio = result.ratioToCeiling === undefined ? "" : `; ${Math.round(result.ratioToCeiling * 1000) / 10} % of raw Node (${result.ceilingRequestsPerSecond} req/s)`;
-    rows.push([label, `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}${result.errors ? `, ${result.errors} errors` : ""}${ratio}`, target, gate ? verdict(ok) : ""]);
+    const ratio =
+      result.ratioToCeiling === undefined ? "" : `; ${Math.round(result.ratioToCeiling * 1000) / 10} % of raw Node (${result.ceilingRequestsPerSecond} req/s)`;
+    rows.push([
+      label,
+      `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}${result.errors ? `, ${result.errors} errors` : ""}${ratio}`,
+      target,
+      gate ? verdict(ok) : "",
+    ]);
   };
   const processes = `${results.webConcurrency} web process${results.webConcurrency === 1 ? "" : "es"}`;
   page("homePage", `home page, npm start, ${processes} (50 conn.)`, true);
@@ -335,7 +351,11 @@ function printTable(results: Results): void {
   const publication = results.publication;
   rows.push([
     "publication visible in every web process",
-    "skipped" in publication ? `skipped: ${publication.skipped}` : Object.entries(publication.visibleAfterMs).map(([label, ms]) => `process ${label} after ${ms} ms`).join(", "),
+    "skipped" in publication
+      ? `skipped: ${publication.skipped}`
+      : Object.entries(publication.visibleAfterMs)
+          .map(([label, ms]) => `process ${label} after ${ms} ms`)
+          .join(", "),
     `≤ ${TARGETS.publicationVisibleMs} ms`,
     "skipped" in publication ? "" : verdict(publication.maxMs <= TARGETS.publicationVisibleMs),
   ]);
@@ -346,7 +366,12 @@ function printTable(results: Results): void {
       `p95 ≤ ${TARGETS.searchP95} ms`,
       verdict(entry.api.p95 <= TARGETS.searchP95),
     ]);
-    rows.push([`search API, ${name} (8 conn.)`, `p50 ${entry.apiLoaded.p50} / p95 ${entry.apiLoaded.p95} ms, ${entry.apiLoaded.requestsPerSecond} req/s`, "", ""]);
+    rows.push([
+      `search API, ${name} (8 conn.)`,
+      `p50 ${entry.apiLoaded.p50} / p95 ${entry.apiLoaded.p95} ms, ${entry.apiLoaded.requestsPerSecond} req/s`,
+      "",
+      "",
+    ]);
     rows.push([
       `  engine vs ILIKE, ${name}`,
       `${entry.engine.p50} ms vs ${entry.ilike.p50} ms (p50): ${entry.speedup}× faster`,
@@ -355,13 +380,25 @@ function printTable(results: Results): void {
     ]);
   }
   const registers = results.registers;
-  rows.push(["annual report, 10,000 applications", registers.report.seconds === null ? registers.report.note : `${registers.report.seconds} s`, `≤ ${TARGETS.reportSeconds} s`, registers.report.seconds === null ? "" : verdict(registers.report.seconds <= TARGETS.reportSeconds)]);
-  rows.push(["双公示 import, 10,000 rows", registers.import.seconds === null ? registers.import.note : `${registers.import.seconds} s`, `≤ ${TARGETS.importSeconds} s`, registers.import.seconds === null ? "" : verdict(registers.import.seconds <= TARGETS.importSeconds)]);
+  rows.push([
+    "annual report, 10,000 applications",
+    registers.report.seconds === null ? registers.report.note : `${registers.report.seconds} s`,
+    `≤ ${TARGETS.reportSeconds} s`,
+    registers.report.seconds === null ? "" : verdict(registers.report.seconds <= TARGETS.reportSeconds),
+  ]);
+  rows.push([
+    "双公示 import, 10,000 rows",
+    registers.import.seconds === null ? registers.import.note : `${registers.import.seconds} s`,
+    `≤ ${TARGETS.importSeconds} s`,
+    registers.import.seconds === null ? "" : verdict(registers.import.seconds <= TARGETS.importSeconds),
+  ]);
   const memory = results.webProcessRssMegabytes;
   const largestAtEnd = Math.max(0, ...Object.values(memory.atEnd));
   rows.push([
     "web process RSS at the end (each)",
-    Object.entries(memory.atEnd).map(([label, megabytes]) => `process ${label}: ${megabytes} MB (peak ${memory.peak[label] ?? "?"} MB)`).join(", "),
+    Object.entries(memory.atEnd)
+      .map(([label, megabytes]) => `process ${label}: ${megabytes} MB (peak ${memory.peak[label] ?? "?"} MB)`)
+      .join(", "),
     `≤ ${TARGETS.serverRssMegabytes} MB`,
     verdict(largestAtEnd > 0 && largestAtEnd <= TARGETS.serverRssMegabytes),
   ]);
@@ -376,7 +413,12 @@ function printTable(results: Results): void {
 }
 
 async function main(): Promise<void> {
-  log(`Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os.loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+  log(
+    `Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" ")}`,
+  );
   const database = await prepareDatabase();
   const children: ChildProcess[] = [];
   let stopNginx: (() => Promise<void>) | undefined;
@@ -447,7 +489,8 @@ async function main(): Promise<void> {
     const cataloguePath = "/catalogue/penalties";
     const pagePaths = { homePage: "/", cataloguePage: cataloguePath, itemPage: itemPath };
     // Every web process renders each page once (fresh connections go to the processes in turn).
-    for (const warm of [...Object.values(pagePaths), "/api/v1/search?q=%E5%9F%8E%E7%AE%A1"]) for (let index = 0; index < 20; index++) await fetchFresh(base + warm);
+    for (const warm of [...Object.values(pagePaths), "/api/v1/search?q=%E5%9F%8E%E7%AE%A1"])
+      for (let index = 0; index < 20; index++) await fetchFresh(base + warm);
 
     const pages: Results["pages"] = {};
     for (const [name, pagePath] of Object.entries(pagePaths)) {
@@ -464,7 +507,9 @@ async function main(): Promise<void> {
     for (const [name, pagePath] of Object.entries(pagePaths)) {
       const bytesFile = path.join(BENCH_DIR, `${name}.html`);
       writeFileSync(bytesFile, (await fetchFresh(base + pagePath)).body);
-      const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+      const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
       children.push(ceiling);
       await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
       const raw = await runLoad({ url: `http://127.0.0.1:${CEILING_PORT}`, paths: ["/"], connections: 50, durationSeconds: PAGE_SECONDS });
@@ -516,7 +561,11 @@ async function main(): Promise<void> {
       atEnd[String(index + 1)] = Math.round(processRssKilobytes(pid) / 1024);
       peak[String(index + 1)] = webPeaks.get(pid) ?? atEnd[String(index + 1)];
     });
-    log(`Processes now: npm start ${server.pid} ${Math.round(processRssKilobytes(server.pid!) / 1024)} MB; web processes ${webProcessesOf(server.pid!).map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`).join(", ")} (peak total ${peakRss} MB)`);
+    log(
+      `Processes now: npm start ${server.pid} ${Math.round(processRssKilobytes(server.pid!) / 1024)} MB; web processes ${webProcessesOf(server.pid!)
+        .map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`)
+        .join(", ")} (peak total ${peakRss} MB)`,
+    );
     const results: Results = {
       machine: machineInfo(version),
       dataset: {

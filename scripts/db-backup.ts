@@ -25,7 +25,10 @@ try {
   if (!readConfig().DATABASE_URL && !existsSync(path.join(dataDir, "postgres", "PG_VERSION"))) {
     throw new BackupError(`There is no embedded database in ${dataDir}: set DATA_DIR to the data directory of the installation, or DATABASE_URL.`);
   }
-  const stamp = currentTime().toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  const stamp = currentTime()
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "-");
   const outFile = values.out ?? `gongkai-backup-${stamp}.tar.gz`;
   database = await openDatabase({ dataDir, role: "tool" });
   const summary = await createBackup({ databaseUrl: database.url, dataDir, outFile, method: values.method as BackupMethod, log: console.log });

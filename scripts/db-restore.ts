@@ -22,7 +22,9 @@ try {
       `${summary.files} uploaded files, in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`,
   );
   if (summary.newerMigrations.length) {
-    console.log(`This copy of Gongkai has ${summary.newerMigrations.length} newer migrations (${summary.newerMigrations.join(", ")}): \`npm run db:migrate\` or \`npm start\` applies them.`);
+    console.log(
+      `This copy of Gongkai has ${summary.newerMigrations.length} newer migrations (${summary.newerMigrations.join(", ")}): \`npm run db:migrate\` or \`npm start\` applies them.`,
+    );
   }
 } catch (error) {
   console.error(error instanceof BackupError || !(error instanceof Error) ? String(error instanceof Error ? error.message : error) : error.stack);

@@ -1,7 +1,7 @@
 /** `npm run db:seed [-- --demo]`: base data, and with --demo the demo organisation and accounts. */
 import path from "node:path";
-import { applyMigrations } from "@/lib/database/migrate";
 import { readConfig, useDatabaseUrl } from "@/lib/config";
+import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 

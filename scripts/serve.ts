@@ -25,8 +25,8 @@ import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { RestartBackoff } from "@/lib/runtime/restart-backoff";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
-import { forgetWebProcess, recordWebProcesses, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
 import { webConcurrencyFrom } from "@/lib/runtime/web-concurrency";
+import { forgetWebProcess, recordWebProcesses, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
 
 const root = process.cwd();
 const developing = process.argv.includes("--dev");
@@ -164,14 +164,22 @@ async function main(): Promise<void> {
     const startedAt = performance.now();
     let web: WebProcess;
     if (developing) {
-      web = { process: spawn(process.execPath, [nextBin, "dev", "--port", String(port), ...(host ? ["--hostname", host] : [])], { stdio: "inherit", env: webEnvironment }) };
+      web = {
+        process: spawn(process.execPath, [nextBin, "dev", "--port", String(port), ...(host ? ["--hostname", host] : [])], {
+          stdio: "inherit",
+          env: webEnvironment,
+        }),
+      };
     } else {
       const worker = cluster.fork({ ...webEnvironment, NODE_ENV: "production", PORT: String(port), WEB_PROCESS_INDEX: String(slot + 1) });
       web = { process: worker.process, worker };
     }
     webs[slot] = web;
     const child = web.process;
-    recordWebProcesses(dataDir, webs.map((each) => each?.process.pid ?? 0));
+    recordWebProcesses(
+      dataDir,
+      webs.map((each) => each?.process.pid ?? 0),
+    );
     (web.worker ?? child).on("message", (message: { type?: string }) => {
       if (message?.type !== "ready") return;
       if (everServed) {
@@ -197,7 +205,9 @@ async function main(): Promise<void> {
       const backoff = backoffs[slot];
       const delayMs = backoff.delayAfterCrash(upForMs);
       const meanwhile = concurrency > 1 ? "The other web processes keep serving and the database stays up." : "The database stays up.";
-      log(`The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row${which(slot)}). ${meanwhile}`);
+      log(
+        `The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row${which(slot)}). ${meanwhile}`,
+      );
       const timer = setTimeout(() => {
         restartTimers.delete(timer);
         if (!stopping) startWeb(slot);

@@ -3,6 +3,8 @@
  * TEST_DATABASE_URL set (a maintenance database on any server) it uses that server; otherwise it
  * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database
  * and runs in its own process, so files run side by side: TEST_CONCURRENCY of them at once (default 2).
+ * `npm run test:integration -- items search` runs the files whose names contain "items" or
+ * "search"; `-- '!fuzz'` runs all but the fuzz run.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -16,8 +18,11 @@ const files = readdirSync(path.join(root, "tests", "integration"))
   .filter((name) => name.endsWith(".test.ts"))
   .sort()
   .map((name) => path.join("tests", "integration", name));
-const only = process.argv.slice(2);
-const selected = only.length ? files.filter((file) => only.some((part) => file.includes(part))) : files;
+// Arguments name files by part of their name; one written "!part" leaves the files it names out.
+const args = process.argv.slice(2);
+const only = args.filter((arg) => !arg.startsWith("!"));
+const except = args.filter((arg) => arg.startsWith("!")).map((arg) => arg.slice(1));
+const selected = files.filter((file) => !only.length || only.some((part) => file.includes(part))).filter((file) => !except.some((part) => file.includes(part)));
 
 let stop = async () => {};
 if (!process.env.TEST_DATABASE_URL) {

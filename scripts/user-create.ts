@@ -5,11 +5,11 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyMigrations } from "@/lib/database/migrate";
 import { useDatabaseUrl } from "@/lib/config";
+import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { ValidationError } from "@/lib/errors";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +24,9 @@ const { values } = parseArgs({
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 if (!values.username || !values.role || !values.section || !values["password-stdin"]) {

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
 import { SkipLink } from "@/components/layout/skip-link";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { messages } from "@/lib/i18n";
 import { logOut } from "./actions";
 
@@ -30,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "catalogue.manage")) links.push({ href: "/admin/catalogue", label: m.catalogue });
   if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });
   if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });
+  if (isPermitted(user.role, "site_identity.manage")) links.push({ href: "/admin/site-identity", label: messages.siteIdentity.nav });
   if (isPermitted(user.role, "audit.read")) links.push({ href: "/admin/audit", label: m.audit });
   if (isPermitted(user.role, "user.manage")) links.push({ href: "/admin/users", label: m.users });
   if (isPermitted(user.role, "section.manage")) links.push({ href: "/admin/sections", label: m.sections });
@@ -40,23 +41,33 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <header className="bg-slate-800 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div>
-            <Link href="/admin" className="font-bold text-white">{m.title}</Link>
+            <Link href="/admin" className="font-bold text-white">
+              {m.title}
+            </Link>
             <span className="ml-3 text-sm text-slate-200">{agency.shortName}</span>
           </div>
           <div className="flex items-center gap-4 text-sm">
             <span data-testid="current-user">
               {m.signedInAs}：{user.displayName}（{messages.roles[user.role]}，{user.sectionName}）
             </span>
-            <Link href="/" className="text-white">{messages.site.home}</Link>
+            <Link href="/" className="text-white">
+              {messages.site.home}
+            </Link>
             <form action={logOut}>
-              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-white hover:bg-slate-700">{messages.site.logout}</button>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-white hover:bg-slate-700">
+                {messages.site.logout}
+              </button>
             </form>
           </div>
         </div>
       </header>
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:flex-row">
-        <aside className="shrink-0 sm:w-44"><ConsoleNav links={links} /></aside>
-        <main id="main" className="min-w-0 flex-1">{children}</main>
+        <aside className="shrink-0 sm:w-44">
+          <ConsoleNav links={links} />
+        </aside>
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
       </div>
     </>
   );

@@ -2,9 +2,9 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/next-auth";
+import { currentTime } from "@/lib/clock";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
-import { currentTime } from "@/lib/clock";
 import { asFormData } from "@/lib/validation";
 
 function safeRedirectTarget(value: FormDataEntryValue | null): string {

@@ -16,19 +16,27 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const m = messages.login;
   return (
     <main id="main" className="mx-auto mt-16 max-w-md px-4">
-      <p className="text-center text-sm text-gray-700"><Link href="/">{agency.name}</Link></p>
+      <p className="text-center text-sm text-gray-700">
+        <Link href="/">{agency.name}</Link>
+      </p>
       <div className="mt-3 rounded border border-gray-300 bg-white p-8 shadow-sm">
         <h1 className="mb-6 text-xl font-bold">{m.title}</h1>
         <LoginForm callbackUrl={callbackUrl} />
       </div>
       {agency.demoMode ? (
         <section className="mt-6 rounded border border-amber-600 bg-amber-50 p-4 text-sm" aria-labelledby="demo-accounts" data-testid="demo-accounts">
-          <h2 id="demo-accounts" className="font-semibold">{m.demoTitle}</h2>
+          <h2 id="demo-accounts" className="font-semibold">
+            {m.demoTitle}
+          </h2>
           <p className="mt-1">{m.demoNotice}</p>
-          <p className="mt-1">{m.demoHint} <code>{DEMO_PASSWORD}</code></p>
+          <p className="mt-1">
+            {m.demoHint} <code>{DEMO_PASSWORD}</code>
+          </p>
           <ul className="mt-2 space-y-1">
             {demoAccounts.map((account) => (
-              <li key={account.username}><code>{account.username}</code>：{account.displayName}（{messages.roles[account.role]}，{account.section}）</li>
+              <li key={account.username}>
+                <code>{account.username}</code>：{account.displayName}（{messages.roles[account.role]}，{account.section}）
+              </li>
             ))}
           </ul>
         </section>

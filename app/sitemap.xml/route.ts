@@ -1,8 +1,8 @@
 import { errorResponse } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { cacheableResponse, FEED_CACHE } from "@/lib/http-cache/http-cache";
-import { renderSitemap } from "@/lib/open-data/sitemap";
 import { siteOrigin } from "@/lib/open-data/site-url";
+import { renderSitemap } from "@/lib/open-data/sitemap";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useRef, useSyncExternalStore, type ReactNode } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/field";
 import { buttonClass } from "@/components/forms/styles";
@@ -18,7 +18,15 @@ type Run = (state: FormState, formData: FormData) => Promise<FormState>;
  * `acknowledge` it is one form with a box to tick first — for actions whose data layer insists on
  * the tick (ending demo mode refuses without `confirm`), so the server keeps the last word.
  */
-export function ConfirmDialog({ action, label, ariaLabel, question, confirmLabel, acknowledge, children }: {
+export function ConfirmDialog({
+  action,
+  label,
+  ariaLabel,
+  question,
+  confirmLabel,
+  acknowledge,
+  children,
+}: {
   action: Run;
   /** The first button's text (删除, 结束演示模式). */
   label: string;
@@ -42,23 +50,53 @@ export function ConfirmDialog({ action, label, ariaLabel, question, confirmLabel
       </ActionForm>
     );
   }
-  return <TwoStepConfirm action={action} label={label} ariaLabel={ariaLabel} question={question} confirmLabel={confirmLabel}>{children}</TwoStepConfirm>;
+  return (
+    <TwoStepConfirm action={action} label={label} ariaLabel={ariaLabel} question={question} confirmLabel={confirmLabel}>
+      {children}
+    </TwoStepConfirm>
+  );
 }
 
-function TwoStepConfirm({ action, label, ariaLabel, question, confirmLabel, children }: { action: Run; label: string; ariaLabel?: string; question?: string; confirmLabel?: string; children?: ReactNode }) {
+/** Nothing changes after hydration: the snapshot is false on the server and true in the browser. */
+const subscribeToNothing = () => () => {};
+
+function TwoStepConfirm({
+  action,
+  label,
+  ariaLabel,
+  question,
+  confirmLabel,
+  children,
+}: {
+  action: Run;
+  label: string;
+  ariaLabel?: string;
+  question?: string;
+  confirmLabel?: string;
+  children?: ReactNode;
+}) {
   const details = useRef<HTMLDetailsElement>(null);
   // The cancel button needs JavaScript; without it the summary closes the question again.
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => setInteractive(true), []);
+  const interactive = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   return (
     // Escape closes the question and gives the focus back to the first button.
-    <details ref={details} className="group relative inline-block text-left"
+    <details
+      ref={details}
+      className="group relative inline-block text-left"
       onKeyDown={(event) => {
         if (event.key !== "Escape" || !details.current?.open) return;
         details.current.removeAttribute("open");
         details.current.querySelector("summary")?.focus();
-      }}>
-      <summary aria-label={ariaLabel} className={`${buttonClass.dangerOutline} cursor-pointer list-none [&::-webkit-details-marker]:hidden group-open:bg-red-50`}>
+      }}
+    >
+      <summary
+        aria-label={ariaLabel}
+        className={`${buttonClass.dangerOutline} cursor-pointer list-none [&::-webkit-details-marker]:hidden group-open:bg-red-50`}
+      >
         {label}
       </summary>
       <div className="mt-2 w-72 max-w-[80vw] rounded border border-red-300 bg-white p-3 text-sm">
@@ -68,7 +106,9 @@ function TwoStepConfirm({ action, label, ariaLabel, question, confirmLabel, chil
           <div className="flex flex-wrap items-center gap-2">
             <SubmitButton variant="danger">{confirmLabel ?? messages.kit.confirm(label)}</SubmitButton>
             {interactive ? (
-              <button type="button" className={buttonClass.secondary} onClick={() => details.current?.removeAttribute("open")}>{messages.kit.cancel}</button>
+              <button type="button" className={buttonClass.secondary} onClick={() => details.current?.removeAttribute("open")}>
+                {messages.kit.cancel}
+              </button>
             ) : null}
           </div>
         </ActionForm>

@@ -35,7 +35,19 @@ const cellClass =
  * that change the URL's sort, aria-sort on the sorted one), an empty text instead of an empty
  * table, row actions in the last column, and paging below. Presentational: the page reads the query and fetches the rows.
  */
-export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActions, sort, paging, testId, rowTestId, framed = true }: {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+  rowActions,
+  sort,
+  paging,
+  testId,
+  rowTestId,
+  framed = true,
+}: {
   caption: string;
   columns: Column<Row>[];
   rows: readonly Row[];
@@ -57,7 +69,9 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
     : columns;
   const sortColumn = sort?.current ? columns.find((column) => column.key === sort.current!.key && column.sortValue) : undefined;
   const ordered = sortColumn ? sortRows(rows, sort!.current, (row) => sortColumn.sortValue!(row)) : rows;
-  const pagination = paging ? <Pagination page={paging.page} pageSize={paging.pageSize} total={paging.total} basePath={paging.basePath} query={paging.query} /> : null;
+  const pagination = paging ? (
+    <Pagination page={paging.page} pageSize={paging.pageSize} total={paging.total} basePath={paging.basePath} query={paging.query} />
+  ) : null;
   if (!rows.length) {
     return (
       <>
@@ -87,8 +101,12 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
                 {allColumns.map((column) => {
                   const Cell = column.rowHeader ? "th" : "td";
                   return (
-                    <Cell key={column.key} scope={column.rowHeader ? "row" : undefined} data-label={column.hideHeader ? "" : column.header}
-                      className={`${cellClass} ${column.className ?? ""}`}>
+                    <Cell
+                      key={column.key}
+                      scope={column.rowHeader ? "row" : undefined}
+                      data-label={column.hideHeader ? "" : column.header}
+                      className={`${cellClass} ${column.className ?? ""}`}
+                    >
                       {column.cell(row, index)}
                     </Cell>
                   );
@@ -105,16 +123,34 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, empty, rowActio
 
 function HeaderCell<Row>({ column, sort, formId }: { column: Column<Row>; sort?: Sorting; formId: string }) {
   if (column.hideHeader) {
-    return <th scope="col" className={headerCellClass}><span className="sr-only">{column.header}</span></th>;
+    return (
+      <th scope="col" className={headerCellClass}>
+        <span className="sr-only">{column.header}</span>
+      </th>
+    );
   }
-  if (!sort) return <th scope="col" className={headerCellClass}>{column.header}</th>;
+  if (!sort)
+    return (
+      <th scope="col" className={headerCellClass}>
+        {column.header}
+      </th>
+    );
   const direction = sort.current?.key === column.key ? sort.current.direction : null;
   return (
-    <th scope="col" className={`${headerCellClass} whitespace-nowrap`} aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}>
-      <button type="submit" form={formId}
-        className="inline-flex cursor-pointer items-center gap-1 rounded font-semibold text-gray-900 hover:underline focus:outline-none focus:ring-2 focus:ring-blue-700">
+    <th
+      scope="col"
+      className={`${headerCellClass} whitespace-nowrap`}
+      aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : undefined}
+    >
+      <button
+        type="submit"
+        form={formId}
+        className="inline-flex cursor-pointer items-center gap-1 rounded font-semibold text-gray-900 hover:underline focus:outline-none focus:ring-2 focus:ring-blue-700"
+      >
         {column.header}
-        <span aria-hidden="true" className={direction ? "text-blue-800" : "text-gray-400"}>{direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}</span>
+        <span aria-hidden="true" className={direction ? "text-blue-800" : "text-gray-400"}>
+          {direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}
+        </span>
         {direction ? <span className="sr-only">（{direction === "asc" ? messages.kit.sortedAscending : messages.kit.sortedDescending}）</span> : null}
       </button>
     </th>
@@ -130,7 +166,9 @@ function SortForm({ id, sort, columnKey }: { id: string; sort: Sorting; columnKe
   const params = new URLSearchParams(sortHref(sort.basePath, sort.query, columnKey, sort.current).split("?")[1] ?? "");
   return (
     <form id={id} action={sort.basePath} method="get" hidden>
-      {[...params.entries()].map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {[...params.entries()].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
     </form>
   );
 }

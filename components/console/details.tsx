@@ -5,7 +5,17 @@ export type Detail = [label: string, value: ReactNode];
 const labelWidths = { narrow: "w-20", default: "w-24", wide: "w-28", wider: "w-40" } as const;
 
 /** A record's properties as label–value pairs, in one or two columns. */
-export function DescriptionList({ items, columns = 2, labelWidth = "default", testId }: { items: Detail[]; columns?: 1 | 2; labelWidth?: keyof typeof labelWidths; testId?: string }) {
+export function DescriptionList({
+  items,
+  columns = 2,
+  labelWidth = "default",
+  testId,
+}: {
+  items: Detail[];
+  columns?: 1 | 2;
+  labelWidth?: keyof typeof labelWidths;
+  testId?: string;
+}) {
   return (
     <dl className={`grid grid-cols-1 gap-x-6 gap-y-2 text-sm ${columns === 2 ? "sm:grid-cols-2" : ""}`} data-testid={testId}>
       {items.map(([label, value]) => (
@@ -25,7 +35,9 @@ export function KeyValueTable({ rows, labelWidth = "w-28", testId }: { rows: Det
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label} className="align-top">
-            <th scope="row" className={`${labelWidth} border-b border-gray-200 py-2 pr-3 text-left font-medium text-gray-700`}>{label}</th>
+            <th scope="row" className={`${labelWidth} border-b border-gray-200 py-2 pr-3 text-left font-medium text-gray-700`}>
+              {label}
+            </th>
             <td className="border-b border-gray-200 py-2 whitespace-pre-line">{value}</td>
           </tr>
         ))}

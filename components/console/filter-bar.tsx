@@ -5,7 +5,15 @@ import { buttonClass, compactInputClass } from "@/components/forms/styles";
  * The filters above a list: a GET form, so the filtered list has an address and works without
  * JavaScript. Each control is wrapped in its label. `summary` (the count of results) sits on the right.
  */
-export function FilterBar({ label, submitLabel, summary, summaryTestId, after, action, children }: {
+export function FilterBar({
+  label,
+  submitLabel,
+  summary,
+  summaryTestId,
+  after,
+  action,
+  children,
+}: {
   label: string;
   /** Another page to show the result on (default: this one). */
   action?: string;
@@ -19,22 +27,44 @@ export function FilterBar({ label, submitLabel, summary, summaryTestId, after, a
   return (
     <form method="get" action={action} className="no-print flex flex-wrap items-end gap-3 text-sm" aria-label={label}>
       {children}
-      <button type="submit" className={buttonClass.filter}>{submitLabel}</button>
+      <button type="submit" className={buttonClass.filter}>
+        {submitLabel}
+      </button>
       {after}
-      {summary !== undefined ? <span className="ml-auto text-gray-700" data-testid={summaryTestId}>{summary}</span> : null}
+      {summary !== undefined ? (
+        <span className="ml-auto text-gray-700" data-testid={summaryTestId}>
+          {summary}
+        </span>
+      ) : null}
     </form>
   );
 }
 
 type Choice = { value: string | number; label: string };
 
-export function FilterSelect({ name, label, options, defaultValue, allLabel }: { name: string; label: string; options: Choice[]; defaultValue?: string | number; allLabel?: string }) {
+export function FilterSelect({
+  name,
+  label,
+  options,
+  defaultValue,
+  allLabel,
+}: {
+  name: string;
+  label: string;
+  options: Choice[];
+  defaultValue?: string | number;
+  allLabel?: string;
+}) {
   return (
     <label className="flex max-w-full flex-col">
       {label}
       <select name={name} defaultValue={defaultValue ?? ""} className={`mt-1 ${compactInputClass}`}>
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -42,8 +72,22 @@ export function FilterSelect({ name, label, options, defaultValue, allLabel }: {
 
 const widths = { auto: "", narrow: "w-24", wide: "min-w-56" } as const;
 
-export function FilterInput({ name, label, type = "text", defaultValue, min, max, width = "auto" }: {
-  name: string; label: string; type?: "text" | "search" | "number"; defaultValue?: string | number; min?: number; max?: number; width?: keyof typeof widths;
+export function FilterInput({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  min,
+  max,
+  width = "auto",
+}: {
+  name: string;
+  label: string;
+  type?: "text" | "search" | "number";
+  defaultValue?: string | number;
+  min?: number;
+  max?: number;
+  width?: keyof typeof widths;
 }) {
   return (
     <label className="flex max-w-full flex-col">

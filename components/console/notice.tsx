@@ -8,8 +8,24 @@ const tones = {
 } as const;
 
 /** A boxed message on a page: the result of the last action, a warning about the record. */
-export function Notice({ tone, role, testId, className = "", children }: { tone: keyof typeof tones; role?: "status" | "alert" | "note"; testId?: string; className?: string; children: ReactNode }) {
-  return <p role={role} data-testid={testId} className={`rounded border px-3 py-2 text-sm ${tones[tone]} ${className}`}>{children}</p>;
+export function Notice({
+  tone,
+  role,
+  testId,
+  className = "",
+  children,
+}: {
+  tone: keyof typeof tones;
+  role?: "status" | "alert" | "note";
+  testId?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <p role={role} data-testid={testId} className={`rounded border px-3 py-2 text-sm ${tones[tone]} ${className}`}>
+      {children}
+    </p>
+  );
 }
 
 /**
@@ -17,5 +33,9 @@ export function Notice({ tone, role, testId, className = "", children }: { tone:
  * and role as the forms' own success notice.
  */
 export function DoneNotice({ message }: { message: string | null | undefined | false }) {
-  return message ? <Notice tone="success" role="status" testId="form-success">{message}</Notice> : null;
+  return message ? (
+    <Notice tone="success" role="status" testId="form-success">
+      {message}
+    </Notice>
+  ) : null;
 }

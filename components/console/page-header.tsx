@@ -25,7 +25,17 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
  * The top of a console page: breadcrumbs, the one h1, what describes the record under it (its
  * state, version — `meta`), and the page's actions (links such as 新建, 修改) on the right.
  */
-export function PageHeader({ title, breadcrumbs = [], meta, actions, description, titleClassName = "", level = 1, titleTestId, children }: {
+export function PageHeader({
+  title,
+  breadcrumbs = [],
+  meta,
+  actions,
+  description,
+  titleClassName = "",
+  level = 1,
+  titleTestId,
+  children,
+}: {
   title: ReactNode;
   /** 2 for a record's header under a section's h1 (the inspection pages). */
   level?: 1 | 2;
@@ -44,7 +54,9 @@ export function PageHeader({ title, breadcrumbs = [], meta, actions, description
       <Breadcrumbs items={breadcrumbs} />
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <Heading className={`text-xl font-bold ${titleClassName}`} data-testid={titleTestId}>{title}</Heading>
+          <Heading className={`text-xl font-bold ${titleClassName}`} data-testid={titleTestId}>
+            {title}
+          </Heading>
           {meta ? <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-gray-700">{meta}</div> : null}
           {description ? <p className="mt-2 max-w-3xl text-sm leading-6 text-gray-700">{description}</p> : null}
         </div>

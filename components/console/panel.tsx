@@ -10,7 +10,18 @@ const frames = {
  * A titled section of a console page: a white box whose heading names it for screen readers
  * (aria-labelledby). `level` 3 where the page's h2 is already taken (the inspection pages).
  */
-export function Panel({ id, title, titleHidden, level = 2, description, actions, tone = "default", className = "", testId, children }: {
+export function Panel({
+  id,
+  title,
+  titleHidden,
+  level = 2,
+  description,
+  actions,
+  tone = "default",
+  className = "",
+  testId,
+  children,
+}: {
   /** The heading's id (needed with a title). */
   id?: string;
   title?: ReactNode;
@@ -26,10 +37,21 @@ export function Panel({ id, title, titleHidden, level = 2, description, actions,
   children?: ReactNode;
 }) {
   const Heading = level === 2 ? "h2" : "h3";
-  const heading = title ? <Heading id={id} className={titleHidden ? "sr-only" : "text-lg font-semibold"}>{title}</Heading> : null;
+  const heading = title ? (
+    <Heading id={id} className={titleHidden ? "sr-only" : "text-lg font-semibold"}>
+      {title}
+    </Heading>
+  ) : null;
   return (
     <section className={`rounded border bg-white p-6 ${frames[tone]} ${className}`} aria-labelledby={title && id ? id : undefined} data-testid={testId}>
-      {actions ? <div className="flex flex-wrap items-end justify-between gap-3">{heading}{actions}</div> : heading}
+      {actions ? (
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          {heading}
+          {actions}
+        </div>
+      ) : (
+        heading
+      )}
       {description ? <p className="mt-1 text-sm text-gray-700">{description}</p> : null}
       {(title && !titleHidden) || description ? <div className="mt-3">{children}</div> : children}
     </section>

@@ -35,10 +35,18 @@ export function ReviewActions({ steps, run, version, empty }: { steps: ReviewSte
         <ActionForm key={step.action} action={run} aria-label={step.formLabel ?? step.label} className="rounded border border-gray-200 p-3">
           <input type="hidden" name="action" value={step.action} />
           {version ? <input type="hidden" name="version" value={version} /> : null}
-          {Object.entries(step.hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+          {Object.entries(step.hidden ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           {step.before}
           {step.comment ? (
-            <TextAreaField name={step.comment.name ?? "comment"} label={step.comment.label} required={step.comment.required} rows={step.comment.rows ?? 3} maxLength={step.comment.maxLength ?? 2000} />
+            <TextAreaField
+              name={step.comment.name ?? "comment"}
+              label={step.comment.label}
+              required={step.comment.required}
+              rows={step.comment.rows ?? 3}
+              maxLength={step.comment.maxLength ?? 2000}
+            />
           ) : null}
           <SubmitButton variant={step.danger ? "danger" : "primary"}>{step.label}</SubmitButton>
         </ActionForm>

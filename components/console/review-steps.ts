@@ -16,12 +16,19 @@ type Texts<A extends string> = {
  * The usual review steps: returning needs a comment and withdrawing a reason (both red); submitting
  * and approving take an optional comment; restoring takes nothing. A type with more adds `before`.
  */
-export function reviewSteps<A extends string>(actions: readonly A[], texts: Texts<A>, options: { rows?: number; hidden?: Record<string, string | number>; before?: (action: A) => ReactNode } = {}): ReviewStep[] {
+export function reviewSteps<A extends string>(
+  actions: readonly A[],
+  texts: Texts<A>,
+  options: { rows?: number; hidden?: Record<string, string | number>; before?: (action: A) => ReactNode } = {},
+): ReviewStep[] {
   return actions.map((action) => {
     const comment =
-      action === "return" ? { label: texts.returnComment, required: true }
-        : action === "withdraw" && texts.withdrawReason ? { label: texts.withdrawReason, required: true }
-          : (action === "approve" || action === "submit") && texts.comment ? { label: texts.comment }
+      action === "return"
+        ? { label: texts.returnComment, required: true }
+        : action === "withdraw" && texts.withdrawReason
+          ? { label: texts.withdrawReason, required: true }
+          : (action === "approve" || action === "submit") && texts.comment
+            ? { label: texts.comment }
             : null;
     return {
       action,

@@ -7,8 +7,12 @@ export function TabLinks({ label, tabs, current }: { label: string; tabs: TabLin
   return (
     <nav aria-label={label} className="no-print flex flex-wrap gap-2 text-sm">
       {tabs.map((tab) => (
-        <Link key={tab.key} href={tab.href} aria-current={tab.key === current ? "page" : undefined}
-          className="rounded border border-gray-400 bg-white px-3 py-1 text-gray-900 hover:no-underline hover:bg-gray-100 aria-[current=page]:border-blue-800 aria-[current=page]:bg-blue-800 aria-[current=page]:text-white">
+        <Link
+          key={tab.key}
+          href={tab.href}
+          aria-current={tab.key === current ? "page" : undefined}
+          className="rounded border border-gray-400 bg-white px-3 py-1 text-gray-900 hover:no-underline hover:bg-gray-100 aria-[current=page]:border-blue-800 aria-[current=page]:bg-blue-800 aria-[current=page]:text-white"
+        >
           {tab.label}
         </Link>
       ))}

@@ -1,57 +1,17 @@
 "use client";
 
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
-} from "react";
 import { Extension, Mark } from "@tiptap/core";
+import Image from "@tiptap/extension-image";
+import { TableKit } from "@tiptap/extension-table";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { TableKit } from "@tiptap/extension-table";
-import Image from "@tiptap/extension-image";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
 import { useFormState } from "@/components/forms/action-form";
 import { inputClass } from "@/components/forms/styles";
+import { messages as catalogue } from "@/lib/i18n";
 import "./prosemirror.css";
 
-/** Every string the editor shows or announces; to move to lib/i18n later. */
-export const editorMessages = {
-  toolbar: (fieldLabel: string) => `${fieldLabel}格式工具栏`,
-  paragraph: "段落",
-  heading2: "二级标题",
-  heading3: "三级标题",
-  bold: "加粗",
-  italic: "斜体",
-  orderedList: "有序列表",
-  bulletList: "无序列表",
-  link: "插入链接",
-  clearFormatting: "清除格式",
-  insertTable: "插入表格",
-  addRowAfter: "下方插入行",
-  addColumnAfter: "右侧插入列",
-  deleteRow: "删除行",
-  deleteColumn: "删除列",
-  deleteTable: "删除表格",
-  source: "HTML 源码",
-  sourceLabel: (fieldLabel: string) => `${fieldLabel}（HTML 源码）`,
-  sourceHint: "在此修改后编辑区同步更新；离开源码框时整理为编辑器能保存的格式。",
-  keyboardHint:
-    "按 Alt+F10 进入格式工具栏，用方向键选择按钮。在列表或表格中 Tab 键用于缩进或换到下一格；先按 Esc 再按 Tab 可离开编辑区。",
-  linkPanel: "链接",
-  linkAddress: "链接地址",
-  linkHint: "以 https://、http:// 或 mailto: 开头，或以 / 开头的本站地址。",
-  linkApply: "确定",
-  linkRemove: "移除链接",
-  linkCancel: "取消",
-  linkRequired: "请输入链接地址。",
-  linkInvalid: "链接只能使用 https、http、mailto 或以 / 开头的本站地址。",
-  shortcut: (keys: string) => `（${keys}）`,
-};
+const editorMessages = catalogue.editor;
 
 type RichTextEditorProps = {
   name: string;
@@ -70,16 +30,76 @@ type RichTextEditorProps = {
 // as text; the server sanitises again whatever arrives.
 
 const keptTags = new Set([
-  "p", "br", "h2", "h3", "h4", "strong", "em", "u", "sup", "sub", "ul", "ol", "li", "a",
-  "table", "thead", "tbody", "tr", "th", "td", "blockquote", "hr", "img",
+  "p",
+  "br",
+  "h2",
+  "h3",
+  "h4",
+  "strong",
+  "em",
+  "u",
+  "sup",
+  "sub",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "blockquote",
+  "hr",
+  "img",
 ]);
 const renamedTags: Record<string, string> = { b: "strong", i: "em", h1: "h2", h5: "h4", h6: "h4", tfoot: "tbody", dir: "ul", menu: "ul" };
 const droppedTags = new Set([
-  "script", "style", "meta", "link", "title", "head", "xml", "template", "noscript", "iframe", "frame",
-  "object", "embed", "svg", "math", "canvas", "video", "audio", "select", "textarea", "input", "button",
-  "colgroup", "col", "caption", "o:p",
+  "script",
+  "style",
+  "meta",
+  "link",
+  "title",
+  "head",
+  "xml",
+  "template",
+  "noscript",
+  "iframe",
+  "frame",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "canvas",
+  "video",
+  "audio",
+  "select",
+  "textarea",
+  "input",
+  "button",
+  "colgroup",
+  "col",
+  "caption",
+  "o:p",
 ]);
-const blockContainers = new Set(["div", "section", "article", "main", "header", "footer", "aside", "center", "address", "pre", "dd", "dt", "figure", "figcaption", "nav"]);
+const blockContainers = new Set([
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "center",
+  "address",
+  "pre",
+  "dd",
+  "dt",
+  "figure",
+  "figcaption",
+  "nav",
+]);
 const blockSelector = "p,div,h1,h2,h3,h4,h5,h6,ul,ol,li,table,blockquote,hr,section,article,pre,dl";
 const cjkCharacter = /[\u2e80-\u9fff\u3000-\u303f\uf900-\ufaff\uff00-\uffef]/;
 const orderedMarker = /^[(（]?[0-9０-９一二三四五六七八九十百零〇a-zA-Zⅰ-ⅻⅠ-Ⅻ]{1,4}[)）.．、]?$/;
@@ -325,8 +345,7 @@ function normalizeLinkInput(value: string): string | null {
 // ---------------------------------------------------------------------------------------------
 // Component
 
-const frameClass =
-  "mt-1 rounded border border-gray-400 bg-white data-[invalid=true]:border-red-700 focus-within:border-blue-800";
+const frameClass = "mt-1 rounded border border-gray-400 bg-white data-[invalid=true]:border-red-700 focus-within:border-blue-800";
 const buttonClass =
   "rounded border border-transparent px-2 py-1 text-sm text-gray-900 hover:bg-gray-100 hover:border-gray-300 " +
   "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700 " +
@@ -543,7 +562,14 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
       { key: "italic", label: messages.italic, shortcut: "Ctrl+I", pressed: state?.italic, className: "italic", run: () => chain().toggleItalic().run() },
       { key: "orderedList", label: messages.orderedList, shortcut: "Ctrl+Shift+7", pressed: state?.orderedList, run: () => chain().toggleOrderedList().run() },
       { key: "bulletList", label: messages.bulletList, shortcut: "Ctrl+Shift+8", pressed: state?.bulletList, run: () => chain().toggleBulletList().run() },
-      { key: "link", label: messages.link, shortcut: "Ctrl+K", expanded: linkOpen, controls: linkPanelId, run: () => (linkOpen ? closeLinkPanel() : openLinkPanel()) },
+      {
+        key: "link",
+        label: messages.link,
+        shortcut: "Ctrl+K",
+        expanded: linkOpen,
+        controls: linkPanelId,
+        run: () => (linkOpen ? closeLinkPanel() : openLinkPanel()),
+      },
       { key: "clear", label: messages.clearFormatting, run: () => chain().unsetAllMarks().clearNodes().run() },
       { key: "table", label: messages.insertTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
     ];
@@ -620,7 +646,11 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
     <div className="mb-4" ref={wrapperRef} data-testid={`editor-${name}`}>
       <label id={labelId} className="block text-sm font-medium text-gray-900" onClick={() => editor?.commands.focus()}>
         {label}
-        {required ? <span className="ml-1 text-red-700" aria-hidden="true">*</span> : null}
+        {required ? (
+          <span className="ml-1 text-red-700" aria-hidden="true">
+            *
+          </span>
+        ) : null}
       </label>
       <input type="hidden" name={name} value={html} />
       <div className={frameClass} data-invalid={invalid ? "true" : undefined}>
@@ -637,7 +667,9 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
               key={button.key}
               button={button}
               tabIndex={index === activeIndex ? 0 : -1}
-              separatorBefore={button.key === "bold" || button.key === "orderedList" || button.key === "link" || button.key === "table" || button.key === "source"}
+              separatorBefore={
+                button.key === "bold" || button.key === "orderedList" || button.key === "link" || button.key === "table" || button.key === "source"
+              }
               onFocus={() => setRovingIndex(index)}
             />
           ))}
@@ -645,7 +677,9 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
 
         {linkOpen ? (
           <div id={linkPanelId} role="group" aria-label={messages.linkPanel} className="border-b border-gray-300 bg-gray-50 px-3 py-2">
-            <label htmlFor={linkInputId} className="block text-sm font-medium text-gray-900">{messages.linkAddress}</label>
+            <label htmlFor={linkInputId} className="block text-sm font-medium text-gray-900">
+              {messages.linkAddress}
+            </label>
             <div className="flex flex-wrap items-center gap-2">
               <input
                 ref={linkInputRef}
@@ -660,14 +694,26 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
                 aria-describedby={`${linkInputId}-hint${linkError ? ` ${linkInputId}-error` : ""}`}
                 className={`${inputClass} max-w-md flex-1`}
               />
-              <button type="button" onClick={applyLink} className={panelButtonClass}>{messages.linkApply}</button>
+              <button type="button" onClick={applyLink} className={panelButtonClass}>
+                {messages.linkApply}
+              </button>
               {state?.link ? (
-                <button type="button" onClick={removeLink} className={panelButtonClass}>{messages.linkRemove}</button>
+                <button type="button" onClick={removeLink} className={panelButtonClass}>
+                  {messages.linkRemove}
+                </button>
               ) : null}
-              <button type="button" onClick={closeLinkPanel} className={panelButtonClass}>{messages.linkCancel}</button>
+              <button type="button" onClick={closeLinkPanel} className={panelButtonClass}>
+                {messages.linkCancel}
+              </button>
             </div>
-            <p id={`${linkInputId}-hint`} className="mt-1 text-sm text-gray-700">{messages.linkHint}</p>
-            {linkError ? <p id={`${linkInputId}-error`} className="mt-1 text-sm text-red-700">{linkError}</p> : null}
+            <p id={`${linkInputId}-hint`} className="mt-1 text-sm text-gray-700">
+              {messages.linkHint}
+            </p>
+            {linkError ? (
+              <p id={`${linkInputId}-error`} className="mt-1 text-sm text-red-700">
+                {linkError}
+              </p>
+            ) : null}
           </div>
         ) : null}
 
@@ -676,11 +722,15 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
           {editor ? <EditorContent editor={editor} /> : <div className="min-h-64" aria-hidden="true" />}
         </div>
       </div>
-      <p id={hintId} className="mt-1 text-sm text-gray-700">{messages.keyboardHint}</p>
+      <p id={hintId} className="mt-1 text-sm text-gray-700">
+        {messages.keyboardHint}
+      </p>
 
       {sourceOpen ? (
         <div className="mt-2">
-          <label htmlFor={sourceId} className="block text-sm font-medium text-gray-900">{messages.sourceLabel(label)}</label>
+          <label htmlFor={sourceId} className="block text-sm font-medium text-gray-900">
+            {messages.sourceLabel(label)}
+          </label>
           <textarea
             id={sourceId}
             value={sourceDraft}
@@ -691,7 +741,9 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
             aria-describedby={`${sourceId}-hint`}
             className={`${inputClass} font-mono text-sm`}
           />
-          <p id={`${sourceId}-hint`} className="mt-1 text-sm text-gray-700">{messages.sourceHint}</p>
+          <p id={`${sourceId}-hint`} className="mt-1 text-sm text-gray-700">
+            {messages.sourceHint}
+          </p>
         </div>
       ) : null}
 
@@ -704,7 +756,17 @@ export function RichTextEditor({ name, label, defaultValue, required, errors: er
   );
 }
 
-function ToolbarItem({ button, tabIndex, separatorBefore, onFocus }: { button: ToolbarButton; tabIndex: number; separatorBefore: boolean; onFocus: () => void }): ReactNode {
+function ToolbarItem({
+  button,
+  tabIndex,
+  separatorBefore,
+  onFocus,
+}: {
+  button: ToolbarButton;
+  tabIndex: number;
+  separatorBefore: boolean;
+  onFocus: () => void;
+}): ReactNode {
   return (
     <>
       {separatorBefore ? <span aria-hidden="true" className="mx-1 h-5 w-px bg-gray-300" /> : null}

@@ -51,7 +51,15 @@ export function ActionForm<Result = unknown>({ action, children, className, rese
   return (
     <FormStateContext.Provider value={state as FormState}>
       <FormPendingContext.Provider value={pending}>
-        <form ref={formRef} action={formAction} onSubmit={submit} className={className} noValidate aria-label={rest["aria-label"]} aria-busy={pending || undefined}>
+        <form
+          ref={formRef}
+          action={formAction}
+          onSubmit={submit}
+          className={className}
+          noValidate
+          aria-label={rest["aria-label"]}
+          aria-busy={pending || undefined}
+        >
           <FormNotice state={state as FormState} />
           {children}
         </form>

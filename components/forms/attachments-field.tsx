@@ -7,7 +7,16 @@ import { legendClass } from "@/components/forms/styles";
  * A record's files: those it has (ticked; untick to remove) and new ones to upload. Errors of
  * either name show under their control.
  */
-export function AttachmentsField({ legend, kept, keepName, keepLabel, fileLabel, fileHint, accept, fileName = "files" }: {
+export function AttachmentsField({
+  legend,
+  kept,
+  keepName,
+  keepLabel,
+  fileLabel,
+  fileHint,
+  accept,
+  fileName = "files",
+}: {
   legend: string;
   kept: Option[];
   keepName: string;

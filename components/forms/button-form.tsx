@@ -8,7 +8,14 @@ import type { FormState } from "@/lib/forms/form-state";
  * A form that is only a button (activate, deactivate, start, close), with its notice. The action is
  * a server action, so the button works without JavaScript too. For a removal use ConfirmDialog.
  */
-export function ButtonForm({ action, label, ariaLabel, variant = "secondary", className, children }: {
+export function ButtonForm({
+  action,
+  label,
+  ariaLabel,
+  variant = "secondary",
+  className,
+  children,
+}: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   label: string;
   /** The form's name when the button's text alone is ambiguous in a list (停用 + whom). */

@@ -28,7 +28,10 @@ type FieldBase = {
 };
 
 /** The ids of one field and what its control needs to say about its hint and errors. */
-export function useFieldWiring(name: string, { id, hint, errors, describedBy = [] }: { id?: string; hint?: string; errors?: string[]; describedBy?: string[] }) {
+export function useFieldWiring(
+  name: string,
+  { id, hint, errors, describedBy = [] }: { id?: string; hint?: string; errors?: string[]; describedBy?: string[] },
+) {
   const generated = `${useId().replaceAll(":", "")}-${name}`;
   const state = useFormState();
   const fieldId = id ?? generated;
@@ -45,7 +48,11 @@ export function useFieldWiring(name: string, { id, hint, errors, describedBy = [
 }
 
 function RequiredMark({ required }: { required?: boolean }) {
-  return required ? <span className="ml-1 text-red-700" aria-hidden="true">*</span> : null;
+  return required ? (
+    <span className="ml-1 text-red-700" aria-hidden="true">
+      *
+    </span>
+  ) : null;
 }
 
 /** A field's errors as one line, or as a list when they are many lines (one per import problem). */
@@ -55,11 +62,17 @@ export function ErrorText({ id, name, errors, list, testId }: { id?: string; nam
   if (list) {
     return (
       <ul id={id} className="mt-2 max-h-80 list-disc space-y-1 overflow-auto pl-6 text-sm text-red-700" data-testid={testid}>
-        {errors.map((error, index) => <li key={index}>{error}</li>)}
+        {errors.map((error, index) => (
+          <li key={index}>{error}</li>
+        ))}
       </ul>
     );
   }
-  return <p id={id} className={errorClass} data-testid={testid}>{errors.join(" ")}</p>;
+  return (
+    <p id={id} className={errorClass} data-testid={testid}>
+      {errors.join(" ")}
+    </p>
+  );
 }
 
 /** The errors of a name that has no single control (a list of checkboxes, the uploaded files, a step's refusal). */
@@ -68,8 +81,28 @@ export function FieldErrors({ name, id, list, testId }: { name: string; id?: str
   return <ErrorText id={id} name={name} errors={errors} list={list} testId={testId} />;
 }
 
-function FieldFrame({ id, name, label, required, hint, errors, errorList, errorTestId, children, after }: {
-  id: string; name: string; label: string; required?: boolean; hint?: string; errors?: string[]; errorList?: boolean; errorTestId?: string; children: ReactNode; after?: ReactNode;
+function FieldFrame({
+  id,
+  name,
+  label,
+  required,
+  hint,
+  errors,
+  errorList,
+  errorTestId,
+  children,
+  after,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  errors?: string[];
+  errorList?: boolean;
+  errorTestId?: string;
+  children: ReactNode;
+  after?: ReactNode;
 }) {
   return (
     <div className={fieldClass}>
@@ -79,7 +112,11 @@ function FieldFrame({ id, name, label, required, hint, errors, errorList, errorT
       </label>
       {children}
       {after}
-      {hint ? <p id={`${id}-hint`} className={hintClass}>{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
       <ErrorText id={`${id}-error`} name={name} errors={errors} list={errorList} testId={errorTestId} />
     </div>
   );
@@ -102,15 +139,48 @@ type TextFieldProps = FieldBase & {
   after?: ReactNode;
 };
 
-export function TextField({ name, label, hint, required, id, errors, inline, type = "text", defaultValue, autoComplete, maxLength, min, max, inputMode, placeholder, value, onChange, describedBy, after }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  required,
+  id,
+  errors,
+  inline,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  maxLength,
+  min,
+  max,
+  inputMode,
+  placeholder,
+  value,
+  onChange,
+  describedBy,
+  after,
+}: TextFieldProps) {
   const field = useFieldWiring(name, { id, hint, errors, describedBy });
   // A password is never sent back to the page.
   const initial = type === "password" ? defaultValue : (field.typed ?? defaultValue);
   const valueProps = onChange ? { value, onChange } : { defaultValue: initial };
   return (
     <FieldFrame id={field.id} name={name} label={label} required={required} hint={hint} errors={field.errors} after={after}>
-      <input id={field.id} name={name} type={type} required={required} autoComplete={autoComplete} maxLength={maxLength} min={min} max={max}
-        inputMode={inputMode} placeholder={placeholder} {...valueProps} {...field.aria} className={inline ? inlineInputClass : inputClass} />
+      <input
+        id={field.id}
+        name={name}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        min={min}
+        max={max}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        {...valueProps}
+        {...field.aria}
+        className={inline ? inlineInputClass : inputClass}
+      />
     </FieldFrame>
   );
 }
@@ -133,10 +203,32 @@ export function TextAreaField({ name, label, hint, required, id, errors, default
   const initial = field.typed ?? defaultValue;
   const [length, setLength] = useState(initial?.length ?? 0);
   return (
-    <FieldFrame id={field.id} name={name} label={label} required={required} hint={hint} errors={field.errors}
-      after={counter ? <p id={generatedCounterId} className="mt-1 text-right text-sm text-gray-700" aria-live="polite" data-testid={`${name}-counter`}>{counter(length)}</p> : null}>
-      <textarea id={field.id} name={name} rows={rows} required={required} maxLength={maxLength} defaultValue={initial}
-        onChange={counter ? (event) => setLength(event.currentTarget.value.length) : undefined} {...field.aria} className={inputClass} />
+    <FieldFrame
+      id={field.id}
+      name={name}
+      label={label}
+      required={required}
+      hint={hint}
+      errors={field.errors}
+      after={
+        counter ? (
+          <p id={generatedCounterId} className="mt-1 text-right text-sm text-gray-700" aria-live="polite" data-testid={`${name}-counter`}>
+            {counter(length)}
+          </p>
+        ) : null
+      }
+    >
+      <textarea
+        id={field.id}
+        name={name}
+        rows={rows}
+        required={required}
+        maxLength={maxLength}
+        defaultValue={initial}
+        onChange={counter ? (event) => setLength(event.currentTarget.value.length) : undefined}
+        {...field.aria}
+        className={inputClass}
+      />
     </FieldFrame>
   );
 }
@@ -152,17 +244,39 @@ type SelectFieldProps = FieldBase & {
   onChange?: (event: ChangeEvent<HTMLSelectElement>) => void;
 };
 
-export function SelectField({ name, label, hint, required, id, errors, inline, options = [], groups = [], placeholder, defaultValue, value, onChange }: SelectFieldProps) {
+export function SelectField({
+  name,
+  label,
+  hint,
+  required,
+  id,
+  errors,
+  inline,
+  options = [],
+  groups = [],
+  placeholder,
+  defaultValue,
+  value,
+  onChange,
+}: SelectFieldProps) {
   const field = useFieldWiring(name, { id, hint, errors });
   const valueProps = onChange ? { value, onChange } : { defaultValue: field.typed ?? defaultValue ?? (placeholder !== undefined ? "" : undefined) };
   return (
     <FieldFrame id={field.id} name={name} label={label} required={required} hint={hint} errors={field.errors}>
       <select id={field.id} name={name} required={required} {...valueProps} {...field.aria} className={inline ? inlineInputClass : inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
         {groups.map((group) => (
           <optgroup key={group.label} label={group.label}>
-            {group.options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </optgroup>
         ))}
       </select>
@@ -190,10 +304,24 @@ export function CheckboxField({ name, label, hint, id, errors, value = "on", def
   return (
     <div className={fieldClass}>
       <label htmlFor={field.id} className="flex items-start gap-2 text-sm text-gray-900">
-        <input id={field.id} type="checkbox" name={name} value={value} defaultChecked={defaultChecked} disabled={disabled} required={required} {...field.aria} className="mt-1" />
+        <input
+          id={field.id}
+          type="checkbox"
+          name={name}
+          value={value}
+          defaultChecked={defaultChecked}
+          disabled={disabled}
+          required={required}
+          {...field.aria}
+          className="mt-1"
+        />
         <span>{label}</span>
       </label>
-      {hint ? <p id={`${field.id}-hint`} className={hintClass}>{hint}</p> : null}
+      {hint ? (
+        <p id={`${field.id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
       <ErrorText id={`${field.id}-error`} name={name} errors={field.errors} />
     </div>
   );
@@ -210,7 +338,11 @@ function ChoiceGroup({ name, label, hint, required, id, errors, children }: Omit
         <RequiredMark required={required} />
       </legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">{children}</div>
-      {hint ? <p id={`${field.id}-hint`} className={hintClass}>{hint}</p> : null}
+      {hint ? (
+        <p id={`${field.id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
       <ErrorText id={`${field.id}-error`} name={name} errors={field.errors} />
     </fieldset>
   );
@@ -232,14 +364,27 @@ export function CheckboxGroupField({ options, selected, ...group }: ChoiceGroupP
 }
 
 /** Radio buttons; controlled when `onChange` is given (a choice that shows or hides other fields). */
-export function RadioGroupField({ options, defaultValue, value, onChange, ...group }: ChoiceGroupProps & { defaultValue?: string; value?: string; onChange?: (value: string) => void }) {
+export function RadioGroupField({
+  options,
+  defaultValue,
+  value,
+  onChange,
+  ...group
+}: ChoiceGroupProps & { defaultValue?: string; value?: string; onChange?: (value: string) => void }) {
   const typed = useFormState().values?.[group.name];
   return (
     <ChoiceGroup {...group}>
       {options.map((option) => (
         <label key={option.value} className="flex items-center gap-2 text-sm text-gray-900">
-          <input type="radio" name={group.name} value={option.value} required={group.required}
-            {...(onChange ? { checked: value === String(option.value), onChange: () => onChange(String(option.value)) } : { defaultChecked: (typed ?? defaultValue) === String(option.value) })} />
+          <input
+            type="radio"
+            name={group.name}
+            value={option.value}
+            required={group.required}
+            {...(onChange
+              ? { checked: value === String(option.value), onChange: () => onChange(String(option.value)) }
+              : { defaultChecked: (typed ?? defaultValue) === String(option.value) })}
+          />
           {option.label}
         </label>
       ))}

@@ -1,5 +1,5 @@
-import type { ImportProblem } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
+import type { ImportProblem } from "@/lib/imports/problems";
 
 const m = messages.imports.problemList;
 
@@ -17,9 +17,15 @@ export function ImportProblems({ problems, shown = 500 }: { problems: readonly I
         <caption className="px-3 py-2 text-left font-semibold text-red-900">{m.title(problems.length)}</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="w-20 px-3 py-1">{m.columns.row}</th>
-            <th scope="col" className="w-48 px-3 py-1">{m.columns.column}</th>
-            <th scope="col" className="px-3 py-1">{m.columns.message}</th>
+            <th scope="col" className="w-20 px-3 py-1">
+              {m.columns.row}
+            </th>
+            <th scope="col" className="w-48 px-3 py-1">
+              {m.columns.column}
+            </th>
+            <th scope="col" className="px-3 py-1">
+              {m.columns.message}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -23,13 +23,17 @@ export const errorClass = "mt-1 text-sm text-red-700";
 export const fieldClass = "mb-4";
 
 const buttonBase =
-  "inline-block rounded text-sm font-medium focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60 hover:no-underline";
+  "inline-block shrink-0 rounded whitespace-nowrap text-sm font-medium focus:outline-none focus:ring-2 focus:ring-blue-700 focus:ring-offset-2 disabled:opacity-60 hover:no-underline";
 
-/** Buttons and the links that look like them. */
+/**
+ * Buttons and the links that look like them. The primary action is in the site's red (the brand
+ * colour of the header) on every page, public and console; a destructive one is outlined, so the two
+ * are told apart by more than shade.
+ */
 export const buttonClass = {
-  primary: `${buttonBase} bg-blue-800 px-4 py-2 text-white hover:bg-blue-900`,
+  primary: `${buttonBase} bg-red-800 px-4 py-2 text-white hover:bg-red-900`,
   secondary: `${buttonBase} border border-gray-500 bg-white px-4 py-2 text-gray-900 hover:bg-gray-100`,
-  danger: `${buttonBase} bg-red-700 px-4 py-2 text-white hover:bg-red-800`,
+  danger: `${buttonBase} border-2 border-red-800 bg-white px-4 py-2 text-red-800 hover:bg-red-50`,
   /** A light outline for a removal inside a list or a row. */
   dangerOutline: `${buttonBase} border border-red-700 bg-white px-3 py-1 text-red-800 hover:bg-red-50`,
   /** The plain button of a GET filter form. */

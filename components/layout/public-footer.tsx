@@ -1,21 +1,101 @@
 import type { AgencyProfile } from "@/lib/agency/find-agency";
+import { icpQueryUrl, publicSecurityQueryUrl } from "@/lib/agency/site-identity-format";
 import { messages } from "@/lib/i18n";
 
+/** The police badge drawn beside the 公安机关备案号 (a shield), so no third-party image is loaded. */
+function PublicSecurityBadge() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" className="mr-1 inline-block align-[-3px]">
+      <path d="M10 1 3 3.5v5.3c0 4.4 3 8.3 7 9.7 4-1.4 7-5.3 7-9.7V3.5z" fill="#1f4e9c" />
+      <path d="m10 5 1.2 2.6 2.8.3-2.1 1.9.6 2.8L10 11.2l-2.5 1.4.6-2.8L6 7.9l2.8-.3z" fill="#f5c518" />
+    </svg>
+  );
+}
+
+/**
+ * The footer of a Chinese government website, in its conventional order: site map and contact,
+ * 主办/承办单位, then 网站标识码 and the two record numbers, the 党政机关 badge beside them.
+ */
 export function PublicFooter({ agency }: { agency: AgencyProfile }) {
   const m = messages.site;
+  const f = messages.siteIdentity.footer;
   return (
-    <footer className="mt-10 border-t border-gray-300 bg-white">
-      <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-gray-800">
-        <h2 className="mb-2 font-semibold">{m.contactTitle}</h2>
-        <address className="not-italic" data-testid="agency-contact">
-          <p>{agency.name}</p>
-          <p>{m.address}：{agency.address}　{m.postcode}：{agency.postcode}</p>
-          <p>
-            {m.email}：<a href={`mailto:${agency.email}`}>{agency.email}</a>
-            {agency.website ? <>　{m.website}：{agency.website}</> : null}
+    <footer className="mt-10 border-t-4 border-red-800 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-gray-800 sm:flex-row sm:items-center sm:justify-between">
+        <div className="space-y-2 text-center sm:text-left">
+          <p className="space-x-3">
+            {agency.siteMapUrl ? (
+              <a href={agency.siteMapUrl} data-testid="site-map-link">
+                {f.siteMap}
+              </a>
+            ) : null}
+            <a href="#agency-contact">{f.contact}</a>
           </p>
-        </address>
-        <p className="mt-3 text-gray-700">{m.copyright} © {agency.name}</p>
+          {agency.sponsorName || agency.operatorName ? (
+            <p data-testid="site-sponsor">
+              {agency.sponsorName ? (
+                <span className="mr-4 inline-block">
+                  {f.sponsor}：{agency.sponsorName}
+                </span>
+              ) : null}
+              {agency.operatorName ? (
+                <span className="inline-block">
+                  {f.operator}：{agency.operatorName}
+                </span>
+              ) : null}
+            </p>
+          ) : null}
+          <p className="flex flex-wrap justify-center gap-x-4 gap-y-1 sm:justify-start" data-testid="site-records">
+            {agency.siteIdCode ? (
+              <span>
+                {f.siteIdCode}：{agency.siteIdCode}
+              </span>
+            ) : null}
+            {agency.icpNumber ? (
+              <a href={icpQueryUrl} target="_blank" rel="noopener noreferrer" data-testid="icp-number">
+                {agency.icpNumber}
+              </a>
+            ) : null}
+            {agency.publicSecurityNumber ? (
+              <a href={publicSecurityQueryUrl(agency.publicSecurityNumber)} target="_blank" rel="noopener noreferrer" data-testid="public-security-number">
+                <PublicSecurityBadge />
+                {agency.publicSecurityNumber}
+              </a>
+            ) : null}
+          </p>
+          <address id="agency-contact" className="not-italic" data-testid="agency-contact">
+            <p>
+              {agency.name}　{m.address}：{agency.address}　{m.postcode}：{agency.postcode}
+            </p>
+            <p>
+              {agency.phone ? (
+                <>
+                  {f.phone}：{agency.phone}　
+                </>
+              ) : null}
+              {m.email}：<a href={`mailto:${agency.email}`}>{agency.email}</a>
+              {agency.website ? (
+                <>
+                  　{m.website}：{agency.website}
+                </>
+              ) : null}
+            </p>
+          </address>
+          <p className="text-gray-700">
+            {m.copyright} © {agency.name}
+          </p>
+        </div>
+        <div className="flex justify-center" data-testid="party-government-badge">
+          <span
+            role="img"
+            aria-label={f.partyGovernmentBadgeLabel}
+            className="flex h-14 w-14 items-center justify-center rounded border-2 border-red-700 bg-red-700 text-center text-sm font-bold leading-tight text-white"
+          >
+            {f.partyGovernmentBadge.slice(0, 2)}
+            <br />
+            {f.partyGovernmentBadge.slice(2)}
+          </span>
+        </div>
       </div>
     </footer>
   );

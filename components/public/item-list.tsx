@@ -9,9 +9,13 @@ export function ItemList({ items, emptyText, showCategory = false }: { items: Pu
         <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-3">
           <span className="min-w-0 flex-1">
             {showCategory ? <span className="mr-2 text-sm text-gray-700">[{item.category.name}]</span> : null}
-            <Link href={`/items/${item.id}`} className="text-base">{item.title}</Link>
+            <Link href={`/items/${item.id}`} className="text-base">
+              {item.title}
+            </Link>
           </span>
-          <time dateTime={item.publishedAt} className="shrink-0 text-sm text-gray-700">{item.publishedAt}</time>
+          <time dateTime={item.publishedAt} className="shrink-0 text-sm text-gray-700">
+            {item.publishedAt}
+          </time>
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import type { PublicItemDetail } from "@/lib/items/public-items";
 import { messages } from "@/lib/i18n";
+import type { PublicItemDetail } from "@/lib/items/public-items";
 
 /** The metadata table every 政府信息公开 item page carries. */
 export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {
@@ -9,7 +9,12 @@ export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {
   const validity = messages.validity[item.validity] + (item.validity !== "in_force" && item.validityDate ? `（${item.validityDate}）` : "");
   const rows: [string, React.ReactNode][] = [
     [m.indexNumber, item.indexNumber],
-    [m.category, <Link key="category" href={`/catalogue/${item.category.slug}`}>{item.category.name}</Link>],
+    [
+      m.category,
+      <Link key="category" href={`/catalogue/${item.category.slug}`}>
+        {item.category.name}
+      </Link>,
+    ],
     [m.issuingBody, item.issuingBody],
     [m.documentNumber, item.documentNumber ?? "—"],
     [m.writtenAt, item.writtenAt ?? "—"],
@@ -17,19 +22,29 @@ export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {
     [m.validity, validity],
     [m.disclosureMode, item.disclosureMode],
   ];
-  if (item.replacedBy) rows.push([m.replacedBy, <Link key="replaced" href={`/items/${item.replacedBy.id}`}>{item.replacedBy.title}</Link>]);
+  if (item.replacedBy)
+    rows.push([
+      m.replacedBy,
+      <Link key="replaced" href={`/items/${item.replacedBy.id}`}>
+        {item.replacedBy.title}
+      </Link>,
+    ]);
   const pairs: [string, React.ReactNode][][] = [];
   for (let index = 0; index < rows.length; index += 2) pairs.push(rows.slice(index, index + 2));
   return (
-    <table className="w-full table-fixed border-collapse text-sm" data-testid="item-metadata">
+    <table className="pairs-table w-full table-fixed border-collapse text-sm" data-testid="item-metadata">
       <caption className="sr-only">{m.metadataCaption}</caption>
       <tbody>
         {pairs.map((pair) => (
           <tr key={pair[0][0]}>
             {pair.map(([label, value]) => (
               <Fragment key={label}>
-                <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium sm:w-28">{label}</th>
-                <td className="border border-gray-300 px-2 py-2 break-words" colSpan={pair.length === 1 ? 3 : 1}>{value}</td>
+                <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium sm:w-28">
+                  {label}
+                </th>
+                <td className="border border-gray-300 px-2 py-2 break-words" colSpan={pair.length === 1 ? 3 : 1}>
+                  {value}
+                </td>
               </Fragment>
             ))}
           </tr>

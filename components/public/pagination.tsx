@@ -9,9 +9,21 @@ export function Pagination({ page, pageSize, total, basePath, query }: { page: n
   const m = messages.publicItems;
   return (
     <nav aria-label={messages.kit.pagination} className="no-print mt-4 flex items-center justify-between text-sm">
-      {page > 1 ? <Link href={pageHref(basePath, query, page - 1)} rel="prev">{m.previous}</Link> : <span />}
+      {page > 1 ? (
+        <Link href={pageHref(basePath, query, page - 1)} rel="prev">
+          {m.previous}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{m.pageOf(page, pages)}</span>
-      {page < pages ? <Link href={pageHref(basePath, query, page + 1)} rel="next">{m.next}</Link> : <span />}
+      {page < pages ? (
+        <Link href={pageHref(basePath, query, page + 1)} rel="next">
+          {m.next}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

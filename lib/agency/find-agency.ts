@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { logoUrlOf } from "./site-identity-format";
 
 export type AgencyProfile = {
   code: string;
@@ -11,6 +12,15 @@ export type AgencyProfile = {
   phone: string | null;
   website: string | null;
   demoMode: boolean;
+  /** Site identity (网站标识), edited in the console (lib/agency/site-identity.ts); null = not set. */
+  siteIdCode: string | null;
+  icpNumber: string | null;
+  publicSecurityNumber: string | null;
+  sponsorName: string | null;
+  operatorName: string | null;
+  siteMapUrl: string | null;
+  /** The emblem's address (`/site-logo/<hash>.<ext>`), or null: the header then shows a drawn one. */
+  logoUrl: string | null;
 };
 
 /** The agency's public profile (header, footer, contact). Public information: no actor needed. */
@@ -18,7 +28,25 @@ export async function findAgencyProfile(): Promise<AgencyProfile> {
   const agency = await db.agency.findFirst({ orderBy: { id: "asc" } });
   if (!agency) throw new Error("The agency is missing: run `npm run db:seed`.");
   const { code, name, shortName, address, postcode, email, phone, website, demoMode } = agency;
-  return { code, name, shortName, address, postcode, email, phone, website, demoMode };
+  const { siteIdCode, icpNumber, publicSecurityNumber, sponsorName, operatorName, siteMapUrl } = agency;
+  return {
+    code,
+    name,
+    shortName,
+    address,
+    postcode,
+    email,
+    phone,
+    website,
+    demoMode,
+    siteIdCode,
+    icpNumber,
+    publicSecurityNumber,
+    sponsorName,
+    operatorName,
+    siteMapUrl,
+    logoUrl: logoUrlOf(agency),
+  };
 }
 
 export async function findLeadingGroup(): Promise<{ name: string; position: string; groupRole: string }[]> {

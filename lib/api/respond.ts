@@ -10,7 +10,10 @@ type ErrorBody = { error: { code: string; message: string; fields?: Record<strin
 export function errorResponse(error: AppError): NextResponse<ErrorBody> {
   // Every import route answers a refused file the same way: 422 {errors: [{row, column, message}]}.
   if (error instanceof ImportRejectedError) {
-    return NextResponse.json<ErrorBody & { errors: ImportProblem[] }>({ error: { code: error.code, message: error.message }, errors: error.problems }, { status: error.status });
+    return NextResponse.json<ErrorBody & { errors: ImportProblem[] }>(
+      { error: { code: error.code, message: error.message }, errors: error.problems },
+      { status: error.status },
+    );
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error instanceof ValidationError) body.error.fields = error.fields;

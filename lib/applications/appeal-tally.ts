@@ -12,10 +12,21 @@ export type AppealRecord = {
 
 /** The 15 cells in the official order, as labels. */
 export const table4Order = [
-  "reconsideration.upheld", "reconsideration.corrected", "reconsideration.other", "reconsideration.pending", "reconsideration.total",
-  "litigation_direct.upheld", "litigation_direct.corrected", "litigation_direct.other", "litigation_direct.pending", "litigation_direct.total",
-  "litigation_after_reconsideration.upheld", "litigation_after_reconsideration.corrected", "litigation_after_reconsideration.other",
-  "litigation_after_reconsideration.pending", "litigation_after_reconsideration.total",
+  "reconsideration.upheld",
+  "reconsideration.corrected",
+  "reconsideration.other",
+  "reconsideration.pending",
+  "reconsideration.total",
+  "litigation_direct.upheld",
+  "litigation_direct.corrected",
+  "litigation_direct.other",
+  "litigation_direct.pending",
+  "litigation_direct.total",
+  "litigation_after_reconsideration.upheld",
+  "litigation_after_reconsideration.corrected",
+  "litigation_after_reconsideration.other",
+  "litigation_after_reconsideration.pending",
+  "litigation_after_reconsideration.total",
 ] as const;
 
 const resultIndex: Record<AppealResultSlug, number> = { upheld: 0, corrected: 1, other: 2, pending: 3 };

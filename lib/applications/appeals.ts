@@ -1,15 +1,15 @@
 import "server-only";
+import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
+import { appealSchema, appealUpdateSchema } from "@/lib/applications/application-schemas";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { appealSchema, appealUpdateSchema } from "@/lib/applications/application-schemas";
-import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export { tallyAppeals, table4Order, type AppealRecord } from "@/lib/applications/appeal-tally";
 
@@ -36,17 +36,27 @@ export async function recordAppeal(actor: ActingUser, applicationId: number, inp
   const data = parseInput(appealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
   return db.$transaction(async (tx) => {
-    if (!(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } }))) throw new NotFoundError(messages.common.notFound.application);
+    if (!(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } })))
+      throw new NotFoundError(messages.common.notFound.application);
     const common = {
-      applicationId, filedOn: isoDateToDateColumn(data.filedOn), body: data.body, result: data.result,
-      resultOn: isoDateToDateColumn(data.resultOn ?? null), note: data.note,
+      applicationId,
+      filedOn: isoDateToDateColumn(data.filedOn),
+      body: data.body,
+      result: data.result,
+      resultOn: isoDateToDateColumn(data.resultOn ?? null),
+      note: data.note,
     };
-    const record = data.kind === "reconsideration"
-      ? await tx.reconsideration.create({ data: common })
-      : await tx.litigation.create({ data: { ...common, afterReconsideration: data.afterReconsideration ?? false } });
+    const record =
+      data.kind === "reconsideration"
+        ? await tx.reconsideration.create({ data: common })
+        : await tx.litigation.create({ data: { ...common, afterReconsideration: data.afterReconsideration ?? false } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: `application.${data.kind}.create`, entityType: data.kind === "reconsideration" ? "Reconsideration" : "Litigation",
-      entityId: record.id, toState: data.result, details: { applicationId, filedOn: data.filedOn },
+      actorId: actor.id,
+      action: `application.${data.kind}.create`,
+      entityType: data.kind === "reconsideration" ? "Reconsideration" : "Litigation",
+      entityId: record.id,
+      toState: data.result,
+      details: { applicationId, filedOn: data.filedOn },
     });
     return { id: record.id, kind: data.kind };
   });
@@ -63,8 +73,13 @@ export async function updateAppealResult(actor: ActingUser, kind: "reconsiderati
     if (kind === "reconsideration") await tx.reconsideration.update({ where: { id }, data: change });
     else await tx.litigation.update({ where: { id }, data: change });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: `application.${kind}.update`, entityType: kind === "reconsideration" ? "Reconsideration" : "Litigation",
-      entityId: id, fromState: before.result, toState: data.result, details: { applicationId: before.applicationId },
+      actorId: actor.id,
+      action: `application.${kind}.update`,
+      entityType: kind === "reconsideration" ? "Reconsideration" : "Litigation",
+      entityId: id,
+      fromState: before.result,
+      toState: data.result,
+      details: { applicationId: before.applicationId },
     });
   });
 }
@@ -81,8 +96,20 @@ export async function countAppealsForReport(year: number): Promise<number[]> {
     db.litigation.findMany({ where: { filedOn: range } }),
   ]);
   const records: AppealRecord[] = [
-    ...reconsiderations.map((record) => ({ kind: "reconsideration" as const, filedOn: dateColumnToIsoDate(record.filedOn), result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), afterReconsideration: false })),
-    ...litigations.map((record) => ({ kind: "litigation" as const, filedOn: dateColumnToIsoDate(record.filedOn), result: record.result, resultOn: dateColumnToIsoDate(record.resultOn), afterReconsideration: record.afterReconsideration })),
+    ...reconsiderations.map((record) => ({
+      kind: "reconsideration" as const,
+      filedOn: dateColumnToIsoDate(record.filedOn),
+      result: record.result,
+      resultOn: dateColumnToIsoDate(record.resultOn),
+      afterReconsideration: false,
+    })),
+    ...litigations.map((record) => ({
+      kind: "litigation" as const,
+      filedOn: dateColumnToIsoDate(record.filedOn),
+      result: record.result,
+      resultOn: dateColumnToIsoDate(record.resultOn),
+      afterReconsideration: record.afterReconsideration,
+    })),
   ];
   return tallyAppeals(records, year);
 }

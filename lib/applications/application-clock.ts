@@ -1,8 +1,8 @@
 import "server-only";
 import { computeApplicationClock, type ApplicationClock, type ClockStep, type ReceiptMethod } from "@/lib/applications/deadlines";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate } from "@/lib/dates";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
 
 export type StepRow = {

@@ -1,12 +1,4 @@
 import { z } from "zod";
-import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
-import { ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation";
-
-const v = messages.applications.validation;
-
 import {
   applicantTypes,
   applicationTextLimits,
@@ -16,9 +8,16 @@ import {
   organisationKinds,
   receiptMethods,
 } from "@/lib/applications/application-fields";
+import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
+import { fieldErrorsOf } from "@/lib/validation";
 
 export * from "@/lib/applications/application-fields";
+
+const v = messages.applications.validation;
 
 /** Forms send "" for an empty field and JSON may send null: both mean "not given". */
 const blankToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -35,13 +34,26 @@ const optionalText = (max: number) =>
   );
 
 const requiredText = (max: number, message: string) =>
-  z.preprocess(blankToUndefined, z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: v.tooLong(max) }));
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: message })
+      .trim()
+      .min(1, { error: message })
+      .max(max, { error: v.tooLong(max) }),
+  );
 
 const optionalEnum = <Values extends readonly [string, ...string[]]>(values: Values, message: string) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: message }).optional());
 
 export const isoDateField = (message: string = v.date) =>
-  z.preprocess(blankToUndefined, z.string({ error: message }).trim().refine((value) => isIsoDate(value), { error: message }));
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: message })
+      .trim()
+      .refine((value) => isIsoDate(value), { error: message }),
+  );
 
 const optionalIsoDateField = (message: string = v.date) => z.preprocess(blankToUndefined, isoDateField(message).optional());
 
@@ -65,7 +77,10 @@ const applicantFields = {
   description: requiredText(applicationTextLimits.description, v.description),
   deliveryMethod: z.enum(deliveryMethods, { error: v.deliveryMethod }),
   informationForm: optionalEnum(informationForms, v.deliveryMethod),
-  idempotencyKey: z.preprocess(blankToUndefined, z.string({ error: v.idempotencyKey }).trim().min(8, { error: v.idempotencyKey }).max(200, { error: v.idempotencyKey }).optional()),
+  idempotencyKey: z.preprocess(
+    blankToUndefined,
+    z.string({ error: v.idempotencyKey }).trim().min(8, { error: v.idempotencyKey }).max(200, { error: v.idempotencyKey }).optional(),
+  ),
 };
 
 type ApplicantShape = z.infer<z.ZodObject<typeof applicantFields>>;
@@ -157,9 +172,19 @@ const positiveInteger = (message: string) =>
 export const stepSchema = z.discriminatedUnion(
   "type",
   [
-    z.object({ type: z.literal("correction_request"), date: isoDateField(), respondBy: optionalIsoDateField(), note: requiredText(applicationTextLimits.note, v.correctionNote) }),
+    z.object({
+      type: z.literal("correction_request"),
+      date: isoDateField(),
+      respondBy: optionalIsoDateField(),
+      note: requiredText(applicationTextLimits.note, v.correctionNote),
+    }),
     z.object({ type: z.literal("correction_received"), date: isoDateField(), note }),
-    z.object({ type: z.literal("third_party_consultation"), date: isoDateField(), thirdParty: requiredText(applicationTextLimits.thirdParty, v.thirdParty), note }),
+    z.object({
+      type: z.literal("third_party_consultation"),
+      date: isoDateField(),
+      thirdParty: requiredText(applicationTextLimits.thirdParty, v.thirdParty),
+      note,
+    }),
     z.object({ type: z.literal("third_party_reply"), date: isoDateField(), note }),
     z.object({
       type: z.literal("extension"),

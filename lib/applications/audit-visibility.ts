@@ -1,6 +1,6 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { messages } from "@/lib/i18n";
 
 /** Audit rows about applications and what hangs off them (reply letters, appeals). */
@@ -16,5 +16,6 @@ export const applicantAuditEntityTypes: readonly string[] = ["Application", "App
  */
 export async function applicantAuditCommentFilter(actor: ActingUser): Promise<<Row extends { entityType: string; comment: string | null }>(row: Row) => Row> {
   const full = canViewApplicantData(actor, (await findHandlingSection())?.id);
-  return (row) => (full || !row.comment || !applicantAuditEntityTypes.includes(row.entityType) ? row : { ...row, comment: messages.applications.audit.commentHidden });
+  return (row) =>
+    full || !row.comment || !applicantAuditEntityTypes.includes(row.entityType) ? row : { ...row, comment: messages.applications.audit.commentHidden };
 }

@@ -1,22 +1,22 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
 import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
 import { maskAddress, maskApplicantDataIn, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { NotFoundError } from "@/lib/errors";
 import type { ApplicationStatus, ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { replyLetterReview, type ReplyAction } from "@/lib/reply-letters/reply-letter-review";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export const applicationViews = ["open", "due_soon", "overdue", "paused", "closed", "all"] as const;
 export type ApplicationView = (typeof applicationViews)[number];
@@ -108,13 +108,19 @@ export async function listApplications(
     const [total, rows] = await Promise.all([
       db.application.count({ where }),
       db.application.findMany({
-        where, include: summaryInclude, skip: (page - 1) * pageSize, take: pageSize,
+        where,
+        include: summaryInclude,
+        skip: (page - 1) * pageSize,
+        take: pageSize,
         orderBy: view === "closed" ? [{ closedOn: "desc" }, { id: "desc" }] : [{ receivedOn: "desc" }, { id: "desc" }],
       }),
     ]);
     return { handlingSection, items: rows.map((row) => summarise(row, clockOfRow(calendar, row, today))), total, page, pageSize };
   }
-  const rows = await db.application.findMany({ where: { status: { not: "closed" }, NOT: { source: "ledger", closedOn: { not: null } } }, include: summaryInclude });
+  const rows = await db.application.findMany({
+    where: { status: { not: "closed" }, NOT: { source: "ledger", closedOn: { not: null } } },
+    include: summaryInclude,
+  });
   const items = rows
     .map((row) => summarise(row, clockOfRow(calendar, row, today)))
     .filter((summary) => inView(view, summary))
@@ -145,7 +151,12 @@ export async function listDueCalendar(actor: ActingUser, month: string): Promise
     const week: DueCalendarDay[] = [];
     for (let index = 0; index < 7; index++) {
       const classification = calendar.classifyDay(day);
-      week.push({ date: day, working: classification.working, label: classification.holidayName ?? null, entries: day.slice(0, 7) === month ? (byDay.get(day) ?? []) : [] });
+      week.push({
+        date: day,
+        working: classification.working,
+        label: classification.holidayName ?? null,
+        entries: day.slice(0, 7) === month ? (byDay.get(day) ?? []) : [],
+      });
       day = addCalendarDays(day, 1);
     }
     weeks.push(week);
@@ -230,7 +241,16 @@ export type ApplicationDetail = {
   /** Steps this user may try now (the server checks the rules again). */
   stepTypes: StaffStepType[];
   canDecide: boolean;
-  fee: { method: string; quantity: number; amountYuan: number; breakdown: string[]; summary: string; noticeOn: string; payBy: string; paidOn: string | null } | null;
+  fee: {
+    method: string;
+    quantity: number;
+    amountYuan: number;
+    breakdown: string[];
+    summary: string;
+    noticeOn: string;
+    payBy: string;
+    paidOn: string | null;
+  } | null;
   reply: {
     title: string;
     body: string;
@@ -245,7 +265,16 @@ export type ApplicationDetail = {
   } | null;
   /** `note` as on the timeline: null with `noteHidden` for those who may not see applicant data. */
   reconsiderations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; noteHidden: boolean }[];
-  litigations: { id: number; filedOn: string; body: string; result: string; resultOn: string | null; note: string | null; noteHidden: boolean; afterReconsideration: boolean }[];
+  litigations: {
+    id: number;
+    filedOn: string;
+    body: string;
+    result: string;
+    resultOn: string | null;
+    note: string | null;
+    noteHidden: boolean;
+    afterReconsideration: boolean;
+  }[];
 };
 
 const detailInclude = {
@@ -274,7 +303,12 @@ function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolea
     case "third_party_consultation":
       return step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
     case "extension":
-      return [messages.common.workingDays(step.extensionDays ?? 0), step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null].filter(Boolean).join("；");
+      return [
+        messages.common.workingDays(step.extensionDays ?? 0),
+        step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null,
+      ]
+        .filter(Boolean)
+        .join("；");
     case "decision":
       return step.outcome ? messages.applications.outcomeShortNames[step.outcome] : null;
     case "delivery":
@@ -314,10 +348,27 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
   const m = messages.applications;
 
   const replyEvents = row.reply
-    ? await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(row.reply.id), action: { in: ["application.reply.submit", "application.reply.approve", "application.reply.return"] } }, include: { actor: true }, orderBy: { occurredAt: "asc" } })
+    ? await db.auditEvent.findMany({
+        where: {
+          entityType: "ApplicationReply",
+          entityId: String(row.reply.id),
+          action: { in: ["application.reply.submit", "application.reply.approve", "application.reply.return"] },
+        },
+        include: { actor: true },
+        orderBy: { occurredAt: "asc" },
+      })
     : [];
   const timeline: TimelineEntry[] = [
-    { key: "received", date: dateColumnToIsoDate(row.receivedOn), kind: "received", label: m.publicStatus.events.received, actorName: row.registeredBy?.displayName ?? null, note: null, noteHidden: false, detail: clock.explanation[0] },
+    {
+      key: "received",
+      date: dateColumnToIsoDate(row.receivedOn),
+      kind: "received",
+      label: m.publicStatus.events.received,
+      actorName: row.registeredBy?.displayName ?? null,
+      note: null,
+      noteHidden: false,
+      detail: clock.explanation[0],
+    },
     ...orderSteps(row.steps).map((step) => ({
       key: `step-${step.id}`,
       date: dateColumnToIsoDate(step.date),
@@ -388,12 +439,21 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
         }
       : null,
     reconsiderations: row.reconsiderations.map((record) => ({
-      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn),
+      id: record.id,
+      filedOn: dateColumnToIsoDate(record.filedOn),
+      body: record.body,
+      result: record.result,
+      resultOn: dateColumnToIsoDate(record.resultOn),
       ...restrictedNote(record.note, full),
     })),
     litigations: row.litigations.map((record) => ({
-      id: record.id, filedOn: dateColumnToIsoDate(record.filedOn), body: record.body, result: record.result, resultOn: dateColumnToIsoDate(record.resultOn),
-      ...restrictedNote(record.note, full), afterReconsideration: record.afterReconsideration,
+      id: record.id,
+      filedOn: dateColumnToIsoDate(record.filedOn),
+      body: record.body,
+      result: record.result,
+      resultOn: dateColumnToIsoDate(record.resultOn),
+      ...restrictedNote(record.note, full),
+      afterReconsideration: record.afterReconsideration,
     })),
   };
 }

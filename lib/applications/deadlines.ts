@@ -196,7 +196,9 @@ export function computeApplicationClock(input: {
           extension = null;
           clockStart = nextWorkingDayOnOrAfter(calendar, step.date);
           const restart = d.restarted(current.correction.requestedOn, step.date, clockStart);
-          explanation.push(clockStart === step.date ? `${restart}。` : `${restart}（${d.nonWorkingDay(step.date, dayLabel(calendar, step.date), clockStart)}）。`);
+          explanation.push(
+            clockStart === step.date ? `${restart}。` : `${restart}（${d.nonWorkingDay(step.date, dayLabel(calendar, step.date), clockStart)}）。`,
+          );
         }
         break;
       case "third_party_consultation": {
@@ -272,7 +274,9 @@ export function computeApplicationClock(input: {
       .map((date) => ({ date, classification: calendar.classifyDay(date) }))
       .filter(({ classification }) => classification.reason === "adjusted_workday" || classification.reason === "override_working");
     if (adjusted.length) {
-      explanation.push(`${d.adjustedWorkdays(adjusted.map(({ date, classification }) => `${date}（${classification.holidayName ?? deadlineMessages.reasonLabels[classification.reason]}）`))}。`);
+      explanation.push(
+        `${d.adjustedWorkdays(adjusted.map(({ date, classification }) => `${date}（${classification.holidayName ?? deadlineMessages.reasonLabels[classification.reason]}）`))}。`,
+      );
     }
   }
   if (lapse) explanation.push(`${lapse.explanation}。`);
@@ -329,7 +333,8 @@ export function findStepProblems(clock: ApplicationClock, step: ClockStep, today
   if (step.type === "decision") {
     if (step.outcome === lapseOutcomes.correction && clock.lapse?.outcome !== lapseOutcomes.correction) add("outcome", e.lapseOutcomeNotDue);
     else if (step.outcome === lapseOutcomes.fee && clock.lapse?.outcome !== lapseOutcomes.fee) add("outcome", e.feeOutcomeNotDue);
-    else if (clock.openPause && clock.openPause.kind !== "third_party" && !(clock.lapse && clock.lapse.outcome === step.outcome)) add("type", e.decisionWhilePaused);
+    else if (clock.openPause && clock.openPause.kind !== "third_party" && !(clock.lapse && clock.lapse.outcome === step.outcome))
+      add("type", e.decisionWhilePaused);
     if (clock.lapse && clock.lapse.outcome === step.outcome && step.date < clock.lapse.on) add("date", e.dateBeforeLastStep);
     return problems;
   }

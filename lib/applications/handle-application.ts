@@ -1,7 +1,4 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { clockOf, statusOfClock, type ClockFacts } from "@/lib/applications/application-clock";
 import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/application-schemas";
 import {
@@ -14,16 +11,19 @@ import {
 } from "@/lib/applications/deadlines";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
+import { messages } from "@/lib/i18n";
 import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
 import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export type ApplicationProgress = {
   id: number;
@@ -114,8 +114,13 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
       const quote = quoteFee(step.method, step.quantity);
       await tx.applicationFee.create({
         data: {
-          applicationId, method: step.method, quantity: step.quantity, amountYuan: quote.amountYuan, breakdown: quote as never,
-          noticeOn: isoDateToDateColumn(step.date), payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)),
+          applicationId,
+          method: step.method,
+          quantity: step.quantity,
+          amountYuan: quote.amountYuan,
+          breakdown: quote as never,
+          noticeOn: isoDateToDateColumn(step.date),
+          payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)),
         },
       });
       note = [quote.summary, ...quote.breakdown.map((line) => line.text), note].filter(Boolean).join("；");
@@ -142,8 +147,12 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
     // The note (and a third party's name) stays on the step, readable by those who may see the
     // applicant's data; the audit log, read by every section head, records a reference to it.
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: `application.step.${step.type}`, entityType: "Application", entityId: applicationId,
-      fromState: application.status, toState: status,
+      actorId: actor.id,
+      action: `application.step.${step.type}`,
+      entityType: "Application",
+      entityId: applicationId,
+      fromState: application.status,
+      toState: status,
       details: { stepId: created.id, date: step.date, dueOn: clock.dueOn, withNote: Boolean(note) },
     });
     return progressOf(application, clock);
@@ -169,9 +178,17 @@ async function draftReply(
     note,
     legalBasis: template.legalBasis,
   };
-  const content = { outcome, title: fillReplyTemplate(template.title, context), body: fillReplyTemplate(template.body, context), legalBasis: template.legalBasis };
+  const content = {
+    outcome,
+    title: fillReplyTemplate(template.title, context),
+    body: fillReplyTemplate(template.body, context),
+    legalBasis: template.legalBasis,
+  };
   if (application.reply) {
-    await tx.applicationReply.update({ where: { id: application.reply.id }, data: { ...content, authorId: authorId ?? application.reply.authorId, version: { increment: 1 } } });
+    await tx.applicationReply.update({
+      where: { id: application.reply.id },
+      data: { ...content, authorId: authorId ?? application.reply.authorId, version: { increment: 1 } },
+    });
   } else {
     await tx.applicationReply.create({ data: { applicationId: application.id, ...content, authorId } });
   }
@@ -194,7 +211,14 @@ async function writeDecision(
   const problems = findStepProblems(before, step, today);
   if (problems.length) throw new ValidationError(problemsToFields(problems));
   const created = await tx.applicationStep.create({
-    data: { applicationId: application.id, type: "decision", date: isoDateToDateColumn(decision.decidedOn), actorId, note: decision.note, outcome: decision.outcome },
+    data: {
+      applicationId: application.id,
+      type: "decision",
+      date: isoDateToDateColumn(decision.decidedOn),
+      actorId,
+      note: decision.note,
+      outcome: decision.outcome,
+    },
   });
   await draftReply(tx, application, decision.outcome, decision.note, actorId);
   const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
@@ -204,9 +228,19 @@ async function writeDecision(
   });
   // As for steps: the decision note stays on the decision step (the reply letter quotes it); the audit row refers to it.
   await recordAuditEvent(tx, {
-    actorId, action: "application.decide", entityType: "Application", entityId: application.id,
-    fromState: application.status, toState: statusOfClock(clock),
-    details: { stepId: created.id, outcome: decision.outcome, decidedOn: decision.decidedOn, previousOutcome: application.outcome, withNote: Boolean(decision.note) },
+    actorId,
+    action: "application.decide",
+    entityType: "Application",
+    entityId: application.id,
+    fromState: application.status,
+    toState: statusOfClock(clock),
+    details: {
+      stepId: created.id,
+      outcome: decision.outcome,
+      decidedOn: decision.decidedOn,
+      previousOutcome: application.outcome,
+      withNote: Boolean(decision.note),
+    },
   });
   return clock;
 }
@@ -215,7 +249,11 @@ async function writeDecision(
  * Records the decision (one of the 21 outcomes) and drafts the reply letter from the outcome's
  * template. While the letter is still a draft the decision may be changed; the letter follows.
  */
-export async function recordDecision(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress & { outcome: string; decidedOn: string }> {
+export async function recordDecision(
+  actor: ActingUser,
+  applicationId: number,
+  input: unknown,
+): Promise<ApplicationProgress & { outcome: string; decidedOn: string }> {
   await assertHandler(actor);
   const decision = parseInput(decisionSchema, input);
   const calendar = await loadWorkingDayCalendar();

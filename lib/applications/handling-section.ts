@@ -1,12 +1,12 @@
 import "server-only";
+import { settingsSchema } from "@/lib/applications/application-schemas";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { settingsSchema } from "@/lib/applications/application-schemas";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export type HandlingSection = { id: number; name: string; configured: boolean };
 
@@ -50,7 +50,10 @@ export async function updateHandlingSection(actor: ActingUser, input: unknown): 
     const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
     await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId }, update: { handlingSectionId } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "application.configure", entityType: "ApplicationSettings", entityId: 1,
+      actorId: actor.id,
+      action: "application.configure",
+      entityType: "ApplicationSettings",
+      entityId: 1,
       details: { handlingSectionId, previous: before?.handlingSectionId ?? null },
     });
     return { id: section.id, name: section.name, configured: true };

@@ -40,4 +40,3 @@ export function lookupCodeMatches(code: string, storedHash: string | null): bool
 export function hashIdempotencyKey(key: string): string {
   return sha256Hex(`idempotency:${key}`);
 }
-

@@ -154,7 +154,9 @@ export function parseApplicantColumn(text: string): ApplicantColumn | null {
 
 /** The applicant type and organisation kind of a column (the inverse of applicantColumnOf). */
 export function applicantOfColumn(column: ApplicantColumn): { applicantType: ApplicantTypeSlug; organisationKind: OrganisationKindSlug | null } {
-  return column === "natural_person" ? { applicantType: "natural_person", organisationKind: null } : { applicantType: "organisation", organisationKind: column };
+  return column === "natural_person"
+    ? { applicantType: "natural_person", organisationKind: null }
+    : { applicantType: "organisation", organisationKind: column };
 }
 
 const normaliseQuotes = (text: string) => text.replace(/[“”"]/g, '"').replace(/\s+/g, "");

@@ -8,10 +8,10 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { NotFoundError, TooManyRequestsError } from "@/lib/errors";
 import type { ApplicationStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { consumeRateLimit, enforceRateLimit, peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /**
  * What an applicant sees with the number and the lookup code: status, timeline, due date and the
@@ -61,7 +61,11 @@ async function findByNumberAndCode(input: unknown, clientKey: string) {
 export async function lookUpApplication(input: unknown, clientKey: string): Promise<PublicApplicationStatus> {
   const application = await findByNumberAndCode(input, clientKey);
   const calendar = await loadWorkingDayCalendar();
-  const clock = clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps }, todayInBeijing());
+  const clock = clockOf(
+    calendar,
+    { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps },
+    todayInBeijing(),
+  );
   const status = statusOfClock(clock);
   const events = messages.applications.publicStatus.events;
   const label = (step: (typeof application.steps)[number]): string => {

@@ -34,7 +34,10 @@ export async function sumFeesForYear(year: number): Promise<number> {
     where: { paidOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } },
     select: { amountYuan: true, paidOn: true },
   });
-  return sumPaidFees(fees.map((fee) => ({ amountYuan: fee.amountYuan, paidOn: dateColumnToIsoDate(fee.paidOn) })), year);
+  return sumPaidFees(
+    fees.map((fee) => ({ amountYuan: fee.amountYuan, paidOn: dateColumnToIsoDate(fee.paidOn) })),
+    year,
+  );
 }
 
 /**
@@ -45,13 +48,21 @@ export async function countApplicationsOpenPastDue(year: number): Promise<number
   const yearEnd = `${year}-12-31`;
   const asOf = todayInBeijing() < yearEnd ? todayInBeijing() : yearEnd;
   const rows = await db.application.findMany({
-    where: { receivedOn: { lte: isoDateToDateColumn(yearEnd) }, source: { not: "ledger" }, OR: [{ closedOn: null }, { closedOn: { gt: isoDateToDateColumn(asOf) } }] },
+    where: {
+      receivedOn: { lte: isoDateToDateColumn(yearEnd) },
+      source: { not: "ledger" },
+      OR: [{ closedOn: null }, { closedOn: { gt: isoDateToDateColumn(asOf) } }],
+    },
     select: { receiptMethod: true, submittedOn: true, steps: true },
   });
   const calendar = await loadWorkingDayCalendar();
   const asOfDate = isoDateToDateColumn(asOf);
   return rows.filter((row) => {
-    const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps.filter((step) => step.date <= asOfDate) }, asOf);
+    const clock = clockOf(
+      calendar,
+      { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps.filter((step) => step.date <= asOfDate) },
+      asOf,
+    );
     return clock.overdue;
   }).length;
 }

@@ -1,19 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { allocateApplicationNumber } from "@/lib/applications/application-number";
 import { parseApplicationSubmission, parseOfflineApplication, type ApplicationSubmission } from "@/lib/applications/application-schemas";
 import { computeApplicationClock, type ReceiptMethod } from "@/lib/applications/deadlines";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { createLookupCodeSalt, deriveLookupCode, hashIdempotencyKey, hashLookupCode, sha256Hex } from "@/lib/applications/lookup-code";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { messages } from "@/lib/i18n";
+import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 
 export type SubmittedApplication = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
 
@@ -43,7 +43,9 @@ function applicantData(input: StoredFields) {
 
 /** What identifies "the same submission": every field the applicant filled in. */
 function fingerprintOf(fields: Record<string, unknown>): string {
-  const sorted = Object.keys(fields).sort().map((key) => [key, fields[key] ?? null]);
+  const sorted = Object.keys(fields)
+    .sort()
+    .map((key) => [key, fields[key] ?? null]);
   return sha256Hex(JSON.stringify(sorted));
 }
 
@@ -55,7 +57,11 @@ async function answerForExisting(idempotencyKey: string, fingerprint: string): P
   }
   const calendar = await loadWorkingDayCalendar();
   const clock = computeApplicationClock({
-    calendar, receiptMethod: existing.receiptMethod ?? "online", submittedOn: dateColumnToIsoDate(existing.submittedOn), steps: [], today: todayInBeijing(),
+    calendar,
+    receiptMethod: existing.receiptMethod ?? "online",
+    submittedOn: dateColumnToIsoDate(existing.submittedOn),
+    steps: [],
+    today: todayInBeijing(),
   });
   return {
     id: existing.id,
@@ -85,7 +91,13 @@ async function storeApplication(options: {
   if (replay) return replay;
 
   const calendar = await loadWorkingDayCalendar();
-  const clock = computeApplicationClock({ calendar, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, steps: [], today: todayInBeijing() });
+  const clock = computeApplicationClock({
+    calendar,
+    receiptMethod: options.receiptMethod,
+    submittedOn: options.submittedOn,
+    steps: [],
+    today: todayInBeijing(),
+  });
   const salt = createLookupCodeSalt();
   const lookupCode = deriveLookupCode(salt, idempotencyKey);
   try {

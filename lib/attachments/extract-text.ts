@@ -42,9 +42,7 @@ async function extractPdfText(bytes: Uint8Array): Promise<string> {
     for (let pageNumber = 1; pageNumber <= document.numPages && length < maximumExtractedTextLength; pageNumber++) {
       const page = await document.getPage(pageNumber);
       const content = await page.getTextContent();
-      const pageText = content.items
-        .map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : ""))
-        .join("");
+      const pageText = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
       pages.push(pageText);
       length += pageText.length + 1;
       page.cleanup();

@@ -1,8 +1,8 @@
 // `file-type/core` rather than `file-type`: the package root resolves to a Node-only entry
 // (node:fs, node:stream) under the "node" condition; the core works from a buffer anywhere.
 import { fileTypeFromBuffer } from "file-type/core";
-import { readDeclaredExtension } from "./original-name";
 import { messages } from "@/lib/i18n";
+import { readDeclaredExtension } from "./original-name";
 
 export type AttachmentKind = "pdf" | "docx" | "doc" | "xlsx" | "xls" | "image";
 
@@ -78,9 +78,7 @@ const requiredStreamNames: Record<keyof typeof legacyOfficeTypes, string[]> = {
 
 function detectLegacyOfficeType(bytes: Uint8Array, declaredExtension: string): AttachmentType | null {
   if (declaredExtension !== "doc" && declaredExtension !== "xls") return null;
-  const hasExpectedStream = requiredStreamNames[declaredExtension].some((name) =>
-    containsBytes(bytes, encodeDirectoryEntryName(name)),
-  );
+  const hasExpectedStream = requiredStreamNames[declaredExtension].some((name) => containsBytes(bytes, encodeDirectoryEntryName(name)));
   return hasExpectedStream ? legacyOfficeTypes[declaredExtension] : null;
 }
 

@@ -27,7 +27,12 @@ export function sanitizeOriginalName(originalName: string, fallback: string = me
 export function readDeclaredExtension(originalName: string): string {
   const lastSegment = originalName.split(/[\\/]/).pop() ?? "";
   const dot = lastSegment.lastIndexOf(".");
-  return dot > 0 ? lastSegment.slice(dot + 1).trim().toLowerCase() : "";
+  return dot > 0
+    ? lastSegment
+        .slice(dot + 1)
+        .trim()
+        .toLowerCase()
+    : "";
 }
 
 function truncateKeepingExtension(name: string, maximumLength: number): string {

@@ -2,13 +2,13 @@ import "server-only";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
+import { currentTime } from "@/lib/clock";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { allowedAttachmentTypesMessage, detectAttachmentType, type AttachmentKind } from "./file-types";
 import { sanitizeOriginalName } from "./original-name";
 import { maxAttachmentBytes, maxAttachmentMegabytes } from "./upload-limits";
 import { assertZipWithinLimits, ZipLimitError } from "./zip-limits";
-import { currentTime } from "@/lib/clock";
-import { messages } from "@/lib/i18n";
 
 export type StoredAttachmentFile = {
   /** Relative to the data directory, with forward slashes: `uploads/2026/11/<uuid>.pdf`. */
@@ -59,12 +59,7 @@ export async function storeAttachmentFile(input: StoreAttachmentFileInput): Prom
   // Nothing from the uploader reaches the path: the folder comes from the clock, the name from
   // a random id and the extension from the detected content.
   const now = input.now ?? currentTime();
-  const storagePath = [
-    uploadsFolder,
-    String(now.getFullYear()),
-    String(now.getMonth() + 1).padStart(2, "0"),
-    `${randomUUID()}.${type.extension}`,
-  ].join("/");
+  const storagePath = [uploadsFolder, String(now.getFullYear()), String(now.getMonth() + 1).padStart(2, "0"), `${randomUUID()}.${type.extension}`].join("/");
   await writeFileAtomically(resolveAttachmentPath(dataDir, storagePath), bytes);
 
   return {

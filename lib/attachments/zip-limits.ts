@@ -96,7 +96,10 @@ export async function assertZipWithinLimits(bytes: Uint8Array, fileName: string 
       } catch (error) {
         // yauzl's size check: the entry inflates to more than the directory said.
         const lied = error instanceof Error && /too many bytes/i.test(error.message);
-        throw new ZipLimitError(lied ? "size" : "unreadable", lied ? zipMessages.tooLarge(fileName, limits.maxUncompressedBytes) : zipMessages.unreadable(fileName));
+        throw new ZipLimitError(
+          lied ? "size" : "unreadable",
+          lied ? zipMessages.tooLarge(fileName, limits.maxUncompressedBytes) : zipMessages.unreadable(fileName),
+        );
       }
     }
   } finally {

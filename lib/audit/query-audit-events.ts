@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
 import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
+import { addCalendarDays, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { messages } from "@/lib/i18n";
 import { formatCsv } from "@/lib/spreadsheets/csv";
 import { parseInput } from "@/lib/validation";
@@ -197,18 +197,31 @@ export async function exportAuditEventsCsv(actor: ActingUser, range: { from?: un
   const columns = messages.auditLog.csvColumns;
   const visible = await applicantAuditCommentFilter(actor);
   const rows = [
-    [columns.occurredAt, columns.actor, columns.action, columns.entityType, columns.entityId, columns.fromState, columns.toState, columns.comment, columns.details],
-    ...events.map(toRow).map(visible).map((event) => [
-      formatBeijingTimestamp(event.occurredAt),
-      describeAuditActor(event),
-      describeAuditAction(event.action),
-      describeAuditEntityType(event.entityType),
-      event.entityId ?? "",
-      describeAuditState(event.fromState),
-      describeAuditState(event.toState),
-      event.comment ?? "",
-      event.details == null ? "" : JSON.stringify(event.details),
-    ]),
+    [
+      columns.occurredAt,
+      columns.actor,
+      columns.action,
+      columns.entityType,
+      columns.entityId,
+      columns.fromState,
+      columns.toState,
+      columns.comment,
+      columns.details,
+    ],
+    ...events
+      .map(toRow)
+      .map(visible)
+      .map((event) => [
+        formatBeijingTimestamp(event.occurredAt),
+        describeAuditActor(event),
+        describeAuditAction(event.action),
+        describeAuditEntityType(event.entityType),
+        event.entityId ?? "",
+        describeAuditState(event.fromState),
+        describeAuditState(event.toState),
+        event.comment ?? "",
+        event.details == null ? "" : JSON.stringify(event.details),
+      ]),
   ];
   await db.$transaction(async (tx) => {
     await recordAuditEvent(tx, { actorId: actor.id, action: "audit.export", entityType: "AuditEvent", details: { from, to, rowCount: events.length } });

@@ -1,7 +1,7 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { currentTime } from "@/lib/clock";
 
 export type AuditEntry = {
   actorId: number | null;

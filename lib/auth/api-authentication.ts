@@ -12,9 +12,7 @@ export class CrossSiteWriteError extends AppError {
   }
 }
 
-export type ApiAuthentication =
-  | { via: "session"; user: ActingUser }
-  | { via: "token"; user: ActingUser; token: LiveApiToken };
+export type ApiAuthentication = { via: "session"; user: ActingUser } | { via: "token"; user: ActingUser; token: LiveApiToken };
 
 /**
  * Who makes an API request: a personal token (Authorization: Bearer …) or, without one, the

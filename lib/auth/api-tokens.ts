@@ -1,16 +1,16 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { assertPermitted } from "@/lib/auth/permissions";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
+import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
-import { apiTokenLifetimes, apiTokenScopes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
-import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 const TOKEN_PREFIX = "gk_";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +22,11 @@ export function hashApiToken(token: string): string {
 }
 
 export const apiTokenInputSchema = z.object({
-  name: z.string({ error: messages.administration.apiTokens.nameRequired }).trim().min(1, { error: messages.administration.apiTokens.nameRequired }).max(60, { error: messages.administration.apiTokens.nameTooLong }),
+  name: z
+    .string({ error: messages.administration.apiTokens.nameRequired })
+    .trim()
+    .min(1, { error: messages.administration.apiTokens.nameRequired })
+    .max(60, { error: messages.administration.apiTokens.nameTooLong }),
   scope: z.enum(apiTokenScopes, { error: messages.administration.apiTokens.chooseScope }).default("read"),
   lifetimeDays: z.coerce
     .number({ error: messages.administration.apiTokens.chooseLifetime })
@@ -55,7 +59,10 @@ export async function createApiToken(actor: ActingUser, input: unknown): Promise
       data: { userId: actor.id, name, scope, prefix: token.slice(0, 8), tokenHash: hashApiToken(token), createdAt: now, expiresAt },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "api_token.create", entityType: "ApiToken", entityId: row.id,
+      actorId: actor.id,
+      action: "api_token.create",
+      entityType: "ApiToken",
+      entityId: row.id,
       details: { name, scope, expiresAt: expiresAt.toISOString() },
     });
     return row;

@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { beginLoginAttempt, markLoginSucceeded } from "@/lib/auth/login-throttle";
 import { unknownUserHash, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
 import { isWellFormedUsername, normaliseUsername } from "@/lib/users/username";
 
 export type CredentialCheck =

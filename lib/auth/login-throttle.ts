@@ -1,6 +1,6 @@
 import "server-only";
-import { db, type DatabaseTransaction } from "@/lib/db";
 import { currentTime } from "@/lib/clock";
+import { db, type DatabaseTransaction } from "@/lib/db";
 
 /** Failures per account (normalised username) within the window, counted since its last success. */
 export const LOGIN_FAILURE_LIMIT = 5;

@@ -1,12 +1,12 @@
 import "server-only";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { headers } from "next/headers";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { servesOverHttps } from "@/lib/auth/secure-cookies";
 import { db } from "@/lib/db";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { messages } from "@/lib/i18n";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid";

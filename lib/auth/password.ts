@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
-import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 import { messages } from "@/lib/i18n";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 
 const COST = 11;
 

@@ -40,6 +40,7 @@ const coreActions = [
   "catalogue.manage",
   "sensitive_words.manage",
   "calendar.manage",
+  "site_identity.manage",
 ] as const;
 
 export type Action = (typeof coreActions)[number] | DomainAction;
@@ -55,8 +56,15 @@ const corePermissions: Record<Role, readonly Action[]> = {
   section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read", "item.submit", "item.approve_section", "item.return_section", "item.restore"],
   leader: [...everyStaffMember, "audit.read", "audit.export", "item.approve_leader", "item.return_leader", "item.withdraw", "item.restore_any_section"],
   admin: [
-    ...everyStaffMember, "user.manage", "section.manage", "audit.read", "audit.export",
-    "catalogue.manage", "sensitive_words.manage", "calendar.manage",
+    ...everyStaffMember,
+    "user.manage",
+    "section.manage",
+    "audit.read",
+    "audit.export",
+    "catalogue.manage",
+    "sensitive_words.manage",
+    "calendar.manage",
+    "site_identity.manage",
   ],
 };
 

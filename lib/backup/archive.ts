@@ -171,10 +171,14 @@ function describeReadError(archiveFile: string, error: unknown): BackupError {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   const reason =
-    code === "ENOENT" ? "the file does not exist"
-    : code === "Z_DATA_ERROR" ? `the compressed data is damaged (${message})`
-    : code === "Z_BUF_ERROR" || /unexpected end of file/i.test(message) ? "the file is cut short (incomplete copy?)"
-    : error instanceof BackupError ? message
-    : `it is not a readable tar.gz archive (${message})`;
+    code === "ENOENT"
+      ? "the file does not exist"
+      : code === "Z_DATA_ERROR"
+        ? `the compressed data is damaged (${message})`
+        : code === "Z_BUF_ERROR" || /unexpected end of file/i.test(message)
+          ? "the file is cut short (incomplete copy?)"
+          : error instanceof BackupError
+            ? message
+            : `it is not a readable tar.gz archive (${message})`;
   return new BackupError(`Cannot restore from ${archiveFile}: ${reason}. Nothing was restored.`);
 }

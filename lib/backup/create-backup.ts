@@ -80,7 +80,14 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       log(`Dumping the database with ${pgDump.command} ${pgDump.version}…`);
       await runPostgresTool(
         pgDump,
-        ["--format=custom", `--snapshot=${rows[0].snapshot}`, `--schema="${schema.replaceAll('"', '""')}"`, "--no-password", `--file=${file}`, `--dbname=${connection.dbname}`],
+        [
+          "--format=custom",
+          `--snapshot=${rows[0].snapshot}`,
+          `--schema="${schema.replaceAll('"', '""')}"`,
+          "--no-password",
+          `--file=${file}`,
+          `--dbname=${connection.dbname}`,
+        ],
         connection.env,
       );
       dump = { file, pgDumpVersion: pgDump.version };
@@ -109,7 +116,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     const uploads = await listUploadedFiles(options.dataDir, log);
     const uploadNames = new Set(uploads.map((upload) => upload.entry));
     const missingFiles = [...referencedFiles].filter((storagePath) => !uploadNames.has(storagePath)).sort();
-    for (const storagePath of missingFiles) log(`Warning: the database refers to ${storagePath}, which is not in ${path.join(options.dataDir, UPLOADS_FOLDER)}.`);
+    for (const storagePath of missingFiles)
+      log(`Warning: the database refers to ${storagePath}, which is not in ${path.join(options.dataDir, UPLOADS_FOLDER)}.`);
 
     const createdAt = currentTime();
     const archive = openArchiveWriter(outFile, createdAt);

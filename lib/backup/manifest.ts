@@ -54,30 +54,32 @@ const ZUploadedFile = z.object({
   sha256: sha256Hex,
 });
 
-export const ZBackupManifest = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.number().int().positive(),
-  createdAt: z.iso.datetime({ offset: true }),
-  database: z.object({
-    method: z.enum(["copy", "pg_dump"]),
-    serverVersion: z.string(),
-    schema: z.string().min(1),
-    migrations: z.array(ZMigration),
-    tables: z.array(ZTableCopy),
-    sequences: z.array(ZSequenceValue),
-    /** Only for method "pg_dump": the custom-format dump, restored with pg_restore. */
-    dump: z.object({ entry: z.literal(PG_DUMP_ENTRY), bytes: byteCount, sha256: sha256Hex, pgDumpVersion: z.string() }).optional(),
-  }),
-  files: z.array(ZUploadedFile),
-  /** Files the database referred to but that were not under uploads/ when the backup was taken. */
-  missingFiles: z.array(z.string()),
-}).superRefine((manifest, context) => {
-  const { method, tables, dump } = manifest.database;
-  if (method === "copy" && (dump || tables.some((table) => !table.entry || table.bytes === undefined || !table.sha256))) {
-    context.addIssue({ code: "custom", message: "a COPY backup lists an entry, size and sha256 for every table and no dump" });
-  }
-  if (method === "pg_dump" && !dump) context.addIssue({ code: "custom", message: "a pg_dump backup lists its dump" });
-});
+export const ZBackupManifest = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.number().int().positive(),
+    createdAt: z.iso.datetime({ offset: true }),
+    database: z.object({
+      method: z.enum(["copy", "pg_dump"]),
+      serverVersion: z.string(),
+      schema: z.string().min(1),
+      migrations: z.array(ZMigration),
+      tables: z.array(ZTableCopy),
+      sequences: z.array(ZSequenceValue),
+      /** Only for method "pg_dump": the custom-format dump, restored with pg_restore. */
+      dump: z.object({ entry: z.literal(PG_DUMP_ENTRY), bytes: byteCount, sha256: sha256Hex, pgDumpVersion: z.string() }).optional(),
+    }),
+    files: z.array(ZUploadedFile),
+    /** Files the database referred to but that were not under uploads/ when the backup was taken. */
+    missingFiles: z.array(z.string()),
+  })
+  .superRefine((manifest, context) => {
+    const { method, tables, dump } = manifest.database;
+    if (method === "copy" && (dump || tables.some((table) => !table.entry || table.bytes === undefined || !table.sha256))) {
+      context.addIssue({ code: "custom", message: "a COPY backup lists an entry, size and sha256 for every table and no dump" });
+    }
+    if (method === "pg_dump" && !dump) context.addIssue({ code: "custom", message: "a pg_dump backup lists its dump" });
+  });
 
 export type BackupManifest = z.infer<typeof ZBackupManifest>;
 export type TableCopy = z.infer<typeof ZTableCopy>;

@@ -22,7 +22,9 @@ export function planMigrations(backup: MigrationRecord[], repository: MigrationF
   for (const migration of backup) {
     const file = byName.get(migration.name);
     if (!file) {
-      problems.push(`the backup's database applied ${migration.name}, which this copy of Gongkai does not have (restore with the version that took the backup, or a newer one)`);
+      problems.push(
+        `the backup's database applied ${migration.name}, which this copy of Gongkai does not have (restore with the version that took the backup, or a newer one)`,
+      );
     } else if (file.checksum !== migration.checksum) {
       problems.push(
         `${migration.name} differs: the backup applied a file with sha256 ${migration.checksum.slice(0, 12)}…, this copy has ${file.checksum.slice(0, 12)}…`,

@@ -49,10 +49,7 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     const extracted = await extractArchive(archiveFile, stagingDir);
     const manifest = readManifest(archiveFile, extracted);
     checkEntries(archiveFile, manifest, extracted);
-    const plan = planMigrations(
-      manifest.database.migrations,
-      readMigrationFiles(options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations")),
-    );
+    const plan = planMigrations(manifest.database.migrations, readMigrationFiles(options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations")));
     const uploadsDir = path.join(options.dataDir, UPLOADS_FOLDER);
     if (!force && (await holdsFiles(uploadsDir))) {
       throw new BackupError(`${uploadsDir} already holds files: restore into an empty DATA_DIR, or pass --force to replace them. Nothing was restored.`);
@@ -73,7 +70,9 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     }
     log(`Restored ${manifest.files.length} uploaded files into ${uploadsDir}.`);
     if (manifest.missingFiles.length) {
-      log(`Note: ${manifest.missingFiles.length} files the database refers to were already missing when the backup was taken: ${manifest.missingFiles.join(", ")}`);
+      log(
+        `Note: ${manifest.missingFiles.length} files the database refers to were already missing when the backup was taken: ${manifest.missingFiles.join(", ")}`,
+      );
     }
     return {
       manifest,
@@ -116,7 +115,9 @@ function checkEntries(archiveFile: string, manifest: BackupManifest, extracted: 
     const found = extracted.entries.get(name);
     if (!found) problems.push(`${name} is missing`);
     else if (found.bytes !== expected.bytes || found.sha256 !== expected.sha256) {
-      problems.push(`${name} is damaged (${found.bytes} bytes with sha256 ${found.sha256.slice(0, 12)}…, the manifest lists ${expected.bytes} bytes with ${expected.sha256.slice(0, 12)}…)`);
+      problems.push(
+        `${name} is damaged (${found.bytes} bytes with sha256 ${found.sha256.slice(0, 12)}…, the manifest lists ${expected.bytes} bytes with ${expected.sha256.slice(0, 12)}…)`,
+      );
     }
   }
   for (const name of extracted.entries.keys()) if (!listed.has(name)) problems.push(`${name} is not listed in the manifest`);

@@ -128,7 +128,15 @@ export async function restoreDumpWithPgRestore(input: RestoreDatabaseInput): Pro
     log(`Restoring the dump with ${tool.command} ${tool.version}…`);
     await runPostgresTool(
       tool,
-      ["--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges", "--no-password", `--dbname=${connection.dbname}`, path.join(input.stagingDir, dump.entry)],
+      [
+        "--single-transaction",
+        "--exit-on-error",
+        "--no-owner",
+        "--no-privileges",
+        "--no-password",
+        `--dbname=${connection.dbname}`,
+        path.join(input.stagingDir, dump.entry),
+      ],
       connection.env,
     );
     await verifyRowCounts(client, schema, manifest);
@@ -208,7 +216,9 @@ async function compareTablesWithManifest(client: Queryable, schema: string, mani
     const missing = table.columns.filter((column) => !columns.includes(column));
     const extra = columns.filter((column) => !table.columns.includes(column));
     if (missing.length || extra.length) {
-      problems.push(`table "${table.name}" columns differ (only in the backup: ${missing.join(", ") || "none"}; only after migrating: ${extra.join(", ") || "none"})`);
+      problems.push(
+        `table "${table.name}" columns differ (only in the backup: ${missing.join(", ") || "none"}; only after migrating: ${extra.join(", ") || "none"})`,
+      );
     }
   }
   if (problems.length) throw new BackupError(`The backup does not fit the schema its migrations build:\n  - ${problems.join("\n  - ")}\nNothing was restored.`);

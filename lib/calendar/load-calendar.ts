@@ -1,7 +1,7 @@
 import "server-only";
-import { createChineseCalendar, type WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { createChineseCalendar, type WorkingDayCalendar } from "@/lib/deadlines/calendar";
 
 /** The official holiday calendar with the administrator's overrides (CalendarOverride) applied. */
 export async function loadWorkingDayCalendar(): Promise<WorkingDayCalendar> {

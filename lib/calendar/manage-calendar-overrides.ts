@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { createChineseCalendar, getChineseCalendarCoverage, type DayClassification } from "@/lib/deadlines/calendar";
-import { getDayOfWeek, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { createChineseCalendar, getChineseCalendarCoverage, type DayClassification } from "@/lib/deadlines/calendar";
+import { getDayOfWeek, isIsoDate, type IsoDate } from "@/lib/deadlines/iso-date";
 import { NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 // Deadlines are only ever computed for recent and coming years; a date far outside this range
 // is a typing mistake (e.g. 0202-10-01), not a calendar correction.
@@ -18,13 +18,16 @@ const earliestYear = 2000;
 const latestYear = 2100;
 
 // One message per problem: an empty field should not also be told it is malformed and out of range.
-const calendarDateSchema = z.string({ error: messages.administration.calendar.dateRequired }).trim().superRefine((date, context) => {
-  if (date === "") context.addIssue({ code: "custom", message: messages.administration.calendar.dateRequired });
-  else if (!isIsoDate(date)) context.addIssue({ code: "custom", message: messages.administration.calendar.dateInvalid });
-  else if (Number(date.slice(0, 4)) < earliestYear || Number(date.slice(0, 4)) > latestYear) {
-    context.addIssue({ code: "custom", message: messages.administration.calendar.dateOutOfRange(earliestYear, latestYear) });
-  }
-});
+const calendarDateSchema = z
+  .string({ error: messages.administration.calendar.dateRequired })
+  .trim()
+  .superRefine((date, context) => {
+    if (date === "") context.addIssue({ code: "custom", message: messages.administration.calendar.dateRequired });
+    else if (!isIsoDate(date)) context.addIssue({ code: "custom", message: messages.administration.calendar.dateInvalid });
+    else if (Number(date.slice(0, 4)) < earliestYear || Number(date.slice(0, 4)) > latestYear) {
+      context.addIssue({ code: "custom", message: messages.administration.calendar.dateOutOfRange(earliestYear, latestYear) });
+    }
+  });
 
 function readBoolean(value: unknown): unknown {
   if (value === "true" || value === "1" || value === "on") return true;
@@ -71,9 +74,16 @@ export async function setCalendarOverride(actor: ActingUser, input: unknown): Pr
   return db.$transaction(async (tx) => {
     const where = { date: isoDateToDateColumn(data.date) };
     const before = await tx.calendarOverride.findUnique({ where });
-    await tx.calendarOverride.upsert({ where, create: { ...where, working: data.working, note: data.note }, update: { working: data.working, note: data.note } });
+    await tx.calendarOverride.upsert({
+      where,
+      create: { ...where, working: data.working, note: data.note },
+      update: { working: data.working, note: data.note },
+    });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "calendar_override.set", entityType: "CalendarOverride", entityId: data.date,
+      actorId: actor.id,
+      action: "calendar_override.set",
+      entityType: "CalendarOverride",
+      entityId: data.date,
       details: { before: before ? { working: before.working, note: before.note } : null, after: { working: data.working, note: data.note } },
     });
     return data;
@@ -89,7 +99,10 @@ export async function removeCalendarOverride(actor: ActingUser, date: unknown): 
     if (!row) throw new NotFoundError(messages.administration.calendar.noOverride);
     await tx.calendarOverride.delete({ where });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "calendar_override.remove", entityType: "CalendarOverride", entityId: day,
+      actorId: actor.id,
+      action: "calendar_override.remove",
+      entityType: "CalendarOverride",
+      entityId: day,
       details: { working: row.working, note: row.note },
     });
   });

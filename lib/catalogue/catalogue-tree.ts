@@ -2,7 +2,15 @@ import "server-only";
 import { db } from "@/lib/db";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 
-export type CategoryNode = { id: number; slug: string; name: string; kind: "list" | "page"; parentId: number | null; sortOrder: number; children: CategoryNode[] };
+export type CategoryNode = {
+  id: number;
+  slug: string;
+  name: string;
+  kind: "list" | "page";
+  parentId: number | null;
+  sortOrder: number;
+  children: CategoryNode[];
+};
 
 export function buildCategoryTree(rows: Omit<CategoryNode, "children">[]): CategoryNode[] {
   const nodes = new Map(rows.map((row) => [row.id, { ...row, children: [] as CategoryNode[] }]));

@@ -1,16 +1,20 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export const categoryInputSchema = z.object({
-  name: z.string({ error: messages.administration.catalogue.nameRequired }).trim().min(1, { error: messages.administration.catalogue.nameRequired }).max(40, { error: messages.administration.catalogue.nameTooLong }),
+  name: z
+    .string({ error: messages.administration.catalogue.nameRequired })
+    .trim()
+    .min(1, { error: messages.administration.catalogue.nameRequired })
+    .max(40, { error: messages.administration.catalogue.nameTooLong }),
   slug: z
     .string({ error: messages.administration.catalogue.slugRequired })
     .trim()
@@ -56,7 +60,10 @@ export async function updateCategory(actor: ActingUser, categoryId: number, inpu
     await tx.category.update({ where: { id: categoryId }, data: { ...data, parentId: data.parentId ?? null } });
     await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "category.update", entityType: "Category", entityId: categoryId,
+      actorId: actor.id,
+      action: "category.update",
+      entityType: "Category",
+      entityId: categoryId,
       details: { before: { name: before.name, slug: before.slug, parentId: before.parentId, kind: before.kind, sortOrder: before.sortOrder }, after: data },
     });
   });
@@ -71,6 +78,12 @@ export async function deleteCategory(actor: ActingUser, categoryId: number): Pro
     if (category._count.children || category._count.revisions) throw new ConflictError(messages.administration.catalogue.notEmpty, "not_empty");
     await tx.category.delete({ where: { id: categoryId } });
     await bumpPublicContentVersion(tx);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "category.delete", entityType: "Category", entityId: categoryId, details: { name: category.name, slug: category.slug } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "category.delete",
+      entityType: "Category",
+      entityId: categoryId,
+      details: { name: category.name, slug: category.slug },
+    });
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import sanitizeHtml from "sanitize-html";
 import { Parser } from "htmlparser2";
+import sanitizeHtml from "sanitize-html";
 
 // The body of a disclosure item is structural HTML only: official documents carry no colours,
 // fonts or scripts, and whatever the editor or an import produced is cleaned again here before
@@ -9,14 +9,49 @@ import { Parser } from "htmlparser2";
 const linkSchemes = ["http", "https", "mailto"];
 const imageSchemes = ["http", "https"];
 const allowedTags = [
-  "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "sup", "sub",
-  "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td",
-  "blockquote", "hr", "img",
+  "p",
+  "br",
+  "h2",
+  "h3",
+  "h4",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "sup",
+  "sub",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "blockquote",
+  "hr",
+  "img",
 ];
 // The text inside these is code, markup for machines or a fallback, never document content.
 const nonTextTags = [
-  "script", "style", "textarea", "option", "noscript", "template", "title", "head",
-  "iframe", "object", "embed", "svg", "math", "xml", "select",
+  "script",
+  "style",
+  "textarea",
+  "option",
+  "noscript",
+  "template",
+  "title",
+  "head",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "xml",
+  "select",
 ];
 
 function isPositiveSpan(value: string | undefined): value is string {
@@ -82,10 +117,41 @@ export function sanitizeItemBody(html: string): string {
 
 // Elements that start and end a line of text.
 const blockTags = new Set([
-  "p", "div", "section", "article", "header", "footer", "aside", "nav", "main",
-  "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-  "table", "thead", "tbody", "tfoot", "tr", "caption", "blockquote", "pre", "hr",
-  "address", "figure", "figcaption", "form", "fieldset",
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "main",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "caption",
+  "blockquote",
+  "pre",
+  "hr",
+  "address",
+  "figure",
+  "figcaption",
+  "form",
+  "fieldset",
 ]);
 const cellTags = new Set(["td", "th"]);
 const skippedTags = new Set(nonTextTags);

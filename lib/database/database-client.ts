@@ -1,4 +1,5 @@
 import pg from "pg";
+import { configFrom } from "@/lib/config";
 
 export type DatabaseTimeouts = {
   /** Opening a connection, or waiting for a free one of the pool. */
@@ -15,9 +16,10 @@ export type DatabaseTimeouts = {
  * and answers nothing. DATABASE_STATEMENT_TIMEOUT_S (default 10) is the longest a statement may
  * run; the client gives the server 2 s more to say so before it gives up on the connection.
  */
-export function databaseTimeouts(environment: Record<string, string | undefined>): DatabaseTimeouts {
-  const configured = Number(environment.DATABASE_STATEMENT_TIMEOUT_S ?? 10);
-  const statementSeconds = Number.isFinite(configured) && configured > 0 ? configured : 10;
+export function databaseTimeouts(environment?: Record<string, string | undefined>): DatabaseTimeouts {
+  const statementSeconds = configFrom(environment).DATABASE_STATEMENT_TIMEOUT_S;
+  // 0: no limit on statements, and so none on waiting for their answers.
+  if (statementSeconds === 0) return { connectMs: 5_000, statementMs: 0, answerMs: 0 };
   return { connectMs: 5_000, statementMs: statementSeconds * 1000, answerMs: statementSeconds * 1000 + 2_000 };
 }
 
@@ -27,11 +29,11 @@ export function databaseTimeouts(environment: Record<string, string | undefined>
  * whose queries are optional may wait less (`shorter`).
  */
 export function boundedPoolOptions(shorter: Partial<DatabaseTimeouts> = {}) {
-  const timeouts = { ...databaseTimeouts(process.env), ...shorter };
+  const timeouts = { ...databaseTimeouts(), ...shorter };
   return {
     connectionTimeoutMillis: timeouts.connectMs,
-    statement_timeout: timeouts.statementMs,
-    query_timeout: timeouts.answerMs,
+    statement_timeout: timeouts.statementMs || undefined,
+    query_timeout: timeouts.answerMs || undefined,
     Client: DatabaseClient,
   } satisfies pg.PoolConfig;
 }
@@ -50,6 +52,7 @@ const noAnswerMessage = "Query read timeout";
  */
 export class DatabaseClient extends pg.Client {
   // pg's overloads, passed through unchanged.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one override must accept and return every overload of pg.Client.query
   override query(...args: any[]): any {
     const last = args.length - 1;
     const callback: unknown = args[last];

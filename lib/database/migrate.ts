@@ -13,15 +13,15 @@ export type MigrationFile = { name: string; sql: string; checksum: string };
 
 export class MigrationChecksumError extends Error {
   constructor(readonly migrationName: string) {
-    super(
-      `Migration ${migrationName} was changed after it was applied (checksum differs). ` +
-        `Never edit an applied migration: add a new one instead.`,
-    );
+    super(`Migration ${migrationName} was changed after it was applied (checksum differs). ` + `Never edit an applied migration: add a new one instead.`);
   }
 }
 
 export class MigrationFailedError extends Error {
-  constructor(readonly migrationName: string, cause: unknown) {
+  constructor(
+    readonly migrationName: string,
+    cause: unknown,
+  ) {
     super(`Migration ${migrationName} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

@@ -1,12 +1,7 @@
 import path from "node:path";
 import { readConfig } from "@/lib/config";
+import { embeddedDatabaseUrl, ensureDatabaseExists, findRunningServer, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
-import {
-  embeddedDatabaseUrl,
-  ensureDatabaseExists,
-  findRunningServer,
-  startEmbeddedPostgres,
-} from "@/lib/database/embedded-postgres";
 
 export const EMBEDDED_DATABASE_NAME = "gongkai";
 

@@ -267,7 +267,10 @@ function describeSchema(
 
   const expectedEnums = new Map<string, string[]>();
   for (const item of datamodel.enums) {
-    expectedEnums.set(item.dbName ?? item.name, item.values.map((value) => value.dbName ?? value.name));
+    expectedEnums.set(
+      item.dbName ?? item.name,
+      item.values.map((value) => value.dbName ?? value.name),
+    );
   }
   return { tables, enums: expectedEnums };
 }
@@ -504,9 +507,7 @@ function sameIndex(expected: IndexShape, actual: DbIndex): boolean {
   if (withoutOperatorClasses(expected) !== withoutOperatorClasses(actual)) return false;
   // An operator class named in the schema may be the type's default one, which the catalog reports as such.
   return expected.operatorClasses.every((wanted, position) =>
-    wanted === null
-      ? actual.operatorClasses[position] === null
-      : looseName(wanted) === looseName(actual.operator_class_names[position] ?? ""),
+    wanted === null ? actual.operatorClasses[position] === null : looseName(wanted) === looseName(actual.operator_class_names[position] ?? ""),
   );
 }
 
@@ -531,9 +532,7 @@ async function compareTable(
     // Prisma creates list columns without NOT NULL and accepts either.
     if (!column.isList && column.required !== dbColumn.not_null) {
       drift.push(
-        column.required
-          ? `${label}: required in the schema but nullable in the database`
-          : `${label}: optional in the schema but NOT NULL in the database`,
+        column.required ? `${label}: required in the schema but nullable in the database` : `${label}: optional in the schema but NOT NULL in the database`,
       );
     }
     const problem = await compareDefault(client, column.default, dbColumn);
@@ -553,9 +552,7 @@ async function compareTable(
     drift.push(`Table ${table.label}: primary key ${list(primary.columns)} is in the database but not in the schema`);
   } else if (table.primaryKey && primary) {
     if (list(table.primaryKey.columns) !== list(primary.columns)) {
-      drift.push(
-        `Table ${table.label}: primary key is ${list(table.primaryKey.columns)} in the schema but ${list(primary.columns)} in the database`,
-      );
+      drift.push(`Table ${table.label}: primary key is ${list(table.primaryKey.columns)} in the schema but ${list(primary.columns)} in the database`);
     } else if (table.primaryKey.name && table.primaryKey.name !== primary.name) {
       drift.push(
         `Table ${table.label}: primary key ${list(primary.columns)} is named "${primary.name}" in the database but "${table.primaryKey.name}" in the schema`,
@@ -611,9 +608,7 @@ async function compareDefault(client: pg.Client, expected: ExpectedDefault, colu
     case "none":
       return actual ? `the database has default ${found} but the schema has none` : null;
     case "autoincrement":
-      return column.identity || /^nextval\(/i.test(actual ?? "")
-        ? null
-        : `default is autoincrement() in the schema but ${found} in the database`;
+      return column.identity || /^nextval\(/i.test(actual ?? "") ? null : `default is autoincrement() in the schema but ${found} in the database`;
     case "now":
       return actual && NOW_DEFAULT.test(actual) ? null : `default is now() in the schema but ${found} in the database`;
     case "dbgenerated": {

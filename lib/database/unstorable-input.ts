@@ -1,6 +1,6 @@
 import pg from "pg";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, ValidationError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { messages } from "@/lib/i18n";
 
 /**

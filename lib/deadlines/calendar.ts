@@ -1,13 +1,7 @@
 import chineseDays from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { assertIsoDate, getDayOfWeek, type IsoDate } from "./iso-date";
 
-export type DayReason =
-  | "weekday"
-  | "weekend"
-  | "public_holiday"
-  | "adjusted_workday"
-  | "override_working"
-  | "override_rest";
+export type DayReason = "weekday" | "weekend" | "public_holiday" | "adjusted_workday" | "override_working" | "override_rest";
 
 export type DayClassification = {
   working: boolean;
@@ -55,17 +49,12 @@ function indexOverrides(overrides: CalendarOverride[]): Map<IsoDate, CalendarOve
 }
 
 function classifyOverride(override: CalendarOverride): DayClassification {
-  const classification: DayClassification = override.working
-    ? { working: true, reason: "override_working" }
-    : { working: false, reason: "override_rest" };
+  const classification: DayClassification = override.working ? { working: true, reason: "override_working" } : { working: false, reason: "override_rest" };
   const note = override.note.trim();
   return note ? { ...classification, holidayName: note } : classification;
 }
 
-function createCalendar(
-  overrides: CalendarOverride[],
-  classifyWithoutOverride: (date: IsoDate) => DayClassification,
-): WorkingDayCalendar {
+function createCalendar(overrides: CalendarOverride[], classifyWithoutOverride: (date: IsoDate) => DayClassification): WorkingDayCalendar {
   const overridesByDate = indexOverrides(overrides);
   return {
     classifyDay(date) {

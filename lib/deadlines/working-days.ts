@@ -1,6 +1,6 @@
+import { messages } from "@/lib/i18n";
 import type { DayClassification, DayReason, WorkingDayCalendar } from "./calendar";
 import { addCalendarDays, assertIsoDate, type IsoDate } from "./iso-date";
-import { messages } from "@/lib/i18n";
 
 export type SkippedDay = { date: IsoDate; reason: DayReason; holidayName?: string };
 
@@ -111,9 +111,7 @@ export function describeDeadline(computation: DeadlineComputation): string {
   const clauses = [deadlineMessages.startClause(computation.start, computation.count)];
   const groups = groupSkippedDays(computation.skippedDays);
   if (groups.length > 0) {
-    const items = groups.map(({ first, last, label }) =>
-      deadlineMessages.skippedItem(first === last ? first : deadlineMessages.dayRange(first, last), label),
-    );
+    const items = groups.map(({ first, last, label }) => deadlineMessages.skippedItem(first === last ? first : deadlineMessages.dayRange(first, last), label));
     clauses.push(deadlineMessages.skippedClause(items));
   }
   clauses.push(deadlineMessages.dueClause(computation.due));

@@ -2,10 +2,11 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { describeDeadline } from "@/lib/deadlines/working-days";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { describeDeadline } from "@/lib/deadlines/working-days";
+import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { decisionBatchActions, decisionReview } from "@/lib/decisions/decision-review";
 import { decisionSubject, decisionValuesOf } from "@/lib/decisions/manage-decisions";
 import { computeDecisionDisclosureDeadline, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
@@ -15,7 +16,6 @@ import { messages } from "@/lib/i18n";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
 import { availableActions } from "@/lib/workflow/engine";
-import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 
 export type ConsoleDecisionFilter = {
   kind?: DecisionKind;
@@ -92,7 +92,10 @@ function summarise(decision: Prisma.AdministrativeDecisionGetPayload<object>, to
   };
 }
 
-export async function listConsoleDecisions(actor: ActingUser, filter: ConsoleDecisionFilter = {}): Promise<{ items: ConsoleDecisionSummary[]; total: number; page: number; pageSize: number }> {
+export async function listConsoleDecisions(
+  actor: ActingUser,
+  filter: ConsoleDecisionFilter = {},
+): Promise<{ items: ConsoleDecisionSummary[]; total: number; page: number; pageSize: number }> {
   assertPermitted(actor, "registers.read_console");
   const page = Math.max(1, filter.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? 50));
@@ -157,7 +160,11 @@ export type ImportBatchSummary = {
 export async function listImportBatches(actor: ActingUser, limit = 50): Promise<ImportBatchSummary[]> {
   assertPermitted(actor, "registers.read_console");
   const batches = await db.decisionImportBatch.findMany({ orderBy: { id: "desc" }, take: limit, include: { importedBy: true } });
-  const counts = await db.administrativeDecision.groupBy({ by: ["importBatchId", "state"], where: { importBatchId: { in: batches.map((batch) => batch.id) } }, _count: { _all: true } });
+  const counts = await db.administrativeDecision.groupBy({
+    by: ["importBatchId", "state"],
+    where: { importBatchId: { in: batches.map((batch) => batch.id) } },
+    _count: { _all: true },
+  });
   return batches.map((batch) => ({
     id: batch.id,
     kind: batch.kind,
@@ -174,7 +181,9 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
   const batch = await db.decisionImportBatch.findUnique({ where: { id: batchId }, include: { importedBy: true } });
   if (!batch) throw new NotFoundError(messages.registers.decisions.notFound);
   const groups = await db.administrativeDecision.groupBy({
-    by: ["state", "sectionId", "authorId", "lastEditorId"], where: { importBatchId: batchId }, _count: { _all: true },
+    by: ["state", "sectionId", "authorId", "lastEditorId"],
+    where: { importBatchId: batchId },
+    _count: { _all: true },
   });
   const actions = new Set<RegisterAction>();
   for (const group of groups) {
@@ -185,8 +194,14 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
   const states: Partial<Record<ItemState, number>> = {};
   for (const group of groups) states[group.state] = (states[group.state] ?? 0) + group._count._all;
   return {
-    id: batch.id, kind: batch.kind, fileName: batch.fileName, rowCount: batch.rowCount, importedAt: batch.importedAt.toISOString(),
-    importedBy: batch.importedBy.displayName, states, actions: [...actions],
+    id: batch.id,
+    kind: batch.kind,
+    fileName: batch.fileName,
+    rowCount: batch.rowCount,
+    importedAt: batch.importedAt.toISOString(),
+    importedBy: batch.importedBy.displayName,
+    states,
+    actions: [...actions],
   };
 }
 

@@ -15,11 +15,29 @@ export function isDecisionKind(value: unknown): value is DecisionKind {
 }
 
 export type DecisionFieldKey =
-  | "counterpartyName" | "counterpartyCategory" | "creditCode" | "legalRepresentative" | "idNumber" | "documentNumber"
-  | "licenseName" | "licenseContent"
-  | "violationType" | "violationFacts" | "penaltyBasis" | "penaltyCategories" | "penaltyContent" | "penaltyAmount"
-  | "coercionCategory" | "coercionContent"
-  | "decisionDate" | "validFrom" | "validUntil" | "authorityName" | "authorityCreditCode" | "dataSourceName" | "remarks";
+  | "counterpartyName"
+  | "counterpartyCategory"
+  | "creditCode"
+  | "legalRepresentative"
+  | "idNumber"
+  | "documentNumber"
+  | "licenseName"
+  | "licenseContent"
+  | "violationType"
+  | "violationFacts"
+  | "penaltyBasis"
+  | "penaltyCategories"
+  | "penaltyContent"
+  | "penaltyAmount"
+  | "coercionCategory"
+  | "coercionContent"
+  | "decisionDate"
+  | "validFrom"
+  | "validUntil"
+  | "authorityName"
+  | "authorityCreditCode"
+  | "dataSourceName"
+  | "remarks";
 
 export type DecisionColumn = {
   key: DecisionFieldKey;
@@ -39,10 +57,32 @@ const notes = messages.registers.decisions.notes;
 const leadingColumns: DecisionColumn[] = [
   { key: "counterpartyName", header: f.counterpartyName, requiredColumn: true, width: 30 },
   { key: "counterpartyCategory", header: f.counterpartyCategory, requiredColumn: true, note: notes.counterpartyCategory, width: 18 },
-  { key: "creditCode", header: f.creditCode, aliases: ["统一社会信用代码（相对人）", "行政相对人统一社会信用代码"], requiredColumn: false, text: true, note: notes.creditCode, width: 22 },
-  { key: "legalRepresentative", header: f.legalRepresentative, aliases: ["法定代表人（负责人）", "法定代表人姓名"], requiredColumn: false, note: notes.legalRepresentative, width: 14 },
+  {
+    key: "creditCode",
+    header: f.creditCode,
+    aliases: ["统一社会信用代码（相对人）", "行政相对人统一社会信用代码"],
+    requiredColumn: false,
+    text: true,
+    note: notes.creditCode,
+    width: 22,
+  },
+  {
+    key: "legalRepresentative",
+    header: f.legalRepresentative,
+    aliases: ["法定代表人（负责人）", "法定代表人姓名"],
+    requiredColumn: false,
+    note: notes.legalRepresentative,
+    width: 14,
+  },
   { key: "idNumber", header: f.idNumber, aliases: ["证件号"], requiredColumn: false, text: true, note: notes.idNumber, width: 22 },
-  { key: "documentNumber", header: f.documentNumber, aliases: ["行政许可决定文书号", "行政处罚决定书文号", "决定文书号"], requiredColumn: true, text: true, width: 26 },
+  {
+    key: "documentNumber",
+    header: f.documentNumber,
+    aliases: ["行政许可决定文书号", "行政处罚决定书文号", "决定文书号"],
+    requiredColumn: true,
+    text: true,
+    width: 26,
+  },
 ];
 
 const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
@@ -56,20 +96,48 @@ const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
     { key: "penaltyBasis", header: f.penaltyBasis, requiredColumn: true, width: 40 },
     { key: "penaltyCategories", header: f.penaltyCategories, requiredColumn: true, note: notes.penaltyCategories, width: 18 },
     { key: "penaltyContent", header: f.penaltyContent, requiredColumn: true, width: 40 },
-    { key: "penaltyAmount", header: f.penaltyAmount, aliases: [f.penaltyAmountUnit, "罚没金额(万元)"], requiredColumn: false, note: notes.penaltyAmount, width: 14 },
+    {
+      key: "penaltyAmount",
+      header: f.penaltyAmount,
+      aliases: [f.penaltyAmountUnit, "罚没金额(万元)"],
+      requiredColumn: false,
+      note: notes.penaltyAmount,
+      width: 14,
+    },
   ],
   coercion: [
-    { key: "coercionCategory", header: f.coercionCategory, aliases: ["行政强制类别", "强制措施类型"], requiredColumn: true, note: notes.coercionCategory, width: 22 },
+    {
+      key: "coercionCategory",
+      header: f.coercionCategory,
+      aliases: ["行政强制类别", "强制措施类型"],
+      requiredColumn: true,
+      note: notes.coercionCategory,
+      width: 22,
+    },
     { key: "coercionContent", header: f.coercionContent, aliases: ["行政强制内容"], requiredColumn: true, width: 40 },
   ],
 };
 
 const trailingColumns = (kind: DecisionKind): DecisionColumn[] => [
   { key: "decisionDate", header: f.decisionDate, aliases: ["许可决定日期", "处罚决定日期"], requiredColumn: true, text: true, note: notes.date, width: 14 },
-  { key: "validFrom", header: f.validFrom, requiredColumn: kind === "license", text: true, note: kind === "license" ? `${notes.validFromLicense}；${notes.date}` : notes.date, width: 14 },
+  {
+    key: "validFrom",
+    header: f.validFrom,
+    requiredColumn: kind === "license",
+    text: true,
+    note: kind === "license" ? `${notes.validFromLicense}；${notes.date}` : notes.date,
+    width: 14,
+  },
   { key: "validUntil", header: f.validUntil, requiredColumn: false, text: true, note: notes.validUntil, width: 14 },
   { key: "authorityName", header: f.authorityName, aliases: ["许可机关", "处罚机关"], requiredColumn: true, width: 30 },
-  { key: "authorityCreditCode", header: f.authorityCreditCode, aliases: ["许可机关统一社会信用代码", "处罚机关统一社会信用代码"], requiredColumn: true, text: true, width: 22 },
+  {
+    key: "authorityCreditCode",
+    header: f.authorityCreditCode,
+    aliases: ["许可机关统一社会信用代码", "处罚机关统一社会信用代码"],
+    requiredColumn: true,
+    text: true,
+    width: 22,
+  },
   { key: "dataSourceName", header: f.dataSourceName, aliases: ["数据来源"], requiredColumn: true, width: 30 },
   { key: "remarks", header: f.remarks, requiredColumn: false, width: 20 },
 ];
@@ -85,8 +153,20 @@ export function decisionFieldLabel(key: DecisionFieldKey): string {
 
 /** 处罚的种类, 《行政处罚法》（2021）第九条. */
 export const penaltyCategories = [
-  "警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件",
-  "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留", "其他",
+  "警告",
+  "通报批评",
+  "罚款",
+  "没收违法所得",
+  "没收非法财物",
+  "暂扣许可证件",
+  "降低资质等级",
+  "吊销许可证件",
+  "限制开展生产经营活动",
+  "责令停产停业",
+  "责令关闭",
+  "限制从业",
+  "行政拘留",
+  "其他",
 ] as const;
 
 /** Categories that take an amount (罚没金额). */
@@ -94,8 +174,17 @@ export const penaltyCategoriesWithAmount: readonly string[] = ["罚款", "没收
 
 /** 行政强制措施 (第九条) and 行政强制执行的方式 (第十二条) of 《行政强制法》. */
 export const coercionCategories = [
-  "限制公民人身自由", "查封场所、设施或者财物", "扣押财物", "冻结存款、汇款", "其他行政强制措施",
-  "加处罚款或者滞纳金", "划拨存款、汇款", "拍卖或者依法处理查封、扣押的场所、设施或者财物", "排除妨碍、恢复原状", "代履行", "其他强制执行方式",
+  "限制公民人身自由",
+  "查封场所、设施或者财物",
+  "扣押财物",
+  "冻结存款、汇款",
+  "其他行政强制措施",
+  "加处罚款或者滞纳金",
+  "划拨存款、汇款",
+  "拍卖或者依法处理查封、扣押的场所、设施或者财物",
+  "排除妨碍、恢复原状",
+  "代履行",
+  "其他强制执行方式",
 ] as const;
 
 /** What people write in 有效期至 for a licence without an end date. */

@@ -1,7 +1,7 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
-import { isDecisionKind } from "@/lib/decisions/decision-fields";
 import type { ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
+import { isDecisionKind } from "@/lib/decisions/decision-fields";
 import type { PublicDecisionQuery } from "@/lib/decisions/public-decisions";
 import { ValidationError } from "@/lib/errors";
 import { ItemState } from "@/lib/generated/prisma/enums";
@@ -19,7 +19,10 @@ export function readPublicDecisionQuery(params: Params): PublicDecisionQuery {
   if (kind && !isDecisionKind(kind)) problems.kind = [messages.registers.decisions.problems.kindInvalid];
   for (const name of ["from", "to"] as const) {
     const value = params.get(name);
-    if (value && !isIsoDate(value)) problems[name] = [messages.registers.decisions.problems.dateInvalid(name === "from" ? messages.registers.common.dateFromLabel : messages.registers.common.dateToLabel)];
+    if (value && !isIsoDate(value))
+      problems[name] = [
+        messages.registers.decisions.problems.dateInvalid(name === "from" ? messages.registers.common.dateFromLabel : messages.registers.common.dateToLabel),
+      ];
   }
   if (Object.keys(problems).length) throw new ValidationError(problems);
   return {

@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
@@ -10,7 +10,14 @@ import { decisionImportTemplate } from "@/lib/decisions/import-decisions";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { buildSpreadsheetDownload, buildTemplateDownload, isTemplateFormat, spreadsheetResponse, type SpreadsheetDownload, type TemplateFormat } from "@/lib/imports";
+import {
+  buildSpreadsheetDownload,
+  buildTemplateDownload,
+  isTemplateFormat,
+  spreadsheetResponse,
+  type SpreadsheetDownload,
+  type TemplateFormat,
+} from "@/lib/imports";
 import type { SheetCell } from "@/lib/spreadsheets";
 
 export type { SpreadsheetDownload };
@@ -61,11 +68,19 @@ export async function exportDecisions(actor: ActingUser, filter: ConsoleDecision
   assertPermitted(actor, "decision.export");
   assertKindAndFormat(filter.kind, format);
   const kind = filter.kind;
-  const decisions = await db.administrativeDecision.findMany({ where: consoleDecisionWhere({ ...filter, kind }), orderBy: [{ decisionDate: "asc" }, { id: "asc" }] });
+  const decisions = await db.administrativeDecision.findMany({
+    where: consoleDecisionWhere({ ...filter, kind }),
+    orderBy: [{ decisionDate: "asc" }, { id: "asc" }],
+  });
   const columns = decisionColumns(kind);
   const rows = decisions.map((decision) => columns.map((column) => cellOf(column, decision as unknown as Record<string, unknown>)));
   await db.$transaction(async (tx) => {
-    await recordAuditEvent(tx, { actorId: actor.id, action: "decision.export", entityType: "AdministrativeDecision", details: { kind, format: String(format), rows: rows.length, filter: JSON.parse(JSON.stringify(filter)) } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "decision.export",
+      entityType: "AdministrativeDecision",
+      details: { kind, format: String(format), rows: rows.length, filter: JSON.parse(JSON.stringify(filter)) },
+    });
   });
   return download(kind, format as DownloadFormat, messages.registers.decisionFiles.export(kindName(kind)), rows);
 }

@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { optionalText } from "@/lib/powers/register-schemas";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const t = messages.registers.feeIncome;
 
@@ -42,15 +42,30 @@ export async function setAnnualFeeIncome(actor: ActingUser, input: unknown, now 
       include: { updatedBy: true },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "fee_income.set", entityType: "AnnualFeeIncome", entityId: year,
+      actorId: actor.id,
+      action: "fee_income.set",
+      entityType: "AnnualFeeIncome",
+      entityId: year,
       details: { year, before: before?.amountTenThousandYuan.toString() ?? null, after: row.amountTenThousandYuan.toString() },
     });
-    return { year, amountTenThousandYuan: row.amountTenThousandYuan.toString(), note: row.note, updatedBy: row.updatedBy.displayName, updatedAt: row.updatedAt.toISOString() };
+    return {
+      year,
+      amountTenThousandYuan: row.amountTenThousandYuan.toString(),
+      note: row.note,
+      updatedBy: row.updatedBy.displayName,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   });
 }
 
 export async function listAnnualFeeIncome(actor: ActingUser): Promise<FeeIncomeEntry[]> {
   assertPermitted(actor, "registers.read_console");
   const rows = await db.annualFeeIncome.findMany({ orderBy: { year: "desc" }, include: { updatedBy: true } });
-  return rows.map((row) => ({ year: row.year, amountTenThousandYuan: row.amountTenThousandYuan.toString(), note: row.note, updatedBy: row.updatedBy.displayName, updatedAt: row.updatedAt.toISOString() }));
+  return rows.map((row) => ({
+    year: row.year,
+    amountTenThousandYuan: row.amountTenThousandYuan.toString(),
+    note: row.note,
+    updatedBy: row.updatedBy.displayName,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
 }

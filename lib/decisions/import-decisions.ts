@@ -1,8 +1,9 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
@@ -13,7 +14,6 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { defineImportTemplate, readImport, type ImportColumn, type ImportFile, type ImportTemplate } from "@/lib/imports";
-import { currentTime } from "@/lib/clock";
 
 const p = messages.registers.decisions.problems;
 
@@ -32,12 +32,29 @@ const templates = new Map<DecisionKind, ImportTemplate<DecisionImportColumns>>()
 export function decisionImportTemplate(kind: DecisionKind): ImportTemplate<DecisionImportColumns> {
   let template = templates.get(kind);
   if (!template) {
-    const columns = Object.fromEntries(decisionColumns(kind).map((column) => [column.key, {
-      header: column.header, aliases: column.aliases, required: column.requiredColumn, text: column.text, note: column.note, width: column.width,
-      longCode: longCodes.includes(column.key), unique: column.key === "documentNumber",
-    } satisfies ImportColumn])) as DecisionImportColumns;
+    const columns = Object.fromEntries(
+      decisionColumns(kind).map((column) => [
+        column.key,
+        {
+          header: column.header,
+          aliases: column.aliases,
+          required: column.requiredColumn,
+          text: column.text,
+          note: column.note,
+          width: column.width,
+          longCode: longCodes.includes(column.key),
+          unique: column.key === "documentNumber",
+        } satisfies ImportColumn,
+      ]),
+    ) as DecisionImportColumns;
     const kindName = messages.registers.decisionKinds[kind];
-    template = defineImportTemplate({ fileName: `${kindName}决定导入模板`, sheetName: kindName, columns, maxRows: maximumImportRows, unknownColumns: "reject" });
+    template = defineImportTemplate({
+      fileName: messages.registers.decisionFiles.template(kindName),
+      sheetName: kindName,
+      columns,
+      maxRows: maximumImportRows,
+      unknownColumns: "reject",
+    });
     templates.set(kind, template);
   }
   return template;
@@ -54,19 +71,60 @@ function decisionRowOf(record: DecisionRecord, disclosureDueOn: string, publicUn
   return { ...record, disclosureDueOn, publicUntil };
 }
 
-type ImportedRow = ReturnType<typeof decisionRowOf> & { sectionId: number; authorId: number; lastEditorId: number; importBatchId: number; createdAt: string; updatedAt: string };
+type ImportedRow = ReturnType<typeof decisionRowOf> & {
+  sectionId: number;
+  authorId: number;
+  lastEditorId: number;
+  importBatchId: number;
+  createdAt: string;
+  updatedAt: string;
+};
 
 // Column name → PostgreSQL type, as in prisma/migrations/…_registers/migration.sql.
 const importedColumns: Record<keyof ImportedRow, string> = {
-  kind: '"DecisionKind"', counterpartyName: "text", counterpartyCategory: '"CounterpartyCategory"', creditCode: "text", legalRepresentative: "text",
-  idNumber: "text", documentNumber: "text", licenseName: "text", licenseContent: "text", violationType: "text", violationFacts: "text",
-  penaltyBasis: "text", penaltyCategories: "text[]", penaltyContent: "text", penaltyAmount: "numeric(18,6)", coercionCategory: "text",
-  coercionContent: "text", decisionDate: "date", validFrom: "date", validUntil: "date", authorityName: "text", authorityCreditCode: "text",
-  dataSourceName: "text", remarks: "text", disclosureDueOn: "date", publicUntil: "date", sectionId: "integer", authorId: "integer",
-  lastEditorId: "integer", importBatchId: "integer", createdAt: "timestamptz(3)", updatedAt: "timestamptz(3)",
+  kind: '"DecisionKind"',
+  counterpartyName: "text",
+  counterpartyCategory: '"CounterpartyCategory"',
+  creditCode: "text",
+  legalRepresentative: "text",
+  idNumber: "text",
+  documentNumber: "text",
+  licenseName: "text",
+  licenseContent: "text",
+  violationType: "text",
+  violationFacts: "text",
+  penaltyBasis: "text",
+  penaltyCategories: "text[]",
+  penaltyContent: "text",
+  penaltyAmount: "numeric(18,6)",
+  coercionCategory: "text",
+  coercionContent: "text",
+  decisionDate: "date",
+  validFrom: "date",
+  validUntil: "date",
+  authorityName: "text",
+  authorityCreditCode: "text",
+  dataSourceName: "text",
+  remarks: "text",
+  disclosureDueOn: "date",
+  publicUntil: "date",
+  sectionId: "integer",
+  authorId: "integer",
+  lastEditorId: "integer",
+  importBatchId: "integer",
+  createdAt: "timestamptz(3)",
+  updatedAt: "timestamptz(3)",
 };
-const columnList = Prisma.raw(Object.keys(importedColumns).map((name) => `"${name}"`).join(", "));
-const recordDefinition = Prisma.raw(Object.entries(importedColumns).map(([name, type]) => `"${name}" ${type}`).join(", "));
+const columnList = Prisma.raw(
+  Object.keys(importedColumns)
+    .map((name) => `"${name}"`)
+    .join(", "),
+);
+const recordDefinition = Prisma.raw(
+  Object.entries(importedColumns)
+    .map(([name, type]) => `"${name}" ${type}`)
+    .join(", "),
+);
 
 /**
  * Inserts many decisions with one statement and one parameter (the rows as JSON). Prisma's
@@ -84,11 +142,7 @@ async function insertDecisionRows(tx: DatabaseTransaction, rows: ImportedRow[]):
  * Otherwise every row becomes a draft decision of one import batch, in one transaction, inserted
  * in chunks.
  */
-export async function importDecisions(
-  actor: ActingUser,
-  input: { kind: unknown; file: ImportFile },
-  now = currentTime(),
-): Promise<DecisionImportResult> {
+export async function importDecisions(actor: ActingUser, input: { kind: unknown; file: ImportFile }, now = currentTime()): Promise<DecisionImportResult> {
   assertPermitted(actor, "decision.import");
   if (!isDecisionKind(input.kind)) throw new ValidationError({ kind: [p.kindInvalid] });
   const kind: DecisionKind = input.kind;
@@ -126,18 +180,37 @@ export async function importDecisions(
     return decisionRowOf(record, due, computePublicUntil(record.decisionDate, periods[kind]));
   });
   try {
-    return await db.$transaction(async (tx) => {
-      const batch = await tx.decisionImportBatch.create({ data: { kind, fileName: input.file.name.slice(0, 255), rowCount: records.length, importedById: actor.id, importedAt: now } });
-      const owner = { sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id, importBatchId: batch.id, createdAt: now.toISOString(), updatedAt: now.toISOString() };
-      for (let index = 0; index < rows.length; index += insertChunk) {
-        await insertDecisionRows(tx, rows.slice(index, index + insertChunk).map((row) => ({ ...row, ...owner })));
-      }
-      await recordAuditEvent(tx, {
-        actorId: actor.id, action: "decision.import", entityType: "DecisionImportBatch", entityId: batch.id, toState: "draft",
-        details: { kind, fileName: batch.fileName, rows: records.length },
-      });
-      return { imported: records.length, batchId: batch.id };
-    }, { timeout: 120_000, maxWait: 10_000 });
+    return await db.$transaction(
+      async (tx) => {
+        const batch = await tx.decisionImportBatch.create({
+          data: { kind, fileName: input.file.name.slice(0, 255), rowCount: records.length, importedById: actor.id, importedAt: now },
+        });
+        const owner = {
+          sectionId: actor.sectionId,
+          authorId: actor.id,
+          lastEditorId: actor.id,
+          importBatchId: batch.id,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        };
+        for (let index = 0; index < rows.length; index += insertChunk) {
+          await insertDecisionRows(
+            tx,
+            rows.slice(index, index + insertChunk).map((row) => ({ ...row, ...owner })),
+          );
+        }
+        await recordAuditEvent(tx, {
+          actorId: actor.id,
+          action: "decision.import",
+          entityType: "DecisionImportBatch",
+          entityId: batch.id,
+          toState: "draft",
+          details: { kind, fileName: batch.fileName, rows: records.length },
+        });
+        return { imported: records.length, batchId: batch.id };
+      },
+      { timeout: 120_000, maxWait: 10_000 },
+    );
   } catch (error) {
     // Someone saved the same 文号 between the check and the insert.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new ConflictError(p.duplicateRace, "duplicate");

@@ -1,11 +1,13 @@
 import "server-only";
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
@@ -16,8 +18,6 @@ import { messages } from "@/lib/i18n";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { parseInput } from "@/lib/validation";
-import { z } from "zod";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 const p = m.decisions.problems;
@@ -104,17 +104,23 @@ export async function createDecision(actor: ActingUser, input: unknown, now = cu
   const { kind } = parseInput(kindSchema, input) as { kind: DecisionKind };
   const record = validateDecisionInput(kind, input, now);
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
-  return db.$transaction(async (tx) => {
-    await assertUniqueDocumentNumber(tx, kind, record.documentNumber);
-    const decision = await tx.administrativeDecision.create({
-      data: { ...decisionColumnsData(record, calendar, periods), sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "decision.create", entityType: "AdministrativeDecision", entityId: decision.id, toState: "draft",
-      details: { kind, documentNumber: record.documentNumber },
-    });
-    return { id: decision.id, state: decision.state, version: decision.version };
-  }).catch(rethrowDuplicate);
+  return db
+    .$transaction(async (tx) => {
+      await assertUniqueDocumentNumber(tx, kind, record.documentNumber);
+      const decision = await tx.administrativeDecision.create({
+        data: { ...decisionColumnsData(record, calendar, periods), sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "decision.create",
+        entityType: "AdministrativeDecision",
+        entityId: decision.id,
+        toState: "draft",
+        details: { kind, documentNumber: record.documentNumber },
+      });
+      return { id: decision.id, state: decision.state, version: decision.version };
+    })
+    .catch(rethrowDuplicate);
 }
 
 type DecisionRow = Prisma.AdministrativeDecisionGetPayload<object>;
@@ -151,25 +157,37 @@ export function decisionValuesOf(decision: DecisionRow): Record<DecisionFieldKey
  */
 export async function updateDecision(actor: ActingUser, decisionId: number, input: unknown, now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "decision.edit");
-  const version = parseInput(z.object({ version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }) }), input).version;
+  const version = parseInput(
+    z.object({
+      version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }),
+    }),
+    input,
+  ).version;
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
-  return db.$transaction(async (tx) => {
-    const decision = await lockDecisionForWrite(tx, decisionId, version);
-    if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
-    if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
-    const record = validateDecisionInput(decision.kind, input, now);
-    await assertUniqueDocumentNumber(tx, decision.kind, record.documentNumber, decision.id);
-    const before = decisionValuesOf(decision);
-    const updated = await tx.administrativeDecision.update({
-      where: { id: decision.id },
-      data: { ...decisionColumnsData(record, calendar, periods), version: { increment: 1 }, lastEditorId: actor.id },
-    });
-    const after = decisionValuesOf(updated);
-    const changedFields = (Object.keys(after) as DecisionFieldKey[]).filter((key) => after[key] !== before[key]);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "decision.edit", entityType: "AdministrativeDecision", entityId: decision.id, fromState: "draft", toState: "draft",
-      details: { changedFields },
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  }).catch(rethrowDuplicate);
+  return db
+    .$transaction(async (tx) => {
+      const decision = await lockDecisionForWrite(tx, decisionId, version);
+      if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
+      if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
+      const record = validateDecisionInput(decision.kind, input, now);
+      await assertUniqueDocumentNumber(tx, decision.kind, record.documentNumber, decision.id);
+      const before = decisionValuesOf(decision);
+      const updated = await tx.administrativeDecision.update({
+        where: { id: decision.id },
+        data: { ...decisionColumnsData(record, calendar, periods), version: { increment: 1 }, lastEditorId: actor.id },
+      });
+      const after = decisionValuesOf(updated);
+      const changedFields = (Object.keys(after) as DecisionFieldKey[]).filter((key) => after[key] !== before[key]);
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "decision.edit",
+        entityType: "AdministrativeDecision",
+        entityId: decision.id,
+        fromState: "draft",
+        toState: "draft",
+        details: { changedFields },
+      });
+      return { id: updated.id, state: updated.state, version: updated.version };
+    })
+    .catch(rethrowDuplicate);
 }

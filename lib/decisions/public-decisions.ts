@@ -1,11 +1,12 @@
 import "server-only";
-import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { currentTime } from "@/lib/clock";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
+import { isIsoDate } from "@/lib/deadlines/iso-date";
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identifiers";
+import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
-import { currentTime } from "@/lib/clock";
 
 /** What the public sees of a decision in a list. Never the ID number. */
 export type PublicDecisionSummary = {
@@ -147,4 +148,16 @@ export async function findPublicDecisionYears(now = currentTime()): Promise<numb
       ORDER BY year DESC`;
     return rows.map((row) => row.year);
   });
+}
+
+/** The catalogue category where a kind of decision was disclosed as notices (e.g. half-yearly 行政处罚 summaries). */
+const noticeCategoryOfKind: Record<DecisionKind, string> = { license: "licensing", penalty: "penalties", coercion: "coercion" };
+
+/**
+ * Decisions disclosed as items of the catalogue rather than one record each (the demo office's
+ * 2017 penalty cases were published as two half-yearly notices on 黑龙江省法制公开平台): the
+ * 双公示 page lists them under the kind's tab, so that a visitor filtering by 行政处罚 finds them.
+ */
+export async function findDecisionNotices(kind: DecisionKind, year?: number): Promise<PublicItemSummary[]> {
+  return (await findPublishedItems({ categorySlug: noticeCategoryOfKind[kind], year, pageSize: 100 }))?.items ?? [];
 }

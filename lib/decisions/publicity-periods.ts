@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import { decisionKinds } from "@/lib/decisions/decision-fields";
+import { defaultPublicityMonths, maximumPublicityMonths } from "@/lib/decisions/publicity-rules";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { decisionKinds } from "@/lib/decisions/decision-fields";
-import { defaultPublicityMonths, maximumPublicityMonths } from "@/lib/decisions/publicity-rules";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 
 export type PublicityPeriods = Record<DecisionKind, number | null>;
@@ -49,9 +49,13 @@ export async function setPublicityPeriods(actor: ActingUser, input: Partial<Reco
       await tx.decisionPublicityPeriod.upsert({ where: { kind }, create: { kind, months, updatedById: actor.id }, update: { months, updatedById: actor.id } });
       // PostgreSQL adds months as lib/decisions/publicity-rules.ts `addMonths` does.
       if (months === null) await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = NULL WHERE kind = ${kind}::"DecisionKind"`;
-      else await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = ("decisionDate" + make_interval(months => ${months}::int))::date - 1 WHERE kind = ${kind}::"DecisionKind"`;
+      else
+        await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = ("decisionDate" + make_interval(months => ${months}::int))::date - 1 WHERE kind = ${kind}::"DecisionKind"`;
       await recordAuditEvent(tx, {
-        actorId: actor.id, action: "decision_publicity.set", entityType: "DecisionPublicityPeriod", entityId: kind,
+        actorId: actor.id,
+        action: "decision_publicity.set",
+        entityType: "DecisionPublicityPeriod",
+        entityId: kind,
         details: { kind, before: before[kind], after: months },
       });
     }

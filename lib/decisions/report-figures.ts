@@ -1,8 +1,8 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { todayInBeijing, isoDateToDateColumn } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
-import { currentTime } from "@/lib/clock";
 
 export type DecisionReportFigures = Record<DecisionKind, number> & {
   /** Of the counted decisions, those published after their 7-working-day deadline. */
@@ -22,7 +22,9 @@ export async function countDecisionsForReport(year: number, now = currentTime())
   const [byKind, publishedLate, dueUnpublished] = await Promise.all([
     db.administrativeDecision.groupBy({ by: ["kind"], where: counted, _count: { _all: true } }),
     db.administrativeDecision.count({ where: { ...counted, publishedOnTime: false } }),
-    db.administrativeDecision.count({ where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } } }),
+    db.administrativeDecision.count({
+      where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } },
+    }),
   ]);
   const figures: DecisionReportFigures = { license: 0, penalty: 0, coercion: 0, publishedLate, dueUnpublished };
   for (const row of byKind) figures[row.kind] = row._count._all;

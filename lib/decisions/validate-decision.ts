@@ -1,9 +1,15 @@
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
-import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { messages } from "@/lib/i18n";
+import { isValidCreditCode, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { parseSpreadsheetDate } from "@/lib/spreadsheets/dates";
 import {
-  coercionCategories, decisionColumns, decisionFieldLabel, longTermValidityWords, parseCounterpartyCategory, penaltyCategories, penaltyCategoriesWithAmount,
+  coercionCategories,
+  decisionColumns,
+  decisionFieldLabel,
+  longTermValidityWords,
+  parseCounterpartyCategory,
+  penaltyCategories,
+  penaltyCategoriesWithAmount,
   type DecisionFieldKey,
 } from "./decision-fields";
 
@@ -42,8 +48,14 @@ export type DecisionInputValues = Partial<Record<DecisionFieldKey, string | stri
 const p = messages.registers.decisions.problems;
 
 const maxLengths: Partial<Record<DecisionFieldKey, number>> = {
-  counterpartyName: 200, legalRepresentative: 50, documentNumber: 100, licenseName: 200, violationType: 200, authorityName: 200,
-  dataSourceName: 200, remarks: 1000,
+  counterpartyName: 200,
+  legalRepresentative: 50,
+  documentNumber: 100,
+  licenseName: 200,
+  violationType: 200,
+  authorityName: 200,
+  dataSourceName: 200,
+  remarks: 1000,
 };
 const longTextMax = 4000;
 const longTerm = new Set(longTermValidityWords);
@@ -71,7 +83,11 @@ function listOf(value: string | string[] | null | undefined): string[] {
  * checksums of credit codes and ID numbers, known categories, real dates in order. Every problem
  * is reported, not just the first. `today` (YYYY-MM-DD) bounds the decision date.
  */
-export function validateDecisionValues(kind: DecisionKind, values: DecisionInputValues, options: { today: string }): { record: DecisionRecord | null; problems: DecisionProblem[] } {
+export function validateDecisionValues(
+  kind: DecisionKind,
+  values: DecisionInputValues,
+  options: { today: string },
+): { record: DecisionRecord | null; problems: DecisionProblem[] } {
   const problems: DecisionProblem[] = [];
   const problem = (field: DecisionFieldKey, message: string) => problems.push({ field, message });
   const columns = decisionColumns(kind);
@@ -153,7 +169,11 @@ export function validateDecisionValues(kind: DecisionKind, values: DecisionInput
     const raw = textOf(values.penaltyAmount).replaceAll(",", "");
     if (raw) {
       if (!amountPattern.test(raw)) problem("penaltyAmount", p.amountInvalid);
-      else penaltyAmount = raw.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(/^0+(?=\d)/, "");
+      else
+        penaltyAmount = raw
+          .replace(/(\.\d*?)0+$/, "$1")
+          .replace(/\.$/, "")
+          .replace(/^0+(?=\d)/, "");
     } else if (categories.some((category) => penaltyCategoriesWithAmount.includes(category))) {
       problem("penaltyAmount", p.amountRequired);
     }
@@ -161,7 +181,8 @@ export function validateDecisionValues(kind: DecisionKind, values: DecisionInput
   let coercionCategory: string | null = null;
   if (kind === "coercion") {
     coercionCategory = text("coercionCategory", true);
-    if (coercionCategory && !(coercionCategories as readonly string[]).includes(coercionCategory)) problem("coercionCategory", p.unknownCoercionCategory(coercionCategory));
+    if (coercionCategory && !(coercionCategories as readonly string[]).includes(coercionCategory))
+      problem("coercionCategory", p.unknownCoercionCategory(coercionCategory));
   }
   const coercionContent = text("coercionContent", kind === "coercion");
 

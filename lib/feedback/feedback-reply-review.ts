@@ -27,7 +27,14 @@ export const feedbackReplyWorkflow = defineWorkflow<FeedbackReplyState, Feedback
   transitions: [
     { action: "submit", from: ["draft"], to: "section_review", permission: "feedback_reply.submit", relation: "section_member" },
     { action: "approve", from: ["section_review"], to: "approved", permission: "feedback_reply.approve", relation: "same_section_not_author" },
-    { action: "return", from: ["section_review"], to: "draft", permission: "feedback_reply.return", relation: "same_section_not_author", comment: "review_comment" },
+    {
+      action: "return",
+      from: ["section_review"],
+      to: "draft",
+      permission: "feedback_reply.return",
+      relation: "same_section_not_author",
+      comment: "review_comment",
+    },
   ],
 });
 
@@ -38,7 +45,17 @@ export const feedbackReplyTransitionSchema = transitionRequestSchema(feedbackRep
   publish: checkbox.optional().default(false),
   /** Publishing a pair with screening findings: one note per finding key (as items' submissions take them). */
   acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: messages.proposals.feedbackRules.acknowledgementNoteRequired }).max(500, { error: messages.proposals.feedbackRules.noteTooLong }) }), { error: messages.proposals.feedbackRules.acknowledgementsInvalid })
+    .array(
+      z.object({
+        key: z.string().min(1).max(200),
+        note: z
+          .string()
+          .trim()
+          .min(1, { error: messages.proposals.feedbackRules.acknowledgementNoteRequired })
+          .max(500, { error: messages.proposals.feedbackRules.noteTooLong }),
+      }),
+      { error: messages.proposals.feedbackRules.acknowledgementsInvalid },
+    )
     .max(200, { error: messages.proposals.feedbackRules.acknowledgementsInvalid })
     .optional(),
   version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }),
@@ -72,8 +89,15 @@ export const feedbackReplyReview = defineReviewedRecord({
     if (!findings.length) return { acknowledgedFindings: 0 };
     await tx.feedbackScreeningFinding.createMany({
       data: findings.map((finding) => ({
-        feedbackId: feedback.id, stage: "publication" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
-        acknowledgedNote: notes.get(finding.key)!, acknowledgedById: actorId, acknowledgedAt: now,
+        feedbackId: feedback.id,
+        stage: "publication" as const,
+        source: finding.source,
+        kind: finding.kind,
+        match: finding.match,
+        context: finding.context,
+        acknowledgedNote: notes.get(finding.key)!,
+        acknowledgedById: actorId,
+        acknowledgedAt: now,
       })),
     });
     return { acknowledgedFindings: findings.length };
@@ -93,7 +117,13 @@ export const feedbackReplyReview = defineReviewedRecord({
     toState: updated.status,
     details: action === "approve" ? { published: request.publish, acknowledgedFindings: Number(guardFacts.acknowledgedFindings ?? 0) } : undefined,
   }),
-  result: ({ to }, updated): FeedbackWriteResult => ({ id: updated.id, status: updated.status, version: updated.version, replyState: to, published: updated.publishedAt !== null }),
+  result: ({ to }, updated): FeedbackWriteResult => ({
+    id: updated.id,
+    status: updated.status,
+    version: updated.version,
+    replyState: to,
+    published: updated.publishedAt !== null,
+  }),
 });
 
 /** Submit, approve (and publish) or return the reply to a visitor's message. */

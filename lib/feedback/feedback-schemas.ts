@@ -12,7 +12,12 @@ const visitorText = (label: string, max: number) =>
   z
     .string({ error: messages.common.validation.required(label) })
     .transform((value) => value.replace(controlCharacters, "").trim())
-    .pipe(z.string().min(1, { error: messages.common.validation.required(label) }).max(max, { error: messages.common.validation.tooLong(label, max) }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: messages.common.validation.required(label) })
+        .max(max, { error: messages.common.validation.tooLong(label, max) }),
+    );
 
 const optionalVisitorText = (label: string, max: number) =>
   z
@@ -31,7 +36,10 @@ export const feedbackSubmissionSchema = z.object({
   name: optionalVisitorText(messages.proposals.feedbackRules.name, feedbackLimits.name),
   contact: optionalVisitorText(messages.proposals.feedbackRules.contact, feedbackLimits.contact),
   mayPublish: checkbox.optional().default(false),
-  itemId: z.preprocess((value) => (value === "" ? null : value), z.coerce.number({ error: messages.proposals.feedbackRules.itemInvalid }).int().positive({ error: messages.proposals.feedbackRules.itemInvalid }).nullish()),
+  itemId: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z.coerce.number({ error: messages.proposals.feedbackRules.itemInvalid }).int().positive({ error: messages.proposals.feedbackRules.itemInvalid }).nullish(),
+  ),
 });
 
 const version = z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing });
@@ -43,17 +51,28 @@ export const moderationSchema = z.object({
 });
 
 export const assignFeedbackSchema = z.object({
-  sectionId: z.coerce.number({ error: messages.proposals.feedbackRules.chooseSection }).int().positive({ error: messages.proposals.feedbackRules.chooseSection }),
+  sectionId: z.coerce
+    .number({ error: messages.proposals.feedbackRules.chooseSection })
+    .int()
+    .positive({ error: messages.proposals.feedbackRules.chooseSection }),
   version,
 });
 
 export const feedbackReplyInputSchema = z.object({
-  body: z.string({ error: messages.proposals.feedbackRules.replyRequired }).trim().min(1, { error: messages.proposals.feedbackRules.replyRequired }).max(feedbackLimits.reply, { error: messages.proposals.feedbackRules.replyTooLong(feedbackLimits.reply) }),
+  body: z
+    .string({ error: messages.proposals.feedbackRules.replyRequired })
+    .trim()
+    .min(1, { error: messages.proposals.feedbackRules.replyRequired })
+    .max(feedbackLimits.reply, { error: messages.proposals.feedbackRules.replyTooLong(feedbackLimits.reply) }),
   version,
 });
 
 export const unpublishFeedbackSchema = z.object({
-  reason: z.string({ error: messages.proposals.feedbackRules.reasonRequired }).trim().min(1, { error: messages.proposals.feedbackRules.reasonRequired }).max(500, { error: messages.proposals.feedbackRules.reasonTooLong }),
+  reason: z
+    .string({ error: messages.proposals.feedbackRules.reasonRequired })
+    .trim()
+    .min(1, { error: messages.proposals.feedbackRules.reasonRequired })
+    .max(500, { error: messages.proposals.feedbackRules.reasonTooLong }),
   version,
 });
 

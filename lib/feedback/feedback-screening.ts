@@ -43,7 +43,10 @@ export async function loadSensitiveWords(reader: Pick<DatabaseTransaction, "sens
 
 /** The texts of a message the public would see. */
 export function messageTexts(message: { topic: string; content: string }): ScreenedText[] {
-  return [{ source: sources.topic, text: message.topic }, { source: sources.content, text: message.content }];
+  return [
+    { source: sources.topic, text: message.topic },
+    { source: sources.content, text: message.content },
+  ];
 }
 
 /** The texts of a published pair: the message and the reply. */

@@ -1,18 +1,18 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { feedbackReplyReview, type FeedbackReplyAction } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedbackSchema, feedbackReplyInputSchema, moderationSchema, unpublishFeedbackSchema } from "@/lib/feedback/feedback-schemas";
 import { assertFeedbackVisible as assertVisible, consoleFeedbackScope, lockFeedbackForWrite } from "@/lib/feedback/feedback-scope";
 import type { FeedbackReplyState, FeedbackScreeningStage, FeedbackStatus } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type FeedbackWriteResult = { id: number; status: FeedbackStatus; version: number; replyState: FeedbackReplyState | null; published: boolean };
 
@@ -34,11 +34,23 @@ export async function listConsoleFeedback(actor: ActingUser, filter: { status?: 
   const where: Prisma.FeedbackWhereInput = { AND: [consoleFeedbackScope(actor), filter.status ? { status: filter.status } : {}] };
   const [total, rows] = await Promise.all([
     db.feedback.count({ where }),
-    db.feedback.findMany({ where, include: { section: true, reply: true }, orderBy: [{ submittedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.feedback.findMany({
+      where,
+      include: { section: true, reply: true },
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   const entries: ConsoleFeedbackSummary[] = rows.map((row) => ({
-    id: row.id, topic: row.topic, submittedAt: row.submittedAt, sectionName: row.section?.name ?? null, status: row.status,
-    replyState: row.reply?.state ?? null, itemTitle: row.itemTitle, published: row.publishedAt !== null,
+    id: row.id,
+    topic: row.topic,
+    submittedAt: row.submittedAt,
+    sectionName: row.section?.name ?? null,
+    status: row.status,
+    replyState: row.reply?.state ?? null,
+    itemTitle: row.itemTitle,
+    published: row.publishedAt !== null,
   }));
   return { total, page, pageSize, entries };
 }
@@ -69,7 +81,15 @@ export type ConsoleFeedbackDetail = ConsoleFeedbackSummary & {
    * 保密审查提示: found in the message at submission (why it waited for moderation) and acknowledged
    * by the section head when the pair was published (lib/feedback/feedback-screening.ts).
    */
-  screeningFindings: { stage: FeedbackScreeningStage; source: string; kind: string; match: string; context: string; acknowledgedNote: string | null; acknowledgedBy: string | null }[];
+  screeningFindings: {
+    stage: FeedbackScreeningStage;
+    source: string;
+    kind: string;
+    match: string;
+    context: string;
+    acknowledgedNote: string | null;
+    acknowledgedBy: string | null;
+  }[];
   ratings: SatisfactionCounts;
   can: { moderate: boolean; assign: boolean; saveReply: boolean; unpublish: boolean; replyActions: FeedbackReplyAction[] };
   history: { id: string; occurredAt: Date; actorName: string; action: string; comment: string | null }[];
@@ -87,37 +107,74 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
   const feedback = await db.feedback.findFirst({
     where: { AND: [{ id: feedbackId }, consoleFeedbackScope(actor)] },
     include: {
-      section: true, reply: { include: { author: true } }, ratings: { select: { rating: true } },
+      section: true,
+      reply: { include: { author: true } },
+      ratings: { select: { rating: true } },
       screeningFindings: { include: { acknowledgedBy: true }, orderBy: { id: "asc" } },
     },
   });
   if (!feedback) throw new NotFoundError(messages.common.notFound.feedback);
-  const events = await db.auditEvent.findMany({ where: { entityType: "Feedback", entityId: String(feedback.id) }, include: { actor: true }, orderBy: { occurredAt: "asc" } });
+  const events = await db.auditEvent.findMany({
+    where: { entityType: "Feedback", entityId: String(feedback.id) },
+    include: { actor: true },
+    orderBy: { occurredAt: "asc" },
+  });
   const moderator = isPermitted(actor.role, "feedback.moderate");
   return {
-    id: feedback.id, topic: feedback.topic, submittedAt: feedback.submittedAt, sectionName: feedback.section?.name ?? null, status: feedback.status,
-    replyState: feedback.reply?.state ?? null, itemTitle: feedback.itemTitle, published: feedback.publishedAt !== null,
-    content: feedback.content, name: feedback.name, contact: feedback.contact, mayPublish: feedback.mayPublish, itemId: feedback.itemId,
-    sectionId: feedback.sectionId, moderationMatches: feedback.moderationMatches, moderationNote: feedback.moderationNote,
-    answeredAt: feedback.answeredAt, publishedAt: feedback.publishedAt, version: feedback.version,
+    id: feedback.id,
+    topic: feedback.topic,
+    submittedAt: feedback.submittedAt,
+    sectionName: feedback.section?.name ?? null,
+    status: feedback.status,
+    replyState: feedback.reply?.state ?? null,
+    itemTitle: feedback.itemTitle,
+    published: feedback.publishedAt !== null,
+    content: feedback.content,
+    name: feedback.name,
+    contact: feedback.contact,
+    mayPublish: feedback.mayPublish,
+    itemId: feedback.itemId,
+    sectionId: feedback.sectionId,
+    moderationMatches: feedback.moderationMatches,
+    moderationNote: feedback.moderationNote,
+    answeredAt: feedback.answeredAt,
+    publishedAt: feedback.publishedAt,
+    version: feedback.version,
     reply: feedback.reply ? { body: feedback.reply.body, state: feedback.reply.state, authorName: feedback.reply.author.displayName } : null,
     screeningFindings: feedback.screeningFindings.map((finding) => ({
-      stage: finding.stage, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
-      acknowledgedNote: finding.acknowledgedNote, acknowledgedBy: finding.acknowledgedBy?.displayName ?? null,
+      stage: finding.stage,
+      source: finding.source,
+      kind: finding.kind,
+      match: finding.match,
+      context: finding.context,
+      acknowledgedNote: finding.acknowledgedNote,
+      acknowledgedBy: finding.acknowledgedBy?.displayName ?? null,
     })),
     ratings: countSatisfaction(feedback.ratings.map((rating) => rating.rating)),
     can: {
       moderate: moderator && (feedback.status === "moderation" || feedback.status === "received"),
-      assign: isPermitted(actor.role, "feedback.assign") && (feedback.status === "moderation" || feedback.status === "received") && (!feedback.reply || feedback.reply.state === "draft"),
+      assign:
+        isPermitted(actor.role, "feedback.assign") &&
+        (feedback.status === "moderation" || feedback.status === "received") &&
+        (!feedback.reply || feedback.reply.state === "draft"),
       saveReply: canSaveReply(actor, feedback),
       unpublish: moderator && feedback.publishedAt !== null,
       replyActions: availableActions(feedbackReplyReview, actor, feedback),
     },
-    history: events.map((event) => ({ id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.proposals.feedbackRules.publicActor, action: event.action, comment: event.comment })),
+    history: events.map((event) => ({
+      id: String(event.id),
+      occurredAt: event.occurredAt,
+      actorName: event.actor?.displayName ?? messages.proposals.feedbackRules.publicActor,
+      action: event.action,
+      comment: event.comment,
+    })),
   };
 }
 
-function resultOf(feedback: { id: number; status: FeedbackStatus; version: number; publishedAt: Date | null }, replyState: FeedbackReplyState | null): FeedbackWriteResult {
+function resultOf(
+  feedback: { id: number; status: FeedbackStatus; version: number; publishedAt: Date | null },
+  replyState: FeedbackReplyState | null,
+): FeedbackWriteResult {
   return { id: feedback.id, status: feedback.status, version: feedback.version, replyState, published: feedback.publishedAt !== null };
 }
 
@@ -132,9 +189,18 @@ export async function moderateFeedback(actor: ActingUser, feedbackId: number, in
     const allowedFrom: FeedbackStatus[] = data.decision === "release" ? ["moderation"] : ["moderation", "received"];
     if (!allowedFrom.includes(feedback.status)) throw new ConflictError(messages.proposals.feedbackRules.invalidState, "invalid_state");
     const to: FeedbackStatus = data.decision === "release" ? "received" : "rejected";
-    const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { status: to, moderationNote: data.note ?? null, version: { increment: 1 } } });
+    const updated = await tx.feedback.update({
+      where: { id: feedback.id },
+      data: { status: to, moderationNote: data.note ?? null, version: { increment: 1 } },
+    });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: `feedback.${data.decision}`, entityType: "Feedback", entityId: feedback.id, fromState: feedback.status, toState: to, comment: data.note ?? null,
+      actorId: actor.id,
+      action: `feedback.${data.decision}`,
+      entityType: "Feedback",
+      entityId: feedback.id,
+      fromState: feedback.status,
+      toState: to,
+      comment: data.note ?? null,
     });
     return resultOf(updated, feedback.reply?.state ?? null);
   });
@@ -147,11 +213,17 @@ export async function assignFeedback(actor: ActingUser, feedbackId: number, inpu
   await assertVisible(actor, feedbackId);
   return db.$transaction(async (tx) => {
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
-    if (feedback.status !== "moderation" && feedback.status !== "received") throw new ConflictError(messages.proposals.feedbackRules.assignAfterReply, "invalid_state");
-    if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) throw new ValidationError({ sectionId: [messages.proposals.feedbackRules.sectionMissing] });
+    if (feedback.status !== "moderation" && feedback.status !== "received")
+      throw new ConflictError(messages.proposals.feedbackRules.assignAfterReply, "invalid_state");
+    if (!(await tx.section.findUnique({ where: { id: data.sectionId } })))
+      throw new ValidationError({ sectionId: [messages.proposals.feedbackRules.sectionMissing] });
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: data.sectionId, version: { increment: 1 } } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "feedback.assign", entityType: "Feedback", entityId: feedback.id, details: { from: feedback.sectionId, to: data.sectionId },
+      actorId: actor.id,
+      action: "feedback.assign",
+      entityType: "Feedback",
+      entityId: feedback.id,
+      details: { from: feedback.sectionId, to: data.sectionId },
     });
     return resultOf(updated, feedback.reply?.state ?? null);
   });
@@ -176,7 +248,10 @@ export async function saveFeedbackReply(actor: ActingUser, feedbackId: number, i
       : await tx.feedbackReply.create({ data: { feedbackId: feedback.id, body: data.body, authorId: actor.id, lastEditedById: actor.id } });
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: actor.sectionId, version: { increment: 1 } } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "feedback_reply.save", entityType: "Feedback", entityId: feedback.id,
+      actorId: actor.id,
+      action: "feedback_reply.save",
+      entityType: "Feedback",
+      entityId: feedback.id,
       details: { claimedForSection: feedback.sectionId === null ? actor.sectionId : undefined },
     });
     return resultOf(updated, reply.state);

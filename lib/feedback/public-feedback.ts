@@ -3,12 +3,12 @@ import { MAX_ID } from "@/lib/api/route-params";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { feedbackRatingSchema } from "@/lib/feedback/feedback-schemas";
+import { messages } from "@/lib/i18n";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
-import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /**
  * A published message and its reply, as the public sees it. The visitor's name and contact are not
@@ -39,8 +39,16 @@ export async function findPublishedFeedback(options: { page?: number; pageSize?:
       db.feedback.findMany({
         where: publishedWhere,
         select: {
-          id: true, topic: true, content: true, itemId: true, itemTitle: true, submittedAt: true, answeredAt: true,
-          section: { select: { name: true } }, reply: { select: { body: true } }, ratings: { select: { rating: true } },
+          id: true,
+          topic: true,
+          content: true,
+          itemId: true,
+          itemTitle: true,
+          submittedAt: true,
+          answeredAt: true,
+          section: { select: { name: true } },
+          reply: { select: { body: true } },
+          ratings: { select: { rating: true } },
         },
         orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
         skip: (page - 1) * pageSize,
@@ -48,7 +56,9 @@ export async function findPublishedFeedback(options: { page?: number; pageSize?:
       }),
     ]);
     return {
-      total, page, pageSize,
+      total,
+      page,
+      pageSize,
       entries: rows.map((row) => ({
         id: row.id,
         topic: row.topic,

@@ -2,12 +2,12 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
+import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
+import { messages } from "@/lib/i18n";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /** Messages one client may send: a handful per ten minutes is plenty for a person, little for a script. */
 export const feedbackSubmissionLimit = { limit: 5, windowSeconds: 600 } as const;
@@ -58,13 +58,23 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
         status: held ? "moderation" : "received",
         moderationMatches: matches,
         screeningFindings: {
-          create: findings.map((finding) => ({ stage: "submission" as const, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context })),
+          create: findings.map((finding) => ({
+            stage: "submission" as const,
+            source: finding.source,
+            kind: finding.kind,
+            match: finding.match,
+            context: finding.context,
+          })),
         },
       },
     });
     // No personal data in the audit log: the message itself is the record (the kinds found, not what).
     await recordAuditEvent(tx, {
-      actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: feedback.id, toState: feedback.status,
+      actorId: null,
+      action: "feedback.submit",
+      entityType: "Feedback",
+      entityId: feedback.id,
+      toState: feedback.status,
       details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held, findingKinds: [...new Set(findings.map((finding) => finding.kind))] },
     });
     return { id: feedback.id, held };

@@ -72,15 +72,17 @@ export function quoteFeeByCount(applicationsThisMonth: number): FeeQuote {
     method: "by_count",
     quantity: applicationsThisMonth,
     amountYuan,
-    breakdown: [{
-      band: m.countBand(band.from, band.to),
-      from: band.from,
-      to: band.to,
-      units: 1,
-      rateYuan: band.rateYuan,
-      amountYuan,
-      text: band.rateYuan === 0 ? `${m.countBand(band.from, band.to)}：${m.free}` : `${m.countBand(band.from, band.to)}：${m.perApplication(band.rateYuan)}`,
-    }],
+    breakdown: [
+      {
+        band: m.countBand(band.from, band.to),
+        from: band.from,
+        to: band.to,
+        units: 1,
+        rateYuan: band.rateYuan,
+        amountYuan,
+        text: band.rateYuan === 0 ? `${m.countBand(band.from, band.to)}：${m.free}` : `${m.countBand(band.from, band.to)}：${m.perApplication(band.rateYuan)}`,
+      },
+    ],
     summary: m.countSummary(applicationsThisMonth, amountYuan),
     basis: m.basis,
   };
@@ -105,7 +107,15 @@ export function quoteFeeByVolume(pages: number): FeeQuote {
     const units = last - band.from + 1;
     const amountYuan = units * band.rateYuan;
     const label = m.pageBand(band.from, band.to);
-    breakdown.push({ band: label, from: band.from, to: band.to, units, rateYuan: band.rateYuan, amountYuan, text: `${label}：${lineText(units, m.unitPage, band.rateYuan, amountYuan)}` });
+    breakdown.push({
+      band: label,
+      from: band.from,
+      to: band.to,
+      units,
+      rateYuan: band.rateYuan,
+      amountYuan,
+      text: `${label}：${lineText(units, m.unitPage, band.rateYuan, amountYuan)}`,
+    });
   }
   const amountYuan = breakdown.reduce((sum, line) => sum + line.amountYuan, 0);
   return { method: "by_volume", quantity: pages, amountYuan, breakdown, summary: m.volumeSummary(pages, amountYuan), basis: m.basis };

@@ -1,11 +1,11 @@
 import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { currentTime } from "@/lib/clock";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
-import { ImportRejectedError } from "@/lib/imports/problems";
 import { messages } from "@/lib/i18n";
-import { currentTime } from "@/lib/clock";
+import { ImportRejectedError } from "@/lib/imports/problems";
 import { asFormData } from "@/lib/validation";
 
 type Options = {
@@ -29,10 +29,19 @@ export async function runFormAction<Result = unknown>(
   } catch (caught) {
     if (isRedirectError(caught)) throw caught;
     const error = refusalOf(caught);
-    if (error instanceof ImportRejectedError) return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
+    if (error instanceof ImportRejectedError)
+      return { status: "error", message: error.message, importProblems: error.problems, errorStatus: error.status, submittedAt: currentTime().getTime() };
     if (error instanceof ValidationError) {
       const findings = (error.details as { findings?: FormState["findings"] } | undefined)?.findings;
-      return { status: "error", message: error.message, fields: error.fields, findings, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
+      return {
+        status: "error",
+        message: error.message,
+        fields: error.fields,
+        findings,
+        errorStatus: error.status,
+        values,
+        submittedAt: currentTime().getTime(),
+      };
     }
     if (error) return { status: "error", message: error.message, errorStatus: error.status, values, submittedAt: currentTime().getTime() };
     console.error(caught);

@@ -53,12 +53,7 @@ export function matchesIfNoneMatch(header: string | null, tag: string): boolean 
  * A cacheable response for a GET/HEAD: Cache-Control, ETag, Vary; 304 without a body when the
  * client already holds this version.
  */
-export function cacheableResponse(
-  request: Request,
-  body: string | Uint8Array,
-  headers: Record<string, string>,
-  policy: CachePolicy = PUBLIC_CACHE,
-): Response {
+export function cacheableResponse(request: Request, body: string | Uint8Array, headers: Record<string, string>, policy: CachePolicy = PUBLIC_CACHE): Response {
   const tag = entityTagOf(body);
   const common: Record<string, string> = { ...headers, "Cache-Control": cacheControlOf(policy), ETag: tag };
   if (matchesIfNoneMatch(request.headers.get("if-none-match"), tag)) {

@@ -42,7 +42,10 @@ export type BodyDecision =
  * 411: its size is unknown until it has been read, and every browser form, fetch() and the nginx
  * example send a length. Node's HTTP parser never hands on more bytes than Content-Length says.
  */
-export function decideRequestBody(request: { pathname: string; contentLength: string | undefined; transferEncoding: string | undefined }, environment?: Record<string, string | undefined>): BodyDecision {
+export function decideRequestBody(
+  request: { pathname: string; contentLength: string | undefined; transferEncoding: string | undefined },
+  environment?: Record<string, string | undefined>,
+): BodyDecision {
   if (request.transferEncoding !== undefined) return { kind: "length-required" };
   const length = request.contentLength === undefined ? 0 : Number(request.contentLength);
   if (!Number.isSafeInteger(length) || length < 0) return { kind: "too-large", limitBytes: ANONYMOUS_BODY_LIMIT_BYTES };

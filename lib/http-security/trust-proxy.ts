@@ -10,7 +10,10 @@ export function parseTrustProxy(setting: string | undefined): TrustProxy {
   const value = (setting ?? "").trim();
   if (value === "" || value === "0" || value === "false") return trustNobody;
   if (value === "1" || value === "true") return proxyaddr.compile("loopback");
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (entries.some((entry) => /^\d+$/.test(entry))) {
     throw new Error(`TRUST_PROXY="${value}": give the proxies' addresses or CIDR ranges (or 1 for a proxy on this machine), not a hop count.`);
   }

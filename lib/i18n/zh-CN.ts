@@ -1,15 +1,19 @@
+import { accessibilityMessages } from "@/lib/i18n/zh-CN/accessibility";
 import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
-import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
+import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
+import { editorMessages } from "@/lib/i18n/zh-CN/editor";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
+import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
 import { searchMessages } from "@/lib/i18n/zh-CN/search";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
+import { siteIdentityMessages } from "@/lib/i18n/zh-CN/site-identity";
 import { workflowMessages } from "@/lib/i18n/zh-CN/workflow";
 
 /**
@@ -24,14 +28,19 @@ export const zhCN = {
   proposals: proposalsMessages,
   reports: reportsMessages,
   security: securityMessages,
+  siteIdentity: siteIdentityMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
   common: commonMessages,
   items: itemsMessages,
   administration: administrationMessages,
   imports: importsMessages,
+  editor: editorMessages,
+  openapi: openapiMessages,
+  accessibility: accessibilityMessages,
   site: {
     disclosureColumn: "政府信息公开",
+    mainNavigation: "主导航",
     skipToContent: "跳到主要内容",
     home: "首页",
     catalogue: "公开目录",
@@ -90,6 +99,14 @@ export const zhCN = {
     applicationsOverdue: "逾期未答复的申请",
     applicationsDueSoon: "5 个工作日内到期的申请",
     feedbackWaiting: "待处理的意见建议",
+    cardHints: {
+      tasks: "等待您起草、修改或审核的信息",
+      overdue: "自信息形成之日起 20 个工作日内仍未公开的信息（条例第二十六条），含尚未送审的草稿",
+      dueSoon: "尚未公开、公开期限在 7 日内届满的信息",
+      applicationsOverdue: "已超过法定答复期限仍未答复",
+      applicationsDueSoon: "答复期限在 5 个工作日内届满",
+      feedbackWaiting: "新收到或待审核公开的留言",
+    },
     viewAll: "查看",
     users: "用户管理",
     sections: "科室管理",
@@ -241,6 +258,10 @@ export const zhCN = {
     create: "新建信息",
     edit: "修改",
     save: "保存",
+    saveDraft: "保存草稿",
+    saveAndSubmit: "保存并提交审核",
+    draftSaved: "草稿已保存。核对无误后，请在“审核操作”中提交审核。",
+    savedNotSubmitted: "草稿已保存，但尚未提交审核：请在“审核操作”中点击“提交审核”，按提示处理后再提交。",
     created: "信息已创建。",
     saved: "已保存为新的修订版本。",
     scopeTasks: "我的待办",
@@ -457,6 +478,7 @@ export const zhCN = {
       "calendar_override.set": "设置工作日调整",
       "calendar_override.remove": "删除工作日调整",
       "audit.export": "导出审计日志",
+      "site_identity.update": "修改网站标识",
     },
     entityTypeLabels: {
       Item: "公开信息",
@@ -467,6 +489,7 @@ export const zhCN = {
       SensitiveWord: "敏感词",
       CalendarOverride: "工作日调整",
       AuditEvent: "审计日志",
+      Agency: "网站标识",
     },
   },
 } as const;

@@ -5,9 +5,36 @@
  */
 export { maxImportBytes, maxImportMegabytes } from "./limits";
 export { ImportProblemList, ImportRejectedError, rejectFile, type ImportProblem } from "./problems";
-export { assertImportSize, readImport, type ImportedRow, type ImportFile, type ImportRowContext, type ImportSheet, type ReadImportOptions } from "./read-import";
 export {
-  buildSpreadsheetDownload, buildTemplateDownload, CellProblem, defineImportTemplate, isTemplateFormat, optionalDate, problem, requiredDate, requiredText, schemaCell,
-  spreadsheetResponse, templateHeaders, templateKeys, templateSheetColumns,
-  type ImportColumn, type ImportColumnKey, type ImportColumns, type ImportRowValues, type ImportTemplate, type ImportValues, type SpreadsheetDownload, type TemplateFormat,
+  assertImportSize,
+  readImport,
+  type ImportedRow,
+  type ImportFile,
+  type ImportRowContext,
+  type ImportSheet,
+  type ReadImportOptions,
+} from "./read-import";
+export {
+  buildSpreadsheetDownload,
+  buildTemplateDownload,
+  CellProblem,
+  defineImportTemplate,
+  isTemplateFormat,
+  optionalDate,
+  problem,
+  requiredDate,
+  requiredText,
+  schemaCell,
+  spreadsheetResponse,
+  templateHeaders,
+  templateKeys,
+  templateSheetColumns,
+  type ImportColumn,
+  type ImportColumnKey,
+  type ImportColumns,
+  type ImportRowValues,
+  type ImportTemplate,
+  type ImportValues,
+  type SpreadsheetDownload,
+  type TemplateFormat,
 } from "./template";

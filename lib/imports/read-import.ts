@@ -4,7 +4,14 @@ import { readTable, type CsvEncoding, type TableRow } from "@/lib/spreadsheets";
 import { maxImportBytes, maxImportMegabytes } from "./limits";
 import { ImportProblemList, ImportRejectedError, rejectFile } from "./problems";
 import {
-  CellProblem, templateHeaders, templateKeys, type ImportColumnKey, type ImportColumns, type ImportRowValues, type ImportTemplate, type ImportValues,
+  CellProblem,
+  templateHeaders,
+  templateKeys,
+  type ImportColumnKey,
+  type ImportColumns,
+  type ImportRowValues,
+  type ImportTemplate,
+  type ImportValues,
 } from "./template";
 
 /** An uploaded file: its bytes and the name it was uploaded under (which tells .csv from .xlsx). */

@@ -115,7 +115,9 @@ export function requiredDate(header: string): (text: string) => string {
  * A cell checked by a zod schema (the same field schema as the console form and the API): the
  * schema's output, or its first issue as the cell's problem.
  */
-export function schemaCell<Output>(schema: { safeParse(input: unknown): { success: true; data: Output } | { success: false; error: { issues: readonly { message: string }[] } } }): (text: string) => Output {
+export function schemaCell<Output>(schema: {
+  safeParse(input: unknown): { success: true; data: Output } | { success: false; error: { issues: readonly { message: string }[] } };
+}): (text: string) => Output {
   return (text) => {
     const result = schema.safeParse(text);
     return result.success ? result.data : problem(result.error.issues[0]?.message ?? cells.invalid);

@@ -6,12 +6,12 @@ import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
+import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
 import { inspectionDetailInclude, toInspectionView, type InspectionView } from "@/lib/inspections/inspection-views";
 import { worksOnInspection } from "@/lib/inspections/manage-inspections";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { inspectionPlanReview, inspectionResultsReview, type InspectionAction } from "@/lib/inspections/inspection-review";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleInspectionSummary = {
   id: number;
@@ -35,17 +35,39 @@ export async function listConsoleInspections(actor: ActingUser, options: { year?
   const where: Prisma.InspectionWhereInput = options.year ? { year: options.year } : {};
   const [total, rows, calendar, years] = await Promise.all([
     db.inspection.count({ where }),
-    db.inspection.findMany({ where, orderBy: [{ startOn: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize, include: { section: true, draw: { select: { id: true } } } }),
+    db.inspection.findMany({
+      where,
+      orderBy: [{ startOn: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: { section: true, draw: { select: { id: true } } },
+    }),
     loadWorkingDayCalendar(),
     db.inspection.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
   ]);
   const today = todayInBeijing();
   return {
-    total, page, pageSize, years: years.map((row) => row.year),
+    total,
+    page,
+    pageSize,
+    years: years.map((row) => row.year),
     items: rows.map((row): ConsoleInspectionSummary => ({
-      id: row.id, year: row.year, title: row.title, sectionName: row.section.name, state: row.state, resultsState: row.resultsState,
-      drawn: row.draw !== null, startOn: dateColumnToIsoDate(row.startOn), endOn: dateColumnToIsoDate(row.endOn), targetCount: row.targetCount,
-      resultsDeadline: describeResultsTimeliness(calendar, dateColumnToIsoDate(row.endOn), row.resultsPublishedAt ? beijingDayOf(row.resultsPublishedAt) : null, today),
+      id: row.id,
+      year: row.year,
+      title: row.title,
+      sectionName: row.section.name,
+      state: row.state,
+      resultsState: row.resultsState,
+      drawn: row.draw !== null,
+      startOn: dateColumnToIsoDate(row.startOn),
+      endOn: dateColumnToIsoDate(row.endOn),
+      targetCount: row.targetCount,
+      resultsDeadline: describeResultsTimeliness(
+        calendar,
+        dateColumnToIsoDate(row.endOn),
+        row.resultsPublishedAt ? beijingDayOf(row.resultsPublishedAt) : null,
+        today,
+      ),
       updatedAt: row.updatedAt,
     })),
   };
@@ -83,8 +105,13 @@ export async function findConsoleInspection(actor: ActingUser, inspectionId: num
     canDraw: works && isPermitted(actor.role, "inspection.draw") && inspection.state === "draft" && !inspection.draw,
     canRecordResults: works && isPermitted(actor.role, "inspection.record_results") && inspection.state === "published" && inspection.resultsState === "draft",
     history: events.map((event) => ({
-      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.common.systemActor, action: event.action,
-      fromState: event.fromState, toState: event.toState, comment: event.comment,
+      id: String(event.id),
+      occurredAt: event.occurredAt,
+      actorName: event.actor?.displayName ?? messages.common.systemActor,
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      comment: event.comment,
     })),
   };
 }

@@ -112,7 +112,8 @@ export function runDraw(input: DrawInput): DrawOutcome {
   const candidates = input.targets.filter((target) => target.active && (categories.size === 0 || categories.has(target.category))).sort(byId);
   if (candidates.length < targetCount) return { ok: false, problem: { kind: "not_enough_targets", available: candidates.length, requested: targetCount } };
   const pool = input.inspectors.filter((inspector) => inspector.active).sort(byId);
-  if (pool.length < inspectorsPerTarget) return { ok: false, problem: { kind: "not_enough_inspectors", available: pool.length, required: inspectorsPerTarget } };
+  if (pool.length < inspectorsPerTarget)
+    return { ok: false, problem: { kind: "not_enough_inspectors", available: pool.length, required: inspectorsPerTarget } };
   const conflicts = new Set(input.conflicts.map((conflict) => `${conflict.inspectorId}:${conflict.targetId}`));
 
   const random = createSha256CounterGenerator(input.seed);
@@ -121,9 +122,17 @@ export function runDraw(input: DrawInput): DrawOutcome {
   for (const target of drawn) {
     const eligible = pool.filter((inspector) => !conflicts.has(`${inspector.id}:${target.id}`));
     if (eligible.length < inspectorsPerTarget) {
-      return { ok: false, problem: { kind: "not_enough_inspectors_for_target", targetId: target.id, eligible: eligible.length, required: inspectorsPerTarget } };
+      return {
+        ok: false,
+        problem: { kind: "not_enough_inspectors_for_target", targetId: target.id, eligible: eligible.length, required: inspectorsPerTarget },
+      };
     }
-    assignments.push({ targetId: target.id, inspectorIds: shuffle(eligible, random).slice(0, inspectorsPerTarget).map((inspector) => inspector.id) });
+    assignments.push({
+      targetId: target.id,
+      inspectorIds: shuffle(eligible, random)
+        .slice(0, inspectorsPerTarget)
+        .map((inspector) => inspector.id),
+    });
   }
   return { ok: true, assignments };
 }
@@ -133,13 +142,22 @@ export function runDraw(input: DrawInput): DrawOutcome {
 
 export function canonicalTargets(targets: readonly DrawTarget[]): DrawTarget[] {
   return [...targets].sort(byId).map((target) => ({
-    id: target.id, name: target.name, creditCode: target.creditCode, address: target.address, category: target.category, active: target.active,
+    id: target.id,
+    name: target.name,
+    creditCode: target.creditCode,
+    address: target.address,
+    category: target.category,
+    active: target.active,
   }));
 }
 
 export function canonicalInspectors(inspectors: readonly DrawInspector[]): DrawInspector[] {
   return [...inspectors].sort(byId).map((inspector) => ({
-    id: inspector.id, name: inspector.name, certificateNumber: inspector.certificateNumber, section: inspector.section, active: inspector.active,
+    id: inspector.id,
+    name: inspector.name,
+    certificateNumber: inspector.certificateNumber,
+    section: inspector.section,
+    active: inspector.active,
   }));
 }
 

@@ -31,7 +31,14 @@ function inspectionWorkflow<const RecordType extends "inspection.plan" | "inspec
       { action: "submit", from: ["draft"], to: "section_review", permission: permission("submit"), relation: "same_section" },
       { action: "approve", from: ["section_review"], to: "leader_review", permission: permission("approve_section"), relation: "same_section_not_author" },
       { action: "approve", from: ["leader_review"], to: "published", permission: permission("approve_leader"), relation: "not_author" },
-      { action: "return", from: ["section_review"], to: "draft", permission: permission("return_section"), relation: "same_section_not_author", comment: "review_comment" },
+      {
+        action: "return",
+        from: ["section_review"],
+        to: "draft",
+        permission: permission("return_section"),
+        relation: "same_section_not_author",
+        comment: "review_comment",
+      },
       { action: "return", from: ["leader_review"], to: "draft", permission: permission("return_leader"), relation: "not_author", comment: "review_comment" },
       { action: "withdraw", from: ["published"], to: "withdrawn", permission: permission("withdraw"), relation: "any", comment: "public_withdrawal_reason" },
       { action: "restore", from: ["withdrawn"], to: "draft", permission: permission("restore"), relation: "same_section" },
@@ -49,7 +56,14 @@ export const inspectionTransitionRequestSchema = transitionRequestSchema(reviewA
   subject: z.enum(["plan", "results"], { error: messages.inspections.validation.subjectRequired }),
 });
 
-type InspectionSource = { state: ItemState; resultsState: ItemState; sectionId: number; authorId: number; lastEditorId: number; resultsEditorId: number | null };
+type InspectionSource = {
+  state: ItemState;
+  resultsState: ItemState;
+  sectionId: number;
+  authorId: number;
+  lastEditorId: number;
+  resultsEditorId: number | null;
+};
 
 const shared = {
   nouns: messages.workflow.nouns.inspection,
@@ -58,14 +72,24 @@ const shared = {
   lock: (tx: DatabaseTransaction, id: number, request: { version?: number | null }) => lockInspectionForWrite(tx, id, request.version),
   store: ({ tx, row }: { tx: DatabaseTransaction; row: { id: number } }, fields: Prisma.InspectionUpdateInput) =>
     tx.inspection.update({ where: { id: row.id }, data: { ...fields, version: { increment: 1 } } }),
-  result: (_context: unknown, updated: InspectionWriteResult): InspectionWriteResult => ({ id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version }),
+  result: (_context: unknown, updated: InspectionWriteResult): InspectionWriteResult => ({
+    id: updated.id,
+    state: updated.state,
+    resultsState: updated.resultsState,
+    version: updated.version,
+  }),
 };
 
 /** The plan with its draw: published, the public sees the task and the drawn targets. */
 export const inspectionPlanReview = defineReviewedRecord({
   ...shared,
   workflow: inspectionWorkflow("inspection.plan"),
-  subjectOf: (inspection: InspectionSource) => ({ state: inspection.state, sectionId: inspection.sectionId, authorId: inspection.authorId, revisionAuthorId: inspection.lastEditorId }),
+  subjectOf: (inspection: InspectionSource) => ({
+    state: inspection.state,
+    sectionId: inspection.sectionId,
+    authorId: inspection.authorId,
+    revisionAuthorId: inspection.lastEditorId,
+  }),
   guard: async ({ action, row }) => {
     if (action === "submit" && !row.draw) throw new ValidationError({ draw: [g.drawFirst] }, g.drawFirst);
   },
@@ -81,7 +105,10 @@ export const inspectionResultsReview = defineReviewedRecord({
   workflow: inspectionWorkflow("inspection.results"),
   prepare: async () => ({ calendar: await loadWorkingDayCalendar() }),
   subjectOf: (inspection: InspectionSource) => ({
-    state: inspection.resultsState, sectionId: inspection.sectionId, authorId: inspection.authorId, revisionAuthorId: inspection.resultsEditorId ?? inspection.authorId,
+    state: inspection.resultsState,
+    sectionId: inspection.sectionId,
+    authorId: inspection.authorId,
+    revisionAuthorId: inspection.resultsEditorId ?? inspection.authorId,
   }),
   unavailable: (inspection) => (inspection.state !== "published" ? new ConflictError(g.resultsAfterPlan, "invalid_state") : null),
   guard: async ({ tx, action, row }) => {

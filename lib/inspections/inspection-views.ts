@@ -1,7 +1,7 @@
 import "server-only";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import type { InspectionOutcome, ItemState } from "@/lib/generated/prisma/enums";
 import { hashDrawInput, hashInspectorList, hashTargetList, verifyDraw, type DrawInput } from "@/lib/inspections/draw";
 import { describeResultsTimeliness, type ResultsTimeliness } from "@/lib/inspections/results-deadline";
@@ -82,7 +82,10 @@ function describeDraw(inspection: InspectionWithDetail): DrawView | null {
   if (!draw) return null;
   const input = parseDrawInput(draw.input);
   const categories = new Set(input.targetCategories);
-  const recorded = inspection.assignments.map((assignment) => ({ targetId: assignment.targetId, inspectorIds: assignment.inspectors.map((inspector) => inspector.inspectorId) }));
+  const recorded = inspection.assignments.map((assignment) => ({
+    targetId: assignment.targetId,
+    inspectorIds: assignment.inspectors.map((inspector) => inspector.inspectorId),
+  }));
   const verified =
     draw.algorithm === input.algorithm &&
     draw.seed === input.seed &&
@@ -107,13 +110,25 @@ function describeDraw(inspection: InspectionWithDetail): DrawView | null {
   };
 }
 
-export function toInspectionView(inspection: InspectionWithDetail, calendar: WorkingDayCalendar, today: string, options: { withResults: boolean }): InspectionView {
+export function toInspectionView(
+  inspection: InspectionWithDetail,
+  calendar: WorkingDayCalendar,
+  today: string,
+  options: { withResults: boolean },
+): InspectionView {
   return {
     id: inspection.id,
     year: inspection.year,
     title: inspection.title,
     description: inspection.description,
-    items: inspection.items.map(({ item }) => ({ id: item.id, name: item.name, targetScope: item.targetScope, method: item.method, powerCode: item.power.code, powerName: item.power.name })),
+    items: inspection.items.map(({ item }) => ({
+      id: item.id,
+      name: item.name,
+      targetScope: item.targetScope,
+      method: item.method,
+      powerCode: item.power.code,
+      powerName: item.power.name,
+    })),
     targetCategories: inspection.targetCategories,
     targetCount: inspection.targetCount,
     inspectorsPerTarget: inspection.inspectorsPerTarget,
@@ -142,7 +157,11 @@ export function toInspectionView(inspection: InspectionWithDetail, calendar: Wor
       targetName: assignment.targetName,
       targetCreditCode: assignment.targetCreditCode,
       targetAddress: assignment.targetAddress,
-      inspectors: assignment.inspectors.map((inspector) => ({ id: inspector.inspectorId, name: inspector.inspectorName, certificateNumber: inspector.certificateNumber })),
+      inspectors: assignment.inspectors.map((inspector) => ({
+        id: inspector.inspectorId,
+        name: inspector.inspectorName,
+        certificateNumber: inspector.certificateNumber,
+      })),
       outcome: options.withResults ? assignment.outcome : null,
       inspectedOn: options.withResults ? dateColumnToIsoDate(assignment.inspectedOn) : null,
       note: options.withResults ? assignment.resultNote : null,

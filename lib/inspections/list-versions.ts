@@ -1,8 +1,8 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
-import { hashInspectorList, hashTargetList, type DrawConflict, type DrawInspector, type DrawTarget } from "@/lib/inspections/draw";
 import { messages } from "@/lib/i18n";
+import { hashInspectorList, hashTargetList, type DrawConflict, type DrawInspector, type DrawTarget } from "@/lib/inspections/draw";
 
 /**
  * Versions of the two 名录库. Every change of a list takes the list's lock, makes the change and
@@ -53,7 +53,15 @@ export async function recordListChange(
   const hash = await computeListHash(tx, list);
   const version = ((await latestListVersion(tx, list))?.version ?? 0) + 1;
   await tx.inspectionListChange.create({
-    data: { list, version, contentHash: hash, action: change.action, summary: change.summary.slice(0, 500), actorId: change.actorId, ...(change.at ? { createdAt: change.at } : {}) },
+    data: {
+      list,
+      version,
+      contentHash: hash,
+      action: change.action,
+      summary: change.summary.slice(0, 500),
+      actorId: change.actorId,
+      ...(change.at ? { createdAt: change.at } : {}),
+    },
   });
   return { version, hash };
 }
@@ -68,5 +76,9 @@ export async function currentListVersion(tx: DatabaseTransaction, list: Inspecti
   const hash = await computeListHash(tx, list);
   const latest = await latestListVersion(tx, list);
   if (latest && latest.hash === hash) return latest;
-  return recordListChange(tx, list, { actorId, action: "reconcile", summary: latest ? messages.inspections.rules.listChangedOutside : messages.inspections.rules.listFirstVersion });
+  return recordListChange(tx, list, {
+    actorId,
+    action: "reconcile",
+    summary: latest ? messages.inspections.rules.listChangedOutside : messages.inspections.rules.listFirstVersion,
+  });
 }

@@ -1,12 +1,12 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { activeSchema, inspectionItemInputSchema } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 /** 抽查事项清单: each item is an inspection under a 行政检查 entry of the power list (权责清单). */
 
@@ -28,8 +28,13 @@ export async function listInspectionItems(actor: ActingUser, options: { activeOn
     include: { power: true, _count: { select: { inspections: true } } },
   });
   return rows.map((row) => ({
-    id: row.id, name: row.name, targetScope: row.targetScope, method: row.method, active: row.active,
-    power: { id: row.power.id, code: row.power.code, name: row.power.name }, taskCount: row._count.inspections,
+    id: row.id,
+    name: row.name,
+    targetScope: row.targetScope,
+    method: row.method,
+    active: row.active,
+    power: { id: row.power.id, code: row.power.code, name: row.power.name },
+    taskCount: row._count.inspections,
   }));
 }
 
@@ -54,7 +59,13 @@ export async function createInspectionItem(actor: ActingUser, input: unknown): P
   return db.$transaction(async (tx) => {
     const power = await assertInspectionPower(tx, data.powerId);
     const item = await tx.inspectionItem.create({ data });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "inspection_item.create", entityType: "InspectionItem", entityId: item.id, details: { ...data, powerCode: power.code } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "inspection_item.create",
+      entityType: "InspectionItem",
+      entityId: item.id,
+      details: { ...data, powerCode: power.code },
+    });
     return { id: item.id };
   });
 }
@@ -68,7 +79,10 @@ export async function updateInspectionItem(actor: ActingUser, itemId: number, in
     if (before.powerId !== data.powerId) await assertInspectionPower(tx, data.powerId);
     await tx.inspectionItem.update({ where: { id: itemId }, data });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "inspection_item.update", entityType: "InspectionItem", entityId: itemId,
+      actorId: actor.id,
+      action: "inspection_item.update",
+      entityType: "InspectionItem",
+      entityId: itemId,
       details: { before: { powerId: before.powerId, name: before.name, targetScope: before.targetScope, method: before.method }, after: { ...data } },
     });
     return { id: itemId };
@@ -82,7 +96,13 @@ export async function setInspectionItemActive(actor: ActingUser, itemId: number,
     const item = await tx.inspectionItem.findUnique({ where: { id: itemId } });
     if (!item) throw new NotFoundError(messages.common.notFound.inspectionItem);
     await tx.inspectionItem.update({ where: { id: itemId }, data: { active } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: active ? "inspection_item.activate" : "inspection_item.deactivate", entityType: "InspectionItem", entityId: itemId, details: { name: item.name } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: active ? "inspection_item.activate" : "inspection_item.deactivate",
+      entityType: "InspectionItem",
+      entityId: itemId,
+      details: { name: item.name },
+    });
     return { id: itemId };
   });
 }

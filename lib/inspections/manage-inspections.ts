@@ -1,19 +1,20 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { drawAlgorithm, hashDrawInput, runDraw, serializeDrawInput, type DrawInput, type DrawProblem } from "@/lib/inspections/draw";
 import { currentListVersion, loadDrawInspectors, loadDrawTargets, lockInspectionList } from "@/lib/inspections/list-versions";
 import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput } from "@/lib/inspections/schemas";
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
-import { currentTime } from "@/lib/clock";
-import { messages } from "@/lib/i18n";
 
 /**
  * Inspection tasks (抽查任务). A task is planned as a draft, drawn once (lib/inspections/draw.ts),
@@ -24,15 +25,12 @@ import { messages } from "@/lib/i18n";
 
 export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
 
-/** Fields that decide the draw: fixed once it is taken, so the published draw matches the plan. */
-const drawFields = ["targetCategories", "targetCount", "inspectorsPerTarget"] as const;
-
 export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(messages.common.notFound.inspection);
   const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
   if (expectedVersion != null && expectedVersion !== inspection.version) {
-    const when = inspection.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+    const when = formatDateTime(inspection.updatedAt);
     throw new ConflictError(messages.inspections.rules.stale(inspection.lastEditor.displayName, when), "stale_version");
   }
   return inspection;
@@ -53,8 +51,14 @@ async function assertItemsUsable(tx: DatabaseTransaction, itemIds: number[], kee
 
 function planData(plan: PlanInput) {
   return {
-    year: plan.year, title: plan.title, description: plan.description, targetCategories: plan.targetCategories, targetCount: plan.targetCount,
-    inspectorsPerTarget: plan.inspectorsPerTarget, startOn: isoDateToDateColumn(plan.startOn), endOn: isoDateToDateColumn(plan.endOn),
+    year: plan.year,
+    title: plan.title,
+    description: plan.description,
+    targetCategories: plan.targetCategories,
+    targetCount: plan.targetCount,
+    inspectorsPerTarget: plan.inspectorsPerTarget,
+    startOn: isoDateToDateColumn(plan.startOn),
+    endOn: isoDateToDateColumn(plan.endOn),
   };
 }
 
@@ -64,11 +68,30 @@ export async function createInspection(actor: ActingUser, input: unknown): Promi
   return db.$transaction(async (tx) => {
     await assertItemsUsable(tx, plan.itemIds);
     const inspection = await tx.inspection.create({
-      data: { ...planData(plan), sectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id, items: { create: plan.itemIds.map((itemId) => ({ itemId })) } },
+      data: {
+        ...planData(plan),
+        sectionId: actor.sectionId,
+        authorId: actor.id,
+        lastEditorId: actor.id,
+        items: { create: plan.itemIds.map((itemId) => ({ itemId })) },
+      },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "inspection.create", entityType: "Inspection", entityId: inspection.id, toState: "draft",
-      details: { title: plan.title, year: plan.year, itemIds: plan.itemIds, targetCategories: plan.targetCategories, targetCount: plan.targetCount, inspectorsPerTarget: plan.inspectorsPerTarget, startOn: plan.startOn, endOn: plan.endOn },
+      actorId: actor.id,
+      action: "inspection.create",
+      entityType: "Inspection",
+      entityId: inspection.id,
+      toState: "draft",
+      details: {
+        title: plan.title,
+        year: plan.year,
+        itemIds: plan.itemIds,
+        targetCategories: plan.targetCategories,
+        targetCount: plan.targetCount,
+        inspectorsPerTarget: plan.inspectorsPerTarget,
+        startOn: plan.startOn,
+        endOn: plan.endOn,
+      },
     });
     return { id: inspection.id, state: inspection.state, resultsState: inspection.resultsState, version: inspection.version };
   });
@@ -86,7 +109,8 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
     await assertItemsUsable(tx, plan.itemIds, beforeItems);
     if (before.draw) {
       const locked: FieldErrors = {};
-      if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n")) locked.targetCategories = [messages.inspections.rules.drawnScopeLocked];
+      if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n"))
+        locked.targetCategories = [messages.inspections.rules.drawnScopeLocked];
       if (before.targetCount !== plan.targetCount) locked.targetCount = [messages.inspections.rules.drawnCountLocked];
       if (before.inspectorsPerTarget !== plan.inspectorsPerTarget) locked.inspectorsPerTarget = [messages.inspections.rules.drawnInspectorsLocked];
       if (Object.keys(locked).length) throw new ValidationError(locked);
@@ -97,10 +121,31 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
       data: { ...planData(plan), lastEditorId: actor.id, version: { increment: 1 }, items: { create: plan.itemIds.map((itemId) => ({ itemId })) } },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "inspection.edit", entityType: "Inspection", entityId: inspectionId,
+      actorId: actor.id,
+      action: "inspection.edit",
+      entityType: "Inspection",
+      entityId: inspectionId,
       details: {
-        before: { title: before.title, year: before.year, itemIds: beforeItems, startOn: dateColumnToIsoDate(before.startOn), endOn: dateColumnToIsoDate(before.endOn), targetCategories: before.targetCategories, targetCount: before.targetCount, inspectorsPerTarget: before.inspectorsPerTarget },
-        after: { title: plan.title, year: plan.year, itemIds: plan.itemIds, startOn: plan.startOn, endOn: plan.endOn, targetCategories: plan.targetCategories, targetCount: plan.targetCount, inspectorsPerTarget: plan.inspectorsPerTarget },
+        before: {
+          title: before.title,
+          year: before.year,
+          itemIds: beforeItems,
+          startOn: dateColumnToIsoDate(before.startOn),
+          endOn: dateColumnToIsoDate(before.endOn),
+          targetCategories: before.targetCategories,
+          targetCount: before.targetCount,
+          inspectorsPerTarget: before.inspectorsPerTarget,
+        },
+        after: {
+          title: plan.title,
+          year: plan.year,
+          itemIds: plan.itemIds,
+          startOn: plan.startOn,
+          endOn: plan.endOn,
+          targetCategories: plan.targetCategories,
+          targetCount: plan.targetCount,
+          inspectorsPerTarget: plan.inspectorsPerTarget,
+        },
       },
     });
     return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
@@ -110,9 +155,15 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
 function drawProblemError(problem: DrawProblem, targetName: (id: number) => string): ValidationError {
   switch (problem.kind) {
     case "not_enough_targets":
-      return new ValidationError({ targetCount: [messages.inspections.rules.notEnoughTargets(problem.available, problem.requested)] }, messages.inspections.rules.notEnoughTargetsTitle);
+      return new ValidationError(
+        { targetCount: [messages.inspections.rules.notEnoughTargets(problem.available, problem.requested)] },
+        messages.inspections.rules.notEnoughTargetsTitle,
+      );
     case "not_enough_inspectors":
-      return new ValidationError({ inspectorsPerTarget: [messages.inspections.rules.notEnoughInspectors(problem.available, problem.required)] }, messages.inspections.rules.notEnoughInspectorsTitle);
+      return new ValidationError(
+        { inspectorsPerTarget: [messages.inspections.rules.notEnoughInspectors(problem.available, problem.required)] },
+        messages.inspections.rules.notEnoughInspectorsTitle,
+      );
     case "not_enough_inspectors_for_target":
       return new ValidationError(
         { inspectorsPerTarget: [messages.inspections.rules.notEnoughInspectorsForTarget(targetName(problem.targetId), problem.eligible, problem.required)] },
@@ -141,7 +192,12 @@ export type DrawSummary = {
  * their locks, so no change slips in between), runs the pure draw with a fresh random seed and
  * records everything needed to re-run it. `options.seed` is for tests and the demo data only.
  */
-export async function drawInspection(actor: ActingUser, inspectionId: number, request: unknown = {}, options: { seed?: string; now?: Date } = {}): Promise<DrawSummary> {
+export async function drawInspection(
+  actor: ActingUser,
+  inspectionId: number,
+  request: unknown = {},
+  options: { seed?: string; now?: Date } = {},
+): Promise<DrawSummary> {
   assertPermitted(actor, "inspection.draw");
   const { version } = parseInput(drawRequestSchema, request ?? {});
   const now = options.now ?? currentTime();
@@ -174,17 +230,29 @@ export async function drawInspection(actor: ActingUser, inspectionId: number, re
     const inputHash = hashDrawInput(input);
     const draw = await tx.inspectionDraw.create({
       data: {
-        inspectionId, algorithm: input.algorithm, seed: input.seed,
-        targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
-        inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
-        input: serializeDrawInput(input), inputHash, drawnById: actor.id, drawnAt: now,
+        inspectionId,
+        algorithm: input.algorithm,
+        seed: input.seed,
+        targetListVersion: targetVersion.version,
+        targetListHash: targetVersion.hash,
+        inspectorListVersion: inspectorVersion.version,
+        inspectorListHash: inspectorVersion.hash,
+        input: serializeDrawInput(input),
+        inputHash,
+        drawnById: actor.id,
+        drawnAt: now,
       },
     });
     for (const [index, assignment] of outcome.assignments.entries()) {
       const target = targetsById.get(assignment.targetId)!;
       await tx.inspectionAssignment.create({
         data: {
-          inspectionId, position: index + 1, targetId: target.id, targetName: target.name, targetCreditCode: target.creditCode, targetAddress: target.address,
+          inspectionId,
+          position: index + 1,
+          targetId: target.id,
+          targetName: target.name,
+          targetCreditCode: target.creditCode,
+          targetAddress: target.address,
           inspectors: {
             create: assignment.inspectorIds.map((inspectorId, position) => {
               const inspector = inspectorsById.get(inspectorId)!;
@@ -196,21 +264,35 @@ export async function drawInspection(actor: ActingUser, inspectionId: number, re
     }
     await tx.inspection.update({ where: { id: inspectionId }, data: { version: { increment: 1 }, lastEditorId: actor.id } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "inspection.draw", entityType: "Inspection", entityId: inspectionId,
+      actorId: actor.id,
+      action: "inspection.draw",
+      entityType: "Inspection",
+      entityId: inspectionId,
       details: {
-        algorithm: input.algorithm, seed: input.seed, inputHash,
-        targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
-        inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
+        algorithm: input.algorithm,
+        seed: input.seed,
+        inputHash,
+        targetListVersion: targetVersion.version,
+        targetListHash: targetVersion.hash,
+        inspectorListVersion: inspectorVersion.version,
+        inspectorListHash: inspectorVersion.hash,
         targetIds: outcome.assignments.map((assignment) => assignment.targetId),
       },
     });
     return {
-      inspectionId, algorithm: input.algorithm, seed: input.seed,
-      targetListVersion: targetVersion.version, targetListHash: targetVersion.hash,
-      inspectorListVersion: inspectorVersion.version, inspectorListHash: inspectorVersion.hash,
-      inputHash, drawnAt: draw.drawnAt.toISOString(),
+      inspectionId,
+      algorithm: input.algorithm,
+      seed: input.seed,
+      targetListVersion: targetVersion.version,
+      targetListHash: targetVersion.hash,
+      inspectorListVersion: inspectorVersion.version,
+      inspectorListHash: inspectorVersion.hash,
+      inputHash,
+      drawnAt: draw.drawnAt.toISOString(),
       assignments: outcome.assignments.map((assignment, index) => ({
-        position: index + 1, targetId: assignment.targetId, targetName: targetsById.get(assignment.targetId)!.name,
+        position: index + 1,
+        targetId: assignment.targetId,
+        targetName: targetsById.get(assignment.targetId)!.name,
         inspectors: assignment.inspectorIds.map((id) => ({ id, name: inspectorsById.get(id)!.name })),
       })),
     };
@@ -246,8 +328,19 @@ export async function recordInspectionResults(actor: ActingUser, inspectionId: n
     }
     const updated = await tx.inspection.update({ where: { id: inspectionId }, data: { version: { increment: 1 }, resultsEditorId: actor.id } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "inspection.results.record", entityType: "Inspection", entityId: inspectionId,
-      details: { results: results.map((entry) => ({ assignmentId: entry.assignmentId, targetName: assignments.get(entry.assignmentId)!.targetName, outcome: entry.outcome, inspectedOn: entry.inspectedOn, note: entry.note })) },
+      actorId: actor.id,
+      action: "inspection.results.record",
+      entityType: "Inspection",
+      entityId: inspectionId,
+      details: {
+        results: results.map((entry) => ({
+          assignmentId: entry.assignmentId,
+          targetName: assignments.get(entry.assignmentId)!.targetName,
+          outcome: entry.outcome,
+          inspectedOn: entry.inspectedOn,
+          note: entry.note,
+        })),
+      },
     });
     return { id: updated.id, state: updated.state, resultsState: updated.resultsState, version: updated.version };
   });

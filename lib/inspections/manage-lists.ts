@@ -1,14 +1,20 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { InspectionList } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import {
-  buildTemplateDownload, defineImportTemplate, readImport, schemaCell, templateHeaders,
-  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+  buildTemplateDownload,
+  defineImportTemplate,
+  readImport,
+  schemaCell,
+  templateHeaders,
+  type ImportFile,
+  type SpreadsheetDownload,
+  type TemplateFormat,
 } from "@/lib/imports";
 import { latestListVersion, lockInspectionList, recordListChange, type ListVersion } from "@/lib/inspections/list-versions";
 import { activeSchema, conflictInputSchema, creditCodeSchema, inspectorInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
@@ -22,6 +28,7 @@ import { parseInput } from "@/lib/validation";
 
 const t = messages.imports.inspections.targets;
 const i = messages.imports.inspections.inspectors;
+const m = messages.inspections.listManagement;
 
 /** The 检查对象名录 import: its columns, checked by the same field schemas as the console form. */
 export const targetImportTemplate = defineImportTemplate({
@@ -30,7 +37,15 @@ export const targetImportTemplate = defineImportTemplate({
   maxRows: 10_000,
   columns: {
     name: { header: t.columns.name, required: true, width: 36, parse: schemaCell(targetInputSchema.shape.name) },
-    creditCode: { header: t.columns.creditCode, required: true, width: 24, longCode: true, unique: true, note: t.notes.creditCode, parse: schemaCell(creditCodeSchema) },
+    creditCode: {
+      header: t.columns.creditCode,
+      required: true,
+      width: 24,
+      longCode: true,
+      unique: true,
+      note: t.notes.creditCode,
+      parse: schemaCell(creditCodeSchema),
+    },
     address: { header: t.columns.address, required: true, width: 40, parse: schemaCell(targetInputSchema.shape.address) },
     category: { header: t.columns.category, required: true, width: 20, note: t.notes.category, parse: schemaCell(targetInputSchema.shape.category) },
   },
@@ -43,7 +58,14 @@ export const inspectorImportTemplate = defineImportTemplate({
   maxRows: 10_000,
   columns: {
     name: { header: i.columns.name, required: true, width: 16, parse: schemaCell(inspectorInputSchema.shape.name) },
-    certificateNumber: { header: i.columns.certificateNumber, required: true, width: 24, longCode: true, unique: true, parse: schemaCell(inspectorInputSchema.shape.certificateNumber) },
+    certificateNumber: {
+      header: i.columns.certificateNumber,
+      required: true,
+      width: 24,
+      longCode: true,
+      unique: true,
+      parse: schemaCell(inspectorInputSchema.shape.certificateNumber),
+    },
     section: { header: i.columns.section, required: true, width: 24, note: i.notes.section },
   },
 });
@@ -83,13 +105,31 @@ export async function listTargets(actor: ActingUser, filter: TargetListFilter = 
   if ((filter.status ?? "active") !== "all") where.active = (filter.status ?? "active") === "active";
   const [total, rows, categories, version] = await Promise.all([
     db.inspectionTarget.count({ where }),
-    db.inspectionTarget.findMany({ where, orderBy: { id: "asc" }, skip: (page - 1) * pageSize, take: pageSize, include: { _count: { select: { conflicts: true } } } }),
+    db.inspectionTarget.findMany({
+      where,
+      orderBy: { id: "asc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: { _count: { select: { conflicts: true } } },
+    }),
     listTargetCategories(),
     latestListVersion(db, "targets"),
   ]);
   return {
-    total, page, pageSize, categories, version,
-    items: rows.map((row): TargetRow => ({ id: row.id, name: row.name, creditCode: row.creditCode, address: row.address, category: row.category, active: row.active, conflictCount: row._count.conflicts })),
+    total,
+    page,
+    pageSize,
+    categories,
+    version,
+    items: rows.map((row): TargetRow => ({
+      id: row.id,
+      name: row.name,
+      creditCode: row.creditCode,
+      address: row.address,
+      category: row.category,
+      active: row.active,
+      conflictCount: row._count.conflicts,
+    })),
   };
 }
 
@@ -105,17 +145,28 @@ export async function findTarget(actor: ActingUser, targetId: number) {
     where: { id: targetId },
     include: { conflicts: { include: { inspector: true }, orderBy: { inspectorId: "asc" } } },
   });
-  if (!target) throw new NotFoundError("检查对象不存在。");
+  if (!target) throw new NotFoundError(m.targetMissing);
   return {
-    id: target.id, name: target.name, creditCode: target.creditCode, address: target.address, category: target.category, active: target.active,
-    conflicts: target.conflicts.map((conflict) => ({ id: conflict.id, inspectorId: conflict.inspectorId, inspectorName: conflict.inspector.name, certificateNumber: conflict.inspector.certificateNumber, reason: conflict.reason })),
+    id: target.id,
+    name: target.name,
+    creditCode: target.creditCode,
+    address: target.address,
+    category: target.category,
+    active: target.active,
+    conflicts: target.conflicts.map((conflict) => ({
+      id: conflict.id,
+      inspectorId: conflict.inspectorId,
+      inspectorName: conflict.inspector.name,
+      certificateNumber: conflict.inspector.certificateNumber,
+      reason: conflict.reason,
+    })),
   };
 }
 
 async function assertCreditCodeFree(tx: DatabaseTransaction, creditCode: string | null, exceptId?: number): Promise<void> {
   if (!creditCode) return;
   const clash = await tx.inspectionTarget.findFirst({ where: { creditCode, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (clash) throw new ValidationError({ creditCode: [`名录库中已有此统一社会信用代码（${clash.name}）。`] });
+  if (clash) throw new ValidationError({ creditCode: [t.creditCodeExists(clash.name)] });
 }
 
 export async function createTarget(actor: ActingUser, input: unknown) {
@@ -125,7 +176,9 @@ export async function createTarget(actor: ActingUser, input: unknown) {
     await assertCreditCodeFree(tx, data.creditCode);
     const target = await tx.inspectionTarget.create({ data });
     return {
-      result: { id: target.id }, action: "target.create", summary: `新增检查对象“${target.name}”`,
+      result: { id: target.id },
+      action: "target.create",
+      summary: m.summaries.targetCreated(target.name),
       audit: { actorId: actor.id, action: "inspection_target.create", entityType: "InspectionTarget", entityId: target.id, details: { ...data } },
     };
   });
@@ -136,13 +189,18 @@ export async function updateTarget(actor: ActingUser, targetId: number, input: u
   const data = parseInput(targetInputSchema, input);
   return changeList(actor, "targets", async (tx) => {
     const before = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
-    if (!before) throw new NotFoundError("检查对象不存在。");
+    if (!before) throw new NotFoundError(m.targetMissing);
     await assertCreditCodeFree(tx, data.creditCode, targetId);
     await tx.inspectionTarget.update({ where: { id: targetId }, data });
     return {
-      result: { id: targetId }, action: "target.update", summary: `修改检查对象“${data.name}”`,
+      result: { id: targetId },
+      action: "target.update",
+      summary: m.summaries.targetUpdated(data.name),
       audit: {
-        actorId: actor.id, action: "inspection_target.update", entityType: "InspectionTarget", entityId: targetId,
+        actorId: actor.id,
+        action: "inspection_target.update",
+        entityType: "InspectionTarget",
+        entityId: targetId,
         details: { before: { name: before.name, creditCode: before.creditCode, address: before.address, category: before.category }, after: { ...data } },
       },
     };
@@ -154,12 +212,20 @@ export async function setTargetActive(actor: ActingUser, targetId: number, input
   const { active } = parseInput(activeSchema, input);
   return changeList(actor, "targets", async (tx) => {
     const target = await tx.inspectionTarget.findUnique({ where: { id: targetId } });
-    if (!target) throw new NotFoundError("检查对象不存在。");
-    if (target.active === active) throw new ConflictError(active ? "该检查对象已在名录中。" : "该检查对象已移出名录。");
+    if (!target) throw new NotFoundError(m.targetMissing);
+    if (target.active === active) throw new ConflictError(active ? m.targetAlreadyActive : m.targetAlreadyInactive);
     await tx.inspectionTarget.update({ where: { id: targetId }, data: { active } });
     return {
-      result: { id: targetId }, action: active ? "target.activate" : "target.deactivate", summary: `${active ? "恢复" : "停用"}检查对象“${target.name}”`,
-      audit: { actorId: actor.id, action: active ? "inspection_target.activate" : "inspection_target.deactivate", entityType: "InspectionTarget", entityId: targetId, details: { name: target.name } },
+      result: { id: targetId },
+      action: active ? "target.activate" : "target.deactivate",
+      summary: (active ? m.summaries.targetActivated : m.summaries.targetDeactivated)(target.name),
+      audit: {
+        actorId: actor.id,
+        action: active ? "inspection_target.activate" : "inspection_target.deactivate",
+        entityType: "InspectionTarget",
+        entityId: targetId,
+        details: { name: target.name },
+      },
     };
   });
 }
@@ -183,7 +249,9 @@ export async function importTargets(actor: ActingUser, file: ImportFile) {
     sheet.problems.rejectIfAny();
     await tx.inspectionTarget.createMany({ data: rows });
     return {
-      result: { imported: rows.length }, action: "target.import", summary: t.imported(rows.length),
+      result: { imported: rows.length },
+      action: "target.import",
+      summary: t.imported(rows.length),
       audit: { actorId: actor.id, action: "inspection_target.import", entityType: "InspectionTarget", details: { imported: rows.length } },
     };
   });
@@ -196,7 +264,15 @@ export function buildTargetTemplate(format: TemplateFormat = "xlsx"): Promise<Sp
 
 // ─── Inspectors ─────────────────────────────────────────────────────────────────────────────
 
-export type InspectorRow = { id: number; name: string; certificateNumber: string; sectionId: number; sectionName: string; active: boolean; conflicts: { id: number; targetId: number; targetName: string; reason: string }[] };
+export type InspectorRow = {
+  id: number;
+  name: string;
+  certificateNumber: string;
+  sectionId: number;
+  sectionName: string;
+  active: boolean;
+  conflicts: { id: number; targetId: number; targetName: string; reason: string }[];
+};
 
 export async function listInspectors(actor: ActingUser, filter: { status?: "active" | "inactive" | "all" } = {}) {
   assertPermitted(actor, "inspection.read_console");
@@ -212,7 +288,12 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
   return {
     version,
     items: rows.map((row): InspectorRow => ({
-      id: row.id, name: row.name, certificateNumber: row.certificateNumber, sectionId: row.sectionId, sectionName: row.section.name, active: row.active,
+      id: row.id,
+      name: row.name,
+      certificateNumber: row.certificateNumber,
+      sectionId: row.sectionId,
+      sectionName: row.section.name,
+      active: row.active,
       conflicts: row.conflicts.map((conflict) => ({ id: conflict.id, targetId: conflict.targetId, targetName: conflict.target.name, reason: conflict.reason })),
     })),
   };
@@ -220,9 +301,9 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
 
 async function assertInspectorReferences(tx: DatabaseTransaction, data: { certificateNumber: string; sectionId: number }, exceptId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = ["所选科室不存在。"];
+  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = [m.sectionMissing];
   const clash = await tx.inspector.findFirst({ where: { certificateNumber: data.certificateNumber, ...(exceptId ? { id: { not: exceptId } } : {}) } });
-  if (clash) problems.certificateNumber = [`名录库中已有此执法证号（${clash.name}）。`];
+  if (clash) problems.certificateNumber = [i.certificateExists(clash.name)];
   if (Object.keys(problems).length) throw new ValidationError(problems);
 }
 
@@ -233,7 +314,9 @@ export async function createInspector(actor: ActingUser, input: unknown) {
     await assertInspectorReferences(tx, data);
     const inspector = await tx.inspector.create({ data });
     return {
-      result: { id: inspector.id }, action: "inspector.create", summary: `新增检查人员“${inspector.name}”`,
+      result: { id: inspector.id },
+      action: "inspector.create",
+      summary: m.summaries.inspectorCreated(inspector.name),
       audit: { actorId: actor.id, action: "inspector.create", entityType: "Inspector", entityId: inspector.id, details: { ...data } },
     };
   });
@@ -244,13 +327,18 @@ export async function updateInspector(actor: ActingUser, inspectorId: number, in
   const data = parseInput(inspectorInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
     const before = await tx.inspector.findUnique({ where: { id: inspectorId } });
-    if (!before) throw new NotFoundError("检查人员不存在。");
+    if (!before) throw new NotFoundError(m.inspectorMissing);
     await assertInspectorReferences(tx, data, inspectorId);
     await tx.inspector.update({ where: { id: inspectorId }, data });
     return {
-      result: { id: inspectorId }, action: "inspector.update", summary: `修改检查人员“${data.name}”`,
+      result: { id: inspectorId },
+      action: "inspector.update",
+      summary: m.summaries.inspectorUpdated(data.name),
       audit: {
-        actorId: actor.id, action: "inspector.update", entityType: "Inspector", entityId: inspectorId,
+        actorId: actor.id,
+        action: "inspector.update",
+        entityType: "Inspector",
+        entityId: inspectorId,
         details: { before: { name: before.name, certificateNumber: before.certificateNumber, sectionId: before.sectionId }, after: { ...data } },
       },
     };
@@ -262,12 +350,20 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
   const { active } = parseInput(activeSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
     const inspector = await tx.inspector.findUnique({ where: { id: inspectorId } });
-    if (!inspector) throw new NotFoundError("检查人员不存在。");
-    if (inspector.active === active) throw new ConflictError(active ? "该检查人员已在名录中。" : "该检查人员已移出名录。");
+    if (!inspector) throw new NotFoundError(m.inspectorMissing);
+    if (inspector.active === active) throw new ConflictError(active ? m.inspectorAlreadyActive : m.inspectorAlreadyInactive);
     await tx.inspector.update({ where: { id: inspectorId }, data: { active } });
     return {
-      result: { id: inspectorId }, action: active ? "inspector.activate" : "inspector.deactivate", summary: `${active ? "恢复" : "停用"}检查人员“${inspector.name}”`,
-      audit: { actorId: actor.id, action: active ? "inspector.activate" : "inspector.deactivate", entityType: "Inspector", entityId: inspectorId, details: { name: inspector.name } },
+      result: { id: inspectorId },
+      action: active ? "inspector.activate" : "inspector.deactivate",
+      summary: (active ? m.summaries.inspectorActivated : m.summaries.inspectorDeactivated)(inspector.name),
+      audit: {
+        actorId: actor.id,
+        action: active ? "inspector.activate" : "inspector.deactivate",
+        entityType: "Inspector",
+        entityId: inspectorId,
+        details: { name: inspector.name },
+      },
     };
   });
 }
@@ -289,12 +385,17 @@ export async function importInspectors(actor: ActingUser, file: ImportFile) {
   const rows = sheet.rows.map((row) => row.values);
   return changeList(actor, "inspectors", async (tx) => {
     const firstRowOf = new Map(sheet.rows.map(({ rowNumber, values }) => [values.certificateNumber, rowNumber]));
-    const existing = await tx.inspector.findMany({ where: { certificateNumber: { in: [...firstRowOf.keys()] } }, select: { certificateNumber: true, name: true } });
+    const existing = await tx.inspector.findMany({
+      where: { certificateNumber: { in: [...firstRowOf.keys()] } },
+      select: { certificateNumber: true, name: true },
+    });
     for (const clash of existing) sheet.problems.add(firstRowOf.get(clash.certificateNumber)!, "certificateNumber", i.certificateExists(clash.name));
     sheet.problems.rejectIfAny();
     await tx.inspector.createMany({ data: rows });
     return {
-      result: { imported: rows.length }, action: "inspector.import", summary: i.imported(rows.length),
+      result: { imported: rows.length },
+      action: "inspector.import",
+      summary: i.imported(rows.length),
       audit: { actorId: actor.id, action: "inspector.import", entityType: "Inspector", details: { imported: rows.length } },
     };
   });
@@ -312,18 +413,29 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(conflictInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
-    const [inspector, target] = await Promise.all([tx.inspector.findUnique({ where: { id: data.inspectorId } }), tx.inspectionTarget.findUnique({ where: { id: data.targetId } })]);
+    const [inspector, target] = await Promise.all([
+      tx.inspector.findUnique({ where: { id: data.inspectorId } }),
+      tx.inspectionTarget.findUnique({ where: { id: data.targetId } }),
+    ]);
     const problems: Record<string, string[]> = {};
-    if (!inspector) problems.inspectorId = ["检查人员不存在。"];
-    if (!target) problems.targetId = ["检查对象不存在，请填写检查对象名录中的编号。"];
+    if (!inspector) problems.inspectorId = [m.inspectorMissing];
+    if (!target) problems.targetId = [m.conflictTargetMissing];
     if (Object.keys(problems).length) throw new ValidationError(problems);
     if (await tx.inspectorConflict.findUnique({ where: { inspectorId_targetId: { inspectorId: data.inspectorId, targetId: data.targetId } } })) {
-      throw new ValidationError({ targetId: ["已登记过这项回避。"] });
+      throw new ValidationError({ targetId: [m.conflictExists] });
     }
     const conflict = await tx.inspectorConflict.create({ data });
     return {
-      result: { id: conflict.id }, action: "conflict.add", summary: `登记回避：${inspector!.name} — ${target!.name}`,
-      audit: { actorId: actor.id, action: "inspector_conflict.add", entityType: "InspectorConflict", entityId: conflict.id, details: { inspector: inspector!.name, target: target!.name, reason: data.reason } },
+      result: { id: conflict.id },
+      action: "conflict.add",
+      summary: m.summaries.conflictAdded(inspector!.name, target!.name),
+      audit: {
+        actorId: actor.id,
+        action: "inspector_conflict.add",
+        entityType: "InspectorConflict",
+        entityId: conflict.id,
+        details: { inspector: inspector!.name, target: target!.name, reason: data.reason },
+      },
     };
   });
 }
@@ -332,11 +444,19 @@ export async function removeInspectorConflict(actor: ActingUser, conflictId: num
   assertPermitted(actor, "inspection.manage_lists");
   return changeList(actor, "inspectors", async (tx) => {
     const conflict = await tx.inspectorConflict.findUnique({ where: { id: conflictId }, include: { inspector: true, target: true } });
-    if (!conflict) throw new NotFoundError("回避登记不存在。");
+    if (!conflict) throw new NotFoundError(m.conflictMissing);
     await tx.inspectorConflict.delete({ where: { id: conflictId } });
     return {
-      result: { id: conflictId }, action: "conflict.remove", summary: `取消回避：${conflict.inspector.name} — ${conflict.target.name}`,
-      audit: { actorId: actor.id, action: "inspector_conflict.remove", entityType: "InspectorConflict", entityId: conflictId, details: { inspector: conflict.inspector.name, target: conflict.target.name, reason: conflict.reason } },
+      result: { id: conflictId },
+      action: "conflict.remove",
+      summary: m.summaries.conflictRemoved(conflict.inspector.name, conflict.target.name),
+      audit: {
+        actorId: actor.id,
+        action: "inspector_conflict.remove",
+        entityType: "InspectorConflict",
+        entityId: conflictId,
+        details: { inspector: conflict.inspector.name, target: conflict.target.name, reason: conflict.reason },
+      },
     };
   });
 }
@@ -345,7 +465,14 @@ export async function removeInspectorConflict(actor: ActingUser, conflictId: num
 export async function listVersionHistory(actor: ActingUser, list: InspectionList, take = 20) {
   assertPermitted(actor, "inspection.read_console");
   const rows = await db.inspectionListChange.findMany({ where: { list }, orderBy: { version: "desc" }, take, include: { actor: true } });
-  return rows.map((row) => ({ version: row.version, hash: row.contentHash, action: row.action, summary: row.summary, actorName: row.actor?.displayName ?? null, createdAt: row.createdAt }));
+  return rows.map((row) => ({
+    version: row.version,
+    hash: row.contentHash,
+    action: row.action,
+    summary: row.summary,
+    actorName: row.actor?.displayName ?? null,
+    createdAt: row.createdAt,
+  }));
 }
 
 export type { ListVersion };

@@ -46,7 +46,9 @@ export async function findPublishedInspections(filter: { year?: number; page?: n
     ]);
     const today = todayInBeijing();
     return {
-      total, page, pageSize,
+      total,
+      page,
+      pageSize,
       items: rows.map((row) => {
         const resultsPublished = row.resultsState === "published";
         return {
@@ -59,7 +61,12 @@ export async function findPublishedInspections(filter: { year?: number; page?: n
           targetCount: row.targetCount,
           publishedAt: beijingDayOf(row.publishedAt!),
           resultsPublished,
-          resultsDeadline: describeResultsTimeliness(calendar, dateColumnToIsoDate(row.endOn), row.resultsPublishedAt && resultsPublished ? beijingDayOf(row.resultsPublishedAt) : null, today),
+          resultsDeadline: describeResultsTimeliness(
+            calendar,
+            dateColumnToIsoDate(row.endOn),
+            row.resultsPublishedAt && resultsPublished ? beijingDayOf(row.resultsPublishedAt) : null,
+            today,
+          ),
         };
       }),
     };
@@ -81,11 +88,20 @@ export type PublicInspectionDetail =
 export async function findPublicInspection(inspectionId: number): Promise<PublicInspectionDetail | null> {
   if (!Number.isSafeInteger(inspectionId) || inspectionId <= 0) return null;
   return readThroughPublicCache("public-inspection", [inspectionId], async () => {
-    const inspection = await db.inspection.findFirst({ where: { id: inspectionId, state: { in: ["published", "withdrawn"] } }, include: inspectionDetailInclude });
+    const inspection = await db.inspection.findFirst({
+      where: { id: inspectionId, state: { in: ["published", "withdrawn"] } },
+      include: inspectionDetailInclude,
+    });
     if (!inspection) return null;
     if (inspection.state === "withdrawn") {
       if (!inspection.publishedAt) return null;
-      return { kind: "withdrawn", id: inspection.id, title: inspection.title, withdrawnAt: inspection.withdrawnAt!.toISOString(), reason: inspection.withdrawalReason ?? "" };
+      return {
+        kind: "withdrawn",
+        id: inspection.id,
+        title: inspection.title,
+        withdrawnAt: inspection.withdrawnAt!.toISOString(),
+        reason: inspection.withdrawalReason ?? "",
+      };
     }
     const resultsPublished = inspection.resultsState === "published";
     const calendar = await loadWorkingDayCalendar();

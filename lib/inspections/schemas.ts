@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { InspectionOutcome } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { isValidCreditCode } from "@/lib/identifiers";
 import { minimumInspectorsPerTarget } from "@/lib/inspections/draw";
-import { messages } from "@/lib/i18n";
 
 /** Validation of the 双随机一公开 inputs, the same for console forms, the JSON API and imports. */
 
@@ -81,7 +81,10 @@ const isoDate = (label: string) =>
 const idList = (message: string) =>
   z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.coerce.number().int().positive()).min(1, { error: message }).transform((ids) => [...new Set(ids)]),
+    z
+      .array(z.coerce.number().int().positive())
+      .min(1, { error: message })
+      .transform((ids) => [...new Set(ids)]),
   );
 
 const categoryList = z.preprocess(
@@ -92,11 +95,19 @@ const categoryList = z.preprocess(
 export const planInputSchema = z
   .object({
     title: requiredText(messages.inspections.fields.title, 200),
-    year: z.coerce.number({ error: messages.inspections.validation.yearRequired }).int({ error: messages.inspections.validation.yearInteger }).min(2000, { error: messages.inspections.validation.yearMin }).max(2100, { error: messages.inspections.validation.yearMax }),
+    year: z.coerce
+      .number({ error: messages.inspections.validation.yearRequired })
+      .int({ error: messages.inspections.validation.yearInteger })
+      .min(2000, { error: messages.inspections.validation.yearMin })
+      .max(2100, { error: messages.inspections.validation.yearMax }),
     description: requiredText(messages.inspections.fields.description, 5000),
     itemIds: idList(messages.inspections.validation.itemsRequired),
     targetCategories: categoryList,
-    targetCount: z.coerce.number({ error: messages.inspections.validation.targetCountRequired }).int({ error: messages.inspections.validation.targetCountInteger }).min(1, { error: messages.inspections.validation.targetCountMin }).max(10_000, { error: messages.inspections.validation.targetCountMax }),
+    targetCount: z.coerce
+      .number({ error: messages.inspections.validation.targetCountRequired })
+      .int({ error: messages.inspections.validation.targetCountInteger })
+      .min(1, { error: messages.inspections.validation.targetCountMin })
+      .max(10_000, { error: messages.inspections.validation.targetCountMax }),
     inspectorsPerTarget: z.coerce
       .number({ error: messages.inspections.validation.inspectorsRequired })
       .int({ error: messages.inspections.validation.inspectorsInteger })
@@ -118,10 +129,19 @@ export const drawRequestSchema = z.object({ version: z.coerce.number().int().pos
 
 export const resultEntrySchema = z.object({
   assignmentId: z.coerce.number().int().positive(),
-  outcome: z.preprocess((value) => (value === "" ? null : value), z.enum(InspectionOutcome, { error: messages.inspections.validation.outcomeRequired }).nullable()),
+  outcome: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z.enum(InspectionOutcome, { error: messages.inspections.validation.outcomeRequired }).nullable(),
+  ),
   inspectedOn: z.preprocess(
     (value) => (value === "" || value === undefined ? null : value),
-    z.string().trim().refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(messages.inspections.validation.label.inspectedOn, messages.inspections.validation.dateExample) }).nullable(),
+    z
+      .string()
+      .trim()
+      .refine((value) => isIsoDate(value), {
+        error: messages.common.validation.invalidDate(messages.inspections.validation.label.inspectedOn, messages.inspections.validation.dateExample),
+      })
+      .nullable(),
   ),
   note: z
     .string()

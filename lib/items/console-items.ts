@@ -2,17 +2,17 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
+import { db, type Prisma } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
 import { describeDeadline } from "@/lib/deadlines/working-days";
-import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
-import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ItemValidity } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { itemReview, type ItemAction } from "@/lib/items/item-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleItemSummary = {
   id: number;
@@ -66,7 +66,12 @@ function tasksFilter(actor: ActingUser): Prisma.ItemWhereInput {
     case "staff":
       return { sectionId: actor.sectionId, state: "draft" };
     case "section_head":
-      return { OR: [{ sectionId: actor.sectionId, state: "section_review", authorId: { not: actor.id } }, { sectionId: actor.sectionId, state: "draft" }] };
+      return {
+        OR: [
+          { sectionId: actor.sectionId, state: "section_review", authorId: { not: actor.id } },
+          { sectionId: actor.sectionId, state: "draft" },
+        ],
+      };
     case "leader":
       return { state: { in: ["leader_review", "scheduled"] }, authorId: { not: actor.id } };
     case "admin":
@@ -90,7 +95,13 @@ export async function listConsoleItems(
   const [calendar, total, items] = await Promise.all([
     loadWorkingDayCalendar(),
     db.item.count({ where }),
-    db.item.findMany({ where, include: summaryInclude, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: options.overdueOnly ? 0 : (page - 1) * pageSize, take: options.overdueOnly ? undefined : pageSize }),
+    db.item.findMany({
+      where,
+      include: summaryInclude,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: options.overdueOnly ? 0 : (page - 1) * pageSize,
+      take: options.overdueOnly ? undefined : pageSize,
+    }),
   ]);
   const today = todayInBeijing();
   let summaries = items.map((item) => summarise(item, calendar, today));
@@ -120,7 +131,16 @@ export type RevisionContentView = {
   createdAt: Date;
 };
 
-export type HistoryEntry = { id: string; occurredAt: Date; actorName: string; action: string; fromState: string | null; toState: string | null; comment: string | null; details: unknown };
+export type HistoryEntry = {
+  id: string;
+  occurredAt: Date;
+  actorName: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  comment: string | null;
+  details: unknown;
+};
 
 export type ConsoleItemDetail = {
   id: number;
@@ -139,7 +159,15 @@ export type ConsoleItemDetail = {
   publishedRevisionNumber: number | null;
   revisions: { number: number; createdBy: string; createdAt: Date; title: string }[];
   history: HistoryEntry[];
-  acknowledgedFindings: { source: string; kind: string; match: string; context: string; note: string | null; acknowledgedBy: string | null; revisionNumber: number }[];
+  acknowledgedFindings: {
+    source: string;
+    kind: string;
+    match: string;
+    context: string;
+    note: string | null;
+    acknowledgedBy: string | null;
+    revisionNumber: number;
+  }[];
   deadline: { due: string; overdue: boolean; explanation: string };
   actions: ItemAction[];
   canEdit: boolean;
@@ -171,7 +199,11 @@ export function toRevisionView(revision: Prisma.ItemRevisionGetPayload<{ include
     channels: revision.channels,
     keywords: revision.keywords,
     attachments: revision.attachments.map((attachment) => ({
-      fileId: attachment.fileId, attachmentId: attachment.id, name: attachment.file.originalName, sizeBytes: attachment.file.sizeBytes, mimeType: attachment.file.mimeType,
+      fileId: attachment.fileId,
+      attachmentId: attachment.id,
+      name: attachment.file.originalName,
+      sizeBytes: attachment.file.sizeBytes,
+      mimeType: attachment.file.mimeType,
     })),
     createdBy: revision.createdBy.displayName,
     createdAt: revision.createdAt,
@@ -214,16 +246,36 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
     withdrawalReason: item.withdrawalReason,
     latest,
     publishedRevisionNumber: item.publishedRevision?.number ?? null,
-    revisions: item.revisions.map((revision) => ({ number: revision.number, createdBy: revision.createdBy.displayName, createdAt: revision.createdAt, title: revision.title })),
+    revisions: item.revisions.map((revision) => ({
+      number: revision.number,
+      createdBy: revision.createdBy.displayName,
+      createdAt: revision.createdAt,
+      title: revision.title,
+    })),
     history: events.map((event) => ({
-      id: String(event.id), occurredAt: event.occurredAt, actorName: event.actor?.displayName ?? messages.common.systemActor, action: event.action,
-      fromState: event.fromState, toState: event.toState, comment: event.comment, details: event.details,
+      id: String(event.id),
+      occurredAt: event.occurredAt,
+      actorName: event.actor?.displayName ?? messages.common.systemActor,
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      comment: event.comment,
+      details: event.details,
     })),
     acknowledgedFindings: item.screeningFindings.map((finding) => ({
-      source: finding.source, kind: finding.kind, match: finding.match, context: finding.context, note: finding.acknowledgedNote,
-      acknowledgedBy: finding.acknowledgedBy?.displayName ?? null, revisionNumber: finding.revision.number,
+      source: finding.source,
+      kind: finding.kind,
+      match: finding.match,
+      context: finding.context,
+      note: finding.acknowledgedNote,
+      acknowledgedBy: finding.acknowledgedBy?.displayName ?? null,
+      revisionNumber: finding.revision.number,
     })),
-    deadline: { due: computation.due, overdue: item.publishedRevisionId === null && todayInBeijing() > computation.due, explanation: describeDeadline(computation) },
+    deadline: {
+      due: computation.due,
+      overdue: item.publishedRevisionId === null && todayInBeijing() > computation.due,
+      explanation: describeDeadline(computation),
+    },
     actions: availableActions(itemReview, actor, item),
     canEdit: canEditReviewedContent(actor, item),
   };

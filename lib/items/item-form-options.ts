@@ -1,6 +1,6 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { listSections } from "@/lib/sections/manage-sections";
 import { LEADERS_SECTION_NAME } from "@/lib/users/demo-accounts";

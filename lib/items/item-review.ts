@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { currentTime } from "@/lib/clock";
-import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
@@ -27,8 +27,22 @@ export const itemWorkflow = defineWorkflow<ItemState, (typeof reviewActions)[num
     { action: "submit", from: ["draft"], to: "section_review", permission: "item.submit", relation: "same_section" },
     { action: "approve", from: ["section_review"], to: "leader_review", permission: "item.approve_section", relation: "same_section_not_author" },
     { action: "approve", from: ["leader_review"], to: "published", scheduledTo: "scheduled", permission: "item.approve_leader", relation: "not_author" },
-    { action: "return", from: ["section_review"], to: "draft", permission: "item.return_section", relation: "same_section_not_author", comment: "review_comment" },
-    { action: "return", from: ["leader_review", "scheduled"], to: "draft", permission: "item.return_leader", relation: "not_author", comment: "review_comment" },
+    {
+      action: "return",
+      from: ["section_review"],
+      to: "draft",
+      permission: "item.return_section",
+      relation: "same_section_not_author",
+      comment: "review_comment",
+    },
+    {
+      action: "return",
+      from: ["leader_review", "scheduled"],
+      to: "draft",
+      permission: "item.return_leader",
+      relation: "not_author",
+      comment: "review_comment",
+    },
     { action: "withdraw", from: ["published"], to: "withdrawn", permission: "item.withdraw", relation: "any", comment: "public_withdrawal_reason" },
     { action: "restore", from: ["withdrawn"], to: "draft", permission: "item.restore", relation: "same_section" },
     { action: "restore", from: ["withdrawn"], to: "draft", permission: "item.restore_any_section", relation: "any" },
@@ -54,7 +68,16 @@ export const itemTransitionRequestSchema = transitionRequestSchema(reviewActions
     .transform((value) => (value ? new Date(value) : null))
     .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: messages.workflow.refusals.publishTimeInvalid }),
   acknowledgements: z
-    .array(z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(1, { error: messages.items.validation.acknowledgementNoteRequired }).max(500, { error: messages.items.validation.acknowledgementNoteTooLong }) }))
+    .array(
+      z.object({
+        key: z.string().min(1).max(200),
+        note: z
+          .string()
+          .trim()
+          .min(1, { error: messages.items.validation.acknowledgementNoteRequired })
+          .max(500, { error: messages.items.validation.acknowledgementNoteTooLong }),
+      }),
+    )
     .optional(),
 });
 
@@ -69,7 +92,12 @@ export const itemReview = defineReviewedRecord({
   requestSchema: itemTransitionRequestSchema,
   prepare: async () => ({ calendar: await loadWorkingDayCalendar() }),
   lock: (tx, id, request) => lockItemForWrite(tx, id, request.version),
-  subjectOf: (item: ItemSource) => ({ state: item.state, sectionId: item.sectionId, authorId: item.authorId, revisionAuthorId: item.latestRevision!.createdById }),
+  subjectOf: (item: ItemSource) => ({
+    state: item.state,
+    sectionId: item.sectionId,
+    authorId: item.authorId,
+    revisionAuthorId: item.latestRevision!.createdById,
+  }),
   publishAtOf: (request) => request.publishAt,
   guard: async ({ tx, action, row, actorId, request, now }) => {
     if (action === "submit") await requireAcknowledgedScreening(tx, row.id, row.latestRevision!.id, actorId!, request.acknowledgements ?? [], now);
@@ -99,7 +127,12 @@ export const itemReview = defineReviewedRecord({
     entityId: row.id,
     details: { revision: row.latestRevision!.number, ...(request.publishAt ? { publishAt: request.publishAt.toISOString() } : {}) },
   }),
-  result: (_context, updated): TransitionResult => ({ id: updated.id, state: updated.state, version: updated.version, publishAt: updated.publishAt?.toISOString() ?? null }),
+  result: (_context, updated): TransitionResult => ({
+    id: updated.id,
+    state: updated.state,
+    version: updated.version,
+    publishAt: updated.publishAt?.toISOString() ?? null,
+  }),
 });
 
 async function requireAcknowledgedScreening(
@@ -116,8 +149,15 @@ async function requireAcknowledgedScreening(
   if (findings.some((finding) => !notes.get(finding.key))) throw new ScreeningAcknowledgementRequired(findings);
   await tx.screeningFinding.createMany({
     data: findings.map((finding) => ({
-      itemId, revisionId, source: finding.source, kind: finding.kind, match: finding.match, context: finding.context,
-      acknowledgedNote: notes.get(finding.key)!, acknowledgedById: actorId, acknowledgedAt,
+      itemId,
+      revisionId,
+      source: finding.source,
+      kind: finding.kind,
+      match: finding.match,
+      context: finding.context,
+      acknowledgedNote: notes.get(finding.key)!,
+      acknowledgedById: actorId,
+      acknowledgedAt,
     })),
   });
 }

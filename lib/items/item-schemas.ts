@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { ItemValidity } from "@/lib/generated/prisma/enums";
-import { disclosureChannels } from "@/lib/items/channels";
 import { messages } from "@/lib/i18n";
+import { disclosureChannels } from "@/lib/items/channels";
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 200_000;
@@ -33,13 +33,17 @@ const idList = z.preprocess(
 );
 
 const stringList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/[,，、;；\s]+/) : value ?? []),
+  (value) => (typeof value === "string" ? value.split(/[,，、;；\s]+/) : (value ?? [])),
   z.array(z.string().trim().max(30, { error: messages.items.validation.keywordTooLong })).transform((list) => [...new Set(list.filter(Boolean))]),
 );
 
 /** The fields an editor sets; the same shape for the console form and the JSON API. */
 export const itemContentSchema = z.object({
-  title: z.string({ error: messages.items.validation.titleRequired }).trim().min(1, { error: messages.items.validation.titleRequired }).max(TITLE_MAX, { error: messages.items.validation.titleTooLong(TITLE_MAX) }),
+  title: z
+    .string({ error: messages.items.validation.titleRequired })
+    .trim()
+    .min(1, { error: messages.items.validation.titleRequired })
+    .max(TITLE_MAX, { error: messages.items.validation.titleTooLong(TITLE_MAX) }),
   body: z.string({ error: messages.items.validation.bodyRequired }).max(BODY_MAX, { error: messages.items.validation.bodyTooLong(BODY_MAX) }),
   categoryId: z.coerce.number({ error: messages.items.validation.chooseCategory }).int().positive({ error: messages.items.validation.chooseCategory }),
   issuingSectionId: z.preprocess((value) => (value === "" || value === "agency" ? null : value), z.coerce.number().int().positive().nullish()),
@@ -51,7 +55,10 @@ export const itemContentSchema = z.object({
   replacedByItemId: z.preprocess((value) => (value === "" ? null : value), z.coerce.number().int().positive().nullish()),
   channels: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? value : [value]),
-    z.array(z.enum(disclosureChannels, { error: messages.items.validation.channelInvalid })).min(1, { error: messages.items.validation.channelsRequired }).optional(),
+    z
+      .array(z.enum(disclosureChannels, { error: messages.items.validation.channelInvalid }))
+      .min(1, { error: messages.items.validation.channelsRequired })
+      .optional(),
   ),
   keywords: stringList.optional(),
   attachmentFileIds: idList.optional(),

@@ -1,8 +1,8 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
+import { messages } from "@/lib/i18n";
 import { findScreeningFindings } from "@/lib/screening";
 import type { ScreeningFindingKind } from "@/lib/screening";
-import { messages } from "@/lib/i18n";
 
 export type ItemScreeningFinding = {
   /** Stable for the same revision content: how a submitter's acknowledgement names the finding. */
@@ -26,7 +26,10 @@ export async function screenRevision(tx: DatabaseTransaction, revisionId: number
     { source: messages.items.screeningSources.title, text: revision.title },
     { source: messages.items.screeningSources.body, text: revision.bodyText },
     ...(revision.documentNumber ? [{ source: messages.items.screeningSources.documentNumber, text: revision.documentNumber }] : []),
-    ...revision.attachments.map((attachment) => ({ source: messages.items.screeningSources.attachment(attachment.file.originalName), text: attachment.file.extractedText ?? "" })),
+    ...revision.attachments.map((attachment) => ({
+      source: messages.items.screeningSources.attachment(attachment.file.originalName),
+      text: attachment.file.extractedText ?? "",
+    })),
   ];
   return texts.flatMap(({ source, text }) =>
     findScreeningFindings(text, { sensitiveWords }).map((finding) => ({

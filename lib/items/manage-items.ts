@@ -1,18 +1,19 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
-import { messages } from "@/lib/i18n";
 
 /** The content of a revision as the data layer writes it. */
 type RevisionContent = {
@@ -110,8 +111,14 @@ async function recordUploads(tx: DatabaseTransaction, actorId: number, content: 
   for (const upload of uploads) {
     const file = await tx.storedFile.create({
       data: {
-        storagePath: upload.storagePath, originalName: upload.originalName, mimeType: upload.mimeType, kind: upload.kind,
-        sizeBytes: upload.sizeBytes, sha256: upload.sha256, extractedText: upload.extractedText, uploadedById: actorId,
+        storagePath: upload.storagePath,
+        originalName: upload.originalName,
+        mimeType: upload.mimeType,
+        kind: upload.kind,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        extractedText: upload.extractedText,
+        uploadedById: actorId,
       },
     });
     content.attachmentFileIds.push(file.id);
@@ -132,7 +139,11 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
     const revision = await writeRevision(tx, item.id, 1, content, actor.id);
     await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "item.create", entityType: "Item", entityId: item.id, toState: "draft",
+      actorId: actor.id,
+      action: "item.create",
+      entityType: "Item",
+      entityId: item.id,
+      toState: "draft",
       details: { indexNumber, title: content.title, revision: 1, attachments: content.attachmentFileIds },
     });
     return { id: item.id, indexNumber, state: item.state, version: item.version, revisionNumber: 1 };
@@ -152,7 +163,7 @@ export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, 
 }
 
 export function staleVersionError(actorName: string | undefined, at: Date): ConflictError {
-  const when = at.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const when = formatDateTime(at);
   return new ConflictError(messages.items.rules.stale(actorName ?? null, when), "stale_version");
 }
 
@@ -181,10 +192,18 @@ function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockIte
 export async function updateItem(actor: ActingUser, itemId: number, input: unknown, uploads: ReceivedUpload[] = []): Promise<ItemWriteResult> {
   assertPermitted(actor, "item.edit");
   const { version, ...changes } = parseInput(updateItemSchema, input);
-  return saveNewRevision(actor, itemId, version, (current) => ({
-    ...current,
-    ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
-  }), "item.edit", {}, uploads);
+  return saveNewRevision(
+    actor,
+    itemId,
+    version,
+    (current) => ({
+      ...current,
+      ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
+    }),
+    "item.edit",
+    {},
+    uploads,
+  );
 }
 
 /** Restoring an old revision makes a new draft with its content, never a publication. */
@@ -228,11 +247,14 @@ async function saveNewRevision(
     });
     const added = next.attachmentFileIds.filter((id) => !current.attachmentFileIds.includes(id));
     const removed = current.attachmentFileIds.filter((id) => !next.attachmentFileIds.includes(id));
-    const changedFields = (Object.keys(next) as (keyof RevisionContent)[]).filter(
-      (key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]),
-    );
+    const changedFields = (Object.keys(next) as (keyof RevisionContent)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]));
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: auditAction, entityType: "Item", entityId: item.id, fromState: item.state, toState: "draft",
+      actorId: actor.id,
+      action: auditAction,
+      entityType: "Item",
+      entityId: item.id,
+      fromState: item.state,
+      toState: "draft",
       details: { revision: number, changedFields, attachmentsAdded: added, attachmentsRemoved: removed, ...auditDetails } as never,
     });
     return { id: item.id, indexNumber: item.indexNumber, state: updated.state, version: updated.version, revisionNumber: number };

@@ -3,8 +3,8 @@ import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalo
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
-import { readThroughPublicCache } from "@/lib/public-content/cached";
 import { messages } from "@/lib/i18n";
+import { readThroughPublicCache } from "@/lib/public-content/cached";
 
 /** What the public sees of an item: its published revision. Dates are strings (cacheable as JSON). */
 export type PublicItemSummary = {
@@ -95,7 +95,13 @@ export async function queryPublishedItemPage(where: Prisma.ItemWhereInput, page:
   const visible: Prisma.ItemWhereInput = { AND: [visibleToPublic, where] };
   const [total, items, name] = await Promise.all([
     db.item.count({ where: visible }),
-    db.item.findMany({ where: visible, include: summaryInclude, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.item.findMany({
+      where: visible,
+      include: summaryInclude,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     agencyName(),
   ]);
   return { total, page, pageSize, items: items.map((item) => toSummary(item, name)) };
@@ -121,7 +127,9 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
     if (!item) return null;
     const revision = item.publishedRevision!;
     const withdrawn = item.withdrawnAt !== null;
-    const replacement = revision.replacedByItem?.publishedRevision ? { id: revision.replacedByItem.id, title: revision.replacedByItem.publishedRevision.title } : null;
+    const replacement = revision.replacedByItem?.publishedRevision
+      ? { id: revision.replacedByItem.id, title: revision.replacedByItem.publishedRevision.title }
+      : null;
     return {
       ...toSummary(item, await agencyName()),
       body: withdrawn ? "" : revision.body,
@@ -131,9 +139,14 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
       channels: revision.channels,
       keywords: revision.keywords,
       disclosureMode: messages.items.disclosureModeProactive,
-      attachments: withdrawn ? [] : revision.attachments.map((attachment) => ({
-        id: attachment.id, name: attachment.file.originalName, sizeBytes: attachment.file.sizeBytes, mimeType: attachment.file.mimeType,
-      })),
+      attachments: withdrawn
+        ? []
+        : revision.attachments.map((attachment) => ({
+            id: attachment.id,
+            name: attachment.file.originalName,
+            sizeBytes: attachment.file.sizeBytes,
+            mimeType: attachment.file.mimeType,
+          })),
       withdrawal: withdrawn ? { withdrawnAt: beijingDayOf(item.withdrawnAt!), reason: item.withdrawalReason ?? "" } : null,
     };
   });

@@ -2,8 +2,8 @@ import "server-only";
 import { extractAttachmentText } from "@/lib/attachments/extract-text";
 import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { ValidationError } from "@/lib/errors";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { messages } from "@/lib/i18n";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
 
 export type ReceivedUpload = StoredAttachmentFile & { extractedText: string };
 

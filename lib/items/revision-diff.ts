@@ -6,7 +6,16 @@ export type FieldChange = { field: keyof RevisionContentView | "attachments"; be
 export type RevisionDiff = { fields: FieldChange[]; title: DiffPart[]; body: DiffPart[] };
 
 const comparedFields: (keyof RevisionContentView)[] = [
-  "categoryName", "issuingBody", "documentNumber", "writtenAt", "formedAt", "validity", "validityDate", "replacedByItemId", "channels", "keywords",
+  "categoryName",
+  "issuingBody",
+  "documentNumber",
+  "writtenAt",
+  "formedAt",
+  "validity",
+  "validityDate",
+  "replacedByItemId",
+  "channels",
+  "keywords",
 ];
 
 function display(value: unknown): string {

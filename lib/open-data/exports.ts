@@ -1,11 +1,11 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
+import type { Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { queryPublishedItemPage } from "@/lib/items/public-items";
 import { formatCsv } from "@/lib/spreadsheets/csv";
-import type { Prisma } from "@/lib/db";
 
 /**
  * Spreadsheet exports of the public lists (.xlsx and .csv), with the same filters as the list's
@@ -101,10 +101,25 @@ const powersExport: ExportableList = {
     const entries = await readAllPages(async (page) => (await findPublicPowerList({ page, pageSize: 100 })) ?? { total: 0, items: [] });
     return {
       sheetName: messages.search.exports.sheets.powers,
-      columns: [column("code", 14), column("name", 40), column("type", 12), column("section", 20), column("status", 8), column("effectiveOn", 12), column("legalBasis", 50), column("url", 36)],
+      columns: [
+        column("code", 14),
+        column("name", 40),
+        column("type", 12),
+        column("section", 20),
+        column("status", 8),
+        column("effectiveOn", 12),
+        column("legalBasis", 50),
+        column("url", 36),
+      ],
       rows: entries.map((entry) => ({
-        code: entry.code, name: entry.name, type: messages.search.powerTypeLabels[entry.type] ?? entry.type, section: entry.sectionName,
-        status: messages.search.powerStatusLabels[entry.status] ?? entry.status, effectiveOn: entry.effectiveOn, legalBasis: entry.legalBasis.join("；"), url: entry.id ? `${origin}/powers/${entry.id}` : null,
+        code: entry.code,
+        name: entry.name,
+        type: messages.search.powerTypeLabels[entry.type] ?? entry.type,
+        section: entry.sectionName,
+        status: messages.search.powerStatusLabels[entry.status] ?? entry.status,
+        effectiveOn: entry.effectiveOn,
+        legalBasis: entry.legalBasis.join("；"),
+        url: entry.id ? `${origin}/powers/${entry.id}` : null,
       })),
     };
   },
@@ -117,7 +132,14 @@ const servicesExport: ExportableList = {
     return {
       sheetName: messages.search.exports.sheets.services,
       columns: [column("code", 14), column("name", 40), column("section", 20), column("timeLimitDays", 12), column("fee", 20), column("url", 36)],
-      rows: entries.map((entry) => ({ code: entry.code, name: entry.name, section: entry.sectionName, timeLimitDays: entry.timeLimitDays, fee: entry.fee, url: `${origin}/services/${entry.id}` })),
+      rows: entries.map((entry) => ({
+        code: entry.code,
+        name: entry.name,
+        section: entry.sectionName,
+        timeLimitDays: entry.timeLimitDays,
+        fee: entry.fee,
+        url: `${origin}/services/${entry.id}`,
+      })),
     };
   },
 };
@@ -130,10 +152,25 @@ const decisionsExport: ExportableList = {
     const entries = await readAllPages((page) => findPublicDecisions({ ...query, page, pageSize: 100 }));
     return {
       sheetName: messages.search.exports.sheets.decisions,
-      columns: [column("type", 10), column("counterpartyName", 30), column("creditCode", 22), column("documentNumber", 26), column("decisionDate", 12), column("content", 50), column("authorityName", 30), column("url", 36)],
+      columns: [
+        column("type", 10),
+        column("counterpartyName", 30),
+        column("creditCode", 22),
+        column("documentNumber", 26),
+        column("decisionDate", 12),
+        column("content", 50),
+        column("authorityName", 30),
+        column("url", 36),
+      ],
       rows: entries.map((entry) => ({
-        type: messages.search.decisionKindTitles[entry.kind] ?? entry.kind, counterpartyName: entry.counterpartyName, creditCode: entry.creditCode,
-        documentNumber: entry.documentNumber, decisionDate: entry.decisionDate, content: entry.content, authorityName: entry.authorityName, url: `${origin}/decisions/${entry.id}`,
+        type: messages.search.decisionKindTitles[entry.kind] ?? entry.kind,
+        counterpartyName: entry.counterpartyName,
+        creditCode: entry.creditCode,
+        documentNumber: entry.documentNumber,
+        decisionDate: entry.decisionDate,
+        content: entry.content,
+        authorityName: entry.authorityName,
+        url: `${origin}/decisions/${entry.id}`,
       })),
     };
   },
@@ -147,10 +184,25 @@ const proposalsExport: ExportableList = {
     if (entries.length > MAX_EXPORT_ROWS) throw new ValidationError({ _: [messages.search.exports.tooMany(MAX_EXPORT_ROWS)] });
     return {
       sheetName: messages.search.exports.sheets.proposals,
-      columns: [column("year", 8), column("session", 30), column("number", 10), column("title", 50), column("proposers", 20), column("leadSection", 20), column("repliedOn", 12), column("url", 36)],
+      columns: [
+        column("year", 8),
+        column("session", 30),
+        column("number", 10),
+        column("title", 50),
+        column("proposers", 20),
+        column("leadSection", 20),
+        column("repliedOn", 12),
+        column("url", 36),
+      ],
       rows: entries.map((entry) => ({
-        year: entry.year, session: entry.session, number: entry.number, title: entry.title, proposers: entry.proposers.join("、"),
-        leadSection: entry.leadSection, repliedOn: entry.repliedOn, url: `${origin}/proposals/${entry.id}`,
+        year: entry.year,
+        session: entry.session,
+        number: entry.number,
+        title: entry.title,
+        proposers: entry.proposers.join("、"),
+        leadSection: entry.leadSection,
+        repliedOn: entry.repliedOn,
+        url: `${origin}/proposals/${entry.id}`,
       })),
     };
   },
@@ -163,10 +215,25 @@ const inspectionsExport: ExportableList = {
     const entries = await readAllPages((page) => findPublishedInspections({ year, page, pageSize: 100 }));
     return {
       sheetName: messages.search.exports.sheets.inspections,
-      columns: [column("year", 8), column("title", 40), column("items", 50), column("startOn", 12), column("endOn", 12), column("targetCount", 10), column("publishedAt", 12), column("url", 36)],
+      columns: [
+        column("year", 8),
+        column("title", 40),
+        column("items", 50),
+        column("startOn", 12),
+        column("endOn", 12),
+        column("targetCount", 10),
+        column("publishedAt", 12),
+        column("url", 36),
+      ],
       rows: entries.map((entry) => ({
-        year: entry.year, title: entry.title, items: entry.items.join("；"), startOn: entry.startOn, endOn: entry.endOn,
-        targetCount: entry.targetCount, publishedAt: entry.publishedAt, url: `${origin}/inspections/${entry.id}`,
+        year: entry.year,
+        title: entry.title,
+        items: entry.items.join("；"),
+        startOn: entry.startOn,
+        endOn: entry.endOn,
+        targetCount: entry.targetCount,
+        publishedAt: entry.publishedAt,
+        url: `${origin}/inspections/${entry.id}`,
       })),
     };
   },

@@ -2,9 +2,9 @@ import "server-only";
 import { errorResponse } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 import { cacheableResponse, FEED_CACHE } from "@/lib/http-cache/http-cache";
+import { messages } from "@/lib/i18n";
 import { loadItemFeed, renderAtom, renderRss } from "@/lib/open-data/feeds";
 import { siteOrigin } from "@/lib/open-data/site-url";
-import { messages } from "@/lib/i18n";
 
 const FORMATS = { "rss.xml": "rss", "atom.xml": "atom" } as const;
 

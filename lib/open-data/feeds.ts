@@ -1,6 +1,6 @@
 import "server-only";
-import { findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import { messages } from "@/lib/i18n";
 import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { errorResponse } from "@/lib/api/respond";
-import { refusalOf } from "@/lib/database/unstorable-input";
 import { readConfig } from "@/lib/config";
-import { AppError, TooManyRequestsError } from "@/lib/errors";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { TooManyRequestsError } from "@/lib/errors";
 import { cacheableResponse, NO_STORE, PUBLIC_CACHE, type CachePolicy } from "@/lib/http-cache/http-cache";
-import { CORS_HEADERS } from "@/lib/open-data/cors";
-import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { messages } from "@/lib/i18n";
+import { CORS_HEADERS } from "@/lib/open-data/cors";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
+import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
 
 /**
  * Requests per client per minute on the open-data API (OPEN_DATA_RATE_LIMIT, default 600;
@@ -50,17 +50,28 @@ export function openDataRoute(read: (request: Request) => Promise<Body | Respons
         const body = "json" in produced ? JSON.stringify(produced.json) : produced.body;
         const type = "json" in produced ? "application/json; charset=utf-8" : produced.contentType;
         const extra = "json" in produced ? {} : (produced.headers ?? {});
-        return new Response(body as BodyInit, { status: 200, headers: { "Content-Type": type, ...extra, ...CORS_HEADERS, ...rateHeaders, "Cache-Control": "private, no-store" } });
+        return new Response(body as BodyInit, {
+          status: 200,
+          headers: { "Content-Type": type, ...extra, ...CORS_HEADERS, ...rateHeaders, "Cache-Control": "private, no-store" },
+        });
       }
       if ("json" in produced) {
-        return cacheableResponse(request, JSON.stringify(produced.json), { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...rateHeaders }, policy);
+        return cacheableResponse(
+          request,
+          JSON.stringify(produced.json),
+          { "Content-Type": "application/json; charset=utf-8", ...CORS_HEADERS, ...rateHeaders },
+          policy,
+        );
       }
       return cacheableResponse(request, produced.body, { "Content-Type": produced.contentType, ...produced.headers, ...CORS_HEADERS, ...rateHeaders }, policy);
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal) return withHeaders(errorResponse(refusal), { ...CORS_HEADERS, ...rateHeaders, "Cache-Control": NO_STORE });
       console.error(error);
-      return withHeaders(Response.json({ error: { code: "internal", message: messages.common.errors.internal } }, { status: 500 }), { ...CORS_HEADERS, "Cache-Control": NO_STORE });
+      return withHeaders(Response.json({ error: { code: "internal", message: messages.common.errors.internal } }, { status: 500 }), {
+        ...CORS_HEADERS,
+        "Cache-Control": NO_STORE,
+      });
     }
   };
 }

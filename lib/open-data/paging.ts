@@ -10,7 +10,12 @@ import { messages } from "@/lib/i18n";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-const positiveInteger = (message: string) => z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(1, message));
+const positiveInteger = (message: string) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(1, message));
 
 export const pagingParamsSchema = z.object({
   page: positiveInteger(messages.common.validation.pageNumber).optional(),

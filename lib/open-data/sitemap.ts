@@ -12,7 +12,8 @@ export const PART_SIZE = 10_000;
 
 const FIXED_PATHS = ["/", "/catalogue/statutory", "/powers", "/services", "/decisions", "/inspections", "/proposals", "/reports/annual"];
 
-const escapeXml = (text: string) => text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[character]!);
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[character]!);
 
 type Entry = { path: string; lastModified?: Date };
 
@@ -37,7 +38,10 @@ async function recordEntries(part: number): Promise<Entry[]> {
 
 function urlSet(origin: string, entries: Entry[]): string {
   const urls = entries
-    .map((entry) => `  <url><loc>${escapeXml(origin + entry.path)}</loc>${entry.lastModified ? `<lastmod>${entry.lastModified.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`)
+    .map(
+      (entry) =>
+        `  <url><loc>${escapeXml(origin + entry.path)}</loc>${entry.lastModified ? `<lastmod>${entry.lastModified.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`,
+    )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
 }

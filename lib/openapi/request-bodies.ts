@@ -1,15 +1,38 @@
 import { z } from "zod";
-import { appealSchema, decisionSchema as applicationDecisionSchema, offlineApplicationSchema, replyEditSchema, applicationSubmissionSchema, stepSchema } from "@/lib/applications/application-schemas";
+import {
+  appealSchema,
+  decisionSchema as applicationDecisionSchema,
+  offlineApplicationSchema,
+  replyEditSchema,
+  applicationSubmissionSchema,
+  stepSchema,
+} from "@/lib/applications/application-schemas";
 import { decisionColumns, decisionKinds, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { decisionBatchReview, decisionReview } from "@/lib/decisions/decision-review";
 import { feedbackReplyTransitionSchema } from "@/lib/feedback/feedback-reply-review";
-import { assignFeedbackSchema, feedbackRatingSchema, feedbackReplyInputSchema, feedbackSubmissionSchema, moderationSchema, unpublishFeedbackSchema } from "@/lib/feedback/feedback-schemas";
+import {
+  assignFeedbackSchema,
+  feedbackRatingSchema,
+  feedbackReplyInputSchema,
+  feedbackSubmissionSchema,
+  moderationSchema,
+  unpublishFeedbackSchema,
+} from "@/lib/feedback/feedback-schemas";
 import { inspectionTransitionRequestSchema } from "@/lib/inspections/inspection-review";
 import { drawRequestSchema, inspectorInputSchema, planInputSchema, resultsInputSchema, targetInputSchema } from "@/lib/inspections/schemas";
 import { itemTransitionRequestSchema } from "@/lib/items/item-review";
 import { createItemSchema, updateItemSchema } from "@/lib/items/item-schemas";
 import { proposalReplyReview } from "@/lib/proposals/proposal-reply-review";
-import { assignProposalSchema, closeProposalSchema, createProposalSchema, proposalSettingsSchema, proposerFeedbackSchema, reopenProposalSchema, replyInputSchema, updateProposalSchema } from "@/lib/proposals/proposal-schemas";
+import {
+  assignProposalSchema,
+  closeProposalSchema,
+  createProposalSchema,
+  proposalSettingsSchema,
+  proposerFeedbackSchema,
+  reopenProposalSchema,
+  replyInputSchema,
+  updateProposalSchema,
+} from "@/lib/proposals/proposal-schemas";
 import { replyLetterReview } from "@/lib/reply-letters/reply-letter-review";
 import { sectionInputSchema } from "@/lib/sections/manage-sections";
 import { createUserSchema, updateUserSchema } from "@/lib/users/user-schemas";

@@ -9,8 +9,8 @@ import { messages } from "@/lib/i18n";
 import { powerEntryOf } from "@/lib/powers/manage-powers";
 import { comparePowerCodes, powerTypes, type PowerEntry } from "@/lib/powers/power-entry";
 import { diffPowerLists } from "@/lib/powers/power-list-diff";
-import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { powerReview } from "@/lib/powers/power-review";
+import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
 import { availableActions } from "@/lib/workflow/engine";
 
@@ -45,7 +45,10 @@ export type ConsolePowerDetail = ConsolePowerSummary & {
 
 export type ConsolePowerFilter = { state?: ItemState; type?: PowerType; q?: string; page?: number; pageSize?: number };
 
-export async function listConsolePowers(actor: ActingUser, filter: ConsolePowerFilter = {}): Promise<{ items: ConsolePowerSummary[]; total: number; page: number; pageSize: number }> {
+export async function listConsolePowers(
+  actor: ActingUser,
+  filter: ConsolePowerFilter = {},
+): Promise<{ items: ConsolePowerSummary[]; total: number; page: number; pageSize: number }> {
   assertPermitted(actor, "registers.read_console");
   const page = Math.max(1, filter.page ?? 1);
   const pageSize = Math.min(200, Math.max(1, filter.pageSize ?? 100));
@@ -55,18 +58,22 @@ export async function listConsolePowers(actor: ActingUser, filter: ConsolePowerF
     ...(filter.type ? { type: filter.type } : {}),
     ...(query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { code: { contains: query, mode: "insensitive" } }] } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.power.count({ where }),
-    db.power.findMany({ where, include: { section: true } }),
-  ]);
+  const [total, rows] = await Promise.all([db.power.count({ where }), db.power.findMany({ where, include: { section: true } })]);
   const sorted = rows.sort((a, b) => powerTypes.indexOf(a.type) - powerTypes.indexOf(b.type) || comparePowerCodes(a.code, b.code));
   return {
     total,
     page,
     pageSize,
     items: sorted.slice((page - 1) * pageSize, page * pageSize).map((power) => ({
-      id: power.id, code: power.code, name: power.name, type: power.type, status: power.status, sectionName: power.section.name,
-      state: power.state, published: power.publishedContent !== null && power.withdrawnAt === null, updatedAt: power.updatedAt.toISOString(),
+      id: power.id,
+      code: power.code,
+      name: power.name,
+      type: power.type,
+      status: power.status,
+      sectionName: power.section.name,
+      state: power.state,
+      published: power.publishedContent !== null && power.withdrawnAt === null,
+      updatedAt: power.updatedAt.toISOString(),
     })),
   };
 }
@@ -80,8 +87,15 @@ export async function findConsolePower(actor: ActingUser, powerId: number): Prom
   const unpublishedChanges = publishedEntry ? (diffPowerLists([publishedEntry], [working]).changed[0]?.fields ?? []) : [];
   const subject = { state: power.state, sectionId: power.ownerSectionId, authorId: power.authorId, lastEditorId: power.lastEditorId };
   return {
-    id: power.id, code: power.code, name: power.name, type: power.type, status: power.status, sectionName: power.section.name,
-    state: power.state, published: publishedEntry !== null && power.withdrawnAt === null, updatedAt: power.updatedAt.toISOString(),
+    id: power.id,
+    code: power.code,
+    name: power.name,
+    type: power.type,
+    status: power.status,
+    sectionName: power.section.name,
+    state: power.state,
+    published: publishedEntry !== null && power.withdrawnAt === null,
+    updatedAt: power.updatedAt.toISOString(),
     version: power.version,
     working,
     publishedEntry,
@@ -130,4 +144,3 @@ export async function listSectionOptions(): Promise<{ value: number; label: stri
   const sections = await db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
   return sections.map((section) => ({ value: section.id, label: section.name }));
 }
-

@@ -1,7 +1,8 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -12,7 +13,6 @@ import { powerContentSchema, publishPowerListVersionSchema, updatePowerSchema, t
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 
@@ -68,17 +68,23 @@ function rethrowCodeClash(error: unknown): never {
 export async function createPower(actor: ActingUser, input: unknown): Promise<RegisterWriteResult> {
   assertPermitted(actor, "power.edit");
   const content = parseInput(powerContentSchema, input);
-  return db.$transaction(async (tx) => {
-    await assertPowerReferences(tx, content);
-    const power = await tx.power.create({
-      data: { ...contentData(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "power.create", entityType: "Power", entityId: power.id, toState: "draft",
-      details: { code: power.code, name: power.name },
-    });
-    return { id: power.id, state: power.state, version: power.version };
-  }).catch(rethrowCodeClash);
+  return db
+    .$transaction(async (tx) => {
+      await assertPowerReferences(tx, content);
+      const power = await tx.power.create({
+        data: { ...contentData(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "power.create",
+        entityType: "Power",
+        entityId: power.id,
+        toState: "draft",
+        details: { code: power.code, name: power.name },
+      });
+      return { id: power.id, state: power.state, version: power.version };
+    })
+    .catch(rethrowCodeClash);
 }
 
 export async function lockPowerForWrite(tx: DatabaseTransaction, powerId: number, expectedVersion: number | null | undefined): Promise<PowerRow> {
@@ -100,32 +106,42 @@ function subjectOf(power: { state: ItemState; ownerSectionId: number; authorId: 
 export async function updatePower(actor: ActingUser, powerId: number, input: unknown): Promise<RegisterWriteResult> {
   assertPermitted(actor, "power.edit");
   const { version, ...content } = parseInput(updatePowerSchema, input);
-  return db.$transaction(async (tx) => {
-    const power = await lockPowerForWrite(tx, powerId, version);
-    if (!canEditRegisterEntry(actor, subjectOf(power))) {
-      if (power.state !== "draft" && power.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
-      throw new ForbiddenError(m.review.notEditable);
-    }
-    await assertPowerReferences(tx, content, power.id);
-    const before = powerEntryOf(power);
-    const updated = await tx.power.update({
-      where: { id: power.id },
-      data: { ...contentData(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },
-      include: { section: true },
-    });
-    const after = powerEntryOf(updated);
-    const changedFields = (Object.keys(after) as (keyof PowerEntry)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "power.edit", entityType: "Power", entityId: power.id, fromState: power.state, toState: "draft",
-      details: { changedFields },
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  }).catch(rethrowCodeClash);
+  return db
+    .$transaction(async (tx) => {
+      const power = await lockPowerForWrite(tx, powerId, version);
+      if (!canEditRegisterEntry(actor, subjectOf(power))) {
+        if (power.state !== "draft" && power.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
+        throw new ForbiddenError(m.review.notEditable);
+      }
+      await assertPowerReferences(tx, content, power.id);
+      const before = powerEntryOf(power);
+      const updated = await tx.power.update({
+        where: { id: power.id },
+        data: { ...contentData(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },
+        include: { section: true },
+      });
+      const after = powerEntryOf(updated);
+      const changedFields = (Object.keys(after) as (keyof PowerEntry)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "power.edit",
+        entityType: "Power",
+        entityId: power.id,
+        fromState: power.state,
+        toState: "draft",
+        details: { changedFields },
+      });
+      return { id: updated.id, state: updated.state, version: updated.version };
+    })
+    .catch(rethrowCodeClash);
 }
 
 /** The entries the public sees now (published, not withdrawn), in list order. */
 export async function readPublishedPowerEntries(tx: DatabaseTransaction | typeof db = db): Promise<(PowerEntry & { id: number })[]> {
-  const rows = await tx.power.findMany({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null }, select: { id: true, publishedContent: true } });
+  const rows = await tx.power.findMany({
+    where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null },
+    select: { id: true, publishedContent: true },
+  });
   return sortPowerEntries(rows.map((row) => ({ ...(row.publishedContent as PowerEntry), id: row.id })));
 }
 
@@ -151,7 +167,10 @@ export async function publishPowerListVersion(actor: ActingUser, input: unknown,
     });
     await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "power_list.publish_version", entityType: "PowerListVersion", entityId: version.id,
+      actorId: actor.id,
+      action: "power_list.publish_version",
+      entityType: "PowerListVersion",
+      entityId: version.id,
       details: { year, entryCount: entries.length },
     });
     return { year, entryCount: entries.length };

@@ -14,8 +14,24 @@ export type PowerEntry = {
   effectiveOn: string;
 };
 
-export const powerTypes: readonly PowerType[] = ["license", "penalty", "coercion", "levy", "benefit", "inspection", "confirmation", "reward", "adjudication", "other"];
+export const powerTypes: readonly PowerType[] = [
+  "license",
+  "penalty",
+  "coercion",
+  "levy",
+  "benefit",
+  "inspection",
+  "confirmation",
+  "reward",
+  "adjudication",
+  "other",
+];
 export const powerStatuses: readonly PowerStatus[] = ["retained", "cancelled", "adjusted", "delegated"];
+/**
+ * The statuses of powers the office still exercises: the current list shows only these; a cancelled
+ * power, or one delegated to another body, shows in the yearly lists and in what changed between them.
+ */
+export const powerStatusesInForce: readonly PowerStatus[] = ["retained", "adjusted"];
 
 export function isPowerType(value: unknown): value is PowerType {
   return typeof value === "string" && (powerTypes as readonly string[]).includes(value);
@@ -40,8 +56,10 @@ export type PowerEntryFilter = { type?: PowerType; status?: PowerStatus; q?: str
 /** Filters a list in memory: lists are a few hundred entries at most. */
 export function filterPowerEntries<Entry extends PowerEntry>(entries: readonly Entry[], filter: PowerEntryFilter): Entry[] {
   const query = filter.q?.trim().toLowerCase();
-  return entries.filter((entry) =>
-    (!filter.type || entry.type === filter.type) &&
-    (!filter.status || entry.status === filter.status) &&
-    (!query || entry.name.toLowerCase().includes(query) || entry.code.toLowerCase().includes(query)));
+  return entries.filter(
+    (entry) =>
+      (!filter.type || entry.type === filter.type) &&
+      (!filter.status || entry.status === filter.status) &&
+      (!query || entry.name.toLowerCase().includes(query) || entry.code.toLowerCase().includes(query)),
+  );
 }

@@ -12,7 +12,15 @@ export type PowerListDiff = {
 };
 
 const comparedFields: readonly PowerEntryField[] = [
-  "name", "type", "status", "statusNote", "effectiveOn", "legalBasis", "sectionName", "responsibilities", "accountability",
+  "name",
+  "type",
+  "status",
+  "statusNote",
+  "effectiveOn",
+  "legalBasis",
+  "sectionName",
+  "responsibilities",
+  "accountability",
 ];
 
 function sameValue(a: unknown, b: unknown): boolean {

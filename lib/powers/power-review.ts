@@ -15,7 +15,12 @@ export const powerReview = defineReviewedRecord({
   lock: (tx, id, request) => lockPowerForWrite(tx, id, request.version),
   subjectOf: (power: { state: RegisterWriteResult["state"]; ownerSectionId: number; authorId: number; lastEditorId: number }) =>
     registerSubject({ state: power.state, sectionId: power.ownerSectionId, authorId: power.authorId, lastEditorId: power.lastEditorId }),
-  publish: async ({ row, now }): Promise<Prisma.PowerUpdateInput> => ({ publishedContent: powerEntryOf(row), publishedAt: now, withdrawnAt: null, withdrawalReason: null }),
+  publish: async ({ row, now }): Promise<Prisma.PowerUpdateInput> => ({
+    publishedContent: powerEntryOf(row),
+    publishedAt: now,
+    withdrawnAt: null,
+    withdrawalReason: null,
+  }),
   withdraw: async ({ now, comment }) => ({ withdrawnAt: now, withdrawalReason: comment }),
   store: ({ tx, row, to }, fields) => tx.power.update({ where: { id: row.id }, data: { ...fields, state: to, version: { increment: 1 } } }),
   search: { type: "power", ids: (power) => [power.id] },

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { PowerStatus, PowerType } from "@/lib/generated/prisma/enums";
-import { isoDate, lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 import { messages } from "@/lib/i18n";
+import { isoDate, lineList, optionalText, positiveId, requiredText, versionField } from "@/lib/powers/register-schemas";
 
 /** The fields of a power-list entry, the same for the console form and the JSON API. */
 export const powerContentSchema = z.object({
-  code: requiredText(messages.registers.powers.fields.code, 50).refine((value) => !/\s/.test(value), { error: messages.registers.validation.codeWithoutSpaces }),
+  code: requiredText(messages.registers.powers.fields.code, 50).refine((value) => !/\s/.test(value), {
+    error: messages.registers.validation.codeWithoutSpaces,
+  }),
   name: requiredText(messages.registers.powers.fields.name, 200),
   type: z.enum(PowerType, { error: messages.registers.validation.choosePowerType }),
   legalBasis: lineList(messages.registers.powers.fields.legalBasis, 1000, { min: 1, max: 50 }),

@@ -2,7 +2,7 @@ import "server-only";
 import { beijingDayOf } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { readPublishedPowerEntries } from "@/lib/powers/manage-powers";
-import { filterPowerEntries, sortPowerEntries, type PowerEntry, type PowerEntryFilter } from "@/lib/powers/power-entry";
+import { filterPowerEntries, powerStatusesInForce, sortPowerEntries, type PowerEntry, type PowerEntryFilter } from "@/lib/powers/power-entry";
 import { diffPowerLists, type PowerListDiff } from "@/lib/powers/power-list-diff";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 
@@ -38,13 +38,15 @@ function pageOf(entries: PublicPowerEntry[], query: PowerListQuery, header: Pick
 }
 
 /**
- * The current list, or with `year` the list as published for that year (null when that year was
+ * The current list (only the powers in force: a cancelled or delegated power is in the yearly lists
+ * and their comparison), or with `year` the list as published for that year (null when that year was
  * never published). Paged: at most 100 entries a page.
  */
 export async function findPublicPowerList(query: PowerListQuery = {}): Promise<PublicPowerListPage | null> {
   return readThroughPublicCache("power-list", [query], async () => {
     if (query.year === undefined) {
-      return pageOf(await readPublishedPowerEntries(), query, { year: null, publishedAt: null, note: null });
+      const inForce = (await readPublishedPowerEntries()).filter((entry) => powerStatusesInForce.includes(entry.status));
+      return pageOf(inForce, query, { year: null, publishedAt: null, note: null });
     }
     const version = await db.powerListVersion.findUnique({ where: { year: query.year } });
     if (!version) return null;

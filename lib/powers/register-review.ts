@@ -18,7 +18,14 @@ export function registerWorkflow<const RecordType extends "power" | "service" | 
       { action: "submit", from: ["draft"], to: "section_review", permission: `${recordType}.submit`, relation: "same_section" },
       { action: "approve", from: ["section_review"], to: "leader_review", permission: `${recordType}.approve_section`, relation: "same_section_not_author" },
       { action: "approve", from: ["leader_review"], to: "published", permission: `${recordType}.approve_leader`, relation: "not_author" },
-      { action: "return", from: ["section_review"], to: "draft", permission: `${recordType}.return_section`, relation: "same_section_not_author", comment: "review_comment" },
+      {
+        action: "return",
+        from: ["section_review"],
+        to: "draft",
+        permission: `${recordType}.return_section`,
+        relation: "same_section_not_author",
+        comment: "review_comment",
+      },
       { action: "return", from: ["leader_review"], to: "draft", permission: `${recordType}.return_leader`, relation: "not_author", comment: "review_comment" },
       { action: "withdraw", from: ["published"], to: "withdrawn", permission: `${recordType}.withdraw`, relation: "any", comment: "withdrawal_reason" },
       { action: "restore", from: ["withdrawn"], to: "draft", permission: `${recordType}.restore`, relation: "same_section" },
@@ -33,7 +40,12 @@ export const registerActions = ["submit", "approve", "return", "withdraw", "rest
 /** The facts about an entry the review looks at: the keeping section, who created it, who wrote the current content. */
 export type RegisterSubject = { state: ItemState; sectionId: number; authorId: number; lastEditorId: number };
 
-export const registerSubject = (entry: RegisterSubject) => ({ state: entry.state, sectionId: entry.sectionId, authorId: entry.authorId, revisionAuthorId: entry.lastEditorId });
+export const registerSubject = (entry: RegisterSubject) => ({
+  state: entry.state,
+  sectionId: entry.sectionId,
+  authorId: entry.authorId,
+  revisionAuthorId: entry.lastEditorId,
+});
 
 export const registerNouns = messages.workflow.nouns.registerEntry;
 

@@ -29,9 +29,14 @@ export const isoDate = (label: string) =>
 /** A list typed one entry per line in a textarea, or sent as an array by the API. */
 export const lineList = (label: string, maxEach: number, options: { min?: number; max?: number } = {}) =>
   z.preprocess(
-    (value) => (typeof value === "string" ? value.split(/\r?\n/) : value ?? []),
+    (value) => (typeof value === "string" ? value.split(/\r?\n/) : (value ?? [])),
     z
-      .array(z.string().trim().max(maxEach, { error: messages.common.validation.eachTooLong(label, maxEach) }))
+      .array(
+        z
+          .string()
+          .trim()
+          .max(maxEach, { error: messages.common.validation.eachTooLong(label, maxEach) }),
+      )
       .transform((list) => list.filter(Boolean))
       .refine((list) => list.length >= (options.min ?? 0), { error: messages.common.validation.atLeastOne(label) })
       .refine((list) => list.length <= (options.max ?? 100), { error: messages.common.validation.tooMany(label, options.max ?? 100) }),
@@ -39,4 +44,7 @@ export const lineList = (label: string, maxEach: number, options: { min?: number
 
 export const positiveId = (message: string) => z.coerce.number({ error: message }).int({ error: message }).positive({ error: message });
 
-export const versionField = z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing });
+export const versionField = z.coerce
+  .number({ error: messages.common.validation.versionMissing })
+  .int()
+  .positive({ error: messages.common.validation.versionMissing });

@@ -5,12 +5,12 @@ import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ProposalKind, ProposalStatus, ReplyDisclosure, Satisfaction } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { mayActOnProposal } from "@/lib/proposals/proposal-access";
 import { canDraftReply } from "@/lib/proposals/proposal-replies";
-import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { proposalReplyReview, type ProposalReplyAction } from "@/lib/proposals/proposal-reply-review";
+import { hasPublicReply } from "@/lib/proposals/reply-disclosure";
 import { availableActions } from "@/lib/workflow/engine";
-import { messages } from "@/lib/i18n";
 
 export type ConsoleProposalSummary = {
   id: number;
@@ -49,7 +49,10 @@ function summarise(proposal: Prisma.ProposalGetPayload<{ include: typeof summary
   };
 }
 
-export async function listConsoleProposals(actor: ActingUser, filter: ConsoleProposalFilter = {}): Promise<{ total: number; page: number; pageSize: number; proposals: ConsoleProposalSummary[] }> {
+export async function listConsoleProposals(
+  actor: ActingUser,
+  filter: ConsoleProposalFilter = {},
+): Promise<{ total: number; page: number; pageSize: number; proposals: ConsoleProposalSummary[] }> {
   assertPermitted(actor, "proposal.read_console");
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(filter.pageSize ?? 50)));
@@ -60,7 +63,13 @@ export async function listConsoleProposals(actor: ActingUser, filter: ConsolePro
   };
   const [total, rows] = await Promise.all([
     db.proposal.count({ where }),
-    db.proposal.findMany({ where, include: summaryInclude, orderBy: [{ year: "desc" }, { kind: "asc" }, { id: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.proposal.findMany({
+      where,
+      include: summaryInclude,
+      orderBy: [{ year: "desc" }, { kind: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
   ]);
   const today = todayInBeijing();
   return { total, page, pageSize, proposals: rows.map((row) => summarise(row, today)) };
@@ -128,20 +137,28 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
   });
   if (!proposal) throw new NotFoundError(messages.common.notFound.proposal);
   const fileIds = proposal.replies.flatMap((reply) => reply.attachments.map((attachment) => attachment.fileId));
-  const files = new Map((await db.storedFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, originalName: true } })).map((file) => [file.id, file.originalName]));
+  const files = new Map(
+    (await db.storedFile.findMany({ where: { id: { in: fileIds } }, select: { id: true, originalName: true } })).map((file) => [file.id, file.originalName]),
+  );
   const replyIds = proposal.replies.map((reply) => String(reply.id));
   const events = await db.auditEvent.findMany({
-    where: { OR: [{ entityType: "Proposal", entityId: String(proposal.id) }, { entityType: "ProposalReply", entityId: { in: replyIds } }] },
+    where: {
+      OR: [
+        { entityType: "Proposal", entityId: String(proposal.id) },
+        { entityType: "ProposalReply", entityId: { in: replyIds } },
+      ],
+    },
     include: { actor: true },
     orderBy: { occurredAt: "asc" },
   });
   const latest = proposal.replies.at(-1) ?? null;
   const latestIssued = [...proposal.replies].reverse().find((reply) => reply.repliedOn !== null) ?? null;
-  const draftable = canDraftReply(actor, proposal.leadSectionId) && isPermitted(actor.role, "proposal.reply") && (
-    (latest === null && proposal.status === "in_progress") ||
-    latest?.state === "draft" ||
-    (latest?.state === "published" && proposal.status === "in_progress")
-  );
+  const draftable =
+    canDraftReply(actor, proposal.leadSectionId) &&
+    isPermitted(actor.role, "proposal.reply") &&
+    ((latest === null && proposal.status === "in_progress") ||
+      latest?.state === "draft" ||
+      (latest?.state === "published" && proposal.status === "in_progress"));
   const today = todayInBeijing();
   return {
     ...summarise({ ...proposal, replies: latest ? [latest] : [] }, today),
@@ -170,7 +187,11 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
       feedbackNote: reply.feedbackNote,
       authorName: reply.author.displayName,
       version: reply.version,
-      attachments: reply.attachments.map((attachment) => ({ attachmentId: attachment.id, fileId: attachment.fileId, name: files.get(attachment.fileId) ?? messages.proposals.rules.attachmentName(attachment.fileId) })),
+      attachments: reply.attachments.map((attachment) => ({
+        attachmentId: attachment.id,
+        fileId: attachment.fileId,
+        name: files.get(attachment.fileId) ?? messages.proposals.rules.attachmentName(attachment.fileId),
+      })),
       actions: availableActions(proposalReplyReview, actor, { proposal, reply }),
     })),
     canDraftReply: draftable,

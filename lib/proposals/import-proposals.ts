@@ -1,7 +1,7 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -40,14 +40,22 @@ export async function importProposals(actor: ActingUser, file: ImportFile): Prom
   }
 
   const calendar = await loadWorkingDayCalendar();
-  return db.$transaction(async (tx) => {
-    const months = await readReplyPeriodMonths(tx);
-    const ids: number[] = [];
-    for (const fields of rows) ids.push((await insertProposal(tx, actor, fields, calendar, months, "proposal.import")).id);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.import", entityType: "Proposal", details: { fileName: file.name, imported: ids.length, ids } });
-    await bumpPublicContentVersion(tx);
-    return { imported: ids.length, ids };
-  }, { timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      const months = await readReplyPeriodMonths(tx);
+      const ids: number[] = [];
+      for (const fields of rows) ids.push((await insertProposal(tx, actor, fields, calendar, months, "proposal.import")).id);
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "proposal.import",
+        entityType: "Proposal",
+        details: { fileName: file.name, imported: ids.length, ids },
+      });
+      await bumpPublicContentVersion(tx);
+      return { imported: ids.length, ids };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** An empty assignment list with the expected columns and a note on each. */

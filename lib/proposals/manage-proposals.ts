@@ -1,11 +1,11 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { ProposalStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
@@ -57,13 +57,24 @@ export async function updateProposalSettings(actor: ActingUser, input: unknown):
   return db.$transaction(async (tx) => {
     const before = await readReplyPeriodMonths(tx);
     await tx.proposalSetting.upsert({ where: { id: 1 }, create: { id: 1, replyPeriodMonths }, update: { replyPeriodMonths } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.settings", entityType: "ProposalSetting", entityId: 1, details: { before, after: replyPeriodMonths } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.settings",
+      entityType: "ProposalSetting",
+      entityId: 1,
+      details: { before, after: replyPeriodMonths },
+    });
     return { replyPeriodMonths };
   });
 }
 
 /** The deadline of an assignment: the one given by hand, or the configured months from assignment. */
-export function deadlineForAssignment(calendar: WorkingDayCalendar, assignedOn: string, months: number, manual: string | null): { deadline: string; note: string } {
+export function deadlineForAssignment(
+  calendar: WorkingDayCalendar,
+  assignedOn: string,
+  months: number,
+  manual: string | null,
+): { deadline: string; note: string } {
   if (manual) return { deadline: manual, note: describeManualDeadline(manual) };
   const computed = computeReplyDeadline(calendar, assignedOn, months);
   return { deadline: computed.due, note: messages.proposals.deadlineExplanation.afterAssignment(computed.explanation, months) };
@@ -80,7 +91,8 @@ export async function checkProposalFields(tx: DatabaseTransaction, fields: Propo
   if (fields.assignedOn && fields.assignedOn > today) problems.assignedOn = [messages.proposals.rules.assignedInFuture];
   const start = fields.assignedOn ?? fields.receivedOn;
   if (fields.deadline && fields.deadline < start) problems.deadline = [messages.proposals.rules.deadlineBeforeAssigned];
-  if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId)) problems.assistingSectionIds = [messages.proposals.rules.leadAlsoAssisting];
+  if (fields.leadSectionId && fields.assistingSectionIds.includes(fields.leadSectionId))
+    problems.assistingSectionIds = [messages.proposals.rules.leadAlsoAssisting];
   const sectionIds = [...new Set([...(fields.leadSectionId ? [fields.leadSectionId] : []), ...fields.assistingSectionIds])];
   if (sectionIds.length) {
     const found = new Set((await tx.section.findMany({ where: { id: { in: sectionIds } }, select: { id: true } })).map((section) => section.id));
@@ -96,7 +108,14 @@ export async function checkProposalFields(tx: DatabaseTransaction, fields: Propo
 }
 
 /** Writes a new proposal (the caller has checked the fields and holds the transaction). */
-export async function insertProposal(tx: DatabaseTransaction, actor: ActingUser, fields: ProposalFields, calendar: WorkingDayCalendar, months: number, auditAction = "proposal.create") {
+export async function insertProposal(
+  tx: DatabaseTransaction,
+  actor: ActingUser,
+  fields: ProposalFields,
+  calendar: WorkingDayCalendar,
+  months: number,
+  auditAction = "proposal.create",
+) {
   const assigned = fields.leadSectionId ? (fields.assignedOn ?? fields.receivedOn) : null;
   const deadline = assigned ? deadlineForAssignment(calendar, assigned, months, fields.deadline) : null;
   const proposal = await tx.proposal.create({
@@ -117,7 +136,11 @@ export async function insertProposal(tx: DatabaseTransaction, actor: ActingUser,
     },
   });
   await recordAuditEvent(tx, {
-    actorId: actor.id, action: auditAction, entityType: "Proposal", entityId: proposal.id, toState: proposal.status,
+    actorId: actor.id,
+    action: auditAction,
+    entityType: "Proposal",
+    entityId: proposal.id,
+    toState: proposal.status,
     details: { year: fields.year, kind: fields.kind, number: fields.number, title: fields.title, deadline: deadline?.deadline ?? null },
   });
   return proposal;
@@ -261,8 +284,14 @@ export async function updateProposal(actor: ActingUser, proposalId: number, inpu
     const updated = await tx.proposal.update({
       where: { id: proposal.id },
       data: {
-        year: next.year, session: next.session, number: next.number, kind: next.kind, title: next.title, proposers: next.proposers,
-        receivedOn: isoDateToDateColumn(next.receivedOn), version: { increment: 1 },
+        year: next.year,
+        session: next.session,
+        number: next.number,
+        kind: next.kind,
+        title: next.title,
+        proposers: next.proposers,
+        receivedOn: isoDateToDateColumn(next.receivedOn),
+        version: { increment: 1 },
       },
     });
     const changedFields = (Object.keys(next) as (keyof ProposalFields)[]).filter((key) => JSON.stringify(next[key]) !== JSON.stringify(before[key]));
@@ -290,16 +319,41 @@ export async function assignProposal(actor: ActingUser, proposalId: number, inpu
     if (data.leadSectionId !== proposal.leadSectionId && hasPublicReply(proposal.replies)) {
       throw new ConflictError(messages.proposals.access.publicLeadSectionLocked, "published");
     }
-    if (proposal.replies.some((reply) => reply.state === "section_review" || reply.state === "leader_review") && data.leadSectionId !== proposal.leadSectionId) {
+    if (
+      proposal.replies.some((reply) => reply.state === "section_review" || reply.state === "leader_review") &&
+      data.leadSectionId !== proposal.leadSectionId
+    ) {
       throw new ConflictError(messages.proposals.rules.leadChangeDuringReview, "invalid_state");
     }
     const assignedOn = data.assignedOn ?? todayInBeijing();
-    const fields: ProposalFields = { ...currentFields(proposal), leadSectionId: data.leadSectionId, assistingSectionIds: [...new Set(data.assistingSectionIds ?? [])], assignedOn, deadline: data.deadline ?? null };
+    const fields: ProposalFields = {
+      ...currentFields(proposal),
+      leadSectionId: data.leadSectionId,
+      assistingSectionIds: [...new Set(data.assistingSectionIds ?? [])],
+      assignedOn,
+      deadline: data.deadline ?? null,
+    };
     await checkProposalFields(tx, fields, proposal.id);
     const computed = deadlineForAssignment(calendar, assignedOn, await readReplyPeriodMonths(tx), data.deadline ?? null);
-    const updated = await writeAssignment(tx, proposal, { leadSectionId: data.leadSectionId, assistingSectionIds: fields.assistingSectionIds, assignedOn, deadline: computed.deadline, deadlineNote: computed.note }, { status: "in_progress" });
+    const updated = await writeAssignment(
+      tx,
+      proposal,
+      {
+        leadSectionId: data.leadSectionId,
+        assistingSectionIds: fields.assistingSectionIds,
+        assignedOn,
+        deadline: computed.deadline,
+        deadlineNote: computed.note,
+      },
+      { status: "in_progress" },
+    );
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "proposal.assign", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "in_progress",
+      actorId: actor.id,
+      action: "proposal.assign",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      fromState: proposal.status,
+      toState: "in_progress",
       details: { leadSectionId: data.leadSectionId, assistingSectionIds: fields.assistingSectionIds, assignedOn, deadline: computed.deadline },
     });
     await bumpPublicContentVersion(tx);
@@ -336,8 +390,14 @@ export async function recordProposerFeedback(actor: ActingUser, proposalId: numb
       data: { status, closedOn: status === "closed" ? isoDateToDateColumn(feedbackOn) : null, version: { increment: 1 } },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "proposal.record_feedback", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: status,
-      comment: data.note, details: { round: reply.round, satisfaction: data.satisfaction, feedbackOn },
+      actorId: actor.id,
+      action: "proposal.record_feedback",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      fromState: proposal.status,
+      toState: status,
+      comment: data.note,
+      details: { round: reply.round, satisfaction: data.satisfaction, feedbackOn },
     });
     await bumpPublicContentVersion(tx);
     return { id: updated.id, status, version: updated.version, deadline: dateColumnToIsoDate(updated.deadline) };
@@ -360,11 +420,23 @@ export async function reopenProposal(actor: ActingUser, proposalId: number, inpu
     const computed = deadlineForAssignment(calendar, today, reopenedReplyPeriodMonths, data.deadline ?? null);
     const updated = await tx.proposal.update({
       where: { id: proposal.id },
-      data: { status: "in_progress", deadline: isoDateToDateColumn(computed.deadline), deadlineNote: messages.proposals.rules.reopenedNote(computed.note), closedOn: null, version: { increment: 1 } },
+      data: {
+        status: "in_progress",
+        deadline: isoDateToDateColumn(computed.deadline),
+        deadlineNote: messages.proposals.rules.reopenedNote(computed.note),
+        closedOn: null,
+        version: { increment: 1 },
+      },
     });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "proposal.reopen", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "in_progress",
-      comment: data.comment, details: { previousRound: reply.round, deadline: computed.deadline },
+      actorId: actor.id,
+      action: "proposal.reopen",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      fromState: proposal.status,
+      toState: "in_progress",
+      comment: data.comment,
+      details: { previousRound: reply.round, deadline: computed.deadline },
     });
     await bumpPublicContentVersion(tx);
     return { id: updated.id, status: updated.status, version: updated.version, deadline: computed.deadline };
@@ -378,8 +450,18 @@ export async function closeProposal(actor: ActingUser, proposalId: number, input
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, data.version, { actor, action: "close" });
     if (proposal.status !== "replied") throw new ConflictError(messages.proposals.rules.closeNeedsReply, "invalid_state");
-    const updated = await tx.proposal.update({ where: { id: proposal.id }, data: { status: "closed", closedOn: isoDateToDateColumn(todayInBeijing()), version: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "proposal.close", entityType: "Proposal", entityId: proposal.id, fromState: proposal.status, toState: "closed" });
+    const updated = await tx.proposal.update({
+      where: { id: proposal.id },
+      data: { status: "closed", closedOn: isoDateToDateColumn(todayInBeijing()), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "proposal.close",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      fromState: proposal.status,
+      toState: "closed",
+    });
     await bumpPublicContentVersion(tx);
     return { id: updated.id, status: updated.status, version: updated.version, deadline: dateColumnToIsoDate(updated.deadline) };
   });

@@ -1,9 +1,17 @@
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import {
-  defineImportTemplate, optionalDate, problem, readImport,
-  type ImportColumnKey, type ImportFile, type ImportRowContext, type ImportRowValues, type ImportSheet,
+  defineImportTemplate,
+  optionalDate,
+  problem,
+  readImport,
+  type ImportColumnKey,
+  type ImportFile,
+  type ImportRowContext,
+  type ImportRowValues,
+  type ImportSheet,
 } from "@/lib/imports";
+import { headerSpellings, kindSpellings } from "@/lib/proposals/proposal-import-spellings";
 import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 
 /**
@@ -14,44 +22,60 @@ import { proposalFieldsSchema } from "@/lib/proposals/proposal-schemas";
 
 const c = messages.imports.proposals;
 
-const kindNames: Record<string, ProposalKind> = {
-  人大代表建议: "suggestion", 人大建议: "suggestion", 代表建议: "suggestion", 建议: "suggestion", suggestion: "suggestion",
-  政协提案: "proposal", 政协委员提案: "proposal", 委员提案: "proposal", 提案: "proposal", proposal: "proposal",
-};
-
 export const proposalImportTemplate = defineImportTemplate({
   fileName: c.fileName,
   sheetName: c.sheetName,
   maxRows: 2000,
   columns: {
     year: { header: c.columns.year, required: true, note: c.notes.year },
-    session: { header: c.columns.session, aliases: ["会议", "届次"], required: true, note: c.notes.session },
-    number: { header: c.columns.number, aliases: ["建议提案编号", "案号"], required: true, text: true, note: c.notes.number },
+    session: { header: c.columns.session, aliases: headerSpellings.session, required: true, note: c.notes.session },
+    number: { header: c.columns.number, aliases: headerSpellings.number, required: true, text: true, note: c.notes.number },
     kind: {
-      header: c.columns.kind, aliases: ["类型"], required: true, note: c.notes.kind,
-      parse: (text): ProposalKind | null => (text ? (kindNames[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
+      header: c.columns.kind,
+      aliases: headerSpellings.kind,
+      required: true,
+      note: c.notes.kind,
+      parse: (text): ProposalKind | null => (text ? (kindSpellings[text.replace(/\s+/g, "")] ?? problem(c.kindInvalid(text))) : null),
     },
-    title: { header: c.columns.title, aliases: ["案由", "题目"], required: true, note: c.notes.title },
-    proposers: { header: c.columns.proposers, aliases: ["代表委员", "领衔人"], required: true, note: c.notes.proposers },
+    title: { header: c.columns.title, aliases: headerSpellings.title, required: true, note: c.notes.title },
+    proposers: { header: c.columns.proposers, aliases: headerSpellings.proposers, required: true, note: c.notes.proposers },
     receivedOn: { header: c.columns.receivedOn, required: true, note: c.notes.receivedOn, parse: optionalDate },
-    leadSection: { header: c.columns.leadSection, aliases: ["主办单位", "主办"], note: c.notes.leadSection },
-    assistingSections: { header: c.columns.assistingSections, aliases: ["协办单位", "协办"], note: c.notes.assistingSections },
+    leadSection: { header: c.columns.leadSection, aliases: headerSpellings.leadSection, note: c.notes.leadSection },
+    assistingSections: { header: c.columns.assistingSections, aliases: headerSpellings.assistingSections, note: c.notes.assistingSections },
     assignedOn: { header: c.columns.assignedOn, note: c.notes.assignedOn, parse: optionalDate },
-    deadline: { header: c.columns.deadline, aliases: ["答复期限"], note: c.notes.deadline, parse: optionalDate },
+    deadline: { header: c.columns.deadline, aliases: headerSpellings.deadline, note: c.notes.deadline, parse: optionalDate },
   },
 });
 
 type ProposalImportColumns = typeof proposalImportTemplate.columns;
 
 export type ImportedProposalFields = {
-  year: number; session: string; number: string; kind: ProposalKind; title: string; proposers: string[]; receivedOn: string;
-  leadSectionId: number | null; assistingSectionIds: number[]; assignedOn: string | null; deadline: string | null;
+  year: number;
+  session: string;
+  number: string;
+  kind: ProposalKind;
+  title: string;
+  proposers: string[];
+  receivedOn: string;
+  leadSectionId: number | null;
+  assistingSectionIds: number[];
+  assignedOn: string | null;
+  deadline: string | null;
 };
 
 // The schema's field names, mapped to the column they came from.
 const columnOfField: Record<string, ImportColumnKey<ProposalImportColumns>> = {
-  year: "year", session: "session", number: "number", kind: "kind", title: "title", proposers: "proposers", receivedOn: "receivedOn",
-  leadSectionId: "leadSection", assistingSectionIds: "assistingSections", assignedOn: "assignedOn", deadline: "deadline",
+  year: "year",
+  session: "session",
+  number: "number",
+  kind: "kind",
+  title: "title",
+  proposers: "proposers",
+  receivedOn: "receivedOn",
+  leadSectionId: "leadSection",
+  assistingSectionIds: "assistingSections",
+  assignedOn: "assignedOn",
+  deadline: "deadline",
 };
 
 // A refused cell has been reported already: a stand-in value keeps the schema from reporting it twice.
@@ -64,7 +88,10 @@ const standInDate = "2000-01-01";
  */
 export function proposalImportRow(sectionIdsByName: Map<string, number>, today: string) {
   const seen = new Map<string, number>();
-  return (values: ImportRowValues<ProposalImportColumns>, { rowNumber, report }: ImportRowContext<ProposalImportColumns>): ImportedProposalFields | undefined => {
+  return (
+    values: ImportRowValues<ProposalImportColumns>,
+    { rowNumber, report }: ImportRowContext<ProposalImportColumns>,
+  ): ImportedProposalFields | undefined => {
     let problems = 0;
     const reportProblem: typeof report = (key, message) => {
       problems++;
@@ -77,21 +104,35 @@ export function proposalImportRow(sectionIdsByName: Map<string, number>, today: 
     };
     const leadSectionId = values.leadSection ? sectionId(values.leadSection, "leadSection") : null;
     const assistingSectionIds = values.assistingSections
-      ? values.assistingSections.split(/[,，、;；\s]+/).filter(Boolean).map((name) => sectionId(name, "assistingSections")).filter((id): id is number => id !== null)
+      ? values.assistingSections
+          .split(/[,，、;；\s]+/)
+          .filter(Boolean)
+          .map((name) => sectionId(name, "assistingSections"))
+          .filter((id): id is number => id !== null)
       : [];
     const result = proposalFieldsSchema.safeParse({
-      year: values.year, session: values.session, number: values.number, kind: values.kind === undefined ? "suggestion" : (values.kind ?? undefined), title: values.title,
-      proposers: values.proposers, receivedOn: values.receivedOn === undefined ? standInDate : (values.receivedOn ?? undefined),
-      leadSectionId, assistingSectionIds,
-      assignedOn: values.assignedOn === undefined ? standInDate : values.assignedOn, deadline: values.deadline === undefined ? standInDate : values.deadline,
+      year: values.year,
+      session: values.session,
+      number: values.number,
+      kind: values.kind === undefined ? "suggestion" : (values.kind ?? undefined),
+      title: values.title,
+      proposers: values.proposers,
+      receivedOn: values.receivedOn === undefined ? standInDate : (values.receivedOn ?? undefined),
+      leadSectionId,
+      assistingSectionIds,
+      assignedOn: values.assignedOn === undefined ? standInDate : values.assignedOn,
+      deadline: values.deadline === undefined ? standInDate : values.deadline,
     });
     if (!result.success) {
       for (const issue of result.error.issues) reportProblem(columnOfField[String(issue.path[0])] ?? null, issue.message);
       return undefined;
     }
     const fields: ImportedProposalFields = {
-      ...result.data, leadSectionId: result.data.leadSectionId ?? null, assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])],
-      assignedOn: result.data.assignedOn ?? null, deadline: result.data.deadline ?? null,
+      ...result.data,
+      leadSectionId: result.data.leadSectionId ?? null,
+      assistingSectionIds: [...new Set(result.data.assistingSectionIds ?? [])],
+      assignedOn: result.data.assignedOn ?? null,
+      deadline: result.data.deadline ?? null,
     };
     if (fields.receivedOn > today) reportProblem("receivedOn", c.receivedInFuture);
     if (fields.assignedOn && fields.assignedOn > today) reportProblem("assignedOn", c.assignedInFuture);
@@ -113,6 +154,10 @@ export function proposalKey(fields: Pick<ImportedProposalFields, "year" | "kind"
 }
 
 /** Reads and checks an assignment list (everything but the database's checks). */
-export function readProposalImport(file: ImportFile, sectionIdsByName: Map<string, number>, today: string): Promise<ImportSheet<ImportColumnKey<ProposalImportColumns>, ImportedProposalFields>> {
+export function readProposalImport(
+  file: ImportFile,
+  sectionIdsByName: Map<string, number>,
+  today: string,
+): Promise<ImportSheet<ImportColumnKey<ProposalImportColumns>, ImportedProposalFields>> {
   return readImport(proposalImportTemplate, file, { row: proposalImportRow(sectionIdsByName, today) });
 }

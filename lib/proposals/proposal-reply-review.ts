@@ -26,7 +26,14 @@ export const proposalReplyWorkflow = defineWorkflow<ItemState, ProposalReplyActi
     { action: "submit", from: ["draft"], to: "section_review", permission: "proposal_reply.submit", relation: "same_section" },
     { action: "approve", from: ["section_review"], to: "leader_review", permission: "proposal_reply.approve_section", relation: "same_section_not_author" },
     { action: "approve", from: ["leader_review"], to: "published", permission: "proposal_reply.approve_leader", relation: "not_author" },
-    { action: "return", from: ["section_review"], to: "draft", permission: "proposal_reply.return_section", relation: "same_section_not_author", comment: "review_comment" },
+    {
+      action: "return",
+      from: ["section_review"],
+      to: "draft",
+      permission: "proposal_reply.return_section",
+      relation: "same_section_not_author",
+      comment: "review_comment",
+    },
     { action: "return", from: ["leader_review"], to: "draft", permission: "proposal_reply.return_leader", relation: "not_author", comment: "review_comment" },
     { action: "withdraw", from: ["published"], to: "withdrawn", permission: "proposal_reply.withdraw", relation: "any", comment: "withdrawal_reason" },
     { action: "restore", from: ["withdrawn"], to: "draft", permission: "proposal_reply.restore", relation: "same_section" },
@@ -56,7 +63,12 @@ export const proposalReplyReview = defineReviewedRecord({
     if (request.version != null && request.version !== reply.version) throw new ConflictError(g.proposalReplyStale, "stale_version");
     return { proposal, reply };
   },
-  subjectOf: ({ proposal, reply }: ReplySource) => ({ state: reply.state, sectionId: proposal.leadSectionId, authorId: reply.authorId, revisionAuthorId: reply.lastEditedById }),
+  subjectOf: ({ proposal, reply }: ReplySource) => ({
+    state: reply.state,
+    sectionId: proposal.leadSectionId,
+    authorId: reply.authorId,
+    revisionAuthorId: reply.lastEditedById,
+  }),
   publish: async ({ row: { proposal, reply }, now }): Promise<Prisma.ProposalReplyUpdateInput> => {
     const today = todayInBeijing(now);
     const repliedOn = reply.repliedOn ? dateColumnToIsoDate(reply.repliedOn) : today;
@@ -80,7 +92,13 @@ export const proposalReplyReview = defineReviewedRecord({
   // One search document per proposal, holding its public replies.
   search: { type: "proposal_reply", ids: ({ proposal }) => [proposal.id] },
   audit: ({ row: { proposal, reply } }) => ({ entityId: reply.id, details: { proposalId: proposal.id, round: reply.round, disclosure: reply.disclosure } }),
-  result: ({ row: { proposal } }, updated): ReplyWriteResult => ({ id: updated.id, proposalId: proposal.id, round: updated.round, state: updated.state, version: updated.version }),
+  result: ({ row: { proposal } }, updated): ReplyWriteResult => ({
+    id: updated.id,
+    proposalId: proposal.id,
+    round: updated.round,
+    state: updated.state,
+    version: updated.version,
+  }),
 });
 
 /** A review step on a reply to a proposal. */

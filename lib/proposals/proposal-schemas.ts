@@ -8,7 +8,11 @@ export const REPLY_BODY_MAX = 50_000;
 export const REPLY_SUMMARY_MAX = 2000;
 
 const requiredText = (label: string, max: number) =>
-  z.string({ error: messages.common.validation.required(label) }).trim().min(1, { error: messages.common.validation.required(label) }).max(max, { error: messages.common.validation.tooLongCharacters(label, max) });
+  z
+    .string({ error: messages.common.validation.required(label) })
+    .trim()
+    .min(1, { error: messages.common.validation.required(label) })
+    .max(max, { error: messages.common.validation.tooLongCharacters(label, max) });
 
 const optionalText = (label: string, max: number) =>
   z
@@ -19,7 +23,10 @@ const optionalText = (label: string, max: number) =>
     .transform((value) => value || null);
 
 const isoDate = (label: string) =>
-  z.string({ error: messages.common.validation.required(label) }).trim().refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(label, messages.proposals.validation.dateExample) });
+  z
+    .string({ error: messages.common.validation.required(label) })
+    .trim()
+    .refine((value) => isIsoDate(value), { error: messages.common.validation.invalidDate(label, messages.proposals.validation.dateExample) });
 
 const optionalIsoDate = (label: string) =>
   z
@@ -38,15 +45,21 @@ const version = z.coerce.number({ error: messages.common.validation.versionMissi
 
 /** Names separated by commas, 、, semicolons or spaces; each person once. */
 export const proposerList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split(/[,，、;；\s]+/) : value ?? []),
+  (value) => (typeof value === "string" ? value.split(/[,，、;；\s]+/) : (value ?? [])),
   z
     .array(z.string().trim().max(40, { error: messages.proposals.validation.proposerTooLong }))
     .transform((list) => [...new Set(list.filter(Boolean))])
-    .pipe(z.array(z.string()).min(1, { error: messages.proposals.validation.proposersRequired }).max(50, { error: messages.proposals.validation.proposersTooMany })),
+    .pipe(
+      z.array(z.string()).min(1, { error: messages.proposals.validation.proposersRequired }).max(50, { error: messages.proposals.validation.proposersTooMany }),
+    ),
 );
 
 export const proposalFieldsSchema = z.object({
-  year: z.coerce.number({ error: messages.proposals.validation.yearRequired }).int({ error: messages.proposals.validation.yearInvalid }).min(2000, { error: messages.proposals.validation.yearInvalid }).max(2100, { error: messages.proposals.validation.yearInvalid }),
+  year: z.coerce
+    .number({ error: messages.proposals.validation.yearRequired })
+    .int({ error: messages.proposals.validation.yearInvalid })
+    .min(2000, { error: messages.proposals.validation.yearInvalid })
+    .max(2100, { error: messages.proposals.validation.yearInvalid }),
   session: requiredText(messages.proposals.fields.session, 100),
   number: requiredText(messages.proposals.fields.number, 40),
   kind: z.enum(ProposalKind, { error: messages.proposals.validation.chooseKind }),
@@ -66,7 +79,10 @@ export const updateProposalSchema = proposalFieldsSchema
   .extend({ version });
 
 export const assignProposalSchema = z.object({
-  leadSectionId: z.coerce.number({ error: messages.proposals.validation.chooseLeadSection }).int().positive({ error: messages.proposals.validation.chooseLeadSection }),
+  leadSectionId: z.coerce
+    .number({ error: messages.proposals.validation.chooseLeadSection })
+    .int()
+    .positive({ error: messages.proposals.validation.chooseLeadSection }),
   assistingSectionIds: idList.optional(),
   assignedOn: optionalIsoDate(messages.proposals.fields.assignedOn),
   deadline: optionalIsoDate(messages.proposals.fields.deadline),
@@ -89,10 +105,18 @@ export const proposerFeedbackSchema = z.object({
   version,
 });
 
-export const reopenProposalSchema = z.object({ deadline: optionalIsoDate(messages.proposals.validation.reopenDeadline), comment: optionalText(messages.proposals.validation.note, 500), version });
+export const reopenProposalSchema = z.object({
+  deadline: optionalIsoDate(messages.proposals.validation.reopenDeadline),
+  comment: optionalText(messages.proposals.validation.note, 500),
+  version,
+});
 
 export const closeProposalSchema = z.object({ version });
 
 export const proposalSettingsSchema = z.object({
-  replyPeriodMonths: z.coerce.number({ error: messages.proposals.validation.monthsRequired }).int({ error: messages.proposals.validation.monthsInteger }).min(1, { error: messages.proposals.validation.monthsMin }).max(12, { error: messages.proposals.validation.monthsMax }),
+  replyPeriodMonths: z.coerce
+    .number({ error: messages.proposals.validation.monthsRequired })
+    .int({ error: messages.proposals.validation.monthsInteger })
+    .min(1, { error: messages.proposals.validation.monthsMin })
+    .max(12, { error: messages.proposals.validation.monthsMax }),
 });

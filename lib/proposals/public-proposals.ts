@@ -5,9 +5,9 @@ import { dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ProposalKind } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { publicReplyContent, publicReplyWhere } from "@/lib/proposals/reply-disclosure";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
-import { messages } from "@/lib/i18n";
 
 /**
  * What the public sees of proposals: only those with at least one issued reply that is not 不公开,
@@ -30,7 +30,13 @@ export type PublishedProposalReply = {
 };
 
 export type PublicProposalDetail = PublishedProposalReply & {
-  replies: { round: number; repliedOn: string; mode: "full" | "summary"; text: string; attachments: { id: number; name: string; sizeBytes: number; mimeType: string }[] }[];
+  replies: {
+    round: number;
+    repliedOn: string;
+    mode: "full" | "summary";
+    text: string;
+    attachments: { id: number; name: string; sizeBytes: number; mimeType: string }[];
+  }[];
 };
 
 export type PublishedProposalFilter = { year?: number; kind?: ProposalKind };
@@ -87,7 +93,10 @@ export async function findPublicProposal(proposalId: number): Promise<PublicProp
   return readThroughPublicCache("public-proposal", [proposalId], async () => {
     const proposal = await db.proposal.findFirst({
       where: { id: proposalId, ...visibleProposal },
-      include: { leadSection: true, replies: { where: publicReplyWhere, orderBy: { round: "asc" }, include: { attachments: { orderBy: { sortOrder: "asc" } } } } },
+      include: {
+        leadSection: true,
+        replies: { where: publicReplyWhere, orderBy: { round: "asc" }, include: { attachments: { orderBy: { sortOrder: "asc" } } } },
+      },
     });
     if (!proposal) return null;
     const fileIds = proposal.replies.flatMap((reply) => (reply.disclosure === "full" ? reply.attachments.map((attachment) => attachment.fileId) : []));
@@ -98,7 +107,9 @@ export async function findPublicProposal(proposalId: number): Promise<PublicProp
         return file ? [{ id: attachment.id, name: file.originalName, sizeBytes: file.sizeBytes, mimeType: file.mimeType }] : [];
       });
       const content = publicReplyContent({ ...reply, attachments });
-      return content ? [{ round: reply.round, repliedOn: dateColumnToIsoDate(reply.repliedOn!), mode: content.mode, text: content.text, attachments: content.attachments }] : [];
+      return content
+        ? [{ round: reply.round, repliedOn: dateColumnToIsoDate(reply.repliedOn!), mode: content.mode, text: content.text, attachments: content.attachments }]
+        : [];
     });
     return { ...toSummary(proposal), replies };
   });

@@ -48,7 +48,13 @@ export async function proposalStatsForYear(year: number): Promise<ProposalYearSt
   return readThroughPublicCache("proposal-stats", [year], async () => {
     const proposals = await db.proposal.findMany({
       where: { year },
-      select: { kind: true, replies: { orderBy: { round: "asc" }, select: { round: true, state: true, disclosure: true, withdrawnAt: true, repliedOn: true, onTime: true, satisfaction: true } } },
+      select: {
+        kind: true,
+        replies: {
+          orderBy: { round: "asc" },
+          select: { round: true, state: true, disclosure: true, withdrawnAt: true, repliedOn: true, onTime: true, satisfaction: true },
+        },
+      },
     });
     const facts = proposals.map((proposal) => {
       const issued = proposal.replies.filter((reply) => reply.repliedOn !== null);

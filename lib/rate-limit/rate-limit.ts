@@ -1,7 +1,7 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { TooManyRequestsError } from "@/lib/errors";
-import { currentTime } from "@/lib/clock";
 
 export type RateLimitRule = {
   /** What is limited and for whom, e.g. `application-lookup:203.0.113.7`. */

@@ -1,12 +1,12 @@
 import "server-only";
+import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 import { messages } from "@/lib/i18n";
+import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 
 /** The reply letter as it stands (draft or issued), for those who may read the applicant's data. */
 export async function findReplyLetterForStaff(actor: ActingUser, applicationId: number): Promise<ReplyLetter> {

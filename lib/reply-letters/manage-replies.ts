@@ -1,14 +1,14 @@
 import "server-only";
+import { replyEditSchema } from "@/lib/applications/application-schemas";
+import { lockApplication } from "@/lib/applications/handle-application";
+import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { replyEditSchema } from "@/lib/applications/application-schemas";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
-import { lockApplication } from "@/lib/applications/handle-application";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export async function updateReplyDraft(actor: ActingUser, applicationId: number, input: unknown): Promise<{ version: number }> {
   assertPermitted(actor, "application.handle");
@@ -21,8 +21,17 @@ export async function updateReplyDraft(actor: ActingUser, applicationId: number,
     if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
     if (reply.state !== "draft") throw new ConflictError(messages.applications.stepErrors.replyUnderReview, "invalid_state");
     if (version !== undefined && version !== reply.version) throw new ConflictError(messages.applications.stepErrors.replyLetterStale, "stale_version");
-    const updated = await tx.applicationReply.update({ where: { id: reply.id }, data: { title, body: body.replace(/\r\n/g, "\n"), version: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "application.reply.edit", entityType: "ApplicationReply", entityId: reply.id, details: { applicationId } });
+    const updated = await tx.applicationReply.update({
+      where: { id: reply.id },
+      data: { title, body: body.replace(/\r\n/g, "\n"), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "application.reply.edit",
+      entityType: "ApplicationReply",
+      entityId: reply.id,
+      details: { applicationId },
+    });
     return { version: updated.version };
   });
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { replyTemplateSchema } from "@/lib/applications/application-schemas";
 import { applicationOutcomes, isApplicationOutcome, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { defaultReplyTemplate, type ReplyTemplateContent } from "@/lib/reply-letters/default-templates";
+import { parseInput } from "@/lib/validation";
 
 export type ReplyTemplateView = ReplyTemplateContent & { outcome: ApplicationOutcomeSlug; edited: boolean; updatedAt: Date | null };
 
@@ -45,7 +45,13 @@ export async function saveReplyTemplate(actor: ActingUser, outcome: string, inpu
   const content = parseInput(replyTemplateSchema, input);
   await db.$transaction(async (tx) => {
     await tx.replyTemplate.upsert({ where: { outcome: slug }, create: { outcome: slug, ...content }, update: content });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "reply_template.save", entityType: "ReplyTemplate", entityId: slug, details: { title: content.title } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "reply_template.save",
+      entityType: "ReplyTemplate",
+      entityId: slug,
+      details: { title: content.title },
+    });
   });
 }
 

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
-import { formatChineseDate } from "@/lib/reply-letters/default-templates";
 import { messages } from "@/lib/i18n";
+import { formatChineseDate } from "@/lib/reply-letters/default-templates";
 
 /** A reply letter as printed: the same content in the .docx, the printable HTML and the console. */
 export type ReplyLetter = {
@@ -17,7 +17,10 @@ const FONT = "FangSong";
 const TITLE_FONT = "SimSun";
 
 export function replyParagraphs(letter: ReplyLetter): string[] {
-  return letter.body.split("\n").map((line) => line.trim()).filter(Boolean);
+  return letter.body
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 export function replyDateLine(letter: ReplyLetter): string {
@@ -36,16 +39,26 @@ export async function buildReplyDocx(letter: ReplyLetter): Promise<Buffer> {
   const document = new Document({
     creator: letter.agencyName,
     title: letter.title,
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(letter.title, { bold: true, size: 44, font: TITLE_FONT })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [run(messages.applications.replyDocument.number(letter.number), { size: 28 })] }),
-        new Paragraph({ spacing: { line: 560 }, children: [run(salutation ?? "")] }),
-        ...paragraphs.map((text) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] })),
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 720 }, children: [run(letter.agencyName)] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(replyDateLine(letter))] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 120 },
+            children: [run(letter.title, { bold: true, size: 44, font: TITLE_FONT })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 360 },
+            children: [run(messages.applications.replyDocument.number(letter.number), { size: 28 })],
+          }),
+          new Paragraph({ spacing: { line: 560 }, children: [run(salutation ?? "")] }),
+          ...paragraphs.map((text) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] })),
+          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 720 }, children: [run(letter.agencyName)] }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(replyDateLine(letter))] }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

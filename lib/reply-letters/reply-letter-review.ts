@@ -1,8 +1,8 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { clockOf, statusOfClock } from "@/lib/applications/application-clock";
-import { findHandlingSection } from "@/lib/applications/handling-section";
 import { lockApplication } from "@/lib/applications/handle-application";
+import { findHandlingSection } from "@/lib/applications/handling-section";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { currentTime } from "@/lib/clock";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
@@ -26,8 +26,22 @@ export const replyLetterWorkflow = defineWorkflow<ItemState, ReplyAction>({
     { action: "submit", from: ["draft"], to: "section_review", permission: "application.reply.submit", relation: "same_section" },
     { action: "approve", from: ["section_review"], to: "leader_review", permission: "application.reply.approve_section", relation: "same_section_not_author" },
     { action: "approve", from: ["leader_review"], to: "published", permission: "application.reply.approve_leader", relation: "not_author" },
-    { action: "return", from: ["section_review"], to: "draft", permission: "application.reply.return_section", relation: "same_section_not_author", comment: "review_comment" },
-    { action: "return", from: ["leader_review"], to: "draft", permission: "application.reply.return_leader", relation: "not_author", comment: "review_comment" },
+    {
+      action: "return",
+      from: ["section_review"],
+      to: "draft",
+      permission: "application.reply.return_section",
+      relation: "same_section_not_author",
+      comment: "review_comment",
+    },
+    {
+      action: "return",
+      from: ["leader_review"],
+      to: "draft",
+      permission: "application.reply.return_leader",
+      relation: "not_author",
+      comment: "review_comment",
+    },
   ],
 });
 
@@ -63,18 +77,26 @@ export const replyLetterReview = defineReviewedRecord({
   // Issuing: the letter's date, the application's 已答复 step, and its status recomputed (closed).
   publish: async ({ tx, row: { application }, actorId, prepared: { calendar, today } }) => {
     const step = await tx.applicationStep.create({ data: { applicationId: application.id, type: "reply_issued", date: isoDateToDateColumn(today), actorId } });
-    const status = statusOfClock(clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: [...application.steps, step] }, today));
+    const status = statusOfClock(
+      clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: [...application.steps, step] }, today),
+    );
     await tx.application.update({ where: { id: application.id }, data: { status, closedOn: isoDateToDateColumn(today), version: { increment: 1 } } });
     return { issuedOn: isoDateToDateColumn(today) };
   },
   // An issued letter is sent to the applicant, not published: the public content does not change.
   changesPublicContent: () => false,
-  store: ({ tx, row: { reply }, to }, fields) => tx.applicationReply.update({ where: { id: reply.id }, data: { ...fields, state: to, version: { increment: 1 } } }),
+  store: ({ tx, row: { reply }, to }, fields) =>
+    tx.applicationReply.update({ where: { id: reply.id }, data: { ...fields, state: to, version: { increment: 1 } } }),
   audit: ({ row: { application, reply }, to }) => ({ entityId: reply.id, details: { applicationId: application.id, issued: to === "published" } }),
   result: ({ to, prepared: { today } }): { state: ItemState; issuedOn: string | null } => ({ state: to, issuedOn: to === "published" ? today : null }),
 });
 
 /** A review step on an application's reply letter. */
-export function transitionReply(actor: ActingUser, applicationId: number, input: unknown, now = currentTime()): Promise<{ state: ItemState; issuedOn: string | null }> {
+export function transitionReply(
+  actor: ActingUser,
+  applicationId: number,
+  input: unknown,
+  now = currentTime(),
+): Promise<{ state: ItemState; issuedOn: string | null }> {
   return takeTransition(replyLetterReview, actor, applicationId, input, { now });
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { messages } from "@/lib/i18n";
 import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigureSources } from "@/lib/reports/figure-sources";
 import { countItemsPublishedInYear, countNormativeDocuments, type ItemPublicationFigures } from "@/lib/reports/item-figures";
 import { checkReportTables, type ReportCheck, type ReportChecks, type Table2, type Table3Row, type Table4 } from "@/lib/reports/report-tables";
 import { findSectionBreakdown, type SectionBreakdownRow } from "@/lib/reports/section-breakdown";
-import { messages } from "@/lib/i18n";
 
 export type ReportFigures = {
   year: number;
@@ -37,7 +37,13 @@ export async function computeReportFigures(year: number, sources: ReportFigureSo
     db.reportManualFigures.findUnique({ where: { year } }),
     findSectionBreakdown(year),
   ]);
-  const liveTable2: Table2 = { ...documents, licensing: decisions.licensing, penalties: decisions.penalties, coercion: decisions.coercion, feesTenThousandYuan: feeIncome };
+  const liveTable2: Table2 = {
+    ...documents,
+    licensing: decisions.licensing,
+    penalties: decisions.penalties,
+    coercion: decisions.coercion,
+    feesTenThousandYuan: feeIncome,
+  };
   const manualTable2 = manual?.table2 as Table2 | null | undefined;
   const manualTable4 = manual?.table4 as Table4 | null | undefined;
   return {
@@ -64,7 +70,11 @@ export function findTextContradictions(texts: ReportTexts, figures: ReportFigure
   const text = `${texts.overview}\n${texts.problems}\n${texts.otherMatters}`;
   const claims: { pattern: RegExp; actual: number; label: string }[] = [
     { pattern: /主动公开[^。；，,]{0,12}?(\d+)\s*[条件]/g, actual: figures.items.published, label: messages.reports.checkMessages.claimLabels.itemsPublished },
-    { pattern: /(?:收到|新收)[^。；，,]{0,16}?申请[^。；，,]{0,4}?(\d+)\s*件/g, actual: figures.table3.rows.new?.[6] ?? 0, label: messages.reports.checkMessages.claimLabels.newApplications },
+    {
+      pattern: /(?:收到|新收)[^。；，,]{0,16}?申请[^。；，,]{0,4}?(\d+)\s*件/g,
+      actual: figures.table3.rows.new?.[6] ?? 0,
+      label: messages.reports.checkMessages.claimLabels.newApplications,
+    },
     { pattern: /人大代表建议\s*(\d+)\s*[项件]/g, actual: figures.proposals.suggestions, label: messages.reports.checkMessages.claimLabels.suggestions },
     { pattern: /政协(?:委员)?提案\s*(\d+)\s*[项件]/g, actual: figures.proposals.proposals, label: messages.reports.checkMessages.claimLabels.proposals },
   ];
@@ -88,11 +98,19 @@ export async function findPreviousCarriedOut(year: number): Promise<Table3Row | 
 }
 
 export async function checkReport(figures: ReportFigures, texts: ReportTexts): Promise<ReportChecks> {
-  const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes.map((outcome) => outcome.slug), await findPreviousCarriedOut(figures.year));
+  const blocking = checkReportTables(
+    figures.table3,
+    figures.table4,
+    figures.outcomes.map((outcome) => outcome.slug),
+    await findPreviousCarriedOut(figures.year),
+  );
   const warnings: ReportCheck[] = [];
-  if (figures.decisions.publishedLate) warnings.push({ code: "decisions_late", message: messages.reports.checkMessages.decisionsLate(figures.decisions.publishedLate) });
-  if (figures.decisions.dueUnpublished) warnings.push({ code: "decisions_unpublished", message: messages.reports.checkMessages.decisionsUnpublished(figures.decisions.dueUnpublished) });
-  if (figures.openApplicationsPastDue) warnings.push({ code: "applications_overdue", message: messages.reports.checkMessages.applicationsOverdue(figures.openApplicationsPastDue) });
+  if (figures.decisions.publishedLate)
+    warnings.push({ code: "decisions_late", message: messages.reports.checkMessages.decisionsLate(figures.decisions.publishedLate) });
+  if (figures.decisions.dueUnpublished)
+    warnings.push({ code: "decisions_unpublished", message: messages.reports.checkMessages.decisionsUnpublished(figures.decisions.dueUnpublished) });
+  if (figures.openApplicationsPastDue)
+    warnings.push({ code: "applications_overdue", message: messages.reports.checkMessages.applicationsOverdue(figures.openApplicationsPastDue) });
   if (figures.items.late) warnings.push({ code: "items_late", message: messages.reports.checkMessages.itemsLate(figures.items.late) });
   warnings.push(...findTextContradictions(texts, figures));
   return { passed: blocking.length === 0, blocking, warnings };

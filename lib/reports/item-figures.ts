@@ -10,7 +10,14 @@ export function beijingYearBounds(year: number): { start: Date; end: Date } {
   return { start: new Date(`${year}-01-01T00:00:00+08:00`), end: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
 }
 
-export type ItemPublicationFigures = { published: number; onWebsite: number; elsewhereOnly: number; byChannel: Record<string, number>; onTime: number; late: number };
+export type ItemPublicationFigures = {
+  published: number;
+  onWebsite: number;
+  elsewhereOnly: number;
+  byChannel: Record<string, number>;
+  onTime: number;
+  late: number;
+};
 
 /** Items first published in the year, by channel (an item may be on several channels). */
 export async function countItemsPublishedInYear(year: number): Promise<ItemPublicationFigures> {

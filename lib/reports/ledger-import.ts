@@ -1,24 +1,26 @@
 import "server-only";
+import { applicantColumnLabels, applicantOfColumn, applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import {
-  buildTemplateDownload, defineImportTemplate, optionalDate, problem, readImport, requiredDate, requiredText,
-  type ImportFile, type SpreadsheetDownload, type TemplateFormat,
+  buildTemplateDownload,
+  defineImportTemplate,
+  optionalDate,
+  problem,
+  readImport,
+  requiredDate,
+  requiredText,
+  type ImportFile,
+  type SpreadsheetDownload,
+  type TemplateFormat,
 } from "@/lib/imports";
 
-const applicantTypes: Record<string, { applicantType: "natural_person" | "organisation"; organisationKind: "business" | "research" | "public_interest" | "legal_service" | "other" | null }> = {
-  自然人: { applicantType: "natural_person", organisationKind: null },
-  商业企业: { applicantType: "organisation", organisationKind: "business" },
-  科研机构: { applicantType: "organisation", organisationKind: "research" },
-  社会公益组织: { applicantType: "organisation", organisationKind: "public_interest" },
-  法律服务机构: { applicantType: "organisation", organisationKind: "legal_service" },
-  其他: { applicantType: "organisation", organisationKind: "other" },
-};
+/** Table 3's applicant columns, by the names the annual report gives them (自然人, 商业企业, …). */
+const applicantTypes = new Map(applicantColumnLabels.map(({ column, label }) => [label, applicantOfColumn(column)]));
 
 /** Quotes straight or Chinese, numbering such as "1." or "（一）", and explanatory brackets do not matter. */
 function normaliseOutcomeName(text: string): string {
@@ -36,7 +38,7 @@ for (const outcome of applicationOutcomes) {
 }
 
 const l = messages.imports.ledger;
-type ApplicantType = (typeof applicantTypes)[string];
+type ApplicantType = ReturnType<typeof applicantOfColumn>;
 
 /** The ledger (台账) as offices keep it: the import's columns and the downloadable template. */
 export const ledgerTemplate = defineImportTemplate({
@@ -47,16 +49,21 @@ export const ledgerTemplate = defineImportTemplate({
     number: { header: l.columns.number, required: true, width: 20, unique: true, parse: requiredText(l.columns.number, 60) },
     receivedOn: { header: l.columns.receivedOn, required: true, width: 20, parse: requiredDate(l.columns.receivedOn) },
     applicantType: {
-      header: l.columns.applicantType, required: true, width: 20,
-      parse: (text): ApplicantType => applicantTypes[text] ?? problem(l.applicantTypeInvalid(text)),
+      header: l.columns.applicantType,
+      required: true,
+      width: 20,
+      parse: (text): ApplicantType => applicantTypes.get(text) ?? problem(l.applicantTypeInvalid(text)),
     },
     outcome: {
-      header: l.columns.outcome, required: true, width: 20,
-      parse: (text): ApplicationOutcomeSlug | null => (text ? (outcomeLookup.get(text) ?? outcomeLookup.get(normaliseOutcomeName(text)) ?? problem(l.outcomeInvalid(text))) : null),
+      header: l.columns.outcome,
+      required: true,
+      width: 20,
+      parse: (text): ApplicationOutcomeSlug | null =>
+        text ? (outcomeLookup.get(text) ?? outcomeLookup.get(normaliseOutcomeName(text)) ?? problem(l.outcomeInvalid(text))) : null,
     },
     closedOn: { header: l.columns.closedOn, required: true, width: 20, parse: optionalDate },
   },
-  examples: [["2019-001", "2019-03-01", "自然人", "予以公开", "2019-03-20"]],
+  examples: [["2019-001", "2019-03-01", messages.applications.applicantColumns.natural_person, messages.applications.outcomeRowNames.disclose, "2019-03-20"]],
 });
 
 /**
@@ -99,7 +106,12 @@ export async function importApplicationLedger(actor: ActingUser, file: ImportFil
         registeredById: actor.id,
       })),
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "application.import_ledger", entityType: "Application", details: { fileName: file.name, imported: rows.length } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "application.import_ledger",
+      entityType: "Application",
+      details: { fileName: file.name, imported: rows.length },
+    });
     return { imported: rows.length };
   });
 }

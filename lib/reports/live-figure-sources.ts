@@ -11,7 +11,11 @@ import { table3Row, type Table3 } from "@/lib/reports/report-tables";
 /** The report's figures from the live registers: applications, appeals, decisions, powers, proposals. */
 export const liveFigureSources: ReportFigureSources = {
   async applications(year) {
-    const [figures, openPastDue, feesChargedYuan] = await Promise.all([countApplicationsForReport(year), countApplicationsOpenPastDue(year), sumFeesForYear(year)]);
+    const [figures, openPastDue, feesChargedYuan] = await Promise.all([
+      countApplicationsForReport(year),
+      countApplicationsOpenPastDue(year),
+      sumFeesForYear(year),
+    ]);
     const rows: Table3["rows"] = {
       new: table3Row(figures.newThisYear),
       carried_in: table3Row(figures.carriedIn),
@@ -24,7 +28,13 @@ export const liveFigureSources: ReportFigureSources = {
   appeals: (year) => countAppealsForReport(year),
   async decisions(year) {
     const figures = await countDecisionsForReport(year);
-    return { licensing: figures.license, penalties: figures.penalty, coercion: figures.coercion, publishedLate: figures.publishedLate, dueUnpublished: figures.dueUnpublished };
+    return {
+      licensing: figures.license,
+      penalties: figures.penalty,
+      coercion: figures.coercion,
+      publishedLate: figures.publishedLate,
+      dueUnpublished: figures.dueUnpublished,
+    };
   },
   async feeIncome(year) {
     return (await feeIncomeForReport(year)) ?? 0;

@@ -1,13 +1,16 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
@@ -17,7 +20,6 @@ import { liveFigureSources } from "@/lib/reports/live-figure-sources";
 import { renderReportHtml, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
-import { messages } from "@/lib/i18n";
 
 export type ReportEdition = {
   id: number;
@@ -53,13 +55,25 @@ const textsSchema = z.object({
   version: z.coerce.number().int().positive({ error: messages.common.validation.versionMissing }),
 });
 
-export const yearSchema = z.coerce.number().int().min(2008, { error: messages.common.notFound.reportYear }).max(2100, { error: messages.common.notFound.reportYear });
+export const yearSchema = z.coerce
+  .number()
+  .int()
+  .min(2008, { error: messages.common.notFound.reportYear })
+  .max(2100, { error: messages.common.notFound.reportYear });
 
 export function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdition {
   return {
-    id: row.id, year: row.year, edition: row.edition, state: row.state, version: row.version,
+    id: row.id,
+    year: row.year,
+    edition: row.edition,
+    state: row.state,
+    version: row.version,
     texts: { overview: row.overview, problems: row.problems, otherMatters: row.otherMatters },
-    correctionNotice: row.correctionNotice, itemId: row.itemId, publishedAt: row.publishedAt, authorId: row.authorId, sectionId: row.sectionId,
+    correctionNotice: row.correctionNotice,
+    itemId: row.itemId,
+    publishedAt: row.publishedAt,
+    authorId: row.authorId,
+    sectionId: row.sectionId,
   };
 }
 
@@ -69,7 +83,9 @@ export async function findReportWorkspace(actor: ActingUser, year: number, sourc
   const rows = await db.annualReport.findMany({ where: { year }, orderBy: { edition: "asc" } });
   const draft = rows.find((row) => row.state !== "published") ?? null;
   const figures = await computeReportFigures(year, sources);
-  const texts = draft ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters } : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
+  const texts = draft
+    ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters }
+    : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
   const [agency, manual] = await Promise.all([
     db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } }),
     db.reportManualFigures.findUnique({ where: { year } }),
@@ -96,14 +112,26 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
     const previous = rows[0];
     const created = await tx.annualReport.create({
       data: {
-        year, edition, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id,
+        year,
+        edition,
+        sectionId: actor.sectionId,
+        authorId: actor.id,
+        lastActorId: actor.id,
+        createdAt: currentTime(),
         overview: previous?.overview ?? draftOverview(figures),
         problems: previous?.problems ?? "",
         otherMatters: previous?.otherMatters ?? draftOtherMatters(figures),
         correctionNotice: edition > 1 ? "" : null,
       },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "report.create", entityType: "AnnualReport", entityId: created.id, toState: "draft", details: { year, edition } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "report.create",
+      entityType: "AnnualReport",
+      entityId: created.id,
+      toState: "draft",
+      details: { year, edition },
+    });
     return toEdition(created);
   });
 }
@@ -127,32 +155,81 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
     if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: [messages.reports.rules.correctionNoticeRequired] });
     const updated = await tx.annualReport.update({
       where: { id: reportId },
-      data: { overview: data.overview, problems: data.problems, otherMatters: data.otherMatters, correctionNotice: report.edition > 1 ? data.correctionNotice : null, version: { increment: 1 }, lastActorId: actor.id },
+      data: {
+        overview: data.overview,
+        problems: data.problems,
+        otherMatters: data.otherMatters,
+        correctionNotice: report.edition > 1 ? data.correctionNotice : null,
+        version: { increment: 1 },
+        lastActorId: actor.id,
+      },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "report.edit", entityType: "AnnualReport", entityId: reportId, fromState: "draft", toState: "draft" });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "report.edit",
+      entityType: "AnnualReport",
+      entityId: reportId,
+      fromState: "draft",
+      toState: "draft",
+    });
     return toEdition(updated);
   });
 }
 
 /** The published report becomes an item of the 年报 category, with the report as its body. */
-export async function publishReportItem(tx: DatabaseTransaction, snapshot: ReportSnapshot, authorId: number, sectionId: number, approverId: number, agencyCode: string, publishedAt: Date): Promise<number> {
+export async function publishReportItem(
+  tx: DatabaseTransaction,
+  snapshot: ReportSnapshot,
+  authorId: number,
+  sectionId: number,
+  approverId: number,
+  agencyCode: string,
+  publishedAt: Date,
+): Promise<number> {
   const category = await tx.category.findUnique({ where: { slug: "annual-reports" } });
   if (!category) throw new ConflictError(messages.reports.rules.categoryMissing, "category_missing");
   const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
   const body = sanitizeItemBody(renderReportHtml(snapshot));
   const item = await tx.item.create({
-    data: { indexNumber, state: "published", sectionId, authorId, lastActorId: approverId, publishedAt, lastPublishedAt: publishedAt, publishedOnTime: true },
+    data: {
+      indexNumber,
+      state: "published",
+      sectionId,
+      authorId,
+      lastActorId: approverId,
+      publishedAt,
+      lastPublishedAt: publishedAt,
+      publishedOnTime: true,
+      createdAt: publishedAt,
+    },
   });
   const today = new Date(`${todayInBeijing(publishedAt)}T00:00:00Z`);
   const revision = await tx.itemRevision.create({
     data: {
-      itemId: item.id, number: 1, title: snapshot.title, body, bodyText: htmlToPlainText(body), categoryId: category.id,
-      writtenAt: today, formedAt: today, channels: ["website"], keywords: [messages.reports.rules.itemKeyword], createdById: authorId,
+      itemId: item.id,
+      number: 1,
+      title: snapshot.title,
+      body,
+      bodyText: htmlToPlainText(body),
+      categoryId: category.id,
+      writtenAt: today,
+      formedAt: today,
+      channels: ["website"],
+      keywords: [messages.reports.rules.itemKeyword],
+      createdById: authorId,
+      createdAt: publishedAt,
     },
   });
   await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });
   await bumpPublicContentVersion(tx);
-  await recordAuditEvent(tx, { actorId: approverId, action: "item.create", entityType: "Item", entityId: item.id, toState: "published", details: { annualReport: snapshot.year, edition: snapshot.edition } });
+  await recordAuditEvent(tx, {
+    actorId: approverId,
+    action: "item.create",
+    entityType: "Item",
+    entityId: item.id,
+    toState: "published",
+    details: { annualReport: snapshot.year, edition: snapshot.edition },
+  });
   return item.id;
 }
 
@@ -166,14 +243,21 @@ export async function findPublishedReport(year: number): Promise<(ReportSnapshot
 /** Table 2 and Table 4 entered by hand for a year before Gongkai. */
 export async function saveManualFigures(actor: ActingUser, year: number, input: unknown): Promise<void> {
   assertPermitted(actor, "report.manual_figures");
-  const count = z.coerce.number({ error: messages.reports.validation.numberRequired }).int({ error: messages.reports.validation.integerRequired }).min(0, { error: messages.reports.validation.notNegative });
+  const count = z.coerce
+    .number({ error: messages.reports.validation.numberRequired })
+    .int({ error: messages.reports.validation.integerRequired })
+    .min(0, { error: messages.reports.validation.notNegative });
   const schema = z.object({
-    table2: z.object({
-      regulations: z.object({ issued: count, repealed: count, inForce: count }),
-      normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
-      licensing: count, penalties: count, coercion: count,
-      feesTenThousandYuan: z.coerce.number({ error: messages.reports.validation.numberRequired }).min(0, { error: messages.reports.validation.notNegative }),
-    }).nullish(),
+    table2: z
+      .object({
+        regulations: z.object({ issued: count, repealed: count, inForce: count }),
+        normativeDocuments: z.object({ issued: count, repealed: count, inForce: count }),
+        licensing: count,
+        penalties: count,
+        coercion: count,
+        feesTenThousandYuan: z.coerce.number({ error: messages.reports.validation.numberRequired }).min(0, { error: messages.reports.validation.notNegative }),
+      })
+      .nullish(),
     table4: z.array(count).length(15, { error: messages.reports.validation.table4Length }).nullish(),
   });
   const data = parseInput(schema, input);
@@ -183,19 +267,64 @@ export async function saveManualFigures(actor: ActingUser, year: number, input: 
       create: { year, table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
       update: { table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
     });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "report.manual_figures", entityType: "ReportManualFigures", entityId: year, details: data as Prisma.InputJsonValue });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "report.manual_figures",
+      entityType: "ReportManualFigures",
+      entityId: year,
+      details: data as Prisma.InputJsonValue,
+    });
   });
 }
 
-/** The years with a published report, newest first, with the latest edition's title. */
-export async function listPublishedReports(): Promise<{ year: number; title: string; edition: number; publishedAt: string }[]> {
+export type PublishedReportEntry = {
+  year: number;
+  title: string;
+  edition: number;
+  publishedAt: string;
+  /** The report's page, or for a report published as an item before this system, the item's page. */
+  href: string;
+};
+
+/** The year a report item reports on: the year its title names, else the year before its publication. */
+function reportYearOfItem(title: string, publishedOn: string): number {
+  const named = /(\d{4})\s*年度?[^\d]*年度报告/.exec(title) ?? /(\d{4})\s*年/.exec(title);
+  return named ? Number(named[1]) : Number(publishedOn.slice(0, 4)) - 1;
+}
+
+/**
+ * Every year with a published report, newest first: the reports compiled here (latest edition), and
+ * the reports published as items of the 政府信息公开年报 category before this system was used (an
+ * item a report of this system published is that report's, not another year's).
+ */
+export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
   const rows = await db.annualReport.findMany({ where: { state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
-  const latest = new Map<number, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.year)) latest.set(row.year, row);
-  return [...latest.values()].map((row) => ({
-    year: row.year,
-    title: (row.snapshot as unknown as ReportSnapshot).title,
-    edition: row.edition,
-    publishedAt: row.publishedAt!.toISOString().slice(0, 10),
-  }));
+  const entries = new Map<number, PublishedReportEntry>();
+  for (const row of rows) {
+    if (entries.has(row.year)) continue;
+    entries.set(row.year, {
+      year: row.year,
+      title: (row.snapshot as unknown as ReportSnapshot).title,
+      edition: row.edition,
+      publishedAt: formatDate(row.publishedAt!),
+      href: `/reports/annual/${row.year}`,
+    });
+  }
+  const reportItemIds = (await db.annualReport.findMany({ where: { itemId: { not: null } }, select: { itemId: true } })).map((row) => row.itemId!);
+  const items = await db.item.findMany({
+    where: {
+      publishedRevisionId: { not: null },
+      withdrawnAt: null,
+      id: { notIn: reportItemIds },
+      publishedRevision: { category: { slug: "annual-reports" } },
+    },
+    include: { publishedRevision: true },
+    orderBy: { publishedAt: "desc" },
+  });
+  for (const item of items) {
+    const publishedAt = formatDate(item.publishedAt!);
+    const year = reportYearOfItem(item.publishedRevision!.title, publishedAt);
+    if (!entries.has(year)) entries.set(year, { year, title: item.publishedRevision!.title, edition: 1, publishedAt, href: `/items/${item.id}` });
+  }
+  return [...entries.values()].sort((a, b) => b.year - a.year);
 }

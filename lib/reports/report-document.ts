@@ -53,7 +53,13 @@ function escapeHtml(text: string): string {
 }
 
 function paragraphs(text: string): string {
-  return text.split(/\n+/).filter((line) => line.trim()).map((line) => `<p>${escapeHtml(line.trim())}</p>`).join("") || `<p>${reportFormat.none}</p>`;
+  return (
+    text
+      .split(/\n+/)
+      .filter((line) => line.trim())
+      .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+      .join("") || `<p>${reportFormat.none}</p>`
+  );
 }
 
 function formatFee(value: number): string {
@@ -92,7 +98,9 @@ export function renderReportHtml(snapshot: ReportSnapshot): string {
 <tr>${table4CellLabels.map((label) => `<th rowspan="2">${label}</th>`).join("")}<th colspan="5">${table4GroupLabels[1]}</th><th colspan="5">${table4GroupLabels[2]}</th></tr>
 <tr>${[...table4CellLabels, ...table4CellLabels].map((label) => `<th>${label}</th>`).join("")}</tr></thead>
 <tbody><tr>${figures.table4.map((value) => `<td>${value}</td>`).join("")}</tr></tbody></table>`;
-  const notice = snapshot.correctionNotice ? `<blockquote><p><strong>${reportFormat.correctionNotice}</strong>${escapeHtml(snapshot.correctionNotice)}</p></blockquote>` : "";
+  const notice = snapshot.correctionNotice
+    ? `<blockquote><p><strong>${reportFormat.correctionNotice}</strong>${escapeHtml(snapshot.correctionNotice)}</p></blockquote>`
+    : "";
   return [
     notice,
     `<h2>${sectionHeadings[0]}</h2>${paragraphs(texts.overview)}`,

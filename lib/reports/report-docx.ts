@@ -26,7 +26,12 @@ function body(textBlock: string): Paragraph[] {
   );
 }
 
-const heading = (value: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: value, font: FONT, bold: true, size: 28 })] });
+const heading = (value: string) =>
+  new Paragraph({
+    heading: HeadingLevel.HEADING_2,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text: value, font: FONT, bold: true, size: 28 })],
+  });
 
 /** The report as a Word document with the same tables and texts as the published page. */
 export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer> {
@@ -51,7 +56,11 @@ export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer>
   ]);
   const table3 = table([
     [cell(reportFormat.table3.balanceNote, { rowSpan: 3, bold: true }), cell(reportFormat.table3.applicants, { bold: true, columnSpan: 7 })],
-    [cell(table3ColumnLabels.person, { bold: true, rowSpan: 2 }), cell(table3ColumnLabels.organisations, { bold: true, columnSpan: 5 }), cell(table3ColumnLabels.total, { bold: true, rowSpan: 2 })],
+    [
+      cell(table3ColumnLabels.person, { bold: true, rowSpan: 2 }),
+      cell(table3ColumnLabels.organisations, { bold: true, columnSpan: 5 }),
+      cell(table3ColumnLabels.total, { bold: true, rowSpan: 2 }),
+    ],
     table3ColumnLabels.kinds.map((label) => cell(label, { bold: true })),
     ...table3Layout(figures.outcomes).map((row) => {
       const label = cell(`${"　".repeat(row.level)}${row.label}`, { left: true, bold: row.level === 0 });
@@ -61,25 +70,47 @@ export async function buildReportDocx(snapshot: ReportSnapshot): Promise<Buffer>
   ]);
   const table4 = table([
     [cell(reportFormat.table4.review, { bold: true, columnSpan: 5 }), cell(reportFormat.table4.litigation, { bold: true, columnSpan: 10 })],
-    [...table4CellLabels.map((label) => cell(label, { bold: true, rowSpan: 2 })), cell(table4GroupLabels[1], { bold: true, columnSpan: 5 }), cell(table4GroupLabels[2], { bold: true, columnSpan: 5 })],
+    [
+      ...table4CellLabels.map((label) => cell(label, { bold: true, rowSpan: 2 })),
+      cell(table4GroupLabels[1], { bold: true, columnSpan: 5 }),
+      cell(table4GroupLabels[2], { bold: true, columnSpan: 5 }),
+    ],
     [...table4CellLabels, ...table4CellLabels].map((label) => cell(label, { bold: true })),
     figures.table4.map((value) => cell(value)),
   ]);
   const document = new Document({
     creator: snapshot.agencyName,
     title: snapshot.title,
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: snapshot.title, bold: true, font: FONT, size: 36 })] }),
-        ...(snapshot.correctionNotice ? [new Paragraph({ children: [new TextRun({ text: `${reportFormat.correctionNotice}${snapshot.correctionNotice}`, bold: true, font: FONT, size: 24 })] })] : []),
-        heading(sectionHeadings[0]), ...body(texts.overview),
-        heading(sectionHeadings[1]), table2,
-        heading(sectionHeadings[2]), table3,
-        heading(sectionHeadings[3]), table4,
-        heading(sectionHeadings[4]), ...body(texts.problems),
-        heading(sectionHeadings[5]), ...body(texts.otherMatters),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: snapshot.title, bold: true, font: FONT, size: 36 })],
+          }),
+          ...(snapshot.correctionNotice
+            ? [
+                new Paragraph({
+                  children: [new TextRun({ text: `${reportFormat.correctionNotice}${snapshot.correctionNotice}`, bold: true, font: FONT, size: 24 })],
+                }),
+              ]
+            : []),
+          heading(sectionHeadings[0]),
+          ...body(texts.overview),
+          heading(sectionHeadings[1]),
+          table2,
+          heading(sectionHeadings[2]),
+          table3,
+          heading(sectionHeadings[3]),
+          table4,
+          heading(sectionHeadings[4]),
+          ...body(texts.problems),
+          heading(sectionHeadings[5]),
+          ...body(texts.otherMatters),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -31,7 +31,14 @@ export const reportFormat = {
     inForce: "现行有效件数",
     decisions: "本年处理决定数量",
     feeAmount: "本年收费金额（单位：万元）",
-    rows: { regulations: "规章", normativeDocuments: "行政规范性文件", licensing: "行政许可", penalties: "行政处罚", coercion: "行政强制", fees: "行政事业性收费" },
+    rows: {
+      regulations: "规章",
+      normativeDocuments: "行政规范性文件",
+      licensing: "行政许可",
+      penalties: "行政处罚",
+      coercion: "行政强制",
+      fees: "行政事业性收费",
+    },
   },
   table3: {
     sheetName: "表三 依申请公开",

@@ -27,7 +27,14 @@ export const reportWorkflow = defineWorkflow<ItemState, ReportAction>({
     { action: "submit", from: ["draft"], to: "section_review", permission: "report.submit", relation: "same_section" },
     { action: "approve", from: ["section_review"], to: "leader_review", permission: "report.approve_section", relation: "same_section_not_author" },
     { action: "approve", from: ["leader_review"], to: "published", permission: "report.approve_leader", relation: "not_author" },
-    { action: "return", from: ["section_review"], to: "draft", permission: "report.return_section", relation: "same_section_not_author", comment: "review_comment" },
+    {
+      action: "return",
+      from: ["section_review"],
+      to: "draft",
+      permission: "report.return_section",
+      relation: "same_section_not_author",
+      comment: "review_comment",
+    },
     { action: "return", from: ["leader_review"], to: "draft", permission: "report.return_leader", relation: "not_author", comment: "review_comment" },
   ],
 });
@@ -53,7 +60,12 @@ export const reportReview = defineReviewedRecord({
     return { figures, checks };
   },
   lock: (tx, id, request) => lockReport(tx, id, request.version),
-  subjectOf: (report: { state: ItemState; sectionId: number; authorId: number }) => ({ state: report.state, sectionId: report.sectionId, authorId: report.authorId, revisionAuthorId: report.authorId }),
+  subjectOf: (report: { state: ItemState; sectionId: number; authorId: number }) => ({
+    state: report.state,
+    sectionId: report.sectionId,
+    authorId: report.authorId,
+    revisionAuthorId: report.authorId,
+  }),
   guard: async ({ action, prepared: { checks } }) => {
     if ((action === "submit" || action === "approve") && !checks.passed) {
       const error = new ValidationError({ checks: checks.blocking.map((check) => check.message) }, g.reportChecksFailed);
@@ -64,9 +76,15 @@ export const reportReview = defineReviewedRecord({
   publish: async ({ tx, row: report, actorId, now, prepared: { figures, checks } }): Promise<Prisma.AnnualReportUpdateInput> => {
     const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
     const snapshot: ReportSnapshot = {
-      year: report.year, edition: report.edition, agencyName: agency.name, title: reportTitle(agency.name, report.year, report.edition),
+      year: report.year,
+      edition: report.edition,
+      agencyName: agency.name,
+      title: reportTitle(agency.name, report.year, report.edition),
       texts: { overview: report.overview, problems: report.problems, otherMatters: report.otherMatters },
-      correctionNotice: report.correctionNotice, figures, checks, publishedAt: now.toISOString(),
+      correctionNotice: report.correctionNotice,
+      figures,
+      checks,
+      publishedAt: now.toISOString(),
     };
     const itemId = await publishReportItem(tx, snapshot, report.authorId, report.sectionId, actorId!, agency.code, now);
     await syncSearchDocuments(tx, "item", [itemId]);
@@ -79,6 +97,11 @@ export const reportReview = defineReviewedRecord({
 });
 
 /** A review step on the year's report; `sources` of the figures are the live data but in tests. */
-export function transitionReport(actor: ActingUser, reportId: number, input: unknown, sources: ReportFigureSources = liveFigureSources): Promise<ReportEdition> {
+export function transitionReport(
+  actor: ActingUser,
+  reportId: number,
+  input: unknown,
+  sources: ReportFigureSources = liveFigureSources,
+): Promise<ReportEdition> {
   return takeTransition(reportReview, actor, reportId, input, { sources });
 }

@@ -52,12 +52,7 @@ const c = messages.reports.checkMessages;
  * The blocking checks of the official format. `outcomeSlugs` are the 21 outcome rows in order;
  * `previousCarriedOut` is last year's published 四 (null when there is no published report).
  */
-export function checkReportTables(
-  table3: Table3,
-  table4: Table4,
-  outcomeSlugs: readonly string[],
-  previousCarriedOut: Table3Row | null,
-): ReportCheck[] {
+export function checkReportTables(table3: Table3, table4: Table4, outcomeSlugs: readonly string[], previousCarriedOut: Table3Row | null): ReportCheck[] {
   const problems: ReportCheck[] = [];
   const row = (key: string) => table3.rows[key] ?? new Array(table3ColumnCount).fill(0);
   for (const key of ["new", "carried_in", ...outcomeSlugs, "total", "carried_out"]) {

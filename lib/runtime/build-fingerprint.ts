@@ -4,8 +4,17 @@ import path from "node:path";
 
 // Everything that changes what `next build` produces. Content, not mtimes: a fresh clone has new mtimes.
 const INPUTS = [
-  "app", "components", "lib", "public", "proxy.ts", "instrumentation.ts",
-  "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema",
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema",
 ];
 
 function listFiles(entry: string): string[] {

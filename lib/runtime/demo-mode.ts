@@ -13,8 +13,8 @@
 import { verifyPassword } from "@/lib/auth/password";
 import { configFrom, demoSettingOf, type DemoSetting } from "@/lib/config";
 import { db } from "@/lib/db";
-import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 import { messages } from "@/lib/i18n";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 
 type Env = Record<string, string | undefined>;
 
@@ -56,7 +56,8 @@ export async function prepareDemoModeAtStart(
   seed: { seedDemoData: () => Promise<void>; seedBaseData: () => Promise<void> },
 ): Promise<string | null> {
   const setting = readDemoSetting(env);
-  if (typeof setting === "object") return `DEMO_MODE=${setting.invalid} is not understood: use DEMO_MODE=1 (a demo installation) or DEMO_MODE=0, or leave it unset.`;
+  if (typeof setting === "object")
+    return `DEMO_MODE=${setting.invalid} is not understood: use DEMO_MODE=1 (a demo installation) or DEMO_MODE=0, or leave it unset.`;
   const accountCount = database.embedded ? 0 : await db.user.count();
   if (shouldSeedDemoData(database, setting, env, accountCount)) await seed.seedDemoData();
   else await seed.seedBaseData();
@@ -69,7 +70,7 @@ export async function prepareDemoModeAtStart(
     return [
       `Refusing to start: ${exposed.length === 1 ? "the account" : "the accounts"} ${names} can still be signed into with the published demo password "${DEMO_PASSWORD}".`,
       "To go live: start once with DEMO_MODE=1 (where nobody else can reach it), sign in as an administrator with a password of your own",
-      "and choose ${messages.console.users} → ${messages.users.endDemoMode}, which disables every account that still has the demo password. Or set DEMO_MODE=1 to run a demo installation.",
+      `and choose ${messages.console.users} → ${messages.users.endDemoMode}, which disables every account that still has the demo password. Or set DEMO_MODE=1 to run a demo installation.`,
     ].join("\n");
   }
   // No published password is left: the login page no longer offers the demo accounts.

@@ -50,7 +50,11 @@ export type PageCacheRuntime = {
   rendering: Map<string, Promise<void>>;
 };
 
-export function createPageCacheRuntime(settings: PageCacheSettings, databaseUrl: string | undefined, query?: () => Promise<string | null>): PageCacheRuntime | null {
+export function createPageCacheRuntime(
+  settings: PageCacheSettings,
+  databaseUrl: string | undefined,
+  query?: () => Promise<string | null>,
+): PageCacheRuntime | null {
   if (settings.maxMegabytes <= 0) return null;
   const read = query ?? (databaseUrl ? queryContentVersionFrom(databaseUrl) : null);
   if (!read) return null;
@@ -110,7 +114,13 @@ function isKeepable(response: ServerResponse): string | undefined {
  * Lets Next render into `response` as usual, keeping a copy of what it sends; once the response
  * has finished normally, keeps it in the cache when it may be kept.
  */
-function renderAndKeep(request: IncomingMessage, response: ServerResponse, runtime: PageCacheRuntime, { key, version }: { key: string; version: string }, render: () => Promise<void>): Promise<void> {
+function renderAndKeep(
+  request: IncomingMessage,
+  response: ServerResponse,
+  runtime: PageCacheRuntime,
+  { key, version }: { key: string; version: string },
+  render: () => Promise<void>,
+): Promise<void> {
   // The page is kept uncompressed (its nonce is put back per answer, and it is compressed from
   // pieces per answer when the client takes gzip), so Next must not compress this render.
   delete request.headers["accept-encoding"];
@@ -125,7 +135,8 @@ function renderAndKeep(request: IncomingMessage, response: ServerResponse, runti
   let tooLarge = false;
   const keepChunk = (chunk: unknown, encoding: unknown) => {
     if (tooLarge || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+    const buffer =
+      typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
     size += buffer.length;
     if (!runtime.cache.accepts(size)) {
       tooLarge = true;

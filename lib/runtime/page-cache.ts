@@ -77,7 +77,11 @@ export class PageCache {
   }
 
   set(key: string, page: Omit<CachedPage, "storedAt" | "bytes">): boolean {
-    const bytes = key.length + [...page.segments, ...(page.gzipSegments ?? [])].reduce((sum, segment) => sum + segment.length, 0) + page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) + 200;
+    const bytes =
+      key.length +
+      [...page.segments, ...(page.gzipSegments ?? [])].reduce((sum, segment) => sum + segment.length, 0) +
+      page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) +
+      200;
     if (!this.accepts(bytes)) return false;
     this.delete(key);
     this.entries.set(key, { ...page, storedAt: this.now(), bytes });

@@ -23,7 +23,8 @@ export function forgetWebProcess(dataDir: string): void {
 
 async function stopOrphan(pid: number, log: (line: string) => void): Promise<boolean> {
   const parent = pid > 0 && isProcessAlive(pid) ? parentProcessOf(pid) : 0;
-  const orphaned = pid > 0 && isProcessAlive(pid) && !processCommand(parent).includes("scripts/serve.ts") && /next|scripts\/web-server/.test(processCommand(pid));
+  const orphaned =
+    pid > 0 && isProcessAlive(pid) && !processCommand(parent).includes("scripts/serve.ts") && /next|scripts\/web-server/.test(processCommand(pid));
   if (orphaned) {
     log(`Stopping a web server left running by an earlier start (pid ${pid}).`);
     process.kill(pid, "SIGTERM");
@@ -36,7 +37,10 @@ async function stopOrphan(pid: number, log: (line: string) => void): Promise<boo
 export async function stopOrphanedWebProcess(dataDir: string, log: (line: string) => void): Promise<void> {
   const file = pidFile(dataDir);
   if (!existsSync(file)) return;
-  const pids = readFileSync(file, "utf8").split("\n").map(Number).filter((pid) => pid > 0);
+  const pids = readFileSync(file, "utf8")
+    .split("\n")
+    .map(Number)
+    .filter((pid) => pid > 0);
   const settled = await Promise.all(pids.map((pid) => stopOrphan(pid, log)));
   if (settled.every(Boolean)) rmSync(file, { force: true });
 }

@@ -6,7 +6,13 @@ import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxi
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
 import { isCrossSiteServerAction, mayBeServerAction } from "@/lib/http-security/server-action-origin";
 import { messages } from "@/lib/i18n";
-import { createPageCacheRuntime, pageCacheSettingsFrom, servePageThroughCache, type PageCacheRuntime, type PageCacheSettings } from "@/lib/runtime/page-cache-handler";
+import {
+  createPageCacheRuntime,
+  pageCacheSettingsFrom,
+  servePageThroughCache,
+  type PageCacheRuntime,
+  type PageCacheSettings,
+} from "@/lib/runtime/page-cache-handler";
 
 /**
  * The production web server: a plain Node HTTP server around Next's request handler (a Next
@@ -68,7 +74,11 @@ function rewriteRequestHeaders(request: IncomingMessage, peer: string, trusted: 
   // A client's own Content-Security-Policy request header would give Next the nonce to render with;
   // x-middleware-subrequest is Next's internal marker that skips the proxy (CVE-2025-29927).
   const dropped = new Set<string>([
-    PEER_ADDRESS_HEADER, "content-security-policy", "content-security-policy-report-only", "x-nonce", "x-middleware-subrequest",
+    PEER_ADDRESS_HEADER,
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "x-nonce",
+    "x-middleware-subrequest",
     ...(trusted ? [] : FORWARDING_HEADERS),
   ]);
   const headers = request.headers;

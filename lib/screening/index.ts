@@ -26,9 +26,7 @@ function overlaps(first: ScreeningMatch, second: ScreeningMatch): boolean {
 function removeOverlaps(matches: ScreeningMatch[]): ScreeningMatch[] {
   const byPreference = [...matches].sort(
     (first, second) =>
-      kindPriority[first.kind] - kindPriority[second.kind] ||
-      second.end - second.start - (first.end - first.start) ||
-      first.start - second.start,
+      kindPriority[first.kind] - kindPriority[second.kind] || second.end - second.start - (first.end - first.start) || first.start - second.start,
   );
   const kept: ScreeningMatch[] = [];
   for (const match of byPreference) {

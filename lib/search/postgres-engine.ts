@@ -1,18 +1,11 @@
 import "server-only";
 import type pg from "pg";
 import { databasePool } from "@/lib/database/pool";
-import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
-import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
-import type {
-  SearchDocumentInput,
-  SearchDocumentType,
-  SearchEngine,
-  SearchEngineHit,
-  SearchEngineRequest,
-  SearchEngineResult,
-} from "@/lib/search/types";
+import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
+import type { SearchDocumentInput, SearchDocumentType, SearchEngine, SearchEngineHit, SearchEngineRequest, SearchEngineResult } from "@/lib/search/types";
 
 /**
  * Search inside PostgreSQL, no extra server. Each public record is one row of "SearchDocument"
@@ -127,13 +120,16 @@ type CountResult = { count: number; estimated: boolean; tableRows: number; confi
  */
 async function countCapped(client: Queryable, where: Sql, confirm?: Sql): Promise<CountResult> {
   const sample = confirm ? Prisma.sql`CASE WHEN (ctid::text::point)[1] <= 2 THEN (${confirm}) END` : Prisma.sql`NULL::boolean`;
-  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number; confirmed: number; sampled: number }>(client, Prisma.sql`
+  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number; confirmed: number; sampled: number }>(
+    client,
+    Prisma.sql`
     SELECT count(*)::int AS n, max(page)::int AS last_page,
            count(*) FILTER (WHERE confirmed)::int AS confirmed, count(confirmed)::int AS sampled,
            greatest(1, pg_relation_size('"SearchDocument"'::regclass) / current_setting('block_size')::int)::int AS pages,
            (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS table_rows
       FROM (SELECT (ctid::text::point)[0]::int AS page, ${sample} AS confirmed
-              FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`);
+              FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`,
+  );
   const tableRows = Math.max(0, Number(row.table_rows));
   const confirmedShare = confirm && row.sampled >= MIN_CONFIRM_SAMPLE ? row.confirmed / row.sampled : null;
   if (row.n <= COUNT_CAP) return { count: row.n, estimated: false, tableRows, confirmedShare };

@@ -1,10 +1,10 @@
 import "server-only";
+import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
 import type { SearchSource } from "@/lib/search/sources/types";
 import type { SearchDocumentType } from "@/lib/search/types";
-import { currentTime } from "@/lib/clock";
 
 /**
  * Keeps the search index in step with what the public can see.
@@ -32,7 +32,11 @@ export async function syncSearchDocuments(tx: DatabaseTransaction, type: SearchD
   const documents = await source.loadDocuments(tx, ids);
   const present = new Set(documents.map((document) => document.sourceId));
   await searchEngine.upsertDocuments(documents, tx);
-  await searchEngine.removeDocuments(type, ids.filter((id) => !present.has(id)), tx);
+  await searchEngine.removeDocuments(
+    type,
+    ids.filter((id) => !present.has(id)),
+    tx,
+  );
 }
 
 export type ReconcileSummary = { type: SearchDocumentType; upserted: number; removed: number }[];

@@ -27,7 +27,14 @@ const positiveInteger = (message: string) =>
     .string()
     .optional()
     .transform((value) => (value?.trim() ? value.trim() : undefined))
-    .pipe(z.string().regex(/^\d{1,9}$/, message).transform(Number).pipe(z.number().int().min(1, message)).optional());
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,9}$/, message)
+        .transform(Number)
+        .pipe(z.number().int().min(1, message))
+        .optional(),
+    );
 
 /** The public search parameters, as strings from a query string or a form. */
 export const publicSearchParamsSchema = z.object({
@@ -37,9 +44,20 @@ export const publicSearchParamsSchema = z.object({
     .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, " ").trim())
     .pipe(z.string().min(1, e.queryRequired).max(MAX_QUERY_LENGTH, e.queryTooLong(MAX_QUERY_LENGTH))),
   type: optionalText.pipe(z.enum(SEARCH_DOCUMENT_TYPES, { error: e.type }).optional()),
-  category: optionalText.pipe(z.string().max(100, e.category).regex(/^[a-z0-9-]+$/, e.category).optional()),
+  category: optionalText.pipe(
+    z
+      .string()
+      .max(100, e.category)
+      .regex(/^[a-z0-9-]+$/, e.category)
+      .optional(),
+  ),
   year: positiveInteger(e.year).pipe(z.number().min(1949, e.year).max(2200, e.year).optional()),
-  issuingBody: optionalText.pipe(z.string().regex(/^(agency|\d{1,9})$/, e.issuingBody).optional()),
+  issuingBody: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(agency|\d{1,9})$/, e.issuingBody)
+      .optional(),
+  ),
   validity: optionalText.pipe(z.enum(VALIDITIES, { error: e.validity }).optional()),
   sort: optionalText.pipe(z.enum(["relevance", "date"], { error: e.sort }).optional()),
   page: positiveInteger(e.page),
@@ -110,7 +128,14 @@ function readFields(input: Record<string, unknown>): Record<string, string | und
   const fields: Record<string, string | undefined> = {};
   for (const key of Object.keys(publicSearchParamsSchema.shape)) {
     const value = input[key];
-    fields[key] = typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value[0] : value === undefined || value === null ? undefined : String(value);
+    fields[key] =
+      typeof value === "string"
+        ? value
+        : Array.isArray(value) && typeof value[0] === "string"
+          ? value[0]
+          : value === undefined || value === null
+            ? undefined
+            : String(value);
   }
   return fields;
 }

@@ -1,15 +1,19 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export const sectionInputSchema = z.object({
-  name: z.string({ error: messages.administration.sections.nameRequired }).trim().min(1, { error: messages.administration.sections.nameRequired }).max(40, { error: messages.administration.sections.nameTooLong }),
+  name: z
+    .string({ error: messages.administration.sections.nameRequired })
+    .trim()
+    .min(1, { error: messages.administration.sections.nameRequired })
+    .max(40, { error: messages.administration.sections.nameTooLong }),
   sortOrder: z.coerce.number().int().min(0).max(9999).optional(),
 });
 
@@ -28,7 +32,13 @@ export async function createSection(actor: ActingUser | null, input: unknown): P
   return db.$transaction(async (tx) => {
     if (await tx.section.findUnique({ where: { name: data.name } })) throw new ValidationError({ name: [messages.administration.sections.nameTaken] });
     const section = await tx.section.create({ data: { name: data.name, sortOrder: data.sortOrder ?? 0 } });
-    await recordAuditEvent(tx, { actorId: actor?.id ?? null, action: "section.create", entityType: "Section", entityId: section.id, details: { name: section.name } });
+    await recordAuditEvent(tx, {
+      actorId: actor?.id ?? null,
+      action: "section.create",
+      entityType: "Section",
+      entityId: section.id,
+      details: { name: section.name },
+    });
     return { id: section.id, name: section.name, sortOrder: section.sortOrder, userCount: 0 };
   });
 }
@@ -42,6 +52,12 @@ export async function renameSection(actor: ActingUser, sectionId: number, input:
     const clash = await tx.section.findFirst({ where: { name: data.name, id: { not: sectionId } } });
     if (clash) throw new ValidationError({ name: [messages.administration.sections.nameTaken] });
     await tx.section.update({ where: { id: sectionId }, data: { name: data.name, sortOrder: data.sortOrder ?? before.sortOrder } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "section.update", entityType: "Section", entityId: sectionId, details: { before: before.name, after: data.name } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "section.update",
+      entityType: "Section",
+      entityId: sectionId,
+      details: { before: before.name, after: data.name },
+    });
   });
 }

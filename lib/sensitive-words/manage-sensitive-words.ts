@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
 import { messages } from "@/lib/i18n";
+import { parseInput } from "@/lib/validation";
 
 export const maximumSensitiveWordLength = 50;
 export const maximumSensitiveWordsPerSubmission = 1000;
@@ -18,7 +18,12 @@ const wordSeparators = /[\r\n,，、]+/;
 export const sensitiveWordsInputSchema = z.object({
   words: z
     .string({ error: messages.administration.sensitiveWords.required })
-    .transform((text) => text.split(wordSeparators).map((word) => word.trim()).filter((word) => word.length > 0))
+    .transform((text) =>
+      text
+        .split(wordSeparators)
+        .map((word) => word.trim())
+        .filter((word) => word.length > 0),
+    )
     .pipe(
       z
         .array(z.string().max(maximumSensitiveWordLength, { error: messages.administration.sensitiveWords.wordTooLong(maximumSensitiveWordLength) }))
@@ -88,6 +93,12 @@ export async function removeSensitiveWord(actor: ActingUser, wordId: number): Pr
     const row = await tx.sensitiveWord.findUnique({ where: { id: wordId } });
     if (!row) throw new NotFoundError(messages.administration.sensitiveWords.notFound);
     await tx.sensitiveWord.delete({ where: { id: wordId } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "sensitive_word.remove", entityType: "SensitiveWord", entityId: wordId, details: { word: row.word } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "sensitive_word.remove",
+      entityType: "SensitiveWord",
+      entityId: wordId,
+      details: { word: row.word },
+    });
   });
 }

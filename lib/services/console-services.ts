@@ -9,10 +9,10 @@ import { messages } from "@/lib/i18n";
 import { comparePowerCodes } from "@/lib/powers/power-entry";
 import { findRegisterHistory, type RegisterHistoryEntry } from "@/lib/powers/register-history";
 import { canEditRegisterEntry, type RegisterAction } from "@/lib/powers/register-review";
-import { serviceReview } from "@/lib/services/service-review";
-import { availableActions } from "@/lib/workflow/engine";
 import { serviceGuideInclude, serviceGuideOf } from "@/lib/services/manage-services";
 import type { ServiceGuide } from "@/lib/services/service-guide";
+import { serviceReview } from "@/lib/services/service-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ConsoleServiceSummary = { id: number; code: string; name: string; sectionName: string; state: ItemState; published: boolean; updatedAt: string };
 
@@ -44,8 +44,13 @@ export async function listConsoleServices(actor: ActingUser, filter: { state?: I
   return rows
     .sort((a, b) => comparePowerCodes(a.code, b.code))
     .map((service) => ({
-      id: service.id, code: service.code, name: service.name, sectionName: service.section.name, state: service.state,
-      published: service.publishedContent !== null && service.withdrawnAt === null, updatedAt: service.updatedAt.toISOString(),
+      id: service.id,
+      code: service.code,
+      name: service.name,
+      sectionName: service.section.name,
+      state: service.state,
+      published: service.publishedContent !== null && service.withdrawnAt === null,
+      updatedAt: service.updatedAt.toISOString(),
     }));
 }
 
@@ -57,8 +62,13 @@ export async function findConsoleService(actor: ActingUser, serviceId: number): 
   const publishedGuide = (service.publishedContent as ServiceGuide | null) ?? null;
   const subject = { state: service.state, sectionId: service.ownerSectionId, authorId: service.authorId, lastEditorId: service.lastEditorId };
   return {
-    id: service.id, code: service.code, name: service.name, sectionName: service.section.name, state: service.state,
-    published: publishedGuide !== null && service.withdrawnAt === null, updatedAt: service.updatedAt.toISOString(),
+    id: service.id,
+    code: service.code,
+    name: service.name,
+    sectionName: service.section.name,
+    state: service.state,
+    published: publishedGuide !== null && service.withdrawnAt === null,
+    updatedAt: service.updatedAt.toISOString(),
     version: service.version,
     working,
     publishedGuide,

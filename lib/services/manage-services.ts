@@ -1,8 +1,9 @@
 import "server-only";
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
 import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { recordAuditEvent } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
@@ -13,7 +14,6 @@ import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 import { serviceContentSchema, updateServiceSchema, type ServiceContentInput } from "@/lib/services/service-schemas";
 import { parseInput } from "@/lib/validation";
-import { currentTime } from "@/lib/clock";
 
 const m = messages.registers;
 
@@ -26,7 +26,11 @@ const maxFormsPerSave = 20;
  * Stores uploaded forms, runs `write`, and removes the stored files again when `write` fails, so
  * that a failed save leaves no file behind.
  */
-export async function withReceivedServiceForms<Result>(files: File[], write: (forms: ReceivedServiceForm[]) => Promise<Result>, dataDir = resolveDataDir()): Promise<Result> {
+export async function withReceivedServiceForms<Result>(
+  files: File[],
+  write: (forms: ReceivedServiceForm[]) => Promise<Result>,
+  dataDir = resolveDataDir(),
+): Promise<Result> {
   const chosen = files.filter((file) => file.size > 0 || file.name);
   if (chosen.length > maxFormsPerSave) throw new ValidationError({ files: [messages.common.attachments.tooManyForms(maxFormsPerSave)] });
   const stored: ReceivedServiceForm[] = [];
@@ -73,7 +77,13 @@ export function serviceGuideOf(service: ServiceRow): ServiceGuide {
     officeHours: service.officeHours,
     consultationPhone: service.consultationPhone,
     complaintPhone: service.complaintPhone,
-    forms: service.forms.map((form) => ({ id: form.id, title: form.title, originalName: form.originalName, sizeBytes: form.sizeBytes, mimeType: form.mimeType })),
+    forms: service.forms.map((form) => ({
+      id: form.id,
+      title: form.title,
+      originalName: form.originalName,
+      sizeBytes: form.sizeBytes,
+      mimeType: form.mimeType,
+    })),
   };
 }
 
@@ -104,7 +114,13 @@ function columnsOf(content: ServiceContentInput) {
   };
 }
 
-async function writeMaterialsAndForms(tx: DatabaseTransaction, serviceId: number, content: ServiceContentInput, uploads: ReceivedServiceForm[], now: Date): Promise<{ formsAdded: number[]; formsRemoved: number[] }> {
+async function writeMaterialsAndForms(
+  tx: DatabaseTransaction,
+  serviceId: number,
+  content: ServiceContentInput,
+  uploads: ReceivedServiceForm[],
+  now: Date,
+): Promise<{ formsAdded: number[]; formsRemoved: number[] }> {
   await tx.serviceMaterial.deleteMany({ where: { serviceId } });
   if (content.materials.length) {
     await tx.serviceMaterial.createMany({ data: content.materials.map((material, sortOrder) => ({ ...material, serviceId, sortOrder })) });
@@ -119,8 +135,14 @@ async function writeMaterialsAndForms(tx: DatabaseTransaction, serviceId: number
   for (const [index, upload] of uploads.entries()) {
     const form = await tx.serviceForm.create({
       data: {
-        serviceId, title: upload.title, storagePath: upload.storagePath, originalName: upload.originalName, mimeType: upload.mimeType,
-        sizeBytes: upload.sizeBytes, sha256: upload.sha256, sortOrder: nextOrder + index,
+        serviceId,
+        title: upload.title,
+        storagePath: upload.storagePath,
+        originalName: upload.originalName,
+        mimeType: upload.mimeType,
+        sizeBytes: upload.sizeBytes,
+        sha256: upload.sha256,
+        sortOrder: nextOrder + index,
       },
     });
     added.push(form.id);
@@ -137,16 +159,22 @@ function rethrowCodeClash(error: unknown): never {
 export async function createService(actor: ActingUser, input: unknown, uploads: ReceivedServiceForm[] = [], now = currentTime()): Promise<RegisterWriteResult> {
   assertPermitted(actor, "service.edit");
   const content = parseInput(serviceContentSchema, input);
-  return db.$transaction(async (tx) => {
-    await assertServiceReferences(tx, { ...content, keepFormIds: [] });
-    const service = await tx.service.create({ data: { ...columnsOf(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id } });
-    const forms = await writeMaterialsAndForms(tx, service.id, { ...content, keepFormIds: [] }, uploads, now);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "service.create", entityType: "Service", entityId: service.id, toState: "draft",
-      details: { code: service.code, name: service.name, formsAdded: forms.formsAdded },
-    });
-    return { id: service.id, state: service.state, version: service.version };
-  }).catch(rethrowCodeClash);
+  return db
+    .$transaction(async (tx) => {
+      await assertServiceReferences(tx, { ...content, keepFormIds: [] });
+      const service = await tx.service.create({ data: { ...columnsOf(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id } });
+      const forms = await writeMaterialsAndForms(tx, service.id, { ...content, keepFormIds: [] }, uploads, now);
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "service.create",
+        entityType: "Service",
+        entityId: service.id,
+        toState: "draft",
+        details: { code: service.code, name: service.name, formsAdded: forms.formsAdded },
+      });
+      return { id: service.id, state: service.state, version: service.version };
+    })
+    .catch(rethrowCodeClash);
 }
 
 export async function lockServiceForWrite(tx: DatabaseTransaction, serviceId: number, expectedVersion: number | null | undefined): Promise<ServiceRow> {
@@ -162,27 +190,40 @@ function subjectOf(service: { state: ItemState; ownerSectionId: number; authorId
 }
 
 /** Saves a change to the working copy; the public keeps the published guide until the change is approved. */
-export async function updateService(actor: ActingUser, serviceId: number, input: unknown, uploads: ReceivedServiceForm[] = [], now = currentTime()): Promise<RegisterWriteResult> {
+export async function updateService(
+  actor: ActingUser,
+  serviceId: number,
+  input: unknown,
+  uploads: ReceivedServiceForm[] = [],
+  now = currentTime(),
+): Promise<RegisterWriteResult> {
   assertPermitted(actor, "service.edit");
   const { version, ...content } = parseInput(updateServiceSchema, input);
-  return db.$transaction(async (tx) => {
-    const service = await lockServiceForWrite(tx, serviceId, version);
-    if (!canEditRegisterEntry(actor, subjectOf(service))) {
-      if (service.state !== "draft" && service.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
-      throw new ForbiddenError(m.review.notEditable);
-    }
-    await assertServiceReferences(tx, content, service.id);
-    const updated = await tx.service.update({
-      where: { id: service.id },
-      data: { ...columnsOf(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },
-    });
-    const forms = await writeMaterialsAndForms(tx, service.id, content, uploads, now);
-    await recordAuditEvent(tx, {
-      actorId: actor.id, action: "service.edit", entityType: "Service", entityId: service.id, fromState: service.state, toState: "draft",
-      details: forms,
-    });
-    return { id: updated.id, state: updated.state, version: updated.version };
-  }).catch(rethrowCodeClash);
+  return db
+    .$transaction(async (tx) => {
+      const service = await lockServiceForWrite(tx, serviceId, version);
+      if (!canEditRegisterEntry(actor, subjectOf(service))) {
+        if (service.state !== "draft" && service.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
+        throw new ForbiddenError(m.review.notEditable);
+      }
+      await assertServiceReferences(tx, content, service.id);
+      const updated = await tx.service.update({
+        where: { id: service.id },
+        data: { ...columnsOf(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },
+      });
+      const forms = await writeMaterialsAndForms(tx, service.id, content, uploads, now);
+      await recordAuditEvent(tx, {
+        actorId: actor.id,
+        action: "service.edit",
+        entityType: "Service",
+        entityId: service.id,
+        fromState: service.state,
+        toState: "draft",
+        details: forms,
+      });
+      return { id: updated.id, state: updated.state, version: updated.version };
+    })
+    .catch(rethrowCodeClash);
 }
 
 export { guideInclude as serviceGuideInclude };

@@ -30,7 +30,12 @@ export async function findPublicServices(query: { q?: string; page?: number; pag
       page,
       pageSize,
       items: all.slice((page - 1) * pageSize, page * pageSize).map(({ id, guide }) => ({
-        id, code: guide.code, name: guide.name, sectionName: guide.sectionName, timeLimitDays: guide.timeLimitDays, fee: guide.fee,
+        id,
+        code: guide.code,
+        name: guide.name,
+        sectionName: guide.sectionName,
+        timeLimitDays: guide.timeLimitDays,
+        fee: guide.fee,
       })),
     };
   });
@@ -53,7 +58,10 @@ export type DownloadableServiceForm = { storagePath: string; originalName: strin
  * users may also download the forms of drafts.
  */
 export async function findDownloadableServiceForm(serviceId: number, formId: number, user: ActingUser | null): Promise<DownloadableServiceForm> {
-  const form = await db.serviceForm.findFirst({ where: { id: formId, serviceId }, include: { service: { select: { publishedContent: true, withdrawnAt: true } } } });
+  const form = await db.serviceForm.findFirst({
+    where: { id: formId, serviceId },
+    include: { service: { select: { publishedContent: true, withdrawnAt: true } } },
+  });
   if (!form) throw new NotFoundError(messages.registers.services.errors.formMissing);
   const guide = form.service.publishedContent as ServiceGuide | null;
   const listedPublicly = Boolean(guide && !form.service.withdrawnAt && guide.forms.some((entry) => entry.id === form.id));

@@ -16,7 +16,12 @@ export const serviceReview = defineReviewedRecord({
   lock: (tx, id, request) => lockServiceForWrite(tx, id, request.version),
   subjectOf: (service: { state: RegisterWriteResult["state"]; ownerSectionId: number; authorId: number; lastEditorId: number }) =>
     registerSubject({ state: service.state, sectionId: service.ownerSectionId, authorId: service.authorId, lastEditorId: service.lastEditorId }),
-  publish: async ({ row, now }): Promise<Prisma.ServiceUpdateInput> => ({ publishedContent: serviceGuideOf(row), publishedAt: now, withdrawnAt: null, withdrawalReason: null }),
+  publish: async ({ row, now }): Promise<Prisma.ServiceUpdateInput> => ({
+    publishedContent: serviceGuideOf(row),
+    publishedAt: now,
+    withdrawnAt: null,
+    withdrawalReason: null,
+  }),
   withdraw: async ({ now, comment }) => ({ withdrawnAt: now, withdrawalReason: comment }),
   store: ({ tx, row, to }, fields) => tx.service.update({ where: { id: row.id }, data: { ...fields, state: to, version: { increment: 1 } } }),
   search: { type: "service", ids: (service) => [service.id] },

@@ -123,5 +123,5 @@ function formatCsvField(cell: CsvCell, neutralise: boolean): string {
 export function formatCsv(rows: readonly (readonly CsvCell[])[], options: { bom?: boolean; neutraliseFormulas?: boolean } = {}): string {
   const neutralise = options.neutraliseFormulas ?? true;
   const body = rows.map((row) => row.map((cell) => formatCsvField(cell, neutralise)).join(",")).join("\r\n");
-  return `${options.bom ?? true ? byteOrderMark : ""}${body}\r\n`;
+  return `${(options.bom ?? true) ? byteOrderMark : ""}${body}\r\n`;
 }

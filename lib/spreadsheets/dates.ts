@@ -5,8 +5,7 @@
  */
 export function parseSpreadsheetDate(text: string): string | null {
   const value = text.trim();
-  const match =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?$/.exec(value) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));

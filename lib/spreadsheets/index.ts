@@ -6,8 +6,14 @@
 export { CsvEncodingError, decodeCsvBytes, formatCsv, neutraliseFormula, parseCsv, restoreNeutralisedFormula, type CsvCell, type CsvEncoding } from "./csv";
 export { parseSpreadsheetDate } from "./dates";
 export {
-  cellValueToText, detectSpreadsheetFormat, formatSpreadsheetDate, readSpreadsheetRows, UnreadableSpreadsheetError,
-  type SheetRow, type SpreadsheetFormat, type SpreadsheetProblem,
+  cellValueToText,
+  detectSpreadsheetFormat,
+  formatSpreadsheetDate,
+  readSpreadsheetRows,
+  UnreadableSpreadsheetError,
+  type SheetRow,
+  type SpreadsheetFormat,
+  type SpreadsheetProblem,
 } from "./read-spreadsheet";
 export { normaliseHeader, readTable, type ReadTableOptions, type ReadTableResult, type TableColumn, type TableRow } from "./read-table";
 export { writeCsv, writeXlsx, type SheetCell, type SheetColumn, type SheetSpec } from "./write-spreadsheet";

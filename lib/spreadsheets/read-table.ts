@@ -1,6 +1,13 @@
 import type { CsvEncoding } from "./csv";
-import { detectSpreadsheetFormat, readSpreadsheetRows, UnreadableSpreadsheetError, type SheetRow, type SpreadsheetFormat, type SpreadsheetProblem } from "./read-spreadsheet";
 import { spreadsheetMessages } from "./messages";
+import {
+  detectSpreadsheetFormat,
+  readSpreadsheetRows,
+  UnreadableSpreadsheetError,
+  type SheetRow,
+  type SpreadsheetFormat,
+  type SpreadsheetProblem,
+} from "./read-spreadsheet";
 
 /** A column a table is expected to have: the key the caller uses and the header text users see. */
 export type TableColumn<Key extends string = string> = {
@@ -78,7 +85,11 @@ function findHeaderRow<Key extends string>(rows: SheetRow[], lookup: Map<string,
  */
 export async function readTable<Key extends string>(bytes: Uint8Array, options: ReadTableOptions<Key>): Promise<ReadTableResult<Key>> {
   const empty = (format: SpreadsheetFormat | null, problem: SpreadsheetProblem): ReadTableResult<Key> => ({
-    format, headerRowNumber: null, columnsPresent: [], rows: [], problems: [problem],
+    format,
+    headerRowNumber: null,
+    columnsPresent: [],
+    rows: [],
+    problems: [problem],
   });
   let format: SpreadsheetFormat;
   let sheetRows: SheetRow[];
@@ -111,7 +122,8 @@ export async function readTable<Key extends string>(bytes: Uint8Array, options: 
     positions.set(column.key, position);
   });
   for (const column of options.columns) {
-    if (column.required && !positions.has(column.key)) problems.push({ row: header.rowNumber, column: column.header, message: spreadsheetMessages.missingColumn });
+    if (column.required && !positions.has(column.key))
+      problems.push({ row: header.rowNumber, column: column.header, message: spreadsheetMessages.missingColumn });
   }
 
   const maxRows = options.maxRows ?? defaultMaxRows;

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
@@ -52,7 +52,10 @@ export async function endDemoMode(actor: ActingUser, input: unknown): Promise<{ 
     }
     await tx.agency.update({ where: { id: agency.id }, data: { demoMode: false } });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "demo_mode.end", entityType: "Agency", entityId: agency.id,
+      actorId: actor.id,
+      action: "demo_mode.end",
+      entityType: "Agency",
+      entityId: agency.id,
       details: { disabledUsernames },
     });
     return { disabledUsernames };

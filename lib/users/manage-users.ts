@@ -1,17 +1,17 @@
 import "server-only";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { revokeAllApiTokensOf } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertPermitted } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
-import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
-import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
-import { currentTime } from "@/lib/clock";
 import { messages } from "@/lib/i18n";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
+import { changeOwnPasswordSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from "@/lib/users/user-schemas";
+import { parseInput } from "@/lib/validation";
 
 export type UserSummary = {
   id: number;
@@ -27,8 +27,14 @@ export type UserSummary = {
 const withSection = { section: true } as const;
 
 function toSummary(user: {
-  id: number; username: string; displayName: string; role: Role; sectionId: number;
-  section: { name: string }; disabledAt: Date | null; createdAt: Date;
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  sectionId: number;
+  section: { name: string };
+  disabledAt: Date | null;
+  createdAt: Date;
 }): UserSummary {
   return {
     id: user.id,
@@ -72,16 +78,21 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
   return db.$transaction(async (tx) => {
     await assertSectionExists(tx, data.sectionId);
     if (await tx.user.findUnique({ where: { username: data.username } })) throw usernameTaken();
-    const user = await tx.user.create({
-      data: { username: data.username, displayName: data.displayName, role: data.role, sectionId: data.sectionId, passwordHash },
-      include: withSection,
-    }).catch((error: unknown) => {
-      // Created by someone else since the check above.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw usernameTaken();
-      throw error;
-    });
+    const user = await tx.user
+      .create({
+        data: { username: data.username, displayName: data.displayName, role: data.role, sectionId: data.sectionId, passwordHash },
+        include: withSection,
+      })
+      .catch((error: unknown) => {
+        // Created by someone else since the check above.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw usernameTaken();
+        throw error;
+      });
     await recordAuditEvent(tx, {
-      actorId: actor?.id ?? null, action: "user.create", entityType: "User", entityId: user.id,
+      actorId: actor?.id ?? null,
+      action: "user.create",
+      entityType: "User",
+      entityId: user.id,
       details: { username: user.username, role: user.role, section: user.section.name },
     });
     return toSummary(user);
@@ -100,7 +111,10 @@ export async function updateUser(actor: ActingUser, userId: number, input: unkno
     }
     const user = await tx.user.update({ where: { id: userId }, data, include: withSection });
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: "user.update", entityType: "User", entityId: userId,
+      actorId: actor.id,
+      action: "user.update",
+      entityType: "User",
+      entityId: userId,
       details: { before: { displayName: before.displayName, role: before.role, sectionId: before.sectionId }, after: data },
     });
     return toSummary(user);

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { passwordSchema } from "@/lib/auth/password";
 import { roles } from "@/lib/auth/roles";
-import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/users/username";
 import { messages } from "@/lib/i18n";
+import { USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, USERNAME_PATTERN } from "@/lib/users/username";
 
 /** Normalised as lib/users/username.ts does (NFKC, trimmed, lower case) before it is checked. */
 export const usernameSchema = z
@@ -15,7 +15,10 @@ export const usernameSchema = z
   .regex(USERNAME_PATTERN, { error: messages.administration.users.usernameCharacters });
 
 const roleSchema = z.enum(roles, { error: messages.administration.users.chooseRole });
-const sectionIdSchema = z.coerce.number({ error: messages.administration.users.chooseSection }).int().positive({ error: messages.administration.users.chooseSection });
+const sectionIdSchema = z.coerce
+  .number({ error: messages.administration.users.chooseSection })
+  .int()
+  .positive({ error: messages.administration.users.chooseSection });
 const displayNameSchema = z
   .string({ error: messages.administration.users.displayNameRequired })
   .trim()
@@ -40,7 +43,9 @@ export const resetPasswordSchema = z.object({ password: passwordSchema });
 
 export const changeOwnPasswordSchema = z
   .object({
-    currentPassword: z.string({ error: messages.administration.users.currentPasswordRequired }).min(1, { error: messages.administration.users.currentPasswordRequired }),
+    currentPassword: z
+      .string({ error: messages.administration.users.currentPasswordRequired })
+      .min(1, { error: messages.administration.users.currentPasswordRequired }),
     newPassword: passwordSchema,
     confirmPassword: z.string({ error: messages.administration.users.confirmPasswordRequired }),
   })

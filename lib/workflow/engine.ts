@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError, type AppError } from "@/lib/errors";
@@ -82,7 +82,18 @@ export type AuditFacts = Pick<AuditEntry, "entityId" | "details"> & { fromState?
  * A reviewed record type, declared once. Only `workflow`, `lock`, `subjectOf`, `store`, `audit`
  * and `result` are required; the rest are the type's own rules and effects.
  */
-export type ReviewedRecordType<Row extends Source, Source, Request extends TransitionRequest, Prepared, Fields, Updated, Result, State extends string, A extends ReviewAction, Options> = {
+export type ReviewedRecordType<
+  Row extends Source,
+  Source,
+  Request extends TransitionRequest,
+  Prepared,
+  Fields,
+  Updated,
+  Result,
+  State extends string,
+  A extends ReviewAction,
+  Options,
+> = {
   /** States, transitions (with their permissions, relations and comments) and the published state. */
   workflow: Workflow<State, A>;
   /** The record as the refusals name it: `object` after 对, `subject` at the start of a sentence. */
@@ -124,12 +135,24 @@ export type ReviewedRecordType<Row extends Source, Source, Request extends Trans
 };
 
 /** Declares a reviewed record type (an identity function, so that TypeScript infers its types). */
-export function defineReviewedRecord<Row extends Source, Source, Request extends TransitionRequest, Prepared, Fields, Updated, Result, State extends string, A extends ReviewAction, Options = object>(
+export function defineReviewedRecord<
+  Row extends Source,
+  Source,
+  Request extends TransitionRequest,
+  Prepared,
+  Fields,
+  Updated,
+  Result,
+  State extends string,
+  A extends ReviewAction,
+  Options = object,
+>(
   recordType: ReviewedRecordType<Row, Source, Request, Prepared, Fields, Updated, Result, State, A, Options>,
 ): ReviewedRecordType<Row, Source, Request, Prepared, Fields, Updated, Result, State, A, Options> {
   return recordType;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- "any record type": the parameters appear in both argument and result positions, so unknown would match none
 export type AnyReviewedRecordType = ReviewedRecordType<any, any, any, any, any, any, any, any, any, any>;
 
 /** The error a refusal becomes: 409 `invalid_state`, 403 `forbidden`, 422 with `fields.comment` (or `fields.publishAt`). */
@@ -151,7 +174,18 @@ export function refusalError(recordType: Pick<AnyReviewedRecordType, "nouns" | "
  * Takes a review step on one record: everything from the lock to the audit row in one transaction,
  * so that a refused step (a failed guard, a stale version) leaves nothing changed.
  */
-export async function takeTransition<Row extends Source, Source, Request extends TransitionRequest, Prepared, Fields, Updated, Result, State extends string, A extends ReviewAction, Options>(
+export async function takeTransition<
+  Row extends Source,
+  Source,
+  Request extends TransitionRequest,
+  Prepared,
+  Fields,
+  Updated,
+  Result,
+  State extends string,
+  A extends ReviewAction,
+  Options,
+>(
   recordType: ReviewedRecordType<Row, Source, Request, Prepared, Fields, Updated, Result, State, A, Options>,
   actor: ActingUser | "system",
   id: number,
@@ -176,9 +210,19 @@ export async function takeTransition<Row extends Source, Source, Request extends
     });
     if (!decision.allowed) throw refusalError(recordType, decision, request.action);
     const context: TransitionContext<Row, Request, Prepared, State> = {
-      tx, actor, actorId: actor === "system" ? null : actor.id, row, request, prepared,
-      action: decision.transition.action, transition: decision.transition, from: subject.state, to: decision.to,
-      comment: request.comment ?? null, now, guardFacts: {},
+      tx,
+      actor,
+      actorId: actor === "system" ? null : actor.id,
+      row,
+      request,
+      prepared,
+      action: decision.transition.action,
+      transition: decision.transition,
+      from: subject.state,
+      to: decision.to,
+      comment: request.comment ?? null,
+      now,
+      guardFacts: {},
     };
     context.guardFacts = (await recordType.guard?.(context)) ?? {};
 
@@ -213,7 +257,10 @@ export async function takeTransition<Row extends Source, Source, Request extends
 
 /** The review steps this person could take on the record now, for the console's buttons (the server decides again). */
 export function availableActions<Source, State extends string, A extends ReviewAction>(
-  recordType: Pick<ReviewedRecordType<Source, Source, TransitionRequest, unknown, unknown, unknown, unknown, State, A, unknown>, "workflow" | "subjectOf" | "unavailable">,
+  recordType: Pick<
+    ReviewedRecordType<Source, Source, TransitionRequest, unknown, unknown, unknown, unknown, State, A, unknown>,
+    "workflow" | "subjectOf" | "unavailable"
+  >,
   actor: WorkflowActor,
   row: Source,
 ): A[] {
@@ -244,7 +291,12 @@ export type ReviewedBatchType<Member extends Source, Source, Request extends Tra
   /** The message when no member can take the step. */
   nothingToDo: string;
   /** Writes the members' new state, versions and (on publishing or withdrawing) the type's fields, in bulk. */
-  store: (tx: DatabaseTransaction, taken: { member: Member; from: State }[], to: State, context: { actor: ActingUser; comment: string | null; now: Date }) => Promise<void>;
+  store: (
+    tx: DatabaseTransaction,
+    taken: { member: Member; from: State }[],
+    to: State,
+    context: { actor: ActingUser; comment: string | null; now: Date },
+  ) => Promise<void>;
   transactionOptions?: { timeout?: number; maxWait?: number };
 };
 
@@ -296,21 +348,39 @@ export async function takeBatchTransition<Member extends Source, Source, Request
     const publicChange = taken.some((entry) => (entry.from === publishedState) !== (to === publishedState));
     if (publicChange) {
       const search = batch.member.search;
-      if (search) for (const group of chunks(taken, SEARCH_CHUNK)) await syncSearchDocuments(tx, search.type, group.map((entry) => batch.memberId(entry.member)));
+      if (search)
+        for (const group of chunks(taken, SEARCH_CHUNK))
+          await syncSearchDocuments(
+            tx,
+            search.type,
+            group.map((entry) => batch.memberId(entry.member)),
+          );
       await bumpPublicContentVersion(tx);
     }
     const action = `${batch.member.workflow.recordType}.${request.action}`;
     for (const group of chunks(taken, AUDIT_CHUNK)) {
       await tx.auditEvent.createMany({
         data: group.map((entry) => ({
-          actorId: actor.id, action, entityType: batch.member.entityType, entityId: String(batch.memberId(entry.member)),
-          fromState: entry.from, toState: entry.to, comment, occurredAt: now, details: { batchId },
+          actorId: actor.id,
+          action,
+          entityType: batch.member.entityType,
+          entityId: String(batch.memberId(entry.member)),
+          fromState: entry.from,
+          toState: entry.to,
+          comment,
+          occurredAt: now,
+          details: { batchId },
         })),
       });
     }
     await recordAuditEvent(tx, {
-      actorId: actor.id, action: `${batch.recordType}.${request.action}`, entityType: batch.entityType, entityId: batchId, toState: to,
-      comment, details: { count: taken.length },
+      actorId: actor.id,
+      action: `${batch.recordType}.${request.action}`,
+      entityType: batch.entityType,
+      entityId: batchId,
+      toState: to,
+      comment,
+      details: { count: taken.length },
     });
     return { count: taken.length, to };
   }, batch.transactionOptions);

@@ -92,8 +92,7 @@ export type Refusal = {
 };
 
 export type TransitionDecision<State extends string = string, A extends ReviewAction = ReviewAction> =
-  | { allowed: true; to: State; transition: TransitionRule<State, A> }
-  | Refusal;
+  { allowed: true; to: State; transition: TransitionRule<State, A> } | Refusal;
 
 function relationHolds(relation: Relation, actor: WorkflowActor, subject: WorkflowSubject): boolean {
   const isAuthor = actor.id === subject.authorId || actor.id === subject.revisionAuthorId;
@@ -148,7 +147,11 @@ export function decideTransition<State extends string, A extends ReviewAction>(
 }
 
 /** The actions a person could take now, for showing buttons (the server decides again on submit). */
-export function allowedActions<State extends string, A extends ReviewAction>(workflow: Workflow<State, A>, actor: WorkflowActor, subject: WorkflowSubject<State>): A[] {
+export function allowedActions<State extends string, A extends ReviewAction>(
+  workflow: Workflow<State, A>,
+  actor: WorkflowActor,
+  subject: WorkflowSubject<State>,
+): A[] {
   return workflow.actions.filter((action) => decideTransition(workflow, { actor, subject, action, comment: "x" }).allowed);
 }
 

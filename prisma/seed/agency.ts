@@ -9,6 +9,20 @@ export const demoAgency = {
   website: "zjj.suifenhe.gov.cn",
 };
 
+/**
+ * The demo installation's site identity (网站标识). Plausible but invented: the site ID code
+ * starts with 绥芬河's division code 231081, the record numbers have the real formats. Only the
+ * demo data sets them; a real installation's administrator enters its own (网站标识 in the console).
+ */
+export const demoSiteIdentity = {
+  siteIdCode: "2310810016",
+  icpNumber: "黑ICP备05002436号-1",
+  publicSecurityNumber: "黑公网安备23108102000107号",
+  sponsorName: "绥芬河市城市管理和综合行政执法局",
+  operatorName: "绥芬河市城市管理和综合行政执法局综合科",
+  siteMapUrl: "/sitemap.xml",
+};
+
 export const demoSections = [
   { name: "局领导", sortOrder: 0 },
   { name: "综合科", sortOrder: 10 },

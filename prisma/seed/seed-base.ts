@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { defaultCatalogue, type DefaultCategory } from "@/lib/catalogue/default-catalogue";
+import { db } from "@/lib/db";
 import { demoAgency } from "./agency";
 
 async function insertCategories(nodes: DefaultCategory[], parentId: number | null): Promise<void> {

@@ -1,11 +1,11 @@
-import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
+import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 
@@ -20,7 +20,7 @@ import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 function workingDaysBefore(calendar: WorkingDayCalendar, date: string, count: number): string {
   let day = date;
   while (!calendar.classifyDay(day).working) day = addCalendarDays(day, -1);
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = addCalendarDays(day, -1);
     if (calendar.classifyDay(day).working) left--;
   }
@@ -83,7 +83,11 @@ export async function seedDemoApplications(): Promise<void> {
   await submitApplication(person("陈晓梅", "23108119850612402", "本市 2026 年度城市道路挖掘许可的审批结果。"), { clientKey: "demo-seed" });
 
   // Received by letter 17 working days ago: due within five working days.
-  await register(17, "letter", organisation("legal_service", "黑龙江北疆律师事务所", "31230000MD0123456", "2026 年对绥芬河市某商户作出的行政处罚决定书及其依据。"));
+  await register(
+    17,
+    "letter",
+    organisation("legal_service", "黑龙江北疆律师事务所", "31230000MD0123456", "2026 年对绥芬河市某商户作出的行政处罚决定书及其依据。"),
+  );
 
   // Nothing done for 24 working days: overdue.
   await register(24, "registered_post", person("刘德明", "23108119700308151", "青云路段占道经营整治方案。"));
@@ -91,16 +95,38 @@ export async function seedDemoApplications(): Promise<void> {
   // A completion was asked for: paused until it arrives.
   const unclear = await register(6, "in_person", person("王春燕", "23108119920917282", "关于我家门前那条路的文件。"));
   if (unclear) {
-    await recordStep(staff, unclear.id, { type: "correction_request", date: ago(4), respondBy: workingDaysBefore(calendar, addCalendarDays(today, 21), 0), note: "请写明所需文件的名称、文号或形成时间，以及道路的具体位置。" });
+    await recordStep(staff, unclear.id, {
+      type: "correction_request",
+      date: ago(4),
+      respondBy: workingDaysBefore(calendar, addCalendarDays(today, 21), 0),
+      note: "请写明所需文件的名称、文号或形成时间，以及道路的具体位置。",
+    });
   }
 
   // A third party's opinion is being sought.
-  const thirdParty = await register(8, "email", organisation("business", "绥芬河市宏达建筑工程有限公司", "91231081MA1A2B3C4", "本局与宏达公司签订的渣土清运合同。"));
-  if (thirdParty) await recordStep(staff, thirdParty.id, { type: "third_party_consultation", date: ago(5), thirdParty: "绥芬河市鑫源运输有限公司", note: "合同涉及对方商业信息，书面征求意见。" });
+  const thirdParty = await register(
+    8,
+    "email",
+    organisation("business", "绥芬河市宏达建筑工程有限公司", "91231081MA1A2B3C4", "本局与宏达公司签订的渣土清运合同。"),
+  );
+  if (thirdParty)
+    await recordStep(staff, thirdParty.id, {
+      type: "third_party_consultation",
+      date: ago(5),
+      thirdParty: "绥芬河市鑫源运输有限公司",
+      note: "合同涉及对方商业信息，书面征求意见。",
+    });
 
   // Extended by the leader.
   const extended = await register(19, "fax", organisation("research", "黑龙江省城市管理研究院", "12230000MB0987654", "2025 年以来城市管理综合执法统计数据。"));
-  if (extended) await recordStep(leader, extended.id, { type: "extension", date: ago(2), days: 15, applicantNotifiedOn: ago(2), note: "数据分散在多个科室，需要汇总核对。" });
+  if (extended)
+    await recordStep(leader, extended.id, {
+      type: "extension",
+      date: ago(2),
+      days: 15,
+      applicantNotifiedOn: ago(2),
+      note: "数据分散在多个科室，需要汇总核对。",
+    });
 
   // Decided; the reply letter waits for the section head.
   const decided = await register(15, "in_person", person("赵立新", "23108119780125033", "2026 年户外广告设施设置审批结果公告。"));

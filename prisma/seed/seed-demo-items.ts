@@ -1,7 +1,7 @@
+import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { allocateIndexNumber } from "@/lib/items/index-number";
 import { demoPublishedItems, demoWorkflowItems } from "./demo-items";
-import { todayInBeijing } from "@/lib/dates";
 
 function toHtml(paragraphs: string[]): { body: string; bodyText: string } {
   const escape = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -32,26 +32,50 @@ export async function seedDemoItems(): Promise<void> {
       const published = morningOf(demo.publishedAt);
       const item = await tx.item.create({
         data: {
-          indexNumber, state: "published", sectionId: staff.sectionId, authorId: staff.id, lastActorId: leader.id,
-          publishedAt: published, lastPublishedAt: published, publishedOnTime: true, createdAt: created,
+          indexNumber,
+          state: "published",
+          sectionId: staff.sectionId,
+          authorId: staff.id,
+          lastActorId: leader.id,
+          publishedAt: published,
+          lastPublishedAt: published,
+          publishedOnTime: true,
+          createdAt: created,
         },
       });
       const revision = await tx.itemRevision.create({
         data: {
-          itemId: item.id, number: 1, title: demo.title, ...toHtml(demo.paragraphs), categoryId: categories.get(demo.category)!,
-          issuingSectionId: demo.issuingSection ? sections.get(demo.issuingSection)! : null, documentNumber: demo.documentNumber ?? null,
-          writtenAt: new Date(`${demo.formedAt}T00:00:00Z`), formedAt: new Date(`${demo.formedAt}T00:00:00Z`),
-          channels: demo.channels ?? ["website"], keywords: [], createdById: staff.id, createdAt: created,
+          itemId: item.id,
+          number: 1,
+          title: demo.title,
+          ...toHtml(demo.paragraphs),
+          categoryId: categories.get(demo.category)!,
+          issuingSectionId: demo.issuingSection ? sections.get(demo.issuingSection)! : null,
+          documentNumber: demo.documentNumber ?? null,
+          writtenAt: new Date(`${demo.formedAt}T00:00:00Z`),
+          formedAt: new Date(`${demo.formedAt}T00:00:00Z`),
+          channels: demo.channels ?? ["website"],
+          keywords: [],
+          createdById: staff.id,
+          createdAt: created,
         },
       });
       await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id, publishedRevisionId: revision.id } });
       const steps = [
         { actorId: staff.id, action: "item.create", fromState: null, toState: "draft", occurredAt: created },
         { actorId: staff.id, action: "item.submit", fromState: "draft", toState: "section_review", occurredAt: created },
-        { actorId: head.id, action: "item.approve", fromState: "section_review", toState: "leader_review", occurredAt: new Date(created.getTime() + 86_400_000) },
+        {
+          actorId: head.id,
+          action: "item.approve",
+          fromState: "section_review",
+          toState: "leader_review",
+          occurredAt: new Date(created.getTime() + 86_400_000),
+        },
         { actorId: leader.id, action: "item.approve", fromState: "leader_review", toState: "published", occurredAt: published },
       ];
-      await tx.auditEvent.createMany({ data: steps.map((step) => ({ ...step, entityType: "Item", entityId: String(item.id), details: { revision: 1, seeded: true } })) });
+      await tx.auditEvent.createMany({
+        data: steps.map((step) => ({ ...step, entityType: "Item", entityId: String(item.id), details: { revision: 1, seeded: true } })),
+      });
     });
   }
 
@@ -62,8 +86,15 @@ export async function seedDemoItems(): Promise<void> {
       const today = todayInBeijing();
       const revision = await tx.itemRevision.create({
         data: {
-          itemId: item.id, number: 1, title: demo.title, ...toHtml(demo.paragraphs), categoryId: categories.get(demo.category)!,
-          formedAt: new Date(`${today}T00:00:00Z`), channels: ["website"], keywords: [], createdById: staff.id,
+          itemId: item.id,
+          number: 1,
+          title: demo.title,
+          ...toHtml(demo.paragraphs),
+          categoryId: categories.get(demo.category)!,
+          formedAt: new Date(`${today}T00:00:00Z`),
+          channels: ["website"],
+          keywords: [],
+          createdById: staff.id,
         },
       });
       await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
@@ -71,9 +102,12 @@ export async function seedDemoItems(): Promise<void> {
         { actorId: staff.id, action: "item.create", fromState: null, toState: "draft" },
       ];
       if (demo.state !== "draft" || demo.returnComment) steps.push({ actorId: staff.id, action: "item.submit", fromState: "draft", toState: "section_review" });
-      if (demo.returnComment) steps.push({ actorId: head.id, action: "item.return", fromState: "section_review", toState: "draft", comment: demo.returnComment });
+      if (demo.returnComment)
+        steps.push({ actorId: head.id, action: "item.return", fromState: "section_review", toState: "draft", comment: demo.returnComment });
       if (demo.state === "leader_review") steps.push({ actorId: head.id, action: "item.approve", fromState: "section_review", toState: "leader_review" });
-      await tx.auditEvent.createMany({ data: steps.map((step) => ({ ...step, entityType: "Item", entityId: String(item.id), details: { revision: 1, seeded: true } })) });
+      await tx.auditEvent.createMany({
+        data: steps.map((step) => ({ ...step, entityType: "Item", entityId: String(item.id), details: { revision: 1, seeded: true } })),
+      });
     });
   }
   await db.publicContentVersion.update({ where: { id: 1 }, data: { token: crypto.randomUUID() } });

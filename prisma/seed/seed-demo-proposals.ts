@@ -1,8 +1,8 @@
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
-import { nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
-import { db } from "@/lib/db";
-import { computeReplyDeadline, defaultReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
 import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { nextWorkingDayOnOrAfter } from "@/lib/deadlines/working-days";
+import { computeReplyDeadline, defaultReplyPeriodMonths } from "@/lib/proposals/proposal-deadline";
 
 /**
  * The demo office's 2017 建议提案办理 (annual report: 人大建议7项，政协提案12项，均已办理，在平台公布，
@@ -20,7 +20,13 @@ const demoSuggestions: DemoProposal[] = [
   { number: "第8号", title: "关于规范早市和夜市占道经营的建议", proposers: ["王春梅", "刘志刚"], section: "综合执法大队", assisting: "市容环境管理科" },
   { number: "第15号", title: "关于增设城区公共厕所的建议", proposers: ["赵文华"], section: "市容环境管理科", basically: true },
   { number: "第21号", title: "关于整治户外广告牌匾乱象的建议", proposers: ["孙丽娟"], section: "综合执法大队" },
-  { number: "第27号", title: "关于加强冬季清雪除冰工作的建议", proposers: ["李国庆"], section: "市容环境管理科", summary: "已将主次干道清雪纳入作业计划，雪停后48小时内清运完毕。" },
+  {
+    number: "第27号",
+    title: "关于加强冬季清雪除冰工作的建议",
+    proposers: ["李国庆"],
+    section: "市容环境管理科",
+    summary: "已将主次干道清雪纳入作业计划，雪停后48小时内清运完毕。",
+  },
   { number: "第34号", title: "关于治理建筑渣土运输撒漏的建议", proposers: ["周海燕"], section: "综合执法大队" },
   { number: "第40号", title: "关于完善城管执法投诉渠道的建议", proposers: ["吴建军", "郑红"], section: "综合科" },
 ];
@@ -79,30 +85,98 @@ export async function seedDemoProposals(): Promise<void> {
     await db.$transaction(async (tx) => {
       const proposal = await tx.proposal.create({
         data: {
-          year: 2017, session, number: demo.number, kind, title: demo.title, proposers: demo.proposers,
-          receivedOn: dateColumn(receivedOn), leadSectionId: sections.get(demo.section)!, assignedOn: dateColumn(assignedOn),
-          deadline: dateColumn(deadline.due), deadlineNote: `${deadline.explanation}（交办后${defaultReplyPeriodMonths}个月内答复）`,
-          status: "closed", closedOn: dateColumn(feedbackOn), createdAt: at(receivedOn),
+          year: 2017,
+          session,
+          number: demo.number,
+          kind,
+          title: demo.title,
+          proposers: demo.proposers,
+          receivedOn: dateColumn(receivedOn),
+          leadSectionId: sections.get(demo.section)!,
+          assignedOn: dateColumn(assignedOn),
+          deadline: dateColumn(deadline.due),
+          deadlineNote: `${deadline.explanation}（交办后${defaultReplyPeriodMonths}个月内答复）`,
+          status: "closed",
+          closedOn: dateColumn(feedbackOn),
+          createdAt: at(receivedOn),
           assistingSections: demo.assisting ? { create: [{ sectionId: sections.get(demo.assisting)! }] } : undefined,
         },
       });
       const reply = await tx.proposalReply.create({
         data: {
-          proposalId: proposal.id, round: 1, state: "published", body: replyText(demo),
-          disclosure: demo.summary ? "summary" : "full", summary: demo.summary ?? null,
-          dueOn: dateColumn(deadline.due), authorId: staff.id, lastEditedById: staff.id,
-          repliedOn: dateColumn(repliedOn), onTime: repliedOn <= deadline.due, publishedAt: at(repliedOn, "15:00"),
-          satisfaction: demo.basically ? "basically_satisfied" : "satisfied", feedbackOn: dateColumn(feedbackOn),
-          feedbackNote: demo.basically ? "希望继续跟踪落实。" : null, createdAt: at("2017-04-20"),
+          proposalId: proposal.id,
+          round: 1,
+          state: "published",
+          body: replyText(demo),
+          disclosure: demo.summary ? "summary" : "full",
+          summary: demo.summary ?? null,
+          dueOn: dateColumn(deadline.due),
+          authorId: staff.id,
+          lastEditedById: staff.id,
+          repliedOn: dateColumn(repliedOn),
+          onTime: repliedOn <= deadline.due,
+          publishedAt: at(repliedOn, "15:00"),
+          satisfaction: demo.basically ? "basically_satisfied" : "satisfied",
+          feedbackOn: dateColumn(feedbackOn),
+          feedbackNote: demo.basically ? "希望继续跟踪落实。" : null,
+          createdAt: at("2017-04-20"),
         },
       });
       const steps = [
-        { actorId: staff.id, action: "proposal.import", entityType: "Proposal", entityId: String(proposal.id), fromState: null, toState: "in_progress", occurredAt: at(assignedOn) },
-        { actorId: staff.id, action: "proposal_reply.save", entityType: "ProposalReply", entityId: String(reply.id), fromState: null, toState: "draft", occurredAt: at("2017-04-20") },
-        { actorId: staff.id, action: "proposal_reply.submit", entityType: "ProposalReply", entityId: String(reply.id), fromState: "draft", toState: "section_review", occurredAt: at("2017-04-21") },
-        { actorId: head.id, action: "proposal_reply.approve", entityType: "ProposalReply", entityId: String(reply.id), fromState: "section_review", toState: "leader_review", occurredAt: at("2017-04-25") },
-        { actorId: leader.id, action: "proposal_reply.approve", entityType: "ProposalReply", entityId: String(reply.id), fromState: "leader_review", toState: "published", occurredAt: at(repliedOn, "15:00") },
-        { actorId: staff.id, action: "proposal.record_feedback", entityType: "Proposal", entityId: String(proposal.id), fromState: "replied", toState: "closed", occurredAt: at(feedbackOn) },
+        {
+          actorId: staff.id,
+          action: "proposal.import",
+          entityType: "Proposal",
+          entityId: String(proposal.id),
+          fromState: null,
+          toState: "in_progress",
+          occurredAt: at(assignedOn),
+        },
+        {
+          actorId: staff.id,
+          action: "proposal_reply.save",
+          entityType: "ProposalReply",
+          entityId: String(reply.id),
+          fromState: null,
+          toState: "draft",
+          occurredAt: at("2017-04-20"),
+        },
+        {
+          actorId: staff.id,
+          action: "proposal_reply.submit",
+          entityType: "ProposalReply",
+          entityId: String(reply.id),
+          fromState: "draft",
+          toState: "section_review",
+          occurredAt: at("2017-04-21"),
+        },
+        {
+          actorId: head.id,
+          action: "proposal_reply.approve",
+          entityType: "ProposalReply",
+          entityId: String(reply.id),
+          fromState: "section_review",
+          toState: "leader_review",
+          occurredAt: at("2017-04-25"),
+        },
+        {
+          actorId: leader.id,
+          action: "proposal_reply.approve",
+          entityType: "ProposalReply",
+          entityId: String(reply.id),
+          fromState: "leader_review",
+          toState: "published",
+          occurredAt: at(repliedOn, "15:00"),
+        },
+        {
+          actorId: staff.id,
+          action: "proposal.record_feedback",
+          entityType: "Proposal",
+          entityId: String(proposal.id),
+          fromState: "replied",
+          toState: "closed",
+          occurredAt: at(feedbackOn),
+        },
       ];
       await tx.auditEvent.createMany({ data: steps.map((step) => ({ ...step, details: { seeded: true } })) });
     });
@@ -115,29 +189,70 @@ export async function seedDemoProposals(): Promise<void> {
   await db.$transaction(async (tx) => {
     const inHand = await tx.proposal.create({
       data: {
-        year, session: "绥芬河市第十七届人民代表大会第三次会议", number: "第6号", kind: "suggestion", title: "关于加强老旧小区周边环境治理的建议",
-        proposers: ["王立军"], receivedOn: dateColumn(today), leadSectionId: sections.get("综合科")!, assignedOn: dateColumn(today),
-        deadline: dateColumn(currentDeadline.due), deadlineNote: `${currentDeadline.explanation}（交办后${defaultReplyPeriodMonths}个月内答复）`, status: "in_progress",
+        year,
+        session: "绥芬河市第十七届人民代表大会第三次会议",
+        number: "第6号",
+        kind: "suggestion",
+        title: "关于加强老旧小区周边环境治理的建议",
+        proposers: ["王立军"],
+        receivedOn: dateColumn(today),
+        leadSectionId: sections.get("综合科")!,
+        assignedOn: dateColumn(today),
+        deadline: dateColumn(currentDeadline.due),
+        deadlineNote: `${currentDeadline.explanation}（交办后${defaultReplyPeriodMonths}个月内答复）`,
+        status: "in_progress",
         assistingSections: { create: [{ sectionId: sections.get("市容环境管理科")! }] },
       },
     });
     const draft = await tx.proposalReply.create({
       data: {
-        proposalId: inHand.id, round: 1, body: "王立军代表：\n您提出的《关于加强老旧小区周边环境治理的建议》收悉。现答复如下：\n（答复正在起草中）",
-        disclosure: "full", dueOn: dateColumn(currentDeadline.due), authorId: staff.id, lastEditedById: staff.id,
+        proposalId: inHand.id,
+        round: 1,
+        body: "王立军代表：\n您提出的《关于加强老旧小区周边环境治理的建议》收悉。现答复如下：\n（答复正在起草中）",
+        disclosure: "full",
+        dueOn: dateColumn(currentDeadline.due),
+        authorId: staff.id,
+        lastEditedById: staff.id,
       },
     });
     const waiting = await tx.proposal.create({
       data: {
-        year, session: "政协绥芬河市第十一届委员会第三次会议", number: "第14号", kind: "proposal", title: "关于规范城区临时占道施工管理的提案",
-        proposers: ["李红梅"], receivedOn: dateColumn(today), status: "pending_assignment",
+        year,
+        session: "政协绥芬河市第十一届委员会第三次会议",
+        number: "第14号",
+        kind: "proposal",
+        title: "关于规范城区临时占道施工管理的提案",
+        proposers: ["李红梅"],
+        receivedOn: dateColumn(today),
+        status: "pending_assignment",
       },
     });
     await tx.auditEvent.createMany({
       data: [
-        { actorId: staff.id, action: "proposal.create", entityType: "Proposal", entityId: String(inHand.id), toState: "in_progress", details: { seeded: true } },
-        { actorId: staff.id, action: "proposal_reply.save", entityType: "ProposalReply", entityId: String(draft.id), toState: "draft", details: { seeded: true } },
-        { actorId: staff.id, action: "proposal.create", entityType: "Proposal", entityId: String(waiting.id), toState: "pending_assignment", details: { seeded: true } },
+        {
+          actorId: staff.id,
+          action: "proposal.create",
+          entityType: "Proposal",
+          entityId: String(inHand.id),
+          toState: "in_progress",
+          details: { seeded: true },
+        },
+        {
+          actorId: staff.id,
+          action: "proposal_reply.save",
+          entityType: "ProposalReply",
+          entityId: String(draft.id),
+          toState: "draft",
+          details: { seeded: true },
+        },
+        {
+          actorId: staff.id,
+          action: "proposal.create",
+          entityType: "Proposal",
+          entityId: String(waiting.id),
+          toState: "pending_assignment",
+          details: { seeded: true },
+        },
       ],
     });
   });
@@ -149,31 +264,71 @@ export async function seedDemoProposals(): Promise<void> {
 async function seedDemoFeedback(staffId: number, headId: number, generalSectionId: number, cityscapeSectionId: number): Promise<void> {
   const published = [
     {
-      topic: "小区门口占道经营", content: "永福街某小区门口每天早上有人占道卖菜，影响通行，希望管一管。", sectionId: cityscapeSectionId,
+      topic: "小区门口占道经营",
+      content: "永福街某小区门口每天早上有人占道卖菜，影响通行，希望管一管。",
+      sectionId: cityscapeSectionId,
       reply: "您好！经现场核查，反映情况属实。我局已会同街道对占道经营行为进行劝导和规范，并在附近设置了便民疏导点。感谢您的监督。",
-      submittedAt: at("2017-06-12", "08:40"), answeredAt: at("2017-06-15", "16:00"), ratings: ["satisfied", "satisfied", "basically_satisfied"] as const,
+      submittedAt: at("2017-06-12", "08:40"),
+      answeredAt: at("2017-06-15", "16:00"),
+      ratings: ["satisfied", "satisfied", "basically_satisfied"] as const,
     },
     {
-      topic: "政府信息公开申请如何提交", content: "想了解一下申请公开城管执法方面的信息需要什么材料？", sectionId: generalSectionId,
+      topic: "政府信息公开申请如何提交",
+      content: "想了解一下申请公开城管执法方面的信息需要什么材料？",
+      sectionId: generalSectionId,
       reply: "您好！可通过本网站“依申请公开”栏目在线提交，也可到综合科现场提交书面申请，需提供申请人身份证明和所需信息的描述。详见《政府信息公开指南》。",
-      submittedAt: at("2017-09-04", "10:15"), answeredAt: at("2017-09-06", "09:20"), ratings: ["satisfied"] as const,
+      submittedAt: at("2017-09-04", "10:15"),
+      answeredAt: at("2017-09-06", "09:20"),
+      ratings: ["satisfied"] as const,
     },
   ];
   for (const entry of published) {
     await db.$transaction(async (tx) => {
       const feedback = await tx.feedback.create({
         data: {
-          topic: entry.topic, content: entry.content, mayPublish: true, sectionId: entry.sectionId, status: "answered",
-          submittedAt: entry.submittedAt, answeredAt: entry.answeredAt, publishedAt: entry.answeredAt,
+          topic: entry.topic,
+          content: entry.content,
+          mayPublish: true,
+          sectionId: entry.sectionId,
+          status: "answered",
+          submittedAt: entry.submittedAt,
+          answeredAt: entry.answeredAt,
+          publishedAt: entry.answeredAt,
           reply: { create: { body: entry.reply, state: "approved", authorId: staffId, lastEditedById: staffId, createdAt: entry.answeredAt } },
           ratings: { create: entry.ratings.map((rating) => ({ rating, ratedAt: entry.answeredAt })) },
         },
       });
       await tx.auditEvent.createMany({
         data: [
-          { actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: String(feedback.id), toState: "received", occurredAt: entry.submittedAt, details: { seeded: true } },
-          { actorId: staffId, action: "feedback_reply.submit", entityType: "Feedback", entityId: String(feedback.id), fromState: "received", toState: "reply_review", occurredAt: entry.answeredAt, details: { seeded: true } },
-          { actorId: headId, action: "feedback_reply.approve", entityType: "Feedback", entityId: String(feedback.id), fromState: "reply_review", toState: "answered", occurredAt: entry.answeredAt, details: { seeded: true, published: true } },
+          {
+            actorId: null,
+            action: "feedback.submit",
+            entityType: "Feedback",
+            entityId: String(feedback.id),
+            toState: "received",
+            occurredAt: entry.submittedAt,
+            details: { seeded: true },
+          },
+          {
+            actorId: staffId,
+            action: "feedback_reply.submit",
+            entityType: "Feedback",
+            entityId: String(feedback.id),
+            fromState: "received",
+            toState: "reply_review",
+            occurredAt: entry.answeredAt,
+            details: { seeded: true },
+          },
+          {
+            actorId: headId,
+            action: "feedback_reply.approve",
+            entityType: "Feedback",
+            entityId: String(feedback.id),
+            fromState: "reply_review",
+            toState: "answered",
+            occurredAt: entry.answeredAt,
+            details: { seeded: true, published: true },
+          },
         ],
       });
     });
@@ -181,5 +336,7 @@ async function seedDemoFeedback(staffId: number, headId: number, generalSectionI
   const waiting = await db.feedback.create({
     data: { topic: "路灯不亮", content: "阜宁路北段几盏路灯晚上不亮，走路不安全。", contact: "0453-3920000", mayPublish: true, status: "received" },
   });
-  await db.auditEvent.create({ data: { actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: String(waiting.id), toState: "received", details: { seeded: true } } });
+  await db.auditEvent.create({
+    data: { actorId: null, action: "feedback.submit", entityType: "Feedback", entityId: String(waiting.id), toState: "received", details: { seeded: true } },
+  });
 }

@@ -1,12 +1,13 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections } from "./agency";
+import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections, demoSiteIdentity } from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
 import { seedDemoRegisters } from "./seed-demo-registers";
+import { seedDemoReport } from "./seed-demo-report";
 
 /**
  * The demo organisation and its four accounts with the published password; skipped when the demo
@@ -20,7 +21,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    await tx.agency.updateMany({ data: { demoMode: true } });
+    await tx.agency.updateMany({ data: { demoMode: true, ...demoSiteIdentity } });
     for (const section of demoSections) {
       await tx.section.upsert({ where: { name: section.name }, create: section, update: {} });
     }
@@ -28,8 +29,12 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     for (const account of demoAccounts) {
       await tx.user.create({
         data: {
-          username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!,
-          passwordHash, mayHaveDemoPassword: true,
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          sectionId: sections.get(account.section)!,
+          passwordHash,
+          mayHaveDemoPassword: true,
         },
       });
     }
@@ -40,5 +45,9 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoApplications();
   await seedDemoRegisters();
   await seedDemoInspections();
-  log(`Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`);
+  // Last: the 2017 report is computed from everything above.
+  await seedDemoReport();
+  log(
+    `Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
+  );
 }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test, type TestContext } from "node:test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { after, before, describe, test, type TestContext } from "node:test";
 import type pg from "pg";
 import { importKillBounds, outageBounds } from "./support/bounds";
 import { createStaffToken, licenseDecision, licenseImportFile, multipartFile } from "./support/fixtures";
@@ -89,19 +89,31 @@ async function importTransaction(condition: string): Promise<{ pid: number; quer
 
 /** Waits until the killed web process's database session has ended (its transaction is then over). */
 async function sessionEnded(pid: number): Promise<void> {
-  await product.waitFor(`the session of backend ${pid} to end`, async () => {
-    const { rowCount } = await database.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid]);
-    return rowCount === 0 ? true : undefined;
-  }, 30_000);
+  await product.waitFor(
+    `the session of backend ${pid} to end`,
+    async () => {
+      const { rowCount } = await database.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [pid]);
+      return rowCount === 0 ? true : undefined;
+    },
+    30_000,
+  );
 }
 
 /** Waits for npm start to serve again with a new web process; returns the seconds it took. */
 async function restarted(killed: number, killedAt: number): Promise<number> {
-  const pid = await product.waitFor("a new web process", async () => {
-    const current = product.webPid();
-    return current !== killed && isAlive(current) ? current : undefined;
-  }, importKillBounds.restartSeconds * 1000);
-  await product.waitFor("/api/health to answer 200", async () => ((await product.ask("/api/health")).status === 200 ? true : undefined), importKillBounds.restartSeconds * 1000);
+  const pid = await product.waitFor(
+    "a new web process",
+    async () => {
+      const current = product.webPid();
+      return current !== killed && isAlive(current) ? current : undefined;
+    },
+    importKillBounds.restartSeconds * 1000,
+  );
+  await product.waitFor(
+    "/api/health to answer 200",
+    async () => ((await product.ask("/api/health")).status === 200 ? true : undefined),
+    importKillBounds.restartSeconds * 1000,
+  );
   assert.ok(isAlive(pid), "web.pid names the running web process");
   return (performance.now() - killedAt) / 1000;
 }
@@ -133,8 +145,15 @@ describe(`SIGKILL of the web process during a ${rows.toLocaleString("en-US")}-ro
     try {
       await holder.query(`BEGIN; LOCK TABLE "AuditEvent" IN SHARE MODE`);
       const pending = sendImport(fileName, file);
-      backend = await product.waitFor("the import to wait for its audit row", () => importTransaction(`wait_event_type = 'Lock' AND query LIKE '%"AuditEvent"%'`), 120_000);
-      const holds = await database.query(`SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = $1 AND c.relname = 'AdministrativeDecision' AND l.mode = 'RowExclusiveLock'`, [backend.pid]);
+      backend = await product.waitFor(
+        "the import to wait for its audit row",
+        () => importTransaction(`wait_event_type = 'Lock' AND query LIKE '%"AuditEvent"%'`),
+        120_000,
+      );
+      const holds = await database.query(
+        `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = $1 AND c.relname = 'AdministrativeDecision' AND l.mode = 'RowExclusiveLock'`,
+        [backend.pid],
+      );
       assert.equal(holds.rowCount, 1, "the transaction has written decisions");
       process.kill(web, "SIGKILL");
       killedAt = performance.now();
@@ -157,7 +176,12 @@ describe(`SIGKILL of the web process during a ${rows.toLocaleString("en-US")}-ro
     assert.equal(again.status, 200, again.body.slice(0, 300));
     assert.equal(JSON.parse(again.body).imported, rows);
     assert.deepEqual(await storedImport(prefix, fileName), { decisions: rows, batches: 1, audits: 1 }, "sent again, the import is stored whole");
-    report(context, { name: "killed before the commit", storedAfterKill: afterKill.decisions, restartSeconds: Number(restartSeconds.toFixed(1)), resentImport: again.status });
+    report(context, {
+      name: "killed before the commit",
+      storedAfterKill: afterKill.decisions,
+      restartSeconds: Number(restartSeconds.toFixed(1)),
+      resentImport: again.status,
+    });
   });
 
   test("killed at a moment chosen by timing while the transaction runs: all of it or none of it", async (context) => {
@@ -178,7 +202,9 @@ describe(`SIGKILL of the web process during a ${rows.toLocaleString("en-US")}-ro
     assert.ok(backend, `the import's transaction was seen before the import was answered (${(await pending).status})`);
     const delayMs = Math.floor(Math.random() * 150);
     await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const stage = (await database.query<{ query: string }>(`SELECT left(query, 60) AS query FROM pg_stat_activity WHERE pid = $1`, [backend.pid])).rows[0]?.query ?? "(session gone)";
+    const stage =
+      (await database.query<{ query: string }>(`SELECT left(query, 60) AS query FROM pg_stat_activity WHERE pid = $1`, [backend.pid])).rows[0]?.query ??
+      "(session gone)";
     process.kill(web, "SIGKILL");
     const killedAt = performance.now();
     const answer = await pending;
@@ -186,7 +212,11 @@ describe(`SIGKILL of the web process during a ${rows.toLocaleString("en-US")}-ro
 
     const afterKill = await storedImport(prefix, fileName);
     const committed = afterKill.decisions === rows;
-    assert.deepEqual(afterKill, committed ? { decisions: rows, batches: 1, audits: 1 } : { decisions: 0, batches: 0, audits: 0 }, "all of the import or none of it");
+    assert.deepEqual(
+      afterKill,
+      committed ? { decisions: rows, batches: 1, audits: 1 } : { decisions: 0, batches: 0, audits: 0 },
+      "all of the import or none of it",
+    );
     assert.ok(answer.status === 0 || (committed && answer.status === 200), `answered ${answer.status}`);
     const restartSeconds = await restarted(web, killedAt);
     assert.equal(product.postmasterPid(), postmaster, "the same database server");
@@ -199,7 +229,14 @@ describe(`SIGKILL of the web process during a ${rows.toLocaleString("en-US")}-ro
       assert.equal(again.status, 200, again.body.slice(0, 300));
       assert.deepEqual(await storedImport(prefix, fileName), { decisions: rows, batches: 1, audits: 1 });
     }
-    report(context, { name: "killed by timing", killedDuring: stage, delayMs, storedAfterKill: afterKill.decisions, restartSeconds: Number(restartSeconds.toFixed(1)), resentImport });
+    report(context, {
+      name: "killed by timing",
+      killedDuring: stage,
+      delayMs,
+      storedAfterKill: afterKill.decisions,
+      restartSeconds: Number(restartSeconds.toFixed(1)),
+      resentImport,
+    });
   });
 });
 
@@ -213,7 +250,11 @@ function loadRequest(prefix: string) {
         kind: "write",
         marker,
         path: "/api/v1/admin/decisions",
-        options: { method: "POST", headers: { Authorization: authorization, "Content-Type": "application/json" }, body: JSON.stringify(licenseDecision(marker, sequence)) },
+        options: {
+          method: "POST",
+          headers: { Authorization: authorization, "Content-Type": "application/json" },
+          body: JSON.stringify(licenseDecision(marker, sequence)),
+        },
       };
     }
     return { kind: "read", path: reads[(worker + n) % reads.length] };
@@ -221,7 +262,8 @@ function loadRequest(prefix: string) {
 }
 
 /** A request in a failure message: what, how it was answered, and the start of its answer. */
-const describeRequest = (request: Sent) => `${request.kind} ${request.path} → ${request.status} in ${((request.endedAt - request.startedAt) / 1000).toFixed(2)} s: ${request.body.startsWith("<!DOCTYPE") ? "(a page)" : request.body.slice(0, 120)}`;
+const describeRequest = (request: Sent) =>
+  `${request.kind} ${request.path} → ${request.status} in ${((request.endedAt - request.startedAt) / 1000).toFixed(2)} s: ${request.body.startsWith("<!DOCTYPE") ? "(a page)" : request.body.slice(0, 120)}`;
 
 /** When the test began to stop the database, when it was down, when it began to start it again, when it was back. */
 type Outage = { stoppingAt: number; stoppedAt: number; resumingAt: number; resumedAt: number };
@@ -239,7 +281,14 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
   try {
     await new Promise((resolve) => setTimeout(resolve, warmUpMs));
     // The load is running: some of its requests, writes included, have been answered.
-    await product.waitFor("the load to be answered", async () => (load.sent.filter((request) => request.status >= 200 && request.status < 300).length >= 6 && load.sent.some((request) => request.kind === "write") ? true : undefined), 60_000);
+    await product.waitFor(
+      "the load to be answered",
+      async () =>
+        load.sent.filter((request) => request.status >= 200 && request.status < 300).length >= 6 && load.sent.some((request) => request.kind === "write")
+          ? true
+          : undefined,
+      60_000,
+    );
     outage.stoppingAt = performance.now();
     await stop();
     outage.stoppedAt = performance.now();
@@ -251,11 +300,21 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
       outage.resumedAt = performance.now();
     }
     recoveredAt = await product
-      .waitFor("/api/health to answer 200 again", async () => health.samples.find((sample) => sample.startedAt >= outage.resumedAt && sample.status === 200)?.endedAt, 60_000)
+      .waitFor(
+        "/api/health to answer 200 again",
+        async () => health.samples.find((sample) => sample.startedAt >= outage.resumedAt && sample.status === 200)?.endedAt,
+        60_000,
+      )
       .catch(() => Infinity);
     await new Promise((resolve) => setTimeout(resolve, afterRecoveryMs));
     // On a busy machine a write takes a few seconds: go on until several were sent after recovery.
-    await product.waitFor("writes after recovery", async () => (load.sent.filter((request) => request.kind === "write" && request.startedAt >= recoveredAt).length >= 5 ? true : undefined), 60_000).catch(() => {});
+    await product
+      .waitFor(
+        "writes after recovery",
+        async () => (load.sent.filter((request) => request.kind === "write" && request.startedAt >= recoveredAt).length >= 5 ? true : undefined),
+        60_000,
+      )
+      .catch(() => {});
   } finally {
     await Promise.all([load.stop(), health.stop()]);
   }
@@ -268,20 +327,26 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
   let orphanAudits: number;
   let openTransactions: string[];
   try {
-    stored = (await client.query(
-      `SELECT d.id, d."documentNumber", (SELECT count(*)::int FROM "AuditEvent" a WHERE a."entityType" = 'AdministrativeDecision' AND a.action = 'decision.create' AND a."entityId" = d.id::text) AS audits
+    stored = (
+      await client.query(
+        `SELECT d.id, d."documentNumber", (SELECT count(*)::int FROM "AuditEvent" a WHERE a."entityType" = 'AdministrativeDecision' AND a.action = 'decision.create' AND a."entityId" = d.id::text) AS audits
          FROM "AdministrativeDecision" d WHERE d."documentNumber" LIKE $1`,
-      [`${prefix}%`],
-    )).rows;
-    orphanAudits = (await client.query(
-      `SELECT count(*)::int AS count FROM "AuditEvent" a WHERE a."entityType" = 'AdministrativeDecision' AND a.action = 'decision.create'
+        [`${prefix}%`],
+      )
+    ).rows;
+    orphanAudits = (
+      await client.query(
+        `SELECT count(*)::int AS count FROM "AuditEvent" a WHERE a."entityType" = 'AdministrativeDecision' AND a.action = 'decision.create'
           AND a.details->>'documentNumber' LIKE $1 AND NOT EXISTS (SELECT 1 FROM "AdministrativeDecision" d WHERE d.id::text = a."entityId")`,
-      [`${prefix}%`],
-    )).rows[0].count;
+        [`${prefix}%`],
+      )
+    ).rows[0].count;
     // A transaction left open by the outage would hold its locks, and commit a stray write later.
-    openTransactions = (await client.query(
-      `SELECT state || ': ' || left(query, 80) AS what FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
-    )).rows.map((row) => row.what);
+    openTransactions = (
+      await client.query(
+        `SELECT state || ': ' || left(query, 80) AS what FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'`,
+      )
+    ).rows.map((row) => row.what);
   } finally {
     await client.end();
   }
@@ -294,7 +359,10 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
   const statuses = (requests: Sent[]) => {
     const counts = new Map<number, number>();
     for (const request of requests) counts.set(request.status, (counts.get(request.status) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(" ");
+    return [...counts]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(" ");
   };
   // In flight at some moment of the outage (from the first signal or pg_ctl to the database's return).
   const overlapping = (request: Sent) => request.startedAt < outage.resumedAt && request.endedAt > outage.stoppingAt;
@@ -327,36 +395,61 @@ async function runOutage(context: TestContext, name: string, prefix: string, sto
   report(context, figures);
   const at = (time: number) => `${((time - outage.stoppedAt) / 1000).toFixed(1)} s`;
   for (const request of [...all].sort((a, b) => seconds(b) - seconds(a)).slice(0, 5)) {
-    console.log(`[faults]   slow: ${describeRequest(request)} (sent at ${at(request.startedAt)} after the stop; the database returned at ${at(outage.resumedAt)})`);
+    console.log(
+      `[faults]   slow: ${describeRequest(request)} (sent at ${at(request.startedAt)} after the stop; the database returned at ${at(outage.resumedAt)})`,
+    );
   }
 
   // The load itself was fine before the outage.
   const before = sent.filter((request) => request.endedAt < outage.stoppingAt);
   assert.ok(before.length > 0);
-  assert.deepEqual(before.filter((request) => request.status < 200 || request.status >= 300).map(describeRequest), [], "before the outage every request succeeds");
+  assert.deepEqual(
+    before.filter((request) => request.status < 200 || request.status >= 300).map(describeRequest),
+    [],
+    "before the outage every request succeeds",
+  );
 
   // Health: 503 throughout, quickly.
   const healthDuring = samples.filter(during);
-  assert.ok(figures.healthTurned503Seconds !== null && figures.healthTurned503Seconds <= o.healthTurns503Seconds, `health turned 503 ${figures.healthTurned503Seconds} s after the stop began`);
+  assert.ok(
+    figures.healthTurned503Seconds !== null && figures.healthTurned503Seconds <= o.healthTurns503Seconds,
+    `health turned 503 ${figures.healthTurned503Seconds} s after the stop began`,
+  );
   // Asked every 0.5 s, or as soon as the previous answer came.
   assert.ok(healthDuring.length >= outageMs / 1000 / o.healthAnswerSeconds - 1, `health was asked during the outage (${healthDuring.length} times)`);
-  assert.deepEqual(healthDuring.filter((sample) => sample.status !== 503 || seconds(sample) > o.healthAnswerSeconds).map(describeRequest), [], `health answers 503 within ${o.healthAnswerSeconds} s during the outage`);
+  assert.deepEqual(
+    healthDuring.filter((sample) => sample.status !== 503 || seconds(sample) > o.healthAnswerSeconds).map(describeRequest),
+    [],
+    `health answers 503 within ${o.healthAnswerSeconds} s during the outage`,
+  );
 
   // No request hangs: each one answered, within the bound.
   assert.deepEqual(all.filter((request) => request.status === 0).map(describeRequest), [], "every request gets an answer");
-  assert.deepEqual(all.filter((request) => seconds(request) > o.longestAnswerSeconds).map(describeRequest), [], `every request is answered within ${o.longestAnswerSeconds} s`);
+  assert.deepEqual(
+    all.filter((request) => seconds(request) > o.longestAnswerSeconds).map(describeRequest),
+    [],
+    `every request is answered within ${o.longestAnswerSeconds} s`,
+  );
 
   // Recovery: health 200 within the bound, and everything sent after that succeeds.
   assert.ok(figures.recoverySeconds <= o.recoverySeconds, `health was 200 again ${figures.recoverySeconds} s after the database returned`);
   const afterRecovery = sent.filter((request) => request.startedAt >= recoveredAt);
   const writesAfter = afterRecovery.filter((request) => request.kind === "write");
   assert.ok(writesAfter.length >= 5, `writes were sent after recovery (${writesAfter.length})`);
-  assert.deepEqual(afterRecovery.filter((request) => request.status < 200 || request.status >= 300).map(describeRequest), [], "after recovery every request succeeds");
+  assert.deepEqual(
+    afterRecovery.filter((request) => request.status < 200 || request.status >= 300).map(describeRequest),
+    [],
+    "after recovery every request succeeds",
+  );
 
   // Nothing half-stored.
   assert.deepEqual(halfStored, [], "every stored decision has exactly one audit row");
   assert.equal(orphanAudits, 0, "no audit row for a decision that was not stored");
-  assert.deepEqual(writes.filter((request) => request.status === 201 && !storedNumbers.has(request.marker!)).map((request) => request.marker), [], "every write answered 201 is stored");
+  assert.deepEqual(
+    writes.filter((request) => request.status === 201 && !storedNumbers.has(request.marker!)).map((request) => request.marker),
+    [],
+    "every write answered 201 is stored",
+  );
   assert.deepEqual(openTransactions, [], "no connection is left idle in a transaction");
   return figures;
 }

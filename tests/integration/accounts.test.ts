@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { currentTime } from "@/lib/clock";
 import { loadActingUser } from "@/lib/auth/acting-user";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { createApiToken, findLiveApiToken, findUserIdByApiToken, listOwnApiTokens, revokeApiToken } from "@/lib/auth/api-tokens";
 import { checkCredentials } from "@/lib/auth/credentials";
 import { CLIENT_LOGIN_FAILURE_LIMIT, LOGIN_FAILURE_LIMIT } from "@/lib/auth/login-throttle";
 import { verifyPassword } from "@/lib/auth/password";
-import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
-import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
@@ -96,7 +96,12 @@ describe("signing in", () => {
     const sprayer = "192.0.2.66";
     const fiveMinutesAgo = new Date(currentTime().getTime() - 5 * 60_000);
     await db.loginAttempt.createMany({
-      data: Array.from({ length: CLIENT_LOGIN_FAILURE_LIMIT - 1 }, (_, index) => ({ username: `random-${index}`, clientKey: sprayer, succeeded: false, attemptedAt: fiveMinutesAgo })),
+      data: Array.from({ length: CLIENT_LOGIN_FAILURE_LIMIT - 1 }, (_, index) => ({
+        username: `random-${index}`,
+        clientKey: sprayer,
+        succeeded: false,
+        attemptedAt: fiveMinutesAgo,
+      })),
     });
     assert.deepEqual(await check("random-last", "guess", sprayer), { ok: false, reason: "invalid" });
     const refused = await check("office-worker", "correct-password", sprayer);
@@ -157,14 +162,11 @@ describe("user management in the data layer", () => {
   test("invalid input lists each field's problem and stores nothing", async () => {
     const admin = await insertUser("admin");
     const before = await db.user.count();
-    await assert.rejects(
-      createUser(admin, { username: "x", displayName: "", role: "emperor", sectionId: 999999, password: "short" }),
-      (error: unknown) => {
-        assert.ok(error instanceof ValidationError);
-        assert.deepEqual(Object.keys(error.fields).sort(), ["displayName", "password", "role", "username"]);
-        return true;
-      },
-    );
+    await assert.rejects(createUser(admin, { username: "x", displayName: "", role: "emperor", sectionId: 999999, password: "short" }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.deepEqual(Object.keys(error.fields).sort(), ["displayName", "password", "role", "username"]);
+      return true;
+    });
     assert.equal(await db.user.count(), before);
   });
 
@@ -189,7 +191,10 @@ describe("user management in the data layer", () => {
     assert.equal((await createUser(admin, input("w_ldcard"))).username, "w_ldcard");
     assert.equal((await createUser(admin, input("WangFang"))).username, "wangfang");
     await assert.rejects(createUser(admin, input("wang%")), (error: unknown) => error instanceof ValidationError && Boolean(error.fields.username));
-    await assert.rejects(db.user.create({ data: { username: "MixedCase", displayName: "x", role: "staff", sectionId, passwordHash: "x" } }), /User_username_normalised/);
+    await assert.rejects(
+      db.user.create({ data: { username: "MixedCase", displayName: "x", role: "staff", sectionId, passwordHash: "x" } }),
+      /User_username_normalised/,
+    );
   });
 
   test("nobody sets the published demo password", async () => {
@@ -236,10 +241,20 @@ describe("API tokens", () => {
       assert.equal(summary.scope, "read_write");
       assert.equal(Math.round((summary.expiresAt.getTime() - summary.createdAt.getTime()) / day), days);
     }
-    await assert.rejects(createApiToken(user, { name: "永久", lifetimeDays: "36500" }), (error: unknown) => error instanceof ValidationError && Boolean(error.fields.lifetimeDays));
-    await assert.rejects(createApiToken(user, { name: "超级", scope: "admin" }), (error: unknown) => error instanceof ValidationError && Boolean(error.fields.scope));
+    await assert.rejects(
+      createApiToken(user, { name: "永久", lifetimeDays: "36500" }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.lifetimeDays),
+    );
+    await assert.rejects(
+      createApiToken(user, { name: "超级", scope: "admin" }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.scope),
+    );
     const listed = await listOwnApiTokens(user);
-    assert.deepEqual(listed.map((token) => [token.name, token.scope, token.live]).sort(), [["30 天", "read_write", true], ["365 天", "read_write", true], ["默认", "read", true]]);
+    assert.deepEqual(listed.map((token) => [token.name, token.scope, token.live]).sort(), [
+      ["30 天", "read_write", true],
+      ["365 天", "read_write", true],
+      ["默认", "read", true],
+    ]);
   });
 
   test("an expired token acts for nobody (401) and is listed as expired", async () => {
@@ -257,7 +272,8 @@ describe("API tokens", () => {
     const { token: writeToken } = await createApiToken(user, { name: "读写", scope: "read_write" });
     const call = (token: string, method: string) =>
       authenticate("http://localhost/api/v1/admin/items", {
-        method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain", Origin: "https://evil.example" },
+        method,
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "text/plain", Origin: "https://evil.example" },
       });
     assert.equal((await call(readToken, "GET"))?.user.id, user.id);
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
@@ -291,20 +307,40 @@ describe("API writes with the session cookie", () => {
       authenticate(url, { method: "POST", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: "{}" }, staff),
       refusedAs("cross_site_write"),
     );
-    await assert.rejects(authenticate(url, { method: "POST", headers: { "Content-Type": "application/json", Origin: "https://evil.example" }, body: "{}" }, staff), refusedAs("cross_site_write"));
+    await assert.rejects(
+      authenticate(url, { method: "POST", headers: { "Content-Type": "application/json", Origin: "https://evil.example" }, body: "{}" }, staff),
+      refusedAs("cross_site_write"),
+    );
     await assert.rejects(authenticate(url, { method: "DELETE", headers: { Origin: "null" } }, staff), refusedAs("cross_site_write"));
-    await assert.rejects(authenticate(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }, staff), refusedAs("cross_site_write"));
-    await assert.rejects(authenticate(url, { method: "POST", headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" }, body: "{}" }, staff), refusedAs("cross_site_write"));
+    await assert.rejects(
+      authenticate(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" }, staff),
+      refusedAs("cross_site_write"),
+    );
+    await assert.rejects(
+      authenticate(url, { method: "POST", headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" }, body: "{}" }, staff),
+      refusedAs("cross_site_write"),
+    );
   });
 
   test("a same-origin write must be JSON or multipart", async () => {
     const staff = await insertUser("staff");
     const origin = "http://gongkai.example";
     for (const type of ["text/plain", "application/x-www-form-urlencoded", ""]) {
-      await assert.rejects(authenticate(url, { method: "POST", headers: { "Content-Type": type, Origin: origin }, body: "x" }, staff), refusedAs("cross_site_write"), type);
+      await assert.rejects(
+        authenticate(url, { method: "POST", headers: { "Content-Type": type, Origin: origin }, body: "x" }, staff),
+        refusedAs("cross_site_write"),
+        type,
+      );
     }
-    assert.equal((await authenticate(url, { method: "POST", headers: { "Content-Type": "application/json; charset=utf-8", Origin: origin }, body: "{}" }, staff))?.user.id, staff.id);
-    assert.equal((await authenticate(url, { method: "PATCH", headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin" }, body: "{}" }, staff))?.user.id, staff.id);
+    assert.equal(
+      (await authenticate(url, { method: "POST", headers: { "Content-Type": "application/json; charset=utf-8", Origin: origin }, body: "{}" }, staff))?.user.id,
+      staff.id,
+    );
+    assert.equal(
+      (await authenticate(url, { method: "PATCH", headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "same-origin" }, body: "{}" }, staff))?.user
+        .id,
+      staff.id,
+    );
     const form = new FormData();
     form.set("file", new Blob(["a,b"]), "ledger.csv");
     assert.equal((await authenticate(url, { method: "POST", headers: { Origin: origin }, body: form }, staff))?.via, "session");
@@ -313,7 +349,10 @@ describe("API writes with the session cookie", () => {
   test("reads are unaffected, and without a session a write is simply unauthenticated", async () => {
     const staff = await insertUser("staff");
     assert.equal((await authenticate(url, { headers: { Origin: "https://evil.example" } }, staff))?.user.id, staff.id);
-    assert.equal(await authenticate(url, { method: "POST", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: "{}" }, null), null);
+    assert.equal(
+      await authenticate(url, { method: "POST", headers: { "Content-Type": "text/plain", Origin: "https://evil.example" }, body: "{}" }, null),
+      null,
+    );
   });
 });
 

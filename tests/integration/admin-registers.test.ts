@@ -34,7 +34,11 @@ function rejectsWithFields(fields: string[], chineseFields = fields) {
   return (error: unknown) => {
     assert.ok(error instanceof ValidationError, `expected a ValidationError, got ${String(error)}`);
     assert.deepEqual(Object.keys(error.fields).sort(), [...fields].sort());
-    for (const field of chineseFields) assert.ok(error.fields[field].every((message) => /[\u4e00-\u9fff]/.test(message)), `${field}: Chinese messages`);
+    for (const field of chineseFields)
+      assert.ok(
+        error.fields[field].every((message) => /[\u4e00-\u9fff]/.test(message)),
+        `${field}: Chinese messages`,
+      );
     return true;
   };
 }
@@ -97,7 +101,10 @@ describe("catalogue administration", () => {
 
   test("invalid input is a field error in Chinese and stores nothing", async () => {
     const before = await db.category.count();
-    await assert.rejects(createCategory(admin, { name: " ", slug: "Not A Slug", kind: "folder", sortOrder: "-1" }), rejectsWithFields(["name", "slug", "kind", "sortOrder"], ["name", "slug"]));
+    await assert.rejects(
+      createCategory(admin, { name: " ", slug: "Not A Slug", kind: "folder", sortOrder: "-1" }),
+      rejectsWithFields(["name", "slug", "kind", "sortOrder"], ["name", "slug"]),
+    );
     await assert.rejects(createCategory(admin, { name: "无上级", slug: "orphan", parentId: "987654" }), rejectsWithFields(["parentId"]));
     assert.equal(await db.category.count(), before);
   });
@@ -114,7 +121,13 @@ describe("catalogue administration", () => {
     const [updateRow] = await auditRows("category.update", String(created.id));
     assert.equal(createRow.actorId, admin.id);
     assert.deepEqual((updateRow.details as { before: { name: string } }).before.name, "统计信息");
-    assert.deepEqual((updateRow.details as { after: { name: string; kind: string } }).after, { name: "统计数据", slug: "audit-stats", kind: "page", sortOrder: 4, parentId: null });
+    assert.deepEqual((updateRow.details as { after: { name: string; kind: string } }).after, {
+      name: "统计数据",
+      slug: "audit-stats",
+      kind: "page",
+      sortOrder: 4,
+      parentId: null,
+    });
   });
 
   test("a category cannot become its own ancestor", async () => {
@@ -180,7 +193,10 @@ describe("sensitive words", () => {
   test("an empty list or an overlong word is a field error", async () => {
     await assert.rejects(addSensitiveWords(admin, { words: " ,\n ，" }), rejectsWithFields(["words"]));
     await assert.rejects(addSensitiveWords(admin, {}), rejectsWithFields(["words"]));
-    await assert.rejects(addSensitiveWords(admin, { words: `正常\n${"长".repeat(51)}` }), (error: unknown) => error instanceof ValidationError && Boolean(error.fields["words.1"] ?? error.fields.words));
+    await assert.rejects(
+      addSensitiveWords(admin, { words: `正常\n${"长".repeat(51)}` }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields["words.1"] ?? error.fields.words),
+    );
     assert.equal(await db.sensitiveWord.findUnique({ where: { word: "正常" } }), null);
   });
 
@@ -243,9 +259,29 @@ describe("working-day calendar overrides", () => {
   });
 
   test("the checker explains official holidays, adjusted workdays and weekends", async () => {
-    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-10-01" }), { date: "2026-10-01", dayOfWeek: 4, working: false, reason: "public_holiday", holidayName: "国庆节", outsideCoverage: false });
-    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-10-10" }), { date: "2026-10-10", dayOfWeek: 6, working: true, reason: "adjusted_workday", holidayName: "国庆节", outsideCoverage: false });
-    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-11-28" }), { date: "2026-11-28", dayOfWeek: 6, working: false, reason: "weekend", outsideCoverage: false });
+    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-10-01" }), {
+      date: "2026-10-01",
+      dayOfWeek: 4,
+      working: false,
+      reason: "public_holiday",
+      holidayName: "国庆节",
+      outsideCoverage: false,
+    });
+    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-10-10" }), {
+      date: "2026-10-10",
+      dayOfWeek: 6,
+      working: true,
+      reason: "adjusted_workday",
+      holidayName: "国庆节",
+      outsideCoverage: false,
+    });
+    assert.deepEqual(await checkCalendarDay(admin, { date: "2026-11-28" }), {
+      date: "2026-11-28",
+      dayOfWeek: 6,
+      working: false,
+      reason: "weekend",
+      outsideCoverage: false,
+    });
   });
 
   test("coverage warns when next year's holidays are not in the package", () => {
@@ -262,7 +298,10 @@ describe("audit log reading and export", () => {
     await assert.rejects(listAuditEvents(await insertUser("staff"), { page: 1 }), ForbiddenError);
     const head = await insertUser("section_head");
     await listAuditEvents(head, { page: 1 });
-    await assert.rejects(exportAuditEventsCsv(head, { from: "2026-11-01", to: "2026-11-27" }), (error: unknown) => error instanceof ForbiddenError && error.status === 403);
+    await assert.rejects(
+      exportAuditEventsCsv(head, { from: "2026-11-01", to: "2026-11-27" }),
+      (error: unknown) => error instanceof ForbiddenError && error.status === 403,
+    );
     await assert.rejects(exportAuditEventsCsv(await insertUser("staff"), { from: "2026-11-01", to: "2026-11-27" }), ForbiddenError);
     assert.ok((await exportAuditEventsCsv(await insertUser("leader"), { from: "2026-11-01", to: "2026-11-27" })).startsWith("\uFEFF"));
     assert.ok((await exportAuditEventsCsv(admin, { from: "2026-11-01", to: "2026-11-27" })).startsWith("\uFEFF"));
@@ -270,7 +309,10 @@ describe("audit log reading and export", () => {
 
   test("bad ranges are field errors: reversed, longer than 366 days, missing or malformed", async () => {
     const leader = await insertUser("leader");
-    await assert.rejects(exportAuditEventsCsv(leader, { from: "2026-11-27", to: "2026-11-01" }), (error: unknown) => error instanceof ValidationError && error.status === 422 && Boolean(error.fields.to));
+    await assert.rejects(
+      exportAuditEventsCsv(leader, { from: "2026-11-27", to: "2026-11-01" }),
+      (error: unknown) => error instanceof ValidationError && error.status === 422 && Boolean(error.fields.to),
+    );
     await assert.rejects(exportAuditEventsCsv(leader, { from: "2024-01-01", to: "2025-01-01" }), rejectsWithFields(["to"]));
     await assert.rejects(exportAuditEventsCsv(leader, {}), rejectsWithFields(["from", "to"]));
     await assert.rejects(exportAuditEventsCsv(leader, { from: "", to: "2026-02-30" }), rejectsWithFields(["from", "to"]));
@@ -289,8 +331,24 @@ describe("audit log reading and export", () => {
         // 2026-11-26 23:59:59 in Beijing: the day before.
         { ...boundary, occurredAt: new Date("2026-11-26T15:59:59Z"), action: "test.before", entityId: "1" },
         // 2026-11-27 01:00 in Beijing, although still the 26th in UTC.
-        { ...boundary, occurredAt: new Date("2026-11-26T17:00:00Z"), action: "item.return", entityId: "2", fromState: "section_review", toState: "draft", comment: awkward, details: { revision: 3, note: "含,逗号" } },
-        { ...boundary, occurredAt: new Date("2026-11-27T10:00:00Z"), actorId: null, action: "test.formula", entityId: "3", comment: "=HYPERLINK(\"http://example.test\")" },
+        {
+          ...boundary,
+          occurredAt: new Date("2026-11-26T17:00:00Z"),
+          action: "item.return",
+          entityId: "2",
+          fromState: "section_review",
+          toState: "draft",
+          comment: awkward,
+          details: { revision: 3, note: "含,逗号" },
+        },
+        {
+          ...boundary,
+          occurredAt: new Date("2026-11-27T10:00:00Z"),
+          actorId: null,
+          action: "test.formula",
+          entityId: "3",
+          comment: '=HYPERLINK("http://example.test")',
+        },
         // 2026-11-28 00:00 in Beijing: the day after.
         { ...boundary, occurredAt: new Date("2026-11-27T16:00:00Z"), action: "test.after", entityId: "4" },
       ],
@@ -303,7 +361,11 @@ describe("audit log reading and export", () => {
     assert.deepEqual(header, ["时间", "操作人", "操作", "对象类型", "对象编号", "原状态", "新状态", "意见", "详情(JSON)"]);
     for (const row of rows) assert.equal(row.length, header.length);
     const boundaryRows = rows.filter((row) => row[3] === "TestBoundary");
-    assert.deepEqual(boundaryRows.map((row) => row[4]), ["2", "3"], "only the events of 2026-11-27 in Beijing time");
+    assert.deepEqual(
+      boundaryRows.map((row) => row[4]),
+      ["2", "3"],
+      "only the events of 2026-11-27 in Beijing time",
+    );
 
     const [returned, formula] = boundaryRows;
     assert.equal(returned[0], "2026-11-27 01:00:00");
@@ -313,13 +375,19 @@ describe("audit log reading and export", () => {
     assert.equal(returned[7], awkward, "a comment with a comma, quotes and a newline round-trips");
     assert.deepEqual(JSON.parse(returned[8]), { revision: 3, note: "含,逗号" });
     assert.equal(formula[1], "系统");
-    assert.equal(formula[7], "'=HYPERLINK(\"http://example.test\")", "a formula-like comment is kept inert for Excel");
+    assert.equal(formula[7], '\'=HYPERLINK("http://example.test")', "a formula-like comment is kept inert for Excel");
 
     // The page's list uses the same Beijing-day boundaries.
     const listed = await listAuditEvents(leader, { from: "2026-11-27", to: "2026-11-27", entityType: "TestBoundary", page: 1 });
-    assert.deepEqual(listed.events.map((event) => event.entityId), ["3", "2"]);
+    assert.deepEqual(
+      listed.events.map((event) => event.entityId),
+      ["3", "2"],
+    );
     const fromOnly = await listAuditEvents(leader, { from: "2026-11-28", entityType: "TestBoundary" });
-    assert.deepEqual(fromOnly.events.map((event) => event.entityId), ["4"]);
+    assert.deepEqual(
+      fromOnly.events.map((event) => event.entityId),
+      ["4"],
+    );
 
     // Exporting the audit log is itself recorded.
     const exports = await db.auditEvent.findMany({ where: { action: "audit.export", actorId: leader.id } });
@@ -331,7 +399,10 @@ describe("audit log reading and export", () => {
     const start = Date.parse("2025-03-01T00:00:00Z");
     await db.auditEvent.createMany({
       data: Array.from({ length: 51 }, (_, index) => ({
-        actorId: admin.id, entityType: "TestPaging", entityId: String(index), action: index % 2 ? "test.odd" : "test.even",
+        actorId: admin.id,
+        entityType: "TestPaging",
+        entityId: String(index),
+        action: index % 2 ? "test.odd" : "test.even",
         occurredAt: new Date(start + index * 60_000),
       })),
     });
@@ -340,7 +411,10 @@ describe("audit log reading and export", () => {
     assert.equal(first.events.length, first.pageSize);
     assert.equal(first.events[0].entityId, "50");
     const second = await listAuditEvents(admin, { entityType: "TestPaging", page: "2" });
-    assert.deepEqual(second.events.map((event) => event.entityId), ["0"]);
+    assert.deepEqual(
+      second.events.map((event) => event.entityId),
+      ["0"],
+    );
     const odd = await listAuditEvents(admin, { entityType: "TestPaging", action: "test.odd" });
     assert.equal(odd.total, 25);
     // A hand-edited page number falls back to the first page rather than failing.

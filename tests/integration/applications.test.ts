@@ -1,24 +1,24 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import JSZip from "jszip";
-import type { ActingUser } from "@/lib/auth/acting-user";
 import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
-import { exportAuditEventsCsv, listAuditEvents } from "@/lib/audit/query-audit-events";
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
 import { findIssuedReplyForApplicant, lookupLimits, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
+import { exportAuditEventsCsv, listAuditEvents } from "@/lib/audit/query-audit-events";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { beijingDayOf, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
-import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
 import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
-import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
+import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { buildReplyDocx } from "@/lib/reply-letters/reply-document";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -84,7 +84,9 @@ describe("public submission", () => {
     const first = await submitApplication(application({ idempotencyKey: "form-key-0001" }), { clientKey: clientKey() });
     const again = await submitApplication(application({ idempotencyKey: "form-key-0001" }), { clientKey: clientKey() });
     assert.deepEqual(again, first);
-    const atOnce = await Promise.all(Array.from({ length: 4 }, () => submitApplication(application({ idempotencyKey: "form-key-0002" }), { clientKey: clientKey() })));
+    const atOnce = await Promise.all(
+      Array.from({ length: 4 }, () => submitApplication(application({ idempotencyKey: "form-key-0002" }), { clientKey: clientKey() })),
+    );
     assert.equal(new Set(atOnce.map((result) => result.number)).size, 1);
     assert.equal(new Set(atOnce.map((result) => result.lookupCode)).size, 1);
     assert.equal(await db.application.count(), before + 2);
@@ -92,7 +94,10 @@ describe("public submission", () => {
 
   test("the same key with different content is a conflict; without a key every submission is new", async () => {
     await submitApplication(application({ idempotencyKey: "form-key-0003" }), { clientKey: clientKey() });
-    await assert.rejects(submitApplication(application({ idempotencyKey: "form-key-0003", description: "别的信息" }), { clientKey: clientKey() }), ConflictError);
+    await assert.rejects(
+      submitApplication(application({ idempotencyKey: "form-key-0003", description: "别的信息" }), { clientKey: clientKey() }),
+      ConflictError,
+    );
     const a = await submitApplication(application(), { clientKey: clientKey() });
     const b = await submitApplication(application(), { clientKey: clientKey() });
     assert.notEqual(a.number, b.number);
@@ -100,11 +105,14 @@ describe("public submission", () => {
 
   test("invalid input is refused field by field and stores nothing", async () => {
     const before = await db.application.count();
-    await assert.rejects(submitApplication(application({ idNumber: "230103199001011230", phone: "", description: "" }), { clientKey: clientKey() }), (error: unknown) => {
-      assert.ok(error instanceof ValidationError);
-      assert.ok(error.fields.idNumber && error.fields.phone && error.fields.description, JSON.stringify(error.fields));
-      return true;
-    });
+    await assert.rejects(
+      submitApplication(application({ idNumber: "230103199001011230", phone: "", description: "" }), { clientKey: clientKey() }),
+      (error: unknown) => {
+        assert.ok(error instanceof ValidationError);
+        assert.ok(error.fields.idNumber && error.fields.phone && error.fields.description, JSON.stringify(error.fields));
+        return true;
+      },
+    );
     assert.equal(await db.application.count(), before);
   });
 
@@ -121,7 +129,10 @@ describe("status lookup", () => {
     const status = await lookUpApplication({ number: submitted.number, code: submitted.lookupCode.toLowerCase() }, clientKey());
     assert.equal(status.status, "processing");
     assert.equal(status.dueOn, submitted.dueOn);
-    assert.deepEqual(status.timeline.map((event) => event.kind), ["received"]);
+    assert.deepEqual(
+      status.timeline.map((event) => event.kind),
+      ["received"],
+    );
     const wrongCode = await lookUpApplication({ number: submitted.number, code: "2222222222" }, clientKey()).catch((error: unknown) => error);
     const unknown = await lookUpApplication({ number: "YSQ-1999-0001", code: submitted.lookupCode }, clientKey()).catch((error: unknown) => error);
     assert.ok(wrongCode instanceof NotFoundError && unknown instanceof NotFoundError);
@@ -140,7 +151,8 @@ describe("status lookup", () => {
     // Locked out now, even with the right code: the guesser cannot tell a hit from the lock.
     await assert.rejects(lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, guesser), TooManyRequestsError);
     const honest = clientKey();
-    for (let index = 0; index < lookupLimits.failuresPerClient.limit + 5; index++) await lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, honest);
+    for (let index = 0; index < lookupLimits.failuresPerClient.limit + 5; index++)
+      await lookUpApplication({ number: submitted.number, code: submitted.lookupCode }, honest);
   });
 
   test("wrong codes against an application number never lock the real applicant out", async () => {
@@ -214,7 +226,10 @@ describe("handling an application through to the reply", () => {
     assert.equal(decided.status, "decided");
     let reply = await db.applicationReply.findUniqueOrThrow({ where: { applicationId: registered.id } });
     assert.equal(reply.state, "draft");
-    assert.match(reply.body, /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。$/);
+    assert.match(
+      reply.body,
+      /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。$/,
+    );
 
     await updateReplyDraft(staff, registered.id, { title: reply.title, body: `${reply.body}\n特此告知。` });
     await transitionReply(staff, registered.id, { action: "submit" });
@@ -240,7 +255,10 @@ describe("handling an application through to the reply", () => {
     const status = await lookUpApplication({ number: registered.number, code: registered.lookupCode }, clientKey());
     assert.equal(status.status, "closed");
     assert.equal(status.reply?.outcome, "disclose");
-    assert.deepEqual(status.timeline.map((event) => event.kind), ["received", "decision", "reply_issued", "delivery"]);
+    assert.deepEqual(
+      status.timeline.map((event) => event.kind),
+      ["received", "decision", "reply_issued", "delivery"],
+    );
     const letter = await findIssuedReplyForApplicant({ number: registered.number, code: registered.lookupCode }, clientKey());
     assert.match(letter.body, /特此告知。$/);
     const zip = await JSZip.loadAsync(await buildReplyDocx(letter));
@@ -288,8 +306,17 @@ describe("figures for the annual report", () => {
     const year = Number(todayInBeijing().slice(0, 4));
     const before = await countApplicationsForReport(year);
     const organisation = await registerOfflineApplication(staff, {
-      applicantType: "organisation", organisationKind: "research", name: "某研究院", creditCode: "91350100M000100Y43", legalRepresentative: "赵六",
-      contactName: "钱七", phone: "0453-1234567", description: "城市管理统计数据", deliveryMethod: "pickup", receiptMethod: "registered_post", receivedOn: `${year}-09-01`,
+      applicantType: "organisation",
+      organisationKind: "research",
+      name: "某研究院",
+      creditCode: "91350100M000100Y43",
+      legalRepresentative: "赵六",
+      contactName: "钱七",
+      phone: "0453-1234567",
+      description: "城市管理统计数据",
+      deliveryMethod: "pickup",
+      receiptMethod: "registered_post",
+      receivedOn: `${year}-09-01`,
     });
     await recordDecision(staff, organisation.id, { outcome: "unable_not_held", decidedOn: `${year}-09-10` });
     const after = await countApplicationsForReport(year);
@@ -301,8 +328,19 @@ describe("figures for the annual report", () => {
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, value) => sum + value, 0);
     assert.equal(total(after.carriedOut), await db.application.count({ where: { decidedOn: null } }));
 
-    const appeal = await recordAppeal(leader, organisation.id, { kind: "reconsideration", filedOn: `${year}-10-01`, body: "绥芬河市人民政府", result: "pending" });
-    await recordAppeal(staff, organisation.id, { kind: "litigation", filedOn: `${year}-10-15`, body: "绥芬河市人民法院", afterReconsideration: true, result: "pending" });
+    const appeal = await recordAppeal(leader, organisation.id, {
+      kind: "reconsideration",
+      filedOn: `${year}-10-01`,
+      body: "绥芬河市人民政府",
+      result: "pending",
+    });
+    await recordAppeal(staff, organisation.id, {
+      kind: "litigation",
+      filedOn: `${year}-10-15`,
+      body: "绥芬河市人民法院",
+      afterReconsideration: true,
+      result: "pending",
+    });
     await assert.rejects(recordAppeal(otherStaff, organisation.id, { kind: "reconsideration", filedOn: `${year}-10-01`, body: "x" }), ForbiddenError);
     await assert.rejects(updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld" }), ValidationError);
     await updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld", resultOn: `${year}-11-01` });
@@ -324,7 +362,11 @@ describe("free text about an application follows the same rule as the applicant 
 
   before(async () => {
     const today = todayInBeijing();
-    await saveReplyTemplate(admin, "disclose", { title: "关于{{申请人}}申请的答复书", legalBasis: "《中华人民共和国政府信息公开条例》第三十六条第（二）项", body: "{{申请人}}：\n予以公开。\n{{说明}}" });
+    await saveReplyTemplate(admin, "disclose", {
+      title: "关于{{申请人}}申请的答复书",
+      legalBasis: "《中华人民共和国政府信息公开条例》第三十六条第（二）项",
+      body: "{{申请人}}：\n予以公开。\n{{说明}}",
+    });
     id = (await registerOfflineApplication(staff, { ...application(), receiptMethod: "in_person", receivedOn: today })).id;
     await recordStep(staff, id, { type: "correction_request", date: today, note: notes.correction });
     await recordStep(staff, id, { type: "correction_received", date: today });

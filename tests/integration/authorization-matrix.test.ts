@@ -1,11 +1,11 @@
 import "../security/next-server-environment";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { db } from "@/lib/db";
 import { authorizationMatrix } from "../security/authorization-matrix";
 import { discoverActions, discoverRoutes, isConsoleAction, isConsoleRoute } from "../security/discovery";
 import type { MatrixFixtures } from "../security/matrix-fixtures";
-import { actors, targetOf, type Actor, type MatrixRow } from "../security/matrix-types";
-import { db } from "@/lib/db";
+import { actors, targetOf, type Actor } from "../security/matrix-types";
 import { changeLogPosition, changesSince, runCell } from "../security/matrix-walk";
 import { setUpWalk } from "../security/walk-setup";
 
@@ -22,7 +22,14 @@ after(async () => {
 describe("the authorization matrix", () => {
   test("has a row for every console route handler and server action, and none for what no longer exists", () => {
     const declared = new Set(authorizationMatrix.map(targetOf));
-    const required = [...discoverRoutes().filter(isConsoleRoute).map((route) => route.target), ...discoverActions().filter(isConsoleAction).map((action) => action.target)];
+    const required = [
+      ...discoverRoutes()
+        .filter(isConsoleRoute)
+        .map((route) => route.target),
+      ...discoverActions()
+        .filter(isConsoleAction)
+        .map((action) => action.target),
+    ];
     const missing = required.filter((target) => !declared.has(target));
     const known = new Set([...discoverRoutes().map((route) => route.target), ...discoverActions().map((action) => action.target)]);
     const stale = [...declared].filter((target) => !known.has(target));
@@ -31,10 +38,12 @@ describe("the authorization matrix", () => {
 
   test("the change log sees every committed write and nothing of a rolled-back one", async () => {
     const start = await changeLogPosition();
-    await db.$transaction(async (tx) => {
-      await tx.section.create({ data: { name: "回滚的科室" } });
-      throw new Error("rolled back");
-    }).catch(() => undefined);
+    await db
+      .$transaction(async (tx) => {
+        await tx.section.create({ data: { name: "回滚的科室" } });
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
     assert.deepEqual(await changesSince(start), []);
     const section = await db.section.create({ data: { name: "提交的科室" } });
     await db.section.update({ where: { id: section.id }, data: { sortOrder: 99 } });
@@ -83,7 +92,9 @@ describe("the authorization matrix", () => {
     }
     if (process.env.MATRIX_RECORD) console.log(recorded.join("\n"));
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    console.log(`${cells} cells checked (${rows.length} rows × ${actors.length} actors): records ${seconds(timing.setup)}, calls ${seconds(timing.call)}, change checks ${seconds(timing.snapshot)}`);
+    console.log(
+      `${cells} cells checked (${rows.length} rows × ${actors.length} actors): records ${seconds(timing.setup)}, calls ${seconds(timing.call)}, change checks ${seconds(timing.snapshot)}`,
+    );
     assert.deepEqual(surprises, []);
   });
 });

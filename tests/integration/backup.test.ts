@@ -4,10 +4,10 @@ import { createHash, randomInt } from "node:crypto";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { after, before, describe, test } from "node:test";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import tar from "tar-stream";
-import { after, before, describe, test } from "node:test";
 import { loadActingUser } from "@/lib/auth/acting-user";
 import { BackupError } from "@/lib/backup/backup-error";
 import { createBackup } from "@/lib/backup/create-backup";
@@ -19,8 +19,8 @@ import { createItem } from "@/lib/items/manage-items";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { buildPdf } from "../fixtures/attachment-files";
-import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 import { setEnvironment } from "../support/environment";
+import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let source: TestDatabase;
 let sourceDataDir: string;
@@ -149,9 +149,15 @@ describe("backup and restore", () => {
     const summary = await restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile, migrationsDir });
 
     const sourceCounts = await rowCounts(source.url);
-    assert.ok(sourceCounts.Item > 30 && sourceCounts.Application > 0 && sourceCounts.StoredFile > 0 && sourceCounts.ServiceForm > 0, JSON.stringify(sourceCounts));
+    assert.ok(
+      sourceCounts.Item > 30 && sourceCounts.Application > 0 && sourceCounts.StoredFile > 0 && sourceCounts.ServiceForm > 0,
+      JSON.stringify(sourceCounts),
+    );
     assert.deepEqual(await rowCounts(target.url), sourceCounts);
-    assert.equal(summary.rows, Object.values(sourceCounts).reduce((a, b) => a + b, 0));
+    assert.equal(
+      summary.rows,
+      Object.values(sourceCounts).reduce((a, b) => a + b, 0),
+    );
 
     await withClient(target.url, async (client) => {
       const items = await client.query(`SELECT id, "indexNumber", state FROM "Item" ORDER BY id`);
@@ -182,7 +188,9 @@ describe("backup and restore", () => {
       const { rows } = await client.query(`SELECT nextval('"Item_id_seq"') AS next, (SELECT max(id) FROM "Item") AS max`);
       assert.ok(Number(rows[0].next) > Number(rows[0].max), JSON.stringify(rows[0]));
       const history = await client.query(`SELECT migration_name, checksum, started_at FROM "_prisma_migrations" ORDER BY migration_name`);
-      const sourceHistory = await withClient(source.url, (other) => other.query(`SELECT migration_name, checksum, started_at FROM "_prisma_migrations" ORDER BY migration_name`));
+      const sourceHistory = await withClient(source.url, (other) =>
+        other.query(`SELECT migration_name, checksum, started_at FROM "_prisma_migrations" ORDER BY migration_name`),
+      );
       assert.deepEqual(history.rows, sourceHistory.rows, "the migration history is the backup's own");
     });
   });
@@ -194,7 +202,9 @@ describe("backup and restore", () => {
     assert.equal(manifest.createdAt.slice(0, 10), "2026-12-02", "stamped by the product's clock (pinned by the tests)");
     assert.deepEqual(
       manifest.database.migrations.map((migration) => migration.name),
-      readdirSync(migrationsDir).filter((name) => name !== "migration_lock.toml").sort(),
+      readdirSync(migrationsDir)
+        .filter((name) => name !== "migration_lock.toml")
+        .sort(),
     );
     assert.ok(manifest.database.tables.some((table) => table.name === "AuditEvent" && table.rows > 0));
     assert.ok(manifest.files.length >= 2, "the demo service forms and the uploaded attachment");
@@ -224,7 +234,10 @@ describe("backup and restore", () => {
 
     const cutFile = path.join(workDir, "cut.tar.gz");
     writeFileSync(cutFile, original.subarray(0, Math.floor(original.length * 0.6)));
-    await assert.rejects(restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile: cutFile, migrationsDir }), /cut\.tar\.gz: the file is cut short/);
+    await assert.rejects(
+      restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile: cutFile, migrationsDir }),
+      /cut\.tar\.gz: the file is cut short/,
+    );
 
     // A valid archive whose Item rows were altered: the sha256 check names the part.
     const itemTable = backupManifest.database.tables.find((table) => table.name === "Item")!;
@@ -265,10 +278,19 @@ describe("backup and restore", () => {
     await restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile, migrationsDir });
     await withClient(target.url, (client) => client.query(`UPDATE "Agency" SET name = 'changed after the backup'`));
     writeFileSync(path.join(targetDataDir, "uploads", "stray.pdf"), "x");
-    await assert.rejects(restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile, migrationsDir }), /uploads already holds files: .*--force/);
+    await assert.rejects(
+      restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile, migrationsDir }),
+      /uploads already holds files: .*--force/,
+    );
     await restoreBackup({ databaseUrl: target.url, dataDir: targetDataDir, archiveFile, migrationsDir, force: true });
     assert.deepEqual(await rowCounts(target.url), before);
-    assert.equal(await withClient(target.url, async (client) => (await client.query(`SELECT count(*)::int AS n FROM "Agency" WHERE name = 'changed after the backup'`)).rows[0].n), 0);
+    assert.equal(
+      await withClient(
+        target.url,
+        async (client) => (await client.query(`SELECT count(*)::int AS n FROM "Agency" WHERE name = 'changed after the backup'`)).rows[0].n,
+      ),
+      0,
+    );
     assert.equal(existsSync(path.join(targetDataDir, "uploads", "stray.pdf")), false);
     assert.deepEqual(readdirSync(targetDataDir), ["uploads"]);
   });
@@ -277,8 +299,13 @@ describe("backup and restore", () => {
     const target = await freshDatabase();
     const changedMigrations = path.join(workDir, "changed-migrations");
     cpSync(migrationsDir, changedMigrations, { recursive: true });
-    const edited = readdirSync(changedMigrations).filter((name) => name !== "migration_lock.toml").sort()[1];
-    writeFileSync(path.join(changedMigrations, edited, "migration.sql"), readFileSync(path.join(changedMigrations, edited, "migration.sql"), "utf8") + "\n-- edited\n");
+    const edited = readdirSync(changedMigrations)
+      .filter((name) => name !== "migration_lock.toml")
+      .sort()[1];
+    writeFileSync(
+      path.join(changedMigrations, edited, "migration.sql"),
+      readFileSync(path.join(changedMigrations, edited, "migration.sql"), "utf8") + "\n-- edited\n",
+    );
     await assert.rejects(
       restoreBackup({ databaseUrl: target.url, dataDir: makeDataDir("gongkai-restore-migrations-"), archiveFile, migrationsDir: changedMigrations }),
       new RegExp(`migration history does not match.*${edited} differs`, "s"),
@@ -290,14 +317,21 @@ describe("backup and restore", () => {
     const fakeBin = path.join(workDir, "bin");
     const fakePgDump = path.join(fakeBin, "pg_dump");
     mkdirSync(fakeBin, { recursive: true });
-    const serverMajor = await withClient(source.url, async (client) => Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000));
+    const serverMajor = await withClient(source.url, async (client) =>
+      Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000),
+    );
     const olderVersion = `${serverMajor - 1}.18`;
     writeFileSync(fakePgDump, `#!/bin/sh\necho 'pg_dump (PostgreSQL) ${olderVersion}'\n`, { mode: 0o755 });
     const savedPath = process.env.PATH;
     const lines: string[] = [];
     try {
       process.env.PATH = `${fakeBin}:${savedPath}`;
-      const summary = await createBackup({ databaseUrl: source.url, dataDir: sourceDataDir, outFile: path.join(workDir, "auto.tar.gz"), log: (line) => lines.push(line) });
+      const summary = await createBackup({
+        databaseUrl: source.url,
+        dataDir: sourceDataDir,
+        outFile: path.join(workDir, "auto.tar.gz"),
+        log: (line) => lines.push(line),
+      });
       assert.equal(summary.manifest.database.method, "copy");
       assert.match(lines.join("\n"), new RegExp(`pg_dump is version ${olderVersion}, older than the server \\(${serverMajor}\\).*COPY instead`));
 
@@ -314,7 +348,9 @@ describe("backup and restore", () => {
   });
 
   test("with a pg_dump as new as the server, the backup is a pg_dump dump and comes back through pg_restore", async (context) => {
-    const serverMajor = await withClient(source.url, async (client) => Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000));
+    const serverMajor = await withClient(source.url, async (client) =>
+      Math.floor(Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000),
+    );
     const [pgDump, pgRestore] = await Promise.all([findPostgresTool("pg_dump"), findPostgresTool("pg_restore")]);
     if (!pgDump.tool || pgDump.tool.major < serverMajor || !pgRestore.tool || pgRestore.tool.major < serverMajor) {
       context.skip(`needs pg_dump and pg_restore ${serverMajor} or newer (found ${pgDump.tool?.version ?? "none"}); the embedded server ships none`);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { ConfigError } from "@/lib/config";
 import { boundedPoolOptions, databaseTimeouts } from "@/lib/database/database-client";
 import { parentProcessOf, processCommand } from "@/lib/database/embedded-postgres";
 import { createEmptyDatabase, type TestDatabase } from "../support/test-database";
@@ -38,7 +39,8 @@ describe("database timeouts", () => {
   test("defaults: 5 s to connect, statements cancelled after 10 s, no answer in 12 s closes the connection; DATABASE_STATEMENT_TIMEOUT_S moves the last two", () => {
     assert.deepEqual(databaseTimeouts({}), { connectMs: 5_000, statementMs: 10_000, answerMs: 12_000 });
     assert.deepEqual(databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "30" }), { connectMs: 5_000, statementMs: 30_000, answerMs: 32_000 });
-    assert.deepEqual(databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "zero" }), databaseTimeouts({}));
+    assert.throws(() => databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "zero" }), ConfigError);
+    assert.deepEqual(databaseTimeouts({ DATABASE_STATEMENT_TIMEOUT_S: "0" }), { connectMs: 5_000, statementMs: 0, answerMs: 0 }, "0: no limit");
   });
 
   test("a frozen server: the transaction's connection is closed, not handed to the next request inside the open transaction", async (context) => {
@@ -68,7 +70,10 @@ describe("database timeouts", () => {
     // The next user of the pool gets a new connection, outside any transaction: its write stands
     // alone, and the frozen transaction's first write was never committed with it.
     await pool.query(`INSERT INTO "Write" VALUES (3)`);
-    assert.deepEqual((await setup.query<{ id: number }>(`SELECT id FROM "Write" ORDER BY id`)).rows.map((row) => row.id), [3]);
+    assert.deepEqual(
+      (await setup.query<{ id: number }>(`SELECT id FROM "Write" ORDER BY id`)).rows.map((row) => row.id),
+      [3],
+    );
     // The server rolled the abandoned transaction back once it ran again and found the client gone.
     for (let waited = 0; waited < 50; waited++) {
       const { rowCount } = await setup.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [backend]);

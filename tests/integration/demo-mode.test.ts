@@ -73,7 +73,11 @@ describe("demo data only where asked for", () => {
     for (const username of demoUsernames) assert.ok(refusal.includes(username), username);
     assert.match(refusal, /DEMO_MODE=1/);
     assert.equal(await prepareDemoModeAtStart(realDatabase, { DEMO_MODE: "1" }, seeds().seed), null);
-    assert.match((await prepareDemoModeAtStart(embeddedAgain, { DEMO_MODE: "0" }, seeds().seed)) ?? "", /Refusing to start/, "DEMO_MODE=0 refuses the embedded demo too");
+    assert.match(
+      (await prepareDemoModeAtStart(embeddedAgain, { DEMO_MODE: "0" }, seeds().seed)) ?? "",
+      /Refusing to start/,
+      "DEMO_MODE=0 refuses the embedded demo too",
+    );
     assert.match((await prepareDemoModeAtStart(realDatabase, { DEMO_MODE: "sometimes" }, seeds().seed)) ?? "", /DEMO_MODE=sometimes is not understood/);
     assert.equal((await db.agency.findFirstOrThrow()).demoMode, true, "nothing changed");
   });
@@ -119,7 +123,10 @@ describe("an administrator ends demo mode", () => {
     assert.equal(await prepareDemoModeAtStart(embeddedAgain, {}, seeds().seed), null);
     const admin = (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username: "real-admin" } })).id))!;
     const staff = await db.user.findUniqueOrThrow({ where: { username: "staff" } });
-    await assert.rejects(setUserDisabled(admin, staff.id, false), (error: unknown) => error instanceof AppError && error.status === 409 && /演示密码/.test(error.message));
+    await assert.rejects(
+      setUserDisabled(admin, staff.id, false),
+      (error: unknown) => error instanceof AppError && error.status === 409 && /演示密码/.test(error.message),
+    );
     await resetUserPassword(admin, staff.id, { password: "staff-now-private" });
     await setUserDisabled(admin, staff.id, false);
     assert.equal((await signIn("staff", "staff-now-private")).ok, true);

@@ -1,22 +1,27 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { GET as getFeedbackRoute, POST as postFeedbackRoute } from "@/app/api/v1/feedback/route";
+import { respondWithJson } from "@/lib/api/respond";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { db } from "@/lib/db";
 import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, TooManyRequestsError, ValidationError } from "@/lib/errors";
-import {
-  assignFeedback, findConsoleFeedback, listConsoleFeedback, moderateFeedback, saveFeedbackReply, unpublishFeedback,
-} from "@/lib/feedback/manage-feedback";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { PublicationAcknowledgementRequired } from "@/lib/feedback/feedback-screening";
+import {
+  assignFeedback,
+  findConsoleFeedback,
+  listConsoleFeedback,
+  moderateFeedback,
+  saveFeedbackReply,
+  unpublishFeedback,
+} from "@/lib/feedback/manage-feedback";
 import { findPublishedFeedback, rateFeedbackReply } from "@/lib/feedback/public-feedback";
-import { respondWithJson } from "@/lib/api/respond";
-import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { feedbackStatsForYear } from "@/lib/feedback/stats";
 import { feedbackSubmissionLimit, submitFeedback } from "@/lib/feedback/submit-feedback";
-import { createItem } from "@/lib/items/manage-items";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
 import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
@@ -83,7 +88,10 @@ async function answer(feedbackId: number, options: { publish?: boolean; body?: s
 
 describe("visitors' messages", () => {
   test("a message about the site is received unassigned; the audit row holds no personal data", async () => {
-    const { id, held } = await submitFeedback({ topic: "路灯不亮", content: "阜宁路北段路灯不亮。", name: "张三", contact: "13900001111", mayPublish: "on" }, client());
+    const { id, held } = await submitFeedback(
+      { topic: "路灯不亮", content: "阜宁路北段路灯不亮。", name: "张三", contact: "13900001111", mayPublish: "on" },
+      client(),
+    );
     assert.equal(held, false);
     const stored = await db.feedback.findUniqueOrThrow({ where: { id } });
     assert.deepEqual([stored.status, stored.sectionId, stored.mayPublish, stored.name], ["received", null, true, "张三"]);
@@ -116,14 +124,21 @@ describe("visitors' messages", () => {
     const limited = { clientKey: "198.51.100.77" };
     for (let index = 0; index < 3; index++) await assert.rejects(submitFeedback({ topic: "", content: "" }, limited), ValidationError);
     for (let index = 0; index < feedbackSubmissionLimit.limit; index++) await submitFeedback({ topic: `第${index}条`, content: "内容" }, limited);
-    await assert.rejects(submitFeedback({ topic: "再来一条", content: "内容" }, limited), (error: unknown) => error instanceof TooManyRequestsError && error.retryAfterSeconds > 0);
+    await assert.rejects(
+      submitFeedback({ topic: "再来一条", content: "内容" }, limited),
+      (error: unknown) => error instanceof TooManyRequestsError && error.retryAfterSeconds > 0,
+    );
     await submitFeedback({ topic: "另一位访客", content: "内容" }, { clientKey: "198.51.100.78" });
   });
 
   test("the API answers 201 {id}, 422 for bad input and 429 with Retry-After", async () => {
-    const response = await postFeedbackRoute(new Request("http://localhost/api/v1/feedback", {
-      method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ topic: "API 留言", content: "<b>加粗</b>", mayPublish: true }),
-    }));
+    const response = await postFeedbackRoute(
+      new Request("http://localhost/api/v1/feedback", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ topic: "API 留言", content: "<b>加粗</b>", mayPublish: true }),
+      }),
+    );
     assert.equal(response.status, 201);
     const body = await response.json();
     assert.deepEqual(Object.keys(body), ["id"]);
@@ -169,14 +184,23 @@ describe("moderation queue", () => {
 
 describe("replies, publication and ratings", () => {
   test("staff of the section draft, the head approves; published pairs never show names or contacts", async () => {
-    const { id } = await submitFeedback({ topic: "占道经营", content: "小区门口<script>alert(1)</script>占道卖菜", name: "李四", contact: "lisi@example.com", mayPublish: true }, client());
+    const { id } = await submitFeedback(
+      { topic: "占道经营", content: "小区门口<script>alert(1)</script>占道卖菜", name: "李四", contact: "lisi@example.com", mayPublish: true },
+      client(),
+    );
     await assert.rejects(saveFeedbackReply(leader, id, { body: "x", version: await versionOf(id) }), ForbiddenError);
     const saved = await saveFeedbackReply(staff, id, { body: "您好，已安排人员核实处理。", version: await versionOf(id) });
     assert.equal((await db.feedback.findUniqueOrThrow({ where: { id } })).sectionId, sectionId, "the unassigned message is taken by the replying section");
-    await assert.rejects(saveFeedbackReply(otherStaff, id, { body: "越权", version: saved.version }), (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError);
+    await assert.rejects(
+      saveFeedbackReply(otherStaff, id, { body: "越权", version: saved.version }),
+      (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError,
+    );
     await transitionFeedbackReply(staff, id, { action: "submit", version: await versionOf(id) });
     await assert.rejects(transitionFeedbackReply(staff, id, { action: "approve", publish: true, version: await versionOf(id) }), ForbiddenError);
-    await assert.rejects(transitionFeedbackReply(otherHead, id, { action: "approve", publish: true, version: await versionOf(id) }), (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError);
+    await assert.rejects(
+      transitionFeedbackReply(otherHead, id, { action: "approve", publish: true, version: await versionOf(id) }),
+      (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError,
+    );
     await assert.rejects(transitionFeedbackReply(head, id, { action: "return", version: await versionOf(id) }), rejectsWith("comment"));
     const approved = await transitionFeedbackReply(head, id, { action: "approve", publish: true, version: await versionOf(id) });
     assert.deepEqual([approved.status, approved.replyState, approved.published], ["answered", "approved", true]);
@@ -263,19 +287,32 @@ describe("personal-data screening before publication, as for items", () => {
   const idNumber = `23010319900101123${computeIdNumberCheckCharacter("23010319900101123")}`;
 
   test("a message with an ID or mobile number or an e-mail address waits in moderation, its findings shown to the moderator", async () => {
-    const { id, held } = await submitFeedback({
-      topic: "咨询办证进度", content: `我的身份证号${idNumber}，手机13912345678，邮箱wang.wu@example.com，请回复。`, name: "王五", contact: "13700001111", mayPublish: true,
-    }, client());
+    const { id, held } = await submitFeedback(
+      {
+        topic: "咨询办证进度",
+        content: `我的身份证号${idNumber}，手机13912345678，邮箱wang.wu@example.com，请回复。`,
+        name: "王五",
+        contact: "13700001111",
+        mayPublish: true,
+      },
+      client(),
+    );
     assert.equal(held, true);
     assert.equal((await db.feedback.findUniqueOrThrow({ where: { id } })).status, "moderation");
     await assert.rejects(findConsoleFeedback(staff, id), NotFoundError, "held from the section until a moderator looks");
     const detail = await findConsoleFeedback(head, id);
-    assert.deepEqual(detail.screeningFindings.map((finding) => [finding.stage, finding.source, finding.kind, finding.match]), [
-      ["submission", "内容", "id_number", idNumber],
-      ["submission", "内容", "mobile_number", "13912345678"],
-      ["submission", "内容", "email", "wang.wu@example.com"],
-    ]);
-    assert.ok(detail.screeningFindings.every((finding) => finding.context.length > finding.match.length), "shown in context");
+    assert.deepEqual(
+      detail.screeningFindings.map((finding) => [finding.stage, finding.source, finding.kind, finding.match]),
+      [
+        ["submission", "内容", "id_number", idNumber],
+        ["submission", "内容", "mobile_number", "13912345678"],
+        ["submission", "内容", "email", "wang.wu@example.com"],
+      ],
+    );
+    assert.ok(
+      detail.screeningFindings.every((finding) => finding.context.length > finding.match.length),
+      "shown in context",
+    );
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityType: "Feedback", entityId: String(id), action: "feedback.submit" } });
     const recorded = JSON.stringify([audit.comment, audit.details]);
     assert.ok(!recorded.includes("13912345678") && !recorded.includes(idNumber) && !recorded.includes("wang.wu"), recorded);
@@ -285,7 +322,10 @@ describe("personal-data screening before publication, as for items", () => {
   });
 
   test("publishing a pair with findings needs the head's note on each one; without it nothing changes", async () => {
-    const { id } = await submitFeedback({ topic: "噪声投诉", content: "夜间施工噪声大，可发邮件到 li.si@example.com 联系我。", name: "李四", contact: "lisi@example.com", mayPublish: true }, client());
+    const { id } = await submitFeedback(
+      { topic: "噪声投诉", content: "夜间施工噪声大，可发邮件到 li.si@example.com 联系我。", name: "李四", contact: "lisi@example.com", mayPublish: true },
+      client(),
+    );
     await moderateFeedback(head, id, { decision: "release", version: await versionOf(id) });
     await saveFeedbackReply(staff, id, { body: "您好，已责令停工整改。如有疑问请致电 13800009999。", version: await versionOf(id) });
     await transitionFeedbackReply(staff, id, { action: "submit", version: await versionOf(id) });
@@ -298,7 +338,13 @@ describe("personal-data screening before publication, as for items", () => {
       assert.ok(error.fields.acknowledgements?.length);
       return true;
     });
-    assert.deepEqual(findings.map((finding) => [finding.source, finding.kind]), [["内容", "email"], ["答复", "mobile_number"]]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.source, finding.kind]),
+      [
+        ["内容", "email"],
+        ["答复", "mobile_number"],
+      ],
+    );
     const answer = await respondWithJson(() => transitionFeedbackReply(head, id, { action: "approve", publish: true, version }));
     assert.equal(answer.status, 422);
     assert.equal((await answer.json()).error.details.findings.length, 2, "the API lists the findings to acknowledge");
@@ -312,15 +358,23 @@ describe("personal-data screening before publication, as for items", () => {
     assert.ok(!(await findPublishedFeedback({ pageSize: 100 })).entries.some((entry) => entry.id === id));
 
     const approved = await transitionFeedbackReply(head, id, {
-      action: "approve", publish: true, version,
-      acknowledgements: [{ key: findings[0].key, note: "留言人同意公开其邮箱" }, { key: findings[1].key, note: "12345 热线之外的公开办公电话" }],
+      action: "approve",
+      publish: true,
+      version,
+      acknowledgements: [
+        { key: findings[0].key, note: "留言人同意公开其邮箱" },
+        { key: findings[1].key, note: "12345 热线之外的公开办公电话" },
+      ],
     });
     assert.deepEqual([approved.status, approved.published], ["answered", true]);
     const acknowledged = (await findConsoleFeedback(head, id)).screeningFindings.filter((finding) => finding.stage === "publication");
-    assert.deepEqual(acknowledged.map((finding) => [finding.kind, finding.acknowledgedNote, finding.acknowledgedBy]), [
-      ["email", "留言人同意公开其邮箱", head.displayName],
-      ["mobile_number", "12345 热线之外的公开办公电话", head.displayName],
-    ]);
+    assert.deepEqual(
+      acknowledged.map((finding) => [finding.kind, finding.acknowledgedNote, finding.acknowledgedBy]),
+      [
+        ["email", "留言人同意公开其邮箱", head.displayName],
+        ["mobile_number", "12345 热线之外的公开办公电话", head.displayName],
+      ],
+    );
   });
 
   test("answering without publishing needs no acknowledgement", async () => {
@@ -331,7 +385,10 @@ describe("personal-data screening before publication, as for items", () => {
   });
 
   test("the published pair never shows the visitor's name or contact", async () => {
-    const { id } = await submitFeedback({ topic: "公开答复测试", content: "建议增设公交站牌。", name: "赵小六", contact: "zhao6@example.net", mayPublish: true }, client());
+    const { id } = await submitFeedback(
+      { topic: "公开答复测试", content: "建议增设公交站牌。", name: "赵小六", contact: "zhao6@example.net", mayPublish: true },
+      client(),
+    );
     await answer(id, { publish: true, body: "已纳入年度计划。" });
     const page = JSON.stringify(await findPublishedFeedback({ pageSize: 100 }));
     const api = JSON.stringify(await (await getFeedbackRoute(new Request("http://localhost/api/v1/feedback?pageSize=100"))).json());

@@ -54,7 +54,8 @@ function templates(): Template[] {
     const allowed = preference.find((actor) => row.expect[actor] < 400) ?? preference.find((actor) => ![401, 403, 404].includes(row.expect[actor])) ?? "admin";
     chosen.set(target, { target, actor: allowed, request: (fixtures) => row.request(fixtures, allowed) });
   }
-  for (const template of publicTemplates) if (!chosen.has(template.target)) chosen.set(template.target, { target: template.target, actor: "anonymous", request: template.request });
+  for (const template of publicTemplates)
+    if (!chosen.has(template.target)) chosen.set(template.target, { target: template.target, actor: "anonymous", request: template.request });
   return [...chosen.values()];
 }
 
@@ -77,7 +78,9 @@ const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort().
 describe("the fuzz run over every route handler and server action", () => {
   test("has a starting call for every route handler and server action", () => {
     const known = new Set(templates().map((template) => template.target));
-    const missing = [...discoverRoutes().map((route) => route.target), ...discoverActions().map((action) => action.target)].filter((target) => !known.has(target));
+    const missing = [...discoverRoutes().map((route) => route.target), ...discoverActions().map((action) => action.target)].filter(
+      (target) => !known.has(target),
+    );
     assert.deepEqual(missing, [], "add a template to tests/security/public-templates.ts (or a row to the authorization matrix)");
   });
 
@@ -106,7 +109,9 @@ describe("the fuzz run over every route handler and server action", () => {
         problems.push(`${template.target}: its template could not be made: ${error instanceof Error ? error.message : String(error)}`);
         continue;
       }
-      const cases: (RouteCase | ActionCase)[] = isRoute ? routeCases(method, base as RouteCall, method === "GET" ? queryNamesOf(template.target) : []) : actionCases(base as ActionCall);
+      const cases: (RouteCase | ActionCase)[] = isRoute
+        ? routeCases(method, base as RouteCall, method === "GET" ? queryNamesOf(template.target) : [])
+        : actionCases(base as ActionCall);
       const cookie = user ? await sessionCookieFor(user, (await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionEpoch) : null;
       const batchRows = await countRows(COUNTERS);
       let batchRefused = true;
@@ -128,7 +133,8 @@ describe("the fuzz run over every route handler and server action", () => {
         statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
         const label = `${template.target} as ${template.actor}, ${fuzzCase.label}`;
         if (outcome.status >= 500 || outcome.status === 0) serverErrors++;
-        if (outcome.status >= 500 || outcome.status === 0 || outcome.problem) problems.push(`${label}: ${outcome.status}${outcome.problem ? ` — ${outcome.problem.slice(0, 300)}` : ""}`);
+        if (outcome.status >= 500 || outcome.status === 0 || outcome.problem)
+          problems.push(`${label}: ${outcome.status}${outcome.problem ? ` — ${outcome.problem.slice(0, 300)}` : ""}`);
         if (outcome.status < 400) batchRefused = false;
         // The change log where it stood before the call: nothing changed (one query per call).
         position = await changeLogPosition();
@@ -141,7 +147,8 @@ describe("the fuzz run over every route handler and server action", () => {
         }
         if (prototypeKeys() !== cleanPrototype || ({} as Record<string, unknown>).polluted !== undefined) {
           problems.push(`${label}: Object.prototype was changed`);
-          for (const key of Object.getOwnPropertyNames(Object.prototype)) if (!cleanPrototype.split(",").includes(key)) delete (Object.prototype as Record<string, unknown>)[key];
+          for (const key of Object.getOwnPropertyNames(Object.prototype))
+            if (!cleanPrototype.split(",").includes(key)) delete (Object.prototype as Record<string, unknown>)[key];
         }
       }
       if (process.env.FUZZ_PROFILE) timings.push([template.target, cases.length, performance.now() - targetStarted]);
@@ -149,21 +156,31 @@ describe("the fuzz run over every route handler and server action", () => {
       if (batchRefused) {
         refusedBatches++;
         const after = await countRows(COUNTERS);
-        for (const table of Object.keys(after)) if (after[table] !== batchRows[table]) problems.push(`${template.target}: every case was refused, yet ${table} went from ${batchRows[table]} to ${after[table]} rows`);
+        for (const table of Object.keys(after))
+          if (after[table] !== batchRows[table])
+            problems.push(`${template.target}: every case was refused, yet ${table} went from ${batchRows[table]} to ${after[table]} rows`);
       }
     }
-    if (process.env.FUZZ_PROFILE) for (const [target, count, ms] of timings.sort((a, b) => b[2] - a[2]).slice(0, 40)) console.log(`${ms.toFixed(0).padStart(6)} ms ${String(count).padStart(4)} cases  ${target}`);
+    if (process.env.FUZZ_PROFILE)
+      for (const [target, count, ms] of timings.sort((a, b) => b[2] - a[2]).slice(0, 40))
+        console.log(`${ms.toFixed(0).padStart(6)} ms ${String(count).padStart(4)} cases  ${target}`);
     if (process.env.FUZZ_PROFILE) {
       const byLabel = new Map<string, number>();
       for (const [label, , ms] of caseTimings) {
         const kind = label.replace(/^\S+ \S+ /, "").replace(/^(field|path|query|argument) \S+/, "$1 *");
         byLabel.set(kind, (byLabel.get(kind) ?? 0) + ms);
       }
-      for (const [kind, ms] of [...byLabel].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${ms.toFixed(0).padStart(6)} ms total  ${kind.slice(0, 100)}`);
+      for (const [kind, ms] of [...byLabel].sort((a, b) => b[1] - a[1]).slice(0, 25))
+        console.log(`${ms.toFixed(0).padStart(6)} ms total  ${kind.slice(0, 100)}`);
       for (const [label, , ms] of caseTimings.sort((a, b) => b[2] - a[2]).slice(0, 20)) console.log(`${ms.toFixed(0).padStart(6)} ms  ${label.slice(0, 140)}`);
     }
-    const byStatus = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ");
-    console.log(`fuzz (handlers): ${sent} calls sent in ${((performance.now() - started) / 1000).toFixed(1)} s, ${serverErrors} answered ≥ 500 (${byStatus}); refused calls that changed a row: ${refusedCallsChanged}; ${refusedBatches} targets refused every case, row counts unchanged`);
+    const byStatus = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(", ");
+    console.log(
+      `fuzz (handlers): ${sent} calls sent in ${((performance.now() - started) / 1000).toFixed(1)} s, ${serverErrors} answered ≥ 500 (${byStatus}); refused calls that changed a row: ${refusedCallsChanged}; ${refusedBatches} targets refused every case, row counts unchanged`,
+    );
     const all = templates().filter((entry) => !process.env.FUZZ_ONLY || entry.target.includes(process.env.FUZZ_ONLY));
     const figures: FuzzFigures = {
       sent,
@@ -177,7 +194,12 @@ describe("the fuzz run over every route handler and server action", () => {
     const docFile = path.join(process.cwd(), "docs", "security.md");
     const document = readFileSync(docFile, "utf8");
     if (process.env.UPDATE_SECURITY_DOC && !process.env.FUZZ_ONLY) writeFileSync(docFile, writeFuzzFigures(document, figures));
-    else assert.equal(readFuzzFigures(document) === null ? null : renderFuzzFigures(readFuzzFigures(document)!), renderFuzzFigures(figures), "docs/security.md states other figures: run UPDATE_SECURITY_DOC=1 npm run test:integration -- fuzz-handlers");
+    else
+      assert.equal(
+        readFuzzFigures(document) === null ? null : renderFuzzFigures(readFuzzFigures(document)!),
+        renderFuzzFigures(figures),
+        "docs/security.md states other figures: run UPDATE_SECURITY_DOC=1 npm run test:integration -- fuzz-handlers",
+      );
     assert.equal(serverErrors, 0);
   });
 });

@@ -5,10 +5,11 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { computeCreditCodeCheckCharacter, isValidCreditCode } from "@/lib/identifiers";
+import { ImportRejectedError, type ImportFile } from "@/lib/imports";
 import { findConsoleInspection, listConsoleInspections } from "@/lib/inspections/console-inspections";
 import { hashDrawInput, hashInspectorList, hashTargetList, runDraw, type DrawInput } from "@/lib/inspections/draw";
-import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
@@ -23,7 +24,6 @@ import {
   updateTarget,
 } from "@/lib/inspections/manage-lists";
 import { findPublicDrawInput, findPublicInspection, findPublishedInspections } from "@/lib/inspections/public-inspections";
-import { ImportRejectedError, type ImportFile } from "@/lib/imports";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { seedDemoInspections } from "@/prisma/seed/seed-demo-inspections";
 import { insertSection, insertUser } from "../support/fixtures";
@@ -56,9 +56,17 @@ async function xlsx(rows: (string | number)[][]): Promise<ImportFile> {
 async function insertPower(code: string, type: "inspection" | "license"): Promise<number> {
   const power = await db.power.create({
     data: {
-      code, name: type === "inspection" ? "对户外广告设施设置情况的检查" : "设置大型户外广告审批", type, legalBasis: ["《城市市容和环境卫生管理条例》"],
-      sectionId, responsibilities: "依法实施检查", accountability: "不履行或不正确履行职责的，依法追究责任", effectiveOn: new Date("2017-01-01T00:00:00Z"),
-      ownerSectionId: sectionId, authorId: staff.id, lastEditorId: staff.id,
+      code,
+      name: type === "inspection" ? "对户外广告设施设置情况的检查" : "设置大型户外广告审批",
+      type,
+      legalBasis: ["《城市市容和环境卫生管理条例》"],
+      sectionId,
+      responsibilities: "依法实施检查",
+      accountability: "不履行或不正确履行职责的，依法追究责任",
+      effectiveOn: new Date("2017-01-01T00:00:00Z"),
+      ownerSectionId: sectionId,
+      authorId: staff.id,
+      lastEditorId: staff.id,
     },
   });
   return power.id;
@@ -97,7 +105,9 @@ before(async () => {
   outsider = await insertUser("staff");
   const inspectionPowerId = await insertPower("JC-1", "inspection");
   licensePowerId = await insertPower("XK-1", "license");
-  itemId = (await createInspectionItem(staff, { powerId: inspectionPowerId, name: "户外广告设施设置情况检查", targetScope: "户外广告经营单位", method: "现场检查" })).id;
+  itemId = (
+    await createInspectionItem(staff, { powerId: inspectionPowerId, name: "户外广告设施设置情况检查", targetScope: "户外广告经营单位", method: "现场检查" })
+  ).id;
 });
 after(async () => {
   await database.drop();
@@ -108,10 +118,13 @@ describe("the target list", () => {
     const good = creditCode(1);
     const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
     for (const creditCodeValue of [bad, "91231081MA1ABCDEO1", "12345"]) {
-      await assert.rejects(createTarget(staff, { name: "某广告公司", creditCode: creditCodeValue, address: "通天路1号", category: "户外广告经营单位" }), (error) => {
-        assert.deepEqual(fieldsOf(error), ["creditCode"]);
-        return true;
-      });
+      await assert.rejects(
+        createTarget(staff, { name: "某广告公司", creditCode: creditCodeValue, address: "通天路1号", category: "户外广告经营单位" }),
+        (error) => {
+          assert.deepEqual(fieldsOf(error), ["creditCode"]);
+          return true;
+        },
+      );
     }
     await assert.rejects(createTarget(staff, { name: "", address: "", category: "" }), (error) => {
       assert.deepEqual(fieldsOf(error), ["address", "category", "name"]);
@@ -121,11 +134,21 @@ describe("the target list", () => {
   });
 
   test("every change is a new list version with the hash of the whole list, and audited", async () => {
-    const created = await createTarget(staff, { name: "绥芬河市恒通广告有限公司", creditCode: creditCode(2).toLowerCase(), address: "通天路8号", category: "户外广告经营单位" });
+    const created = await createTarget(staff, {
+      name: "绥芬河市恒通广告有限公司",
+      creditCode: creditCode(2).toLowerCase(),
+      address: "通天路8号",
+      category: "户外广告经营单位",
+    });
     const first = await listVersion("targets");
     assert.equal(created.listVersion, first!.version);
     assert.equal((await db.inspectionTarget.findUniqueOrThrow({ where: { id: created.id } })).creditCode, creditCode(2), "stored in upper case");
-    await updateTarget(staff, created.id, { name: "绥芬河市恒通广告传媒有限公司", creditCode: creditCode(2), address: "通天路8号", category: "户外广告经营单位" });
+    await updateTarget(staff, created.id, {
+      name: "绥芬河市恒通广告传媒有限公司",
+      creditCode: creditCode(2),
+      address: "通天路8号",
+      category: "户外广告经营单位",
+    });
     const second = await listVersion("targets");
     assert.equal(second!.version, first!.version + 1);
     assert.notEqual(second!.contentHash, first!.contentHash);
@@ -137,7 +160,10 @@ describe("the target list", () => {
     const targets = await db.inspectionTarget.findMany();
     assert.equal(fourth!.contentHash, hashTargetList(targets), "the recorded hash is the hash of the list as it is");
     const audits = await db.auditEvent.findMany({ where: { entityType: "InspectionTarget", entityId: String(created.id) }, orderBy: { id: "asc" } });
-    assert.deepEqual(audits.map((row) => row.action), ["inspection_target.create", "inspection_target.update", "inspection_target.deactivate", "inspection_target.activate"]);
+    assert.deepEqual(
+      audits.map((row) => row.action),
+      ["inspection_target.create", "inspection_target.update", "inspection_target.deactivate", "inspection_target.activate"],
+    );
     await assert.rejects(createTarget(staff, { name: "重复", creditCode: creditCode(2), address: "某路", category: "临街商户" }), (error) => {
       assert.deepEqual(fieldsOf(error), ["creditCode"]);
       return true;
@@ -168,7 +194,10 @@ describe("imports", () => {
       ["没有地址的公司", "", "", "临街商户"],
     ]);
     const errors = await assertImportRejected(await respondToImport(() => importTargets(staff, file)));
-    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["3:名称", "4:统一社会信用代码", "5:统一社会信用代码", "6:统一社会信用代码", "7:地址"]);
+    assert.deepEqual(
+      errors.map((problem) => `${problem.row}:${problem.column}`),
+      ["3:名称", "4:统一社会信用代码", "5:统一社会信用代码", "6:统一社会信用代码", "7:地址"],
+    );
     assert.match(errors[1].message, /校验位/);
     assert.match(errors[2].message, /第 2 行/);
     assert.match(errors[3].message, /已有/);
@@ -177,27 +206,51 @@ describe("imports", () => {
   });
 
   test("a missing column, a file that is not a spreadsheet and an empty sheet are refused; a code typed as a number is explained", async () => {
-    await assert.rejects(importTargets(staff, await xlsx([["名称", "地址", "类别"], ["甲", "乙", "丙"]])), (error: unknown) => {
-      assert.ok(error instanceof ImportRejectedError);
-      assert.deepEqual(error.problems, [{ row: 1, column: "统一社会信用代码", message: "缺少此列，请使用下载的模板。" }]);
-      return true;
-    });
-    await assert.rejects(importTargets(staff, { name: "名录.pdf", bytes: new TextEncoder().encode("%PDF-1.4") }), (error: unknown) => error instanceof ImportRejectedError && /xlsx/.test(error.problems[0].message));
+    await assert.rejects(
+      importTargets(
+        staff,
+        await xlsx([
+          ["名称", "地址", "类别"],
+          ["甲", "乙", "丙"],
+        ]),
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof ImportRejectedError);
+        assert.deepEqual(error.problems, [{ row: 1, column: "统一社会信用代码", message: "缺少此列，请使用下载的模板。" }]);
+        return true;
+      },
+    );
+    await assert.rejects(
+      importTargets(staff, { name: "名录.pdf", bytes: new TextEncoder().encode("%PDF-1.4") }),
+      (error: unknown) => error instanceof ImportRejectedError && /xlsx/.test(error.problems[0].message),
+    );
     await assert.rejects(importTargets(staff, await xlsx([["名称", "统一社会信用代码", "地址", "类别"]])), ImportRejectedError);
-    await assert.rejects(importTargets(staff, await xlsx([["名称", "统一社会信用代码", "地址", "类别"], ["数字格式的公司", 912310810000000000, "光明路6号", "临街商户"]])), (error: unknown) => {
-      assert.ok(error instanceof ImportRejectedError);
-      assert.equal(error.problems[0].column, "统一社会信用代码");
-      assert.match(error.problems[0].message, /数字格式.*设为文本格式/);
-      return true;
-    });
+    await assert.rejects(
+      importTargets(
+        staff,
+        await xlsx([
+          ["名称", "统一社会信用代码", "地址", "类别"],
+          ["数字格式的公司", 912310810000000000, "光明路6号", "临街商户"],
+        ]),
+      ),
+      (error: unknown) => {
+        assert.ok(error instanceof ImportRejectedError);
+        assert.equal(error.problems[0].column, "统一社会信用代码");
+        assert.match(error.problems[0].message, /数字格式.*设为文本格式/);
+        return true;
+      },
+    );
   });
 
   test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
-    const result = await importTargets(staff, { name: "名录（GBK）.csv", bytes: gb18030Csv([
-      ["名称", "统一社会信用代码", "地址", "类别"],
-      ["绥芬河市鑫垚建筑工程有限公司", creditCode(200), "绥芬河市阜宁路18号", "编码测试类别"],
-      ["临街商户（张记）", "", "绥芬河市站前路9号", "编码测试类别"],
-    ]) });
+    const result = await importTargets(staff, {
+      name: "名录（GBK）.csv",
+      bytes: gb18030Csv([
+        ["名称", "统一社会信用代码", "地址", "类别"],
+        ["绥芬河市鑫垚建筑工程有限公司", creditCode(200), "绥芬河市阜宁路18号", "编码测试类别"],
+        ["临街商户（张记）", "", "绥芬河市站前路9号", "编码测试类别"],
+      ]),
+    });
     assert.equal(result.imported, 2);
     assert.ok(await db.inspectionTarget.findFirst({ where: { name: "绥芬河市鑫垚建筑工程有限公司", creditCode: creditCode(200), category: "编码测试类别" } }));
   });
@@ -205,7 +258,8 @@ describe("imports", () => {
   test("a valid file imports every row (columns in any order) as one new version", async () => {
     const versionBefore = (await listVersion("targets"))!.version;
     const rows: (string | number)[][] = [["类别", "名称", "地址", "统一社会信用代码"]];
-    for (let index = 0; index < 12; index++) rows.push(["户外广告经营单位", `绥芬河市第${index + 1}广告有限公司`, `新华街${index + 1}号`, creditCode(100 + index)]);
+    for (let index = 0; index < 12; index++)
+      rows.push(["户外广告经营单位", `绥芬河市第${index + 1}广告有限公司`, `新华街${index + 1}号`, creditCode(100 + index)]);
     for (let index = 0; index < 5; index++) rows.push(["临街商户", `临街商户${index + 1}`, `站前路${index + 1}号`, ""]);
     const result = await importTargets(staff, await xlsx(rows));
     assert.equal(result.imported, 17);
@@ -217,9 +271,23 @@ describe("imports", () => {
 
   test("inspectors import with sections by name; unknown sections and duplicate certificates are refused", async () => {
     const section = (await db.section.findUniqueOrThrow({ where: { id: sectionId } })).name;
-    const errors = await assertImportRejected(await respondToImport(async () =>
-      importInspectors(staff, await xlsx([["姓名", "执法证号", "科室"], ["王强", "23100817001", "不存在的科室"], ["李明", "23100817001", section], ["", "23100817003", ""]]))));
-    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["2:科室", "3:执法证号", "4:姓名", "4:科室"]);
+    const errors = await assertImportRejected(
+      await respondToImport(async () =>
+        importInspectors(
+          staff,
+          await xlsx([
+            ["姓名", "执法证号", "科室"],
+            ["王强", "23100817001", "不存在的科室"],
+            ["李明", "23100817001", section],
+            ["", "23100817003", ""],
+          ]),
+        ),
+      ),
+    );
+    assert.deepEqual(
+      errors.map((problem) => `${problem.row}:${problem.column}`),
+      ["2:科室", "3:执法证号", "4:姓名", "4:科室"],
+    );
     assert.equal(await db.inspector.count(), 0, "nothing imported");
     // The good list as Excel on Chinese Windows saves "CSV (逗号分隔)": GB18030, no BOM.
     const rows: string[][] = [["姓名", "执法证号", "科室"]];
@@ -228,8 +296,18 @@ describe("imports", () => {
     assert.equal(await db.inspector.count(), 6);
     assert.ok(await db.inspector.findFirst({ where: { name: "欧阳鑫", certificateNumber: "23100817006" } }));
     // Certificates already in the list are refused like the file's own problems.
-    const again = await assertImportRejected(await respondToImport(() => importInspectors(staff, { name: "again.csv", bytes: gb18030Csv([rows[0], ["王强", "23100817001", section], ["", "23100817099", section]]) })));
-    assert.deepEqual(again.map((problem) => [problem.row, problem.column]), [[2, "执法证号"], [3, "姓名"]]);
+    const again = await assertImportRejected(
+      await respondToImport(() =>
+        importInspectors(staff, { name: "again.csv", bytes: gb18030Csv([rows[0], ["王强", "23100817001", section], ["", "23100817099", section]]) }),
+      ),
+    );
+    assert.deepEqual(
+      again.map((problem) => [problem.row, problem.column]),
+      [
+        [2, "执法证号"],
+        [3, "姓名"],
+      ],
+    );
     assert.match(again[0].message, /名录库中已有此执法证号（王强）/);
     assert.equal(await db.inspector.count(), 6);
   });
@@ -242,7 +320,10 @@ describe("inspection items", () => {
       return true;
     });
     await assert.rejects(createInspectionItem(staff, { powerId: 999_999, name: "越界事项", targetScope: "某对象", method: "现场检查" }), ValidationError);
-    await assert.rejects(createInspectionItem(leader, { powerId: licensePowerId, name: "越界事项", targetScope: "某对象", method: "现场检查" }), ForbiddenError);
+    await assert.rejects(
+      createInspectionItem(leader, { powerId: licensePowerId, name: "越界事项", targetScope: "某对象", method: "现场检查" }),
+      ForbiddenError,
+    );
   });
 });
 
@@ -264,7 +345,8 @@ describe("tasks and the draw", () => {
     const inspectors = await db.inspector.findMany({ orderBy: { id: "asc" } });
     const advertisers = await db.inspectionTarget.findMany({ where: { category: "户外广告经营单位" }, orderBy: { id: "asc" } });
     // Four of six inspectors declared a conflict with the first advertiser.
-    for (const inspector of inspectors.slice(0, 4)) await addInspectorConflict(staff, { inspectorId: inspector.id, targetId: advertisers[0].id, reason: "近亲属在该单位任职" });
+    for (const inspector of inspectors.slice(0, 4))
+      await addInspectorConflict(staff, { inspectorId: inspector.id, targetId: advertisers[0].id, reason: "近亲属在该单位任职" });
     const created = await createInspection(staff, plan({ targetCount: advertisers.length }));
     const draw = await drawInspection(staff, created.id, {}, { seed: "a".repeat(64) });
     assert.equal(draw.seed, "a".repeat(64));
@@ -278,7 +360,11 @@ describe("tasks and the draw", () => {
     assert.equal(draw.inspectorListHash, inspectorVersion!.contentHash);
 
     const conflicted = draw.assignments.find((assignment) => assignment.targetId === advertisers[0].id)!;
-    assert.deepEqual(conflicted.inspectors.map((inspector) => inspector.id).sort(), inspectors.slice(4).map((inspector) => inspector.id), "only the two without a conflict");
+    assert.deepEqual(
+      conflicted.inspectors.map((inspector) => inspector.id).sort(),
+      inspectors.slice(4).map((inspector) => inspector.id),
+      "only the two without a conflict",
+    );
     for (const assignment of draw.assignments) assert.equal(new Set(assignment.inspectors.map((inspector) => inspector.id)).size, 2);
 
     const stored = await db.inspectionDraw.findUniqueOrThrow({ where: { inspectionId: created.id } });
@@ -288,13 +374,19 @@ describe("tasks and the draw", () => {
     assert.equal(hashInspectorList(input.inspectors, input.conflicts), stored.inspectorListHash);
     const rerun = runDraw(input);
     assert.ok(rerun.ok);
-    assert.deepEqual(rerun.assignments, draw.assignments.map((assignment) => ({ targetId: assignment.targetId, inspectorIds: assignment.inspectors.map((inspector) => inspector.id) })));
+    assert.deepEqual(
+      rerun.assignments,
+      draw.assignments.map((assignment) => ({ targetId: assignment.targetId, inspectorIds: assignment.inspectors.map((inspector) => inspector.id) })),
+    );
     assert.equal((await findConsoleInspection(staff, created.id)).draw?.verified, true);
 
     // Same seed, same lists, same plan: the same draw.
     const twin = await createInspection(head, plan({ targetCount: advertisers.length }));
     const twinDraw = await drawInspection(head, twin.id, {}, { seed: "a".repeat(64) });
-    assert.deepEqual(twinDraw.assignments.map((assignment) => [assignment.targetId, assignment.inspectors.map((inspector) => inspector.id)]), draw.assignments.map((assignment) => [assignment.targetId, assignment.inspectors.map((inspector) => inspector.id)]));
+    assert.deepEqual(
+      twinDraw.assignments.map((assignment) => [assignment.targetId, assignment.inspectors.map((inspector) => inspector.id)]),
+      draw.assignments.map((assignment) => [assignment.targetId, assignment.inspectors.map((inspector) => inspector.id)]),
+    );
     assert.equal(twinDraw.inputHash, draw.inputHash);
 
     await assert.rejects(drawInspection(staff, created.id), (error: unknown) => error instanceof ConflictError && error.code === "already_drawn");
@@ -318,7 +410,10 @@ describe("tasks and the draw", () => {
       return true;
     });
     assert.equal(await db.inspectionDraw.count({ where: { inspectionId: created.id } }), 0);
-    await assert.rejects(drawInspection(staff, (await createInspection(staff, plan({ targetCount: 500 }))).id), (error: unknown) => error instanceof ValidationError && /少于计划抽取的 500 个/.test(error.fields.targetCount[0]));
+    await assert.rejects(
+      drawInspection(staff, (await createInspection(staff, plan({ targetCount: 500 }))).id),
+      (error: unknown) => error instanceof ValidationError && /少于计划抽取的 500 个/.test(error.fields.targetCount[0]),
+    );
     await removeInspectorConflict(staff, extra.id);
     await drawInspection(staff, created.id);
   });
@@ -352,7 +447,7 @@ describe("review, results and the public", () => {
     });
     await assert.rejects(transitionInspection(head, created.id, { subject: "results", action: "submit" }), ConflictError);
     await transitionInspection(head, created.id, { subject: "plan", action: "approve" });
-    assert.equal((await findPublicInspection(created.id)), null, "not public before the leader approves");
+    assert.equal(await findPublicInspection(created.id), null, "not public before the leader approves");
     const published = await transitionInspection(leader, created.id, { subject: "plan", action: "approve" });
     assert.equal(published.state, "published");
 
@@ -363,57 +458,103 @@ describe("review, results and the public", () => {
     assert.equal(publicView.resultsPublished, false);
     assert.equal(publicView.inspection.draw?.verified, true);
     assert.equal(publicView.inspection.resultsDeadline.due, "2026-12-04", "2026-11-06 + 20 working days");
-    assert.ok((await findPublicDrawInput(created.id))?.text.includes("\"seed\""));
+    assert.ok((await findPublicDrawInput(created.id))?.text.includes('"seed"'));
 
     const assignments = await db.inspectionAssignment.findMany({ where: { inspectionId: created.id }, orderBy: { position: "asc" } });
     const now = new Date("2026-11-20T02:00:00Z");
     await assert.rejects(recordInspectionResults(outsider, created.id, { results: [] }, now), ForbiddenError);
     await assert.rejects(
-      recordInspectionResults(staff, created.id, { results: [{ assignmentId: assignments[0].id, outcome: "other", inspectedOn: "2026-10-01" }, { assignmentId: assignments[1].id, outcome: "no_problem", inspectedOn: "2026-12-01" }] }, now),
+      recordInspectionResults(
+        staff,
+        created.id,
+        {
+          results: [
+            { assignmentId: assignments[0].id, outcome: "other", inspectedOn: "2026-10-01" },
+            { assignmentId: assignments[1].id, outcome: "no_problem", inspectedOn: "2026-12-01" },
+          ],
+        },
+        now,
+      ),
       (error) => {
         assert.deepEqual(fieldsOf(error), ["results.0.inspectedOn", "results.0.note", "results.1.inspectedOn"]);
         return true;
       },
     );
     await recordInspectionResults(staff, created.id, { results: [{ assignmentId: assignments[0].id, outcome: "no_problem", inspectedOn: "2026-11-03" }] }, now);
-    await assert.rejects(transitionInspection(staff, created.id, { subject: "results", action: "submit" }, now), (error: unknown) => error instanceof ValidationError && /还有 2 个/.test(error.fields.results[0]));
-    await recordInspectionResults(staff, created.id, {
-      results: [
-        { assignmentId: assignments[1].id, outcome: "rectification_ordered", inspectedOn: "2026-11-04", note: "责令 11 月 30 日前拆除破损广告牌" },
-        { assignmentId: assignments[2].id, outcome: "target_not_found", inspectedOn: "2026-11-05" },
-      ],
-    }, now);
+    await assert.rejects(
+      transitionInspection(staff, created.id, { subject: "results", action: "submit" }, now),
+      (error: unknown) => error instanceof ValidationError && /还有 2 个/.test(error.fields.results[0]),
+    );
+    await recordInspectionResults(
+      staff,
+      created.id,
+      {
+        results: [
+          { assignmentId: assignments[1].id, outcome: "rectification_ordered", inspectedOn: "2026-11-04", note: "责令 11 月 30 日前拆除破损广告牌" },
+          { assignmentId: assignments[2].id, outcome: "target_not_found", inspectedOn: "2026-11-05" },
+        ],
+      },
+      now,
+    );
     await transitionInspection(staff, created.id, { subject: "results", action: "submit" }, now);
     await assert.rejects(recordInspectionResults(staff, created.id, { results: [] }, now), ConflictError);
     await transitionInspection(head, created.id, { subject: "results", action: "approve" }, now);
     const before = await findPublicInspection(created.id);
-    assert.ok(before?.kind === "published" && !before.resultsPublished && before.inspection.assignments.every((assignment) => assignment.outcome === null), "results hidden until published");
+    assert.ok(
+      before?.kind === "published" && !before.resultsPublished && before.inspection.assignments.every((assignment) => assignment.outcome === null),
+      "results hidden until published",
+    );
     await transitionInspection(leader, created.id, { subject: "results", action: "approve" }, now);
 
     const after = await findPublicInspection(created.id);
     assert.ok(after?.kind === "published" && after.resultsPublished);
     if (after?.kind !== "published") return;
-    assert.deepEqual(after.inspection.assignments.map((assignment) => assignment.outcome), ["no_problem", "rectification_ordered", "target_not_found"]);
+    assert.deepEqual(
+      after.inspection.assignments.map((assignment) => assignment.outcome),
+      ["no_problem", "rectification_ordered", "target_not_found"],
+    );
     assert.equal(after.inspection.resultsDeadline.status, "on_time");
     const row = await db.inspection.findUniqueOrThrow({ where: { id: created.id } });
     assert.equal(row.resultsPublishedOnTime, true);
 
-    const actions = (await db.auditEvent.findMany({ where: { entityType: "Inspection", entityId: String(created.id) }, orderBy: { id: "asc" } })).map((event) => event.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityType: "Inspection", entityId: String(created.id) }, orderBy: { id: "asc" } })).map(
+      (event) => event.action,
+    );
     assert.deepEqual(actions, [
-      "inspection.create", "inspection.draw", "inspection.plan.submit", "inspection.plan.approve", "inspection.plan.approve",
-      "inspection.results.record", "inspection.results.record", "inspection.results.submit", "inspection.results.approve", "inspection.results.approve",
+      "inspection.create",
+      "inspection.draw",
+      "inspection.plan.submit",
+      "inspection.plan.approve",
+      "inspection.plan.approve",
+      "inspection.results.record",
+      "inspection.results.record",
+      "inspection.results.submit",
+      "inspection.results.approve",
+      "inspection.results.approve",
     ]);
   });
 
   test("results published after the due date are marked late", async () => {
     const created = await createInspection(staff, plan({ title: "逾期公开测试", targetCount: 2, startOn: "2017-05-08", endOn: "2017-05-26", year: 2017 }));
     await drawInspection(staff, created.id);
-    for (const [actor, action] of [[staff, "submit"], [head, "approve"], [leader, "approve"]] as const) await transitionInspection(actor, created.id, { subject: "plan", action });
+    for (const [actor, action] of [
+      [staff, "submit"],
+      [head, "approve"],
+      [leader, "approve"],
+    ] as const)
+      await transitionInspection(actor, created.id, { subject: "plan", action });
     const assignments = await db.inspectionAssignment.findMany({ where: { inspectionId: created.id } });
-    await recordInspectionResults(staff, created.id, { results: assignments.map((assignment) => ({ assignmentId: assignment.id, outcome: "no_problem", inspectedOn: "2017-05-10" })) });
+    await recordInspectionResults(staff, created.id, {
+      results: assignments.map((assignment) => ({ assignmentId: assignment.id, outcome: "no_problem", inspectedOn: "2017-05-10" })),
+    });
     const listed = (await listConsoleInspections(staff)).items.find((item) => item.id === created.id)!;
     assert.equal(listed.resultsDeadline.status, "overdue");
-    for (const [actor, action] of [[staff, "submit"], [head, "approve"], [leader, "approve"]] as const) await transitionInspection(actor, created.id, { subject: "results", action });
+    for (const [actor, action] of [
+      [staff, "submit"],
+      [head, "approve"],
+      [leader, "approve"],
+    ] as const)
+      await transitionInspection(actor, created.id, { subject: "results", action });
     const view = await findConsoleInspection(staff, created.id);
     assert.equal(view.resultsDeadline.status, "late");
     assert.equal((await db.inspection.findUniqueOrThrow({ where: { id: created.id } })).resultsPublishedOnTime, false);
@@ -456,8 +597,15 @@ describe("the demo data", () => {
     await seedDemoInspections();
     await seedDemoInspections(); // a second run changes nothing
 
-    const tasks = await db.inspection.findMany({ where: { year: 2017 }, orderBy: { startOn: "asc" }, include: { draw: true, _count: { select: { assignments: true } } } });
-    assert.deepEqual(tasks.map((task) => task._count.assignments), [20, 22]);
+    const tasks = await db.inspection.findMany({
+      where: { year: 2017 },
+      orderBy: { startOn: "asc" },
+      include: { draw: true, _count: { select: { assignments: true } } },
+    });
+    assert.deepEqual(
+      tasks.map((task) => task._count.assignments),
+      [20, 22],
+    );
     assert.ok(tasks.every((task) => task.state === "published" && task.resultsState === "published" && task.resultsPublishedOnTime));
     assert.notEqual(tasks[0].draw!.targetListVersion, tasks[1].draw!.targetListVersion, "the list changed between the draws");
     assert.equal(await db.inspector.count(), 8);

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { findConsoleItem } from "@/lib/items/console-items";
+import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/item-review";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { findPublicItem, findPublishedItems } from "@/lib/items/public-items";
-import { publishDueScheduledItems, ScreeningAcknowledgementRequired, transitionItem } from "@/lib/items/item-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -49,7 +49,10 @@ async function publish(itemId: number): Promise<void> {
 
 describe("drafting", () => {
   test("staff create a draft with a new 索引号 and an audit row; the body is sanitised", async () => {
-    const created = await createItem(staff, { ...draftInput(), body: '<p onclick="x()">正文<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p>' });
+    const created = await createItem(staff, {
+      ...draftInput(),
+      body: '<p onclick="x()">正文<script>alert(1)</script><a href="javascript:alert(1)">链接</a></p>',
+    });
     assert.match(created.indexNumber, /^SFHCGJ\/\d{4}-\d{5}$/);
     assert.equal(created.state, "draft");
     const revision = await db.itemRevision.findFirstOrThrow({ where: { itemId: created.id } });
@@ -74,7 +77,10 @@ describe("drafting", () => {
       assert.ok(error.fields.title && error.fields.categoryId && error.fields.formedAt, JSON.stringify(error.fields));
       return true;
     });
-    await assert.rejects(createItem(staff, { ...draftInput(), categoryId: 999_999 }), (error: unknown) => error instanceof ValidationError && Boolean(error.fields.categoryId));
+    await assert.rejects(
+      createItem(staff, { ...draftInput(), categoryId: 999_999 }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.categoryId),
+    );
     assert.equal(await db.item.count(), before);
   });
 });
@@ -87,12 +93,15 @@ describe("review workflow in the data layer", () => {
     assert.equal(item.state, "published");
     assert.ok(item.publishedAt);
     const steps = await db.auditEvent.findMany({ where: { entityType: "Item", entityId: String(id) }, orderBy: { id: "asc" } });
-    assert.deepEqual(steps.map((step) => [step.action, step.fromState, step.toState]), [
-      ["item.create", null, "draft"],
-      ["item.submit", "draft", "section_review"],
-      ["item.approve", "section_review", "leader_review"],
-      ["item.approve", "leader_review", "published"],
-    ]);
+    assert.deepEqual(
+      steps.map((step) => [step.action, step.fromState, step.toState]),
+      [
+        ["item.create", null, "draft"],
+        ["item.submit", "draft", "section_review"],
+        ["item.approve", "section_review", "leader_review"],
+        ["item.approve", "leader_review", "published"],
+      ],
+    );
     assert.equal((await findPublicItem(id))?.title, "完整流程");
   });
 

@@ -26,18 +26,32 @@ const csv = (rows: string[][], bom = true) => new TextEncoder().encode(formatCsv
 const file = (bytes: Uint8Array, name = "ledger.csv") => ({ name, bytes });
 
 test("a valid ledger is imported; official row names with either kind of quotes and slugs are accepted", async () => {
-  const result = await importApplicationLedger(staff, file(csv([
-    ["2018-001", "2018-03-01", "自然人", "予以公开", "2018-03-20"],
-    ["2018-002", "2018-05-02", "商业企业", '危及"三安全一稳定"', "2018-05-30"],
-    ["2018-003", "2018/06/03", "法律服务机构", "危及“三安全一稳定”", "2018-06-28"],
-    ["2018-004", "2018-12-20", "科研机构", "not_processed_repeat", "2019-01-10"],
-    ["2018-005", "2018-12-28", "其他", "", ""],
-    ["2018-006", "2018-07-01", "社会公益组织", "1.本机关不掌握相关政府信息", "2018-07-15"],
-  ], false)));
+  const result = await importApplicationLedger(
+    staff,
+    file(
+      csv(
+        [
+          ["2018-001", "2018-03-01", "自然人", "予以公开", "2018-03-20"],
+          ["2018-002", "2018-05-02", "商业企业", '危及"三安全一稳定"', "2018-05-30"],
+          ["2018-003", "2018/06/03", "法律服务机构", "危及“三安全一稳定”", "2018-06-28"],
+          ["2018-004", "2018-12-20", "科研机构", "not_processed_repeat", "2019-01-10"],
+          ["2018-005", "2018-12-28", "其他", "", ""],
+          ["2018-006", "2018-07-01", "社会公益组织", "1.本机关不掌握相关政府信息", "2018-07-15"],
+        ],
+        false,
+      ),
+    ),
+  );
   assert.deepEqual(result, { imported: 6 });
   const rows = await db.application.findMany({ where: { source: "ledger" }, orderBy: { number: "asc" } });
-  assert.deepEqual(rows.map((row) => row.outcome), ["disclose", "refuse_three_safety", "refuse_three_safety", "not_processed_repeat", null, "unable_not_held"]);
-  assert.deepEqual(rows.map((row) => row.organisationKind), [null, "business", "legal_service", "research", "other", "public_interest"]);
+  assert.deepEqual(
+    rows.map((row) => row.outcome),
+    ["disclose", "refuse_three_safety", "refuse_three_safety", "not_processed_repeat", null, "unable_not_held"],
+  );
+  assert.deepEqual(
+    rows.map((row) => row.organisationKind),
+    [null, "business", "legal_service", "research", "other", "public_interest"],
+  );
   assert.equal(rows[4].status, "processing", "no 办结日期: still open, carried over");
   assert.equal(await db.auditEvent.count({ where: { action: "application.import_ledger" } }), 1);
 });
@@ -45,16 +59,21 @@ test("a valid ledger is imported; official row names with either kind of quotes 
 test("every problem is listed by row and column, and nothing is imported", async () => {
   const before = await db.application.count();
   await assert.rejects(
-    importApplicationLedger(staff, file(csv([
-      ["2019-001", "2019-02-30", "自然人", "予以公开", "2019-03-20"],
-      ["2019-002", "2019-03-01", "个体户", "予以公开", "2019-03-20"],
-      ["2019-003", "2019-03-01", "自然人", "同意公开", "2019-03-20"],
-      ["2019-004", "2019-03-10", "自然人", "予以公开", "2019-03-01"],
-      ["2019-004", "2019-03-10", "自然人", "予以公开", "2019-03-11"],
-      ["2018-001", "2019-03-10", "自然人", "予以公开", "2019-03-11"],
-      ["", "2019-03-10", "自然人", "予以公开", ""],
-      ["2019-008", "2019-03-10", "自然人", "予以公开", "2019-03-20"],
-    ]))),
+    importApplicationLedger(
+      staff,
+      file(
+        csv([
+          ["2019-001", "2019-02-30", "自然人", "予以公开", "2019-03-20"],
+          ["2019-002", "2019-03-01", "个体户", "予以公开", "2019-03-20"],
+          ["2019-003", "2019-03-01", "自然人", "同意公开", "2019-03-20"],
+          ["2019-004", "2019-03-10", "自然人", "予以公开", "2019-03-01"],
+          ["2019-004", "2019-03-10", "自然人", "予以公开", "2019-03-11"],
+          ["2018-001", "2019-03-10", "自然人", "予以公开", "2019-03-11"],
+          ["", "2019-03-10", "自然人", "予以公开", ""],
+          ["2019-008", "2019-03-10", "自然人", "予以公开", "2019-03-20"],
+        ]),
+      ),
+    ),
     (error: unknown) => {
       assert.ok(error instanceof ImportRejectedError);
       const cells = error.problems.map((problem) => `${problem.row}:${problem.column}`);
@@ -79,7 +98,10 @@ test("the downloadable template reads back as a valid ledger", async () => {
 });
 
 test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
-  const result = await importApplicationLedger(staff, file(gb18030Csv([header, ["2017-甲-001", "2017-03-01", "社会公益组织", "本机关不掌握相关政府信息", "2017-03-15"]]), "台账（GBK）.csv"));
+  const result = await importApplicationLedger(
+    staff,
+    file(gb18030Csv([header, ["2017-甲-001", "2017-03-01", "社会公益组织", "本机关不掌握相关政府信息", "2017-03-15"]]), "台账（GBK）.csv"),
+  );
   assert.deepEqual(result, { imported: 1 });
   const row = await db.application.findUniqueOrThrow({ where: { number: "2017-甲-001" } });
   assert.equal(row.organisationKind, "public_interest");
@@ -88,16 +110,30 @@ test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async 
 
 test("the API refuses a file with problems in several rows with 422 {errors: [{row, column, message}]}, every problem listed, nothing stored", async () => {
   const before = await db.application.count();
-  const response = await respondToImport(() => importApplicationLedger(staff, file(gb18030Csv([
-    header,
-    ["2016-001", "2016-02-30", "自然人", "予以公开", "2016-03-20"],
-    ["2016-002", "2016-03-01", "个体户", "同意公开", "2016-03-20"],
-    ["2016-001", "2016-03-01", "自然人", "予以公开", ""],
-  ]))));
+  const response = await respondToImport(() =>
+    importApplicationLedger(
+      staff,
+      file(
+        gb18030Csv([
+          header,
+          ["2016-001", "2016-02-30", "自然人", "予以公开", "2016-03-20"],
+          ["2016-002", "2016-03-01", "个体户", "同意公开", "2016-03-20"],
+          ["2016-001", "2016-03-01", "自然人", "予以公开", ""],
+        ]),
+      ),
+    ),
+  );
   const errors = await assertImportRejected(response);
-  assert.deepEqual(errors.map((problem) => [problem.row, problem.column]), [
-    [2, "收到日期"], [3, "申请人类型"], [3, "办理结果"], [4, "申请编号"], [4, "办结日期"],
-  ]);
+  assert.deepEqual(
+    errors.map((problem) => [problem.row, problem.column]),
+    [
+      [2, "收到日期"],
+      [3, "申请人类型"],
+      [3, "办理结果"],
+      [4, "申请编号"],
+      [4, "办结日期"],
+    ],
+  );
   assert.match(errors[0].message, /2016-02-30/);
   assert.match(errors[3].message, /第 2 行/);
   assert.equal(await db.application.count(), before, "nothing stored");

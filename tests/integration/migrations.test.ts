@@ -1,9 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { test } from "node:test";
 import pg from "pg";
 import { applyMigrations, MigrationChecksumError, MigrationFailedError } from "@/lib/database/migrate";
 import { createEmptyDatabase, migrationsDir, type TestDatabase } from "@/tests/support/test-database";
@@ -99,10 +99,16 @@ test("a fresh database gets every migration, recorded in Prisma's _prisma_migrat
       `SELECT a.attname FROM pg_index x JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = ANY(x.indkey)
         WHERE x.indrelid = '"_prisma_migrations"'::regclass AND x.indisprimary`,
     );
-    assert.deepEqual(primaryKey.map((row) => row.attname), ["id"]);
+    assert.deepEqual(
+      primaryKey.map((row) => row.attname),
+      ["id"],
+    );
 
     const rows = await history(client);
-    assert.deepEqual(rows.map((row) => row.migration_name), migrationNames);
+    assert.deepEqual(
+      rows.map((row) => row.migration_name),
+      migrationNames,
+    );
     for (const row of rows) {
       assert.match(row.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       assert.equal(row.checksum, sha256(path.join(migrationsDir, row.migration_name, "migration.sql")));
@@ -185,7 +191,10 @@ for (const [kind, failingStatement] of [
         );
         assert.equal(probeColumn.length, 0);
         // The migrations before it were each committed; the broken one has no history row at all.
-        assert.deepEqual((await history(client)).map((row) => row.migration_name), migrationNames);
+        assert.deepEqual(
+          (await history(client)).map((row) => row.migration_name),
+          migrationNames,
+        );
 
         writeFileSync(path.join(dir, broken, "migration.sql"), validPart);
         assert.deepEqual(await applyMigrations(database.url, dir), { applied: [broken], alreadyApplied: migrationNames });
@@ -210,6 +219,9 @@ test("two processes migrating the same fresh database at once apply each migrati
       assert.deepEqual([...result.applied, ...result.alreadyApplied].sort(), migrationNames);
     }
     const rows = await history(client);
-    assert.deepEqual(rows.map((row) => row.migration_name), migrationNames);
+    assert.deepEqual(
+      rows.map((row) => row.migration_name),
+      migrationNames,
+    );
   });
 });

@@ -38,24 +38,29 @@ function renderLikeNext(request: IncomingMessage, response: ServerResponse): Pro
   const body = `<html><head><script nonce="${nonce}">boot()</script></head><body><h1>${url.pathname} at ${version}</h1>${filler}<script nonce="${nonce}">self.n="${nonce}"</script></body></html>`;
   // Streamed in two writes, as Next streams a page.
   response.write(body.slice(0, 40));
-  return new Promise((resolve) => setTimeout(() => {
-    response.end(body.slice(40));
-    resolve();
-  }, 20));
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      response.end(body.slice(40));
+      resolve();
+    }, 20),
+  );
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; raw: Buffer };
 
 function ask(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: "127.0.0.1", port, path: pathname, method: options.method ?? "GET", headers: options.headers, agent: false }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: raw.toString("utf8"), raw });
-      });
-    });
+    const request = http.request(
+      { host: "127.0.0.1", port, path: pathname, method: options.method ?? "GET", headers: options.headers, agent: false },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const raw = Buffer.concat(chunks);
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: raw.toString("utf8"), raw });
+        });
+      },
+    );
     request.on("error", reject);
     request.end();
   });
@@ -89,7 +94,10 @@ describe("the page cache in front of the renderer", () => {
   test("a public page is rendered once; every answer carries a fresh nonce, on every script and in its policy", async () => {
     const answers = [await ask("/items/1"), await ask("/items/1"), await ask("/items/1")];
     assert.equal(rendersOf("/items/1"), 1, "rendered once");
-    assert.deepEqual(answers.map((answer) => answer.headers["x-page-cache"]), ["miss", "hit", "hit"]);
+    assert.deepEqual(
+      answers.map((answer) => answer.headers["x-page-cache"]),
+      ["miss", "hit", "hit"],
+    );
     const nonces = answers.map(nonceOf);
     assert.equal(new Set(nonces).size, 3, "a new nonce per answer");
     for (const [index, answer] of answers.entries()) {

@@ -1,25 +1,34 @@
 import assert from "node:assert/strict";
-import ExcelJS from "exceljs";
 import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
 import { GET as getProposalsRoute } from "@/app/api/v1/proposals/route";
 import { GET as getStatsRoute } from "@/app/api/v1/proposals/stats/route";
 import { respondWithJson } from "@/lib/api/respond";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
 import { ImportRejectedError } from "@/lib/imports";
+import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
 import { buildProposalImportTemplate, importProposals } from "@/lib/proposals/import-proposals";
 import {
-  assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
+  assignProposal,
+  closeProposal,
+  createProposal,
+  recordProposerFeedback,
+  reopenProposal,
+  updateProposal,
+  updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
 import { addCalendarMonths } from "@/lib/proposals/proposal-deadline";
-import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import {
-  findDownloadableReplyAttachment, findPublicProposal, findPublishedProposalReplies, searchPublishedProposalReplies,
+  findDownloadableReplyAttachment,
+  findPublicProposal,
+  findPublishedProposalReplies,
+  searchPublishedProposalReplies,
 } from "@/lib/proposals/public-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
 import { writeXlsx } from "@/lib/spreadsheets";
@@ -61,8 +70,14 @@ let numberSequence = 0;
 
 function proposalInput(overrides: Record<string, unknown> = {}) {
   return {
-    year: 2019, session: "市第十六届人民代表大会第三次会议", number: `第${++numberSequence}号`, kind: "suggestion",
-    title: `关于整治背街小巷环境的建议（${numberSequence}）`, proposers: "张立新、王春梅", receivedOn: "2019-03-01", ...overrides,
+    year: 2019,
+    session: "市第十六届人民代表大会第三次会议",
+    number: `第${++numberSequence}号`,
+    kind: "suggestion",
+    title: `关于整治背街小巷环境的建议（${numberSequence}）`,
+    proposers: "张立新、王春梅",
+    receivedOn: "2019-03-01",
+    ...overrides,
   };
 }
 
@@ -89,13 +104,19 @@ function rejectsWith(field: string) {
 
 describe("registering and assigning", () => {
   test("with a lead section a proposal is 办理中 at once, due three months after assignment (moved off a weekend)", async () => {
-    const created = await createProposal(head, proposalInput({ leadSectionId, assistingSectionIds: [otherSectionId], assignedOn: "2019-03-08", receivedOn: "2019-03-05" }));
+    const created = await createProposal(
+      head,
+      proposalInput({ leadSectionId, assistingSectionIds: [otherSectionId], assignedOn: "2019-03-08", receivedOn: "2019-03-05" }),
+    );
     assert.equal(created.status, "in_progress");
     // 2019-06-08 is a Saturday inside the Dragon Boat Festival holiday (06-07 to 06-09): due the next working day.
     assert.equal(addCalendarMonths("2019-03-08", 3), "2019-06-08");
     assert.equal(created.deadline, "2019-06-10");
     const detail = await findConsoleProposal(staff, created.id);
-    assert.deepEqual(detail.assistingSections.map((section) => section.id), [otherSectionId]);
+    assert.deepEqual(
+      detail.assistingSections.map((section) => section.id),
+      [otherSectionId],
+    );
     assert.match(detail.deadlineNote ?? "", /期满日2019-06-08.*顺延至2019-06-10/);
     const audit = await db.auditEvent.findFirst({ where: { entityType: "Proposal", entityId: String(created.id), action: "proposal.create" } });
     assert.equal(audit?.actorId, head.id);
@@ -218,20 +239,49 @@ describe("section scoping: a proposal is handled by its lead section", () => {
     // Now it is the lead section's: the other head may no longer take it back …
     await assert.rejects(assignProposal(otherHead, unassigned.id, { leadSectionId: otherSectionId, version: assigned.version }), forbidden);
     // … its own head may hand it on, and then it is the other section's.
-    const handedOn = await assignProposal(head, unassigned.id, { leadSectionId: otherSectionId, assistingSectionIds: [leadSectionId], version: assigned.version });
+    const handedOn = await assignProposal(head, unassigned.id, {
+      leadSectionId: otherSectionId,
+      assistingSectionIds: [leadSectionId],
+      version: assigned.version,
+    });
     await assert.rejects(updateProposal(staff, unassigned.id, { title: "已移交的建议", version: handedOn.version }), forbidden, "assisting sections read only");
     await updateProposal(otherStaff, unassigned.id, { title: "承接科室修改", version: handedOn.version });
     const byAdmin = await assignProposal(admin, unassigned.id, { leadSectionId, version: await versionOf(unassigned.id) });
     assert.equal(byAdmin.status, "in_progress");
-    const events = await db.auditEvent.findMany({ where: { entityType: "Proposal", entityId: String(unassigned.id), action: "proposal.assign" }, orderBy: { id: "asc" } });
-    assert.deepEqual(events.map((event) => event.actorId), [otherHead.id, head.id, admin.id]);
+    const events = await db.auditEvent.findMany({
+      where: { entityType: "Proposal", entityId: String(unassigned.id), action: "proposal.assign" },
+      orderBy: { id: "asc" },
+    });
+    assert.deepEqual(
+      events.map((event) => event.actorId),
+      [otherHead.id, head.id, admin.id],
+    );
   });
 
   test("staff may import a list without lead sections; a list that assigns needs a section head", async () => {
     const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
-    const list = (section: string) => writeXlsx([{ name: "交办清单", columns: header.map((text) => ({ header: text })), rows: [
-      ["2022", "市第十七届人民代表大会第五次会议", `第${++numberSequence}号`, "人大代表建议", "关于导入权限的建议", "张三", "2022-03-01", section, "", "", ""],
-    ] }]);
+    const list = (section: string) =>
+      writeXlsx([
+        {
+          name: "交办清单",
+          columns: header.map((text) => ({ header: text })),
+          rows: [
+            [
+              "2022",
+              "市第十七届人民代表大会第五次会议",
+              `第${++numberSequence}号`,
+              "人大代表建议",
+              "关于导入权限的建议",
+              "张三",
+              "2022-03-01",
+              section,
+              "",
+              "",
+              "",
+            ],
+          ],
+        },
+      ]);
     const before = await db.proposal.count();
     await assert.rejects(importProposals(staff, { name: "交办清单.xlsx", bytes: await list("测试市容科") }), forbidden);
     assert.equal(await db.proposal.count(), before, "nothing imported");
@@ -248,7 +298,14 @@ describe("a published reply locks what the public sees", () => {
     assert.equal((await findPublicProposal(created.id))?.title, "关于公开后修改标题的建议");
     const detail = await findConsoleProposal(staff, created.id);
     assert.equal(detail.publicFieldsLocked, true);
-    for (const change of [{ title: "悄悄改过的标题" }, { proposers: "王春梅" }, { number: "第999号" }, { session: "另一次会议" }, { kind: "proposal" }, { year: 2021 }]) {
+    for (const change of [
+      { title: "悄悄改过的标题" },
+      { proposers: "王春梅" },
+      { number: "第999号" },
+      { session: "另一次会议" },
+      { kind: "proposal" },
+      { year: 2021 },
+    ]) {
       await assert.rejects(updateProposal(staff, created.id, { ...change, version: await versionOf(created.id) }), (error: unknown) => {
         assert.ok(error instanceof ConflictError, `expected a ConflictError for ${JSON.stringify(change)}, got ${String(error)}`);
         assert.equal(error.code, "published");
@@ -257,7 +314,12 @@ describe("a published reply locks what the public sees", () => {
       });
     }
     // Sending the unchanged public fields with a change the public does not see is fine.
-    await updateProposal(staff, created.id, { title: "关于公开后修改标题的建议", proposers: "张立新", receivedOn: "2019-02-28", version: await versionOf(created.id) });
+    await updateProposal(staff, created.id, {
+      title: "关于公开后修改标题的建议",
+      proposers: "张立新",
+      receivedOn: "2019-02-28",
+      version: await versionOf(created.id),
+    });
     await assert.rejects(assignProposal(head, created.id, { leadSectionId: otherSectionId, version: await versionOf(created.id) }), ConflictError);
     const version = await versionOf(created.id);
     const response = await answerOf(() => updateProposal(staff, created.id, { title: "接口改标题", version }));
@@ -297,7 +359,10 @@ describe("replies: drafted by the lead section, reviewed like items", () => {
     assert.equal(detail.replies[0].repliedOn, today());
     assert.equal(detail.replies[0].onTime, true);
     const events = await db.auditEvent.findMany({ where: { entityType: "ProposalReply", entityId: String(saved.id) }, orderBy: { id: "asc" } });
-    assert.deepEqual(events.map((event) => event.action), ["proposal_reply.save", "proposal_reply.save", "proposal_reply.submit", "proposal_reply.approve", "proposal_reply.approve"]);
+    assert.deepEqual(
+      events.map((event) => event.action),
+      ["proposal_reply.save", "proposal_reply.save", "proposal_reply.submit", "proposal_reply.approve", "proposal_reply.approve"],
+    );
   });
 
   test("a reply issued after the deadline is recorded as late", async () => {
@@ -327,7 +392,15 @@ describe("publication modes: 不公开 never leaks", () => {
 
   async function attach(replyId: number): Promise<number> {
     const file = await db.storedFile.create({
-      data: { storagePath: `uploads/test/${replyId}.pdf`, originalName: "答复函.pdf", mimeType: "application/pdf", kind: "pdf", sizeBytes: 10, sha256: "x", uploadedById: staff.id },
+      data: {
+        storagePath: `uploads/test/${replyId}.pdf`,
+        originalName: "答复函.pdf",
+        mimeType: "application/pdf",
+        kind: "pdf",
+        sizeBytes: 10,
+        sha256: "x",
+        uploadedById: staff.id,
+      },
     });
     return (await db.proposalReplyAttachment.create({ data: { replyId, fileId: file.id } })).id;
   }
@@ -341,7 +414,9 @@ describe("publication modes: 不公开 never leaks", () => {
     hiddenId = hidden.id;
     fullAttachmentId = await attach(await issueReply(fullId, { body: "全文：已增设公厕三座，保洁到位。" }));
     await issueReply(summaryId, { body: "全文：内部细节不宜公开。停放点位详见附件。", disclosure: "summary", summary: "摘要：已划定停放区域。" });
-    hiddenAttachmentId = await attach(await issueReply(hiddenId, { body: "全文：涉及商业秘密的处理意见。", disclosure: "none", nondisclosureReason: "涉及第三方商业秘密" }));
+    hiddenAttachmentId = await attach(
+      await issueReply(hiddenId, { body: "全文：涉及商业秘密的处理意见。", disclosure: "none", nondisclosureReason: "涉及第三方商业秘密" }),
+    );
   });
 
   test("the public list and detail show 全文 and 摘要 replies; 不公开 is not there at all", async () => {
@@ -353,14 +428,20 @@ describe("publication modes: 不公开 never leaks", () => {
     assert.equal(summary?.replies[0].text, "摘要：已划定停放区域。");
     assert.ok(!JSON.stringify(summary).includes("内部细节"), "the full text of a 摘要公开 reply is not public");
     assert.equal(await findPublicProposal(hiddenId), null);
-    assert.deepEqual((await findPublishedProposalReplies({ year, kind: "suggestion" })).map((proposal) => proposal.id), [fullId]);
+    assert.deepEqual(
+      (await findPublishedProposalReplies({ year, kind: "suggestion" })).map((proposal) => proposal.id),
+      [fullId],
+    );
   });
 
   test("the JSON API shows the same, and never the hidden one", async () => {
     const response = await getProposalsRoute(new Request(`http://localhost/api/v1/proposals?year=${year}&kind=proposal`));
     assert.equal(response.status, 200);
     const body = await response.json();
-    assert.deepEqual(body.proposals.map((proposal: { id: number }) => proposal.id), [summaryId]);
+    assert.deepEqual(
+      body.proposals.map((proposal: { id: number }) => proposal.id),
+      [summaryId],
+    );
     const everything = JSON.stringify(await (await getProposalsRoute(new Request("http://localhost/api/v1/proposals"))).json());
     assert.ok(!everything.includes("机密事项") && !everything.includes("商业秘密"), everything);
     const bad = await getProposalsRoute(new Request("http://localhost/api/v1/proposals?kind=motion"));
@@ -368,8 +449,14 @@ describe("publication modes: 不公开 never leaks", () => {
   });
 
   test("search finds 全文 by text, 摘要 only by its summary, 不公开 not even by title", async () => {
-    assert.deepEqual((await searchPublishedProposalReplies("公厕三座 保洁到位")).map((proposal) => proposal.id), [fullId]);
-    assert.deepEqual((await searchPublishedProposalReplies("停放区域")).map((proposal) => proposal.id), [summaryId]);
+    assert.deepEqual(
+      (await searchPublishedProposalReplies("公厕三座 保洁到位")).map((proposal) => proposal.id),
+      [fullId],
+    );
+    assert.deepEqual(
+      (await searchPublishedProposalReplies("停放区域")).map((proposal) => proposal.id),
+      [summaryId],
+    );
     assert.deepEqual(await searchPublishedProposalReplies("内部细节"), []);
     assert.deepEqual(await searchPublishedProposalReplies("机密事项"), []);
     assert.deepEqual(await searchPublishedProposalReplies("商业秘密"), []);
@@ -398,8 +485,15 @@ describe("feedback, reopening and statistics", () => {
     const created = await createProposal(head, proposalInput({ year, leadSectionId, assignedOn: today(), receivedOn: today() }));
     await assert.rejects(reopenProposal(staff, created.id, { version: created.version }), ConflictError);
     await issueReply(created.id);
-    await assert.rejects(recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", feedbackOn: addCalendarDays(today(), 1), version: await versionOf(created.id) }), rejectsWith("feedbackOn"));
-    const unsatisfied = await recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", note: "希望进一步落实", version: await versionOf(created.id) });
+    await assert.rejects(
+      recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", feedbackOn: addCalendarDays(today(), 1), version: await versionOf(created.id) }),
+      rejectsWith("feedbackOn"),
+    );
+    const unsatisfied = await recordProposerFeedback(staff, created.id, {
+      satisfaction: "unsatisfied",
+      note: "希望进一步落实",
+      version: await versionOf(created.id),
+    });
     assert.equal(unsatisfied.status, "replied");
     let stats = await proposalStatsForYear(year);
     assert.equal(stats.total.satisfactionRate, 0);
@@ -418,7 +512,10 @@ describe("feedback, reopening and statistics", () => {
 
     stats = await proposalStatsForYear(year);
     assert.equal(stats.total.satisfactionRate, 1, "the second reply's result replaces the first");
-    assert.deepEqual((await findPublicProposal(created.id))?.replies.map((reply) => reply.round), [1, 2]);
+    assert.deepEqual(
+      (await findPublicProposal(created.id))?.replies.map((reply) => reply.round),
+      [1, 2],
+    );
   });
 
   test("per-year statistics by kind: received, replied, on time, published, satisfaction over those with feedback", async () => {
@@ -433,11 +530,21 @@ describe("feedback, reopening and statistics", () => {
 
     const stats = await proposalStatsForYear(year);
     assert.deepEqual(
-      { received: stats.byKind.suggestion.received, replied: stats.byKind.suggestion.replied, onTime: stats.byKind.suggestion.onTime, published: stats.byKind.suggestion.published },
+      {
+        received: stats.byKind.suggestion.received,
+        replied: stats.byKind.suggestion.replied,
+        onTime: stats.byKind.suggestion.onTime,
+        published: stats.byKind.suggestion.published,
+      },
       { received: 2, replied: 2, onTime: 2, published: 2 },
     );
     assert.deepEqual(
-      { received: stats.byKind.proposal.received, replied: stats.byKind.proposal.replied, published: stats.byKind.proposal.published, rate: stats.byKind.proposal.satisfactionRate },
+      {
+        received: stats.byKind.proposal.received,
+        replied: stats.byKind.proposal.replied,
+        published: stats.byKind.proposal.published,
+        rate: stats.byKind.proposal.satisfactionRate,
+      },
       { received: 2, replied: 1, published: 0, rate: null },
     );
     assert.equal(stats.total.received, 4);
@@ -447,7 +554,8 @@ describe("feedback, reopening and statistics", () => {
     const response = await getStatsRoute(new Request(`http://localhost/api/v1/proposals/stats?year=${year}`));
     const body = await response.json();
     assert.deepEqual(Object.keys(body).sort(), ["byKind", "total", "year"]);
-    for (const key of ["received", "replied", "onTime", "published", "satisfactionRate"]) assert.ok(key in body.byKind.suggestion && key in body.byKind.proposal && key in body.total, key);
+    for (const key of ["received", "replied", "onTime", "published", "satisfactionRate"])
+      assert.ok(key in body.byKind.suggestion && key in body.byKind.proposal && key in body.total, key);
     assert.equal(body.year, year);
     assert.equal((await getStatsRoute(new Request("http://localhost/api/v1/proposals/stats?year=17"))).status, 422);
   });
@@ -457,14 +565,28 @@ describe("importing the yearly assignment list", () => {
   const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
 
   test("a correct file imports every row, assigned and with deadlines", async () => {
-    const bytes = await writeXlsx([{
-      name: "交办清单",
-      columns: header.map((text) => ({ header: text })),
-      rows: [
-        ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "关于增设垃圾分类设施的建议", "张三、李四", "2024-03-01", "测试市容科", "测试执法队", "2024-03-11", ""],
-        ["2024", "政协第十一届委员会第一次会议", "第2号", "政协提案", "关于规范占道经营的提案", "王五", new Date(Date.UTC(2024, 2, 2)), "", "", "", ""],
-      ],
-    }]);
+    const bytes = await writeXlsx([
+      {
+        name: "交办清单",
+        columns: header.map((text) => ({ header: text })),
+        rows: [
+          [
+            "2024",
+            "市第十七届人民代表大会第一次会议",
+            "第1号",
+            "人大代表建议",
+            "关于增设垃圾分类设施的建议",
+            "张三、李四",
+            "2024-03-01",
+            "测试市容科",
+            "测试执法队",
+            "2024-03-11",
+            "",
+          ],
+          ["2024", "政协第十一届委员会第一次会议", "第2号", "政协提案", "关于规范占道经营的提案", "王五", new Date(Date.UTC(2024, 2, 2)), "", "", "", ""],
+        ],
+      },
+    ]);
     const result = await importProposals(head, { name: "交办清单.xlsx", bytes });
     assert.equal(result.imported, 2);
     const listed = await listConsoleProposals(staff, { year: 2024 });
@@ -472,32 +594,50 @@ describe("importing the yearly assignment list", () => {
     const assigned = await findConsoleProposal(staff, result.ids[0]);
     assert.equal(assigned.status, "in_progress");
     assert.equal(assigned.deadline, "2024-06-11");
-    assert.deepEqual(assigned.assistingSections.map((section) => section.name), ["测试执法队"]);
+    assert.deepEqual(
+      assigned.assistingSections.map((section) => section.name),
+      ["测试执法队"],
+    );
     assert.equal((await findConsoleProposal(staff, result.ids[1])).status, "pending_assignment");
     assert.equal((await findConsoleProposal(staff, result.ids[1])).receivedOn, "2024-03-02");
   });
 
   test("any error refuses the whole file, listing row and column; rows already in the system are errors too", async () => {
     const before = await db.proposal.count();
-    const bytes = await writeXlsx([{
-      name: "交办清单",
-      columns: header.map((text) => ({ header: text })),
-      rows: [
-        ["2024", "市第十七届人民代表大会第二次会议", "第9号", "人大代表建议", "一条正确的建议", "张三", "2024-03-01", "", "", "", ""],
-        ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
-        ["2024", "市第十七届人民代表大会第二次会议", "第10号", "议案", "", "张三", "2024-13-01", "不存在的科", "", "", ""],
-      ],
-    }]);
+    const bytes = await writeXlsx([
+      {
+        name: "交办清单",
+        columns: header.map((text) => ({ header: text })),
+        rows: [
+          ["2024", "市第十七届人民代表大会第二次会议", "第9号", "人大代表建议", "一条正确的建议", "张三", "2024-03-01", "", "", "", ""],
+          ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
+          ["2024", "市第十七届人民代表大会第二次会议", "第10号", "议案", "", "张三", "2024-13-01", "不存在的科", "", "", ""],
+        ],
+      },
+    ]);
     const errors = await assertImportRejected(await respondToImport(() => importProposals(staff, { name: "交办清单.xlsx", bytes })));
-    assert.deepEqual(errors.map((problem) => `${problem.row}:${problem.column}`), ["3:编号", "4:类别", "4:标题", "4:收到日期", "4:主办科室"]);
+    assert.deepEqual(
+      errors.map((problem) => `${problem.row}:${problem.column}`),
+      ["3:编号", "4:类别", "4:标题", "4:收到日期", "4:主办科室"],
+    );
     assert.equal(await db.proposal.count(), before, "nothing imported");
-    const fixed = await writeXlsx([{ name: "交办清单", columns: header.map((text) => ({ header: text })), rows: [
-      ["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""],
-    ] }]);
-    await assert.rejects(importProposals(staff, { name: "交办清单.xlsx", bytes: fixed }), (error: unknown) => error instanceof ImportRejectedError && error.problems[0].row === 2 && error.problems[0].column === "编号");
+    const fixed = await writeXlsx([
+      {
+        name: "交办清单",
+        columns: header.map((text) => ({ header: text })),
+        rows: [["2024", "市第十七届人民代表大会第一次会议", "第1号", "人大代表建议", "已导入过的建议", "张三", "2024-03-01", "", "", "", ""]],
+      },
+    ]);
+    await assert.rejects(
+      importProposals(staff, { name: "交办清单.xlsx", bytes: fixed }),
+      (error: unknown) => error instanceof ImportRejectedError && error.problems[0].row === 2 && error.problems[0].column === "编号",
+    );
     await assert.rejects(importProposals(leader, { name: "交办清单.xlsx", bytes: fixed }), ForbiddenError);
     const missingColumn = await writeXlsx([{ name: "s", columns: [{ header: "年度" }, { header: "标题" }], rows: [["2024", "x"]] }]);
-    await assert.rejects(importProposals(staff, { name: "s.xlsx", bytes: missingColumn }), (error: unknown) => error instanceof ImportRejectedError && error.problems.some((problem) => problem.column === "届次会议"));
+    await assert.rejects(
+      importProposals(staff, { name: "s.xlsx", bytes: missingColumn }),
+      (error: unknown) => error instanceof ImportRejectedError && error.problems.some((problem) => problem.column === "届次会议"),
+    );
   });
 });
 
@@ -505,10 +645,13 @@ describe("importing the assignment list as CSV", () => {
   const header = ["年度", "届次会议", "编号", "类别", "标题", "提出人", "收到日期", "主办科室", "协办科室", "交办日期", "办理期限"];
 
   test("a CSV saved by Excel on Chinese Windows (GB18030, no BOM) imports", async () => {
-    const result = await importProposals(head, { name: "交办清单（GBK）.csv", bytes: gb18030Csv([
-      header,
-      ["2023", "政协第十一届委员会第三次会议", "第7号", "政协提案", "关于加强背街小巷环境整治的提案", "刘洋、陈静", "2023-03-05", "测试市容科", "", "", ""],
-    ]) });
+    const result = await importProposals(head, {
+      name: "交办清单（GBK）.csv",
+      bytes: gb18030Csv([
+        header,
+        ["2023", "政协第十一届委员会第三次会议", "第7号", "政协提案", "关于加强背街小巷环境整治的提案", "刘洋、陈静", "2023-03-05", "测试市容科", "", "", ""],
+      ]),
+    });
     assert.equal(result.imported, 1);
     const proposal = await findConsoleProposal(staff, result.ids[0]);
     assert.equal(proposal.title, "关于加强背街小巷环境整治的提案");

@@ -30,5 +30,8 @@ test("concurrent requests never get more than the limit", async () => {
 test("keys are independent, and enforceRateLimit throws a 429 error", async () => {
   await enforceRateLimit({ key: "a", limit: 1, windowSeconds: 60 });
   await enforceRateLimit({ key: "b", limit: 1, windowSeconds: 60 });
-  await assert.rejects(enforceRateLimit({ key: "a", limit: 1, windowSeconds: 60 }), (error: unknown) => error instanceof TooManyRequestsError && error.status === 429);
+  await assert.rejects(
+    enforceRateLimit({ key: "a", limit: 1, windowSeconds: 60 }),
+    (error: unknown) => error instanceof TooManyRequestsError && error.status === 429,
+  );
 });

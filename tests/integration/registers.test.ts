@@ -5,38 +5,38 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { hashPassword } from "@/lib/auth/password";
+import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { findConsoleDecision, listConsoleDecisions } from "@/lib/decisions/console-decisions";
+import { decisionColumns } from "@/lib/decisions/decision-fields";
+import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { buildDecisionTemplate, exportDecisions } from "@/lib/decisions/export-decisions";
 import { listAnnualFeeIncome, setAnnualFeeIncome } from "@/lib/decisions/fee-income";
 import { importDecisions } from "@/lib/decisions/import-decisions";
-import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { createDecision, updateDecision } from "@/lib/decisions/manage-decisions";
 import { findPublicDecision, findPublicDecisions } from "@/lib/decisions/public-decisions";
 import { loadPublicityPeriods, setPublicityPeriods } from "@/lib/decisions/publicity-periods";
 import { countDecisionsForReport, feeIncomeForReport } from "@/lib/decisions/report-figures";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { ImportRejectedError } from "@/lib/imports";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { ImportRejectedError } from "@/lib/imports";
 import { findConsolePower } from "@/lib/powers/console-powers";
 import { createPower, publishPowerListVersion, updatePower } from "@/lib/powers/manage-powers";
 import { transitionPower } from "@/lib/powers/power-review";
 import { comparePublicPowerLists, findPublicPower, findPublicPowerList, listPublicPowerListYears } from "@/lib/powers/public-powers";
 import { countRetainedPowers } from "@/lib/powers/report-figures";
 import { createService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
-import { transitionService } from "@/lib/services/service-review";
 import { findDownloadableServiceForm, findPublicService, findPublicServices } from "@/lib/services/public-services";
+import { transitionService } from "@/lib/services/service-review";
 import { parseCsv, writeCsv, writeXlsx } from "@/lib/spreadsheets";
-import { decisionColumns } from "@/lib/decisions/decision-fields";
-import { todayInBeijing } from "@/lib/dates";
 import { demoAccounts, demoSections, DEMO_PASSWORD } from "@/prisma/seed/agency";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { demoRegisterFacts, seedDemoRegisters } from "@/prisma/seed/seed-demo-registers";
-import { hashPassword } from "@/lib/auth/password";
+import { setEnvironment } from "../support/environment";
 import { insertSection, insertUser } from "../support/fixtures";
 import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
-import { setEnvironment } from "../support/environment";
 
 let database: TestDatabase;
 let dataDir: string;
@@ -133,7 +133,10 @@ describe("the power list", () => {
   test("permissions and validation: leaders do not edit, reviewers do not approve their own change, bad input lists each field", async () => {
     await assert.rejects(createPower(leader, powerInput("T-X")), ForbiddenError);
     await assert.rejects(createPower(admin, powerInput("T-X")), ForbiddenError);
-    await assert.rejects(createPower(staff, { ...powerInput(""), type: "magic", legalBasis: "", effectiveOn: "2017-02-30" }), fieldsRejected("code", "type", "legalBasis", "effectiveOn"));
+    await assert.rejects(
+      createPower(staff, { ...powerInput(""), type: "magic", legalBasis: "", effectiveOn: "2017-02-30" }),
+      fieldsRejected("code", "type", "legalBasis", "effectiveOn"),
+    );
     await assert.rejects(createPower(staff, powerInput("T-XK-001")), fieldsRejected("code"));
     const own = await createPower(head, powerInput("T-XK-003"));
     await transitionPower(head, own.id, { action: "submit" });
@@ -155,14 +158,28 @@ describe("the power list", () => {
     await updatePower(staff, changed.id, { ...powerInput("T-XK-001", { status: "cancelled", statusNote: "取消" }), version: changed.version });
     await publishPower(changed.id);
     const second = await publishPowerListVersion(leader, { year: 2017 });
+    const current = await findPublicPowerList();
+    assert.ok(!current!.items.some((item) => item.code === "T-XK-001"), "a cancelled power is not in the current list");
+    assert.ok(current!.items.some((item) => item.code === "T-JC-001"));
+    assert.equal(
+      (await findPublicPowerList({ year: 2017 }))?.items.find((item) => item.code === "T-XK-001")?.status,
+      "cancelled",
+      "the 2017 list shows it cancelled",
+    );
     assert.equal(second.entryCount, first.entryCount + 1);
     assert.deepEqual(await listPublicPowerListYears(), [2017, 2016]);
     const list2016 = await findPublicPowerList({ year: 2016 });
     assert.equal(list2016?.items.find((item) => item.code === "T-XK-001")?.status, "retained", "the 2016 list is frozen");
     assert.equal(await findPublicPowerList({ year: 2015 }), null);
     const diff = await comparePublicPowerLists(2016, 2017);
-    assert.deepEqual(diff?.added.map((item) => item.code), ["T-JC-001"]);
-    assert.deepEqual(diff?.changed.map((item) => [item.code, item.fields]), [["T-XK-001", ["status", "statusNote"]]]);
+    assert.deepEqual(
+      diff?.added.map((item) => item.code),
+      ["T-JC-001"],
+    );
+    assert.deepEqual(
+      diff?.changed.map((item) => [item.code, item.fields]),
+      [["T-XK-001", ["status", "statusNote"]]],
+    );
     assert.equal(await countRetainedPowers(2016, "license"), list2016!.items.filter((item) => item.type === "license").length);
     assert.equal(await countRetainedPowers(2017, "license"), (await countRetainedPowers(2016, "license")) - 1);
     assert.equal(await countRetainedPowers(2017, "inspection"), 1);
@@ -177,7 +194,10 @@ describe("service guides", () => {
     sectionId,
     legalBasis: "《城市市容和环境卫生管理条例》第十一条",
     conditions: "依法登记的经营单位。",
-    materials: [{ name: "申请表", originals: "1", copies: "" }, { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" }],
+    materials: [
+      { name: "申请表", originals: "1", copies: "" },
+      { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" },
+    ],
     steps: "申请\n受理\n审查\n决定",
     timeLimitDays: "5",
     fee: "不收费",
@@ -200,9 +220,15 @@ describe("service guides", () => {
     await transitionService(head, created.id, { action: "approve" });
     await transitionService(leader, created.id, { action: "approve" });
     const guide = await findPublicService(created.id);
-    assert.deepEqual(guide?.materials, [{ name: "申请表", originals: 1, copies: 0, note: null }, { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" }]);
+    assert.deepEqual(guide?.materials, [
+      { name: "申请表", originals: 1, copies: 0, note: null },
+      { name: "营业执照", originals: 1, copies: 1, note: "原件核对后退还" },
+    ]);
     assert.deepEqual(guide?.steps, ["申请", "受理", "审查", "决定"]);
-    assert.deepEqual(guide?.forms.map((form) => form.title), ["门头牌匾设置申请表"]);
+    assert.deepEqual(
+      guide?.forms.map((form) => form.title),
+      ["门头牌匾设置申请表"],
+    );
     assert.equal((await findDownloadableServiceForm(created.id, formId, null)).public, true);
     assert.ok((await findPublicServices({ q: "门头" })).items.some((item) => item.id === created.id));
 
@@ -219,10 +245,16 @@ describe("service guides", () => {
   });
 
   test("bad input: each field named; a refused upload leaves no file behind; leaders cannot edit", async () => {
-    await assert.rejects(createService(staff, serviceInput({ code: "", timeLimitDays: "-1", steps: "", materials: [{ name: "", originals: "x" }] })), fieldsRejected("code", "timeLimitDays", "steps", "materials.0.name", "materials.0.originals"));
+    await assert.rejects(
+      createService(staff, serviceInput({ code: "", timeLimitDays: "-1", steps: "", materials: [{ name: "", originals: "x" }] })),
+      fieldsRejected("code", "timeLimitDays", "steps", "materials.0.name", "materials.0.originals"),
+    );
     await assert.rejects(createService(leader, serviceInput({ code: "T-FW-9" })), ForbiddenError);
     const before = await db.serviceForm.count();
-    await assert.rejects(withReceivedServiceForms([docx()], (forms) => createService(staff, serviceInput({ code: "T-FW-001" }), forms)), ValidationError);
+    await assert.rejects(
+      withReceivedServiceForms([docx()], (forms) => createService(staff, serviceInput({ code: "T-FW-001" }), forms)),
+      ValidationError,
+    );
     assert.equal(await db.serviceForm.count(), before);
   });
 });
@@ -305,25 +337,62 @@ describe("importing 双公示 decisions", () => {
   test("penalty files: unknown penalty category, bad ID number, missing amount", async () => {
     const person = idNumber("23108119800101123");
     const row = {
-      行政相对人名称: "张三", 相对人类别: "自然人", 证件号码: person, 决定书文号: "绥城管罚字〔2017〕第1号", 违法行为类型: "擅自占用城市道路",
-      违法事实: "未经批准占道堆放物料。", 处罚依据: "《城市道路管理条例》第四十二条", 处罚类别: "罚款", 处罚内容: "罚款500元。", 罚没金额: "0.05",
-      决定日期: "2017-06-01", 决定机关: agency, 决定机关统一社会信用代码: authorityCode, 数据来源单位: agency,
+      行政相对人名称: "张三",
+      相对人类别: "自然人",
+      证件号码: person,
+      决定书文号: "绥城管罚字〔2017〕第1号",
+      违法行为类型: "擅自占用城市道路",
+      违法事实: "未经批准占道堆放物料。",
+      处罚依据: "《城市道路管理条例》第四十二条",
+      处罚类别: "罚款",
+      处罚内容: "罚款500元。",
+      罚没金额: "0.05",
+      决定日期: "2017-06-01",
+      决定机关: agency,
+      决定机关统一社会信用代码: authorityCode,
+      数据来源单位: agency,
     };
-    const error = await rejection(importDecisions(staff, {
-      kind: "penalty", file: { name: "p.csv",
-        bytes: csvOf("penalty", [row, { ...row, 决定书文号: "2", 处罚类别: "罚款；游街" }, { ...row, 决定书文号: "3", 证件号码: person.slice(0, -1) + (person.endsWith("0") ? "1" : "0") }, { ...row, 决定书文号: "4", 罚没金额: "" }]) },
-    }));
-    assert.deepEqual(error.problems.map((problem) => [problem.row, problem.column]), [[3, "处罚类别"], [4, "证件号码"], [5, "罚没金额"]]);
+    const error = await rejection(
+      importDecisions(staff, {
+        kind: "penalty",
+        file: {
+          name: "p.csv",
+          bytes: csvOf("penalty", [
+            row,
+            { ...row, 决定书文号: "2", 处罚类别: "罚款；游街" },
+            { ...row, 决定书文号: "3", 证件号码: person.slice(0, -1) + (person.endsWith("0") ? "1" : "0") },
+            { ...row, 决定书文号: "4", 罚没金额: "" },
+          ]),
+        },
+      }),
+    );
+    assert.deepEqual(
+      error.problems.map((problem) => [problem.row, problem.column]),
+      [
+        [3, "处罚类别"],
+        [4, "证件号码"],
+        [5, "罚没金额"],
+      ],
+    );
     const ok = await importDecisions(staff, { kind: "penalty", file: { name: "p.csv", bytes: csvOf("penalty", [row]) } });
     assert.equal(ok.imported, 1);
   });
 
   test("header problems: another kind's template, or a file that is not a spreadsheet, are refused whole", async () => {
     const wrongKind = await rejection(importDecisions(staff, { kind: "penalty", file: { name: "license.csv", bytes: csvOf("license", [licenseRow(50)]) } }));
-    assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "许可内容"), "an unknown column");
-    assert.ok(wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "违法事实"), "a missing column");
+    assert.ok(
+      wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "许可内容"),
+      "an unknown column",
+    );
+    assert.ok(
+      wrongKind.problems.some((problem) => problem.row === 1 && problem.column === "违法事实"),
+      "a missing column",
+    );
     const notSheet = await rejection(importDecisions(staff, { kind: "license", file: { name: "x.pdf", bytes: new TextEncoder().encode("%PDF-1.4") } }));
-    assert.deepEqual(notSheet.problems.map((problem) => [problem.row, problem.column]), [[null, null]]);
+    assert.deepEqual(
+      notSheet.problems.map((problem) => [problem.row, problem.column]),
+      [[null, null]],
+    );
     await assert.rejects(importDecisions(staff, { kind: "grant", file: { name: "x.csv", bytes: csvOf("license", [licenseRow(51)]) } }), fieldsRejected("kind"));
     await assert.rejects(importDecisions(leader, { kind: "license", file: { name: "x.csv", bytes: csvOf("license", [licenseRow(51)]) } }), ForbiddenError);
   });
@@ -332,15 +401,22 @@ describe("importing 双公示 decisions", () => {
     const today = todayInBeijing();
     const noBom = await importDecisions(staff, { kind: "license", file: { name: "a.csv", bytes: csvOf("license", [licenseRow(10), licenseRow(11)], false) } });
     assert.equal(noBom.imported, 2);
-    const xlsx = await writeXlsx([{
-      name: "行政许可",
-      columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })),
-      rows: [licenseRow(12, { 决定日期: today, 有效期自: today, 有效期至: "长期" }), licenseRow(13)].map((row) => decisionColumns("license").map((column) => row[column.header])),
-    }]);
+    const xlsx = await writeXlsx([
+      {
+        name: "行政许可",
+        columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })),
+        rows: [licenseRow(12, { 决定日期: today, 有效期自: today, 有效期至: "长期" }), licenseRow(13)].map((row) =>
+          decisionColumns("license").map((column) => row[column.header]),
+        ),
+      },
+    ]);
     const batch = await importDecisions(staff, { kind: "license", file: { name: "b.xlsx", bytes: new Uint8Array(xlsx) } });
     assert.equal(batch.imported, 2);
     const stored = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
-    assert.deepEqual(stored.map((row) => row.state), ["draft", "draft"]);
+    assert.deepEqual(
+      stored.map((row) => row.state),
+      ["draft", "draft"],
+    );
     assert.equal(stored[0].validUntil, null);
     assert.equal((await findPublicDecisions({ q: licenseRow(12).决定书文号 })).total, 0, "drafts are not public");
 
@@ -350,8 +426,18 @@ describe("importing 双公示 decisions", () => {
     assert.deepEqual(await transitionDecisionBatch(head, batch.batchId, { action: "approve" }), { count: 2, to: "leader_review" });
     assert.deepEqual(await transitionDecisionBatch(leader, batch.batchId, { action: "approve" }), { count: 2, to: "published" });
     const published = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
-    assert.deepEqual(published.map((row) => [row.state, row.publishedOnTime]), [["published", true], ["published", false]], "today's decision on time, 2017's late");
-    assert.equal(await db.auditEvent.count({ where: { action: "decision.approve", entityType: "AdministrativeDecision", entityId: String(published[0].id) } }), 2);
+    assert.deepEqual(
+      published.map((row) => [row.state, row.publishedOnTime]),
+      [
+        ["published", true],
+        ["published", false],
+      ],
+      "today's decision on time, 2017's late",
+    );
+    assert.equal(
+      await db.auditEvent.count({ where: { action: "decision.approve", entityType: "AdministrativeDecision", entityId: String(published[0].id) } }),
+      2,
+    );
     assert.equal((await findPublicDecisions({ q: licenseRow(12).决定书文号 })).total, 1);
     assert.equal((await listConsoleDecisions(staff, { late: true, batchId: batch.batchId })).total, 1);
   });
@@ -362,31 +448,52 @@ describe("importing 双公示 decisions", () => {
     const result = await importDecisions(staff, { kind: "license", file: { name: "许可（GBK）.csv", bytes: gb18030Csv([headers, ...rows]) } });
     assert.equal(result.imported, 2);
     const stored = await db.administrativeDecision.findMany({ where: { importBatchId: result.batchId }, orderBy: { id: "asc" } });
-    assert.deepEqual(stored.map((row) => row.counterpartyName), ["绥芬河市镕𬭚商贸有限公司", licenseRow(21).行政相对人名称], "GB18030's four-byte characters too");
+    assert.deepEqual(
+      stored.map((row) => row.counterpartyName),
+      ["绥芬河市镕𬭚商贸有限公司", licenseRow(21).行政相对人名称],
+      "GB18030's four-byte characters too",
+    );
     assert.equal(stored[0].licenseContent, "准予设置门头牌匾一块。");
   });
 
   test("the API answers a file with problems in several rows 422 {errors: [{row, column, message}]}; a long code stored as a number says so", async () => {
     const before = await db.administrativeDecision.count();
     const columns = decisionColumns("license");
-    const xlsx = await writeXlsx([{
-      name: "行政许可",
-      columns: columns.map((column) => ({ header: column.header })),
-      rows: [
-        licenseRow(30, { 行政相对人名称: "" }),
-        licenseRow(31),
-        licenseRow(32, { 决定日期: "2017-02-30" }),
-      ].map((row, index) => columns.map((column) => (index === 1 && column.key === "creditCode" ? 912310810000000000 : row[column.header]))),
-    }]);
-    const errors = await assertImportRejected(await respondToImport(() => importDecisions(staff, { kind: "license", file: { name: "多行.xlsx", bytes: new Uint8Array(xlsx) } })));
-    assert.deepEqual(errors.map((problem) => [problem.row, problem.column]), [[2, "行政相对人名称"], [3, "统一社会信用代码"], [4, "决定日期"]]);
+    const xlsx = await writeXlsx([
+      {
+        name: "行政许可",
+        columns: columns.map((column) => ({ header: column.header })),
+        rows: [licenseRow(30, { 行政相对人名称: "" }), licenseRow(31), licenseRow(32, { 决定日期: "2017-02-30" })].map((row, index) =>
+          columns.map((column) => (index === 1 && column.key === "creditCode" ? 912310810000000000 : row[column.header])),
+        ),
+      },
+    ]);
+    const errors = await assertImportRejected(
+      await respondToImport(() => importDecisions(staff, { kind: "license", file: { name: "多行.xlsx", bytes: new Uint8Array(xlsx) } })),
+    );
+    assert.deepEqual(
+      errors.map((problem) => [problem.row, problem.column]),
+      [
+        [2, "行政相对人名称"],
+        [3, "统一社会信用代码"],
+        [4, "决定日期"],
+      ],
+    );
     assert.match(errors[1].message, /数字格式/, "Excel kept 15 digits of a code typed as a number");
     assert.equal(await db.administrativeDecision.count(), before, "nothing stored");
   });
 
   test("a 10,000-row .xlsx imports in one transaction (time reported, not asserted)", async (context) => {
     const rows = Array.from({ length: 10_000 }, (_, index) => licenseRow(100_000 + index));
-    const bytes = new Uint8Array(await writeXlsx([{ name: "行政许可", columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })), rows: rows.map((row) => decisionColumns("license").map((column) => row[column.header])) }]));
+    const bytes = new Uint8Array(
+      await writeXlsx([
+        {
+          name: "行政许可",
+          columns: decisionColumns("license").map((column) => ({ header: column.header, text: column.text })),
+          rows: rows.map((row) => decisionColumns("license").map((column) => row[column.header])),
+        },
+      ]),
+    );
     const started = performance.now();
     const result = await importDecisions(staff, { kind: "license", file: { name: "big.xlsx", bytes } });
     const seconds = (performance.now() - started) / 1000;
@@ -404,9 +511,21 @@ describe("importing 双公示 decisions", () => {
 describe("decisions typed in the console, due dates, privacy and publicity periods", () => {
   const person = idNumber("23108119800101123");
   const penaltyInput = (documentNumber: string, decisionDate: string) => ({
-    kind: "penalty", counterpartyName: "李四", counterpartyCategory: "natural_person", idNumber: person, documentNumber,
-    violationType: "擅自占用城市道路", violationFacts: "占道经营。", penaltyBasis: "《城市道路管理条例》第四十二条", penaltyCategories: ["警告", "罚款"],
-    penaltyContent: "警告并罚款200元。", penaltyAmount: "0.02", decisionDate, authorityName: agency, authorityCreditCode: authorityCode, dataSourceName: agency,
+    kind: "penalty",
+    counterpartyName: "李四",
+    counterpartyCategory: "natural_person",
+    idNumber: person,
+    documentNumber,
+    violationType: "擅自占用城市道路",
+    violationFacts: "占道经营。",
+    penaltyBasis: "《城市道路管理条例》第四十二条",
+    penaltyCategories: ["警告", "罚款"],
+    penaltyContent: "警告并罚款200元。",
+    penaltyAmount: "0.02",
+    decisionDate,
+    authorityName: agency,
+    authorityCreditCode: authorityCode,
+    dataSourceName: agency,
   });
 
   async function publishDecision(id: number) {
@@ -444,7 +563,10 @@ describe("decisions typed in the console, due dates, privacy and publicity perio
   test("published decisions are not edited in place; drafts are, by their section only", async () => {
     const created = await createDecision(staff, penaltyInput("绥城管罚字〔2017〕第101号", "2017-08-01"));
     await assert.rejects(updateDecision(otherStaff, created.id, { ...penaltyInput("x", "2017-08-01"), version: 1 }), ForbiddenError);
-    await assert.rejects(updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第100号", "2017-08-01"), version: 1 }), fieldsRejected("documentNumber"));
+    await assert.rejects(
+      updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第100号", "2017-08-01"), version: 1 }),
+      fieldsRejected("documentNumber"),
+    );
     await updateDecision(staff, created.id, { ...penaltyInput("绥城管罚字〔2017〕第101号", "2017-09-29"), version: 1 });
     assert.equal((await findConsoleDecision(staff, created.id)).due, "2017-10-16");
     await publishDecision(created.id);
@@ -461,7 +583,7 @@ describe("decisions typed in the console, due dates, privacy and publicity perio
     const created = await createDecision(staff, penaltyInput("绥城管罚字〔2017〕第102号", "2017-01-31"));
     await publishDecision(created.id);
     assert.deepEqual(await loadPublicityPeriods(), { license: null, penalty: 36, coercion: null });
-    assert.equal(await findPublicDecision(created.id, new Date("2020-01-30T12:00:00+08:00")) !== null, true, "public on the last day");
+    assert.equal((await findPublicDecision(created.id, new Date("2020-01-30T12:00:00+08:00"))) !== null, true, "public on the last day");
     assert.equal(await findPublicDecision(created.id, new Date("2020-01-31T12:00:00+08:00")), null, "gone when three years are up");
     assert.equal(await findPublicDecision(created.id), null);
     assert.equal((await findConsoleDecision(staff, created.id)).expired, true);
@@ -485,13 +607,39 @@ describe("templates, export and the annual report's figures", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv.body);
     assert.ok(text.startsWith("\uFEFF"), "a BOM, so that Excel reads UTF-8");
     assert.deepEqual(parseCsv(text)[0], [
-      "行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "违法行为类型", "违法事实", "处罚依据", "处罚类别",
-      "处罚内容", "罚没金额", "决定日期", "有效期自", "有效期至", "决定机关", "决定机关统一社会信用代码", "数据来源单位", "备注",
+      "行政相对人名称",
+      "相对人类别",
+      "统一社会信用代码",
+      "法定代表人",
+      "证件号码",
+      "决定书文号",
+      "违法行为类型",
+      "违法事实",
+      "处罚依据",
+      "处罚类别",
+      "处罚内容",
+      "罚没金额",
+      "决定日期",
+      "有效期自",
+      "有效期至",
+      "决定机关",
+      "决定机关统一社会信用代码",
+      "数据来源单位",
+      "备注",
     ]);
     const xlsx = await buildDecisionTemplate("license", "xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.body) as never);
-    assert.deepEqual((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1, 9), ["行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "许可证书名称", "许可内容"]);
+    assert.deepEqual((workbook.worksheets[0].getRow(1).values as unknown[]).slice(1, 9), [
+      "行政相对人名称",
+      "相对人类别",
+      "统一社会信用代码",
+      "法定代表人",
+      "证件号码",
+      "决定书文号",
+      "许可证书名称",
+      "许可内容",
+    ]);
     await assert.rejects(buildDecisionTemplate("license", "pdf"), fieldsRejected("format"));
   });
 
@@ -500,7 +648,10 @@ describe("templates, export and the annual report's figures", () => {
     const exported = await exportDecisions(staff, filter, "csv");
     const rows = parseCsv(new TextDecoder().decode(exported.body));
     assert.equal(rows.length, 3, "the header and the two drafts of a.csv");
-    const before = await db.administrativeDecision.findMany({ where: { counterpartyName: { in: rows.slice(1).map((row) => row[0]) } }, orderBy: { documentNumber: "asc" } });
+    const before = await db.administrativeDecision.findMany({
+      where: { counterpartyName: { in: rows.slice(1).map((row) => row[0]) } },
+      orderBy: { documentNumber: "asc" },
+    });
     await db.administrativeDecision.deleteMany({ where: { id: { in: before.map((row) => row.id) } } });
     const reimported = await importDecisions(staff, { kind: "license", file: { name: exported.fileName, bytes: exported.body } });
     assert.equal(reimported.imported, 2);
@@ -523,7 +674,10 @@ describe("templates, export and the annual report's figures", () => {
     await setAnnualFeeIncome(staff, { year: 2017, amountTenThousandYuan: "12.3456" });
     await setAnnualFeeIncome(head, { year: 2017, amountTenThousandYuan: 12.5, note: "更正" });
     assert.equal(await feeIncomeForReport(2017), 12.5);
-    assert.deepEqual((await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]), [[2017, "12.5", "更正"]]);
+    assert.deepEqual(
+      (await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]),
+      [[2017, "12.5", "更正"]],
+    );
   });
 });
 
@@ -545,29 +699,59 @@ describe("the demo data", () => {
     for (const section of demoSections) await db.section.upsert({ where: { name: section.name }, create: section, update: {} });
     const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {
-      await db.user.create({ data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!, passwordHash } });
+      await db.user.create({
+        data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: sections.get(account.section)!, passwordHash },
+      });
     }
     // The inspections' demo seed may have run first and entered a 行政检查 entry of its own.
     const enforcement = sections.get("综合执法大队")!;
     const staffId = (await db.user.findUniqueOrThrow({ where: { username: "staff" } })).id;
-    const earlier = { code: "JC-1", name: "对户外广告设施设置情况的检查", type: "inspection" as const, legalBasis: ["《城市市容和环境卫生管理条例》第十一条"], sectionName: "综合执法大队", responsibilities: "抽查", accountability: "追责", status: "retained" as const, statusNote: null, effectiveOn: "2017-01-01" };
+    const earlier = {
+      code: "JC-1",
+      name: "对户外广告设施设置情况的检查",
+      type: "inspection" as const,
+      legalBasis: ["《城市市容和环境卫生管理条例》第十一条"],
+      sectionName: "综合执法大队",
+      responsibilities: "抽查",
+      accountability: "追责",
+      status: "retained" as const,
+      statusNote: null,
+      effectiveOn: "2017-01-01",
+    };
     await db.power.create({
       data: {
-        code: earlier.code, name: earlier.name, type: earlier.type, legalBasis: earlier.legalBasis, sectionId: enforcement, responsibilities: earlier.responsibilities,
-        accountability: earlier.accountability, effectiveOn: new Date("2017-01-01T00:00:00Z"), state: "published", ownerSectionId: enforcement,
-        authorId: staffId, lastEditorId: staffId, publishedContent: earlier, publishedAt: new Date("2017-03-20T01:30:00Z"),
+        code: earlier.code,
+        name: earlier.name,
+        type: earlier.type,
+        legalBasis: earlier.legalBasis,
+        sectionId: enforcement,
+        responsibilities: earlier.responsibilities,
+        accountability: earlier.accountability,
+        effectiveOn: new Date("2017-01-01T00:00:00Z"),
+        state: "published",
+        ownerSectionId: enforcement,
+        authorId: staffId,
+        lastEditorId: staffId,
+        publishedContent: earlier,
+        publishedAt: new Date("2017-03-20T01:30:00Z"),
       },
     });
     await seedDemoRegisters();
     await seedDemoRegisters();
     assert.equal(await db.power.count({ where: { code: "JC-1" } }), 1);
     const list2017 = await findPublicPowerList({ year: 2017, type: "inspection" });
-    assert.deepEqual(list2017?.items.map((item) => item.code), ["JC-1", "JC-2", "JC-3", "JC-4"]);
+    assert.deepEqual(
+      list2017?.items.map((item) => item.code),
+      ["JC-1", "JC-2", "JC-3", "JC-4"],
+    );
     assert.equal(list2017?.items[0].responsibilities, "抽查", "the earlier entry is kept as it was");
     assert.equal(await countRetainedPowers(2017, "license"), demoRegisterFacts.retainedLicenses2017);
     assert.ok((await countRetainedPowers(2016, "license")) > 12);
     const figures = await countDecisionsForReport(2017);
-    assert.deepEqual({ license: figures.license, penalty: figures.penalty, coercion: figures.coercion, late: figures.publishedLate }, { license: 35, penalty: 0, coercion: 0, late: 0 });
+    assert.deepEqual(
+      { license: figures.license, penalty: figures.penalty, coercion: figures.coercion, late: figures.publishedLate },
+      { license: 35, penalty: 0, coercion: 0, late: 0 },
+    );
     assert.equal((await findPublicDecisions({ kind: "license", year: 2017 })).total, 35);
     const diff = await comparePublicPowerLists(2016, 2017);
     assert.ok(diff && diff.added.length && diff.changed.length);

@@ -1,5 +1,5 @@
-import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { applyMigrations } from "@/lib/database/migrate";
 import { findSchemaDrift, readPrismaSchemaText } from "@/lib/database/schema-drift";
@@ -61,16 +61,8 @@ describe("the migrated database and the Prisma schema (prisma/schema/*.prisma)",
   });
 
   const schemaEdits: Array<[string, () => string, string[]]> = [
-    [
-      "a field added to a model",
-      () => editBlock(schemaText, "model", "Section", (body) => `${body}  nickname String\n`),
-      ["Section", "nickname"],
-    ],
-    [
-      "a new model",
-      () => `${schemaText}\nmodel Shelf {\n  id Int @id @default(autoincrement())\n}\n`,
-      ["Shelf"],
-    ],
+    ["a field added to a model", () => editBlock(schemaText, "model", "Section", (body) => `${body}  nickname String\n`), ["Section", "nickname"]],
+    ["a new model", () => `${schemaText}\nmodel Shelf {\n  id Int @id @default(autoincrement())\n}\n`, ["Shelf"]],
     [
       "a changed scalar type",
       () => editBlock(schemaText, "model", "Section", (body) => replaceIn(body, /^(\s*sortOrder\s+)Int\b/m, "$1BigInt")),
@@ -96,21 +88,13 @@ describe("the migrated database and the Prisma schema (prisma/schema/*.prisma)",
       () => editBlock(schemaText, "model", "User", (body) => replaceIn(body, /^(\s*username\s+String\s*)@unique/m, "$1")),
       ["User", "username"],
     ],
-    [
-      "a new @@unique",
-      () => editBlock(schemaText, "model", "ApiToken", (body) => `${body}\n  @@unique([userId, name])\n`),
-      ["ApiToken", "name"],
-    ],
+    ["a new @@unique", () => editBlock(schemaText, "model", "ApiToken", (body) => `${body}\n  @@unique([userId, name])\n`), ["ApiToken", "name"]],
     [
       "a dropped @@index",
       () => editBlock(schemaText, "model", "ApiToken", (body) => replaceIn(body, /^\s*@@index\(\[userId\]\)\n/m, "")),
       ["ApiToken", "userId"],
     ],
-    [
-      "a changed default",
-      () => editBlock(schemaText, "model", "Section", (body) => replaceIn(body, /@default\(0\)/, "@default(1)")),
-      ["Section", "sortOrder"],
-    ],
+    ["a changed default", () => editBlock(schemaText, "model", "Section", (body) => replaceIn(body, /@default\(0\)/, "@default(1)")), ["Section", "sortOrder"]],
     [
       "a removed default",
       () => editBlock(schemaText, "model", "Agency", (body) => replaceIn(body, /^(\s*demoMode\s+Boolean\s*)@default\(false\)/m, "$1")),
@@ -121,11 +105,7 @@ describe("the migrated database and the Prisma schema (prisma/schema/*.prisma)",
       () => editBlock(schemaText, "model", "ApiToken", (body) => replaceIn(body, /onDelete: Cascade/, "onDelete: Restrict")),
       ["ApiToken", "userId"],
     ],
-    [
-      "an added enum value",
-      () => editBlock(schemaText, "enum", "Role", (body) => `${body}  auditor\n`),
-      ["Role", "auditor"],
-    ],
+    ["an added enum value", () => editBlock(schemaText, "enum", "Role", (body) => `${body}  auditor\n`), ["Role", "auditor"]],
     [
       "a renamed table (@@map)",
       () => editBlock(schemaText, "model", "LeadingGroupMember", (body) => `${body}\n  @@map("leading_group_members")\n`),
@@ -389,7 +369,11 @@ ALTER TABLE "_Friends" ADD CONSTRAINT "_Friends_B_fkey" FOREIGN KEY ("B") REFERE
     ["a mapped primary key name", [/slot_pk/, "slot_primary"], ["Slot", "slot_pk"]],
     ["a composite foreign key's onUpdate", [/onUpdate: NoAction/, "onUpdate: Restrict"], ["things", "slotA"]],
     ["an optional relation made required", [/(ownerId +Int)\?\n(\s+owner +Person)\?/, "$1\n$2"], ["things", "ownerId"]],
-    ["an implicit many-to-many relation removed", [/ +friends +Person\[\] @relation\("Friends"\)\n +friendOf +Person\[\] @relation\("Friends"\)\n/, ""], ["_Friends"]],
+    [
+      "an implicit many-to-many relation removed",
+      [/ +friends +Person\[\] @relation\("Friends"\)\n +friendOf +Person\[\] @relation\("Friends"\)\n/, ""],
+      ["_Friends"],
+    ],
   ];
   for (const [change, [pattern, replacement], names] of edits) {
     test(`differs after a change of ${change}`, async () => {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import * as OpenCC from "opencc-js";
-import { currentTime } from "@/lib/clock";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
-import { createItem } from "@/lib/items/manage-items";
 import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseSearchQuery } from "@/lib/search/query";
 import { reconcileSearchIndex } from "@/lib/search/search-index";
@@ -27,9 +27,21 @@ const itemOfKey = new Map<string, number>();
 // An independent oracle: OpenCC's own phrase-aware traditional → simplified converter (not the
 // engine's character table), NFKC and lower case, then a plain substring test.
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const oracleFold = (text: string) => toSimplified(text.normalize("NFKC").toLowerCase()).replace(/[〔【［]/g, "[").replace(/[〕】］]/g, "]").replace(/\s+/g, " ");
+const oracleFold = (text: string) =>
+  toSimplified(text.normalize("NFKC").toLowerCase())
+    .replace(/[〔【［]/g, "[")
+    .replace(/[〕】］]/g, "]")
+    .replace(/\s+/g, " ");
 const documentText = (document: CorpusDocument, indexNumber: string) =>
-  oracleFold([document.title, indexNumber, document.documentNumber ?? "", document.body, document.attachment ? `${document.attachment.name}\n${document.attachment.text}` : ""].join("\n"));
+  oracleFold(
+    [
+      document.title,
+      indexNumber,
+      document.documentNumber ?? "",
+      document.body,
+      document.attachment ? `${document.attachment.name}\n${document.attachment.text}` : "",
+    ].join("\n"),
+  );
 const indexNumbers = new Map<string, string>();
 
 function oracleMatches(q: string): Set<string> {
@@ -78,8 +90,14 @@ async function insertCorpusDocument(document: CorpusDocument, index: number, cat
     if (document.attachment) {
       const file = await tx.storedFile.create({
         data: {
-          storagePath: `test/${document.key}`, originalName: document.attachment.name, mimeType: "application/pdf", kind: "pdf",
-          sizeBytes: 100, sha256: "0".repeat(64), extractedText: document.attachment.text, uploadedById: staff.id,
+          storagePath: `test/${document.key}`,
+          originalName: document.attachment.name,
+          mimeType: "application/pdf",
+          kind: "pdf",
+          sizeBytes: 100,
+          sha256: "0".repeat(64),
+          extractedText: document.attachment.text,
+          uploadedById: staff.id,
         },
       });
       await tx.itemAttachment.create({ data: { revisionId: revision.id, fileId: file.id } });
@@ -172,26 +190,61 @@ describe("matching", () => {
     const keys = async (q: string, extra: Record<string, string>) => (await searchAll(q, extra)).keys.sort();
     const expectedWith = (q: string, keep: (document: CorpusDocument) => boolean) =>
       [...oracleMatches(q)].filter((key) => keep(corpus.find((document) => document.key === key)!)).sort();
-    const statutory = ["normative-documents", "major-decisions", "licensing", "penalties", "coercion", "fees", "random-inspections", "budgets", "plans", "statistics", "personnel", "procurement", "functions"];
-    assert.deepEqual(await keys("城市", { type: "item" }), expectedWith("城市", () => true));
+    const statutory = [
+      "normative-documents",
+      "major-decisions",
+      "licensing",
+      "penalties",
+      "coercion",
+      "fees",
+      "random-inspections",
+      "budgets",
+      "plans",
+      "statistics",
+      "personnel",
+      "procurement",
+      "functions",
+    ];
+    assert.deepEqual(
+      await keys("城市", { type: "item" }),
+      expectedWith("城市", () => true),
+    );
     assert.deepEqual(await keys("城市", { type: "power" }), []);
-    assert.deepEqual(await keys("城市", { category: "normative-documents" }), expectedWith("城市", (document) => document.category === "normative-documents"));
+    assert.deepEqual(
+      await keys("城市", { category: "normative-documents" }),
+      expectedWith("城市", (document) => document.category === "normative-documents"),
+    );
     const underStatutory = await keys("城市", { category: "statutory" });
-    assert.deepEqual(underStatutory, expectedWith("城市", (document) => statutory.includes(document.category)));
+    assert.deepEqual(
+      underStatutory,
+      expectedWith("城市", (document) => statutory.includes(document.category)),
+    );
     assert.ok(underStatutory.length > 2 && !underStatutory.includes("guide"));
-    assert.deepEqual(await keys("城市", { year: "2019" }), expectedWith("城市", (document) => document.publishedAt.startsWith("2019")));
+    assert.deepEqual(
+      await keys("城市", { year: "2019" }),
+      expectedWith("城市", (document) => document.publishedAt.startsWith("2019")),
+    );
     assert.deepEqual(await keys("城市", { validity: "repealed" }), ["fee-standard"]);
     const bySection = await keys("公示", { issuingBody: String(sectionId) });
-    assert.deepEqual(bySection, expectedWith("公示", (document) => Boolean(document.bySection)));
+    assert.deepEqual(
+      bySection,
+      expectedWith("公示", (document) => Boolean(document.bySection)),
+    );
     assert.ok(bySection.length >= 2);
-    assert.deepEqual(await keys("公示", { issuingBody: "agency" }), expectedWith("公示", (document) => !document.bySection));
+    assert.deepEqual(
+      await keys("公示", { issuingBody: "agency" }),
+      expectedWith("公示", (document) => !document.bySection),
+    );
   });
 
   test("snippets show the passage with the match highlighted, in the original script", async () => {
     const result = await searchPublicContent({ q: "综合执法" });
     const [entry] = result.results;
     assert.equal(keyOfItem.get(entry.id), "traditional-notice");
-    assert.deepEqual(entry.titleSegments.filter((segment) => segment.hit).map((segment) => segment.text), ["綜合執法"]);
+    assert.deepEqual(
+      entry.titleSegments.filter((segment) => segment.hit).map((segment) => segment.text),
+      ["綜合執法"],
+    );
     assert.ok(entry.snippetSegments.some((segment) => segment.hit && segment.text === "綜合執法"));
     const api = toApiSearchResponse(result);
     assert.deepEqual(Object.keys(api), ["total", "results"]);
@@ -200,13 +253,38 @@ describe("matching", () => {
     assert.equal(api.results[0].publishedAt, "2017-05-05");
     assert.match(api.results[0].snippet, /<mark>綜合執法<\/mark>/);
     const attachment = await searchPublicContent({ q: "夜间施工" });
-    assert.ok(attachment.results[0].snippetSegments.some((segment) => segment.hit && segment.text === "夜间施工"), "snippet from attachment text");
+    assert.ok(
+      attachment.results[0].snippetSegments.some((segment) => segment.hit && segment.text === "夜间施工"),
+      "snippet from attachment text",
+    );
   });
 
   test("the snippet escapes HTML in the API", async () => {
-    const result = toApiSearchResponse({ query: "x", total: 1, totalIsEstimate: false, page: 1, pageSize: 20, resultWindow: 2000, results: [
-      { type: "item", id: 1, title: "t", titleSegments: [], snippetSegments: [{ text: "<b>", hit: false }, { text: "a&b", hit: true }], url: "/items/1", publishedAt: "2017-01-01", category: null, issuingBody: null, validity: null },
-    ] });
+    const result = toApiSearchResponse({
+      query: "x",
+      total: 1,
+      totalIsEstimate: false,
+      page: 1,
+      pageSize: 20,
+      resultWindow: 2000,
+      results: [
+        {
+          type: "item",
+          id: 1,
+          title: "t",
+          titleSegments: [],
+          snippetSegments: [
+            { text: "<b>", hit: false },
+            { text: "a&b", hit: true },
+          ],
+          url: "/items/1",
+          publishedAt: "2017-01-01",
+          category: null,
+          issuingBody: null,
+          validity: null,
+        },
+      ],
+    });
     assert.equal(result.results[0].snippet, "&lt;b&gt;<mark>a&amp;b</mark>");
   });
 
@@ -243,7 +321,12 @@ describe("matching", () => {
 describe("keeping the index current", () => {
   test("publishing and withdrawing through the workflow change the index in the same transaction", async () => {
     const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: "plans" } })).id;
-    const created = await createItem(staff, { title: "关于开展冬季供热燃气安全检查的通知", body: "<p>对全市供热燃气管网开展安全检查。</p>", categoryId, formedAt: "2026-11-02" });
+    const created = await createItem(staff, {
+      title: "关于开展冬季供热燃气安全检查的通知",
+      body: "<p>对全市供热燃气管网开展安全检查。</p>",
+      categoryId,
+      formedAt: "2026-11-02",
+    });
     await transitionItem(staff, created.id, { action: "submit" });
     await transitionItem(head, created.id, { action: "approve" });
     const indexedBefore = await db.searchDocument.count({ where: { type: "item", sourceId: created.id } });
@@ -253,7 +336,10 @@ describe("keeping the index current", () => {
     const document = await db.searchDocument.findUniqueOrThrow({ where: { type_sourceId: { type: "item", sourceId: created.id } } });
     assert.equal(document.title, "关于开展冬季供热燃气安全检查的通知");
     assert.ok(document.terms.includes("燃气") && document.terms.includes("燃"));
-    assert.deepEqual((await searchPublicContent({ q: "燃气安全" })).results.map((entry) => entry.id), [created.id]);
+    assert.deepEqual(
+      (await searchPublicContent({ q: "燃气安全" })).results.map((entry) => entry.id),
+      [created.id],
+    );
 
     await transitionItem(leader, created.id, { action: "withdraw", comment: "内容调整" });
     assert.equal(await db.searchDocument.count({ where: { type: "item", sourceId: created.id } }), 0);
@@ -277,7 +363,10 @@ describe("keeping the index current", () => {
   test("reconciling an index that is current changes nothing", async () => {
     const summary = await reconcileSearchIndex({ wait: true });
     assert.ok(summary);
-    assert.deepEqual(summary.filter((entry) => entry.upserted || entry.removed), []);
+    assert.deepEqual(
+      summary.filter((entry) => entry.upserted || entry.removed),
+      [],
+    );
   });
 });
 
@@ -296,9 +385,15 @@ describe("registers and proposal replies (the demo data)", () => {
     if (!power) return t.skip("the demo data has no published power");
     const entry = power.publishedContent as { name: string; responsibilities: string };
     const results = await found(entry.name, "power");
-    assert.ok(results.some((result) => result.id === power.id && result.url === `/powers/${power.id}`), entry.name);
+    assert.ok(
+      results.some((result) => result.id === power.id && result.url === `/powers/${power.id}`),
+      entry.name,
+    );
     const duty = entry.responsibilities.replace(/[，。；、\s]/g, "").slice(2, 8);
-    assert.ok((await found(duty, "power")).some((result) => result.id === power.id), duty);
+    assert.ok(
+      (await found(duty, "power")).some((result) => result.id === power.id),
+      duty,
+    );
   });
 
   test("a published service guide is found by its name", async (t) => {
@@ -309,19 +404,31 @@ describe("registers and proposal replies (the demo data)", () => {
   });
 
   test("a 双公示 decision is found by its 文号 while public; a natural person's ID number never is", async (t) => {
-    const decision = await db.administrativeDecision.findFirst({ where: { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: currentTime() } }] }, orderBy: { id: "asc" } });
+    const decision = await db.administrativeDecision.findFirst({
+      where: { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: currentTime() } }] },
+      orderBy: { id: "asc" },
+    });
     if (!decision) return t.skip("the demo data has no public decision");
     const results = await found(decision.documentNumber, "decision");
-    assert.ok(results.some((result) => result.id === decision.id && result.url === `/decisions/${decision.id}`), decision.documentNumber);
+    assert.ok(
+      results.some((result) => result.id === decision.id && result.url === `/decisions/${decision.id}`),
+      decision.documentNumber,
+    );
     const withId = await db.administrativeDecision.findFirst({ where: { idNumber: { not: null } } });
     if (withId?.idNumber) assert.equal((await searchPublicContent({ q: withId.idNumber })).total, 0);
     // An expired publicity period takes it out of results at once, before any reconciliation.
-    await db.searchDocument.update({ where: { type_sourceId: { type: "decision", sourceId: decision.id } }, data: { visibleUntil: new Date("2000-01-01T00:00:00Z") } });
+    await db.searchDocument.update({
+      where: { type_sourceId: { type: "decision", sourceId: decision.id } },
+      data: { visibleUntil: new Date("2000-01-01T00:00:00Z") },
+    });
     assert.ok(!(await found(decision.documentNumber, "decision")).some((result) => result.id === decision.id));
   });
 
   test("a proposal with a public reply is found by its title; replies marked 不公开 are not indexed", async (t) => {
-    const proposal = await db.proposal.findFirst({ where: { replies: { some: { state: "published", withdrawnAt: null, disclosure: { not: "none" } } } }, orderBy: { id: "asc" } });
+    const proposal = await db.proposal.findFirst({
+      where: { replies: { some: { state: "published", withdrawnAt: null, disclosure: { not: "none" } } } },
+      orderBy: { id: "asc" },
+    });
     if (!proposal) return t.skip("the demo data has no public proposal reply");
     assert.ok((await found(proposal.title, "proposal_reply")).some((result) => result.id === proposal.id && result.url === `/proposals/${proposal.id}`));
     const hidden = await db.proposalReply.findFirst({ where: { disclosure: "none", state: "published" } });

@@ -25,7 +25,10 @@ let output = "";
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
 /** One request over its own connection, from `from` (a loopback address) when given. */
-function ask(pathname: string, options: { method?: string; headers?: Record<string, string | number>; body?: Buffer | string; from?: string; sendOnly?: number } = {}): Promise<Answer> {
+function ask(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string | number>; body?: Buffer | string; from?: string; sendOnly?: number } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       { host: "127.0.0.1", port, path: pathname, method: options.method ?? "GET", headers: options.headers, localAddress: options.from, agent: false },
@@ -87,11 +90,18 @@ before(async () => {
   delete environment.DATABASE_URL;
   delete environment.HOST;
   delete environment.NODE_OPTIONS;
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+    env: environment,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // A build, when needed, takes minutes on a busy 2-core machine.
-  await waitFor("the site to be served", async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined), 20 * 60_000);
+  await waitFor(
+    "the site to be served",
+    async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined),
+    20 * 60_000,
+  );
   await healthy();
 });
 
@@ -170,20 +180,44 @@ describe("request body limits", () => {
 
   test("a 2 MB anonymous POST is refused with 413 before its body is read", async () => {
     // Only 64 KB of the declared 2 MB is sent: the answer comes without waiting for the rest.
-    const form = await ask("/apply", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": twoMegabytes.length }, body: twoMegabytes, sendOnly: 64 * 1024 });
+    const form = await ask("/apply", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": twoMegabytes.length },
+      body: twoMegabytes,
+      sendOnly: 64 * 1024,
+    });
     assert.equal(form.status, 413);
     assert.match(form.body, /超过 1 MB 的上限/);
-    const api = await ask("/api/v1/feedback", { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": twoMegabytes.length }, body: twoMegabytes, sendOnly: 64 * 1024 });
+    const api = await ask("/api/v1/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Length": twoMegabytes.length },
+      body: twoMegabytes,
+      sendOnly: 64 * 1024,
+    });
     assert.equal(api.status, 413);
     assert.equal(JSON.parse(api.body).error.code, "payload_too_large");
-    const action = await ask("/feedback", { method: "POST", headers: { "Content-Type": "text/plain", "Next-Action": "0123456789abcdef", "Content-Length": twoMegabytes.length }, body: twoMegabytes, sendOnly: 64 * 1024 });
+    const action = await ask("/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain", "Next-Action": "0123456789abcdef", "Content-Length": twoMegabytes.length },
+      body: twoMegabytes,
+      sendOnly: 64 * 1024,
+    });
     assert.equal(action.status, 413, "a server action is refused before it runs");
   });
 
   test("a client that waits for 100-continue is refused without sending its body; a chunked body gets 411", async () => {
-    const expecting = await ask("/apply", { method: "POST", headers: { Expect: "100-continue", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": twoMegabytes.length }, body: Buffer.alloc(0), sendOnly: 0 });
+    const expecting = await ask("/apply", {
+      method: "POST",
+      headers: { Expect: "100-continue", "Content-Type": "application/x-www-form-urlencoded", "Content-Length": twoMegabytes.length },
+      body: Buffer.alloc(0),
+      sendOnly: 0,
+    });
     assert.equal(expecting.status, 413);
-    const chunked = await ask("/api/v1/feedback", { method: "POST", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" }, body: "{}" });
+    const chunked = await ask("/api/v1/feedback", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
+      body: "{}",
+    });
     assert.equal(chunked.status, 411);
   });
 
@@ -202,7 +236,11 @@ describe("request body limits", () => {
       });
     const session = (secret: string) => encode({ token: { userId: 424242, role: "staff", sectionId: 1 }, secret, salt: "authjs.session-token" });
     assert.equal((await upload()).status, 413, "anonymous");
-    assert.equal((await upload(`authjs.session-token=${await session("not-the-server-secret-0123456789abcdef")}`)).status, 413, "a session forged without the secret");
+    assert.equal(
+      (await upload(`authjs.session-token=${await session("not-the-server-secret-0123456789abcdef")}`)).status,
+      413,
+      "a session forged without the secret",
+    );
     // A signed session gets past the edge; the route then finds no such user.
     assert.equal((await upload(`authjs.session-token=${await session(authSecret)}`)).status, 401);
   });
@@ -210,7 +248,8 @@ describe("request body limits", () => {
 
 describe("client addresses", () => {
   test("clients on different addresses have separate rate limits; a direct client's X-Forwarded-For is ignored", async () => {
-    const categories = (from: string, forwardedFor?: string) => ask("/api/v1/categories", { from, headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {} });
+    const categories = (from: string, forwardedFor?: string) =>
+      ask("/api/v1/categories", { from, headers: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {} });
     for (let index = 0; index < openDataLimit; index++) assert.equal((await categories("127.0.0.2")).status, 200);
     assert.equal((await categories("127.0.0.2")).status, 429, "the allowance of 127.0.0.2 is used up");
     assert.equal((await categories("127.0.0.2", "203.0.113.99")).status, 429, "claiming another address does not help");
@@ -229,10 +268,14 @@ describe("supervisor", () => {
     const first = readPid(webPidFile);
     assert.ok(isAlive(first) && isAlive(postmaster));
     process.kill(first, "SIGKILL");
-    const second = await waitFor("a new web server", async () => {
-      const pid = existsSync(webPidFile) ? readPid(webPidFile) : 0;
-      return pid && pid !== first && output.includes("The web server is back") ? pid : undefined;
-    }, 60_000);
+    const second = await waitFor(
+      "a new web server",
+      async () => {
+        const pid = existsSync(webPidFile) ? readPid(webPidFile) : 0;
+        return pid && pid !== first && output.includes("The web server is back") ? pid : undefined;
+      },
+      60_000,
+    );
     assert.match(output, /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s/);
     await healthy();
     assert.ok(isAlive(second));

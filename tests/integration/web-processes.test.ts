@@ -60,15 +60,23 @@ const isAlive = (pid: number) => {
 };
 
 /** Asks until each process has answered `pathname`; the answers by process. */
-async function askEveryProcess(pathname: string, accept: (answer: Answer) => boolean = () => true, timeoutMs = 10_000): Promise<Map<string, { answer: Answer; afterMs: number }>> {
+async function askEveryProcess(
+  pathname: string,
+  accept: (answer: Answer) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<Map<string, { answer: Answer; afterMs: number }>> {
   const started = performance.now();
   const seen = new Map<string, { answer: Answer; afterMs: number }>();
-  await waitFor(`both processes to answer ${pathname} as expected`, async () => {
-    const answer = await ask(pathname);
-    const label = String(answer.headers["x-web-process"]);
-    if (!seen.has(label) && accept(answer)) seen.set(label, { answer, afterMs: performance.now() - started });
-    return seen.size === 2 ? true : undefined;
-  }, timeoutMs);
+  await waitFor(
+    `both processes to answer ${pathname} as expected`,
+    async () => {
+      const answer = await ask(pathname);
+      const label = String(answer.headers["x-web-process"]);
+      if (!seen.has(label) && accept(answer)) seen.set(label, { answer, afterMs: performance.now() - started });
+      return seen.size === 2 ? true : undefined;
+    },
+    timeoutMs,
+  );
   return seen;
 }
 
@@ -85,11 +93,18 @@ before(async () => {
     AUTH_SECRET: "web-processes-test-secret-0123456789abcdef",
   };
   for (const name of ["DATABASE_URL", "HOST", "NODE_OPTIONS", "SEED_DEMO", "DEMO_MODE", "PAGE_CACHE_MB"]) delete environment[name];
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+    env: environment,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   // A build, when needed, takes minutes on a busy 2-core machine.
-  await waitFor("the site to be served", async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined), 20 * 60_000);
+  await waitFor(
+    "the site to be served",
+    async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined),
+    20 * 60_000,
+  );
 });
 
 after(async () => {
@@ -157,11 +172,18 @@ describe("several web processes behind one port", () => {
       assert.equal(answer.status, 200);
       assert.equal(answer.headers["x-web-process"], "2");
     }
-    assert.match(output, /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s \(crash 1 in a row; process 1 of 2\)\. The other web processes keep serving/);
-    const restarted = await waitFor("process 1 to be back", async () => {
-      const pid = webPids()[0];
-      return pid !== first && output.includes("The web server is back") ? pid : undefined;
-    }, 120_000);
+    assert.match(
+      output,
+      /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s \(crash 1 in a row; process 1 of 2\)\. The other web processes keep serving/,
+    );
+    const restarted = await waitFor(
+      "process 1 to be back",
+      async () => {
+        const pid = webPids()[0];
+        return pid !== first && output.includes("The web server is back") ? pid : undefined;
+      },
+      120_000,
+    );
     assert.ok(isAlive(restarted) && isAlive(second));
     assert.equal(webPids()[1], second, "the other process was never restarted");
     const answers = await askEveryProcess("/api/health");

@@ -10,7 +10,6 @@
  *
  * Where the answer depends on the record or the step, a target has several rows (`case`).
  */
-import type { MatrixRow } from "./matrix-types";
 import { administrationRows } from "./matrix/administration";
 import { applicationRows } from "./matrix/applications";
 import { feedbackRows } from "./matrix/feedback";
@@ -19,11 +18,12 @@ import { itemRows } from "./matrix/items";
 import { proposalRows } from "./matrix/proposals";
 import { registerRows } from "./matrix/registers";
 import { reportRows } from "./matrix/reports";
+import type { MatrixRow } from "./matrix-types";
 
 export type MatrixGroup = { title: string; rows: MatrixRow[] };
 
 export const matrixGroups: MatrixGroup[] = [
-  { title: "Accounts, sections, catalogue, calendar, sensitive words, reply templates, audit log", rows: administrationRows },
+  { title: "Accounts, sections, catalogue, calendar, sensitive words, reply templates, audit log, site identity", rows: administrationRows },
   { title: "Disclosure items", rows: itemRows },
   { title: "Applications (依申请公开)", rows: applicationRows },
   { title: "Registers: 双公示 decisions, the power list, service guides", rows: registerRows },

@@ -19,7 +19,11 @@ function filesUnder(directory: string): string[] {
 
 /** A route file's URL path with its segments as written: app/(public)/files/[id]/route.ts → /files/[id]. */
 export function routePathOf(file: string): string {
-  const segments = path.posix.dirname(file).split("/").slice(1).filter((segment) => !/^\(.*\)$/.test(segment));
+  const segments = path.posix
+    .dirname(file)
+    .split("/")
+    .slice(1)
+    .filter((segment) => !/^\(.*\)$/.test(segment));
   return `/${segments.join("/")}`;
 }
 
@@ -31,9 +35,9 @@ export function discoverRoutes(): DiscoveredRoute[] {
     .filter((file) => path.posix.basename(file) === "route.ts")
     .flatMap((file) => {
       const source = readFileSync(path.join(root, file), "utf8");
-      return HTTP_METHODS.filter((method) => new RegExp(`export\\s+(?:(?:async\\s+)?function\\s+${method}\\b|const\\s+${method}\\b|(?:const\\s+)?\\{[^}]*\\b${method}\\b[^}]*\\})`).test(source)).map(
-        (method) => ({ file, path: routePathOf(file), method, target: `${method} ${routePathOf(file)}` }),
-      );
+      return HTTP_METHODS.filter((method) =>
+        new RegExp(`export\\s+(?:(?:async\\s+)?function\\s+${method}\\b|const\\s+${method}\\b|(?:const\\s+)?\\{[^}]*\\b${method}\\b[^}]*\\})`).test(source),
+      ).map((method) => ({ file, path: routePathOf(file), method, target: `${method} ${routePathOf(file)}` }));
     });
 }
 

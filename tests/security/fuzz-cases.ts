@@ -12,7 +12,10 @@ export const twoMegabytes = "长".repeat(700_000);
 
 /** Replacements for one field of a JSON body: each a wrong type or size. */
 export const fieldReplacements: { label: string; value: () => unknown }[] = [
-  { label: "an object with __proto__ and constructor keys", value: () => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}') },
+  {
+    label: "an object with __proto__ and constructor keys",
+    value: () => JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'),
+  },
   { label: "nested arrays", value: () => [[["x"], 1], { a: [null] }] },
   { label: "a huge number", value: () => 1e308 },
   { label: "20 KB of control characters and a lone surrogate", value: () => hostileText },
@@ -26,8 +29,16 @@ export const bodyReplacements: { label: string; body: () => Uint8Array | string;
   { label: "a JSON array", body: () => '[1, "a", {"b": null}]', contentType: "application/json" },
   { label: "a JSON number beyond double", body: () => "1e999", contentType: "application/json" },
   { label: "10,000 nested arrays", body: () => "[".repeat(10_000) + "]".repeat(10_000), contentType: "application/json" },
-  { label: "__proto__ and constructor.prototype keys", body: () => '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}', contentType: "application/json" },
-  { label: "invalid UTF-8", body: () => new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x22, 0x7d]), contentType: "application/json" },
+  {
+    label: "__proto__ and constructor.prototype keys",
+    body: () => '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}',
+    contentType: "application/json",
+  },
+  {
+    label: "invalid UTF-8",
+    body: () => new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x22, 0x7d]),
+    contentType: "application/json",
+  },
   { label: "a form body instead of JSON", body: () => "title=x&__proto__[polluted]=yes", contentType: "application/x-www-form-urlencoded" },
   { label: "text/plain", body: () => '{"a":1}', contentType: "text/plain" },
 ];
@@ -55,7 +66,8 @@ export const argumentReplacements: { label: string; value: () => unknown }[] = [
 export type RouteCase = { label: string; call: RouteCall; rawBody?: { body: Uint8Array | string; contentType: string } };
 export type ActionCase = { label: string; call: ActionCall };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof FormData);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof FormData);
 
 /**
  * The cases of one route: its template (a call that works) with one thing broken at a time.
@@ -64,32 +76,55 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => type
 export function routeCases(method: string, template: RouteCall, queryNames: string[] = []): RouteCase[] {
   const cases: RouteCase[] = [];
   for (const [name, value] of Object.entries(template.params ?? {})) {
-    for (const replacement of paramReplacements) cases.push({ label: `path [${name}] = ${JSON.stringify(replacement)} (was ${value})`, call: { ...template, params: { ...template.params, [name]: replacement } } });
+    for (const replacement of paramReplacements)
+      cases.push({
+        label: `path [${name}] = ${JSON.stringify(replacement)} (was ${value})`,
+        call: { ...template, params: { ...template.params, [name]: replacement } },
+      });
   }
   if (method === "GET") {
     const names = [...new Set([...Object.keys(template.query ?? {}), ...queryNames])];
     for (const name of names) {
-      for (const replacement of queryReplacements) cases.push({ label: `query ${name} = ${JSON.stringify(replacement.slice(0, 20))}`, call: { ...template, query: { ...template.query, [name]: replacement } } });
+      for (const replacement of queryReplacements)
+        cases.push({
+          label: `query ${name} = ${JSON.stringify(replacement.slice(0, 20))}`,
+          call: { ...template, query: { ...template.query, [name]: replacement } },
+        });
     }
     return cases;
   }
   if (template.multipart) {
     cases.push({ label: "multipart without a file", call: { ...template, multipart: formWith({ file: "not a file" }) } });
     cases.push({ label: "multipart with an empty file", call: { ...template, multipart: formWith({ file: new File([], "empty.xlsx") }) } });
-    cases.push({ label: "a 2 MB file of zeros named .xlsx", call: { ...template, multipart: formWith({ file: new File([new Uint8Array(2_000_000)], "zeros.xlsx") }) } });
-    cases.push({ label: "a file whose name is a path with NUL", call: { ...template, multipart: formWith({ file: new File(["a,b\n1,2"], "../../etc/passwd\u0000.csv") }) } });
+    cases.push({
+      label: "a 2 MB file of zeros named .xlsx",
+      call: { ...template, multipart: formWith({ file: new File([new Uint8Array(2_000_000)], "zeros.xlsx") }) },
+    });
+    cases.push({
+      label: "a file whose name is a path with NUL",
+      call: { ...template, multipart: formWith({ file: new File(["a,b\n1,2"], "../../etc/passwd\u0000.csv") }) },
+    });
   } else {
     const json = template.json;
     if (isPlainObject(json)) {
       for (const field of Object.keys(json)) {
-        for (const replacement of fieldReplacements) cases.push({ label: `field ${field} = ${replacement.label}`, call: { ...template, json: { ...json, [field]: replacement.value() } } });
+        for (const replacement of fieldReplacements)
+          cases.push({ label: `field ${field} = ${replacement.label}`, call: { ...template, json: { ...json, [field]: replacement.value() } } });
       }
       const firstText = Object.keys(json).find((field) => typeof json[field] === "string");
       if (firstText) cases.push({ label: `field ${firstText} = 2 MB of text`, call: { ...template, json: { ...json, [firstText]: twoMegabytes } } });
-      cases.push({ label: "the body with __proto__ and constructor keys added", call: { ...template, json: { ...JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'), ...json } } });
+      cases.push({
+        label: "the body with __proto__ and constructor keys added",
+        call: { ...template, json: { ...JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}'), ...json } },
+      });
     }
   }
-  for (const replacement of bodyReplacements) cases.push({ label: `body: ${replacement.label}`, call: { ...template, json: undefined, multipart: undefined }, rawBody: { body: replacement.body(), contentType: replacement.contentType } });
+  for (const replacement of bodyReplacements)
+    cases.push({
+      label: `body: ${replacement.label}`,
+      call: { ...template, json: undefined, multipart: undefined },
+      rawBody: { body: replacement.body(), contentType: replacement.contentType },
+    });
   return cases;
 }
 

@@ -7,51 +7,52 @@
  * A row that changes data asks for a fresh record for every actor, so the cells do not depend on
  * each other or on their order; rows that only read share records (`shared`).
  */
-import type { ActingUser } from "@/lib/auth/acting-user";
-import { loadActingUser } from "@/lib/auth/acting-user";
-import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { updateSiteIdentity } from "@/lib/agency/site-identity";
 import { recordAppeal } from "@/lib/applications/appeals";
 import { recordDecision } from "@/lib/applications/handle-application";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
+import { submitApplication } from "@/lib/applications/submit-application";
+import type { ActingUser } from "@/lib/auth/acting-user";
+import { loadActingUser } from "@/lib/auth/acting-user";
 import { createApiToken } from "@/lib/auth/api-tokens";
+import { hashPassword } from "@/lib/auth/password";
+import { setCalendarOverride } from "@/lib/calendar/manage-calendar-overrides";
+import { createCategory } from "@/lib/catalogue/manage-catalogue";
 import { todayInBeijing } from "@/lib/dates";
+import { db } from "@/lib/db";
 import { decisionColumns } from "@/lib/decisions/decision-fields";
+import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { importDecisions } from "@/lib/decisions/import-decisions";
 import { createDecision } from "@/lib/decisions/manage-decisions";
-import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
-import { assignFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
+import { assignFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { computeCreditCodeCheckCharacter } from "@/lib/identifiers";
-import { addInspectorConflict, createInspector, createTarget } from "@/lib/inspections/manage-lists";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
 import { createInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { createInspection, drawInspection } from "@/lib/inspections/manage-inspections";
-import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { addInspectorConflict, createInspector, createTarget } from "@/lib/inspections/manage-lists";
+import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
+import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { createPower } from "@/lib/powers/manage-powers";
 import { transitionPower } from "@/lib/powers/power-review";
 import { assignProposal, createProposal, recordProposerFeedback } from "@/lib/proposals/manage-proposals";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { startReport } from "@/lib/reports/manage-reports";
 import { transitionReport } from "@/lib/reports/report-review";
+import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
 import { createService } from "@/lib/services/manage-services";
 import { transitionService } from "@/lib/services/service-review";
 import { writeCsv } from "@/lib/spreadsheets";
-import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
-import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
-import { setCalendarOverride } from "@/lib/calendar/manage-calendar-overrides";
-import { createCategory } from "@/lib/catalogue/manage-catalogue";
-import { createItem } from "@/lib/items/manage-items";
-import { withReceivedUploads } from "@/lib/items/received-uploads";
-import { submitApplication } from "@/lib/applications/submit-application";
-import { addSensitiveWords } from "@/lib/sensitive-words/manage-sensitive-words";
-import { transitionItem } from "@/lib/items/item-review";
 import { nextNumber, type Actor } from "./matrix-types";
+import { tinyPngFile } from "../support/images";
 
 export type SignedInActor = Exclude<Actor, "anonymous">;
 export type RegisterState = "draft" | "section_review" | "leader_review" | "published" | "withdrawn";
-
 
 export class MatrixFixtures {
   private readonly memo = new Map<string, Promise<unknown>>();
@@ -68,7 +69,13 @@ export class MatrixFixtures {
     const byName = async (username: string) => (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username } })).id))!;
     const otherSectionId = (await db.section.findUniqueOrThrow({ where: { name: "市容环境管理科" } })).id;
     const otherSection = await db.user.create({
-      data: { username: "cityscape-staff", displayName: "市容科科员", role: "staff", sectionId: otherSectionId, passwordHash: await hashPassword("matrix-password-1") },
+      data: {
+        username: "cityscape-staff",
+        displayName: "市容科科员",
+        role: "staff",
+        sectionId: otherSectionId,
+        passwordHash: await hashPassword("matrix-password-1"),
+      },
     });
     const users = {
       otherSection: (await loadActingUser(otherSection.id))!,
@@ -90,7 +97,8 @@ export class MatrixFixtures {
     return new Proxy(this, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver);
-        if (typeof value !== "function" || property === "shared" || property === "sharedForRow") return typeof value === "function" ? value.bind(target) : value;
+        if (typeof value !== "function" || property === "shared" || property === "sharedForRow")
+          return typeof value === "function" ? value.bind(target) : value;
         return (...args: unknown[]) => target.shared(`row ${rowIndex} ${String(property)} ${JSON.stringify(args)}`, () => value.apply(target, args));
       },
     });
@@ -106,7 +114,13 @@ export class MatrixFixtures {
   async accountLike(actor: SignedInActor, password = "matrix-password-1"): Promise<ActingUser> {
     const model = this.users[actor];
     const created = await db.user.create({
-      data: { username: `matrix-${actor.toLowerCase()}-${nextNumber()}`, displayName: "矩阵测试", role: model.role, sectionId: model.sectionId, passwordHash: await hashPassword(password) },
+      data: {
+        username: `matrix-${actor.toLowerCase()}-${nextNumber()}`,
+        displayName: "矩阵测试",
+        role: model.role,
+        sectionId: model.sectionId,
+        passwordHash: await hashPassword(password),
+      },
     });
     return (await loadActingUser(created.id))!;
   }
@@ -141,6 +155,12 @@ export class MatrixFixtures {
     return (await db.sensitiveWord.findFirstOrThrow({ where: { word } })).id;
   }
 
+  /** The file name of the site's emblem, uploaded by the administrator (`/site-logo/<file>`). */
+  async siteLogo(): Promise<string> {
+    const settings = await updateSiteIdentity(this.users.admin, { logo: tinyPngFile() });
+    return settings.logoUrl!.slice("/site-logo/".length);
+  }
+
   /** Today in Beijing on the pinned test clock (a working Wednesday). */
   get today(): string {
     return todayInBeijing();
@@ -151,9 +171,18 @@ export class MatrixFixtures {
   applicationInput(overrides: Record<string, unknown> = {}) {
     const first17 = "23010319900101123";
     return {
-      applicantType: "natural_person", name: "张小三", idType: "resident_id", idNumber: first17 + computeIdNumberCheckCharacter(first17),
-      phone: "13812345678", email: "zhang@example.com", address: "绥芬河市光明街 8 号", description: "2017 年城区户外广告设施设置规划全文",
-      deliveryMethod: "email", receiptMethod: "letter", receivedOn: this.today, ...overrides,
+      applicantType: "natural_person",
+      name: "张小三",
+      idType: "resident_id",
+      idNumber: first17 + computeIdNumberCheckCharacter(first17),
+      phone: "13812345678",
+      email: "zhang@example.com",
+      address: "绥芬河市光明街 8 号",
+      description: "2017 年城区户外广告设施设置规划全文",
+      deliveryMethod: "email",
+      receiptMethod: "letter",
+      receivedOn: this.today,
+      ...overrides,
     };
   }
 
@@ -194,17 +223,36 @@ export class MatrixFixtures {
 
   powerInput(overrides: Record<string, unknown> = {}) {
     return {
-      code: `MX-XK-${nextNumber()}`, name: "设置大型户外广告审批", type: "license", legalBasis: "《城市市容和环境卫生管理条例》第十一条",
-      sectionId: this.sectionId, responsibilities: "受理、审查、决定、送达、事后监管。", accountability: "对符合条件的申请不予受理的。",
-      status: "retained", effectiveOn: "2017-05-02", ...overrides,
+      code: `MX-XK-${nextNumber()}`,
+      name: "设置大型户外广告审批",
+      type: "license",
+      legalBasis: "《城市市容和环境卫生管理条例》第十一条",
+      sectionId: this.sectionId,
+      responsibilities: "受理、审查、决定、送达、事后监管。",
+      accountability: "对符合条件的申请不予受理的。",
+      status: "retained",
+      effectiveOn: "2017-05-02",
+      ...overrides,
     };
   }
 
   serviceInput(overrides: Record<string, unknown> = {}) {
     return {
-      code: `MX-FW-${nextNumber()}`, name: "设置门头牌匾审批", powerId: "", sectionId: this.sectionId, legalBasis: "《城市市容和环境卫生管理条例》第十一条",
-      conditions: "依法登记的经营单位。", materials: [{ name: "申请表", originals: "1", copies: "" }], steps: "申请\n受理\n审查\n决定", timeLimitDays: "5",
-      fee: "不收费", place: "永福街39号", officeHours: "工作日 8:30—17:00", consultationPhone: "0453-3922315", complaintPhone: "0453-3922300", ...overrides,
+      code: `MX-FW-${nextNumber()}`,
+      name: "设置门头牌匾审批",
+      powerId: "",
+      sectionId: this.sectionId,
+      legalBasis: "《城市市容和环境卫生管理条例》第十一条",
+      conditions: "依法登记的经营单位。",
+      materials: [{ name: "申请表", originals: "1", copies: "" }],
+      steps: "申请\n受理\n审查\n决定",
+      timeLimitDays: "5",
+      fee: "不收费",
+      place: "永福街39号",
+      officeHours: "工作日 8:30—17:00",
+      consultationPhone: "0453-3922315",
+      complaintPhone: "0453-3922300",
+      ...overrides,
     };
   }
 
@@ -215,10 +263,21 @@ export class MatrixFixtures {
   decisionInput(overrides: Record<string, unknown> = {}) {
     const agency = "绥芬河市城市管理和综合行政执法局";
     return {
-      kind: "penalty", counterpartyName: "李四", counterpartyCategory: "natural_person", idNumber: `23108119800101123${computeIdNumberCheckCharacter("23108119800101123")}`,
-      documentNumber: `绥城管罚字〔2026〕第M${nextNumber()}号`, violationType: "擅自占用城市道路", violationFacts: "占道经营。", penaltyBasis: "《城市道路管理条例》第四十二条",
-      penaltyCategories: ["警告"], penaltyContent: "警告。", decisionDate: this.today, authorityName: agency,
-      authorityCreditCode: this.creditCode("11231081MB1964057"), dataSourceName: agency, ...overrides,
+      kind: "penalty",
+      counterpartyName: "李四",
+      counterpartyCategory: "natural_person",
+      idNumber: `23108119800101123${computeIdNumberCheckCharacter("23108119800101123")}`,
+      documentNumber: `绥城管罚字〔2026〕第M${nextNumber()}号`,
+      violationType: "擅自占用城市道路",
+      violationFacts: "占道经营。",
+      penaltyBasis: "《城市道路管理条例》第四十二条",
+      penaltyCategories: ["警告"],
+      penaltyContent: "警告。",
+      decisionDate: this.today,
+      authorityName: agency,
+      authorityCreditCode: this.creditCode("11231081MB1964057"),
+      dataSourceName: agency,
+      ...overrides,
     };
   }
 
@@ -257,14 +316,28 @@ export class MatrixFixtures {
     const row = () => {
       const n = nextNumber();
       return {
-        行政相对人名称: `绥芬河市矩阵商贸有限公司${n}`, 相对人类别: "法人及非法人组织", 统一社会信用代码: this.creditCode(`91231081MA${String(1_000_000 + n).slice(-7)}`),
-        法定代表人: "王立新", 证件号码: "", 决定书文号: `绥城管许字〔2026〕第M${n}号`, 许可证书名称: "门头牌匾设置许可决定书", 许可内容: "准予设置门头牌匾一块。",
-        决定日期: this.today, 有效期自: this.today, 有效期至: "2027-12-01", 决定机关: agency, 决定机关统一社会信用代码: this.creditCode("11231081MB1964057"),
-        数据来源单位: agency, 备注: "",
+        行政相对人名称: `绥芬河市矩阵商贸有限公司${n}`,
+        相对人类别: "法人及非法人组织",
+        统一社会信用代码: this.creditCode(`91231081MA${String(1_000_000 + n).slice(-7)}`),
+        法定代表人: "王立新",
+        证件号码: "",
+        决定书文号: `绥城管许字〔2026〕第M${n}号`,
+        许可证书名称: "门头牌匾设置许可决定书",
+        许可内容: "准予设置门头牌匾一块。",
+        决定日期: this.today,
+        有效期自: this.today,
+        有效期至: "2027-12-01",
+        决定机关: agency,
+        决定机关统一社会信用代码: this.creditCode("11231081MB1964057"),
+        数据来源单位: agency,
+        备注: "",
       } as Record<string, string>;
     };
     const headers = decisionColumns("license").map((column) => column.header);
-    const text = writeCsv({ columns: headers.map((header) => ({ header })), rows: [row(), row()].map((entry) => headers.map((header) => entry[header] ?? "")) });
+    const text = writeCsv({
+      columns: headers.map((header) => ({ header })),
+      rows: [row(), row()].map((entry) => headers.map((header) => entry[header] ?? "")),
+    });
     const { batchId } = await importDecisions(this.users.staff, { kind: "license", file: { name: "batch.csv", bytes: new TextEncoder().encode(text) } });
     if (state === "section_review") {
       await transitionDecisionBatch(this.users.staff, batchId, { action: "submit" });
@@ -283,7 +356,9 @@ export class MatrixFixtures {
    * (waiting in moderation: it has a mobile number), "received" (given to 综合科), "reply draft",
    * "reply review", "published" (answered, published with its reply).
    */
-  async feedback(stage: "unassigned" | "held" | "received" | "reply draft" | "reply review" | "published" = "received"): Promise<{ id: number; version: number }> {
+  async feedback(
+    stage: "unassigned" | "held" | "received" | "reply draft" | "reply review" | "published" = "received",
+  ): Promise<{ id: number; version: number }> {
     const { head, staff } = this.users;
     const content = stage === "held" ? "请回电 13812345678，谢谢。" : "永福街人行道上的井盖松动，请尽快处理。";
     const { id } = await submitFeedback({ topic: `井盖松动 ${nextNumber()}`, content, mayPublish: "on" }, { clientKey: `matrix-${nextNumber()}` });
@@ -293,7 +368,8 @@ export class MatrixFixtures {
     if (stage === "reply draft" || stage === "reply review" || stage === "published") {
       await saveFeedbackReply(staff, id, { body: "已转交维修部门，三日内处理完毕。", version: await this.feedbackVersion(id) });
     }
-    if (stage === "reply review" || stage === "published") await transitionFeedbackReply(staff, id, { action: "submit", version: await this.feedbackVersion(id) });
+    if (stage === "reply review" || stage === "published")
+      await transitionFeedbackReply(staff, id, { action: "submit", version: await this.feedbackVersion(id) });
     if (stage === "published") await transitionFeedbackReply(head, id, { action: "approve", publish: true, version: await this.feedbackVersion(id) });
     return { id, version: await this.feedbackVersion(id) };
   }
@@ -303,8 +379,14 @@ export class MatrixFixtures {
   proposalInput(overrides: Record<string, unknown> = {}) {
     const n = nextNumber();
     return {
-      year: 2026, session: "市第十七届人民代表大会第五次会议", number: `矩阵第${n}号`, kind: "suggestion",
-      title: `关于整治背街小巷环境的建议（${n}）`, proposers: "张立新、王春梅", receivedOn: this.today, ...overrides,
+      year: 2026,
+      session: "市第十七届人民代表大会第五次会议",
+      number: `矩阵第${n}号`,
+      kind: "suggestion",
+      title: `关于整治背街小巷环境的建议（${n}）`,
+      proposers: "张立新、王春梅",
+      receivedOn: this.today,
+      ...overrides,
     };
   }
 
@@ -323,13 +405,15 @@ export class MatrixFixtures {
     const { staff, head, leader } = this.users;
     const created = await createProposal(staff, this.proposalInput());
     let replyId = 0;
-    if (stage !== "unassigned") await assignProposal(head, created.id, { leadSectionId: this.sectionId, assignedOn: this.today, version: await this.proposalVersion(created.id) });
+    if (stage !== "unassigned")
+      await assignProposal(head, created.id, { leadSectionId: this.sectionId, assignedOn: this.today, version: await this.proposalVersion(created.id) });
     if (stage !== "unassigned" && stage !== "assigned") {
       replyId = (await saveProposalReply(staff, created.id, { body: "答复全文：已增设公厕三座，并落实保洁责任。", disclosure: "full" })).id;
       if (stage !== "reply draft") await transitionProposalReply(staff, replyId, { action: "submit" });
       if (stage !== "reply draft" && stage !== "reply section review") await transitionProposalReply(head, replyId, { action: "approve" });
       if (stage === "replied" || stage === "unsatisfied") await transitionProposalReply(leader, replyId, { action: "approve" });
-      if (stage === "unsatisfied") await recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", version: await this.proposalVersion(created.id) });
+      if (stage === "unsatisfied")
+        await recordProposerFeedback(staff, created.id, { satisfaction: "unsatisfied", version: await this.proposalVersion(created.id) });
     }
     return { id: created.id, version: await this.proposalVersion(created.id), replyId };
   }
@@ -339,8 +423,16 @@ export class MatrixFixtures {
   async planInput(overrides: Record<string, unknown> = {}) {
     const item = await db.inspectionItem.findFirstOrThrow({ where: { active: true }, orderBy: { id: "asc" } });
     return {
-      title: `矩阵测试抽查任务 ${nextNumber()}`, year: 2026, description: "对户外广告设施设置情况进行检查。", itemIds: [item.id], targetCategories: [],
-      targetCount: 1, inspectorsPerTarget: 2, startOn: this.today, endOn: "2026-12-31", ...overrides,
+      title: `矩阵测试抽查任务 ${nextNumber()}`,
+      year: 2026,
+      description: "对户外广告设施设置情况进行检查。",
+      itemIds: [item.id],
+      targetCategories: [],
+      targetCount: 1,
+      inspectorsPerTarget: 2,
+      startOn: this.today,
+      endOn: "2026-12-31",
+      ...overrides,
     };
   }
 
@@ -386,7 +478,8 @@ export class MatrixFixtures {
 
   async inspectionItem(): Promise<number> {
     const powerId = await this.inspectionPowerId();
-    return (await createInspectionItem(this.users.staff, { powerId, name: `矩阵抽查事项${nextNumber()}`, targetScope: "户外广告设置单位", method: "现场检查" })).id;
+    return (await createInspectionItem(this.users.staff, { powerId, name: `矩阵抽查事项${nextNumber()}`, targetScope: "户外广告设置单位", method: "现场检查" }))
+      .id;
   }
 
   // ─── The annual report ──────────────────────────────────────────────────────────────────────
@@ -409,7 +502,13 @@ export class MatrixFixtures {
   // ─── Items ──────────────────────────────────────────────────────────────────────────────────
 
   itemInput(overrides: Record<string, unknown> = {}) {
-    return { title: `矩阵测试信息 ${nextNumber()}`, body: "<p>关于规范户外广告设置的通知。</p>", categoryId: this.categoryId, formedAt: "2026-11-02", ...overrides };
+    return {
+      title: `矩阵测试信息 ${nextNumber()}`,
+      body: "<p>关于规范户外广告设置的通知。</p>",
+      categoryId: this.categoryId,
+      formedAt: "2026-11-02",
+      ...overrides,
+    };
   }
 
   /** The id of a PDF attached to an item of 综合科 taken as far as `state`. */

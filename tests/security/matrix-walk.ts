@@ -67,7 +67,13 @@ function handlerParams(routePath: string, params: Record<string, string> = {}): 
 /** A body sent as it is, with its media type (the fuzz run's malformed bodies). */
 export type RawBody = { body: Uint8Array | string; contentType: string };
 
-export async function runRoute(target: string, call: RouteCall, cookie: string | null, extraHeaders: Record<string, string> = {}, raw?: RawBody): Promise<CellOutcome> {
+export async function runRoute(
+  target: string,
+  call: RouteCall,
+  cookie: string | null,
+  extraHeaders: Record<string, string> = {},
+  raw?: RawBody,
+): Promise<CellOutcome> {
   const [method, routePath] = target.split(" ");
   const handler = (await importAppModule(fileOfTarget(target)))[method] as ((request: Request, context: unknown) => Promise<Response>) | undefined;
   if (typeof handler !== "function") return { status: 0, problem: `${fileOfTarget(target)} exports no ${method}` };
@@ -92,7 +98,8 @@ export async function runRoute(target: string, call: RouteCall, cookie: string |
   const response = await runInRequestScope({ page: routePath, headers: request.headers }, () =>
     handler(request, { params: Promise.resolve(handlerParams(routePath, call.params)) }),
   ).catch((error: unknown) => error);
-  if (!(response instanceof Response)) return { status: 500, problem: `threw ${response instanceof Error ? `${response.constructor.name}: ${response.message}` : String(response)}` };
+  if (!(response instanceof Response))
+    return { status: 500, problem: `threw ${response instanceof Error ? `${response.constructor.name}: ${response.message}` : String(response)}` };
   if (response.status >= 400 && jsonErrors(routePath)) {
     const text = await response.text();
     let code: unknown;
@@ -151,7 +158,9 @@ type Queryable = { $executeRawUnsafe(query: string): Promise<number>; $queryRawU
  * leaves nothing). Call after seeding.
  */
 export async function installChangeLog(database: Queryable = db): Promise<void> {
-  await database.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS matrix_change_log (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL)`);
+  await database.$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS matrix_change_log (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL)`,
+  );
   await database.$executeRawUnsafe(`
     CREATE OR REPLACE FUNCTION matrix_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -163,7 +172,9 @@ export async function installChangeLog(database: Queryable = db): Promise<void> 
   );
   for (const { table_name: name } of tables) {
     await database.$executeRawUnsafe(`DROP TRIGGER IF EXISTS matrix_log_change ON "${name}"`);
-    await database.$executeRawUnsafe(`CREATE TRIGGER matrix_log_change AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION matrix_log_change()`);
+    await database.$executeRawUnsafe(
+      `CREATE TRIGGER matrix_log_change AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION matrix_log_change()`,
+    );
   }
 }
 

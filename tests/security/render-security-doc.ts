@@ -37,7 +37,9 @@ export function renderMatrix(): string {
     lines.push(`| route or server action | case | ${actors.map((actor) => actorTitles[actor]).join(" | ")} | note |`);
     lines.push(`|---|---|${actors.map(() => "---").join("|")}|---|`);
     for (const row of group.rows) {
-      lines.push(`| ${targetCell(row)} | ${escapeCell(row.case ?? "")} | ${actors.map((actor) => statusCell(row.expect[actor])).join(" | ")} | ${escapeCell(row.note ?? "")} |`);
+      lines.push(
+        `| ${targetCell(row)} | ${escapeCell(row.case ?? "")} | ${actors.map((actor) => statusCell(row.expect[actor])).join(" | ")} | ${escapeCell(row.note ?? "")} |`,
+      );
     }
   }
   return lines.join("\n");
@@ -56,7 +58,10 @@ export function textBetween(document: string, start: string, end: string): strin
   const from = document.indexOf(start);
   const to = document.indexOf(end);
   if (from < 0 || to < from) return null;
-  return document.slice(from + start.length, to).replace(/^\n/, "").replace(/\n$/, "");
+  return document
+    .slice(from + start.length, to)
+    .replace(/^\n/, "")
+    .replace(/\n$/, "");
 }
 
 // ─── The fuzz run's figures ─────────────────────────────────────────────────────────────────────
@@ -79,7 +84,10 @@ export function readFuzzFigures(document: string): FuzzFigures | null {
   const at = document.indexOf(`${FUZZ_MARKER}\n`);
   if (at < 0) return null;
   const line = document.slice(at + FUZZ_MARKER.length + 1).split("\n")[0];
-  const match = /^Last measured: \*\*([\d,]+) calls\*\* sent to (\d+) route handlers and (\d+) server actions; \*\*(\d+)\*\* answered ≥ 500; \*\*(\d+)\*\* refused calls changed a row\.$/.exec(line);
+  const match =
+    /^Last measured: \*\*([\d,]+) calls\*\* sent to (\d+) route handlers and (\d+) server actions; \*\*(\d+)\*\* answered ≥ 500; \*\*(\d+)\*\* refused calls changed a row\.$/.exec(
+      line,
+    );
   if (!match) return null;
   const [sent, routes, actions, serverErrors, refusedChanged] = match.slice(1).map((value) => Number(value.replaceAll(",", "")));
   return { sent, routes, actions, serverErrors, refusedChanged };

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
-import { useMigratedTestDatabase } from "../support/test-database";
 import { MatrixFixtures } from "./matrix-fixtures";
 import { installChangeLog } from "./matrix-walk";
+import { useMigratedTestDatabase } from "../support/test-database";
 
 export async function setUpWalk(name: string): Promise<{ fx: MatrixFixtures; tearDown: () => Promise<void> }> {
   process.env.AUTH_SECRET = `${name}-secret-0123456789abcdef`;

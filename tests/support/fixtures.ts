@@ -1,5 +1,5 @@
-import { hashPassword } from "@/lib/auth/password";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 

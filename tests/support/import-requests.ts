@@ -15,7 +15,10 @@ export function respondToImport(work: () => Promise<unknown>): Promise<Response>
 /** The uniform answer of every import route to a refused file: 422 `{errors: [{row, column, message}]}`. */
 export async function assertImportRejected(response: Response): Promise<{ row: number | null; column: string | null; message: string }[]> {
   assert.equal(response.status, 422);
-  const body = (await response.json()) as { errors: { row: number | null; column: string | null; message: string }[]; error: { code: string; message: string } };
+  const body = (await response.json()) as {
+    errors: { row: number | null; column: string | null; message: string }[];
+    error: { code: string; message: string };
+  };
   assert.ok(Array.isArray(body.errors) && body.errors.length > 0, "errors lists the problems");
   for (const problem of body.errors) assert.deepEqual(Object.keys(problem).sort(), ["column", "message", "row"]);
   assert.equal(body.error.code, "import_rejected");

@@ -3,8 +3,8 @@
  * the code imports lib/auth/session.ts: a module-resolution hook of this process.
  */
 import { register } from "node:module";
-import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const replacement = pathToFileURL(path.join(process.cwd(), "tests", "support", "token-only-session.ts")).href;
 const hooks = `

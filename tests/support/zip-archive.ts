@@ -84,7 +84,10 @@ const contentTypes = (mainType: string) =>
  * `megabytes` MB; `declaredMegabytes` is what its directory claims (default: the truth).
  */
 export function officeBomb(kind: "docx" | "xlsx", megabytes: number, declaredMegabytes = megabytes): Buffer {
-  const mainType = kind === "docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  const mainType =
+    kind === "docx"
+      ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+      : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
   const types = contentTypes(mainType);
   const part = kind === "docx" ? "word/document.xml" : "xl/worksheets/sheet1.xml";
   return zipArchive([

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { findCrossSiteWriteProblem, isWriteMethod } from "@/lib/auth/same-origin-writes";
 import { servesOverHttps } from "@/lib/auth/secure-cookies";
+import { resetConfig } from "@/lib/config";
 import { EDGE_SERVER_FLAG, PEER_ADDRESS_HEADER } from "@/lib/http-security/client-address";
 import { acceptsDemoPasswords, readDemoSetting, shouldSeedDemoData } from "@/lib/runtime/demo-mode";
 import { isWellFormedUsername, normaliseUsername } from "@/lib/users/username";
-import { resetConfig } from "@/lib/config";
 
 describe("usernames", () => {
   test("are normalised: compatibility forms folded, spaces dropped, lower case", () => {
@@ -62,8 +62,16 @@ describe("which API writes a session cookie may make", () => {
       if (saved.edge === undefined) delete process.env[EDGE_SERVER_FLAG];
       else process.env[EDGE_SERVER_FLAG] = saved.edge;
     }
-    assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { AUTH_URL: "https://gongkai.gov.example" }), null);
-    assert.equal(findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { PUBLIC_BASE_URL: "https://gongkai.gov.example/" }), null);
+    assert.equal(
+      findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), { AUTH_URL: "https://gongkai.gov.example" }),
+      null,
+    );
+    assert.equal(
+      findCrossSiteWriteProblem(request("POST", { ...json, Origin: "https://gongkai.gov.example" }, internal), {
+        PUBLIC_BASE_URL: "https://gongkai.gov.example/",
+      }),
+      null,
+    );
   });
 
   test("the body must be JSON or multipart", () => {

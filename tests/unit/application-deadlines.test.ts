@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { applicationSubmissionSchema, offlineApplicationSchema, parseApplicationSubmission } from "../../lib/applications/application-schemas";
 import { tallyAppeals } from "../../lib/applications/appeal-tally";
-import {
-  computeApplicationClock,
-  computeOfficialReceiptDate,
-  findStepProblems,
-  type ClockStep,
-  type ReceiptMethod,
-} from "../../lib/applications/deadlines";
-import {
-  applicantColumnOf,
-  applicationOutcomes,
-  parseApplicantColumn,
-  parseApplicationOutcome,
-} from "../../lib/applications/outcomes";
+import { applicationSubmissionSchema, offlineApplicationSchema, parseApplicationSubmission } from "../../lib/applications/application-schemas";
+import { computeApplicationClock, computeOfficialReceiptDate, findStepProblems, type ClockStep, type ReceiptMethod } from "../../lib/applications/deadlines";
+import { applicantColumnOf, applicationOutcomes, parseApplicantColumn, parseApplicationOutcome } from "../../lib/applications/outcomes";
 import { tallyApplicationsForReport } from "../../lib/applications/report-tally";
 import { createChineseCalendar, createWeekendOnlyCalendar } from "../../lib/deadlines/calendar";
 import { ValidationError } from "../../lib/errors";
@@ -37,7 +26,13 @@ describe("Art. 31: the official day of receipt", () => {
     assert.match(explanation, /2025-10-11（国庆节）为调休上班日/);
     assert.match(explanation, /截止2025-11-04/);
     // Without the adjusted Saturday it would have been one working day later.
-    const weekendsOnly = computeApplicationClock({ calendar: createWeekendOnlyCalendar(), receiptMethod: "in_person", submittedOn: "2025-09-30", steps: [], today: "2025-10-09" });
+    const weekendsOnly = computeApplicationClock({
+      calendar: createWeekendOnlyCalendar(),
+      receiptMethod: "in_person",
+      submittedOn: "2025-09-30",
+      steps: [],
+      today: "2025-10-09",
+    });
     assert.equal(weekendsOnly.dueOn, "2025-10-28");
   });
 
@@ -90,7 +85,10 @@ describe("completion (补正)", () => {
     assert.match(late[0].message, /7 个工作日内（2025-03-12 前）/);
 
     const restarted = clock("in_person", "2025-03-03", [request, { type: "correction_received", date: "2025-03-20" }], "2025-03-21");
-    assert.match(findStepProblems(restarted, { type: "correction_request", date: "2025-03-21", respondBy: "2025-04-10" }, "2025-03-21")[0].message, /只能告知一次/);
+    assert.match(
+      findStepProblems(restarted, { type: "correction_request", date: "2025-03-21", respondBy: "2025-04-10" }, "2025-03-21")[0].message,
+      /只能告知一次/,
+    );
   });
 
   test("no completion by its deadline: the application lapses as other_no_correction, and a late completion is refused", () => {
@@ -145,7 +143,15 @@ describe("third-party consultation (征求第三方意见)", () => {
 
 describe("fee notice (收费通知)", () => {
   test("the clock stops until payment; unpaid after 20 working days the application lapses as other_no_fee", () => {
-    const paid = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10" }, { type: "fee_paid", date: "2025-03-14" }], "2025-03-18");
+    const paid = clock(
+      "in_person",
+      "2025-03-03",
+      [
+        { type: "fee_notice", date: "2025-03-10" },
+        { type: "fee_paid", date: "2025-03-14" },
+      ],
+      "2025-03-18",
+    );
     assert.equal(paid.fee?.payBy, "2025-04-08");
     assert.equal(paid.dueOn, "2025-04-07");
     const unpaid = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10" }], "2025-04-10");
@@ -163,7 +169,15 @@ describe("overdue and answered", () => {
     const late = clock("in_person", "2025-09-30", [], "2025-11-05");
     assert.equal(late.overdue, true);
     assert.equal(late.workingDaysLeft, null);
-    const answered = clock("in_person", "2025-09-30", [{ type: "decision", date: "2025-10-20", outcome: "disclose" }, { type: "reply_issued", date: "2025-10-22" }], "2025-12-01");
+    const answered = clock(
+      "in_person",
+      "2025-09-30",
+      [
+        { type: "decision", date: "2025-10-20", outcome: "disclose" },
+        { type: "reply_issued", date: "2025-10-22" },
+      ],
+      "2025-12-01",
+    );
     assert.equal(answered.phase, "answered");
     assert.equal(answered.overdue, false);
     assert.equal(answered.answeredLate, false);
@@ -180,10 +194,7 @@ describe("overdue and answered", () => {
 describe("outcomes and applicant columns", () => {
   test("21 outcomes in report order, grouped 一 to 六, with the official row names", () => {
     assert.equal(applicationOutcomes.length, 21);
-    assert.deepEqual(
-      applicationOutcomes.map((outcome) => outcome.group).join(""),
-      "一二三三三三三三三三四四四五五五五五六六六",
-    );
+    assert.deepEqual(applicationOutcomes.map((outcome) => outcome.group).join(""), "一二三三三三三三三三四四四五五五五五六六六");
     assert.equal(applicationOutcomes[2].rowName, "属于国家秘密");
     assert.equal(applicationOutcomes[2].numberInGroup, 1);
     assert.equal(applicationOutcomes[20].slug, "other_other");
@@ -205,14 +216,17 @@ describe("outcomes and applicant columns", () => {
   test("Table 3 counts by receipt and decision day and balances 一 + 二 = 三（七） + 四 in every column", () => {
     const person = { applicantType: "natural_person" as const, organisationKind: null };
     const business = { applicantType: "organisation" as const, organisationKind: "business" as const };
-    const figures = tallyApplicationsForReport([
-      { ...person, receivedOn: "2024-12-20", decidedOn: "2025-01-10", outcome: "disclose" },
-      { ...person, receivedOn: "2024-12-30", decidedOn: null, outcome: null },
-      { ...person, receivedOn: "2024-11-01", decidedOn: "2024-11-20", outcome: "disclose" },
-      { ...business, receivedOn: "2025-03-03", decidedOn: "2025-03-20", outcome: "refuse_state_secret" },
-      { ...business, receivedOn: "2025-12-25", decidedOn: "2026-01-05", outcome: "partial" },
-      { ...person, receivedOn: "2026-01-02", decidedOn: null, outcome: null },
-    ], 2025);
+    const figures = tallyApplicationsForReport(
+      [
+        { ...person, receivedOn: "2024-12-20", decidedOn: "2025-01-10", outcome: "disclose" },
+        { ...person, receivedOn: "2024-12-30", decidedOn: null, outcome: null },
+        { ...person, receivedOn: "2024-11-01", decidedOn: "2024-11-20", outcome: "disclose" },
+        { ...business, receivedOn: "2025-03-03", decidedOn: "2025-03-20", outcome: "refuse_state_secret" },
+        { ...business, receivedOn: "2025-12-25", decidedOn: "2026-01-05", outcome: "partial" },
+        { ...person, receivedOn: "2026-01-02", decidedOn: null, outcome: null },
+      ],
+      2025,
+    );
     assert.equal(figures.newThisYear.natural_person, 0);
     assert.equal(figures.newThisYear.business, 2);
     assert.equal(figures.carriedIn.natural_person, 2);
@@ -226,13 +240,16 @@ describe("outcomes and applicant columns", () => {
   });
 
   test("Table 4 has 15 cells in the official order; results after the year end count as pending", () => {
-    const cells = tallyAppeals([
-      { kind: "reconsideration", filedOn: "2025-02-01", result: "upheld", resultOn: "2025-04-01", afterReconsideration: false },
-      { kind: "reconsideration", filedOn: "2025-11-01", result: "corrected", resultOn: "2026-01-15", afterReconsideration: false },
-      { kind: "litigation", filedOn: "2025-05-01", result: "other", resultOn: "2025-09-01", afterReconsideration: false },
-      { kind: "litigation", filedOn: "2025-06-01", result: "pending", resultOn: null, afterReconsideration: true },
-      { kind: "litigation", filedOn: "2024-06-01", result: "upheld", resultOn: "2024-09-01", afterReconsideration: true },
-    ], 2025);
+    const cells = tallyAppeals(
+      [
+        { kind: "reconsideration", filedOn: "2025-02-01", result: "upheld", resultOn: "2025-04-01", afterReconsideration: false },
+        { kind: "reconsideration", filedOn: "2025-11-01", result: "corrected", resultOn: "2026-01-15", afterReconsideration: false },
+        { kind: "litigation", filedOn: "2025-05-01", result: "other", resultOn: "2025-09-01", afterReconsideration: false },
+        { kind: "litigation", filedOn: "2025-06-01", result: "pending", resultOn: null, afterReconsideration: true },
+        { kind: "litigation", filedOn: "2024-06-01", result: "upheld", resultOn: "2024-09-01", afterReconsideration: true },
+      ],
+      2025,
+    );
     assert.deepEqual(cells, [1, 0, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1]);
   });
 });
@@ -241,13 +258,23 @@ describe("the application form", () => {
   const validId = `11010519491231002${computeIdNumberCheckCharacter("11010519491231002")}`;
   const validCreditCode = `91230100MA1B2C3D4${computeCreditCodeCheckCharacter("91230100MA1B2C3D4")}`;
   const person = {
-    applicantType: "natural_person", name: "张小三", idType: "resident_id", idNumber: validId, phone: "0453-3921234",
-    description: "2017年户外广告设置规划", deliveryMethod: "email", email: "zhang@example.com",
+    applicantType: "natural_person",
+    name: "张小三",
+    idType: "resident_id",
+    idNumber: validId,
+    phone: "0453-3921234",
+    description: "2017年户外广告设置规划",
+    deliveryMethod: "email",
+    email: "zhang@example.com",
   };
 
   test("a mainland ID number must pass its checksum; spaces and a lower-case x are accepted", () => {
     assert.equal(applicationSubmissionSchema.safeParse(person).success, true);
-    assert.equal(applicationSubmissionSchema.safeParse({ ...person, idNumber: `${validId.slice(0, 6)} ${validId.slice(6, 17)} ${validId[17].toLowerCase()}` }).data?.idNumber, validId);
+    assert.equal(
+      applicationSubmissionSchema.safeParse({ ...person, idNumber: `${validId.slice(0, 6)} ${validId.slice(6, 17)} ${validId[17].toLowerCase()}` }).data
+        ?.idNumber,
+      validId,
+    );
     const wrong = applicationSubmissionSchema.safeParse({ ...person, idNumber: `${validId.slice(0, 17)}${validId[17] === "1" ? "2" : "1"}` });
     assert.equal(wrong.success, false);
     assert.match(wrong.error!.issues[0].message, /身份证号码不正确/);
@@ -257,13 +284,25 @@ describe("the application form", () => {
 
   test("an organisation needs a valid 统一社会信用代码 (GB 32100), its kind and legal representative", () => {
     const organisation = {
-      applicantType: "organisation", organisationKind: "legal_service", name: "黑龙江某某律师事务所", creditCode: validCreditCode.toLowerCase(),
-      legalRepresentative: "李四", contactName: "王五", phone: "13800001234", description: "某行政处罚决定书", deliveryMethod: "pickup",
+      applicantType: "organisation",
+      organisationKind: "legal_service",
+      name: "黑龙江某某律师事务所",
+      creditCode: validCreditCode.toLowerCase(),
+      legalRepresentative: "李四",
+      contactName: "王五",
+      phone: "13800001234",
+      description: "某行政处罚决定书",
+      deliveryMethod: "pickup",
     };
     const parsed = applicationSubmissionSchema.safeParse(organisation);
     assert.equal(parsed.success, true, JSON.stringify(parsed.error?.issues));
     assert.equal(parsed.data?.creditCode, validCreditCode);
-    const wrong = applicationSubmissionSchema.safeParse({ ...organisation, creditCode: `${validCreditCode.slice(0, 17)}${validCreditCode[17] === "0" ? "1" : "0"}`, organisationKind: "", legalRepresentative: "" });
+    const wrong = applicationSubmissionSchema.safeParse({
+      ...organisation,
+      creditCode: `${validCreditCode.slice(0, 17)}${validCreditCode[17] === "0" ? "1" : "0"}`,
+      organisationKind: "",
+      legalRepresentative: "",
+    });
     const fields = new Map(wrong.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
     assert.match(fields.get("creditCode")!, /统一社会信用代码不正确/);
     assert.ok(fields.has("organisationKind") && fields.has("legalRepresentative"));
@@ -275,11 +314,14 @@ describe("the application form", () => {
     assert.equal(fields.get("description"), "不能超过 2000 个字。");
     assert.match(fields.get("address")!, /邮寄/);
     // A form shows every problem at once: a bad checksum is reported together with a missing phone.
-    assert.throws(() => parseApplicationSubmission({ ...person, phone: "", idNumber: "230103199001011230" }), (error: unknown) => {
-      assert.ok(error instanceof ValidationError);
-      assert.deepEqual(Object.keys(error.fields).sort(), ["idNumber", "phone"]);
-      return true;
-    });
+    assert.throws(
+      () => parseApplicationSubmission({ ...person, phone: "", idNumber: "230103199001011230" }),
+      (error: unknown) => {
+        assert.ok(error instanceof ValidationError);
+        assert.deepEqual(Object.keys(error.fields).sort(), ["idNumber", "phone"]);
+        return true;
+      },
+    );
     const offline = offlineApplicationSchema.safeParse({ ...person, receiptMethod: "pigeon", receivedOn: "2025-02-30" });
     const offlineFields = new Set(offline.error!.issues.map((issue) => issue.path.join(".")));
     assert.ok(offlineFields.has("receiptMethod") && offlineFields.has("receivedOn"));

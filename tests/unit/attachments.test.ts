@@ -1,19 +1,14 @@
-import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { test, after } from "node:test";
 import { contentDispositionFor } from "../../lib/attachments/content-disposition";
 import { extractAttachmentText, maximumExtractedTextLength } from "../../lib/attachments/extract-text";
 import { detectAttachmentType } from "../../lib/attachments/file-types";
 import { sanitizeOriginalName } from "../../lib/attachments/original-name";
-import {
-  readAttachmentFile,
-  removeAttachmentFile,
-  resolveAttachmentPath,
-  storeAttachmentFile,
-} from "../../lib/attachments/store-file";
+import { readAttachmentFile, removeAttachmentFile, resolveAttachmentPath, storeAttachmentFile } from "../../lib/attachments/store-file";
 import { maxAttachmentBytes } from "../../lib/attachments/upload-limits";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import {
@@ -141,10 +136,7 @@ test("the size limit defaults to 20 MB and rejects bad configuration", () => {
 
 test("storing refuses empty, oversized and disallowed files with field errors", async () => {
   const dataDir = await makeDataDir();
-  await assert.rejects(
-    storeAttachmentFile({ dataDir, bytes: new Uint8Array(0), originalName: "空.pdf" }),
-    isFileValidationError("空"),
-  );
+  await assert.rejects(storeAttachmentFile({ dataDir, bytes: new Uint8Array(0), originalName: "空.pdf" }), isFileValidationError("空"));
   await withMaximumMegabytes("1", async () => {
     const exactlyAtLimit = new Uint8Array(1024 * 1024);
     exactlyAtLimit.set(buildPng());
@@ -153,10 +145,7 @@ test("storing refuses empty, oversized and disallowed files with field errors", 
 
     const overLimit = new Uint8Array(1024 * 1024 + 1);
     overLimit.set(buildPng());
-    await assert.rejects(
-      storeAttachmentFile({ dataDir, bytes: overLimit, originalName: "太大.png" }),
-      isFileValidationError("不能超过 1 MB"),
-    );
+    await assert.rejects(storeAttachmentFile({ dataDir, bytes: overLimit, originalName: "太大.png" }), isFileValidationError("不能超过 1 MB"));
   });
   await assert.rejects(
     storeAttachmentFile({ dataDir, bytes: buildHtml(), originalName: "公告.pdf" }),
@@ -314,7 +303,7 @@ test("Content-Disposition keeps a Chinese file name with an ASCII fallback", () 
 });
 
 test("Content-Disposition cannot be broken by quotes, line breaks or RFC 5987 specials", () => {
-  const header = contentDispositionFor('evil"\r\nSet-Cookie: x=1; (copy)*\'.pdf');
+  const header = contentDispositionFor("evil\"\r\nSet-Cookie: x=1; (copy)*'.pdf");
   assert.ok(!/[\r\n]/.test(header));
   const fallback = /filename="([^"]*)"/.exec(header)?.[1];
   assert.equal(fallback, "evil_Set-Cookie: x=1; (copy)*'.pdf");

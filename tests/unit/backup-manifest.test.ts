@@ -9,7 +9,10 @@ const record = (name: string, checksum = `sum-${name}`) => ({ name, checksum });
 describe("planMigrations", () => {
   test("applies the backup's migrations and leaves newer ones for db:migrate", () => {
     const plan = planMigrations([record("001_a"), record("002_b")], [file("001_a"), file("002_b"), file("003_c")]);
-    assert.deepEqual(plan.toApply.map((migration) => migration.name), ["001_a", "002_b"]);
+    assert.deepEqual(
+      plan.toApply.map((migration) => migration.name),
+      ["001_a", "002_b"],
+    );
     assert.deepEqual(plan.newer, ["003_c"]);
   });
 
@@ -31,7 +34,17 @@ describe("isSafeUploadName", () => {
   });
 
   test("refuses anything that could land outside uploads/ or hide there", () => {
-    for (const name of ["uploads/../secrets.json", "uploads/2026/../../x", "/etc/passwd", "uploads//x", "uploads/.hidden", "uploads/a\\..\\b", "uploads/a\u0000b", "database/001.copy", "uploads/"]) {
+    for (const name of [
+      "uploads/../secrets.json",
+      "uploads/2026/../../x",
+      "/etc/passwd",
+      "uploads//x",
+      "uploads/.hidden",
+      "uploads/a\\..\\b",
+      "uploads/a\u0000b",
+      "database/001.copy",
+      "uploads/",
+    ]) {
       assert.equal(isSafeUploadName(name), false, name);
     }
   });

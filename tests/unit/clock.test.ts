@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { clockStartingAt, currentTime, setClock } from "@/lib/clock";
+import { clockStartingAt, currentTime, setClock, withClock } from "@/lib/clock";
 import { todayInBeijing } from "@/lib/dates";
 
 test("a pinned clock starts at its instant, runs at real speed, and decides Beijing's day", async () => {
@@ -39,4 +39,21 @@ test("the product reads the time only through lib/clock.ts", () => {
         .map(({ where }) => where),
     );
   assert.deepEqual(offenders, [], "use currentTime() from lib/clock.ts, so that tests can set the time");
+});
+
+test("withClock runs back-dated work on its own clock and puts the previous clock back, also after a failure", async () => {
+  setClock(clockStartingAt("2026-12-02T10:00:00+08:00"));
+  try {
+    assert.equal(await withClock(clockStartingAt("2018-01-19T10:30:00+08:00"), async () => todayInBeijing()), "2018-01-19");
+    assert.equal(todayInBeijing(), "2026-12-02");
+    await assert.rejects(
+      withClock(clockStartingAt("2018-01-19T10:30:00+08:00"), async () => {
+        throw new Error("seed failed");
+      }),
+      /seed failed/,
+    );
+    assert.equal(todayInBeijing(), "2026-12-02");
+  } finally {
+    setClock(null);
+  }
 });

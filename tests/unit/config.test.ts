@@ -100,9 +100,17 @@ describe("configuration (lib/config.ts)", () => {
     ];
     for (const [variable, value, expected] of cases) {
       const problems = problemsOf({ [variable]: value });
-      assert.deepEqual(problems.map((problem) => problem.variable), [variable], `${variable}=${value}`);
+      assert.deepEqual(
+        problems.map((problem) => problem.variable),
+        [variable],
+        `${variable}=${value}`,
+      );
       assert.match(problems[0].message, expected, `${variable}=${value}`);
-      assert.throws(() => parseConfig({ [variable]: value }), (error: Error) => error.message.includes(`${variable}=${JSON.stringify(value)}`), `${variable}=${value} in the message`);
+      assert.throws(
+        () => parseConfig({ [variable]: value }),
+        (error: Error) => error.message.includes(`${variable}=${JSON.stringify(value)}`),
+        `${variable}=${value} in the message`,
+      );
     }
   });
 
@@ -131,7 +139,9 @@ describe("configuration (lib/config.ts)", () => {
   test("the README's configuration table has one row per variable, and no other", () => {
     const readme = readFileSync("README.md", "utf8");
     const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
-    const documented = [...section.matchAll(/^\| ((?:`[A-Z0-9_]+`(?:, )?)+) \|/gm)].flatMap((match) => [...match[1].matchAll(/`([A-Z0-9_]+)`/g)].map((name) => name[1]));
+    const documented = [...section.matchAll(/^\| ((?:`[A-Z0-9_]+`(?:, )?)+) \|/gm)].flatMap((match) =>
+      [...match[1].matchAll(/`([A-Z0-9_]+)`/g)].map((name) => name[1]),
+    );
     assert.deepEqual([...documented].sort(), [...CONFIG_VARIABLES].sort());
   });
 
@@ -148,10 +158,14 @@ describe("configuration (lib/config.ts)", () => {
     };
     for (const root of ["lib", "app", "components", "scripts", "prisma"]) walk(root);
     files.push("proxy.ts", "instrumentation.ts");
-    const readers = files.filter((file) => file !== "lib/config.ts").flatMap((file) => {
-      const source = readFileSync(file, "utf8");
-      return CONFIG_VARIABLES.filter((name) => new RegExp(`process\\.env(\\.${name}\\b|\\[["']${name}["']\\])(?!\\s*(\\?\\?|\\|\\|)?=[^=])`).test(source)).map((name) => `${file}: ${name}`);
-    });
+    const readers = files
+      .filter((file) => file !== "lib/config.ts")
+      .flatMap((file) => {
+        const source = readFileSync(file, "utf8");
+        return CONFIG_VARIABLES.filter((name) =>
+          new RegExp(`process\\.env(\\.${name}\\b|\\[["']${name}["']\\])(?!\\s*(\\?\\?|\\|\\|)?=[^=])`).test(source),
+        ).map((name) => `${file}: ${name}`);
+      });
     assert.deepEqual(readers, []);
   });
 });

@@ -51,7 +51,12 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-const consoleSources = [...sourceFiles("app/admin"), ...sourceFiles("components/console"), ...sourceFiles("components/forms"), ...sourceFiles("app/(public)/apply")];
+const consoleSources = [
+  ...sourceFiles("app/admin"),
+  ...sourceFiles("components/console"),
+  ...sourceFiles("components/forms"),
+  ...sourceFiles("app/(public)/apply"),
+];
 
 test("the console and the application form use the kit's fields and class strings instead of their own copies", () => {
   const copies = consoleSources
@@ -70,5 +75,8 @@ test("no Chinese text is written into the markup of the console's or the applica
     return /[\u4e00-\u9fff]/.test(code);
   });
   // What the pages and components render; server actions and route handlers (documents, templates) aside.
-  assert.deepEqual(offending.filter((path) => path.endsWith(".tsx")), []);
+  assert.deepEqual(
+    offending.filter((path) => path.endsWith(".tsx")),
+    [],
+  );
 });

@@ -10,7 +10,11 @@ describe("CSV exports cannot run formulas in a spreadsheet program", () => {
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
       await renderCsv({
         sheetName: "信息",
-        columns: [{ key: "title", header: "标题" }, { key: "documentNumber", header: "文号" }, { key: "count", header: "数量" }],
+        columns: [
+          { key: "title", header: "标题" },
+          { key: "documentNumber", header: "文号" },
+          { key: "count", header: "数量" },
+        ],
         rows: [
           { title: hyperlink, documentNumber: "@SUM(1+1)", count: -3 },
           { title: "+1+1", documentNumber: "-2+3+cmd|' /C calc'!A0", count: 5 },
@@ -36,6 +40,9 @@ describe("CSV exports cannot run formulas in a spreadsheet program", () => {
 
   test("our own imports read an exported cell back as it was", () => {
     const exported = formatCsv([["标题"], [hyperlink], ["-12.5"]]);
-    assert.deepEqual(parseCsv(exported).map((row) => row.map(restoreNeutralisedFormula)), [["标题"], [hyperlink], ["-12.5"]]);
+    assert.deepEqual(
+      parseCsv(exported).map((row) => row.map(restoreNeutralisedFormula)),
+      [["标题"], [hyperlink], ["-12.5"]],
+    );
   });
 });

@@ -1,20 +1,9 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createChineseCalendar,
-  createWeekendOnlyCalendar,
-  getChineseCalendarCoverage,
-  type WorkingDayCalendar,
-} from "../../lib/deadlines/calendar";
-import {
-  addWorkingDays,
-  countWorkingDaysBetween,
-  describeDeadline,
-  isWorkingDay,
-  nextWorkingDayOnOrAfter,
-} from "../../lib/deadlines/working-days";
-import { computeProactiveDisclosureDeadline } from "../../lib/deadlines/statutory-deadlines";
+import { test } from "node:test";
+import { createChineseCalendar, createWeekendOnlyCalendar, getChineseCalendarCoverage, type WorkingDayCalendar } from "../../lib/deadlines/calendar";
 import { addCalendarDays, getDayOfWeek, isIsoDate } from "../../lib/deadlines/iso-date";
+import { computeProactiveDisclosureDeadline } from "../../lib/deadlines/statutory-deadlines";
+import { addWorkingDays, countWorkingDaysBetween, describeDeadline, isWorkingDay, nextWorkingDayOnOrAfter } from "../../lib/deadlines/working-days";
 
 const chineseCalendar = createChineseCalendar();
 const weekendOnlyCalendar = createWeekendOnlyCalendar();
@@ -164,10 +153,7 @@ test("describeDeadline explains the count in Chinese, grouping consecutive skipp
       "2017-10-05至2017-10-08 国庆节、2017-10-14至2017-10-15 周末、2017-10-21至2017-10-22 周末、" +
       "2017-10-28至2017-10-29 周末，截止2017-11-02",
   );
-  assert.equal(
-    describeDeadline(addWorkingDays(weekendOnlyCalendar, "2024-06-10", 3)),
-    "自2024-06-10起算3个工作日，截止2024-06-13",
-  );
+  assert.equal(describeDeadline(addWorkingDays(weekendOnlyCalendar, "2024-06-10", 3)), "自2024-06-10起算3个工作日，截止2024-06-13");
 });
 
 test("results do not depend on the host time zone", () => {

@@ -4,7 +4,17 @@ import { quoteFee, quoteFeeByCount, quoteFeeByVolume, sumPaidFees, totalFeeByCou
 
 describe("by count (按件), per applicant per calendar month", () => {
   test("the 1st–10th are free, the 11th–30th cost 100 元, then each band of 10 costs 100 元 more", () => {
-    const cases: [number, number][] = [[1, 0], [10, 0], [11, 100], [30, 100], [31, 200], [40, 200], [41, 300], [50, 300], [51, 400]];
+    const cases: [number, number][] = [
+      [1, 0],
+      [10, 0],
+      [11, 100],
+      [30, 100],
+      [31, 200],
+      [40, 200],
+      [41, 300],
+      [50, 300],
+      [51, 400],
+    ];
     for (const [n, yuan] of cases) assert.equal(quoteFeeByCount(n).amountYuan, yuan, `application no. ${n}`);
   });
 
@@ -28,7 +38,15 @@ describe("by count (按件), per applicant per calendar month", () => {
 
 describe("by volume (按量), pages of one application, marginal", () => {
   test("pages 1–30 free, 31–100 at 10 元, 101–200 at 20 元, above 200 at 40 元", () => {
-    const cases: [number, number][] = [[1, 0], [30, 0], [31, 10], [100, 700], [101, 720], [200, 2700], [201, 2740]];
+    const cases: [number, number][] = [
+      [1, 0],
+      [30, 0],
+      [31, 10],
+      [100, 700],
+      [101, 720],
+      [200, 2700],
+      [201, 2740],
+    ];
     for (const [pages, yuan] of cases) assert.equal(quoteFeeByVolume(pages).amountYuan, yuan, `${pages} pages`);
   });
 
@@ -36,7 +54,12 @@ describe("by volume (按量), pages of one application, marginal", () => {
     const quote = quoteFeeByVolume(201);
     assert.deepEqual(
       quote.breakdown.map((line) => [line.from, line.to, line.units, line.rateYuan, line.amountYuan]),
-      [[1, 30, 30, 0, 0], [31, 100, 70, 10, 700], [101, 200, 100, 20, 2000], [201, null, 1, 40, 40]],
+      [
+        [1, 30, 30, 0, 0],
+        [31, 100, 70, 10, 700],
+        [101, 200, 100, 20, 2000],
+        [201, null, 1, 40, 40],
+      ],
     );
     assert.equal(quote.breakdown[1].text, "第 31 页至第 100 页：70 页 × 10 元 = 700 元");
     assert.equal(quote.breakdown[0].text, "第 1 页至第 30 页：30 页，免费");

@@ -1,11 +1,18 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
+import { resetConfig } from "@/lib/config";
 import { ANONYMOUS_BODY_LIMIT_BYTES, consoleBodyLimitBytes, decideRequestBody } from "../../lib/http-security/body-limits";
-import { clientAddressOf, EDGE_SERVER_FLAG, isHttpsRequest, normaliseClientAddress, parseTrustProxy, PEER_ADDRESS_HEADER } from "../../lib/http-security/client-address";
+import {
+  clientAddressOf,
+  EDGE_SERVER_FLAG,
+  isHttpsRequest,
+  normaliseClientAddress,
+  parseTrustProxy,
+  PEER_ADDRESS_HEADER,
+} from "../../lib/http-security/client-address";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "../../lib/http-security/security-headers";
 import { clientKeyOf } from "../../lib/rate-limit/client-key";
 import { RestartBackoff } from "../../lib/runtime/restart-backoff";
-import { resetConfig } from "@/lib/config";
 
 describe("security headers", () => {
   test("a page's policy allows only scripts with its nonce, no inline handlers or eval, and no framing", () => {
@@ -124,7 +131,10 @@ describe("request body limits", () => {
   test("the console limit is five attachments of ATTACHMENT_MAX_MB plus 10 MB of fields", () => {
     assert.equal(consoleBodyLimitBytes({}), 110 * 1024 * 1024);
     assert.equal(consoleBodyLimitBytes({ ATTACHMENT_MAX_MB: "50" }), 260 * 1024 * 1024);
-    assert.deepEqual(decideRequestBody({ pathname: "/admin/items/new", contentLength: String(111 * 1024 * 1024), transferEncoding: undefined }, {}), { kind: "too-large", limitBytes: 110 * 1024 * 1024 });
+    assert.deepEqual(decideRequestBody({ pathname: "/admin/items/new", contentLength: String(111 * 1024 * 1024), transferEncoding: undefined }, {}), {
+      kind: "too-large",
+      limitBytes: 110 * 1024 * 1024,
+    });
   });
 
   test("a body of unknown length (chunked) is refused with 411", () => {
@@ -135,7 +145,10 @@ describe("request body limits", () => {
 describe("restarting a crashed web server", () => {
   test("the delay doubles after each quick crash, up to 30 s, and starts again after a long run", () => {
     const backoff = new RestartBackoff();
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(() => backoff.delayAfterCrash(500)), [1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7].map(() => backoff.delayAfterCrash(500)),
+      [1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000],
+    );
     assert.equal(backoff.delayAfterCrash(60_000), 1_000);
     assert.equal(backoff.delayAfterCrash(100), 2_000);
   });

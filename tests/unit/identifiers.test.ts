@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import {
   computeCreditCodeCheckCharacter,
   computeIdNumberCheckCharacter,
@@ -20,10 +20,7 @@ function completeIdNumber(firstSeventeenDigits: string): string {
 // GB 32100-2015 weights are 3^i mod 31; derived here rather than copied from the library.
 function completeCreditCode(firstSeventeenCharacters: string): string {
   const characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  const sum = [...firstSeventeenCharacters].reduce(
-    (total, character, index) => total + characters.indexOf(character) * (3 ** index % 31),
-    0,
-  );
+  const sum = [...firstSeventeenCharacters].reduce((total, character, index) => total + characters.indexOf(character) * (3 ** index % 31), 0);
   return firstSeventeenCharacters + characters[(31 - (sum % 31)) % 31];
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, test } from "node:test";
+import { createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
 import {
   createSha256CounterGenerator,
   drawAlgorithm,
@@ -16,7 +17,6 @@ import {
   type DrawTarget,
 } from "@/lib/inspections/draw";
 import { describeResultsTimeliness } from "@/lib/inspections/results-deadline";
-import { createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
 
 const seedA = "3f9a1c0e6b2d4f8a9c7e5b3d1f0a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f5a";
 const seedB = "0000000000000000000000000000000000000000000000000000000000000001";
@@ -29,11 +29,27 @@ function targets(count: number, category = (id: number) => (id % 3 === 0 ? "临�
 }
 
 function inspectors(count: number): DrawInspector[] {
-  return Array.from({ length: count }, (_, index) => ({ id: 100 + index, name: `人员${index}`, certificateNumber: `2310081700${index}`, section: "综合执法大队", active: true }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: 100 + index,
+    name: `人员${index}`,
+    certificateNumber: `2310081700${index}`,
+    section: "综合执法大队",
+    active: true,
+  }));
 }
 
 function input(overrides: Partial<DrawInput> = {}): DrawInput {
-  return { algorithm: drawAlgorithm, seed: seedA, targetCategories: [], targetCount: 5, inspectorsPerTarget: 2, targets: targets(30), inspectors: inspectors(8), conflicts: [], ...overrides };
+  return {
+    algorithm: drawAlgorithm,
+    seed: seedA,
+    targetCategories: [],
+    targetCount: 5,
+    inspectorsPerTarget: 2,
+    targets: targets(30),
+    inspectors: inspectors(8),
+    conflicts: [],
+    ...overrides,
+  };
 }
 
 function assignmentsOf(drawInput: DrawInput) {
@@ -48,7 +64,10 @@ describe("the random number stream", () => {
     const block0 = createHash("sha256").update("abc:0").digest();
     const block1 = createHash("sha256").update("abc:1").digest();
     const expected = [...Array.from({ length: 8 }, (_, index) => block0.readUInt32BE(index * 4)), block1.readUInt32BE(0)];
-    assert.deepEqual(Array.from({ length: 9 }, () => random.nextUint32()), expected);
+    assert.deepEqual(
+      Array.from({ length: 9 }, () => random.nextUint32()),
+      expected,
+    );
   });
 
   test("nextBelow stays in range and covers every value", () => {
@@ -63,9 +82,16 @@ describe("the random number stream", () => {
     const list = Array.from({ length: 20 }, (_, index) => index);
     const a = shuffle(list, createSha256CounterGenerator(seedA));
     const b = shuffle(list, createSha256CounterGenerator(seedB));
-    assert.deepEqual([...a].sort((x, y) => x - y), list);
+    assert.deepEqual(
+      [...a].sort((x, y) => x - y),
+      list,
+    );
     assert.notDeepEqual(a, b);
-    assert.deepEqual(list, Array.from({ length: 20 }, (_, index) => index), "the input is not changed");
+    assert.deepEqual(
+      list,
+      Array.from({ length: 20 }, (_, index) => index),
+      "the input is not changed",
+    );
   });
 });
 
@@ -114,7 +140,10 @@ describe("the draw", () => {
     for (let seed = 0; seed < 200; seed++) {
       const assignments = assignmentsOf(input({ seed: `seed-${seed}`, targetCount: 30, conflicts }));
       const forOne = assignments.find((assignment) => assignment.targetId === 1)!;
-      assert.ok(forOne.inspectorIds.every((id) => id >= 105), `seed ${seed}: ${forOne.inspectorIds}`);
+      assert.ok(
+        forOne.inspectorIds.every((id) => id >= 105),
+        `seed ${seed}: ${forOne.inspectorIds}`,
+      );
       const forTwo = assignments.find((assignment) => assignment.targetId === 2)!;
       assert.ok(!forTwo.inspectorIds.includes(105), `seed ${seed}`);
     }
@@ -130,7 +159,10 @@ describe("the draw", () => {
     assert.deepEqual(runDraw(input({ targetCount: 31 })), { ok: false, problem: { kind: "not_enough_targets", available: 30, requested: 31 } });
     assert.deepEqual(runDraw(input({ inspectors: inspectors(1) })), { ok: false, problem: { kind: "not_enough_inspectors", available: 1, required: 2 } });
     const conflicts = [100, 101, 102, 103, 104, 105, 106].map((inspectorId) => ({ inspectorId, targetId: 7 }));
-    assert.deepEqual(runDraw(input({ targetCount: 30, conflicts })), { ok: false, problem: { kind: "not_enough_inspectors_for_target", targetId: 7, eligible: 1, required: 2 } });
+    assert.deepEqual(runDraw(input({ targetCount: 30, conflicts })), {
+      ok: false,
+      problem: { kind: "not_enough_inspectors_for_target", targetId: 7, eligible: 1, required: 2 },
+    });
     assert.deepEqual(runDraw(input({ inspectorsPerTarget: 1 })), { ok: false, problem: { kind: "invalid_counts" } });
     assert.deepEqual(runDraw(input({ algorithm: "other/1" })), { ok: false, problem: { kind: "unknown_algorithm", algorithm: "other/1" } });
   });
@@ -147,7 +179,14 @@ describe("the draw", () => {
 describe("list hashes", () => {
   test("are independent of row and key order and change with any content", () => {
     const list = targets(5);
-    const shuffledKeys = list.map((target) => ({ active: target.active, category: target.category, address: target.address, creditCode: target.creditCode, name: target.name, id: target.id }));
+    const shuffledKeys = list.map((target) => ({
+      active: target.active,
+      category: target.category,
+      address: target.address,
+      creditCode: target.creditCode,
+      name: target.name,
+      id: target.id,
+    }));
     assert.equal(hashTargetList([...shuffledKeys].reverse()), hashTargetList(list));
     const renamed = targets(5);
     renamed[4].address = "新地址";
@@ -157,7 +196,16 @@ describe("list hashes", () => {
 
   test("are SHA-256 of the documented JSON text", () => {
     const list = targets(2);
-    const text = JSON.stringify(list.map((target) => ({ id: target.id, name: target.name, creditCode: target.creditCode, address: target.address, category: target.category, active: target.active })));
+    const text = JSON.stringify(
+      list.map((target) => ({
+        id: target.id,
+        name: target.name,
+        creditCode: target.creditCode,
+        address: target.address,
+        category: target.category,
+        active: target.active,
+      })),
+    );
     assert.equal(hashTargetList(list), createHash("sha256").update(text, "utf8").digest("hex"));
     assert.equal(hashDrawInput(input()), createHash("sha256").update(serializeDrawInput(input()), "utf8").digest("hex"));
     assert.ok(serializeDrawInput(input()).includes("对象1"), "Chinese is not escaped");

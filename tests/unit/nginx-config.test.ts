@@ -46,7 +46,10 @@ describe("deploy/nginx.conf", () => {
 
   test("the bench's plain-HTTP copy keeps the rest of the file", () => {
     const bench = benchNginxConfig(deployed, "/tmp/bench-nginx", 18080, 13000);
-    const directives = bench.split("\n").filter((line) => !line.trim().startsWith("#")).join("\n");
+    const directives = bench
+      .split("\n")
+      .filter((line) => !line.trim().startsWith("#"))
+      .join("\n");
     assert.doesNotMatch(directives, /ssl_|listen 80;|listen 443|return 301/);
     assert.match(bench, /listen 127\.0\.0\.1:18080;/);
     assert.match(bench, /server 127\.0\.0\.1:13000;/);
@@ -59,7 +62,11 @@ describe("deploy/nginx.conf", () => {
     try {
       const certificate = path.join(directory, "cert.pem");
       const key = path.join(directory, "key.pem");
-      const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", key, "-out", certificate], { encoding: "utf8" });
+      const made = spawnSync(
+        "openssl",
+        ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", key, "-out", certificate],
+        { encoding: "utf8" },
+      );
       assert.equal(made.status, 0, made.stderr);
       mkdirSync(path.join(directory, "logs"));
       const config = deployed

@@ -1,13 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { parseConfig } from "../../lib/config";
 import { createContentVersionReader } from "../../lib/runtime/content-version-reader";
-import { gunzipSync } from "node:zlib";
 import { acceptsGzip, bodyWithNonce, cutAtNonce, gzipPiecesOf, gzipWithNonce, nonceOfPolicy, PageCache } from "../../lib/runtime/page-cache";
 import { pageCacheSettingsFrom } from "../../lib/runtime/page-cache-handler";
 import { webConcurrencyFrom } from "../../lib/runtime/web-concurrency";
 
-const page = (body: string) => ({ status: 200, headers: [["content-type", "text/html"]] as [string, string][], segments: [Buffer.from(body)], entityTag: undefined });
+const page = (body: string) => ({
+  status: 200,
+  headers: [["content-type", "text/html"]] as [string, string][],
+  segments: [Buffer.from(body)],
+  entityTag: undefined,
+});
 
 describe("the page cache", () => {
   test("a page is kept as a template: every occurrence of its nonce is replaced by the next answer's", () => {
@@ -22,7 +27,9 @@ describe("the page cache", () => {
   });
 
   test("a gzip answer is put together from pieces compressed once, with the new nonce, and decompresses to the page", () => {
-    const page = Buffer.from(`<html>${"<p>政府信息公开</p>".repeat(2_000)}<script nonce="OLD">a</script>${"x".repeat(70_000)}<script nonce="OLD">b</script></html>`);
+    const page = Buffer.from(
+      `<html>${"<p>政府信息公开</p>".repeat(2_000)}<script nonce="OLD">a</script>${"x".repeat(70_000)}<script nonce="OLD">b</script></html>`,
+    );
     const segments = cutAtNonce(page, "OLD");
     const pieces = gzipPiecesOf(segments);
     for (const nonce of ["Zm9vYmFyYmF6cXV4+/==", "c2Vjb25k"]) {

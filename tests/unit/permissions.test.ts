@@ -26,7 +26,10 @@ test("every role may use the console, change its password and keep API tokens", 
 });
 
 test("the audit log is exported by leaders and admins only", () => {
-  assert.deepEqual(roles.filter((role) => isPermitted(role, "audit.export")), ["leader", "admin"]);
+  assert.deepEqual(
+    roles.filter((role) => isPermitted(role, "audit.export")),
+    ["leader", "admin"],
+  );
 });
 
 test("assertPermitted throws ForbiddenError for a missing actor or action", () => {

@@ -3,7 +3,12 @@ import { test } from "node:test";
 import { isReplyPublic, publicReplyContent, type ReplyDisclosureSubject } from "@/lib/proposals/reply-disclosure";
 
 const issued: ReplyDisclosureSubject<string> = {
-  state: "published", disclosure: "full", body: "全文：已增设公厕三座。", summary: "摘要：已增设公厕。", withdrawnAt: null, attachments: ["答复函.pdf"],
+  state: "published",
+  disclosure: "full",
+  body: "全文：已增设公厕三座。",
+  summary: "摘要：已增设公厕。",
+  withdrawnAt: null,
+  attachments: ["答复函.pdf"],
 };
 
 test("全文公开 shows the whole text and the attachments", () => {

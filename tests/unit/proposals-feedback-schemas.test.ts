@@ -12,8 +12,10 @@ test("a message needs a topic and content; name and contact are optional", () =>
 
 test("length limits hold for every field", () => {
   const tooLong = feedbackSubmissionSchema.safeParse({
-    topic: "题".repeat(feedbackLimits.topic + 1), content: "字".repeat(feedbackLimits.content + 1),
-    name: "名".repeat(feedbackLimits.name + 1), contact: "1".repeat(feedbackLimits.contact + 1),
+    topic: "题".repeat(feedbackLimits.topic + 1),
+    content: "字".repeat(feedbackLimits.content + 1),
+    name: "名".repeat(feedbackLimits.name + 1),
+    contact: "1".repeat(feedbackLimits.contact + 1),
   });
   assert.equal(tooLong.success, false);
   assert.deepEqual(tooLong.error!.issues.map((issue) => issue.path[0]).sort(), ["contact", "content", "name", "topic"]);

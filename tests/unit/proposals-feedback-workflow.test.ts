@@ -27,8 +27,16 @@ test("staff of the responsible section submit; the section head approves: no lea
 });
 
 test("nobody outside the section, and no leader, approves", () => {
-  assert.deepEqual(decideFeedbackReplyTransition({ actor: otherHead, subject: inReview, action: "approve" }), { allowed: false, status: 403, reason: "forbidden" });
-  assert.deepEqual(decideFeedbackReplyTransition({ actor: leader, subject: inReview, action: "approve" }), { allowed: false, status: 403, reason: "forbidden" });
+  assert.deepEqual(decideFeedbackReplyTransition({ actor: otherHead, subject: inReview, action: "approve" }), {
+    allowed: false,
+    status: 403,
+    reason: "forbidden",
+  });
+  assert.deepEqual(decideFeedbackReplyTransition({ actor: leader, subject: inReview, action: "approve" }), {
+    allowed: false,
+    status: 403,
+    reason: "forbidden",
+  });
   assert.deepEqual(decideFeedbackReplyTransition({ actor: staff, subject: inReview, action: "approve" }), { allowed: false, status: 403, reason: "forbidden" });
 });
 
@@ -37,7 +45,11 @@ test("a head cannot approve a reply they wrote or last edited", () => {
 });
 
 test("returning needs a comment; actions impossible from the state are 409; unassigned replies cannot move", () => {
-  assert.deepEqual(decideFeedbackReplyTransition({ actor: head, subject: inReview, action: "return", comment: " " }), { allowed: false, status: 422, reason: "comment_required" });
+  assert.deepEqual(decideFeedbackReplyTransition({ actor: head, subject: inReview, action: "return", comment: " " }), {
+    allowed: false,
+    status: 422,
+    reason: "comment_required",
+  });
   assert.deepEqual(decideFeedbackReplyTransition({ actor: head, subject: draft, action: "approve" }), { allowed: false, status: 409, reason: "invalid_state" });
   assert.equal(decideFeedbackReplyTransition({ actor: staff, subject: { ...draft, sectionId: null }, action: "submit" }).allowed, false);
 });

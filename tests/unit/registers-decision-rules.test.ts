@@ -72,20 +72,39 @@ describe("validating 双公示 decisions", () => {
   });
 
   test("credit codes and ID numbers with a wrong check character are refused, with their own messages", () => {
-    const badCode = validateDecisionValues("license", { ...license, creditCode: wrongCheckCharacter(company), authorityCreditCode: wrongCheckCharacter(authority) }, { today });
-    assert.deepEqual(badCode.problems.map((problem) => problem.field), ["creditCode", "authorityCreditCode"]);
+    const badCode = validateDecisionValues(
+      "license",
+      { ...license, creditCode: wrongCheckCharacter(company), authorityCreditCode: wrongCheckCharacter(authority) },
+      { today },
+    );
+    assert.deepEqual(
+      badCode.problems.map((problem) => problem.field),
+      ["creditCode", "authorityCreditCode"],
+    );
     assert.ok(badCode.problems.every((problem) => problem.message.includes("校验位")));
     const malformed = validateDecisionValues("license", { ...license, creditCode: "91231081MA1OOOOO1" }, { today });
     assert.match(malformed.problems[0].message, /18 位/);
     const badId = validateDecisionValues("penalty", { ...penalty, idNumber: wrongCheckCharacter(person) }, { today });
-    assert.deepEqual(badId.problems.map((problem) => problem.field), ["idNumber"]);
+    assert.deepEqual(
+      badId.problems.map((problem) => problem.field),
+      ["idNumber"],
+    );
   });
 
   test("required values depend on the kind and the counterparty category", () => {
-    assert.deepEqual(fieldsOf("license", { ...license, counterpartyName: "", licenseContent: " ", validFrom: "", decisionDate: "" }), ["counterpartyName", "licenseContent", "decisionDate", "validFrom"]);
+    assert.deepEqual(fieldsOf("license", { ...license, counterpartyName: "", licenseContent: " ", validFrom: "", decisionDate: "" }), [
+      "counterpartyName",
+      "licenseContent",
+      "decisionDate",
+      "validFrom",
+    ]);
     assert.deepEqual(fieldsOf("license", { ...license, creditCode: "", legalRepresentative: "" }), ["creditCode", "legalRepresentative"]);
     assert.deepEqual(fieldsOf("penalty", { ...penalty, idNumber: "" }), ["idNumber"]);
-    assert.deepEqual(fieldsOf("penalty", { ...penalty, violationFacts: "", penaltyBasis: "", penaltyCategories: "" }), ["violationFacts", "penaltyBasis", "penaltyCategories"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, violationFacts: "", penaltyBasis: "", penaltyCategories: "" }), [
+      "violationFacts",
+      "penaltyBasis",
+      "penaltyCategories",
+    ]);
     assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyAmount: "" }), ["penaltyAmount"], "a fine needs its amount");
     assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyCategories: "警告", penaltyAmount: "" }), [], "a warning has no amount");
     assert.deepEqual(fieldsOf("coercion", { ...license, coercionCategory: "扣押财物", coercionContent: "" }), ["coercionContent"]);
@@ -98,7 +117,10 @@ describe("validating 双公示 decisions", () => {
 
   test("unknown categories are named", () => {
     const unknown = validateDecisionValues("penalty", { ...penalty, counterpartyCategory: "外国人", penaltyCategories: "罚款；游街" }, { today });
-    assert.deepEqual(unknown.problems.map((problem) => problem.field), ["counterpartyCategory", "penaltyCategories"]);
+    assert.deepEqual(
+      unknown.problems.map((problem) => problem.field),
+      ["counterpartyCategory", "penaltyCategories"],
+    );
     assert.match(unknown.problems[1].message, /游街/);
     assert.deepEqual(fieldsOf("coercion", { ...license, coercionCategory: "没收房屋", coercionContent: "x" }), ["coercionCategory"]);
     assert.deepEqual(fieldsOf("license", { ...license, counterpartyCategory: "个体户" }), []);
@@ -116,7 +138,10 @@ describe("validating 双公示 decisions", () => {
     const all = validateDecisionValues("license", { counterpartyCategory: "x" }, { today });
     const order = decisionColumns("license").map((column) => column.key);
     const fields = all.problems.map((problem) => problem.field);
-    assert.deepEqual(fields, [...fields].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    assert.deepEqual(
+      fields,
+      [...fields].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    );
     assert.ok(fields.length >= 7, fields.join());
     assert.equal(all.record, null);
   });

@@ -12,8 +12,15 @@ const expected: Record<string, Action[]> = {
 };
 
 const registerActions: Action[] = [
-  "registers.read_console", "power.edit", "power.publish_version", "service.edit", "decision.edit", "decision.import", "decision.export",
-  "decision.configure_publicity", "fee_income.manage",
+  "registers.read_console",
+  "power.edit",
+  "power.publish_version",
+  "service.edit",
+  "decision.edit",
+  "decision.import",
+  "decision.export",
+  "decision.configure_publicity",
+  "fee_income.manage",
 ];
 
 test("register permissions: editors draft and import, only leaders publish a yearly list, publicity periods are a leader's or admin's setting", () => {

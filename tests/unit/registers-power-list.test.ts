@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { filterPowerEntries, sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
-import { diffPowerLists } from "@/lib/powers/power-list-diff";
-import { canEditRegisterEntry, type RegisterSubject } from "@/lib/powers/register-review";
 import { decisionReview } from "@/lib/decisions/decision-review";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { filterPowerEntries, sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
+import { diffPowerLists } from "@/lib/powers/power-list-diff";
+import { canEditRegisterEntry, type RegisterSubject } from "@/lib/powers/register-review";
 import { availableActions, refusalError } from "@/lib/workflow/engine";
 import { decideTransition, type WorkflowActor } from "@/lib/workflow/workflow";
 
@@ -19,8 +19,17 @@ function decideRegisterTransition(actor: WorkflowActor, subject: RegisterSubject
 const availableRegisterActions = (actor: WorkflowActor, subject: RegisterSubject) => availableActions(decisionReview, actor, subject);
 
 const entry = (code: string, overrides: Partial<PowerEntry> = {}): PowerEntry => ({
-  code, name: `事项${code}`, type: "license", legalBasis: ["《城市道路管理条例》第三十条"], sectionName: "市容环境管理科",
-  responsibilities: "受理、审查、决定", accountability: "不依法受理的", status: "retained", statusNote: null, effectiveOn: "2016-06-30", ...overrides,
+  code,
+  name: `事项${code}`,
+  type: "license",
+  legalBasis: ["《城市道路管理条例》第三十条"],
+  sectionName: "市容环境管理科",
+  responsibilities: "受理、审查、决定",
+  accountability: "不依法受理的",
+  status: "retained",
+  statusNote: null,
+  effectiveOn: "2016-06-30",
+  ...overrides,
 });
 
 describe("comparing two years of the power list", () => {
@@ -33,20 +42,44 @@ describe("comparing two years of the power list", () => {
       entry("JC-001", { type: "inspection" }),
     ];
     const diff = diffPowerLists(before, after);
-    assert.deepEqual(diff.added.map((item) => item.code), ["JC-001"]);
-    assert.deepEqual(diff.removed.map((item) => item.code), ["CF-001"]);
-    assert.deepEqual(diff.changed.map((item) => [item.code, item.fields]), [["XK-002", ["legalBasis"]], ["XK-013", ["status", "statusNote", "effectiveOn"]]]);
+    assert.deepEqual(
+      diff.added.map((item) => item.code),
+      ["JC-001"],
+    );
+    assert.deepEqual(
+      diff.removed.map((item) => item.code),
+      ["CF-001"],
+    );
+    assert.deepEqual(
+      diff.changed.map((item) => [item.code, item.fields]),
+      [
+        ["XK-002", ["legalBasis"]],
+        ["XK-013", ["status", "statusNote", "effectiveOn"]],
+      ],
+    );
     assert.equal(diff.unchanged, 1);
     assert.deepEqual(diffPowerLists(after, after), { added: [], removed: [], changed: [], unchanged: 4 });
   });
 
   test("lists sort by power type, then code numerically; filters by type, status and words", () => {
     const sorted = sortPowerEntries([entry("XK-10"), entry("CF-1", { type: "penalty" }), entry("XK-2"), entry("JC-1", { type: "inspection" })]);
-    assert.deepEqual(sorted.map((item) => item.code), ["XK-2", "XK-10", "CF-1", "JC-1"]);
+    assert.deepEqual(
+      sorted.map((item) => item.code),
+      ["XK-2", "XK-10", "CF-1", "JC-1"],
+    );
     const list = [entry("XK-001", { name: "设置大型户外广告审批" }), entry("XK-013", { status: "cancelled" }), entry("CF-001", { type: "penalty" })];
-    assert.deepEqual(filterPowerEntries(list, { type: "license", status: "retained" }).map((item) => item.code), ["XK-001"]);
-    assert.deepEqual(filterPowerEntries(list, { q: "户外广告" }).map((item) => item.code), ["XK-001"]);
-    assert.deepEqual(filterPowerEntries(list, { q: "cf-" }).map((item) => item.code), ["CF-001"]);
+    assert.deepEqual(
+      filterPowerEntries(list, { type: "license", status: "retained" }).map((item) => item.code),
+      ["XK-001"],
+    );
+    assert.deepEqual(
+      filterPowerEntries(list, { q: "户外广告" }).map((item) => item.code),
+      ["XK-001"],
+    );
+    assert.deepEqual(
+      filterPowerEntries(list, { q: "cf-" }).map((item) => item.code),
+      ["CF-001"],
+    );
   });
 });
 
@@ -68,10 +101,16 @@ describe("register review follows the items' workflow table", () => {
   test("refusals: wrong state 409, wrong person 403 (another section, the author, an admin), missing comment 422", () => {
     assert.throws(() => decideRegisterTransition(leader, draft, "approve", null, messages.registers.review), ConflictError);
     assert.throws(() => decideRegisterTransition(otherHead, { ...draft, state: "section_review" }, "approve", null, messages.registers.review), ForbiddenError);
-    assert.throws(() => decideRegisterTransition(head, { ...draft, state: "section_review", lastEditorId: head.id }, "approve", null, messages.registers.review), ForbiddenError);
+    assert.throws(
+      () => decideRegisterTransition(head, { ...draft, state: "section_review", lastEditorId: head.id }, "approve", null, messages.registers.review),
+      ForbiddenError,
+    );
     assert.throws(() => decideRegisterTransition(admin, { ...draft, state: "section_review" }, "approve", null, messages.registers.review), ForbiddenError);
     assert.throws(() => decideRegisterTransition(head, { ...draft, state: "section_review" }, "return", " ", messages.registers.review), ValidationError);
-    assert.throws(() => decideRegisterTransition(leader, { ...draft, state: "published" }, "withdraw", "", messages.registers.review), (error: unknown) => error instanceof ValidationError && /撤回理由/.test(error.fields.comment[0]));
+    assert.throws(
+      () => decideRegisterTransition(leader, { ...draft, state: "published" }, "withdraw", "", messages.registers.review),
+      (error: unknown) => error instanceof ValidationError && /撤回理由/.test(error.fields.comment[0]),
+    );
   });
 
   test("buttons offered and who may edit", () => {

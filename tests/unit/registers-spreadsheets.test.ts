@@ -3,7 +3,16 @@ import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import {
-  CsvEncodingError, decodeCsvBytes, detectSpreadsheetFormat, formatCsv, parseCsv, parseSpreadsheetDate, readTable, UnreadableSpreadsheetError, writeCsv, writeXlsx,
+  CsvEncodingError,
+  decodeCsvBytes,
+  detectSpreadsheetFormat,
+  formatCsv,
+  parseCsv,
+  parseSpreadsheetDate,
+  readTable,
+  UnreadableSpreadsheetError,
+  writeCsv,
+  writeXlsx,
 } from "@/lib/spreadsheets";
 
 const columns = [
@@ -26,11 +35,19 @@ async function xlsxFrom(rows: unknown[][], configure?: (sheet: ExcelJS.Worksheet
 describe("CSV", () => {
   test("quoted fields keep commas, doubled quotes and line breaks; CRLF, LF and CR all end rows", () => {
     const text = 'a,"b,1","say ""hi"""\r\n"two\nlines",,x\ny,z\rlast,"" ';
-    assert.deepEqual(parseCsv(text), [["a", "b,1", 'say "hi"'], ["two\nlines", "", "x"], ["y", "z"], ["last", " "]]);
+    assert.deepEqual(parseCsv(text), [
+      ["a", "b,1", 'say "hi"'],
+      ["two\nlines", "", "x"],
+      ["y", "z"],
+      ["last", " "],
+    ]);
   });
 
   test("a final line break does not add a row; a BOM is dropped; empty input has no rows", () => {
-    assert.deepEqual(parseCsv("\uFEFF名称,代码\r\n甲,1\r\n"), [["名称", "代码"], ["甲", "1"]]);
+    assert.deepEqual(parseCsv("\uFEFF名称,代码\r\n甲,1\r\n"), [
+      ["名称", "代码"],
+      ["甲", "1"],
+    ]);
     assert.deepEqual(parseCsv(""), []);
     assert.deepEqual(parseCsv("a,\n"), [["a", ""]]);
   });
@@ -56,7 +73,10 @@ describe("CSV", () => {
   });
 
   test("written CSV starts with a BOM, quotes what needs it, neutralises formulas, and reads back unchanged", async () => {
-    const rows = [["=SUM(A1)", "含,逗号", 'a "quote"', "+86 123", "-", "普通"], ["@x", "多\n行", "", "'=keep", "1.5", "中文"]];
+    const rows = [
+      ["=SUM(A1)", "含,逗号", 'a "quote"', "+86 123", "-", "普通"],
+      ["@x", "多\n行", "", "'=keep", "1.5", "中文"],
+    ];
     const text = formatCsv(rows);
     assert.ok(text.startsWith("\uFEFF"));
     assert.ok(text.includes("'=SUM(A1)") && text.includes("'+86 123") && text.includes("'@x"));
@@ -85,14 +105,21 @@ describe("reading tables", () => {
     assert.equal(table.format, "xlsx");
     assert.deepEqual(table.problems, []);
     assert.equal(table.headerRowNumber, 3);
-    assert.deepEqual(table.rows.map((row) => row.rowNumber), [4, 6]);
+    assert.deepEqual(
+      table.rows.map((row) => row.rowNumber),
+      [4, 6],
+    );
     assert.deepEqual(table.rows[0].values, { name: "甲公司", code: "91231081MA1ABCDE0X", amount: "1.25", date: "2017-03-15" });
     assert.deepEqual(table.rows[1].values, { name: "乙公司", code: "230103199001011234", amount: "3", date: "2017/4/1" });
   });
 
   test("rich text, formulas and hyperlinks are read as the text they show", async () => {
     const bytes = await xlsxFrom([["行政相对人名称", "统一社会信用代码", "决定日期"]], (sheet) => {
-      sheet.addRow([{ richText: [{ text: "甲" }, { text: "公司", font: { bold: true } }] }, { formula: "\"9123\"&\"1081\"", result: "91231081" }, { text: "2017-05-02", hyperlink: "http://x" }]);
+      sheet.addRow([
+        { richText: [{ text: "甲" }, { text: "公司", font: { bold: true } }] },
+        { formula: '"9123"&"1081"', result: "91231081" },
+        { text: "2017-05-02", hyperlink: "http://x" },
+      ]);
     });
     const table = await readTable(bytes, { columns, fileName: "x.xlsx" });
     assert.deepEqual(table.rows[0].values, { name: "甲公司", code: "91231081", amount: "", date: "2017-05-02" });
@@ -104,7 +131,12 @@ describe("reading tables", () => {
     assert.deepEqual(strict.rows, []);
     assert.deepEqual(
       strict.problems.map((problem) => [problem.row, problem.column]),
-      [[1, "行政相对人名称"], [1, "备注字段"], [1, "统一社会信用代码"], [1, "决定日期"]],
+      [
+        [1, "行政相对人名称"],
+        [1, "备注字段"],
+        [1, "统一社会信用代码"],
+        [1, "决定日期"],
+      ],
     );
     assert.ok(strict.problems.every((problem) => /[\u4e00-\u9fff]/.test(problem.message)));
     const lenient = await readTable(utf8("行政相对人名称,统一社会信用代码,决定日期,序号\n甲,1,2017-01-01,1\n"), { columns, fileName: "x.csv" });
@@ -116,15 +148,28 @@ describe("reading tables", () => {
   });
 
   test("rows blank in every one of the table's columns are skipped (a pre-numbered 序号 column)", async () => {
-    const table = await readTable(utf8("序号,行政相对人名称,统一社会信用代码,决定日期\n1,甲,1,2017-01-01\n2,,,\n3,乙,2,2017-01-02\n4,,,\n"), { columns, fileName: "x.csv" });
+    const table = await readTable(utf8("序号,行政相对人名称,统一社会信用代码,决定日期\n1,甲,1,2017-01-01\n2,,,\n3,乙,2,2017-01-02\n4,,,\n"), {
+      columns,
+      fileName: "x.csv",
+    });
     assert.deepEqual(table.problems, []);
-    assert.deepEqual(table.rows.map((row) => row.rowNumber), [2, 4]);
+    assert.deepEqual(
+      table.rows.map((row) => row.rowNumber),
+      [2, 4],
+    );
   });
 
   test("an .xlsx row says which of its cells were numbers (Excel keeps 15 digits of those)", async () => {
-    const bytes = await xlsxFrom([["行政相对人名称", "统一社会信用代码", "决定日期"], ["甲公司", 912310810000000000, "2017-01-01"], ["乙公司", "91231081MA1ABCDE0X", "2017-01-01"]]);
+    const bytes = await xlsxFrom([
+      ["行政相对人名称", "统一社会信用代码", "决定日期"],
+      ["甲公司", 912310810000000000, "2017-01-01"],
+      ["乙公司", "91231081MA1ABCDE0X", "2017-01-01"],
+    ]);
     const table = await readTable(bytes, { columns, fileName: "x.xlsx" });
-    assert.deepEqual(table.rows.map((row) => row.numericKeys ?? []), [["code"], []]);
+    assert.deepEqual(
+      table.rows.map((row) => row.numericKeys ?? []),
+      [["code"], []],
+    );
   });
 
   test("too many rows is one problem, not a slow import", async () => {
@@ -135,7 +180,10 @@ describe("reading tables", () => {
   });
 
   test("files that are not spreadsheets are refused with a reason", async () => {
-    assert.throws(() => detectSpreadsheetFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), "old.xls"), (error: unknown) => error instanceof UnreadableSpreadsheetError && /xlsx/.test(error.message));
+    assert.throws(
+      () => detectSpreadsheetFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), "old.xls"),
+      (error: unknown) => error instanceof UnreadableSpreadsheetError && /xlsx/.test(error.message),
+    );
     assert.throws(() => detectSpreadsheetFormat(utf8("%PDF-1.4"), "a.pdf"), UnreadableSpreadsheetError);
     assert.throws(() => detectSpreadsheetFormat(new Uint8Array([1, 0, 2, 0]), "a.csv"), UnreadableSpreadsheetError);
     assert.throws(() => detectSpreadsheetFormat(new Uint8Array(), "a.csv"), UnreadableSpreadsheetError);
@@ -148,11 +196,16 @@ describe("reading tables", () => {
 
 describe("writing workbooks", () => {
   test("the header is bold and frozen, text columns keep 18-digit numbers, notes are comments; it reads back", async () => {
-    const bytes = await writeXlsx([{
-      name: "行政许可",
-      columns: [{ header: "行政相对人名称" }, { header: "统一社会信用代码", text: true, note: "18位" }, { header: "罚没金额" }, { header: "决定日期" }],
-      rows: [["甲公司", "230103199001011234", 1.5, "2017-03-15"], ["乙公司", "00123", null, undefined]],
-    }]);
+    const bytes = await writeXlsx([
+      {
+        name: "行政许可",
+        columns: [{ header: "行政相对人名称" }, { header: "统一社会信用代码", text: true, note: "18位" }, { header: "罚没金额" }, { header: "决定日期" }],
+        rows: [
+          ["甲公司", "230103199001011234", 1.5, "2017-03-15"],
+          ["乙公司", "00123", null, undefined],
+        ],
+      },
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const sheet = workbook.worksheets[0];
@@ -163,10 +216,13 @@ describe("writing workbooks", () => {
     assert.equal(sheet.getCell("B2").value, "230103199001011234");
     assert.ok(sheet.getCell("B1").note);
     const table = await readTable(new Uint8Array(bytes), { columns, fileName: "x.xlsx" });
-    assert.deepEqual(table.rows.map((row) => row.values), [
-      { name: "甲公司", code: "230103199001011234", amount: "1.5", date: "2017-03-15" },
-      { name: "乙公司", code: "00123", amount: "", date: "" },
-    ]);
+    assert.deepEqual(
+      table.rows.map((row) => row.values),
+      [
+        { name: "甲公司", code: "230103199001011234", amount: "1.5", date: "2017-03-15" },
+        { name: "乙公司", code: "00123", amount: "", date: "" },
+      ],
+    );
   });
 });
 

@@ -52,7 +52,10 @@ test("Table 4 totals must add up in each of the three groups", () => {
   const broken = [...table4];
   broken[14] = 2;
   const problems = checkReportTables(consistentTable(), broken, outcomes, null);
-  assert.deepEqual(problems.map((problem) => problem.code), ["table4_total"]);
+  assert.deepEqual(
+    problems.map((problem) => problem.code),
+    ["table4_total"],
+  );
   assert.match(problems[0].message, /复议后起诉/);
 });
 

@@ -1,6 +1,7 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { htmlToPlainText, sanitizeItemBody } from "../../lib/content/sanitize-html";
+import { withScrollableTables } from "../../lib/content/scrollable-tables";
 
 // Nothing that can run code, load a resource the reader did not choose, or restyle the page
 // may survive: these are checked on the output as a whole, whatever shape it takes.
@@ -87,8 +88,8 @@ test("style and class attributes, style elements and colours are removed", () =>
 
 test("Word markup is reduced to its text: comments, o:p and spans go", () => {
   const word =
-    '<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->' +
-    '<p class=MsoNormal><span lang=EN-US style=\'font-size:16.0pt\'>关于<o:p></o:p></span><span style=\'mso-spacerun:yes\'>印发</span><!-- comment --></p>';
+    "<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->" +
+    "<p class=MsoNormal><span lang=EN-US style='font-size:16.0pt'>关于<o:p></o:p></span><span style='mso-spacerun:yes'>印发</span><!-- comment --></p>";
   assert.equal(sanitizeItemBody(word), "<p>关于印发</p>");
 });
 
@@ -145,7 +146,9 @@ test("tables keep their structure and numeric colspan/rowspan only", () => {
     '<tbody><tr><td rowspan="2"><p>收到申请数</p></td><td>120</td></tr><tr><td>85</td></tr></tbody></table>';
   assert.equal(sanitizeItemBody(table), table);
   assert.equal(
-    sanitizeItemBody('<table style="min-width:75px"><colgroup><col style="min-width:25px"></colgroup><tbody><tr><td colspan="abc" rowspan="1" width="100" data-colwidth="100">a</td></tr></tbody></table>'),
+    sanitizeItemBody(
+      '<table style="min-width:75px"><colgroup><col style="min-width:25px"></colgroup><tbody><tr><td colspan="abc" rowspan="1" width="100" data-colwidth="100">a</td></tr></tbody></table>',
+    ),
     "<table><tbody><tr><td>a</td></tr></tbody></table>",
   );
 });
@@ -176,7 +179,15 @@ test("plain text puts each table row on a line with tab-separated cells", () => 
 });
 
 test("plain text collapses HTML whitespace, keeps image descriptions and handles empty input", () => {
-  assert.equal(htmlToPlainText("<p>  第一段\n  文字  </p>\n\n<p></p><p>&nbsp;</p><p>二<img src=/a.png alt=\"公章\">段</p>"), "第一段 文字\n二 公章 段");
+  assert.equal(htmlToPlainText('<p>  第一段\n  文字  </p>\n\n<p></p><p>&nbsp;</p><p>二<img src=/a.png alt="公章">段</p>'), "第一段 文字\n二 公章 段");
   assert.equal(htmlToPlainText(""), "");
   assert.equal(htmlToPlainText("纯文本，无标签"), "纯文本，无标签");
+});
+
+test("tables in published text can be reached by keyboard when they scroll on a phone; text that looks like a tag is untouched", () => {
+  const html = sanitizeItemBody('<p>&lt;table&gt; 见下表</p><table tabindex="-1"><tbody><tr><td>1</td></tr></tbody></table><table><tr><td>2</td></tr></table>');
+  const shown = withScrollableTables(html);
+  assert.equal(shown.match(/<table tabindex="0">/g)?.length, 2);
+  assert.ok(shown.includes("<p>&lt;table&gt; 见下表</p>"));
+  assert.ok(!shown.includes('tabindex="-1"'), "the sanitiser drops the author's own tabindex");
 });

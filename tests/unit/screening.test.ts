@@ -1,5 +1,5 @@
-import { test } from "node:test";
 import assert from "node:assert/strict";
+import { test } from "node:test";
 import { findScreeningFindings, type ScreeningFinding } from "../../lib/screening";
 import { findBankCards, passesLuhnCheck } from "../../lib/screening/detectors/bank-card";
 
@@ -59,9 +59,7 @@ test("ID numbers in lower-case x or full-width digits are still found, reported 
 
 test("mobile numbers are found, with +86 and 3-4-4 spacing, but not inside longer digit runs", () => {
   assert.deepEqual(summarize(findScreeningFindings("联系电话13812345678。", noWords)), [["mobile_number", "13812345678"]]);
-  assert.deepEqual(summarize(findScreeningFindings("电话：+86 138-1234-5678", noWords)), [
-    ["mobile_number", "+86 138-1234-5678"],
-  ]);
+  assert.deepEqual(summarize(findScreeningFindings("电话：+86 138-1234-5678", noWords)), [["mobile_number", "+86 138-1234-5678"]]);
   assert.deepEqual(summarize(findScreeningFindings("电话 139 0000 1111 转", noWords)), [["mobile_number", "139 0000 1111"]]);
   assert.deepEqual(findScreeningFindings("订单号213812345678", noWords), []);
   assert.deepEqual(findScreeningFindings("订单号138123456789", noWords), []);

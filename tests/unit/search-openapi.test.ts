@@ -42,7 +42,10 @@ test("the document is OpenAPI 3 with the search contract spelled out", () => {
   };
   assert.match(document.openapi, /^3\./);
   const search = document.paths["/api/v1/search"].get;
-  assert.deepEqual(search.parameters?.map((parameter) => parameter.name), ["q", "type", "category", "year", "issuingBody", "validity", "sort", "page", "pageSize"]);
+  assert.deepEqual(
+    search.parameters?.map((parameter) => parameter.name),
+    ["q", "type", "category", "year", "issuingBody", "validity", "sort", "page", "pageSize"],
+  );
   assert.equal(search.parameters?.find((parameter) => parameter.name === "q")?.required, true);
   assert.ok(search.responses["200"] && search.responses["422"] && search.responses["429"] && search.responses["304"]);
   assert.deepEqual(document.components.schemas.SearchResponse.required, ["total", "results"]);
@@ -57,7 +60,15 @@ test("every JSON request body is published from the data layer's zod schema, and
   const addFormats = (await import("ajv-formats")).default;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
-  const document = buildOpenApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { type?: string; properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[] } }> } }>> };
+  const document = buildOpenApiDocument() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { requestBody?: { content: Record<string, { schema: { type?: string; properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[] } }> } }
+      >
+    >;
+  };
   const jsonBodies = operations.filter((operation) => operation.body === "json");
   assert.ok(jsonBodies.length >= 40, "every JSON-body endpoint is checked");
   for (const operation of jsonBodies) {

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { toSimplified } from "../../lib/search/text/chinese-variants";
-import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
 import { allTermsOf, parseSearchQuery } from "../../lib/search/query";
 import { findMatches, highlight, makeSnippet, segmentsToHtml } from "../../lib/search/snippet";
+import { toSimplified } from "../../lib/search/text/chinese-variants";
+import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
 
 describe("folding", () => {
   test("traditional characters become simplified, character by character", () => {
@@ -51,20 +51,32 @@ describe("index terms", () => {
 describe("queries", () => {
   test("space-separated words are all required, each as a phrase; quotes keep spaces", () => {
     const query = parseSearchQuery("城市管理  执法 “户外 广告”");
-    assert.deepEqual(query.phrases.map((phrase) => [phrase.text, phrase.quoted, phrase.exact]), [
-      ["户外 广告", true, false],
-      ["城市管理", false, false],
-      ["执法", false, true],
-    ]);
+    assert.deepEqual(
+      query.phrases.map((phrase) => [phrase.text, phrase.quoted, phrase.exact]),
+      [
+        ["户外 广告", true, false],
+        ["城市管理", false, false],
+        ["执法", false, true],
+      ],
+    );
     assert.deepEqual(allTermsOf(query).sort(), ["户外", "广告", "城市", "市管", "管理", "执法"].sort());
   });
 
   test("traditional, full-width and repeated words are folded and merged; punctuation alone is dropped", () => {
-    assert.deepEqual(parseSearchQuery("綜合執法 综合执法 ，。").phrases.map((phrase) => phrase.text), ["综合执法"]);
-    assert.deepEqual(parseSearchQuery("\"\"").phrases, []);
+    assert.deepEqual(
+      parseSearchQuery("綜合執法 综合执法 ，。").phrases.map((phrase) => phrase.text),
+      ["综合执法"],
+    );
+    assert.deepEqual(parseSearchQuery('""').phrases, []);
     assert.deepEqual(parseSearchQuery("  ").phrases, []);
-    assert.deepEqual(parseSearchQuery("「双随机」").phrases.map((phrase) => phrase.text), ["双随机"]);
-    assert.deepEqual(parseSearchQuery("\"未闭合 引号").phrases.map((phrase) => phrase.text), ["未闭合", "引号"]);
+    assert.deepEqual(
+      parseSearchQuery("「双随机」").phrases.map((phrase) => phrase.text),
+      ["双随机"],
+    );
+    assert.deepEqual(
+      parseSearchQuery('"未闭合 引号').phrases.map((phrase) => phrase.text),
+      ["未闭合", "引号"],
+    );
   });
 
   test("a query is cut at 100 characters and 8 phrases", () => {
@@ -74,11 +86,15 @@ describe("queries", () => {
 });
 
 describe("snippets", () => {
-  const text = "第一条 为加強戶外廣告設施設置管理，美化市容环境，根据有关法律法规，制定本办法。第二条 设置牌匾、户外广告及条幅、电子显示屏、宣传栏等户外设施，应当依法申请审批。";
+  const text =
+    "第一条 为加強戶外廣告設施設置管理，美化市容环境，根据有关法律法规，制定本办法。第二条 设置牌匾、户外广告及条幅、电子显示屏、宣传栏等户外设施，应当依法申请审批。";
 
   test("matches are found in the original script, whatever script the query used", () => {
     const matches = findMatches(text, ["户外广告"]);
-    assert.deepEqual(matches.map((match) => text.slice(match.start, match.end)), ["戶外廣告", "户外广告"]);
+    assert.deepEqual(
+      matches.map((match) => text.slice(match.start, match.end)),
+      ["戶外廣告", "户外广告"],
+    );
     assert.deepEqual(highlight("关于户外广告的通知", ["户外广告"]), [
       { text: "关于", hit: false },
       { text: "户外广告", hit: true },
@@ -90,7 +106,10 @@ describe("snippets", () => {
     const segments = makeSnippet(text, ["牌匾", "户外广告"], 40);
     const joined = segments.map((segment) => segment.text).join("");
     assert.ok(joined.startsWith("…") && joined.endsWith("…"), joined);
-    assert.deepEqual(segments.filter((segment) => segment.hit).map((segment) => segment.text), ["牌匾", "户外广告"]);
+    assert.deepEqual(
+      segments.filter((segment) => segment.hit).map((segment) => segment.text),
+      ["牌匾", "户外广告"],
+    );
     assert.ok(joined.length <= 44);
   });
 
@@ -100,7 +119,16 @@ describe("snippets", () => {
   });
 
   test("overlapping matches are merged; HTML is escaped around <mark>", () => {
-    assert.deepEqual(highlight("城市管理", ["城市", "市管"]), [{ text: "城市管", hit: true }, { text: "理", hit: false }]);
-    assert.equal(segmentsToHtml([{ text: "<a>&", hit: false }, { text: "\"x\"", hit: true }]), "&lt;a&gt;&amp;<mark>&quot;x&quot;</mark>");
+    assert.deepEqual(highlight("城市管理", ["城市", "市管"]), [
+      { text: "城市管", hit: true },
+      { text: "理", hit: false },
+    ]);
+    assert.equal(
+      segmentsToHtml([
+        { text: "<a>&", hit: false },
+        { text: '"x"', hit: true },
+      ]),
+      "&lt;a&gt;&amp;<mark>&quot;x&quot;</mark>",
+    );
   });
 });

@@ -56,20 +56,48 @@ describe("zip bombs in uploaded office files", () => {
   });
 
   test("more parts than any real document has are refused", async () => {
-    const many = zipArchive(Array.from({ length: zipLimits.maxEntries + 1 }, (_, index) => ({ name: `p${index}.xml`, data: deflated("<a/>"), declaredSize: 4 })));
-    await assert.rejects(assertZipWithinLimits(many, "many.docx"), (error: unknown) => error instanceof ZipLimitError && error.reason === "entries" && /many\.docx/.test(error.message));
+    const many = zipArchive(
+      Array.from({ length: zipLimits.maxEntries + 1 }, (_, index) => ({ name: `p${index}.xml`, data: deflated("<a/>"), declaredSize: 4 })),
+    );
+    await assert.rejects(
+      assertZipWithinLimits(many, "many.docx"),
+      (error: unknown) => error instanceof ZipLimitError && error.reason === "entries" && /many\.docx/.test(error.message),
+    );
   });
 
   test("a real workbook passes and is read", async () => {
-    const workbook = await writeXlsx([{ name: "表", columns: [{ header: "名称" }, { header: "金额" }], rows: [["甲", 12], ["乙", -3]] }]);
+    const workbook = await writeXlsx([
+      {
+        name: "表",
+        columns: [{ header: "名称" }, { header: "金额" }],
+        rows: [
+          ["甲", 12],
+          ["乙", -3],
+        ],
+      },
+    ]);
     await assertZipWithinLimits(workbook, "ok.xlsx");
-    const table = await readTable(workbook, { columns: [{ key: "name", header: "名称" }, { key: "amount", header: "金额" }], fileName: "ok.xlsx" });
+    const table = await readTable(workbook, {
+      columns: [
+        { key: "name", header: "名称" },
+        { key: "amount", header: "金额" },
+      ],
+      fileName: "ok.xlsx",
+    });
     assert.deepEqual(table.problems, []);
-    assert.deepEqual(table.rows.map((row) => row.values), [{ name: "甲", amount: "12" }, { name: "乙", amount: "-3" }]);
+    assert.deepEqual(
+      table.rows.map((row) => row.values),
+      [
+        { name: "甲", amount: "12" },
+        { name: "乙", amount: "-3" },
+      ],
+    );
   });
 
   test("an import (readTable: decisions, proposals, ledgers) reports a bomb as a problem naming the file", async () => {
-    const { result, peakGrowthBytes } = await measured(() => readTable(officeBomb("xlsx", 1024), { columns: [{ key: "name", header: "名称" }], fileName: "处罚决定.xlsx" }));
+    const { result, peakGrowthBytes } = await measured(() =>
+      readTable(officeBomb("xlsx", 1024), { columns: [{ key: "name", header: "名称" }], fileName: "处罚决定.xlsx" }),
+    );
     assert.ok(!(result instanceof Error), String(result));
     assert.equal(result.problems.length, 1);
     assert.match(result.problems[0].message, /「处罚决定\.xlsx」解压后超过/);
@@ -80,7 +108,10 @@ describe("zip bombs in uploaded office files", () => {
     const template = defineImportTemplate({ fileName: "名录模板", sheetName: "名录", maxRows: 10, columns: { name: { header: "名称", required: true } } });
     const { result, peakGrowthBytes } = await measured(() => readImport(template, { name: "名录.xlsx", bytes: officeBomb("xlsx", 1024) }));
     assert.ok(result instanceof ImportRejectedError, String(result));
-    assert.deepEqual(result.problems.map((problem) => [problem.row, problem.column]), [[null, null]]);
+    assert.deepEqual(
+      result.problems.map((problem) => [problem.row, problem.column]),
+      [[null, null]],
+    );
     assert.match(result.problems[0].message, /「名录\.xlsx」解压后超过/);
     assert.ok(peakGrowthBytes < 32 * megabyte);
   });

@@ -10,7 +10,14 @@ function form(entries: [string, string][]): FormData {
 }
 
 test("dotted field names become nested objects and arrays", () => {
-  const nested = formDataToNestedObject(form([["table2.licensing", "3"], ["table4.0", "1"], ["table4.1", "2"], ["note", "x"]]));
+  const nested = formDataToNestedObject(
+    form([
+      ["table2.licensing", "3"],
+      ["table4.0", "1"],
+      ["table4.1", "2"],
+      ["note", "x"],
+    ]),
+  );
   assert.deepEqual(nested, { table2: { licensing: "3" }, table4: ["1", "2"], note: "x" });
 });
 
@@ -25,5 +32,14 @@ test("a field name that reaches a prototype is refused and pollutes nothing", ()
 test("names deeper than any form, empty segments and a value used as a branch are refused", () => {
   assert.throws(() => formDataToNestedObject(form([["a.b.c.d.e", "1"]])), ValidationError);
   assert.throws(() => formDataToNestedObject(form([["a..b", "1"]])), ValidationError);
-  assert.throws(() => formDataToNestedObject(form([["a", "1"], ["a.b", "2"]])), ValidationError);
+  assert.throws(
+    () =>
+      formDataToNestedObject(
+        form([
+          ["a", "1"],
+          ["a.b", "2"],
+        ]),
+      ),
+    ValidationError,
+  );
 });

@@ -3,8 +3,8 @@ import { describe, test } from "node:test";
 import { actions as permissionActions, isPermitted } from "@/lib/auth/permissions";
 import { roles, type Role } from "@/lib/auth/roles";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { reviewedBatchTypes, reviewedRecordTypes, type ReviewedRecordTypeName } from "@/lib/workflow/record-types";
 import { refusalError } from "@/lib/workflow/engine";
+import { reviewedBatchTypes, reviewedRecordTypes, type ReviewedRecordTypeName } from "@/lib/workflow/record-types";
 import {
   canEditReviewedContent,
   decideTransition,
@@ -98,20 +98,47 @@ const expected: Record<ReviewedRecordTypeName, Expectation> = {
     comments: withdrawalComments("public_withdrawal_reason"),
     system: [["publish_scheduled", "scheduled", "published"]],
   },
-  power: { states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"], rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("withdrawal_reason") },
-  service: { states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"], rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("withdrawal_reason") },
-  decision: { states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"], rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("withdrawal_reason") },
+  power: {
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("withdrawal_reason"),
+  },
+  service: {
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("withdrawal_reason"),
+  },
+  decision: {
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("withdrawal_reason"),
+  },
   "inspection.plan": {
-    states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"],
-    rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("public_withdrawal_reason"),
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("public_withdrawal_reason"),
   },
   "inspection.results": {
-    states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"],
-    rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("public_withdrawal_reason"),
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("public_withdrawal_reason"),
   },
   proposal_reply: {
-    states: registerStates, publishedState: "published", actions: ["submit", "approve", "return", "withdraw", "restore"],
-    rows: [...twoStepReview(), ...withdrawal], comments: withdrawalComments("withdrawal_reason"),
+    states: registerStates,
+    publishedState: "published",
+    actions: ["submit", "approve", "return", "withdraw", "restore"],
+    rows: [...twoStepReview(), ...withdrawal],
+    comments: withdrawalComments("withdrawal_reason"),
   },
   feedback_reply: {
     states: ["draft", "section_review", "approved"],
@@ -127,13 +154,19 @@ const expected: Record<ReviewedRecordTypeName, Expectation> = {
     comments: { return: "review_comment" },
   },
   "application.reply": {
-    states: ["draft", "section_review", "leader_review", "published"], publishedState: "published", actions: ["submit", "approve", "return"],
-    rows: twoStepReview(), comments: { return: "review_comment" },
+    states: ["draft", "section_review", "leader_review", "published"],
+    publishedState: "published",
+    actions: ["submit", "approve", "return"],
+    rows: twoStepReview(),
+    comments: { return: "review_comment" },
   },
   // Never withdrawn: a correction is a new edition.
   report: {
-    states: ["draft", "section_review", "leader_review", "published"], publishedState: "published", actions: ["submit", "approve", "return"],
-    rows: twoStepReview(), comments: { return: "review_comment" },
+    states: ["draft", "section_review", "leader_review", "published"],
+    publishedState: "published",
+    actions: ["submit", "approve", "return"],
+    rows: twoStepReview(),
+    comments: { return: "review_comment" },
   },
 };
 
@@ -141,7 +174,16 @@ const recordTypeNames = Object.keys(reviewedRecordTypes) as ReviewedRecordTypeNa
 
 test("every reviewed record type of the product has a declared workflow", () => {
   assert.deepEqual(recordTypeNames.sort(), [
-    "application.reply", "decision", "feedback_reply", "inspection.plan", "inspection.results", "item", "power", "proposal_reply", "report", "service",
+    "application.reply",
+    "decision",
+    "feedback_reply",
+    "inspection.plan",
+    "inspection.results",
+    "item",
+    "power",
+    "proposal_reply",
+    "report",
+    "service",
   ]);
   for (const name of recordTypeNames) assert.equal(reviewedRecordTypes[name].workflow.recordType, name, "the registry's key is the workflow's name");
 });
@@ -161,8 +203,11 @@ for (const name of recordTypeNames) {
     test("every role × action × state × relation gives exactly the transitions of the table", () => {
       for (const action of reviewActions) {
         // A state from which nobody (no person, not the system) may take the action: 409 for everyone.
-        const possibleFrom = new Set([...want.rows, ...(want.system ?? []).map(([a, from, to]) => [a, from, "admin", [], to] as Row)]
-          .filter((row) => row[0] === action).map((row) => row[1]));
+        const possibleFrom = new Set(
+          [...want.rows, ...(want.system ?? []).map(([a, from, to]) => [a, from, "admin", [], to] as Row)]
+            .filter((row) => row[0] === action)
+            .map((row) => row[1]),
+        );
         for (const state of workflow.states) {
           for (const role of roles) {
             for (const relation of cases) {
@@ -210,7 +255,9 @@ for (const name of recordTypeNames) {
       const permissions = workflow.transitions.map((transition) => transition.permission).filter((permission) => permission !== null);
       assert.equal(new Set(permissions).size, permissions.length, "one permission per transition");
       for (const permission of permissionActions.filter((action) => action.startsWith(`${name}.`) && permissions.length)) {
-        const reviewStep = /\.(submit|approve_section|approve_leader|return_section|return_leader|withdraw|restore|restore_any_section|approve|return)$/.test(permission);
+        const reviewStep = /\.(submit|approve_section|approve_leader|return_section|return_leader|withdraw|restore|restore_any_section|approve|return)$/.test(
+          permission,
+        );
         if (reviewStep) assert.ok((permissions as string[]).includes(permission), `${permission} is used by a transition of ${name}`);
       }
     });
@@ -242,7 +289,11 @@ describe("refusals become the errors of the HTTP contract, in the record type's 
   test("returning without a comment says so in every record type", () => {
     for (const name of recordTypeNames) {
       const recordType = reviewedRecordTypes[name];
-      const decision = decideTransition(recordType.workflow, { actor: actorFor("section_head", "own"), subject: subjectIn("section_review"), action: "return" });
+      const decision = decideTransition(recordType.workflow, {
+        actor: actorFor("section_head", "own"),
+        subject: subjectIn("section_review"),
+        action: "return",
+      });
       assert.ok(!decision.allowed);
       assert.deepEqual((refusalError(recordType, decision, "return") as ValidationError).fields, { comment: ["退回时必须填写意见。"] }, name);
     }
@@ -251,7 +302,12 @@ describe("refusals become the errors of the HTTP contract, in the record type's 
   test("an annual report is never withdrawn: the refusal says to publish a correction", () => {
     const report = reviewedRecordTypes.report;
     for (const state of report.workflow.states) {
-      const decision = decideTransition(report.workflow, { actor: actorFor("leader", "other"), subject: subjectIn(state), action: "withdraw", comment: "错误" });
+      const decision = decideTransition(report.workflow, {
+        actor: actorFor("leader", "other"),
+        subject: subjectIn(state),
+        action: "withdraw",
+        comment: "错误",
+      });
       assert.ok(!decision.allowed && decision.status === 409);
       assert.equal(refusalError(report, decision, "withdraw").message, "年度报告发布后不能撤回，请发布更正版。");
     }
@@ -264,9 +320,21 @@ describe("the items' own rules", () => {
   const now = new Date("2026-11-27T08:00:00Z");
 
   test("a leader's approval with a future publication time schedules; a past time publishes", () => {
-    const future = decideTransition(item, { actor: leader, subject: subjectIn("leader_review"), action: "approve", publishAt: new Date("2026-11-28T00:00:00Z"), now });
+    const future = decideTransition(item, {
+      actor: leader,
+      subject: subjectIn("leader_review"),
+      action: "approve",
+      publishAt: new Date("2026-11-28T00:00:00Z"),
+      now,
+    });
     assert.equal(future.allowed && future.to, "scheduled");
-    const past = decideTransition(item, { actor: leader, subject: subjectIn("leader_review"), action: "approve", publishAt: new Date("2026-11-26T00:00:00Z"), now });
+    const past = decideTransition(item, {
+      actor: leader,
+      subject: subjectIn("leader_review"),
+      action: "approve",
+      publishAt: new Date("2026-11-26T00:00:00Z"),
+      now,
+    });
     assert.equal(past.allowed && past.to, "published");
     const invalid = decideTransition(item, { actor: leader, subject: subjectIn("leader_review"), action: "approve", publishAt: new Date("not a date"), now });
     assert.deepEqual(invalid, { allowed: false, status: 422, reason: "publish_time_invalid" });
@@ -274,13 +342,23 @@ describe("the items' own rules", () => {
 
   test("a section head's approval is never scheduled: only the step to publication is", () => {
     const head = actorFor("section_head", "own");
-    const decision = decideTransition(item, { actor: head, subject: subjectIn("section_review"), action: "approve", publishAt: new Date("2026-11-28T00:00:00Z"), now });
+    const decision = decideTransition(item, {
+      actor: head,
+      subject: subjectIn("section_review"),
+      action: "approve",
+      publishAt: new Date("2026-11-28T00:00:00Z"),
+      now,
+    });
     assert.equal(decision.allowed && decision.to, "leader_review");
   });
 
   test("content is edited by its section's staff and heads (or its author), in draft or published state only", () => {
     for (const state of item.states) {
-      assert.equal(canEditReviewedContent(actorFor("staff", "own"), { state, sectionId: SECTION, authorId: CREATOR }), state === "draft" || state === "published", state);
+      assert.equal(
+        canEditReviewedContent(actorFor("staff", "own"), { state, sectionId: SECTION, authorId: CREATOR }),
+        state === "draft" || state === "published",
+        state,
+      );
     }
     assert.equal(canEditReviewedContent(actorFor("staff", "author_elsewhere"), { state: "draft", sectionId: SECTION, authorId: CREATOR }), true);
     assert.equal(canEditReviewedContent(actorFor("leader", "own"), { state: "draft", sectionId: SECTION, authorId: CREATOR }), false);
@@ -292,7 +370,11 @@ test("who may take a transition is read from the permissions table", () => {
   // Leaders approve every two-step review; no administrator takes any review step.
   for (const name of recordTypeNames) {
     const transitions = reviewedRecordTypes[name].workflow.transitions.filter((transition) => transition.permission !== null);
-    assert.equal(transitions.some((transition) => isPermitted("admin", transition.permission!)), false, `${name}: admin`);
+    assert.equal(
+      transitions.some((transition) => isPermitted("admin", transition.permission!)),
+      false,
+      `${name}: admin`,
+    );
   }
   assert.ok(isPermitted("leader", "item.approve_leader"));
   assert.equal(isPermitted("section_head", "item.approve_leader"), false);

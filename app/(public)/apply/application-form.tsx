@@ -33,13 +33,17 @@ function Receipt({ receipt, agencyName, offline }: { receipt: ApplicationReceipt
   ];
   return (
     <section className="rounded border border-green-700 bg-white p-6" aria-labelledby="receipt-title" data-testid="application-receipt" role="status">
-      <h2 id="receipt-title" className="text-xl font-bold">{m.receiptTitle}</h2>
+      <h2 id="receipt-title" className="text-xl font-bold">
+        {m.receiptTitle}
+      </h2>
       <p className="mt-2">{m.receiptIntro}</p>
       <dl className="mt-4 grid gap-2 sm:grid-cols-[8rem_1fr]">
         {rows.map(([label, value, testId]) => (
           <div key={label} className="contents">
             <dt className="font-medium text-gray-800">{label}</dt>
-            <dd className={testId === "receipt-code" || testId === "receipt-number" ? "font-mono text-lg font-bold" : ""} data-testid={testId}>{value}</dd>
+            <dd className={testId === "receipt-code" || testId === "receipt-number" ? "font-mono text-lg font-bold" : ""} data-testid={testId}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -47,14 +51,22 @@ function Receipt({ receipt, agencyName, offline }: { receipt: ApplicationReceipt
       <p className="mt-1 text-sm text-gray-800">{m.dueOnHint}</p>
       <p className="mt-3 rounded border border-amber-700 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-950">{m.receiptShownOnce}</p>
       <div className="no-print mt-4 flex flex-wrap gap-3">
-        <button type="button" onClick={() => window.print()} className={buttonClass.primary}>{m.print}</button>
+        <button type="button" onClick={() => window.print()} className={buttonClass.primary}>
+          {m.print}
+        </button>
         {offline ? (
-          <Link href={`/admin/applications/${receipt.id}`} className={buttonClass.secondary}>{messages.kit.labelled(c.title, receipt.number)}</Link>
+          <Link href={`/admin/applications/${receipt.id}`} className={buttonClass.secondary}>
+            {messages.kit.labelled(c.title, receipt.number)}
+          </Link>
         ) : (
           <>
-            <Link href="/applications" className={buttonClass.secondary}>{m.lookupLink}</Link>
+            <Link href="/applications" className={buttonClass.secondary}>
+              {m.lookupLink}
+            </Link>
             {/* A full reload, so the next form gets a new submission key. */}
-            <a href="/apply" className={buttonClass.secondary}>{m.another}</a>
+            <a href="/apply" className={buttonClass.secondary}>
+              {m.another}
+            </a>
           </>
         )}
       </div>
@@ -73,27 +85,56 @@ function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey:
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {offline ? (
         <section className={sectionClass} aria-labelledby="receipt-section">
-          <h2 id="receipt-section" className={sectionTitleClass}>{c.receiptMethod}</h2>
-          <SelectField name="receiptMethod" label={c.receiptMethod} required placeholder={messages.kit.choose}
-            options={optionsOf(messages.applications.receiptMethods, receiptMethods.filter((method) => method !== "online"))} />
+          <h2 id="receipt-section" className={sectionTitleClass}>
+            {c.receiptMethod}
+          </h2>
+          <SelectField
+            name="receiptMethod"
+            label={c.receiptMethod}
+            required
+            placeholder={messages.kit.choose}
+            options={optionsOf(
+              messages.applications.receiptMethods,
+              receiptMethods.filter((method) => method !== "online"),
+            )}
+          />
           <TextField name="receivedOn" label={c.receivedOn} type="date" required hint={c.receivedOnHint} />
           {today ? <p className="text-sm text-gray-700">{messages.kit.today(today)}</p> : null}
         </section>
       ) : null}
       <section className={sectionClass} aria-labelledby="applicant-section">
-        <h2 id="applicant-section" className={sectionTitleClass}>{m.applicant}</h2>
-        <RadioGroupField name="applicantType" label={m.applicantType} required value={applicantType} onChange={setApplicantType}
-          options={optionsOf(messages.applications.applicantTypes, ["natural_person", "organisation"])} />
+        <h2 id="applicant-section" className={sectionTitleClass}>
+          {m.applicant}
+        </h2>
+        <RadioGroupField
+          name="applicantType"
+          label={m.applicantType}
+          required
+          value={applicantType}
+          onChange={setApplicantType}
+          options={optionsOf(messages.applications.applicantTypes, ["natural_person", "organisation"])}
+        />
         {person ? (
           <>
             <LimitedText name="name" label={m.name} required hint={m.nameHintPerson} maxLength={l.name} autoComplete="name" />
-            <SelectField name="idType" label={m.idType} required placeholder={messages.kit.choose} options={optionsOf(messages.applications.idTypes, idTypes)} />
+            <SelectField
+              name="idType"
+              label={m.idType}
+              required
+              placeholder={messages.kit.choose}
+              options={optionsOf(messages.applications.idTypes, idTypes)}
+            />
             <LimitedText name="idNumber" label={m.idNumber} required maxLength={l.idNumber} />
           </>
         ) : (
           <>
-            <SelectField name="organisationKind" label={m.organisationKind} required placeholder={messages.kit.choose}
-              options={optionsOf(messages.applications.organisationKinds, organisationKinds)} />
+            <SelectField
+              name="organisationKind"
+              label={m.organisationKind}
+              required
+              placeholder={messages.kit.choose}
+              options={optionsOf(messages.applications.organisationKinds, organisationKinds)}
+            />
             <LimitedText name="name" label={m.name} required hint={m.nameHintOrganisation} maxLength={l.name} autoComplete="organization" />
             <LimitedText name="creditCode" label={m.creditCode} required hint={m.creditCodeHint} maxLength={l.creditCode + 4} />
             <LimitedText name="legalRepresentative" label={m.legalRepresentative} required maxLength={l.legalRepresentative} />
@@ -105,13 +146,27 @@ function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey:
         <LimitedText name="address" label={m.address} hint={m.addressHint} maxLength={l.address} autoComplete="street-address" />
       </section>
       <section className={sectionClass} aria-labelledby="request-section">
-        <h2 id="request-section" className={sectionTitleClass}>{m.request}</h2>
-        <TextAreaField name="description" label={m.description} required rows={6} maxLength={l.description} hint={m.descriptionHint(l.description)}
-          counter={(length) => m.counter(length, l.description)} />
-        <SelectField name="informationForm" label={m.informationForm} placeholder={m.noPreference} options={optionsOf(messages.applications.informationForms, informationForms)} />
+        <h2 id="request-section" className={sectionTitleClass}>
+          {m.request}
+        </h2>
+        <TextAreaField
+          name="description"
+          label={m.description}
+          required
+          rows={6}
+          maxLength={l.description}
+          hint={m.descriptionHint(l.description)}
+          counter={(length) => m.counter(length, l.description)}
+        />
+        <SelectField
+          name="informationForm"
+          label={m.informationForm}
+          placeholder={m.noPreference}
+          options={optionsOf(messages.applications.informationForms, informationForms)}
+        />
         <RadioGroupField name="deliveryMethod" label={m.deliveryMethod} required options={optionsOf(messages.applications.deliveryMethods, deliveryMethods)} />
       </section>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel={`${m.submit}…`}>{offline ? c.register : m.submit}</SubmitButton>
         {!offline ? <p className="text-sm text-gray-700">{m.privacy}</p> : null}
       </div>
@@ -126,7 +181,11 @@ function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey:
  * submission of this page reaches the server with the same key.
  */
 export function ApplicationForm({
-  action, idempotencyKey, agencyName, offline = false, today,
+  action,
+  idempotencyKey,
+  agencyName,
+  offline = false,
+  today,
 }: {
   action: (state: ApplicationFormState, formData: FormData) => Promise<ApplicationFormState>;
   idempotencyKey: string;
@@ -135,8 +194,12 @@ export function ApplicationForm({
   today?: string;
 }) {
   return (
-    <ActionForm<ApplicationReceipt> action={action} aria-label={offline ? c.registerTitle : m.title} className="space-y-6"
-      renderSuccess={(state) => (state.result ? <Receipt receipt={state.result} agencyName={agencyName} offline={offline} /> : null)}>
+    <ActionForm<ApplicationReceipt>
+      action={action}
+      aria-label={offline ? c.registerTitle : m.title}
+      className="space-y-6"
+      renderSuccess={(state) => (state.result ? <Receipt receipt={state.result} agencyName={agencyName} offline={offline} /> : null)}
+    >
       <ApplicationFields idempotencyKey={idempotencyKey} offline={offline} today={today} />
     </ActionForm>
   );

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { messages } from "@/lib/i18n";
 import { submitApplicationAction } from "./actions";
@@ -8,7 +8,7 @@ import { ApplicationForm } from "./application-form";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.applications.publicForm.title };
+export const generateMetadata = publicPage(messages.applications.publicForm.title, "application");
 
 export default async function ApplyPage() {
   const agency = await findAgencyProfile();
@@ -19,9 +19,16 @@ export default async function ApplyPage() {
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="apply-title">
-        <h1 id="apply-title" className="text-xl font-bold">{m.title}</h1>
+        <h1 id="apply-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
-        <p className="mt-2 text-sm text-gray-700">{messages.kit.labelled(m.agency, agency.name)}<Link href="/applications" className="ml-4">{m.lookupLink}</Link></p>
+        <p className="mt-2 text-sm text-gray-700">
+          {messages.kit.labelled(m.agency, agency.name)}
+          <Link href="/applications" className="ml-4">
+            {m.lookupLink}
+          </Link>
+        </p>
       </section>
       <ApplicationForm action={submitApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} />
     </div>

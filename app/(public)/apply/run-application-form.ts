@@ -15,8 +15,5 @@ export async function runApplicationForm(
 ): Promise<ApplicationFormState> {
   // A server action can be called with anything: what is not a form has no fields.
   const form = asFormData(formData);
-  return runFormAction<ApplicationReceipt>(
-    async () => ({ message: successMessage, result: await submit(formDataToObject(form)) }),
-    { keepValues: form },
-  );
+  return runFormAction<ApplicationReceipt>(async () => ({ message: successMessage, result: await submit(formDataToObject(form)) }), { keepValues: form });
 }

@@ -1,8 +1,8 @@
 "use server";
 
 import { headers } from "next/headers";
-import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { rateFeedbackReply } from "@/lib/feedback/public-feedback";
+import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";

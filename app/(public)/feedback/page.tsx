@@ -1,16 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { findPublishedFeedback } from "@/lib/feedback/public-feedback";
 import { messages } from "@/lib/i18n";
-import { rateFeedbackAction } from "./actions";
 import { FeedbackEntry } from "./_components/feedback-entry";
 import { RatingForm } from "./_components/rating-form";
+import { rateFeedbackAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.feedback.public.title };
+export const generateMetadata = publicPage(messages.proposals.feedback.public.title, "interaction");
 
 type Props = { searchParams: Promise<{ page?: string }> };
 
@@ -25,10 +25,14 @@ export default async function PublicFeedbackPage({ searchParams }: Props) {
       </nav>
       <section className="flex flex-wrap items-start justify-between gap-4 rounded border border-gray-300 bg-white p-6" aria-labelledby="feedback-title">
         <div className="max-w-3xl">
-          <h1 id="feedback-title" className="text-xl font-bold">{m.title}</h1>
+          <h1 id="feedback-title" className="text-xl font-bold">
+            {m.title}
+          </h1>
           <p className="mt-2 leading-7">{m.intro}</p>
         </div>
-        <Link href="/feedback/new" className="no-print rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 hover:no-underline">{m.leaveMessage}</Link>
+        <Link href="/feedback/new" className="no-print rounded bg-red-800 px-4 py-2 text-sm font-medium text-white hover:bg-red-900 hover:no-underline">
+          {m.leaveMessage}
+        </Link>
       </section>
       {result.entries.length ? (
         result.entries.map((entry) => (

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findPublishedInspectionYears, findPublishedInspections } from "@/lib/inspections/public-inspections";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: messages.inspections.title };
+export const generateMetadata = publicPage(messages.inspections.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; page?: string }> };
 
@@ -23,40 +23,66 @@ export default async function PublicInspectionsPage({ searchParams }: Props) {
         <Link href="/">{messages.site.home}</Link> › <span aria-current="page">{m.title}</span>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="inspections-title">
-        <h1 id="inspections-title" className="text-xl font-bold">{m.title}</h1>
+        <h1 id="inspections-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
         <p className="mt-3 text-sm leading-7">{m.publicIntro}</p>
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
-          <label className="flex flex-col">{p.year}
-            <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+          <label className="flex max-w-full min-w-0 flex-col">
+            {p.year}
+            <select name="year" defaultValue={year ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{p.allYears}</option>
-              {years.map((option) => <option key={option} value={option}>{option}</option>)}
+              {years.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{p.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{p.total(result.total)}</span>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {p.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {p.total(result.total)}
+          </span>
         </form>
         {result.items.length ? (
           <ul className="mt-4 divide-y divide-gray-200" data-testid="inspection-list">
             {result.items.map((item) => (
               <li key={item.id} className="py-4">
-                <h2 className="text-base font-semibold"><Link href={`/inspections/${item.id}`}>{item.title}</Link></h2>
+                <h2 className="text-base font-semibold">
+                  <Link href={`/inspections/${item.id}`}>{item.title}</Link>
+                </h2>
                 <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm text-gray-800 sm:grid-cols-2">
-                  <div className="flex gap-2"><dt className="shrink-0 text-gray-700">{p.period}</dt><dd>{m.detail.periodValue(item.startOn, item.endOn)}</dd></div>
-                  <div className="flex gap-2"><dt className="shrink-0 text-gray-700">{p.targetCount}</dt><dd>{p.targetCountValue(item.targetCount)}</dd></div>
-                  <div className="flex gap-2"><dt className="shrink-0 text-gray-700">{p.items}</dt><dd>{item.items.join("、")}</dd></div>
+                  <div className="flex gap-2">
+                    <dt className="shrink-0 text-gray-700">{p.period}</dt>
+                    <dd>{m.detail.periodValue(item.startOn, item.endOn)}</dd>
+                  </div>
+                  <div className="flex gap-2">
+                    <dt className="shrink-0 text-gray-700">{p.targetCount}</dt>
+                    <dd>{p.targetCountValue(item.targetCount)}</dd>
+                  </div>
+                  <div className="flex gap-2">
+                    <dt className="shrink-0 text-gray-700">{p.items}</dt>
+                    <dd>{item.items.join("、")}</dd>
+                  </div>
                   <div className="flex gap-2">
                     <dt className="shrink-0 text-gray-700">{p.results}</dt>
                     <dd className={item.resultsDeadline.status === "overdue" ? "font-semibold text-red-700" : ""}>
                       {item.resultsPublished
                         ? `${p.resultsPublished}（${m.timeliness[item.resultsDeadline.status]}）`
-                        : item.resultsDeadline.status === "overdue" ? p.resultsOverdue(item.resultsDeadline.due) : p.resultsPending(item.resultsDeadline.due)}
+                        : item.resultsDeadline.status === "overdue"
+                          ? p.resultsOverdue(item.resultsDeadline.due)
+                          : p.resultsPending(item.resultsDeadline.due)}
                     </dd>
                   </div>
                 </dl>
               </li>
             ))}
           </ul>
-        ) : <p className="mt-4 text-sm text-gray-700">{p.empty}</p>}
+        ) : (
+          <p className="mt-4 text-sm text-gray-700">{p.empty}</p>
+        )}
         <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/inspections" query={{ year: query.year }} />
       </section>
     </div>

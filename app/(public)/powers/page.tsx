@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { PrintButton } from "@/components/public/print-button";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
-import { isPowerStatus, isPowerType, powerStatuses, powerTypes } from "@/lib/powers/power-entry";
+import { isPowerStatus, isPowerType, powerStatuses, powerStatusesInForce, powerTypes } from "@/lib/powers/power-entry";
 import { findPublicPowerList, listPublicPowerListYears } from "@/lib/powers/public-powers";
 import { PowerEntryRow } from "./power-entry-row";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 
 const m = messages.registers;
 
-export const metadata: Metadata = { title: m.powers.title };
+export const generateMetadata = publicPage(m.powers.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; type?: string; status?: string; q?: string; page?: string }> };
 
@@ -31,50 +31,92 @@ export default async function PowersPage({ searchParams }: Props) {
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {p.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › {p.title}
+      </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="powers-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <h1 id="powers-title" className="text-xl font-bold">{heading}</h1>
-          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
+          <h1 id="powers-title" className="text-xl font-bold">
+            {heading}
+          </h1>
+          <div className="no-print">
+            <PrintButton label={messages.registers.common.print} />
+          </div>
         </div>
         <p className="mt-2 text-sm leading-6 text-gray-800">{p.publicIntro}</p>
-        {list.year ? <p className="mt-1 text-sm text-gray-700">{p.yearPublishedAt(list.publishedAt!)}{list.note ? `　${list.note}` : ""}</p> : null}
+        {list.year ? (
+          <p className="mt-1 text-sm text-gray-700">
+            {p.yearPublishedAt(list.publishedAt!)}
+            {list.note ? `　${list.note}` : ""}
+          </p>
+        ) : null}
         <nav aria-label={p.years} className="no-print mt-4 flex flex-wrap items-center gap-2 text-sm">
-          <Link href="/powers" aria-current={year ? undefined : "page"} className={tabClass}>{p.current}</Link>
+          <Link href="/powers" aria-current={year ? undefined : "page"} className={tabClass}>
+            {p.current}
+          </Link>
           {years.map((option) => (
-            <Link key={option} href={`/powers?year=${option}`} aria-current={year === option ? "page" : undefined} className={tabClass}>{p.yearList(option)}</Link>
+            <Link key={option} href={`/powers?year=${option}`} aria-current={year === option ? "page" : undefined} className={tabClass}>
+              {p.yearList(option)}
+            </Link>
           ))}
-          {years.length >= 2 ? <Link href={`/powers/changes?from=${years[1]}&to=${years[0]}`} className="ml-2 underline">{p.compare}</Link> : null}
+          {years.length >= 2 ? (
+            <Link href={`/powers/changes?from=${years[1]}&to=${years[0]}`} className="ml-2 underline">
+              {p.compare}
+            </Link>
+          ) : null}
         </nav>
         <form key={JSON.stringify(query)} method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.filter}>
           {year ? <input type="hidden" name="year" value={year} /> : null}
-          <label className="flex flex-col">{p.filterType}
-            <select name="type" defaultValue={type ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
+          <label className="flex max-w-full min-w-0 flex-col">
+            {p.filterType}
+            <select name="type" defaultValue={type ?? ""} className="mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1">
               <option value="">{p.allTypes}</option>
-              {powerTypes.map((value) => <option key={value} value={value}>{m.powerTypes[value]}</option>)}
+              {powerTypes.map((value) => (
+                <option key={value} value={value}>
+                  {m.powerTypes[value]}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">{p.filterStatus}
-            <select name="status" defaultValue={status ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-2 py-1">
+          <label className="flex max-w-full min-w-0 flex-col">
+            {p.filterStatus}
+            <select name="status" defaultValue={status ?? ""} className="mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1">
               <option value="">{p.allStatuses}</option>
-              {powerStatuses.map((value) => <option key={value} value={value}>{m.powerStatuses[value]}</option>)}
+              {(year ? powerStatuses : powerStatusesInForce).map((value) => (
+                <option key={value} value={value}>
+                  {m.powerStatuses[value]}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">{p.search}
+          <label className="flex max-w-full min-w-0 flex-col">
+            {p.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{p.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{p.total(list.total)}（{p.retainedCount(list.retained)}）</span>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {p.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {p.total(list.total)}（{p.retainedCount(list.retained)}）
+          </span>
         </form>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{heading}</caption>
             <thead className="bg-gray-100">
               <tr>
-                {[p.columns.code, p.columns.name, p.columns.type, p.columns.section, p.columns.status].map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}
+                {[p.columns.code, p.columns.name, p.columns.type, p.columns.section, p.columns.status].map((label) => (
+                  <th key={label} scope="col" className="px-3 py-2">
+                    {label}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>{list.items.map((entry) => <PowerEntryRow key={entry.code} entry={entry} />)}</tbody>
+            <tbody>
+              {list.items.map((entry) => (
+                <PowerEntryRow key={entry.code} entry={entry} />
+              ))}
+            </tbody>
           </table>
           {list.items.length === 0 ? <p className="p-4 text-gray-700">{p.empty}</p> : null}
         </div>

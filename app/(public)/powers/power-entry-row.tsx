@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { PublicPowerEntry } from "@/lib/powers/public-powers";
 import { messages } from "@/lib/i18n";
+import type { PublicPowerEntry } from "@/lib/powers/public-powers";
 
 const m = messages.registers;
 
@@ -9,10 +9,30 @@ export function PowerEntryDetails({ entry }: { entry: PublicPowerEntry }) {
   const f = m.powers.fields;
   return (
     <dl className="space-y-2 text-sm leading-6">
-      <div><dt className="font-medium">{f.legalBasis}</dt><dd><ul className="list-disc pl-5">{entry.legalBasis.map((basis) => <li key={basis}>{basis}</li>)}</ul></dd></div>
-      <div><dt className="font-medium">{f.responsibilities}</dt><dd className="whitespace-pre-line">{entry.responsibilities}</dd></div>
-      <div><dt className="font-medium">{f.accountability}</dt><dd className="whitespace-pre-line">{entry.accountability}</dd></div>
-      {entry.statusNote ? <div><dt className="font-medium">{f.statusNote}</dt><dd>{entry.statusNote}</dd></div> : null}
+      <div>
+        <dt className="font-medium">{f.legalBasis}</dt>
+        <dd>
+          <ul className="list-disc pl-5">
+            {entry.legalBasis.map((basis) => (
+              <li key={basis}>{basis}</li>
+            ))}
+          </ul>
+        </dd>
+      </div>
+      <div>
+        <dt className="font-medium">{f.responsibilities}</dt>
+        <dd className="whitespace-pre-line">{entry.responsibilities}</dd>
+      </div>
+      <div>
+        <dt className="font-medium">{f.accountability}</dt>
+        <dd className="whitespace-pre-line">{entry.accountability}</dd>
+      </div>
+      {entry.statusNote ? (
+        <div>
+          <dt className="font-medium">{f.statusNote}</dt>
+          <dd>{entry.statusNote}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -20,7 +40,8 @@ export function PowerEntryDetails({ entry }: { entry: PublicPowerEntry }) {
 export function PowerStatusText({ entry }: { entry: Pick<PublicPowerEntry, "status" | "effectiveOn"> }) {
   return (
     <span className={entry.status === "retained" ? "" : "font-medium text-red-800"}>
-      {m.powerStatuses[entry.status]}<span className="block text-xs text-gray-700">{entry.effectiveOn}</span>
+      {m.powerStatuses[entry.status]}
+      <span className="block text-xs text-gray-700">{entry.effectiveOn}</span>
     </span>
   );
 }
@@ -29,17 +50,27 @@ export function PowerStatusText({ entry }: { entry: Pick<PublicPowerEntry, "stat
 export function PowerEntryRow({ entry }: { entry: PublicPowerEntry }) {
   return (
     <tr className="border-t border-gray-200 align-top" data-testid="power-row">
-      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{entry.code}</td>
-      <td className="px-3 py-2">
+      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap" data-label={m.powers.columns.code}>
+        {entry.code}
+      </td>
+      <td className="px-3 py-2" data-label={m.powers.columns.name}>
         {entry.id ? <Link href={`/powers/${entry.id}`}>{entry.name}</Link> : entry.name}
         <details className="mt-1">
           <summary className="cursor-pointer text-sm text-gray-700">{m.powers.details}</summary>
-          <div className="mt-2"><PowerEntryDetails entry={entry} /></div>
+          <div className="mt-2">
+            <PowerEntryDetails entry={entry} />
+          </div>
         </details>
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">{m.powerTypes[entry.type]}</td>
-      <td className="px-3 py-2">{entry.sectionName}</td>
-      <td className="px-3 py-2 whitespace-nowrap"><PowerStatusText entry={entry} /></td>
+      <td className="px-3 py-2 whitespace-nowrap" data-label={m.powers.columns.type}>
+        {m.powerTypes[entry.type]}
+      </td>
+      <td className="px-3 py-2" data-label={m.powers.columns.section}>
+        {entry.sectionName}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap" data-label={m.powers.columns.status}>
+        <PowerStatusText entry={entry} />
+      </td>
     </tr>
   );
 }

@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { findProposalYears, findPublishedProposalReplies } from "@/lib/proposals/public-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
-import { PublishedProposalList } from "./_components/published-proposal-list";
 import { ProposalStatsTable } from "./_components/proposal-stats-table";
+import { PublishedProposalList } from "./_components/published-proposal-list";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.public.title };
+export const generateMetadata = publicPage(messages.proposals.public.title, "disclosure");
 
 type Props = { searchParams: Promise<{ year?: string; kind?: string }> };
 
@@ -29,31 +29,41 @@ export default async function PublicProposalsPage({ searchParams }: Props) {
         <Link href="/">{messages.site.home}</Link> › <Link href="/catalogue/proposals">{m.title}</Link>
       </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposals-title">
-        <h1 id="proposals-title" className="text-xl font-bold">{m.title}</h1>
+        <h1 id="proposals-title" className="text-xl font-bold">
+          {m.title}
+        </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.year}
-            <select name="year" defaultValue={year} className="mt-1 rounded border border-gray-400 px-2 py-1">
-              {yearOptions.map((option) => <option key={option} value={option}>{option}</option>)}
+            <select name="year" defaultValue={year} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
+              {yearOptions.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.kind}
-            <select name="kind" defaultValue={kind ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="kind" defaultValue={kind ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allKinds}</option>
               <option value="suggestion">{messages.proposals.kinds.suggestion}</option>
               <option value="proposal">{messages.proposals.kinds.proposal}</option>
             </select>
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{m.filter}</button>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {m.filter}
+          </button>
         </form>
       </section>
       <section className="rounded border border-gray-300 bg-white p-6" aria-label={m.statsTitle(year)}>
         <ProposalStatsTable stats={stats} />
       </section>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="replies-title">
-        <h2 id="replies-title" className="mb-3 text-lg font-semibold">{m.catalogueLink}</h2>
+        <h2 id="replies-title" className="mb-3 text-lg font-semibold">
+          {m.catalogueLink}
+        </h2>
         <PublishedProposalList proposals={proposals} emptyText={m.empty} />
       </section>
     </div>

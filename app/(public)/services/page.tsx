@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 const s = messages.registers.services;
 
-export const metadata: Metadata = { title: s.title };
+export const generateMetadata = publicPage(s.title, "service");
 
 type Props = { searchParams: Promise<{ q?: string; page?: string }> };
 
@@ -20,31 +20,56 @@ export default async function ServicesPage({ searchParams }: Props) {
   const result = await findPublicServices({ q, page });
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › {s.title}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › {s.title}
+      </nav>
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="services-title">
-        <h1 id="services-title" className="text-xl font-bold">{s.title}</h1>
+        <h1 id="services-title" className="text-xl font-bold">
+          {s.title}
+        </h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{s.publicIntro}</p>
         <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={s.filter}>
-          <label className="flex flex-col">{s.search}
+          <label className="flex max-w-full min-w-0 flex-col">
+            {s.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 rounded border border-gray-400 px-2 py-1" />
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{s.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{s.total(result.total)}</span>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {s.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {s.total(result.total)}
+          </span>
         </form>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="stack-table w-full text-left text-sm">
             <caption className="sr-only">{s.title}</caption>
             <thead className="bg-gray-100">
-              <tr>{Object.values(s.columns).map((label) => <th key={label} scope="col" className="px-3 py-2">{label}</th>)}</tr>
+              <tr>
+                {Object.values(s.columns).map((label) => (
+                  <th key={label} scope="col" className="px-3 py-2">
+                    {label}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {result.items.map((service) => (
                 <tr key={service.id} className="border-t border-gray-200">
-                  <td className="px-3 py-2 font-mono text-xs">{service.code}</td>
-                  <td className="px-3 py-2"><Link href={`/services/${service.id}`}>{service.name}</Link></td>
-                  <td className="px-3 py-2">{service.sectionName}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{s.workingDays(service.timeLimitDays)}</td>
-                  <td className="px-3 py-2">{service.fee}</td>
+                  <td className="px-3 py-2 font-mono text-xs" data-label={s.columns.code}>
+                    {service.code}
+                  </td>
+                  <td className="px-3 py-2" data-label={s.columns.name}>
+                    <Link href={`/services/${service.id}`}>{service.name}</Link>
+                  </td>
+                  <td className="px-3 py-2" data-label={s.columns.section}>
+                    {service.sectionName}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap" data-label={s.columns.timeLimit}>
+                    {s.workingDays(service.timeLimitDays)}
+                  </td>
+                  <td className="px-3 py-2" data-label={s.columns.fee}>
+                    {service.fee}
+                  </td>
                 </tr>
               ))}
             </tbody>

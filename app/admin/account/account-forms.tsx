@@ -3,8 +3,8 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { messages } from "@/lib/i18n";
 import { apiTokenLifetimes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
+import { messages } from "@/lib/i18n";
 import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
 
 const m = messages.account;
@@ -25,10 +25,23 @@ export function CreateTokenForm() {
     <ActionForm action={createTokenAction} resetOnSuccess aria-label={m.createToken}>
       <TextField name="name" label={m.tokenName} required maxLength={60} />
       <div className="grid gap-x-4 md:grid-cols-2">
-        <SelectField name="scope" label={m.tokenScope} required defaultValue="read"
-          options={[{ value: "read", label: m.scopes.read }, { value: "read_write", label: m.scopes.read_write }]} />
-        <SelectField name="lifetimeDays" label={m.tokenLifetime} required defaultValue={DEFAULT_API_TOKEN_LIFETIME}
-          options={apiTokenLifetimes.map((days) => ({ value: days, label: m.lifetimeDays(days) }))} />
+        <SelectField
+          name="scope"
+          label={m.tokenScope}
+          required
+          defaultValue="read"
+          options={[
+            { value: "read", label: m.scopes.read },
+            { value: "read_write", label: m.scopes.read_write },
+          ]}
+        />
+        <SelectField
+          name="lifetimeDays"
+          label={m.tokenLifetime}
+          required
+          defaultValue={DEFAULT_API_TOKEN_LIFETIME}
+          options={apiTokenLifetimes.map((days) => ({ value: days, label: m.lifetimeDays(days) }))}
+        />
       </div>
       <SubmitButton>{m.createToken}</SubmitButton>
     </ActionForm>

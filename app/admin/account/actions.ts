@@ -1,10 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
-import { requireSessionUser } from "@/lib/auth/session";
+import { AuthError } from "next-auth";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { signIn } from "@/lib/auth/next-auth";
+import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";

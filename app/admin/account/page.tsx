@@ -23,15 +23,34 @@ export default async function AccountPage() {
       <Panel id="tokens" title={m.tokens} description={m.tokensHelp}>
         {tokens.length ? (
           <div className="mb-6">
-            <DataTable caption={m.tokens} rows={tokens} rowKey={(token) => token.id} empty={null} testId="api-tokens" framed={false}
+            <DataTable
+              caption={m.tokens}
+              rows={tokens}
+              rowKey={(token) => token.id}
+              empty={null}
+              testId="api-tokens"
+              framed={false}
               columns={[
-                { key: "name", header: m.tokenName, cell: (token) => <>{token.name} <code className="text-gray-700">{token.prefix}…</code></> },
+                {
+                  key: "name",
+                  header: m.tokenName,
+                  cell: (token) => (
+                    <>
+                      {token.name} <code className="text-gray-700">{token.prefix}…</code>
+                    </>
+                  ),
+                },
                 { key: "scope", header: m.tokenScope, cell: (token) => m.scopes[token.scope] },
                 { key: "createdAt", header: m.createdAt, cell: (token) => formatDateTime(token.createdAt) },
                 { key: "expiresAt", header: m.expiresAt, cell: (token) => formatDateTime(token.expiresAt) },
                 { key: "lastUsed", header: m.lastUsed, cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt) : m.never) },
               ]}
-              rowActions={{ header: m.revoke, hideHeader: true, cell: (token) => (token.revokedAt ? m.revoked : token.live ? <RevokeTokenForm tokenId={token.id} name={token.name} /> : m.expired) }} />
+              rowActions={{
+                header: m.revoke,
+                hideHeader: true,
+                cell: (token) => (token.revokedAt ? m.revoked : token.live ? <RevokeTokenForm tokenId={token.id} name={token.name} /> : m.expired),
+              }}
+            />
           </div>
         ) : null}
         <CreateTokenForm />

@@ -1,8 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
 import type { ApplicationFormState } from "@/app/(public)/apply/form-state";
+import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
 import { recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
@@ -48,7 +48,13 @@ export async function recordAppealAction(applicationId: number, _state: FormStat
   return onApplication(applicationId, "appeal", async () => recordAppeal(await requireSessionUser(), applicationId, formDataToObject(formData)));
 }
 
-export async function updateAppealAction(applicationId: number, kind: "reconsideration" | "litigation", appealId: number, _state: FormState, formData: FormData): Promise<FormState> {
+export async function updateAppealAction(
+  applicationId: number,
+  kind: "reconsideration" | "litigation",
+  appealId: number,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
   return onApplication(applicationId, "appeal", async () => updateAppealResult(await requireSessionUser(), kind, appealId, formDataToObject(formData)));
 }
 

@@ -29,5 +29,12 @@ export function SetCalendarOverrideForm() {
 }
 
 export function RemoveCalendarOverrideForm({ date }: { date: string }) {
-  return <ConfirmDialog action={removeCalendarOverrideAction.bind(null, date)} label={m.remove} ariaLabel={m.removeLabel(date)} question={messages.kit.confirmQuestion(m.remove, date)} />;
+  return (
+    <ConfirmDialog
+      action={removeCalendarOverrideAction.bind(null, date)}
+      label={m.remove}
+      ariaLabel={m.removeLabel(date)}
+      question={messages.kit.confirmQuestion(m.remove, date)}
+    />
+  );
 }

@@ -45,5 +45,12 @@ export function EditCategoryForm({ category, parentOptions }: { category: Editab
 }
 
 export function DeleteCategoryForm({ category }: { category: { id: number; name: string } }) {
-  return <ConfirmDialog action={deleteCategoryAction.bind(null, category.id)} label={m.delete} ariaLabel={m.deleteLabel(category.name)} question={messages.kit.confirmQuestion(m.delete, category.name)} />;
+  return (
+    <ConfirmDialog
+      action={deleteCategoryAction.bind(null, category.id)}
+      label={m.delete}
+      ariaLabel={m.deleteLabel(category.name)}
+      question={messages.kit.confirmQuestion(m.delete, category.name)}
+    />
+  );
 }

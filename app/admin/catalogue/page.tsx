@@ -48,12 +48,17 @@ function CategoryList({ nodes, parentOptionsFor }: { nodes: CategoryNode[]; pare
                 <span className="font-medium">{node.name}</span>
                 <span className="ml-2 font-mono text-xs text-gray-700">{node.slug}</span>
                 <span className="ml-2 rounded bg-gray-100 px-2 py-0.5 text-xs text-gray-800">{m.kinds[node.kind]}</span>
-                <span className="ml-2 text-xs text-gray-700">{m.sortOrder}：{node.sortOrder}</span>
+                <span className="ml-2 text-xs text-gray-700">
+                  {m.sortOrder}：{node.sortOrder}
+                </span>
               </div>
               <DeleteCategoryForm category={{ id: node.id, name: node.name }} />
             </div>
             <details className="mt-1">
-              <summary className="cursor-pointer text-sm text-blue-800">{m.edit}<span className="sr-only">：{node.name}</span></summary>
+              <summary className="cursor-pointer text-sm text-blue-800">
+                {m.edit}
+                <span className="sr-only">：{node.name}</span>
+              </summary>
               {/* A category cannot move under itself or one of its descendants. */}
               <EditCategoryForm category={editableFields(node)} parentOptions={parentOptionsFor(new Set(collectDescendantIds(node)))} />
             </details>

@@ -3,13 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireSessionUser } from "@/lib/auth/session";
-import { setAnnualFeeIncome } from "@/lib/decisions/fee-income";
 import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
+import { setAnnualFeeIncome } from "@/lib/decisions/fee-income";
 import { createDecision, updateDecision } from "@/lib/decisions/manage-decisions";
 import { setPublicityPeriods } from "@/lib/decisions/publicity-periods";
-import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { asFormData, formDataToObject } from "@/lib/validation";
 

@@ -3,9 +3,16 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { coercionCategories, counterpartyCategories, decisionColumns, penaltyCategories, type DecisionColumn, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
-import type { DecisionKind } from "@/lib/generated/prisma/enums";
+import {
+  coercionCategories,
+  counterpartyCategories,
+  decisionColumns,
+  penaltyCategories,
+  type DecisionColumn,
+  type DecisionFieldKey,
+} from "@/lib/decisions/decision-fields";
 import type { FormState } from "@/lib/forms/form-state";
+import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 
 const m = messages.registers;
@@ -21,23 +28,69 @@ function required(column: DecisionColumn, kind: DecisionKind): boolean {
 function Field({ column, kind, value }: { column: DecisionColumn; kind: DecisionKind; value: string }) {
   const label = column.key === "penaltyAmount" ? f.penaltyAmountUnit : column.header;
   // The notes speak to people filling in a spreadsheet; a date picker needs none of the format.
-  const hint = column.key === "validUntil" ? m.decisions.notes.validUntilForm
-    : column.note && !["counterpartyCategory", "penaltyCategories", "coercionCategory"].includes(column.key) && !dates.includes(column.key) ? column.note : undefined;
+  const hint =
+    column.key === "validUntil"
+      ? m.decisions.notes.validUntilForm
+      : column.note && !["counterpartyCategory", "penaltyCategories", "coercionCategory"].includes(column.key) && !dates.includes(column.key)
+        ? column.note
+        : undefined;
   if (column.key === "counterpartyCategory") {
-    return <SelectField name={column.key} label={label} required defaultValue={value || "legal_entity"} options={counterpartyCategories.map((category) => ({ value: category, label: m.counterpartyCategories[category] }))} />;
+    return (
+      <SelectField
+        name={column.key}
+        label={label}
+        required
+        defaultValue={value || "legal_entity"}
+        options={counterpartyCategories.map((category) => ({ value: category, label: m.counterpartyCategories[category] }))}
+      />
+    );
   }
   if (column.key === "penaltyCategories") {
-    return <CheckboxGroupField name={column.key} label={f.penaltyCategories} required selected={value ? value.split("；") : []} options={penaltyCategories.map((category) => ({ value: category, label: category }))} />;
+    return (
+      <CheckboxGroupField
+        name={column.key}
+        label={f.penaltyCategories}
+        required
+        selected={value ? value.split("；") : []}
+        options={penaltyCategories.map((category) => ({ value: category, label: category }))}
+      />
+    );
   }
   if (column.key === "coercionCategory") {
-    return <SelectField name={column.key} label={label} required defaultValue={value} placeholder={m.common.choose} options={coercionCategories.map((category) => ({ value: category, label: category }))} />;
+    return (
+      <SelectField
+        name={column.key}
+        label={label}
+        required
+        defaultValue={value}
+        placeholder={m.common.choose}
+        options={coercionCategories.map((category) => ({ value: category, label: category }))}
+      />
+    );
   }
-  if (longText.includes(column.key)) return <TextAreaField name={column.key} label={label} defaultValue={value} required={required(column, kind)} hint={hint} rows={3} />;
-  return <TextField name={column.key} label={label} type={dates.includes(column.key) ? "date" : "text"} defaultValue={value} required={required(column, kind)} hint={hint} maxLength={200} />;
+  if (longText.includes(column.key))
+    return <TextAreaField name={column.key} label={label} defaultValue={value} required={required(column, kind)} hint={hint} rows={3} />;
+  return (
+    <TextField
+      name={column.key}
+      label={label}
+      type={dates.includes(column.key) ? "date" : "text"}
+      defaultValue={value}
+      required={required(column, kind)}
+      hint={hint}
+      maxLength={200}
+    />
+  );
 }
 
 /** A decision's data items for its kind, in the template's order. */
-export function DecisionForm({ action, kind, values, version, submitLabel }: {
+export function DecisionForm({
+  action,
+  kind,
+  values,
+  version,
+  submitLabel,
+}: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   kind: DecisionKind;
   values: Partial<Record<DecisionFieldKey, string>>;

@@ -51,33 +51,67 @@ export default async function ConsoleFeedbackPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <PageHeader title={m.title} />
-      <Panel id="feedback-stats" title={m.statsTitle(year)}
+      <Panel
+        id="feedback-stats"
+        title={m.statsTitle(year)}
         actions={
           <FilterBar label={m.statsYear} submitLabel={m.show}>
             {status ? <input type="hidden" name="status" value={status} /> : null}
             <FilterInput name="year" type="number" label={m.statsYear} defaultValue={year} min={2000} max={2100} width="narrow" />
           </FilterBar>
-        }>
+        }
+      >
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-6" data-testid="feedback-stats">
           {statCells.map(([label, value]) => (
-            <div key={label} className="rounded border border-gray-200 p-2"><dt className="text-gray-700">{label}</dt><dd className="text-lg font-semibold">{value}</dd></div>
+            <div key={label} className="rounded border border-gray-200 p-2">
+              <dt className="text-gray-700">{label}</dt>
+              <dd className="text-lg font-semibold">{value}</dd>
+            </div>
           ))}
         </dl>
       </Panel>
-      <TabLinks label={m.statusNav} current={status ?? "all"}
-        tabs={tabs.map(([value, label, count]) => ({ key: value, label: `${label}${count ? `（${count}）` : ""}`, href: value === "all" ? "/admin/feedback" : `/admin/feedback?status=${value}` }))} />
-      <DataTable caption={m.title} rows={result.entries} rowKey={(entry) => entry.id} empty={m.empty}
+      <TabLinks
+        label={m.statusNav}
+        current={status ?? "all"}
+        tabs={tabs.map(([value, label, count]) => ({
+          key: value,
+          label: `${label}${count ? `（${count}）` : ""}`,
+          href: value === "all" ? "/admin/feedback" : `/admin/feedback?status=${value}`,
+        }))}
+      />
+      <DataTable
+        caption={m.title}
+        rows={result.entries}
+        rowKey={(entry) => entry.id}
+        empty={m.empty}
         paging={{ page, pageSize: result.pageSize, total: result.total, basePath: "/admin/feedback", query: { status } }}
         columns={[
           { key: "id", header: c.id, cell: (entry) => entry.id },
-          { key: "topic", header: c.topic, cell: (entry) => <><Link href={`/admin/feedback/${entry.id}`}>{entry.topic}</Link>{entry.itemTitle ? <span className="block text-xs text-gray-700">{entry.itemTitle}</span> : null}</> },
+          {
+            key: "topic",
+            header: c.topic,
+            cell: (entry) => (
+              <>
+                <Link href={`/admin/feedback/${entry.id}`}>{entry.topic}</Link>
+                {entry.itemTitle ? <span className="block text-xs text-gray-700">{entry.itemTitle}</span> : null}
+              </>
+            ),
+          },
           { key: "submittedAt", header: c.submittedAt, cell: (entry) => formatDateTime(entry.submittedAt), className: "whitespace-nowrap" },
           { key: "section", header: c.section, cell: (entry) => entry.sectionName ?? m.unassigned },
           {
-            key: "status", header: c.status, className: "whitespace-nowrap",
-            cell: (entry) => <><StateBadge workflow="feedback" state={entry.status} />{entry.published ? <span className="ml-1 text-xs text-gray-700">{m.detail.published}</span> : null}</>,
+            key: "status",
+            header: c.status,
+            className: "whitespace-nowrap",
+            cell: (entry) => (
+              <>
+                <StateBadge workflow="feedback" state={entry.status} />
+                {entry.published ? <span className="ml-1 text-xs text-gray-700">{m.detail.published}</span> : null}
+              </>
+            ),
           },
-        ]} />
+        ]}
+      />
     </div>
   );
 }

@@ -4,14 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { requireSessionUser } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
 import type { ImportFile } from "@/lib/imports";
 import { importFileFromFormData } from "@/lib/imports/upload";
-import { inspectionsMessages as m } from "@/lib/i18n/zh-CN/inspections";
-import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { createInspectionItem, setInspectionItemActive, updateInspectionItem } from "@/lib/inspections/manage-inspection-items";
 import { createInspection, drawInspection, recordInspectionResults, updateInspection } from "@/lib/inspections/manage-inspections";
 import {
   addInspectorConflict,
@@ -78,12 +77,14 @@ export async function transitionInspectionAction(inspectionId: number, _state: F
 
 export async function recordResultsAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const results = asFormData(formData).getAll("assignmentId").map((assignmentId) => ({
-      assignmentId,
-      outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
-      inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
-      note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
-    }));
+    const results = asFormData(formData)
+      .getAll("assignmentId")
+      .map((assignmentId) => ({
+        assignmentId,
+        outcome: asFormData(formData).get(`outcome-${assignmentId}`) ?? "",
+        inspectedOn: asFormData(formData).get(`inspectedOn-${assignmentId}`) ?? "",
+        note: asFormData(formData).get(`note-${assignmentId}`) ?? "",
+      }));
     await recordInspectionResults(await requireSessionUser(), inspectionId, { version: asFormData(formData).get("version") || undefined, results });
     revalidatePath(`/admin/inspections/${inspectionId}`);
     return m.detail.resultsSaved;

@@ -22,7 +22,12 @@ export type PlanValues = {
 };
 
 export function PlanForm({
-  action, values, items, categories, drawn, submitLabel,
+  action,
+  values,
+  items,
+  categories,
+  drawn,
+  submitLabel,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   values: PlanValues;
@@ -40,26 +45,51 @@ export function PlanForm({
     <ActionForm action={action} aria-label={submitLabel}>
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <div className="grid gap-x-4 md:grid-cols-3">
-        <div className="md:col-span-2"><TextField name="title" label={m.title} defaultValue={values.title} required maxLength={200} /></div>
+        <div className="md:col-span-2">
+          <TextField name="title" label={m.title} defaultValue={values.title} required maxLength={200} />
+        </div>
         <TextField name="year" label={m.year} type="number" defaultValue={values.year} required />
       </div>
       <TextAreaField name="description" label={m.description} defaultValue={values.description} required hint={m.descriptionHint} maxLength={5000} />
-      <CheckboxGroupField name="itemIds" label={m.itemIds} required hint={m.itemIdsHint} selected={values.itemIds}
-        options={items.map((item) => ({ value: item.id, label: item.name }))} />
+      <CheckboxGroupField
+        name="itemIds"
+        label={m.itemIds}
+        required
+        hint={m.itemIdsHint}
+        selected={values.itemIds}
+        options={items.map((item) => ({ value: item.id, label: item.name }))}
+      />
       {drawn ? (
         <div className="mb-4 rounded border border-gray-300 bg-gray-50 p-3 text-sm">
-          {values.targetCategories.map((category) => <input key={category} type="hidden" name="targetCategories" value={category} />)}
+          {values.targetCategories.map((category) => (
+            <input key={category} type="hidden" name="targetCategories" value={category} />
+          ))}
           <input type="hidden" name="targetCount" value={values.targetCount} />
           <input type="hidden" name="inspectorsPerTarget" value={values.inspectorsPerTarget} />
-          <p>{m.targetCategories}：{values.targetCategories.join("、") || inspectionsMessages.detail.allCategories}</p>
+          <p>
+            {m.targetCategories}：{values.targetCategories.join("、") || inspectionsMessages.detail.allCategories}
+          </p>
           <p>{inspectionsMessages.detail.counts(Number(values.targetCount), values.inspectorsPerTarget)}</p>
         </div>
       ) : (
         <>
-          <CheckboxGroupField name="targetCategories" label={m.targetCategories} hint={m.targetCategoriesHint} selected={values.targetCategories} options={categoryOptions} />
+          <CheckboxGroupField
+            name="targetCategories"
+            label={m.targetCategories}
+            hint={m.targetCategoriesHint}
+            selected={values.targetCategories}
+            options={categoryOptions}
+          />
           <div className="grid gap-x-4 md:grid-cols-2">
             <TextField name="targetCount" label={m.targetCount} type="number" defaultValue={values.targetCount} required />
-            <TextField name="inspectorsPerTarget" label={m.inspectorsPerTarget} type="number" defaultValue={values.inspectorsPerTarget} required hint={m.inspectorsPerTargetHint} />
+            <TextField
+              name="inspectorsPerTarget"
+              label={m.inspectorsPerTarget}
+              type="number"
+              defaultValue={values.inspectorsPerTarget}
+              required
+              hint={m.inspectorsPerTargetHint}
+            />
           </div>
         </>
       )}

@@ -1,13 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { requireSessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
+import { transitionItem } from "@/lib/items/item-review";
 import { createItem, restoreRevision, updateItem } from "@/lib/items/manage-items";
 import { withReceivedUploads } from "@/lib/items/received-uploads";
-import { transitionItem } from "@/lib/items/item-review";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 function itemFields(formData: FormData): Record<string, unknown> {
@@ -20,30 +22,48 @@ function itemFields(formData: FormData): Record<string, unknown> {
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData)
+    .getAll("files")
+    .filter((value): value is File => value instanceof File && value.size > 0);
+}
+
+/**
+ * "保存并提交审核": the draft is saved first (it stands whatever follows), then submitted as its own
+ * review step. A refused submission (screening findings to acknowledge, a permission) leaves the
+ * saved draft and says so; the review panel then shows what to do.
+ */
+async function afterSave(actor: ActingUser, formData: FormData, saved: { id: number; version: number }): Promise<string> {
+  if (asFormData(formData).get("then") !== "submit") return `/admin/items/${saved.id}?saved=1`;
+  try {
+    await transitionItem(actor, saved.id, { action: "submit", comment: null, publishAt: null, version: saved.version, acknowledgements: [] });
+    return `/admin/items/${saved.id}?done=1`;
+  } catch (error) {
+    if (error instanceof AppError) return `/admin/items/${saved.id}?saved=not-submitted`;
+    throw error;
+  }
 }
 
 export async function createItemAction(_state: FormState, formData: FormData): Promise<FormState> {
-  let createdId = 0;
+  let next = "";
   const state = await runFormAction(async () => {
     const actor = await requireSessionUser();
     const created = await withReceivedUploads(uploadedFiles(formData), (uploads) => createItem(actor, itemFields(formData), uploads));
-    createdId = created.id;
+    next = await afterSave(actor, formData, created);
     return messages.consoleItems.created;
   });
-  if (createdId) redirect(`/admin/items/${createdId}`);
+  if (next) redirect(next);
   return state;
 }
 
 export async function updateItemAction(itemId: number, _state: FormState, formData: FormData): Promise<FormState> {
-  let saved = false;
+  let next = "";
   const state = await runFormAction(async () => {
     const actor = await requireSessionUser();
-    await withReceivedUploads(uploadedFiles(formData), (uploads) => updateItem(actor, itemId, itemFields(formData), uploads));
-    saved = true;
+    const saved = await withReceivedUploads(uploadedFiles(formData), (uploads) => updateItem(actor, itemId, itemFields(formData), uploads));
+    next = await afterSave(actor, formData, saved);
     return messages.consoleItems.saved;
   });
-  if (saved) redirect(`/admin/items/${itemId}`);
+  if (next) redirect(next);
   return state;
 }
 

@@ -1,10 +1,10 @@
 "use client";
 
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { ActionForm } from "@/components/forms/action-form";
 import { AttachmentsField } from "@/components/forms/attachments-field";
 import { CheckboxGroupField, DateField, SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 import { disclosureChannels } from "@/lib/items/channels";
@@ -59,12 +59,29 @@ export function ItemForm({
         <DateField name="validityDate" label={m.validityDate} defaultValue={values.validityDate} />
         <TextField name="replacedByItemId" label={m.replacedByItemId} type="number" defaultValue={values.replacedByItemId} hint={m.replacedByItemIdHint} />
       </div>
-      <CheckboxGroupField name="channels" label={m.channels} required selected={values.channels}
-        options={disclosureChannels.map((channel) => ({ value: channel, label: messages.channels[channel] }))} />
+      <CheckboxGroupField
+        name="channels"
+        label={m.channels}
+        required
+        selected={values.channels}
+        options={disclosureChannels.map((channel) => ({ value: channel, label: messages.channels[channel] }))}
+      />
       <RichTextEditor name="body" label={m.body} defaultValue={values.body} required />
-      <AttachmentsField legend={m.attachments} keepName="attachmentFileIds" keepLabel={m.keepAttachments} fileLabel={m.files} fileHint={m.filesHint}
-        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp" kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))} />
-      <SubmitButton>{submitLabel}</SubmitButton>
+      <AttachmentsField
+        legend={m.attachments}
+        keepName="attachmentFileIds"
+        keepLabel={m.keepAttachments}
+        fileLabel={m.files}
+        fileHint={m.filesHint}
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"
+        kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))}
+      />
+      <div className="flex flex-wrap gap-3 pt-2">
+        <SubmitButton variant="secondary">{messages.consoleItems.saveDraft}</SubmitButton>
+        <SubmitButton name="then" value="submit">
+          {messages.consoleItems.saveAndSubmit}
+        </SubmitButton>
+      </div>
     </ActionForm>
   );
 }

@@ -12,7 +12,12 @@ const f = m.powers.fields;
 
 export type PowerFormValues = Partial<PowerEntry> & { sectionId?: number; version?: number };
 
-export function PowerForm({ action, values, sections, submitLabel }: {
+export function PowerForm({
+  action,
+  values,
+  sections,
+  submitLabel,
+}: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   values: PowerFormValues;
   sections: { value: number; label: string }[];
@@ -23,7 +28,13 @@ export function PowerForm({ action, values, sections, submitLabel }: {
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <div className="grid gap-x-6 sm:grid-cols-2">
         <TextField name="code" label={f.code} defaultValue={values.code} required maxLength={50} />
-        <SelectField name="type" label={f.type} required defaultValue={values.type ?? "license"} options={powerTypes.map((type) => ({ value: type, label: m.powerTypes[type] }))} />
+        <SelectField
+          name="type"
+          label={f.type}
+          required
+          defaultValue={values.type ?? "license"}
+          options={powerTypes.map((type) => ({ value: type, label: m.powerTypes[type] }))}
+        />
       </div>
       <TextField name="name" label={f.name} defaultValue={values.name} required maxLength={200} />
       <TextAreaField name="legalBasis" label={f.legalBasis} hint={f.legalBasisHint} defaultValue={values.legalBasis?.join("\n")} required rows={4} />
@@ -31,7 +42,13 @@ export function PowerForm({ action, values, sections, submitLabel }: {
       <TextAreaField name="responsibilities" label={f.responsibilities} defaultValue={values.responsibilities} required rows={5} maxLength={5000} />
       <TextAreaField name="accountability" label={f.accountability} defaultValue={values.accountability} required rows={5} maxLength={5000} />
       <div className="grid gap-x-6 sm:grid-cols-2">
-        <SelectField name="status" label={f.status} required defaultValue={values.status ?? "retained"} options={powerStatuses.map((status) => ({ value: status, label: m.powerStatuses[status] }))} />
+        <SelectField
+          name="status"
+          label={f.status}
+          required
+          defaultValue={values.status ?? "retained"}
+          options={powerStatuses.map((status) => ({ value: status, label: m.powerStatuses[status] }))}
+        />
         <DateField name="effectiveOn" label={f.effectiveOn} defaultValue={values.effectiveOn} required />
       </div>
       <TextField name="statusNote" label={f.statusNote} hint={f.statusNoteHint} defaultValue={values.statusNote ?? ""} maxLength={500} />

@@ -14,7 +14,12 @@ export const registerStateOptions = Object.values(ItemState)
 
 /** The review steps of a register entry or an import batch. */
 export function registerReviewSteps(actions: readonly RegisterAction[]) {
-  return reviewSteps(actions, { label: (action) => messages.itemActions[action], returnComment: r.returnComment, withdrawReason: r.withdrawReason, comment: r.comment });
+  return reviewSteps(actions, {
+    label: (action) => messages.itemActions[action],
+    returnComment: r.returnComment,
+    withdrawReason: r.withdrawReason,
+    comment: r.comment,
+  });
 }
 
 /** The props of a register entry's audit trail (HistoryList). */

@@ -5,14 +5,20 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
-import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { importFileFromFormData } from "@/lib/imports/upload";
+import { withReceivedUploads } from "@/lib/items/received-uploads";
 import { importProposals } from "@/lib/proposals/import-proposals";
 import {
-  assignProposal, closeProposal, createProposal, recordProposerFeedback, reopenProposal, updateProposal, updateProposalSettings,
+  assignProposal,
+  closeProposal,
+  createProposal,
+  recordProposerFeedback,
+  reopenProposal,
+  updateProposal,
+  updateProposalSettings,
 } from "@/lib/proposals/manage-proposals";
-import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 const m = messages.proposals.console;
@@ -53,7 +59,9 @@ export async function assignProposalAction(proposalId: number, _state: FormState
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData)
+    .getAll("files")
+    .filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function saveReplyAction(proposalId: number, _state: FormState, formData: FormData): Promise<FormState> {
@@ -69,7 +77,9 @@ export async function saveReplyAction(proposalId: number, _state: FormState, for
 export async function transitionReplyAction(proposalId: number, replyId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     await transitionProposalReply(await requireSessionUser(), replyId, {
-      action: asFormData(formData).get("action"), comment: asFormData(formData).get("comment") || null, version: asFormData(formData).get("version"),
+      action: asFormData(formData).get("action"),
+      comment: asFormData(formData).get("comment") || null,
+      version: asFormData(formData).get("version"),
     });
     redirect(`/admin/proposals/${proposalId}?done=transition`);
   });

@@ -7,8 +7,8 @@ import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
 import { PageHeader } from "@/components/console/page-header";
 import { StateBadge } from "@/components/console/state-badge";
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { ProposalKind, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { listConsoleProposals, listProposalYears } from "@/lib/proposals/console-proposals";
@@ -31,30 +31,75 @@ export default async function ConsoleProposalsPage({ searchParams }: Props) {
   const canManage = isPermitted(actor.role, "proposal.manage");
   return (
     <div className="space-y-4">
-      <PageHeader title={m.title}
+      <PageHeader
+        title={m.title}
         actions={
           <>
             <ButtonLink href="/admin/proposals/stats">{m.statsLink}</ButtonLink>
             {isPermitted(actor.role, "proposal.settings") ? <ButtonLink href="/admin/proposals/settings">{m.settings}</ButtonLink> : null}
             {canManage ? <ButtonLink href="/admin/proposals/import">{m.import}</ButtonLink> : null}
-            {canManage ? <ButtonLink href="/admin/proposals/new" variant="primary">{m.create}</ButtonLink> : null}
+            {canManage ? (
+              <ButtonLink href="/admin/proposals/new" variant="primary">
+                {m.create}
+              </ButtonLink>
+            ) : null}
           </>
-        } />
+        }
+      />
       <FilterBar label={m.filter} submitLabel={m.filter} summary={messages.publicItems.total(result.total)} summaryTestId="result-count">
-        <FilterSelect name="year" label={m.filterYear} defaultValue={year} allLabel={m.allYears} options={years.map((option) => ({ value: option, label: String(option) }))} />
-        <FilterSelect name="kind" label={m.filterKind} defaultValue={kind} allLabel={m.allKinds} options={Object.values(ProposalKind).map((value) => ({ value, label: p.kinds[value] }))} />
-        <FilterSelect name="status" label={m.filterStatus} defaultValue={status} allLabel={m.allStatuses} options={Object.values(ProposalStatus).map((value) => ({ value, label: p.statuses[value] }))} />
+        <FilterSelect
+          name="year"
+          label={m.filterYear}
+          defaultValue={year}
+          allLabel={m.allYears}
+          options={years.map((option) => ({ value: option, label: String(option) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={m.filterKind}
+          defaultValue={kind}
+          allLabel={m.allKinds}
+          options={Object.values(ProposalKind).map((value) => ({ value, label: p.kinds[value] }))}
+        />
+        <FilterSelect
+          name="status"
+          label={m.filterStatus}
+          defaultValue={status}
+          allLabel={m.allStatuses}
+          options={Object.values(ProposalStatus).map((value) => ({ value, label: p.statuses[value] }))}
+        />
       </FilterBar>
-      <DataTable caption={m.title} rows={result.proposals} rowKey={(proposal) => proposal.id} empty={m.empty}
-        paging={{ page, pageSize: result.pageSize, total: result.total, basePath: "/admin/proposals", query: { year: year ? String(year) : undefined, kind, status } }}
+      <DataTable
+        caption={m.title}
+        rows={result.proposals}
+        rowKey={(proposal) => proposal.id}
+        empty={m.empty}
+        paging={{
+          page,
+          pageSize: result.pageSize,
+          total: result.total,
+          basePath: "/admin/proposals",
+          query: { year: year ? String(year) : undefined, kind, status },
+        }}
         columns={[
           { key: "number", header: c.number, cell: (proposal) => `${proposal.year} ${proposal.number}`, className: "whitespace-nowrap" },
           { key: "kind", header: c.kind, cell: (proposal) => p.kindsShort[proposal.kind], className: "whitespace-nowrap" },
           { key: "title", header: c.title, cell: (proposal) => <Link href={`/admin/proposals/${proposal.id}`}>{proposal.title}</Link> },
           { key: "leadSection", header: c.leadSection, cell: (proposal) => proposal.leadSectionName ?? "—" },
-          { key: "deadline", header: c.deadline, cell: (proposal) => <>{proposal.deadline ?? "—"}{proposal.overdue ? <Flag strong>{m.overdue}</Flag> : null}</>, className: "whitespace-nowrap" },
+          {
+            key: "deadline",
+            header: c.deadline,
+            cell: (proposal) => (
+              <>
+                {proposal.deadline ?? "—"}
+                {proposal.overdue ? <Flag strong>{m.overdue}</Flag> : null}
+              </>
+            ),
+            className: "whitespace-nowrap",
+          },
           { key: "status", header: c.status, cell: (proposal) => <StateBadge workflow="proposal" state={proposal.status} /> },
-        ]} />
+        ]}
+      />
     </div>
   );
 }

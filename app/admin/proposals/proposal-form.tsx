@@ -24,14 +24,22 @@ type Section = { id: number; name: string };
 /** 协办 sections as checkboxes (a multi-select is hard to use with a keyboard). */
 export function AssistingSectionChoices({ sections, selected, exclude }: { sections: Section[]; selected: number[]; exclude?: number | null }) {
   return (
-    <CheckboxGroupField name="assistingSectionIds" label={f.assistingSectionIds} selected={selected}
-      options={sections.filter((section) => section.id !== exclude).map((section) => ({ value: section.id, label: section.name }))} />
+    <CheckboxGroupField
+      name="assistingSectionIds"
+      label={f.assistingSectionIds}
+      selected={selected}
+      options={sections.filter((section) => section.id !== exclude).map((section) => ({ value: section.id, label: section.name }))}
+    />
   );
 }
 
 /** Registering a proposal (with its assignment, optionally) or editing its registered data. */
 export function ProposalForm({
-  action, values, sections, submitLabel, withAssignment,
+  action,
+  values,
+  sections,
+  submitLabel,
+  withAssignment,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   values: ProposalFormValues;
@@ -57,7 +65,12 @@ export function ProposalForm({
       {withAssignment ? (
         <>
           <div className="grid gap-x-4 md:grid-cols-3">
-            <SelectField name="leadSectionId" label={f.leadSectionId} placeholder={f.noLeadSection} options={sections.map((section) => ({ value: section.id, label: section.name }))} />
+            <SelectField
+              name="leadSectionId"
+              label={f.leadSectionId}
+              placeholder={f.noLeadSection}
+              options={sections.map((section) => ({ value: section.id, label: section.name }))}
+            />
             <DateField name="assignedOn" label={f.assignedOn} />
             <DateField name="deadline" label={f.deadline} hint={f.deadlineHint} />
           </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ApplicationsConsoleLinks } from "@/app/admin/applications/_components/console-tabs";
 import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
-import { ApplicationsConsoleLinks } from "@/app/admin/applications/_components/console-tabs";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
@@ -21,22 +21,38 @@ export default async function ReplyTemplatesPage() {
     <div className="space-y-4">
       <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="templates" />
-      <DataTable caption={m.title} rows={templates} rowKey={(template) => template.outcome} empty={null}
+      <DataTable
+        caption={m.title}
+        rows={templates}
+        rowKey={(template) => template.outcome}
+        empty={null}
         columns={[
           {
-            key: "outcome", header: m.outcome,
+            key: "outcome",
+            header: m.outcome,
             cell: (template) => {
               const outcome = applicationOutcomes.find((entry) => entry.slug === template.outcome)!;
               return `${outcome.groupName}${outcome.numberInGroup ? ` ${outcome.numberInGroup}. ${outcome.rowName}` : ""}`;
             },
           },
           { key: "legalBasis", header: m.legalBasis, cell: (template) => template.legalBasis, className: "text-gray-800" },
-          { key: "edited", header: m.edited, cell: (template) => (template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default), className: "whitespace-nowrap" },
+          {
+            key: "edited",
+            header: m.edited,
+            cell: (template) => (template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default),
+            className: "whitespace-nowrap",
+          },
         ]}
         rowActions={{
-          header: m.edit, hideHeader: true,
-          cell: (template) => <Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>{m.edit}</Link>,
-        }} />
+          header: m.edit,
+          hideHeader: true,
+          cell: (template) => (
+            <Link href={`/admin/reply-templates/${template.outcome}`} aria-label={`${m.edit} ${messages.applications.outcomeShortNames[template.outcome]}`}>
+              {m.edit}
+            </Link>
+          ),
+        }}
+      />
     </div>
   );
 }

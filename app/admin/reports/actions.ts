@@ -10,7 +10,7 @@ import { importFileFromFormData } from "@/lib/imports/upload";
 import { importApplicationLedger } from "@/lib/reports/ledger-import";
 import { saveManualFigures, startReport, updateReportTexts } from "@/lib/reports/manage-reports";
 import { transitionReport } from "@/lib/reports/report-review";
-import { asFormData, formDataToNestedObject, formDataToObject } from "@/lib/validation";
+import { formDataToNestedObject, formDataToObject } from "@/lib/validation";
 
 export async function startReportAction(year: number): Promise<FormState> {
   return runFormAction(async () => {

@@ -5,11 +5,11 @@ import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listReportYears } from "@/lib/reports/list-reports";
 import { currentReportYear, daysUntilReportDue } from "@/lib/reports/report-deadline";
-import { isPermitted } from "@/lib/auth/permissions";
 import { importLedgerAction } from "./actions";
 import { LedgerImportForm } from "./report-forms";
 
@@ -30,18 +30,40 @@ export default async function ReportsPage() {
           {days < 0 ? m.overdue(due) : m.countdown(due, days)}
         </Notice>
       )}
-      <DataTable caption={m.consoleTitle} rows={years} rowKey={(entry) => entry.year} empty={null}
+      <DataTable
+        caption={m.consoleTitle}
+        rows={years}
+        rowKey={(entry) => entry.year}
+        empty={null}
         columns={[
           { key: "year", header: m.columns.year, cell: (entry) => m.year(entry.year) },
-          { key: "state", header: m.columns.state, cell: (entry) => (entry.draftState ? messages.itemStates[entry.draftState] : entry.publishedEditions.length ? m.published : m.notPublishedYet) },
+          {
+            key: "state",
+            header: m.columns.state,
+            cell: (entry) => (entry.draftState ? messages.itemStates[entry.draftState] : entry.publishedEditions.length ? m.published : m.notPublishedYet),
+          },
           { key: "editions", header: m.editions, cell: (entry) => entry.publishedEditions.map((edition) => m.edition(edition)).join("、") || "—" },
         ]}
-        rowActions={{ header: m.open, hideHeader: true, cell: (entry) => <Link href={`/admin/reports/${entry.year}`} aria-label={`${m.open} ${m.year(entry.year)}`}>{m.open}</Link> }} />
+        rowActions={{
+          header: m.open,
+          hideHeader: true,
+          cell: (entry) => (
+            <Link href={`/admin/reports/${entry.year}`} aria-label={`${m.open} ${m.year(entry.year)}`}>
+              {m.open}
+            </Link>
+          ),
+        }}
+      />
       {isPermitted(actor.role, "ledger.import") ? (
         <Panel id="ledger" title={m.ledger}>
           <p className="mb-3 text-sm text-gray-700">
-            {m.ledgerHelp} <a href="/api/v1/admin/applications/import/template?format=xlsx">{m.ledgerTemplate}（.xlsx）</a>{" "}
-            <a href="/api/v1/admin/applications/import/template?format=csv">（.csv）</a>
+            {m.ledgerHelp}{" "}
+            <a href="/api/v1/admin/applications/import/template?format=xlsx" download>
+              {m.ledgerTemplate}（.xlsx）
+            </a>{" "}
+            <a href="/api/v1/admin/applications/import/template?format=csv" download>
+              （.csv）
+            </a>
           </p>
           <LedgerImportForm action={importLedgerAction} />
         </Panel>

@@ -11,7 +11,17 @@ import { messages } from "@/lib/i18n";
 
 const m = messages.reports;
 
-export function ReportTextsForm({ action, texts, version, correction }: { action: (state: FormState, formData: FormData) => Promise<FormState>; texts: { overview: string; problems: string; otherMatters: string }; version: number; correction: string | null }) {
+export function ReportTextsForm({
+  action,
+  texts,
+  version,
+  correction,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  texts: { overview: string; problems: string; otherMatters: string };
+  version: number;
+  correction: string | null;
+}) {
   return (
     <ActionForm action={action} aria-label={m.texts}>
       <input type="hidden" name="version" value={version} />
@@ -32,16 +42,36 @@ type ManualValues = { table2: Record<string, unknown> | null; table4: number[] |
 
 export function ManualFiguresForm({ action, values }: { action: (state: FormState, formData: FormData) => Promise<FormState>; values: ManualValues }) {
   const t2 = (values.table2 ?? {}) as Record<string, Record<string, number> | number>;
-  const nested = (group: string, key: string) => ((t2[group] as Record<string, number> | undefined)?.[key] ?? 0);
+  const nested = (group: string, key: string) => (t2[group] as Record<string, number> | undefined)?.[key] ?? 0;
   return (
     <ActionForm action={action} aria-label={m.manualFigures}>
       <div className="grid grid-cols-2 gap-x-3 md:grid-cols-3">
         <TextField name="table2.regulations.issued" label={m.manualTable2.regulationsIssued} type="number" defaultValue={nested("regulations", "issued")} />
-        <TextField name="table2.regulations.repealed" label={m.manualTable2.regulationsRepealed} type="number" defaultValue={nested("regulations", "repealed")} />
+        <TextField
+          name="table2.regulations.repealed"
+          label={m.manualTable2.regulationsRepealed}
+          type="number"
+          defaultValue={nested("regulations", "repealed")}
+        />
         <TextField name="table2.regulations.inForce" label={m.manualTable2.regulationsInForce} type="number" defaultValue={nested("regulations", "inForce")} />
-        <TextField name="table2.normativeDocuments.issued" label={m.manualTable2.normativeIssued} type="number" defaultValue={nested("normativeDocuments", "issued")} />
-        <TextField name="table2.normativeDocuments.repealed" label={m.manualTable2.normativeRepealed} type="number" defaultValue={nested("normativeDocuments", "repealed")} />
-        <TextField name="table2.normativeDocuments.inForce" label={m.manualTable2.normativeInForce} type="number" defaultValue={nested("normativeDocuments", "inForce")} />
+        <TextField
+          name="table2.normativeDocuments.issued"
+          label={m.manualTable2.normativeIssued}
+          type="number"
+          defaultValue={nested("normativeDocuments", "issued")}
+        />
+        <TextField
+          name="table2.normativeDocuments.repealed"
+          label={m.manualTable2.normativeRepealed}
+          type="number"
+          defaultValue={nested("normativeDocuments", "repealed")}
+        />
+        <TextField
+          name="table2.normativeDocuments.inForce"
+          label={m.manualTable2.normativeInForce}
+          type="number"
+          defaultValue={nested("normativeDocuments", "inForce")}
+        />
         <TextField name="table2.licensing" label={m.manualTable2.licensing} type="number" defaultValue={(t2.licensing as number) ?? 0} />
         <TextField name="table2.penalties" label={m.manualTable2.penalties} type="number" defaultValue={(t2.penalties as number) ?? 0} />
         <TextField name="table2.coercion" label={m.manualTable2.coercion} type="number" defaultValue={(t2.coercion as number) ?? 0} />
@@ -50,7 +80,9 @@ export function ManualFiguresForm({ action, values }: { action: (state: FormStat
       <fieldset className="mt-2">
         <legend className={legendClass}>{m.manualTable4}</legend>
         <div className="grid grid-cols-2 gap-x-3 md:grid-cols-5">
-          {m.manualTable4Labels.map((label, index) => <TextField key={label} name={`table4.${index}`} label={label} type="number" defaultValue={values.table4?.[index] ?? 0} />)}
+          {m.manualTable4Labels.map((label, index) => (
+            <TextField key={label} name={`table4.${index}`} label={label} type="number" defaultValue={values.table4?.[index] ?? 0} />
+          ))}
         </div>
       </fieldset>
       <SubmitButton variant="secondary">{m.saveManual}</SubmitButton>

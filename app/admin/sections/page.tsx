@@ -18,7 +18,9 @@ export default async function SectionsPage() {
       <ul className="space-y-3">
         {sections.map((section) => (
           <li key={section.id} className="rounded border border-gray-300 bg-white px-4 pt-4">
-            <p className="mb-2 text-sm text-gray-700">{m.userCount}：{section.userCount}</p>
+            <p className="mb-2 text-sm text-gray-700">
+              {m.userCount}：{section.userCount}
+            </p>
             <RenameSectionForm section={section} />
           </li>
         ))}

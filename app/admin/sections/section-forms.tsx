@@ -25,7 +25,9 @@ export function RenameSectionForm({ section }: { section: { id: number; name: st
     <ActionForm action={renameSectionAction.bind(null, section.id)} aria-label={`${m.rename} ${section.name}`} className="flex flex-wrap items-end gap-3">
       <TextField name="name" label={m.name} defaultValue={section.name} required maxLength={40} />
       <TextField name="sortOrder" label={m.sortOrder} type="number" defaultValue={section.sortOrder} />
-      <div className="mb-4"><SubmitButton variant="secondary">{m.rename}</SubmitButton></div>
+      <div className="mb-4">
+        <SubmitButton variant="secondary">{m.rename}</SubmitButton>
+      </div>
     </ActionForm>
   );
 }

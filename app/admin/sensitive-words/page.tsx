@@ -19,7 +19,15 @@ export default async function SensitiveWordsPage() {
       <Panel id="add-sensitive-words" title={m.words}>
         <AddSensitiveWordsForm />
       </Panel>
-      <Panel id="sensitive-word-list" title={<>{m.list}<span className="ml-2 text-sm font-normal text-gray-700">{m.count(words.length)}</span></>}>
+      <Panel
+        id="sensitive-word-list"
+        title={
+          <>
+            {m.list}
+            <span className="ml-2 text-sm font-normal text-gray-700">{m.count(words.length)}</span>
+          </>
+        }
+      >
         {words.length ? (
           <ul className="flex flex-wrap items-start gap-2" data-testid="sensitive-words">
             {words.map((word) => (

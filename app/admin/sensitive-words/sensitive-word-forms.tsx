@@ -20,7 +20,11 @@ export function AddSensitiveWordsForm() {
 
 export function RemoveSensitiveWordForm({ word }: { word: { id: number; word: string } }) {
   return (
-    <ConfirmDialog action={removeSensitiveWordAction.bind(null, word.id)} label={m.remove} ariaLabel={m.removeLabel(word.word)}
-      question={messages.kit.confirmQuestion(m.remove, word.word)} />
+    <ConfirmDialog
+      action={removeSensitiveWordAction.bind(null, word.id)}
+      label={m.remove}
+      ariaLabel={m.removeLabel(word.word)}
+      question={messages.kit.confirmQuestion(m.remove, word.word)}
+    />
   );
 }

@@ -25,7 +25,9 @@ function serviceFields(formData: FormData): Record<string, unknown> {
 }
 
 function uploadedFiles(formData: FormData): File[] {
-  return asFormData(formData).getAll("files").filter((value): value is File => value instanceof File && value.size > 0);
+  return asFormData(formData)
+    .getAll("files")
+    .filter((value): value is File => value instanceof File && value.size > 0);
 }
 
 export async function createServiceAction(_state: FormState, formData: FormData): Promise<FormState> {

@@ -6,8 +6,8 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/console/filte
 import { PageHeader } from "@/components/console/page-header";
 import { StateBadge } from "@/components/console/state-badge";
 import { queryOf, readSort } from "@/components/console/table-links";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { listConsoleServices } from "@/lib/services/console-services";
@@ -24,9 +24,19 @@ type ServiceRow = Awaited<ReturnType<typeof listConsoleServices>>[number];
 
 const columns: Column<ServiceRow>[] = [
   { key: "code", header: s.columns.code, cell: (service) => service.code, sortValue: (service) => service.code, className: "font-mono text-xs" },
-  { key: "name", header: s.columns.name, cell: (service) => <Link href={`/admin/services/${service.id}`}>{service.name}</Link>, sortValue: (service) => service.name },
+  {
+    key: "name",
+    header: s.columns.name,
+    cell: (service) => <Link href={`/admin/services/${service.id}`}>{service.name}</Link>,
+    sortValue: (service) => service.name,
+  },
   { key: "section", header: s.columns.section, cell: (service) => service.sectionName, sortValue: (service) => service.sectionName },
-  { key: "state", header: messages.registers.review.state, cell: (service) => <StateBadge workflow="item" state={service.state} />, sortValue: (service) => Object.values(ItemState).indexOf(service.state) },
+  {
+    key: "state",
+    header: messages.registers.review.state,
+    cell: (service) => <StateBadge workflow="item" state={service.state} />,
+    sortValue: (service) => Object.values(ItemState).indexOf(service.state),
+  },
 ];
 
 export default async function ConsoleServicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -37,19 +47,44 @@ export default async function ConsoleServicesPage({ searchParams }: { searchPara
   const services = await listConsoleServices(actor, { state, q });
   return (
     <div className="space-y-4">
-      <PageHeader title={c.title}
+      <PageHeader
+        title={c.title}
         actions={
           <>
             <ButtonLink href="/services">{c.viewPublic}</ButtonLink>
-            {isPermitted(actor.role, "service.edit") ? <ButtonLink href="/admin/services/new" variant="primary">{c.create}</ButtonLink> : null}
+            {isPermitted(actor.role, "service.edit") ? (
+              <ButtonLink href="/admin/services/new" variant="primary">
+                {c.create}
+              </ButtonLink>
+            ) : null}
           </>
-        } />
+        }
+      />
       <FilterBar key={JSON.stringify(query)} label={s.filter} submitLabel={s.filter} summary={s.total(services.length)}>
-        <FilterSelect name="state" label={messages.registers.powers.console.stateFilter} defaultValue={state} allLabel={messages.registers.powers.console.allStates} options={registerStateOptions} />
+        <FilterSelect
+          name="state"
+          label={messages.registers.powers.console.stateFilter}
+          defaultValue={state}
+          allLabel={messages.registers.powers.console.allStates}
+          options={registerStateOptions}
+        />
         <FilterInput name="q" type="search" label={s.search} defaultValue={q} />
       </FilterBar>
-      <DataTable caption={c.title} columns={columns} rows={services} rowKey={(service) => service.id} empty={c.empty}
-        sort={{ basePath: "/admin/services", query, current: readSort(query, columns.map((column) => column.key)) }} />
+      <DataTable
+        caption={c.title}
+        columns={columns}
+        rows={services}
+        rowKey={(service) => service.id}
+        empty={c.empty}
+        sort={{
+          basePath: "/admin/services",
+          query,
+          current: readSort(
+            query,
+            columns.map((column) => column.key),
+          ),
+        }}
+      />
     </div>
   );
 }

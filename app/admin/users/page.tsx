@@ -32,9 +32,29 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={m.title} />
-      <DataTable caption={m.title} columns={columns} rows={users} rowKey={(user) => user.id} empty="—"
-        sort={{ basePath: "/admin/users", query, current: readSort(query, columns.map((column) => column.key)) }}
-        rowActions={{ header: m.actions, cell: (user) => <Link href={`/admin/users/${user.id}`} aria-label={`${m.edit} ${user.username}`}>{m.edit}</Link> }} />
+      <DataTable
+        caption={m.title}
+        columns={columns}
+        rows={users}
+        rowKey={(user) => user.id}
+        empty="—"
+        sort={{
+          basePath: "/admin/users",
+          query,
+          current: readSort(
+            query,
+            columns.map((column) => column.key),
+          ),
+        }}
+        rowActions={{
+          header: m.actions,
+          cell: (user) => (
+            <Link href={`/admin/users/${user.id}`} aria-label={`${m.edit} ${user.username}`}>
+              {m.edit}
+            </Link>
+          ),
+        }}
+      />
       <Panel id="create-user" title={m.create}>
         <CreateUserForm sections={sections} />
       </Panel>

@@ -8,8 +8,15 @@ import type { DomainGrants } from "@/lib/auth/grants/types";
  */
 export const reportsGrants = {
   actions: [
-    "report.read", "report.edit", "report.manual_figures", "ledger.import",
-    "report.submit", "report.approve_section", "report.approve_leader", "report.return_section", "report.return_leader",
+    "report.read",
+    "report.edit",
+    "report.manual_figures",
+    "ledger.import",
+    "report.submit",
+    "report.approve_section",
+    "report.approve_leader",
+    "report.return_section",
+    "report.return_leader",
   ],
   roles: {
     staff: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit"],

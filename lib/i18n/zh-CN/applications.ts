@@ -118,8 +118,7 @@ export const applicationsMessages = {
       ledger: (date: string) => `台账记载的收到日期 ${date}`,
     },
     nonWorkingDay: (date: string, label: string, next: string) => `${date}为${label}，顺延至下一个工作日 ${next} 起算`,
-    restarted: (requested: string, received: string, start: string) =>
-      `${requested} 告知补正，期限中止；${received} 收到补正材料，自 ${start} 重新起算`,
+    restarted: (requested: string, received: string, start: string) => `${requested} 告知补正，期限中止；${received} 收到补正材料，自 ${start} 重新起算`,
     composition: (parts: string[], total: number) => `${parts.join(" + ")} = ${total} 个工作日`,
     baseDays: (days: number) => `答复期限 ${days} 个工作日（条例第三十三条）`,
     extensionDays: (days: number) => `延长 ${days} 个工作日`,

@@ -45,7 +45,15 @@ export const inspectionsMessages = {
     allYears: "全部年度",
     filter: "筛选",
     total: (count: number) => `共 ${count} 个任务`,
-    columns: { title: "任务名称", year: "年度", period: "检查期间", targetCount: "抽取数量", state: "任务状态", results: "检查结果", resultsDue: "结果公开期限" },
+    columns: {
+      title: "任务名称",
+      year: "年度",
+      period: "检查期间",
+      targetCount: "抽取数量",
+      state: "任务状态",
+      results: "检查结果",
+      resultsDue: "结果公开期限",
+    },
     notDrawn: "未抽取",
   },
   detail: {
@@ -66,7 +74,8 @@ export const inspectionsMessages = {
     powerOf: (code: string, name: string) => `权责清单：${code} ${name}`,
     draw: "随机抽取",
     drawNow: "随机抽取",
-    drawHelp: "抽取时系统读取两个名录库的当前版本，生成随机种子，按公开的算法抽取检查对象和检查人员，并排除已登记的利益冲突回避。每个任务只能抽取一次，抽取结果和全部输入数据都会保存并随任务公开。",
+    drawHelp:
+      "抽取时系统读取两个名录库的当前版本，生成随机种子，按公开的算法抽取检查对象和检查人员，并排除已登记的利益冲突回避。每个任务只能抽取一次，抽取结果和全部输入数据都会保存并随任务公开。",
     drawDone: "抽取完成。",
     notDrawn: "尚未抽取。",
     drawnAt: "抽取时间",
@@ -138,7 +147,8 @@ export const inspectionsMessages = {
   saved: "抽查计划已保存。",
   targets: {
     title: "检查对象名录库",
-    intro: "检查对象名录库是随机抽取检查对象的范围。每次修改（新增、修改、停用、导入）都会生成名录的新版本，抽取时记录所用的版本和内容哈希。检查对象不能删除，不再需要时停用。",
+    intro:
+      "检查对象名录库是随机抽取检查对象的范围。每次修改（新增、修改、停用、导入）都会生成名录的新版本，抽取时记录所用的版本和内容哈希。检查对象不能删除，不再需要时停用。",
     currentVersion: (version: number, hash: string) => `当前第 ${version} 版，内容哈希 ${hash}`,
     noVersion: "名录还没有任何记录。",
     search: "名称、统一社会信用代码或地址",
@@ -149,7 +159,16 @@ export const inspectionsMessages = {
     filter: "筛选",
     total: (count: number) => `共 ${count} 个`,
     empty: "没有符合条件的检查对象。",
-    columns: { id: "编号", name: "名称", creditCode: "统一社会信用代码", address: "地址", category: "类别", status: "状态", conflicts: "回避", actions: "操作" },
+    columns: {
+      id: "编号",
+      name: "名称",
+      creditCode: "统一社会信用代码",
+      address: "地址",
+      category: "类别",
+      status: "状态",
+      conflicts: "回避",
+      actions: "操作",
+    },
     name: "名称",
     creditCode: "统一社会信用代码",
     creditCodeHint: "18 位，系统校验最后一位校验码；没有的可留空",
@@ -180,7 +199,8 @@ export const inspectionsMessages = {
   },
   inspectors: {
     title: "执法检查人员名录库",
-    intro: "执法检查人员名录库是随机选派检查人员的范围。每次修改（包括利益冲突回避的登记和取消）都会生成名录的新版本。人员不能删除，调离或不再从事执法检查时停用。",
+    intro:
+      "执法检查人员名录库是随机选派检查人员的范围。每次修改（包括利益冲突回避的登记和取消）都会生成名录的新版本。人员不能删除，调离或不再从事执法检查时停用。",
     columns: { id: "编号", name: "姓名", certificateNumber: "执法证号", section: "科室", status: "状态", conflicts: "利益冲突回避", actions: "操作" },
     empty: "名录中还没有检查人员。",
     name: "姓名",
@@ -205,7 +225,8 @@ export const inspectionsMessages = {
   },
   importForm: {
     title: "从 Excel 导入",
-    help: (columns: string) => `上传 .xlsx 文件或 .csv 文件（UTF-8 或 GB18030 编码），第一行为表头：${columns}。整个文件检查无误后才会导入；有任何错误时不导入任何数据，并逐行列出错误。`,
+    help: (columns: string) =>
+      `上传 .xlsx 文件或 .csv 文件（UTF-8 或 GB18030 编码），第一行为表头：${columns}。整个文件检查无误后才会导入；有任何错误时不导入任何数据，并逐行列出错误。`,
     file: "Excel 文件",
     template: "下载导入模板",
     submit: "导入",
@@ -256,12 +277,20 @@ export const inspectionsMessages = {
     withdrawnText: (date: string) => `本抽查任务已于 ${date} 撤回，不再公开。`,
     withdrawalReason: "撤回理由",
     print: "打印本页",
+    drawSummary: (drawnAt: string, section: string, candidates: number, targets: number, inspectorsPerTarget: number) =>
+      `${drawnAt}，${section}通过本系统从抽取范围内在册的 ${candidates} 个检查对象中随机抽取了 ${targets} 个，并为每个检查对象随机选派 ${inspectorsPerTarget} 名执法检查人员，已排除登记了利益冲突回避的人员。抽中的检查对象和选派的检查人员见下表。`,
+    drawFairness: "抽取由系统随机完成，任何人都不能指定检查对象或检查人员；抽取所用的名录和随机数都已保存并随本页公开，任何人都可以重新计算核对。",
+    objectionTitle: "有异议怎么办",
+    objection: (section: string) => `对抽取过程或结果有异议的，可以通过本网站“咨询投诉”提出，或直接向${section}反映。`,
+    objectionLink: "在线提出异议",
+    technicalDetails: "技术核验说明",
+    technicalDetailsHint: "随机种子、名录版本和哈希值，以及自行重新计算抽取结果的方法。",
     howToVerify: "如何核对抽取结果",
     verifyIntro:
       "抽取结果完全由随机种子和抽取输入数据决定。下载抽取输入数据后，先核对哈希值，再按下列步骤重新计算，应得到与本页相同的检查对象（顺序相同）和检查人员。",
     verifySteps: [
       "核对数据：抽取输入数据文件（UTF-8 编码的 JSON）的 SHA-256 应等于本页的“抽取输入数据哈希”。文件中 targets 为检查对象名录库、inspectors 和 conflicts 为执法检查人员名录库及利益冲突回避登记，均为抽取时的版本；按下述方法计算的哈希应分别等于本页两个名录库的“内容哈希”。",
-      "计算哈希的方法：把数据写成不含空格、中文不转义的 JSON 文本（JavaScript 的 JSON.stringify；Python 的 json.dumps(数据, ensure_ascii=False, separators=(\",\", \":\"))），字段顺序与文件相同，再计算其 UTF-8 字节的 SHA-256。检查对象名录库对 targets 计算；检查人员名录库对 {\"inspectors\": …, \"conflicts\": …} 计算。",
+      '计算哈希的方法：把数据写成不含空格、中文不转义的 JSON 文本（JavaScript 的 JSON.stringify；Python 的 json.dumps(数据, ensure_ascii=False, separators=(",", ":"))），字段顺序与文件相同，再计算其 UTF-8 字节的 SHA-256。检查对象名录库对 targets 计算；检查人员名录库对 {"inspectors": …, "conflicts": …} 计算。',
       "随机数：第 k 块（k = 0, 1, 2, …）为文本“种子:k”（k 用十进制，如 种子:0）的 SHA-256，每块 32 字节依次按大端序读成 8 个 32 位无符号整数，依次使用。",
       "小于 n 的随机整数：取下一个整数 u，若 u ≥ n × ⌊2³² ÷ n⌋ 则舍弃再取（保证每个值概率相同），否则结果为 u 除以 n 的余数。",
       "洗牌（Fisher–Yates）：对长度为 L 的列表，i 从 L−1 递减到 1，每次取小于 i+1 的随机整数 j，交换第 i 项和第 j 项（从 0 开始计）。",
@@ -274,7 +303,18 @@ export const inspectionsMessages = {
   },
   /** The data layer's validation messages and refusals (lib/inspections). */
   validation: {
-    label: { name: "名称", address: "地址", category: "类别", inspectorName: "姓名", certificateNumber: "执法证号", conflictReason: "回避原因", itemName: "抽查事项名称", targetScope: "抽查对象", method: "检查方式", inspectedOn: "检查日期" },
+    label: {
+      name: "名称",
+      address: "地址",
+      category: "类别",
+      inspectorName: "姓名",
+      certificateNumber: "执法证号",
+      conflictReason: "回避原因",
+      itemName: "抽查事项名称",
+      targetScope: "抽查对象",
+      method: "检查方式",
+      inspectedOn: "检查日期",
+    },
     dateExample: "2017-05-08",
     creditCodeShape: "统一社会信用代码应为 18 位数字或大写字母。",
     creditCodeLetters: "统一社会信用代码不能含有字母 I、O、Z、S、V。",
@@ -314,7 +354,8 @@ export const inspectionsMessages = {
     notEnoughTargetsTitle: "检查对象不足，无法抽取。",
     notEnoughInspectors: (available: number, required: number) => `执法检查人员名录中只有 ${available} 名在册人员，少于每个检查对象需要的 ${required} 名。`,
     notEnoughInspectorsTitle: "检查人员不足，无法抽取。",
-    notEnoughInspectorsForTarget: (target: string, eligible: number, required: number) => `检查对象“${target}”排除利益冲突回避后只有 ${eligible} 名可选检查人员，少于需要的 ${required} 名。`,
+    notEnoughInspectorsForTarget: (target: string, eligible: number, required: number) =>
+      `检查对象“${target}”排除利益冲突回避后只有 ${eligible} 名可选检查人员，少于需要的 ${required} 名。`,
     drawInvalid: "抽取参数无效。",
     drawOwnSection: "只有本科室的工作人员可以为这个抽查任务抽取。",
     alreadyDrawn: "该抽查任务已经完成随机抽取，不能重新抽取。",
@@ -334,6 +375,32 @@ export const inspectionsMessages = {
   },
   errors: {
     invalidId: "抽查任务不存在。",
+  },
+  /** Managing the two lists (lib/inspections/manage-lists.ts); the import's own words are `messages.imports.inspections`. */
+  listManagement: {
+    targetMissing: "检查对象不存在。",
+    targetAlreadyActive: "该检查对象已在名录中。",
+    targetAlreadyInactive: "该检查对象已移出名录。",
+    inspectorMissing: "检查人员不存在。",
+    inspectorAlreadyActive: "该检查人员已在名录中。",
+    inspectorAlreadyInactive: "该检查人员已移出名录。",
+    sectionMissing: "所选科室不存在。",
+    conflictTargetMissing: "检查对象不存在，请填写检查对象名录中的编号。",
+    conflictExists: "已登记过这项回避。",
+    conflictMissing: "回避登记不存在。",
+    /** What each change did, stored with the list version it made (the version history shows it). */
+    summaries: {
+      targetCreated: (name: string) => `新增检查对象“${name}”`,
+      targetUpdated: (name: string) => `修改检查对象“${name}”`,
+      targetActivated: (name: string) => `恢复检查对象“${name}”`,
+      targetDeactivated: (name: string) => `停用检查对象“${name}”`,
+      inspectorCreated: (name: string) => `新增检查人员“${name}”`,
+      inspectorUpdated: (name: string) => `修改检查人员“${name}”`,
+      inspectorActivated: (name: string) => `恢复检查人员“${name}”`,
+      inspectorDeactivated: (name: string) => `停用检查人员“${name}”`,
+      conflictAdded: (inspector: string, target: string) => `登记回避：${inspector} — ${target}`,
+      conflictRemoved: (inspector: string, target: string) => `取消回避：${inspector} — ${target}`,
+    },
   },
   auditActionLabels: {
     "inspection.create": "新建抽查任务",

@@ -128,7 +128,8 @@ export const proposalsMessages = {
     },
     importPage: {
       title: "导入年度交办清单",
-      intro: "上传 .xlsx 文件（第一个工作表，第一行为表头）或 .csv 文件（UTF-8 或 GB18030 编码）。全部行都正确才会导入；有错误时一行也不导入，并列出出错的行和列。",
+      intro:
+        "上传 .xlsx 文件（第一个工作表，第一行为表头）或 .csv 文件（UTF-8 或 GB18030 编码）。全部行都正确才会导入；有错误时一行也不导入，并列出出错的行和列。",
       columns: "表头（列名）",
       required: "必填",
       template: "下载模板",
@@ -152,7 +153,8 @@ export const proposalsMessages = {
       about: "留言涉及的信息",
       topic: "主题",
       content: "内容",
-      contentHint: (max: number) => `最多 ${max} 字。请不要在内容中写身份证号、电话号码、银行卡号等个人信息（联系方式请填在下方）；含有这类信息的留言须经审查后再办理。`,
+      contentHint: (max: number) =>
+        `最多 ${max} 字。请不要在内容中写身份证号、电话号码、银行卡号等个人信息（联系方式请填在下方）；含有这类信息的留言须经审查后再办理。`,
       name: "姓名（选填）",
       contact: "联系方式（选填）",
       contactHint: "电话或电子邮箱，仅供工作人员联系您，不会公开",
@@ -228,7 +230,8 @@ export const proposalsMessages = {
       acknowledge: (count: number) => `留言或答复中发现 ${count} 处可能涉及个人信息或敏感内容，请逐条核实并填写处理说明后再公开；也可以不公开。`,
       acknowledgeTitle: "公开前请确认保密审查提示。",
       findings: "保密审查提示",
-      findingsHelp: "以下内容可能涉及个人信息或敏感信息（留言人的姓名和联系方式不会公开）。请逐条核实并填写处理说明（例如：属于留言人同意公开的内容）后再公开；不宜公开的，请取消勾选“公开留言和答复”。",
+      findingsHelp:
+        "以下内容可能涉及个人信息或敏感信息（留言人的姓名和联系方式不会公开）。请逐条核实并填写处理说明（例如：属于留言人同意公开的内容）后再公开；不宜公开的，请取消勾选“公开留言和答复”。",
       findingNote: "处理说明",
       submissionFindings: "留言中发现的保密审查提示",
       acknowledgedFindings: "公开时已确认的保密审查提示",

@@ -259,7 +259,8 @@ export const registersMessages = {
       remove: "删除此行",
       row: (index: number) => `第 ${index} 项材料`,
       none: "无需提交材料。",
-      count: (originals: number, copies: number) => [originals ? `原件${originals}份` : "", copies ? `复印件${copies}份` : ""].filter(Boolean).join("，") || "—",
+      count: (originals: number, copies: number) =>
+        [originals ? `原件${originals}份` : "", copies ? `复印件${copies}份` : ""].filter(Boolean).join("，") || "—",
     },
     console: {
       title: "服务指南",
@@ -282,6 +283,9 @@ export const registersMessages = {
     title: "双公示",
     publicIntro: "行政许可、行政处罚和行政强制决定自作出之日起 7 个工作日内公示。自然人的证件号码不予公开。行政处罚决定公示期满后不再公示。",
     kindTitles: { license: "行政许可决定", penalty: "行政处罚决定", coercion: "行政强制决定" },
+    noticesTitle: { license: "以公告形式公开的行政许可信息", penalty: "以公告形式公开的行政处罚信息", coercion: "以公告形式公开的行政强制信息" },
+    noticesIntro: "以下信息以公告形式集中公开（未逐条录入上表），点击标题查看全文。",
+    noticesCount: (count: number) => `共 ${count} 条公告`,
     allKinds: "全部类别",
     kind: "类别",
     search: "名称、统一社会信用代码或文号",
@@ -330,7 +334,8 @@ export const registersMessages = {
       creditCode: "18位，法人及非法人组织、个体工商户必填，自然人不填",
       legalRepresentative: "法人及非法人组织必填；个体工商户填写经营者姓名",
       idNumber: "仅自然人填写 18 位居民身份证号码；不会公开",
-      penaltyCategories: "警告、通报批评、罚款、没收违法所得、没收非法财物、暂扣许可证件、降低资质等级、吊销许可证件、限制开展生产经营活动、责令停产停业、责令关闭、限制从业、行政拘留、其他；多个用“；”分隔",
+      penaltyCategories:
+        "警告、通报批评、罚款、没收违法所得、没收非法财物、暂扣许可证件、降低资质等级、吊销许可证件、限制开展生产经营活动、责令停产停业、责令关闭、限制从业、行政拘留、其他；多个用“；”分隔",
       penaltyAmount: "单位：万元；处罚类别含罚款、没收违法所得或没收非法财物时必填",
       coercionCategory: "行政强制法规定的强制措施或执行方式，例如：扣押财物、查封场所设施或者财物、代履行",
       date: "格式：2017-03-15",
@@ -394,7 +399,8 @@ export const registersMessages = {
     },
     importPage: {
       title: "导入双公示决定",
-      intro: "先下载对应类别的模板，按表头填写后上传。系统会先检查整个文件：只要有一处问题就不导入任何数据，并按行、列列出全部问题。导入的决定为草稿，需按批次提交审核。",
+      intro:
+        "先下载对应类别的模板，按表头填写后上传。系统会先检查整个文件：只要有一处问题就不导入任何数据，并按行、列列出全部问题。导入的决定为草稿，需按批次提交审核。",
       kind: "类别",
       file: "文件（.xlsx，或 UTF-8、GB18030 编码的 .csv）",
       submit: "检查并导入",
@@ -404,7 +410,8 @@ export const registersMessages = {
     },
     settings: {
       title: "公示期限设置",
-      intro: "已发布的决定自决定日期起在公示期限内向公众公示，期满后不再出现在公开列表中，但仍保留在工作台。期限留空表示长期公示。依据信用信息修复有关规定，行政处罚信息公示期最短 3 个月、最长 3 年。",
+      intro:
+        "已发布的决定自决定日期起在公示期限内向公众公示，期满后不再出现在公开列表中，但仍保留在工作台。期限留空表示长期公示。依据信用信息修复有关规定，行政处罚信息公示期最短 3 个月、最长 3 年。",
       months: (kind: string) => `${kind}公示期限（月）`,
       monthsHint: "留空表示长期公示",
       save: "保存",

@@ -27,6 +27,24 @@ export const workflowMessages = {
     replyLetter: { object: "这份答复书", subject: "答复书" },
     feedbackReply: { object: "这条答复", subject: "答复" },
   },
+  /** After a review step: what happened and who acts next, by the state the record is now in. */
+  afterStep: {
+    draft: "已退回，等待起草人修改后重新提交审核。",
+    section_review: "已提交，等待科室负责人审核。",
+    leader_review: "科室负责人已审核通过，等待主管领导审批。",
+    scheduled: "已批准，将在设定的时间自动发布。",
+    published: "已批准发布，公众现在可以看到。",
+    withdrawn: "已撤回，公众已看不到。",
+    approved: "已审核通过。",
+  } as Record<string, string>,
+  /** When the user has no step to take: where the record stands, so that it does not read as an error. */
+  waiting: {
+    draft: "草稿由起草人修改并提交审核；目前没有需要您审核的步骤。",
+    section_review: "正在等待科室负责人审核，您无需操作。",
+    leader_review: "正在等待主管领导审批，您无需操作。",
+    scheduled: "已批准，等待定时发布，您无需操作。",
+  } as Record<string, string>,
+  stepDone: "操作成功。",
   guards: {
     reportNeverWithdrawn: "年度报告发布后不能撤回，请发布更正版。",
     reportChecksFailed: "报告未通过校验，不能提交审核。",

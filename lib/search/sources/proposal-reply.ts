@@ -32,20 +32,25 @@ export const proposalReplySearchSource: SearchSource = {
       });
       if (!replies.length) return [];
       const latest = replies.at(-1)!.reply;
-      return [{
-        type: "proposal_reply" as const,
-        sourceId: proposal.id,
-        sourceVersion: `${proposal.version}:${replies.map(({ reply }) => `${reply.id}.${reply.version}${reply.disclosure}`).join(",")}`,
-        title: proposal.title,
-        fields: [
-          ...replies.flatMap(({ content }) => [content.text, ...content.attachments.flatMap((attachment) => [attachment.file.originalName, attachment.file.extractedText])]),
-          proposal.number,
-          proposal.session,
-          proposal.proposers.join("、"),
-        ],
-        url: `/proposals/${proposal.id}`,
-        publishedAt: latest.publishedAt ?? proposal.updatedAt,
-      }];
+      return [
+        {
+          type: "proposal_reply" as const,
+          sourceId: proposal.id,
+          sourceVersion: `${proposal.version}:${replies.map(({ reply }) => `${reply.id}.${reply.version}${reply.disclosure}`).join(",")}`,
+          title: proposal.title,
+          fields: [
+            ...replies.flatMap(({ content }) => [
+              content.text,
+              ...content.attachments.flatMap((attachment) => [attachment.file.originalName, attachment.file.extractedText]),
+            ]),
+            proposal.number,
+            proposal.session,
+            proposal.proposers.join("、"),
+          ],
+          url: `/proposals/${proposal.id}`,
+          publishedAt: latest.publishedAt ?? proposal.updatedAt,
+        },
+      ];
     });
   },
 };

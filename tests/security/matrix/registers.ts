@@ -31,11 +31,16 @@ export const registerRows: MatrixRow[] = [
   { route: `GET ${api}`, expect: expect(401, 200, 200, 200, 200, 200), request: async () => ({}) },
   { route: `POST ${api}`, expect: expect(401, 201, 201, 201, 403, 403), request: async (fx) => ({ json: fx.decisionInput() }) },
   {
-    route: `GET ${api}/[id]`, case: "a draft of 综合科", expect: expect(401, 200, 200, 200, 200, 200),
+    route: `GET ${api}/[id]`,
+    case: "a draft of 综合科",
+    expect: expect(401, 200, 200, 200, 200, 200),
     request: async (fx) => ({ params: { id: String((await fx.shared("draft decision", () => fx.decision())).id) } }),
   },
   {
-    route: `PATCH ${api}/[id]`, case: "a draft of 综合科", expect: expect(401, 403, 200, 200, 403, 403), note: keepers,
+    route: `PATCH ${api}/[id]`,
+    case: "a draft of 综合科",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: keepers,
     request: async (fx) => {
       const decision = await fx.decision();
       return { params: { id: String(decision.id) }, json: { ...fx.decisionInput(), version: decision.version } };
@@ -49,26 +54,40 @@ export const registerRows: MatrixRow[] = [
     },
   })),
   {
-    route: `POST ${api}/batches/[id]/transitions`, case: "submit a draft import batch of 综合科", expect: expect(401, 409, 200, 200, 409, 409),
+    route: `POST ${api}/batches/[id]/transitions`,
+    case: "submit a draft import batch of 综合科",
+    expect: expect(401, 409, 200, 200, 409, 409),
     note: "409: no decision of the batch allows this person the step, so there is nothing to do",
     request: async (fx) => ({ params: { id: String((await fx.decisionBatch()).id) }, json: { action: "submit" } }),
   },
   {
-    route: `POST ${api}/batches/[id]/transitions`, case: "approve a batch in section review", expect: expect(401, 409, 409, 200, 409, 409),
+    route: `POST ${api}/batches/[id]/transitions`,
+    case: "approve a batch in section review",
+    expect: expect(401, 409, 409, 200, 409, 409),
     note: "409: no decision of the batch allows this person the step, so there is nothing to do",
     request: async (fx) => ({ params: { id: String((await fx.decisionBatch("section_review")).id) }, json: { action: "approve" } }),
   },
   {
-    route: `POST ${api}/import`, case: "a file that is not a spreadsheet", expect: expect(401, 422, 422, 422, 403, 403), note: "422: allowed, and the file refused",
+    route: `POST ${api}/import`,
+    case: "a file that is not a spreadsheet",
+    expect: expect(401, 422, 422, 422, 403, 403),
+    note: "422: allowed, and the file refused",
     request: async () => ({ query: { kind: "license" }, multipart: notASpreadsheet() }),
   },
   { route: `GET ${api}/export`, expect: expect(401, 200, 200, 200, 200, 200), request: async () => ({ query: { kind: "penalty", format: "csv" } }) },
   { route: `GET ${api}/template`, expect: expect(401, 200, 200, 200, 200, 200), request: async () => ({ query: { kind: "penalty", format: "csv" } }) },
 
   // 双公示 decisions: the console's forms.
-  { action: "app/admin/decisions/actions.ts#createDecisionAction", expect: expect(401, 200, 200, 200, 403, 403), request: async (fx) => formAction(["penalty"], fx.decisionInput()) },
   {
-    action: "app/admin/decisions/actions.ts#updateDecisionAction", case: "a draft of 综合科", expect: expect(401, 403, 200, 200, 403, 403), note: keepers,
+    action: "app/admin/decisions/actions.ts#createDecisionAction",
+    expect: expect(401, 200, 200, 200, 403, 403),
+    request: async (fx) => formAction(["penalty"], fx.decisionInput()),
+  },
+  {
+    action: "app/admin/decisions/actions.ts#updateDecisionAction",
+    case: "a draft of 综合科",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: keepers,
     request: async (fx) => {
       const decision = await fx.decision();
       return formAction([decision.id], { ...fx.decisionInput(), version: decision.version });
@@ -82,23 +101,34 @@ export const registerRows: MatrixRow[] = [
     },
   })),
   {
-    action: "app/admin/decisions/actions.ts#transitionBatchAction", case: "submit a draft import batch of 综合科", expect: expect(401, 409, 200, 200, 409, 409),
+    action: "app/admin/decisions/actions.ts#transitionBatchAction",
+    case: "submit a draft import batch of 综合科",
+    expect: expect(401, 409, 200, 200, 409, 409),
     note: "409: no decision of the batch allows this person the step, so there is nothing to do",
     request: async (fx) => formAction([(await fx.decisionBatch()).id], { action: "submit" }),
   },
   {
-    action: "app/admin/decisions/actions.ts#setPublicityPeriodsAction", expect: expect(401, 403, 403, 403, 200, 200),
+    action: "app/admin/decisions/actions.ts#setPublicityPeriodsAction",
+    expect: expect(401, 403, 403, 403, 200, 200),
     request: async () => formAction([], { license: "36", penalty: "36", coercion: "" }),
   },
   {
-    action: "app/admin/decisions/actions.ts#setFeeIncomeAction", expect: expect(401, 200, 200, 200, 403, 403),
+    action: "app/admin/decisions/actions.ts#setFeeIncomeAction",
+    expect: expect(401, 200, 200, 200, 403, 403),
     request: async () => formAction([], { year: String(2000 + (nextNumber() % 26)), amountTenThousandYuan: "12.5" }),
   },
 
   // The power list.
-  { action: "app/admin/powers/actions.ts#createPowerAction", expect: expect(401, 200, 200, 200, 403, 403), request: async (fx) => formAction([], fx.powerInput()) },
   {
-    action: "app/admin/powers/actions.ts#updatePowerAction", case: "a draft of 综合科", expect: expect(401, 403, 200, 200, 403, 403), note: keepers,
+    action: "app/admin/powers/actions.ts#createPowerAction",
+    expect: expect(401, 200, 200, 200, 403, 403),
+    request: async (fx) => formAction([], fx.powerInput()),
+  },
+  {
+    action: "app/admin/powers/actions.ts#updatePowerAction",
+    case: "a draft of 综合科",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: keepers,
     request: async (fx) => {
       const power = await fx.power();
       return formAction([power.id], { ...fx.powerInput(), version: power.version });
@@ -112,15 +142,24 @@ export const registerRows: MatrixRow[] = [
     },
   })),
   {
-    action: "app/admin/powers/actions.ts#publishPowerListVersionAction", case: "a year without a version yet", expect: expect(401, 403, 403, 403, 200, 403),
+    action: "app/admin/powers/actions.ts#publishPowerListVersionAction",
+    case: "a year without a version yet",
+    expect: expect(401, 403, 403, 403, 200, 403),
     note: "a leader freezes the year's list",
     request: async () => formAction([], { year: "2005", note: "矩阵测试" }),
   },
 
   // Service guides.
-  { action: "app/admin/services/actions.ts#createServiceAction", expect: expect(401, 200, 200, 200, 403, 403), request: async (fx) => formAction([], serviceForm(fx)) },
   {
-    action: "app/admin/services/actions.ts#updateServiceAction", case: "a draft of 综合科", expect: expect(401, 403, 200, 200, 403, 403), note: keepers,
+    action: "app/admin/services/actions.ts#createServiceAction",
+    expect: expect(401, 200, 200, 200, 403, 403),
+    request: async (fx) => formAction([], serviceForm(fx)),
+  },
+  {
+    action: "app/admin/services/actions.ts#updateServiceAction",
+    case: "a draft of 综合科",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: keepers,
     request: async (fx) => {
       const service = await fx.service();
       return formAction([service.id], serviceForm(fx, { version: service.version }));

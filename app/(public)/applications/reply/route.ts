@@ -1,11 +1,11 @@
-import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { errorResponse } from "@/lib/api/respond";
 import { findIssuedReplyForApplicant } from "@/lib/applications/public-status";
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { refusalOf } from "@/lib/database/unstorable-input";
 import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { buildReplyDocx, renderReplyHtml, replyFileName } from "@/lib/reply-letters/reply-document";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

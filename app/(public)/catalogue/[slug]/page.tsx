@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { CatalogueNav } from "@/components/public/catalogue-nav";
-import { ItemList } from "@/components/public/item-list";
 import { ItemArticle } from "@/components/public/item-article";
+import { ItemList } from "@/components/public/item-list";
 import { Pagination } from "@/components/public/pagination";
-import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { messages } from "@/lib/i18n";
-import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
-import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { registerLinks } from "@/lib/catalogue/register-links";
+import { messages } from "@/lib/i18n";
+import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "@/lib/items/public-items";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategoryBySlug((await params).slug);
-  return { title: category?.name ?? messages.errors.notFoundTitle };
+  if (!category) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
+  return publicMetadata({ page: category.name, column: "disclosure", columnName: category.name }, { feeds: { slug: category.slug, name: category.name } });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
@@ -32,7 +34,10 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     <nav aria-label={messages.common.breadcrumb} className="mb-4 text-sm text-gray-700">
       <Link href="/">{messages.site.home}</Link>
       {category.path.map((node) => (
-        <span key={node.id}> › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}</span>
+        <span key={node.id}>
+          {" "}
+          › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}
+        </span>
       ))}
     </nav>
   );
@@ -50,43 +55,70 @@ export default async function CategoryPage({ params, searchParams }: Props) {
     ]);
     content = (
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="category-title">
-        <h1 id="category-title" className="text-xl font-bold">{category.name}</h1>
+        <h1 id="category-title" className="text-xl font-bold">
+          {category.name}
+        </h1>
         {registerLinks[slug]?.length ? (
           <ul className="mt-3 space-y-2" data-testid="register-links">
             {registerLinks[slug].map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">{link.label} →</Link>
+                <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">
+                  {link.label} →
+                </Link>
               </li>
             ))}
           </ul>
         ) : null}
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.filterYear}
-            <select name="year" defaultValue={year ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="year" defaultValue={year ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allYears}</option>
-              {years.map((option) => <option key={option} value={option}>{option}</option>)}
+              {years.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
             </select>
           </label>
-          <label className="flex flex-col">
+          <label className="flex max-w-full min-w-0 flex-col">
             {m.filterIssuingBody}
-            <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 rounded border border-gray-400 px-2 py-1">
+            <select name="issuingBody" defaultValue={query.issuingBody ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
               <option value="">{m.allIssuingBodies}</option>
-              {bodies.map((body) => <option key={body.value} value={body.value}>{body.label}</option>)}
+              {bodies.map((body) => (
+                <option key={body.value} value={body.value}>
+                  {body.label}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">{m.filter}</button>
-          <span className="ml-auto text-gray-700" data-testid="result-count">{m.total(result?.total ?? 0)}</span>
+          <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
+            {m.filter}
+          </button>
+          <span className="ml-auto text-gray-700" data-testid="result-count">
+            {m.total(result?.total ?? 0)}
+          </span>
         </form>
         <ItemList items={result?.items ?? []} emptyText={m.empty} showCategory={category.children.length > 0} />
-        <Pagination page={page} pageSize={result?.pageSize ?? 20} total={result?.total ?? 0} basePath={`/catalogue/${slug}`} query={{ year: query.year, issuingBody: query.issuingBody }} />
+        <Pagination
+          page={page}
+          pageSize={result?.pageSize ?? 20}
+          total={result?.total ?? 0}
+          basePath={`/catalogue/${slug}`}
+          query={{ year: query.year, issuingBody: query.issuingBody }}
+        />
       </section>
     );
   }
   return (
     <div className="grid gap-6 md:grid-cols-4">
-      <aside className="md:col-span-1"><CatalogueNav tree={tree} currentSlug={slug} /></aside>
-      <div className="min-w-0 md:col-span-3">{breadcrumb}{content}</div>
+      <aside className="md:col-span-1">
+        <CatalogueNav tree={tree} currentSlug={slug} />
+      </aside>
+      <div className="min-w-0 md:col-span-3">
+        {breadcrumb}
+        {content}
+      </div>
     </div>
   );
 }

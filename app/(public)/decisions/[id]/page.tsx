@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { counterpartyCategoryLabel } from "@/lib/decisions/decision-fields";
 import { findPublicDecision } from "@/lib/decisions/public-decisions";
@@ -19,7 +20,11 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const decision = await load(params);
-  return { title: decision ? `${decision.documentNumber} ${decision.counterpartyName}` : messages.errors.notFoundTitle };
+  return publicMetadata({
+    page: decision ? `${decision.documentNumber} ${decision.counterpartyName}` : messages.errors.notFoundTitle,
+    column: "disclosure",
+    columnName: messages.registers.decisions.title,
+  });
 }
 
 export default async function DecisionPage({ params }: Props) {
@@ -31,13 +36,31 @@ export default async function DecisionPage({ params }: Props) {
     [f.kind, messages.registers.decisionKinds[decision.kind]],
     [f.counterpartyName, decision.counterpartyName],
     [f.counterpartyCategory, counterpartyCategoryLabel(decision.counterpartyCategory)],
-    ...(person ? [[f.idNumber, `${decision.idNumberMasked ?? "—"}（${d.idNumberHidden}）`] as [string, string]] : [[f.creditCode, decision.creditCode], [f.legalRepresentative, decision.legalRepresentative]] as [string, string | null][]),
+    ...(person
+      ? [[f.idNumber, `${decision.idNumberMasked ?? "—"}（${d.idNumberHidden}）`] as [string, string]]
+      : ([
+          [f.creditCode, decision.creditCode],
+          [f.legalRepresentative, decision.legalRepresentative],
+        ] as [string, string | null][])),
     [f.documentNumber, decision.documentNumber],
     ...((decision.kind === "license"
-      ? [[f.licenseName, decision.licenseName], [f.licenseContent, decision.licenseContent]]
+      ? [
+          [f.licenseName, decision.licenseName],
+          [f.licenseContent, decision.licenseContent],
+        ]
       : decision.kind === "penalty"
-        ? [[f.violationType, decision.violationType], [f.violationFacts, decision.violationFacts], [f.penaltyBasis, decision.penaltyBasis], [f.penaltyCategories, decision.penaltyCategories.join("；")], [f.penaltyContent, decision.penaltyContent], [f.penaltyAmountUnit, decision.penaltyAmount]]
-        : [[f.coercionCategory, decision.coercionCategory], [f.coercionContent, decision.coercionContent]]) as [string, string | null][]),
+        ? [
+            [f.violationType, decision.violationType],
+            [f.violationFacts, decision.violationFacts],
+            [f.penaltyBasis, decision.penaltyBasis],
+            [f.penaltyCategories, decision.penaltyCategories.join("；")],
+            [f.penaltyContent, decision.penaltyContent],
+            [f.penaltyAmountUnit, decision.penaltyAmount],
+          ]
+        : [
+            [f.coercionCategory, decision.coercionCategory],
+            [f.coercionContent, decision.coercionContent],
+          ]) as [string, string | null][]),
     [f.decisionDate, decision.decisionDate],
     [f.validFrom, decision.validFrom],
     [f.validUntil, decision.validUntil ?? (decision.validFrom ? d.longTerm : null)],
@@ -49,21 +72,34 @@ export default async function DecisionPage({ params }: Props) {
   return (
     <div className="space-y-4">
       <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href="/decisions">{d.title}</Link> › <Link href={`/decisions?kind=${decision.kind}`}>{d.kindTitles[decision.kind]}</Link>
+        <Link href="/">{messages.site.home}</Link> › <Link href="/decisions">{d.title}</Link> ›{" "}
+        <Link href={`/decisions?kind=${decision.kind}`}>{d.kindTitles[decision.kind]}</Link>
       </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <h1 id="decision-title" className="text-xl font-bold">{d.kindTitles[decision.kind]}：{decision.documentNumber}</h1>
-          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
+          <h1 id="decision-title" className="text-xl font-bold">
+            {d.kindTitles[decision.kind]}：{decision.documentNumber}
+          </h1>
+          <div className="no-print">
+            <PrintButton label={messages.registers.common.print} />
+          </div>
         </div>
-        <table className="mt-4 w-full border-collapse text-sm" data-testid="decision-fields">
+        <table className="pairs-table mt-4 w-full border-collapse text-sm" data-testid="decision-fields">
           <tbody>
             {rows.map(([label, value]) => (
-              <tr key={label}><th scope="row" className="w-48 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">{label}</th><td className="border border-gray-300 px-2 py-2 whitespace-pre-line">{value || "—"}</td></tr>
+              <tr key={label}>
+                <th scope="row" className="w-48 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">
+                  {label}
+                </th>
+                <td className="border border-gray-300 px-2 py-2 whitespace-pre-line">{value || "—"}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-sm text-gray-700">{messages.registers.review.publishedAt}：{decision.publishedAt}{decision.publicUntil ? `　${d.publicUntil(decision.publicUntil)}` : ""}</p>
+        <p className="mt-3 text-sm text-gray-700">
+          {messages.registers.review.publishedAt}：{decision.publishedAt}
+          {decision.publicUntil ? `　${d.publicUntil(decision.publicUntil)}` : ""}
+        </p>
       </article>
     </div>
   );

@@ -22,8 +22,14 @@ function Choices({ feedbackId }: { feedbackId: number }) {
           </label>
         ))}
       </fieldset>
-      {errors?.length ? <p id={`rating-${feedbackId}-error`} className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
-      <div className="mt-2"><SubmitButton variant="secondary">{m.feedback.public.rateSubmit}</SubmitButton></div>
+      {errors?.length ? (
+        <p id={`rating-${feedbackId}-error`} className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+      <div className="mt-2">
+        <SubmitButton variant="secondary">{m.feedback.public.rateSubmit}</SubmitButton>
+      </div>
     </>
   );
 }

@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import { findPublicItem } from "@/lib/items/public-items";
-import { submitFeedbackAction } from "../actions";
 import { FeedbackForm } from "../_components/feedback-form";
+import { submitFeedbackAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: messages.proposals.feedback.public.formTitle };
+export const generateMetadata = publicPage(messages.proposals.feedback.public.formTitle, "interaction");
 
 type Props = { searchParams: Promise<{ itemId?: string }> };
 
@@ -22,7 +22,9 @@ export default async function NewFeedbackPage({ searchParams }: Props) {
         <Link href="/">{messages.site.home}</Link> › <Link href="/feedback">{m.title}</Link> › <span aria-current="page">{m.formTitle}</span>
       </nav>
       <section className="max-w-3xl rounded border border-gray-300 bg-white p-6" aria-labelledby="form-title">
-        <h1 id="form-title" className="mb-2 text-xl font-bold">{m.formTitle}</h1>
+        <h1 id="form-title" className="mb-2 text-xl font-bold">
+          {m.formTitle}
+        </h1>
         <p className="mb-4 text-sm leading-6 text-gray-700">{m.intro}</p>
         <FeedbackForm action={submitFeedbackAction} item={item && !item.withdrawal ? { id: item.id, title: item.title } : null} />
       </section>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
-import { AssignmentTable, DrawRecord, HowToVerify } from "../_components/draw-record";
+import { AssignmentTable, PublicDrawSummary } from "../_components/draw-record";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,8 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
-  if (!found) return { title: messages.errors.notFoundTitle };
-  return { title: found.kind === "published" ? found.inspection.title : found.title };
+  const page = !found ? messages.errors.notFoundTitle : found.kind === "published" ? found.inspection.title : found.title;
+  return publicMetadata({ page, column: "disclosure", columnName: messages.inspections.title });
 }
 
 export default async function PublicInspectionPage({ params }: Props) {
@@ -38,10 +39,14 @@ export default async function PublicInspectionPage({ params }: Props) {
       <div>
         {breadcrumb}
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="withdrawn-title">
-          <h1 id="withdrawn-title" className="text-xl font-bold">{p.withdrawnTitle}</h1>
+          <h1 id="withdrawn-title" className="text-xl font-bold">
+            {p.withdrawnTitle}
+          </h1>
           <p className="mt-3">{found.title}</p>
           <p className="mt-2 text-sm">{p.withdrawnText(formatDate(new Date(found.withdrawnAt)))}</p>
-          <p className="mt-2 text-sm">{p.withdrawalReason}：{found.reason}</p>
+          <p className="mt-2 text-sm">
+            {p.withdrawalReason}：{found.reason}
+          </p>
         </section>
       </div>
     );
@@ -62,21 +67,32 @@ export default async function PublicInspectionPage({ params }: Props) {
         <header className="rounded border border-gray-300 bg-white p-6">
           <div className="flex flex-wrap items-start justify-between gap-3">
             <h1 className="text-xl font-bold">{inspection.title}</h1>
-            <div className="no-print"><PrintButton label={p.print} /></div>
+            <div className="no-print">
+              <PrintButton label={p.print} />
+            </div>
           </div>
         </header>
 
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="plan">
-          <h2 id="plan" className="mb-3 text-lg font-semibold">{d.plan}</h2>
+          <h2 id="plan" className="mb-3 text-lg font-semibold">
+            {d.plan}
+          </h2>
           <dl className="grid grid-cols-1 gap-y-2 text-sm">
             {planRows.map(([label, value]) => (
-              <div key={label} className="grid gap-1 sm:grid-cols-[10rem_1fr]"><dt className="text-gray-700">{label}</dt><dd>{value}</dd></div>
+              <div key={label} className="grid gap-1 sm:grid-cols-[10rem_1fr]">
+                <dt className="text-gray-700">{label}</dt>
+                <dd>{value}</dd>
+              </div>
             ))}
             <div className="grid gap-1 sm:grid-cols-[10rem_1fr]">
               <dt className="text-gray-700">{d.items}</dt>
               <dd>
                 <ul className="space-y-1">
-                  {inspection.items.map((item) => <li key={item.id}>{item.name}（{item.targetScope}；{item.method}；{d.powerOf(item.powerCode, item.powerName)}）</li>)}
+                  {inspection.items.map((item) => (
+                    <li key={item.id}>
+                      {item.name}（{item.targetScope}；{item.method}；{d.powerOf(item.powerCode, item.powerName)}）
+                    </li>
+                  ))}
                 </ul>
               </dd>
             </div>
@@ -86,21 +102,38 @@ export default async function PublicInspectionPage({ params }: Props) {
 
         {inspection.draw ? (
           <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="draw">
-            <h2 id="draw" className="mb-3 text-lg font-semibold">{d.draw}</h2>
-            <DrawRecord draw={inspection.draw} inputHref={`/api/v1/inspections/${inspection.id}/draw-input`} />
+            <h2 id="draw" className="mb-3 text-lg font-semibold">
+              {d.draw}
+            </h2>
+            <PublicDrawSummary
+              draw={inspection.draw}
+              sectionName={inspection.sectionName}
+              targetCount={inspection.targetCount}
+              inspectorsPerTarget={inspection.inspectorsPerTarget}
+              inputHref={`/api/v1/inspections/${inspection.id}/draw-input`}
+            />
           </section>
         ) : null}
 
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="assignments">
-          <h2 id="assignments" className="mb-3 text-lg font-semibold">{d.assignments}</h2>
+          <h2 id="assignments" className="mb-3 text-lg font-semibold">
+            {d.assignments}
+          </h2>
           <div className="mb-3 text-sm" data-testid="results-timeliness">
             {inspection.resultsState === "withdrawn" && inspection.resultsWithdrawnAt ? (
-              <p className="text-red-800">{d.resultsWithdrawn(formatDate(new Date(inspection.resultsWithdrawnAt)), inspection.resultsWithdrawalReason ?? "")}</p>
+              <p className="text-red-800">
+                {d.resultsWithdrawn(formatDate(new Date(inspection.resultsWithdrawnAt)), inspection.resultsWithdrawalReason ?? "")}
+              </p>
             ) : found.resultsPublished ? (
-              <p>{p.resultsPublishedOn(timeliness.publishedOn ?? "—")}；{d.resultsDue}：{d.resultsDueValue(timeliness.due)}，<strong>{m.timeliness[timeliness.status]}</strong></p>
+              <p>
+                {p.resultsPublishedOn(timeliness.publishedOn ?? "—")}；{d.resultsDue}：{d.resultsDueValue(timeliness.due)}，
+                <strong>{m.timeliness[timeliness.status]}</strong>
+              </p>
             ) : (
               <p className={timeliness.status === "overdue" ? "font-semibold text-red-700" : ""}>
-                {p.resultsNotYet}{d.resultsDue}：{d.resultsDueValue(timeliness.due)}{timeliness.status === "overdue" ? `，${m.timeliness.overdue}` : ""}
+                {p.resultsNotYet}
+                {d.resultsDue}：{d.resultsDueValue(timeliness.due)}
+                {timeliness.status === "overdue" ? `，${m.timeliness.overdue}` : ""}
               </p>
             )}
             <details className="no-print mt-1 text-gray-700">
@@ -111,7 +144,6 @@ export default async function PublicInspectionPage({ params }: Props) {
           <AssignmentTable assignments={inspection.assignments} showResults={found.resultsPublished} />
         </section>
       </article>
-      {inspection.draw ? <HowToVerify algorithm={inspection.draw.algorithm} /> : null}
     </div>
   );
 }

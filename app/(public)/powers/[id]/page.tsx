@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicPower } from "@/lib/powers/public-powers";
@@ -18,7 +19,11 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load(params))?.name ?? messages.errors.notFoundTitle };
+  return publicMetadata({
+    page: (await load(params))?.name ?? messages.errors.notFoundTitle,
+    column: "disclosure",
+    columnName: messages.registers.powers.title,
+  });
 }
 
 export default async function PowerPage({ params }: Props) {
@@ -33,20 +38,33 @@ export default async function PowerPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}
+      </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="power-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <h1 id="power-title" className="text-xl font-bold">{entry.name}</h1>
-          <div className="no-print"><PrintButton label={messages.registers.common.print} /></div>
+          <h1 id="power-title" className="text-xl font-bold">
+            {entry.name}
+          </h1>
+          <div className="no-print">
+            <PrintButton label={messages.registers.common.print} />
+          </div>
         </div>
-        <table className="mt-4 w-full border-collapse text-sm">
+        <table className="pairs-table mt-4 w-full border-collapse text-sm">
           <tbody>
             {rows.map(([label, value]) => (
-              <tr key={label}><th scope="row" className="w-32 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">{label}</th><td className="border border-gray-300 px-2 py-2">{value}</td></tr>
+              <tr key={label}>
+                <th scope="row" className="w-32 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">
+                  {label}
+                </th>
+                <td className="border border-gray-300 px-2 py-2">{value}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <div className="mt-4"><PowerEntryDetails entry={entry} /></div>
+        <div className="mt-4">
+          <PowerEntryDetails entry={entry} />
+        </div>
       </article>
     </div>
   );

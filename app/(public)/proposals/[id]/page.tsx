@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicProposal } from "@/lib/proposals/public-proposals";
@@ -17,7 +18,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const proposal = await load(params);
-  return { title: proposal?.title ?? messages.errors.notFoundTitle };
+  return publicMetadata({ page: proposal?.title ?? messages.errors.notFoundTitle, column: "disclosure", columnName: messages.proposals.public.title });
 }
 
 function formatSize(bytes: number): string {
@@ -44,13 +45,15 @@ export default async function PublicProposalPage({ params }: Props) {
         <Link href="/">{messages.site.home}</Link> › <Link href={`/proposals?year=${proposal.year}`}>{m.public.title}</Link>
       </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposal-title">
-        <table className="w-full table-fixed border-collapse text-sm" data-testid="proposal-metadata">
+        <table className="pairs-table w-full table-fixed border-collapse text-sm" data-testid="proposal-metadata">
           <tbody>
             {pairs.map((pair) => (
               <tr key={pair[0][0]}>
                 {pair.map(([label, value]) => (
                   <Fragment key={label}>
-                    <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">{label}</th>
+                    <th scope="row" className="w-24 border border-gray-300 bg-gray-100 px-2 py-2 text-left font-medium">
+                      {label}
+                    </th>
                     <td className="border border-gray-300 px-2 py-2 break-words">{value}</td>
                   </Fragment>
                 ))}
@@ -58,22 +61,30 @@ export default async function PublicProposalPage({ params }: Props) {
             ))}
           </tbody>
         </table>
-        <h1 id="proposal-title" className="mt-6 text-center text-2xl font-bold leading-9">{proposal.title}</h1>
+        <h1 id="proposal-title" className="mt-6 text-center text-2xl font-bold leading-9">
+          {proposal.title}
+        </h1>
         {proposal.replies.map((reply) => (
           <section key={reply.round} className="mt-8 border-t border-gray-200 pt-4" aria-labelledby={`reply-${reply.round}`} data-testid="proposal-reply">
             <h2 id={`reply-${reply.round}`} className="text-lg font-semibold">
               {m.public.replyRound(reply.round)}
-              <span className="ml-3 text-sm font-normal text-gray-700">{m.public.columns.repliedOn}：<time dateTime={reply.repliedOn}>{reply.repliedOn}</time></span>
+              <span className="ml-3 text-sm font-normal text-gray-700">
+                {m.public.columns.repliedOn}：<time dateTime={reply.repliedOn}>{reply.repliedOn}</time>
+              </span>
             </h2>
             {reply.mode === "summary" ? <p className="mt-2 text-sm text-gray-700">{m.public.summaryNotice}</p> : null}
-            <div className="mt-3 leading-8 whitespace-pre-wrap" data-testid="proposal-reply-text">{reply.text}</div>
+            <div className="mt-3 leading-8 whitespace-pre-wrap" data-testid="proposal-reply-text">
+              {reply.text}
+            </div>
             {reply.attachments.length ? (
               <div className="mt-4">
                 <h3 className="font-semibold">{m.public.attachments}</h3>
                 <ul className="mt-2 list-disc pl-6">
                   {reply.attachments.map((attachment) => (
                     <li key={attachment.id}>
-                      <a href={`/proposals/files/${attachment.id}`} download>{attachment.name}</a>
+                      <a href={`/proposals/files/${attachment.id}`} download>
+                        {attachment.name}
+                      </a>
                       <span className="ml-2 text-sm text-gray-700">（{formatSize(attachment.sizeBytes)}）</span>
                     </li>
                   ))}

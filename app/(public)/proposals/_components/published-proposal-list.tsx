@@ -11,26 +11,50 @@ export function PublishedProposalList({ proposals, emptyText }: { proposals: Pub
   if (!proposals.length) return <p className="py-6 text-gray-700">{emptyText}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm" data-testid="published-proposals">
+      <table className="stack-table w-full border-collapse text-sm" data-testid="published-proposals">
         <thead>
           <tr className="bg-gray-100 text-left">
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.columns.number}</th>
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.kind}</th>
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.columns.title}</th>
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.columns.proposers}</th>
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.columns.repliedOn}</th>
-            <th scope="col" className="border border-gray-300 px-2 py-2">{m.columns.disclosure}</th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.columns.number}
+            </th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.kind}
+            </th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.columns.title}
+            </th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.columns.proposers}
+            </th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.columns.repliedOn}
+            </th>
+            <th scope="col" className="border border-gray-300 px-2 py-2">
+              {m.columns.disclosure}
+            </th>
           </tr>
         </thead>
         <tbody>
           {proposals.map((proposal) => (
             <tr key={proposal.id}>
-              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap">{proposal.number}</td>
-              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap">{messages.proposals.kindsShort[proposal.kind]}</td>
-              <td className="border border-gray-300 px-2 py-2"><Link href={`/proposals/${proposal.id}`}>{proposal.title}</Link></td>
-              <td className="border border-gray-300 px-2 py-2">{proposal.proposers.join("、")}</td>
-              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap"><time dateTime={proposal.repliedOn}>{proposal.repliedOn}</time></td>
-              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap">{messages.proposals.disclosures[proposal.disclosure]}</td>
+              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap" data-label={m.columns.number}>
+                {proposal.number}
+              </td>
+              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap" data-label={m.kind}>
+                {messages.proposals.kindsShort[proposal.kind]}
+              </td>
+              <td className="border border-gray-300 px-2 py-2" data-label={m.columns.title}>
+                <Link href={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+              </td>
+              <td className="border border-gray-300 px-2 py-2" data-label={m.columns.proposers}>
+                {proposal.proposers.join("、")}
+              </td>
+              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap" data-label={m.columns.repliedOn}>
+                <time dateTime={proposal.repliedOn}>{proposal.repliedOn}</time>
+              </td>
+              <td className="border border-gray-300 px-2 py-2 whitespace-nowrap" data-label={m.columns.disclosure}>
+                {messages.proposals.disclosures[proposal.disclosure]}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { messages } from "@/lib/i18n";
 import { findPublicService } from "@/lib/services/public-services";
@@ -19,7 +20,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = await load(params);
-  return { title: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle };
+  return publicMetadata({ page: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle, column: "service", columnName: s.title });
 }
 
 export default async function ServicePage({ params }: Props) {
@@ -27,11 +28,18 @@ export default async function ServicePage({ params }: Props) {
   if (!guide) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700"><Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}</nav>
+      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
+        <Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}
+      </nav>
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="guide-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <h1 id="guide-title" className="text-xl font-bold">{guide.name}{s.guide}</h1>
-          <div className="no-print"><PrintButton label={s.printGuide} /></div>
+          <h1 id="guide-title" className="text-xl font-bold">
+            {guide.name}
+            {s.guide}
+          </h1>
+          <div className="no-print">
+            <PrintButton label={s.printGuide} />
+          </div>
         </div>
         <ServiceGuideArticle guide={guide} formHref={(formId) => `/services/${guide.id}/forms/${formId}`} />
       </article>

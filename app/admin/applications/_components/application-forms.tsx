@@ -15,43 +15,92 @@ const a = applicationsMessages;
 const s = a.console.stepForm;
 
 /** A text area whose hint states the applications' length limit (the limits are the data layer's). */
-export function NoteField({ name, label, required, maxLength = applicationTextLimits.note, defaultValue, rows = 3, hint }: {
-  name: string; label: string; required?: boolean; maxLength?: number; defaultValue?: string; rows?: number; hint?: string;
+export function NoteField({
+  name,
+  label,
+  required,
+  maxLength = applicationTextLimits.note,
+  defaultValue,
+  rows = 3,
+  hint,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  maxLength?: number;
+  defaultValue?: string;
+  rows?: number;
+  hint?: string;
 }) {
-  return <TextAreaField name={name} label={label} required={required} maxLength={maxLength} defaultValue={defaultValue} rows={rows}
-    hint={[hint, a.publicForm.maxHint(maxLength)].filter(Boolean).join("；")} />;
+  return (
+    <TextAreaField
+      name={name}
+      label={label}
+      required={required}
+      maxLength={maxLength}
+      defaultValue={defaultValue}
+      rows={rows}
+      hint={[hint, a.publicForm.maxHint(maxLength)].filter(Boolean).join("；")}
+    />
+  );
 }
 
 /** Shows the fee before the notice is sent, from the same calculator the server uses. */
 function FeeQuotePreview() {
   const [method, setMethod] = useState<"by_count" | "by_volume">("by_volume");
   const [quantity, setQuantity] = useState("");
-  const [quote, setQuote] = useState<{ summary: string; lines: string[] } | null>(null);
+  // The answer is kept with the request it answers, so that an invalid or changed quantity shows no stale fee.
+  const [answer, setAnswer] = useState<{ request: string; summary: string; lines: string[] } | null>(null);
+  const parameter = method === "by_volume" ? "pages" : "applicationsThisMonth";
+  const request = /^\d+$/.test(quantity) && Number(quantity) >= 1 ? `${parameter}=${quantity}` : null;
   useEffect(() => {
-    if (!/^\d+$/.test(quantity) || Number(quantity) < 1) {
-      setQuote(null);
-      return;
-    }
-    const parameter = method === "by_volume" ? "pages" : "applicationsThisMonth";
+    if (request === null) return;
     const controller = new AbortController();
-    fetch(`/api/v1/admin/fees/quote?${parameter}=${quantity}`, { signal: controller.signal })
+    fetch(`/api/v1/admin/fees/quote?${request}`, { signal: controller.signal })
       .then((response) => (response.ok ? response.json() : null))
-      .then((body) => setQuote(body ? { summary: body.summary, lines: body.breakdown.map((line: { text: string }) => line.text) } : null))
+      .then((body) => setAnswer(body ? { request, summary: body.summary, lines: body.breakdown.map((line: { text: string }) => line.text) } : null))
       .catch(() => undefined);
     return () => controller.abort();
-  }, [method, quantity]);
+  }, [request]);
+  const quote = answer !== null && answer.request === request ? answer : null;
   const quoteId = `${useId().replaceAll(":", "")}-quote`;
   return (
     <>
-      <SelectField name="method" label={s.feeMethod} required value={method} onChange={(event) => setMethod(event.currentTarget.value as typeof method)}
-        options={[{ value: "by_volume", label: a.feeMethods.by_volume }, { value: "by_count", label: a.feeMethods.by_count }]} />
-      <TextField name="quantity" label={s.quantity} required inputMode="numeric" hint={s.quantityHint} value={quantity} onChange={(event) => setQuantity(event.currentTarget.value.trim())}
+      <SelectField
+        name="method"
+        label={s.feeMethod}
+        required
+        value={method}
+        onChange={(event) => setMethod(event.currentTarget.value as typeof method)}
+        options={[
+          { value: "by_volume", label: a.feeMethods.by_volume },
+          { value: "by_count", label: a.feeMethods.by_count },
+        ]}
+      />
+      <TextField
+        name="quantity"
+        label={s.quantity}
+        required
+        inputMode="numeric"
+        hint={s.quantityHint}
+        value={quantity}
+        onChange={(event) => setQuantity(event.currentTarget.value.trim())}
         describedBy={[quoteId]}
         after={
           <div id={quoteId} aria-live="polite" className="mt-2 text-sm" data-testid="fee-quote">
-            {quote ? (<><p className="font-semibold">{quote.summary}</p><ul className="list-disc pl-5">{quote.lines.map((line) => <li key={line}>{line}</li>)}</ul></>) : null}
+            {quote ? (
+              <>
+                <p className="font-semibold">{quote.summary}</p>
+                <ul className="list-disc pl-5">
+                  {quote.lines.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </div>
-        } />
+        }
+      />
     </>
   );
 }
@@ -77,8 +126,12 @@ function StepFields({ type, today, defaultDeliveryMethod }: { type: string; toda
       ) : null}
       {type === "fee_notice" ? <FeeQuotePreview /> : null}
       {type === "delivery" ? (
-        <SelectField name="deliveryMethod" label={s.deliveryMethod} defaultValue={defaultDeliveryMethod ?? "paper"}
-          options={deliveryMethods.map((value) => ({ value, label: a.deliveryMethods[value] }))} />
+        <SelectField
+          name="deliveryMethod"
+          label={s.deliveryMethod}
+          defaultValue={defaultDeliveryMethod ?? "paper"}
+          options={deliveryMethods.map((value) => ({ value, label: a.deliveryMethods[value] }))}
+        />
       ) : null}
       {type !== "correction_request" && type !== "extension" ? <NoteField name="note" label={s.note} /> : null}
     </>
@@ -94,10 +147,16 @@ export function StepForms({ types, run, today, defaultDeliveryMethod }: { types:
         const label = a.stepTypes[type as keyof typeof a.stepTypes];
         return (
           <details key={type} className="rounded border border-gray-200 p-3" data-testid={`step-${type}`}>
-            <summary className="cursor-pointer font-medium">{label}{type === "extension" ? s.leaderOnly : ""}</summary>
+            <summary className="cursor-pointer font-medium">
+              {label}
+              {type === "extension" ? s.leaderOnly : ""}
+            </summary>
             <ActionForm action={run} aria-label={label} className="mt-3">
               <StepFields type={type} today={today} defaultDeliveryMethod={defaultDeliveryMethod} />
-              <SubmitButton>{s.submit}{label}</SubmitButton>
+              <SubmitButton>
+                {s.submit}
+                {label}
+              </SubmitButton>
             </ActionForm>
           </details>
         );
@@ -113,8 +172,17 @@ export function DecisionForm({ run, today, outcomes, current }: { run: Run; toda
   const groups = [...new Set(outcomes.map((outcome) => outcome.groupName))];
   return (
     <ActionForm action={run} aria-label={d.submit}>
-      <SelectField name="outcome" label={d.outcome} required defaultValue={current ?? ""} placeholder={messages.kit.choose}
-        groups={groups.map((group) => ({ label: group, options: outcomes.filter((outcome) => outcome.groupName === group).map((outcome) => ({ value: outcome.slug, label: outcome.label })) }))} />
+      <SelectField
+        name="outcome"
+        label={d.outcome}
+        required
+        defaultValue={current ?? ""}
+        placeholder={messages.kit.choose}
+        groups={groups.map((group) => ({
+          label: group,
+          options: outcomes.filter((outcome) => outcome.groupName === group).map((outcome) => ({ value: outcome.slug, label: outcome.label })),
+        }))}
+      />
       <DateField name="decidedOn" label={d.decidedOn} defaultValue={today} required />
       <NoteField name="note" label={d.note} />
       <SubmitButton>{d.submit}</SubmitButton>
@@ -130,7 +198,15 @@ export function ReplyEditor({ run, title, body, version }: { run: Run; title: st
       <ActionForm action={run} aria-label={d.editReply} className="mt-3">
         <input type="hidden" name="version" value={version} />
         <TextField name="title" label={a.templatesAdmin.titleField} defaultValue={title} required maxLength={applicationTextLimits.templateTitle} />
-        <NoteField name="body" label={a.templatesAdmin.body} defaultValue={body} rows={12} required maxLength={applicationTextLimits.replyBody} hint={a.templatesAdmin.bodyHint} />
+        <NoteField
+          name="body"
+          label={a.templatesAdmin.body}
+          defaultValue={body}
+          rows={12}
+          required
+          maxLength={applicationTextLimits.replyBody}
+          hint={a.templatesAdmin.bodyHint}
+        />
         <SubmitButton>{d.saveReply}</SubmitButton>
       </ActionForm>
     </details>
@@ -144,14 +220,25 @@ export function AppealForm({ run, today }: { run: Run; today: string }) {
     <details className="rounded border border-gray-200 p-3">
       <summary className="cursor-pointer font-medium">{f.add}</summary>
       <ActionForm action={run} aria-label={f.add} className="mt-3">
-        <SelectField name="kind" label={f.kind} value={kind} onChange={(event) => setKind(event.currentTarget.value)}
-          options={[{ value: "reconsideration", label: f.kinds.reconsideration }, { value: "litigation", label: f.kinds.litigation }]} />
+        <SelectField
+          name="kind"
+          label={f.kind}
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
+          options={[
+            { value: "reconsideration", label: f.kinds.reconsideration },
+            { value: "litigation", label: f.kinds.litigation },
+          ]}
+        />
         <DateField name="filedOn" label={f.filedOn} defaultValue={today} required />
         <TextField name="body" label={f.body} required maxLength={applicationTextLimits.appealBody} />
-        {kind === "litigation" ? (
-          <CheckboxField name="afterReconsideration" value="true" label={f.afterReconsideration} />
-        ) : null}
-        <SelectField name="result" label={f.result} defaultValue="pending" options={Object.entries(a.appealResults).map(([value, label]) => ({ value, label }))} />
+        {kind === "litigation" ? <CheckboxField name="afterReconsideration" value="true" label={f.afterReconsideration} /> : null}
+        <SelectField
+          name="result"
+          label={f.result}
+          defaultValue="pending"
+          options={Object.entries(a.appealResults).map(([value, label]) => ({ value, label }))}
+        />
         <DateField name="resultOn" label={f.resultOn} />
         <NoteField name="note" label={f.note} rows={2} />
         <SubmitButton>{f.add}</SubmitButton>
@@ -164,9 +251,16 @@ export function AppealResultForm({ run, result, resultOn, label }: { run: Run; r
   const f = a.console.appealForm;
   return (
     <ActionForm action={run} aria-label={`${f.update}：${label}`} className="mt-2 flex flex-wrap items-end gap-3">
-      <SelectField name="result" label={f.result} defaultValue={result} options={Object.entries(a.appealResults).map(([value, text]) => ({ value, label: text }))} />
+      <SelectField
+        name="result"
+        label={f.result}
+        defaultValue={result}
+        options={Object.entries(a.appealResults).map(([value, text]) => ({ value, label: text }))}
+      />
       <DateField name="resultOn" label={f.resultOn} defaultValue={resultOn ?? ""} />
-      <div className="mb-4"><SubmitButton variant="secondary">{f.update}</SubmitButton></div>
+      <div className="mb-4">
+        <SubmitButton variant="secondary">{f.update}</SubmitButton>
+      </div>
     </ActionForm>
   );
 }

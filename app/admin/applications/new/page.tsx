@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/console/page-header";
 import { forbidden } from "next/navigation";
 import { ApplicationForm } from "@/app/(public)/apply/application-form";
+import { PageHeader } from "@/components/console/page-header";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";

@@ -6,8 +6,8 @@ import { findHandlingSection } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
-import { updateSettingsAction } from "../actions";
 import { ApplicationsConsoleLinks } from "../_components/console-tabs";
+import { updateSettingsAction } from "../actions";
 import { SettingsForm } from "./settings-form";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,11 @@ export default async function ApplicationSettingsPage() {
       <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="settings" />
       <p className="text-sm text-gray-800">{m.intro}</p>
-      {!section?.configured ? <Notice tone="warning" role="note">{messages.applications.console.noHandlingSection}</Notice> : null}
+      {!section?.configured ? (
+        <Notice tone="warning" role="note">
+          {messages.applications.console.noHandlingSection}
+        </Notice>
+      ) : null}
       <Panel>
         <SettingsForm action={updateSettingsAction} sections={sections.map((entry) => ({ value: entry.id, label: entry.name }))} current={section?.id} />
       </Panel>

@@ -6,7 +6,15 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/forms/form-state";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 
-export function SettingsForm({ action, sections, current }: { action: (state: FormState, formData: FormData) => Promise<FormState>; sections: { value: number; label: string }[]; current?: number }) {
+export function SettingsForm({
+  action,
+  sections,
+  current,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  sections: { value: number; label: string }[];
+  current?: number;
+}) {
   const m = applicationsMessages.console.settingsForm;
   return (
     <ActionForm action={action} aria-label={m.title}>

@@ -8,6 +8,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
@@ -34,10 +35,11 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const value = (key: string, text: string) => (key === "counterpartyCategory" && text ? m.counterpartyCategories[text as keyof typeof m.counterpartyCategories] : text);
+  const value = (key: string, text: string) =>
+    key === "counterpartyCategory" && text ? m.counterpartyCategories[text as keyof typeof m.counterpartyCategories] : text;
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(decision.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }]}
         title={`${d.kindTitles[decision.kind]}：${decision.documentNumber}`}
@@ -51,15 +53,25 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
         actions={
           <>
             {decision.state === "published" && !decision.expired ? <ButtonLink href={`/decisions/${decision.id}`}>{d.console.viewPublic}</ButtonLink> : null}
-            {decision.canEdit ? <ButtonLink href={`/admin/decisions/${decision.id}/edit`} variant="primary">{d.console.edit}</ButtonLink> : null}
+            {decision.canEdit ? (
+              <ButtonLink href={`/admin/decisions/${decision.id}/edit`} variant="primary">
+                {d.console.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel id="fields" title={d.summary} titleHidden>
-            <KeyValueTable labelWidth="w-48" testId="decision-fields"
-              rows={decisionColumns(decision.kind).map((column) => [column.key === "penaltyAmount" ? d.fields.penaltyAmountUnit : column.header, value(column.key, decision.values[column.key]) || "—"])} />
+            <KeyValueTable
+              labelWidth="w-48"
+              testId="decision-fields"
+              rows={decisionColumns(decision.kind).map((column) => [
+                column.key === "penaltyAmount" ? d.fields.penaltyAmountUnit : column.header,
+                value(column.key, decision.values[column.key]) || "—",
+              ])}
+            />
           </Panel>
           <Panel id="history" title={m.review.history}>
             <HistoryList events={decision.history} {...registerHistory} />
@@ -69,14 +81,39 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
           <Panel id="due" title={d.console.due}>
             <p className={decision.overdue ? "font-semibold text-red-700" : ""} data-testid="decision-due">
               {decision.due}
-              {decision.overdue ? `（${d.console.overdue}）` : decision.publishedOnTime === true ? `（${d.console.onTime}）` : decision.publishedOnTime === false ? `（${d.console.late}）` : ""}
+              {decision.overdue
+                ? `（${d.console.overdue}）`
+                : decision.publishedOnTime === true
+                  ? `（${d.console.onTime}）`
+                  : decision.publishedOnTime === false
+                    ? `（${d.console.late}）`
+                    : ""}
             </p>
-            <details className="mt-2 text-sm"><summary>{d.console.dueExplanation}</summary><p className="mt-1" data-testid="due-explanation">{decision.dueExplanation}</p></details>
-            {decision.publishedAt ? <p className="mt-2 text-sm">{m.review.publishedAt}：{formatDateTime(new Date(decision.publishedAt))}</p> : null}
-            {decision.publicUntil ? <p className="mt-1 text-sm">{d.publicUntil(decision.publicUntil)}{decision.expired ? `（${d.console.expired}）` : ""}</p> : null}
+            <details className="mt-2 text-sm">
+              <summary>{d.console.dueExplanation}</summary>
+              <p className="mt-1" data-testid="due-explanation">
+                {decision.dueExplanation}
+              </p>
+            </details>
+            {decision.publishedAt ? (
+              <p className="mt-2 text-sm">
+                {m.review.publishedAt}：{formatDateTime(new Date(decision.publishedAt))}
+              </p>
+            ) : null}
+            {decision.publicUntil ? (
+              <p className="mt-1 text-sm">
+                {d.publicUntil(decision.publicUntil)}
+                {decision.expired ? `（${d.console.expired}）` : ""}
+              </p>
+            ) : null}
           </Panel>
           <Panel id="actions" title={m.review.actions}>
-            <ReviewActions steps={registerReviewSteps(decision.actions)} version={decision.version} run={transitionDecisionAction.bind(null, decision.id)} empty={m.review.noActions} />
+            <ReviewActions
+              steps={registerReviewSteps(decision.actions)}
+              version={decision.version}
+              run={transitionDecisionAction.bind(null, decision.id)}
+              empty={waitingNotice(decision.state, m.review.noActions)}
+            />
           </Panel>
         </div>
       </div>

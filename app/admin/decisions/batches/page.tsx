@@ -21,7 +21,11 @@ export default async function ImportBatchesPage() {
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: c.title }]} title={c.batches} />
-      <DataTable caption={c.batches} rows={batches} rowKey={(batch) => batch.id} empty={c.empty}
+      <DataTable
+        caption={c.batches}
+        rows={batches}
+        rowKey={(batch) => batch.id}
+        empty={c.empty}
         columns={[
           { key: "batch", header: columns.batch, cell: (batch) => <Link href={`/admin/decisions/batches/${batch.id}`}>{c.batch(batch.id)}</Link> },
           { key: "kind", header: columns.kind, cell: (batch) => m.decisionKinds[batch.kind] },
@@ -29,10 +33,15 @@ export default async function ImportBatchesPage() {
           { key: "importedAt", header: columns.importedAt, cell: (batch) => formatDateTime(new Date(batch.importedAt)) },
           { key: "importedBy", header: columns.importedBy, cell: (batch) => batch.importedBy },
           {
-            key: "states", header: columns.states,
-            cell: (batch) => Object.entries(batch.states).map(([state, count]) => `${messages.itemStates[state as keyof typeof messages.itemStates]} ${count}`).join("，"),
+            key: "states",
+            header: columns.states,
+            cell: (batch) =>
+              Object.entries(batch.states)
+                .map(([state, count]) => `${messages.itemStates[state as keyof typeof messages.itemStates]} ${count}`)
+                .join("，"),
           },
-        ]} />
+        ]}
+      />
     </div>
   );
 }

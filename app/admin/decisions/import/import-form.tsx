@@ -12,9 +12,7 @@ const m = messages.registers;
 const t = m.decisions.importPage;
 
 type Outcome =
-  | { status: "idle" }
-  | { status: "imported"; imported: number; batchId: number }
-  | { status: "error"; message: string; problems?: ImportProblem[] };
+  { status: "idle" } | { status: "imported"; imported: number; batchId: number } | { status: "error"; message: string; problems?: ImportProblem[] };
 
 /**
  * Uploads to the import API (route handlers take files of any size the server allows; server
@@ -62,7 +60,9 @@ export function ImportForm() {
       ) : null}
       {outcome.status === "error" ? (
         <div>
-          <div role="alert" data-testid="form-error" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-sm">{outcome.message}</div>
+          <div role="alert" data-testid="form-error" className="rounded border border-red-700 bg-red-50 px-3 py-2 text-sm">
+            {outcome.message}
+          </div>
           <ImportProblems problems={outcome.problems} />
         </div>
       ) : null}

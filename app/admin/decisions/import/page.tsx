@@ -20,9 +20,15 @@ export default async function ImportDecisionsPage() {
       <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: m.decisions.console.title }]} title={t.title} description={t.intro} />
       <Panel id="templates" title={t.templates}>
         <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          {decisionKinds.flatMap((kind) => (["xlsx", "csv"] as const).map((format) => (
-            <li key={`${kind}-${format}`}><a href={`/api/v1/admin/decisions/template?kind=${kind}&format=${format}`} download>{t.template(m.decisionKinds[kind], format.toUpperCase())}</a></li>
-          )))}
+          {decisionKinds.flatMap((kind) =>
+            (["xlsx", "csv"] as const).map((format) => (
+              <li key={`${kind}-${format}`}>
+                <a href={`/api/v1/admin/decisions/template?kind=${kind}&format=${format}`} download>
+                  {t.template(m.decisionKinds[kind], format.toUpperCase())}
+                </a>
+              </li>
+            )),
+          )}
         </ul>
       </Panel>
       <ImportForm />

@@ -21,8 +21,18 @@ export default async function NewDecisionPage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }]} title={`${d.console.create}：${d.kindTitles[kind]}`} />
-      <TabLinks label={d.kind} current={kind} tabs={decisionKinds.map((value) => ({ key: value, label: d.kindTitles[value], href: `/admin/decisions/new?kind=${value}` }))} />
-      <DecisionForm key={kind} action={createDecisionAction.bind(null, kind)} kind={kind} values={await decisionFormDefaults(actor)} submitLabel={d.console.create} />
+      <TabLinks
+        label={d.kind}
+        current={kind}
+        tabs={decisionKinds.map((value) => ({ key: value, label: d.kindTitles[value], href: `/admin/decisions/new?kind=${value}` }))}
+      />
+      <DecisionForm
+        key={kind}
+        action={createDecisionAction.bind(null, kind)}
+        kind={kind}
+        values={await decisionFormDefaults(actor)}
+        submitLabel={d.console.create}
+      />
     </div>
   );
 }

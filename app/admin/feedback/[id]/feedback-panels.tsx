@@ -31,12 +31,28 @@ export function ModerationForms({ run, version, canRelease }: { run: Run; versio
   );
 }
 
-export function AssignForm({ run, version, sections, sectionId }: { run: Run; version: number; sections: { id: number; name: string }[]; sectionId: number | null }) {
+export function AssignForm({
+  run,
+  version,
+  sections,
+  sectionId,
+}: {
+  run: Run;
+  version: number;
+  sections: { id: number; name: string }[];
+  sectionId: number | null;
+}) {
   return (
     <ActionForm action={run} aria-label={d.assign}>
       <input type="hidden" name="version" value={version} />
-      <SelectField name="sectionId" label={f.console.columns.section} required defaultValue={sectionId ?? ""} placeholder={messages.kit.choose}
-        options={sections.map((section) => ({ value: section.id, label: section.name }))} />
+      <SelectField
+        name="sectionId"
+        label={f.console.columns.section}
+        required
+        defaultValue={sectionId ?? ""}
+        placeholder={messages.kit.choose}
+        options={sections.map((section) => ({ value: section.id, label: section.name }))}
+      />
       <SubmitButton variant="secondary">{d.assign}</SubmitButton>
     </ActionForm>
   );

@@ -26,7 +26,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: s
 
 const d = messages.proposals.feedback.console.detail;
 const notices: Record<string, string> = {
-  moderated: d.moderated, assigned: d.assigned, reply: d.replySaved, transition: d.transitionDone, unpublished: d.unpublished,
+  moderated: d.moderated,
+  assigned: d.assigned,
+  reply: d.replySaved,
+  transition: d.transitionDone,
+  unpublished: d.unpublished,
 };
 const auditLabels: Record<string, string | undefined> = messages.proposals.audit.actionLabels;
 
@@ -50,18 +54,32 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
     [d.contact, feedback.contact ?? "—"],
     [d.mayPublish, feedback.mayPublish ? d.yes : d.no],
     [f.console.columns.section, feedback.sectionName ?? f.console.unassigned],
-    [d.item, feedback.itemId ? <Link key="item" href={`/items/${feedback.itemId}`}>{feedback.itemTitle ?? feedback.itemId}</Link> : "—"],
+    [
+      d.item,
+      feedback.itemId ? (
+        <Link key="item" href={`/items/${feedback.itemId}`}>
+          {feedback.itemTitle ?? feedback.itemId}
+        </Link>
+      ) : (
+        "—"
+      ),
+    ],
   ];
   const s = f.screening;
-  const replySteps = reviewSteps(feedback.can.replyActions, { label: (action) => f.replyActions[action], returnComment: d.returnComment, comment: d.comment }, {
-    rows: 2,
-    before: (action) => (action === "approve" ? (
-      <>
-        <AcknowledgeFindings idPrefix="publication-finding" title={s.findings} help={s.findingsHelp} noteLabel={s.findingNote} />
-        <CheckboxField name="publish" label={d.publish} hint={d.publishHint} defaultChecked={feedback.mayPublish} disabled={!feedback.mayPublish} />
-      </>
-    ) : null),
-  });
+  const replySteps = reviewSteps(
+    feedback.can.replyActions,
+    { label: (action) => f.replyActions[action], returnComment: d.returnComment, comment: d.comment },
+    {
+      rows: 2,
+      before: (action) =>
+        action === "approve" ? (
+          <>
+            <AcknowledgeFindings idPrefix="publication-finding" title={s.findings} help={s.findingsHelp} noteLabel={s.findingNote} />
+            <CheckboxField name="publish" label={d.publish} hint={d.publishHint} defaultChecked={feedback.mayPublish} disabled={!feedback.mayPublish} />
+          </>
+        ) : null,
+    },
+  );
   return (
     <div className="space-y-6">
       <DoneNotice message={done ? notices[done] : null} />
@@ -80,16 +98,22 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
         <div className="space-y-6 lg:col-span-2">
           <Panel id="message" title={d.message}>
             <DescriptionList items={rows} labelWidth="narrow" />
-            <div className="mt-4 whitespace-pre-wrap break-words rounded bg-gray-50 p-3 leading-7" data-testid="feedback-content">{feedback.content}</div>
+            <div className="mt-4 whitespace-pre-wrap break-words rounded bg-gray-50 p-3 leading-7" data-testid="feedback-content">
+              {feedback.content}
+            </div>
           </Panel>
           <Panel id="reply" title={d.reply}>
             {feedback.reply && !feedback.can.saveReply ? (
               <>
                 <p className="mb-2 text-sm text-gray-700">{feedback.reply.authorName}</p>
-                <div className="whitespace-pre-wrap rounded bg-gray-50 p-3 leading-7" data-testid="feedback-reply">{feedback.reply.body}</div>
+                <div className="whitespace-pre-wrap rounded bg-gray-50 p-3 leading-7" data-testid="feedback-reply">
+                  {feedback.reply.body}
+                </div>
               </>
             ) : null}
-            {feedback.can.saveReply ? <FeedbackReplyForm run={saveFeedbackReplyAction.bind(null, feedback.id)} version={feedback.version} body={feedback.reply?.body ?? ""} /> : null}
+            {feedback.can.saveReply ? (
+              <FeedbackReplyForm run={saveFeedbackReplyAction.bind(null, feedback.id)} version={feedback.version} body={feedback.reply?.body ?? ""} />
+            ) : null}
             {feedback.reply ? (
               <div className="mt-4">
                 <ReviewActions steps={replySteps} version={feedback.version} run={transitionFeedbackReplyAction.bind(null, feedback.id)} empty={d.noActions} />
@@ -101,7 +125,11 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
                 <FindingList findings={publicationFindings} testId="acknowledged-findings" />
               </div>
             ) : null}
-            {feedback.published ? <p className="mt-3 text-sm" data-testid="feedback-ratings">{d.ratings}：{f.public.ratings(r.satisfied, r.basically_satisfied, r.unsatisfied)}</p> : null}
+            {feedback.published ? (
+              <p className="mt-3 text-sm" data-testid="feedback-ratings">
+                {d.ratings}：{f.public.ratings(r.satisfied, r.basically_satisfied, r.unsatisfied)}
+              </p>
+            ) : null}
           </Panel>
           <Panel id="history" title={d.history}>
             <HistoryList events={feedback.history} actionLabels={auditLabels} commentLabel={d.comment} />
@@ -110,15 +138,29 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
         <div className="space-y-6">
           {feedback.moderationMatches.length || submissionFindings.length || feedback.can.moderate ? (
             <Panel id="moderation" title={d.moderation} tone="warning">
-              {feedback.moderationMatches.length ? <p className="mb-3 text-sm">{d.moderationHits}：<span data-testid="moderation-hits">{feedback.moderationMatches.join("、")}</span></p> : null}
+              {feedback.moderationMatches.length ? (
+                <p className="mb-3 text-sm">
+                  {d.moderationHits}：<span data-testid="moderation-hits">{feedback.moderationMatches.join("、")}</span>
+                </p>
+              ) : null}
               {submissionFindings.length ? (
                 <div className="mb-3 text-sm">
                   <h3 className="font-semibold">{f.screening.submissionFindings}</h3>
                   <FindingList findings={submissionFindings} testId="submission-findings" />
                 </div>
               ) : null}
-              {feedback.moderationNote ? <p className="mb-3 text-sm">{d.moderationNote}：{feedback.moderationNote}</p> : null}
-              {feedback.can.moderate ? <ModerationForms run={moderateFeedbackAction.bind(null, feedback.id)} version={feedback.version} canRelease={feedback.status === "moderation"} /> : null}
+              {feedback.moderationNote ? (
+                <p className="mb-3 text-sm">
+                  {d.moderationNote}：{feedback.moderationNote}
+                </p>
+              ) : null}
+              {feedback.can.moderate ? (
+                <ModerationForms
+                  run={moderateFeedbackAction.bind(null, feedback.id)}
+                  version={feedback.version}
+                  canRelease={feedback.status === "moderation"}
+                />
+              ) : null}
             </Panel>
           ) : null}
           {feedback.can.assign ? (
@@ -144,9 +186,13 @@ function FindingList({ findings, testId }: { findings: ConsoleFeedbackDetail["sc
     <ul className="mt-1 space-y-2" data-testid={testId}>
       {findings.map((finding, index) => (
         <li key={index} className="rounded border border-amber-300 bg-amber-50 px-2 py-1">
-          <p><strong>{findingKinds[finding.kind] ?? finding.kind}</strong>（{finding.source}）：<code>{finding.match}</code></p>
+          <p>
+            <strong>{findingKinds[finding.kind] ?? finding.kind}</strong>（{finding.source}）：<code>{finding.match}</code>
+          </p>
           <p className="text-gray-700">……{finding.context}……</p>
-          {finding.acknowledgedNote ? <p>{messages.proposals.feedback.screening.acknowledgedBy(finding.acknowledgedBy ?? "", finding.acknowledgedNote)}</p> : null}
+          {finding.acknowledgedNote ? (
+            <p>{messages.proposals.feedback.screening.acknowledgedBy(finding.acknowledgedBy ?? "", finding.acknowledgedNote)}</p>
+          ) : null}
         </li>
       ))}
     </ul>

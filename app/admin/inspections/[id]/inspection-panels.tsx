@@ -46,44 +46,85 @@ export function ResultsForm({ rows, version, run }: { rows: ResultRow[]; version
     <ActionForm action={run} aria-label={m.recordResults}>
       <input type="hidden" name="version" value={version} />
       <p className="mb-3 text-sm text-gray-800">{m.recordResultsHelp}</p>
-      <DataTable caption={m.recordResults} rows={rows} rowKey={(row) => row.id} empty={null} framed={false}
+      <DataTable
+        caption={m.recordResults}
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty={null}
+        framed={false}
         columns={[
-          { key: "position", header: c.position, cell: (row) => <>{row.position}<input type="hidden" name="assignmentId" value={row.id} /></> },
+          {
+            key: "position",
+            header: c.position,
+            cell: (row) => (
+              <>
+                {row.position}
+                <input type="hidden" name="assignmentId" value={row.id} />
+              </>
+            ),
+          },
           { key: "target", header: c.target, cell: (row) => row.targetName },
           { key: "inspectors", header: c.inspectors, cell: (row) => row.inspectors },
           {
-            key: "inspectedOn", header: c.inspectedOn,
+            key: "inspectedOn",
+            header: c.inspectedOn,
             cell: (row, index) => (
               <>
-                <input type="date" name={`inspectedOn-${row.id}`} defaultValue={row.inspectedOn ?? ""} aria-label={`${row.targetName}：${c.inspectedOn}`} className={compactInputClass} />
+                <input
+                  type="date"
+                  name={`inspectedOn-${row.id}`}
+                  defaultValue={row.inspectedOn ?? ""}
+                  aria-label={`${row.targetName}：${c.inspectedOn}`}
+                  className={compactInputClass}
+                />
                 <RowError index={index} field="inspectedOn" />
               </>
             ),
           },
           {
-            key: "outcome", header: c.outcome,
+            key: "outcome",
+            header: c.outcome,
             cell: (row, index) => (
               <>
-                <select name={`outcome-${row.id}`} defaultValue={row.outcome ?? ""} aria-label={`${row.targetName}：${c.outcome}`} className={compactInputClass}>
+                <select
+                  name={`outcome-${row.id}`}
+                  defaultValue={row.outcome ?? ""}
+                  aria-label={`${row.targetName}：${c.outcome}`}
+                  className={compactInputClass}
+                >
                   <option value="">—</option>
-                  {outcomes.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  {outcomes.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
                 </select>
                 <RowError index={index} field="outcome" />
               </>
             ),
           },
           {
-            key: "note", header: c.note,
+            key: "note",
+            header: c.note,
             cell: (row, index) => (
               <>
-                <input name={`note-${row.id}`} defaultValue={row.note ?? ""} maxLength={500} placeholder={m.notePlaceholder} aria-label={`${row.targetName}：${c.note}`}
-                  className={`w-full min-w-48 ${compactInputClass}`} />
+                <input
+                  name={`note-${row.id}`}
+                  defaultValue={row.note ?? ""}
+                  maxLength={500}
+                  placeholder={m.notePlaceholder}
+                  aria-label={`${row.targetName}：${c.note}`}
+                  className={`w-full min-w-48 ${compactInputClass}`}
+                />
                 <RowError index={index} field="note" />
               </>
             ),
           },
-        ]} />
-      <div className="mt-4"><SubmitButton>{m.saveResults}</SubmitButton></div>
+        ]}
+      />
+      <div className="mt-4">
+        <SubmitButton>{m.saveResults}</SubmitButton>
+      </div>
     </ActionForm>
   );
 }

@@ -16,8 +16,14 @@ function InspectorFields({ values, sections }: { values?: InspectorValues; secti
     <div className="grid gap-x-4 md:grid-cols-3">
       <TextField name="name" label={m.name} defaultValue={values?.name} required maxLength={30} />
       <TextField name="certificateNumber" label={m.certificateNumber} defaultValue={values?.certificateNumber} required maxLength={40} />
-      <SelectField name="sectionId" label={m.section} required defaultValue={values?.sectionId ?? ""}
-        placeholder="—" options={sections.map((section) => ({ value: section.id, label: section.name }))} />
+      <SelectField
+        name="sectionId"
+        label={m.section}
+        required
+        defaultValue={values?.sectionId ?? ""}
+        placeholder="—"
+        options={sections.map((section) => ({ value: section.id, label: section.name }))}
+      />
     </div>
   );
 }

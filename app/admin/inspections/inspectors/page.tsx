@@ -5,8 +5,8 @@ import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ButtonForm } from "@/components/forms/button-form";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { messages } from "@/lib/i18n";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { inspectorColumns, listInspectors, listVersionHistory } from "@/lib/inspections/manage-lists";
@@ -35,45 +35,73 @@ export default async function InspectorsPage() {
           <p className="text-sm" data-testid="inspector-list-version">
             {result.version ? inspectionsMessages.targets.currentVersion(result.version.version, result.version.hash) : inspectionsMessages.targets.noVersion}
           </p>
-          <DataTable caption={m.title} rows={result.items} rowKey={(inspector) => inspector.id} empty={m.empty} testId="inspector-table" framed={false}
+          <DataTable
+            caption={m.title}
+            rows={result.items}
+            rowKey={(inspector) => inspector.id}
+            empty={m.empty}
+            testId="inspector-table"
+            framed={false}
             columns={[
               { key: "id", header: c.id, cell: (inspector) => inspector.id },
               { key: "name", header: c.name, cell: (inspector) => inspector.name },
               { key: "certificateNumber", header: c.certificateNumber, cell: (inspector) => inspector.certificateNumber, className: "font-mono text-xs" },
               { key: "section", header: c.section, cell: (inspector) => inspector.sectionName },
-              { key: "status", header: c.status, cell: (inspector) => (inspector.active ? inspectionsMessages.targets.statuses.active : inspectionsMessages.targets.statuses.inactive) },
               {
-                key: "conflicts", header: c.conflicts,
-                cell: (inspector) => (inspector.conflicts.length ? (
-                  <ul className="space-y-1">
-                    {inspector.conflicts.map((conflict) => (
-                      <li key={conflict.id} className="flex flex-wrap items-start gap-2">
-                        <span className="py-1"><Link href={`/admin/inspections/targets/${conflict.targetId}`}>{conflict.targetName}</Link>（{conflict.reason}）</span>
-                        {canManage ? (
-                          <ConfirmDialog action={removeConflictAction.bind(null, conflict.id)} label={m.removeConflict} ariaLabel={m.removeConflictLabel(inspector.name, conflict.targetName)}
-                            question={messages.kit.confirmQuestion(m.removeConflict, `${inspector.name} — ${conflict.targetName}`)} />
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                ) : "—"),
+                key: "status",
+                header: c.status,
+                cell: (inspector) => (inspector.active ? inspectionsMessages.targets.statuses.active : inspectionsMessages.targets.statuses.inactive),
+              },
+              {
+                key: "conflicts",
+                header: c.conflicts,
+                cell: (inspector) =>
+                  inspector.conflicts.length ? (
+                    <ul className="space-y-1">
+                      {inspector.conflicts.map((conflict) => (
+                        <li key={conflict.id} className="flex flex-wrap items-start gap-2">
+                          <span className="py-1">
+                            <Link href={`/admin/inspections/targets/${conflict.targetId}`}>{conflict.targetName}</Link>（{conflict.reason}）
+                          </span>
+                          {canManage ? (
+                            <ConfirmDialog
+                              action={removeConflictAction.bind(null, conflict.id)}
+                              label={m.removeConflict}
+                              ariaLabel={m.removeConflictLabel(inspector.name, conflict.targetName)}
+                              question={messages.kit.confirmQuestion(m.removeConflict, `${inspector.name} — ${conflict.targetName}`)}
+                            />
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    "—"
+                  ),
               },
             ]}
-            rowActions={canManage ? {
-              header: c.actions,
-              cell: (inspector) => (
-                <div className="flex flex-col gap-2">
-                  <ButtonForm action={setInspectorActiveAction.bind(null, inspector.id, !inspector.active)} label={inspector.active ? m.deactivate : m.activate}
-                    ariaLabel={inspector.active ? m.deactivateLabel(inspector.name) : m.activateLabel(inspector.name)} />
-                  <details>
-                    <summary className="cursor-pointer text-blue-800">{m.edit}</summary>
-                    <div className="mt-2 w-[32rem] max-w-full">
-                      <EditInspectorForm inspectorId={inspector.id} values={inspector} sections={sections} />
-                    </div>
-                  </details>
-                </div>
-              ),
-            } : undefined} />
+            rowActions={
+              canManage
+                ? {
+                    header: c.actions,
+                    cell: (inspector) => (
+                      <div className="flex flex-col gap-2">
+                        <ButtonForm
+                          action={setInspectorActiveAction.bind(null, inspector.id, !inspector.active)}
+                          label={inspector.active ? m.deactivate : m.activate}
+                          ariaLabel={inspector.active ? m.deactivateLabel(inspector.name) : m.activateLabel(inspector.name)}
+                        />
+                        <details>
+                          <summary className="cursor-pointer text-blue-800">{m.edit}</summary>
+                          <div className="mt-2 w-[32rem] max-w-full">
+                            <EditInspectorForm inspectorId={inspector.id} values={inspector} sections={sections} />
+                          </div>
+                        </details>
+                      </div>
+                    ),
+                  }
+                : undefined
+            }
+          />
           {canManage ? <p className="text-sm text-gray-700">{m.conflictHint}</p> : null}
         </div>
       </Panel>
@@ -83,7 +111,12 @@ export default async function InspectorsPage() {
             <CreateInspectorForm sections={sections} />
           </Panel>
           <Panel id="import-inspectors" title={inspectionsMessages.importForm.title}>
-            <ImportForm action={importInspectorsAction} columns={inspectorColumns} templateHref="/api/v1/admin/inspections/inspectors/template" label={`${m.title}：${inspectionsMessages.importForm.title}`} />
+            <ImportForm
+              action={importInspectorsAction}
+              columns={inspectorColumns}
+              templateHref="/api/v1/admin/inspections/inspectors/template"
+              label={`${m.title}：${inspectionsMessages.importForm.title}`}
+            />
           </Panel>
         </>
       ) : null}

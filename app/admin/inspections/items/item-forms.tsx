@@ -14,8 +14,14 @@ type ItemValues = { powerId: number; name: string; targetScope: string; method: 
 function ItemFields({ values, powers }: { values?: ItemValues; powers: Power[] }) {
   return (
     <div className="grid gap-x-4 md:grid-cols-2">
-      <SelectField name="powerId" label={m.power} required defaultValue={values?.powerId ?? ""}
-        placeholder="—" options={powers.map((power) => ({ value: power.id, label: `${power.code} ${power.name}` }))} />
+      <SelectField
+        name="powerId"
+        label={m.power}
+        required
+        defaultValue={values?.powerId ?? ""}
+        placeholder="—"
+        options={powers.map((power) => ({ value: power.id, label: `${power.code} ${power.name}` }))}
+      />
       <TextField name="name" label={m.name} defaultValue={values?.name} required maxLength={100} />
       <TextField name="targetScope" label={m.targetScope} defaultValue={values?.targetScope} required maxLength={100} />
       <TextField name="method" label={m.method} defaultValue={values?.method} required hint={m.methodHint} maxLength={60} />

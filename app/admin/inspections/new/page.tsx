@@ -24,9 +24,29 @@ export default async function NewInspectionPage() {
       <InspectionsNav current="tasks" />
       <Panel id="new-inspection" title={inspectionsMessages.list.create}>
         {items.length ? (
-          <PlanForm action={createInspectionAction} items={items} categories={categories} drawn={false} submitLabel={inspectionsMessages.list.create}
-            values={{ title: "", year: Number(today.slice(0, 4)), description: "", itemIds: [], targetCategories: [], targetCount: "", inspectorsPerTarget: 2, startOn: "", endOn: "" }} />
-        ) : <p className="text-sm text-gray-700">{inspectionsMessages.items.empty} <Link href="/admin/inspections/items">{inspectionsMessages.items.title}</Link></p>}
+          <PlanForm
+            action={createInspectionAction}
+            items={items}
+            categories={categories}
+            drawn={false}
+            submitLabel={inspectionsMessages.list.create}
+            values={{
+              title: "",
+              year: Number(today.slice(0, 4)),
+              description: "",
+              itemIds: [],
+              targetCategories: [],
+              targetCount: "",
+              inspectorsPerTarget: 2,
+              startOn: "",
+              endOn: "",
+            }}
+          />
+        ) : (
+          <p className="text-sm text-gray-700">
+            {inspectionsMessages.items.empty} <Link href="/admin/inspections/items">{inspectionsMessages.items.title}</Link>
+          </p>
+        )}
       </Panel>
     </div>
   );

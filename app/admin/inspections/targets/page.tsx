@@ -6,8 +6,8 @@ import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ButtonForm } from "@/components/forms/button-form";
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { listTargets, listVersionHistory, targetColumns } from "@/lib/inspections/manage-lists";
 import { importTargetsAction, setTargetActiveAction } from "../actions";
@@ -44,28 +44,62 @@ export default async function TargetsPage({ searchParams }: Props) {
           </p>
           <FilterBar label={m.filter} submitLabel={m.filter} summary={m.total(result.total)} summaryTestId="result-count">
             <FilterInput name="q" label={m.search} defaultValue={query.q ?? ""} />
-            <FilterSelect name="category" label={m.category} defaultValue={query.category ?? ""} allLabel={m.allCategories}
-              options={result.categories.map((entry) => ({ value: entry.category, label: `${entry.category}（${entry.active}）` }))} />
-            <FilterSelect name="status" label={m.status} defaultValue={status} options={(["active", "inactive", "all"] as const).map((value) => ({ value, label: m.statuses[value] }))} />
+            <FilterSelect
+              name="category"
+              label={m.category}
+              defaultValue={query.category ?? ""}
+              allLabel={m.allCategories}
+              options={result.categories.map((entry) => ({ value: entry.category, label: `${entry.category}（${entry.active}）` }))}
+            />
+            <FilterSelect
+              name="status"
+              label={m.status}
+              defaultValue={status}
+              options={(["active", "inactive", "all"] as const).map((value) => ({ value, label: m.statuses[value] }))}
+            />
           </FilterBar>
-          <DataTable caption={m.title} rows={result.items} rowKey={(target) => target.id} empty={m.empty} testId="target-table" framed={false}
-            paging={{ page, pageSize: result.pageSize, total: result.total, basePath: "/admin/inspections/targets", query: { q: query.q, category: query.category, status: query.status } }}
+          <DataTable
+            caption={m.title}
+            rows={result.items}
+            rowKey={(target) => target.id}
+            empty={m.empty}
+            testId="target-table"
+            framed={false}
+            paging={{
+              page,
+              pageSize: result.pageSize,
+              total: result.total,
+              basePath: "/admin/inspections/targets",
+              query: { q: query.q, category: query.category, status: query.status },
+            }}
             columns={[
               { key: "id", header: c.id, cell: (target) => target.id },
-              { key: "name", header: c.name, cell: (target) => (canManage ? <Link href={`/admin/inspections/targets/${target.id}`}>{target.name}</Link> : target.name) },
+              {
+                key: "name",
+                header: c.name,
+                cell: (target) => (canManage ? <Link href={`/admin/inspections/targets/${target.id}`}>{target.name}</Link> : target.name),
+              },
               { key: "creditCode", header: c.creditCode, cell: (target) => target.creditCode ?? "—", className: "font-mono text-xs" },
               { key: "address", header: c.address, cell: (target) => target.address },
               { key: "category", header: c.category, cell: (target) => target.category },
               { key: "status", header: c.status, cell: (target) => (target.active ? m.statuses.active : m.statuses.inactive) },
               { key: "conflicts", header: c.conflicts, cell: (target) => target.conflictCount || "—" },
             ]}
-            rowActions={canManage ? {
-              header: c.actions,
-              cell: (target) => (
-                <ButtonForm action={setTargetActiveAction.bind(null, target.id, !target.active)} label={target.active ? m.deactivate : m.activate}
-                  ariaLabel={target.active ? m.deactivateLabel(target.name) : m.activateLabel(target.name)} />
-              ),
-            } : undefined} />
+            rowActions={
+              canManage
+                ? {
+                    header: c.actions,
+                    cell: (target) => (
+                      <ButtonForm
+                        action={setTargetActiveAction.bind(null, target.id, !target.active)}
+                        label={target.active ? m.deactivate : m.activate}
+                        ariaLabel={target.active ? m.deactivateLabel(target.name) : m.activateLabel(target.name)}
+                      />
+                    ),
+                  }
+                : undefined
+            }
+          />
         </div>
       </Panel>
       {canManage ? (
@@ -74,7 +108,12 @@ export default async function TargetsPage({ searchParams }: Props) {
             <CreateTargetForm categories={result.categories.map((entry) => entry.category)} />
           </Panel>
           <Panel id="import-targets" title={inspectionsMessages.importForm.title}>
-            <ImportForm action={importTargetsAction} columns={targetColumns} templateHref="/api/v1/admin/inspections/targets/template" label={`${m.title}：${inspectionsMessages.importForm.title}`} />
+            <ImportForm
+              action={importTargetsAction}
+              columns={targetColumns}
+              templateHref="/api/v1/admin/inspections/targets/template"
+              label={`${m.title}：${inspectionsMessages.importForm.title}`}
+            />
           </Panel>
         </>
       ) : null}

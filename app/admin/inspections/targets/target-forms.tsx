@@ -17,8 +17,14 @@ function TargetFields({ values, categories }: { values?: TargetValues; categorie
         <TextField name="name" label={m.name} defaultValue={values?.name} required maxLength={100} />
         <TextField name="creditCode" label={m.creditCode} defaultValue={values?.creditCode ?? ""} hint={m.creditCodeHint} maxLength={30} />
         <TextField name="address" label={m.address} defaultValue={values?.address} required maxLength={200} />
-        <TextField name="category" label={m.category} defaultValue={values?.category} required maxLength={40}
-          hint={categories.length ? m.existingCategories(categories.join("、")) : m.categoryHint} />
+        <TextField
+          name="category"
+          label={m.category}
+          defaultValue={values?.category}
+          required
+          maxLength={40}
+          hint={categories.length ? m.existingCategories(categories.join("、")) : m.categoryHint}
+        />
       </div>
     </>
   );
@@ -45,7 +51,13 @@ export function EditTargetForm({ targetId, values, categories }: { targetId: num
 export function AddConflictForm({ targetId, inspectors }: { targetId: number; inspectors: { id: number; label: string }[] }) {
   return (
     <ActionForm action={addConflictAction.bind(null, targetId)} resetOnSuccess aria-label={m.addConflict}>
-      <SelectField name="inspectorId" label={m.inspector} required placeholder="—" options={inspectors.map((inspector) => ({ value: inspector.id, label: inspector.label }))} />
+      <SelectField
+        name="inspectorId"
+        label={m.inspector}
+        required
+        placeholder="—"
+        options={inspectors.map((inspector) => ({ value: inspector.id, label: inspector.label }))}
+      />
       <TextAreaField name="reason" label={m.reason} required hint={m.reasonHint} rows={2} maxLength={200} />
       <SubmitButton>{m.addConflict}</SubmitButton>
     </ActionForm>

@@ -8,6 +8,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
@@ -21,7 +22,7 @@ import { transitionItemAction } from "../actions";
 
 export const metadata: Metadata = { title: messages.consoleItems.title };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; restored?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; restored?: string; saved?: string }> };
 
 const m = messages.consoleItems;
 const d = m.detail;
@@ -52,15 +53,33 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
     [d.author, item.authorName],
     [d.section, item.sectionName],
   ];
-  const steps = reviewSteps(item.actions, { label: (action) => messages.itemActions[action], returnComment: d.returnComment, withdrawReason: d.withdrawReason, comment: d.comment }, {
-    before: (action) =>
-      action === "submit" ? <AcknowledgeFindings idPrefix="finding" title={d.findings} help={d.findingsHelp} noteLabel={d.findingNote} />
-        : action === "approve" && item.state === "leader_review" ? <TextField name="publishAt" type="datetime-local" label={d.publishAt} hint={d.publishAtHint} />
-          : null,
-  });
+  const steps = reviewSteps(
+    item.actions,
+    { label: (action) => messages.itemActions[action], returnComment: d.returnComment, withdrawReason: d.withdrawReason, comment: d.comment },
+    {
+      before: (action) =>
+        action === "submit" ? (
+          <AcknowledgeFindings idPrefix="finding" title={d.findings} help={d.findingsHelp} noteLabel={d.findingNote} />
+        ) : action === "approve" && item.state === "leader_review" ? (
+          <TextField name="publishAt" type="datetime-local" label={d.publishAt} hint={d.publishAtHint} />
+        ) : null,
+    },
+  );
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? d.transitionDone : notice.restored ? d.restored : null} />
+      <DoneNotice
+        message={
+          notice.done
+            ? afterStepNotice(item.state)
+            : notice.restored
+              ? d.restored
+              : notice.saved === "not-submitted"
+                ? m.savedNotSubmitted
+                : notice.saved
+                  ? m.draftSaved
+                  : null
+        }
+      />
       <PageHeader
         breadcrumbs={[{ href: "/admin/items", label: m.title }]}
         title={latest.title}
@@ -70,13 +89,19 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
             <span>{d.revision(latest.number)}</span>
             {item.publishedRevisionNumber ? <span>{d.publishedRevision(item.publishedRevisionNumber)}</span> : null}
             {item.publishAt ? <span>{d.scheduledFor(formatDateTime(item.publishAt))}</span> : null}
-            {item.withdrawnAt ? <span className="basis-full text-red-800">{d.withdrawn(formatDateTime(item.withdrawnAt), item.withdrawalReason ?? "")}</span> : null}
+            {item.withdrawnAt ? (
+              <span className="basis-full text-red-800">{d.withdrawn(formatDateTime(item.withdrawnAt), item.withdrawalReason ?? "")}</span>
+            ) : null}
           </>
         }
         actions={
           <>
             {item.publishedRevisionNumber ? <ButtonLink href={`/items/${item.id}`}>{d.viewPublic}</ButtonLink> : null}
-            {item.canEdit ? <ButtonLink href={`/admin/items/${item.id}/edit`} variant="primary">{m.edit}</ButtonLink> : null}
+            {item.canEdit ? (
+              <ButtonLink href={`/admin/items/${item.id}/edit`} variant="primary">
+                {m.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -88,7 +113,11 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
             <div className="item-body mt-6 border-t border-gray-200 pt-4 leading-7" dangerouslySetInnerHTML={{ __html: latest.body }} />
             {latest.attachments.length ? (
               <ul className="mt-4 list-disc pl-6 text-sm">
-                {latest.attachments.map((attachment) => <li key={attachment.attachmentId}><a href={`/files/${attachment.attachmentId}`}>{attachment.name}</a></li>)}
+                {latest.attachments.map((attachment) => (
+                  <li key={attachment.attachmentId}>
+                    <a href={`/files/${attachment.attachmentId}`}>{attachment.name}</a>
+                  </li>
+                ))}
               </ul>
             ) : null}
           </Panel>
@@ -98,9 +127,12 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
               <ul className="space-y-2 text-sm" data-testid="acknowledged-findings">
                 {item.acknowledgedFindings.map((finding, index) => (
                   <li key={index}>
-                    {d.revision(finding.revisionNumber)} · {d.findingKinds[finding.kind as keyof typeof d.findingKinds] ?? finding.kind}（{finding.source}）<code>{finding.match}</code>
-                    <br /><span className="text-gray-700">……{finding.context}……</span>
-                    <br />{d.findingNote}：{finding.note}（{finding.acknowledgedBy}）
+                    {d.revision(finding.revisionNumber)} · {d.findingKinds[finding.kind as keyof typeof d.findingKinds] ?? finding.kind}（{finding.source}）
+                    <code>{finding.match}</code>
+                    <br />
+                    <span className="text-gray-700">……{finding.context}……</span>
+                    <br />
+                    {d.findingNote}：{finding.note}（{finding.acknowledgedBy}）
                   </li>
                 ))}
               </ul>
@@ -114,31 +146,44 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
 
         <div className="space-y-6">
           <Panel id="actions" title={d.actions}>
-            <ReviewActions steps={steps} version={item.version} run={transitionItemAction.bind(null, item.id)} empty={d.noActions} />
+            <ReviewActions steps={steps} version={item.version} run={transitionItemAction.bind(null, item.id)} empty={waitingNotice(item.state, d.noActions)} />
           </Panel>
           <Panel id="deadline" title={d.deadline}>
             <p className={item.deadline.overdue ? "font-semibold text-red-700" : ""} data-testid="deadline-due">
-              {item.deadline.due}{item.deadline.overdue ? `（${d.deadlineOverdue}）` : ""}
+              {item.deadline.due}
+              {item.deadline.overdue ? `（${d.deadlineOverdue}）` : ""}
               {item.publishedOnTime === true ? `（${m.onTime}）` : item.publishedOnTime === false ? `（${m.late}）` : ""}
             </p>
             <details className="mt-2 text-sm">
               <summary>{d.explanation}</summary>
-              <p className="mt-1 text-gray-800" data-testid="deadline-explanation">{item.deadline.explanation}</p>
+              <p className="mt-1 text-gray-800" data-testid="deadline-explanation">
+                {item.deadline.explanation}
+              </p>
             </details>
           </Panel>
           <Panel id="revisions" title={d.revisions}>
             <ol className="space-y-1 text-sm">
               {item.revisions.map((revision) => (
-                <li key={revision.number}>{d.revision(revision.number)} · {revision.createdBy} · {formatDateTime(revision.createdAt)}</li>
+                <li key={revision.number}>
+                  {d.revision(revision.number)} · {revision.createdBy} · {formatDateTime(revision.createdAt)}
+                </li>
               ))}
             </ol>
             {item.revisions.length > 1 ? (
               <div className="mt-3">
                 <FilterBar label={d.compare} submitLabel={d.compare} action={`/admin/items/${item.id}/compare`}>
-                  <FilterSelect name="from" label={d.compareFrom} defaultValue={item.revisions[1].number}
-                    options={item.revisions.map((revision) => ({ value: revision.number, label: d.revision(revision.number) }))} />
-                  <FilterSelect name="to" label={d.compareTo} defaultValue={item.revisions[0].number}
-                    options={item.revisions.map((revision) => ({ value: revision.number, label: d.revision(revision.number) }))} />
+                  <FilterSelect
+                    name="from"
+                    label={d.compareFrom}
+                    defaultValue={item.revisions[1].number}
+                    options={item.revisions.map((revision) => ({ value: revision.number, label: d.revision(revision.number) }))}
+                  />
+                  <FilterSelect
+                    name="to"
+                    label={d.compareTo}
+                    defaultValue={item.revisions[0].number}
+                    options={item.revisions.map((revision) => ({ value: revision.number, label: d.revision(revision.number) }))}
+                  />
                 </FilterBar>
               </div>
             ) : null}

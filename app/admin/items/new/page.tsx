@@ -22,8 +22,19 @@ export default async function NewItemPage() {
           submitLabel={messages.consoleItems.create}
           {...options}
           values={{
-            title: "", body: "", categoryId: "", issuingSectionId: null, documentNumber: "", writtenAt: "", formedAt: todayInBeijing(),
-            validity: "in_force", validityDate: "", replacedByItemId: "", channels: ["website"], keywords: [], attachments: [],
+            title: "",
+            body: "",
+            categoryId: "",
+            issuingSectionId: null,
+            documentNumber: "",
+            writtenAt: "",
+            formedAt: todayInBeijing(),
+            validity: "in_force",
+            validityDate: "",
+            replacedByItemId: "",
+            channels: ["website"],
+            keywords: [],
+            attachments: [],
           }}
         />
       </Panel>

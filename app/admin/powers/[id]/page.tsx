@@ -7,6 +7,7 @@ import { DoneNotice, Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -39,7 +40,14 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
     [f.section, entry.sectionName],
     [f.status, `${m.powerStatuses[entry.status]}（${entry.effectiveOn}）`],
     [f.statusNote, entry.statusNote ?? "—"],
-    [f.legalBasis, <ul key="basis" className="list-disc pl-5">{entry.legalBasis.map((basis) => <li key={basis}>{basis}</li>)}</ul>],
+    [
+      f.legalBasis,
+      <ul key="basis" className="list-disc pl-5">
+        {entry.legalBasis.map((basis) => (
+          <li key={basis}>{basis}</li>
+        ))}
+      </ul>,
+    ],
     [f.responsibilities, entry.responsibilities],
     [f.accountability, entry.accountability],
     [m.review.ownerSection, power.ownerSectionName],
@@ -48,26 +56,35 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
   ];
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(power.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/powers", label: m.powers.console.title }]}
         title={entry.name}
         meta={
           <>
             <StateBadge workflow="item" state={power.state} />
-            {power.withdrawnAt ? <span className="basis-full text-red-800">{m.review.withdrawn(power.withdrawalReason ?? "")}（{power.withdrawnAt}）</span> : null}
+            {power.withdrawnAt ? (
+              <span className="basis-full text-red-800">
+                {m.review.withdrawn(power.withdrawalReason ?? "")}（{power.withdrawnAt}）
+              </span>
+            ) : null}
           </>
         }
         actions={
           <>
             {power.published ? <ButtonLink href={`/powers/${power.id}`}>{m.powers.console.viewPublic}</ButtonLink> : null}
-            {power.canEdit ? <ButtonLink href={`/admin/powers/${power.id}/edit`} variant="primary">{m.powers.console.edit}</ButtonLink> : null}
+            {power.canEdit ? (
+              <ButtonLink href={`/admin/powers/${power.id}/edit`} variant="primary">
+                {m.powers.console.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
       {power.unpublishedChanges.length ? (
         <Notice tone="warning" testId="unpublished-changes">
-          {m.review.draftChangesPending} {m.powers.console.changedSincePublication}：{power.unpublishedChanges.map((field) => labels[field] ?? field).join("、")}
+          {m.review.draftChangesPending} {m.powers.console.changedSincePublication}：
+          {power.unpublishedChanges.map((field) => labels[field] ?? field).join("、")}
         </Notice>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -80,7 +97,12 @@ export default async function ConsolePowerPage({ params, searchParams }: Props) 
           </Panel>
         </div>
         <Panel id="actions" title={m.review.actions} className="h-fit">
-          <ReviewActions steps={registerReviewSteps(power.actions)} version={power.version} run={transitionPowerAction.bind(null, power.id)} empty={m.review.noActions} />
+          <ReviewActions
+            steps={registerReviewSteps(power.actions)}
+            version={power.version}
+            run={transitionPowerAction.bind(null, power.id)}
+            empty={waitingNotice(power.state, m.review.noActions)}
+          />
         </Panel>
       </div>
     </div>

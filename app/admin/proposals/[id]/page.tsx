@@ -15,9 +15,7 @@ import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
 import { listSections } from "@/lib/sections/manage-sections";
-import {
-  assignProposalAction, closeProposalAction, recordFeedbackAction, reopenProposalAction, saveReplyAction, transitionReplyAction,
-} from "../actions";
+import { assignProposalAction, closeProposalAction, recordFeedbackAction, reopenProposalAction, saveReplyAction, transitionReplyAction } from "../actions";
 import { AssignmentForm, CloseForm, ProposerFeedbackForm, ReopenForm, ReplyForm, type ReplyFormValues } from "./proposal-panels";
 
 export const metadata: Metadata = { title: messages.proposals.console.title };
@@ -54,9 +52,13 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
   const editingDraft = latest?.state === "draft" ? latest : null;
   const replyValues: ReplyFormValues = editingDraft
     ? {
-      body: editingDraft.body, disclosure: editingDraft.disclosure, summary: editingDraft.summary ?? "", nondisclosureReason: editingDraft.nondisclosureReason ?? "",
-      attachments: editingDraft.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })), version: editingDraft.version,
-    }
+        body: editingDraft.body,
+        disclosure: editingDraft.disclosure,
+        summary: editingDraft.summary ?? "",
+        nondisclosureReason: editingDraft.nondisclosureReason ?? "",
+        attachments: editingDraft.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })),
+        version: editingDraft.version,
+      }
     : { body: "", disclosure: "full", summary: "", nondisclosureReason: "", attachments: [], version: null };
   const basics: Detail[] = [
     [p.fields.year, String(proposal.year)],
@@ -86,7 +88,11 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
         actions={
           <>
             {hasPublicReply ? <ButtonLink href={`/proposals/${proposal.id}`}>{d.viewPublic}</ButtonLink> : null}
-            {proposal.can.edit ? <ButtonLink href={`/admin/proposals/${proposal.id}/edit`} variant="primary">{m.edit}</ButtonLink> : null}
+            {proposal.can.edit ? (
+              <ButtonLink href={`/admin/proposals/${proposal.id}/edit`} variant="primary">
+                {m.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
@@ -94,7 +100,11 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel id="basics" title={d.basics}>
-            {proposal.publicFieldsLocked ? <p className="mb-3 text-sm text-gray-700" data-testid="public-fields-locked">{p.access.publicFieldsNotice}</p> : null}
+            {proposal.publicFieldsLocked ? (
+              <p className="mb-3 text-sm text-gray-700" data-testid="public-fields-locked">
+                {p.access.publicFieldsNotice}
+              </p>
+            ) : null}
             <DescriptionList items={basics} labelWidth="narrow" />
           </Panel>
 
@@ -109,28 +119,65 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
                     <span className="text-sm font-normal">{p.disclosures[reply.disclosure]}</span>
                   </h3>
                   <div className="mt-2">
-                    <DescriptionList labelWidth="narrow" items={[
-                      [d.author, reply.authorName],
-                      [d.dueOn, reply.dueOn],
-                      ...(reply.repliedOn ? [[d.repliedOn, `${reply.repliedOn}（${reply.onTime ? d.onTime : d.late}）`] as Detail] : []),
-                      ...(reply.satisfaction
-                        ? [[d.satisfaction, <span key="satisfaction" data-testid="reply-satisfaction">{p.satisfactions[reply.satisfaction]}（{reply.feedbackOn}）{reply.feedbackNote ? `：${reply.feedbackNote}` : ""}</span>] as Detail]
-                        : []),
-                    ]} />
+                    <DescriptionList
+                      labelWidth="narrow"
+                      items={[
+                        [d.author, reply.authorName],
+                        [d.dueOn, reply.dueOn],
+                        ...(reply.repliedOn ? [[d.repliedOn, `${reply.repliedOn}（${reply.onTime ? d.onTime : d.late}）`] as Detail] : []),
+                        ...(reply.satisfaction
+                          ? [
+                              [
+                                d.satisfaction,
+                                <span key="satisfaction" data-testid="reply-satisfaction">
+                                  {p.satisfactions[reply.satisfaction]}（{reply.feedbackOn}）{reply.feedbackNote ? `：${reply.feedbackNote}` : ""}
+                                </span>,
+                              ] as Detail,
+                            ]
+                          : []),
+                      ]}
+                    />
                   </div>
                   <div className="mt-3 whitespace-pre-wrap rounded bg-gray-50 p-3 text-sm leading-7">{reply.body}</div>
-                  {reply.disclosure === "summary" ? <p className="mt-2 text-sm"><strong>{d.replySummary}：</strong>{reply.summary}</p> : null}
-                  {reply.disclosure === "none" ? <p className="mt-2 text-sm"><strong>{d.nondisclosureReason}：</strong>{reply.nondisclosureReason}</p> : null}
-                  {reply.withdrawalReason && reply.state === "withdrawn" ? <p className="mt-2 text-sm text-red-800">{d.withdrawReason}：{reply.withdrawalReason}</p> : null}
+                  {reply.disclosure === "summary" ? (
+                    <p className="mt-2 text-sm">
+                      <strong>{d.replySummary}：</strong>
+                      {reply.summary}
+                    </p>
+                  ) : null}
+                  {reply.disclosure === "none" ? (
+                    <p className="mt-2 text-sm">
+                      <strong>{d.nondisclosureReason}：</strong>
+                      {reply.nondisclosureReason}
+                    </p>
+                  ) : null}
+                  {reply.withdrawalReason && reply.state === "withdrawn" ? (
+                    <p className="mt-2 text-sm text-red-800">
+                      {d.withdrawReason}：{reply.withdrawalReason}
+                    </p>
+                  ) : null}
                   {reply.attachments.length ? (
                     <ul className="mt-2 list-disc pl-6 text-sm">
-                      {reply.attachments.map((attachment) => <li key={attachment.attachmentId}><a href={`/proposals/files/${attachment.attachmentId}`}>{attachment.name}</a></li>)}
+                      {reply.attachments.map((attachment) => (
+                        <li key={attachment.attachmentId}>
+                          <a href={`/proposals/files/${attachment.attachmentId}`}>{attachment.name}</a>
+                        </li>
+                      ))}
                     </ul>
                   ) : null}
                   <div className="mt-4">
                     <h4 className="mb-2 text-sm font-semibold">{d.actions}</h4>
-                    <ReviewActions version={reply.version} run={transitionReplyAction.bind(null, proposal.id, reply.id)} empty={d.noActions}
-                      steps={reviewSteps(reply.actions, { label: (action) => p.replyActions[action], returnComment: d.returnComment, withdrawReason: d.withdrawReason, comment: d.comment })} />
+                    <ReviewActions
+                      version={reply.version}
+                      run={transitionReplyAction.bind(null, proposal.id, reply.id)}
+                      empty={d.noActions}
+                      steps={reviewSteps(reply.actions, {
+                        label: (action) => p.replyActions[action],
+                        returnComment: d.returnComment,
+                        withdrawReason: d.withdrawReason,
+                        comment: d.comment,
+                      })}
+                    />
                   </div>
                 </li>
               ))}
@@ -150,27 +197,44 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
 
         <div className="space-y-6">
           <Panel id="deadline" title={p.fields.deadline}>
-            <p className={proposal.overdue ? "font-semibold text-red-700" : ""} data-testid="proposal-deadline">{proposal.deadline ?? "—"}</p>
+            <p className={proposal.overdue ? "font-semibold text-red-700" : ""} data-testid="proposal-deadline">
+              {proposal.deadline ?? "—"}
+            </p>
             {proposal.deadlineNote ? (
               <details className="mt-2 text-sm">
                 <summary>{d.deadlineExplanation}</summary>
-                <p className="mt-1 text-gray-800" data-testid="deadline-explanation">{proposal.deadlineNote}</p>
+                <p className="mt-1 text-gray-800" data-testid="deadline-explanation">
+                  {proposal.deadlineNote}
+                </p>
               </details>
             ) : null}
           </Panel>
           {proposal.can.assign ? (
             <Panel id="assignment" title={d.assignment}>
-              <AssignmentForm run={assignProposalAction.bind(null, proposal.id)} sections={sections} leadSectionId={proposal.leadSectionId}
-                assisting={proposal.assistingSections.map((section) => section.id)} version={proposal.version} />
+              <AssignmentForm
+                run={assignProposalAction.bind(null, proposal.id)}
+                sections={sections}
+                leadSectionId={proposal.leadSectionId}
+                assisting={proposal.assistingSections.map((section) => section.id)}
+                version={proposal.version}
+              />
             </Panel>
           ) : null}
           {proposal.can.recordFeedback || proposal.can.reopen || proposal.can.close ? (
             <Panel id="proposer-feedback" title={d.feedback}>
               {proposal.can.reopen ? (
-                <div className="mb-4 border-b border-gray-200 pb-4"><ReopenForm run={reopenProposalAction.bind(null, proposal.id)} version={proposal.version} /></div>
+                <div className="mb-4 border-b border-gray-200 pb-4">
+                  <ReopenForm run={reopenProposalAction.bind(null, proposal.id)} version={proposal.version} />
+                </div>
               ) : null}
-              {proposal.can.recordFeedback ? <ProposerFeedbackForm run={recordFeedbackAction.bind(null, proposal.id)} version={proposal.version} today={todayInBeijing()} /> : null}
-              {proposal.can.close ? <div className="mt-4 border-t border-gray-200 pt-4"><CloseForm run={closeProposalAction.bind(null, proposal.id)} version={proposal.version} /></div> : null}
+              {proposal.can.recordFeedback ? (
+                <ProposerFeedbackForm run={recordFeedbackAction.bind(null, proposal.id)} version={proposal.version} today={todayInBeijing()} />
+              ) : null}
+              {proposal.can.close ? (
+                <div className="mt-4 border-t border-gray-200 pt-4">
+                  <CloseForm run={closeProposalAction.bind(null, proposal.id)} version={proposal.version} />
+                </div>
+              ) : null}
             </Panel>
           ) : null}
         </div>

@@ -15,12 +15,30 @@ type Section = { id: number; name: string };
 const p = messages.proposals;
 const d = p.console.detail;
 
-export function AssignmentForm({ run, sections, leadSectionId, assisting, version }: { run: Run; sections: Section[]; leadSectionId: number | null; assisting: number[]; version: number }) {
+export function AssignmentForm({
+  run,
+  sections,
+  leadSectionId,
+  assisting,
+  version,
+}: {
+  run: Run;
+  sections: Section[];
+  leadSectionId: number | null;
+  assisting: number[];
+  version: number;
+}) {
   return (
     <ActionForm action={run} aria-label={d.assign}>
       <input type="hidden" name="version" value={version} />
-      <SelectField name="leadSectionId" label={p.fields.leadSectionId} required defaultValue={leadSectionId ?? ""}
-        placeholder={messages.kit.choose} options={sections.map((section) => ({ value: section.id, label: section.name }))} />
+      <SelectField
+        name="leadSectionId"
+        label={p.fields.leadSectionId}
+        required
+        defaultValue={leadSectionId ?? ""}
+        placeholder={messages.kit.choose}
+        options={sections.map((section) => ({ value: section.id, label: section.name }))}
+      />
       <AssistingSectionChoices sections={sections} selected={assisting} exclude={leadSectionId} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <DateField name="assignedOn" label={p.fields.assignedOn} />
@@ -45,12 +63,31 @@ export function ReplyForm({ run, values, label }: { run: Run; values: ReplyFormV
     <ActionForm action={run} aria-label={label}>
       {values.version ? <input type="hidden" name="version" value={values.version} /> : null}
       <TextAreaField name="body" label={d.replyBody} rows={12} defaultValue={values.body} required maxLength={50_000} />
-      <RadioGroupField name="disclosure" label={d.disclosure} required defaultValue={values.disclosure}
-        options={(["full", "summary", "none"] as const).map((value) => ({ value, label: p.disclosures[value] }))} />
+      <RadioGroupField
+        name="disclosure"
+        label={d.disclosure}
+        required
+        defaultValue={values.disclosure}
+        options={(["full", "summary", "none"] as const).map((value) => ({ value, label: p.disclosures[value] }))}
+      />
       <TextAreaField name="summary" label={d.replySummary} hint={d.replySummaryHint} defaultValue={values.summary} maxLength={2000} />
-      <TextAreaField name="nondisclosureReason" label={d.nondisclosureReason} hint={d.nondisclosureReasonHint} rows={2} defaultValue={values.nondisclosureReason} maxLength={500} />
-      <AttachmentsField legend={d.attachments} keepName="attachmentFileIds" keepLabel={d.keepAttachments} fileLabel={d.files} fileHint={d.filesHint}
-        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp" kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))} />
+      <TextAreaField
+        name="nondisclosureReason"
+        label={d.nondisclosureReason}
+        hint={d.nondisclosureReasonHint}
+        rows={2}
+        defaultValue={values.nondisclosureReason}
+        maxLength={500}
+      />
+      <AttachmentsField
+        legend={d.attachments}
+        keepName="attachmentFileIds"
+        keepLabel={d.keepAttachments}
+        fileLabel={d.files}
+        fileHint={d.filesHint}
+        accept=".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"
+        kept={values.attachments.map((attachment) => ({ value: attachment.fileId, label: attachment.name }))}
+      />
       <SubmitButton>{d.saveReply}</SubmitButton>
     </ActionForm>
   );

@@ -22,9 +22,21 @@ export default async function ImportProposalsPage() {
         <p className="mt-2 leading-6">{messages.proposals.access.importHint}</p>
         <h2 className="mt-4 font-semibold">{m.columns}</h2>
         <div className="mt-2">
-          <KeyValueTable rows={(Object.values(proposalImportTemplate.columns) as ImportColumn<unknown>[]).map((column) => [column.header, `${column.required ? `${m.required}。` : ""}${column.note}`])} />
+          <KeyValueTable
+            rows={(Object.values(proposalImportTemplate.columns) as ImportColumn<unknown>[]).map((column) => [
+              column.header,
+              `${column.required ? `${m.required}。` : ""}${column.note}`,
+            ])}
+          />
         </div>
-        <p className="mt-3"><a href="/admin/proposals/import/template" download>{m.template}</a> <a href="/admin/proposals/import/template?format=csv" download>（CSV）</a></p>
+        <p className="mt-3">
+          <a href="/admin/proposals/import/template" download>
+            {m.template}
+          </a>{" "}
+          <a href="/admin/proposals/import/template?format=csv" download>
+            （CSV）
+          </a>
+        </p>
       </Panel>
       <Panel>
         <ImportForm action={importProposalsAction} />

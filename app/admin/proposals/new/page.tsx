@@ -21,10 +21,19 @@ export default async function NewProposalPage() {
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.create} />
-      {mayAssign ? null : <p className="text-sm text-gray-700" data-testid="register-unassigned">{messages.proposals.access.notAssigner}</p>}
+      {mayAssign ? null : (
+        <p className="text-sm text-gray-700" data-testid="register-unassigned">
+          {messages.proposals.access.notAssigner}
+        </p>
+      )}
       <Panel>
-        <ProposalForm action={createProposalAction} sections={sections} submitLabel={m.create} withAssignment={mayAssign}
-          values={{ year: Number(today.slice(0, 4)), session: "", number: "", kind: "suggestion", title: "", proposers: [], receivedOn: today }} />
+        <ProposalForm
+          action={createProposalAction}
+          sections={sections}
+          submitLabel={m.create}
+          withAssignment={mayAssign}
+          values={{ year: Number(today.slice(0, 4)), session: "", number: "", kind: "suggestion", title: "", proposers: [], receivedOn: today }}
+        />
       </Panel>
     </div>
   );

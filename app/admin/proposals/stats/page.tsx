@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ProposalStatsTable } from "@/app/(public)/proposals/_components/proposal-stats-table";
 import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
@@ -7,7 +8,6 @@ import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listProposalYears } from "@/lib/proposals/console-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
-import { ProposalStatsTable } from "@/app/(public)/proposals/_components/proposal-stats-table";
 
 export const metadata: Metadata = { title: messages.proposals.console.statsPage.title };
 
@@ -15,16 +15,23 @@ export default async function ProposalStatsPage({ searchParams }: { searchParams
   const actor = await requirePageUser("proposal.read_console");
   const years = await listProposalYears(actor);
   const requested = (await searchParams).year;
-  const year = /^\d{4}$/.test(requested ?? "") ? Number(requested) : years[0] ?? Number(todayInBeijing().slice(0, 4));
+  const year = /^\d{4}$/.test(requested ?? "") ? Number(requested) : (years[0] ?? Number(todayInBeijing().slice(0, 4)));
   const stats = await proposalStatsForYear(year);
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }]} title={m.statsPage.title} />
       <FilterBar label={m.filter} submitLabel={m.filter}>
-        <FilterSelect name="year" label={m.filterYear} defaultValue={year} options={(years.includes(year) ? years : [year, ...years]).map((option) => ({ value: option, label: String(option) }))} />
+        <FilterSelect
+          name="year"
+          label={m.filterYear}
+          defaultValue={year}
+          options={(years.includes(year) ? years : [year, ...years]).map((option) => ({ value: option, label: String(option) }))}
+        />
       </FilterBar>
-      <Panel><ProposalStatsTable stats={stats} /></Panel>
+      <Panel>
+        <ProposalStatsTable stats={stats} />
+      </Panel>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -24,12 +24,18 @@ export default async function ReplyTemplatePage({ params, searchParams }: { para
   const m = messages.applications.templatesAdmin;
   return (
     <div className="max-w-3xl space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/reply-templates", label: m.title }]} title={`${m.title}：${messages.applications.outcomeShortNames[template.outcome]}`} />
+      <PageHeader
+        breadcrumbs={[{ href: "/admin/reply-templates", label: m.title }]}
+        title={`${m.title}：${messages.applications.outcomeShortNames[template.outcome]}`}
+      />
       <DoneNotice message={(await searchParams).reset ? m.resetDone : null} />
       <Panel id="placeholders" title={m.intro} className="text-sm">
         <dl className="grid grid-cols-[10rem_1fr] gap-1">
           {Object.entries(m.placeholders).map(([placeholder, meaning]) => (
-            <div key={placeholder} className="contents"><dt className="font-mono">{placeholder}</dt><dd>{meaning}</dd></div>
+            <div key={placeholder} className="contents">
+              <dt className="font-mono">{placeholder}</dt>
+              <dd>{meaning}</dd>
+            </div>
           ))}
         </dl>
       </Panel>

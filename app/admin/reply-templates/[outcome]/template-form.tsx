@@ -1,10 +1,10 @@
 "use client";
 
+import { NoteField } from "@/app/admin/applications/_components/application-forms";
 import { ActionForm } from "@/components/forms/action-form";
 import { ButtonForm } from "@/components/forms/button-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { NoteField } from "@/app/admin/applications/_components/application-forms";
 import { applicationTextLimits } from "@/lib/applications/application-fields";
 import type { FormState } from "@/lib/forms/form-state";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";

@@ -6,9 +6,11 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { FieldErrors } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
@@ -17,7 +19,6 @@ import { reportReview } from "@/lib/reports/report-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
 import { ManualFiguresForm, ReportTextsForm, StartReportForm } from "../report-forms";
-import { currentTime } from "@/lib/clock";
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
 
@@ -32,59 +33,112 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };
   const actions = edition ? availableActions(reportReview, actor, edition) : [];
-  const preview = sanitizeItemBody(renderReportHtml({
-    year, edition: edition?.edition ?? 1, agencyName, title: reportTitle(agencyName, year), texts,
-    correctionNotice: edition?.correctionNotice ?? null, figures, checks, publishedAt: currentTime().toISOString(),
-  }));
+  const preview = sanitizeItemBody(
+    renderReportHtml({
+      year,
+      edition: edition?.edition ?? 1,
+      agencyName,
+      title: reportTitle(agencyName, year),
+      texts,
+      correctionNotice: edition?.correctionNotice ?? null,
+      figures,
+      checks,
+      publishedAt: currentTime().toISOString(),
+    }),
+  );
   return (
     <div className="space-y-6">
       <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agencyName, year)} />
-      <DoneNotice message={done ? messages.consoleItems.detail.transitionDone : null} />
+      <DoneNotice message={done && edition ? afterStepNotice(edition.state) : null} />
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
-        {workspace.published.length ? <> · <Link href={`/reports/annual/${year}`}>{messages.consoleItems.detail.viewPublic}</Link></> : null}
+        {workspace.published.length ? (
+          <>
+            {" "}
+            · <Link href={`/reports/annual/${year}`}>{messages.consoleItems.detail.viewPublic}</Link>
+          </>
+        ) : null}
       </p>
       {!edition && isPermitted(actor.role, "report.edit") ? (
         <StartReportForm action={startReportAction.bind(null, year)} label={workspace.published.length ? m.startCorrection : m.start} />
       ) : null}
 
       <Panel id="checks" title={m.checks}>
-        {checks.passed ? <p className="text-green-800" data-testid="checks-passed">{m.checksPassed}</p> : null}
+        {checks.passed ? (
+          <p className="text-green-800" data-testid="checks-passed">
+            {edition ? m.checksPassed : m.checksPassedBeforeStart}
+          </p>
+        ) : null}
         {checks.blocking.length ? (
-          <><h3 className="mt-2 font-semibold text-red-800">{m.blocking}</h3><ul className="list-disc pl-5 text-sm text-red-800" data-testid="checks-blocking">{checks.blocking.map((check) => <li key={check.message}>{check.message}</li>)}</ul></>
+          <>
+            <h3 className="mt-2 font-semibold text-red-800">{m.blocking}</h3>
+            <ul className="list-disc pl-5 text-sm text-red-800" data-testid="checks-blocking">
+              {checks.blocking.map((check) => (
+                <li key={check.message}>{check.message}</li>
+              ))}
+            </ul>
+          </>
         ) : null}
         {checks.warnings.length ? (
-          <><h3 className="mt-2 font-semibold text-amber-800">{m.warnings}</h3><ul className="list-disc pl-5 text-sm text-amber-900" data-testid="checks-warnings">{checks.warnings.map((check) => <li key={check.message}>{check.message}</li>)}</ul></>
+          <>
+            <h3 className="mt-2 font-semibold text-amber-800">{m.warnings}</h3>
+            <ul className="list-disc pl-5 text-sm text-amber-900" data-testid="checks-warnings">
+              {checks.warnings.map((check) => (
+                <li key={check.message}>{check.message}</li>
+              ))}
+            </ul>
+          </>
         ) : null}
-        <p className="mt-2 text-sm text-gray-700">{figures.origin.table2 === "manual" || figures.origin.table4 === "manual" ? m.figuresManual : m.figuresLive}</p>
+        <p className="mt-2 text-sm text-gray-700">
+          {figures.origin.table2 === "manual" || figures.origin.table4 === "manual" ? m.figuresManual : m.figuresLive}
+        </p>
       </Panel>
 
       {edition ? (
         <div className="grid gap-6 lg:grid-cols-3">
           <Panel id="texts" title={m.texts} className="lg:col-span-2">
             {edition.state === "draft" && isPermitted(actor.role, "report.edit") ? (
-              <ReportTextsForm action={saveReportTextsAction.bind(null, edition.id)} texts={edition.texts} version={edition.version} correction={edition.edition > 1 ? (edition.correctionNotice ?? "") : null} />
-            ) : <p className="text-sm text-gray-700">{messages.itemStates[edition.state]}</p>}
+              <ReportTextsForm
+                action={saveReportTextsAction.bind(null, edition.id)}
+                texts={edition.texts}
+                version={edition.version}
+                correction={edition.edition > 1 ? (edition.correctionNotice ?? "") : null}
+              />
+            ) : (
+              <p className="text-sm text-gray-700">{messages.itemStates[edition.state]}</p>
+            )}
           </Panel>
           <Panel id="report-actions" title={messages.consoleItems.detail.actions}>
-            <ReviewActions version={edition.version} run={transitionReportAction.bind(null, edition.id, year)} empty={messages.consoleItems.detail.noActions}
+            <ReviewActions
+              version={edition.version}
+              run={transitionReportAction.bind(null, edition.id, year)}
+              empty={waitingNotice(edition.state, messages.consoleItems.detail.noActions)}
               steps={actions.map((action) => ({
-                action, label: messages.itemActions[action], danger: action === "return",
+                action,
+                label: messages.itemActions[action],
+                danger: action === "return",
                 comment: action === "return" ? { label: messages.consoleItems.detail.returnComment } : null,
                 before: <FieldErrors name="checks" list testId="report-check-errors" />,
-              }))} />
+              }))}
+            />
           </Panel>
         </div>
       ) : null}
 
       <Panel id="sections" title={m.sections}>
-        <DataTable caption={m.sections} rows={figures.sections} rowKey={(row) => row.sectionId} empty={null} framed={false}
+        <DataTable
+          caption={m.sections}
+          rows={figures.sections}
+          rowKey={(row) => row.sectionId}
+          empty={null}
+          framed={false}
           columns={[
             { key: "section", header: m.sectionColumns.section, cell: (row) => row.sectionName },
             { key: "published", header: m.sectionColumns.published, cell: (row) => row.itemsPublished },
             { key: "late", header: m.sectionColumns.late, cell: (row) => row.itemsLate },
             { key: "inReview", header: m.sectionColumns.inReview, cell: (row) => row.itemsInReview },
-          ]} />
+          ]}
+        />
       </Panel>
 
       <Panel id="tables" title={m.tables}>

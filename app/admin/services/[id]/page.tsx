@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ServiceGuideArticle } from "@/app/(public)/services/service-guide-article";
 import { ButtonLink } from "@/components/console/button-link";
 import { HistoryList } from "@/components/console/history-list";
 import { DoneNotice, Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findConsoleService } from "@/lib/services/console-services";
-import { ServiceGuideArticle } from "@/app/(public)/services/service-guide-article";
 import { registerHistory, registerReviewSteps } from "../../powers/register-console";
 import { transitionServiceAction } from "../actions";
 
@@ -33,24 +34,36 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
   });
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice.done ? m.review.done : notice.saved ? m.review.saved : null} />
+      <DoneNotice message={notice.done ? afterStepNotice(service.state) : notice.saved ? m.review.saved : null} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/services", label: c.title }]}
         title={service.name}
         meta={
           <>
             <StateBadge workflow="item" state={service.state} /> {m.review.ownerSection}：{service.ownerSectionName} · {m.review.author}：{service.authorName}
-            {service.withdrawnAt ? <span className="basis-full text-red-800">{m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）</span> : null}
+            {service.withdrawnAt ? (
+              <span className="basis-full text-red-800">
+                {m.review.withdrawn(service.withdrawalReason ?? "")}（{service.withdrawnAt}）
+              </span>
+            ) : null}
           </>
         }
         actions={
           <>
             {service.published ? <ButtonLink href={`/services/${service.id}`}>{c.viewPublic}</ButtonLink> : null}
-            {service.canEdit ? <ButtonLink href={`/admin/services/${service.id}/edit`} variant="primary">{c.edit}</ButtonLink> : null}
+            {service.canEdit ? (
+              <ButtonLink href={`/admin/services/${service.id}/edit`} variant="primary">
+                {c.edit}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />
-      {service.hasUnpublishedChanges ? <Notice tone="warning" testId="unpublished-changes">{m.review.draftChangesPending}</Notice> : null}
+      {service.hasUnpublishedChanges ? (
+        <Notice tone="warning" testId="unpublished-changes">
+          {m.review.draftChangesPending}
+        </Notice>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Panel id="working" title={m.powers.console.working}>
@@ -61,7 +74,12 @@ export default async function ConsoleServicePage({ params, searchParams }: Props
           </Panel>
         </div>
         <Panel id="actions" title={m.review.actions} className="h-fit">
-          <ReviewActions steps={registerReviewSteps(service.actions)} version={service.version} run={transitionServiceAction.bind(null, service.id)} empty={m.review.noActions} />
+          <ReviewActions
+            steps={registerReviewSteps(service.actions)}
+            version={service.version}
+            run={transitionServiceAction.bind(null, service.id)}
+            empty={waitingNotice(service.state, m.review.noActions)}
+          />
         </Panel>
       </div>
     </div>

@@ -20,11 +20,26 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const m = messages.users;
   return (
     <div className="space-y-6">
-      <PageHeader breadcrumbs={[{ href: "/admin/users", label: m.title }]}
-        title={<>{m.edit}：<span className="font-mono">{user.username}</span><span className="ml-3 text-base font-normal text-gray-700">{user.disabled ? m.disabled : m.active}</span></>} />
-      <Panel><EditUserForm user={user} sections={sections} /></Panel>
-      <Panel id="reset" title={m.resetPassword}><ResetPasswordForm userId={user.id} /></Panel>
-      {user.id !== actor.id ? <Panel><DisableUserForm user={user} /></Panel> : null}
+      <PageHeader
+        breadcrumbs={[{ href: "/admin/users", label: m.title }]}
+        title={
+          <>
+            {m.edit}：<span className="font-mono">{user.username}</span>
+            <span className="ml-3 text-base font-normal text-gray-700">{user.disabled ? m.disabled : m.active}</span>
+          </>
+        }
+      />
+      <Panel>
+        <EditUserForm user={user} sections={sections} />
+      </Panel>
+      <Panel id="reset" title={m.resetPassword}>
+        <ResetPasswordForm userId={user.id} />
+      </Panel>
+      {user.id !== actor.id ? (
+        <Panel>
+          <DisableUserForm user={user} />
+        </Panel>
+      ) : null}
     </div>
   );
 }

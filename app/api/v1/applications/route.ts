@@ -1,8 +1,8 @@
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { submitApplication } from "@/lib/applications/submit-application";
 import { ValidationError } from "@/lib/errors";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { messages } from "@/lib/i18n";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 export const dynamic = "force-dynamic";
 

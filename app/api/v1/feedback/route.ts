@@ -1,5 +1,5 @@
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { findPublishedFeedback } from "@/lib/feedback/public-feedback";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { clientKeyOf } from "@/lib/rate-limit/client-key";

@@ -1,9 +1,9 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 import { isPowerStatus, isPowerType } from "@/lib/powers/power-entry";
 import { findPublicPowerList } from "@/lib/powers/public-powers";
-import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 import { findPublishedProposalReplies } from "@/lib/proposals/public-proposals";
 import { readKindParam, readYearParam } from "@/lib/proposals/query-params";
-import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 

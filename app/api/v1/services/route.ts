@@ -1,6 +1,6 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
-import { findPublicServices } from "@/lib/services/public-services";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { findPublicServices } from "@/lib/services/public-services";
 
 export const dynamic = "force-dynamic";
 

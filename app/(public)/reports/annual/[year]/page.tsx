@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
 import { findPublishedReport } from "@/lib/reports/manage-reports";
 import { renderReportHtml } from "@/lib/reports/report-document";
@@ -17,7 +19,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = await load(params);
-  return { title: report?.title ?? messages.reports.title };
+  return publicMetadata({ page: report?.title ?? messages.reports.title, column: "disclosure", columnName: messages.reports.title });
 }
 
 export default async function AnnualReportPage({ params }: Props) {
@@ -26,13 +28,19 @@ export default async function AnnualReportPage({ params }: Props) {
   const m = messages.reports;
   return (
     <article className="annual-report rounded border border-gray-300 bg-white p-6 print:border-0 print:p-0" aria-labelledby="report-title">
-      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">{report.title}</h1>
+      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">
+        {report.title}
+      </h1>
       <p className="no-print mt-4 flex flex-wrap justify-center gap-3 text-sm">
         <a href={`/reports/annual/${report.year}/download/docx`}>{m.docx}</a>
         <a href={`/reports/annual/${report.year}/download/xlsx`}>{m.xlsx}</a>
         <PrintButton label={m.print} />
       </p>
-      <div className="item-body report-body mt-6 leading-8" data-testid="annual-report" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(renderReportHtml(report)) }} />
+      <div
+        className="item-body report-body mt-6 leading-8"
+        data-testid="annual-report"
+        dangerouslySetInnerHTML={{ __html: withScrollableTables(sanitizeItemBody(renderReportHtml(report))) }}
+      />
     </article>
   );
 }

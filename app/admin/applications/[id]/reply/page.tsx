@@ -25,13 +25,27 @@ export default async function ReplyLetterPage({ params }: { params: Promise<{ id
   const d = messages.applications.console.detail;
   return (
     <div className="space-y-4">
-      <p className="no-print flex gap-4"><Link href={`/admin/applications/${raw}`}>← {letter.number}</Link><PrintButton label={d.printReply} /></p>
-      <article className="mx-auto max-w-[170mm] bg-white p-10 font-serif text-lg leading-9 text-black shadow print:p-0 print:shadow-none" data-testid="printable-reply">
+      <p className="no-print flex gap-4">
+        <Link href={`/admin/applications/${raw}`}>← {letter.number}</Link>
+        <PrintButton label={d.printReply} />
+      </p>
+      <article
+        className="mx-auto max-w-[170mm] bg-white p-10 font-serif text-lg leading-9 text-black shadow print:p-0 print:shadow-none"
+        data-testid="printable-reply"
+      >
         <h1 className="text-center text-2xl font-bold">{letter.title}</h1>
         <p className="mb-6 text-center">{d.letterNumber(letter.number)}</p>
         <p>{salutation}</p>
-        {paragraphs.map((text, index) => <p key={index} className="indent-8">{text}</p>)}
-        <p className="mt-12 text-right">{letter.agencyName}<br />{replyDateLine(letter)}</p>
+        {paragraphs.map((text, index) => (
+          <p key={index} className="indent-8">
+            {text}
+          </p>
+        ))}
+        <p className="mt-12 text-right">
+          {letter.agencyName}
+          <br />
+          {replyDateLine(letter)}
+        </p>
       </article>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
 import { NotFoundError } from "@/lib/errors";
@@ -23,11 +23,24 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ i
   });
   return (
     <div className="space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: d.console.title }, { href: `/admin/decisions/${decision.id}`, label: decision.documentNumber }]}
-        title={`${d.console.edit}：${d.kindTitles[decision.kind]} ${decision.documentNumber}`} />
-      {decision.canEdit
-        ? <DecisionForm action={updateDecisionAction.bind(null, decision.id)} kind={decision.kind} values={decision.values} version={decision.version} submitLabel={d.console.save} />
-        : <Notice tone="warning">{d.console.notEditable}</Notice>}
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/decisions", label: d.console.title },
+          { href: `/admin/decisions/${decision.id}`, label: decision.documentNumber },
+        ]}
+        title={`${d.console.edit}：${d.kindTitles[decision.kind]} ${decision.documentNumber}`}
+      />
+      {decision.canEdit ? (
+        <DecisionForm
+          action={updateDecisionAction.bind(null, decision.id)}
+          kind={decision.kind}
+          values={decision.values}
+          version={decision.version}
+          submitLabel={d.console.save}
+        />
+      ) : (
+        <Notice tone="warning">{d.console.notEditable}</Notice>
+      )}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findImportBatch } from "@/lib/decisions/console-decisions";
 import { NotFoundError } from "@/lib/errors";
@@ -31,14 +31,26 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   return (
     <div className="space-y-4">
       <DoneNotice message={done ? c.batchDone(done) : null} />
-      <PageHeader breadcrumbs={[{ href: "/admin/decisions", label: c.title }, { href: "/admin/decisions/batches", label: c.batches }]}
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/decisions", label: c.title },
+          { href: "/admin/decisions/batches", label: c.batches },
+        ]}
         title={`${c.batch(batch.id)}：${m.decisionKinds[batch.kind]}`}
-        meta={<>{c.batchSummary(batch.fileName, batch.rowCount)} · {batch.importedBy} · {formatDateTime(new Date(batch.importedAt))}</>} />
+        meta={
+          <>
+            {c.batchSummary(batch.fileName, batch.rowCount)} · {batch.importedBy} · {formatDateTime(new Date(batch.importedAt))}
+          </>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-3">
         <Panel id="batch-states" title={c.batchStates} className="lg:col-span-2">
           <ul className="space-y-1 text-sm" data-testid="batch-states">
             {Object.entries(batch.states).map(([state, count]) => (
-              <li key={state}><Link href={`/admin/decisions?batch=${batch.id}&state=${state}`}>{messages.itemStates[state as keyof typeof messages.itemStates]}</Link>：{count}</li>
+              <li key={state}>
+                <Link href={`/admin/decisions?batch=${batch.id}&state=${state}`}>{messages.itemStates[state as keyof typeof messages.itemStates]}</Link>：
+                {count}
+              </li>
             ))}
           </ul>
         </Panel>

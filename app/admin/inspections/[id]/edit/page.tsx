@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { notFound } from "next/navigation";
 import { readIdParam } from "@/lib/api/route-params";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
@@ -28,18 +28,38 @@ export default async function EditInspectionPage({ params }: { params: Promise<{
   const chosen = new Set(inspection.items.map((item) => item.id));
   return (
     <div className="space-y-6">
-      <PageHeader title={inspectionsMessages.title}
-        breadcrumbs={[{ href: "/admin/inspections", label: inspectionsMessages.sections.tasks }, { href: `/admin/inspections/${inspection.id}`, label: inspection.title }]} />
+      <PageHeader
+        title={inspectionsMessages.title}
+        breadcrumbs={[
+          { href: "/admin/inspections", label: inspectionsMessages.sections.tasks },
+          { href: `/admin/inspections/${inspection.id}`, label: inspection.title },
+        ]}
+      />
       <InspectionsNav current="tasks" />
       <Panel id="edit-inspection" title={inspectionsMessages.detail.edit}>
         {inspection.canEdit ? (
-          <PlanForm action={updateInspectionAction.bind(null, inspection.id)} categories={categories} drawn={inspection.draw !== null} submitLabel={inspectionsMessages.targets.save}
+          <PlanForm
+            action={updateInspectionAction.bind(null, inspection.id)}
+            categories={categories}
+            drawn={inspection.draw !== null}
+            submitLabel={inspectionsMessages.targets.save}
             items={items.filter((item) => item.active || chosen.has(item.id))}
             values={{
-              title: inspection.title, year: inspection.year, description: inspection.description, itemIds: [...chosen], targetCategories: inspection.targetCategories,
-              targetCount: inspection.targetCount, inspectorsPerTarget: inspection.inspectorsPerTarget, startOn: inspection.startOn, endOn: inspection.endOn, version: inspection.version,
-            }} />
-        ) : <p className="text-sm text-gray-700">{inspectionsMessages.detail.cannotEdit}</p>}
+              title: inspection.title,
+              year: inspection.year,
+              description: inspection.description,
+              itemIds: [...chosen],
+              targetCategories: inspection.targetCategories,
+              targetCount: inspection.targetCount,
+              inspectorsPerTarget: inspection.inspectorsPerTarget,
+              startOn: inspection.startOn,
+              endOn: inspection.endOn,
+              version: inspection.version,
+            }}
+          />
+        ) : (
+          <p className="text-sm text-gray-700">{inspectionsMessages.detail.cannotEdit}</p>
+        )}
       </Panel>
     </div>
   );

@@ -4,8 +4,8 @@ import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { readIdParam } from "@/lib/api/route-params";
-import { isPermitted } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
@@ -40,19 +40,28 @@ export default async function TargetPage({ params }: { params: Promise<{ id: str
           <ul className="mb-4 space-y-2 text-sm" data-testid="target-conflicts">
             {target.conflicts.map((conflict) => (
               <li key={conflict.id} className="flex flex-wrap items-start gap-3">
-                <span className="py-1">{conflict.inspectorName}（{conflict.certificateNumber}）：{conflict.reason}</span>
+                <span className="py-1">
+                  {conflict.inspectorName}（{conflict.certificateNumber}）：{conflict.reason}
+                </span>
                 {isPermitted(actor.role, "inspection.manage_lists") ? (
-                  <ConfirmDialog action={removeConflictAction.bind(null, conflict.id)} label={inspectionsMessages.inspectors.removeConflict}
+                  <ConfirmDialog
+                    action={removeConflictAction.bind(null, conflict.id)}
+                    label={inspectionsMessages.inspectors.removeConflict}
                     ariaLabel={inspectionsMessages.inspectors.removeConflictLabel(conflict.inspectorName, target.name)}
-                    question={messages.kit.confirmQuestion(inspectionsMessages.inspectors.removeConflict, `${conflict.inspectorName} — ${target.name}`)} />
+                    question={messages.kit.confirmQuestion(inspectionsMessages.inspectors.removeConflict, `${conflict.inspectorName} — ${target.name}`)}
+                  />
                 ) : null}
               </li>
             ))}
           </ul>
-        ) : <p className="mb-4 text-sm text-gray-700">{m.noConflicts}</p>}
+        ) : (
+          <p className="mb-4 text-sm text-gray-700">{m.noConflicts}</p>
+        )}
         <AddConflictForm
           targetId={target.id}
-          inspectors={inspectors.items.filter((inspector) => !declared.has(inspector.id)).map((inspector) => ({ id: inspector.id, label: `${inspector.name}（${inspector.certificateNumber}，${inspector.sectionName}）` }))}
+          inspectors={inspectors.items
+            .filter((inspector) => !declared.has(inspector.id))
+            .map((inspector) => ({ id: inspector.id, label: `${inspector.name}（${inspector.certificateNumber}，${inspector.sectionName}）` }))}
         />
       </Panel>
     </div>

@@ -23,18 +23,33 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
   const latest = item.latest;
   return (
     <div className="space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/items", label: messages.consoleItems.title }, { href: `/admin/items/${item.id}`, label: latest.title }]}
-        title={`${messages.consoleItems.edit}：${item.indexNumber}`} />
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/items", label: messages.consoleItems.title },
+          { href: `/admin/items/${item.id}`, label: latest.title },
+        ]}
+        title={`${messages.consoleItems.edit}：${item.indexNumber}`}
+      />
       <Panel>
         <ItemForm
           action={updateItemAction.bind(null, item.id)}
           submitLabel={messages.consoleItems.save}
           {...options}
           values={{
-            title: latest.title, body: latest.body, categoryId: latest.categoryId, issuingSectionId: latest.issuingSectionId,
-            documentNumber: latest.documentNumber ?? "", writtenAt: latest.writtenAt ?? "", formedAt: latest.formedAt, validity: latest.validity,
-            validityDate: latest.validityDate ?? "", replacedByItemId: latest.replacedByItemId ?? "", channels: latest.channels, keywords: latest.keywords,
-            attachments: latest.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })), version: item.version,
+            title: latest.title,
+            body: latest.body,
+            categoryId: latest.categoryId,
+            issuingSectionId: latest.issuingSectionId,
+            documentNumber: latest.documentNumber ?? "",
+            writtenAt: latest.writtenAt ?? "",
+            formedAt: latest.formedAt,
+            validity: latest.validity,
+            validityDate: latest.validityDate ?? "",
+            replacedByItemId: latest.replacedByItemId ?? "",
+            channels: latest.channels,
+            keywords: latest.keywords,
+            attachments: latest.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })),
+            version: item.version,
           }}
         />
       </Panel>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -24,9 +24,20 @@ export default async function EditPowerPage({ params }: { params: Promise<{ id: 
   });
   return (
     <div className="space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/powers", label: c.title }, { href: `/admin/powers/${power.id}`, label: power.name }]} title={`${c.edit}：${power.name}`} />
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/powers", label: c.title },
+          { href: `/admin/powers/${power.id}`, label: power.name },
+        ]}
+        title={`${c.edit}：${power.name}`}
+      />
       {power.published ? <Notice tone="warning">{messages.registers.review.draftChangesPending}</Notice> : null}
-      <PowerForm action={updatePowerAction.bind(null, power.id)} values={{ ...power.working, sectionId: power.sectionId, version: power.version }} sections={await listSectionOptions()} submitLabel={c.save} />
+      <PowerForm
+        action={updatePowerAction.bind(null, power.id)}
+        values={{ ...power.working, sectionId: power.sectionId, version: power.version }}
+        sections={await listSectionOptions()}
+        submitLabel={c.save}
+      />
     </div>
   );
 }

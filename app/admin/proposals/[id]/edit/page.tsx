@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -24,11 +24,35 @@ export default async function EditProposalPage({ params }: { params: Promise<{ i
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/proposals", label: m.title }, { href: `/admin/proposals/${proposal.id}`, label: proposal.title }]} title={m.edit} />
-      {proposal.publicFieldsLocked ? <Notice tone="warning" testId="public-fields-locked">{messages.proposals.access.publicFieldsNotice}</Notice> : null}
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/proposals", label: m.title },
+          { href: `/admin/proposals/${proposal.id}`, label: proposal.title },
+        ]}
+        title={m.edit}
+      />
+      {proposal.publicFieldsLocked ? (
+        <Notice tone="warning" testId="public-fields-locked">
+          {messages.proposals.access.publicFieldsNotice}
+        </Notice>
+      ) : null}
       <Panel>
-        <ProposalForm action={updateProposalAction.bind(null, proposal.id)} sections={await listSections(actor)} submitLabel={m.save} withAssignment={false}
-          values={{ year: proposal.year, session: proposal.session, number: proposal.number, kind: proposal.kind, title: proposal.title, proposers: proposal.proposers, receivedOn: proposal.receivedOn, version: proposal.version }} />
+        <ProposalForm
+          action={updateProposalAction.bind(null, proposal.id)}
+          sections={await listSections(actor)}
+          submitLabel={m.save}
+          withAssignment={false}
+          values={{
+            year: proposal.year,
+            session: proposal.session,
+            number: proposal.number,
+            kind: proposal.kind,
+            title: proposal.title,
+            proposers: proposal.proposers,
+            receivedOn: proposal.receivedOn,
+            version: proposal.version,
+          }}
+        />
       </Panel>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -25,10 +25,21 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
   return (
     <div className="space-y-4">
-      <PageHeader breadcrumbs={[{ href: "/admin/services", label: c.title }, { href: `/admin/services/${service.id}`, label: service.name }]} title={`${c.edit}：${service.name}`} />
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/services", label: c.title },
+          { href: `/admin/services/${service.id}`, label: service.name },
+        ]}
+        title={`${c.edit}：${service.name}`}
+      />
       {service.published ? <Notice tone="warning">{messages.registers.review.draftChangesPending}</Notice> : null}
-      <ServiceForm action={updateServiceAction.bind(null, service.id)} sections={sections} powers={powers} submitLabel={c.save}
-        values={{ ...service.working, powerId: service.powerId, sectionId: service.sectionId, version: service.version }} />
+      <ServiceForm
+        action={updateServiceAction.bind(null, service.id)}
+        sections={sections}
+        powers={powers}
+        submitLabel={c.save}
+        values={{ ...service.working, powerId: service.powerId, sectionId: service.sectionId, version: service.version }}
+      />
     </div>
   );
 }

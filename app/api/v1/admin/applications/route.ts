@@ -1,5 +1,5 @@
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { applicationViews, listApplications, type ApplicationView } from "@/lib/applications/console-applications";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
 import { requireApiUser } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleInspection, listConsoleInspections } from "@/lib/inspections/console-inspections";
 import { createInspection } from "@/lib/inspections/manage-inspections";
 
@@ -9,7 +9,10 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return respondWithJson(async () => {
     const query = new URL(request.url).searchParams;
-    return listConsoleInspections(await requireApiUser(request), { year: readPositiveInteger(query.get("year")), page: readPositiveInteger(query.get("page")) });
+    return listConsoleInspections(await requireApiUser(request), {
+      year: readPositiveInteger(query.get("year")),
+      page: readPositiveInteger(query.get("page")),
+    });
   });
 }
 

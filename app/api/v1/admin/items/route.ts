@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { listConsoleItems, findConsoleItem } from "@/lib/items/console-items";
 import { createItem } from "@/lib/items/manage-items";
 

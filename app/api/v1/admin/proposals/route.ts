@@ -1,5 +1,5 @@
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleProposal, listConsoleProposals } from "@/lib/proposals/console-proposals";
 import { createProposal } from "@/lib/proposals/manage-proposals";

@@ -1,5 +1,5 @@
-import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
 import { createSection, listSections } from "@/lib/sections/manage-sections";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
-import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
 import { createUser, listUsers } from "@/lib/users/manage-users";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
+import { currentTime } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { exportableLists, renderCsv, renderXlsx } from "@/lib/open-data/exports";
 import { openDataPreflight, openDataRoute } from "@/lib/open-data/open-data-route";
 import { siteOrigin } from "@/lib/open-data/site-url";
-import { currentTime } from "@/lib/clock";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { findPublicItem } from "@/lib/items/public-items";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { findPublicPower } from "@/lib/powers/public-powers";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { findPublicPower } from "@/lib/powers/public-powers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { comparePublicPowerLists } from "@/lib/powers/public-powers";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { comparePublicPowerLists } from "@/lib/powers/public-powers";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,11 @@ export function GET(request: Request) {
     const query = new URL(request.url).searchParams;
     const from = readPositiveInteger(query.get("from"));
     const to = readPositiveInteger(query.get("to"));
-    if (!from || !to) throw new ValidationError({ ...(from ? {} : { from: [messages.registers.common.compareYearRequired] }), ...(to ? {} : { to: [messages.registers.common.compareYearRequired] }) });
+    if (!from || !to)
+      throw new ValidationError({
+        ...(from ? {} : { from: [messages.registers.common.compareYearRequired] }),
+        ...(to ? {} : { to: [messages.registers.common.compareYearRequired] }),
+      });
     const changes = await comparePublicPowerLists(from, to);
     if (!changes) throw new NotFoundError(messages.registers.powers.yearNotFound);
     return { from, to, ...changes };

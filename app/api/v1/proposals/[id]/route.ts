@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
-import { findPublicProposal } from "@/lib/proposals/public-proposals";
-import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 import { messages } from "@/lib/i18n";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { findPublicProposal } from "@/lib/proposals/public-proposals";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { todayInBeijing } from "@/lib/dates";
+import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 import { readYearParam } from "@/lib/proposals/query-params";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
-import { respondWithOpenData } from "@/lib/open-data/open-data-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { findPublicService } from "@/lib/services/public-services";
 import { respondWithOpenData } from "@/lib/open-data/open-data-route";
+import { findPublicService } from "@/lib/services/public-services";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
 import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";

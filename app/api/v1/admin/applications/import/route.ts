@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
 import { respondWithJson } from "@/lib/api/respond";
 import { assertPermitted } from "@/lib/auth/permissions";
+import { requireApiUser } from "@/lib/auth/session";
 import { importFileFromRequest } from "@/lib/imports/upload";
 import { importApplicationLedger } from "@/lib/reports/ledger-import";
 

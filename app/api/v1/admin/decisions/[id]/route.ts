@@ -1,5 +1,5 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
 import { updateDecision } from "@/lib/decisions/manage-decisions";

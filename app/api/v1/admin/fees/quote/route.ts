@@ -8,6 +8,13 @@ export const dynamic = "force-dynamic";
 export function GET(request: Request) {
   return respondWithJson(async () => {
     const quote = quoteFeeForStaff(await requireApiUser(request), new URL(request.url).searchParams);
-    return { amountYuan: quote.amountYuan, breakdown: quote.breakdown, method: quote.method, quantity: quote.quantity, summary: quote.summary, basis: quote.basis };
+    return {
+      amountYuan: quote.amountYuan,
+      breakdown: quote.breakdown,
+      method: quote.method,
+      quantity: quote.quantity,
+      summary: quote.summary,
+      basis: quote.basis,
+    };
   });
 }

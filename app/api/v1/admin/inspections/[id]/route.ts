@@ -1,9 +1,9 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
+import { messages } from "@/lib/i18n";
 import { findConsoleInspection } from "@/lib/inspections/console-inspections";
 import { updateInspection } from "@/lib/inspections/manage-inspections";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { requireApiUser } from "@/lib/auth/session";
 import { createInspector, listInspectors } from "@/lib/inspections/manage-lists";
 
 export const dynamic = "force-dynamic";

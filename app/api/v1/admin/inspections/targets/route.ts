@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readPositiveInteger } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readPositiveInteger } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { createTarget, listTargets } from "@/lib/inspections/manage-lists";
 
 export const dynamic = "force-dynamic";

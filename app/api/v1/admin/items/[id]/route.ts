@@ -1,16 +1,18 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
+import { messages } from "@/lib/i18n";
 import { findConsoleItem } from "@/lib/items/console-items";
 import { updateItem } from "@/lib/items/manage-items";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
 export function GET(request: Request, context: Context) {
-  return respondWithJson(async () => ({ item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, messages.common.notFound.item)) }));
+  return respondWithJson(async () => ({
+    item: await findConsoleItem(await requireApiUser(request), await readIdParam(context.params, messages.common.notFound.item)),
+  }));
 }
 
 export function PATCH(request: Request, context: Context) {

@@ -1,9 +1,9 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
+import { messages } from "@/lib/i18n";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
 import { updateProposal } from "@/lib/proposals/manage-proposals";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

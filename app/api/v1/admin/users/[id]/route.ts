@@ -1,8 +1,8 @@
-import { requireApiUser } from "@/lib/auth/session";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
 import { readIdParam } from "@/lib/api/route-params";
-import { findUser, updateUser } from "@/lib/users/manage-users";
+import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
+import { findUser, updateUser } from "@/lib/users/manage-users";
 
 export const dynamic = "force-dynamic";
 

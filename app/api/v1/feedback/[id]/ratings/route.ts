@@ -1,8 +1,8 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { rateFeedbackReply } from "@/lib/feedback/public-feedback";
-import { clientKeyOf } from "@/lib/rate-limit/client-key";
 import { messages } from "@/lib/i18n";
+import { clientKeyOf } from "@/lib/rate-limit/client-key";
 
 export const dynamic = "force-dynamic";
 

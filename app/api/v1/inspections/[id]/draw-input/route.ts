@@ -1,8 +1,8 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { NotFoundError } from "@/lib/errors";
-import { findPublicDrawInput } from "@/lib/inspections/public-inspections";
 import { messages } from "@/lib/i18n";
+import { findPublicDrawInput } from "@/lib/inspections/public-inspections";
 
 export const dynamic = "force-dynamic";
 

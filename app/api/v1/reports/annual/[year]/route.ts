@@ -1,10 +1,10 @@
-import { getApiUser } from "@/lib/auth/session";
-import { isPermitted } from "@/lib/auth/permissions";
 import { respondWithJson } from "@/lib/api/respond";
+import { isPermitted } from "@/lib/auth/permissions";
+import { getApiUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { findPublishedReport, findReportWorkspace } from "@/lib/reports/manage-reports";
 import { table3ColumnLabels } from "@/lib/reports/report-document";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
@@ -21,12 +21,27 @@ export function GET(request: Request, context: { params: Promise<{ year: string 
       const workspace = await findReportWorkspace(viewer, year);
       if (workspace.edition || !workspace.published.length) {
         const { figures, checks } = workspace;
-        return { year, status: workspace.edition ? "draft" : "live", table2: figures.table2, table3: { columns, rows: figures.table3.rows }, table4: figures.table4, checks };
+        return {
+          year,
+          status: workspace.edition ? "draft" : "live",
+          table2: figures.table2,
+          table3: { columns, rows: figures.table3.rows },
+          table4: figures.table4,
+          checks,
+        };
       }
     }
     const report = await findPublishedReport(year);
     if (!report) throw new NotFoundError(messages.common.notFound.reportNotPublished);
     const { figures, checks } = report;
-    return { year, status: "published", edition: report.editions[0], table2: figures.table2, table3: { columns, rows: figures.table3.rows }, table4: figures.table4, checks };
+    return {
+      year,
+      status: "published",
+      edition: report.editions[0],
+      table2: figures.table2,
+      table3: { columns, rows: figures.table3.rows },
+      table4: figures.table4,
+      checks,
+    };
   });
 }

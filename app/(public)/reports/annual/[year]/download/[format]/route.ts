@@ -1,10 +1,10 @@
-import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { errorResponse } from "@/lib/api/respond";
+import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { findPublishedReport } from "@/lib/reports/manage-reports";
 import { buildReportDocx } from "@/lib/reports/report-docx";
 import { buildReportXlsx } from "@/lib/reports/report-xlsx";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

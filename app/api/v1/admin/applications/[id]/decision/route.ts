@@ -1,5 +1,5 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { recordDecision } from "@/lib/applications/handle-application";
 import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";

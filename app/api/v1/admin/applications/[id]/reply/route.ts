@@ -1,8 +1,8 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
-import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
 import { messages } from "@/lib/i18n";
+import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
 
 export const dynamic = "force-dynamic";
 

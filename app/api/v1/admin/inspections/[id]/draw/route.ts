@@ -1,9 +1,9 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { drawInspection } from "@/lib/inspections/manage-inspections";
 import { messages } from "@/lib/i18n";
+import { drawInspection } from "@/lib/inspections/manage-inspections";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { recordInspectionResults } from "@/lib/inspections/manage-inspections";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
+import { recordInspectionResults } from "@/lib/inspections/manage-inspections";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { transitionInspection } from "@/lib/inspections/inspection-review";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
+import { transitionInspection } from "@/lib/inspections/inspection-review";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
+import { respondWithJson } from "@/lib/api/respond";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { requireApiUser } from "@/lib/auth/session";
-import { respondWithJson } from "@/lib/api/respond";
 import { importFileFromRequest } from "@/lib/imports/upload";
 import { importInspectors } from "@/lib/inspections/manage-lists";
 

@@ -1,6 +1,6 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { assertPermitted } from "@/lib/auth/permissions";
 import { respondWithJson } from "@/lib/api/respond";
+import { assertPermitted } from "@/lib/auth/permissions";
+import { requireApiUser } from "@/lib/auth/session";
 import { spreadsheetResponse } from "@/lib/imports";
 import { buildInspectorTemplate } from "@/lib/inspections/manage-lists";
 

@@ -1,8 +1,8 @@
-import { requireApiUser } from "@/lib/auth/session";
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
-import { transitionItem } from "@/lib/items/item-review";
+import { readIdParam } from "@/lib/api/route-params";
+import { requireApiUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
+import { transitionItem } from "@/lib/items/item-review";
 
 export const dynamic = "force-dynamic";
 

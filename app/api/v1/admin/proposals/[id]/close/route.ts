@@ -1,8 +1,8 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
-import { closeProposal } from "@/lib/proposals/manage-proposals";
 import { messages } from "@/lib/i18n";
+import { closeProposal } from "@/lib/proposals/manage-proposals";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
-import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { messages } from "@/lib/i18n";
+import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { messages } from "@/lib/i18n";

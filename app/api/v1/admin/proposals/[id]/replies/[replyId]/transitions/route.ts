@@ -1,11 +1,11 @@
-import { readIdParam } from "@/lib/api/route-params";
 import { readJsonBody, respondWithJson } from "@/lib/api/respond";
+import { readIdParam } from "@/lib/api/route-params";
 import { requireApiUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
 import { findConsoleProposal } from "@/lib/proposals/console-proposals";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { readNumericSegment } from "@/lib/proposals/query-params";
-import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { updateSiteIdentity } from "@/lib/agency/site-identity";
+import { requireSessionUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/forms/form-state";
+import { runFormAction } from "@/lib/forms/run-form-action";
+import { messages } from "@/lib/i18n";
+import { formDataToObject } from "@/lib/validation";
+
+export async function saveSiteIdentityAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(
+    async () => {
+      await updateSiteIdentity(await requireSessionUser(), formDataToObject(formData));
+      revalidatePath("/", "layout");
+      return messages.siteIdentity.saved;
+    },
+    { keepValues: formData },
+  );
+}

@@ -1,0 +1,28 @@
+import { findSiteLogo } from "@/lib/agency/site-identity";
+import { errorResponse } from "@/lib/api/respond";
+import { decodeSegment } from "@/lib/api/route-params";
+import { readAttachmentFile } from "@/lib/attachments/store-file";
+import { refusalOf } from "@/lib/database/unstorable-input";
+import { resolveDataDir } from "@/lib/runtime/data-dir";
+
+export const dynamic = "force-dynamic";
+
+/** The site's emblem (header, favicon): public, named by its content hash, so browsers keep it a year. */
+export async function GET(_request: Request, context: { params: Promise<{ file: string }> }) {
+  try {
+    const logo = await findSiteLogo(decodeSegment((await context.params).file));
+    const bytes = await readAttachmentFile(resolveDataDir(), logo.storagePath);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "Content-Type": logo.mimeType,
+        "Content-Length": String(bytes.length),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "public, max-age=31536000, immutable",
+      },
+    });
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
+    throw error;
+  }
+}
