@@ -24,11 +24,10 @@ export function PublicFooter({ agency }: { agency: AgencyProfile }) {
       <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-gray-800 sm:flex-row sm:items-center sm:justify-between">
         <div className="space-y-2 text-center sm:text-left">
           <p className="space-x-3">
-            {agency.siteMapUrl ? (
-              <a href={agency.siteMapUrl} data-testid="site-map-link">
-                {f.siteMap}
-              </a>
-            ) : null}
+            {/* The agency's own site map when it names one, else the one the product keeps (/site-map). */}
+            <a href={agency.siteMapUrl ?? "/site-map"} data-testid="site-map-link">
+              {f.siteMap}
+            </a>
             <a href="#agency-contact">{f.contact}</a>
           </p>
           {agency.sponsorName || agency.operatorName ? (

@@ -18,6 +18,7 @@ const fixedRoutes = [
   "/proposals",
   "/reports/annual",
   "/reports/annual/2017",
+  "/site-map",
   "/no-such-page",
 ];
 

@@ -14,6 +14,7 @@ import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
 import { searchMessages } from "@/lib/i18n/zh-CN/search";
 import { securityMessages } from "@/lib/i18n/zh-CN/security";
 import { siteIdentityMessages } from "@/lib/i18n/zh-CN/site-identity";
+import { siteMapMessages } from "@/lib/i18n/zh-CN/site-map";
 import { workflowMessages } from "@/lib/i18n/zh-CN/workflow";
 
 /**
@@ -38,6 +39,7 @@ export const zhCN = {
   editor: editorMessages,
   openapi: openapiMessages,
   accessibility: accessibilityMessages,
+  siteMap: siteMapMessages,
   site: {
     disclosureColumn: "政府信息公开",
     mainNavigation: "主导航",

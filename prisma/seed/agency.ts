@@ -20,7 +20,7 @@ export const demoSiteIdentity = {
   publicSecurityNumber: "黑公网安备23108102000107号",
   sponsorName: "绥芬河市城市管理和综合行政执法局",
   operatorName: "绥芬河市城市管理和综合行政执法局综合科",
-  siteMapUrl: "/sitemap.xml",
+  siteMapUrl: null,
 };
 
 export const demoSections = [

@@ -20,7 +20,7 @@ export const siteIdentityMessages = {
     operatorName: "承办单位",
     operatorNameHint: "不填则页脚只显示主办单位。",
     siteMapUrl: "网站地图地址",
-    siteMapUrlHint: "本站路径（以 / 开头）或 http(s) 网址；不填则页脚不显示网站地图链接。",
+    siteMapUrlHint: "本站路径（以 / 开头）或 http(s) 网址；不填则链接到本站自动生成的网站地图（/site-map）。",
     save: "保存",
   },
   saved: "网站标识已保存。",

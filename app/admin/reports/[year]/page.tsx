@@ -49,7 +49,8 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   return (
     <div className="space-y-6">
       <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agencyName, year)} />
-      <DoneNotice message={done && edition ? afterStepNotice(edition.state) : null} />
+      {/* After the last approval the edition is published and no longer the one being worked on. */}
+      <DoneNotice message={done ? afterStepNotice(edition?.state ?? "published") : null} />
       <p className="text-sm text-gray-700" data-testid="report-state">
         {edition ? `${m.edition(edition.edition)} · ${messages.itemStates[edition.state]}` : workspace.published.length ? m.published : m.notPublishedYet}
         {workspace.published.length ? (

@@ -1,0 +1,104 @@
+/**
+ * `npm run screenshots`: regenerates docs/screenshots/ — the public site and the console, on a
+ * desktop (1366 × 900) and a phone (390 × 844), from a fresh installation with the demo data. It
+ * starts the product as `npm start` does (scripts/serve.ts, its own embedded database in a temporary
+ * directory), signs in as the demo users for the console, and writes one PNG per view (the first
+ * screen of each page, as a visitor sees it on arrival).
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+
+const root = process.cwd();
+const out = path.join(root, "docs", "screenshots");
+const port = Number(process.env.SCREENSHOTS_PORT ?? 3700);
+const base = `http://localhost:${port}`;
+const password = "gongkai-demo";
+
+type View = { name: string; path: string; user?: string; open?: (page: Page) => Promise<void> };
+
+const views: View[] = [
+  { name: "home", path: "/" },
+  { name: "catalogue", path: "/catalogue/statutory" },
+  { name: "item", path: "/items/1" },
+  { name: "decisions", path: "/decisions" },
+  { name: "annual-report-2017", path: "/reports/annual/2017" },
+  { name: "apply", path: "/apply" },
+  {
+    name: "accessibility-toolbar",
+    path: "/powers",
+    open: async (page) => {
+      await page.getByRole("button", { name: "无障碍浏览" }).click();
+    },
+  },
+  { name: "console-dashboard", path: "/admin", user: "head" },
+  { name: "console-items", path: "/admin/items?scope=all", user: "head" },
+  { name: "console-item-review", path: "/admin/items/1", user: "leader" },
+  { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
+];
+
+const viewports = [
+  { suffix: "desktop", width: 1366, height: 900 },
+  { suffix: "phone", width: 390, height: 844 },
+];
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 900; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the server did not start within 15 minutes");
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-screenshots-"));
+const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1" },
+});
+
+try {
+  await waitForServer();
+  mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking"],
+  });
+  for (const viewport of viewports) {
+    const sessions = new Map<string | undefined, Page>();
+    for (const view of views) {
+      let page = sessions.get(view.user);
+      if (!page) {
+        const context = await browser.newContext({
+          viewport: { width: viewport.width, height: viewport.height },
+          locale: "zh-CN",
+          timezoneId: "Asia/Shanghai",
+        });
+        page = await context.newPage();
+        if (view.user) {
+          await page.goto(`${base}/login`);
+          await page.getByLabel("用户名").fill(view.user);
+          await page.getByLabel("密码").fill(password);
+          await page.getByRole("button", { name: "登录" }).click();
+          await page.waitForURL(/\/admin/);
+        }
+        sessions.set(view.user, page);
+      }
+      await page.goto(base + view.path);
+      await view.open?.(page);
+      const file = path.join(out, `${view.name}-${viewport.suffix}.png`);
+      await page.screenshot({ path: file });
+      console.log(`[screenshots] ${path.relative(root, file)}`);
+    }
+  }
+  await browser.close();
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}
