@@ -35,6 +35,15 @@ export default defineConfig({
     reuseExistingServer: false,
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: e2eDataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1", CLOCK_START_FOR_TESTS: E2E_START },
+    // The specs look at public pages right after publishing: each web process asks for the content
+    // version on every page instead of at most once a second (PAGE_CACHE_VERSION_CHECK_MS).
+    env: {
+      PORT: String(port),
+      DATA_DIR: e2eDataDir,
+      EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000),
+      SEED_DEMO: "1",
+      CLOCK_START_FOR_TESTS: E2E_START,
+      PAGE_CACHE_VERSION_CHECK_MS: "0",
+    },
   },
 });

@@ -118,6 +118,19 @@ export const configSchema = z.object({
   IMPORT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
   OPEN_DATA_RATE_LIMIT: wholeNumber({ min: 0, max: 1_000_000_000, default: 600, unit: "requests per minute (0 = off)" }),
   WEB_HEAP_MB: wholeNumber({ min: 64, max: 65_536, default: 320, unit: "megabytes" }),
+  /** Web processes behind the one port; unset: one per core (scripts/serve.ts). */
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^[+]?\d+$/, "expected a whole number of web processes from 1 to 64")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "expected a whole number of web processes from 1 to 64").max(64, "expected a whole number of web processes from 1 to 64"))
+    .optional(),
+  /** Memory of each web process's page cache (lib/runtime/page-cache-handler.ts); 0 = off. */
+  PAGE_CACHE_MB: wholeNumber({ min: 0, max: 65_536, default: 64, unit: "megabytes" }),
+  /** How long a web process uses its last read of the content version for its page cache. */
+  PAGE_CACHE_VERSION_CHECK_MS: wholeNumber({ min: 0, max: 3_600_000, default: 1000, unit: "milliseconds" }),
+  /** X-Web-Process on every response (which web process answered). */
+  WEB_PROCESS_HEADER: flag(false),
   PUBLIC_CACHE_MAX_AGE: wholeNumber({ min: 0, max: 31_536_000, default: 0, unit: "seconds" }),
   PUBLIC_CACHE_S_MAXAGE: wholeNumber({ min: 0, max: 31_536_000, default: 60, unit: "seconds" }),
   PUBLIC_CACHE_STALE_WHILE_REVALIDATE: wholeNumber({ min: 0, max: 31_536_000, default: 300, unit: "seconds" }),

@@ -4,13 +4,17 @@
  * starts the embedded PostgreSQL when DATABASE_URL is unset, applies migrations, seeds the demo
  * data into a new embedded database, builds the app when the build is missing or stale, then
  * serves on HOST:PORT through our web server (scripts/web-server.ts; `--dev`: `next dev`).
- * It supervises the web process: after a crash (an out-of-memory abort, a kill) it is started
- * again with a growing delay (lib/runtime/restart-backoff.ts) while the database stays up.
+ * It runs WEB_CONCURRENCY web processes (default: one per core) behind one port (node:cluster:
+ * this process accepts the connections and hands them to the web processes) and supervises each:
+ * after a crash (an out-of-memory abort, a kill) it is started again with a growing delay
+ * (lib/runtime/restart-backoff.ts) while the others keep serving and the database stays up.
  * SIGINT/SIGTERM stop the web server, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
 import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { ConfigError, readConfig, useDatabaseUrl } from "@/lib/config";
@@ -21,7 +25,8 @@ import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { RestartBackoff } from "@/lib/runtime/restart-backoff";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
-import { forgetWebProcess, recordWebProcess, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
+import { webConcurrencyFrom } from "@/lib/runtime/web-concurrency";
+import { forgetWebProcess, recordWebProcesses, stopOrphanedWebProcess } from "@/lib/runtime/web-process-file";
 
 const root = process.cwd();
 const developing = process.argv.includes("--dev");
@@ -40,6 +45,9 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/** A web process: `next dev`, or one of our web servers (a cluster worker). */
+type WebProcess = { process: ChildProcess; worker?: Worker };
+
 async function main(): Promise<void> {
   // Before anything else: a mistyped variable must not get as far as starting the database.
   let config;
@@ -52,6 +60,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { PORT: port, HOST: host, WEB_HEAP_MB: heapMegabytes, DEBUG_DATABASE: debugDatabase } = config;
+  // Checked before anything starts (with the rest of the configuration).
+  const concurrency = developing ? 1 : webConcurrencyFrom(config.WEB_CONCURRENCY, os.availableParallelism());
   const dataDir = resolveDataDir();
   process.env.DATA_DIR = dataDir;
   process.env.AUTH_SECRET ||= readOrCreateSecrets(dataDir).authSecret;
@@ -82,20 +92,24 @@ async function main(): Promise<void> {
     clearInterval(polling);
   };
 
-  let web: ChildProcess | undefined;
-  let restartTimer: NodeJS.Timeout | undefined;
+  const webs: (WebProcess | undefined)[] = Array.from({ length: concurrency }, () => undefined);
+  const restartTimers = new Set<NodeJS.Timeout>();
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    clearTimeout(restartTimer);
-    if (web && web.exitCode === null && web.signalCode === null) {
-      web.kill("SIGTERM");
-      if (!(await waitForExit(web, 15_000))) {
-        web.kill("SIGKILL");
-        await waitForExit(web, 5_000);
-      }
-    }
+    for (const timer of restartTimers) clearTimeout(timer);
+    await Promise.all(
+      webs.map(async (web) => {
+        const child = web?.process;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        child.kill("SIGTERM");
+        if (!(await waitForExit(child, 15_000))) {
+          child.kill("SIGKILL");
+          await waitForExit(child, 5_000);
+        }
+      }),
+    );
     forgetWebProcess(dataDir);
     await closeDatabase();
     log("Stopped.");
@@ -138,24 +152,45 @@ async function main(): Promise<void> {
   // NODE_OPTIONS in the environment wins.
   const webEnvironment = { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? (developing ? "" : `--max-old-space-size=${heapMegabytes}`) };
   const address = `http://localhost:${port}/`;
-  const backoff = new RestartBackoff();
+  const backoffs = webs.map(() => new RestartBackoff());
   let everServed = false;
+  const ready = new Set<number>();
+  // Our server runs without the react-server condition (Next renders with both Reacts), so the
+  // web processes get their own arguments instead of this process's.
+  if (!developing) cluster.setupPrimary({ exec: path.join(root, "scripts", "web-server.ts"), execArgv: ["--import", "tsx"] });
+  const which = (slot: number) => (concurrency > 1 ? `; process ${slot + 1} of ${concurrency}` : "");
 
-  const startWeb = () => {
+  const startWeb = (slot: number) => {
     const startedAt = performance.now();
-    // Our server runs without the react-server condition: Next renders with both Reacts.
-    web = developing
-      ? spawn(process.execPath, [nextBin, "dev", "--port", String(port), ...(host ? ["--hostname", host] : [])], { stdio: "inherit", env: webEnvironment })
-      : spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "web-server.ts")], {
-          stdio: ["inherit", "inherit", "inherit", "ipc"],
-          env: { ...webEnvironment, NODE_ENV: "production", PORT: String(port) },
-        });
-    const child = web;
-    if (child.pid) recordWebProcess(dataDir, child.pid);
-    child.on("message", (message: { type?: string }) => {
+    let web: WebProcess;
+    if (developing) {
+      web = {
+        process: spawn(process.execPath, [nextBin, "dev", "--port", String(port), ...(host ? ["--hostname", host] : [])], {
+          stdio: "inherit",
+          env: webEnvironment,
+        }),
+      };
+    } else {
+      const worker = cluster.fork({ ...webEnvironment, NODE_ENV: "production", PORT: String(port), WEB_PROCESS_INDEX: String(slot + 1) });
+      web = { process: worker.process, worker };
+    }
+    webs[slot] = web;
+    const child = web.process;
+    recordWebProcesses(
+      dataDir,
+      webs.map((each) => each?.process.pid ?? 0),
+    );
+    (web.worker ?? child).on("message", (message: { type?: string }) => {
       if (message?.type !== "ready") return;
-      log(everServed ? `The web server is back (pid ${child.pid}).` : `Gongkai is served at ${address} (console: ${address}admin)`);
-      everServed = true;
+      if (everServed) {
+        log(`The web server is back (pid ${child.pid}${which(slot)}).`);
+      } else {
+        ready.add(slot);
+        if (ready.size === concurrency) {
+          everServed = true;
+          log(`Gongkai is served at ${address} (console: ${address}admin)${concurrency > 1 ? ` by ${concurrency} web processes` : ""}`);
+        }
+      }
     });
     child.once("exit", (code, signal) => {
       if (stopping) return;
@@ -167,16 +202,20 @@ async function main(): Promise<void> {
         return;
       }
       const upForMs = performance.now() - startedAt;
+      const backoff = backoffs[slot];
       const delayMs = backoff.delayAfterCrash(upForMs);
+      const meanwhile = concurrency > 1 ? "The other web processes keep serving and the database stays up." : "The database stays up.";
       log(
-        `The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row). The database stays up.`,
+        `The web server stopped (${signal ?? `exit code ${code}`}) after ${Math.round(upForMs / 1000)} s; restarting in ${delayMs / 1000} s (crash ${backoff.crashes} in a row${which(slot)}). ${meanwhile}`,
       );
-      restartTimer = setTimeout(() => {
-        if (!stopping) startWeb();
+      const timer = setTimeout(() => {
+        restartTimers.delete(timer);
+        if (!stopping) startWeb(slot);
       }, delayMs);
+      restartTimers.add(timer);
     });
   };
-  startWeb();
+  for (let slot = 0; slot < concurrency; slot++) startWeb(slot);
   if (developing) log(`Gongkai is served at ${address} (console: ${address}admin)`);
 }
 

@@ -30,10 +30,15 @@ const CACHEABLE_PATHS = [
   /^\/reports\/annual(\/\d{4})?$/,
 ];
 
+/** Whether a path is one of the read-only public pages (the web server's page cache uses the same list). */
+export function isCacheablePublicPath(pathname: string): boolean {
+  return CACHEABLE_PATHS.some((pattern) => pattern.test(pathname));
+}
+
 export function isCacheablePublicPage(method: string, pathname: string, headers: Headers, search: URLSearchParams): boolean {
   if (method !== "GET" && method !== "HEAD") return false;
   if (headers.get("rsc") || headers.get("next-router-prefetch") || headers.get("next-action") || search.has("_rsc")) return false;
-  return CACHEABLE_PATHS.some((pattern) => pattern.test(pathname));
+  return isCacheablePublicPath(pathname);
 }
 
 let buildId: string | undefined;

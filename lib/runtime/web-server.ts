@@ -6,6 +6,13 @@ import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxi
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
 import { isCrossSiteServerAction, mayBeServerAction } from "@/lib/http-security/server-action-origin";
 import { messages } from "@/lib/i18n";
+import {
+  createPageCacheRuntime,
+  pageCacheSettingsFrom,
+  servePageThroughCache,
+  type PageCacheRuntime,
+  type PageCacheSettings,
+} from "@/lib/runtime/page-cache-handler";
 
 /**
  * The production web server: a plain Node HTTP server around Next's request handler (a Next
@@ -18,7 +25,9 @@ import { messages } from "@/lib/i18n";
  * - refuses a body larger than its route allows (lib/http-security/body-limits.ts) with 413, or a
  *   chunked one with 411, before a byte of it is read;
  * - refuses a server action posted from another site with 403 (Next would answer its own refusal
- *   with a 500: lib/http-security/server-action-origin.ts).
+ *   with a 500: lib/http-security/server-action-origin.ts);
+ * - answers anonymous requests for public pages from its page cache (lib/runtime/page-cache-handler.ts),
+ *   rendered once per public content version, with a fresh nonce per answer.
  * It must not run under the react-server condition (Next renders with the client React too).
  */
 
@@ -29,6 +38,10 @@ export type WebServerOptions = {
   /** The address to listen on; unset: every interface (IPv6 and IPv4). */
   host?: string;
   log?: (line: string) => void;
+  /** The page cache; default from PAGE_CACHE_MB (0 turns it off). */
+  pageCache?: PageCacheSettings;
+  /** Sent as X-Web-Process on every response when set (diagnostics: which of several processes answered). */
+  processLabel?: string;
 };
 
 export type RunningWebServer = {
@@ -139,7 +152,11 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: 403 
   }
 }
 
-async function handleRequest(request: IncomingMessage, response: ServerResponse, handle: NextHandler, expectsContinue: boolean): Promise<void> {
+type RequestContext = { handle: NextHandler; pageCache: PageCacheRuntime | null; processLabel?: string };
+
+async function handleRequest(request: IncomingMessage, response: ServerResponse, context: RequestContext, expectsContinue: boolean): Promise<void> {
+  const { handle, pageCache } = context;
+  if (context.processLabel) response.setHeader("X-Web-Process", context.processLabel);
   const peer = request.socket.remoteAddress ?? "";
   const trusted = peer !== "" && trustedProxies()(peer, 0);
   rewriteRequestHeaders(request, peer, trusted);
@@ -162,6 +179,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();
+  if (pageCache) return servePageThroughCache(request, response, { runtime: pageCache, pathname, secure, render: () => handle(request, response) });
   await handle(request, response);
 }
 
@@ -184,9 +202,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const app = createNextServer({ dev: false, dir: options.dir, hostname: options.host ?? "localhost", port: options.port, httpServer: server });
   await app.prepare();
   const handle: NextHandler = app.getRequestHandler();
+  const pageCache = createPageCacheRuntime(options.pageCache ?? pageCacheSettingsFrom(), readConfig().DATABASE_URL);
+  const context: RequestContext = { handle, pageCache, processLabel: options.processLabel };
 
   const onRequest = (expectsContinue: boolean) => (request: IncomingMessage, response: ServerResponse) => {
-    handleRequest(request, response, handle, expectsContinue).catch((error: unknown) => {
+    handleRequest(request, response, context, expectsContinue).catch((error: unknown) => {
       log(`[web] ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!response.headersSent) {
         response.statusCode = 500;

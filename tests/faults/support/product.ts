@@ -94,6 +94,8 @@ export async function startProduct(options: { name: string; environment?: Record
     SEED_DEMO: "1",
     // The load comes from one address; the open-data allowance would answer it with 429s.
     OPEN_DATA_RATE_LIMIT: "0",
+    // One web process: the faults kill "the" web process while it handles a request (web.pid's first line).
+    WEB_CONCURRENCY: "1",
     ...options.environment,
   };
   delete environment.DATABASE_URL;
