@@ -34,8 +34,10 @@ const calendarFree = [
   "fuzz-handlers",
   "migrations",
   "openapi-contract",
+  "page-cache",
   "schema-drift",
   "web-edge",
+  "web-processes",
 ];
 
 const only = process.argv.slice(2);
