@@ -12,8 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
-import { once } from "node:events";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,7 +20,7 @@ import { ConfigError, readConfig, useDatabaseUrl } from "@/lib/config";
 import { isProcessAlive } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { openDatabase } from "@/lib/database/open-database";
-import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
+import { buildIfStale } from "@/lib/runtime/build-fingerprint";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
 import { RestartBackoff } from "@/lib/runtime/restart-backoff";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
@@ -135,17 +134,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (!developing && !isBuildCurrent(root)) {
-    log("Building the app (first start or changed sources)…");
-    // Not spawnSync: the embedded server's log pipe must keep being read while the build runs.
-    const build = spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: process.env });
-    const [buildStatus] = (await once(build, "exit")) as [number | null];
-    if (buildStatus !== 0) {
-      log("Build failed.");
-      await stop(1);
-      return;
-    }
-    writeFileSync(fingerprintPath(root), computeBuildFingerprint(root));
+  // Not spawnSync inside: the embedded server's log pipe must keep being read while the build runs.
+  if (!developing && !(await buildIfStale(root, log))) {
+    log("Build failed.");
+    await stop(1);
+    return;
   }
 
   // A bounded heap keeps a server process near 400 MB under load (measured by `npm run bench`);

@@ -12,6 +12,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { buildIfStale } from "@/lib/runtime/build-fingerprint";
 
 const root = process.cwd();
 const files = readdirSync(path.join(root, "tests", "integration"))
@@ -36,6 +37,17 @@ if (!process.env.TEST_DATABASE_URL) {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+// The files that start the product (npm start) would each build the app when the build is stale, at
+// the same time in the same directory, and break each other's build: it is built once, here, first.
+const startsTheProduct = ["web-edge", "web-processes"];
+if (selected.some((file) => startsTheProduct.some((name) => file.includes(name)))) {
+  if (!(await buildIfStale(root, (message) => console.log(`[test:integration] ${message}`)))) {
+    console.error("[test:integration] next build failed.");
+    await stop();
+    process.exit(1);
+  }
 }
 
 const concurrency = Number.parseInt(process.env.TEST_CONCURRENCY ?? "2", 10);

@@ -1,5 +1,7 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { once } from "node:events";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // Everything that changes what `next build` produces. Content, not mtimes: a fresh clone has new mtimes.
@@ -44,4 +46,21 @@ export function isBuildCurrent(root: string): boolean {
 
 export function fingerprintPath(root: string): string {
   return fingerprintFile(root);
+}
+
+/**
+ * `next build` when the build is missing or its sources changed; true when a current build is
+ * there afterwards. Asynchronous on purpose: a caller that also reads the embedded server's log
+ * pipe must keep its event loop free while the build runs. Two builds in one directory at once
+ * break each other, so the integration runner builds before it starts the files that serve the app.
+ */
+export async function buildIfStale(root: string, log: (message: string) => void): Promise<boolean> {
+  if (isBuildCurrent(root)) return true;
+  log("Building the app (first start or changed sources)…");
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const [status] = (await once(build, "exit")) as [number | null];
+  if (status !== 0) return false;
+  writeFileSync(fingerprintFile(root), computeBuildFingerprint(root));
+  return true;
 }

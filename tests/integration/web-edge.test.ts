@@ -52,10 +52,16 @@ function ask(
   });
 }
 
+/** A probe's way to stop the wait at once (the server exited); any other failure of a probe is "not yet". */
+class StopWaiting extends Error {}
+
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const value = await probe().catch(() => undefined);
+    const value = await probe().catch((error: unknown) => {
+      if (error instanceof StopWaiting) throw new Error(`${error.message} while waiting for ${what}. Server output:\n${output.slice(-4000)}`);
+      return undefined;
+    });
     if (value !== undefined) return value;
     if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}. Server output:\n${output.slice(-4000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -99,7 +105,12 @@ before(async () => {
   // A build, when needed, takes minutes on a busy 2-core machine.
   await waitFor(
     "the site to be served",
-    async () => (output.includes("Gongkai is served at") ? true : server.exitCode !== null ? Promise.reject(new Error("exited")) : undefined),
+    async () =>
+      output.includes("Gongkai is served at")
+        ? true
+        : server.exitCode !== null
+          ? Promise.reject(new StopWaiting(`npm start exited (${server.exitCode})`))
+          : undefined,
     20 * 60_000,
   );
   await healthy();
