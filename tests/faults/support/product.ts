@@ -187,7 +187,7 @@ function pgCtl(args: string[]): Promise<void> {
     : {};
   return new Promise((resolve, reject) => {
     execFile(binary, args, { ...ids, cwd: "/" }, (error, stdout, stderr) =>
-      error ? reject(new Error(`pg_ctl ${args.join(" ")} failed: ${stdout}${stderr}`)) : resolve(),
+      error ? reject(new Error(`pg_ctl ${args.join(" ")} failed (${error.code ?? ""} ${error.message}): ${stdout}${stderr}`)) : resolve(),
     );
   });
 }
