@@ -110,6 +110,18 @@ test("the section head signs in to the console and out again", async ({ page }) 
   await expect(page.getByTestId("tasks-count")).not.toHaveText("0");
   await expect(page.getByTestId("applications-due-soon-count")).toBeVisible();
   await expect(page.getByTestId("feedback-waiting-count")).toBeVisible();
+  // "7 日内到期" opens its own list (not the overdue one), with as many rows as the card counts.
+  const dueSoon = Number(await page.getByTestId("due-soon-count").innerText());
+  await page
+    .getByRole("listitem")
+    .filter({ has: page.getByTestId("due-soon-count") })
+    .getByRole("link", { name: "查看" })
+    .click();
+  await expect(page).toHaveURL(/[?&]due=soon/);
+  if (dueSoon) await expect(page.locator("main table tbody tr")).toHaveCount(dueSoon);
+  else await expect(page.getByText("没有符合条件的信息。")).toBeVisible();
+  // The console menu marks the section the page belongs to.
+  await expect(page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "公开信息" })).toHaveAttribute("aria-current", "page");
   await logOut(page);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/login/);

@@ -89,8 +89,10 @@ test("personal data found on submit must be acknowledged with a note", async ({ 
   await page.getByRole("textbox", { name: "标题", exact: true }).fill("违法建设拆除决定送达公告");
   await page.getByLabel("所属栏目").selectOption({ label: "　行政强制" });
   await page.getByRole("textbox", { name: "正文" }).fill("当事人张某，身份证号 11010519491231002X，联系电话 13812345678。");
-  await page.getByRole("button", { name: "保存草稿" }).click();
+  // Saving and submitting at once: the draft is kept, the submission waits for the findings.
+  await page.getByRole("button", { name: "保存并提交审核" }).click();
   await expect(page.getByTestId("item-state")).toHaveText("草稿");
+  await expect(page.getByTestId("form-success")).toContainText("草稿已保存，但尚未提交审核");
   const submit = page.getByRole("form", { name: "提交审核" });
   await submit.getByRole("button", { name: "提交审核" }).click();
   const findings = page.getByTestId("screening-findings");

@@ -10,12 +10,12 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "@/lib/users/demo-accounts";
 
 const root = process.cwd();
 const out = path.join(root, "docs", "screenshots");
 const port = Number(process.env.SCREENSHOTS_PORT ?? 3700);
 const base = `http://localhost:${port}`;
-const password = "gongkai-demo";
 
 type View = { name: string; path: string; user?: string; open?: (page: Page) => Promise<void> };
 
@@ -89,7 +89,7 @@ try {
         if (view.user) {
           await page.goto(`${base}/login`);
           await page.getByLabel("用户名").fill(view.user);
-          await page.getByLabel("密码").fill(password);
+          await page.getByLabel("密码").fill(DEMO_PASSWORD);
           await page.getByRole("button", { name: "登录" }).click();
           await page.waitForURL(/\/admin/);
         }

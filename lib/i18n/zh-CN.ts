@@ -332,7 +332,6 @@ export const zhCN = {
       restored: "已用旧版本内容生成新的草稿。",
       viewPublic: "查看公开页面",
       withdrawn: (date: string, reason: string) => `已于 ${date} 撤回。理由：${reason}`,
-      transitionDone: "操作成功。",
     },
     diff: { title: "版本比较", field: "字段", before: "旧", after: "新", titleDiff: "标题", bodyDiff: "正文", noChanges: "两个版本内容相同。" },
   },

@@ -54,7 +54,6 @@ export const registersMessages = {
     returnComment: "退回意见",
     withdrawReason: "撤回理由",
     history: "操作记录",
-    done: "操作已完成。",
     saved: "已保存。",
     created: "已创建。",
     state: "状态",
