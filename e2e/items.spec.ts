@@ -35,8 +35,12 @@ test("staff drafts, head returns, staff resubmits, head and leader approve, the 
   await logOut(page);
 
   await openItemAs(page, "head", itemUrl);
-  await expect(page.getByRole("form", { name: "审核通过" })).toBeVisible();
-  await page.getByRole("form", { name: "退回修改" }).getByRole("button", { name: "退回修改" }).click();
+  // One review box: one comment field (named), 通过 and 退回 side by side.
+  const reviewBox = page.getByRole("form", { name: "审核：审核通过或退回修改" });
+  await expect(reviewBox.getByRole("textbox")).toHaveCount(1);
+  await expect(reviewBox.getByRole("textbox", { name: "审核意见（退回时必填）" })).toBeVisible();
+  await expect(reviewBox.getByRole("button")).toHaveText(["审核通过", "退回修改"]);
+  await reviewBox.getByRole("button", { name: "退回修改" }).click();
   await expect(page.getByTestId("error-comment")).toHaveText("退回时必须填写意见。");
   await takeAction(page, "退回修改", "请在标题中注明整治期限。");
   await expect(page.getByTestId("item-state")).toHaveText("草稿");

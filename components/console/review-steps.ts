@@ -41,3 +41,18 @@ export function reviewSteps<A extends string>(
     };
   });
 }
+
+export type ReviewBox = { kind: "single"; step: ReviewStep } | { kind: "review"; approve: ReviewStep; ret: ReviewStep };
+
+/** Approving and returning become one box (one comment, 通过 / 退回) when both are open and share the comment's field. */
+export function boxesOf(steps: ReviewStep[]): ReviewBox[] {
+  const approve = steps.find((step) => step.action === "approve");
+  const ret = steps.find((step) => step.action === "return");
+  const shareComment = approve && ret && (approve.comment?.name ?? "comment") === (ret.comment?.name ?? "comment");
+  const boxes: ReviewBox[] = [];
+  for (const step of steps) {
+    if (shareComment && step === approve) boxes.push({ kind: "review", approve, ret });
+    else if (!(shareComment && step === ret)) boxes.push({ kind: "single", step });
+  }
+  return boxes;
+}

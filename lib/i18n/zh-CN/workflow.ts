@@ -45,6 +45,12 @@ export const workflowMessages = {
     scheduled: "已批准，等待定时发布，您无需操作。",
   } as Record<string, string>,
   stepDone: "操作成功。",
+  /** The one review box where approving and returning share a comment. */
+  reviewBox: {
+    name: (approve: string, ret: string) => `审核：${approve}或${ret}`,
+    comment: "审核意见（退回时必填）",
+    hint: "通过时可不填写；退回时请写明需要修改的内容，起草人会看到这段意见。",
+  },
   guards: {
     reportNeverWithdrawn: "年度报告发布后不能撤回，请发布更正版。",
     reportChecksFailed: "报告未通过校验，不能提交审核。",
