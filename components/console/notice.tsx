@@ -29,6 +29,14 @@ export function Notice({
 }
 
 /**
+ * The notice a `?done=…` key names, or null: only the table's own keys (a hand-typed `?done=__proto__`
+ * or a repeated parameter names nothing).
+ */
+export function noticeOf(table: Record<string, string>, key: unknown): string | null {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : null;
+}
+
+/**
  * What the last action did, after it redirected back to the page (`?done=…`): the same test id
  * and role as the forms' own success notice.
  */

@@ -80,3 +80,36 @@ test("no Chinese text is written into the markup of the console's or the applica
     [],
   );
 });
+
+test("a reviewer who may approve and return gets one review box; other steps keep their own forms", async () => {
+  const { boxesOf } = await import("@/components/console/review-steps");
+  const step = (action: string) => ({ action, label: action, comment: action === "submit" ? null : { label: action } });
+  assert.deepEqual(
+    boxesOf([step("approve"), step("return"), step("withdraw")]).map((box) =>
+      box.kind === "review" ? `${box.approve.action}+${box.ret.action}` : box.step.action,
+    ),
+    ["approve+return", "withdraw"],
+  );
+  assert.deepEqual(
+    boxesOf([step("submit")]).map((box) => box.kind),
+    ["single"],
+  );
+  // A return whose comment goes to another field cannot share the box.
+  const apart = boxesOf([step("approve"), { ...step("return"), comment: { label: "r", name: "reason" } }]);
+  assert.deepEqual(
+    apart.map((box) => box.kind),
+    ["single", "single"],
+  );
+});
+
+test("a `?done=` notice comes only from the page's own table; a review step's notice says who acts next", async () => {
+  const { noticeOf } = await import("@/components/console/notice");
+  const { transitionNotice } = await import("@/components/console/review-notices");
+  const table = { saved: "已保存。" };
+  assert.equal(noticeOf(table, "saved"), "已保存。");
+  for (const key of ["__proto__", "constructor", "toString", ["saved", "saved"], undefined]) assert.equal(noticeOf(table, key), null);
+  assert.equal(transitionNotice({ done: "transition", step: "section_review" }, null), "已提交，等待科室负责人审核。");
+  assert.equal(transitionNotice({ done: "transition", step: "draft" }, null), "已退回，等待起草人修改后重新提交审核。");
+  assert.equal(transitionNotice({ done: "transition", step: "__proto__" }, null), "操作成功。");
+  assert.equal(transitionNotice({ done: "saved" }, "已保存。"), "已保存。");
+});

@@ -23,8 +23,10 @@ export async function registerApplicationAction(_state: ApplicationFormState, fo
 /** Runs a write on one application and comes back to its page with a notice. */
 async function onApplication(applicationId: number, notice: string, work: () => Promise<unknown>): Promise<FormState> {
   return runFormAction(async () => {
-    await work();
-    redirect(`/admin/applications/${applicationId}?done=${notice}`);
+    const result = await work();
+    // A review step names the state it reached, so the notice says who acts next.
+    const step = notice === "transition" ? `&step=${(result as { state: string }).state}` : "";
+    redirect(`/admin/applications/${applicationId}?done=${notice}${step}`);
   });
 }
 

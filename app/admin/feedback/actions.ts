@@ -40,8 +40,8 @@ export async function transitionFeedbackReplyAction(feedbackId: number, _state: 
       .filter(([key, value]) => key.startsWith("ack:") && typeof value === "string" && value.trim())
       .map(([key, value]) => ({ key: key.slice(4), note: String(value) }));
     const input = Object.fromEntries(Object.entries(formDataToObject(formData)).filter(([key]) => !key.startsWith("ack:")));
-    await transitionFeedbackReply(await requireSessionUser(), feedbackId, { ...input, acknowledgements });
-    done(feedbackId, "transition");
+    const result = await transitionFeedbackReply(await requireSessionUser(), feedbackId, { ...input, acknowledgements });
+    redirect(`/admin/feedback/${feedbackId}?done=transition&step=${result.published ? "published" : (result.replyState ?? "")}`);
   });
 }
 

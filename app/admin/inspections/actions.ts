@@ -65,13 +65,15 @@ export async function drawInspectionAction(inspectionId: number, _state: FormSta
 
 export async function transitionInspectionAction(inspectionId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await transitionInspection(await requireSessionUser(), inspectionId, {
-      subject: asFormData(formData).get("subject"),
+    const subject = asFormData(formData).get("subject");
+    const result = await transitionInspection(await requireSessionUser(), inspectionId, {
+      subject,
       action: asFormData(formData).get("action"),
       comment: asFormData(formData).get("comment") || null,
       version: asFormData(formData).get("version") || undefined,
     });
-    redirect(`/admin/inspections/${inspectionId}?done=1`);
+    // The notice says what happened and who acts next, from the state the reviewed part reached.
+    redirect(`/admin/inspections/${inspectionId}?done=transition&step=${subject === "results" ? result.resultsState : result.state}`);
   });
 }
 

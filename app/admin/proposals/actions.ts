@@ -76,12 +76,12 @@ export async function saveReplyAction(proposalId: number, _state: FormState, for
 
 export async function transitionReplyAction(proposalId: number, replyId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    await transitionProposalReply(await requireSessionUser(), replyId, {
+    const result = await transitionProposalReply(await requireSessionUser(), replyId, {
       action: asFormData(formData).get("action"),
       comment: asFormData(formData).get("comment") || null,
       version: asFormData(formData).get("version"),
     });
-    redirect(`/admin/proposals/${proposalId}?done=transition`);
+    redirect(`/admin/proposals/${proposalId}?done=transition&step=${result.state}`);
   });
 }
 

@@ -363,7 +363,6 @@ export const applicationsMessages = {
       replySaved: "答复书已保存。",
       stepRecorded: "办理步骤已记录。",
       decided: "办理决定已记录，已按模板生成答复书草稿。",
-      transitionDone: "操作成功。",
       appealSaved: "已保存。",
       comment: "意见",
       returnComment: "退回意见（必填）",

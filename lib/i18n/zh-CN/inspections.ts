@@ -124,7 +124,6 @@ export const inspectionsMessages = {
     resultsWithdrawn: (date: string, reason: string) => `检查结果已于 ${date} 撤回。理由：${reason}`,
     withdrawn: (date: string, reason: string) => `已于 ${date} 撤回。理由：${reason}`,
     history: "操作记录",
-    transitionDone: "操作成功。",
     notePlaceholder: "如：责令 6 月 30 日前拆除",
   },
   historyActions: {

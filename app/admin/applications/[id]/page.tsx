@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/console/button-link";
 import { DescriptionList, type Detail } from "@/components/console/details";
-import { DoneNotice } from "@/components/console/notice";
+import { DoneNotice, noticeOf } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
@@ -21,7 +22,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: messages.applications.console.title };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; step?: string }> };
 
 const a = messages.applications;
 const d = a.console.detail;
@@ -30,7 +31,6 @@ const notices: Record<string, string> = {
   step: d.stepRecorded,
   decided: d.decided,
   reply: d.replySaved,
-  transition: d.transitionDone,
   appeal: d.appealSaved,
 };
 
@@ -38,7 +38,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requirePageUser("application.read");
   const raw = (await params).id;
   if (!/^\d+$/.test(raw)) notFound();
-  const notice = (await searchParams).done;
+  const notice = await searchParams;
   const application = await findConsoleApplication(actor, Number(raw)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -67,7 +67,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const canReadLetter = !applicant.masked;
   return (
     <div className="space-y-6">
-      <DoneNotice message={notice ? notices[notice] : null} />
+      <DoneNotice message={transitionNotice(notice, noticeOf(notices, notice.done))} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/applications", label: a.console.title }]}
         title={application.number}

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DescriptionList, type Detail } from "@/components/console/details";
 import { HistoryList } from "@/components/console/history-list";
-import { DoneNotice } from "@/components/console/notice";
+import { DoneNotice, noticeOf } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
@@ -22,14 +23,13 @@ import { AssignForm, FeedbackReplyForm, ModerationForms, UnpublishForm } from ".
 
 export const metadata: Metadata = { title: messages.proposals.feedback.console.title };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; step?: string }> };
 
 const d = messages.proposals.feedback.console.detail;
 const notices: Record<string, string> = {
   moderated: d.moderated,
   assigned: d.assigned,
   reply: d.replySaved,
-  transition: d.transitionDone,
   unpublished: d.unpublished,
 };
 const auditLabels: Record<string, string | undefined> = messages.proposals.audit.actionLabels;
@@ -42,7 +42,7 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { done } = await searchParams;
+  const notice = await searchParams;
   const sections = feedback.can.assign ? await listSections(actor) : [];
   const f = messages.proposals.feedback;
   const r = feedback.ratings;
@@ -82,7 +82,7 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
   );
   return (
     <div className="space-y-6">
-      <DoneNotice message={done ? notices[done] : null} />
+      <DoneNotice message={transitionNotice(notice, noticeOf(notices, notice.done))} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/feedback", label: f.console.title }]}
         title={feedback.topic}

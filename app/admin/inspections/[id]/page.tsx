@@ -9,6 +9,7 @@ import { DoneNotice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { FieldErrors } from "@/components/forms/field";
@@ -27,7 +28,7 @@ import { DrawForm, ResultsForm } from "./inspection-panels";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: inspectionsMessages.sections.tasks };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; step?: string }> };
 
 export default async function InspectionPage({ params, searchParams }: Props) {
   const actor = await requirePageUser("inspection.read_console");
@@ -73,7 +74,7 @@ export default async function InspectionPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       <PageHeader title={m.title} breadcrumbs={[{ href: "/admin/inspections", label: m.sections.tasks }]} />
       <InspectionsNav current="tasks" />
-      <DoneNotice message={notice.done ? d.transitionDone : null} />
+      <DoneNotice message={transitionNotice(notice, null)} />
       <PageHeader
         level={2}
         title={inspection.title}

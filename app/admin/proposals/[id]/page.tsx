@@ -3,10 +3,11 @@ import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/console/button-link";
 import { DescriptionList, type Detail } from "@/components/console/details";
 import { HistoryList } from "@/components/console/history-list";
-import { DoneNotice } from "@/components/console/notice";
+import { DoneNotice, noticeOf } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
+import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -20,14 +21,13 @@ import { AssignmentForm, CloseForm, ProposerFeedbackForm, ReopenForm, ReplyForm,
 
 export const metadata: Metadata = { title: messages.proposals.console.title };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; step?: string }> };
 
 const notices: Record<string, string> = {
   created: messages.proposals.console.created,
   saved: messages.proposals.console.saved,
   assigned: messages.proposals.console.detail.assigned,
   reply: messages.proposals.console.detail.replySaved,
-  transition: messages.proposals.console.detail.transitionDone,
   feedback: messages.proposals.console.detail.feedbackRecorded,
   reopened: messages.proposals.console.detail.reopened,
   closed: messages.proposals.console.detail.closed,
@@ -43,7 +43,7 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { done } = await searchParams;
+  const notice = await searchParams;
   const sections = proposal.can.assign ? await listSections(actor) : [];
   const p = messages.proposals;
   const m = p.console;
@@ -74,7 +74,7 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
   const hasPublicReply = proposal.replies.some((reply) => reply.public);
   return (
     <div className="space-y-6">
-      <DoneNotice message={done ? notices[done] : null} />
+      <DoneNotice message={transitionNotice(notice, noticeOf(notices, notice.done))} />
       <PageHeader
         breadcrumbs={[{ href: "/admin/proposals", label: m.title }]}
         title={proposal.title}
