@@ -21,8 +21,22 @@ export function PublicFooter({ agency }: { agency: AgencyProfile }) {
   const f = messages.siteIdentity.footer;
   return (
     <footer className="mt-10 border-t-4 border-red-800 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-col gap-4 px-4 py-6 text-sm text-gray-800 sm:flex-row sm:items-center sm:justify-between">
-        <div className="space-y-2 text-center sm:text-left">
+      {/* As on government sites: the lines centred, the 党政机关 badge to their left (above them on a phone). */}
+      <div className="mx-auto flex max-w-6xl flex-col items-center gap-4 px-4 py-6 text-center text-sm text-gray-800 sm:flex-row sm:justify-center sm:gap-8">
+        {agency.partyGovernmentBadgeUrl ? (
+          <a
+            href={agency.partyGovernmentBadgeUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="shrink-0"
+            data-testid="party-government-badge"
+            aria-label={f.partyGovernmentBadgeLabel}
+            title={f.partyGovernmentBadgeLabel}
+          >
+            <PartyGovernmentBadge />
+          </a>
+        ) : null}
+        <div className="space-y-2">
           <p className="space-x-3">
             {/* The agency's own site map when it names one, else the one the product keeps (/site-map). */}
             <a href={agency.siteMapUrl ?? "/site-map"} data-testid="site-map-link">
@@ -33,18 +47,18 @@ export function PublicFooter({ agency }: { agency: AgencyProfile }) {
           {agency.sponsorName || agency.operatorName ? (
             <p data-testid="site-sponsor">
               {agency.sponsorName ? (
-                <span className="mr-4 inline-block">
+                <span className="mx-2 inline-block">
                   {f.sponsor}：{agency.sponsorName}
                 </span>
               ) : null}
               {agency.operatorName ? (
-                <span className="inline-block">
+                <span className="mx-2 inline-block">
                   {f.operator}：{agency.operatorName}
                 </span>
               ) : null}
             </p>
           ) : null}
-          <p className="flex flex-wrap justify-center gap-x-4 gap-y-1 sm:justify-start" data-testid="site-records">
+          <p className="flex flex-wrap justify-center gap-x-4 gap-y-1" data-testid="site-records">
             {agency.siteIdCode ? (
               <span>
                 {f.siteIdCode}：{agency.siteIdCode}
@@ -84,18 +98,26 @@ export function PublicFooter({ agency }: { agency: AgencyProfile }) {
             {m.copyright} © {agency.name}
           </p>
         </div>
-        <div className="flex justify-center" data-testid="party-government-badge">
-          <span
-            role="img"
-            aria-label={f.partyGovernmentBadgeLabel}
-            className="flex h-14 w-14 items-center justify-center rounded border-2 border-red-700 bg-red-700 text-center text-sm font-bold leading-tight text-white"
-          >
-            {f.partyGovernmentBadge.slice(0, 2)}
-            <br />
-            {f.partyGovernmentBadge.slice(2)}
-          </span>
-        </div>
       </div>
     </footer>
+  );
+}
+
+/**
+ * The 党政机关网站标识 as the footer shows it: the red seal with 党政机关 in white, drawn here so no
+ * third-party script or image is loaded (the official snippet loads one from conac.cn).
+ */
+function PartyGovernmentBadge() {
+  const f = messages.siteIdentity.footer;
+  return (
+    <svg viewBox="0 0 60 72" width="50" height="60" aria-hidden="true" className="block">
+      <path d="M30 2 56 12v22c0 17-11 29-26 36C15 63 4 51 4 34V12z" fill="#c8161d" stroke="#f2c14e" strokeWidth="2" />
+      <text x="30" y="33" textAnchor="middle" fontSize="13" fontWeight="700" fill="#fff">
+        {f.partyGovernmentBadge.slice(0, 2)}
+      </text>
+      <text x="30" y="50" textAnchor="middle" fontSize="13" fontWeight="700" fill="#fff">
+        {f.partyGovernmentBadge.slice(2)}
+      </text>
+    </svg>
   );
 }

@@ -19,6 +19,7 @@ export type AgencyProfile = {
   sponsorName: string | null;
   operatorName: string | null;
   siteMapUrl: string | null;
+  partyGovernmentBadgeUrl: string | null;
   /** The emblem's address (`/site-logo/<hash>.<ext>`), or null: the header then shows a drawn one. */
   logoUrl: string | null;
 };
@@ -28,7 +29,7 @@ export async function findAgencyProfile(): Promise<AgencyProfile> {
   const agency = await db.agency.findFirst({ orderBy: { id: "asc" } });
   if (!agency) throw new Error("The agency is missing: run `npm run db:seed`.");
   const { code, name, shortName, address, postcode, email, phone, website, demoMode } = agency;
-  const { siteIdCode, icpNumber, publicSecurityNumber, sponsorName, operatorName, siteMapUrl } = agency;
+  const { siteIdCode, icpNumber, publicSecurityNumber, sponsorName, operatorName, siteMapUrl, partyGovernmentBadgeUrl } = agency;
   return {
     code,
     name,
@@ -45,6 +46,7 @@ export async function findAgencyProfile(): Promise<AgencyProfile> {
     sponsorName,
     operatorName,
     siteMapUrl,
+    partyGovernmentBadgeUrl,
     logoUrl: logoUrlOf(agency),
   };
 }

@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 
 /**
@@ -16,8 +17,8 @@ export type ArticleIdentity = {
   title: string;
   /** yyyy-MM-dd (Beijing), or yyyy-MM-dd HH:mm. */
   publishedAt: string | null;
-  /** 信息来源: the issuing body. */
-  source: string;
+  /** 信息来源: the issuing body (the agency itself when left out: a register entry's source). */
+  source?: string;
   keywords: string[];
   /** Plain text; cut to a summary here. */
   description: string;
@@ -95,6 +96,14 @@ export function plainTextSummary(html: string, maximum = descriptionLength): str
   return characters.length > maximum ? `${characters.slice(0, maximum).join("")}…` : collapsed;
 }
 
+/** A PubDate from what the data layer hands over: a day or day and time as they are, an ISO instant in Beijing time. */
+export function articleDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (/^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$/.test(value)) return value;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : formatDateTime(instant);
+}
+
 /** The meta tags of a public page, name → content (empty values left out). */
 export function pageMetaTags(site: SiteIdentityForTags, identity: PageIdentity, origin: string): Record<string, string> {
   const tags: Record<string, string> = {
@@ -109,7 +118,7 @@ export function pageMetaTags(site: SiteIdentityForTags, identity: PageIdentity, 
     Object.assign(tags, {
       ArticleTitle: article.title,
       PubDate: article.publishedAt ?? "",
-      ContentSource: article.source,
+      ContentSource: article.source ?? site.name,
       Keywords: article.keywords.join(","),
       Description: plainTextSummary(article.description),
       Url: `${origin.replace(/\/+$/, "")}${article.path}`,

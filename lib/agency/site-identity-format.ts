@@ -1,7 +1,15 @@
 /** Pure helpers of the site identity, shared by the data layer and the header and footer. */
 
 /** The text settings of the site identity, as columns of Agency. */
-export const siteIdentityFields = ["siteIdCode", "icpNumber", "publicSecurityNumber", "sponsorName", "operatorName", "siteMapUrl"] as const;
+export const siteIdentityFields = [
+  "siteIdCode",
+  "icpNumber",
+  "publicSecurityNumber",
+  "sponsorName",
+  "operatorName",
+  "siteMapUrl",
+  "partyGovernmentBadgeUrl",
+] as const;
 export type SiteIdentityField = (typeof siteIdentityFields)[number];
 
 /** Where every ICP record number links: the MIIT record query (工业和信息化部政务服务平台). */

@@ -48,6 +48,8 @@ export const siteIdentityInputSchema = z.object({
   operatorName: optionalText(100),
   // A path of this site or an http(s) address: no javascript: or data: link can reach the footer.
   siteMapUrl: optionalText(500, { regex: /^(?:\/(?!\/)[^\s\\]*|https?:\/\/[^\s/\\]+(?:\/[^\s\\]*)?)$/i, message: m.siteMapUrl }),
+  // The verification page of the 党政机关网站标识 (issued by 中央编办): an https address only.
+  partyGovernmentBadgeUrl: optionalText(500, { regex: /^https:\/\/[^\s/\\]+(?:\/[^\s\\]*)?$/i, message: m.partyGovernmentBadgeUrl }),
   removeLogo: z
     .unknown()
     .optional()

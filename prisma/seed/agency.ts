@@ -21,6 +21,8 @@ export const demoSiteIdentity = {
   sponsorName: "绥芬河市城市管理和综合行政执法局",
   operatorName: "绥芬河市城市管理和综合行政执法局综合科",
   siteMapUrl: null,
+  // The badge's verification page has this shape; the id is invented like the numbers above.
+  partyGovernmentBadgeUrl: "https://bszs.conac.cn/sitename?method=show&id=2310810016A1B2C3",
 };
 
 export const demoSections = [

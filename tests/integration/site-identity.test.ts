@@ -41,6 +41,7 @@ const valid = {
   sponsorName: "绥芬河市城市管理和综合行政执法局",
   operatorName: "绥芬河市城市管理和综合行政执法局综合科",
   siteMapUrl: "/sitemap.xml",
+  partyGovernmentBadgeUrl: "https://bszs.conac.cn/sitename?method=show&id=2310810016A1B2C3",
 };
 
 /** Every file under the data directory's uploads folder. */
@@ -89,6 +90,9 @@ describe("the site identity settings", () => {
       ["publicSecurityNumber", "黑公网安备2310810200010号"],
       ["siteMapUrl", "javascript:alert(1)"],
       ["siteMapUrl", "//evil.example/map"],
+      ["partyGovernmentBadgeUrl", "http://bszs.conac.cn/sitename?method=show&id=1"],
+      ["partyGovernmentBadgeUrl", "javascript:alert(1)"],
+      ["partyGovernmentBadgeUrl", "/badge"],
       ["sponsorName", "局".repeat(101)],
     ];
     for (const [field, value] of cases) {

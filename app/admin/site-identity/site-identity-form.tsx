@@ -40,6 +40,13 @@ export function SiteIdentityForm({ settings, maxLogoMegabytes }: { settings: Sit
       <TextField name="sponsorName" label={f.sponsorName} defaultValue={settings.sponsorName ?? ""} maxLength={100} />
       <TextField name="operatorName" label={f.operatorName} hint={f.operatorNameHint} defaultValue={settings.operatorName ?? ""} maxLength={100} />
       <TextField name="siteMapUrl" label={f.siteMapUrl} hint={f.siteMapUrlHint} defaultValue={settings.siteMapUrl ?? ""} maxLength={500} />
+      <TextField
+        name="partyGovernmentBadgeUrl"
+        label={f.partyGovernmentBadgeUrl}
+        hint={f.partyGovernmentBadgeUrlHint}
+        defaultValue={settings.partyGovernmentBadgeUrl ?? ""}
+        maxLength={500}
+      />
       <SubmitButton>{f.save}</SubmitButton>
     </ActionForm>
   );

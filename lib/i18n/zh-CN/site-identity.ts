@@ -3,7 +3,7 @@ export const siteIdentityMessages = {
   nav: "网站标识",
   title: "网站标识与备案信息",
   intro:
-    "政府网站在页头、页脚和网页元数据中显示的标识与备案信息：徽标、网站标识码、ICP 备案号、公安机关备案号、主办和承办单位、网站地图。保存后公开网站立即更新。",
+    "政府网站在页头、页脚和网页元数据中显示的标识与备案信息：徽标、网站标识码、ICP 备案号、公安机关备案号、主办和承办单位、网站地图、党政机关网站标识。保存后公开网站立即更新。",
   fields: {
     logo: "徽标（国徽或机构标志）",
     logoHint: (megabytes: number) => `PNG、JPEG 或 WebP 图片，不超过 ${megabytes} MB，建议高度不小于 120 像素、背景透明。不选择文件则保留现有徽标。`,
@@ -21,6 +21,9 @@ export const siteIdentityMessages = {
     operatorNameHint: "不填则页脚只显示主办单位。",
     siteMapUrl: "网站地图地址",
     siteMapUrlHint: "本站路径（以 / 开头）或 http(s) 网址；不填则链接到本站自动生成的网站地图（/site-map）。",
+    partyGovernmentBadgeUrl: "党政机关网站标识链接",
+    partyGovernmentBadgeUrlHint:
+      "开办单位取得党政机关网站标识后，中央编办分配的核验网址（https 开头，如 https://bszs.conac.cn/sitename?method=show&id=…）。填写后页脚显示红色标识并链接到该网址；不填则不显示标识。",
     save: "保存",
   },
   saved: "网站标识已保存。",
@@ -30,6 +33,7 @@ export const siteIdentityMessages = {
     publicSecurityNumber: "公安机关备案号格式不正确，应如 黑公网安备23108102000123号（省份简称 + 公网安备 + 14 位数字 + 号）。",
     tooLong: (maximum: number) => `不能超过 ${maximum} 个字。`,
     siteMapUrl: "网站地图地址应以 / 开头，或是 http:// 或 https:// 网址。",
+    partyGovernmentBadgeUrl: "党政机关网站标识链接应是 https:// 开头的网址。",
     text: "请填写文字。",
     logoType: "徽标只接受 PNG、JPEG 或 WebP 图片（按文件内容判断）。",
     logoTooLarge: (megabytes: number) => `徽标不能超过 ${megabytes} MB。`,
