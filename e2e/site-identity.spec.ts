@@ -65,7 +65,10 @@ test("every public page has a 页面－栏目－机构名 title, the government-
     );
     await expect(footer.getByTestId("site-sponsor"), route).toContainText(`主办单位：${agency}`);
     await expect(footer.getByRole("link", { name: "网站地图" }), route).toBeVisible();
-    await expect(footer.getByRole("img", { name: "党政机关网站标识" }), route).toBeVisible();
+    await expect(footer.getByRole("link", { name: "党政机关网站标识" }), route).toHaveAttribute(
+      "href",
+      /^https:\/\/bszs\.conac\.cn\/sitename\?method=show&id=/,
+    );
     // The staff console is not advertised to the public.
     await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }), route).toHaveCount(0);
     await expect(page.locator('header a[href^="/admin"]'), route).toHaveCount(0);
@@ -84,6 +87,31 @@ test("an item page carries its own ArticleTitle, PubDate, ContentSource, Descrip
   expect((await metaTag(page, "Description"))?.length).toBeGreaterThan(10);
   expect(await metaTag(page, "Url")).toMatch(new RegExp(`${itemPath.replace(/\//g, "\\/")}$`));
   expect(await metaTag(page, "ColumnName")).not.toBe("政府信息公开");
+});
+
+test("a register entry's page (power, service guide, 双公示 decision, 双随机 task, proposal reply, annual report) carries its own article tags", async ({
+  page,
+}) => {
+  const pages = [
+    await firstLink(page, "/powers", /^\/powers\/\d+$/),
+    await firstLink(page, "/services", /^\/services\/\d+$/),
+    await firstLink(page, "/decisions", /^\/decisions\/\d+$/),
+    await firstLink(page, "/inspections", /^\/inspections\/\d+$/),
+    await firstLink(page, "/proposals", /^\/proposals\/\d+$/),
+    "/reports/annual/2017",
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    const heading = (await page.getByRole("heading", { level: 1 }).first().innerText()).trim();
+    const title = await metaTag(page, "ArticleTitle");
+    expect(title, path).toBeTruthy();
+    // The article is the page's own record: its title is the heading (a decision's heading adds nothing it lacks).
+    expect(heading.includes(title!) || title!.includes(heading), `${path}: ${title} / ${heading}`).toBe(true);
+    expect(await metaTag(page, "PubDate"), path).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(await metaTag(page, "ContentSource"), path).toBeTruthy();
+    expect((await metaTag(page, "Description"))?.length, path).toBeGreaterThan(5);
+    expect(await metaTag(page, "Url"), path).toMatch(new RegExp(`${path.replace(/\//g, "\\/")}$`));
+  }
 });
 
 test("/favicon.ico answers with an icon, and the pages link it", async ({ page, request }) => {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { counterpartyCategoryLabel } from "@/lib/decisions/decision-fields";
 import { findPublicDecision } from "@/lib/decisions/public-decisions";
 import { messages } from "@/lib/i18n";
@@ -24,6 +25,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     page: decision ? `${decision.documentNumber} ${decision.counterpartyName}` : messages.errors.notFoundTitle,
     column: "disclosure",
     columnName: messages.registers.decisions.title,
+    article: decision
+      ? {
+          title: `${decision.documentNumber} ${decision.counterpartyName}`,
+          publishedAt: articleDate(decision.publishedAt),
+          source: decision.authorityName,
+          keywords: [messages.registers.decisions.kindTitles[decision.kind], decision.documentNumber],
+          description: decision.content,
+          path: `/decisions/${decision.id}`,
+        }
+      : undefined,
   });
 }
 

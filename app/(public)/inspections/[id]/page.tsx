@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
@@ -20,7 +21,21 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
   const page = !found ? messages.errors.notFoundTitle : found.kind === "published" ? found.inspection.title : found.title;
-  return publicMetadata({ page, column: "disclosure", columnName: messages.inspections.title });
+  const inspection = found?.kind === "published" ? found.inspection : null;
+  return publicMetadata({
+    page,
+    column: "disclosure",
+    columnName: messages.inspections.title,
+    article: inspection
+      ? {
+          title: inspection.title,
+          publishedAt: articleDate(inspection.resultsPublishedAt ?? inspection.publishedAt),
+          keywords: [messages.inspections.title],
+          description: inspection.description,
+          path: `/inspections/${inspection.id}`,
+        }
+      : undefined,
+  });
 }
 
 export default async function PublicInspectionPage({ params }: Props) {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { messages } from "@/lib/i18n";
 import { findPublicPower } from "@/lib/powers/public-powers";
 import { PowerEntryDetails, PowerStatusText } from "../power-entry-row";
@@ -19,10 +20,20 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const power = await load(params);
   return publicMetadata({
-    page: (await load(params))?.name ?? messages.errors.notFoundTitle,
+    page: power?.name ?? messages.errors.notFoundTitle,
     column: "disclosure",
     columnName: messages.registers.powers.title,
+    article: power?.id
+      ? {
+          title: power.name,
+          publishedAt: articleDate(power.effectiveOn),
+          keywords: [m.powerTypes[power.type], power.code],
+          description: power.responsibilities,
+          path: `/powers/${power.id}`,
+        }
+      : undefined,
   });
 }
 

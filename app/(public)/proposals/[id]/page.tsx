@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { messages } from "@/lib/i18n";
 import { findPublicProposal } from "@/lib/proposals/public-proposals";
 
@@ -18,7 +19,20 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const proposal = await load(params);
-  return publicMetadata({ page: proposal?.title ?? messages.errors.notFoundTitle, column: "disclosure", columnName: messages.proposals.public.title });
+  return publicMetadata({
+    page: proposal?.title ?? messages.errors.notFoundTitle,
+    column: "disclosure",
+    columnName: messages.proposals.public.title,
+    article: proposal
+      ? {
+          title: proposal.title,
+          publishedAt: articleDate(proposal.repliedOn),
+          keywords: [messages.proposals.kinds[proposal.kind], proposal.number],
+          description: proposal.replies.at(-1)?.text ?? proposal.title,
+          path: `/proposals/${proposal.id}`,
+        }
+      : undefined,
+  });
 }
 
 function formatSize(bytes: number): string {

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { messages } from "@/lib/i18n";
 import { findPublicService } from "@/lib/services/public-services";
 import { ServiceGuideArticle } from "../service-guide-article";
@@ -20,7 +21,20 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = await load(params);
-  return publicMetadata({ page: service ? `${service.name} ${s.guide}` : messages.errors.notFoundTitle, column: "service", columnName: s.title });
+  return publicMetadata({
+    page: service ? `${service.name}${s.guide}` : messages.errors.notFoundTitle,
+    column: "service",
+    columnName: s.title,
+    article: service
+      ? {
+          title: `${service.name}${s.guide}`,
+          publishedAt: articleDate(service.publishedAt),
+          keywords: [service.name, service.code],
+          description: service.conditions,
+          path: `/services/${service.id}`,
+        }
+      : undefined,
+  });
 }
 
 export default async function ServicePage({ params }: Props) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { articleDate } from "@/lib/agency/page-identity";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
@@ -19,7 +20,21 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = await load(params);
-  return publicMetadata({ page: report?.title ?? messages.reports.title, column: "disclosure", columnName: messages.reports.title });
+  return publicMetadata({
+    page: report?.title ?? messages.reports.title,
+    column: "disclosure",
+    columnName: messages.reports.title,
+    article: report
+      ? {
+          title: report.title,
+          publishedAt: articleDate(report.publishedAt),
+          source: report.agencyName,
+          keywords: [messages.reports.title, String(report.year)],
+          description: report.texts.overview,
+          path: `/reports/annual/${report.year}`,
+        }
+      : undefined,
+  });
 }
 
 export default async function AnnualReportPage({ params }: Props) {
