@@ -8,22 +8,15 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
+import { selectTestFiles } from "./test-files";
 
 const root = process.cwd();
-const files = readdirSync(path.join(root, "tests", "integration"))
-  .filter((name) => name.endsWith(".test.ts"))
-  .sort()
-  .map((name) => path.join("tests", "integration", name));
-// Arguments name files by part of their name; one written "!part" leaves the files it names out.
-const args = process.argv.slice(2);
-const only = args.filter((arg) => !arg.startsWith("!"));
-const except = args.filter((arg) => arg.startsWith("!")).map((arg) => arg.slice(1));
-const selected = files.filter((file) => !only.length || only.some((part) => file.includes(part))).filter((file) => !except.some((part) => file.includes(part)));
+const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2));
 
 let stop = async () => {};
 if (!process.env.TEST_DATABASE_URL) {
