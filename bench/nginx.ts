@@ -14,7 +14,11 @@ export function findNginx(): string | null {
   return NGINX_BINARIES.find((candidate) => existsSync(candidate)) ?? null;
 }
 
-export function benchNginxConfig(template: string, directory: string, listenPort: number, upstreamPort: number): string {
+/**
+ * `upstreamPort` is one application server, or several (the two-machine layout of deploy/README.md):
+ * then nginx spreads requests over them and takes a server that stops answering out of the rotation.
+ */
+export function benchNginxConfig(template: string, directory: string, listenPort: number, upstreamPort: number | number[]): string {
   const replace = (text: string, from: string | RegExp, to: string) => {
     const next = text.replace(from, to);
     if (next === text) throw new Error(`deploy/nginx.conf changed: cannot find ${String(from)}`);
@@ -37,7 +41,14 @@ export function benchNginxConfig(template: string, directory: string, listenPort
     ].join("\n"),
   );
   config = replace(config, "/var/cache/nginx/gongkai", path.join(directory, "cache"));
-  config = replace(config, "server 127.0.0.1:3000;", `server 127.0.0.1:${upstreamPort};`);
+  const upstreams = [upstreamPort].flat();
+  config = replace(
+    config,
+    "server 127.0.0.1:3000;",
+    upstreams.length === 1
+      ? `server 127.0.0.1:${upstreams[0]};`
+      : upstreams.map((port) => `server 127.0.0.1:${port} max_fails=1 fail_timeout=10s;`).join("\n        "),
+  );
   // The bench measures over plain HTTP: no redirect server, the TLS server on the bench's port.
   config = replace(config, /\n    # BEGIN plain HTTP[\s\S]*?# END plain HTTP\n/, "\n");
   config = replace(config, "listen 443 ssl http2;", `listen 127.0.0.1:${listenPort};`);
@@ -48,7 +59,7 @@ export function benchNginxConfig(template: string, directory: string, listenPort
 
 export type RunningNginx = { stop(): Promise<void> };
 
-export async function startNginx(binary: string, root: string, directory: string, listenPort: number, upstreamPort: number): Promise<RunningNginx> {
+export async function startNginx(binary: string, root: string, directory: string, listenPort: number, upstreamPort: number | number[]): Promise<RunningNginx> {
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
   const file = path.join(directory, "nginx.conf");
