@@ -65,119 +65,101 @@ export function demoSettingOf(value: string | undefined): DemoSetting | null {
   return null;
 }
 
-export const configSchema = z
-  .object({
-    DATABASE_URL: z
-      .string()
-      .refine(
-        (value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol),
-        "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)",
-      )
-      .optional(),
-    DATA_DIR: z.string().default(".data"),
-    PORT: wholeNumber({ min: 0, max: 65535, default: 3000 }),
-    HOST: z.string().optional(),
-    EMBEDDED_DATABASE_PORT: wholeNumber({ min: 1, max: 65535, default: 54329 }),
-    DATABASE_POOL_SIZE: wholeNumber({ min: 1, max: 1000, default: 10, unit: "connections" }),
-    /**
-     * Seconds a statement may run before the database cancels it (lib/database/database-client.ts);
-     * 0: no limit (the fixed-date test runs, where faketime breaks PostgreSQL's timers).
-     */
-    DATABASE_STATEMENT_TIMEOUT_S: wholeNumber({ min: 0, max: 86400, default: 10, unit: "seconds" }),
-    DEBUG_DATABASE: flag(false),
-    AUTH_SECRET: z.string().optional(),
-    AUTH_URL: webAddress(),
-    /** The name Auth.js v4 used for AUTH_URL; Auth.js v5 still reads it. */
-    NEXTAUTH_URL: webAddress(),
-    /** Read by Auth.js itself; `npm start` sets it to true when unset. */
-    AUTH_TRUST_HOST: flag(undefined),
-    PUBLIC_BASE_URL: webAddress(),
-    TRUST_PROXY: z
-      .string()
-      .optional()
-      .transform((value, context) => {
-        try {
-          parseTrustProxy(value);
-        } catch (error) {
-          // parseTrustProxy's own explanation (a hop count, an unreadable address) names the variable.
-          context.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^TRUST_PROXY="[^"]*"(: | is )?/, "") : String(error) });
-          return z.NEVER;
-        }
-        return value ?? "";
-      }),
-    DEMO_MODE: z
-      .string()
-      .optional()
-      .transform((value, context) => {
-        const setting = demoSettingOf(value);
-        if (setting) return setting;
-        context.addIssue({ code: "custom", message: "expected 1 (a demo installation) or 0 (never a demo), or leave it unset" });
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol),
+      "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)",
+    )
+    .optional(),
+  DATA_DIR: z.string().default(".data"),
+  PORT: wholeNumber({ min: 0, max: 65535, default: 3000 }),
+  HOST: z.string().optional(),
+  EMBEDDED_DATABASE_PORT: wholeNumber({ min: 1, max: 65535, default: 54329 }),
+  DATABASE_POOL_SIZE: wholeNumber({ min: 1, max: 1000, default: 10, unit: "connections" }),
+  /**
+   * Seconds a statement may run before the database cancels it (lib/database/database-client.ts);
+   * 0: no limit (the fixed-date test runs, where faketime breaks PostgreSQL's timers).
+   */
+  DATABASE_STATEMENT_TIMEOUT_S: wholeNumber({ min: 0, max: 86400, default: 10, unit: "seconds" }),
+  DEBUG_DATABASE: flag(false),
+  AUTH_SECRET: z.string().optional(),
+  AUTH_URL: webAddress(),
+  /** The name Auth.js v4 used for AUTH_URL; Auth.js v5 still reads it. */
+  NEXTAUTH_URL: webAddress(),
+  /** Read by Auth.js itself; `npm start` sets it to true when unset. */
+  AUTH_TRUST_HOST: flag(undefined),
+  PUBLIC_BASE_URL: webAddress(),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        // parseTrustProxy's own explanation (a hop count, an unreadable address) names the variable.
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^TRUST_PROXY="[^"]*"(: | is )?/, "") : String(error) });
         return z.NEVER;
-      }),
-    SEED_DEMO: flag(true),
-    ATTACHMENT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
-    /** Read by lib/imports/limits.ts (same bounds); listed here so that a wrong value stops npm start. */
-    IMPORT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
-    OPEN_DATA_RATE_LIMIT: wholeNumber({ min: 0, max: 1_000_000_000, default: 600, unit: "requests per minute (0 = off)" }),
-    WEB_HEAP_MB: wholeNumber({ min: 64, max: 65_536, default: 320, unit: "megabytes" }),
-    /** Web processes behind the one port; unset: one per core (scripts/serve.ts). */
-    WEB_CONCURRENCY: z
-      .string()
-      .regex(/^[+]?\d+$/, "expected a whole number of web processes from 1 to 64")
-      .transform(Number)
-      .pipe(z.number().int().min(1, "expected a whole number of web processes from 1 to 64").max(64, "expected a whole number of web processes from 1 to 64"))
-      .optional(),
-    /** Memory of each web process's page cache (lib/runtime/page-cache-handler.ts); 0 = off. */
-    PAGE_CACHE_MB: wholeNumber({ min: 0, max: 65_536, default: 64, unit: "megabytes" }),
-    /** How long a web process uses its last read of the content version for its page cache. */
-    PAGE_CACHE_VERSION_CHECK_MS: wholeNumber({ min: 0, max: 3_600_000, default: 1000, unit: "milliseconds" }),
-    /** X-Web-Process on every response (which web process answered). */
-    WEB_PROCESS_HEADER: flag(false),
-    PUBLIC_CACHE_MAX_AGE: wholeNumber({ min: 0, max: 31_536_000, default: 0, unit: "seconds" }),
-    PUBLIC_CACHE_S_MAXAGE: wholeNumber({ min: 0, max: 31_536_000, default: 60, unit: "seconds" }),
-    PUBLIC_CACHE_STALE_WHILE_REVALIDATE: wholeNumber({ min: 0, max: 31_536_000, default: 300, unit: "seconds" }),
-    PUBLIC_VERSION_CHECK_MS: wholeNumber({ min: 0, max: 3_600_000, default: 0, unit: "milliseconds" }),
-    SEARCH_CACHE: z.enum(["on", "off"], "expected on or off").default("on"),
-    SCHEDULER_INTERVAL_MS: wholeNumber({ min: 100, max: 86_400_000, default: 15_000, unit: "milliseconds" }),
-    DISABLE_SCHEDULER: flag(false),
-    /** Where uploaded files are stored (lib/storage/storage-settings.ts); unset: DATA_DIR/uploads. */
-    STORAGE_URL: z
-      .string()
-      .optional()
-      .superRefine((value, context) => {
-        try {
-          parseStorageUrl(value);
-        } catch (error) {
-          context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
-        }
-      }),
-    STORAGE_ACCESS_KEY_ID: z.string().optional(),
-    STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
-    PG_DUMP: z.string().optional(),
-    PG_RESTORE: z.string().optional(),
-    CLOCK_START_FOR_TESTS: z
-      .string()
-      .refine((value) => !Number.isNaN(new Date(value).getTime()), "expected an instant, e.g. 2026-12-02T10:00:00+08:00")
-      .optional(),
-  })
-  .superRefine((config, context) => {
-    // Reported against STORAGE_URL, whose value may be shown: never a secret key's.
-    const keys = [config.STORAGE_ACCESS_KEY_ID, config.STORAGE_SECRET_ACCESS_KEY].filter(Boolean).length;
-    if (keys === 1) {
-      context.addIssue({
-        code: "custom",
-        path: [config.STORAGE_ACCESS_KEY_ID ? "STORAGE_SECRET_ACCESS_KEY" : "STORAGE_ACCESS_KEY_ID"],
-        message: "set both STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY, or neither (the AWS SDK's own credentials)",
-      });
-    }
-    if (keys > 0 && !config.STORAGE_URL) {
-      context.addIssue({
-        code: "custom",
-        path: ["STORAGE_URL"],
-        message: "STORAGE_ACCESS_KEY_ID / STORAGE_SECRET_ACCESS_KEY are set, but no s3:// STORAGE_URL says which bucket they are for",
-      });
-    }
-  });
+      }
+      return value ?? "";
+    }),
+  DEMO_MODE: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const setting = demoSettingOf(value);
+      if (setting) return setting;
+      context.addIssue({ code: "custom", message: "expected 1 (a demo installation) or 0 (never a demo), or leave it unset" });
+      return z.NEVER;
+    }),
+  SEED_DEMO: flag(true),
+  ATTACHMENT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
+  /** Read by lib/imports/limits.ts (same bounds); listed here so that a wrong value stops npm start. */
+  IMPORT_MAX_MB: wholeNumber({ min: 1, max: 1024, default: 20, unit: "megabytes" }),
+  OPEN_DATA_RATE_LIMIT: wholeNumber({ min: 0, max: 1_000_000_000, default: 600, unit: "requests per minute (0 = off)" }),
+  WEB_HEAP_MB: wholeNumber({ min: 64, max: 65_536, default: 320, unit: "megabytes" }),
+  /** Web processes behind the one port; unset: one per core (scripts/serve.ts). */
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^[+]?\d+$/, "expected a whole number of web processes from 1 to 64")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "expected a whole number of web processes from 1 to 64").max(64, "expected a whole number of web processes from 1 to 64"))
+    .optional(),
+  /** Memory of each web process's page cache (lib/runtime/page-cache-handler.ts); 0 = off. */
+  PAGE_CACHE_MB: wholeNumber({ min: 0, max: 65_536, default: 64, unit: "megabytes" }),
+  /** How long a web process uses its last read of the content version for its page cache. */
+  PAGE_CACHE_VERSION_CHECK_MS: wholeNumber({ min: 0, max: 3_600_000, default: 1000, unit: "milliseconds" }),
+  /** X-Web-Process on every response (which web process answered). */
+  WEB_PROCESS_HEADER: flag(false),
+  PUBLIC_CACHE_MAX_AGE: wholeNumber({ min: 0, max: 31_536_000, default: 0, unit: "seconds" }),
+  PUBLIC_CACHE_S_MAXAGE: wholeNumber({ min: 0, max: 31_536_000, default: 60, unit: "seconds" }),
+  PUBLIC_CACHE_STALE_WHILE_REVALIDATE: wholeNumber({ min: 0, max: 31_536_000, default: 300, unit: "seconds" }),
+  PUBLIC_VERSION_CHECK_MS: wholeNumber({ min: 0, max: 3_600_000, default: 0, unit: "milliseconds" }),
+  SEARCH_CACHE: z.enum(["on", "off"], "expected on or off").default("on"),
+  SCHEDULER_INTERVAL_MS: wholeNumber({ min: 100, max: 86_400_000, default: 15_000, unit: "milliseconds" }),
+  DISABLE_SCHEDULER: flag(false),
+  /** Where uploaded files are stored (lib/storage/storage-settings.ts); unset: DATA_DIR/uploads. */
+  STORAGE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseStorageUrl(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  /** Both or neither (checked in parseConfig); never shown in a message. */
+  STORAGE_ACCESS_KEY_ID: z.string().optional(),
+  STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
+  PG_DUMP: z.string().optional(),
+  PG_RESTORE: z.string().optional(),
+  CLOCK_START_FOR_TESTS: z
+    .string()
+    .refine((value) => !Number.isNaN(new Date(value).getTime()), "expected an instant, e.g. 2026-12-02T10:00:00+08:00")
+    .optional(),
+});
 
 export type Config = z.output<typeof configSchema>;
 export type ConfigVariable = keyof typeof configSchema.shape;
@@ -203,7 +185,11 @@ export function parseConfig(environment: Environment): Config {
   const input: Record<string, unknown> = {};
   for (const name of CONFIG_VARIABLES) input[name] = blankIsUnset(environment[name]);
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = storageKeyProblems(parsed.data);
+    if (problems.length) throw new ConfigError(problems.map((problem) => ({ ...problem, value: environment[problem.variable] })));
+    return parsed.data;
+  }
   const seen = new Set<string>();
   const problems = parsed.error.issues.flatMap((issue) => {
     const variable = String(issue.path[0] ?? "?");
@@ -212,6 +198,29 @@ export function parseConfig(environment: Environment): Config {
     return [{ variable, value: environment[variable], message: issue.message }];
   });
   throw new ConfigError(problems);
+}
+
+/** The storage keys come as a pair, for an s3:// STORAGE_URL; reported against the variable that is missing, never a secret's value. */
+function storageKeyProblems(config: Config): { variable: string; message: string }[] {
+  const keys = [config.STORAGE_ACCESS_KEY_ID, config.STORAGE_SECRET_ACCESS_KEY].filter(Boolean).length;
+  if (keys === 0) return [];
+  if (keys === 1) {
+    return [
+      {
+        variable: config.STORAGE_ACCESS_KEY_ID ? "STORAGE_SECRET_ACCESS_KEY" : "STORAGE_ACCESS_KEY_ID",
+        message: "set both STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY, or neither (the AWS SDK's own credentials)",
+      },
+    ];
+  }
+  if (!config.STORAGE_URL) {
+    return [
+      {
+        variable: "STORAGE_URL",
+        message: "STORAGE_ACCESS_KEY_ID / STORAGE_SECRET_ACCESS_KEY are set, but no s3:// STORAGE_URL says which bucket they are for",
+      },
+    ];
+  }
+  return [];
 }
 
 const state = globalThis as unknown as { gongkaiConfig?: Config };
