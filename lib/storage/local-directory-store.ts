@@ -25,7 +25,9 @@ export function createLocalDirectoryStore(dataDir: string): ObjectStore & { path
     description: `the local directory ${uploadsRoot}`,
     pathOf,
 
-    put: (key, body) => writeFileAtomically(pathOf(key), body),
+    async put(key, body) {
+      await writeFileAtomically(pathOf(key), body);
+    },
 
     async read(key) {
       try {

@@ -85,7 +85,7 @@ export function createS3Store(location: S3Location, credentials: StorageCredenti
         stream.on("error", () => {});
         return { stream, size: Number(response.ContentLength ?? 0) };
       } catch (error) {
-        if (isMissingObject(error)) throw new NotFoundError(messages.common.notFound.attachmentFile);
+        if (errorName(error) === "NoSuchKey") throw new NotFoundError(messages.common.notFound.attachmentFile);
         throw error;
       }
     },
@@ -96,18 +96,17 @@ export function createS3Store(location: S3Location, credentials: StorageCredenti
         const response = await client.send(new sdk.HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return { size: Number(response.ContentLength ?? 0) };
       } catch (error) {
-        if (isMissingObject(error)) return null;
+        // A HEAD answer has no body to name the error: a missing bucket is a 404 too. It is
+        // told apart by the bucket check of the first request that reads a body (read, list).
+        if (statusOf(error) === 404) return null;
         throw error;
       }
     },
 
     async remove(key) {
       const { sdk, client } = await connect();
-      try {
-        await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
-      } catch (error) {
-        if (!isMissingObject(error)) throw error;
-      }
+      // S3 answers 204 for a key that is not there.
+      await client.send(new sdk.DeleteObjectCommand({ Bucket, Key: objectKey(key) }));
     },
 
     async *list(): AsyncIterable<StoredObject> {
@@ -124,10 +123,13 @@ export function createS3Store(location: S3Location, credentials: StorageCredenti
   };
 }
 
-/** NoSuchKey (GET), NotFound (HEAD, no body to name it), or any 404. */
-function isMissingObject(error: unknown): boolean {
-  const named = error as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
-  return named?.name === "NoSuchKey" || named?.name === "NotFound" || named?.$metadata?.httpStatusCode === 404;
+/** Only a missing object is a missing file: a missing bucket (NoSuchBucket, also a 404) is a configuration error. */
+function errorName(error: unknown): string | undefined {
+  return (error as { name?: string } | null)?.name;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
 }
 
 /**
