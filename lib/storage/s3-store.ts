@@ -39,6 +39,21 @@ export function createS3Store(location: S3Location, credentials: StorageCredenti
     return keyPrefix + key;
   };
 
+  async function openRead(key: string): Promise<{ stream: Readable; size: number }> {
+    const { sdk, client } = await connect();
+    try {
+      const response = await client.send(new sdk.GetObjectCommand({ Bucket, Key: objectKey(key) }));
+      const stream = response.Body instanceof Readable ? response.Body : Readable.from(response.Body as unknown as AsyncIterable<Uint8Array>);
+      // A connection that breaks before the caller reads would otherwise be an uncaught 'error'
+      // event; the caller still sees the failure when it reads (an errored stream rejects).
+      stream.on("error", () => {});
+      return { stream, size: Number(response.ContentLength ?? 0) };
+    } catch (error) {
+      if (errorName(error) === "NoSuchKey") throw new NotFoundError(messages.common.notFound.attachmentFile);
+      throw error;
+    }
+  }
+
   return {
     description: describeS3Location(location),
 
@@ -69,26 +84,13 @@ export function createS3Store(location: S3Location, credentials: StorageCredenti
     },
 
     async read(key) {
-      const { stream } = await this.openRead(key);
+      const { stream } = await openRead(key);
       const chunks: Buffer[] = [];
       for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
       return Buffer.concat(chunks);
     },
 
-    async openRead(key) {
-      const { sdk, client } = await connect();
-      try {
-        const response = await client.send(new sdk.GetObjectCommand({ Bucket, Key: objectKey(key) }));
-        const stream = response.Body instanceof Readable ? response.Body : Readable.from(response.Body as unknown as AsyncIterable<Uint8Array>);
-        // A connection that breaks before the caller reads would otherwise be an uncaught 'error'
-        // event; the caller still sees the failure when it reads (an errored stream rejects).
-        stream.on("error", () => {});
-        return { stream, size: Number(response.ContentLength ?? 0) };
-      } catch (error) {
-        if (errorName(error) === "NoSuchKey") throw new NotFoundError(messages.common.notFound.attachmentFile);
-        throw error;
-      }
-    },
+    openRead,
 
     async stat(key) {
       const { sdk, client } = await connect();
