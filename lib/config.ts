@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustProxy } from "@/lib/http-security/trust-proxy";
+import { parseStorageUrl } from "@/lib/storage/storage-settings";
 
 /**
  * The product's configuration: every environment variable it reads, parsed once with zod.
@@ -138,6 +139,20 @@ export const configSchema = z.object({
   SEARCH_CACHE: z.enum(["on", "off"], "expected on or off").default("on"),
   SCHEDULER_INTERVAL_MS: wholeNumber({ min: 100, max: 86_400_000, default: 15_000, unit: "milliseconds" }),
   DISABLE_SCHEDULER: flag(false),
+  /** Where uploaded files are stored (lib/storage/storage-settings.ts); unset: DATA_DIR/uploads. */
+  STORAGE_URL: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseStorageUrl(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  /** Both or neither (checked in parseConfig); never shown in a message. */
+  STORAGE_ACCESS_KEY_ID: z.string().optional(),
+  STORAGE_SECRET_ACCESS_KEY: z.string().optional(),
   PG_DUMP: z.string().optional(),
   PG_RESTORE: z.string().optional(),
   CLOCK_START_FOR_TESTS: z
@@ -170,7 +185,11 @@ export function parseConfig(environment: Environment): Config {
   const input: Record<string, unknown> = {};
   for (const name of CONFIG_VARIABLES) input[name] = blankIsUnset(environment[name]);
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = storageKeyProblems(parsed.data);
+    if (problems.length) throw new ConfigError(problems.map((problem) => ({ ...problem, value: environment[problem.variable] })));
+    return parsed.data;
+  }
   const seen = new Set<string>();
   const problems = parsed.error.issues.flatMap((issue) => {
     const variable = String(issue.path[0] ?? "?");
@@ -179,6 +198,29 @@ export function parseConfig(environment: Environment): Config {
     return [{ variable, value: environment[variable], message: issue.message }];
   });
   throw new ConfigError(problems);
+}
+
+/** The storage keys come as a pair, for an s3:// STORAGE_URL; reported against the variable that is missing, never a secret's value. */
+function storageKeyProblems(config: Config): { variable: string; message: string }[] {
+  const keys = [config.STORAGE_ACCESS_KEY_ID, config.STORAGE_SECRET_ACCESS_KEY].filter(Boolean).length;
+  if (keys === 0) return [];
+  if (keys === 1) {
+    return [
+      {
+        variable: config.STORAGE_ACCESS_KEY_ID ? "STORAGE_SECRET_ACCESS_KEY" : "STORAGE_ACCESS_KEY_ID",
+        message: "set both STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY, or neither (the AWS SDK's own credentials)",
+      },
+    ];
+  }
+  if (!config.STORAGE_URL) {
+    return [
+      {
+        variable: "STORAGE_URL",
+        message: "STORAGE_ACCESS_KEY_ID / STORAGE_SECRET_ACCESS_KEY are set, but no s3:// STORAGE_URL says which bucket they are for",
+      },
+    ];
+  }
+  return [];
 }
 
 const state = globalThis as unknown as { gongkaiConfig?: Config };

@@ -1,7 +1,7 @@
 /**
  * `npm run db:backup [-- --out <file>] [--method auto|copy|pg_dump]`: the database (DATABASE_URL,
  * or the embedded one under DATA_DIR — started for the backup if `npm start` is not running) and
- * DATA_DIR/uploads in one .tar.gz file. See "Backup and restore" in the README.
+ * the uploaded files (DATA_DIR/uploads, or the S3 bucket of STORAGE_URL) in one .tar.gz file. See "Backup and restore" in the README.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { currentTime } from "@/lib/clock";
 import { readConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { attachmentStore } from "@/lib/storage/attachment-store";
 
 const startedAt = performance.now();
 let database: Awaited<ReturnType<typeof openDatabase>> | null = null;
@@ -31,7 +32,14 @@ try {
     .replaceAll(":", "-");
   const outFile = values.out ?? `gongkai-backup-${stamp}.tar.gz`;
   database = await openDatabase({ dataDir, role: "tool" });
-  const summary = await createBackup({ databaseUrl: database.url, dataDir, outFile, method: values.method as BackupMethod, log: console.log });
+  const summary = await createBackup({
+    databaseUrl: database.url,
+    dataDir,
+    store: attachmentStore(),
+    outFile,
+    method: values.method as BackupMethod,
+    log: console.log,
+  });
   const { manifest } = summary;
   console.log(
     `Backup written to ${summary.file} (${(summary.archiveBytes / 1024 / 1024).toFixed(1)} MB, ${manifest.database.method === "pg_dump" ? "pg_dump" : "COPY"}): ` +

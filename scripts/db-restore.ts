@@ -1,13 +1,15 @@
 /**
  * `npm run db:restore -- <file> [--force]`: restores a backup made by `npm run db:backup` into an
  * empty database (DATABASE_URL, or the embedded one under DATA_DIR, created if needed) and
- * DATA_DIR/uploads. `--force` replaces a database and uploads folder that are not empty.
+ * the file store (DATA_DIR/uploads, or the S3 bucket of STORAGE_URL). `--force` replaces a database
+ * and file store that are not empty.
  */
 import { parseArgs } from "node:util";
 import { BackupError } from "@/lib/backup/backup-error";
 import { restoreBackup } from "@/lib/backup/restore-backup";
 import { openDatabase } from "@/lib/database/open-database";
 import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { attachmentStore } from "@/lib/storage/attachment-store";
 
 const startedAt = performance.now();
 let database: Awaited<ReturnType<typeof openDatabase>> | null = null;
@@ -16,7 +18,14 @@ try {
   if (positionals.length !== 1) throw new BackupError("Usage: npm run db:restore -- <backup file> [--force]");
   const dataDir = resolveDataDir();
   database = await openDatabase({ dataDir, role: "tool" });
-  const summary = await restoreBackup({ databaseUrl: database.url, dataDir, archiveFile: positionals[0], force: values.force, log: console.log });
+  const summary = await restoreBackup({
+    databaseUrl: database.url,
+    dataDir,
+    store: attachmentStore(),
+    archiveFile: positionals[0],
+    force: values.force,
+    log: console.log,
+  });
   console.log(
     `Restored the backup of ${summary.manifest.createdAt}: ${summary.manifest.database.tables.length} tables, ${summary.rows} rows, ` +
       `${summary.files} uploaded files, in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`,

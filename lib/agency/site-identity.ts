@@ -1,7 +1,7 @@
 import "server-only";
 import { fileTypeFromBuffer } from "file-type/core";
 import { z } from "zod";
-import { removeAttachmentFile, storeAttachmentFile } from "@/lib/attachments/store-file";
+import { storeAttachmentFile } from "@/lib/attachments/store-file";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { attachmentStore } from "@/lib/storage/attachment-store";
+import type { ObjectStore } from "@/lib/storage/object-store";
 import { parseInput } from "@/lib/validation";
 import { icpNumberFormat, publicSecurityNumberFormat, siteIdCodeFormat } from "./record-number-formats";
 import { logoUrlOf, siteIdentityFields, type SiteIdentityField } from "./site-identity-format";
@@ -87,19 +88,19 @@ async function readLogo(value: unknown): Promise<{ bytes: Uint8Array; mimeType: 
 }
 
 /**
- * Saves the site identity (administrators). The new emblem is written to disk first; the row,
+ * Saves the site identity (administrators). The new emblem is stored first; the row,
  * the audit entry and the public content version change in one transaction, and if that fails
  * the new file is removed again, so nothing is half-stored. The old emblem's file is removed
  * only after the commit.
  */
-export async function updateSiteIdentity(actor: ActingUser, input: unknown, dataDir = resolveDataDir()): Promise<SiteIdentitySettings> {
+export async function updateSiteIdentity(actor: ActingUser, input: unknown, store: ObjectStore = attachmentStore()): Promise<SiteIdentitySettings> {
   assertPermitted(actor, "site_identity.manage");
   const record = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   const parsed = parseInput(siteIdentityInputSchema, record);
   const logo = await readLogo(Object.hasOwn(record, "logo") ? record.logo : undefined);
   if (logo && parsed.removeLogo) throw new ValidationError({ logo: [m.logoAndRemove] });
 
-  const stored = logo ? await storeAttachmentFile({ dataDir, bytes: logo.bytes, originalName: logo.name || "logo" }) : null;
+  const stored = logo ? await storeAttachmentFile({ store, bytes: logo.bytes, originalName: logo.name || "logo" }) : null;
   let replacedPath: string | null = null;
   try {
     await db.$transaction(async (tx) => {
@@ -131,10 +132,10 @@ export async function updateSiteIdentity(actor: ActingUser, input: unknown, data
       await bumpPublicContentVersion(tx);
     });
   } catch (error) {
-    if (stored) await removeAttachmentFile(dataDir, stored.storagePath);
+    if (stored) await store.remove(stored.storagePath);
     throw error;
   }
-  if (replacedPath) await removeAttachmentFile(dataDir, replacedPath).catch(() => undefined);
+  if (replacedPath) await store.remove(replacedPath).catch(() => undefined);
   return findSiteIdentitySettings(actor);
 }
 

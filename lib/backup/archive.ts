@@ -20,6 +20,8 @@ export type ArchiveWriter = {
   /** Adds a file from disk under `name`; `size` must be its current size. */
   addFile(name: string, sourcePath: string, size: number): Promise<EntryDigest>;
   addBuffer(name: string, content: Buffer): Promise<EntryDigest>;
+  /** Adds an entry from a stream of exactly `size` bytes (a stored object). */
+  addStream(name: string, content: AsyncIterable<Buffer>, size: number): Promise<EntryDigest>;
   /** Completes the archive and moves it to its final name. */
   finish(): Promise<void>;
   /** Stops and removes the partial file. */
@@ -70,6 +72,7 @@ export function openArchiveWriter(outFile: string, modifiedAt: Date): ArchiveWri
   return {
     addFile: (name, sourcePath, size) => addEntry(name, size, createReadStream(sourcePath)),
     addBuffer: (name, content) => addEntry(name, content.byteLength, content),
+    addStream: (name, content, size) => addEntry(name, size, content),
     async finish() {
       pack.finalize();
       await written;

@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { lstat, mkdtemp, readdir, rm } from "node:fs/promises";
+import { lstat, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { currentTime } from "@/lib/clock";
+import { NotFoundError } from "@/lib/errors";
+import { createLocalDirectoryStore } from "@/lib/storage/local-directory-store";
+import type { ObjectStore } from "@/lib/storage/object-store";
 import { openArchiveWriter } from "./archive";
 import { BackupError } from "./backup-error";
 import {
@@ -35,8 +38,10 @@ export type BackupMethod = "auto" | "copy" | "pg_dump";
 
 export type CreateBackupOptions = {
   databaseUrl: string;
-  /** DATA_DIR: uploaded files are read from its `uploads/` folder. */
+  /** DATA_DIR: uploaded files are read from its `uploads/` folder, unless `store` says otherwise. */
   dataDir: string;
+  /** Where the uploaded files are (lib/storage): the configured store; default: the local directory under `dataDir`. */
+  store?: ObjectStore;
   outFile: string;
   method?: BackupMethod;
   log?: (line: string) => void;
@@ -49,12 +54,12 @@ export type BackupSummary = {
   archiveBytes: number;
 };
 
-/** Uploaded files live under DATA_DIR/uploads, and their storagePath columns start with `uploads/` (lib/attachments/store-file.ts). */
-const UPLOADS_FOLDER = "uploads";
+/** Uploaded files' storagePath columns hold their storage keys, `uploads/…` (lib/attachments/store-file.ts). */
 const STORAGE_PATH_COLUMN = "storagePath";
 
 export async function createBackup(options: CreateBackupOptions): Promise<BackupSummary> {
   const log = options.log ?? (() => {});
+  const store = options.store ?? createLocalDirectoryStore(options.dataDir);
   const outFile = path.resolve(options.outFile);
   if (existsSync(outFile)) throw new BackupError(`${outFile} already exists: choose another name (--out) or remove it.`);
   if (!existsSync(path.dirname(outFile))) throw new BackupError(`The folder ${path.dirname(outFile)} does not exist.`);
@@ -113,11 +118,10 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await client.end().catch(() => undefined);
 
     // The files are listed after the snapshot, so every file it refers to was already stored.
-    const uploads = await listUploadedFiles(options.dataDir, log);
+    const uploads = await listUploadedFiles(store, log);
     const uploadNames = new Set(uploads.map((upload) => upload.entry));
     const missingFiles = [...referencedFiles].filter((storagePath) => !uploadNames.has(storagePath)).sort();
-    for (const storagePath of missingFiles)
-      log(`Warning: the database refers to ${storagePath}, which is not in ${path.join(options.dataDir, UPLOADS_FOLDER)}.`);
+    for (const storagePath of missingFiles) log(`Warning: the database refers to ${storagePath}, which is not in ${store.description}.`);
 
     const createdAt = currentTime();
     const archive = openArchiveWriter(outFile, createdAt);
@@ -131,7 +135,18 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
         dumpEntry = { entry: PG_DUMP_ENTRY, ...(await archive.addFile(PG_DUMP_ENTRY, dump.file, size)), pgDumpVersion: dump.pgDumpVersion };
       }
       const files: BackupManifest["files"] = [];
-      for (const upload of uploads) files.push({ entry: upload.entry, ...(await archive.addFile(upload.entry, upload.absolutePath, upload.size)) });
+      for (const upload of uploads) {
+        let opened;
+        try {
+          opened = await store.openRead(upload.entry);
+        } catch (error) {
+          // Removed since it was listed (an attachment deleted meanwhile): not part of the snapshot.
+          if (!(error instanceof NotFoundError)) throw error;
+          log(`Skipping ${upload.entry}: removed from ${store.description} while the backup ran.`);
+          continue;
+        }
+        files.push({ entry: upload.entry, ...(await archive.addStream(upload.entry, opened.stream, opened.size)) });
+      }
       const manifest: BackupManifest = {
         format: BACKUP_FORMAT,
         formatVersion: BACKUP_FORMAT_VERSION,
@@ -209,27 +224,15 @@ async function readStoragePaths(client: pg.Client, schema: string): Promise<Set<
   return paths;
 }
 
-type UploadedFile = { entry: string; absolutePath: string; size: number };
+type UploadedFile = { entry: string; size: number };
 
-/** Regular files under DATA_DIR/uploads; hidden files are an upload still being written, and skipped. */
-async function listUploadedFiles(dataDir: string, log: (line: string) => void): Promise<UploadedFile[]> {
+/** Every object of the store with a plain name under uploads/ (the local driver skips files still being written). */
+async function listUploadedFiles(store: ObjectStore, log: (line: string) => void): Promise<UploadedFile[]> {
   const found: UploadedFile[] = [];
-  async function walk(relativeFolder: string): Promise<void> {
-    const absoluteFolder = path.join(dataDir, ...relativeFolder.split("/"));
-    for (const dirent of await readdir(absoluteFolder, { withFileTypes: true })) {
-      if (dirent.name.startsWith(".")) continue;
-      const entry = `${relativeFolder}/${dirent.name}`;
-      if (dirent.isDirectory()) {
-        await walk(entry);
-      } else if (dirent.isFile() && isSafeUploadName(entry)) {
-        const absolutePath = path.join(absoluteFolder, dirent.name);
-        found.push({ entry, absolutePath, size: (await lstat(absolutePath)).size });
-      } else {
-        log(`Skipping ${path.join(absoluteFolder, dirent.name)}: not a regular file with a plain name.`);
-      }
-    }
+  for await (const object of store.list()) {
+    if (isSafeUploadName(object.key)) found.push({ entry: object.key, size: object.size });
+    else log(`Skipping ${object.key} in ${store.description}: not a plain name under uploads/.`);
   }
-  if (existsSync(path.join(dataDir, UPLOADS_FOLDER))) await walk(UPLOADS_FOLDER);
   return found.sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0));
 }
 

@@ -1,7 +1,9 @@
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { readMigrationFiles } from "@/lib/database/migrate";
+import { createLocalDirectoryStore } from "@/lib/storage/local-directory-store";
+import { isStorageKey, type ObjectStore } from "@/lib/storage/object-store";
 import { extractArchive, type ExtractedArchive } from "./archive";
 import { BackupError } from "./backup-error";
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, listedEntries, ZBackupManifest, type BackupManifest } from "./manifest";
@@ -11,17 +13,20 @@ import { restoreCopiedTables, restoreDumpWithPgRestore } from "./restore-databas
 /**
  * `npm run db:restore -- <file>`: everything is checked before anything is written — the archive
  * reads cleanly, every part matches the manifest's size and sha256, the migration history fits
- * this copy of Gongkai, the database and the uploads folder are empty (or --force). Then the
- * database is restored in one transaction, and only after it commits are the uploaded files
- * moved into DATA_DIR/uploads.
+ * this copy of Gongkai, the database and the file store are empty (or --force). Then the
+ * database is restored in one transaction, and only after it commits are the uploaded files put
+ * into the store (DATA_DIR/uploads, or the S3 bucket: lib/storage); with --force, files of the
+ * store that the backup does not hold are removed after that.
  */
 
 export type RestoreBackupOptions = {
   databaseUrl: string;
-  /** DATA_DIR: the uploaded files go to its `uploads/` folder. */
+  /** DATA_DIR: the archive is unpacked under it; the uploaded files go to its `uploads/` folder unless `store` says otherwise. */
   dataDir: string;
+  /** Where the uploaded files go (lib/storage): the configured store; default: the local directory under `dataDir`. */
+  store?: ObjectStore;
   archiveFile: string;
-  /** Replace a database (and uploads folder) that is not empty. */
+  /** Replace a database (and file store) that is not empty. */
   force?: boolean;
   migrationsDir?: string;
   log?: (line: string) => void;
@@ -35,14 +40,12 @@ export type RestoreSummary = {
   newerMigrations: string[];
 };
 
-const UPLOADS_FOLDER = "uploads";
-
 export async function restoreBackup(options: RestoreBackupOptions): Promise<RestoreSummary> {
   const log = options.log ?? (() => {});
   const force = options.force ?? false;
+  const store = options.store ?? createLocalDirectoryStore(options.dataDir);
   const archiveFile = path.resolve(options.archiveFile);
   await mkdir(options.dataDir, { recursive: true });
-  // Inside DATA_DIR, so that moving the files into uploads/ is a rename on one filesystem.
   const stagingDir = await mkdtemp(path.join(options.dataDir, ".restore-"));
   let keepStaging = false;
   try {
@@ -50,9 +53,10 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     const manifest = readManifest(archiveFile, extracted);
     checkEntries(archiveFile, manifest, extracted);
     const plan = planMigrations(manifest.database.migrations, readMigrationFiles(options.migrationsDir ?? path.join(process.cwd(), "prisma", "migrations")));
-    const uploadsDir = path.join(options.dataDir, UPLOADS_FOLDER);
-    if (!force && (await holdsFiles(uploadsDir))) {
-      throw new BackupError(`${uploadsDir} already holds files: restore into an empty DATA_DIR, or pass --force to replace them. Nothing was restored.`);
+    if (!force && (await holdsFiles(store))) {
+      throw new BackupError(
+        `${store.description} already holds files: restore into an empty DATA_DIR (and file store), or pass --force to replace them. Nothing was restored.`,
+      );
     }
 
     const input = { databaseUrl: options.databaseUrl, manifest, stagingDir, migrations: plan.toApply, force, log };
@@ -60,15 +64,15 @@ export async function restoreBackup(options: RestoreBackupOptions): Promise<Rest
     else await restoreCopiedTables(input);
 
     try {
-      await moveUploadsIntoPlace(stagingDir, uploadsDir);
+      await putUploadsIntoStore(stagingDir, manifest, store, force);
     } catch (error) {
       keepStaging = true;
       throw new BackupError(
-        `The database was restored, but the uploaded files could not be moved into ${uploadsDir} (${(error as Error).message}). ` +
-          `They are in ${path.join(stagingDir, UPLOADS_FOLDER)}: move that folder to ${uploadsDir} by hand.`,
+        `The database was restored, but the uploaded files could not all be put into ${store.description} (${(error as Error).message}). ` +
+          `They are kept in ${path.join(stagingDir, "uploads")}; once the store is reachable, restore again with --force.`,
       );
     }
-    log(`Restored ${manifest.files.length} uploaded files into ${uploadsDir}.`);
+    log(`Restored ${manifest.files.length} uploaded files into ${store.description}.`);
     if (manifest.missingFiles.length) {
       log(
         `Note: ${manifest.missingFiles.length} files the database refers to were already missing when the backup was taken: ${manifest.missingFiles.join(", ")}`,
@@ -127,18 +131,19 @@ function checkEntries(archiveFile: string, manifest: BackupManifest, extracted: 
   }
 }
 
-async function holdsFiles(folder: string): Promise<boolean> {
-  if (!existsSync(folder)) return false;
-  for (const dirent of await readdir(folder, { withFileTypes: true })) {
-    if (!dirent.isDirectory() || (await holdsFiles(path.join(folder, dirent.name)))) return true;
-  }
+async function holdsFiles(store: ObjectStore): Promise<boolean> {
+  for await (const object of store.list()) if (object) return true;
   return false;
 }
 
-/** Swaps the restored uploads folder in; an old one (only with --force) is removed after the swap. */
-async function moveUploadsIntoPlace(stagingDir: string, uploadsDir: string): Promise<void> {
-  const restored = path.join(stagingDir, UPLOADS_FOLDER);
-  if (!existsSync(restored)) await mkdir(restored);
-  if (existsSync(uploadsDir)) await rename(uploadsDir, path.join(stagingDir, "uploads-replaced"));
-  await rename(restored, uploadsDir);
+/** Puts every restored file into the store; with --force, then removes the store's files the backup does not hold. */
+async function putUploadsIntoStore(stagingDir: string, manifest: BackupManifest, store: ObjectStore, force: boolean): Promise<void> {
+  for (const file of manifest.files) {
+    await store.put(file.entry, { stream: createReadStream(path.join(stagingDir, ...file.entry.split("/"))), size: file.bytes });
+  }
+  if (!force) return;
+  const restored = new Set(manifest.files.map((file) => file.entry));
+  const stale: string[] = [];
+  for await (const object of store.list()) if (!restored.has(object.key) && isStorageKey(object.key)) stale.push(object.key);
+  for (const key of stale) await store.remove(key);
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { extractAttachmentText } from "@/lib/attachments/extract-text";
-import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
+import { storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { attachmentStore } from "@/lib/storage/attachment-store";
 
 export type ReceivedUpload = StoredAttachmentFile & { extractedText: string };
 
@@ -16,14 +16,14 @@ const MAX_FILES_PER_SAVE = 20;
 export async function withReceivedUploads<Result>(files: File[], write: (uploads: ReceivedUpload[]) => Promise<Result>): Promise<Result> {
   const chosen = files.filter((file) => file.size > 0 || file.name);
   if (chosen.length > MAX_FILES_PER_SAVE) throw new ValidationError({ files: [messages.common.attachments.tooManyAttachments(MAX_FILES_PER_SAVE)] });
-  const dataDir = resolveDataDir();
+  const store = attachmentStore();
   const uploads: ReceivedUpload[] = [];
   try {
     for (const file of chosen) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       let stored: StoredAttachmentFile;
       try {
-        stored = await storeAttachmentFile({ dataDir, bytes, originalName: file.name });
+        stored = await storeAttachmentFile({ store, bytes, originalName: file.name });
       } catch (error) {
         if (error instanceof ValidationError) throw new ValidationError({ files: (error.fields.file ?? []).map((problem) => `${file.name}：${problem}`) });
         throw error;
@@ -32,7 +32,7 @@ export async function withReceivedUploads<Result>(files: File[], write: (uploads
     }
     return await write(uploads);
   } catch (error) {
-    await Promise.all(uploads.map((upload) => removeAttachmentFile(dataDir, upload.storagePath)));
+    await Promise.all(uploads.map((upload) => store.remove(upload.storagePath)));
     throw error;
   }
 }

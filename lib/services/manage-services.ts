@@ -1,5 +1,5 @@
 import "server-only";
-import { removeAttachmentFile, storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
+import { storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -10,14 +10,15 @@ import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 import { serviceContentSchema, updateServiceSchema, type ServiceContentInput } from "@/lib/services/service-schemas";
+import { attachmentStore } from "@/lib/storage/attachment-store";
+import type { ObjectStore } from "@/lib/storage/object-store";
 import { parseInput } from "@/lib/validation";
 
 const m = messages.registers;
 
-/** A file received for a service's form list, already stored on disk. */
+/** A file received for a service's form list, already stored. */
 export type ReceivedServiceForm = StoredAttachmentFile & { title: string };
 
 const maxFormsPerSave = 20;
@@ -29,7 +30,7 @@ const maxFormsPerSave = 20;
 export async function withReceivedServiceForms<Result>(
   files: File[],
   write: (forms: ReceivedServiceForm[]) => Promise<Result>,
-  dataDir = resolveDataDir(),
+  store: ObjectStore = attachmentStore(),
 ): Promise<Result> {
   const chosen = files.filter((file) => file.size > 0 || file.name);
   if (chosen.length > maxFormsPerSave) throw new ValidationError({ files: [messages.common.attachments.tooManyForms(maxFormsPerSave)] });
@@ -37,7 +38,7 @@ export async function withReceivedServiceForms<Result>(
   try {
     for (const file of chosen) {
       try {
-        const saved = await storeAttachmentFile({ dataDir, bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });
+        const saved = await storeAttachmentFile({ store, bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });
         stored.push({ ...saved, title: saved.originalName.replace(/\.[^.]+$/, "") || saved.originalName });
       } catch (error) {
         if (error instanceof ValidationError) throw new ValidationError({ files: (error.fields.file ?? []).map((problem) => `${file.name}：${problem}`) });
@@ -46,7 +47,7 @@ export async function withReceivedServiceForms<Result>(
     }
     return await write(stored);
   } catch (error) {
-    await Promise.all(stored.map((form) => removeAttachmentFile(dataDir, form.storagePath)));
+    await Promise.all(stored.map((form) => store.remove(form.storagePath)));
     throw error;
   }
 }

@@ -8,7 +8,6 @@ import { computeDecisionDisclosureDeadline, computePublicUntil, defaultPublicity
 import type { PowerStatus, PowerType } from "@/lib/generated/prisma/enums";
 import { computeCreditCodeCheckCharacter } from "@/lib/identifiers";
 import { sortPowerEntries, type PowerEntry } from "@/lib/powers/power-entry";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
 import type { ServiceGuide } from "@/lib/services/service-guide";
 
 /**
@@ -605,11 +604,9 @@ export async function seedDemoRegisters(): Promise<void> {
   });
 
   // Service guides, each with its application form.
-  const dataDir = resolveDataDir();
   for (const service of demoServices) {
     if (await db.service.findUnique({ where: { code: service.code } })) continue;
     const stored = await storeAttachmentFile({
-      dataDir,
       bytes: await applicationFormDocx(service.form),
       originalName: `${service.form}.docx`,
       now: morningOf("2017-05-02"),

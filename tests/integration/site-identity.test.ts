@@ -10,6 +10,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { readPublicContentVersion } from "@/lib/public-content/content-version";
+import { createLocalDirectoryStore } from "@/lib/storage/local-directory-store";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertUser } from "../support/fixtures";
 import { tinyPngBytes, tinyPngFile } from "../support/images";
@@ -73,7 +74,10 @@ describe("the site identity settings", () => {
     for (const role of ["staff", "section_head", "leader"] as const) {
       const user = await insertUser(role);
       const before = await snapshot();
-      assert.ok((await refusal(updateSiteIdentity(user, { ...valid, logo: tinyPngFile() }, dataDir))) instanceof ForbiddenError, role);
+      assert.ok(
+        (await refusal(updateSiteIdentity(user, { ...valid, logo: tinyPngFile() }, createLocalDirectoryStore(dataDir)))) instanceof ForbiddenError,
+        role,
+      );
       assert.ok((await refusal(findSiteIdentitySettings(user))) instanceof ForbiddenError, role);
       assert.deepEqual(await snapshot(), before, role);
       assert.deepEqual(storedFiles(), [], role);
@@ -97,7 +101,7 @@ describe("the site identity settings", () => {
     ];
     for (const [field, value] of cases) {
       const before = await snapshot();
-      const error = await refusal(updateSiteIdentity(admin, { ...valid, [field]: value, logo: tinyPngFile() }, dataDir));
+      const error = await refusal(updateSiteIdentity(admin, { ...valid, [field]: value, logo: tinyPngFile() }, createLocalDirectoryStore(dataDir)));
       assert.ok(error instanceof ValidationError, `${field}=${value}`);
       assert.deepEqual(Object.keys(error.fields), [field], `${field}=${value}`);
       assert.deepEqual(await snapshot(), before, `${field}=${value}`);
@@ -121,7 +125,7 @@ describe("the site identity settings", () => {
     for (const logo of files) {
       const label = logo instanceof File ? `${logo.name} (${logo.size} bytes)` : logo;
       const before = await snapshot();
-      const error = await refusal(updateSiteIdentity(admin, { ...valid, logo }, dataDir));
+      const error = await refusal(updateSiteIdentity(admin, { ...valid, logo }, createLocalDirectoryStore(dataDir)));
       assert.ok(error instanceof ValidationError, label);
       assert.deepEqual(Object.keys(error.fields), ["logo"], label);
       assert.deepEqual(await snapshot(), before, label);
@@ -132,9 +136,9 @@ describe("the site identity settings", () => {
   test("a save stores the values and the emblem, is audited, and shows on the public profile", async () => {
     const versionBefore = await readPublicContentVersion();
     // An empty file input (what a browser posts when no file was chosen) keeps the current emblem: there is none yet.
-    const untouched = await updateSiteIdentity(admin, { logo: new File([], "blob") }, dataDir);
+    const untouched = await updateSiteIdentity(admin, { logo: new File([], "blob") }, createLocalDirectoryStore(dataDir));
     assert.equal(untouched.logoUrl, null);
-    const saved = await updateSiteIdentity(admin, { ...valid, operatorName: "  ", logo: tinyPngFile() }, dataDir);
+    const saved = await updateSiteIdentity(admin, { ...valid, operatorName: "  ", logo: tinyPngFile() }, createLocalDirectoryStore(dataDir));
     assert.equal(saved.siteIdCode, "2310810016");
     assert.equal(saved.operatorName, null, "a blank field is not set");
     assert.match(saved.logoUrl ?? "", /^\/site-logo\/[0-9a-f]{16}\.png$/);
@@ -157,18 +161,18 @@ describe("the site identity settings", () => {
   });
 
   test("a new emblem replaces the old one: the old file is removed and its address answers 404", async () => {
-    const first = await updateSiteIdentity(admin, { ...valid, logo: tinyPngFile() }, dataDir);
+    const first = await updateSiteIdentity(admin, { ...valid, logo: tinyPngFile() }, createLocalDirectoryStore(dataDir));
     const jpeg = Buffer.from(
       "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==",
       "base64",
     );
-    const second = await updateSiteIdentity(admin, { ...valid, logo: new File([new Uint8Array(jpeg)], "emblem.jpg") }, dataDir);
+    const second = await updateSiteIdentity(admin, { ...valid, logo: new File([new Uint8Array(jpeg)], "emblem.jpg") }, createLocalDirectoryStore(dataDir));
     assert.match(second.logoUrl ?? "", /\.jpg$/);
     assert.equal(storedFiles().length, 1, "only the new emblem is on disk");
     assert.ok((await refusal(findSiteLogo(first.logoUrl!.slice("/site-logo/".length)))) instanceof NotFoundError);
     assert.ok((await refusal(findSiteLogo("../../secrets.json"))) instanceof NotFoundError);
 
-    const removed = await updateSiteIdentity(admin, { ...valid, removeLogo: "on" }, dataDir);
+    const removed = await updateSiteIdentity(admin, { ...valid, removeLogo: "on" }, createLocalDirectoryStore(dataDir));
     assert.equal(removed.logoUrl, null);
     assert.deepEqual(storedFiles(), []);
   });
@@ -177,7 +181,7 @@ describe("the site identity settings", () => {
     // An acting user whose row is gone: the audit row's foreign key fails inside the transaction.
     const ghost: ActingUser = { ...admin, id: 2_000_000_000 };
     const before = await snapshot();
-    await refusal(updateSiteIdentity(ghost, { ...valid, logo: tinyPngFile() }, dataDir));
+    await refusal(updateSiteIdentity(ghost, { ...valid, logo: tinyPngFile() }, createLocalDirectoryStore(dataDir)));
     assert.deepEqual(await snapshot(), before);
     assert.deepEqual(storedFiles(), []);
   });

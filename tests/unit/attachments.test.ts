@@ -8,9 +8,10 @@ import { contentDispositionFor } from "../../lib/attachments/content-disposition
 import { extractAttachmentText, maximumExtractedTextLength } from "../../lib/attachments/extract-text";
 import { detectAttachmentType } from "../../lib/attachments/file-types";
 import { sanitizeOriginalName } from "../../lib/attachments/original-name";
-import { readAttachmentFile, removeAttachmentFile, resolveAttachmentPath, storeAttachmentFile } from "../../lib/attachments/store-file";
+import { storeAttachmentFile } from "../../lib/attachments/store-file";
 import { maxAttachmentBytes } from "../../lib/attachments/upload-limits";
 import { NotFoundError, ValidationError } from "../../lib/errors";
+import { createLocalDirectoryStore } from "../../lib/storage/local-directory-store";
 import {
   buildChinesePdf,
   buildCompoundFile,
@@ -136,19 +137,25 @@ test("the size limit defaults to 20 MB and rejects bad configuration", () => {
 
 test("storing refuses empty, oversized and disallowed files with field errors", async () => {
   const dataDir = await makeDataDir();
-  await assert.rejects(storeAttachmentFile({ dataDir, bytes: new Uint8Array(0), originalName: "空.pdf" }), isFileValidationError("空"));
+  await assert.rejects(
+    storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: new Uint8Array(0), originalName: "空.pdf" }),
+    isFileValidationError("空"),
+  );
   await withMaximumMegabytes("1", async () => {
     const exactlyAtLimit = new Uint8Array(1024 * 1024);
     exactlyAtLimit.set(buildPng());
-    const stored = await storeAttachmentFile({ dataDir, bytes: exactlyAtLimit, originalName: "大图.png" });
+    const stored = await storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: exactlyAtLimit, originalName: "大图.png" });
     assert.equal(stored.sizeBytes, 1024 * 1024);
 
     const overLimit = new Uint8Array(1024 * 1024 + 1);
     overLimit.set(buildPng());
-    await assert.rejects(storeAttachmentFile({ dataDir, bytes: overLimit, originalName: "太大.png" }), isFileValidationError("不能超过 1 MB"));
+    await assert.rejects(
+      storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: overLimit, originalName: "太大.png" }),
+      isFileValidationError("不能超过 1 MB"),
+    );
   });
   await assert.rejects(
-    storeAttachmentFile({ dataDir, bytes: buildHtml(), originalName: "公告.pdf" }),
+    storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: buildHtml(), originalName: "公告.pdf" }),
     isFileValidationError("只能上传 PDF、Word、Excel 或图片"),
   );
   // Refused files leave nothing behind.
@@ -163,7 +170,7 @@ test("a stored file lands under uploads/yyyy/mm with a random name and the detec
   const dataDir = await makeDataDir();
   const bytes = buildPdf("stored");
   const stored = await storeAttachmentFile({
-    dataDir,
+    store: createLocalDirectoryStore(dataDir),
     bytes,
     originalName: "C:\\Users\\科员\\..\\..\\2017年\u0000报告\u202e.exe.pdf",
     now: new Date(2026, 10, 3),
@@ -180,16 +187,16 @@ test("a stored file lands under uploads/yyyy/mm with a random name and the detec
   const onDisk = path.join(dataDir, ...stored.storagePath.split("/"));
   assert.deepEqual(new Uint8Array(await readFile(onDisk)), bytes);
   assert.deepEqual(await readdir(path.dirname(onDisk)), [path.basename(onDisk)], "no temporary file is left");
-  assert.deepEqual(new Uint8Array(await readAttachmentFile(dataDir, stored.storagePath)), bytes);
-  assert.equal(resolveAttachmentPath(dataDir, stored.storagePath), onDisk);
+  assert.deepEqual(new Uint8Array(await createLocalDirectoryStore(dataDir).read(stored.storagePath)), bytes);
+  assert.equal(createLocalDirectoryStore(dataDir).pathOf(stored.storagePath), onDisk);
 
-  const second = await storeAttachmentFile({ dataDir, bytes, originalName: "同名.pdf", now: new Date(2026, 10, 3) });
+  const second = await storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes, originalName: "同名.pdf", now: new Date(2026, 10, 3) });
   assert.notEqual(second.storagePath, stored.storagePath);
 });
 
 test("the extension on disk follows the content, not the uploaded name", async () => {
   const dataDir = await makeDataDir();
-  const stored = await storeAttachmentFile({ dataDir, bytes: await buildXlsx(), originalName: "统计.docx" });
+  const stored = await storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: await buildXlsx(), originalName: "统计.docx" });
   assert.match(stored.storagePath, /\.xlsx$/);
   assert.equal(stored.kind, "xlsx");
   assert.equal(stored.originalName, "统计.docx");
@@ -210,18 +217,18 @@ test("reading refuses paths that leave the uploads folder", async () => {
     "uploads/2026/11/a.pdf\u0000.png",
   ];
   for (const storagePath of escapes) {
-    await assert.rejects(readAttachmentFile(dataDir, storagePath), /outside uploads/, storagePath);
-    await assert.rejects(removeAttachmentFile(dataDir, storagePath), /outside uploads/, storagePath);
+    await assert.rejects(createLocalDirectoryStore(dataDir).read(storagePath), /outside uploads/, storagePath);
+    await assert.rejects(createLocalDirectoryStore(dataDir).remove(storagePath), /outside uploads/, storagePath);
   }
-  await assert.rejects(readAttachmentFile(dataDir, "uploads/2026/11/missing.pdf"), NotFoundError);
+  await assert.rejects(createLocalDirectoryStore(dataDir).read("uploads/2026/11/missing.pdf"), NotFoundError);
 });
 
 test("removing a stored file deletes it, and removing it again is harmless", async () => {
   const dataDir = await makeDataDir();
-  const stored = await storeAttachmentFile({ dataDir, bytes: buildPng(), originalName: "a.png" });
-  await removeAttachmentFile(dataDir, stored.storagePath);
-  await assert.rejects(readAttachmentFile(dataDir, stored.storagePath), NotFoundError);
-  await removeAttachmentFile(dataDir, stored.storagePath);
+  const stored = await storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: buildPng(), originalName: "a.png" });
+  await createLocalDirectoryStore(dataDir).remove(stored.storagePath);
+  await assert.rejects(createLocalDirectoryStore(dataDir).read(stored.storagePath), NotFoundError);
+  await createLocalDirectoryStore(dataDir).remove(stored.storagePath);
 });
 
 test("original names keep Chinese and lose directories and control characters", () => {
@@ -258,8 +265,8 @@ test("extracting a PDF leaves the caller's bytes usable", async () => {
 
 test("a PDF read back from disk (a Node Buffer) is extracted too", async () => {
   const dataDir = await makeDataDir();
-  const stored = await storeAttachmentFile({ dataDir, bytes: buildPdf("read back from disk"), originalName: "a.pdf" });
-  const fromDisk = await readAttachmentFile(dataDir, stored.storagePath);
+  const stored = await storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: buildPdf("read back from disk"), originalName: "a.pdf" });
+  const fromDisk = await createLocalDirectoryStore(dataDir).read(stored.storagePath);
   assert.match(await extractAttachmentText(fromDisk, "pdf"), /read back from disk/);
   assert.equal(fromDisk.byteLength, stored.sizeBytes, "the Buffer is not detached");
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { CONFIG_VARIABLES, ConfigError, parseConfig, readConfig, resetConfig } from "@/lib/config";
+import { parseStorageUrl } from "@/lib/storage/storage-settings";
 
 function problemsOf(environment: Record<string, string>): { variable: string; message: string }[] {
   try {
@@ -97,6 +98,15 @@ describe("configuration (lib/config.ts)", () => {
       ["AUTH_URL", "gongkai.example.gov.cn", /http:\/\/ or https:\/\/ address/],
       ["PUBLIC_BASE_URL", "ftp://gongkai.example.gov.cn", /http:\/\/ or https:\/\/ address/],
       ["CLOCK_START_FOR_TESTS", "next Wednesday", /expected an instant/],
+      ["STORAGE_URL", "minio:9000/gongkai", /expected an s3:\/\/ address/],
+      ["STORAGE_URL", "https://minio.example.gov.cn/gongkai", /expected an s3:\/\/ address/],
+      ["STORAGE_URL", "s3://Gongkai_Files", /not a bucket name/],
+      ["STORAGE_URL", "s3://ak:sk@gongkai", /STORAGE_ACCESS_KEY_ID and STORAGE_SECRET_ACCESS_KEY, not in the address/],
+      ["STORAGE_URL", "s3://gongkai?endpoint=minio:9000", /\?endpoint= must be an http:\/\/ or https:\/\/ address/],
+      ["STORAGE_URL", "s3://gongkai?forcePathstyle=true", /unknown option \?forcePathstyle=/],
+      ["STORAGE_URL", "s3://gongkai?forcePathStyle=yes", /forcePathStyle= must be true or false/],
+      ["STORAGE_URL", "s3://gongkai/a/../b", /plain folder names/],
+      ["STORAGE_URL", "s3://gongkai:9000", /put the server's address and port in \?endpoint=/],
     ];
     for (const [variable, value, expected] of cases) {
       const problems = problemsOf({ [variable]: value });
@@ -112,6 +122,48 @@ describe("configuration (lib/config.ts)", () => {
         `${variable}=${value} in the message`,
       );
     }
+  });
+
+  test("STORAGE_URL: unset is the local directory; an s3:// address names the bucket, prefix and service; keys come in pairs", () => {
+    assert.deepEqual(parseStorageUrl(parseConfig({}).STORAGE_URL), { driver: "local" });
+    const config = parseConfig({
+      STORAGE_URL: "s3://gongkai-files/site-a/?endpoint=https://minio.example.gov.cn:9000&region=cn-north-1&forcePathStyle=true",
+      STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      STORAGE_SECRET_ACCESS_KEY: "secret/with+signs",
+    });
+    assert.deepEqual(parseStorageUrl(config.STORAGE_URL), {
+      driver: "s3",
+      bucket: "gongkai-files",
+      prefix: "site-a",
+      endpoint: "https://minio.example.gov.cn:9000",
+      region: "cn-north-1",
+      forcePathStyle: true,
+    });
+    assert.deepEqual(parseStorageUrl("s3://examplebucket-1250000000"), {
+      driver: "s3",
+      bucket: "examplebucket-1250000000",
+      prefix: "",
+      endpoint: undefined,
+      region: "us-east-1",
+      forcePathStyle: false,
+    });
+    // The error names the variable that is missing, never a secret's value.
+    const halfPair = problemsOf({ STORAGE_URL: "s3://gongkai", STORAGE_SECRET_ACCESS_KEY: "do-not-print-me" });
+    assert.deepEqual(
+      halfPair.map((problem) => problem.variable),
+      ["STORAGE_ACCESS_KEY_ID"],
+    );
+    assert.match(halfPair[0].message, /set both/);
+    assert.throws(
+      () => parseConfig({ STORAGE_URL: "s3://gongkai", STORAGE_SECRET_ACCESS_KEY: "do-not-print-me" }),
+      (error: Error) => !error.message.includes("do-not-print-me"),
+    );
+    const noBucket = problemsOf({ STORAGE_ACCESS_KEY_ID: "AKIDEXAMPLE", STORAGE_SECRET_ACCESS_KEY: "do-not-print-me" });
+    assert.deepEqual(
+      noBucket.map((problem) => problem.variable),
+      ["STORAGE_URL"],
+    );
+    assert.match(noBucket[0].message, /no s3:\/\/ STORAGE_URL/);
   });
 
   test("every wrong variable is reported at once, not only the first", () => {

@@ -10,6 +10,7 @@ import { assertZipWithinLimits, zipLimits, ZipLimitError } from "../../lib/attac
 import { ValidationError } from "../../lib/errors";
 import { defineImportTemplate, ImportRejectedError, readImport } from "../../lib/imports";
 import { readTable, writeXlsx } from "../../lib/spreadsheets";
+import { createLocalDirectoryStore } from "../../lib/storage/local-directory-store";
 import { deflated, deflatedZeros, officeBomb, zipArchive } from "../support/zip-archive";
 
 /** Runs `work` and reports how much memory it took at most (sampled) and how long. */
@@ -120,7 +121,9 @@ describe("zip bombs in uploaded office files", () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test("an attachment (.docx) that is a bomb is refused with a field error, and nothing is stored", async () => {
-    const { result, peakGrowthBytes } = await measured(() => storeAttachmentFile({ dataDir, bytes: officeBomb("docx", 1024), originalName: "通知.docx" }));
+    const { result, peakGrowthBytes } = await measured(() =>
+      storeAttachmentFile({ store: createLocalDirectoryStore(dataDir), bytes: officeBomb("docx", 1024), originalName: "通知.docx" }),
+    );
     assert.ok(result instanceof ValidationError && result.status === 422, String(result));
     assert.match(result.fields.file?.[0] ?? "", /解压后超过 100 MB/);
     assert.ok(peakGrowthBytes < 32 * megabyte);

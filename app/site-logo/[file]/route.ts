@@ -1,9 +1,9 @@
 import { findSiteLogo } from "@/lib/agency/site-identity";
 import { errorResponse } from "@/lib/api/respond";
 import { decodeSegment } from "@/lib/api/route-params";
-import { readAttachmentFile } from "@/lib/attachments/store-file";
+import { streamedResponse } from "@/lib/attachments/serve-stored-file";
 import { refusalOf } from "@/lib/database/unstorable-input";
-import { resolveDataDir } from "@/lib/runtime/data-dir";
+import { attachmentStore } from "@/lib/storage/attachment-store";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +11,10 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, context: { params: Promise<{ file: string }> }) {
   try {
     const logo = await findSiteLogo(decodeSegment((await context.params).file));
-    const bytes = await readAttachmentFile(resolveDataDir(), logo.storagePath);
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "Content-Type": logo.mimeType,
-        "Content-Length": String(bytes.length),
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "public, max-age=31536000, immutable",
-      },
+    return streamedResponse(await attachmentStore().openRead(logo.storagePath), {
+      "Content-Type": logo.mimeType,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "public, max-age=31536000, immutable",
     });
   } catch (error) {
     const refusal = refusalOf(error);
