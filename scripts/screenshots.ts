@@ -33,9 +33,28 @@ const views: View[] = [
       await page.getByRole("button", { name: "无障碍浏览" }).click();
     },
   },
+  {
+    name: "footer",
+    path: "/",
+    open: async (page) => {
+      await page.getByRole("contentinfo").scrollIntoViewIfNeeded();
+    },
+  },
   { name: "console-dashboard", path: "/admin", user: "head" },
   { name: "console-items", path: "/admin/items?scope=all", user: "head" },
   { name: "console-item-review", path: "/admin/items/1", user: "leader" },
+  {
+    // The section head's one review box (通过 / 退回 with one comment) on an item waiting for review.
+    name: "console-review-box",
+    path: "/admin/items?scope=all&state=section_review",
+    user: "head",
+    open: async (page) => {
+      const first = page.locator('main table a[href^="/admin/items/"]').first();
+      if (!(await first.count())) throw new Error("the demo data has no item waiting for the section head");
+      await first.click();
+      await page.locator("#actions").scrollIntoViewIfNeeded();
+    },
+  },
   { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
 ];
 
