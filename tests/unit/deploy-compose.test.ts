@@ -18,7 +18,8 @@ const compose = parse(readFileSync(path.join(deployDir, "docker-compose.yml"), "
 
 describe("deploy/docker-compose.yml", () => {
   test("describes nginx → two apps → PostgreSQL primary + replica → object storage", () => {
-    for (const name of ["nginx", "app1", "app2", "postgres-primary", "postgres-replica", "minio", "migrate"]) assert.ok(compose.services[name], `service ${name}`);
+    for (const name of ["nginx", "app1", "app2", "postgres-primary", "postgres-replica", "minio", "migrate"])
+      assert.ok(compose.services[name], `service ${name}`);
     assert.match(compose.services["postgres-primary"].image!, /^postgres:/);
     assert.match(compose.services["postgres-replica"].image!, /^postgres:/);
     const nginx = readFileSync(path.join(deployDir, "compose", "nginx.conf"), "utf8");
@@ -33,7 +34,10 @@ describe("deploy/docker-compose.yml", () => {
       assert.match(environment.DATABASE_REPLICA_URL, /@postgres-replica:5432\//);
       assert.ok(environment.AUTH_SECRET.includes("${AUTH_SECRET"));
       for (const variable of Object.keys(environment)) {
-        assert.ok((CONFIG_VARIABLES as string[]).includes(variable) || variable.startsWith("STORAGE_"), `${name}: ${variable} is not a variable the product reads`);
+        assert.ok(
+          (CONFIG_VARIABLES as string[]).includes(variable) || variable.startsWith("STORAGE_"),
+          `${name}: ${variable} is not a variable the product reads`,
+        );
       }
     }
   });
