@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { after, before, describe, mock, test } from "node:test";
 import pg from "pg";
 import { GET as search } from "@/app/api/v1/search/route";
@@ -26,7 +29,7 @@ import { queryPublicContentVersion } from "@/lib/runtime/content-version-reader"
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { setEnvironment } from "../support/environment";
 import { insertSection, insertUser } from "../support/fixtures";
-import { startReplicaCluster, type ReplicaCluster } from "../support/replica-cluster";
+import { freePort, startReplicaCluster, type ReplicaCluster } from "../support/replica-cluster";
 import { migrationsDir, pinClock } from "../support/test-database";
 
 /**
@@ -40,7 +43,9 @@ import { migrationsDir, pinClock } from "../support/test-database";
  * data functions below are the ones the pages and the open-data API call.
  */
 
-const MAX_LAG_MS = 3_000;
+// Long enough for the paused-replay checks on a busy machine; the lag test sets a shorter limit.
+const MAX_LAG_MS = 10_000;
+const SHORT_LAG_MS = 1_500;
 let cluster: ReplicaCluster;
 let replicaVersionClient: pg.Client;
 let staff: ActingUser;
@@ -55,6 +60,11 @@ async function publish(title: string): Promise<number> {
   await transitionItem(head, id, { action: "approve" });
   await transitionItem(leader, id, { action: "approve" });
   return id;
+}
+
+function withoutNodeOptions(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_OPTIONS: _options, ...rest } = environment;
+  return rest;
 }
 
 const asVisitor = <T>(read: () => Promise<T>) => servePublicRequest(read);
@@ -188,16 +198,18 @@ describe("reads routed between the primary and a streaming replica", () => {
   });
 
   test("a replica further behind than DATABASE_REPLICA_MAX_LAG_MS: public reads go to the primary (logged once) and return when it catches up", async () => {
+    setEnvironment({ DATABASE_REPLICA_MAX_LAG_MS: String(SHORT_LAG_MS) });
+    await stopReadRouting();
+    await onReplicaNow();
     await pauseReplay();
     const late = await publish("关于调整停车收费标准的通知");
-    assert.equal(await asVisitor(() => findPublicItem(late)), null, "within the limit: still the replica");
-    const fellBackAfter = await waitFor("public reads on the primary", async () => replicaStatus()!.source === "primary", MAX_LAG_MS + 3_000);
-    assert.ok(fellBackAfter >= MAX_LAG_MS - 1_500, `fell back after ${Math.round(fellBackAfter)} ms, not before the limit`);
+    await waitFor("public reads on the primary", async () => replicaStatus()!.source === "primary", SHORT_LAG_MS + 5_000);
+    assert.ok(replicaStatus()!.lagMs! > SHORT_LAG_MS, JSON.stringify(replicaStatus()));
     assert.equal((await asVisitor(() => findPublicItem(late)))?.title, "关于调整停车收费标准的通知", "from the primary");
     assert.equal(await asVisitor(() => readContentVersionForPages()), await primaryToken());
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(warnings.length, 1, warnings.join("\n"));
-    assert.match(warnings[0], /Public reads go to the primary .*behind \(DATABASE_REPLICA_MAX_LAG_MS=3000\)/);
+    assert.match(warnings[0], /Public reads go to the primary .*behind \(DATABASE_REPLICA_MAX_LAG_MS=1500\)/);
 
     await resumeReplay();
     await onReplicaNow();
@@ -221,5 +233,51 @@ describe("reads routed between the primary and a streaming replica", () => {
     await replicaVersionClient.connect();
     await onReplicaNow();
     assert.equal(await asVisitor(() => readContentVersionForPages()), await replicaToken());
+  });
+
+  test("through the web server (the built app): an anonymous page reads the replica, a signed-in visitor's the primary; shown within 2 s of replay", async (context) => {
+    if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return context.skip("no build: `npm run test:integration` builds the app first");
+    const port = await freePort();
+    let output = "";
+    const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
+      env: {
+        ...withoutNodeOptions(process.env),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        AUTH_SECRET: "read-replica-test-secret-0123456789abcdef",
+        DISABLE_SCHEDULER: "1",
+        DATABASE_URL: cluster.primaryUrl("gongkai"),
+        DATABASE_REPLICA_URL: cluster.replicaUrl("gongkai"),
+        DATABASE_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const page = (pathname: string, headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}${pathname}`, { headers, redirect: "manual" });
+    try {
+      await waitFor("the web server", async () => (await page("/api/health")).status === 200, 60_000);
+      // Its own monitor puts public reads on the replica once it has checked it; the first render warms Next up.
+      await waitFor("an anonymous page", async () => (await page("/")).status === 200, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      await pauseReplay();
+      const item = await publish("关于公布城市道路挖掘许可结果的通知");
+      const anonymous = await page(`/items/${item}`);
+      assert.equal(anonymous.status, 404, "the replica has not replayed it");
+      const signedIn = await page(`/items/${item}`, { Cookie: "authjs.session-token=anything" });
+      assert.equal(signedIn.status, 200, "a session reads the primary");
+      assert.match(await signedIn.text(), /关于公布城市道路挖掘许可结果的通知/);
+
+      await resumeReplay();
+      const shownAfter = await waitFor("the page to show the publication", async () => (await page(`/items/${item}`)).status === 200, 2_000);
+      assert.ok(shownAfter < 2_000, `shown after ${Math.round(shownAfter)} ms`);
+      assert.doesNotMatch(output, /Public reads go to the primary/, "no fallback: it was the replica all along");
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nThe web server's output:\n${output.slice(-4000)}`, { cause: error });
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
   });
 });
