@@ -205,8 +205,9 @@ export async function checkReplicaNow(): Promise<ReplicaStatus | null> {
 }
 
 function checkPool(connectionString: string): pg.Pool {
-  // A check must not wait long: a replica that has not answered within a second is taken as down.
-  const bounds = boundedPoolOptions({ connectMs: 1_000, statementMs: 1_000, answerMs: 1_500 });
+  // A check must not wait long: a replica that has not answered within 2 s is taken as down (as the
+  // page cache's version read: lib/runtime/content-version-reader.ts).
+  const bounds = boundedPoolOptions({ connectMs: 2_000, statementMs: 1_500, answerMs: 2_000 });
   const pool = new pg.Pool({
     connectionString,
     max: 1,
