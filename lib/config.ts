@@ -73,6 +73,19 @@ export const configSchema = z.object({
       "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)",
     )
     .optional(),
+  /**
+   * A streaming replica of DATABASE_URL for the public site's reads (lib/database/read-routing.ts);
+   * unset: every read goes to DATABASE_URL.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol),
+      "expected a PostgreSQL connection string (postgresql://user:password@host:5432/database)",
+    )
+    .optional(),
+  /** Public reads leave the replica when it is further behind the primary than this (and return at half). */
+  DATABASE_REPLICA_MAX_LAG_MS: wholeNumber({ min: 200, max: 3_600_000, default: 5_000, unit: "milliseconds" }),
   DATA_DIR: z.string().default(".data"),
   PORT: wholeNumber({ min: 0, max: 65535, default: 3000 }),
   HOST: z.string().optional(),

@@ -34,7 +34,7 @@ if (!process.env.TEST_DATABASE_URL) {
 
 // The files that start the product (npm start) would each build the app when the build is stale, at
 // the same time in the same directory, and break each other's build: it is built once, here, first.
-const startsTheProduct = ["web-edge", "web-processes"];
+const startsTheProduct = ["read-replica", "web-edge", "web-processes"];
 if (selected.some((file) => startsTheProduct.some((name) => file.includes(name)))) {
   if (!(await buildIfStale(root, (message) => console.log(`[test:integration] ${message}`)))) {
     console.error("[test:integration] next build failed.");

@@ -35,6 +35,7 @@ const calendarFree = [
   "migrations",
   "openapi-contract",
   "page-cache",
+  "read-replica",
   "schema-drift",
   "web-edge",
   "web-processes",

@@ -4,7 +4,8 @@ import path from "node:path";
 import { currentTime } from "@/lib/clock";
 import { readConfig } from "@/lib/config";
 import { answerWithin } from "@/lib/database/answer-within";
-import { databasePool, hasDatabase } from "@/lib/database/pool";
+import { hasDatabase, poolForCurrentRead } from "@/lib/database/pool";
+import { choosePublicContentSource, readPublicContentFrom } from "@/lib/database/read-routing";
 
 /**
  * HTTP caching of the public site's pages, applied by proxy.ts before the page renders.
@@ -65,33 +66,43 @@ export function pageEntityTag(contentVersion: string, url: URL): string {
  * to that many milliseconds of 304s for the previous version.
  */
 const globalForPages = globalThis as unknown as {
-  gongkaiVersion?: { value: string; readAt: number; pending?: Promise<string | null> };
+  gongkaiVersion?: Partial<Record<string, { value: string; readAt: number; pending?: Promise<string | null> }>>;
 };
 
 /**
  * The public content version (one tiny query; concurrent requests share one read), so that
  * revalidation costs next to nothing. Null when the database cannot be asked: then no tag is sent.
+ *
+ * Read from the server the page's own reads will use (lib/database/read-routing.ts: the replica
+ * for an anonymous visitor while it is usable), so that a page's tag is never newer than its
+ * content; reads are shared only between requests routed alike (same server, same generation).
  */
 // The tag is optional: a database that does not answer a primary-key read within 2 s costs the page
 // its tag, not the pool's full statement limit on top of the page's own reads (tests/faults).
 const VERSION_READ_LIMIT_MS = 2_000;
 
 export async function readContentVersionForPages(now = currentTime().getTime()): Promise<string | null> {
-  const cached = globalForPages.gongkaiVersion;
+  if (!hasDatabase()) return null;
+  const { source, generation } = choosePublicContentSource();
+  const route = `${source}:${generation}`;
+  const versions = (globalForPages.gongkaiVersion ??= {});
+  const cached = versions[route];
   if (cached && now - cached.readAt < readConfig().PUBLIC_VERSION_CHECK_MS) return cached.value;
   if (cached?.pending) return answerWithin(cached.pending, VERSION_READ_LIMIT_MS, null);
-  if (!hasDatabase()) return null;
-  const pending = databasePool()
-    .query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`)
+  // Older routes are never asked for again.
+  for (const key of Object.keys(versions)) if (key !== route) delete versions[key];
+  const pending = readPublicContentFrom(source, () =>
+    poolForCurrentRead().query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`),
+  )
     .then((result) => {
       const value = result.rows[0]?.token ?? "none";
-      globalForPages.gongkaiVersion = { value, readAt: currentTime().getTime() };
+      versions[route] = { value, readAt: currentTime().getTime() };
       return value;
     })
     .catch(() => {
-      globalForPages.gongkaiVersion = undefined;
+      delete versions[route];
       return null;
     });
-  globalForPages.gongkaiVersion = { value: cached?.value ?? "", readAt: 0, pending };
+  versions[route] = { value: cached?.value ?? "", readAt: 0, pending };
   return answerWithin(pending, VERSION_READ_LIMIT_MS, null);
 }

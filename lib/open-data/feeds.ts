@@ -1,6 +1,7 @@
 import "server-only";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
+import { readPublicContent } from "@/lib/database/read-routing";
 import { messages } from "@/lib/i18n";
 import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
 
@@ -26,6 +27,11 @@ export type Feed = { title: string; link: string; selfLink: string; items: Publi
 
 /** The feed's content, or null for an unknown category. */
 export async function loadItemFeed(origin: string, categorySlug: string | undefined, format: FeedFormat): Promise<Feed | null> {
+  // One public content read: from the replica in an anonymous request (lib/database/read-routing.ts).
+  return readPublicContent(() => readItemFeed(origin, categorySlug, format));
+}
+
+async function readItemFeed(origin: string, categorySlug: string | undefined, format: FeedFormat): Promise<Feed | null> {
   const [agency, category] = await Promise.all([findAgencyProfile(), categorySlug ? findCategoryBySlug(categorySlug) : Promise.resolve(undefined)]);
   if (categorySlug && !category) return null;
   const page = await findPublishedItems({ categorySlug, page: 1, pageSize: FEED_LENGTH });

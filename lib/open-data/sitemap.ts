@@ -1,5 +1,6 @@
 import "server-only";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
+import { readPublicContent } from "@/lib/database/read-routing";
 import { db } from "@/lib/db";
 import { ensureSearchIndexCurrent } from "@/lib/search/search-index";
 
@@ -53,7 +54,12 @@ function sitemapIndex(origin: string, parts: string[]): string {
 
 /** The sitemap (or sitemap index, or one part of it); null for a part that does not exist. */
 export async function renderSitemap(origin: string, part: string | null): Promise<string | null> {
+  // Reconciling the index writes: on the primary. The listing is a public content read.
   await ensureSearchIndexCurrent();
+  return readPublicContent(() => listSitemap(origin, part));
+}
+
+async function listSitemap(origin: string, part: string | null): Promise<string | null> {
   const records = await countRecords();
   const recordParts = Math.ceil(records / PART_SIZE);
   if (part === null) {

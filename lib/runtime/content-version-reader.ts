@@ -1,5 +1,6 @@
 import pg from "pg";
 import { boundedPoolOptions } from "@/lib/database/database-client";
+import { currentReadSource, publicReadSource, readPublicContentFrom } from "@/lib/database/read-routing";
 
 /**
  * The public content version as the web server's page cache sees it (lib/runtime/page-cache.ts).
@@ -55,4 +56,29 @@ export function queryContentVersionFrom(databaseUrl: string): () => Promise<stri
     const result = await pool.query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1`);
     return result.rows[0]?.token ?? "none";
   };
+}
+
+/**
+ * The version for the page cache when DATABASE_REPLICA_URL is set: read from the server the page's
+ * own reads go to (lib/database/read-routing.ts), so that a page is never kept under a version its
+ * server has not replayed yet, and prefixed with the generation of that routing decision
+ * ("3:token"): a page rendered while public reads moved between the servers is not kept
+ * (page-cache-handler.ts compares the generation when the render ends). Without a replica, the
+ * token from the primary as before.
+ */
+export function queryPublicContentVersion(primaryUrl: string, replicaUrl: string | undefined): () => Promise<string | null> {
+  const primary = queryContentVersionFrom(primaryUrl);
+  if (!replicaUrl) return primary;
+  const replica = queryContentVersionFrom(replicaUrl);
+  return async () => {
+    const { source, generation } = publicReadSource();
+    const token = await readPublicContentFrom(source, () => (currentReadSource() === "replica" ? replica() : primary()));
+    return token === null ? null : `${generation}:${token}`;
+  };
+}
+
+/** The routing generation a page cache version was read under (0: no replica). */
+export function generationOfVersion(version: string): number {
+  const match = /^(\d+):/.exec(version);
+  return match ? Number(match[1]) : 0;
 }

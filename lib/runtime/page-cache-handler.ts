@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { configFrom } from "@/lib/config";
+import { publicReadGeneration } from "@/lib/database/read-routing";
 import { matchesIfNoneMatch } from "@/lib/http-cache/http-cache";
 import { isCacheablePublicPath } from "@/lib/http-cache/public-pages";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce } from "@/lib/http-security/security-headers";
-import { createContentVersionReader, queryContentVersionFrom, type ContentVersionReader } from "@/lib/runtime/content-version-reader";
+import { createContentVersionReader, generationOfVersion, queryPublicContentVersion, type ContentVersionReader } from "@/lib/runtime/content-version-reader";
 import { acceptsGzip, bodyWithNonce, cutAtNonce, gzipPiecesOf, gzipWithNonce, nonceOfPolicy, PageCache } from "@/lib/runtime/page-cache";
 
 /**
@@ -48,21 +49,25 @@ export type PageCacheRuntime = {
   version: string | null;
   /** Renders in progress, so that concurrent misses for one page wait for a single render. */
   rendering: Map<string, Promise<void>>;
+  /** The read routing's generation now (lib/database/read-routing.ts; 0 without a replica). */
+  routingGeneration: () => number;
 };
 
 export function createPageCacheRuntime(
   settings: PageCacheSettings,
   databaseUrl: string | undefined,
   query?: () => Promise<string | null>,
+  replicaUrl?: string,
 ): PageCacheRuntime | null {
   if (settings.maxMegabytes <= 0) return null;
-  const read = query ?? (databaseUrl ? queryContentVersionFrom(databaseUrl) : null);
+  const read = query ?? (databaseUrl ? queryPublicContentVersion(databaseUrl, replicaUrl) : null);
   if (!read) return null;
   return {
     cache: new PageCache({ maxBytes: settings.maxMegabytes * 1024 * 1024, maxAgeMs: settings.maxAgeMs }),
     readVersion: createContentVersionReader({ query: read, intervalMs: settings.versionCheckMs }),
     version: null,
     rendering: new Map(),
+    routingGeneration: replicaUrl ? publicReadGeneration : () => 0,
   };
 }
 
@@ -156,8 +161,10 @@ function renderAndKeep(
     return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
   } as ServerResponse["end"];
   response.once("finish", () => {
-    // A render that began before a newer version was seen belongs to no page anyone will ask for.
+    // A render that began before a newer version was seen belongs to no page anyone will ask for;
+    // one during which public reads moved between primary and replica may mix the two: not kept.
     if (tooLarge || request.method !== "GET" || runtime.version !== version) return;
+    if (generationOfVersion(version) !== runtime.routingGeneration()) return;
     const nonce = isKeepable(response);
     if (!nonce) return;
     const headers = headersToKeep(response, nonce);

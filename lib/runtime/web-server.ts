@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readConfig } from "@/lib/config";
+import { isPublicReadRequest, servePublicRequest } from "@/lib/database/read-routing";
 import { decideRequestBody, ANONYMOUS_BODY_LIMIT_BYTES } from "@/lib/http-security/body-limits";
 import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxies } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
@@ -179,8 +180,13 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();
-  if (pageCache) return servePageThroughCache(request, response, { runtime: pageCache, pathname, secure, render: () => handle(request, response) });
-  await handle(request, response);
+  const serve = () =>
+    pageCache
+      ? servePageThroughCache(request, response, { runtime: pageCache, pathname, secure, render: () => handle(request, response) })
+      : handle(request, response);
+  // An anonymous public read: its public content reads may go to the replica (lib/database/read-routing.ts).
+  const publicRead = isPublicReadRequest({ method: request.method, pathname, cookie: request.headers.cookie, authorization: request.headers.authorization });
+  await (publicRead ? servePublicRequest(serve) : serve());
 }
 
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
@@ -202,7 +208,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const app = createNextServer({ dev: false, dir: options.dir, hostname: options.host ?? "localhost", port: options.port, httpServer: server });
   await app.prepare();
   const handle: NextHandler = app.getRequestHandler();
-  const pageCache = createPageCacheRuntime(options.pageCache ?? pageCacheSettingsFrom(), readConfig().DATABASE_URL);
+  const pageCache = createPageCacheRuntime(
+    options.pageCache ?? pageCacheSettingsFrom(),
+    readConfig().DATABASE_URL,
+    undefined,
+    readConfig().DATABASE_REPLICA_URL,
+  );
   const context: RequestContext = { handle, pageCache, processLabel: options.processLabel };
 
   const onRequest = (expectsContinue: boolean) => (request: IncomingMessage, response: ServerResponse) => {

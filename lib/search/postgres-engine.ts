@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { databasePool } from "@/lib/database/pool";
+import { poolForCurrentRead } from "@/lib/database/pool";
 import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
@@ -55,7 +55,8 @@ const SEARCH_TRANSACTION = "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET
 
 /** Runs `work` on a pooled connection inside a read-only transaction with the search planner settings. */
 async function inSearchTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await databasePool().connect();
+  // A public search reads the replica's pool when lib/database/read-routing.ts routes it there.
+  const client = await poolForCurrentRead().connect();
   let broken = false;
   try {
     await client.query(SEARCH_TRANSACTION);

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { collectDescendantIds, findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { readConfig } from "@/lib/config";
+import { readPublicContent } from "@/lib/database/read-routing";
 import { beijingDayOf } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
@@ -202,7 +203,7 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
     };
   };
   // SEARCH_CACHE=off: every search runs against the index (used by `npm run bench` to measure it).
-  if (readConfig().SEARCH_CACHE === "off") return run();
+  if (readConfig().SEARCH_CACHE === "off") return readPublicContent(run);
   const { query: _parsed, ...cacheKey } = request;
   return readThroughPublicCache("search", [params.q, query.phrases.map((phrase) => [phrase.text, phrase.quoted]), cacheKey], run);
 }
