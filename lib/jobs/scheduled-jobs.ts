@@ -2,12 +2,14 @@ import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
 import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
+import { runExclusively } from "./job-lock";
 
 const globalForJobs = globalThis as unknown as { gongkaiJobsStarted?: boolean };
 
 /**
  * Publishes scheduled items when their time comes and closes applications whose correction or
- * payment deadline has lapsed, without anyone signed in.
+ * payment deadline has lapsed, without anyone signed in. Every web process on every machine ticks;
+ * one at a time does the round (lib/jobs/job-lock.ts), the others skip it.
  */
 export function startScheduledJobs(): void {
   const { DISABLE_SCHEDULER, SCHEDULER_INTERVAL_MS } = readConfig();
@@ -15,9 +17,11 @@ export function startScheduledJobs(): void {
   globalForJobs.gongkaiJobsStarted = true;
   const run = async () => {
     try {
-      const published = await publishDueScheduledItems();
-      if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
-      await closeLapsedApplications();
+      await runExclusively("scheduled-round", async () => {
+        const published = await publishDueScheduledItems();
+        if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
+        await closeLapsedApplications();
+      });
     } catch (error) {
       // The database may be briefly unreachable; the next tick tries again.
       console.error("[scheduler]", error instanceof Error ? error.message : error);
