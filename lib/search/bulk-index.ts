@@ -53,11 +53,15 @@ const COLUMNS = [
 /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null is \N. */
 function copyText(value: string | null | undefined): string {
   if (value === null || value === undefined) return "\\N";
-  return value.replace(/[\\\t\n\r]/g, (character) => (character === "\\" ? "\\\\" : character === "\t" ? "\\t" : character === "\n" ? "\\n" : "\\r"));
+  if (!/[\\\t\n\r]/.test(value)) return value;
+  return value.replaceAll("\\", "\\\\").replaceAll("\t", "\\t").replaceAll("\n", "\\n").replaceAll("\r", "\\r");
 }
 
 /** A text[] literal ({"a","b"}), every element quoted so that no term can read as NULL or break the syntax. */
 function arrayLiteral(values: string[]): string {
+  const joined = values.join("");
+  // Terms are word characters: the quoting needs no escapes (checked once for the whole array).
+  if (!/[\\"]/.test(joined)) return values.length ? `{"${values.join('","')}"}` : "{}";
   return `{${values.map((value) => `"${value.replace(/[\\"]/g, (character) => `\\${character}`)}"`).join(",")}}`;
 }
 
