@@ -172,7 +172,8 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   const migrations = readMigrationFiles(path.join(root, "prisma", "migrations")).map((migration) => `${migration.name}:${migration.checksum.slice(0, 12)}`);
   let marker: DatasetMarker | null = existsSync(markerFile) ? (JSON.parse(readFileSync(markerFile, "utf8")) as DatasetMarker) : null;
   // New migrations on top of the dataset's are applied to it; anything else rebuilds it.
-  const newerMigrations = marker !== null && marker.migrations.length < migrations.length && marker.migrations.every((name, index) => migrations[index] === name);
+  const newerMigrations =
+    marker !== null && marker.migrations.length < migrations.length && marker.migrations.every((name, index) => migrations[index] === name);
   if (marker && (marker.items !== ITEMS || marker.seed !== BENCH_SEED || (marker.migrations.join() !== migrations.join() && !newerMigrations))) {
     log("The kept dataset does not match (size, seed or migrations): rebuilding it.");
     rmSync(BENCH_DIR, { recursive: true, force: true });
@@ -450,7 +451,9 @@ function printTable(results: Results): void {
   const demo = results.searchDemo;
   rows.push([
     "search API, demo data, all 40 queries (50 conn.)",
-    "skipped" in demo ? demo.skipped : `${demo.requestsPerSecond} req/s, p50 ${demo.p50} / p95 ${demo.p95} / p99 ${demo.p99} ms${demo.non2xx ? `, ${demo.non2xx} non-2xx` : ""}`,
+    "skipped" in demo
+      ? demo.skipped
+      : `${demo.requestsPerSecond} req/s, p50 ${demo.p50} / p95 ${demo.p95} / p99 ${demo.p99} ms${demo.non2xx ? `, ${demo.non2xx} non-2xx` : ""}`,
     `≥ ${TARGETS.searchDemoRequestsPerSecond} req/s`,
     "skipped" in demo ? "" : verdict(demo.requestsPerSecond >= TARGETS.searchDemoRequestsPerSecond && !demo.non2xx && !demo.errors),
   ]);
@@ -592,32 +595,34 @@ async function main(): Promise<void> {
 
     const pages: Results["pages"] = {};
     let publication: Results["publication"] = { skipped: "skipped (--search)" };
-    if (!searchOnly) for (const [name, pagePath] of Object.entries(pagePaths)) {
-      // JIT warm-up under the same load, not measured.
-      await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: 2 });
-      const sample = await fetchFresh(base + pagePath);
-      log(`Page ${pagePath} (X-Page-Cache: ${sample.headers["x-page-cache"] ?? "none"}), 50 connections, ${PAGE_SECONDS} s…`);
-      const result: PageLoad = await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: PAGE_SECONDS });
-      result.servedFromCache = (sample.headers["x-page-cache"] as string | undefined) ?? null;
-      pages[name] = result;
-    }
+    if (!searchOnly)
+      for (const [name, pagePath] of Object.entries(pagePaths)) {
+        // JIT warm-up under the same load, not measured.
+        await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: 2 });
+        const sample = await fetchFresh(base + pagePath);
+        log(`Page ${pagePath} (X-Page-Cache: ${sample.headers["x-page-cache"] ?? "none"}), 50 connections, ${PAGE_SECONDS} s…`);
+        const result: PageLoad = await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: PAGE_SECONDS });
+        result.servedFromCache = (sample.headers["x-page-cache"] as string | undefined) ?? null;
+        pages[name] = result;
+      }
 
     if (!searchOnly) log("Raw Node servers returning the same bytes (the ceiling for any Node server here)…");
-    if (!searchOnly) for (const [name, pagePath] of Object.entries(pagePaths)) {
-      const bytesFile = path.join(BENCH_DIR, `${name}.html`);
-      writeFileSync(bytesFile, (await fetchFresh(base + pagePath)).body);
-      const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      children.push(ceiling);
-      await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
-      const raw = await runLoad({ url: `http://127.0.0.1:${CEILING_PORT}`, paths: ["/"], connections: 50, durationSeconds: PAGE_SECONDS });
-      await stopChild(ceiling);
-      if (name === "itemPage") pages.nodeCeiling = raw;
-      const measured = pages[name] as PageLoad;
-      measured.ceilingRequestsPerSecond = raw.requestsPerSecond;
-      measured.ratioToCeiling = raw.requestsPerSecond ? measured.requestsPerSecond / raw.requestsPerSecond : 0;
-    }
+    if (!searchOnly)
+      for (const [name, pagePath] of Object.entries(pagePaths)) {
+        const bytesFile = path.join(BENCH_DIR, `${name}.html`);
+        writeFileSync(bytesFile, (await fetchFresh(base + pagePath)).body);
+        const ceiling = spawn(process.execPath, [path.join(root, "bench", "minimal-server.mjs"), bytesFile, String(CEILING_PORT)], {
+          stdio: ["ignore", "pipe", "inherit"],
+        });
+        children.push(ceiling);
+        await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
+        const raw = await runLoad({ url: `http://127.0.0.1:${CEILING_PORT}`, paths: ["/"], connections: 50, durationSeconds: PAGE_SECONDS });
+        await stopChild(ceiling);
+        if (name === "itemPage") pages.nodeCeiling = raw;
+        const measured = pages[name] as PageLoad;
+        measured.ceilingRequestsPerSecond = raw.requestsPerSecond;
+        measured.ratioToCeiling = raw.requestsPerSecond ? measured.requestsPerSecond / raw.requestsPerSecond : 0;
+      }
 
     if (!searchOnly) {
       log("A publication: how long until every web process shows it…");
@@ -674,7 +679,12 @@ async function main(): Promise<void> {
         .map((pid) => `${pid} ${Math.round(processRssKilobytes(pid) / 1024)} MB`)
         .join(", ")} (peak total ${peakRss} MB)`,
     );
-    log(`  load average now ${os.loadavg().map((value) => value.toFixed(2)).join(" ")}`);
+    log(
+      `  load average now ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(" ")}`,
+    );
     const searchLoadAverage = os.loadavg().map((value) => Math.round(value * 100) / 100);
 
     // The search API on the demo data (a small site), 50 connections: every query of every class.
