@@ -208,7 +208,7 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   const { seedBaseData } = await import("../prisma/seed/seed-base");
   await seedBaseData();
   log(`Inserting ${ITEMS.toLocaleString("en")} published items…`);
-  let mark = Date.now();
+  const mark = Date.now();
   await insertSyntheticItems(url, ITEMS, (line) => log(line));
   const insertSeconds = (Date.now() - mark) / 1000;
   marker = { items: ITEMS, seed: BENCH_SEED, migrations, insertSeconds, ...(await buildSearchIndex(url)) };
