@@ -113,6 +113,18 @@ async function* copyLines(sources: SourceIds[]): AsyncGenerator<string> {
 const LONG_STATEMENT = 6 * 60 * 60_000;
 const long = (text: string, values?: unknown[]) => ({ text, values, query_timeout: LONG_STATEMENT });
 
+/**
+ * Puts the GIN indexes back if a build was cut off between dropping them and its transaction's end
+ * (the process died: the transaction rolled back, the drop had been committed). Checked in the
+ * catalogue first: CREATE INDEX IF NOT EXISTS would lock the table even when they exist.
+ */
+async function ensureGinIndexes(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ present: number }>(
+    `SELECT count(*)::int AS "present" FROM pg_class WHERE relkind = 'i' AND relname IN ('SearchDocument_terms_idx', 'SearchDocument_titleTerms_idx')`,
+  );
+  if (rows[0].present < GIN_INDEXES.length) for (const statement of GIN_INDEXES) await client.query(long(statement));
+}
+
 /** The primary database (a write: never a read replica). */
 function primaryConnection(): Promise<pg.PoolClient> {
   return databasePool().connect();
@@ -139,10 +151,16 @@ export async function buildSearchIndexInBulk(options: { lockKey: number; wait: b
       const { rows } = await client.query<{ empty: boolean; version: string | null }>(
         `SELECT NOT EXISTS (SELECT 1 FROM "SearchDocument") AS "empty", (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "version"`,
       );
-      if (!rows[0].empty) return null;
+      if (!rows[0].empty) {
+        await ensureGinIndexes(client);
+        return null;
+      }
       const sources: SourceIds[] = [];
       for (const source of searchSources) sources.push({ source, ids: [...(await source.listPublicVersions(db)).keys()].sort((a, b) => a - b) });
-      if (sources.reduce((sum, { ids }) => sum + ids.length, 0) < (options.minimum ?? BULK_BUILD_MINIMUM)) return null;
+      if (sources.reduce((sum, { ids }) => sum + ids.length, 0) < (options.minimum ?? BULK_BUILD_MINIMUM)) {
+        await ensureGinIndexes(client);
+        return null;
+      }
       // Dropped in a transaction of their own, on the empty table (an instant): the long transaction
       // below must not hold the ACCESS EXCLUSIVE lock that dropping takes, or every search would wait.
       await client.query(`DROP INDEX IF EXISTS "SearchDocument_terms_idx", "SearchDocument_titleTerms_idx"`);

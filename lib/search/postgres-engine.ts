@@ -168,7 +168,9 @@ async function readTier(client: pg.PoolClient, mode: ScanMode, tier: Tier, offse
   const wanted = walk ? "walk" : "bitmap";
   if (mode.current !== wanted) {
     // The transaction allows bitmap scans only; a walk needs the date index instead.
-    await client.query(walk ? "SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on");
+    await client.query(
+      walk ? "SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
+    );
     mode.current = wanted;
   }
   const rows = await rowsOf<HitRow>(client, statement);

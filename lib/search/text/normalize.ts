@@ -106,7 +106,7 @@ export function indexTermsOf(folded: string): string[] {
   const terms: string[] = [];
   let previous = -1;
   let previousCharacter = "";
-  for (let index = 0; index < folded.length; ) {
+  for (let index = 0; index < folded.length;) {
     const code = folded.codePointAt(index)!;
     const size = code > 0xffff ? 2 : 1;
     const character = size === 1 ? folded[index] : folded.slice(index, index + 2);
