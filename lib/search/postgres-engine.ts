@@ -37,6 +37,8 @@ import type { SearchDocumentInput, SearchDocumentType, SearchEngine, SearchEngin
 
 const COUNT_CAP = 2_000;
 const CONFIRM_ALL_LIMIT = 1_000;
+/** The title count stops here (or at the end of the page asked for, if further). */
+const TITLE_COUNT_CAP = 200;
 /** Fewer sampled rows than this give no estimate: all candidates are confirmed instead. */
 const MIN_CONFIRM_SAMPLE = 50;
 /** Rows an index walk may be expected to read before a bitmap scan is preferred. */
@@ -113,54 +115,73 @@ type Tier = {
 
 type CountResult = { count: number; estimated: boolean; tableRows: number; confirmedShare: number | null };
 
+type CountRow = { n: number; last_page: number | null; confirmed: number; sampled: number };
+
 /**
- * Counts matches up to COUNT_CAP (extrapolating beyond) in one bitmap scan. With `confirm`, it
- * also checks the phrases on a deterministic sample of the matches it reads (the first two line
- * pointers of each heap page, about one match in fifteen), for an estimate of how many candidates
- * really hold them; only the sampled rows' text is read.
+ * A capped count of the rows matching `where` (one bitmap scan stopping at COUNT_CAP + 1 rows).
+ * With `confirm`, it also checks the phrases on a deterministic sample of the matches it reads
+ * (the first two line pointers of each heap page, about one match in fifteen), for an estimate of
+ * how many candidates really hold them; only the sampled rows' text is read.
  */
-async function countCapped(client: Queryable, where: Sql, confirm?: Sql): Promise<CountResult> {
+function cappedCount(where: Sql, cap: number, confirm?: Sql): Sql {
   const sample = confirm ? Prisma.sql`CASE WHEN (ctid::text::point)[1] <= 2 THEN (${confirm}) END` : Prisma.sql`NULL::boolean`;
-  const [row] = await rowsOf<{ n: number; last_page: number | null; pages: number; table_rows: number; confirmed: number; sampled: number }>(
+  return Prisma.sql`(SELECT json_build_object('n', count(*), 'last_page', max(page), 'confirmed', count(*) FILTER (WHERE confirmed), 'sampled', count(confirmed))
+      FROM (SELECT (ctid::text::point)[0]::int AS page, ${sample} AS confirmed
+              FROM "SearchDocument" WHERE ${where} LIMIT ${cap + 1}) matched)`;
+}
+
+/** Up to two capped counts in one statement, with the table's size for extrapolating them. */
+async function countCapped(client: Queryable, counts: { where: Sql; confirm?: Sql; cap?: number }[]): Promise<CountResult[]> {
+  const [row] = await rowsOf<{ counts: CountRow[]; pages: number; table_rows: number }>(
     client,
     Prisma.sql`
-    SELECT count(*)::int AS n, max(page)::int AS last_page,
-           count(*) FILTER (WHERE confirmed)::int AS confirmed, count(confirmed)::int AS sampled,
+    SELECT json_build_array(${Prisma.join(counts.map((count) => cappedCount(count.where, count.cap ?? COUNT_CAP, count.confirm)))}) AS counts,
            greatest(1, pg_relation_size('"SearchDocument"'::regclass) / current_setting('block_size')::int)::int AS pages,
-           (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS table_rows
-      FROM (SELECT (ctid::text::point)[0]::int AS page, ${sample} AS confirmed
-              FROM "SearchDocument" WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`,
+           (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS table_rows`,
   );
   const tableRows = Math.max(0, Number(row.table_rows));
-  const confirmedShare = confirm && row.sampled >= MIN_CONFIRM_SAMPLE ? row.confirmed / row.sampled : null;
-  if (row.n <= COUNT_CAP) return { count: row.n, estimated: false, tableRows, confirmedShare };
-  // A bitmap scan returns rows in table order: the cap was reached (last_page + 1) pages in.
-  const extrapolated = Math.round((row.n * row.pages) / ((row.last_page ?? row.pages - 1) + 1));
-  const ceiling = tableRows > row.n ? Math.round(tableRows) : extrapolated;
-  return { count: Math.max(row.n, Math.min(extrapolated, ceiling)), estimated: true, tableRows, confirmedShare };
+  return row.counts.map((counted, index) => {
+    const confirmedShare = counts[index].confirm && counted.sampled >= MIN_CONFIRM_SAMPLE ? counted.confirmed / counted.sampled : null;
+    if (counted.n <= (counts[index].cap ?? COUNT_CAP)) return { count: counted.n, estimated: false, tableRows, confirmedShare };
+    // A bitmap scan returns rows in table order: the cap was reached (last_page + 1) pages in.
+    const extrapolated = Math.round((counted.n * row.pages) / ((counted.last_page ?? row.pages - 1) + 1));
+    const ceiling = tableRows > counted.n ? Math.round(tableRows) : extrapolated;
+    return { count: Math.max(counted.n, Math.min(extrapolated, ceiling)), estimated: true, tableRows, confirmedShare };
+  });
 }
 
 type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
 
-async function readTier(client: pg.PoolClient, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
+/**
+ * The planner settings of a search transaction: "bitmap" (GIN bitmap scans only, as it begins)
+ * or "walk" (plain index scans for walking the date index). Switched only when a read needs the
+ * other mode, so that a search sends as few statements as possible.
+ */
+type ScanMode = { current: "bitmap" | "walk" };
+
+async function readTier(client: pg.PoolClient, mode: ScanMode, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
   if (limit <= 0 || tier.count <= 0) return [];
   const walk = tableRows > SMALL_TABLE && ((offset + limit) * tableRows) / tier.count <= WALK_BUDGET;
   const statement = Prisma.sql`
     SELECT "type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"
       FROM "SearchDocument" WHERE ${walk ? tier.checked : tier.indexed}
      ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`;
-  let rows: HitRow[];
-  if (walk) {
+  const wanted = walk ? "walk" : "bitmap";
+  if (mode.current !== wanted) {
     // The transaction allows bitmap scans only; a walk needs the date index instead.
-    await client.query("SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off");
-    rows = await rowsOf<HitRow>(client, statement);
-    await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on");
-  } else {
-    rows = await rowsOf<HitRow>(client, statement);
+    await client.query(
+      walk ? "SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
+    );
+    mode.current = wanted;
   }
+  const rows = await rowsOf<HitRow>(client, statement);
   return rows.map((row) => ({ ...row, type: row.type as SearchDocumentType }));
 }
 
+/**
+ * One search, in one read-only transaction on one pooled connection: the counts (one statement),
+ * the confirmation of phrases when needed, then the page, tier by tier.
+ */
 async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResult> {
   const phrases = request.query.phrases;
   if (!phrases.length) return { total: 0, totalIsEstimate: false, hits: [] };
@@ -172,31 +193,33 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
   const titleCondition = and(inTitle(phrases));
   const titleIndexed = and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]);
 
-  // Both counts at once, on two connections; the title count only matters for relevance order.
-  const [all, titled] = await Promise.all([
-    inSearchTransaction((client) => countCapped(client, candidates, unconfirmed.length ? confirm : undefined)),
-    request.sort === "relevance" ? inSearchTransaction((client) => countCapped(client, titleIndexed)) : Promise.resolve(null),
-  ]);
-  let total = all.count;
-  let estimated = all.estimated;
-  if (unconfirmed.length && total > 0) {
-    if (all.count > CONFIRM_ALL_LIMIT && all.confirmedShare !== null) {
-      total = Math.round(all.count * all.confirmedShare);
-      estimated = true;
-    } else {
-      const confirmed = await inSearchTransaction((client) => countCapped(client, and([candidates, confirm])));
-      total = confirmed.count;
-      estimated = confirmed.estimated;
-    }
-  }
-  const offset = (request.page - 1) * request.pageSize;
-  const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
-  if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
-
   return inSearchTransaction(async (client) => {
+    const offset = (request.page - 1) * request.pageSize;
+    const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
+    // The title count only matters for relevance order, and only up to the end of the page asked
+    // for: beyond it the page lies within the title tier (its estimate still decides how to read it).
+    const [all, titled = null] = await countCapped(client, [
+      { where: candidates, confirm: unconfirmed.length ? confirm : undefined },
+      ...(request.sort === "relevance" ? [{ where: titleIndexed, cap: Math.max(TITLE_COUNT_CAP, offset + Math.max(0, limit)) }] : []),
+    ]);
+    let total = all.count;
+    let estimated = all.estimated;
+    if (unconfirmed.length && total > 0) {
+      if (all.count > CONFIRM_ALL_LIMIT && all.confirmedShare !== null) {
+        total = Math.round(all.count * all.confirmedShare);
+        estimated = true;
+      } else {
+        const [confirmed] = await countCapped(client, [{ where: and([candidates, confirm]) }]);
+        total = confirmed.count;
+        estimated = confirmed.estimated;
+      }
+    }
+    if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
+
+    const mode: ScanMode = { current: "bitmap" };
     if (!titled) {
       const everything: Tier = { indexed: and([candidates, confirm]), checked: and([...inText(phrases), ...filters]), count: total };
-      return { total, totalIsEstimate: estimated, hits: await readTier(client, everything, offset, limit, all.tableRows) };
+      return { total, totalIsEstimate: estimated, hits: await readTier(client, mode, everything, offset, limit, all.tableRows) };
     }
     const titleTier: Tier = { indexed: titleIndexed, checked: and([titleCondition, ...filters]), count: titled.count };
     const bodyTier: Tier = {
@@ -204,10 +227,10 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
       checked: and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]),
       count: Math.max(0, total - titled.count),
     };
-    const hits = await readTier(client, titleTier, offset, limit, all.tableRows);
+    const hits = await readTier(client, mode, titleTier, offset, limit, all.tableRows);
     if (hits.length < limit) {
       const bodyOffset = Math.max(0, offset - titled.count);
-      hits.push(...(await readTier(client, bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
+      hits.push(...(await readTier(client, mode, bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
     }
     // An estimate may fall short of the ranks actually served.
     return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };

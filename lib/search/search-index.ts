@@ -1,6 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
+import { buildSearchIndexInBulk } from "@/lib/search/bulk-index";
 import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
 import type { SearchSource } from "@/lib/search/sources/types";
@@ -39,7 +40,8 @@ export async function syncSearchDocuments(tx: DatabaseTransaction, type: SearchD
   );
 }
 
-export type ReconcileSummary = { type: SearchDocumentType; upserted: number; removed: number }[];
+/** What a reconciliation changed per source; `bulk` when the empty index was built in bulk. */
+export type ReconcileSummary = { type: SearchDocumentType; upserted: number; removed: number; bulk?: boolean }[];
 
 type Difference = { source: SearchSource; changed: number[]; removed: number[] };
 
@@ -84,10 +86,15 @@ async function recordReconciled(client: DatabaseTransaction, version: string): P
 
 /**
  * Compares every source with the index and fixes the difference, then records the content
- * version it started from. One process at a time (advisory lock); returns null when another
+ * version it started from (an empty index with at least `bulkMinimum` public records, default
+ * BULK_BUILD_MINIMUM, is built in bulk instead). One process at a time (advisory lock); returns null when another
  * process holds the lock.
  */
-export async function reconcileSearchIndex(options: { wait?: boolean } = {}): Promise<ReconcileSummary | null> {
+export async function reconcileSearchIndex(options: { wait?: boolean; bulkMinimum?: number } = {}): Promise<ReconcileSummary | null> {
+  // An empty index with many public records (a first start on an existing database) is built in
+  // bulk: the same documents, written 5–10× faster (lib/search/bulk-index.ts).
+  const built = await buildSearchIndexInBulk({ lockKey: RECONCILE_LOCK, wait: options.wait ?? false, minimum: options.bulkMinimum });
+  if (built) return built;
   return db.$transaction(
     async (tx) => {
       if (options.wait) {

@@ -51,18 +51,43 @@ function segmentsOf(text: string, matches: Range[], from: number, to: number): T
   return segments;
 }
 
+/** Longest part of a text a snippet is looked for in (a hit's text may be 200,000 characters of attachments). */
+export const SNIPPET_SCAN_LENGTH = 4_000;
+
+/**
+ * The part of a long text a snippet is looked for in: SNIPPET_SCAN_LENGTH characters from a little
+ * before the first place a phrase occurs as written (most texts are already in the folded form:
+ * simplified, half-width), else from the beginning. Folding every character of twenty long texts
+ * per search would cost more than the search itself.
+ */
+function snippetRegion(text: string, phrases: string[]): { region: string; cutBefore: boolean; cutAfter: boolean } {
+  if (text.length <= SNIPPET_SCAN_LENGTH) return { region: text, cutBefore: false, cutAfter: false };
+  let anchor = -1;
+  for (const phrase of phrases) {
+    const at = phrase ? text.indexOf(phrase) : -1;
+    if (at >= 0 && (anchor < 0 || at < anchor)) anchor = at;
+  }
+  let from = anchor < 0 ? 0 : Math.max(0, Math.min(anchor - SNIPPET_SCAN_LENGTH / 4, text.length - SNIPPET_SCAN_LENGTH));
+  if (from > 0 && /[\udc00-\udfff]/.test(text[from])) from -= 1;
+  let to = Math.min(text.length, from + SNIPPET_SCAN_LENGTH);
+  if (to < text.length && /[\udc00-\udfff]/.test(text[to])) to += 1;
+  return { region: text.slice(from, to), cutBefore: from > 0, cutAfter: to < text.length };
+}
+
 /**
  * A short passage of `text` around the matches, with the matches highlighted: the window of about
  * `length` characters that holds the most distinct phrases, starting a little before the first.
- * Without any match, the beginning of the text.
+ * Without any match, the beginning of the text. In a long text only a part is looked at (see
+ * snippetRegion).
  */
 export function makeSnippet(text: string, phrases: string[], length = 120): TextSegment[] {
-  const clean = text.replace(/\s+/g, " ").trim();
+  const { region, cutBefore, cutAfter } = snippetRegion(text, phrases);
+  const clean = region.replace(/\s+/g, " ").trim();
   if (!clean) return [];
   const matches = findMatches(clean, phrases);
   if (!matches.length) {
     const end = Math.min(clean.length, length);
-    return [{ text: clean.slice(0, end) + (end < clean.length ? "…" : ""), hit: false }];
+    return [{ text: (cutBefore ? "…" : "") + clean.slice(0, end) + (end < clean.length || cutAfter ? "…" : ""), hit: false }];
   }
   // The window start (a match start) that covers the most matched characters.
   let best = matches[0];
@@ -84,8 +109,8 @@ export function makeSnippet(text: string, phrases: string[], length = 120): Text
   let to = Math.min(clean.length, from + length);
   if (to < clean.length && /[\udc00-\udfff]/.test(clean[to])) to += 1;
   const segments = segmentsOf(clean, matches, from, to);
-  if (from > 0) segments.unshift({ text: "…", hit: false });
-  if (to < clean.length) segments.push({ text: "…", hit: false });
+  if (from > 0 || cutBefore) segments.unshift({ text: "…", hit: false });
+  if (to < clean.length || cutAfter) segments.push({ text: "…", hit: false });
   return mergeAdjacent(segments);
 }
 

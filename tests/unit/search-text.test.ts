@@ -38,6 +38,30 @@ describe("index terms", () => {
     assert.deepEqual(indexTermsOf("pm2.5").sort(), ["p", "pm", "m", "m2", "2", "5"].sort());
   });
 
+  test("index terms and folding treat every kind of character as the Unicode classes say (fast paths for CJK and ASCII)", () => {
+    // The same terms as a plain /[\p{L}\p{N}]/u test of every character, for scripts beyond the fast paths.
+    const word = /[\p{L}\p{N}]/u;
+    const reference = (folded: string) => {
+      const terms = new Set<string>();
+      let previous = "";
+      for (const character of folded) {
+        if (!word.test(character)) {
+          previous = "";
+          continue;
+        }
+        terms.add(character);
+        if (previous) terms.add(previous + character);
+        previous = character;
+      }
+      return [...terms];
+    };
+    for (const text of ["ab 𠀀𠀁x ωλ١٢ āb_c-d [2017]3号 ﹏ 𝟘𝟙", "AbC9", "中𠀀文", "a\u0301b", "ㄅㄆ한국어ひらがなカタカナ"]) {
+      assert.deepEqual(indexTermsOf(text), reference(text), text);
+    }
+    // Every kind of white space (ideographic space, no-break space, line separator) folds to one space.
+    assert.equal(foldWithOffsets("城\u3000管\u00a0执\u2028法\t\n局").folded, "城 管 执 法 局");
+  });
+
   test("a phrase needs its pairs; one or two characters are an exact lookup", () => {
     assert.deepEqual(phraseIndexTerms("城"), { terms: ["城"], exact: true });
     assert.deepEqual(phraseIndexTerms("城管"), { terms: ["城管"], exact: true });
@@ -116,6 +140,29 @@ describe("snippets", () => {
   test("without a match the snippet is the beginning of the text", () => {
     assert.deepEqual(makeSnippet("短文本", ["没有"]), [{ text: "短文本", hit: false }]);
     assert.deepEqual(makeSnippet("", ["x"]), []);
+  });
+
+  test("in a very long text (attachments) the snippet still shows a match far into it, and is cut on both sides", () => {
+    const long = `${"无关的文字。".repeat(30_000)}关于户外广告牌匾的规定${"其他内容。".repeat(1_000)}`;
+    makeSnippet("预热", ["预"]);
+    let start = performance.now();
+    foldWithOffsets(long);
+    const foldingAll = performance.now() - start;
+    start = performance.now();
+    const segments = makeSnippet(long, ["牌匾"]);
+    const elapsed = performance.now() - start;
+    const joined = segments.map((segment) => segment.text).join("");
+    assert.deepEqual(
+      segments.filter((segment) => segment.hit).map((segment) => segment.text),
+      ["牌匾"],
+    );
+    assert.ok(joined.startsWith("…") && joined.endsWith("…") && joined.length <= 124, joined);
+    // Only a bounded part of the 185,000 characters is folded, not all of it.
+    assert.ok(elapsed < foldingAll / 5, `snippet ${elapsed} ms, folding the whole text ${foldingAll} ms`);
+    // A long text without the phrase as written: the beginning, cut.
+    const beginning = makeSnippet(long, ["不存在"]);
+    assert.equal(beginning.length, 1);
+    assert.ok(beginning[0].text.startsWith("无关的文字") && beginning[0].text.endsWith("…"));
   });
 
   test("overlapping matches are merged; HTML is escaped around <mark>", () => {

@@ -37,11 +37,40 @@ function buildCharacterMap(): Map<number, string> {
 }
 
 let characterMap: Map<number, string> | undefined;
+/** The same map for the Basic Multilingual Plane as an array indexed by UTF-16 code unit (faster than a Map lookup). */
+let bmpTable: (string | undefined)[] | undefined;
 
-/** Converts traditional characters to simplified ones, character by character (same length in code points). */
+/**
+ * Converts traditional characters to simplified ones, character by character (same length in code
+ * points). Most text needs no change (it is already simplified): it is then returned as it is, and
+ * otherwise only the changed characters are replaced.
+ */
 export function toSimplified(text: string): string {
-  characterMap ??= buildCharacterMap();
+  if (!characterMap || !bmpTable) {
+    characterMap = buildCharacterMap();
+    bmpTable = new Array<string | undefined>(0x10000);
+    for (const [code, target] of characterMap) if (code < 0x10000) bmpTable[code] = target;
+  }
   let result = "";
-  for (const character of text) result += characterMap.get(character.codePointAt(0)!) ?? character;
-  return result;
+  let copiedUpTo = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    let target: string | undefined;
+    let size = 1;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const full = text.codePointAt(index)!;
+      if (full > 0xffff) {
+        size = 2;
+        target = characterMap.get(full);
+      }
+    } else {
+      target = bmpTable[code];
+    }
+    if (target !== undefined) {
+      result += text.slice(copiedUpTo, index) + target;
+      copiedUpTo = index + size;
+    }
+    index += size - 1;
+  }
+  return copiedUpTo === 0 ? text : result + text.slice(copiedUpTo);
 }

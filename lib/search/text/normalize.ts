@@ -36,6 +36,14 @@ export function foldForSearch(text: string): string {
   return folded.replace(/\s+/g, " ").trim();
 }
 
+/** /\s/ without a regular expression for ASCII and CJK ideographs (snippets fold every character of a hit's text). */
+function isWhiteSpace(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  return /\s/.test(character);
+}
+
 export type FoldedWithOffsets = {
   folded: string;
   /** For each UTF-16 index of `folded`, the UTF-16 index in the original text where it came from. */
@@ -54,7 +62,7 @@ export function foldWithOffsets(text: string): FoldedWithOffsets {
   for (const character of text) {
     const start = index;
     index += character.length;
-    if (character === " " || character === "\n" || character === "\t" || /\s/.test(character)) {
+    if (isWhiteSpace(character)) {
       if (!lastWasSpace) {
         folded += " ";
         origins.push(start);
@@ -74,23 +82,62 @@ export function foldWithOffsets(text: string): FoldedWithOffsets {
   return { folded, origins };
 }
 
+/** Whether a code point is a word character; CJK ideographs and ASCII letters and digits without a regular expression (most of any text). */
+function isWordCode(code: number, character: string): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  return WORD_CHARACTER.test(character);
+}
+
+const CJK_FIRST = 0x4e00;
+const CJK_END = 0xa000;
+
 /**
  * The index terms of a folded text: every word character (letters, digits, CJK) and every pair of
- * adjacent word characters. Punctuation and spaces break pairs.
+ * adjacent word characters, each once, in order of first occurrence. Punctuation and spaces break
+ * pairs. (Called for every document an index build writes, a million at province scale: CJK pairs
+ * are remembered as small integers rather than strings, and no regular expression runs for CJK or
+ * ASCII characters.)
  */
 export function indexTermsOf(folded: string): string[] {
-  const terms = new Set<string>();
-  let previous = "";
-  for (const character of folded) {
-    if (!WORD_CHARACTER.test(character)) {
-      previous = "";
+  const seenCharacters = new Set<number>();
+  const seenCjkPairs = new Set<number>();
+  const seenOtherPairs = new Set<string>();
+  const terms: string[] = [];
+  let previous = -1;
+  let previousCharacter = "";
+  for (let index = 0; index < folded.length;) {
+    const code = folded.codePointAt(index)!;
+    const size = code > 0xffff ? 2 : 1;
+    const character = size === 1 ? folded[index] : folded.slice(index, index + 2);
+    index += size;
+    if (!isWordCode(code, character)) {
+      previous = -1;
       continue;
     }
-    terms.add(character);
-    if (previous) terms.add(previous + character);
-    previous = character;
+    if (!seenCharacters.has(code)) {
+      seenCharacters.add(code);
+      terms.push(character);
+    }
+    if (previous >= 0) {
+      if (previous >= CJK_FIRST && previous < CJK_END && code >= CJK_FIRST && code < CJK_END) {
+        const key = (previous - CJK_FIRST) * (CJK_END - CJK_FIRST) + (code - CJK_FIRST);
+        if (!seenCjkPairs.has(key)) {
+          seenCjkPairs.add(key);
+          terms.push(previousCharacter + character);
+        }
+      } else {
+        const pair = previousCharacter + character;
+        if (!seenOtherPairs.has(pair)) {
+          seenOtherPairs.add(pair);
+          terms.push(pair);
+        }
+      }
+    }
+    previous = code;
+    previousCharacter = character;
   }
-  return [...terms];
+  return terms;
 }
 
 /**
