@@ -23,6 +23,7 @@ import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/dataset";
 import { runLoad, type LoadResult } from "../bench/load";
+import { failoverLines, runFailover, type FailoverResult } from "../bench/failover";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
 
@@ -365,6 +366,8 @@ type Results = {
   searchLoadAverage: number[];
   searchDemo: (LoadResult & { loadAverage: number[] }) | { skipped: string };
   registers: RegisterResults;
+  /** Two application servers behind the nginx example, one killed mid-run (bench/failover.ts). */
+  failover: FailoverResult | { skipped: string };
   peakServerRssMegabytes: number;
   targets: typeof TARGETS;
   durationSeconds: number;
@@ -489,6 +492,17 @@ function printTable(results: Results): void {
     verdict(largestAtEnd > 0 && largestAtEnd <= TARGETS.serverRssMegabytes),
   ]);
   rows.push(["peak RSS, npm start and all web processes", `${results.peakServerRssMegabytes} MB`, "", ""]);
+  const failover = results.failover;
+  rows.push(
+    "skipped" in failover
+      ? ["failover: one of two servers killed mid-run, requests lost", failover.skipped, "0", ""]
+      : [
+          `failover: one of two servers killed mid-run (${failover.requests} requests, ${failover.passedOn} passed on), requests lost`,
+          String(failover.lost),
+          "0",
+          verdict(failover.lost === 0),
+        ],
+  );
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column].length), 4));
   const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
   console.log();
@@ -705,6 +719,29 @@ async function main(): Promise<void> {
       searchDemo = { skipped: `failed: ${error instanceof Error ? error.message : String(error)}` };
     }
 
+    // Two application servers on the bench database behind the nginx example; one dies mid-run.
+    let failover: Results["failover"];
+    const failoverNginx = searchOnly ? null : findNginx();
+    if (!failoverNginx) failover = { skipped: searchOnly ? "skipped (--search)" : "nginx not installed" };
+    else {
+      log("Failover: two servers behind nginx, one killed mid-run…");
+      try {
+        failover = await runFailover({
+          root,
+          nginxBinary: failoverNginx,
+          databaseUrl: database.url,
+          directory: path.join(BENCH_DIR, "failover"),
+          listenPort: NGINX_PORT + 10,
+          serverPorts: [NGINX_PORT + 11, NGINX_PORT + 12],
+          paths: [itemPath, cataloguePath, "/api/v1/search?q=%E5%9F%8E%E7%AE%A1", "/api/health"],
+          log,
+        });
+        for (const line of failoverLines(failover)) log(line);
+      } catch (error) {
+        failover = { skipped: `failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+
     const results: Results = {
       machine: machineInfo(version),
       dataset: {
@@ -727,6 +764,7 @@ async function main(): Promise<void> {
       searchLoadAverage,
       searchDemo,
       registers,
+      failover,
       peakServerRssMegabytes: peakRss,
       targets: TARGETS,
       durationSeconds: Math.round((Date.now() - started) / 1000),
