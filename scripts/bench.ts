@@ -22,8 +22,8 @@ import { ensureDatabaseExists, startEmbeddedPostgres } from "@/lib/database/embe
 import { applyMigrations, readMigrationFiles } from "@/lib/database/migrate";
 import { computeBuildFingerprint, fingerprintPath, isBuildCurrent } from "@/lib/runtime/build-fingerprint";
 import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/dataset";
-import { runLoad, type LoadResult } from "../bench/load";
 import { failoverLines, runFailover, type FailoverResult } from "../bench/failover";
+import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
 

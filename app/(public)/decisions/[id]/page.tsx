@@ -27,7 +27,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     columnName: messages.registers.decisions.title,
     article: decision
       ? {
-          title: `${decision.documentNumber} ${decision.counterpartyName}`,
+          // As the page's heading reads.
+          title: `${messages.registers.decisions.kindTitles[decision.kind]}：${decision.documentNumber}`,
           publishedAt: articleDate(decision.publishedAt),
           source: decision.authorityName,
           keywords: [messages.registers.decisions.kindTitles[decision.kind], decision.documentNumber],
