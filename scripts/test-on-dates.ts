@@ -20,7 +20,7 @@ if (spawnSync("faketime", ["--version"], { stdio: "ignore" }).status !== 0) {
 
 /**
  * Integration files that involve no calendar: the process, the schema, the routes' shape and the
- * permissions, with real timers. They run on the real clock in test:integration; under faketime
+ * permissions, file storage, the replica and the job lock, with real timers. They run on the real clock in test:integration; under faketime
  * PostgreSQL's own timers misbehave (a 300 ms statement limit let a 1 s statement finish), and
  * running them three times more would only add a quarter of an hour to every landing. A test
  * that reads a date belongs in a file that is not on this list.
@@ -32,11 +32,14 @@ const calendarFree = [
   "database-timeouts",
   "demo-mode",
   "fuzz-handlers",
+  "job-lock",
   "migrations",
   "openapi-contract",
   "page-cache",
   "read-replica",
   "schema-drift",
+  "storage-contract",
+  "storage-s3",
   "web-edge",
   "web-processes",
 ];
