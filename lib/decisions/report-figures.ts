@@ -12,16 +12,18 @@ export type DecisionReportFigures = Record<DecisionKind, number> & {
 };
 
 /**
- * Table 2 of the annual report (第二十条第（五）（六）项): the licensing, penalty and coercion
- * decisions made in `year` (by decision date) that were published and not withdrawn. A penalty
- * whose publicity period has ended still counts: it was decided and disclosed that year.
+ * Table 2 of the annual report (第二十条第（五）（六）项), 本年处理决定数量: every licensing, penalty
+ * and coercion decision made in `year` (by decision date), whether or not its disclosure has been
+ * published yet — the table counts decisions, not publications (a decision still in review, or
+ * published late, was made that year). Left out: entries withdrawn (a wrong or duplicate entry is
+ * withdrawn, not deleted). A penalty whose publicity period has ended still counts.
  */
 export async function countDecisionsForReport(year: number, now = currentTime()): Promise<DecisionReportFigures> {
   const inYear = { decisionDate: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } };
-  const counted = { ...inYear, publishedAt: { not: null }, state: { not: "withdrawn" as const } };
+  const counted = { ...inYear, state: { not: "withdrawn" as const } };
   const [byKind, publishedLate, dueUnpublished] = await Promise.all([
     db.administrativeDecision.groupBy({ by: ["kind"], where: counted, _count: { _all: true } }),
-    db.administrativeDecision.count({ where: { ...counted, publishedOnTime: false } }),
+    db.administrativeDecision.count({ where: { ...counted, publishedAt: { not: null }, publishedOnTime: false } }),
     db.administrativeDecision.count({
       where: { ...inYear, publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(todayInBeijing(now)) } },
     }),
