@@ -92,7 +92,7 @@ export const reportsMessages = {
     proactive: (year: number, published: number, onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
       `（一）主动公开情况。${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
     registers: (retained: number, licensing: number, penalties: number, coercion: number) =>
-      `（二）权责清单和“双公示”。保留行政审批事项${retained}项；本年作出并公示行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条。`,
+      `（二）权责清单和“双公示”。保留行政审批事项${retained}项；本年作出行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条。`,
     applications: (received: number, decided: number) => `（三）依申请公开情况。本年新收政府信息公开申请${received}件，办结${decided}件。`,
     proposals: (suggestions: number, proposals: number, replied: number, published: number, satisfaction: string) =>
       `（四）建议提案办理情况。本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
