@@ -98,12 +98,7 @@ export async function findPreviousCarriedOut(year: number): Promise<Table3Row | 
 }
 
 export async function checkReport(figures: ReportFigures, texts: ReportTexts): Promise<ReportChecks> {
-  const blocking = checkReportTables(
-    figures.table3,
-    figures.table4,
-    figures.outcomes.map((outcome) => outcome.slug),
-    await findPreviousCarriedOut(figures.year),
-  );
+  const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes, await findPreviousCarriedOut(figures.year));
   const warnings: ReportCheck[] = [];
   if (figures.decisions.publishedLate)
     warnings.push({ code: "decisions_late", message: messages.reports.checkMessages.decisionsLate(figures.decisions.publishedLate) });

@@ -49,16 +49,31 @@ const columnLabels = [reportFormat.table3.person, ...reportFormat.table3.kinds, 
 const c = messages.reports.checkMessages;
 
 /**
- * The blocking checks of the official format. `outcomeSlugs` are the 21 outcome rows in order;
+ * The blocking checks of the official format. `outcomes` are the 21 outcome rows in order, each
+ * with the name the table prints (the messages name rows as the office reads them, never by slug);
  * `previousCarriedOut` is last year's published 四 (null when there is no published report).
  */
-export function checkReportTables(table3: Table3, table4: Table4, outcomeSlugs: readonly string[], previousCarriedOut: Table3Row | null): ReportCheck[] {
+export function checkReportTables(
+  table3: Table3,
+  table4: Table4,
+  outcomes: readonly { slug: string; label: string }[],
+  previousCarriedOut: Table3Row | null,
+): ReportCheck[] {
   const problems: ReportCheck[] = [];
   const row = (key: string) => table3.rows[key] ?? new Array(table3ColumnCount).fill(0);
-  for (const key of ["new", "carried_in", ...outcomeSlugs, "total", "carried_out"]) {
+  const outcomeSlugs = outcomes.map((outcome) => outcome.slug);
+  const fixedRows = reportFormat.table3.rows;
+  const rowNames: [string, string][] = [
+    ["new", fixedRows.new],
+    ["carried_in", fixedRows.carriedIn],
+    ...outcomes.map((outcome): [string, string] => [outcome.slug, outcome.label]),
+    ["total", fixedRows.total],
+    ["carried_out", fixedRows.carriedOut],
+  ];
+  for (const [key, name] of rowNames) {
     const values = row(key);
     if (sumRow(values.slice(0, 6)) !== values[6]) {
-      problems.push({ code: "table3_row_total", message: c.table3RowTotal(key, values[6], sumRow(values.slice(0, 6))) });
+      problems.push({ code: "table3_row_total", message: c.table3RowTotal(name, values[6], sumRow(values.slice(0, 6))) });
     }
   }
   for (let column = 0; column < table3ColumnCount; column++) {

@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checkReportTables, table3Row, type Table3 } from "@/lib/reports/report-tables";
 
-const outcomes = ["disclose", "partial", "refuse_state_secret"];
+const outcomes = [
+  { slug: "disclose", label: "予以公开" },
+  { slug: "partial", label: "部分公开" },
+  { slug: "refuse_state_secret", label: "属于国家秘密" },
+];
 
 function consistentTable(): Table3 {
   return {
@@ -45,7 +49,14 @@ test("三（七） must be the sum of the outcome rows", () => {
 test("the 总计 column must be the sum of the six applicant columns", () => {
   const table = consistentTable();
   table.rows.new = [5, 2, 0, 0, 0, 0, 8];
-  assert.ok(checkReportTables(table, table4, outcomes, null).some((problem) => problem.code === "table3_row_total"));
+  table.rows.refuse_state_secret = [0, 1, 0, 0, 0, 0, 2];
+  const problems = checkReportTables(table, table4, outcomes, null).filter((problem) => problem.code === "table3_row_total");
+  // The rows are named as the table prints them, never by their slugs.
+  assert.deepEqual(
+    problems.map((problem) => problem.message.match(/^表三“([^”]+)”行/)?.[1]),
+    ["一、本年新收政府信息公开申请数量", "属于国家秘密"],
+  );
+  assert.ok(problems.every((problem) => !/[a-z_]{4,}/.test(problem.message)));
 });
 
 test("Table 4 totals must add up in each of the three groups", () => {
