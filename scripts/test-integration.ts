@@ -6,17 +6,17 @@
  * `npm run test:integration -- items search` runs the files whose names contain "items" or
  * "search"; `-- '!fuzz'` runs all but the fuzz run.
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
-import { selectTestFiles } from "./test-files";
+import { runTestFiles, selectTestFiles, testConcurrency } from "./test-files";
 
 const root = process.cwd();
 const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2));
+// Checked before the database starts, so that a bad value leaves nothing running.
+const concurrency = testConcurrency();
 
 let stop = async () => {};
 if (!process.env.TEST_DATABASE_URL) {
@@ -43,19 +43,6 @@ if (selected.some((file) => startsTheProduct.some((name) => file.includes(name))
   }
 }
 
-const concurrency = Number.parseInt(process.env.TEST_CONCURRENCY ?? "2", 10);
-if (!(concurrency >= 1)) {
-  console.error(`TEST_CONCURRENCY must be a whole number of at least 1 (it is "${process.env.TEST_CONCURRENCY}").`);
-  process.exit(1);
-}
-
-// Asynchronously, so that this process keeps reading the embedded server's log: a blocked event
-// loop lets its pipe fill, and then every PostgreSQL process that logs a line waits for ever.
-const child = spawn(
-  process.execPath,
-  ["--conditions=react-server", "--import", "tsx", "--test", `--test-concurrency=${concurrency}`, "--test-reporter=spec", ...selected],
-  { stdio: "inherit", env: process.env },
-);
-const [code] = (await once(child, "exit")) as [number | null];
+const code = await runTestFiles(selected, concurrency);
 await stop();
-process.exit(code ?? 1);
+process.exit(code);
