@@ -56,6 +56,16 @@ describe("deploy/nginx.conf", () => {
     assert.match(bench, /proxy_cache gongkai;/);
   });
 
+  test("the failover copy spreads requests over two servers and takes a dead one out of the rotation", () => {
+    const bench = benchNginxConfig(deployed, "/tmp/bench-nginx", 18080, [13001, 13002]);
+    const upstream = bench.match(/upstream gongkai \{[^}]*\}/)?.[0] ?? "";
+    assert.match(upstream, /server 127\.0\.0\.1:13001 max_fails=1 fail_timeout=10s;/);
+    assert.match(upstream, /server 127\.0\.0\.1:13002 max_fails=1 fail_timeout=10s;/);
+    assert.doesNotMatch(upstream, /:3000/);
+    // No proxy_next_upstream that would switch off nginx's default (retry a failed GET on the next server).
+    assert.doesNotMatch(bench, /proxy_next_upstream\s+off/);
+  });
+
   const nginx = findNginx();
   test("nginx accepts the file as it is (with a throwaway certificate)", { skip: nginx ? false : "nginx is not installed" }, () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), "gongkai-nginx-"));
