@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { encode } from "next-auth/jwt";
+import { startNpmStart, type NpmStart } from "../support/npm-start";
 
 /**
  * The web edge, end to end: `npm start` (scripts/serve.ts) on a fresh DATA_DIR and its own ports,
@@ -20,7 +21,7 @@ const authSecret = "web-edge-test-secret-0123456789abcdef";
 const openDataLimit = 3;
 let dataDir: string;
 let server: ChildProcess;
-let output = "";
+let product: NpmStart;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -52,21 +53,8 @@ function ask(
   });
 }
 
-/** A probe's way to stop the wait at once (the server exited); any other failure of a probe is "not yet". */
-class StopWaiting extends Error {}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => {
-      if (error instanceof StopWaiting) throw new Error(`${error.message} while waiting for ${what}. Server output:\n${output.slice(-4000)}`);
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}. Server output:\n${output.slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number) => product.waitFor(what, probe, timeoutMs);
+const output = () => product.output();
 
 const healthy = () => waitFor("/api/health to answer 200", async () => ((await ask("/api/health")).status === 200 ? true : undefined), 60_000);
 const readPid = (file: string) => Number(readFileSync(file, "utf8").split("\n")[0]);
@@ -96,23 +84,8 @@ before(async () => {
   delete environment.DATABASE_URL;
   delete environment.HOST;
   delete environment.NODE_OPTIONS;
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
-    env: environment,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // A build, when needed, takes minutes on a busy 2-core machine.
-  await waitFor(
-    "the site to be served",
-    async () =>
-      output.includes("Gongkai is served at")
-        ? true
-        : server.exitCode !== null
-          ? Promise.reject(new StopWaiting(`npm start exited (${server.exitCode})`))
-          : undefined,
-    20 * 60_000,
-  );
+  product = await startNpmStart(environment, 250);
+  server = product.server;
   await healthy();
 });
 
@@ -283,11 +256,11 @@ describe("supervisor", () => {
       "a new web server",
       async () => {
         const pid = existsSync(webPidFile) ? readPid(webPidFile) : 0;
-        return pid && pid !== first && output.includes("The web server is back") ? pid : undefined;
+        return pid && pid !== first && output().includes("The web server is back") ? pid : undefined;
       },
       60_000,
     );
-    assert.match(output, /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s/);
+    assert.match(output(), /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s/);
     await healthy();
     assert.ok(isAlive(second));
     assert.ok(isAlive(postmaster), "the same database server, never stopped");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -9,6 +9,7 @@ import pg from "pg";
 import { embeddedDatabaseUrl } from "../../lib/database/embedded-postgres";
 import { EMBEDDED_DATABASE_NAME } from "../../lib/database/open-database";
 import { readOrCreateSecrets } from "../../lib/runtime/secrets";
+import { startNpmStart, type NpmStart } from "../support/npm-start";
 
 /**
  * `npm start` with WEB_CONCURRENCY=2, end to end: two web processes behind one port (they say
@@ -22,7 +23,7 @@ const port = 20_000 + Math.floor(Math.random() * 20_000);
 const databasePort = 45_000 + Math.floor(Math.random() * 5_000);
 let dataDir: string;
 let server: ChildProcess;
-let output = "";
+let product: NpmStart;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -39,21 +40,8 @@ function ask(pathname: string, headers: Record<string, string> = {}): Promise<An
   });
 }
 
-/** A probe's way to stop the wait at once (the server exited); any other failure of a probe is "not yet". */
-class StopWaiting extends Error {}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => {
-      if (error instanceof StopWaiting) throw new Error(`${error.message} while waiting for ${what}. Server output:\n${output.slice(-4000)}`);
-      return undefined;
-    });
-    if (value !== undefined) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}. Server output:\n${output.slice(-4000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number) => product.waitFor(what, probe, timeoutMs);
+const output = () => product.output();
 
 const webPids = () => readFileSync(path.join(dataDir, "web.pid"), "utf8").split("\n").map(Number);
 const isAlive = (pid: number) => {
@@ -99,23 +87,8 @@ before(async () => {
     AUTH_SECRET: "web-processes-test-secret-0123456789abcdef",
   };
   for (const name of ["DATABASE_URL", "HOST", "NODE_OPTIONS", "SEED_DEMO", "DEMO_MODE", "PAGE_CACHE_MB"]) delete environment[name];
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
-    env: environment,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // A build, when needed, takes minutes on a busy 2-core machine.
-  await waitFor(
-    "the site to be served",
-    async () =>
-      output.includes("Gongkai is served at")
-        ? true
-        : server.exitCode !== null
-          ? Promise.reject(new StopWaiting(`npm start exited (${server.exitCode})`))
-          : undefined,
-    20 * 60_000,
-  );
+  product = await startNpmStart(environment);
+  server = product.server;
 });
 
 after(async () => {
@@ -128,7 +101,7 @@ after(async () => {
 
 describe("several web processes behind one port", () => {
   test("two processes answer on the one port, each from its own page cache with a fresh nonce", async () => {
-    assert.match(output, /served at .* by 2 web processes/);
+    assert.match(output(), /served at .* by 2 web processes/);
     const pids = webPids();
     assert.equal(pids.length, 2);
     assert.ok(pids.every(isAlive));
@@ -177,21 +150,21 @@ describe("several web processes behind one port", () => {
   test("a killed process: the other keeps answering, and the killed one is restarted", async () => {
     const [first, second] = webPids();
     process.kill(first, "SIGKILL");
-    await waitFor("the supervisor to notice", async () => (output.includes("The web server stopped (SIGKILL)") ? true : undefined), 10_000);
+    await waitFor("the supervisor to notice", async () => (output().includes("The web server stopped (SIGKILL)") ? true : undefined), 10_000);
     for (let index = 0; index < 6; index++) {
       const answer = await ask("/api/health");
       assert.equal(answer.status, 200);
       assert.equal(answer.headers["x-web-process"], "2");
     }
     assert.match(
-      output,
+      output(),
       /The web server stopped \(SIGKILL\) after \d+ s; restarting in 1 s \(crash 1 in a row; process 1 of 2\)\. The other web processes keep serving/,
     );
     const restarted = await waitFor(
       "process 1 to be back",
       async () => {
         const pid = webPids()[0];
-        return pid !== first && output.includes("The web server is back") ? pid : undefined;
+        return pid !== first && output().includes("The web server is back") ? pid : undefined;
       },
       120_000,
     );
