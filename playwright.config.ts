@@ -40,7 +40,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATA_DIR: e2eDataDir,
-      EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000),
+      // Below the ephemeral port range (32768+), where client sockets could already hold it.
+      EMBEDDED_DATABASE_PORT: String(port + 26000),
       SEED_DEMO: "1",
       CLOCK_START_FOR_TESTS: E2E_START,
       PAGE_CACHE_VERSION_CHECK_MS: "0",

@@ -12,6 +12,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
 import { runTestFiles, selectTestFiles, testConcurrency } from "./test-files";
+import { unusedPort } from "../tests/support/ports";
 
 const root = process.cwd();
 const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2));
@@ -23,7 +24,7 @@ if (!process.env.TEST_DATABASE_URL) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-test-pg-"));
   // As root the server runs as the postgres user, which must be able to enter this directory.
   chmodSync(dataDir, 0o755);
-  const port = 55000 + Math.floor(Math.random() * 5000);
+  const port = await unusedPort();
   const server = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, "postgres"), port, password: "test" });
   process.env.TEST_DATABASE_URL = server.urlFor("postgres");
   stop = async () => {

@@ -29,7 +29,8 @@ import { queryPublicContentVersion } from "@/lib/runtime/content-version-reader"
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { setEnvironment } from "../support/environment";
 import { insertSection, insertUser } from "../support/fixtures";
-import { freePort, startReplicaCluster, type ReplicaCluster } from "../support/replica-cluster";
+import { unusedPort } from "../support/ports";
+import { startReplicaCluster, type ReplicaCluster } from "../support/replica-cluster";
 import { migrationsDir, pinClock } from "../support/test-database";
 
 /**
@@ -237,7 +238,7 @@ describe("reads routed between the primary and a streaming replica", () => {
 
   test("through the web server (the built app): an anonymous page reads the replica, a signed-in visitor's the primary; shown within 2 s of replay", async (context) => {
     if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return context.skip("no build: `npm run test:integration` builds the app first");
-    const port = await freePort();
+    const port = await unusedPort();
     let output = "";
     const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
       env: {

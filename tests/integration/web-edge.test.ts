@@ -7,6 +7,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { encode } from "next-auth/jwt";
 import { startNpmStart, type NpmStart } from "../support/npm-start";
+import { unusedPort } from "../support/ports";
 
 /**
  * The web edge, end to end: `npm start` (scripts/serve.ts) on a fresh DATA_DIR and its own ports,
@@ -15,8 +16,8 @@ import { startNpmStart, type NpmStart } from "../support/npm-start";
  * (127.0.0.2, 127.0.0.3) are direct clients.
  */
 
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-const databasePort = 45_000 + Math.floor(Math.random() * 5_000);
+let port = 0;
+let databasePort = 0;
 const authSecret = "web-edge-test-secret-0123456789abcdef";
 const openDataLimit = 3;
 let dataDir: string;
@@ -68,6 +69,8 @@ const isAlive = (pid: number) => {
 };
 
 before(async () => {
+  port = await unusedPort();
+  databasePort = await unusedPort();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-web-edge-"));
   // As root the database runs as the postgres user, which must be able to enter this directory.
   chmodSync(dataDir, 0o755);
@@ -90,7 +93,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (server.exitCode === null) {
+  if (server && server.exitCode === null) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }

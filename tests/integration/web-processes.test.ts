@@ -10,6 +10,7 @@ import { embeddedDatabaseUrl } from "../../lib/database/embedded-postgres";
 import { EMBEDDED_DATABASE_NAME } from "../../lib/database/open-database";
 import { readOrCreateSecrets } from "../../lib/runtime/secrets";
 import { startNpmStart, type NpmStart } from "../support/npm-start";
+import { unusedPort } from "../support/ports";
 
 /**
  * `npm start` with WEB_CONCURRENCY=2, end to end: two web processes behind one port (they say
@@ -19,8 +20,8 @@ import { startNpmStart, type NpmStart } from "../support/npm-start";
  * 2 s with nothing sent to them; a killed process must leave the other serving and be restarted.
  */
 
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-const databasePort = 45_000 + Math.floor(Math.random() * 5_000);
+let port = 0;
+let databasePort = 0;
 let dataDir: string;
 let server: ChildProcess;
 let product: NpmStart;
@@ -75,6 +76,8 @@ async function askEveryProcess(
 }
 
 before(async () => {
+  port = await unusedPort();
+  databasePort = await unusedPort();
   dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-web-processes-"));
   chmodSync(dataDir, 0o755);
   const environment: NodeJS.ProcessEnv = {
@@ -92,7 +95,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (server.exitCode === null) {
+  if (server && server.exitCode === null) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }

