@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
+import { axeOn } from "./support/axe";
 import { logIn, logOut, sameOrigin } from "./support/session";
 
 // A valid mainland ID number (GB 11643 checksum) and one with a wrong check digit.
@@ -35,7 +35,7 @@ test("a visitor applies and looks up the status; staff decide; the reply is revi
   await page.getByLabel(/所需政府信息的名称/).fill(description);
   await expect(page.getByTestId("description-counter")).toHaveText(`已输入 ${description.length} / 2000 字`);
   await page.getByRole("radio", { name: "电子邮件" }).check();
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  expect((await axeOn(page).include("main").analyze()).violations).toEqual([]);
   await page.getByRole("button", { name: "提交申请" }).dblclick();
   await expect(page.getByTestId("application-receipt")).toBeVisible();
   const number = (await page.getByTestId("receipt-number").textContent())!.trim();

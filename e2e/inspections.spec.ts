@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { axeOn } from "./support/axe";
 import { e2eToday } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
@@ -89,7 +89,7 @@ async function review(page: Page, subject: "任务审核" | "结果审核", acti
 test("the public sees the 2017 draws with their results and can re-run a draw from the published input", async ({ page, request }) => {
   await page.goto("/inspections?year=2017");
   await expect(page.getByTestId("result-count")).toHaveText("共 2 个抽查任务");
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  expect((await axeOn(page).include("main").analyze()).violations).toEqual([]);
   await page.getByRole("link", { name: "2017年上半年户外广告和门店牌匾“双随机”抽查" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("2017年上半年户外广告和门店牌匾“双随机”抽查");
   const rows = page.getByTestId("assignment-table").locator("tbody tr");
@@ -106,7 +106,7 @@ test("the public sees the 2017 draws with their results and can re-run a draw fr
   await page.getByTestId("draw-technical").getByText("技术核验说明").click();
   await expect(page.getByRole("heading", { name: "如何核对抽取结果" })).toBeVisible();
   await expect(page.getByTestId("draw-seed")).toBeVisible();
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  expect((await axeOn(page).include("main").analyze()).violations).toEqual([]);
 
   const id = page.url().split("/").pop();
   const inputHash = (await page.getByTestId("draw-input-hash").textContent())!.trim();
@@ -259,5 +259,5 @@ test("staff import targets, plan and draw a task; it is reviewed, published, and
   const published = page.getByTestId("assignment-table").locator("tbody tr");
   await expect(published.first()).toContainText("未发现问题");
   await expect(published.nth(1)).toContainText("责令限期拆除破损广告牌");
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  expect((await axeOn(page).include("main").analyze()).violations).toEqual([]);
 });

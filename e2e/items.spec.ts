@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeOn } from "./support/axe";
 import { logIn, logOut } from "./support/session";
 
 async function openItemAs(page: Page, username: string, itemUrl: string) {
@@ -113,7 +113,7 @@ test("personal data found on submit must be acknowledged with a note", async ({ 
 test("the main public pages have no serious or critical accessibility violations", async ({ page }) => {
   for (const path of ["/", "/catalogue/statutory", "/catalogue/guide", "/items/1", "/search?q=广告", "/login"]) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const results = await axeOn(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
     expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   }

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { axeOn } from "./support/axe";
 import { e2eYear } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
@@ -164,7 +164,7 @@ test("the yearly assignment list is imported all or nothing, with the errors lis
 test("the public proposal and feedback pages have no serious accessibility problems", async ({ page }) => {
   for (const path of ["/proposals", "/feedback", "/feedback/new"]) {
     await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const results = await axeOn(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
     expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   }

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { axeOn } from "./support/axe";
 import { publicRoutes } from "./support/public-routes";
 
 /**
@@ -31,7 +31,7 @@ for (const viewport of widths) {
         }, innerWidth);
         problems.push(`${route}: ${scrollWidth} px wide at ${innerWidth} (${wide})`);
       }
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const { violations } = await axeOn(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const violation of violations) problems.push(`${route}: ${violation.id} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
     }
     expect(problems).toEqual([]);

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { axeOn } from "./support/axe";
 import { e2eYear } from "./support/clock";
 import { logIn, logOut } from "./support/session";
 
@@ -24,7 +24,7 @@ const agency = "绥芬河市城市管理和综合行政执法局";
 const authorityCode = creditCode("11231081MB1964057");
 
 async function expectAccessible(page: Page) {
-  expect((await new AxeBuilder({ page }).include("main").analyze()).violations).toEqual([]);
+  expect((await axeOn(page).include("main").analyze()).violations).toEqual([]);
 }
 
 async function takeAction(page: Page, action: string, comment?: string) {

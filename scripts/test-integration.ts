@@ -25,7 +25,7 @@ if (!process.env.TEST_DATABASE_URL) {
   // As root the server runs as the postgres user, which must be able to enter this directory.
   chmodSync(dataDir, 0o755);
   const port = await unusedPort();
-  const server = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, "postgres"), port, password: "test" });
+  const server = await startEmbeddedPostgres({ databaseDir: path.join(dataDir, "postgres"), port, password: "test", throwaway: true });
   process.env.TEST_DATABASE_URL = server.urlFor("postgres");
   stop = async () => {
     await server.stop();

@@ -11,7 +11,20 @@ export type EmbeddedDatabase = {
   stop(): Promise<void>;
 };
 
-type StartOptions = { databaseDir: string; port: number; password: string; log?: (line: string) => void };
+type StartOptions = {
+  databaseDir: string;
+  port: number;
+  password: string;
+  log?: (line: string) => void;
+  /**
+   * A throwaway database (the test suites'): writes are not forced to disk, which a crash of the
+   * machine would lose. Never for data anyone keeps.
+   */
+  throwaway?: boolean;
+};
+
+/** What a throwaway database skips: the flushes that make a commit survive a power cut. */
+export const THROWAWAY_FLAGS = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
 
 const USER = "postgres";
 
@@ -99,7 +112,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "timezone=UTC", ...(options.throwaway ? THROWAWAY_FLAGS : [])],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (error) => log(String(error)),
   });

@@ -1,0 +1,11 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+/**
+ * axe on the page as it is. Legacy mode runs axe.run() in the page itself: the default opens a blank
+ * page (a new renderer) for every check to merge frame results, which cost 1–2 s per check and the
+ * suite minutes; the product's pages have no cross-origin frames to merge.
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode();
+}
