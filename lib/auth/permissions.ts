@@ -1,5 +1,6 @@
 import { applicationsGrants } from "@/lib/auth/grants/applications";
 import { inspectionsGrants } from "@/lib/auth/grants/inspections";
+import { oversightGrants } from "@/lib/auth/grants/oversight";
 import { proposalsGrants } from "@/lib/auth/grants/proposals";
 import { registersGrants } from "@/lib/auth/grants/registers";
 import { reportsGrants } from "@/lib/auth/grants/reports";
@@ -14,7 +15,7 @@ import { ForbiddenError } from "@/lib/errors";
  * add the state and the person's relation to the record. Each later domain keeps its part in
  * lib/auth/grants/<domain>.ts; they are merged here into the one table.
  */
-const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants, inspectionsGrants] as const;
+const domainGrants = [applicationsGrants, registersGrants, proposalsGrants, reportsGrants, inspectionsGrants, oversightGrants] as const;
 
 type DomainAction = (typeof domainGrants)[number]["actions"][number];
 

@@ -8,6 +8,7 @@ import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
+import { oversightMessages } from "@/lib/i18n/zh-CN/oversight";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
 import { registersMessages } from "@/lib/i18n/zh-CN/registers";
 import { reportsMessages } from "@/lib/i18n/zh-CN/reports";
@@ -40,6 +41,7 @@ export const zhCN = {
   openapi: openapiMessages,
   accessibility: accessibilityMessages,
   siteMap: siteMapMessages,
+  oversight: oversightMessages,
   site: {
     disclosureColumn: "政府信息公开",
     mainNavigation: "主导航",
@@ -480,6 +482,9 @@ export const zhCN = {
       "calendar_override.remove": "删除工作日调整",
       "audit.export": "导出审计日志",
       "site_identity.update": "修改网站标识",
+      "spot_check.settings_update": "修改普查自查设置",
+      "wording_rule.add": "添加严重表述错误",
+      "wording_rule.remove": "删除严重表述错误",
     },
     entityTypeLabels: {
       Item: "公开信息",
@@ -491,6 +496,8 @@ export const zhCN = {
       CalendarOverride: "工作日调整",
       AuditEvent: "审计日志",
       Agency: "网站标识",
+      OversightSetting: "普查自查设置",
+      WordingRule: "严重表述错误",
     },
   },
 } as const;

@@ -853,4 +853,14 @@ export const operations: Operation[] = [
     access: "staff",
     response: "ProposalStats",
   },
+
+  // Oversight.
+  {
+    method: "get",
+    path: "/api/v1/admin/spot-check",
+    tag: "oversight",
+    summary: summaries["get /api/v1/admin/spot-check"],
+    access: "staff",
+    response: "SpotCheck",
+  },
 ];

@@ -458,6 +458,20 @@ component(
   z.object({ id: int(), number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe(said.OfflineApplicationReceipt.self),
 );
 component(
+  "SpotCheck",
+  z.object({
+    checkedAt: z.iso.datetime(),
+    indicators: z.array(
+      z.object({
+        key: z.enum(["stale_columns", "empty_columns", "broken_links", "wording_errors", "unanswered_messages", "overdue_applications", "annual_report"]),
+        status: z.enum(["pass", "warning", "fail"]),
+        count: int(),
+        url: text(),
+      }),
+    ),
+  }),
+);
+component(
   "FeeQuote",
   z.object({
     amountYuan: z.number(),

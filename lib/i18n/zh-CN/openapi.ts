@@ -27,6 +27,7 @@ export const openapiMessages = {
     applications: "依申请公开",
     feedback: "意见建议",
     accounts: "用户与科室",
+    oversight: "监督：网站普查自查",
     meta: "本文档",
   },
   securitySchemes: {
@@ -222,5 +223,6 @@ export const openapiMessages = {
     "get /api/v1/admin/proposals/settings": "办理期限设置",
     "put /api/v1/admin/proposals/settings": "修改办理期限设置",
     "get /api/v1/admin/proposals/stats": "建议提案统计（工作台）",
+    "get /api/v1/admin/spot-check": "网站普查自查：各项指标的结果（pass / warning / fail）",
   },
 };
