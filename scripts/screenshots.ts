@@ -19,7 +19,7 @@ const base = `http://localhost:${port}`;
 
 type View = { name: string; path: string; user?: string; open?: (page: Page) => Promise<void> };
 
-const views: View[] = [
+const allViews: View[] = [
   { name: "home", path: "/" },
   { name: "catalogue", path: "/catalogue/statutory" },
   { name: "item", path: "/items/1" },
@@ -56,7 +56,12 @@ const views: View[] = [
     },
   },
   { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
+  { name: "console-spot-check", path: "/admin/spot-check", user: "admin" },
 ];
+
+/** `npm run screenshots -- home console-spot-check`: only the views named; all of them without names. */
+const only = process.argv.slice(2);
+const views = allViews.filter((view) => only.length === 0 || only.includes(view.name));
 
 const viewports = [
   { suffix: "desktop", width: 1366, height: 900 },
@@ -83,7 +88,7 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "gongkai-screenshots-"));
 chmodSync(dataDir, 0o755);
 const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
   stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DATABASE_PORT: String(port + 50000 - 3000), SEED_DEMO: "1" },
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_DATABASE_PORT: String(port + 26000), SEED_DEMO: "1" },
 });
 server.once("exit", () => (serverExited = true));
 
