@@ -152,6 +152,10 @@ export const configSchema = z.object({
   SEARCH_CACHE: z.enum(["on", "off"], "expected on or off").default("on"),
   SCHEDULER_INTERVAL_MS: wholeNumber({ min: 100, max: 86_400_000, default: 15_000, unit: "milliseconds" }),
   DISABLE_SCHEDULER: flag(false),
+  /** How often the scheduled job checks the external links of published items (spot-check 链接不可用); 0 = never. */
+  EXTERNAL_LINK_CHECK_HOURS: wholeNumber({ min: 0, max: 8760, default: 0, unit: "hours" }),
+  /** How long one external link may take to answer before it counts as unreachable. */
+  EXTERNAL_LINK_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, default: 10_000, unit: "milliseconds" }),
   /** Where uploaded files are stored (lib/storage/storage-settings.ts); unset: DATA_DIR/uploads. */
   STORAGE_URL: z
     .string()

@@ -22,6 +22,7 @@ export async function screenRevision(tx: DatabaseTransaction, revisionId: number
     include: { attachments: { include: { file: true }, orderBy: { sortOrder: "asc" } } },
   });
   const sensitiveWords = (await tx.sensitiveWord.findMany()).map((row) => row.word);
+  const wordingErrors = await tx.wordingRule.findMany({ select: { wrong: true, correct: true } });
   const texts: ScreenedText[] = [
     { source: messages.items.screeningSources.title, text: revision.title },
     { source: messages.items.screeningSources.body, text: revision.bodyText },
@@ -32,7 +33,7 @@ export async function screenRevision(tx: DatabaseTransaction, revisionId: number
     })),
   ];
   return texts.flatMap(({ source, text }) =>
-    findScreeningFindings(text, { sensitiveWords }).map((finding) => ({
+    findScreeningFindings(text, { sensitiveWords, wordingErrors }).map((finding) => ({
       key: `${source}|${finding.kind}|${finding.start}|${finding.match}`,
       source,
       kind: finding.kind,

@@ -2,6 +2,7 @@ import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
 import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
+import { checkExternalLinksIfDue } from "@/lib/oversight/external-links";
 import { runExclusively } from "./job-lock";
 
 const globalForJobs = globalThis as unknown as { gongkaiJobsStarted?: boolean };
@@ -22,6 +23,8 @@ export function startScheduledJobs(): void {
         if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
         await closeLapsedApplications();
       });
+      // Minutes, at most every EXTERNAL_LINK_CHECK_HOURS: beside the round, under its own lock.
+      void checkExternalLinksIfDue().catch((error: unknown) => console.error("[scheduler] external links:", error instanceof Error ? error.message : error));
     } catch (error) {
       // The database may be briefly unreachable; the next tick tries again.
       console.error("[scheduler]", error instanceof Error ? error.message : error);

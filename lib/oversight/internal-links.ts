@@ -1,6 +1,8 @@
 import "server-only";
+import { beijingDayOf } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
+import { externalLinksOf } from "@/lib/oversight/external-links";
 import { attachmentStore } from "@/lib/storage/attachment-store";
 
 const m = messages.oversight.details;
@@ -34,8 +36,9 @@ const concurrentStats = 8;
 
 /**
  * Links in published items that lead nowhere — another item that is not (or no longer) public, an
- * attachment that is not public, a column that does not exist — and attachments of published items
- * whose file is gone from storage.
+ * attachment that is not public, a column that does not exist, another site the last scheduled check
+ * could not reach (lib/oversight/external-links.ts) — and attachments of published items whose file
+ * is gone from storage.
  */
 export async function findBrokenLinks(): Promise<BrokenLink[]> {
   const published = await db.item.findMany({
@@ -75,6 +78,20 @@ export async function findBrokenLinks(): Promise<BrokenLink[]> {
       if (!target || live[target.kind].has(target.key)) continue;
       const detail = target.kind === "item" ? m.brokenItemLink(link) : target.kind === "file" ? m.brokenFileLink(link) : m.brokenCategoryLink(link);
       broken.push({ itemId: item.id, title: item.publishedRevision!.title, detail });
+    }
+  }
+  const unreachable = new Map((await db.externalLinkCheck.findMany({ where: { ok: false } })).map((check) => [check.url, check]));
+  if (unreachable.size) {
+    for (const { item } of linksByItem) {
+      for (const url of externalLinksOf(item.publishedRevision!.body)) {
+        const check = unreachable.get(url);
+        if (check)
+          broken.push({
+            itemId: item.id,
+            title: item.publishedRevision!.title,
+            detail: m.brokenExternalLink(url, check.problem ?? "", beijingDayOf(check.checkedAt)),
+          });
+      }
     }
   }
   const store = attachmentStore();

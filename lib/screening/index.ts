@@ -4,9 +4,10 @@ import { findEmails } from "./detectors/email";
 import { findIdNumbers } from "./detectors/id-number";
 import { findMobileNumbers } from "./detectors/mobile-number";
 import { findSensitiveWords } from "./detectors/sensitive-word";
+import { findWordingErrors } from "./detectors/wording-error";
 import type { ScreeningFinding, ScreeningFindingKind, ScreeningMatch, ScreeningOptions } from "./types";
 
-export type { ScreeningFinding, ScreeningFindingKind, ScreeningOptions } from "./types";
+export type { ScreeningFinding, ScreeningFindingKind, ScreeningOptions, WordingError } from "./types";
 
 // When two findings overlap, the more specific one stays: an 18-digit string that is a valid
 // ID is reported as an ID even if it also passes Luhn, and a structured datum outranks a
@@ -17,6 +18,7 @@ const kindPriority: Record<ScreeningFindingKind, number> = {
   mobile_number: 2,
   email: 3,
   sensitive_word: 4,
+  wording_error: 5,
 };
 
 function overlaps(first: ScreeningMatch, second: ScreeningMatch): boolean {
@@ -43,6 +45,7 @@ export function findScreeningFindings(text: string, options: ScreeningOptions): 
     ...findMobileNumbers(text),
     ...findEmails(text),
     ...findSensitiveWords(text, options.sensitiveWords),
+    ...findWordingErrors(text, options.wordingErrors ?? []),
   ];
   return removeOverlaps(matches).map((match) => ({ ...match, context: extractContext(text, match.start, match.end) }));
 }

@@ -1,4 +1,4 @@
-export type ScreeningFindingKind = "id_number" | "mobile_number" | "bank_card" | "email" | "sensitive_word";
+export type ScreeningFindingKind = "id_number" | "mobile_number" | "bank_card" | "email" | "sensitive_word" | "wording_error";
 
 /** A possible personal or sensitive datum (保密审查提示) for a reviewer to look at before publication. */
 export type ScreeningFinding = {
@@ -14,4 +14,7 @@ export type ScreeningFinding = {
 /** What a detector reports; the context is added once, after de-duplication. */
 export type ScreeningMatch = Omit<ScreeningFinding, "context">;
 
-export type ScreeningOptions = { sensitiveWords: string[] };
+/** A serious wording error (严重表述错误) and its correct form, from the administrator's list. */
+export type WordingError = { wrong: string; correct: string };
+
+export type ScreeningOptions = { sensitiveWords: string[]; wordingErrors?: WordingError[] };

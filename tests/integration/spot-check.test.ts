@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -9,6 +11,8 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { screenRevision } from "@/lib/items/item-screening";
+import { checkExternalLink, checkExternalLinks } from "@/lib/oversight/external-links";
 import { updateOversightSettings } from "@/lib/oversight/oversight-settings";
 import { runSpotCheck, type SpotCheckKey } from "@/lib/oversight/spot-check";
 import { addWordingRules, listWordingRules, removeWordingRule } from "@/lib/oversight/wording-rules";
@@ -165,7 +169,7 @@ describe("链接不可用 (broken links)", () => {
     const linking = await publish("budgets", {
       on: "2026-11-03",
       title: "含链接的信息",
-      body: `<p><a href="/items/${target}">有效</a> <a href="/items/${withdrawn}">失效</a> <a href="/catalogue/no-such-column">无此栏目</a> <a href="/files/987654">无此附件</a> <a href="https://www.gov.cn/">外部</a> <a href="/catalogue/budgets?year=2026">栏目</a></p>`,
+      body: `<p><a href="/items/${target}">有效</a> <a href="/items/${withdrawn}">失效</a> <a href="/catalogue/no-such-column">无此栏目</a> <a href="/files/987654">无此附件</a> <a href="https://example.invalid/">外部</a> <a href="/catalogue/budgets?year=2026">栏目</a></p>`,
     });
     const broken = (await indicatorOf("broken_links")).records.filter((record) => record.url === `/admin/items/${linking}`);
     assert.deepEqual(broken.map((record) => record.detail).sort(), [
@@ -199,6 +203,47 @@ describe("链接不可用 (broken links)", () => {
   });
 });
 
+describe("external links (the scheduled check, against a local server)", () => {
+  test("404, no answer in time and refused connections fail; 200, a redirect and a server that refuses HEAD but answers GET pass", async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === "/ok") return void response.end("ok");
+      if (request.url === "/moved") return void response.writeHead(302, { Location: "http://169.254.169.254/" }).end();
+      if (request.url === "/no-head") return void response.writeHead(request.method === "HEAD" ? 405 : 200).end();
+      if (request.url === "/slow") return void setTimeout(() => response.end("late"), 3_000);
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const options = { timeoutMs: 500, allowPrivateAddresses: true };
+      assert.deepEqual(await checkExternalLink(`${base}/ok`, options), { ok: true, status: 200, problem: null });
+      assert.deepEqual(await checkExternalLink(`${base}/moved`, options), { ok: true, status: 302, problem: null }, "a redirect is not followed");
+      assert.deepEqual(await checkExternalLink(`${base}/no-head`, options), { ok: true, status: 200, problem: null });
+      assert.deepEqual(await checkExternalLink(`${base}/gone`, options), { ok: false, status: 404, problem: "HTTP 404" });
+      assert.deepEqual(await checkExternalLink(`${base}/slow`, options), { ok: false, status: null, problem: "1 秒内无应答" });
+      assert.deepEqual(await checkExternalLink("http://127.0.0.1:1/", options), { ok: false, status: null, problem: "无法连接" });
+      // Without the test's permission, the server never requests a loopback or private address.
+      assert.deepEqual(await checkExternalLink(`${base}/ok`, { timeoutMs: 500 }), { ok: false, status: null, problem: "指向内网或本机地址，公众无法访问" });
+
+      const itemId = await publish("budgets", {
+        on: "2026-11-06",
+        title: "含外部链接的信息",
+        body: `<p><a href="${base}/ok">有效</a> <a href="${base}/gone">失效</a></p>`,
+      });
+      // With the link of the test above to example.invalid, a name that never resolves (RFC 2606).
+      assert.deepEqual(await checkExternalLinks(options), { checked: 3, failed: 2 });
+      const records = (await indicatorOf("broken_links")).records.filter((record) => record.url === `/admin/items/${itemId}`);
+      assert.deepEqual(
+        records.map((record) => record.detail),
+        [`外部链接 ${base}/gone 无法访问：HTTP 404（2026-12-02 检查）`],
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe("严重表述错误 (wording errors)", () => {
   test("a wrong form in a published title or text fails with its correct form; withdrawn items and drafts are not checked", async () => {
     await addWordingRules(admin, { rules: "绥芬河市城管局=绥芬河市城市管理和综合行政执法局\n国务院总理李克强 → 国务院原总理李克强" });
@@ -208,6 +253,14 @@ describe("严重表述错误 (wording errors)", () => {
     assert.deepEqual(
       records.map((record) => [record.url, record.detail]),
       [[`/admin/items/${wrong}`, "「绥芬河市城管局」应为「绥芬河市城市管理和综合行政执法局」"]],
+    );
+    // Submitting a revision screens it for the listed forms too, like personal data: the submitter
+    // acknowledges each finding with a note.
+    const revisionId = (await db.item.findUniqueOrThrow({ where: { id: wrong } })).publishedRevisionId!;
+    const findings = await db.$transaction((tx) => screenRevision(tx, revisionId));
+    assert.deepEqual(
+      findings.map((finding) => [finding.kind, finding.match]),
+      [["wording_error", "绥芬河市城管局 → 绥芬河市城市管理和综合行政执法局"]],
     );
   });
 

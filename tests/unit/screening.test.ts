@@ -133,3 +133,19 @@ test("findings come back in text order with contexts of about fifteen characters
   assert.equal(mobile.context, text.slice(mobile.start - 15, mobile.end + 15));
   assert.equal(mobile.context.length, 11 + 30);
 });
+
+test("严重表述错误: each listed wrong form is found exactly as written, with its correct form", () => {
+  const text = "绥芬河市城管局发布通知。绥芬河市城管局局长…";
+  const findings = findScreeningFindings(text, {
+    sensitiveWords: [],
+    wordingErrors: [{ wrong: "绥芬河市城管局", correct: "绥芬河市城市管理和综合行政执法局" }],
+  });
+  assert.deepEqual(
+    findings.map((finding) => [finding.kind, finding.start, finding.match]),
+    [
+      ["wording_error", 0, "绥芬河市城管局 → 绥芬河市城市管理和综合行政执法局"],
+      ["wording_error", 12, "绥芬河市城管局 → 绥芬河市城市管理和综合行政执法局"],
+    ],
+  );
+  assert.deepEqual(findScreeningFindings("绥芬河市城市管理和综合行政执法局", { sensitiveWords: [], wordingErrors: [{ wrong: "城管局", correct: "x" }] }), []);
+});

@@ -14,8 +14,18 @@ CREATE UNIQUE INDEX "WordingRule_wrong_key" ON "WordingRule"("wrong");
 CREATE TABLE "OversightSetting" (
     "id" INTEGER NOT NULL DEFAULT 1,
     "messageReplyWorkingDays" INTEGER NOT NULL DEFAULT 5,
+    "externalLinksCheckedAt" TIMESTAMPTZ(3),
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
     CONSTRAINT "OversightSetting_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OversightSetting_single_row" CHECK ("id" = 1),
     CONSTRAINT "OversightSetting_messageReplyWorkingDays_check" CHECK ("messageReplyWorkingDays" BETWEEN 1 AND 60)
+);
+
+CREATE TABLE "ExternalLinkCheck" (
+    "url" TEXT NOT NULL,
+    "ok" BOOLEAN NOT NULL,
+    "status" INTEGER,
+    "problem" TEXT,
+    "checkedAt" TIMESTAMPTZ(3) NOT NULL,
+    CONSTRAINT "ExternalLinkCheck_pkey" PRIMARY KEY ("url")
 );
