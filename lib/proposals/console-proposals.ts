@@ -101,6 +101,8 @@ export type ConsoleProposalReply = {
   authorName: string;
   version: number;
   attachments: { attachmentId: number; fileId: number; name: string }[];
+  /** Screening findings acknowledged when the reply was submitted, with the notes. */
+  findings: { kind: string; source: string; match: string; note: string; by: string }[];
   actions: ProposalReplyAction[];
 };
 
@@ -132,7 +134,14 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
     include: {
       leadSection: true,
       assistingSections: { include: { section: true } },
-      replies: { orderBy: { round: "asc" }, include: { author: true, attachments: { orderBy: { sortOrder: "asc" } } } },
+      replies: {
+        orderBy: { round: "asc" },
+        include: {
+          author: true,
+          attachments: { orderBy: { sortOrder: "asc" } },
+          screeningFindings: { orderBy: { id: "asc" }, include: { acknowledgedBy: { select: { displayName: true } } } },
+        },
+      },
     },
   });
   if (!proposal) throw new NotFoundError(messages.common.notFound.proposal);
@@ -191,6 +200,13 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
         attachmentId: attachment.id,
         fileId: attachment.fileId,
         name: files.get(attachment.fileId) ?? messages.proposals.rules.attachmentName(attachment.fileId),
+      })),
+      findings: reply.screeningFindings.map((finding) => ({
+        kind: finding.kind,
+        source: finding.source,
+        match: finding.match,
+        note: finding.acknowledgedNote,
+        by: finding.acknowledgedBy.displayName,
       })),
       actions: availableActions(proposalReplyReview, actor, { proposal, reply }),
     })),

@@ -9,6 +9,8 @@ import { messages } from "@/lib/i18n";
 import { lockProposalForWrite } from "@/lib/proposals/manage-proposals";
 import type { ReplyWriteResult } from "@/lib/proposals/proposal-replies";
 import { isReplyPublic } from "@/lib/proposals/reply-disclosure";
+import { screenProposalReply } from "@/lib/proposals/reply-screening";
+import { acknowledgementsSchema, notesForFindings } from "@/lib/screening/acknowledgements";
 import { defineReviewedRecord, takeTransition, transitionRequestSchema } from "@/lib/workflow/engine";
 import { defineWorkflow } from "@/lib/workflow/workflow";
 
@@ -53,7 +55,7 @@ export const proposalReplyReview = defineReviewedRecord({
   workflow: proposalReplyWorkflow,
   nouns: messages.workflow.nouns.proposalReply,
   entityType: "ProposalReply",
-  requestSchema: transitionRequestSchema(proposalReplyActions),
+  requestSchema: transitionRequestSchema(proposalReplyActions).extend({ acknowledgements: acknowledgementsSchema }),
   // The proposal is locked with its replies: a reply's publication changes the proposal's status.
   lock: async (tx, replyId, request) => {
     const found = await tx.proposalReply.findUnique({ where: { id: replyId }, select: { proposalId: true } });
@@ -69,6 +71,26 @@ export const proposalReplyReview = defineReviewedRecord({
     authorId: reply.authorId,
     revisionAuthorId: reply.lastEditedById,
   }),
+  // What the public will see is screened when the reply is submitted: every finding needs a note.
+  guard: async ({ tx, action, row: { reply }, actorId, request, now }) => {
+    if (action !== "submit") return;
+    const findings = await screenProposalReply(tx, reply.id);
+    if (!findings.length) return;
+    const notes = notesForFindings(findings, request.acknowledgements ?? []);
+    await tx.proposalReplyScreeningFinding.createMany({
+      data: findings.map((finding) => ({
+        replyId: reply.id,
+        source: finding.source,
+        kind: finding.kind,
+        match: finding.match,
+        context: finding.context,
+        acknowledgedNote: notes.get(finding.key)!,
+        acknowledgedById: actorId!,
+        acknowledgedAt: now,
+      })),
+    });
+    return { findingsAcknowledged: findings.length };
+  },
   publish: async ({ row: { proposal, reply }, now }): Promise<Prisma.ProposalReplyUpdateInput> => {
     const today = todayInBeijing(now);
     const repliedOn = reply.repliedOn ? dateColumnToIsoDate(reply.repliedOn) : today;

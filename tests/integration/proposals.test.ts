@@ -31,6 +31,7 @@ import {
   searchPublishedProposalReplies,
 } from "@/lib/proposals/public-proposals";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
+import { FindingsToAcknowledge } from "@/lib/screening/acknowledgements";
 import { writeXlsx } from "@/lib/spreadsheets";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
@@ -372,6 +373,31 @@ describe("replies: drafted by the lead section, reviewed like items", () => {
     assert.equal(detail.replies[0].onTime, false);
     const stats = await proposalStatsForYear(2019);
     assert.ok(stats.total.replied > stats.total.onTime);
+  });
+
+  test("what the public will see is screened on submission like an item: a mobile number in a full reply needs a note; a 摘要 reply screens only its summary", async () => {
+    const created = await createProposal(head, proposalInput({ leadSectionId }));
+    const saved = await saveProposalReply(staff, created.id, { body: "经核实，联系人王某（13812345678）已于三月完成整改。", disclosure: "full" });
+    const refused = await transitionProposalReply(staff, saved.id, { action: "submit" }).catch((error: unknown) => error);
+    assert.ok(refused instanceof FindingsToAcknowledge, "refused until acknowledged");
+    assert.deepEqual(
+      refused.findings.map((finding) => [finding.kind, finding.match, finding.source]),
+      [["mobile_number", "13812345678", "答复正文"]],
+    );
+    assert.equal((await findConsoleProposal(staff, created.id)).replies[0].state, "draft", "nothing changed");
+    await transitionProposalReply(staff, saved.id, { action: "submit", acknowledgements: [{ key: refused.findings[0].key, note: "系代表公开的联系电话" }] });
+    const detail = await findConsoleProposal(head, created.id);
+    assert.equal(detail.replies[0].state, "section_review");
+    assert.deepEqual(
+      detail.replies[0].findings.map((finding) => [finding.kind, finding.match, finding.note]),
+      [["mobile_number", "13812345678", "系代表公开的联系电话"]],
+    );
+
+    // 摘要公开: the body stays internal, the summary is what is screened.
+    const second = await createProposal(head, proposalInput({ leadSectionId }));
+    const summarised = await saveProposalReply(staff, second.id, { body: "联系人手机 13812345678", disclosure: "summary", summary: "已完成整改。" });
+    await transitionProposalReply(staff, summarised.id, { action: "submit" });
+    assert.deepEqual((await findConsoleProposal(head, second.id)).replies[0].findings, []);
   });
 
   test("the publication decision needs its summary or its reason", async () => {

@@ -6,6 +6,7 @@ import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedback, moderateFeedback, saveFeedbackReply, unpublishFeedback } from "@/lib/feedback/manage-feedback";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
+import { acknowledgementsFromForm } from "@/lib/screening/acknowledgements";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 function done(feedbackId: number, notice: string): never {
@@ -36,9 +37,7 @@ export async function saveFeedbackReplyAction(feedbackId: number, _state: FormSt
 export async function transitionFeedbackReplyAction(feedbackId: number, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     // Acknowledgements of screening findings come as `ack:<finding key>` fields, as on item pages.
-    const acknowledgements = [...asFormData(formData).entries()]
-      .filter(([key, value]) => key.startsWith("ack:") && typeof value === "string" && value.trim())
-      .map(([key, value]) => ({ key: key.slice(4), note: String(value) }));
+    const acknowledgements = acknowledgementsFromForm(asFormData(formData));
     const input = Object.fromEntries(Object.entries(formDataToObject(formData)).filter(([key]) => !key.startsWith("ack:")));
     const result = await transitionFeedbackReply(await requireSessionUser(), feedbackId, { ...input, acknowledgements });
     redirect(`/admin/feedback/${feedbackId}?done=transition&step=${result.published ? "published" : (result.replyState ?? "")}`);

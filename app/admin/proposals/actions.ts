@@ -19,6 +19,7 @@ import {
 } from "@/lib/proposals/manage-proposals";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
+import { acknowledgementsFromForm } from "@/lib/screening/acknowledgements";
 import { asFormData, formDataToObject } from "@/lib/validation";
 
 const m = messages.proposals.console;
@@ -80,6 +81,7 @@ export async function transitionReplyAction(proposalId: number, replyId: number,
       action: asFormData(formData).get("action"),
       comment: asFormData(formData).get("comment") || null,
       version: asFormData(formData).get("version"),
+      acknowledgements: acknowledgementsFromForm(asFormData(formData)),
     });
     redirect(`/admin/proposals/${proposalId}?done=transition&step=${result.state}`);
   });

@@ -124,6 +124,13 @@ export const proposalsMessages = {
       closed: "已办结。",
       history: "操作记录",
       viewPublic: "查看公开页面",
+      screeningSources: { body: "答复正文", summary: "公开摘要", attachment: (name: string) => `附件「${name}」` },
+      findings: "保密审查提示",
+      findingsHelp:
+        "答复将向公众公开的内容中发现以下可能涉及个人信息、敏感词或严重表述错误的内容。请逐条核实并填写处理说明后再提交审核；需要修改的，请先修改答复。",
+      findingNote: "处理说明",
+      acknowledgedFindings: "提交时已确认的保密审查提示",
+      acknowledgedBy: (name: string, note: string) => `${name}：${note}`,
     },
     importPage: {
       title: "导入年度交办清单",

@@ -10,6 +10,7 @@ import { ReviewActions } from "@/components/console/review-actions";
 import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
+import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
@@ -23,6 +24,7 @@ export const metadata: Metadata = { title: messages.proposals.console.title };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string; step?: string }> };
 
+const findingKinds: Record<string, string | undefined> = messages.consoleItems.detail.findingKinds;
 const notices: Record<string, string> = {
   created: messages.proposals.console.created,
   saved: messages.proposals.console.saved,
@@ -165,18 +167,40 @@ export default async function ConsoleProposalPage({ params, searchParams }: Prop
                       ))}
                     </ul>
                   ) : null}
+                  {reply.findings.length ? (
+                    <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="reply-acknowledged-findings">
+                      <h4 className="font-semibold">{d.acknowledgedFindings}</h4>
+                      <ul className="mt-1 list-disc pl-6">
+                        {reply.findings.map((finding, index) => (
+                          <li key={index}>
+                            {findingKinds[finding.kind] ?? finding.kind}（{finding.source}）：<code>{finding.match}</code> —{" "}
+                            {d.acknowledgedBy(finding.by, finding.note)}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
                   <div className="mt-4">
                     <h4 className="mb-2 text-sm font-semibold">{d.actions}</h4>
                     <ReviewActions
                       version={reply.version}
                       run={transitionReplyAction.bind(null, proposal.id, reply.id)}
                       empty={d.noActions}
-                      steps={reviewSteps(reply.actions, {
-                        label: (action) => p.replyActions[action],
-                        returnComment: d.returnComment,
-                        withdrawReason: d.withdrawReason,
-                        comment: d.comment,
-                      })}
+                      steps={reviewSteps(
+                        reply.actions,
+                        {
+                          label: (action) => p.replyActions[action],
+                          returnComment: d.returnComment,
+                          withdrawReason: d.withdrawReason,
+                          comment: d.comment,
+                        },
+                        {
+                          before: (action) =>
+                            action === "submit" ? (
+                              <AcknowledgeFindings idPrefix={`reply-${reply.id}-finding`} title={d.findings} help={d.findingsHelp} noteLabel={d.findingNote} />
+                            ) : null,
+                        },
+                      )}
                     />
                   </div>
                 </li>

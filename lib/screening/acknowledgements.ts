@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { ValidationError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+
+/**
+ * How a submitter acknowledges screening findings (保密审查提示): one note per finding key. Taken by
+ * every reviewed record whose public text is screened (items, proposal replies, visitors' messages).
+ */
+export const acknowledgementsSchema = z
+  .array(
+    z.object({
+      key: z.string().min(1).max(200),
+      note: z
+        .string()
+        .trim()
+        .min(1, { error: messages.items.validation.acknowledgementNoteRequired })
+        .max(500, { error: messages.items.validation.acknowledgementNoteTooLong }),
+    }),
+  )
+  .max(200)
+  .optional();
+
+export type Acknowledgement = { key: string; note: string };
+
+/** Acknowledgements sent by a console form: `ack:<finding key>` fields with a note. */
+export function acknowledgementsFromForm(formData: FormData): Acknowledgement[] {
+  return [...formData.entries()]
+    .filter(([key, value]) => key.startsWith("ack:") && typeof value === "string" && value.trim())
+    .map(([key, value]) => ({ key: key.slice(4), note: String(value) }));
+}
+
+/** A finding as the acknowledgement form shows it (components/forms/acknowledge-findings.tsx). */
+export type AcknowledgeableFinding = { key: string; source: string; kind: string; match: string; context: string };
+
+/** A step refused until every finding has a note: 422, the findings in `details.findings` for the form. */
+export class FindingsToAcknowledge extends ValidationError {
+  constructor(readonly findings: AcknowledgeableFinding[]) {
+    super({ acknowledgements: [messages.items.rules.findingsToAcknowledge(findings.length)] }, messages.items.rules.findingsTitle);
+    this.details = { findings };
+  }
+}
+
+/** The note of every finding, or FindingsToAcknowledge when one has none. */
+export function notesForFindings(findings: AcknowledgeableFinding[], acknowledgements: Acknowledgement[]): Map<string, string> {
+  const notes = new Map(acknowledgements.map((entry) => [entry.key, entry.note]));
+  if (findings.some((finding) => !notes.get(finding.key))) throw new FindingsToAcknowledge(findings);
+  return notes;
+}
