@@ -6,6 +6,7 @@ import {
   idTypes,
   informationForms,
   organisationKinds,
+  noticeDeliveryMethods,
   receiptMethods,
 } from "@/lib/applications/application-fields";
 import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
@@ -157,8 +158,11 @@ export const stepTypesRecordedByStaff = [
   "correction_received",
   "third_party_consultation",
   "third_party_reply",
+  "agency_consultation",
+  "agency_reply",
   "extension",
   "fee_notice",
+  "notice_received",
   "fee_paid",
   "delivery",
 ] as const;
@@ -167,6 +171,21 @@ export type StaffStepType = (typeof stepTypesRecordedByStaff)[number];
 const note = optionalText(applicationTextLimits.note);
 const positiveInteger = (message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }));
+
+const optionalStepId = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: v.noticeStep }).int({ error: v.noticeStep }).positive({ error: v.noticeStep }).optional(),
+);
+
+/**
+ * A letter's delivery (送达方式) and the day it was received. Both optional, so existing clients keep
+ * working: without a day the presumption for the method applies (deadlines.ts: presumeNoticeReceipt),
+ * and without either the receipt is unknown until entered.
+ */
+const noticeFields = {
+  noticeDeliveryMethod: optionalEnum(noticeDeliveryMethods, v.noticeDeliveryMethod),
+  receivedOn: optionalIsoDateField(),
+};
 
 /** `POST /api/v1/admin/applications/{id}/steps`: `{type, date, …}` with the fields of each type. */
 export const stepSchema = z.discriminatedUnion(
@@ -183,12 +202,28 @@ export const stepSchema = z.discriminatedUnion(
       type: z.literal("third_party_consultation"),
       date: isoDateField(),
       thirdParty: requiredText(applicationTextLimits.thirdParty, v.thirdParty),
+      ...noticeFields,
       note,
     }),
-    z.object({ type: z.literal("third_party_reply"), date: isoDateField(), note }),
+    z.object({ type: z.literal("third_party_reply"), date: isoDateField(), consultationStepId: optionalStepId, note }),
+    z.object({
+      type: z.literal("agency_consultation"),
+      date: isoDateField(),
+      agency: requiredText(applicationTextLimits.thirdParty, v.agency),
+      ...noticeFields,
+      note,
+    }),
+    z.object({ type: z.literal("agency_reply"), date: isoDateField(), consultationStepId: optionalStepId, note }),
+    z.object({
+      type: z.literal("notice_received"),
+      date: isoDateField(v.noticeReceivedOn),
+      noticeStepId: z.preprocess(blankToUndefined, z.coerce.number({ error: v.noticeStep }).int({ error: v.noticeStep }).positive({ error: v.noticeStep })),
+      note,
+    }),
     z.object({
       type: z.literal("extension"),
       date: isoDateField(),
+      basis: z.preprocess((value) => blankToUndefined(value) ?? "art33", z.enum(["art33", "art35"], { error: v.extensionBasis })),
       days: positiveInteger(messages.applications.stepErrors.extensionDays),
       applicantNotifiedOn: optionalIsoDateField(),
       note: requiredText(applicationTextLimits.note, v.extensionReason),
@@ -198,6 +233,7 @@ export const stepSchema = z.discriminatedUnion(
       date: isoDateField(),
       method: z.enum(["by_count", "by_volume"], { error: v.feeMethod }),
       quantity: positiveInteger(v.quantity),
+      ...noticeFields,
       note,
     }),
     z.object({ type: z.literal("fee_paid"), date: isoDateField(), note }),

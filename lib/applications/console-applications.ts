@@ -248,7 +248,11 @@ export type ApplicationDetail = {
     breakdown: string[];
     summary: string;
     noticeOn: string;
-    payBy: string;
+    /** How the notice was delivered and the day the applicant received it (null: still unknown). */
+    deliveryMethod: string | null;
+    receivedOn: string | null;
+    /** Null while the receipt is unknown: the 20 working days run from the day after receipt. */
+    payBy: string | null;
     paidOn: string | null;
   } | null;
   reply: {
@@ -301,9 +305,21 @@ function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolea
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
-      return step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
+    case "agency_consultation":
+    case "fee_notice": {
+      const party = step.type === "third_party_consultation" && step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
+      const delivery = step.noticeDeliveryMethod ? messages.applications.noticeDeliveryMethods[step.noticeDeliveryMethod] : null;
+      // The console's banner flags an unknown receipt; the timeline states only what was entered.
+      const received = step.noticeReceivedOn ? `${s.noticeReceivedOn}：${dateColumnToIsoDate(step.noticeReceivedOn)}` : null;
+      return [party, delivery, received].filter(Boolean).join("；");
+    }
+    case "notice_received":
+    case "third_party_reply":
+    case "agency_reply":
+      return step.relatesToStepId ? s.relatesTo(step.relatesToStepId) : null;
     case "extension":
       return [
+        messages.applications.extensionBases[step.extensionBasis ?? "art33"],
         messages.common.workingDays(step.extensionDays ?? 0),
         step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null,
       ]
@@ -326,9 +342,12 @@ function staffStepTypes(clock: ApplicationClock, isHandler: boolean, canExtend: 
   if (isHandler) {
     if (!pause && !clock.correction && today <= clock.correctionRequestBy) types.push("correction_request");
     if (pause === "correction" && !clock.lapse) types.push("correction_received");
-    if (!pause && !clock.thirdParty) types.push("third_party_consultation");
-    if (pause === "third_party") types.push("third_party_reply");
+    const consulting = pause === "third_party" || pause === "agency";
+    if (!pause || consulting) types.push("third_party_consultation", "agency_consultation");
+    if (clock.consultations.some((each) => each.kind === "third_party" && !each.endedOn)) types.push("third_party_reply");
+    if (clock.consultations.some((each) => each.kind === "agency" && !each.endedOn)) types.push("agency_reply");
     if (!pause && !clock.fee) types.push("fee_notice");
+    if (clock.noticesAwaitingReceipt.length) types.push("notice_received");
     if (pause === "fee" && !clock.lapse) types.push("fee_paid");
   }
   if (canExtend && !pause && !clock.extension && clock.dueOn !== null && today <= clock.dueOn) types.push("extension");
@@ -420,6 +439,8 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
           breakdown: ((row.fee.breakdown as { breakdown?: { text: string }[] }).breakdown ?? []).map((line) => line.text),
           summary: (row.fee.breakdown as { summary?: string }).summary ?? "",
           noticeOn: dateColumnToIsoDate(row.fee.noticeOn),
+          deliveryMethod: row.fee.deliveryMethod,
+          receivedOn: dateColumnToIsoDate(row.fee.receivedOn),
           payBy: dateColumnToIsoDate(row.fee.payBy),
           paidOn: dateColumnToIsoDate(row.fee.paidOn),
         }

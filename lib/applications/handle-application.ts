@@ -4,7 +4,9 @@ import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/a
 import {
   computeDefaultCorrectionDeadline,
   computeFeePaymentDeadline,
+  findNoticeReceiptProblems,
   findStepProblems,
+  presumeNoticeReceipt,
   type ApplicationClock,
   type ClockStep,
   type StepProblem,
@@ -79,15 +81,56 @@ async function assertHandler(actor: ActingUser): Promise<void> {
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
+/** The day a fee notice or consultation letter was received: as entered, or presumed from its delivery. */
+function noticeReceiptOf(step: StepInput): string | null {
+  if (step.type !== "fee_notice" && step.type !== "third_party_consultation" && step.type !== "agency_consultation") return null;
+  return step.receivedOn ?? presumeNoticeReceipt(step.noticeDeliveryMethod, step.date);
+}
+
 function toClockStep(step: StepInput, calendar: WorkingDayCalendar): ClockStep {
   switch (step.type) {
     case "correction_request":
       return { type: step.type, date: step.date, respondBy: step.respondBy ?? computeDefaultCorrectionDeadline(calendar, step.date) };
     case "extension":
-      return { type: step.type, date: step.date, days: step.days };
+      return { type: step.type, date: step.date, days: step.days, basis: step.basis };
+    case "fee_notice":
+    case "third_party_consultation":
+    case "agency_consultation":
+      return { type: step.type, date: step.date, receivedOn: noticeReceiptOf(step) };
+    case "third_party_reply":
+    case "agency_reply":
+      return { type: step.type, date: step.date, consultationStepId: step.consultationStepId ?? null };
     default:
       return { type: step.type, date: step.date };
   }
+}
+
+/**
+ * Enters the day a notice or consultation letter was received (送达回证, the post's record): from then
+ * the applicant's 20 working days to pay, or the consulted party's 15, run from the day after.
+ */
+async function recordNoticeReceipt(
+  tx: DatabaseTransaction,
+  calendar: WorkingDayCalendar,
+  application: LockedApplication,
+  step: Extract<StepInput, { type: "notice_received" }>,
+  today: string,
+) {
+  const notice = application.steps.find((each) => each.id === step.noticeStepId) ?? null;
+  const problems = findNoticeReceiptProblems(
+    notice && { type: notice.type, date: dateColumnToIsoDate(notice.date), receivedOn: dateColumnToIsoDate(notice.noticeReceivedOn) },
+    step.date,
+    today,
+  );
+  if (problems.length) throw new ValidationError(problemsToFields(problems));
+  await tx.applicationStep.update({ where: { id: notice!.id }, data: { noticeReceivedOn: isoDateToDateColumn(step.date) } });
+  if (notice!.type === "fee_notice") {
+    await tx.applicationFee.update({
+      where: { applicationId: application.id },
+      data: { receivedOn: isoDateToDateColumn(step.date), payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)) },
+    });
+  }
+  return application.steps.map((each) => (each.id === notice!.id ? { ...each, noticeReceivedOn: isoDateToDateColumn(step.date) } : each));
 }
 
 /**
@@ -106,10 +149,17 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
     assertHandledHere(application);
     const before = clockOf(calendar, factsOf(application), today);
     const clockStep = toClockStep(step, calendar);
-    const problems = findStepProblems(before, clockStep, today);
-    if (problems.length) throw new ValidationError(problemsToFields(problems));
+    let steps = application.steps;
+    if (step.type === "notice_received") {
+      if (before.answeredOn || before.decidedOn) throw new ValidationError({ type: [messages.applications.stepErrors.alreadyDecided] });
+      steps = await recordNoticeReceipt(tx, calendar, application, step, today);
+    } else {
+      const problems = findStepProblems(before, clockStep, today);
+      if (problems.length) throw new ValidationError(problemsToFields(problems));
+    }
 
     let note = step.note ?? null;
+    const noticeReceivedOn = noticeReceiptOf(step);
     if (step.type === "fee_notice") {
       const quote = quoteFee(step.method, step.quantity);
       await tx.applicationFee.create({
@@ -120,7 +170,9 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
           amountYuan: quote.amountYuan,
           breakdown: quote as never,
           noticeOn: isoDateToDateColumn(step.date),
-          payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)),
+          deliveryMethod: step.noticeDeliveryMethod ?? null,
+          receivedOn: isoDateToDateColumn(noticeReceivedOn),
+          payBy: noticeReceivedOn ? isoDateToDateColumn(computeFeePaymentDeadline(calendar, noticeReceivedOn)) : null,
         },
       });
       note = [quote.summary, ...quote.breakdown.map((line) => line.text), note].filter(Boolean).join("；");
@@ -137,11 +189,20 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
         respondBy: clockStep.type === "correction_request" ? isoDateToDateColumn(clockStep.respondBy) : null,
         extensionDays: step.type === "extension" ? step.days : null,
         applicantNotifiedOn: step.type === "extension" ? isoDateToDateColumn(step.applicantNotifiedOn ?? null) : null,
-        thirdParty: step.type === "third_party_consultation" ? step.thirdParty : null,
+        thirdParty: step.type === "third_party_consultation" ? step.thirdParty : step.type === "agency_consultation" ? step.agency : null,
+        noticeDeliveryMethod: "noticeDeliveryMethod" in step ? (step.noticeDeliveryMethod ?? null) : null,
+        noticeReceivedOn: isoDateToDateColumn(noticeReceivedOn),
+        relatesToStepId:
+          step.type === "notice_received"
+            ? step.noticeStepId
+            : step.type === "third_party_reply" || step.type === "agency_reply"
+              ? (step.consultationStepId ?? null)
+              : null,
+        extensionBasis: step.type === "extension" ? step.basis : null,
         deliveryMethod: step.type === "delivery" ? (step.deliveryMethod ?? application.deliveryMethod) : null,
       },
     });
-    const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
+    const clock = clockOf(calendar, { ...factsOf(application), steps: [...steps, created] }, today);
     const status = statusOfClock(clock);
     await tx.application.update({ where: { id: applicationId }, data: { status, version: { increment: 1 } } });
     // The note (and a third party's name) stays on the step, readable by those who may see the

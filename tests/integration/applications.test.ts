@@ -286,6 +286,60 @@ describe("handling an application through to the reply", () => {
     assert.equal(await sumFeesForYear(2026), before + 720);
   });
 
+  test("109号: a posted fee notice is never closed while its receipt is unknown; entered, 20 working days run from the day after receipt", async () => {
+    const posted = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
+    const paused = await recordStep(staff, posted.id, {
+      type: "fee_notice",
+      date: "2026-09-08",
+      method: "by_volume",
+      quantity: 40,
+      noticeDeliveryMethod: "post",
+    });
+    assert.equal(paused.status, "awaiting_fee");
+    assert.equal((await db.applicationFee.findUniqueOrThrow({ where: { applicationId: posted.id } })).payBy, null);
+    // Counted from the day sent, payment would have been due in October and the application closed.
+    assert.ok(!(await closeLapsedApplications()).includes(posted.number));
+    const flagged = await findConsoleApplication(staff, posted.id);
+    assert.equal(flagged.clock.noticesAwaitingReceipt.length, 1);
+    assert.ok(flagged.stepTypes.includes("notice_received"));
+    const noticeStepId = flagged.clock.noticesAwaitingReceipt[0].stepId!;
+    await assert.rejects(recordStep(staff, posted.id, { type: "notice_received", date: "2026-09-07", noticeStepId }), ValidationError);
+    await recordStep(staff, posted.id, { type: "notice_received", date: "2026-11-05", noticeStepId });
+    const fee = await db.applicationFee.findUniqueOrThrow({ where: { applicationId: posted.id } });
+    assert.equal(beijingDayOf(fee.payBy!), "2026-12-03");
+    assert.ok(!(await closeLapsedApplications()).includes(posted.number));
+    assert.equal((await recordStep(staff, posted.id, { type: "fee_paid", date: todayInBeijing() })).status, "processing");
+
+    // Handed over in person: presumed received that day, so an unpaid notice still lapses.
+    const handed = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
+    await recordStep(staff, handed.id, { type: "fee_notice", date: "2026-09-08", method: "by_volume", quantity: 40, noticeDeliveryMethod: "in_person" });
+    assert.ok((await closeLapsedApplications()).includes(handed.number));
+  });
+
+  test("Art. 32, Art. 34: several third parties and agencies are consulted at once; each reply ends its own consultation", async () => {
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-23" });
+    await recordStep(staff, registered.id, { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司", noticeDeliveryMethod: "email" });
+    await recordStep(staff, registered.id, { type: "third_party_consultation", date: "2026-11-24", thirdParty: "另一公司", noticeDeliveryMethod: "post" });
+    const waiting = await recordStep(staff, registered.id, {
+      type: "agency_consultation",
+      date: "2026-11-25",
+      agency: "市自然资源局",
+      noticeDeliveryMethod: "system",
+    });
+    assert.equal(waiting.status, "awaiting_third_party");
+    const detail = await findConsoleApplication(staff, registered.id);
+    assert.equal(detail.clock.consultations.length, 3);
+    assert.deepEqual(
+      detail.clock.noticesAwaitingReceipt.map((notice) => notice.kind),
+      ["third_party"],
+    );
+    const agencyStep = detail.clock.consultations.find((each) => each.kind === "agency")!.stepId!;
+    await recordStep(staff, registered.id, { type: "agency_reply", date: "2026-11-30", consultationStepId: agencyStep });
+    await assert.rejects(recordStep(staff, registered.id, { type: "agency_reply", date: "2026-11-30" }), ValidationError);
+    const after = await findConsoleApplication(staff, registered.id);
+    assert.equal(after.clock.consultations.filter((each) => !each.endedOn).length, 2);
+  });
+
   test("an application whose completion deadline passed is closed as 逾期不补正 with a draft notice", async () => {
     const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "fax", receivedOn: "2026-09-01" });
     await recordStep(staff, registered.id, { type: "correction_request", date: "2026-09-03", respondBy: "2026-09-17", note: "请写明所需信息的文号。" });
