@@ -243,11 +243,24 @@ export const stepSchema = z.discriminatedUnion(
 );
 export type StepInput = z.infer<typeof stepSchema>;
 
-export const decisionSchema = z.object({
-  outcome: z.enum(applicationOutcomeSlugs, { error: v.outcome }),
-  decidedOn: isoDateField(),
-  note,
-});
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(applicationOutcomeSlugs, { error: v.outcome }),
+    decidedOn: isoDateField(),
+    note,
+    /** Art. 36(1): information already public: where the applicant finds it (获取的方式和途径). */
+    accessRoute: optionalText(applicationTextLimits.note),
+    /** Art. 36(5): the agency responsible for the information and its contact, where known. */
+    otherAgency: optionalText(applicationTextLimits.thirdParty),
+    otherAgencyContact: optionalText(applicationTextLimits.thirdParty),
+  })
+  .superRefine((value, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (value.accessRoute && value.outcome !== "disclose") problem("accessRoute", v.accessRouteOnlyDisclose);
+    if ((value.otherAgency || value.otherAgencyContact) && value.outcome !== "unable_not_held") problem("otherAgency", v.otherAgencyOnlyNotHeld);
+    if (value.otherAgencyContact && !value.otherAgency) problem("otherAgency", v.otherAgencyName);
+    if (value.otherAgency && value.outcome === "unable_not_held" && !value.note) problem("note", v.otherAgencyReason);
+  });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const replyEditSchema = z.object({
@@ -282,8 +295,26 @@ export const replyTemplateSchema = z.object({
   body: requiredText(applicationTextLimits.templateBody, v.templateBody),
 });
 
+/** Absent fields keep their stored value, so `{handlingSectionId}` alone still works. */
+const keptText = (max: number) =>
+  z.preprocess(
+    (value) => (value === null ? "" : value),
+    z
+      .string()
+      .trim()
+      .max(max, { error: v.tooLong(max) })
+      .optional(),
+  );
+
 export const settingsSchema = z.object({
   handlingSectionId: z.coerce.number({ error: v.section }).int({ error: v.section }).positive({ error: v.section }),
+  reconsiderationOrgan: keptText(100),
+  litigationCourt: keptText(100),
+  extensionApproverRole: z.preprocess(blankToUndefined, z.enum(["section_head", "leader"], { error: v.extensionApproverRole }).optional()),
+  deferRestDayReceipt: z.preprocess(
+    (value) => (value === "" || value === null || value === undefined ? undefined : value === true || value === "true" || value === "on" || value === "1"),
+    z.boolean().optional(),
+  ),
 });
 
 export const statusLookupSchema = z.object({

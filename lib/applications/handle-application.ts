@@ -11,7 +11,7 @@ import {
   type ClockStep,
   type StepProblem,
 } from "@/lib/applications/deadlines";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -23,7 +23,7 @@ import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
 import { messages } from "@/lib/i18n";
-import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
+import { alreadyPublicLegalBasis, defaultReplyTemplate, fillReplyTemplate } from "@/lib/reply-letters/default-templates";
 import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { parseInput } from "@/lib/validation";
 
@@ -220,15 +220,23 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
   });
 }
 
+type DecisionLetterFacts = { note: string | null; accessRoute?: string | null; otherAgency?: string | null; otherAgencyContact?: string | null };
+
 async function draftReply(
   tx: DatabaseTransaction,
   application: LockedApplication,
   outcome: ApplicationOutcomeSlug,
-  note: string | null,
+  facts: DecisionLetterFacts,
   authorId: number | null,
 ): Promise<void> {
   const template = await findReplyTemplate(tx, outcome);
   const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const rules = await findApplicationRules(tx);
+  // Art. 36(1): information already public is answered by telling where it is, on that provision.
+  const legalBasis =
+    outcome === "disclose" && facts.accessRoute && template.legalBasis === defaultReplyTemplate("disclose").legalBasis
+      ? alreadyPublicLegalBasis
+      : template.legalBasis;
   const context = {
     applicantName: application.name ?? "",
     number: application.number,
@@ -236,14 +244,19 @@ async function draftReply(
     // It is quoted in the letter: "…申请获取“X”。" reads badly with X's own full stop.
     description: (application.description ?? "").trim().replace(/[。．.；;，,]+$/, ""),
     agencyName: agency.name,
-    note,
-    legalBasis: template.legalBasis,
+    note: facts.note,
+    legalBasis,
+    accessRoute: facts.accessRoute ?? null,
+    otherAgency: facts.otherAgency ?? null,
+    otherAgencyContact: facts.otherAgencyContact ?? null,
+    reconsiderationOrgan: rules.reconsiderationOrgan,
+    litigationCourt: rules.litigationCourt,
   };
   const content = {
     outcome,
-    title: fillReplyTemplate(template.title, context),
+    title: fillReplyTemplate(template.title, context, "title"),
     body: fillReplyTemplate(template.body, context),
-    legalBasis: template.legalBasis,
+    legalBasis,
   };
   if (application.reply) {
     await tx.applicationReply.update({
@@ -259,7 +272,7 @@ async function writeDecision(
   tx: DatabaseTransaction,
   calendar: WorkingDayCalendar,
   application: LockedApplication,
-  decision: { outcome: ApplicationOutcomeSlug; decidedOn: string; note: string | null },
+  decision: { outcome: ApplicationOutcomeSlug; decidedOn: string } & DecisionLetterFacts,
   actorId: number | null,
   today: string,
 ): Promise<ApplicationClock> {
@@ -281,7 +294,7 @@ async function writeDecision(
       outcome: decision.outcome,
     },
   });
-  await draftReply(tx, application, decision.outcome, decision.note, actorId);
+  await draftReply(tx, application, decision.outcome, decision, actorId);
   const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
   await tx.application.update({
     where: { id: application.id },

@@ -66,7 +66,14 @@ export async function seedDemoApplications(): Promise<void> {
   const actor = async (username: string): Promise<ActingUser> => (await loadActingUser(users.get(username)!))!;
   const [staff, head, leader] = [await actor("staff"), await actor("head"), await actor("leader")];
   const office = await db.section.findUniqueOrThrow({ where: { name: "综合科" } });
-  await db.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId: office.id }, update: { handlingSectionId: office.id } });
+  // The demo agency is a department of a county-level city: its reconsideration organ is that city's
+  // government (行政复议法 2023, Art. 24) and its court the city's basic court.
+  const rules = { reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" };
+  await db.applicationSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, handlingSectionId: office.id, ...rules },
+    update: { handlingSectionId: office.id, ...rules },
+  });
 
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();

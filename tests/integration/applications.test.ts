@@ -228,7 +228,8 @@ describe("handling an application through to the reply", () => {
     assert.equal(reply.state, "draft");
     assert.match(
       reply.body,
-      /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。$/,
+      // A saved template without the 救济 sentence gets it as the last paragraph (Art. 51: every letter states it).
+      /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。\n如对本答复不服，可以自收到本答复书之日起六十日内.*提起行政诉讼。$/,
     );
 
     await updateReplyDraft(staff, registered.id, { title: reply.title, body: `${reply.body}\n特此告知。` });
@@ -269,6 +270,31 @@ describe("handling an application through to the reply", () => {
     const events = await db.auditEvent.findMany({ where: { entityType: "ApplicationReply", entityId: String(reply.id) }, orderBy: { id: "asc" } });
     assert.deepEqual(events.map((event) => event.toState).filter(Boolean), ["section_review", "leader_review", "published"]);
     await resetReplyTemplate(admin, "disclose");
+  });
+
+  test("Art. 36(5), Art. 51: the letter names the responsible agency and its contact, and the settings' reconsideration organ and court", async () => {
+    const office = staff.sectionId;
+    await assert.rejects(updateHandlingSection(staff, { handlingSectionId: office, reconsiderationOrgan: "某机关" }), ForbiddenError);
+    await updateHandlingSection(admin, { handlingSectionId: office, reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" });
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-23" });
+    await assert.rejects(
+      recordDecision(staff, registered.id, { outcome: "unable_not_held", decidedOn: todayInBeijing(), otherAgency: "绥芬河市自然资源局" }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.note),
+    );
+    await recordDecision(staff, registered.id, {
+      outcome: "unable_not_held",
+      decidedOn: todayInBeijing(),
+      note: "该规划许可由自然资源部门作出并保存。",
+      otherAgency: "绥芬河市自然资源局",
+      otherAgencyContact: "0453-3921000",
+    });
+    const reply = await db.applicationReply.findUniqueOrThrow({ where: { applicationId: registered.id } });
+    assert.match(reply.body, /负责公开该政府信息的行政机关为绥芬河市自然资源局，联系方式：0453-3921000/);
+    assert.match(reply.body, /六十日内向绥芬河市人民政府申请行政复议.*六个月内向绥芬河市人民法院提起行政诉讼/);
+    // Only what was sent changes: a form without the new fields keeps them.
+    await updateHandlingSection(admin, { handlingSectionId: office });
+    const settings = await db.applicationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    assert.deepEqual([settings.reconsiderationOrgan, settings.litigationCourt], ["绥芬河市人民政府", "绥芬河市人民法院"]);
   });
 
   test("a fee notice shows its computation, stops the clock, and payments are summed for the year", async () => {

@@ -22,3 +22,11 @@ ALTER TABLE "ApplicationFee"
 -- closed automatically) until staff enter the day the applicant received the notice.
 UPDATE "ApplicationFee" SET "payBy" = NULL
 WHERE "paidOn" IS NULL AND "applicationId" IN (SELECT id FROM "Application" WHERE status = 'awaiting_fee');
+
+-- Reply letters name the reconsideration organ and the court; Art. 33 extensions are approved by the
+-- head of the disclosure office; rest-day receipts are deferred (顺延) only if the agency says so.
+ALTER TABLE "ApplicationSettings"
+  ADD COLUMN "reconsiderationOrgan" TEXT,
+  ADD COLUMN "litigationCourt" TEXT,
+  ADD COLUMN "extensionApproverRole" "Role" NOT NULL DEFAULT 'section_head',
+  ADD COLUMN "deferRestDayReceipt" BOOLEAN NOT NULL DEFAULT true;

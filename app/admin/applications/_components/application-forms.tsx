@@ -259,6 +259,9 @@ export function DecisionForm({ run, today, outcomes, current }: { run: Run; toda
       />
       <DateField name="decidedOn" label={d.decidedOn} defaultValue={today} required />
       <NoteField name="note" label={d.note} />
+      <NoteField name="accessRoute" label={d.accessRoute} hint={d.accessRouteHint} rows={2} />
+      <TextField name="otherAgency" label={d.otherAgency} hint={d.otherAgencyHint} maxLength={applicationTextLimits.thirdParty} />
+      <TextField name="otherAgencyContact" label={d.otherAgencyContact} maxLength={applicationTextLimits.thirdParty} />
       <SubmitButton>{d.submit}</SubmitButton>
     </ActionForm>
   );
