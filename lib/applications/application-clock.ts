@@ -17,7 +17,19 @@ export type StepRow = {
   extensionBasis?: "art33" | "art35" | null;
 };
 
-export type ClockFacts = { receiptMethod: ReceiptMethod | null; submittedOn: Date; steps: readonly StepRow[] };
+/**
+ * What the clock needs of a stored application. `receivedOn` (the stored official receipt) tells
+ * whether the agency deferred a rest-day receipt when the application arrived: a later change of
+ * that setting does not move the deadlines of applications already received.
+ */
+export type ClockFacts = { receiptMethod: ReceiptMethod | null; submittedOn: Date; receivedOn?: Date; steps: readonly StepRow[] };
+
+/** False only when the stored receipt is the rest day itself (the agency did not defer it). */
+export function wasRestDayReceiptDeferred(calendar: WorkingDayCalendar, facts: Pick<ClockFacts, "submittedOn" | "receivedOn">): boolean {
+  if (!facts.receivedOn) return true;
+  const submittedOn = dateColumnToIsoDate(facts.submittedOn);
+  return !(dateColumnToIsoDate(facts.receivedOn) === submittedOn && !calendar.classifyDay(submittedOn).working);
+}
 
 /** Steps in the order they happened: by date, then as recorded. */
 export function orderSteps<Row extends { id: number; date: Date }>(steps: readonly Row[]): Row[] {
@@ -55,6 +67,7 @@ export function clockOf(calendar: WorkingDayCalendar, facts: ClockFacts, today: 
     submittedOn: dateColumnToIsoDate(facts.submittedOn),
     steps,
     today,
+    deferRestDayReceipt: wasRestDayReceiptDeferred(calendar, facts),
   });
 }
 

@@ -2,7 +2,14 @@ import "server-only";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
-import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
+import {
+  canViewApplicantData,
+  findApplicationRules,
+  findHandlingSection,
+  isApplicationHandler,
+  mayApproveExtension,
+  type HandlingSection,
+} from "@/lib/applications/handling-section";
 import { maskAddress, maskApplicantDataIn, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -38,6 +45,8 @@ export type ApplicationSummary = {
   overdue: boolean;
   workingDaysLeft: number | null;
   lapsed: boolean;
+  /** A fee notice or consultation letter whose day of receipt must be entered (nothing lapses until then). */
+  needsReceiptDate: boolean;
   outcome: ApplicationOutcomeSlug | null;
   closedOn: string | null;
 };
@@ -59,13 +68,14 @@ function summarise(row: SummaryRow, clock: ApplicationClock): ApplicationSummary
     overdue: clock.overdue && !row.closedOn,
     workingDaysLeft: clock.workingDaysLeft,
     lapsed: clock.lapse !== null,
+    needsReceiptDate: clock.noticesAwaitingReceipt.length > 0 && !clock.decidedOn && !clock.answeredOn,
     outcome: row.outcome,
     closedOn: dateColumnToIsoDate(row.closedOn),
   };
 }
 
 function clockOfRow(calendar: WorkingDayCalendar, row: SummaryRow, today: string): ApplicationClock {
-  return clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+  return clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
 }
 
 function inView(view: ApplicationView, summary: ApplicationSummary): boolean {
@@ -358,12 +368,12 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
   assertPermitted(actor, "application.read");
   const row = await db.application.findUnique({ where: { id: applicationId }, include: detailInclude });
   if (!row) throw new NotFoundError(messages.common.notFound.application);
-  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
+  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(), findApplicationRules()]);
   const today = todayInBeijing();
-  const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+  const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);
   const full = canViewApplicantData(actor, handlingSection?.id);
-  const canExtend = isPermitted(actor.role, "application.approve_extension");
+  const canExtend = mayApproveExtension(actor, rules, handlingSection?.id);
   const m = messages.applications;
 
   const replyEvents = row.reply

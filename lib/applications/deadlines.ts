@@ -7,6 +7,7 @@ import {
   countWorkingDaysBetween,
   deadlineMessages,
   describeDeadline,
+  isWorkingDay,
   nextWorkingDayOnOrAfter,
   type DeadlineComputation,
 } from "@/lib/deadlines/working-days";
@@ -167,10 +168,14 @@ export function computeOfficialReceiptDate(
   calendar: WorkingDayCalendar,
   method: ReceiptMethod | "ledger",
   submittedOn: IsoDate,
+  deferRestDayReceipt = true,
 ): { receivedOn: IsoDate; explanation: string } {
-  const receivedOn = nextWorkingDayOnOrAfter(calendar, submittedOn);
+  // Moving a rest-day receipt to the next working day (顺延) is not in the Regulations: the agency's
+  // choice, stated to applicants (the setting deferRestDayReceipt).
+  const receivedOn = deferRestDayReceipt ? nextWorkingDayOnOrAfter(calendar, submittedOn) : submittedOn;
   const parts = [d.receipt[method](submittedOn)];
   if (receivedOn !== submittedOn) parts.push(d.nonWorkingDay(submittedOn, dayLabel(calendar, submittedOn), receivedOn));
+  else if (!isWorkingDay(calendar, submittedOn)) parts.push(d.restDayNotDeferred(submittedOn, dayLabel(calendar, submittedOn)));
   return { receivedOn, explanation: parts.join("；") + "。" };
 }
 
@@ -216,9 +221,12 @@ export function computeApplicationClock(input: {
   submittedOn: IsoDate;
   steps: readonly ClockStep[];
   today: IsoDate;
+  /** The agency's choice: a receipt on a rest day counts from the next working day (default). */
+  deferRestDayReceipt?: boolean;
 }): ApplicationClock {
   const { calendar, today } = input;
-  const receipt = computeOfficialReceiptDate(calendar, input.receiptMethod, input.submittedOn);
+  const defer = input.deferRestDayReceipt ?? true;
+  const receipt = computeOfficialReceiptDate(calendar, input.receiptMethod, input.submittedOn, defer);
   const explanation = [receipt.explanation];
   let clockStart = receipt.receivedOn;
   let pauses: ClockPause[] = [];
@@ -263,7 +271,7 @@ export function computeApplicationClock(input: {
           consultations = [];
           extension = null;
           reasonableExtension = null;
-          clockStart = nextWorkingDayOnOrAfter(calendar, step.date);
+          clockStart = defer ? nextWorkingDayOnOrAfter(calendar, step.date) : step.date;
           const restart = d.restarted(current.correction.requestedOn, step.date, clockStart);
           explanation.push(
             clockStart === step.date ? `${restart}。` : `${restart}（${d.nonWorkingDay(step.date, dayLabel(calendar, step.date), clockStart)}）。`,

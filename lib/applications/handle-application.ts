@@ -11,7 +11,7 @@ import {
   type ClockStep,
   type StepProblem,
 } from "@/lib/applications/deadlines";
-import { findApplicationRules, findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection, isApplicationHandler, mayApproveExtension } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -54,7 +54,7 @@ function assertHandledHere(application: LockedApplication): void {
 }
 
 function factsOf(application: LockedApplication): ClockFacts {
-  return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps };
+  return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, receivedOn: application.receivedOn, steps: application.steps };
 }
 
 function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
@@ -85,6 +85,16 @@ async function assertHandler(actor: ActingUser): Promise<void> {
 function noticeReceiptOf(step: StepInput): string | null {
   if (step.type !== "fee_notice" && step.type !== "third_party_consultation" && step.type !== "agency_consultation") return null;
   return step.receivedOn ?? presumeNoticeReceipt(step.noticeDeliveryMethod, step.date);
+}
+
+async function assertExtensionApprover(actor: ActingUser): Promise<void> {
+  assertPermitted(actor, "application.approve_extension");
+  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection()]);
+  if (!mayApproveExtension(actor, rules, section?.id)) {
+    throw new ForbiddenError(
+      messages.applications.stepErrors.extensionApprover(messages.applications.console.settingsForm.extensionApproverRoles[rules.extensionApproverRole]),
+    );
+  }
 }
 
 function toClockStep(step: StepInput, calendar: WorkingDayCalendar): ClockStep {
@@ -136,11 +146,12 @@ async function recordNoticeReceipt(
 /**
  * Records a handling step (补正, its arrival, third-party consultation and reply, extension, fee
  * notice and payment, delivery). The rules of `findStepProblems` apply whatever the UI offered;
- * an extension is approved, and so recorded, by a leader.
+ * an extension is approved, and so recorded, by the role the settings name (Art. 33: the head of the
+ * disclosure office by default).
  */
 export async function recordStep(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress> {
   const step = parseInput(stepSchema, input);
-  if (step.type === "extension") assertPermitted(actor, "application.approve_extension");
+  if (step.type === "extension") await assertExtensionApprover(actor);
   else await assertHandler(actor);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();

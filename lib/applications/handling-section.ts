@@ -69,6 +69,17 @@ export async function findApplicationRules(reader: Pick<DatabaseTransaction, "ap
   };
 }
 
+/**
+ * Art. 33: an extension needs the consent of the head of the disclosure office (政府信息公开工作机构
+ * 负责人). By default that is the section head of the handling section; an agency may give it to
+ * its leaders instead. Exactly the configured role approves.
+ */
+export function mayApproveExtension(actor: ActingUser, rules: ApplicationRules, handlingSectionId: number | null | undefined): boolean {
+  if (!isPermitted(actor.role, "application.approve_extension")) return false;
+  if (rules.extensionApproverRole === "leader") return actor.role === "leader";
+  return actor.role === "section_head" && handlingSectionId != null && actor.sectionId === handlingSectionId;
+}
+
 export async function updateHandlingSection(actor: ActingUser, input: unknown): Promise<HandlingSection> {
   assertPermitted(actor, "application.configure");
   const { handlingSectionId, ...rules } = parseInput(settingsSchema, input);

@@ -121,13 +121,16 @@ export async function seedDemoApplications(): Promise<void> {
       type: "third_party_consultation",
       date: ago(5),
       thirdParty: "绥芬河市鑫源运输有限公司",
+      // Sent by post and signed for two working days later: its 15 working days run from then (Art. 32).
+      noticeDeliveryMethod: "post",
+      receivedOn: ago(3),
       note: "合同涉及对方商业信息，书面征求意见。",
     });
 
-  // Extended by the leader.
+  // Extended with the consent of the head of the disclosure office (Art. 33).
   const extended = await register(19, "fax", organisation("research", "黑龙江省城市管理研究院", "12230000MB0987654", "2025 年以来城市管理综合执法统计数据。"));
   if (extended)
-    await recordStep(leader, extended.id, {
+    await recordStep(head, extended.id, {
       type: "extension",
       date: ago(2),
       days: 15,

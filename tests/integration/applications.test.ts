@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
-import { updateHandlingSection } from "@/lib/applications/handling-section";
+import { findApplicationRules, updateHandlingSection } from "@/lib/applications/handling-section";
 import { findIssuedReplyForApplicant, lookupLimits, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
@@ -198,7 +198,7 @@ describe("who sees the applicant", () => {
     }
   });
 
-  test("only the handling section handles; only a leader extends; only the administrator edits templates", async () => {
+  test("only the handling section handles; only its head extends (Art. 33); only the administrator edits templates", async () => {
     const today = todayInBeijing();
     await assert.rejects(recordStep(otherStaff, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
     await assert.rejects(recordStep(leader, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
@@ -207,8 +207,26 @@ describe("who sees the applicant", () => {
     await assert.rejects(registerOfflineApplication(otherStaff, { ...application(), receiptMethod: "letter", receivedOn: today }), ForbiddenError);
     await assert.rejects(saveReplyTemplate(staff, "disclose", { title: "x", legalBasis: "x", body: "x" }), ForbiddenError);
     await assert.rejects(findReplyLetterForStaff(admin, id), ForbiddenError);
-    const extended = await recordStep(leader, id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
+    // Art. 33: 经政府信息公开工作机构负责人同意 — the handling section's head by default, not a leader.
+    await assert.rejects(recordStep(leader, id, { type: "extension", date: today, days: 10, note: "需要调取档案" }), ForbiddenError);
+    await assert.rejects(recordStep(otherHead, id, { type: "extension", date: today, days: 10, note: "需要调取档案" }), ForbiddenError);
+    const extended = await recordStep(head, id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
     assert.ok(extended.dueOn);
+  });
+
+  test("Art. 33: the role that approves extensions is a setting; set to leaders, the section head may no longer", async () => {
+    const office = staff.sectionId;
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: todayInBeijing() });
+    await updateHandlingSection(admin, { handlingSectionId: office, extensionApproverRole: "leader" });
+    try {
+      await assert.rejects(recordStep(head, registered.id, { type: "extension", date: todayInBeijing(), days: 5, note: "需要调取档案" }), ForbiddenError);
+      assert.equal((await findConsoleApplication(leader, registered.id)).canExtend, true);
+      await recordStep(leader, registered.id, { type: "extension", date: todayInBeijing(), days: 5, note: "需要调取档案" });
+    } finally {
+      await updateHandlingSection(admin, { handlingSectionId: office, extensionApproverRole: "section_head" });
+    }
+    assert.equal((await findConsoleApplication(head, registered.id)).canExtend, true);
+    assert.equal((await findConsoleApplication(leader, registered.id)).canExtend, false);
   });
 });
 
@@ -297,6 +315,25 @@ describe("handling an application through to the reply", () => {
     assert.deepEqual([settings.reconsiderationOrgan, settings.litigationCourt], ["绥芬河市人民政府", "绥芬河市人民法院"]);
   });
 
+  test("Art. 31 (agency setting): whether a rest-day receipt is deferred (顺延) is the agency's choice; a later change moves no existing deadline", async () => {
+    const office = staff.sectionId;
+    // Sunday 2026-11-22.
+    const deferred = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-22" });
+    assert.equal(deferred.receivedOn, "2026-11-23");
+    await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "false" });
+    try {
+      assert.equal((await findApplicationRules()).deferRestDayReceipt, false);
+      const sameDay = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-22" });
+      assert.equal(sameDay.receivedOn, "2026-11-22");
+      assert.equal(sameDay.dueOn, "2026-12-18");
+      assert.equal((await findConsoleApplication(staff, deferred.id)).clock.dueOn, "2026-12-21");
+      await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "true" });
+      assert.equal((await findConsoleApplication(staff, sameDay.id)).clock.dueOn, "2026-12-18");
+    } finally {
+      await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "true" });
+    }
+  });
+
   test("a fee notice shows its computation, stops the clock, and payments are summed for the year", async () => {
     const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
     const paused = await recordStep(staff, registered.id, { type: "fee_notice", date: "2026-09-08", method: "by_volume", quantity: 101 });
@@ -328,6 +365,8 @@ describe("handling an application through to the reply", () => {
     const flagged = await findConsoleApplication(staff, posted.id);
     assert.equal(flagged.clock.noticesAwaitingReceipt.length, 1);
     assert.ok(flagged.stepTypes.includes("notice_received"));
+    const listed = (await listApplications(staff, { view: "all", pageSize: 100 })).items.find((item) => item.id === posted.id)!;
+    assert.equal(listed.needsReceiptDate, true);
     const noticeStepId = flagged.clock.noticesAwaitingReceipt[0].stepId!;
     await assert.rejects(recordStep(staff, posted.id, { type: "notice_received", date: "2026-09-07", noticeStepId }), ValidationError);
     await recordStep(staff, posted.id, { type: "notice_received", date: "2026-11-05", noticeStepId });

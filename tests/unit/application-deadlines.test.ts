@@ -62,6 +62,22 @@ describe("Art. 31: the official day of receipt", () => {
     assert.equal(clock("registered_post", "2025-10-03", [], "2025-10-09").dueOn, "2025-11-05");
   });
 
+  test("Art. 31 (agency setting): without 顺延, a letter confirmed on a Sunday is received that Sunday and counted from the day after", () => {
+    const receipt = computeOfficialReceiptDate(calendar, "letter", "2025-11-16", false);
+    assert.equal(receipt.receivedOn, "2025-11-16");
+    assert.match(receipt.explanation, /2025-11-16为周末，按本机关规定不顺延/);
+    const result = computeApplicationClock({
+      calendar,
+      receiptMethod: "letter",
+      submittedOn: "2025-11-16",
+      steps: [],
+      today: "2025-11-17",
+      deferRestDayReceipt: false,
+    });
+    // 20 working days after Sunday 11-16 end on Friday 12-12, one working day before the deferred count (12-15).
+    assert.equal(result.dueOn, "2025-12-12");
+  });
+
   test("a working day is its own day of receipt, whatever the method", () => {
     for (const method of ["online", "in_person", "registered_post", "letter", "fax", "email"] as const) {
       assert.equal(computeOfficialReceiptDate(calendar, method, "2025-03-03").receivedOn, "2025-03-03");
