@@ -25,3 +25,7 @@ export const idTypes = ["resident_id", "passport", "other"] as const;
 export const deliveryMethods = ["paper", "email", "disc", "pickup"] as const;
 export const informationForms = ["paper", "electronic"] as const;
 export const receiptMethods = ["online", "in_person", "registered_post", "letter", "fax", "email"] as const;
+
+/** How a fee notice or consultation letter was delivered (送达方式). */
+export const noticeDeliveryMethods = ["in_person", "email", "system", "post"] as const;
+export type NoticeDeliveryMethod = (typeof noticeDeliveryMethods)[number];

@@ -6,6 +6,7 @@ import {
   idTypes,
   informationForms,
   organisationKinds,
+  noticeDeliveryMethods,
   receiptMethods,
 } from "@/lib/applications/application-fields";
 import { applicationOutcomeSlugs } from "@/lib/applications/outcomes";
@@ -157,8 +158,11 @@ export const stepTypesRecordedByStaff = [
   "correction_received",
   "third_party_consultation",
   "third_party_reply",
+  "agency_consultation",
+  "agency_reply",
   "extension",
   "fee_notice",
+  "notice_received",
   "fee_paid",
   "delivery",
 ] as const;
@@ -167,6 +171,21 @@ export type StaffStepType = (typeof stepTypesRecordedByStaff)[number];
 const note = optionalText(applicationTextLimits.note);
 const positiveInteger = (message: string) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }));
+
+const optionalStepId = z.preprocess(
+  blankToUndefined,
+  z.coerce.number({ error: v.noticeStep }).int({ error: v.noticeStep }).positive({ error: v.noticeStep }).optional(),
+);
+
+/**
+ * A letter's delivery (送达方式) and the day it was received. Both optional, so existing clients keep
+ * working: without a day the presumption for the method applies (deadlines.ts: presumeNoticeReceipt),
+ * and without either the receipt is unknown until entered.
+ */
+const noticeFields = {
+  noticeDeliveryMethod: optionalEnum(noticeDeliveryMethods, v.noticeDeliveryMethod),
+  receivedOn: optionalIsoDateField(),
+};
 
 /** `POST /api/v1/admin/applications/{id}/steps`: `{type, date, …}` with the fields of each type. */
 export const stepSchema = z.discriminatedUnion(
@@ -183,12 +202,28 @@ export const stepSchema = z.discriminatedUnion(
       type: z.literal("third_party_consultation"),
       date: isoDateField(),
       thirdParty: requiredText(applicationTextLimits.thirdParty, v.thirdParty),
+      ...noticeFields,
       note,
     }),
-    z.object({ type: z.literal("third_party_reply"), date: isoDateField(), note }),
+    z.object({ type: z.literal("third_party_reply"), date: isoDateField(), consultationStepId: optionalStepId, note }),
+    z.object({
+      type: z.literal("agency_consultation"),
+      date: isoDateField(),
+      agency: requiredText(applicationTextLimits.thirdParty, v.agency),
+      ...noticeFields,
+      note,
+    }),
+    z.object({ type: z.literal("agency_reply"), date: isoDateField(), consultationStepId: optionalStepId, note }),
+    z.object({
+      type: z.literal("notice_received"),
+      date: isoDateField(v.noticeReceivedOn),
+      noticeStepId: z.preprocess(blankToUndefined, z.coerce.number({ error: v.noticeStep }).int({ error: v.noticeStep }).positive({ error: v.noticeStep })),
+      note,
+    }),
     z.object({
       type: z.literal("extension"),
       date: isoDateField(),
+      basis: z.preprocess((value) => blankToUndefined(value) ?? "art33", z.enum(["art33", "art35"], { error: v.extensionBasis })),
       days: positiveInteger(messages.applications.stepErrors.extensionDays),
       applicantNotifiedOn: optionalIsoDateField(),
       note: requiredText(applicationTextLimits.note, v.extensionReason),
@@ -198,6 +233,7 @@ export const stepSchema = z.discriminatedUnion(
       date: isoDateField(),
       method: z.enum(["by_count", "by_volume"], { error: v.feeMethod }),
       quantity: positiveInteger(v.quantity),
+      ...noticeFields,
       note,
     }),
     z.object({ type: z.literal("fee_paid"), date: isoDateField(), note }),
@@ -207,11 +243,24 @@ export const stepSchema = z.discriminatedUnion(
 );
 export type StepInput = z.infer<typeof stepSchema>;
 
-export const decisionSchema = z.object({
-  outcome: z.enum(applicationOutcomeSlugs, { error: v.outcome }),
-  decidedOn: isoDateField(),
-  note,
-});
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(applicationOutcomeSlugs, { error: v.outcome }),
+    decidedOn: isoDateField(),
+    note,
+    /** Art. 36(1): information already public: where the applicant finds it (获取的方式和途径). */
+    accessRoute: optionalText(applicationTextLimits.note),
+    /** Art. 36(5): the agency responsible for the information and its contact, where known. */
+    otherAgency: optionalText(applicationTextLimits.thirdParty),
+    otherAgencyContact: optionalText(applicationTextLimits.thirdParty),
+  })
+  .superRefine((value, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (value.accessRoute && value.outcome !== "disclose") problem("accessRoute", v.accessRouteOnlyDisclose);
+    if ((value.otherAgency || value.otherAgencyContact) && value.outcome !== "unable_not_held") problem("otherAgency", v.otherAgencyOnlyNotHeld);
+    if (value.otherAgencyContact && !value.otherAgency) problem("otherAgency", v.otherAgencyName);
+    if (value.otherAgency && value.outcome === "unable_not_held" && !value.note) problem("note", v.otherAgencyReason);
+  });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const replyEditSchema = z.object({
@@ -246,8 +295,26 @@ export const replyTemplateSchema = z.object({
   body: requiredText(applicationTextLimits.templateBody, v.templateBody),
 });
 
+/** Absent fields keep their stored value, so `{handlingSectionId}` alone still works. */
+const keptText = (max: number) =>
+  z.preprocess(
+    (value) => (value === null ? "" : value),
+    z
+      .string()
+      .trim()
+      .max(max, { error: v.tooLong(max) })
+      .optional(),
+  );
+
 export const settingsSchema = z.object({
   handlingSectionId: z.coerce.number({ error: v.section }).int({ error: v.section }).positive({ error: v.section }),
+  reconsiderationOrgan: keptText(100),
+  litigationCourt: keptText(100),
+  extensionApproverRole: z.preprocess(blankToUndefined, z.enum(["section_head", "leader"], { error: v.extensionApproverRole }).optional()),
+  deferRestDayReceipt: z.preprocess(
+    (value) => (value === "" || value === null || value === undefined ? undefined : value === true || value === "true" || value === "on" || value === "1"),
+    z.boolean().optional(),
+  ),
 });
 
 export const statusLookupSchema = z.object({

@@ -2,7 +2,14 @@ import "server-only";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
-import { canViewApplicantData, findHandlingSection, isApplicationHandler, type HandlingSection } from "@/lib/applications/handling-section";
+import {
+  canViewApplicantData,
+  findApplicationRules,
+  findHandlingSection,
+  isApplicationHandler,
+  mayApproveExtension,
+  type HandlingSection,
+} from "@/lib/applications/handling-section";
 import { maskAddress, maskApplicantDataIn, maskApplicantName, maskEmail, maskIdNumber, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { applicantColumnOf, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -38,6 +45,8 @@ export type ApplicationSummary = {
   overdue: boolean;
   workingDaysLeft: number | null;
   lapsed: boolean;
+  /** A fee notice or consultation letter whose day of receipt must be entered (nothing lapses until then). */
+  needsReceiptDate: boolean;
   outcome: ApplicationOutcomeSlug | null;
   closedOn: string | null;
 };
@@ -59,13 +68,14 @@ function summarise(row: SummaryRow, clock: ApplicationClock): ApplicationSummary
     overdue: clock.overdue && !row.closedOn,
     workingDaysLeft: clock.workingDaysLeft,
     lapsed: clock.lapse !== null,
+    needsReceiptDate: clock.noticesAwaitingReceipt.length > 0 && !clock.decidedOn && !clock.answeredOn,
     outcome: row.outcome,
     closedOn: dateColumnToIsoDate(row.closedOn),
   };
 }
 
 function clockOfRow(calendar: WorkingDayCalendar, row: SummaryRow, today: string): ApplicationClock {
-  return clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+  return clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
 }
 
 function inView(view: ApplicationView, summary: ApplicationSummary): boolean {
@@ -248,7 +258,11 @@ export type ApplicationDetail = {
     breakdown: string[];
     summary: string;
     noticeOn: string;
-    payBy: string;
+    /** How the notice was delivered and the day the applicant received it (null: still unknown). */
+    deliveryMethod: string | null;
+    receivedOn: string | null;
+    /** Null while the receipt is unknown: the 20 working days run from the day after receipt. */
+    payBy: string | null;
     paidOn: string | null;
   } | null;
   reply: {
@@ -301,9 +315,21 @@ function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolea
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
-      return step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
+    case "agency_consultation":
+    case "fee_notice": {
+      const party = step.type === "third_party_consultation" && step.thirdParty && !full ? maskPersonName(step.thirdParty) : step.thirdParty;
+      const delivery = step.noticeDeliveryMethod ? messages.applications.noticeDeliveryMethods[step.noticeDeliveryMethod] : null;
+      // The console's banner flags an unknown receipt; the timeline states only what was entered.
+      const received = step.noticeReceivedOn ? `${s.noticeReceivedOn}：${dateColumnToIsoDate(step.noticeReceivedOn)}` : null;
+      return [party, delivery, received].filter(Boolean).join("；");
+    }
+    case "notice_received":
+    case "third_party_reply":
+    case "agency_reply":
+      return step.relatesToStepId ? s.relatesTo(step.relatesToStepId) : null;
     case "extension":
       return [
+        messages.applications.extensionBases[step.extensionBasis ?? "art33"],
         messages.common.workingDays(step.extensionDays ?? 0),
         step.applicantNotifiedOn ? `${s.applicantNotifiedOn}：${dateColumnToIsoDate(step.applicantNotifiedOn)}` : null,
       ]
@@ -326,9 +352,12 @@ function staffStepTypes(clock: ApplicationClock, isHandler: boolean, canExtend: 
   if (isHandler) {
     if (!pause && !clock.correction && today <= clock.correctionRequestBy) types.push("correction_request");
     if (pause === "correction" && !clock.lapse) types.push("correction_received");
-    if (!pause && !clock.thirdParty) types.push("third_party_consultation");
-    if (pause === "third_party") types.push("third_party_reply");
+    const consulting = pause === "third_party" || pause === "agency";
+    if (!pause || consulting) types.push("third_party_consultation", "agency_consultation");
+    if (clock.consultations.some((each) => each.kind === "third_party" && !each.endedOn)) types.push("third_party_reply");
+    if (clock.consultations.some((each) => each.kind === "agency" && !each.endedOn)) types.push("agency_reply");
     if (!pause && !clock.fee) types.push("fee_notice");
+    if (clock.noticesAwaitingReceipt.length) types.push("notice_received");
     if (pause === "fee" && !clock.lapse) types.push("fee_paid");
   }
   if (canExtend && !pause && !clock.extension && clock.dueOn !== null && today <= clock.dueOn) types.push("extension");
@@ -339,12 +368,12 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
   assertPermitted(actor, "application.read");
   const row = await db.application.findUnique({ where: { id: applicationId }, include: detailInclude });
   if (!row) throw new NotFoundError(messages.common.notFound.application);
-  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
+  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(), findApplicationRules()]);
   const today = todayInBeijing();
-  const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps }, today);
+  const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);
   const full = canViewApplicantData(actor, handlingSection?.id);
-  const canExtend = isPermitted(actor.role, "application.approve_extension");
+  const canExtend = mayApproveExtension(actor, rules, handlingSection?.id);
   const m = messages.applications;
 
   const replyEvents = row.reply
@@ -420,6 +449,8 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
           breakdown: ((row.fee.breakdown as { breakdown?: { text: string }[] }).breakdown ?? []).map((line) => line.text),
           summary: (row.fee.breakdown as { summary?: string }).summary ?? "",
           noticeOn: dateColumnToIsoDate(row.fee.noticeOn),
+          deliveryMethod: row.fee.deliveryMethod,
+          receivedOn: dateColumnToIsoDate(row.fee.receivedOn),
           payBy: dateColumnToIsoDate(row.fee.payBy),
           paidOn: dateColumnToIsoDate(row.fee.paidOn),
         }

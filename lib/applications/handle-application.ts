@@ -4,12 +4,14 @@ import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/a
 import {
   computeDefaultCorrectionDeadline,
   computeFeePaymentDeadline,
+  findNoticeReceiptProblems,
   findStepProblems,
+  presumeNoticeReceipt,
   type ApplicationClock,
   type ClockStep,
   type StepProblem,
 } from "@/lib/applications/deadlines";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection, isApplicationHandler, mayApproveExtension } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -21,7 +23,7 @@ import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
 import { messages } from "@/lib/i18n";
-import { fillReplyTemplate } from "@/lib/reply-letters/default-templates";
+import { alreadyPublicLegalBasis, defaultReplyTemplate, fillReplyTemplate } from "@/lib/reply-letters/default-templates";
 import { findReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { parseInput } from "@/lib/validation";
 
@@ -52,7 +54,7 @@ function assertHandledHere(application: LockedApplication): void {
 }
 
 function factsOf(application: LockedApplication): ClockFacts {
-  return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps };
+  return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, receivedOn: application.receivedOn, steps: application.steps };
 }
 
 function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
@@ -79,25 +81,77 @@ async function assertHandler(actor: ActingUser): Promise<void> {
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
+/** The day a fee notice or consultation letter was received: as entered, or presumed from its delivery. */
+function noticeReceiptOf(step: StepInput): string | null {
+  if (step.type !== "fee_notice" && step.type !== "third_party_consultation" && step.type !== "agency_consultation") return null;
+  return step.receivedOn ?? presumeNoticeReceipt(step.noticeDeliveryMethod, step.date);
+}
+
+async function assertExtensionApprover(actor: ActingUser): Promise<void> {
+  assertPermitted(actor, "application.approve_extension");
+  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection()]);
+  if (!mayApproveExtension(actor, rules, section?.id)) {
+    throw new ForbiddenError(
+      messages.applications.stepErrors.extensionApprover(messages.applications.console.settingsForm.extensionApproverRoles[rules.extensionApproverRole]),
+    );
+  }
+}
+
 function toClockStep(step: StepInput, calendar: WorkingDayCalendar): ClockStep {
   switch (step.type) {
     case "correction_request":
       return { type: step.type, date: step.date, respondBy: step.respondBy ?? computeDefaultCorrectionDeadline(calendar, step.date) };
     case "extension":
-      return { type: step.type, date: step.date, days: step.days };
+      return { type: step.type, date: step.date, days: step.days, basis: step.basis };
+    case "fee_notice":
+    case "third_party_consultation":
+    case "agency_consultation":
+      return { type: step.type, date: step.date, receivedOn: noticeReceiptOf(step) };
+    case "third_party_reply":
+    case "agency_reply":
+      return { type: step.type, date: step.date, consultationStepId: step.consultationStepId ?? null };
     default:
       return { type: step.type, date: step.date };
   }
 }
 
 /**
+ * Enters the day a notice or consultation letter was received (送达回证, the post's record): from then
+ * the applicant's 20 working days to pay, or the consulted party's 15, run from the day after.
+ */
+async function recordNoticeReceipt(
+  tx: DatabaseTransaction,
+  calendar: WorkingDayCalendar,
+  application: LockedApplication,
+  step: Extract<StepInput, { type: "notice_received" }>,
+  today: string,
+) {
+  const notice = application.steps.find((each) => each.id === step.noticeStepId) ?? null;
+  const problems = findNoticeReceiptProblems(
+    notice && { type: notice.type, date: dateColumnToIsoDate(notice.date), receivedOn: dateColumnToIsoDate(notice.noticeReceivedOn) },
+    step.date,
+    today,
+  );
+  if (problems.length) throw new ValidationError(problemsToFields(problems));
+  await tx.applicationStep.update({ where: { id: notice!.id }, data: { noticeReceivedOn: isoDateToDateColumn(step.date) } });
+  if (notice!.type === "fee_notice") {
+    await tx.applicationFee.update({
+      where: { applicationId: application.id },
+      data: { receivedOn: isoDateToDateColumn(step.date), payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)) },
+    });
+  }
+  return application.steps.map((each) => (each.id === notice!.id ? { ...each, noticeReceivedOn: isoDateToDateColumn(step.date) } : each));
+}
+
+/**
  * Records a handling step (补正, its arrival, third-party consultation and reply, extension, fee
  * notice and payment, delivery). The rules of `findStepProblems` apply whatever the UI offered;
- * an extension is approved, and so recorded, by a leader.
+ * an extension is approved, and so recorded, by the role the settings name (Art. 33: the head of the
+ * disclosure office by default).
  */
 export async function recordStep(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress> {
   const step = parseInput(stepSchema, input);
-  if (step.type === "extension") assertPermitted(actor, "application.approve_extension");
+  if (step.type === "extension") await assertExtensionApprover(actor);
   else await assertHandler(actor);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
@@ -106,10 +160,17 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
     assertHandledHere(application);
     const before = clockOf(calendar, factsOf(application), today);
     const clockStep = toClockStep(step, calendar);
-    const problems = findStepProblems(before, clockStep, today);
-    if (problems.length) throw new ValidationError(problemsToFields(problems));
+    let steps = application.steps;
+    if (step.type === "notice_received") {
+      if (before.answeredOn || before.decidedOn) throw new ValidationError({ type: [messages.applications.stepErrors.alreadyDecided] });
+      steps = await recordNoticeReceipt(tx, calendar, application, step, today);
+    } else {
+      const problems = findStepProblems(before, clockStep, today);
+      if (problems.length) throw new ValidationError(problemsToFields(problems));
+    }
 
     let note = step.note ?? null;
+    const noticeReceivedOn = noticeReceiptOf(step);
     if (step.type === "fee_notice") {
       const quote = quoteFee(step.method, step.quantity);
       await tx.applicationFee.create({
@@ -120,7 +181,9 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
           amountYuan: quote.amountYuan,
           breakdown: quote as never,
           noticeOn: isoDateToDateColumn(step.date),
-          payBy: isoDateToDateColumn(computeFeePaymentDeadline(calendar, step.date)),
+          deliveryMethod: step.noticeDeliveryMethod ?? null,
+          receivedOn: isoDateToDateColumn(noticeReceivedOn),
+          payBy: noticeReceivedOn ? isoDateToDateColumn(computeFeePaymentDeadline(calendar, noticeReceivedOn)) : null,
         },
       });
       note = [quote.summary, ...quote.breakdown.map((line) => line.text), note].filter(Boolean).join("；");
@@ -137,11 +200,20 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
         respondBy: clockStep.type === "correction_request" ? isoDateToDateColumn(clockStep.respondBy) : null,
         extensionDays: step.type === "extension" ? step.days : null,
         applicantNotifiedOn: step.type === "extension" ? isoDateToDateColumn(step.applicantNotifiedOn ?? null) : null,
-        thirdParty: step.type === "third_party_consultation" ? step.thirdParty : null,
+        thirdParty: step.type === "third_party_consultation" ? step.thirdParty : step.type === "agency_consultation" ? step.agency : null,
+        noticeDeliveryMethod: "noticeDeliveryMethod" in step ? (step.noticeDeliveryMethod ?? null) : null,
+        noticeReceivedOn: isoDateToDateColumn(noticeReceivedOn),
+        relatesToStepId:
+          step.type === "notice_received"
+            ? step.noticeStepId
+            : step.type === "third_party_reply" || step.type === "agency_reply"
+              ? (step.consultationStepId ?? null)
+              : null,
+        extensionBasis: step.type === "extension" ? step.basis : null,
         deliveryMethod: step.type === "delivery" ? (step.deliveryMethod ?? application.deliveryMethod) : null,
       },
     });
-    const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
+    const clock = clockOf(calendar, { ...factsOf(application), steps: [...steps, created] }, today);
     const status = statusOfClock(clock);
     await tx.application.update({ where: { id: applicationId }, data: { status, version: { increment: 1 } } });
     // The note (and a third party's name) stays on the step, readable by those who may see the
@@ -159,15 +231,23 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
   });
 }
 
+type DecisionLetterFacts = { note: string | null; accessRoute?: string | null; otherAgency?: string | null; otherAgencyContact?: string | null };
+
 async function draftReply(
   tx: DatabaseTransaction,
   application: LockedApplication,
   outcome: ApplicationOutcomeSlug,
-  note: string | null,
+  facts: DecisionLetterFacts,
   authorId: number | null,
 ): Promise<void> {
   const template = await findReplyTemplate(tx, outcome);
   const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const rules = await findApplicationRules(tx);
+  // Art. 36(1): information already public is answered by telling where it is, on that provision.
+  const legalBasis =
+    outcome === "disclose" && facts.accessRoute && template.legalBasis === defaultReplyTemplate("disclose").legalBasis
+      ? alreadyPublicLegalBasis
+      : template.legalBasis;
   const context = {
     applicantName: application.name ?? "",
     number: application.number,
@@ -175,14 +255,19 @@ async function draftReply(
     // It is quoted in the letter: "…申请获取“X”。" reads badly with X's own full stop.
     description: (application.description ?? "").trim().replace(/[。．.；;，,]+$/, ""),
     agencyName: agency.name,
-    note,
-    legalBasis: template.legalBasis,
+    note: facts.note,
+    legalBasis,
+    accessRoute: facts.accessRoute ?? null,
+    otherAgency: facts.otherAgency ?? null,
+    otherAgencyContact: facts.otherAgencyContact ?? null,
+    reconsiderationOrgan: rules.reconsiderationOrgan,
+    litigationCourt: rules.litigationCourt,
   };
   const content = {
     outcome,
-    title: fillReplyTemplate(template.title, context),
+    title: fillReplyTemplate(template.title, context, "title"),
     body: fillReplyTemplate(template.body, context),
-    legalBasis: template.legalBasis,
+    legalBasis,
   };
   if (application.reply) {
     await tx.applicationReply.update({
@@ -198,7 +283,7 @@ async function writeDecision(
   tx: DatabaseTransaction,
   calendar: WorkingDayCalendar,
   application: LockedApplication,
-  decision: { outcome: ApplicationOutcomeSlug; decidedOn: string; note: string | null },
+  decision: { outcome: ApplicationOutcomeSlug; decidedOn: string } & DecisionLetterFacts,
   actorId: number | null,
   today: string,
 ): Promise<ApplicationClock> {
@@ -220,7 +305,7 @@ async function writeDecision(
       outcome: decision.outcome,
     },
   });
-  await draftReply(tx, application, decision.outcome, decision.note, actorId);
+  await draftReply(tx, application, decision.outcome, decision, actorId);
   const clock = clockOf(calendar, { ...factsOf(application), steps: [...application.steps, created] }, today);
   await tx.application.update({
     where: { id: application.id },

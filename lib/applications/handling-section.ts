@@ -41,20 +41,77 @@ export function canViewApplicantData(actor: ActingUser, handlingSectionId: numbe
   return actor.role === "leader" || isApplicationHandler(actor, handlingSectionId);
 }
 
+export type ApplicationRules = {
+  reconsiderationOrgan: string | null;
+  litigationCourt: string | null;
+  /** Art. 33: 经政府信息公开工作机构负责人同意 — the head of the handling section, unless set to leaders. */
+  extensionApproverRole: "section_head" | "leader";
+  /** A receipt on a rest day counts from the next working day (顺延): the agency's choice, stated in its guide. */
+  deferRestDayReceipt: boolean;
+};
+
+export const defaultApplicationRules: ApplicationRules = {
+  reconsiderationOrgan: null,
+  litigationCourt: null,
+  extensionApproverRole: "section_head",
+  deferRestDayReceipt: true,
+};
+
+/** The agency's application settings (defaults until an administrator saves them). */
+export async function findApplicationRules(reader: Pick<DatabaseTransaction, "applicationSettings"> = db): Promise<ApplicationRules> {
+  const settings = await reader.applicationSettings.findUnique({ where: { id: 1 } });
+  if (!settings) return defaultApplicationRules;
+  return {
+    reconsiderationOrgan: settings.reconsiderationOrgan,
+    litigationCourt: settings.litigationCourt,
+    extensionApproverRole: settings.extensionApproverRole === "leader" ? "leader" : "section_head",
+    deferRestDayReceipt: settings.deferRestDayReceipt,
+  };
+}
+
+/**
+ * Art. 33: an extension needs the consent of the head of the disclosure office (政府信息公开工作机构
+ * 负责人). By default that is the section head of the handling section; an agency may give it to
+ * its leaders instead. Exactly the configured role approves.
+ */
+export function mayApproveExtension(actor: ActingUser, rules: ApplicationRules, handlingSectionId: number | null | undefined): boolean {
+  if (!isPermitted(actor.role, "application.approve_extension")) return false;
+  if (rules.extensionApproverRole === "leader") return actor.role === "leader";
+  return actor.role === "section_head" && handlingSectionId != null && actor.sectionId === handlingSectionId;
+}
+
 export async function updateHandlingSection(actor: ActingUser, input: unknown): Promise<HandlingSection> {
   assertPermitted(actor, "application.configure");
-  const { handlingSectionId } = parseInput(settingsSchema, input);
+  const { handlingSectionId, ...rules } = parseInput(settingsSchema, input);
+  const changes = {
+    handlingSectionId,
+    ...(rules.reconsiderationOrgan !== undefined ? { reconsiderationOrgan: rules.reconsiderationOrgan || null } : {}),
+    ...(rules.litigationCourt !== undefined ? { litigationCourt: rules.litigationCourt || null } : {}),
+    ...(rules.extensionApproverRole !== undefined ? { extensionApproverRole: rules.extensionApproverRole } : {}),
+    ...(rules.deferRestDayReceipt !== undefined ? { deferRestDayReceipt: rules.deferRestDayReceipt } : {}),
+  };
   return db.$transaction(async (tx) => {
     const section = await tx.section.findUnique({ where: { id: handlingSectionId } });
     if (!section) throw new ValidationError({ handlingSectionId: [messages.applications.validation.section] });
     const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
-    await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId }, update: { handlingSectionId } });
+    await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...changes }, update: changes });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "application.configure",
       entityType: "ApplicationSettings",
       entityId: 1,
-      details: { handlingSectionId, previous: before?.handlingSectionId ?? null },
+      details: {
+        ...changes,
+        previous: before
+          ? {
+              handlingSectionId: before.handlingSectionId,
+              reconsiderationOrgan: before.reconsiderationOrgan,
+              litigationCourt: before.litigationCourt,
+              extensionApproverRole: before.extensionApproverRole,
+              deferRestDayReceipt: before.deferRestDayReceipt,
+            }
+          : null,
+      },
     });
     return { id: section.id, name: section.name, configured: true };
   });

@@ -63,7 +63,7 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
   const calendar = await loadWorkingDayCalendar();
   const clock = clockOf(
     calendar,
-    { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: application.steps },
+    { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, receivedOn: application.receivedOn, steps: application.steps },
     todayInBeijing(),
   );
   const status = statusOfClock(clock);

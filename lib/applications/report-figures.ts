@@ -53,14 +53,14 @@ export async function countApplicationsOpenPastDue(year: number): Promise<number
       source: { not: "ledger" },
       OR: [{ closedOn: null }, { closedOn: { gt: isoDateToDateColumn(asOf) } }],
     },
-    select: { receiptMethod: true, submittedOn: true, steps: true },
+    select: { receiptMethod: true, submittedOn: true, receivedOn: true, steps: true },
   });
   const calendar = await loadWorkingDayCalendar();
   const asOfDate = isoDateToDateColumn(asOf);
   return rows.filter((row) => {
     const clock = clockOf(
       calendar,
-      { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, steps: row.steps.filter((step) => step.date <= asOfDate) },
+      { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps.filter((step) => step.date <= asOfDate) },
       asOf,
     );
     return clock.overdue;

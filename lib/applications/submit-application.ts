@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { wasRestDayReceiptDeferred } from "@/lib/applications/application-clock";
 import { allocateApplicationNumber } from "@/lib/applications/application-number";
 import { parseApplicationSubmission, parseOfflineApplication, type ApplicationSubmission } from "@/lib/applications/application-schemas";
 import { computeApplicationClock, type ReceiptMethod } from "@/lib/applications/deadlines";
-import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { createLookupCodeSalt, deriveLookupCode, hashIdempotencyKey, hashLookupCode, sha256Hex } from "@/lib/applications/lookup-code";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -62,6 +63,7 @@ async function answerForExisting(idempotencyKey: string, fingerprint: string): P
     submittedOn: dateColumnToIsoDate(existing.submittedOn),
     steps: [],
     today: todayInBeijing(),
+    deferRestDayReceipt: wasRestDayReceiptDeferred(calendar, existing),
   });
   return {
     id: existing.id,
@@ -90,13 +92,14 @@ async function storeApplication(options: {
   const replay = await answerForExisting(idempotencyKey, fingerprint);
   if (replay) return replay;
 
-  const calendar = await loadWorkingDayCalendar();
+  const [calendar, rules] = await Promise.all([loadWorkingDayCalendar(), findApplicationRules()]);
   const clock = computeApplicationClock({
     calendar,
     receiptMethod: options.receiptMethod,
     submittedOn: options.submittedOn,
     steps: [],
     today: todayInBeijing(),
+    deferRestDayReceipt: rules.deferRestDayReceipt,
   });
   const salt = createLookupCodeSalt();
   const lookupCode = deriveLookupCode(salt, idempotencyKey);

@@ -450,6 +450,32 @@ component(
           detail: z.string().nullable().describe(said.ConsoleApplicationDetail.timelineDetail),
         }),
       ),
+      clock: z.looseObject({
+        noticesAwaitingReceipt: z
+          .array(z.looseObject({ kind: text(), stepId: int().nullable(), sentOn: day() }))
+          .describe(said.ConsoleApplicationDetail.noticesAwaitingReceipt),
+        consultations: z
+          .array(
+            z.looseObject({
+              kind: text(),
+              stepId: int().nullable(),
+              from: day(),
+              receivedOn: nullableDay(),
+              latest: nullableDay(),
+              endedOn: nullableDay(),
+            }),
+          )
+          .describe(said.ConsoleApplicationDetail.consultations),
+      }),
+      fee: z
+        .looseObject({
+          noticeOn: day(),
+          deliveryMethod: nullableText(),
+          receivedOn: nullableDay(),
+          payBy: nullableDay().describe(said.ConsoleApplicationDetail.feePayBy),
+          paidOn: nullableDay(),
+        })
+        .nullable(),
     })
     .describe(said.ConsoleApplicationDetail.self),
 );

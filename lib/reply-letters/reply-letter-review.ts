@@ -78,7 +78,16 @@ export const replyLetterReview = defineReviewedRecord({
   publish: async ({ tx, row: { application }, actorId, prepared: { calendar, today } }) => {
     const step = await tx.applicationStep.create({ data: { applicationId: application.id, type: "reply_issued", date: isoDateToDateColumn(today), actorId } });
     const status = statusOfClock(
-      clockOf(calendar, { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, steps: [...application.steps, step] }, today),
+      clockOf(
+        calendar,
+        {
+          receiptMethod: application.receiptMethod,
+          submittedOn: application.submittedOn,
+          receivedOn: application.receivedOn,
+          steps: [...application.steps, step],
+        },
+        today,
+      ),
     );
     await tx.application.update({ where: { id: application.id }, data: { status, closedOn: isoDateToDateColumn(today), version: { increment: 1 } } });
     return { issuedOn: isoDateToDateColumn(today) };

@@ -66,7 +66,14 @@ export async function seedDemoApplications(): Promise<void> {
   const actor = async (username: string): Promise<ActingUser> => (await loadActingUser(users.get(username)!))!;
   const [staff, head, leader] = [await actor("staff"), await actor("head"), await actor("leader")];
   const office = await db.section.findUniqueOrThrow({ where: { name: "综合科" } });
-  await db.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, handlingSectionId: office.id }, update: { handlingSectionId: office.id } });
+  // The demo agency is a department of a county-level city: its reconsideration organ is that city's
+  // government (行政复议法 2023, Art. 24) and its court the city's basic court.
+  const rules = { reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" };
+  await db.applicationSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, handlingSectionId: office.id, ...rules },
+    update: { handlingSectionId: office.id, ...rules },
+  });
 
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
@@ -114,13 +121,16 @@ export async function seedDemoApplications(): Promise<void> {
       type: "third_party_consultation",
       date: ago(5),
       thirdParty: "绥芬河市鑫源运输有限公司",
+      // Sent by post and signed for two working days later: its 15 working days run from then (Art. 32).
+      noticeDeliveryMethod: "post",
+      receivedOn: ago(3),
       note: "合同涉及对方商业信息，书面征求意见。",
     });
 
-  // Extended by the leader.
+  // Extended with the consent of the head of the disclosure office (Art. 33).
   const extended = await register(19, "fax", organisation("research", "黑龙江省城市管理研究院", "12230000MB0987654", "2025 年以来城市管理综合执法统计数据。"));
   if (extended)
-    await recordStep(leader, extended.id, {
+    await recordStep(head, extended.id, {
       type: "extension",
       date: ago(2),
       days: 15,

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
-import { updateHandlingSection } from "@/lib/applications/handling-section";
+import { findApplicationRules, updateHandlingSection } from "@/lib/applications/handling-section";
 import { findIssuedReplyForApplicant, lookupLimits, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication } from "@/lib/applications/submit-application";
@@ -198,7 +198,7 @@ describe("who sees the applicant", () => {
     }
   });
 
-  test("only the handling section handles; only a leader extends; only the administrator edits templates", async () => {
+  test("only the handling section handles; only its head extends (Art. 33); only the administrator edits templates", async () => {
     const today = todayInBeijing();
     await assert.rejects(recordStep(otherStaff, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
     await assert.rejects(recordStep(leader, id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
@@ -207,8 +207,26 @@ describe("who sees the applicant", () => {
     await assert.rejects(registerOfflineApplication(otherStaff, { ...application(), receiptMethod: "letter", receivedOn: today }), ForbiddenError);
     await assert.rejects(saveReplyTemplate(staff, "disclose", { title: "x", legalBasis: "x", body: "x" }), ForbiddenError);
     await assert.rejects(findReplyLetterForStaff(admin, id), ForbiddenError);
-    const extended = await recordStep(leader, id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
+    // Art. 33: 经政府信息公开工作机构负责人同意 — the handling section's head by default, not a leader.
+    await assert.rejects(recordStep(leader, id, { type: "extension", date: today, days: 10, note: "需要调取档案" }), ForbiddenError);
+    await assert.rejects(recordStep(otherHead, id, { type: "extension", date: today, days: 10, note: "需要调取档案" }), ForbiddenError);
+    const extended = await recordStep(head, id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
     assert.ok(extended.dueOn);
+  });
+
+  test("Art. 33: the role that approves extensions is a setting; set to leaders, the section head may no longer", async () => {
+    const office = staff.sectionId;
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: todayInBeijing() });
+    await updateHandlingSection(admin, { handlingSectionId: office, extensionApproverRole: "leader" });
+    try {
+      await assert.rejects(recordStep(head, registered.id, { type: "extension", date: todayInBeijing(), days: 5, note: "需要调取档案" }), ForbiddenError);
+      assert.equal((await findConsoleApplication(leader, registered.id)).canExtend, true);
+      await recordStep(leader, registered.id, { type: "extension", date: todayInBeijing(), days: 5, note: "需要调取档案" });
+    } finally {
+      await updateHandlingSection(admin, { handlingSectionId: office, extensionApproverRole: "section_head" });
+    }
+    assert.equal((await findConsoleApplication(head, registered.id)).canExtend, true);
+    assert.equal((await findConsoleApplication(leader, registered.id)).canExtend, false);
   });
 });
 
@@ -228,7 +246,8 @@ describe("handling an application through to the reply", () => {
     assert.equal(reply.state, "draft");
     assert.match(
       reply.body,
-      /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。$/,
+      // A saved template without the 救济 sentence gets it as the last paragraph (Art. 51: every letter states it).
+      /^王五：\n经审查，您申请的“2017 年城区户外广告设施设置规划全文”予以公开。依据：《中华人民共和国政府信息公开条例》第三十六条第（二）项。\n信息见附件。\n如对本答复不服，可以自收到本答复书之日起六十日内.*提起行政诉讼。$/,
     );
 
     await updateReplyDraft(staff, registered.id, { title: reply.title, body: `${reply.body}\n特此告知。` });
@@ -271,6 +290,50 @@ describe("handling an application through to the reply", () => {
     await resetReplyTemplate(admin, "disclose");
   });
 
+  test("Art. 36(5), Art. 51: the letter names the responsible agency and its contact, and the settings' reconsideration organ and court", async () => {
+    const office = staff.sectionId;
+    await assert.rejects(updateHandlingSection(staff, { handlingSectionId: office, reconsiderationOrgan: "某机关" }), ForbiddenError);
+    await updateHandlingSection(admin, { handlingSectionId: office, reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" });
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-23" });
+    await assert.rejects(
+      recordDecision(staff, registered.id, { outcome: "unable_not_held", decidedOn: todayInBeijing(), otherAgency: "绥芬河市自然资源局" }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.note),
+    );
+    await recordDecision(staff, registered.id, {
+      outcome: "unable_not_held",
+      decidedOn: todayInBeijing(),
+      note: "该规划许可由自然资源部门作出并保存。",
+      otherAgency: "绥芬河市自然资源局",
+      otherAgencyContact: "0453-3921000",
+    });
+    const reply = await db.applicationReply.findUniqueOrThrow({ where: { applicationId: registered.id } });
+    assert.match(reply.body, /负责公开该政府信息的行政机关为绥芬河市自然资源局，联系方式：0453-3921000/);
+    assert.match(reply.body, /六十日内向绥芬河市人民政府申请行政复议.*六个月内向绥芬河市人民法院提起行政诉讼/);
+    // Only what was sent changes: a form without the new fields keeps them.
+    await updateHandlingSection(admin, { handlingSectionId: office });
+    const settings = await db.applicationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    assert.deepEqual([settings.reconsiderationOrgan, settings.litigationCourt], ["绥芬河市人民政府", "绥芬河市人民法院"]);
+  });
+
+  test("Art. 31 (agency setting): whether a rest-day receipt is deferred (顺延) is the agency's choice; a later change moves no existing deadline", async () => {
+    const office = staff.sectionId;
+    // Sunday 2026-11-22.
+    const deferred = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-22" });
+    assert.equal(deferred.receivedOn, "2026-11-23");
+    await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "false" });
+    try {
+      assert.equal((await findApplicationRules()).deferRestDayReceipt, false);
+      const sameDay = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-22" });
+      assert.equal(sameDay.receivedOn, "2026-11-22");
+      assert.equal(sameDay.dueOn, "2026-12-18");
+      assert.equal((await findConsoleApplication(staff, deferred.id)).clock.dueOn, "2026-12-21");
+      await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "true" });
+      assert.equal((await findConsoleApplication(staff, sameDay.id)).clock.dueOn, "2026-12-18");
+    } finally {
+      await updateHandlingSection(admin, { handlingSectionId: office, deferRestDayReceipt: "true" });
+    }
+  });
+
   test("a fee notice shows its computation, stops the clock, and payments are summed for the year", async () => {
     const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
     const paused = await recordStep(staff, registered.id, { type: "fee_notice", date: "2026-09-08", method: "by_volume", quantity: 101 });
@@ -284,6 +347,62 @@ describe("handling an application through to the reply", () => {
     const resumed = await recordStep(staff, registered.id, { type: "fee_paid", date: "2026-09-10" });
     assert.equal(resumed.status, "processing");
     assert.equal(await sumFeesForYear(2026), before + 720);
+  });
+
+  test("109号: a posted fee notice is never closed while its receipt is unknown; entered, 20 working days run from the day after receipt", async () => {
+    const posted = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
+    const paused = await recordStep(staff, posted.id, {
+      type: "fee_notice",
+      date: "2026-09-08",
+      method: "by_volume",
+      quantity: 40,
+      noticeDeliveryMethod: "post",
+    });
+    assert.equal(paused.status, "awaiting_fee");
+    assert.equal((await db.applicationFee.findUniqueOrThrow({ where: { applicationId: posted.id } })).payBy, null);
+    // Counted from the day sent, payment would have been due in October and the application closed.
+    assert.ok(!(await closeLapsedApplications()).includes(posted.number));
+    const flagged = await findConsoleApplication(staff, posted.id);
+    assert.equal(flagged.clock.noticesAwaitingReceipt.length, 1);
+    assert.ok(flagged.stepTypes.includes("notice_received"));
+    const listed = (await listApplications(staff, { view: "all", pageSize: 100 })).items.find((item) => item.id === posted.id)!;
+    assert.equal(listed.needsReceiptDate, true);
+    const noticeStepId = flagged.clock.noticesAwaitingReceipt[0].stepId!;
+    await assert.rejects(recordStep(staff, posted.id, { type: "notice_received", date: "2026-09-07", noticeStepId }), ValidationError);
+    await recordStep(staff, posted.id, { type: "notice_received", date: "2026-11-05", noticeStepId });
+    const fee = await db.applicationFee.findUniqueOrThrow({ where: { applicationId: posted.id } });
+    assert.equal(beijingDayOf(fee.payBy!), "2026-12-03");
+    assert.ok(!(await closeLapsedApplications()).includes(posted.number));
+    assert.equal((await recordStep(staff, posted.id, { type: "fee_paid", date: todayInBeijing() })).status, "processing");
+
+    // Handed over in person: presumed received that day, so an unpaid notice still lapses.
+    const handed = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-09-01" });
+    await recordStep(staff, handed.id, { type: "fee_notice", date: "2026-09-08", method: "by_volume", quantity: 40, noticeDeliveryMethod: "in_person" });
+    assert.ok((await closeLapsedApplications()).includes(handed.number));
+  });
+
+  test("Art. 32, Art. 34: several third parties and agencies are consulted at once; each reply ends its own consultation", async () => {
+    const registered = await registerOfflineApplication(staff, { ...application(), receiptMethod: "letter", receivedOn: "2026-11-23" });
+    await recordStep(staff, registered.id, { type: "third_party_consultation", date: "2026-11-24", thirdParty: "某公司", noticeDeliveryMethod: "email" });
+    await recordStep(staff, registered.id, { type: "third_party_consultation", date: "2026-11-24", thirdParty: "另一公司", noticeDeliveryMethod: "post" });
+    const waiting = await recordStep(staff, registered.id, {
+      type: "agency_consultation",
+      date: "2026-11-25",
+      agency: "市自然资源局",
+      noticeDeliveryMethod: "system",
+    });
+    assert.equal(waiting.status, "awaiting_third_party");
+    const detail = await findConsoleApplication(staff, registered.id);
+    assert.equal(detail.clock.consultations.length, 3);
+    assert.deepEqual(
+      detail.clock.noticesAwaitingReceipt.map((notice) => notice.kind),
+      ["third_party"],
+    );
+    const agencyStep = detail.clock.consultations.find((each) => each.kind === "agency")!.stepId!;
+    await recordStep(staff, registered.id, { type: "agency_reply", date: "2026-11-30", consultationStepId: agencyStep });
+    await assert.rejects(recordStep(staff, registered.id, { type: "agency_reply", date: "2026-11-30" }), ValidationError);
+    const after = await findConsoleApplication(staff, registered.id);
+    assert.equal(after.clock.consultations.filter((each) => !each.endedOn).length, 2);
   });
 
   test("an application whose completion deadline passed is closed as 逾期不补正 with a draft notice", async () => {

@@ -320,10 +320,13 @@ describe("every console write answers what the document says (the real route han
       "post",
       "/api/v1/admin/applications/{id}/steps",
       application,
-      { type: "third_party_consultation", date: today(), thirdParty: "某公司" },
+      { type: "third_party_consultation", date: today(), thirdParty: "某公司", noticeDeliveryMethod: "post" },
       staffToken,
     );
     assert.equal(step.id, Number(application.id));
+    // Issue 14: the day a posted letter was received is entered afterwards (a step, same path).
+    const letter = await db.applicationStep.findFirstOrThrow({ where: { applicationId: step.id, type: "third_party_consultation" } });
+    await send("post", "/api/v1/admin/applications/{id}/steps", application, { type: "notice_received", date: today(), noticeStepId: letter.id }, staffToken);
     const decided = await send("post", "/api/v1/admin/applications/{id}/decision", application, { outcome: "disclose", decidedOn: today() }, staffToken);
     assert.equal(decided.outcome, "disclose");
     await send("patch", "/api/v1/admin/applications/{id}/reply", application, { title: "答复书", body: "予以公开。" }, staffToken);

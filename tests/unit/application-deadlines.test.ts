@@ -2,7 +2,16 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { tallyAppeals } from "../../lib/applications/appeal-tally";
 import { applicationSubmissionSchema, offlineApplicationSchema, parseApplicationSubmission } from "../../lib/applications/application-schemas";
-import { computeApplicationClock, computeOfficialReceiptDate, findStepProblems, type ClockStep, type ReceiptMethod } from "../../lib/applications/deadlines";
+import {
+  computeApplicationClock,
+  computeOfficialReceiptDate,
+  findNoticeReceiptProblems,
+  findStepProblems,
+  presumeNoticeReceipt,
+  type ApplicationClock,
+  type ClockStep,
+  type ReceiptMethod,
+} from "../../lib/applications/deadlines";
 import { applicantColumnOf, applicationOutcomes, parseApplicantColumn, parseApplicationOutcome } from "../../lib/applications/outcomes";
 import { tallyApplicationsForReport } from "../../lib/applications/report-tally";
 import { createChineseCalendar, createWeekendOnlyCalendar } from "../../lib/deadlines/calendar";
@@ -10,6 +19,8 @@ import { ValidationError } from "../../lib/errors";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter } from "../../lib/identifiers";
 
 const calendar = createChineseCalendar();
+
+const statusOfClockKind = (clock: ApplicationClock) => clock.openPause?.kind ?? null;
 
 function clock(receiptMethod: ReceiptMethod, submittedOn: string, steps: ClockStep[], today: string) {
   return computeApplicationClock({ calendar, receiptMethod, submittedOn, steps, today });
@@ -49,6 +60,22 @@ describe("Art. 31: the official day of receipt", () => {
     assert.match(receipt.explanation, /签收之日 2025-10-03/);
     assert.match(receipt.explanation, /国庆节/);
     assert.equal(clock("registered_post", "2025-10-03", [], "2025-10-09").dueOn, "2025-11-05");
+  });
+
+  test("Art. 31 (agency setting): without 顺延, a letter confirmed on a Sunday is received that Sunday and counted from the day after", () => {
+    const receipt = computeOfficialReceiptDate(calendar, "letter", "2025-11-16", false);
+    assert.equal(receipt.receivedOn, "2025-11-16");
+    assert.match(receipt.explanation, /2025-11-16为周末，按本机关规定不顺延/);
+    const result = computeApplicationClock({
+      calendar,
+      receiptMethod: "letter",
+      submittedOn: "2025-11-16",
+      steps: [],
+      today: "2025-11-17",
+      deferRestDayReceipt: false,
+    });
+    // 20 working days after Sunday 11-16 end on Friday 12-12, one working day before the deferred count (12-15).
+    assert.equal(result.dueOn, "2025-12-12");
   });
 
   test("a working day is its own day of receipt, whatever the method", () => {
@@ -118,7 +145,7 @@ describe("extension (延期)", () => {
 });
 
 describe("third-party consultation (征求第三方意见)", () => {
-  const consultation: ClockStep = { type: "third_party_consultation", date: "2025-03-10" };
+  const consultation: ClockStep = { type: "third_party_consultation", date: "2025-03-10", receivedOn: "2025-03-10" };
 
   test("the working days until the third party answers do not count", () => {
     const answered = clock("in_person", "2025-03-03", [consultation, { type: "third_party_reply", date: "2025-03-17" }], "2025-03-18");
@@ -147,18 +174,119 @@ describe("fee notice (收费通知)", () => {
       "in_person",
       "2025-03-03",
       [
-        { type: "fee_notice", date: "2025-03-10" },
+        { type: "fee_notice", date: "2025-03-10", receivedOn: "2025-03-10" },
         { type: "fee_paid", date: "2025-03-14" },
       ],
       "2025-03-18",
     );
     assert.equal(paid.fee?.payBy, "2025-04-08");
     assert.equal(paid.dueOn, "2025-04-07");
-    const unpaid = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10" }], "2025-04-10");
+    const unpaid = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10", receivedOn: "2025-03-10" }], "2025-04-10");
     assert.equal(unpaid.lapse?.outcome, "other_no_fee");
     assert.equal(unpaid.lapse?.on, "2025-04-09");
     assert.match(findStepProblems(unpaid, { type: "fee_paid", date: "2025-04-10" }, "2025-04-10")[0].message, /缴费期限 2025-04-08 已过/);
     assert.match(findStepProblems(paid, { type: "fee_notice", date: "2025-03-18" }, "2025-03-18")[0].message, /不能同时按件和按量计收/);
+  });
+});
+
+describe("notices run from the day they are received (国办函〔2020〕109号, Art. 32, Art. 34)", () => {
+  test("109号: a posted fee notice received three days after it was sent is payable 20 working days from the day after receipt", () => {
+    // Sent Monday 2025-03-10, signed for Thursday 03-13: payable until 2025-04-11, not 04-08.
+    const received = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10", receivedOn: "2025-03-13" }], "2025-04-10");
+    assert.equal(received.fee?.payBy, "2025-04-11");
+    assert.equal(received.lapse, null);
+    // The applicant who pays on 04-10 pays on time; the sent-date rule would have closed the application on 04-09.
+    assert.deepEqual(findStepProblems(received, { type: "fee_paid", date: "2025-04-10" }, "2025-04-10"), []);
+    assert.match(received.explanation.join("\n"), /2025-03-13 收到.*缴费期限 2025-04-11/);
+    assert.equal(
+      clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10", receivedOn: "2025-03-13" }], "2025-04-14").lapse?.on,
+      "2025-04-12",
+    );
+  });
+
+  test("109号: while the day of receipt is unknown nothing lapses, and the notice is flagged as needing it", () => {
+    const unknown = clock("in_person", "2025-03-03", [{ type: "fee_notice", date: "2025-03-10", stepId: 7, receivedOn: null }], "2025-06-30");
+    assert.equal(unknown.lapse, null);
+    assert.equal(unknown.fee?.payBy, null);
+    assert.equal(unknown.phase, "paused");
+    assert.deepEqual(unknown.noticesAwaitingReceipt, [{ kind: "fee", stepId: 7, sentOn: "2025-03-10" }]);
+    assert.match(unknown.explanation.join("\n"), /尚未登记送达日期/);
+    assert.deepEqual(findStepProblems(unknown, { type: "fee_paid", date: "2025-06-30" }, "2025-06-30"), []);
+    assert.deepEqual(findStepProblems(unknown, { type: "decision", date: "2025-06-30", outcome: "other_no_fee" }, "2025-06-30")[0].field, "outcome");
+  });
+
+  test("109号: the presumed day of receipt by delivery method: in person, email and system the day sent; post unknown", () => {
+    assert.equal(presumeNoticeReceipt("in_person", "2025-03-10"), "2025-03-10");
+    assert.equal(presumeNoticeReceipt("email", "2025-03-10"), "2025-03-10");
+    assert.equal(presumeNoticeReceipt("system", "2025-03-10"), "2025-03-10");
+    assert.equal(presumeNoticeReceipt("post", "2025-03-10"), null);
+    assert.equal(presumeNoticeReceipt(undefined, "2025-03-10"), null);
+  });
+
+  test("Art. 32: the third party's 15 working days run from receiving the letter; unknown receipt never ends on its own", () => {
+    const received = clock("in_person", "2025-03-03", [{ type: "third_party_consultation", date: "2025-03-10", receivedOn: "2025-03-12" }], "2025-04-01");
+    // 15 working days from 03-12 end on 04-02, not on 03-31 as counted from the letter's date.
+    assert.equal(received.consultations[0].latest, "2025-04-02");
+    assert.equal(received.phase, "paused");
+    const unknown = clock("in_person", "2025-03-03", [{ type: "third_party_consultation", date: "2025-03-10", receivedOn: null }], "2025-06-30");
+    assert.equal(unknown.phase, "paused");
+    assert.equal(unknown.openPause?.receiptUnknown, true);
+    assert.equal(unknown.noticesAwaitingReceipt[0].kind, "third_party");
+  });
+
+  test("notice receipt: only an unreceived notice, not before it was sent, not in the future", () => {
+    const notice = { type: "fee_notice", date: "2025-03-10", receivedOn: null };
+    assert.deepEqual(findNoticeReceiptProblems(notice, "2025-03-13", "2025-03-14"), []);
+    assert.equal(findNoticeReceiptProblems(notice, "2025-03-09", "2025-03-14")[0].field, "date");
+    assert.equal(findNoticeReceiptProblems(notice, "2025-03-15", "2025-03-14")[0].field, "date");
+    assert.equal(findNoticeReceiptProblems({ ...notice, receivedOn: "2025-03-11" }, "2025-03-13", "2025-03-14")[0].field, "noticeStepId");
+    assert.equal(findNoticeReceiptProblems({ type: "extension", date: "2025-03-10", receivedOn: null }, "2025-03-13", "2025-03-14")[0].field, "noticeStepId");
+  });
+});
+
+describe("consultations (Art. 32, Art. 34, Art. 33(2)) and the Art. 35 reasonable period", () => {
+  test("Art. 33(2): several consultations of third parties and other agencies are left out of the time limit, overlapping days once", () => {
+    const steps: ClockStep[] = [
+      { type: "third_party_consultation", date: "2025-03-10", receivedOn: "2025-03-10", stepId: 1 },
+      { type: "agency_consultation", date: "2025-03-12", receivedOn: "2025-03-12", stepId: 2 },
+      { type: "third_party_reply", date: "2025-03-14", consultationStepId: 1 },
+      { type: "agency_reply", date: "2025-03-19", consultationStepId: 2 },
+    ];
+    const done = clock("in_person", "2025-03-03", steps, "2025-03-20");
+    // 03-11 to 03-19 is 7 working days in all (03-12 to 03-14 counted once): 2025-03-31 + 7, across 清明 04-04 = 2025-04-10.
+    assert.equal(
+      done.pauses.reduce((sum, pause) => sum + pause.workingDays, 0),
+      7,
+    );
+    assert.equal(done.dueOn, "2025-04-10");
+    assert.equal(done.phase, "running");
+    assert.deepEqual(findStepProblems(clock("in_person", "2025-03-03", steps.slice(0, 1), "2025-03-12"), steps[1], "2025-03-12"), []);
+  });
+
+  test("Art. 34: another agency's silence for 15 working days from receipt ends its consultation (consent)", () => {
+    const silent = clock("in_person", "2025-03-03", [{ type: "agency_consultation", date: "2025-03-10", receivedOn: "2025-03-10", stepId: 3 }], "2025-04-01");
+    assert.equal(silent.consultations[0].endedOn, "2025-03-31");
+    assert.equal(silent.phase, "running");
+    assert.equal(statusOfClockKind(silent), null);
+  });
+
+  test("Art. 35: a reasonable period for a volume or frequency beyond reason adds to the time limit, with the Art. 33 extension", () => {
+    const extended = clock(
+      "in_person",
+      "2025-03-03",
+      [
+        { type: "extension", date: "2025-03-20", days: 30, basis: "art35" },
+        { type: "extension", date: "2025-03-21", days: 20 },
+      ],
+      "2025-03-24",
+    );
+    assert.equal(extended.reasonableExtension?.days, 30);
+    assert.equal(extended.extension?.days, 20);
+    assert.match(extended.explanation.join("\n"), /合理期限 30 个工作日（条例第三十五条）/);
+    assert.equal(findStepProblems(extended, { type: "extension", date: "2025-03-24", days: 5, basis: "art35" }, "2025-03-24")[0].field, "type");
+    const fresh = clock("in_person", "2025-03-03", [], "2025-03-04");
+    assert.equal(findStepProblems(fresh, { type: "extension", date: "2025-03-04", days: 121, basis: "art35" }, "2025-03-04")[0].field, "days");
+    assert.deepEqual(findStepProblems(fresh, { type: "extension", date: "2025-03-04", days: 60, basis: "art35" }, "2025-03-04"), []);
   });
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { findApplicationRules } from "@/lib/applications/handling-section";
 import { messages } from "@/lib/i18n";
 import { submitApplicationAction } from "./actions";
 import { ApplicationForm } from "./application-form";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = publicPage(messages.applications.publicForm.title, "application");
 
 export default async function ApplyPage() {
-  const agency = await findAgencyProfile();
+  const [agency, rules] = await Promise.all([findAgencyProfile(), findApplicationRules()]);
   const m = messages.applications.publicForm;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -23,6 +24,9 @@ export default async function ApplyPage() {
           {m.title}
         </h1>
         <p className="mt-2 leading-7">{m.intro}</p>
+        <p className="mt-2 leading-7" data-testid="rest-day-receipt">
+          {m.restDayReceipt[String(rules.deferRestDayReceipt) as "true" | "false"]}
+        </p>
         <p className="mt-2 text-sm text-gray-700">
           {messages.kit.labelled(m.agency, agency.name)}
           <Link href="/applications" className="ml-4">

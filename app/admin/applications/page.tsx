@@ -80,6 +80,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
                 {item.provisional ? <span className="ml-1 text-gray-700">{a.deadlines.provisional}</span> : null}
                 {item.overdue ? <Flag strong>{m.overdue}</Flag> : null}
                 {item.lapsed ? <Flag strong>{m.lapsed}</Flag> : null}
+                {item.needsReceiptDate ? <Flag>{m.needsReceiptDate}</Flag> : null}
                 {item.workingDaysLeft !== null && !item.overdue && item.status !== "closed" ? (
                   <span className="ml-2 text-gray-700">{m.daysLeft(item.workingDaysLeft)}</span>
                 ) : null}

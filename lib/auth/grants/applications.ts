@@ -36,6 +36,9 @@ export const applicationsGrants = {
       "application.reply.submit",
       "application.reply.approve_section",
       "application.reply.return_section",
+      // Art. 33: 经政府信息公开工作机构负责人同意 — the head of the handling section, unless the
+      // agency's settings give it to leaders (lib/applications/handling-section.ts: mayApproveExtension).
+      "application.approve_extension",
     ],
     leader: [
       "application.read",

@@ -98,6 +98,9 @@ export const openapiMessages = {
     ConsoleApplicationDetail: {
       self: "一件申请（工作台）。申请人信息和办理说明仅对办理科室和领导完整显示；其他人看到脱敏信息，说明为 null 且 noteHidden = true，第三方名称脱敏。",
       timelineDetail: "如征求意见的第三方（对无权查看者脱敏，如 李*明）",
+      noticesAwaitingReceipt: "尚未登记送达日期的收费通知和征求意见函：期限自对方收到次日起算，登记前不作逾期处理",
+      consultations: "征求第三方和其他机关意见（条例第三十二条、第三十四条），每件的发出、收到、截止和结束日期",
+      feePayBy: "缴费期限：自申请人收到收费通知次日起 20 个工作日（国办函〔2020〕109号）；收到日期未登记时为 null",
     },
     OfflineApplicationReceipt: { self: "登记的申请：id、申请编号和查询码" },
     ScreeningFindingView: {

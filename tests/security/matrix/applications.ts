@@ -40,8 +40,8 @@ export const applicationRows: MatrixRow[] = [
   {
     route: `POST ${api}/[id]/steps`,
     case: "extension",
-    expect: expect(401, 403, 403, 403, 201, 403),
-    note: "an extension is approved, and so recorded, by a leader",
+    expect: expect(401, 403, 403, 201, 403, 403),
+    note: "Art. 33: an extension is approved, and so recorded, by the head of the disclosure office (the handling section's head; a setting can give it to leaders)",
     request: async (fx) => ({
       params: { id: String((await fx.application()).id) },
       json: { type: "extension", date: fx.today, days: 10, note: "需要调取档案" },

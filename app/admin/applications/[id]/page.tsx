@@ -250,6 +250,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 {clock.lapse.explanation}
               </p>
             ) : null}
+            {clock.noticesAwaitingReceipt.length && !clock.decidedOn && !clock.answeredOn ? (
+              <p className="mt-2 rounded border border-amber-700 bg-amber-50 px-2 py-1 text-sm text-amber-900" data-testid="application-receipt-needed">
+                {d.receiptNeeded(clock.noticesAwaitingReceipt.map((notice) => `${a.deadlines.noticeLabels[notice.kind]}（${notice.sentOn}）`))}
+              </p>
+            ) : null}
             {!clock.correction && !clock.decidedOn && !clock.answeredOn ? (
               <p className="mt-1 text-sm text-gray-700">{d.correctionDeadline(clock.correctionRequestBy)}</p>
             ) : null}
@@ -270,6 +275,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 run={recordStepAction.bind(null, application.id)}
                 today={today}
                 defaultDeliveryMethod={applicant.deliveryMethod}
+                notices={clock.noticesAwaitingReceipt.map((notice) => ({
+                  value: String(notice.stepId),
+                  label: `${a.deadlines.noticeLabels[notice.kind]}（${notice.sentOn}）`,
+                }))}
+                consultations={clock.consultations
+                  .filter((each) => !each.endedOn)
+                  .map((each) => ({ kind: each.kind, value: String(each.stepId), label: `${a.deadlines.pauseLabels[each.kind]}（${each.from}）` }))}
               />
             </Panel>
           ) : null}
@@ -291,7 +303,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 ))}
               </ul>
               <p className="mt-1 text-sm text-gray-700">
-                {a.stepTypes.fee_notice}：{application.fee.noticeOn}；{a.deadlines.pausedUntil(a.deadlines.pauseLabels.fee, application.fee.payBy)}
+                {a.stepTypes.fee_notice}：{application.fee.noticeOn}
+                {application.fee.deliveryMethod ? `（${a.noticeDeliveryMethods[application.fee.deliveryMethod as keyof typeof a.noticeDeliveryMethods]}）` : ""}
+                ；
+                {application.fee.receivedOn
+                  ? `${a.console.stepForm.noticeReceivedOn}：${application.fee.receivedOn}；`
+                  : `${a.console.stepForm.noticeReceiptUnknown}；`}
+                {application.fee.payBy ? a.deadlines.pausedUntil(a.deadlines.pauseLabels.fee, application.fee.payBy) : ""}
                 {application.fee.paidOn ? `；${a.stepTypes.fee_paid}：${application.fee.paidOn}` : ""}
               </p>
             </Panel>

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { applicationTextLimits, deliveryMethods } from "@/lib/applications/application-fields";
+import { applicationTextLimits, deliveryMethods, noticeDeliveryMethods } from "@/lib/applications/application-fields";
 import type { FormState } from "@/lib/forms/form-state";
 import { messages } from "@/lib/i18n";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
@@ -105,11 +105,64 @@ function FeeQuotePreview() {
   );
 }
 
-function StepFields({ type, today, defaultDeliveryMethod }: { type: string; today: string; defaultDeliveryMethod: string | null }) {
+type Option = { value: string; label: string };
+export type OpenConsultationOption = Option & { kind: "third_party" | "agency" };
+
+/** How a letter was delivered and when it was received; the hint states the presumptions. */
+function NoticeDeliveryFields() {
+  return (
+    <>
+      <SelectField
+        name="noticeDeliveryMethod"
+        label={s.noticeDeliveryMethod}
+        placeholder={messages.kit.choose}
+        options={noticeDeliveryMethods.map((value) => ({ value, label: a.noticeDeliveryMethods[value] }))}
+      />
+      <DateField name="receivedOn" label={s.noticeReceivedOn} hint={s.noticeReceivedOnHint} />
+    </>
+  );
+}
+
+function StepFields({
+  type,
+  today,
+  defaultDeliveryMethod,
+  notices,
+  consultations,
+}: {
+  type: string;
+  today: string;
+  defaultDeliveryMethod: string | null;
+  notices: Option[];
+  consultations: OpenConsultationOption[];
+}) {
   return (
     <>
       <input type="hidden" name="type" value={type} />
-      <DateField name="date" label={s.date} defaultValue={today} required />
+      {type === "notice_received" ? (
+        <>
+          <SelectField name="noticeStepId" label={s.noticeStep} required options={notices} />
+          <DateField name="date" label={s.noticeReceivedOn} defaultValue={today} required />
+        </>
+      ) : (
+        <DateField name="date" label={s.date} defaultValue={today} required />
+      )}
+      {type === "agency_consultation" ? (
+        <>
+          <TextField name="agency" label={s.agency} required maxLength={applicationTextLimits.thirdParty} />
+          <NoticeDeliveryFields />
+        </>
+      ) : null}
+      {type === "third_party_consultation" || type === "fee_notice" ? <NoticeDeliveryFields /> : null}
+      {type === "third_party_reply" || type === "agency_reply" ? (
+        <SelectField
+          name="consultationStepId"
+          label={s.consultation}
+          hint={s.consultationHint}
+          placeholder={messages.kit.choose}
+          options={consultations.filter((each) => each.kind === (type === "agency_reply" ? "agency" : "third_party"))}
+        />
+      ) : null}
       {type === "correction_request" ? (
         <>
           <DateField name="respondBy" label={s.respondBy} hint={s.respondByHint} />
@@ -119,6 +172,13 @@ function StepFields({ type, today, defaultDeliveryMethod }: { type: string; toda
       {type === "third_party_consultation" ? <TextField name="thirdParty" label={s.thirdParty} required maxLength={applicationTextLimits.thirdParty} /> : null}
       {type === "extension" ? (
         <>
+          <SelectField
+            name="basis"
+            label={s.extensionBasis}
+            hint={s.art35Hint}
+            defaultValue="art33"
+            options={(["art33", "art35"] as const).map((value) => ({ value, label: a.extensionBases[value] }))}
+          />
           <TextField name="days" label={s.days} type="number" defaultValue={20} required hint={s.daysHint} />
           <DateField name="applicantNotifiedOn" label={s.applicantNotifiedOn} defaultValue={today} />
           <NoteField name="note" label={s.extensionReason} required />
@@ -139,7 +199,21 @@ function StepFields({ type, today, defaultDeliveryMethod }: { type: string; toda
 }
 
 /** One form per step that may be taken now, each folded until opened. */
-export function StepForms({ types, run, today, defaultDeliveryMethod }: { types: string[]; run: Run; today: string; defaultDeliveryMethod: string | null }) {
+export function StepForms({
+  types,
+  run,
+  today,
+  defaultDeliveryMethod,
+  notices = [],
+  consultations = [],
+}: {
+  types: string[];
+  run: Run;
+  today: string;
+  defaultDeliveryMethod: string | null;
+  notices?: Option[];
+  consultations?: OpenConsultationOption[];
+}) {
   if (!types.length) return <p className="text-sm text-gray-700">—</p>;
   return (
     <div className="space-y-3">
@@ -152,7 +226,7 @@ export function StepForms({ types, run, today, defaultDeliveryMethod }: { types:
               {type === "extension" ? s.leaderOnly : ""}
             </summary>
             <ActionForm action={run} aria-label={label} className="mt-3">
-              <StepFields type={type} today={today} defaultDeliveryMethod={defaultDeliveryMethod} />
+              <StepFields type={type} today={today} defaultDeliveryMethod={defaultDeliveryMethod} notices={notices} consultations={consultations} />
               <SubmitButton>
                 {s.submit}
                 {label}
@@ -185,6 +259,9 @@ export function DecisionForm({ run, today, outcomes, current }: { run: Run; toda
       />
       <DateField name="decidedOn" label={d.decidedOn} defaultValue={today} required />
       <NoteField name="note" label={d.note} />
+      <NoteField name="accessRoute" label={d.accessRoute} hint={d.accessRouteHint} rows={2} />
+      <TextField name="otherAgency" label={d.otherAgency} hint={d.otherAgencyHint} maxLength={applicationTextLimits.thirdParty} />
+      <TextField name="otherAgencyContact" label={d.otherAgencyContact} maxLength={applicationTextLimits.thirdParty} />
       <SubmitButton>{d.submit}</SubmitButton>
     </ActionForm>
   );

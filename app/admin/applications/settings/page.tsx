@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
-import { findHandlingSection } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
 import { listSections } from "@/lib/sections/manage-sections";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: messages.applications.console.setting
 
 export default async function ApplicationSettingsPage() {
   const actor = await requirePageUser("application.configure");
-  const [section, sections] = await Promise.all([findHandlingSection(), listSections(actor)]);
+  const [section, sections, rules] = await Promise.all([findHandlingSection(), listSections(actor), findApplicationRules()]);
   const m = messages.applications.console.settingsForm;
   return (
     <div className="max-w-2xl space-y-4">
@@ -29,7 +29,12 @@ export default async function ApplicationSettingsPage() {
         </Notice>
       ) : null}
       <Panel>
-        <SettingsForm action={updateSettingsAction} sections={sections.map((entry) => ({ value: entry.id, label: entry.name }))} current={section?.id} />
+        <SettingsForm
+          action={updateSettingsAction}
+          sections={sections.map((entry) => ({ value: entry.id, label: entry.name }))}
+          current={section?.id}
+          rules={rules}
+        />
       </Panel>
     </div>
   );
