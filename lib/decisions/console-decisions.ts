@@ -210,12 +210,16 @@ export async function decisionFormDefaults(actor: ActingUser): Promise<Partial<R
   assertPermitted(actor, "decision.edit");
   const [agency, latest] = await Promise.all([
     db.agency.findFirst({ orderBy: { id: "asc" }, select: { name: true } }),
-    db.administrativeDecision.findFirst({ orderBy: { id: "desc" }, select: { authorityName: true, authorityCreditCode: true, dataSourceName: true } }),
+    db.administrativeDecision.findFirst({
+      orderBy: { id: "desc" },
+      select: { authorityName: true, authorityCreditCode: true, dataSourceName: true, dataSourceCreditCode: true },
+    }),
   ]);
   return {
     authorityName: latest?.authorityName ?? agency?.name ?? "",
     authorityCreditCode: latest?.authorityCreditCode ?? "",
     dataSourceName: latest?.dataSourceName ?? agency?.name ?? "",
+    dataSourceCreditCode: latest?.dataSourceCreditCode ?? latest?.authorityCreditCode ?? "",
     decisionDate: todayInBeijing(),
   };
 }

@@ -19,16 +19,24 @@ export type DecisionFieldKey =
   | "counterpartyCategory"
   | "creditCode"
   | "legalRepresentative"
+  | "idType"
   | "idNumber"
   | "documentNumber"
+  | "licenseCategory"
+  | "licenseDocumentName"
+  | "licenseNumber"
   | "licenseName"
   | "licenseContent"
+  | "licenseStatus"
   | "violationType"
   | "violationFacts"
   | "penaltyBasis"
   | "penaltyCategories"
   | "penaltyContent"
   | "penaltyAmount"
+  | "fineAmount"
+  | "confiscationAmount"
+  | "suspendedLicense"
   | "coercionCategory"
   | "coercionContent"
   | "decisionDate"
@@ -36,7 +44,9 @@ export type DecisionFieldKey =
   | "validUntil"
   | "authorityName"
   | "authorityCreditCode"
+  | "publicUntil"
   | "dataSourceName"
+  | "dataSourceCreditCode"
   | "remarks";
 
 export type DecisionColumn = {
@@ -49,6 +59,11 @@ export type DecisionColumn = {
   text?: boolean;
   note?: string;
   width?: number;
+  /**
+   * Computed by the system (公示截止期): exported, accepted and ignored on import (an export
+   * re-imports), never typed in the form.
+   */
+  computed?: boolean;
 };
 
 const f = messages.registers.decisions.fields;
@@ -74,6 +89,8 @@ const leadingColumns: DecisionColumn[] = [
     note: notes.legalRepresentative,
     width: 14,
   },
+  // Added in round two (证件类型): optional, so templates without it still import (居民身份证 assumed).
+  { key: "idType", header: f.idType, aliases: ["相对人证件类型"], requiredColumn: false, note: notes.idType, width: 20 },
   { key: "idNumber", header: f.idNumber, aliases: ["证件号"], requiredColumn: false, text: true, note: notes.idNumber, width: 22 },
   {
     key: "documentNumber",
@@ -87,8 +104,12 @@ const leadingColumns: DecisionColumn[] = [
 
 const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
   license: [
+    { key: "licenseDocumentName", header: f.licenseDocumentName, aliases: ["许可决定文书名称"], requiredColumn: false, width: 24 },
+    { key: "licenseCategory", header: f.licenseCategory, aliases: ["许可类型"], requiredColumn: false, note: notes.licenseCategory, width: 14 },
+    { key: "licenseNumber", header: f.licenseNumber, aliases: ["许可证书编号", "许可证号"], requiredColumn: false, text: true, width: 22 },
     { key: "licenseName", header: f.licenseName, requiredColumn: false, width: 24 },
     { key: "licenseContent", header: f.licenseContent, requiredColumn: true, width: 40 },
+    { key: "licenseStatus", header: f.licenseStatus, aliases: ["状态"], requiredColumn: false, note: notes.licenseStatus, width: 12 },
   ],
   penalty: [
     { key: "violationType", header: f.violationType, requiredColumn: true, width: 20 },
@@ -104,6 +125,16 @@ const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
       note: notes.penaltyAmount,
       width: 14,
     },
+    { key: "fineAmount", header: f.fineAmountUnit, aliases: [f.fineAmount, "罚款金额(万元)"], requiredColumn: false, note: notes.fineAmount, width: 14 },
+    {
+      key: "confiscationAmount",
+      header: f.confiscationAmountUnit,
+      aliases: [f.confiscationAmount, "没收违法所得、没收非法财物的金额(万元)", "没收金额（万元）"],
+      requiredColumn: false,
+      note: notes.confiscationAmount,
+      width: 18,
+    },
+    { key: "suspendedLicense", header: f.suspendedLicense, requiredColumn: false, note: notes.suspendedLicense, width: 26 },
   ],
   coercion: [
     {
@@ -138,7 +169,16 @@ const trailingColumns = (kind: DecisionKind): DecisionColumn[] => [
     text: true,
     width: 22,
   },
+  { key: "publicUntil", header: f.publicUntil, requiredColumn: false, text: true, note: notes.publicUntil, width: 14, computed: true },
   { key: "dataSourceName", header: f.dataSourceName, aliases: ["数据来源"], requiredColumn: true, width: 30 },
+  {
+    key: "dataSourceCreditCode",
+    header: f.dataSourceCreditCode,
+    requiredColumn: false,
+    text: true,
+    note: notes.dataSourceCreditCode,
+    width: 22,
+  },
   { key: "remarks", header: f.remarks, requiredColumn: false, width: 20 },
 ];
 
@@ -186,6 +226,39 @@ export const coercionCategories = [
   "代履行",
   "其他强制执行方式",
 ] as const;
+
+/** 许可类别 of the national data items (《行政许可法》's kinds of licence). */
+export const licenseCategories = ["普通", "特许", "认可", "核准", "登记", "其他"] as const;
+
+/** 当前状态 of a licence in the national data items. */
+export const licenseStatuses = ["有效", "无效"] as const;
+
+/**
+ * 证件类型 of a natural person: mainland residents, and the documents people from Hong Kong,
+ * Macao, Taiwan and abroad hold (绥芬河 is a border port with Russia).
+ */
+export const idTypes = ["居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证"] as const;
+export type IdType = (typeof idTypes)[number];
+export const defaultIdType: IdType = "居民身份证";
+
+/** The words people write for each 证件类型, besides the official ones. */
+const idTypeWords: Record<string, IdType> = {
+  身份证: "居民身份证",
+  居民身份证: "居民身份证",
+  中华人民共和国居民身份证: "居民身份证",
+  护照: "护照",
+  港澳居民来往内地通行证: "港澳居民来往内地通行证",
+  港澳通行证: "港澳居民来往内地通行证",
+  回乡证: "港澳居民来往内地通行证",
+  台湾居民来往大陆通行证: "台湾居民来往大陆通行证",
+  台胞证: "台湾居民来往大陆通行证",
+  外国人永久居留身份证: "外国人永久居留身份证",
+  外国人永久居留证: "外国人永久居留身份证",
+};
+
+export function parseIdType(text: string): IdType | null {
+  return idTypeWords[text.replace(/\s+/g, "")] ?? null;
+}
 
 /** What people write in 有效期至 for a licence without an end date. */
 export const longTermValidityWords: readonly string[] = ["长期", "长期有效", "永久"];

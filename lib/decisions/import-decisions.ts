@@ -21,7 +21,7 @@ const p = messages.registers.decisions.problems;
 type DecisionImportColumns = Record<DecisionFieldKey, ImportColumn>;
 
 // The codes whose digits Excel drops when a cell is a number (it keeps 15).
-const longCodes: readonly DecisionFieldKey[] = ["creditCode", "idNumber", "authorityCreditCode"];
+const longCodes: readonly DecisionFieldKey[] = ["creditCode", "idNumber", "authorityCreditCode", "dataSourceCreditCode", "licenseNumber"];
 const templates = new Map<DecisionKind, ImportTemplate<DecisionImportColumns>>();
 
 /**
@@ -87,16 +87,24 @@ const importedColumns: Record<keyof ImportedRow, string> = {
   counterpartyCategory: '"CounterpartyCategory"',
   creditCode: "text",
   legalRepresentative: "text",
+  idType: "text",
   idNumber: "text",
   documentNumber: "text",
+  licenseCategory: "text",
+  licenseDocumentName: "text",
+  licenseNumber: "text",
   licenseName: "text",
   licenseContent: "text",
+  licenseStatus: "text",
   violationType: "text",
   violationFacts: "text",
   penaltyBasis: "text",
   penaltyCategories: "text[]",
   penaltyContent: "text",
   penaltyAmount: "numeric(18,6)",
+  fineAmount: "numeric(18,6)",
+  confiscationAmount: "numeric(18,6)",
+  suspendedLicense: "text",
   coercionCategory: "text",
   coercionContent: "text",
   decisionDate: "date",
@@ -105,6 +113,7 @@ const importedColumns: Record<keyof ImportedRow, string> = {
   authorityName: "text",
   authorityCreditCode: "text",
   dataSourceName: "text",
+  dataSourceCreditCode: "text",
   remarks: "text",
   disclosureDueOn: "date",
   publicUntil: "date",

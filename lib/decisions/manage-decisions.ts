@@ -30,16 +30,24 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     counterpartyCategory: record.counterpartyCategory,
     creditCode: record.creditCode,
     legalRepresentative: record.legalRepresentative,
+    idType: record.idType,
     idNumber: record.idNumber,
     documentNumber: record.documentNumber,
+    licenseCategory: record.licenseCategory,
+    licenseDocumentName: record.licenseDocumentName,
+    licenseNumber: record.licenseNumber,
     licenseName: record.licenseName,
     licenseContent: record.licenseContent,
+    licenseStatus: record.licenseStatus,
     violationType: record.violationType,
     violationFacts: record.violationFacts,
     penaltyBasis: record.penaltyBasis,
     penaltyCategories: record.penaltyCategories,
     penaltyContent: record.penaltyContent,
     penaltyAmount: record.penaltyAmount,
+    fineAmount: record.fineAmount,
+    confiscationAmount: record.confiscationAmount,
+    suspendedLicense: record.suspendedLicense,
     coercionCategory: record.coercionCategory,
     coercionContent: record.coercionContent,
     decisionDate: isoDateToDateColumn(record.decisionDate),
@@ -48,6 +56,7 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     authorityName: record.authorityName,
     authorityCreditCode: record.authorityCreditCode,
     dataSourceName: record.dataSourceName,
+    dataSourceCreditCode: record.dataSourceCreditCode,
     remarks: record.remarks,
     disclosureDueOn: isoDateToDateColumn(computeDecisionDisclosureDeadline(calendar, record.decisionDate).due),
     publicUntil: isoDateToDateColumn(computePublicUntil(record.decisionDate, periods[record.kind])),
@@ -64,7 +73,8 @@ function decisionTextValues(kind: DecisionKind, input: unknown): DecisionInputVa
     typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
   const values: DecisionInputValues = {};
   const fields: FieldErrors = {};
-  for (const { key } of decisionColumns(kind)) {
+  for (const { key, computed } of decisionColumns(kind)) {
+    if (computed) continue;
     const value = Object.hasOwn(given, key) ? given[key] : undefined;
     if (value === undefined || value === null) continue;
     const text = Array.isArray(value) ? value.map(asText) : asText(value);

@@ -627,6 +627,7 @@ describe("templates, export and the annual report's figures", () => {
       "相对人类别",
       "统一社会信用代码",
       "法定代表人",
+      "证件类型",
       "证件号码",
       "决定书文号",
       "违法行为类型",
@@ -635,12 +636,17 @@ describe("templates, export and the annual report's figures", () => {
       "处罚类别",
       "处罚内容",
       "罚没金额",
+      "罚款金额（万元）",
+      "没收违法所得、没收非法财物的金额（万元）",
+      "暂扣或吊销证照名称及编号",
       "决定日期",
       "有效期自",
       "有效期至",
       "决定机关",
       "决定机关统一社会信用代码",
+      "公示截止期",
       "数据来源单位",
+      "数据来源单位统一社会信用代码",
       "备注",
     ]);
     const xlsx = await buildDecisionTemplate("license", "xlsx");
@@ -651,10 +657,10 @@ describe("templates, export and the annual report's figures", () => {
       "相对人类别",
       "统一社会信用代码",
       "法定代表人",
+      "证件类型",
       "证件号码",
       "决定书文号",
-      "许可证书名称",
-      "许可内容",
+      "行政许可决定文书名称",
     ]);
     await assert.rejects(buildDecisionTemplate("license", "pdf"), fieldsRejected("format"));
   });
@@ -694,6 +700,101 @@ describe("templates, export and the annual report's figures", () => {
       (await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]),
       [[2017, "12.5", "更正"]],
     );
+  });
+});
+
+describe("the national data items in full (《行政许可和行政处罚等信用信息公示数据标准》)", () => {
+  const oldPenaltyHeaders = [
+    "行政相对人名称",
+    "相对人类别",
+    "统一社会信用代码",
+    "法定代表人",
+    "证件号码",
+    "决定书文号",
+    "违法行为类型",
+    "违法事实",
+    "处罚依据",
+    "处罚类别",
+    "处罚内容",
+    "罚没金额",
+    "决定日期",
+    "有效期自",
+    "有效期至",
+    "决定机关",
+    "决定机关统一社会信用代码",
+    "数据来源单位",
+    "备注",
+  ];
+  const penaltyRow = (n: number, overrides: Record<string, string> = {}): Record<string, string> => ({
+    行政相对人名称: "伊万诺夫",
+    相对人类别: "自然人",
+    证件号码: idNumber("23108119800101123"),
+    决定书文号: `绥城管罚字〔2017〕第S${n}号`,
+    违法行为类型: "擅自占用城市道路",
+    违法事实: "未经批准占道经营。",
+    处罚依据: "《城市道路管理条例》第四十二条",
+    处罚类别: "罚款；没收违法所得",
+    处罚内容: "罚款500元，没收违法所得1200元。",
+    罚没金额: "0.17",
+    决定日期: "2017-06-01",
+    决定机关: agency,
+    决定机关统一社会信用代码: authorityCode,
+    数据来源单位: agency,
+    ...overrides,
+  });
+  const csvWith = (headers: string[], rows: Record<string, string>[]) =>
+    new TextEncoder().encode(writeCsv({ columns: headers.map((header) => ({ header })), rows: rows.map((row) => headers.map((header) => row[header] ?? "")) }));
+
+  test("《行政许可和行政处罚等信用信息公示数据标准》: a file of the old template (no 证件类型, one 罚没金额) still imports; its person holds a 居民身份证", async () => {
+    const result = await importDecisions(staff, { kind: "penalty", file: { name: "old.csv", bytes: csvWith(oldPenaltyHeaders, [penaltyRow(1)]) } });
+    const stored = await db.administrativeDecision.findFirstOrThrow({ where: { importBatchId: result.batchId } });
+    assert.equal(stored.idType, "居民身份证");
+    assert.equal(stored.penaltyAmount?.toString(), "0.17");
+    assert.equal(stored.fineAmount, null);
+    assert.equal(stored.dataSourceCreditCode, authorityCode, "the deciding body is the data source when none is named");
+  });
+
+  test("《行政许可和行政处罚等信用信息公示数据标准》: 证件类型 and the split amounts import; a passport number is masked on the public page, in the API's data and in the export", async () => {
+    const passport = "E12345678";
+    const headers = decisionColumns("penalty").map((column) => column.header);
+    const row = penaltyRow(2, {
+      证件类型: "护照",
+      证件号码: passport,
+      罚没金额: "",
+      "罚款金额（万元）": "0.05",
+      "没收违法所得、没收非法财物的金额（万元）": "0.12",
+      暂扣或吊销证照名称及编号: "",
+      公示截止期: "2099-12-31",
+    });
+    const bad = penaltyRow(3, { 证件类型: "港澳居民来往内地通行证", 证件号码: "Z1234" });
+    const error = await rejection(importDecisions(staff, { kind: "penalty", file: { name: "bad.csv", bytes: csvWith(headers, [row, bad]) } }));
+    assert.deepEqual(
+      error.problems.map((problem) => [problem.row, problem.column]),
+      [[3, "证件号码"]],
+    );
+    assert.match(error.problems[0].message, /港澳居民来往内地通行证/);
+
+    const result = await importDecisions(staff, { kind: "penalty", file: { name: "new.csv", bytes: csvWith(headers, [row]) } });
+    const stored = await db.administrativeDecision.findFirstOrThrow({ where: { importBatchId: result.batchId } });
+    assert.deepEqual(
+      [stored.idType, stored.idNumber, stored.fineAmount?.toString(), stored.confiscationAmount?.toString(), stored.penaltyAmount?.toString()],
+      ["护照", passport, "0.05", "0.12", "0.17"],
+    );
+    assert.notEqual(stored.publicUntil?.toISOString().slice(0, 10), "2099-12-31", "公示截止期 is computed, not read from the file");
+    await transitionDecisionBatch(staff, result.batchId, { action: "submit" });
+    await transitionDecisionBatch(head, result.batchId, { action: "approve" });
+    await transitionDecisionBatch(leader, result.batchId, { action: "approve" });
+
+    const publicDetail = await findPublicDecision(stored.id, new Date("2017-07-01T12:00:00+08:00"));
+    assert.ok(publicDetail);
+    assert.equal(publicDetail.idType, "护照");
+    assert.equal(publicDetail.idNumberMasked, "E******78");
+    assert.equal(publicDetail.fineAmount, "0.05");
+    assert.ok(!JSON.stringify(publicDetail).includes(passport));
+    const exported = new TextDecoder().decode((await exportDecisions(staff, { kind: "penalty", q: stored.documentNumber }, "csv")).body);
+    assert.ok(exported.includes("E******78"), exported);
+    assert.ok(!exported.includes(passport), "no full document number in an export");
+    assert.ok(!exported.includes(idNumber("23108119800101123")));
   });
 });
 

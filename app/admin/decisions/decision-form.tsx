@@ -7,6 +7,9 @@ import {
   coercionCategories,
   counterpartyCategories,
   decisionColumns,
+  idTypes,
+  licenseCategories,
+  licenseStatuses,
   penaltyCategories,
   type DecisionColumn,
   type DecisionFieldKey,
@@ -27,6 +30,20 @@ function required(column: DecisionColumn, kind: DecisionKind): boolean {
 
 function Field({ column, kind, value }: { column: DecisionColumn; kind: DecisionKind; value: string }) {
   const label = column.key === "penaltyAmount" ? f.penaltyAmountUnit : column.header;
+  const choices: Partial<Record<DecisionFieldKey, readonly string[]>> = { idType: idTypes, licenseCategory: licenseCategories, licenseStatus: licenseStatuses };
+  const choice = choices[column.key];
+  if (choice) {
+    return (
+      <SelectField
+        name={column.key}
+        label={label}
+        defaultValue={value}
+        placeholder={m.common.choose}
+        hint={column.key === "idType" ? m.decisions.notes.idTypeForm : undefined}
+        options={choice.map((entry) => ({ value: entry, label: entry }))}
+      />
+    );
+  }
   // The notes speak to people filling in a spreadsheet; a date picker needs none of the format.
   const hint =
     column.key === "validUntil"
@@ -101,11 +118,13 @@ export function DecisionForm({
     <ActionForm action={action} aria-label={submitLabel} className="max-w-4xl rounded border border-gray-300 bg-white p-6">
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <div className="grid gap-x-6 sm:grid-cols-2">
-        {decisionColumns(kind).map((column) => (
-          <div key={column.key} className={longText.includes(column.key) || column.key === "penaltyCategories" ? "sm:col-span-2" : ""}>
-            <Field column={column} kind={kind} value={values[column.key] ?? ""} />
-          </div>
-        ))}
+        {decisionColumns(kind)
+          .filter((column) => !column.computed)
+          .map((column) => (
+            <div key={column.key} className={longText.includes(column.key) || column.key === "penaltyCategories" ? "sm:col-span-2" : ""}>
+              <Field column={column} kind={kind} value={values[column.key] ?? ""} />
+            </div>
+          ))}
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>
