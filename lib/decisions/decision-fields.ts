@@ -1,4 +1,4 @@
-import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
+import type { CounterpartyCategory, DecisionKind, PenaltyProcedure, PenaltySeverity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 
 /**
@@ -37,6 +37,8 @@ export type DecisionFieldKey =
   | "fineAmount"
   | "confiscationAmount"
   | "suspendedLicense"
+  | "penaltyProcedure"
+  | "penaltySeverity"
   | "coercionCategory"
   | "coercionContent"
   | "decisionDate"
@@ -135,6 +137,9 @@ const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
       width: 18,
     },
     { key: "suspendedLicense", header: f.suspendedLicense, requiredColumn: false, note: notes.suspendedLicense, width: 26 },
+    // Optional columns, so that files of the old template still import (publicity then follows the kind's period).
+    { key: "penaltyProcedure", header: f.penaltyProcedure, aliases: ["程序类型", "适用程序"], requiredColumn: false, note: notes.penaltyProcedure, width: 14 },
+    { key: "penaltySeverity", header: f.penaltySeverity, aliases: ["失信程度", "失信行为类别"], requiredColumn: false, note: notes.penaltySeverity, width: 16 },
   ],
   coercion: [
     {
@@ -279,6 +284,50 @@ const counterpartyCategoryWords: Record<string, CounterpartyCategory> = {
   个体工商户: "individual_business",
   个体户: "individual_business",
 };
+
+export const penaltyProcedures: readonly PenaltyProcedure[] = ["ordinary", "simple"];
+export const penaltySeverities: readonly PenaltySeverity[] = ["general", "serious"];
+
+/** The words people write for the procedure; 一般程序 is what 《行政处罚法》 called 普通程序 before 2021. */
+const penaltyProcedureWords: Record<string, PenaltyProcedure> = {
+  simple: "simple",
+  ordinary: "ordinary",
+  简易程序: "simple",
+  简易: "simple",
+  当场处罚: "simple",
+  普通程序: "ordinary",
+  一般程序: "ordinary",
+  普通: "ordinary",
+};
+
+/** 轻微 is how staff speak of 一般失信行为 (the brief of issue 14 uses it). */
+const penaltySeverityWords: Record<string, PenaltySeverity> = {
+  general: "general",
+  serious: "serious",
+  一般失信行为: "general",
+  一般失信: "general",
+  一般: "general",
+  轻微: "general",
+  严重失信行为: "serious",
+  严重失信: "serious",
+  严重: "serious",
+};
+
+export function parsePenaltyProcedure(text: string): PenaltyProcedure | null {
+  return penaltyProcedureWords[text.replace(/\s+/g, "")] ?? null;
+}
+
+export function parsePenaltySeverity(text: string): PenaltySeverity | null {
+  return penaltySeverityWords[text.replace(/\s+/g, "")] ?? null;
+}
+
+export function penaltyProcedureLabel(procedure: PenaltyProcedure): string {
+  return messages.registers.penaltyProcedures[procedure];
+}
+
+export function penaltySeverityLabel(severity: PenaltySeverity): string {
+  return messages.registers.penaltySeverities[severity];
+}
 
 export function parseCounterpartyCategory(text: string): CounterpartyCategory | null {
   return counterpartyCategoryWords[text.replace(/\s+/g, "")] ?? null;

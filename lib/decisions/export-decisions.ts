@@ -5,7 +5,14 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
-import { counterpartyCategoryLabel, decisionColumns, isDecisionKind, type DecisionColumn } from "@/lib/decisions/decision-fields";
+import {
+  counterpartyCategoryLabel,
+  decisionColumns,
+  isDecisionKind,
+  penaltyProcedureLabel,
+  penaltySeverityLabel,
+  type DecisionColumn,
+} from "@/lib/decisions/decision-fields";
 import { decisionImportTemplate } from "@/lib/decisions/import-decisions";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
@@ -55,6 +62,8 @@ function cellOf(column: DecisionColumn, decision: Record<string, unknown>): Shee
   const value = decision[column.key];
   if (value === null || value === undefined) return null;
   if (column.key === "counterpartyCategory") return counterpartyCategoryLabel(value as never);
+  if (column.key === "penaltyProcedure") return penaltyProcedureLabel(value as never);
+  if (column.key === "penaltySeverity") return penaltySeverityLabel(value as never);
   if (column.key === "penaltyAmount" || column.key === "fineAmount" || column.key === "confiscationAmount") return Number(String(value));
   // Masked in every download (issue 14): a file travels further than the console.
   if (column.key === "idNumber") return maskIdentityDocumentNumber(String(value));

@@ -8,7 +8,7 @@ import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods } from "@/lib/decisions/publicity-periods";
-import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
+import { computeDecisionDisclosureDeadline, computePublicUntil, publicityMonthsOf } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
@@ -105,6 +105,8 @@ const importedColumns: Record<keyof ImportedRow, string> = {
   fineAmount: "numeric(18,6)",
   confiscationAmount: "numeric(18,6)",
   suspendedLicense: "text",
+  penaltyProcedure: '"PenaltyProcedure"',
+  penaltySeverity: '"PenaltySeverity"',
   coercionCategory: "text",
   coercionContent: "text",
   decisionDate: "date",
@@ -186,7 +188,7 @@ export async function importDecisions(actor: ActingUser, input: { kind: unknown;
   const rows = records.map((record) => {
     let due = dueOn.get(record.decisionDate);
     if (!due) dueOn.set(record.decisionDate, (due = computeDecisionDisclosureDeadline(calendar, record.decisionDate).due));
-    return decisionRowOf(record, due, computePublicUntil(record.decisionDate, periods[kind]));
+    return decisionRowOf(record, due, computePublicUntil(record.decisionDate, publicityMonthsOf(record, periods)));
   });
   try {
     return await db.$transaction(

@@ -10,7 +10,7 @@ import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
-import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
+import { computeDecisionDisclosureDeadline, computePublicUntil, publicityMonthsOf } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionInputValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
@@ -48,6 +48,8 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     fineAmount: record.fineAmount,
     confiscationAmount: record.confiscationAmount,
     suspendedLicense: record.suspendedLicense,
+    penaltyProcedure: record.penaltyProcedure,
+    penaltySeverity: record.penaltySeverity,
     coercionCategory: record.coercionCategory,
     coercionContent: record.coercionContent,
     decisionDate: isoDateToDateColumn(record.decisionDate),
@@ -59,7 +61,7 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     dataSourceCreditCode: record.dataSourceCreditCode,
     remarks: record.remarks,
     disclosureDueOn: isoDateToDateColumn(computeDecisionDisclosureDeadline(calendar, record.decisionDate).due),
-    publicUntil: isoDateToDateColumn(computePublicUntil(record.decisionDate, periods[record.kind])),
+    publicUntil: isoDateToDateColumn(computePublicUntil(record.decisionDate, publicityMonthsOf(record, periods))),
   };
 }
 

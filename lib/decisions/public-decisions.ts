@@ -62,9 +62,19 @@ export type PublicDecisionQuery = { kind?: DecisionKind; q?: string; year?: numb
 
 export type PublicDecisionPage = { total: number; page: number; pageSize: number; items: PublicDecisionSummary[] };
 
-/** Published, not withdrawn, and still within its kind's publicity period on `today`. */
+/**
+ * Published, not withdrawn, still within its publicity period on `today` (an approved 信用修复
+ * moved publicUntil forward), and not a simple-procedure penalty (适用简易程序的行政处罚信息不予公示,
+ * lib/decisions/publicity-rules.ts `isPublishedOnline`).
+ */
 export function publiclyVisibleDecision(today: string): Prisma.AdministrativeDecisionWhereInput {
-  return { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: isoDateToDateColumn(today) } }] };
+  return {
+    state: "published",
+    AND: [
+      { OR: [{ publicUntil: null }, { publicUntil: { gte: isoDateToDateColumn(today) } }] },
+      { OR: [{ penaltyProcedure: null }, { penaltyProcedure: { not: "simple" } }] },
+    ],
+  };
 }
 
 function publicWhere(query: PublicDecisionQuery, today: string): Prisma.AdministrativeDecisionWhereInput {
@@ -166,6 +176,7 @@ export async function findPublicDecisionYears(now = currentTime()): Promise<numb
     const rows = await db.$queryRaw<{ year: number }[]>`
       SELECT DISTINCT EXTRACT(YEAR FROM "decisionDate")::int AS year FROM "AdministrativeDecision"
       WHERE state = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${isoDateToDateColumn(today)}::date)
+        AND "penaltyProcedure" IS DISTINCT FROM 'simple'
       ORDER BY year DESC`;
     return rows.map((row) => row.year);
   });

@@ -1,4 +1,4 @@
-import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
+import type { CounterpartyCategory, DecisionKind, PenaltyProcedure, PenaltySeverity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { isValidCreditCode, isValidIdentityDocumentNumber, isValidMainlandIdNumber } from "@/lib/identifiers";
 import { parseSpreadsheetDate } from "@/lib/spreadsheets/dates";
@@ -12,6 +12,8 @@ import {
   longTermValidityWords,
   parseCounterpartyCategory,
   parseIdType,
+  parsePenaltyProcedure,
+  parsePenaltySeverity,
   penaltyCategories,
   penaltyCategoriesWithAmount,
   type DecisionFieldKey,
@@ -45,6 +47,9 @@ export type DecisionRecord = {
   /** 没收违法所得、没收非法财物的金额, 万元. */
   confiscationAmount: string | null;
   suspendedLicense: string | null;
+  /** null: not given (files of the old template); publicity then follows the kind's period. */
+  penaltyProcedure: PenaltyProcedure | null;
+  penaltySeverity: PenaltySeverity | null;
   coercionCategory: string | null;
   coercionContent: string | null;
   decisionDate: string;
@@ -82,6 +87,18 @@ const earliestDecisionDate = "1990-01-01";
 const amountPattern = /^\d{1,12}(\.\d{1,6})?$/;
 
 const amountScale = 1_000_000n;
+
+/**
+ * 《行政处罚法》第五十一条: on the spot (简易程序) only a warning, or a fine of at most 200 yuan for
+ * a citizen (个体工商户 included: its operator answers as a person) and 3,000 yuan for a legal
+ * person or other organisation. In 万元, millionths.
+ */
+const simpleProcedureCategories: readonly string[] = ["警告", "罚款"];
+const simpleProcedureFineLimit: Record<CounterpartyCategory, { units: bigint; label: string }> = {
+  natural_person: { units: 200n * 100n, label: "200 元（0.02 万元）" },
+  individual_business: { units: 200n * 100n, label: "200 元（0.02 万元）" },
+  legal_entity: { units: 3000n * 100n, label: "3000 元（0.3 万元）" },
+};
 
 /** "0.05" → 50000n (millionths of 万元), for exact sums. */
 function amountUnits(amount: string): bigint {
@@ -219,6 +236,8 @@ export function validateDecisionValues(
   let fineAmount: string | null = null;
   let confiscationAmount: string | null = null;
   let suspendedLicense: string | null = null;
+  let penaltyProcedure: PenaltyProcedure | null = null;
+  let penaltySeverity: PenaltySeverity | null = null;
   if (kind === "penalty") {
     const amount = (key: DecisionFieldKey, invalid: string): { given: boolean; value: string | null } => {
       const raw = textOf(values[key]).replaceAll(",", "");
@@ -244,6 +263,21 @@ export function validateDecisionValues(
       if (amountUnits(total.value) !== amountUnits(fine.value) + amountUnits(confiscation.value)) problem("penaltyAmount", p.amountsDoNotAddUp);
     }
     suspendedLicense = text("suspendedLicense", false);
+    const procedureText = textOf(values.penaltyProcedure);
+    const severityText = textOf(values.penaltySeverity);
+    penaltyProcedure = procedureText ? parsePenaltyProcedure(procedureText) : null;
+    penaltySeverity = severityText ? parsePenaltySeverity(severityText) : null;
+    if (procedureText && !penaltyProcedure) problem("penaltyProcedure", p.unknownPenaltyProcedure);
+    if (severityText && !penaltySeverity) problem("penaltySeverity", p.unknownPenaltySeverity);
+    // The publicity period follows from the severity: a penalty that will be published needs one.
+    if (penaltyProcedure === "ordinary" && !severityText) problem("penaltySeverity", p.severityRequired);
+    if (penaltyProcedure === "simple") {
+      if (categories.some((category) => !simpleProcedureCategories.includes(category))) problem("penaltyCategories", p.simpleProcedureCategories);
+      const fine = fineAmount ?? penaltyAmount;
+      const limit = counterpartyCategory ? simpleProcedureFineLimit[counterpartyCategory] : null;
+      if (fine !== null && limit && amountUnits(fine) > limit.units)
+        problem(fineAmount !== null ? "fineAmount" : "penaltyAmount", p.simpleProcedureAmount(limit.label));
+    }
   }
   let coercionCategory: string | null = null;
   if (kind === "coercion") {
@@ -295,6 +329,8 @@ export function validateDecisionValues(
       fineAmount,
       confiscationAmount,
       suspendedLicense,
+      penaltyProcedure,
+      penaltySeverity,
       coercionCategory,
       coercionContent,
       decisionDate: decisionDate!,

@@ -44,7 +44,13 @@ import { createUserSchema, updateUserSchema } from "@/lib/users/user-schemas";
  */
 
 const allDecisionFields = [
-  ...new Set(decisionKinds.flatMap((kind) => decisionColumns(kind).filter((column) => !column.computed).map((column) => column.key))),
+  ...new Set(
+    decisionKinds.flatMap((kind) =>
+      decisionColumns(kind)
+        .filter((column) => !column.computed)
+        .map((column) => column.key),
+    ),
+  ),
 ] as DecisionFieldKey[];
 
 /**

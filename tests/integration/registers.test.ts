@@ -639,6 +639,8 @@ describe("templates, export and the annual report's figures", () => {
       "罚款金额（万元）",
       "没收违法所得、没收非法财物的金额（万元）",
       "暂扣或吊销证照名称及编号",
+      "处罚程序",
+      "失信行为严重程度",
       "决定日期",
       "有效期自",
       "有效期至",
@@ -795,6 +797,126 @@ describe("the national data items in full (《行政许可和行政处罚等信�
     assert.ok(exported.includes("E******78"), exported);
     assert.ok(!exported.includes(passport), "no full document number in an export");
     assert.ok(!exported.includes(idNumber("23108119800101123")));
+  });
+});
+
+describe("penalty publicity by procedure and severity, and early removal after 信用修复 (国家发展改革委令第58号)", () => {
+  let n = 0;
+  const penaltyInput = (overrides: Record<string, unknown> = {}) => ({
+    kind: "penalty",
+    counterpartyName: "绥芬河市修复测试有限公司",
+    counterpartyCategory: "legal_entity",
+    creditCode: code("91231081MA1000001"),
+    legalRepresentative: "王立新",
+    documentNumber: `绥城管罚字〔2025〕第R${++n}号`,
+    violationType: "擅自占用城市道路",
+    violationFacts: "占道经营。",
+    penaltyBasis: "《城市道路管理条例》第四十二条",
+    penaltyCategories: ["罚款"],
+    penaltyContent: "罚款2000元。",
+    penaltyAmount: "0.2",
+    decisionDate: "2025-01-15",
+    authorityName: agency,
+    authorityCreditCode: authorityCode,
+    dataSourceName: agency,
+    penaltyProcedure: "ordinary",
+    penaltySeverity: "serious",
+    ...overrides,
+  });
+  async function publish(id: number) {
+    await transitionDecision(staff, id, { action: "submit" });
+    await transitionDecision(head, id, { action: "approve" });
+    await transitionDecision(leader, id, { action: "approve" });
+  }
+  const publicUntilOf = async (id: number) => (await findConsoleDecision(staff, id)).publicUntil;
+
+  test("国家发展改革委令第58号: the publicity end date follows from the severity (一般 3 months, 严重 3 years); the kind's configured period leaves them alone", async () => {
+    const general = await createDecision(staff, penaltyInput({ penaltySeverity: "general" }));
+    const serious = await createDecision(staff, penaltyInput());
+    assert.equal(await publicUntilOf(general.id), "2025-04-14");
+    assert.equal(await publicUntilOf(serious.id), "2028-01-14");
+    await setPublicityPeriods(admin, { penalty: 12 });
+    assert.equal(await publicUntilOf(general.id), "2025-04-14");
+    assert.equal(await publicUntilOf(serious.id), "2028-01-14");
+    await setPublicityPeriods(admin, { penalty: 36 });
+  });
+
+  test("国家发展改革委令第58号: 适用简易程序的行政处罚信息不予公示 — published in the console, absent from the public list, page and year filter", async () => {
+    const simple = await createDecision(
+      staff,
+      penaltyInput({ penaltyProcedure: "simple", penaltySeverity: "", penaltyCategories: ["警告"], penaltyAmount: "", decisionDate: todayInBeijing() }),
+    );
+    await publish(simple.id);
+    const detail = await findConsoleDecision(staff, simple.id);
+    assert.equal(detail.state, "published");
+    assert.equal(detail.publishedOnline, false);
+    assert.equal(await findPublicDecision(simple.id), null);
+    assert.ok(!(await findPublicDecisions({ kind: "penalty", pageSize: 100 })).items.some((item) => item.id === simple.id));
+    const ordinary = await createDecision(staff, penaltyInput({ decisionDate: todayInBeijing() }));
+    await publish(ordinary.id);
+    assert.ok(await findPublicDecision(ordinary.id), "an ordinary-procedure penalty is public");
+  });
+
+  test("国家发展改革委令第58号: early removal after 信用修复 — staff propose a date (not before the minimum year) and a reason, the section head approves, the public page no longer lists it", async () => {
+    const { addMonths } = await import("@/lib/decisions/publicity-rules");
+    const { decidePublicityRemoval, proposePublicityRemoval } = await import("@/lib/decisions/publicity-removal");
+    const today = todayInBeijing();
+    const decisionDate = addMonths(today, -18);
+    const created = await createDecision(staff, penaltyInput({ decisionDate }));
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "已履行" }), ConflictError, "a draft is not on the public list");
+    await publish(created.id);
+    assert.ok(await findPublicDecision(created.id));
+
+    const tooEarly = addMonths(decisionDate, 12);
+    const beforeMinimum = (await import("@/lib/deadlines/iso-date")).addCalendarDays(tooEarly, -1);
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: beforeMinimum, reason: "已履行" }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.match(error.fields.removeOn[0], new RegExp(tooEarly));
+      return true;
+    });
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: addMonths(decisionDate, 40), reason: "已履行" }), fieldsRejected("removeOn"));
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: " " }), fieldsRejected("reason"));
+    await assert.rejects(proposePublicityRemoval(otherStaff, created.id, { removeOn: today, reason: "已履行" }), ForbiddenError, "another section's staff");
+    await assert.rejects(proposePublicityRemoval(leader, created.id, { removeOn: today, reason: "已履行" }), ForbiddenError);
+
+    const proposal = await proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "已缴清罚款并提交信用修复承诺书" });
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "再次" }), ConflictError, "one open proposal at a time");
+    assert.ok(await findPublicDecision(created.id), "still public until approved");
+    await assert.rejects(decidePublicityRemoval(staff, proposal.id, { action: "approve" }), ForbiddenError, "staff do not approve");
+    await assert.rejects(decidePublicityRemoval(head, proposal.id, { action: "reject" }), fieldsRejected("comment"));
+    assert.equal((await decidePublicityRemoval(head, proposal.id, { action: "approve" })).state, "approved");
+    await assert.rejects(decidePublicityRemoval(head, proposal.id, { action: "approve" }), ConflictError);
+
+    assert.equal(await findPublicDecision(created.id), null, "off the public page");
+    assert.ok(!(await findPublicDecisions({ kind: "penalty", pageSize: 100 })).items.some((item) => item.id === created.id), "off the public list");
+    const detail = await findConsoleDecision(staff, created.id);
+    assert.equal(detail.publicityRemovedOn, today);
+    assert.equal(detail.removalReason, "已缴清罚款并提交信用修复承诺书");
+    assert.deepEqual(
+      detail.removals.map((removal) => [removal.state, removal.decidedBy !== null]),
+      [["approved", true]],
+    );
+    assert.equal(detail.canProposeRemoval, false);
+    assert.ok(await auditCount("decision.propose_publicity_removal", "AdministrativeDecision", created.id));
+    assert.ok(await auditCount("decision.approve_publicity_removal", "AdministrativeDecision", created.id));
+    await setPublicityPeriods(admin, { penalty: "" });
+    assert.equal(await findPublicDecision(created.id), null, "a period change does not bring a removed decision back");
+    await setPublicityPeriods(admin, { penalty: 36 });
+  });
+
+  test("国家发展改革委令第58号: a 信用修复 proposal is reviewed by someone else — the section head's own proposal waits for another head, a rejection keeps the decision public", async () => {
+    const { addMonths } = await import("@/lib/decisions/publicity-rules");
+    const { decidePublicityRemoval, proposePublicityRemoval } = await import("@/lib/decisions/publicity-removal");
+    const today = todayInBeijing();
+    const created = await createDecision(staff, penaltyInput({ decisionDate: addMonths(today, -13) }));
+    await publish(created.id);
+    const own = await proposePublicityRemoval(head, created.id, { removeOn: today, reason: "已履行" });
+    await assert.rejects(decidePublicityRemoval(head, own.id, { action: "approve" }), ForbiddenError);
+    const otherHead = await insertUser("section_head", { sectionId });
+    assert.equal((await decidePublicityRemoval(otherHead, own.id, { action: "reject", comment: "未提交修复承诺书" })).state, "rejected");
+    assert.ok(await findPublicDecision(created.id), "still public after a rejection");
+    assert.ok(await auditCount("decision.reject_publicity_removal", "AdministrativeDecision", created.id));
+    assert.equal((await findConsoleDecision(staff, created.id)).canProposeRemoval, true, "a new proposal may follow");
   });
 });
 

@@ -2,7 +2,15 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createChineseCalendar, createWeekendOnlyCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns } from "@/lib/decisions/decision-fields";
-import { addMonths, computeDecisionDisclosureDeadline, computePublicUntil, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
+import {
+  addMonths,
+  computeDecisionDisclosureDeadline,
+  computePublicUntil,
+  describeDisclosureStatus,
+  earliestRemovalDate,
+  isPublishedOnline,
+  publicityMonthsOf,
+} from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionInputValues } from "@/lib/decisions/validate-decision";
 import { computeCreditCodeCheckCharacter, computeIdNumberCheckCharacter, maskIdentityDocumentNumber } from "@/lib/identifiers";
 
@@ -284,5 +292,64 @@ describe("publicity periods", () => {
     assert.equal(computePublicUntil("2017-03-15", 36), "2020-03-14");
     assert.equal(computePublicUntil("2017-03-15", 3), "2017-06-14");
     assert.equal(computePublicUntil("2017-03-15", null), null);
+  });
+});
+
+const creditRepairRules = "国家发展改革委令第58号《失信行为纠正后的信用信息修复管理办法（试行）》";
+const penaltyLaw = "《行政处罚法》第五十一条";
+
+describe(`penalty publicity by procedure and severity (${creditRepairRules})`, () => {
+  const periods = { license: null, penalty: 36, coercion: null };
+  const ordinary = (severity: string): DecisionInputValues => ({ ...penalty, penaltyProcedure: "普通程序", penaltySeverity: severity });
+
+  test(`${creditRepairRules}: 涉及一般失信行为的行政处罚信息 is public for 3 months from the decision date`, () => {
+    const record = validateDecisionValues("penalty", ordinary("一般失信行为"), { today }).record!;
+    assert.equal(record.penaltySeverity, "general");
+    assert.equal(publicityMonthsOf(record, periods), 3);
+    assert.equal(computePublicUntil(record.decisionDate, publicityMonthsOf(record, periods)), "2017-08-31", "decided 2017-06-01, last public day 2017-08-31");
+    assert.equal(validateDecisionValues("penalty", ordinary("轻微"), { today }).record?.penaltySeverity, "general");
+  });
+
+  test(`${creditRepairRules}: 涉及严重失信行为的行政处罚信息 is public for at least 1 year and at most 3 years; early removal only once the year is up`, () => {
+    const record = validateDecisionValues("penalty", ordinary("严重失信行为"), { today }).record!;
+    assert.equal(publicityMonthsOf(record, periods), 36);
+    assert.equal(computePublicUntil(record.decisionDate, 36), "2020-05-31");
+    assert.equal(earliestRemovalDate(record.decisionDate, "serious"), "2018-06-01");
+    assert.equal(earliestRemovalDate(record.decisionDate, "general"), "2017-09-01", "a general penalty's minimum is its end: it simply expires");
+    // A penalty from before severities existed keeps the period an administrator set for its kind.
+    assert.equal(publicityMonthsOf({ kind: "penalty", penaltySeverity: null }, { ...periods, penalty: 24 }), 24);
+    assert.equal(publicityMonthsOf({ kind: "license", penaltySeverity: null }, periods), null);
+  });
+
+  test(`${creditRepairRules}: 适用简易程序的行政处罚信息不予公示 — kept in the register, never published online`, () => {
+    const record = validateDecisionValues(
+      "penalty",
+      { ...penalty, penaltyProcedure: "简易程序", penaltyCategories: "警告", penaltyAmount: "" },
+      { today },
+    ).record!;
+    assert.equal(record.penaltyProcedure, "simple");
+    assert.equal(isPublishedOnline(record), false);
+    assert.equal(isPublishedOnline({ kind: "penalty", penaltyProcedure: "ordinary" }), true);
+    assert.equal(isPublishedOnline({ kind: "penalty", penaltyProcedure: null }), true, "old records were published as before");
+  });
+
+  test(`${creditRepairRules}: a penalty under the ordinary procedure needs its severity, since the publicity period follows from it; unknown words are named`, () => {
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyProcedure: "普通程序" }), ["penaltySeverity"]);
+    assert.deepEqual(fieldsOf("penalty", { ...penalty, penaltyProcedure: "特别程序", penaltySeverity: "很严重" }), ["penaltyProcedure", "penaltySeverity"]);
+    assert.equal(
+      validateDecisionValues("penalty", { ...penalty, penaltyProcedure: "一般程序", penaltySeverity: "严重" }, { today }).record?.penaltyProcedure,
+      "ordinary",
+    );
+    assert.deepEqual(fieldsOf("penalty", penalty), [], "old templates have neither column");
+  });
+
+  test(`${penaltyLaw}: the simple procedure decides only a warning, or a fine up to 200 yuan for a citizen and 3,000 yuan for an organisation`, () => {
+    const simple = { ...penalty, penaltyProcedure: "简易程序" };
+    assert.deepEqual(fieldsOf("penalty", { ...simple, penaltyAmount: "0.02" }), []);
+    assert.deepEqual(fieldsOf("penalty", { ...simple, penaltyAmount: "0.0201" }), ["penaltyAmount"]);
+    assert.deepEqual(fieldsOf("penalty", { ...simple, penaltyCategories: "吊销许可证件", penaltyAmount: "" }), ["penaltyCategories"]);
+    const company = { ...license, ...simple, counterpartyCategory: "法人及非法人组织", idNumber: "" };
+    assert.deepEqual(fieldsOf("penalty", { ...company, penaltyAmount: "0.3" }), []);
+    assert.match(validateDecisionValues("penalty", { ...company, penaltyAmount: "", fineAmount: "0.31" }, { today }).problems[0].message, /3000 元/);
   });
 });

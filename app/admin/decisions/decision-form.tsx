@@ -11,6 +11,8 @@ import {
   licenseCategories,
   licenseStatuses,
   penaltyCategories,
+  penaltyProcedures,
+  penaltySeverities,
   type DecisionColumn,
   type DecisionFieldKey,
 } from "@/lib/decisions/decision-fields";
@@ -31,6 +33,13 @@ function required(column: DecisionColumn, kind: DecisionKind): boolean {
 function Field({ column, kind, value }: { column: DecisionColumn; kind: DecisionKind; value: string }) {
   const label = column.key === "penaltyAmount" ? f.penaltyAmountUnit : column.header;
   const choices: Partial<Record<DecisionFieldKey, readonly string[]>> = { idType: idTypes, licenseCategory: licenseCategories, licenseStatus: licenseStatuses };
+  if (column.key === "penaltyProcedure" || column.key === "penaltySeverity") {
+    const options =
+      column.key === "penaltyProcedure"
+        ? penaltyProcedures.map((procedure) => ({ value: procedure, label: m.penaltyProcedures[procedure] }))
+        : penaltySeverities.map((severity) => ({ value: severity, label: m.penaltySeverities[severity] }));
+    return <SelectField name={column.key} label={label} defaultValue={value} placeholder={m.common.choose} hint={column.note} options={options} />;
+  }
   const choice = choices[column.key];
   if (choice) {
     return (
