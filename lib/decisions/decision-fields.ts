@@ -214,6 +214,9 @@ export const penaltyCategories = [
   "其他",
 ] as const;
 
+/** What the simple procedure may decide (《行政处罚法》第五十一条): a warning or a fine. */
+export const simpleProcedureCategories: readonly string[] = ["警告", "罚款"];
+
 /** Categories that take an amount (罚没金额). */
 export const penaltyCategoriesWithAmount: readonly string[] = ["罚款", "没收违法所得", "没收非法财物"];
 
@@ -237,6 +240,8 @@ export const licenseCategories = ["普通", "特许", "认可", "核准", "登�
 
 /** 当前状态 of a licence in the national data items. */
 export const licenseStatuses = ["有效", "无效"] as const;
+/** A licence just granted is in force. */
+export const defaultLicenseStatus = licenseStatuses[0];
 
 /**
  * 证件类型 of a natural person: mainland residents, and the documents people from Hong Kong,

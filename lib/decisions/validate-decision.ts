@@ -7,6 +7,7 @@ import {
   decisionColumns,
   decisionFieldLabel,
   defaultIdType,
+  defaultLicenseStatus,
   licenseCategories,
   licenseStatuses,
   longTermValidityWords,
@@ -16,6 +17,7 @@ import {
   parsePenaltySeverity,
   penaltyCategories,
   penaltyCategoriesWithAmount,
+  simpleProcedureCategories,
   type DecisionFieldKey,
 } from "./decision-fields";
 
@@ -93,11 +95,10 @@ const amountScale = 1_000_000n;
  * a citizen (个体工商户 included: its operator answers as a person) and 3,000 yuan for a legal
  * person or other organisation. In 万元, millionths.
  */
-const simpleProcedureCategories: readonly string[] = ["警告", "罚款"];
 const simpleProcedureFineLimit: Record<CounterpartyCategory, { units: bigint; label: string }> = {
-  natural_person: { units: 200n * 100n, label: "200 元（0.02 万元）" },
-  individual_business: { units: 200n * 100n, label: "200 元（0.02 万元）" },
-  legal_entity: { units: 3000n * 100n, label: "3000 元（0.3 万元）" },
+  natural_person: { units: 200n * 100n, label: p.simpleProcedureLimits.citizen },
+  individual_business: { units: 200n * 100n, label: p.simpleProcedureLimits.citizen },
+  legal_entity: { units: 3000n * 100n, label: p.simpleProcedureLimits.organisation },
 };
 
 /** "0.05" → 50000n (millionths of 万元), for exact sums. */
@@ -219,7 +220,7 @@ export function validateDecisionValues(
   const licenseName = text("licenseName", false);
   const licenseContent = text("licenseContent", kind === "license");
   // 当前状态 is a required item of the national standard; a new licence is in force.
-  const licenseStatus = kind === "license" ? (choice("licenseStatus", licenseStatuses, p.unknownLicenseStatus) ?? "有效") : null;
+  const licenseStatus = kind === "license" ? (choice("licenseStatus", licenseStatuses, p.unknownLicenseStatus) ?? defaultLicenseStatus) : null;
   const violationType = text("violationType", kind === "penalty");
   const violationFacts = text("violationFacts", kind === "penalty");
   const penaltyBasis = text("penaltyBasis", kind === "penalty");

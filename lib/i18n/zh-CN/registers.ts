@@ -391,6 +391,7 @@ export const registersMessages = {
       unknownPenaltySeverity: "未知的失信行为严重程度，应为：一般失信行为、严重失信行为。",
       severityRequired: "适用普通程序的行政处罚请填写失信行为严重程度（一般失信行为或严重失信行为），公示期限据此确定。",
       simpleProcedureCategories: "简易程序只能作出警告或者罚款（《行政处罚法》第五十一条）。",
+      simpleProcedureLimits: { citizen: "200 元（0.02 万元）", organisation: "3000 元（0.3 万元）" },
       simpleProcedureAmount: (limit: string) => `简易程序的罚款不能超过${limit}（《行政处罚法》第五十一条）。`,
       amountsDoNotAddUp: "罚没金额应等于罚款金额与没收违法所得、没收非法财物的金额之和。",
       idNumberNotForOrganisations: "只有自然人填写证件号码，法人和个体工商户不要填写证件号码。",
