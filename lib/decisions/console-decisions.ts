@@ -9,7 +9,8 @@ import { describeDeadline } from "@/lib/deadlines/working-days";
 import type { DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { decisionBatchActions, decisionReview } from "@/lib/decisions/decision-review";
 import { decisionSubject, decisionValuesOf } from "@/lib/decisions/manage-decisions";
-import { computeDecisionDisclosureDeadline, describeDisclosureStatus } from "@/lib/decisions/publicity-rules";
+import { listPublicityRemovals, publicityRemovalAbilities, type PublicityRemovalEntry } from "@/lib/decisions/publicity-removal";
+import { computeDecisionDisclosureDeadline, describeDisclosureStatus, isPublishedOnline } from "@/lib/decisions/publicity-rules";
 import { NotFoundError } from "@/lib/errors";
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
@@ -52,7 +53,14 @@ export function consoleDecisionWhere(filter: ConsoleDecisionFilter, today = toda
   if (filter.year) and.push({ decisionDate: { gte: isoDateToDateColumn(`${filter.year}-01-01`), lte: isoDateToDateColumn(`${filter.year}-12-31`) } });
   if (filter.from && isIsoDate(filter.from)) and.push({ decisionDate: { gte: isoDateToDateColumn(filter.from) } });
   if (filter.to && isIsoDate(filter.to)) and.push({ decisionDate: { lte: isoDateToDateColumn(filter.to) } });
-  if (filter.overdue) and.push({ publishedAt: null, state: { not: "withdrawn" }, disclosureDueOn: { lt: isoDateToDateColumn(today) } });
+  if (filter.overdue)
+    and.push({
+      publishedAt: null,
+      state: { not: "withdrawn" },
+      disclosureDueOn: { lt: isoDateToDateColumn(today) },
+      // Never published online, so never late (适用简易程序的行政处罚信息不予公示).
+      OR: [{ penaltyProcedure: null }, { penaltyProcedure: { not: "simple" } }],
+    });
   if (filter.late) and.push({ publishedOnTime: false });
   return and.length ? { AND: and } : {};
 }
@@ -70,6 +78,8 @@ export type ConsoleDecisionSummary = {
   publishedOnTime: boolean | null;
   publicUntil: string | null;
   expired: boolean;
+  /** False for a simple-procedure penalty: kept in the register, never on the public list. */
+  publishedOnline: boolean;
 };
 
 function summarise(decision: Prisma.AdministrativeDecisionGetPayload<object>, today: string): ConsoleDecisionSummary {
@@ -84,7 +94,8 @@ function summarise(decision: Prisma.AdministrativeDecisionGetPayload<object>, to
     decisionDate: dateColumnToIsoDate(decision.decisionDate),
     state: decision.state,
     due,
-    overdue: status.overdue && decision.state !== "withdrawn",
+    overdue: status.overdue && decision.state !== "withdrawn" && isPublishedOnline(decision),
+    publishedOnline: isPublishedOnline(decision),
     late: decision.publishedOnTime === false,
     publishedOnTime: decision.publishedOnTime,
     publicUntil,
@@ -118,6 +129,13 @@ export type ConsoleDecisionDetail = ConsoleDecisionSummary & {
   withdrawnAt: string | null;
   withdrawalReason: string | null;
   dueExplanation: string;
+  /** An approved 信用修复: the first day off the public list and why. */
+  publicityRemovedOn: string | null;
+  removalReason: string | null;
+  removals: PublicityRemovalEntry[];
+  canProposeRemoval: boolean;
+  /** Open proposals this person may approve or reject. */
+  decidableRemovals: number[];
   actions: RegisterAction[];
   canEdit: boolean;
   history: RegisterHistoryEntry[];
@@ -130,6 +148,8 @@ export async function findConsoleDecision(actor: ActingUser, decisionId: number)
   if (!decision) throw new NotFoundError(messages.registers.decisions.notFound);
   const calendar = await loadWorkingDayCalendar();
   const subject = decisionSubject(decision);
+  const removals = await listPublicityRemovals(decision.id);
+  const abilities = publicityRemovalAbilities(actor, decision, removals);
   return {
     ...summarise(decision, todayInBeijing()),
     version: decision.version,
@@ -141,6 +161,11 @@ export async function findConsoleDecision(actor: ActingUser, decisionId: number)
     withdrawnAt: decision.withdrawnAt?.toISOString() ?? null,
     withdrawalReason: decision.withdrawalReason,
     dueExplanation: describeDeadline(computeDecisionDisclosureDeadline(calendar, dateColumnToIsoDate(decision.decisionDate))),
+    publicityRemovedOn: dateColumnToIsoDate(decision.publicityRemovedOn),
+    removalReason: decision.removalReason,
+    removals,
+    canProposeRemoval: abilities.canPropose,
+    decidableRemovals: abilities.decidable,
     actions: availableActions(decisionReview, actor, decision),
     canEdit: decision.state === "draft" && canEditRegisterEntry(actor, subject),
     history: await findRegisterHistory("AdministrativeDecision", decision.id),
@@ -210,12 +235,16 @@ export async function decisionFormDefaults(actor: ActingUser): Promise<Partial<R
   assertPermitted(actor, "decision.edit");
   const [agency, latest] = await Promise.all([
     db.agency.findFirst({ orderBy: { id: "asc" }, select: { name: true } }),
-    db.administrativeDecision.findFirst({ orderBy: { id: "desc" }, select: { authorityName: true, authorityCreditCode: true, dataSourceName: true } }),
+    db.administrativeDecision.findFirst({
+      orderBy: { id: "desc" },
+      select: { authorityName: true, authorityCreditCode: true, dataSourceName: true, dataSourceCreditCode: true },
+    }),
   ]);
   return {
     authorityName: latest?.authorityName ?? agency?.name ?? "",
     authorityCreditCode: latest?.authorityCreditCode ?? "",
     dataSourceName: latest?.dataSourceName ?? agency?.name ?? "",
+    dataSourceCreditCode: latest?.dataSourceCreditCode ?? latest?.authorityCreditCode ?? "",
     decisionDate: todayInBeijing(),
   };
 }

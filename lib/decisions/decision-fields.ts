@@ -1,4 +1,4 @@
-import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
+import type { CounterpartyCategory, DecisionKind, PenaltyProcedure, PenaltySeverity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 
 /**
@@ -19,16 +19,26 @@ export type DecisionFieldKey =
   | "counterpartyCategory"
   | "creditCode"
   | "legalRepresentative"
+  | "idType"
   | "idNumber"
   | "documentNumber"
+  | "licenseCategory"
+  | "licenseDocumentName"
+  | "licenseNumber"
   | "licenseName"
   | "licenseContent"
+  | "licenseStatus"
   | "violationType"
   | "violationFacts"
   | "penaltyBasis"
   | "penaltyCategories"
   | "penaltyContent"
   | "penaltyAmount"
+  | "fineAmount"
+  | "confiscationAmount"
+  | "suspendedLicense"
+  | "penaltyProcedure"
+  | "penaltySeverity"
   | "coercionCategory"
   | "coercionContent"
   | "decisionDate"
@@ -36,7 +46,9 @@ export type DecisionFieldKey =
   | "validUntil"
   | "authorityName"
   | "authorityCreditCode"
+  | "publicUntil"
   | "dataSourceName"
+  | "dataSourceCreditCode"
   | "remarks";
 
 export type DecisionColumn = {
@@ -49,6 +61,11 @@ export type DecisionColumn = {
   text?: boolean;
   note?: string;
   width?: number;
+  /**
+   * Computed by the system (公示截止期): exported, accepted and ignored on import (an export
+   * re-imports), never typed in the form.
+   */
+  computed?: boolean;
 };
 
 const f = messages.registers.decisions.fields;
@@ -74,6 +91,8 @@ const leadingColumns: DecisionColumn[] = [
     note: notes.legalRepresentative,
     width: 14,
   },
+  // Added in round two (证件类型): optional, so templates without it still import (居民身份证 assumed).
+  { key: "idType", header: f.idType, aliases: ["相对人证件类型"], requiredColumn: false, note: notes.idType, width: 20 },
   { key: "idNumber", header: f.idNumber, aliases: ["证件号"], requiredColumn: false, text: true, note: notes.idNumber, width: 22 },
   {
     key: "documentNumber",
@@ -87,8 +106,12 @@ const leadingColumns: DecisionColumn[] = [
 
 const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
   license: [
+    { key: "licenseDocumentName", header: f.licenseDocumentName, aliases: ["许可决定文书名称"], requiredColumn: false, width: 24 },
+    { key: "licenseCategory", header: f.licenseCategory, aliases: ["许可类型"], requiredColumn: false, note: notes.licenseCategory, width: 14 },
+    { key: "licenseNumber", header: f.licenseNumber, aliases: ["许可证书编号", "许可证号"], requiredColumn: false, text: true, width: 22 },
     { key: "licenseName", header: f.licenseName, requiredColumn: false, width: 24 },
     { key: "licenseContent", header: f.licenseContent, requiredColumn: true, width: 40 },
+    { key: "licenseStatus", header: f.licenseStatus, aliases: ["状态"], requiredColumn: false, note: notes.licenseStatus, width: 12 },
   ],
   penalty: [
     { key: "violationType", header: f.violationType, requiredColumn: true, width: 20 },
@@ -104,6 +127,19 @@ const kindColumns: Record<DecisionKind, DecisionColumn[]> = {
       note: notes.penaltyAmount,
       width: 14,
     },
+    { key: "fineAmount", header: f.fineAmountUnit, aliases: [f.fineAmount, "罚款金额(万元)"], requiredColumn: false, note: notes.fineAmount, width: 14 },
+    {
+      key: "confiscationAmount",
+      header: f.confiscationAmountUnit,
+      aliases: [f.confiscationAmount, "没收违法所得、没收非法财物的金额(万元)", "没收金额（万元）"],
+      requiredColumn: false,
+      note: notes.confiscationAmount,
+      width: 18,
+    },
+    { key: "suspendedLicense", header: f.suspendedLicense, requiredColumn: false, note: notes.suspendedLicense, width: 26 },
+    // Optional columns, so that files of the old template still import (publicity then follows the kind's period).
+    { key: "penaltyProcedure", header: f.penaltyProcedure, aliases: ["程序类型", "适用程序"], requiredColumn: false, note: notes.penaltyProcedure, width: 14 },
+    { key: "penaltySeverity", header: f.penaltySeverity, aliases: ["失信程度", "失信行为类别"], requiredColumn: false, note: notes.penaltySeverity, width: 16 },
   ],
   coercion: [
     {
@@ -138,7 +174,16 @@ const trailingColumns = (kind: DecisionKind): DecisionColumn[] => [
     text: true,
     width: 22,
   },
+  { key: "publicUntil", header: f.publicUntil, requiredColumn: false, text: true, note: notes.publicUntil, width: 14, computed: true },
   { key: "dataSourceName", header: f.dataSourceName, aliases: ["数据来源"], requiredColumn: true, width: 30 },
+  {
+    key: "dataSourceCreditCode",
+    header: f.dataSourceCreditCode,
+    requiredColumn: false,
+    text: true,
+    note: notes.dataSourceCreditCode,
+    width: 22,
+  },
   { key: "remarks", header: f.remarks, requiredColumn: false, width: 20 },
 ];
 
@@ -169,6 +214,9 @@ export const penaltyCategories = [
   "其他",
 ] as const;
 
+/** What the simple procedure may decide (《行政处罚法》第五十一条): a warning or a fine. */
+export const simpleProcedureCategories: readonly string[] = ["警告", "罚款"];
+
 /** Categories that take an amount (罚没金额). */
 export const penaltyCategoriesWithAmount: readonly string[] = ["罚款", "没收违法所得", "没收非法财物"];
 
@@ -186,6 +234,41 @@ export const coercionCategories = [
   "代履行",
   "其他强制执行方式",
 ] as const;
+
+/** 许可类别 of the national data items (《行政许可法》's kinds of licence). */
+export const licenseCategories = ["普通", "特许", "认可", "核准", "登记", "其他"] as const;
+
+/** 当前状态 of a licence in the national data items. */
+export const licenseStatuses = ["有效", "无效"] as const;
+/** A licence just granted is in force. */
+export const defaultLicenseStatus = licenseStatuses[0];
+
+/**
+ * 证件类型 of a natural person: mainland residents, and the documents people from Hong Kong,
+ * Macao, Taiwan and abroad hold (绥芬河 is a border port with Russia).
+ */
+export const idTypes = ["居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证"] as const;
+export type IdType = (typeof idTypes)[number];
+export const defaultIdType: IdType = "居民身份证";
+
+/** The words people write for each 证件类型, besides the official ones. */
+const idTypeWords: Record<string, IdType> = {
+  身份证: "居民身份证",
+  居民身份证: "居民身份证",
+  中华人民共和国居民身份证: "居民身份证",
+  护照: "护照",
+  港澳居民来往内地通行证: "港澳居民来往内地通行证",
+  港澳通行证: "港澳居民来往内地通行证",
+  回乡证: "港澳居民来往内地通行证",
+  台湾居民来往大陆通行证: "台湾居民来往大陆通行证",
+  台胞证: "台湾居民来往大陆通行证",
+  外国人永久居留身份证: "外国人永久居留身份证",
+  外国人永久居留证: "外国人永久居留身份证",
+};
+
+export function parseIdType(text: string): IdType | null {
+  return idTypeWords[text.replace(/\s+/g, "")] ?? null;
+}
 
 /** What people write in 有效期至 for a licence without an end date. */
 export const longTermValidityWords: readonly string[] = ["长期", "长期有效", "永久"];
@@ -206,6 +289,50 @@ const counterpartyCategoryWords: Record<string, CounterpartyCategory> = {
   个体工商户: "individual_business",
   个体户: "individual_business",
 };
+
+export const penaltyProcedures: readonly PenaltyProcedure[] = ["ordinary", "simple"];
+export const penaltySeverities: readonly PenaltySeverity[] = ["general", "serious"];
+
+/** The words people write for the procedure; 一般程序 is what 《行政处罚法》 called 普通程序 before 2021. */
+const penaltyProcedureWords: Record<string, PenaltyProcedure> = {
+  simple: "simple",
+  ordinary: "ordinary",
+  简易程序: "simple",
+  简易: "simple",
+  当场处罚: "simple",
+  普通程序: "ordinary",
+  一般程序: "ordinary",
+  普通: "ordinary",
+};
+
+/** 轻微 is how staff speak of 一般失信行为 (the brief of issue 14 uses it). */
+const penaltySeverityWords: Record<string, PenaltySeverity> = {
+  general: "general",
+  serious: "serious",
+  一般失信行为: "general",
+  一般失信: "general",
+  一般: "general",
+  轻微: "general",
+  严重失信行为: "serious",
+  严重失信: "serious",
+  严重: "serious",
+};
+
+export function parsePenaltyProcedure(text: string): PenaltyProcedure | null {
+  return penaltyProcedureWords[text.replace(/\s+/g, "")] ?? null;
+}
+
+export function parsePenaltySeverity(text: string): PenaltySeverity | null {
+  return penaltySeverityWords[text.replace(/\s+/g, "")] ?? null;
+}
+
+export function penaltyProcedureLabel(procedure: PenaltyProcedure): string {
+  return messages.registers.penaltyProcedures[procedure];
+}
+
+export function penaltySeverityLabel(severity: PenaltySeverity): string {
+  return messages.registers.penaltySeverities[severity];
+}
 
 export function parseCounterpartyCategory(text: string): CounterpartyCategory | null {
   return counterpartyCategoryWords[text.replace(/\s+/g, "")] ?? null;

@@ -5,11 +5,19 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { dateColumnToIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { consoleDecisionWhere, type ConsoleDecisionFilter } from "@/lib/decisions/console-decisions";
-import { counterpartyCategoryLabel, decisionColumns, isDecisionKind, type DecisionColumn } from "@/lib/decisions/decision-fields";
+import {
+  counterpartyCategoryLabel,
+  decisionColumns,
+  isDecisionKind,
+  penaltyProcedureLabel,
+  penaltySeverityLabel,
+  type DecisionColumn,
+} from "@/lib/decisions/decision-fields";
 import { decisionImportTemplate } from "@/lib/decisions/import-decisions";
 import { ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { maskIdentityDocumentNumber } from "@/lib/identifiers";
 import {
   buildSpreadsheetDownload,
   buildTemplateDownload,
@@ -54,15 +62,19 @@ function cellOf(column: DecisionColumn, decision: Record<string, unknown>): Shee
   const value = decision[column.key];
   if (value === null || value === undefined) return null;
   if (column.key === "counterpartyCategory") return counterpartyCategoryLabel(value as never);
-  if (column.key === "penaltyAmount") return Number(String(value));
+  if (column.key === "penaltyProcedure") return penaltyProcedureLabel(value as never);
+  if (column.key === "penaltySeverity") return penaltySeverityLabel(value as never);
+  if (column.key === "penaltyAmount" || column.key === "fineAmount" || column.key === "confiscationAmount") return Number(String(value));
+  // Masked in every download (issue 14): a file travels further than the console.
+  if (column.key === "idNumber") return maskIdentityDocumentNumber(String(value));
   if (value instanceof Date) return dateColumnToIsoDate(value);
   if (Array.isArray(value)) return value.join("；");
   return String(value);
 }
 
 /**
- * A filtered console list in the kind's template (re-importable), with ID numbers in full: only
- * staff who may export get it, and the export is audited.
+ * A filtered console list in the kind's template, ID numbers masked (a natural person's decision
+ * re-imports only after its number is typed in again); the export is audited.
  */
 export async function exportDecisions(actor: ActingUser, filter: ConsoleDecisionFilter, format: unknown): Promise<SpreadsheetDownload> {
   assertPermitted(actor, "decision.export");

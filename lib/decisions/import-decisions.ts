@@ -8,7 +8,7 @@ import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { decisionColumns, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods } from "@/lib/decisions/publicity-periods";
-import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
+import { computeDecisionDisclosureDeadline, computePublicUntil, publicityMonthsOf } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
@@ -21,7 +21,7 @@ const p = messages.registers.decisions.problems;
 type DecisionImportColumns = Record<DecisionFieldKey, ImportColumn>;
 
 // The codes whose digits Excel drops when a cell is a number (it keeps 15).
-const longCodes: readonly DecisionFieldKey[] = ["creditCode", "idNumber", "authorityCreditCode"];
+const longCodes: readonly DecisionFieldKey[] = ["creditCode", "idNumber", "authorityCreditCode", "dataSourceCreditCode", "licenseNumber"];
 const templates = new Map<DecisionKind, ImportTemplate<DecisionImportColumns>>();
 
 /**
@@ -87,16 +87,26 @@ const importedColumns: Record<keyof ImportedRow, string> = {
   counterpartyCategory: '"CounterpartyCategory"',
   creditCode: "text",
   legalRepresentative: "text",
+  idType: "text",
   idNumber: "text",
   documentNumber: "text",
+  licenseCategory: "text",
+  licenseDocumentName: "text",
+  licenseNumber: "text",
   licenseName: "text",
   licenseContent: "text",
+  licenseStatus: "text",
   violationType: "text",
   violationFacts: "text",
   penaltyBasis: "text",
   penaltyCategories: "text[]",
   penaltyContent: "text",
   penaltyAmount: "numeric(18,6)",
+  fineAmount: "numeric(18,6)",
+  confiscationAmount: "numeric(18,6)",
+  suspendedLicense: "text",
+  penaltyProcedure: '"PenaltyProcedure"',
+  penaltySeverity: '"PenaltySeverity"',
   coercionCategory: "text",
   coercionContent: "text",
   decisionDate: "date",
@@ -105,6 +115,7 @@ const importedColumns: Record<keyof ImportedRow, string> = {
   authorityName: "text",
   authorityCreditCode: "text",
   dataSourceName: "text",
+  dataSourceCreditCode: "text",
   remarks: "text",
   disclosureDueOn: "date",
   publicUntil: "date",
@@ -177,7 +188,7 @@ export async function importDecisions(actor: ActingUser, input: { kind: unknown;
   const rows = records.map((record) => {
     let due = dueOn.get(record.decisionDate);
     if (!due) dueOn.set(record.decisionDate, (due = computeDecisionDisclosureDeadline(calendar, record.decisionDate).due));
-    return decisionRowOf(record, due, computePublicUntil(record.decisionDate, periods[kind]));
+    return decisionRowOf(record, due, computePublicUntil(record.decisionDate, publicityMonthsOf(record, periods)));
   });
   try {
     return await db.$transaction(

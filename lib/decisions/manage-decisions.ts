@@ -10,7 +10,7 @@ import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
-import { computeDecisionDisclosureDeadline, computePublicUntil } from "@/lib/decisions/publicity-rules";
+import { computeDecisionDisclosureDeadline, computePublicUntil, publicityMonthsOf } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionInputValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
@@ -30,16 +30,26 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     counterpartyCategory: record.counterpartyCategory,
     creditCode: record.creditCode,
     legalRepresentative: record.legalRepresentative,
+    idType: record.idType,
     idNumber: record.idNumber,
     documentNumber: record.documentNumber,
+    licenseCategory: record.licenseCategory,
+    licenseDocumentName: record.licenseDocumentName,
+    licenseNumber: record.licenseNumber,
     licenseName: record.licenseName,
     licenseContent: record.licenseContent,
+    licenseStatus: record.licenseStatus,
     violationType: record.violationType,
     violationFacts: record.violationFacts,
     penaltyBasis: record.penaltyBasis,
     penaltyCategories: record.penaltyCategories,
     penaltyContent: record.penaltyContent,
     penaltyAmount: record.penaltyAmount,
+    fineAmount: record.fineAmount,
+    confiscationAmount: record.confiscationAmount,
+    suspendedLicense: record.suspendedLicense,
+    penaltyProcedure: record.penaltyProcedure,
+    penaltySeverity: record.penaltySeverity,
     coercionCategory: record.coercionCategory,
     coercionContent: record.coercionContent,
     decisionDate: isoDateToDateColumn(record.decisionDate),
@@ -48,9 +58,10 @@ export function decisionColumnsData(record: DecisionRecord, calendar: WorkingDay
     authorityName: record.authorityName,
     authorityCreditCode: record.authorityCreditCode,
     dataSourceName: record.dataSourceName,
+    dataSourceCreditCode: record.dataSourceCreditCode,
     remarks: record.remarks,
     disclosureDueOn: isoDateToDateColumn(computeDecisionDisclosureDeadline(calendar, record.decisionDate).due),
-    publicUntil: isoDateToDateColumn(computePublicUntil(record.decisionDate, periods[record.kind])),
+    publicUntil: isoDateToDateColumn(computePublicUntil(record.decisionDate, publicityMonthsOf(record, periods))),
   };
 }
 
@@ -64,7 +75,8 @@ function decisionTextValues(kind: DecisionKind, input: unknown): DecisionInputVa
     typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
   const values: DecisionInputValues = {};
   const fields: FieldErrors = {};
-  for (const { key } of decisionColumns(kind)) {
+  for (const { key, computed } of decisionColumns(kind)) {
+    if (computed) continue;
     const value = Object.hasOwn(given, key) ? given[key] : undefined;
     if (value === undefined || value === null) continue;
     const text = Array.isArray(value) ? value.map(asText) : asText(value);

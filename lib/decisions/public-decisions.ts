@@ -4,7 +4,7 @@ import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing 
 import { db, type Prisma } from "@/lib/db";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import type { CounterpartyCategory, DecisionKind } from "@/lib/generated/prisma/enums";
-import { maskIdNumber } from "@/lib/identifiers";
+import { maskIdentityDocumentNumber } from "@/lib/identifiers";
 import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 
@@ -25,9 +25,15 @@ export type PublicDecisionSummary = {
 /** Every public data item of a decision; the ID number of a natural person only masked. */
 export type PublicDecisionDetail = PublicDecisionSummary & {
   legalRepresentative: string | null;
+  /** 证件类型 of a natural person. */
+  idType: string | null;
   idNumberMasked: string | null;
+  licenseCategory: string | null;
+  licenseDocumentName: string | null;
+  licenseNumber: string | null;
   licenseName: string | null;
   licenseContent: string | null;
+  licenseStatus: string | null;
   violationType: string | null;
   violationFacts: string | null;
   penaltyBasis: string | null;
@@ -35,12 +41,18 @@ export type PublicDecisionDetail = PublicDecisionSummary & {
   penaltyContent: string | null;
   /** 万元, as a decimal string. */
   penaltyAmount: string | null;
+  /** 罚款金额, 万元. */
+  fineAmount: string | null;
+  /** 没收违法所得、没收非法财物的金额, 万元. */
+  confiscationAmount: string | null;
+  suspendedLicense: string | null;
   coercionCategory: string | null;
   coercionContent: string | null;
   validFrom: string | null;
   validUntil: string | null;
   authorityCreditCode: string;
   dataSourceName: string;
+  dataSourceCreditCode: string | null;
   remarks: string | null;
   publishedAt: string;
   publicUntil: string | null;
@@ -50,9 +62,19 @@ export type PublicDecisionQuery = { kind?: DecisionKind; q?: string; year?: numb
 
 export type PublicDecisionPage = { total: number; page: number; pageSize: number; items: PublicDecisionSummary[] };
 
-/** Published, not withdrawn, and still within its kind's publicity period on `today`. */
+/**
+ * Published, not withdrawn, still within its publicity period on `today` (an approved 信用修复
+ * moved publicUntil forward), and not a simple-procedure penalty (适用简易程序的行政处罚信息不予公示,
+ * lib/decisions/publicity-rules.ts `isPublishedOnline`).
+ */
 export function publiclyVisibleDecision(today: string): Prisma.AdministrativeDecisionWhereInput {
-  return { state: "published", OR: [{ publicUntil: null }, { publicUntil: { gte: isoDateToDateColumn(today) } }] };
+  return {
+    state: "published",
+    AND: [
+      { OR: [{ publicUntil: null }, { publicUntil: { gte: isoDateToDateColumn(today) } }] },
+      { OR: [{ penaltyProcedure: null }, { penaltyProcedure: { not: "simple" } }] },
+    ],
+  };
 }
 
 function publicWhere(query: PublicDecisionQuery, today: string): Prisma.AdministrativeDecisionWhereInput {
@@ -116,21 +138,30 @@ export async function findPublicDecision(decisionId: number, now = currentTime()
     return {
       ...toSummary(decision),
       legalRepresentative: decision.legalRepresentative,
-      idNumberMasked: decision.idNumber ? maskIdNumber(decision.idNumber) : null,
+      idType: decision.idType,
+      idNumberMasked: decision.idNumber ? maskIdentityDocumentNumber(decision.idNumber) : null,
+      licenseCategory: decision.licenseCategory,
+      licenseDocumentName: decision.licenseDocumentName,
+      licenseNumber: decision.licenseNumber,
       licenseName: decision.licenseName,
       licenseContent: decision.licenseContent,
+      licenseStatus: decision.licenseStatus,
       violationType: decision.violationType,
       violationFacts: decision.violationFacts,
       penaltyBasis: decision.penaltyBasis,
       penaltyCategories: decision.penaltyCategories,
       penaltyContent: decision.penaltyContent,
       penaltyAmount: decision.penaltyAmount?.toString() ?? null,
+      fineAmount: decision.fineAmount?.toString() ?? null,
+      confiscationAmount: decision.confiscationAmount?.toString() ?? null,
+      suspendedLicense: decision.suspendedLicense,
       coercionCategory: decision.coercionCategory,
       coercionContent: decision.coercionContent,
       validFrom: dateColumnToIsoDate(decision.validFrom),
       validUntil: dateColumnToIsoDate(decision.validUntil),
       authorityCreditCode: decision.authorityCreditCode,
       dataSourceName: decision.dataSourceName,
+      dataSourceCreditCode: decision.dataSourceCreditCode,
       remarks: decision.remarks,
       publishedAt: beijingDayOf(decision.publishedAt!),
       publicUntil: dateColumnToIsoDate(decision.publicUntil),
@@ -145,6 +176,7 @@ export async function findPublicDecisionYears(now = currentTime()): Promise<numb
     const rows = await db.$queryRaw<{ year: number }[]>`
       SELECT DISTINCT EXTRACT(YEAR FROM "decisionDate")::int AS year FROM "AdministrativeDecision"
       WHERE state = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${isoDateToDateColumn(today)}::date)
+        AND "penaltyProcedure" IS DISTINCT FROM 'simple'
       ORDER BY year DESC`;
     return rows.map((row) => row.year);
   });

@@ -48,9 +48,14 @@ export async function setPublicityPeriods(actor: ActingUser, input: Partial<Reco
       if (months === undefined || months === before[kind]) continue;
       await tx.decisionPublicityPeriod.upsert({ where: { kind }, create: { kind, months, updatedById: actor.id }, update: { months, updatedById: actor.id } });
       // PostgreSQL adds months as lib/decisions/publicity-rules.ts `addMonths` does.
-      if (months === null) await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = NULL WHERE kind = ${kind}::"DecisionKind"`;
+      // Only the decisions that follow their kind's period: a penalty with a severity follows the
+      // credit-repair rules, and one taken off early after 信用修复 stays off.
+      if (months === null)
+        await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = NULL
+          WHERE kind = ${kind}::"DecisionKind" AND "penaltySeverity" IS NULL AND "publicityRemovedOn" IS NULL`;
       else
-        await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = ("decisionDate" + make_interval(months => ${months}::int))::date - 1 WHERE kind = ${kind}::"DecisionKind"`;
+        await tx.$executeRaw`UPDATE "AdministrativeDecision" SET "publicUntil" = ("decisionDate" + make_interval(months => ${months}::int))::date - 1
+          WHERE kind = ${kind}::"DecisionKind" AND "penaltySeverity" IS NULL AND "publicityRemovedOn" IS NULL`;
       await recordAuditEvent(tx, {
         actorId: actor.id,
         action: "decision_publicity.set",

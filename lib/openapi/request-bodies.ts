@@ -43,7 +43,15 @@ import { createUserSchema, updateUserSchema } from "@/lib/users/user-schemas";
  * publishes them as JSON Schema (`z.toJSONSchema`, the input side: what a client may send).
  */
 
-const allDecisionFields = [...new Set(decisionKinds.flatMap((kind) => decisionColumns(kind).map((column) => column.key)))] as DecisionFieldKey[];
+const allDecisionFields = [
+  ...new Set(
+    decisionKinds.flatMap((kind) =>
+      decisionColumns(kind)
+        .filter((column) => !column.computed)
+        .map((column) => column.key),
+    ),
+  ),
+] as DecisionFieldKey[];
 
 /**
  * A 双公示 decision typed in the console: the kind, then the national data items of that kind as

@@ -691,6 +691,11 @@ export async function seedDemoRegisters(): Promise<void> {
             creditCode: demoCreditCode(demo.category, index),
             legalRepresentative: demo.representative,
             documentNumber,
+            // The national data items (《行政许可和行政处罚等信用信息公示数据标准》): an ordinary licence, still in force.
+            licenseCategory: "普通",
+            licenseDocumentName: "准予行政许可决定书",
+            licenseNumber: documentNumber,
+            licenseStatus: "有效",
             licenseName: licenseNames[demo.facility],
             licenseContent: content,
             penaltyCategories: [],
@@ -700,6 +705,7 @@ export async function seedDemoRegisters(): Promise<void> {
             authorityName: agencyName,
             authorityCreditCode: agencyCreditCode,
             dataSourceName: agencyName,
+            dataSourceCreditCode: agencyCreditCode,
             disclosureDueOn: dateColumn(computeDecisionDisclosureDeadline(calendar, decisionDate).due),
             publicUntil: computePublicUntil(decisionDate, defaultPublicityMonths.license)
               ? dateColumn(computePublicUntil(decisionDate, defaultPublicityMonths.license)!)

@@ -627,6 +627,7 @@ describe("templates, export and the annual report's figures", () => {
       "相对人类别",
       "统一社会信用代码",
       "法定代表人",
+      "证件类型",
       "证件号码",
       "决定书文号",
       "违法行为类型",
@@ -635,12 +636,19 @@ describe("templates, export and the annual report's figures", () => {
       "处罚类别",
       "处罚内容",
       "罚没金额",
+      "罚款金额（万元）",
+      "没收违法所得、没收非法财物的金额（万元）",
+      "暂扣或吊销证照名称及编号",
+      "处罚程序",
+      "失信行为严重程度",
       "决定日期",
       "有效期自",
       "有效期至",
       "决定机关",
       "决定机关统一社会信用代码",
+      "公示截止期",
       "数据来源单位",
+      "数据来源单位统一社会信用代码",
       "备注",
     ]);
     const xlsx = await buildDecisionTemplate("license", "xlsx");
@@ -651,10 +659,10 @@ describe("templates, export and the annual report's figures", () => {
       "相对人类别",
       "统一社会信用代码",
       "法定代表人",
+      "证件类型",
       "证件号码",
       "决定书文号",
-      "许可证书名称",
-      "许可内容",
+      "行政许可决定文书名称",
     ]);
     await assert.rejects(buildDecisionTemplate("license", "pdf"), fieldsRejected("format"));
   });
@@ -694,6 +702,221 @@ describe("templates, export and the annual report's figures", () => {
       (await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]),
       [[2017, "12.5", "更正"]],
     );
+  });
+});
+
+describe("the national data items in full (《行政许可和行政处罚等信用信息公示数据标准》)", () => {
+  const oldPenaltyHeaders = [
+    "行政相对人名称",
+    "相对人类别",
+    "统一社会信用代码",
+    "法定代表人",
+    "证件号码",
+    "决定书文号",
+    "违法行为类型",
+    "违法事实",
+    "处罚依据",
+    "处罚类别",
+    "处罚内容",
+    "罚没金额",
+    "决定日期",
+    "有效期自",
+    "有效期至",
+    "决定机关",
+    "决定机关统一社会信用代码",
+    "数据来源单位",
+    "备注",
+  ];
+  const penaltyRow = (n: number, overrides: Record<string, string> = {}): Record<string, string> => ({
+    行政相对人名称: "伊万诺夫",
+    相对人类别: "自然人",
+    证件号码: idNumber("23108119800101123"),
+    决定书文号: `绥城管罚字〔2017〕第S${n}号`,
+    违法行为类型: "擅自占用城市道路",
+    违法事实: "未经批准占道经营。",
+    处罚依据: "《城市道路管理条例》第四十二条",
+    处罚类别: "罚款；没收违法所得",
+    处罚内容: "罚款500元，没收违法所得1200元。",
+    罚没金额: "0.17",
+    决定日期: "2017-06-01",
+    决定机关: agency,
+    决定机关统一社会信用代码: authorityCode,
+    数据来源单位: agency,
+    ...overrides,
+  });
+  const csvWith = (headers: string[], rows: Record<string, string>[]) =>
+    new TextEncoder().encode(writeCsv({ columns: headers.map((header) => ({ header })), rows: rows.map((row) => headers.map((header) => row[header] ?? "")) }));
+
+  test("《行政许可和行政处罚等信用信息公示数据标准》: a file of the old template (no 证件类型, one 罚没金额) still imports; its person holds a 居民身份证", async () => {
+    const result = await importDecisions(staff, { kind: "penalty", file: { name: "old.csv", bytes: csvWith(oldPenaltyHeaders, [penaltyRow(1)]) } });
+    const stored = await db.administrativeDecision.findFirstOrThrow({ where: { importBatchId: result.batchId } });
+    assert.equal(stored.idType, "居民身份证");
+    assert.equal(stored.penaltyAmount?.toString(), "0.17");
+    assert.equal(stored.fineAmount, null);
+    assert.equal(stored.dataSourceCreditCode, authorityCode, "the deciding body is the data source when none is named");
+  });
+
+  test("《行政许可和行政处罚等信用信息公示数据标准》: 证件类型 and the split amounts import; a passport number is masked on the public page, in the API's data and in the export", async () => {
+    const passport = "E12345678";
+    const headers = decisionColumns("penalty").map((column) => column.header);
+    const row = penaltyRow(2, {
+      证件类型: "护照",
+      证件号码: passport,
+      罚没金额: "",
+      "罚款金额（万元）": "0.05",
+      "没收违法所得、没收非法财物的金额（万元）": "0.12",
+      暂扣或吊销证照名称及编号: "",
+      公示截止期: "2099-12-31",
+    });
+    const bad = penaltyRow(3, { 证件类型: "港澳居民来往内地通行证", 证件号码: "Z1234" });
+    const error = await rejection(importDecisions(staff, { kind: "penalty", file: { name: "bad.csv", bytes: csvWith(headers, [row, bad]) } }));
+    assert.deepEqual(
+      error.problems.map((problem) => [problem.row, problem.column]),
+      [[3, "证件号码"]],
+    );
+    assert.match(error.problems[0].message, /港澳居民来往内地通行证/);
+
+    const result = await importDecisions(staff, { kind: "penalty", file: { name: "new.csv", bytes: csvWith(headers, [row]) } });
+    const stored = await db.administrativeDecision.findFirstOrThrow({ where: { importBatchId: result.batchId } });
+    assert.deepEqual(
+      [stored.idType, stored.idNumber, stored.fineAmount?.toString(), stored.confiscationAmount?.toString(), stored.penaltyAmount?.toString()],
+      ["护照", passport, "0.05", "0.12", "0.17"],
+    );
+    assert.notEqual(stored.publicUntil?.toISOString().slice(0, 10), "2099-12-31", "公示截止期 is computed, not read from the file");
+    await transitionDecisionBatch(staff, result.batchId, { action: "submit" });
+    await transitionDecisionBatch(head, result.batchId, { action: "approve" });
+    await transitionDecisionBatch(leader, result.batchId, { action: "approve" });
+
+    const publicDetail = await findPublicDecision(stored.id, new Date("2017-07-01T12:00:00+08:00"));
+    assert.ok(publicDetail);
+    assert.equal(publicDetail.idType, "护照");
+    assert.equal(publicDetail.idNumberMasked, "E******78");
+    assert.equal(publicDetail.fineAmount, "0.05");
+    assert.ok(!JSON.stringify(publicDetail).includes(passport));
+    const exported = new TextDecoder().decode((await exportDecisions(staff, { kind: "penalty", q: stored.documentNumber }, "csv")).body);
+    assert.ok(exported.includes("E******78"), exported);
+    assert.ok(!exported.includes(passport), "no full document number in an export");
+    assert.ok(!exported.includes(idNumber("23108119800101123")));
+  });
+});
+
+describe("penalty publicity by procedure and severity, and early removal after 信用修复 (国家发展改革委令第58号)", () => {
+  let n = 0;
+  const penaltyInput = (overrides: Record<string, unknown> = {}) => ({
+    kind: "penalty",
+    counterpartyName: "绥芬河市修复测试有限公司",
+    counterpartyCategory: "legal_entity",
+    creditCode: code("91231081MA1000001"),
+    legalRepresentative: "王立新",
+    documentNumber: `绥城管罚字〔2025〕第R${++n}号`,
+    violationType: "擅自占用城市道路",
+    violationFacts: "占道经营。",
+    penaltyBasis: "《城市道路管理条例》第四十二条",
+    penaltyCategories: ["罚款"],
+    penaltyContent: "罚款2000元。",
+    penaltyAmount: "0.2",
+    decisionDate: "2025-01-15",
+    authorityName: agency,
+    authorityCreditCode: authorityCode,
+    dataSourceName: agency,
+    penaltyProcedure: "ordinary",
+    penaltySeverity: "serious",
+    ...overrides,
+  });
+  async function publish(id: number) {
+    await transitionDecision(staff, id, { action: "submit" });
+    await transitionDecision(head, id, { action: "approve" });
+    await transitionDecision(leader, id, { action: "approve" });
+  }
+  const publicUntilOf = async (id: number) => (await findConsoleDecision(staff, id)).publicUntil;
+
+  test("国家发展改革委令第58号: the publicity end date follows from the severity (一般 3 months, 严重 3 years); the kind's configured period leaves them alone", async () => {
+    const general = await createDecision(staff, penaltyInput({ penaltySeverity: "general" }));
+    const serious = await createDecision(staff, penaltyInput());
+    assert.equal(await publicUntilOf(general.id), "2025-04-14");
+    assert.equal(await publicUntilOf(serious.id), "2028-01-14");
+    await setPublicityPeriods(admin, { penalty: 12 });
+    assert.equal(await publicUntilOf(general.id), "2025-04-14");
+    assert.equal(await publicUntilOf(serious.id), "2028-01-14");
+    await setPublicityPeriods(admin, { penalty: 36 });
+  });
+
+  test("国家发展改革委令第58号: 适用简易程序的行政处罚信息不予公示 — published in the console, absent from the public list, page and year filter", async () => {
+    const simple = await createDecision(
+      staff,
+      penaltyInput({ penaltyProcedure: "simple", penaltySeverity: "", penaltyCategories: ["警告"], penaltyAmount: "", decisionDate: todayInBeijing() }),
+    );
+    await publish(simple.id);
+    const detail = await findConsoleDecision(staff, simple.id);
+    assert.equal(detail.state, "published");
+    assert.equal(detail.publishedOnline, false);
+    assert.equal(await findPublicDecision(simple.id), null);
+    assert.ok(!(await findPublicDecisions({ kind: "penalty", pageSize: 100 })).items.some((item) => item.id === simple.id));
+    const ordinary = await createDecision(staff, penaltyInput({ decisionDate: todayInBeijing() }));
+    await publish(ordinary.id);
+    assert.ok(await findPublicDecision(ordinary.id), "an ordinary-procedure penalty is public");
+  });
+
+  test("国家发展改革委令第58号: early removal after 信用修复 — staff propose a date (not before the minimum year) and a reason, the section head approves, the public page no longer lists it", async () => {
+    const { addMonths } = await import("@/lib/decisions/publicity-rules");
+    const { decidePublicityRemoval, proposePublicityRemoval } = await import("@/lib/decisions/publicity-removal");
+    const today = todayInBeijing();
+    const decisionDate = addMonths(today, -18);
+    const created = await createDecision(staff, penaltyInput({ decisionDate }));
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "已履行" }), ConflictError, "a draft is not on the public list");
+    await publish(created.id);
+    assert.ok(await findPublicDecision(created.id));
+
+    const tooEarly = addMonths(decisionDate, 12);
+    const beforeMinimum = (await import("@/lib/deadlines/iso-date")).addCalendarDays(tooEarly, -1);
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: beforeMinimum, reason: "已履行" }), (error: unknown) => {
+      assert.ok(error instanceof ValidationError);
+      assert.match(error.fields.removeOn[0], new RegExp(tooEarly));
+      return true;
+    });
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: addMonths(decisionDate, 40), reason: "已履行" }), fieldsRejected("removeOn"));
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: " " }), fieldsRejected("reason"));
+    await assert.rejects(proposePublicityRemoval(otherStaff, created.id, { removeOn: today, reason: "已履行" }), ForbiddenError, "another section's staff");
+    await assert.rejects(proposePublicityRemoval(leader, created.id, { removeOn: today, reason: "已履行" }), ForbiddenError);
+
+    const proposal = await proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "已缴清罚款并提交信用修复承诺书" });
+    await assert.rejects(proposePublicityRemoval(staff, created.id, { removeOn: today, reason: "再次" }), ConflictError, "one open proposal at a time");
+    assert.ok(await findPublicDecision(created.id), "still public until approved");
+    await assert.rejects(decidePublicityRemoval(staff, proposal.id, { action: "approve" }), ForbiddenError, "staff do not approve");
+    await assert.rejects(decidePublicityRemoval(head, proposal.id, { action: "reject" }), fieldsRejected("comment"));
+    assert.equal((await decidePublicityRemoval(head, proposal.id, { action: "approve" })).state, "approved");
+    await assert.rejects(decidePublicityRemoval(head, proposal.id, { action: "approve" }), ConflictError);
+
+    assert.equal(await findPublicDecision(created.id), null, "off the public page");
+    assert.ok(!(await findPublicDecisions({ kind: "penalty", pageSize: 100 })).items.some((item) => item.id === created.id), "off the public list");
+    const detail = await findConsoleDecision(staff, created.id);
+    assert.equal(detail.publicityRemovedOn, today);
+    assert.equal(detail.removalReason, "已缴清罚款并提交信用修复承诺书");
+    assert.deepEqual(
+      detail.removals.map((removal) => [removal.state, removal.decidedBy !== null]),
+      [["approved", true]],
+    );
+    assert.equal(detail.canProposeRemoval, false);
+    assert.ok(await auditCount("decision.propose_publicity_removal", "AdministrativeDecision", created.id));
+    assert.ok(await auditCount("decision.approve_publicity_removal", "AdministrativeDecision", created.id));
+    await setPublicityPeriods(admin, { penalty: "" });
+    assert.equal(await findPublicDecision(created.id), null, "a period change does not bring a removed decision back");
+    await setPublicityPeriods(admin, { penalty: 36 });
+  });
+
+  test("国家发展改革委令第58号: a 信用修复 proposal is reviewed by someone else — the section head's own proposal waits for another head, a rejection keeps the decision public", async () => {
+    const { addMonths } = await import("@/lib/decisions/publicity-rules");
+    const { decidePublicityRemoval, proposePublicityRemoval } = await import("@/lib/decisions/publicity-removal");
+    const today = todayInBeijing();
+    const created = await createDecision(staff, penaltyInput({ decisionDate: addMonths(today, -13) }));
+    await publish(created.id);
+    const own = await proposePublicityRemoval(head, created.id, { removeOn: today, reason: "已履行" });
+    await assert.rejects(decidePublicityRemoval(head, own.id, { action: "approve" }), ForbiddenError);
+    const otherHead = await insertUser("section_head", { sectionId });
+    assert.equal((await decidePublicityRemoval(otherHead, own.id, { action: "reject", comment: "未提交修复承诺书" })).state, "rejected");
+    assert.ok(await findPublicDecision(created.id), "still public after a rejection");
+    assert.ok(await auditCount("decision.reject_publicity_removal", "AdministrativeDecision", created.id));
+    assert.equal((await findConsoleDecision(staff, created.id)).canProposeRemoval, true, "a new proposal may follow");
   });
 });
 

@@ -24,6 +24,8 @@ import { decisionColumns } from "@/lib/decisions/decision-fields";
 import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { importDecisions } from "@/lib/decisions/import-decisions";
 import { createDecision } from "@/lib/decisions/manage-decisions";
+import { proposePublicityRemoval } from "@/lib/decisions/publicity-removal";
+import { addMonths } from "@/lib/decisions/publicity-rules";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
@@ -308,6 +310,17 @@ export class MatrixFixtures {
     const created = await createDecision(this.users.staff, this.decisionInput());
     await this.review(state, (actor, request) => transitionDecision(actor, created.id, request));
     return { id: created.id, version: (await db.administrativeDecision.findUniqueOrThrow({ where: { id: created.id } })).version };
+  }
+
+  /** A 信用修复 removal date the rules accept for a penalty published today: after the minimum period, within the period. */
+  get removalDate(): string {
+    return addMonths(this.today, 6);
+  }
+
+  /** A published penalty of 综合科 with a 信用修复 proposal by its staff member, waiting for the section head. */
+  async publicityRemoval(): Promise<{ id: number }> {
+    const decision = await this.decision("published");
+    return proposePublicityRemoval(this.users.staff, decision.id, { removeOn: this.removalDate, reason: "已履行处罚决定并作出信用修复承诺。" });
   }
 
   /** An import batch of two licence decisions, imported by the staff member, taken as far as `state`. */

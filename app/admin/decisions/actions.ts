@@ -7,6 +7,7 @@ import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/dec
 import { setAnnualFeeIncome } from "@/lib/decisions/fee-income";
 import { createDecision, updateDecision } from "@/lib/decisions/manage-decisions";
 import { setPublicityPeriods } from "@/lib/decisions/publicity-periods";
+import { decidePublicityRemoval, proposePublicityRemoval } from "@/lib/decisions/publicity-removal";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import type { DecisionKind } from "@/lib/generated/prisma/enums";
@@ -71,5 +72,23 @@ export async function setFeeIncomeAction(_state: FormState, formData: FormData):
     const entry = await setAnnualFeeIncome(await requireSessionUser(), formDataToObject(formData));
     revalidatePath("/admin/decisions/fee-income");
     return m.feeIncome.saved(entry.year);
+  });
+}
+
+/** 信用修复: staff propose ending a published penalty's publicity early, with the date and the reason. */
+export async function proposePublicityRemovalAction(decisionId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await proposePublicityRemoval(await requireSessionUser(), decisionId, formDataToObject(formData));
+    revalidatePath(`/admin/decisions/${decisionId}`);
+    return m.decisions.removal.proposed;
+  });
+}
+
+/** 信用修复: the section head approves or rejects a proposal. */
+export async function decidePublicityRemovalAction(removalId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const { state } = await decidePublicityRemoval(await requireSessionUser(), removalId, formDataToObject(formData));
+    revalidatePath("/admin/decisions");
+    return state === "approved" ? m.decisions.removal.approved : m.decisions.removal.rejected;
   });
 }

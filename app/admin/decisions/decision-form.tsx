@@ -7,7 +7,12 @@ import {
   coercionCategories,
   counterpartyCategories,
   decisionColumns,
+  idTypes,
+  licenseCategories,
+  licenseStatuses,
   penaltyCategories,
+  penaltyProcedures,
+  penaltySeverities,
   type DecisionColumn,
   type DecisionFieldKey,
 } from "@/lib/decisions/decision-fields";
@@ -27,6 +32,27 @@ function required(column: DecisionColumn, kind: DecisionKind): boolean {
 
 function Field({ column, kind, value }: { column: DecisionColumn; kind: DecisionKind; value: string }) {
   const label = column.key === "penaltyAmount" ? f.penaltyAmountUnit : column.header;
+  const choices: Partial<Record<DecisionFieldKey, readonly string[]>> = { idType: idTypes, licenseCategory: licenseCategories, licenseStatus: licenseStatuses };
+  if (column.key === "penaltyProcedure" || column.key === "penaltySeverity") {
+    const options =
+      column.key === "penaltyProcedure"
+        ? penaltyProcedures.map((procedure) => ({ value: procedure, label: m.penaltyProcedures[procedure] }))
+        : penaltySeverities.map((severity) => ({ value: severity, label: m.penaltySeverities[severity] }));
+    return <SelectField name={column.key} label={label} defaultValue={value} placeholder={m.common.choose} hint={column.note} options={options} />;
+  }
+  const choice = choices[column.key];
+  if (choice) {
+    return (
+      <SelectField
+        name={column.key}
+        label={label}
+        defaultValue={value}
+        placeholder={m.common.choose}
+        hint={column.key === "idType" ? m.decisions.notes.idTypeForm : undefined}
+        options={choice.map((entry) => ({ value: entry, label: entry }))}
+      />
+    );
+  }
   // The notes speak to people filling in a spreadsheet; a date picker needs none of the format.
   const hint =
     column.key === "validUntil"
@@ -101,11 +127,13 @@ export function DecisionForm({
     <ActionForm action={action} aria-label={submitLabel} className="max-w-4xl rounded border border-gray-300 bg-white p-6">
       {version ? <input type="hidden" name="version" value={version} /> : null}
       <div className="grid gap-x-6 sm:grid-cols-2">
-        {decisionColumns(kind).map((column) => (
-          <div key={column.key} className={longText.includes(column.key) || column.key === "penaltyCategories" ? "sm:col-span-2" : ""}>
-            <Field column={column} kind={kind} value={values[column.key] ?? ""} />
-          </div>
-        ))}
+        {decisionColumns(kind)
+          .filter((column) => !column.computed)
+          .map((column) => (
+            <div key={column.key} className={longText.includes(column.key) || column.key === "penaltyCategories" ? "sm:col-span-2" : ""}>
+              <Field column={column} kind={kind} value={values[column.key] ?? ""} />
+            </div>
+          ))}
       </div>
       <SubmitButton>{submitLabel}</SubmitButton>
     </ActionForm>

@@ -42,6 +42,9 @@ export const registersGrants = {
     "decision.withdraw",
     "decision.restore",
     "decision.restore_any_section",
+    // 信用修复: staff propose ending a penalty's publicity early, the section head decides.
+    "decision.propose_publicity_removal",
+    "decision.decide_publicity_removal",
   ],
   roles: {
     staff: [
@@ -58,6 +61,7 @@ export const registersGrants = {
       "service.restore",
       "decision.submit",
       "decision.restore",
+      "decision.propose_publicity_removal",
     ],
     section_head: [
       "registers.read_console",
@@ -79,6 +83,8 @@ export const registersGrants = {
       "decision.approve_section",
       "decision.return_section",
       "decision.restore",
+      "decision.propose_publicity_removal",
+      "decision.decide_publicity_removal",
     ],
     leader: [
       "registers.read_console",

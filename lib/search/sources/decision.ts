@@ -17,7 +17,8 @@ type DecisionRow = {
 
 /**
  * 双公示: licensing, penalty and coercion decisions while they are on the public list (published,
- * and within the kind's publicity period; the same rule as lib/decisions/public-decisions.ts).
+ * within its publicity period, not a simple-procedure penalty; the same rule as
+ * lib/decisions/public-decisions.ts).
  * Only the public data items are indexed: never the ID number of a natural person. The end of the
  * publicity period travels with the document (visibleUntil), so an expired decision drops out of
  * results on its last day even before the next reconciliation removes it.
@@ -29,7 +30,8 @@ export const decisionSearchSource: SearchSource = {
     const today = todayInBeijing();
     const rows = await client.$queryRaw<{ id: number; version: string }[]>`
       SELECT "id", "version"::text || ':' || coalesce("publicUntil"::text, '') AS "version" FROM "AdministrativeDecision"
-       WHERE "state" = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${today}::date)`;
+       WHERE "state" = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${today}::date)
+         AND "penaltyProcedure" IS DISTINCT FROM 'simple'`;
     return new Map(rows.map((row) => [row.id, row.version]));
   },
 
@@ -43,7 +45,8 @@ export const decisionSearchSource: SearchSource = {
                    "violationType", "violationFacts", "penaltyBasis", array_to_string("penaltyCategories", ' '), "penaltyContent",
                    "coercionCategory", "coercionContent", "authorityName", "remarks"] AS "texts"
         FROM "AdministrativeDecision"
-       WHERE "id" = ANY(${ids}::int[]) AND "state" = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${today}::date)`;
+       WHERE "id" = ANY(${ids}::int[]) AND "state" = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${today}::date)
+         AND "penaltyProcedure" IS DISTINCT FROM 'simple'`;
     return rows.map((row) => {
       const kindTitle = messages.search.decisionKindTitles[row.kind] ?? "";
       return {

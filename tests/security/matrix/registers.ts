@@ -108,6 +108,20 @@ export const registerRows: MatrixRow[] = [
     request: async (fx) => formAction([(await fx.decisionBatch()).id], { action: "submit" }),
   },
   {
+    action: "app/admin/decisions/actions.ts#proposePublicityRemovalAction",
+    case: "a published penalty of 综合科",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: keepers,
+    request: async (fx) => formAction([(await fx.decision("published")).id], { removeOn: fx.removalDate, reason: "已履行处罚决定并作出信用修复承诺。" }),
+  },
+  {
+    action: "app/admin/decisions/actions.ts#decidePublicityRemovalAction",
+    case: "approve a 信用修复 proposal of 综合科's staff member",
+    expect: expect(401, 403, 403, 200, 403, 403),
+    note: "the head of the keeping section, and never on their own proposal",
+    request: async (fx) => formAction([(await fx.publicityRemoval()).id], { action: "approve" }),
+  },
+  {
     action: "app/admin/decisions/actions.ts#setPublicityPeriodsAction",
     expect: expect(401, 403, 403, 403, 200, 200),
     request: async () => formAction([], { license: "36", penalty: "36", coercion: "" }),

@@ -49,7 +49,10 @@ export default async function DecisionPage({ params }: Props) {
     [f.counterpartyName, decision.counterpartyName],
     [f.counterpartyCategory, counterpartyCategoryLabel(decision.counterpartyCategory)],
     ...(person
-      ? [[f.idNumber, `${decision.idNumberMasked ?? "—"}（${d.idNumberHidden}）`] as [string, string]]
+      ? ([
+          [f.idType, decision.idType],
+          [f.idNumber, `${decision.idNumberMasked ?? "—"}（${d.idNumberHidden}）`],
+        ] as [string, string | null][])
       : ([
           [f.creditCode, decision.creditCode],
           [f.legalRepresentative, decision.legalRepresentative],
@@ -57,8 +60,12 @@ export default async function DecisionPage({ params }: Props) {
     [f.documentNumber, decision.documentNumber],
     ...((decision.kind === "license"
       ? [
+          [f.licenseDocumentName, decision.licenseDocumentName],
+          [f.licenseCategory, decision.licenseCategory],
+          [f.licenseNumber, decision.licenseNumber],
           [f.licenseName, decision.licenseName],
           [f.licenseContent, decision.licenseContent],
+          [f.licenseStatus, decision.licenseStatus],
         ]
       : decision.kind === "penalty"
         ? [
@@ -68,6 +75,9 @@ export default async function DecisionPage({ params }: Props) {
             [f.penaltyCategories, decision.penaltyCategories.join("；")],
             [f.penaltyContent, decision.penaltyContent],
             [f.penaltyAmountUnit, decision.penaltyAmount],
+            [f.fineAmountUnit, decision.fineAmount],
+            [f.confiscationAmountUnit, decision.confiscationAmount],
+            [f.suspendedLicense, decision.suspendedLicense],
           ]
         : [
             [f.coercionCategory, decision.coercionCategory],
@@ -78,7 +88,9 @@ export default async function DecisionPage({ params }: Props) {
     [f.validUntil, decision.validUntil ?? (decision.validFrom ? d.longTerm : null)],
     [f.authorityName, decision.authorityName],
     [f.authorityCreditCode, decision.authorityCreditCode],
+    [f.publicUntil, decision.publicUntil ?? d.longTerm],
     [f.dataSourceName, decision.dataSourceName],
+    [f.dataSourceCreditCode, decision.dataSourceCreditCode],
     [f.remarks, decision.remarks],
   ];
   return (

@@ -13,11 +13,13 @@ import { StateBadge } from "@/components/console/state-badge";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { findConsoleDecision } from "@/lib/decisions/console-decisions";
 import { decisionColumns } from "@/lib/decisions/decision-fields";
+import { earliestRemovalDate } from "@/lib/decisions/publicity-rules";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { registerHistory, registerReviewSteps } from "../../powers/register-console";
-import { transitionDecisionAction } from "../actions";
+import { decidePublicityRemovalAction, proposePublicityRemovalAction, transitionDecisionAction } from "../actions";
+import { DecideRemovalForm, ProposeRemovalForm } from "./removal-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +38,16 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
     throw error;
   });
   const value = (key: string, text: string) =>
-    key === "counterpartyCategory" && text ? m.counterpartyCategories[text as keyof typeof m.counterpartyCategories] : text;
+    !text
+      ? text
+      : key === "counterpartyCategory"
+        ? m.counterpartyCategories[text as keyof typeof m.counterpartyCategories]
+        : key === "penaltyProcedure"
+          ? m.penaltyProcedures[text as keyof typeof m.penaltyProcedures]
+          : key === "penaltySeverity"
+            ? m.penaltySeverities[text as keyof typeof m.penaltySeverities]
+            : text;
+  const r = d.removal;
   return (
     <div className="space-y-6">
       <DoneNotice message={notice.done ? afterStepNotice(decision.state) : notice.saved ? m.review.saved : null} />
@@ -52,7 +63,9 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
         }
         actions={
           <>
-            {decision.state === "published" && !decision.expired ? <ButtonLink href={`/decisions/${decision.id}`}>{d.console.viewPublic}</ButtonLink> : null}
+            {decision.state === "published" && !decision.expired && decision.publishedOnline ? (
+              <ButtonLink href={`/decisions/${decision.id}`}>{d.console.viewPublic}</ButtonLink>
+            ) : null}
             {decision.canEdit ? (
               <ButtonLink href={`/admin/decisions/${decision.id}/edit`} variant="primary">
                 {d.console.edit}
@@ -106,7 +119,46 @@ export default async function ConsoleDecisionPage({ params, searchParams }: Prop
                 {decision.expired ? `（${d.console.expired}）` : ""}
               </p>
             ) : null}
+            {decision.publishedOnline ? null : (
+              <p className="mt-2 text-sm font-semibold" data-testid="not-published-online">
+                {r.notPublishedOnline}
+              </p>
+            )}
+            {decision.publicityRemovedOn ? (
+              <p className="mt-2 text-sm" data-testid="publicity-removed">
+                {r.removedOn(decision.publicityRemovedOn, decision.removalReason ?? "")}
+              </p>
+            ) : null}
           </Panel>
+          {decision.canProposeRemoval || decision.removals.length ? (
+            <Panel id="removal" title={r.title}>
+              {decision.removals.length ? (
+                <ul className="mb-3 space-y-2 text-sm" data-testid="publicity-removals">
+                  {decision.removals.map((removal) => (
+                    <li key={removal.id}>
+                      <p>
+                        {r.entry(removal.removeOn, removal.reason, removal.proposedBy)}（{r.states[removal.state]}
+                        {removal.decidedBy ? `，${removal.decidedBy}` : ""}
+                        {removal.comment ? `：${removal.comment}` : ""}）
+                      </p>
+                      {decision.decidableRemovals.includes(removal.id) ? (
+                        <DecideRemovalForm action={decidePublicityRemovalAction.bind(null, removal.id)} />
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {decision.canProposeRemoval ? (
+                <>
+                  <p className="mb-2 text-sm">{r.intro}</p>
+                  <ProposeRemovalForm
+                    action={proposePublicityRemovalAction.bind(null, decision.id)}
+                    earliest={earliestRemovalDate(decision.decisionDate, (decision.values.penaltySeverity || null) as "general" | "serious" | null)}
+                  />
+                </>
+              ) : null}
+            </Panel>
+          ) : null}
           <Panel id="actions" title={m.review.actions}>
             <ReviewActions
               steps={registerReviewSteps(decision.actions)}
