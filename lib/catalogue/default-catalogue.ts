@@ -9,7 +9,10 @@ export const defaultCatalogue: DefaultCategory[] = [
     name: "法定主动公开内容",
     children: [
       { slug: "functions", name: "机构职能" },
-      { slug: "normative-documents", name: "规章和规范性文件" },
+      // 规章 and 行政规范性文件 are separate rows of the annual report's Table 2 (国办公开办函〔2021〕30号):
+      // separate categories. Most agencies make no 规章 and leave that one empty.
+      { slug: "regulations", name: "规章" },
+      { slug: "normative-documents", name: "行政规范性文件" },
       { slug: "major-decisions", name: "重大决策(三重一大)" },
       { slug: "power-list", name: "权责清单" },
       { slug: "licensing", name: "行政许可" },

@@ -285,6 +285,8 @@ export const zhCN = {
       agency: "本机关",
       documentNumber: "文号",
       documentNumberHint: "例如：绥城管发〔2017〕3号；没有文号可不填",
+      externalIssuingBody: "外单位发文机关",
+      externalIssuingBodyHint: "转发上级机关或其他机关的文件时，填写原发文机关（例如：绥芬河市人民政府）；本机关制发的不填。年报表二只统计本机关制发的规章和行政规范性文件",
       writtenAt: "成文日期",
       formedAt: "信息形成日期",
       formedAtHint: "信息形成或变更的日期，自此起算 20 个工作日公开期限（条例第二十六条）",

@@ -117,6 +117,7 @@ export type RevisionContentView = {
   categoryId: number;
   categoryName: string;
   issuingSectionId: number | null;
+  externalIssuingBody: string | null;
   issuingBody: string;
   documentNumber: string | null;
   writtenAt: string | null;
@@ -189,7 +190,8 @@ export function toRevisionView(revision: Prisma.ItemRevisionGetPayload<{ include
     categoryId: revision.categoryId,
     categoryName: revision.category.name,
     issuingSectionId: revision.issuingSectionId,
-    issuingBody: revision.issuingSection ? `${agencyName}${revision.issuingSection.name}` : agencyName,
+    externalIssuingBody: revision.externalIssuingBody,
+    issuingBody: revision.externalIssuingBody ?? (revision.issuingSection ? `${agencyName}${revision.issuingSection.name}` : agencyName),
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     formedAt: dateColumnToIsoDate(revision.formedAt),

@@ -48,6 +48,7 @@ export const itemContentSchema = z.object({
   categoryId: z.coerce.number({ error: messages.items.validation.chooseCategory }).int().positive({ error: messages.items.validation.chooseCategory }),
   issuingSectionId: z.preprocess((value) => (value === "" || value === "agency" ? null : value), z.coerce.number().int().positive().nullish()),
   documentNumber: optionalText(80, messages.items.validation.documentNumberTooLong),
+  externalIssuingBody: optionalText(100, messages.items.validation.externalIssuingBodyTooLong),
   writtenAt: optionalIsoDate(messages.consoleItems.fields.writtenAt),
   formedAt: optionalIsoDate(messages.consoleItems.fields.formedAt),
   validity: z.enum(ItemValidity, { error: messages.items.validation.chooseValidity }).optional(),

@@ -21,6 +21,7 @@ type RevisionContent = {
   body: string;
   categoryId: number;
   issuingSectionId: number | null;
+  externalIssuingBody: string | null;
   documentNumber: string | null;
   writtenAt: string | null;
   formedAt: string;
@@ -74,6 +75,7 @@ async function writeRevision(tx: DatabaseTransaction, itemId: number, number: nu
       bodyText,
       categoryId: content.categoryId,
       issuingSectionId: content.issuingSectionId,
+      externalIssuingBody: content.externalIssuingBody,
       documentNumber: content.documentNumber,
       writtenAt: isoDateToDateColumn(content.writtenAt),
       formedAt: isoDateToDateColumn(content.formedAt),
@@ -94,6 +96,7 @@ function contentFromInput(input: ItemContentInput): RevisionContent {
     body: input.body,
     categoryId: input.categoryId,
     issuingSectionId: input.issuingSectionId ?? null,
+    externalIssuingBody: input.externalIssuingBody ?? null,
     documentNumber: input.documentNumber ?? null,
     writtenAt: input.writtenAt ?? null,
     formedAt: input.formedAt ?? todayInBeijing(),
@@ -173,6 +176,7 @@ function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockIte
     body: revision.body,
     categoryId: revision.categoryId,
     issuingSectionId: revision.issuingSectionId,
+    externalIssuingBody: revision.externalIssuingBody,
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     formedAt: dateColumnToIsoDate(revision.formedAt),

@@ -50,7 +50,7 @@ function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSumma
     indexNumber: item.indexNumber,
     title: revision.title,
     category: { slug: revision.category.slug, name: revision.category.name },
-    issuingBody: revision.issuingSection?.name ? `${agencyName}${revision.issuingSection.name}` : agencyName,
+    issuingBody: revision.externalIssuingBody ?? (revision.issuingSection?.name ? `${agencyName}${revision.issuingSection.name}` : agencyName),
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     publishedAt: beijingDayOf(item.publishedAt!),
@@ -80,7 +80,7 @@ export async function findPublishedItems(filter: PublicItemFilter): Promise<Publ
   return readThroughPublicCache("published-items", [args], async () => {
     const revisionFilter: Prisma.ItemRevisionWhereInput = {};
     if (categoryIds) revisionFilter.categoryId = { in: categoryIds };
-    if (filter.issuingBody === "agency") revisionFilter.issuingSectionId = null;
+    if (filter.issuingBody === "agency") Object.assign(revisionFilter, { issuingSectionId: null, externalIssuingBody: null });
     else if (filter.issuingBody && /^\d+$/.test(filter.issuingBody)) revisionFilter.issuingSectionId = Number(filter.issuingBody);
     return queryPublishedItemPage(
       { publishedRevision: revisionFilter, ...(filter.year ? { publishedAt: beijingYearRange(filter.year) } : {}) },

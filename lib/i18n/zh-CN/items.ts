@@ -9,6 +9,7 @@ export const itemsMessages = {
     bodyTooLong: (max: number) => `正文最多 ${max} 个字符。`,
     chooseCategory: "请选择所属栏目。",
     documentNumberTooLong: "文号最多 80 个字符。",
+    externalIssuingBodyTooLong: "外单位发文机关最多 100 个字符。",
     chooseValidity: "请选择有效性。",
     channelInvalid: "公开渠道无效。",
     channelsRequired: "请至少选择一个公开渠道。",

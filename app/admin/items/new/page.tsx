@@ -26,6 +26,7 @@ export default async function NewItemPage() {
             body: "",
             categoryId: "",
             issuingSectionId: null,
+            externalIssuingBody: "",
             documentNumber: "",
             writtenAt: "",
             formedAt: todayInBeijing(),

@@ -40,6 +40,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
             body: latest.body,
             categoryId: latest.categoryId,
             issuingSectionId: latest.issuingSectionId,
+            externalIssuingBody: latest.externalIssuingBody ?? "",
             documentNumber: latest.documentNumber ?? "",
             writtenAt: latest.writtenAt ?? "",
             formedAt: latest.formedAt,
