@@ -54,6 +54,14 @@ export const itemContentSchema = z.object({
   validity: z.enum(ItemValidity, { error: messages.items.validation.chooseValidity }).optional(),
   validityDate: optionalIsoDate(messages.consoleItems.fields.validityDate),
   replacedByItemId: z.preprocess((value) => (value === "" ? null : value), z.coerce.number().int().positive().nullish()),
+  interpretedItemId: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z.coerce
+      .number({ error: messages.items.validation.interpretedItemInvalid })
+      .int()
+      .positive({ error: messages.items.validation.interpretedItemInvalid })
+      .nullish(),
+  ),
   channels: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? value : [value]),
     z

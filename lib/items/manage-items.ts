@@ -28,6 +28,7 @@ type RevisionContent = {
   validity: ItemValidity;
   validityDate: string | null;
   replacedByItemId: number | null;
+  interpretedItemId: number | null;
   channels: string[];
   keywords: string[];
   attachmentFileIds: number[];
@@ -44,6 +45,10 @@ async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionC
   if (content.replacedByItemId) {
     if (content.replacedByItemId === itemId) problems.replacedByItemId = [messages.items.rules.replacedBySelf];
     else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = [messages.items.rules.replacementMissing];
+  }
+  if (content.interpretedItemId) {
+    if (content.interpretedItemId === itemId) problems.interpretedItemId = [messages.items.rules.interpretedSelf];
+    else if (!(await tx.item.findUnique({ where: { id: content.interpretedItemId } }))) problems.interpretedItemId = [messages.items.rules.interpretedMissing];
   }
   if (content.attachmentFileIds.length) {
     const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds } } });
@@ -82,6 +87,7 @@ async function writeRevision(tx: DatabaseTransaction, itemId: number, number: nu
       validity: content.validity,
       validityDate: isoDateToDateColumn(content.validityDate),
       replacedByItemId: content.replacedByItemId,
+      interpretedItemId: content.interpretedItemId,
       channels: content.channels,
       keywords: content.keywords,
       createdById: actorId,
@@ -103,6 +109,7 @@ function contentFromInput(input: ItemContentInput): RevisionContent {
     validity: input.validity ?? "in_force",
     validityDate: input.validityDate ?? null,
     replacedByItemId: input.replacedByItemId ?? null,
+    interpretedItemId: input.interpretedItemId ?? null,
     channels: input.channels ?? ["website"],
     keywords: input.keywords ?? [],
     attachmentFileIds: input.attachmentFileIds ?? [],
@@ -183,6 +190,7 @@ function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockIte
     validity: revision.validity,
     validityDate: dateColumnToIsoDate(revision.validityDate),
     replacedByItemId: revision.replacedByItemId,
+    interpretedItemId: revision.interpretedItemId,
     channels: revision.channels,
     keywords: revision.keywords,
     attachmentFileIds: revision.attachments.map((attachment) => attachment.fileId),

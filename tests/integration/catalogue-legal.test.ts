@@ -2,8 +2,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { findConsoleItem } from "@/lib/items/console-items";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
+import { findPublicItem } from "@/lib/items/public-items";
 import { countNormativeDocuments } from "@/lib/reports/item-figures";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
@@ -81,7 +84,135 @@ describe("Table 2's 规章 and 行政规范性文件 rows (国办公开办函〔
 
   test("a reposted document shows its own issuing authority to the public, not this agency", async () => {
     const item = await db.itemRevision.findFirstOrThrow({ where: { title: "绥芬河市人民政府关于加强市容管理的通知" } });
-    const { findPublicItem } = await import("@/lib/items/public-items");
     assert.equal((await findPublicItem(item.itemId))?.issuingBody, "绥芬河市人民政府");
+  });
+});
+
+describe("the statutory catalogue (Art. 20 of the Regulations, 国务院令第711号)", () => {
+  const names = async () => new Map((await db.category.findMany()).map((category) => [category.slug, category]));
+
+  test("Art. 20: the catalogue has 重大行政决策 (the old slug kept), 政策解读, 重大建设项目 and 突发事件应急 under 法定主动公开内容", async () => {
+    const bySlug = await names();
+    const statutory = bySlug.get("statutory")!;
+    assert.equal(bySlug.get("major-decisions")?.name, "重大行政决策");
+    for (const [slug, name] of [
+      ["policy-interpretations", "政策解读"],
+      ["major-projects", "重大建设项目"],
+      ["emergencies", "突发事件应急"],
+      ["enforcement-disclosure", "行政执法公示"],
+    ]) {
+      assert.equal(bySlug.get(slug)?.name, name, slug);
+      assert.equal(bySlug.get(slug)?.parentId, statutory.id, `${slug} is under 法定主动公开内容`);
+    }
+    assert.ok(![...bySlug.values()].some((category) => category.name.includes("三重一大")), "no 三重一大 label: the Regulations say 重大行政决策");
+    assert.ok(![...bySlug.values()].some((category) => /[()]/.test(category.name)), "labels use Chinese brackets");
+  });
+
+  test("国办发〔2018〕118号: 行政执法公示 has the three systems 事前公开, 事中公示 and 事后公开, the last leading to the 执法决定 registers", async () => {
+    const bySlug = await names();
+    const parent = bySlug.get("enforcement-disclosure")!;
+    const children = [...bySlug.values()].filter((category) => category.parentId === parent.id).sort((a, b) => a.sortOrder - b.sortOrder);
+    assert.deepEqual(
+      children.map((category) => category.name),
+      ["事前公开", "事中公示", "事后公开（执法决定）"],
+    );
+    const { registerLinks } = await import("@/lib/catalogue/register-links");
+    assert.deepEqual(
+      registerLinks["enforcement-after"].map((link) => link.href),
+      ["/decisions?kind=license", "/decisions?kind=penalty", "/decisions?kind=coercion"],
+    );
+  });
+
+  test("国办发〔2018〕118号: an 执法决定 filed under 事后公开 is due 20 working days after the decision, and the console names that basis", async () => {
+    const id = await draftDocument("enforcement-after", "关于对某公司违规设置户外广告的行政处罚决定", { formedAt: "2026-11-02" });
+    const item = await findConsoleItem(staff, id);
+    // 2026-11-02 (Monday) + 20 working days, no holiday in between: 2026-11-30.
+    assert.equal(item.deadline.due, "2026-11-30");
+    assert.match(item.deadline.explanation, /国办发〔2018〕118号/);
+    const ordinary = await findConsoleItem(staff, await draftDocument("plans", "城市管理工作要点", { formedAt: "2026-11-02" }));
+    assert.equal(ordinary.deadline.due, "2026-11-30");
+    assert.match(ordinary.deadline.explanation, /第二十六条/);
+  });
+
+  test("政策解读 (policy document and interpretation published together): a normative document without an interpretation is flagged; linking one clears it and both pages link each other", async () => {
+    const documentId = await draftDocument("normative-documents", "绥芬河市城市绿化管理办法", { writtenAt: "2026-11-10" });
+    assert.equal((await findConsoleItem(staff, documentId)).interpretationMissing, true, "warned while it has none");
+    const plan = await draftDocument("plans", "不是政策文件", {});
+    assert.equal((await findConsoleItem(staff, plan)).interpretationMissing, false, "only 规章 and 行政规范性文件 need one");
+
+    await assert.rejects(
+      draftDocument("policy-interpretations", "解读不存在的文件", { interpretedItemId: 999_999 }),
+      (error: unknown) => error instanceof ValidationError && Boolean(error.fields.interpretedItemId),
+    );
+    const interpretationId = await draftDocument("policy-interpretations", "《绥芬河市城市绿化管理办法》政策解读", { interpretedItemId: documentId });
+    assert.equal((await findConsoleItem(staff, documentId)).interpretationMissing, false, "an interpretation in preparation clears the warning");
+
+    await publish(documentId);
+    await publish(interpretationId);
+    const document = await findPublicItem(documentId);
+    const interpretation = await findPublicItem(interpretationId);
+    assert.deepEqual(document?.interpretations, [{ id: interpretationId, title: "《绥芬河市城市绿化管理办法》政策解读" }]);
+    assert.deepEqual(interpretation?.interprets, { id: documentId, title: "绥芬河市城市绿化管理办法" });
+  });
+});
+
+describe("migrating an installation that has the old catalogue", () => {
+  test("Art. 20 catalogue by migration: an existing installation gets the new categories, keeps its slugs and an administrator's own names", async () => {
+    const { createEmptyDatabase, migrationsDir } = await import("../support/test-database");
+    const { applyMigrations } = await import("@/lib/database/migrate");
+    const { cpSync, mkdtempSync, rmSync } = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const pg = (await import("pg")).default;
+    const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-catalogue-"));
+    cpSync(migrationsDir, before, { recursive: true, filter: (source) => !source.includes("20261216300000_catalogue_legal") });
+    const old = await createEmptyDatabase();
+    const client = new pg.Client({ connectionString: old.url });
+    await client.connect();
+    try {
+      await applyMigrations(old.url, before);
+      // The catalogue as the seed made it before this change, one name edited by an administrator.
+      await client.query(`INSERT INTO "Category" ("slug", "name", "sortOrder", "updatedAt") VALUES ('statutory', '法定主动公开内容', 30, now())`);
+      await client.query(
+        `INSERT INTO "Category" ("parentId", "slug", "name", "sortOrder", "updatedAt")
+         SELECT id, v.slug, v.name, v.sort, now() FROM "Category",
+                (VALUES ('functions', '机构职能', 10), ('normative-documents', '规章和规范性文件', 20), ('major-decisions', '重大决策(三重一大)', 30),
+                        ('power-list', '权责清单', 40), ('procurement', '本局采购', 130), ('plans', '规划计划', 140)) AS v(slug, name, sort)
+          WHERE "Category"."slug" = 'statutory'`,
+      );
+      await applyMigrations(old.url, migrationsDir);
+      const { rows } = await client.query<{ slug: string; name: string; parent: string | null; sortOrder: number }>(
+        `SELECT c."slug", c."name", p."slug" AS "parent", c."sortOrder" FROM "Category" c LEFT JOIN "Category" p ON p."id" = c."parentId" ORDER BY p."slug" NULLS FIRST, c."sortOrder"`,
+      );
+      const bySlug = new Map(rows.map((row) => [row.slug, row]));
+      assert.equal(bySlug.get("normative-documents")?.name, "行政规范性文件");
+      assert.equal(bySlug.get("major-decisions")?.name, "重大行政决策");
+      assert.equal(bySlug.get("procurement")?.name, "本局采购", "an administrator's own name is kept");
+      for (const slug of ["regulations", "policy-interpretations", "enforcement-disclosure", "major-projects", "emergencies"]) {
+        assert.equal(bySlug.get(slug)?.parent, "statutory", slug);
+      }
+      for (const slug of ["enforcement-before", "enforcement-during", "enforcement-after"])
+        assert.equal(bySlug.get(slug)?.parent, "enforcement-disclosure", slug);
+      assert.deepEqual(
+        rows.filter((row) => row.parent === "statutory").map((row) => row.slug),
+        [
+          "functions",
+          "regulations",
+          "normative-documents",
+          "policy-interpretations",
+          "major-decisions",
+          "power-list",
+          "enforcement-disclosure",
+          "procurement",
+          "major-projects",
+          "plans",
+          "emergencies",
+        ],
+      );
+    } finally {
+      await client.end();
+      await old.drop();
+      rmSync(before, { recursive: true, force: true });
+    }
   });
 });

@@ -19,6 +19,7 @@ const base: RevisionContentView = {
   validity: "in_force",
   validityDate: null,
   replacedByItemId: null,
+  interpretedItemId: null,
   channels: ["website"],
   keywords: [],
   attachments: [],

@@ -23,6 +23,7 @@ export type ItemFormValues = {
   validity: string;
   validityDate: string;
   replacedByItemId: number | "";
+  interpretedItemId: number | "";
   channels: string[];
   keywords: string[];
   attachments: { fileId: number; name: string }[];
@@ -66,6 +67,7 @@ export function ItemForm({
         <SelectField name="validity" label={m.validity} options={validityOptions} defaultValue={values.validity} />
         <DateField name="validityDate" label={m.validityDate} defaultValue={values.validityDate} />
         <TextField name="replacedByItemId" label={m.replacedByItemId} type="number" defaultValue={values.replacedByItemId} hint={m.replacedByItemIdHint} />
+        <TextField name="interpretedItemId" label={m.interpretedItemId} type="number" defaultValue={values.interpretedItemId} hint={m.interpretedItemIdHint} />
       </div>
       <CheckboxGroupField
         name="channels"

@@ -14,3 +14,34 @@ SELECT n."parentId", 'regulations', '规章', 'list', n."sortOrder" - 1, now()
   FROM "Category" n
  WHERE n."slug" = 'normative-documents'
 ON CONFLICT ("slug") DO NOTHING;
+
+-- 政策解读: an interpretation links the policy document it explains.
+ALTER TABLE "ItemRevision" ADD COLUMN "interpretedItemId" INTEGER;
+CREATE INDEX "ItemRevision_interpretedItemId_idx" ON "ItemRevision"("interpretedItemId");
+ALTER TABLE "ItemRevision" ADD CONSTRAINT "ItemRevision_interpretedItemId_fkey" FOREIGN KEY ("interpretedItemId") REFERENCES "Item"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- The statutory catalogue after Art. 20 and current practice, for installations that already have
+-- a catalogue (a fresh one gets it from the seed). Slugs are published addresses: the renamed
+-- category keeps its slug; new categories are added under 法定主动公开内容 only where it exists and
+-- only where the slug is free; names an administrator changed are left alone.
+UPDATE "Category" SET "name" = '重大行政决策', "updatedAt" = now()
+ WHERE "slug" = 'major-decisions' AND "name" = '重大决策(三重一大)';
+
+INSERT INTO "Category" ("parentId", "slug", "name", "kind", "sortOrder", "updatedAt")
+SELECT s."id", v."slug", v."name", 'list', v."sortOrder", now()
+  FROM "Category" s
+ CROSS JOIN (VALUES ('policy-interpretations', '政策解读', 25),
+                    ('enforcement-disclosure', '行政执法公示', 45),
+                    ('major-projects', '重大建设项目', 135),
+                    ('emergencies', '突发事件应急', 145)) AS v("slug", "name", "sortOrder")
+ WHERE s."slug" = 'statutory'
+ON CONFLICT ("slug") DO NOTHING;
+
+INSERT INTO "Category" ("parentId", "slug", "name", "kind", "sortOrder", "updatedAt")
+SELECT e."id", v."slug", v."name", 'list', v."sortOrder", now()
+  FROM "Category" e
+ CROSS JOIN (VALUES ('enforcement-before', '事前公开', 10),
+                    ('enforcement-during', '事中公示', 20),
+                    ('enforcement-after', '事后公开（执法决定）', 30)) AS v("slug", "name", "sortOrder")
+ WHERE e."slug" = 'enforcement-disclosure'
+ON CONFLICT ("slug") DO NOTHING;

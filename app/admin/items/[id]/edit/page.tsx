@@ -47,6 +47,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ id: s
             validity: latest.validity,
             validityDate: latest.validityDate ?? "",
             replacedByItemId: latest.replacedByItemId ?? "",
+            interpretedItemId: latest.interpretedItemId ?? "",
             channels: latest.channels,
             keywords: latest.keywords,
             attachments: latest.attachments.map((attachment) => ({ fileId: attachment.fileId, name: attachment.name })),
