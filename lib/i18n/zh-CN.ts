@@ -5,6 +5,7 @@ import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { editorMessages } from "@/lib/i18n/zh-CN/editor";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
+import { indexNumberSettingsMessages } from "@/lib/i18n/zh-CN/index-number-settings";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
@@ -30,6 +31,7 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   siteIdentity: siteIdentityMessages,
+  indexNumberSettings: indexNumberSettingsMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
   common: commonMessages,

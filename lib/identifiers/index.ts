@@ -1,3 +1,4 @@
 export { isValidMainlandIdNumber, computeIdNumberCheckCharacter } from "./mainland-id-number";
 export { isValidCreditCode, computeCreditCodeCheckCharacter } from "./credit-code";
 export { maskIdNumber, maskPersonName } from "./masking";
+export { isValidOrganizationCode, computeOrganizationCodeCheckCharacter } from "./organization-code";

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
@@ -9,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { formatDateTime } from "@/lib/format";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { allocateIndexNumber } from "@/lib/items/index-number";
+import { allocateIndexNumber, indexNumberYear } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
@@ -143,7 +144,7 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
     await assertReferencesExist(tx, content);
     await recordUploads(tx, actor.id, content, uploads);
     const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const year = Number(todayInBeijing().slice(0, 4));
+    const year = indexNumberYear(agency.indexNumberYearBasis, { writtenAt: content.writtenAt, formedAt: content.formedAt, publishedAt: currentTime() });
     const indexNumber = await allocateIndexNumber(tx, agency.code, year);
     const item = await tx.item.create({ data: { indexNumber, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id } });
     const revision = await writeRevision(tx, item.id, 1, content, actor.id);

@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { updateIndexNumberSettings } from "@/lib/agency/index-number-settings";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { findConsoleItem } from "@/lib/items/console-items";
 import { transitionItem } from "@/lib/items/item-review";
-import { createItem } from "@/lib/items/manage-items";
+import { createItem, updateItem } from "@/lib/items/manage-items";
 import { findPublicItem } from "@/lib/items/public-items";
 import { countNormativeDocuments } from "@/lib/reports/item-figures";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
-import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 let staff: ActingUser;
@@ -214,5 +215,77 @@ describe("migrating an installation that has the old catalogue", () => {
       await old.drop();
       rmSync(before, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the 索引号: agency code prefix and year", () => {
+  let admin: ActingUser;
+  const code = "11231081412906730M";
+  before(async () => {
+    admin = await insertUser("admin");
+  });
+  after(() => pinClock());
+
+  test("GB 32100-2015 / GB 11714-1997: the 索引号 prefix setting takes an 18-character 统一社会信用代码 or a 9-character 组织机构代码 with a correct check character", async () => {
+    const refused = async (organizationCode: string, message: RegExp) =>
+      assert.rejects(updateIndexNumberSettings(admin, { organizationCode, indexNumberYearBasis: "written" }), (error: unknown) => {
+        assert.ok(error instanceof ValidationError, String(error));
+        assert.match(error.fields.organizationCode?.[0] ?? "", message);
+        return true;
+      });
+    await refused("11231081412906730A", /统一社会信用代码校验位/);
+    await refused("D21435691", /组织机构代码校验位/);
+    await refused("SFHCGJ", /18 位统一社会信用代码或 9 位组织机构代码/);
+    await assert.rejects(updateIndexNumberSettings(staff, { organizationCode: code, indexNumberYearBasis: "written" }), /./, "administrators only");
+    assert.equal((await updateIndexNumberSettings(admin, { organizationCode: "d2143569-x", indexNumberYearBasis: "written" })).organizationCode, "D2143569X");
+    assert.equal(
+      (await updateIndexNumberSettings(admin, { organizationCode: ` ${code.toLowerCase()} `, indexNumberYearBasis: "written" })).organizationCode,
+      code,
+    );
+    const audit = await db.auditEvent.findFirst({ where: { action: "index_number_settings.update" }, orderBy: { id: "desc" } });
+    assert.equal(audit?.actorId, admin.id);
+  });
+
+  test("索引号 year (written basis): the year of the 成文日期, settled at first publication after a correction in review", async () => {
+    await updateIndexNumberSettings(admin, { organizationCode: code, indexNumberYearBasis: "written" });
+    const id = await draftDocument("normative-documents", "2025年成文的规范性文件", { writtenAt: "2025-12-20", formedAt: "2025-12-20" });
+    const created = await db.item.findUniqueOrThrow({ where: { id } });
+    assert.match(created.indexNumber, new RegExp(`^${code}/2025-\\d{5}$`));
+    const corrected = await draftDocument("normative-documents", "成文日期在审核中更正", { writtenAt: "2026-11-02" });
+    assert.match((await db.item.findUniqueOrThrow({ where: { id: corrected } })).indexNumber, new RegExp(`^${code}/2026-`));
+    await updateItem(staff, corrected, { writtenAt: "2024-06-30", version: (await db.item.findUniqueOrThrow({ where: { id: corrected } })).version });
+    await publish(id);
+    await publish(corrected);
+    assert.equal((await db.item.findUniqueOrThrow({ where: { id } })).indexNumber, created.indexNumber, "already right: kept");
+    assert.match((await db.item.findUniqueOrThrow({ where: { id: corrected } })).indexNumber, new RegExp(`^${code}/2024-\\d{5}$`));
+  });
+
+  test("索引号 year (publication basis): an item drafted in December and published in January carries the publication year", async () => {
+    await updateIndexNumberSettings(admin, { organizationCode: code, indexNumberYearBasis: "published" });
+    const id = await draftDocument("plans", "跨年发布的工作计划", { writtenAt: "2026-11-30" });
+    assert.match((await db.item.findUniqueOrThrow({ where: { id } })).indexNumber, new RegExp(`^${code}/2026-`));
+    await transitionItem(staff, id, { action: "submit" });
+    await transitionItem(head, id, { action: "approve" });
+    pinClock("2027-01-06T10:00:00+08:00");
+    await transitionItem(leader, id, { action: "approve" });
+    assert.match((await db.item.findUniqueOrThrow({ where: { id } })).indexNumber, new RegExp(`^${code}/2027-\\d{5}$`));
+    pinClock();
+  });
+
+  test("索引号 of published items do not change: one published under the old short code keeps it through a new code and a republished edit", async () => {
+    await updateIndexNumberSettings(admin, { organizationCode: "", indexNumberYearBasis: "written" });
+    const id = await draftDocument("plans", "旧编号的信息", { writtenAt: "2026-10-09" });
+    await publish(id);
+    const published = (await db.item.findUniqueOrThrow({ where: { id } })).indexNumber;
+    assert.match(published, /^SFHCGJ\/2026-\d{5}$/);
+    await updateIndexNumberSettings(admin, { organizationCode: code, indexNumberYearBasis: "published" });
+    await updateItem(staff, id, {
+      title: "旧编号的信息（修订）",
+      writtenAt: "2025-01-02",
+      version: (await db.item.findUniqueOrThrow({ where: { id } })).version,
+    });
+    await publish(id);
+    assert.equal((await db.item.findUniqueOrThrow({ where: { id } })).indexNumber, published);
+    assert.equal((await findPublicItem(id))?.indexNumber, published);
   });
 });

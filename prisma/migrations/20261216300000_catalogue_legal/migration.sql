@@ -45,3 +45,10 @@ SELECT e."id", v."slug", v."name", 'list', v."sortOrder", now()
                     ('enforcement-after', '事后公开（执法决定）', 30)) AS v("slug", "name", "sortOrder")
  WHERE e."slug" = 'enforcement-disclosure'
 ON CONFLICT ("slug") DO NOTHING;
+
+-- 索引号: the prefix is the agency's 统一社会信用代码 or 组织机构代码 (an agency setting; until it is
+-- set, the short code as before) and the year is that of the 成文日期 or of publication. Existing
+-- 索引号 are not rewritten.
+CREATE TYPE "IndexNumberYearBasis" AS ENUM ('written', 'published');
+ALTER TABLE "Agency" ADD COLUMN "organizationCode" TEXT,
+                     ADD COLUMN "indexNumberYearBasis" "IndexNumberYearBasis" NOT NULL DEFAULT 'written';
