@@ -29,6 +29,25 @@ export function ItemMetadataTable({ item }: { item: PublicItemDetail }) {
         {item.replacedBy.title}
       </Link>,
     ]);
+  if (item.interprets)
+    rows.push([
+      m.interpretedItem,
+      <Link key="interprets" href={`/items/${item.interprets.id}`}>
+        {item.interprets.title}
+      </Link>,
+    ]);
+  if (item.interpretations.length)
+    rows.push([
+      m.interpretations,
+      <span key="interpretations" data-testid="item-interpretations">
+        {item.interpretations.map((interpretation, index) => (
+          <Fragment key={interpretation.id}>
+            {index ? "；" : null}
+            <Link href={`/items/${interpretation.id}`}>{interpretation.title}</Link>
+          </Fragment>
+        ))}
+      </span>,
+    ]);
   const pairs: [string, React.ReactNode][][] = [];
   for (let index = 0; index < rows.length; index += 2) pairs.push(rows.slice(index, index + 2));
   return (

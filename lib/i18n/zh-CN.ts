@@ -5,6 +5,7 @@ import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { editorMessages } from "@/lib/i18n/zh-CN/editor";
 import { importsMessages } from "@/lib/i18n/zh-CN/imports";
+import { indexNumberSettingsMessages } from "@/lib/i18n/zh-CN/index-number-settings";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
 import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
@@ -31,6 +32,7 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   siteIdentity: siteIdentityMessages,
+  indexNumberSettings: indexNumberSettingsMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,
   common: commonMessages,
@@ -230,6 +232,8 @@ export const zhCN = {
     keywords: "主题词",
     attachments: "附件",
     replacedBy: "替代文件",
+    interpretedItem: "解读的文件",
+    interpretations: "政策解读",
     validityDate: "有效性变更日期",
     metadataCaption: "信息元数据",
     withdrawnTitle: "该信息已撤回",
@@ -287,6 +291,9 @@ export const zhCN = {
       agency: "本机关",
       documentNumber: "文号",
       documentNumberHint: "例如：绥城管发〔2017〕3号；没有文号可不填",
+      externalIssuingBody: "外单位发文机关",
+      externalIssuingBodyHint:
+        "转发上级机关或其他机关的文件时，填写原发文机关（例如：绥芬河市人民政府）；本机关制发的不填。年报表二只统计本机关制发的规章和行政规范性文件",
       writtenAt: "成文日期",
       formedAt: "信息形成日期",
       formedAtHint: "信息形成或变更的日期，自此起算 20 个工作日公开期限（条例第二十六条）",
@@ -294,6 +301,8 @@ export const zhCN = {
       validityDate: "有效性变更日期",
       replacedByItemId: "替代信息编号",
       replacedByItemIdHint: "废止或修改时，可填写替代它的信息编号（控制台中信息的编号）",
+      interpretedItemId: "解读的文件编号",
+      interpretedItemIdHint: "政策解读填写所解读的规章或行政规范性文件的信息编号（控制台中信息的编号），二者同步起草、审核、发布",
       channels: "公开渠道",
       keywords: "主题词",
       keywordsHint: "用逗号或空格分隔",
@@ -310,6 +319,13 @@ export const zhCN = {
       publishedRevision: (number: number) => `公众当前看到的是第 ${number} 版`,
       deadline: "公开期限",
       deadlineOverdue: "已超过公开期限",
+      interpretationMissing:
+        "这是一份规章或行政规范性文件，但还没有解读它的政策解读。政策文件与解读材料应同步起草、同步审核、同步发布：请起草一条“政策解读”，在“解读的文件编号”中填写本信息的编号。",
+      interpretationMissingTitle: "缺少政策解读",
+      draftInterpretation: "起草政策解读",
+      deadlineBasis: (basis: string) => `。依据：${basis}。`,
+      deadlineBasisArticle26: "《政府信息公开条例》第二十六条，自信息形成或变更之日起 20 个工作日内公开",
+      deadlineBasisEnforcement: "国办发〔2018〕118号（行政执法公示制度），行政执法决定自作出之日起 20 个工作日内公开；信息形成日期即执法决定作出日期",
       explanation: "计算方法",
       actions: "审核操作",
       noActions: "您当前不能对这条信息执行审核操作。",

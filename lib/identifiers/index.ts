@@ -2,3 +2,4 @@ export { isValidMainlandIdNumber, computeIdNumberCheckCharacter } from "./mainla
 export { isValidCreditCode, computeCreditCodeCheckCharacter } from "./credit-code";
 export { maskIdNumber, maskPersonName } from "./masking";
 export { isValidIdentityDocumentNumber, maskIdentityDocumentNumber } from "./identity-documents";
+export { isValidOrganizationCode, computeOrganizationCodeCheckCharacter } from "./organization-code";

@@ -2,11 +2,12 @@ import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
+import { itemDisclosureRule, policyDocumentCategorySlugs } from "@/lib/catalogue/statutory-categories";
 import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
-import { describeDeadline } from "@/lib/deadlines/working-days";
+import { addWorkingDays, describeDeadline } from "@/lib/deadlines/working-days";
 import { NotFoundError } from "@/lib/errors";
 import type { ItemState, ItemValidity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
@@ -117,6 +118,7 @@ export type RevisionContentView = {
   categoryId: number;
   categoryName: string;
   issuingSectionId: number | null;
+  externalIssuingBody: string | null;
   issuingBody: string;
   documentNumber: string | null;
   writtenAt: string | null;
@@ -124,6 +126,7 @@ export type RevisionContentView = {
   validity: ItemValidity;
   validityDate: string | null;
   replacedByItemId: number | null;
+  interpretedItemId: number | null;
   channels: string[];
   keywords: string[];
   attachments: { fileId: number; attachmentId: number; name: string; sizeBytes: number; mimeType: string }[];
@@ -169,6 +172,11 @@ export type ConsoleItemDetail = {
     revisionNumber: number;
   }[];
   deadline: { due: string; overdue: boolean; explanation: string };
+  /**
+   * A 规章 or 行政规范性文件 that no 政策解读 (in preparation or published, not withdrawn) links:
+   * the document and its interpretation are prepared, reviewed and published together.
+   */
+  interpretationMissing: boolean;
   actions: ItemAction[];
   canEdit: boolean;
 };
@@ -189,13 +197,15 @@ export function toRevisionView(revision: Prisma.ItemRevisionGetPayload<{ include
     categoryId: revision.categoryId,
     categoryName: revision.category.name,
     issuingSectionId: revision.issuingSectionId,
-    issuingBody: revision.issuingSection ? `${agencyName}${revision.issuingSection.name}` : agencyName,
+    externalIssuingBody: revision.externalIssuingBody,
+    issuingBody: revision.externalIssuingBody ?? (revision.issuingSection ? `${agencyName}${revision.issuingSection.name}` : agencyName),
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     formedAt: dateColumnToIsoDate(revision.formedAt),
     validity: revision.validity,
     validityDate: dateColumnToIsoDate(revision.validityDate),
     replacedByItemId: revision.replacedByItemId,
+    interpretedItemId: revision.interpretedItemId,
     channels: revision.channels,
     keywords: revision.keywords,
     attachments: revision.attachments.map((attachment) => ({
@@ -230,7 +240,12 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
     db.auditEvent.findMany({ where: { entityType: "Item", entityId: String(item.id) }, include: { actor: true }, orderBy: { id: "asc" } }),
   ]);
   const latest = toRevisionView(item.latestRevision!, agency.name);
-  const computation = computeProactiveDisclosureDeadline(calendar, latest.formedAt);
+  const categorySlug = item.latestRevision!.category.slug;
+  const rule = itemDisclosureRule(categorySlug);
+  const computation = addWorkingDays(calendar, latest.formedAt, rule.workingDays);
+  const interpretationMissing =
+    policyDocumentCategorySlugs.includes(categorySlug) &&
+    (await db.item.count({ where: { withdrawnAt: null, latestRevision: { is: { interpretedItemId: item.id } } } })) === 0;
   return {
     id: item.id,
     indexNumber: item.indexNumber,
@@ -274,8 +289,11 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
     deadline: {
       due: computation.due,
       overdue: item.publishedRevisionId === null && todayInBeijing() > computation.due,
-      explanation: describeDeadline(computation),
+      explanation: `${describeDeadline(computation)}${messages.consoleItems.detail.deadlineBasis(
+        rule.basis === "enforcementDecision" ? messages.consoleItems.detail.deadlineBasisEnforcement : messages.consoleItems.detail.deadlineBasisArticle26,
+      )}`,
     },
+    interpretationMissing,
     actions: availableActions(itemReview, actor, item),
     canEdit: canEditReviewedContent(actor, item),
   };

@@ -1,19 +1,55 @@
 import "server-only";
+import { beijingDayOf } from "@/lib/dates";
 import type { DatabaseTransaction } from "@/lib/db";
+import type { IndexNumberYearBasis } from "@/lib/generated/prisma/enums";
 
 /**
- * Allocates the next 索引号 `<agency code>/<year>-<5-digit sequence>`. The per-year counter row is
- * locked by the upsert until the transaction ends, so concurrent allocations queue and a number
- * is never handed out twice; items are never deleted, so a number is never reused.
+ * Allocates the next 索引号 `<prefix>/<year>-<5-digit sequence>`. The prefix is the agency's
+ * 统一社会信用代码 or 组织机构代码 once an administrator has set it (lib/agency/index-number-settings.ts),
+ * `agencyCode` until then. The per-year counter row is locked by the upsert until the transaction
+ * ends, so concurrent allocations queue and a number is never handed out twice; items are never
+ * deleted, so a number is never reused.
  */
 export async function allocateIndexNumber(tx: DatabaseTransaction, agencyCode: string, year: number): Promise<string> {
+  const prefix = await readIndexNumberPrefix(tx, agencyCode);
   const rows = await tx.$queryRaw<{ lastValue: number }[]>`
     INSERT INTO "IndexNumberSequence" ("year", "lastValue") VALUES (${year}, 1)
     ON CONFLICT ("year") DO UPDATE SET "lastValue" = "IndexNumberSequence"."lastValue" + 1
     RETURNING "lastValue"`;
-  return formatIndexNumber(agencyCode, year, rows[0].lastValue);
+  return formatIndexNumber(prefix, year, rows[0].lastValue);
+}
+
+async function readIndexNumberPrefix(tx: DatabaseTransaction, fallback: string): Promise<string> {
+  const agency = await tx.agency.findFirst({ orderBy: { id: "asc" }, select: { organizationCode: true } });
+  return agency?.organizationCode ?? fallback;
 }
 
 export function formatIndexNumber(agencyCode: string, year: number, sequence: number): string {
   return `${agencyCode}/${year}-${String(sequence).padStart(5, "0")}`;
+}
+
+/**
+ * The year a 索引号 carries: of the document's 成文日期 (its 信息形成日期 when it has none), or of
+ * its publication, as the agency has chosen. Before publication the publication year is not known:
+ * today's stands in, and the number is settled when the item is first published.
+ */
+export function indexNumberYear(basis: IndexNumberYearBasis, dates: { writtenAt: string | null; formedAt: string; publishedAt: Date }): number {
+  const day = basis === "written" ? (dates.writtenAt ?? dates.formedAt) : beijingDayOf(dates.publishedAt);
+  return Number(day.slice(0, 4));
+}
+
+/**
+ * At an item's first publication: its 索引号 if it already has the agency's current prefix and the
+ * right year, otherwise a new one. Numbers of items published before are never changed.
+ */
+export async function settleIndexNumberAtFirstPublication(
+  tx: DatabaseTransaction,
+  current: string,
+  dates: { writtenAt: string | null; formedAt: string; publishedAt: Date },
+): Promise<string> {
+  const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { code: true, organizationCode: true, indexNumberYearBasis: true } });
+  const year = indexNumberYear(agency.indexNumberYearBasis, dates);
+  const prefix = agency.organizationCode ?? agency.code;
+  if (current.startsWith(`${prefix}/${year}-`)) return current;
+  return allocateIndexNumber(tx, agency.code, year);
 }

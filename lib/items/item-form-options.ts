@@ -8,7 +8,7 @@ import { LEADERS_SECTION_NAME } from "@/lib/users/demo-accounts";
 /** The choices of the item form: categories (indented by depth) and issuing bodies. */
 export async function loadItemFormOptions(actor: ActingUser) {
   const [tree, sections, agency] = await Promise.all([findCategoryTree(), listSections(actor), findAgencyProfile()]);
-  const categories = flattenCategoryTree(tree).map((node) => ({ value: node.id, label: `${"　".repeat(node.depth)}${node.name}` }));
+  const categories = flattenCategoryTree(tree).map((node) => ({ value: node.id, slug: node.slug, label: `${"　".repeat(node.depth)}${node.name}` }));
   const issuingBodies = [
     { value: "agency", label: agency.name },
     ...sections.filter((section) => section.name !== LEADERS_SECTION_NAME).map((section) => ({ value: section.id, label: `${agency.name}${section.name}` })),

@@ -9,6 +9,7 @@ import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-de
 import { ConflictError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { settleIndexNumberAtFirstPublication } from "@/lib/items/index-number";
 import { screenRevision, type ItemScreeningFinding } from "@/lib/items/item-screening";
 import { lockItemForWrite } from "@/lib/items/manage-items";
 import { defineReviewedRecord, takeTransition, transitionRequestSchema } from "@/lib/workflow/engine";
@@ -107,10 +108,21 @@ export const itemReview = defineReviewedRecord({
     ...(to === "scheduled" ? { publishAt: request.publishAt } : {}),
     ...(to === "draft" ? { publishAt: null } : {}),
   }),
-  publish: async ({ row, action, now, prepared }) => {
+  publish: async ({ tx, row, action, now, prepared }) => {
     const publishedAt = action === "publish_scheduled" && row.publishAt ? row.publishAt : now;
     const due = computeProactiveDisclosureDeadline(prepared.calendar, dateColumnToIsoDate(row.latestRevision!.formedAt)).due;
+    // The 索引号 is settled at the first publication (its year may be the publication's, the 成文日期
+    // may have been corrected in review); a number the public has seen never changes.
+    const indexNumber =
+      row.publishedAt === null
+        ? await settleIndexNumberAtFirstPublication(tx, row.indexNumber, {
+            writtenAt: dateColumnToIsoDate(row.latestRevision!.writtenAt),
+            formedAt: dateColumnToIsoDate(row.latestRevision!.formedAt),
+            publishedAt,
+          })
+        : row.indexNumber;
     return {
+      indexNumber,
       publishedRevisionId: row.latestRevision!.id,
       publishedAt: row.publishedAt ?? publishedAt,
       lastPublishedAt: publishedAt,
@@ -123,9 +135,13 @@ export const itemReview = defineReviewedRecord({
   withdraw: async ({ now, comment }) => ({ withdrawnAt: now, withdrawalReason: comment }),
   store: ({ tx, row, to }, fields) => tx.item.update({ where: { id: row.id }, data: { ...fields, state: to, version: { increment: 1 } } }),
   search: { type: "item", ids: (item) => [item.id] },
-  audit: ({ row, request }) => ({
+  audit: ({ row, request }, updated) => ({
     entityId: row.id,
-    details: { revision: row.latestRevision!.number, ...(request.publishAt ? { publishAt: request.publishAt.toISOString() } : {}) },
+    details: {
+      revision: row.latestRevision!.number,
+      ...(request.publishAt ? { publishAt: request.publishAt.toISOString() } : {}),
+      ...(updated.indexNumber !== row.indexNumber ? { indexNumber: { from: row.indexNumber, to: updated.indexNumber } } : {}),
+    },
   }),
   result: (_context, updated): TransitionResult => ({
     id: updated.id,

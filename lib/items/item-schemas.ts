@@ -48,11 +48,20 @@ export const itemContentSchema = z.object({
   categoryId: z.coerce.number({ error: messages.items.validation.chooseCategory }).int().positive({ error: messages.items.validation.chooseCategory }),
   issuingSectionId: z.preprocess((value) => (value === "" || value === "agency" ? null : value), z.coerce.number().int().positive().nullish()),
   documentNumber: optionalText(80, messages.items.validation.documentNumberTooLong),
+  externalIssuingBody: optionalText(100, messages.items.validation.externalIssuingBodyTooLong),
   writtenAt: optionalIsoDate(messages.consoleItems.fields.writtenAt),
   formedAt: optionalIsoDate(messages.consoleItems.fields.formedAt),
   validity: z.enum(ItemValidity, { error: messages.items.validation.chooseValidity }).optional(),
   validityDate: optionalIsoDate(messages.consoleItems.fields.validityDate),
   replacedByItemId: z.preprocess((value) => (value === "" ? null : value), z.coerce.number().int().positive().nullish()),
+  interpretedItemId: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z.coerce
+      .number({ error: messages.items.validation.interpretedItemInvalid })
+      .int()
+      .positive({ error: messages.items.validation.interpretedItemInvalid })
+      .nullish(),
+  ),
   channels: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? undefined : Array.isArray(value) ? value : [value]),
     z

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
+import { currentTime } from "@/lib/clock";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
@@ -9,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { formatDateTime } from "@/lib/format";
 import type { ItemValidity } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { allocateIndexNumber } from "@/lib/items/index-number";
+import { allocateIndexNumber, indexNumberYear } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
 import { parseInput } from "@/lib/validation";
@@ -21,12 +22,14 @@ type RevisionContent = {
   body: string;
   categoryId: number;
   issuingSectionId: number | null;
+  externalIssuingBody: string | null;
   documentNumber: string | null;
   writtenAt: string | null;
   formedAt: string;
   validity: ItemValidity;
   validityDate: string | null;
   replacedByItemId: number | null;
+  interpretedItemId: number | null;
   channels: string[];
   keywords: string[];
   attachmentFileIds: number[];
@@ -43,6 +46,10 @@ async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionC
   if (content.replacedByItemId) {
     if (content.replacedByItemId === itemId) problems.replacedByItemId = [messages.items.rules.replacedBySelf];
     else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = [messages.items.rules.replacementMissing];
+  }
+  if (content.interpretedItemId) {
+    if (content.interpretedItemId === itemId) problems.interpretedItemId = [messages.items.rules.interpretedSelf];
+    else if (!(await tx.item.findUnique({ where: { id: content.interpretedItemId } }))) problems.interpretedItemId = [messages.items.rules.interpretedMissing];
   }
   if (content.attachmentFileIds.length) {
     const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds } } });
@@ -74,12 +81,14 @@ async function writeRevision(tx: DatabaseTransaction, itemId: number, number: nu
       bodyText,
       categoryId: content.categoryId,
       issuingSectionId: content.issuingSectionId,
+      externalIssuingBody: content.externalIssuingBody,
       documentNumber: content.documentNumber,
       writtenAt: isoDateToDateColumn(content.writtenAt),
       formedAt: isoDateToDateColumn(content.formedAt),
       validity: content.validity,
       validityDate: isoDateToDateColumn(content.validityDate),
       replacedByItemId: content.replacedByItemId,
+      interpretedItemId: content.interpretedItemId,
       channels: content.channels,
       keywords: content.keywords,
       createdById: actorId,
@@ -94,12 +103,14 @@ function contentFromInput(input: ItemContentInput): RevisionContent {
     body: input.body,
     categoryId: input.categoryId,
     issuingSectionId: input.issuingSectionId ?? null,
+    externalIssuingBody: input.externalIssuingBody ?? null,
     documentNumber: input.documentNumber ?? null,
     writtenAt: input.writtenAt ?? null,
     formedAt: input.formedAt ?? todayInBeijing(),
     validity: input.validity ?? "in_force",
     validityDate: input.validityDate ?? null,
     replacedByItemId: input.replacedByItemId ?? null,
+    interpretedItemId: input.interpretedItemId ?? null,
     channels: input.channels ?? ["website"],
     keywords: input.keywords ?? [],
     attachmentFileIds: input.attachmentFileIds ?? [],
@@ -133,7 +144,7 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
     await assertReferencesExist(tx, content);
     await recordUploads(tx, actor.id, content, uploads);
     const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const year = Number(todayInBeijing().slice(0, 4));
+    const year = indexNumberYear(agency.indexNumberYearBasis, { writtenAt: content.writtenAt, formedAt: content.formedAt, publishedAt: currentTime() });
     const indexNumber = await allocateIndexNumber(tx, agency.code, year);
     const item = await tx.item.create({ data: { indexNumber, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id } });
     const revision = await writeRevision(tx, item.id, 1, content, actor.id);
@@ -173,12 +184,14 @@ function revisionContent(revision: NonNullable<Awaited<ReturnType<typeof lockIte
     body: revision.body,
     categoryId: revision.categoryId,
     issuingSectionId: revision.issuingSectionId,
+    externalIssuingBody: revision.externalIssuingBody,
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     formedAt: dateColumnToIsoDate(revision.formedAt),
     validity: revision.validity,
     validityDate: dateColumnToIsoDate(revision.validityDate),
     replacedByItemId: revision.replacedByItemId,
+    interpretedItemId: revision.interpretedItemId,
     channels: revision.channels,
     keywords: revision.keywords,
     attachmentFileIds: revision.attachments.map((attachment) => attachment.fileId),

@@ -24,6 +24,10 @@ export type PublicItemDetail = PublicItemSummary & {
   formedAt: string;
   validityDate: string | null;
   replacedBy: { id: number; title: string } | null;
+  /** For a 政策解读: the published document it interprets. */
+  interprets: { id: number; title: string } | null;
+  /** For a policy document: its published interpretations (政策解读). */
+  interpretations: { id: number; title: string }[];
   channels: string[];
   keywords: string[];
   disclosureMode: string;
@@ -50,7 +54,7 @@ function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSumma
     indexNumber: item.indexNumber,
     title: revision.title,
     category: { slug: revision.category.slug, name: revision.category.name },
-    issuingBody: revision.issuingSection?.name ? `${agencyName}${revision.issuingSection.name}` : agencyName,
+    issuingBody: revision.externalIssuingBody ?? (revision.issuingSection?.name ? `${agencyName}${revision.issuingSection.name}` : agencyName),
     documentNumber: revision.documentNumber,
     writtenAt: dateColumnToIsoDate(revision.writtenAt),
     publishedAt: beijingDayOf(item.publishedAt!),
@@ -80,7 +84,7 @@ export async function findPublishedItems(filter: PublicItemFilter): Promise<Publ
   return readThroughPublicCache("published-items", [args], async () => {
     const revisionFilter: Prisma.ItemRevisionWhereInput = {};
     if (categoryIds) revisionFilter.categoryId = { in: categoryIds };
-    if (filter.issuingBody === "agency") revisionFilter.issuingSectionId = null;
+    if (filter.issuingBody === "agency") Object.assign(revisionFilter, { issuingSectionId: null, externalIssuingBody: null });
     else if (filter.issuingBody && /^\d+$/.test(filter.issuingBody)) revisionFilter.issuingSectionId = Number(filter.issuingBody);
     return queryPublishedItemPage(
       { publishedRevision: revisionFilter, ...(filter.year ? { publishedAt: beijingYearRange(filter.year) } : {}) },
@@ -119,6 +123,7 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
             category: true,
             issuingSection: true,
             replacedByItem: { include: { publishedRevision: true } },
+            interpretedItem: { include: { publishedRevision: true } },
             attachments: { include: { file: true }, orderBy: { sortOrder: "asc" } },
           },
         },
@@ -130,12 +135,24 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
     const replacement = revision.replacedByItem?.publishedRevision
       ? { id: revision.replacedByItem.id, title: revision.replacedByItem.publishedRevision.title }
       : null;
+    const interpreted = revision.interpretedItem;
+    const interprets =
+      interpreted?.publishedRevision && interpreted.withdrawnAt === null ? { id: interpreted.id, title: interpreted.publishedRevision.title } : null;
+    const interpretations = (
+      await db.item.findMany({
+        where: { ...visibleToPublic, publishedRevision: { is: { interpretedItemId: item.id } } },
+        include: { publishedRevision: true },
+        orderBy: { id: "asc" },
+      })
+    ).map((interpretation) => ({ id: interpretation.id, title: interpretation.publishedRevision!.title }));
     return {
       ...toSummary(item, await agencyName()),
       body: withdrawn ? "" : revision.body,
       formedAt: dateColumnToIsoDate(revision.formedAt),
       validityDate: dateColumnToIsoDate(revision.validityDate),
       replacedBy: replacement,
+      interprets: withdrawn ? null : interprets,
+      interpretations: withdrawn ? [] : interpretations,
       channels: revision.channels,
       keywords: revision.keywords,
       disclosureMode: messages.items.disclosureModeProactive,

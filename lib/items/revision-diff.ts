@@ -14,6 +14,7 @@ const comparedFields: (keyof RevisionContentView)[] = [
   "validity",
   "validityDate",
   "replacedByItemId",
+  "interpretedItemId",
   "channels",
   "keywords",
 ];

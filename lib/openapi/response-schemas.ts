@@ -98,6 +98,8 @@ component(
       formedAt: day(),
       validityDate: nullableDay(),
       replacedBy: z.looseObject({}).nullable(),
+      interprets: z.object({ id: int(), title: text() }).nullable(),
+      interpretations: z.array(z.object({ id: int(), title: text() })),
       channels: z.array(text()),
       keywords: z.array(text()),
       disclosureMode: text(),

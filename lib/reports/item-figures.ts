@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Table2 } from "@/lib/reports/report-tables";
 
-/** Categories whose items Table 2 counts as 规章 and as 行政规范性文件. */
+/** Categories whose items Table 2 counts as 规章 and as 行政规范性文件 (each its own catalogue category). */
 export const regulationCategorySlugs = ["regulations"];
 export const normativeDocumentCategorySlugs = ["normative-documents"];
 
@@ -48,25 +48,32 @@ export async function countItemsPublishedInYear(year: number): Promise<ItemPubli
 }
 
 /**
- * 规章 or 行政规范性文件 of the year: issued in it, repealed (or expired) in it, and in force at its
- * end (neither ended nor withdrawn by then). Counted in SQL, like the items above.
+ * 规章 or 行政规范性文件 of the year (国办公开办函〔2021〕30号, Table 2, 第二十条第（一）项), counting only
+ * documents this agency issued itself (not a higher authority's document it reposts) and dating
+ * each by its 成文日期 (the 信息形成日期 when none was entered), not by the day the website
+ * published it: an old document entered this year to complete the catalogue was not 本年制发.
+ * - 本年制发: written in the year;
+ * - 本年废止: repealed (or expired) in the year;
+ * - 现行有效: written by the year's end, neither ended nor withdrawn by then.
+ * Counted in SQL, like the items above.
  */
 async function countDocuments(year: number, slugs: string[]): Promise<Table2["regulations"]> {
   if (!slugs.length) return { issued: 0, repealed: 0, inForce: 0 };
-  const { start, end } = beijingYearBounds(year);
+  const { end } = beijingYearBounds(year);
   const yearStartDay = `${year}-01-01`;
   const yearEndDay = `${year}-12-31`;
   const [row] = await db.$queryRaw<Table2["regulations"][]>`
-    SELECT count(*) FILTER (WHERE d."publishedAt" >= ${start})::int AS "issued",
+    SELECT count(*) FILTER (WHERE d."writtenDay" >= ${yearStartDay}::date AND d."writtenDay" <= ${yearEndDay}::date)::int AS "issued",
            count(*) FILTER (WHERE d."ended" AND d."validityDate" >= ${yearStartDay}::date AND d."validityDate" <= ${yearEndDay}::date)::int AS "repealed",
-           count(*) FILTER (WHERE NOT (d."ended" AND d."validityDate" <= ${yearEndDay}::date)
+           count(*) FILTER (WHERE d."writtenDay" <= ${yearEndDay}::date
+                              AND NOT (d."ended" AND d."validityDate" <= ${yearEndDay}::date)
                               AND NOT (d."withdrawnAt" IS NOT NULL AND d."withdrawnAt" < ${end}))::int AS "inForce"
-      FROM (SELECT i."publishedAt", i."withdrawnAt", r."validityDate",
+      FROM (SELECT i."withdrawnAt", r."validityDate", COALESCE(r."writtenAt", r."formedAt") AS "writtenDay",
                    (r."validity" IN ('repealed', 'expired') AND r."validityDate" IS NOT NULL) AS "ended"
               FROM "Item" i
               JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId"
               JOIN "Category" c ON c."id" = r."categoryId"
-             WHERE i."publishedAt" < ${end} AND c."slug" = ANY(${slugs}::text[])) d`;
+             WHERE c."slug" = ANY(${slugs}::text[]) AND r."externalIssuingBody" IS NULL) d`;
   return row;
 }
 

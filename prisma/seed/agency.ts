@@ -25,6 +25,12 @@ export const demoSiteIdentity = {
   partyGovernmentBadgeUrl: "https://bszs.conac.cn/sitename?method=show&id=2310810016A1B2C3",
 };
 
+/**
+ * The demo office's 索引号 prefix: an invented 统一社会信用代码 of the right shape (11 = an organ of
+ * the state, 231081 = 绥芬河, a 组织机构代码 and both check characters computed as the standards say).
+ */
+export const demoIndexNumberSettings = { organizationCode: "11231081412906730M" };
+
 export const demoSections = [
   { name: "局领导", sortOrder: 0 },
   { name: "综合科", sortOrder: 10 },

@@ -267,6 +267,8 @@ export const demoWorkflowItems: {
   state: "draft" | "section_review" | "leader_review";
   paragraphs: string[];
   returnComment?: string;
+  /** A 政策解读: the title of the workflow item it interprets (listed before it). */
+  interprets?: string;
 }[] = [
   {
     category: "licensing",
@@ -281,5 +283,16 @@ export const demoWorkflowItems: {
     title: "绥芬河市城市市容和环境卫生责任区管理办法",
     state: "leader_review",
     paragraphs: ["第一条 为落实市容和环境卫生责任区制度，制定本办法。"],
+  },
+  {
+    // Prepared and reviewed together with the document it interprets.
+    category: "policy-interpretations",
+    title: "《绥芬河市城市市容和环境卫生责任区管理办法》政策解读",
+    state: "leader_review",
+    interprets: "绥芬河市城市市容和环境卫生责任区管理办法",
+    paragraphs: [
+      "一、制定背景：为落实市容和环境卫生责任区制度，明确沿街单位和个人的责任，制定本办法。",
+      "二、主要内容：责任区的划分、责任人的义务和监督检查。",
+    ],
   },
 ];

@@ -79,6 +79,7 @@ export async function seedDemoItems(): Promise<void> {
     });
   }
 
+  const workflowItemIds = new Map<string, number>();
   for (const demo of demoWorkflowItems) {
     await db.$transaction(async (tx) => {
       const indexNumber = await allocateIndexNumber(tx, agency.code, Number(todayInBeijing().slice(0, 4)));
@@ -91,6 +92,7 @@ export async function seedDemoItems(): Promise<void> {
           title: demo.title,
           ...toHtml(demo.paragraphs),
           categoryId: categories.get(demo.category)!,
+          interpretedItemId: demo.interprets ? workflowItemIds.get(demo.interprets)! : null,
           formedAt: new Date(`${today}T00:00:00Z`),
           channels: ["website"],
           keywords: [],
@@ -98,6 +100,7 @@ export async function seedDemoItems(): Promise<void> {
         },
       });
       await tx.item.update({ where: { id: item.id }, data: { latestRevisionId: revision.id } });
+      workflowItemIds.set(demo.title, item.id);
       const steps: { actorId: number; action: string; fromState: string | null; toState: string; comment?: string }[] = [
         { actorId: staff.id, action: "item.create", fromState: null, toState: "draft" },
       ];

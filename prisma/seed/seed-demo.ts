@@ -1,6 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { DEMO_PASSWORD, demoAccounts, demoLeadingGroup, demoSections, demoSiteIdentity } from "./agency";
+import { DEMO_PASSWORD, demoAccounts, demoIndexNumberSettings, demoLeadingGroup, demoSections, demoSiteIdentity } from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
@@ -21,7 +21,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    await tx.agency.updateMany({ data: { demoMode: true, ...demoSiteIdentity } });
+    await tx.agency.updateMany({ data: { demoMode: true, ...demoSiteIdentity, ...demoIndexNumberSettings } });
     for (const section of demoSections) {
       await tx.section.upsert({ where: { name: section.name }, create: section, update: {} });
     }

@@ -3,8 +3,10 @@ import { test } from "node:test";
 import {
   computeCreditCodeCheckCharacter,
   computeIdNumberCheckCharacter,
+  computeOrganizationCodeCheckCharacter,
   isValidCreditCode,
   isValidMainlandIdNumber,
+  isValidOrganizationCode,
   maskIdNumber,
   maskPersonName,
 } from "../../lib/identifiers";
@@ -86,4 +88,36 @@ test("maskPersonName keeps the surname and, for longer names, the last character
   assert.equal(maskPersonName("张"), "*");
   assert.equal(maskPersonName("𠮷小明"), "𠮷*明");
   assert.equal(maskPersonName(""), "");
+});
+
+// GB 11714-1997, written out here: weights 3 7 9 10 5 8 4 2, letters A–Z worth 10–35, C9 = 11 − (Σ mod 11),
+// 10 written X and 11 written 0.
+function completeOrganizationCode(firstEight: string): string {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...firstEight].reduce((total, character, index) => total + parseInt(character, 36) * weights[index], 0);
+  const check = 11 - (sum % 11);
+  return firstEight + (check === 10 ? "X" : check === 11 ? "0" : String(check));
+}
+
+test("GB 11714-1997: organisation codes with a correct check character are valid (the standard's example D2143569-X)", () => {
+  assert.equal(isValidOrganizationCode("D2143569X"), true);
+  assert.equal(computeOrganizationCodeCheckCharacter("D2143569"), "X");
+  for (const body of ["41290673", "00000000", "MA0ABCDE", "12345678"]) {
+    assert.equal(computeOrganizationCodeCheckCharacter(body), completeOrganizationCode(body).slice(-1), body);
+    assert.equal(isValidOrganizationCode(completeOrganizationCode(body)), true, body);
+  }
+});
+
+test("GB 11714-1997: a wrong check character, a hyphen, lower case or a wrong length is not a canonical organisation code", () => {
+  assert.equal(isValidOrganizationCode("D21435691"), false);
+  assert.equal(isValidOrganizationCode("D2143569-X"), false);
+  assert.equal(isValidOrganizationCode("d2143569x"), false);
+  assert.equal(isValidOrganizationCode("D2143569"), false);
+});
+
+test("GB 32100-2015: a credit code's characters 9–17 are its organisation code, both checks hold for the demo office's code", () => {
+  const demo = "11231081412906730M";
+  assert.equal(isValidCreditCode(demo), true);
+  assert.equal(demo, completeCreditCode(demo.slice(0, 17)));
+  assert.equal(isValidOrganizationCode(demo.slice(8, 17)), true);
 });

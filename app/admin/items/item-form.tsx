@@ -16,12 +16,14 @@ export type ItemFormValues = {
   body: string;
   categoryId: number | "";
   issuingSectionId: number | null;
+  externalIssuingBody: string;
   documentNumber: string;
   writtenAt: string;
   formedAt: string;
   validity: string;
   validityDate: string;
   replacedByItemId: number | "";
+  interpretedItemId: number | "";
   channels: string[];
   keywords: string[];
   attachments: { fileId: number; name: string }[];
@@ -51,6 +53,13 @@ export function ItemForm({
       <div className="grid gap-x-4 md:grid-cols-2">
         <SelectField name="categoryId" label={m.categoryId} placeholder={messages.kit.choose} options={categories} defaultValue={values.categoryId} required />
         <SelectField name="issuingSectionId" label={m.issuingSectionId} options={issuingBodies} defaultValue={values.issuingSectionId ?? "agency"} />
+        <TextField
+          name="externalIssuingBody"
+          label={m.externalIssuingBody}
+          defaultValue={values.externalIssuingBody}
+          hint={m.externalIssuingBodyHint}
+          maxLength={100}
+        />
         <TextField name="documentNumber" label={m.documentNumber} defaultValue={values.documentNumber} hint={m.documentNumberHint} maxLength={80} />
         <TextField name="keywords" label={m.keywords} defaultValue={values.keywords.join("，")} hint={m.keywordsHint} />
         <DateField name="writtenAt" label={m.writtenAt} defaultValue={values.writtenAt} />
@@ -58,6 +67,7 @@ export function ItemForm({
         <SelectField name="validity" label={m.validity} options={validityOptions} defaultValue={values.validity} />
         <DateField name="validityDate" label={m.validityDate} defaultValue={values.validityDate} />
         <TextField name="replacedByItemId" label={m.replacedByItemId} type="number" defaultValue={values.replacedByItemId} hint={m.replacedByItemIdHint} />
+        <TextField name="interpretedItemId" label={m.interpretedItemId} type="number" defaultValue={values.interpretedItemId} hint={m.interpretedItemIdHint} />
       </div>
       <CheckboxGroupField
         name="channels"

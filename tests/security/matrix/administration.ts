@@ -181,4 +181,9 @@ export const administrationRows: MatrixRow[] = [
         siteMapUrl: "/sitemap.xml",
       }),
   },
+  {
+    action: "app/admin/site-identity/actions.ts#saveIndexNumberSettingsAction",
+    expect: expect(401, 403, 403, 403, 403, 200),
+    request: async () => formAction([], { organizationCode: "", indexNumberYearBasis: "written" }),
+  },
 ];

@@ -14,6 +14,7 @@ import { StateBadge } from "@/components/console/state-badge";
 import { AcknowledgeFindings } from "@/components/forms/acknowledge-findings";
 import { TextField } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
@@ -145,6 +146,18 @@ export default async function ConsoleItemPage({ params, searchParams }: Props) {
         </div>
 
         <div className="space-y-6">
+          {item.interpretationMissing && item.state !== "withdrawn" ? (
+            <Panel id="interpretation" title={d.interpretationMissingTitle} tone="warning">
+              <p className="text-sm" data-testid="interpretation-missing">
+                {d.interpretationMissing}
+              </p>
+              {isPermitted(actor.role, "item.create") ? (
+                <p className="mt-2">
+                  <ButtonLink href={`/admin/items/new?interprets=${item.id}`}>{d.draftInterpretation}</ButtonLink>
+                </p>
+              ) : null}
+            </Panel>
+          ) : null}
           <Panel id="actions" title={d.actions}>
             <ReviewActions steps={steps} version={item.version} run={transitionItemAction.bind(null, item.id)} empty={waitingNotice(item.state, d.noActions)} />
           </Panel>

@@ -42,6 +42,7 @@ const fieldLabels: Record<string, string> = {
   validity: messages.publicItems.validity,
   validityDate: messages.publicItems.validityDate,
   replacedByItemId: messages.publicItems.replacedBy,
+  interpretedItemId: messages.publicItems.interpretedItem,
   channels: messages.publicItems.channels,
   keywords: messages.publicItems.keywords,
   attachments: messages.publicItems.attachments,
