@@ -17,6 +17,8 @@ export type ReportFigures = {
   proposals: ProposalFigures;
   retainedLicensingPowers: number;
   feesChargedYuan: number;
+  /** 信息处理费 notices sent in the year and their total (元); absent in snapshots of before. */
+  feeNotices?: { count: number; amountYuan: number };
   openApplicationsPastDue: number;
   outcomes: { slug: string; label: string; group: string }[];
   /** Where Table 2 and Table 4 came from: the live data, or figures entered by hand. */
@@ -57,6 +59,7 @@ export async function computeReportFigures(year: number, sources: ReportFigureSo
     proposals,
     retainedLicensingPowers: powers,
     feesChargedYuan: applications.feesChargedYuan,
+    feeNotices: applications.feeNotices ?? { count: 0, amountYuan: 0 },
     openApplicationsPastDue: applications.openPastDue,
     outcomes: [...sources.outcomes()],
     origin: { table2: manualTable2 ? "manual" : "live", table4: manualTable4 ? "manual" : "live" },

@@ -26,7 +26,11 @@ export function draftOverview(figures: ReportFigures): string {
   return paragraphs.join("\n");
 }
 
-/** The generated first draft of 六、其他需要报告的事项: the information-processing fees. */
+/**
+ * The generated first draft of 六、其他需要报告的事项: the 信息处理费 as the 2021 format's reports
+ * state them (国办函〔2020〕109号): fee notices sent, their total, and the amount actually collected.
+ */
 export function draftOtherMatters(figures: ReportFigures): string {
-  return figures.feesChargedYuan > 0 ? d.feesCharged(figures.feesChargedYuan) : d.noFees;
+  const notices = figures.feeNotices ?? { count: 0, amountYuan: 0 };
+  return d.feeNotices(notices.count, notices.amountYuan, figures.feesChargedYuan);
 }

@@ -228,6 +228,22 @@ describe("the demo's records behind its Table 2", () => {
   });
 });
 
+describe("六、其他需要报告的事项", () => {
+  test("国办函〔2020〕109号 (信息处理费): the draft of 六 states the fee notices sent, their total and the amount actually collected", async () => {
+    const withFees: ReportFigureSources = {
+      ...quietSources,
+      applications: async () => ({ table3: { columns: [], rows: {} }, openPastDue: 0, feesChargedYuan: 100, feeNotices: { count: 2, amountYuan: 1100 } }),
+    };
+    const started = await startReport(staff, 2014, withFees);
+    assert.equal(
+      started.texts.otherMatters,
+      "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年共发出收费通知2件，总金额1100元，实际收取信息处理费100元。",
+    );
+    const live = await findReportWorkspace(staff, 2017);
+    assert.deepEqual(live.figures.feeNotices, { count: 0, amountYuan: 0 }, "the live figures count the notices of the year");
+  });
+});
+
 describe("the files as a higher level collects them", () => {
   test("国办公开办函〔2021〕30号 (表格格式): the .xlsx has title rows, the merged multi-level headers, borders, 宋体, and prints on A4 fitted to the width with the header rows repeated", async () => {
     const bytes = await buildReportXlsx((await findPublishedReport(2017))!);

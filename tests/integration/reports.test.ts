@@ -212,7 +212,10 @@ describe("the 2017 figures of the demo office, and a correction of its report", 
     assert.equal(workspace.edition, null, "nothing in progress: the report is published");
     assert.match(draftOverview(figures), /主动公开政府信息34条，其中，政府网站公开32条，其他方式公开2条（黑龙江省法制公开平台2条）/);
     assert.match(draftOverview(figures), /人大代表建议7项、政协委员提案12项.*满意率100%/);
-    assert.equal(draftOtherMatters(figures), "本年未收取信息处理费。");
+    assert.equal(
+      draftOtherMatters(figures),
+      "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年共发出收费通知0件，总金额0元，实际收取信息处理费0元。",
+    );
     const correction = await startReport(staff, 2017, sourcesWith());
     assert.equal(correction.edition, 2);
     assert.deepEqual(correction.texts, (await findPublishedReport(2017))!.texts, "a correction starts from the published texts");

@@ -44,6 +44,7 @@ export const reportsMessages = {
     penalties: "行政处罚",
     coercion: "行政强制",
     fees: "行政事业性收费（万元）",
+    feesHint: "第二十条第（八）项的行政事业性收费，不含信息处理费：信息处理费在“六、其他需要报告的事项”中报告。",
   },
   manualTable4: "表四",
   manualTable4Labels: [
@@ -96,8 +97,8 @@ export const reportsMessages = {
     applications: (received: number, decided: number) => `（三）依申请公开情况。本年新收政府信息公开申请${received}件，办结${decided}件。`,
     proposals: (suggestions: number, proposals: number, replied: number, published: number, satisfaction: string) =>
       `（四）建议提案办理情况。本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
-    feesCharged: (yuan: number) => `本年依据《政府信息公开信息处理费管理办法》收取信息处理费${yuan}元。`,
-    noFees: "本年未收取信息处理费。",
+    feeNotices: (count: number, noticedYuan: number, collectedYuan: number) =>
+      `依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年共发出收费通知${count}件，总金额${noticedYuan}元，实际收取信息处理费${collectedYuan}元。`,
   },
   validation: {
     overviewTooLong: "总体情况最多 20000 字。",
