@@ -30,7 +30,12 @@ export const liveFigureSources: ReportFigureSources = {
       total: table3Row(figures.decidedTotal),
       carried_out: table3Row(figures.carriedOut),
     };
-    return { table3: { columns: [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total], rows }, openPastDue, feesChargedYuan, feeNotices };
+    return {
+      table3: { columns: [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total], rows },
+      openPastDue,
+      feesChargedYuan,
+      feeNotices,
+    };
   },
   appeals: (year) => countAppealsForReport(year),
   async decisions(year) {

@@ -12,6 +12,8 @@ import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";
+import { findTextContradictions } from "@/lib/reports/compute-report";
+import { draftOverview } from "@/lib/reports/draft-texts";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
 import { listReportTasks } from "@/lib/reports/list-reports";
 import { liveFigureSources } from "@/lib/reports/live-figure-sources";
@@ -225,6 +227,30 @@ describe("the demo's records behind its Table 2", () => {
         "表二“行政事业性收费”为 0，但本年在“行政事业性收费”栏目公开了 1 条信息：请核对登记数据是否完整。",
       ],
     );
+  });
+});
+
+describe("一、总体情况", () => {
+  test("国办公开办函〔2021〕30号 (一、总体情况): the draft follows the five parts 主动公开, 依申请公开, 政府信息管理, 平台建设, 监督保障, with the year's figures", async () => {
+    const overview = draftOverview((await findReportWorkspace(staff, 2017)).figures);
+    const parts = ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"];
+    const lines = overview.split("\n");
+    const positions = parts.map((part) => lines.indexOf(part));
+    assert.ok(
+      positions.every((position) => position >= 0),
+      overview,
+    );
+    assert.deepEqual(
+      [...positions].sort((a, b) => a - b),
+      positions,
+      "in the format's order",
+    );
+    assert.match(overview, /主动公开政府信息34条/);
+    assert.match(overview, /行政处罚决定2条/);
+    assert.match(overview, /本年新收政府信息公开申请0件/);
+    assert.match(overview, /制发行政规范性文件2件/);
+    assert.match(overview, /人大代表建议7项、政协委员提案12项/);
+    assert.deepEqual(findTextContradictions({ overview, problems: "", otherMatters: "" }, (await findReportWorkspace(staff, 2017)).figures), []);
   });
 });
 

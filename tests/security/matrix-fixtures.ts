@@ -502,7 +502,12 @@ export class MatrixFixtures {
     const year = this.reportYear();
     let edition = await startReport(staff, year);
     // The sections the format requires (一 and 五) are written, so that the report may be submitted.
-    edition = await updateReportTexts(staff, edition.id, { overview: "本年总体情况。", problems: "一是人员力量薄弱。", otherMatters: "无。", version: edition.version });
+    edition = await updateReportTexts(staff, edition.id, {
+      overview: "本年总体情况。",
+      problems: "一是人员力量薄弱。",
+      otherMatters: "无。",
+      version: edition.version,
+    });
     if (state !== "draft") edition = await transitionReport(staff, edition.id, { action: "submit" });
     if (state === "leader_review") edition = await transitionReport(head, edition.id, { action: "approve" });
     return { id: edition.id, year, version: edition.version };

@@ -90,13 +90,27 @@ export const reportsMessages = {
   /** The generated first drafts of the texts, which staff then edit (lib/reports/draft-texts.ts). */
   drafts: {
     otherChannel: (channel: string, count: number) => `${channel}${count}条`,
+    /** The five parts of 一、总体情况 in the 2021 format, as headings of the draft. */
+    parts: {
+      proactive: "（一）主动公开",
+      onRequest: "（二）依申请公开",
+      management: "（三）政府信息管理",
+      platforms: "（四）政府信息公开平台建设",
+      oversight: "（五）监督保障",
+    },
     proactive: (year: number, published: number, onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
-      `（一）主动公开情况。${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
+      `${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
     registers: (retained: number, licensing: number, penalties: number, coercion: number) =>
-      `（二）权责清单和“双公示”。保留行政审批事项${retained}项；本年作出行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条。`,
-    applications: (received: number, decided: number) => `（三）依申请公开情况。本年新收政府信息公开申请${received}件，办结${decided}件。`,
+      `保留行政审批事项${retained}项；本年作出行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条，均按“双公示”要求公开。`,
+    applications: (received: number, decided: number, carriedOut: number) =>
+      `本年新收政府信息公开申请${received}件，办结${decided}件，结转下年度继续办理${carriedOut}件。`,
+    management: (issued: number, repealed: number, inForce: number, late: number) =>
+      `本年制发行政规范性文件${issued}件、废止${repealed}件，现行有效${inForce}件。${late ? `有${late}条信息超过20个工作日才公开。` : ""}（请补充：公开审查、动态更新和规范性文件清理情况。）`,
+    platforms: (onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
+      `政府网站政府信息公开专栏发布信息${onWebsite}条${elsewhereOnly ? `，通过${elsewhere || "其他渠道"}发布${elsewhereOnly}条` : ""}。（请补充：网站、政务新媒体等平台建设情况。）`,
     proposals: (suggestions: number, proposals: number, replied: number, published: number, satisfaction: string) =>
-      `（四）建议提案办理情况。本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
+      `本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
+    oversight: "（请补充：工作机构和人员、培训、考核、社会评议和责任追究情况。）",
     feeNotices: (count: number, noticedYuan: number, collectedYuan: number) =>
       `依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年共发出收费通知${count}件，总金额${noticedYuan}元，实际收取信息处理费${collectedYuan}元。`,
   },
