@@ -49,10 +49,10 @@ import { createService } from "@/lib/services/manage-services";
 import { transitionService } from "@/lib/services/service-review";
 import { writeCsv } from "@/lib/spreadsheets";
 import { nextNumber, type Actor } from "./matrix-types";
+import { tinyPngFile } from "../support/images";
 
 /** How many report years the fixtures have handed out (see `reportYear`). */
 let reportYears = 0;
-import { tinyPngFile } from "../support/images";
 
 export type SignedInActor = Exclude<Actor, "anonymous">;
 export type RegisterState = "draft" | "section_review" | "leader_review" | "published" | "withdrawn";
