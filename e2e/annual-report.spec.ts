@@ -1,12 +1,13 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { logIn } from "./support/session";
 import { readDocxTables, readDocxText, readXlsxSheet } from "../tests/support/office-tables";
 
-async function actAs(browser: Browser, username: string, action: string) {
+async function actAs(browser: Browser, username: string, action: string, before?: (page: Page) => Promise<void>) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await logIn(page, username);
   await page.goto("/admin/reports/2017");
+  await before?.(page);
   await page.getByRole("form", { name: action }).getByRole("button", { name: action }).click();
   await expect(page.getByTestId("form-success")).toBeVisible();
   await context.close();
@@ -47,10 +48,23 @@ test("the demo office's own 2017 report is published: its page, both downloads, 
   expect(xlsx.status()).toBe(200);
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   const sheet3 = await readXlsxSheet(await xlsx.body(), "表三 依申请公开");
-  expect(sheet3[0]).toEqual(["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
+  expect(sheet3[0][0]).toBe(title2017);
+  expect(sheet3[4].slice(1)).toEqual(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]);
   expect(sheet3.find((row) => row[0] === "一、本年新收政府信息公开申请数量")!.slice(1)).toEqual([0, 0, 0, 0, 0, 0, 0]);
   const sheet2 = await readXlsxSheet(await xlsx.body(), "表二 主动公开");
-  expect(sheet2.find((row) => row[0] === "行政许可")).toEqual(["行政许可", 35]);
+  expect(sheet2.find((row) => row[0] === "行政许可")!.slice(0, 2)).toEqual(["行政许可", 35]);
+});
+
+test("the 2017 report ends with its 落款 (agency and 2018年1月19日) and prints as the document alone, its title kept together", async ({ page }) => {
+  await page.goto("/reports/annual/2017");
+  await expect(page.getByTestId("report-signature")).toHaveText(/绥芬河市城市管理和综合行政执法局\s*2018年1月19日/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("contentinfo")).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The title breaks between the agency's name and the rest: "报告" is never alone on the last line.
+  const lineBoxes = await page.locator("#report-title > span").evaluateAll((spans) => spans.map((span) => span.getClientRects().length));
+  expect(lineBoxes).toEqual([1, 1]);
 });
 
 test("a correction of the 2017 report is compiled from the demo data, reviewed, published and downloadable; the draft is never public", async ({
@@ -63,7 +77,8 @@ test("a correction of the 2017 report is compiled from the demo data, reviewed, 
   await page.getByRole("link", { name: "打开 2017年度" }).click();
   await expect(page.getByTestId("checks-passed")).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText("Gongkai");
-  await expect(page.getByRole("heading", { name: "手工录入（本系统启用前的年度）" })).toBeVisible();
+  await expect(page.getByTestId("checks-passed"), "a published report invites no submission").toHaveText("本年度报告已公开。如需修改，请编制更正版。");
+  await expect(page.getByRole("heading", { name: "手工录入（本系统启用前的年度）" }), "2017 has live data: no manual entry").toHaveCount(0);
   await page.getByRole("button", { name: "编制更正版" }).click();
   const overview = page.getByLabel("一、总体情况");
   await expect(overview, "a correction starts from the published texts").toHaveValue(/主动公开各类政府信息34条，其中，政府网站公开32条，其他方式公开2条/);
@@ -88,8 +103,19 @@ test("a correction of the 2017 report is compiled from the demo data, reviewed, 
   await expect(visitor.getByTestId("annual-report")).not.toContainText("仍然薄弱");
   await anonymous.close();
 
+  // The section head finds the report on 我的待办 and reads its texts in the review panel.
+  const headContext = await browser.newContext();
+  const headPage = await headContext.newPage();
+  await logIn(headPage, "head");
+  await headPage.goto("/admin");
+  await headPage.getByTestId("task-list").getByRole("link", { name: title2017 }).click();
+  await expect(headPage.getByTestId("report-review-texts")).toContainText("一是公开政府信息人员力量仍然薄弱");
+  await headContext.close();
   await actAs(browser, "head", "审核通过");
-  await actAs(browser, "leader", "审核通过");
+  await actAs(browser, "leader", "审核通过", async (leaderPage) => {
+    await expect(leaderPage.getByLabel(/发布日期/)).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await leaderPage.getByLabel(/确认以上述日期对外公开/).check();
+  });
 
   const published = await request.get("/api/v1/reports/annual/2017");
   expect(published.status()).toBe(200);

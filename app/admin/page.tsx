@@ -8,17 +8,22 @@ import { addCalendarDays } from "@/lib/deadlines/iso-date";
 import { countConsoleFeedbackByStatus } from "@/lib/feedback/manage-feedback";
 import { messages } from "@/lib/i18n";
 import { listConsoleItems } from "@/lib/items/console-items";
+import { listReportTasks } from "@/lib/reports/list-reports";
 
 export default async function ConsoleHome() {
   const user = await requirePageUser();
-  const [tasks, unpublished] = await Promise.all([listConsoleItems(user, { scope: "tasks", pageSize: 10 }), listConsoleItems(user, { overdueOnly: true })]);
+  const [tasks, unpublished, reportTasks] = await Promise.all([
+    listConsoleItems(user, { scope: "tasks", pageSize: 10 }),
+    listConsoleItems(user, { overdueOnly: true }),
+    listReportTasks(user),
+  ]);
   const weekAhead = addCalendarDays(todayInBeijing(), 7);
   const overdue = unpublished.items.filter((item) => item.overdue);
   const dueSoon = unpublished.items.filter((item) => !item.overdue && item.disclosureDue <= weekAhead);
   const m = messages.console;
   const h = m.cardHints;
   const cards: [string, number, string, string, string][] = [
-    [m.tasks, tasks.total, "/admin/items?scope=tasks", "tasks-count", h.tasks],
+    [m.tasks, tasks.total + reportTasks.length, "/admin/items?scope=tasks", "tasks-count", h.tasks],
     [m.overdueItems, overdue.length, "/admin/items?scope=all&overdue=1", "overdue-count", h.overdue],
     [m.dueSoon, dueSoon.length, "/admin/items?scope=all&due=soon", "due-soon-count", h.dueSoon],
   ];
@@ -52,12 +57,21 @@ export default async function ConsoleHome() {
           </li>
         ))}
       </ul>
-      {tasks.items.length ? (
+      {tasks.items.length || reportTasks.length ? (
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="tasks">
           <h2 id="tasks" className="mb-2 text-lg font-semibold">
             {m.tasks}
           </h2>
-          <ul className="divide-y divide-gray-200">
+          <ul className="divide-y divide-gray-200" data-testid="task-list">
+            {/* The annual report waiting for this reviewer comes first: it has a legal deadline (31 January). */}
+            {reportTasks.map((task) => (
+              <li key={`report-${task.year}-${task.edition}`} className="flex justify-between gap-4 py-2 text-sm">
+                <Link href={task.href}>{task.title}</Link>
+                <span className="text-gray-700">
+                  {messages.reports.filing.tasksReports} · {messages.itemStates[task.state]}
+                </span>
+              </li>
+            ))}
             {tasks.items.map((item) => (
               <li key={item.id} className="flex justify-between gap-4 py-2 text-sm">
                 <Link href={`/admin/items/${item.id}`}>{item.title}</Link>

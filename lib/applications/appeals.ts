@@ -87,14 +87,16 @@ export async function updateAppealResult(actor: ActingUser, kind: "reconsiderati
 /**
  * Table 4 of the annual report for `year`: 15 numbers in the official order — 行政复议 [结果维持,
  * 结果纠正, 其他结果, 尚未审结, 总计], 行政诉讼 未经复议直接起诉 [same five], 复议后起诉 [same five].
- * Cases filed in the year count, with their result as it stood on 31 December.
+ * Cases filed in the year count, and cases carried over from earlier years undecided on 1 January,
+ * each with its result as it stood on 31 December (`tallyAppeals`).
  */
 export async function countAppealsForReport(year: number): Promise<number[]> {
-  const range = { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) };
-  const [reconsiderations, litigations] = await Promise.all([
-    db.reconsideration.findMany({ where: { filedOn: range } }),
-    db.litigation.findMany({ where: { filedOn: range } }),
-  ]);
+  const start = isoDateToDateColumn(`${year}-01-01`);
+  const where = {
+    filedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
+    OR: [{ filedOn: { gte: start } }, { result: "pending" as const }, { resultOn: null }, { resultOn: { gte: start } }],
+  };
+  const [reconsiderations, litigations] = await Promise.all([db.reconsideration.findMany({ where }), db.litigation.findMany({ where })]);
   const records: AppealRecord[] = [
     ...reconsiderations.map((record) => ({
       kind: "reconsideration" as const,

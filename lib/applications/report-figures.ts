@@ -40,6 +40,16 @@ export async function sumFeesForYear(year: number): Promise<number> {
   );
 }
 
+/** 信息处理费 notices sent in `year` (by the notice's date): how many, and their total in 元. */
+export async function countFeeNoticesForYear(year: number): Promise<{ count: number; amountYuan: number }> {
+  const result = await db.applicationFee.aggregate({
+    where: { noticeOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } },
+    _count: { _all: true },
+    _sum: { amountYuan: true },
+  });
+  return { count: result._count._all, amountYuan: result._sum.amountYuan ?? 0 };
+}
+
 /**
  * Applications received in or before `year` that were still unanswered past their due day on
  * 31 December (or today, for the current year): a warning of the report's checks.

@@ -150,6 +150,7 @@ const actionLabels: Record<string, string | undefined> = {
   ...messages.applications.audit.actionLabels,
   ...messages.inspections.auditActionLabels,
   ...messages.registers.auditActionLabels,
+  ...messages.reports.auditActionLabels,
 };
 const entityTypeLabels: Record<string, string | undefined> = {
   ...messages.auditLog.entityTypeLabels,
@@ -157,6 +158,7 @@ const entityTypeLabels: Record<string, string | undefined> = {
   ...messages.applications.audit.entityTypeLabels,
   ...messages.inspections.auditEntityTypeLabels,
   ...messages.registers.entityTypeLabels,
+  ...messages.reports.auditEntityTypeLabels,
 };
 const stateLabels: Record<string, string | undefined> = messages.itemStates;
 

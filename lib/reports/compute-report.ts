@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigureSources } from "@/lib/reports/figure-sources";
 import { countItemsPublishedInYear, countNormativeDocuments, type ItemPublicationFigures } from "@/lib/reports/item-figures";
+import { reportFormat } from "@/lib/reports/report-format";
 import { checkReportTables, type ReportCheck, type ReportChecks, type Table2, type Table3Row, type Table4 } from "@/lib/reports/report-tables";
 import { findSectionBreakdown, type SectionBreakdownRow } from "@/lib/reports/section-breakdown";
 
@@ -16,6 +17,8 @@ export type ReportFigures = {
   proposals: ProposalFigures;
   retainedLicensingPowers: number;
   feesChargedYuan: number;
+  /** 信息处理费 notices sent in the year and their total (元); absent in snapshots of before. */
+  feeNotices?: { count: number; amountYuan: number };
   openApplicationsPastDue: number;
   outcomes: { slug: string; label: string; group: string }[];
   /** Where Table 2 and Table 4 came from: the live data, or figures entered by hand. */
@@ -56,6 +59,7 @@ export async function computeReportFigures(year: number, sources: ReportFigureSo
     proposals,
     retainedLicensingPowers: powers,
     feesChargedYuan: applications.feesChargedYuan,
+    feeNotices: applications.feeNotices ?? { count: 0, amountYuan: 0 },
     openApplicationsPastDue: applications.openPastDue,
     outcomes: [...sources.outcomes()],
     origin: { table2: manualTable2 ? "manual" : "live", table4: manualTable4 ? "manual" : "live" },
@@ -97,8 +101,61 @@ export async function findPreviousCarriedOut(year: number): Promise<Table3Row | 
   return snapshot?.figures?.table3.rows.carried_out ?? null;
 }
 
-export async function checkReport(figures: ReportFigures, texts: ReportTexts): Promise<ReportChecks> {
+/** What an empty section reads as: nothing, or only "无". */
+function isEmptySection(text: string): boolean {
+  return /^[\s　]*(无[。.]?)?[\s　]*$/.test(text);
+}
+
+/**
+ * The free-text sections the format requires (国办公开办函〔2021〕30号: 一、总体情况 and 五、存在的主要问题
+ * 及改进情况 must be written; 六 may say there is nothing else to report), each named as printed.
+ */
+export function findEmptyRequiredSections(texts: ReportTexts): ReportCheck[] {
+  const required: [keyof ReportTexts, string][] = [
+    ["overview", reportFormat.sectionHeadings[0]],
+    ["problems", reportFormat.sectionHeadings[4]],
+  ];
+  return required
+    .filter(([key]) => isEmptySection(texts[key]))
+    .map(([, heading]) => ({ code: "section_empty", message: messages.reports.filing.sectionEmpty(heading) }));
+}
+
+/** Item categories whose items show that a Table 2 row should not be 0 (a penalty case list, a fee standard). */
+const table2EvidenceCategories = [
+  { slug: "penalties", row: "penalties" as const },
+  { slug: "fees", row: "feesTenThousandYuan" as const },
+];
+
+/** Table 2 rows at 0 while the year published items that show there were such decisions or fees. */
+async function findZeroRowsWithItems(figures: ReportFigures): Promise<ReportCheck[]> {
+  const zero = table2EvidenceCategories.filter(({ row }) => figures.table2[row] === 0);
+  if (!zero.length) return [];
+  const start = new Date(`${figures.year}-01-01T00:00:00+08:00`);
+  const end = new Date(`${figures.year + 1}-01-01T00:00:00+08:00`);
+  const categories = await db.category.findMany({ where: { slug: { in: zero.map(({ slug }) => slug) } }, select: { id: true, slug: true, name: true } });
+  const problems: ReportCheck[] = [];
+  for (const { slug, row } of zero) {
+    const category = categories.find((each) => each.slug === slug);
+    if (!category) continue;
+    const count = await db.item.count({
+      where: { publishedAt: { gte: start, lt: end }, withdrawnAt: null, publishedRevision: { categoryId: category.id } },
+    });
+    if (count)
+      problems.push({
+        code: "table2_zero_with_items",
+        message: messages.reports.filing.zeroWithItems(reportFormat.table2.rows[row === "feesTenThousandYuan" ? "fees" : row], count, category.name),
+      });
+  }
+  return problems;
+}
+
+/**
+ * The checks of a report. `texts` are checked for empty required sections only when they are an
+ * edition's (`requireTexts`); before the report is started its texts are only the generated draft.
+ */
+export async function checkReport(figures: ReportFigures, texts: ReportTexts, options: { requireTexts?: boolean } = {}): Promise<ReportChecks> {
   const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes, await findPreviousCarriedOut(figures.year));
+  if (options.requireTexts ?? true) blocking.push(...findEmptyRequiredSections(texts));
   const warnings: ReportCheck[] = [];
   if (figures.decisions.publishedLate)
     warnings.push({ code: "decisions_late", message: messages.reports.checkMessages.decisionsLate(figures.decisions.publishedLate) });
@@ -107,6 +164,7 @@ export async function checkReport(figures: ReportFigures, texts: ReportTexts): P
   if (figures.openApplicationsPastDue)
     warnings.push({ code: "applications_overdue", message: messages.reports.checkMessages.applicationsOverdue(figures.openApplicationsPastDue) });
   if (figures.items.late) warnings.push({ code: "items_late", message: messages.reports.checkMessages.itemsLate(figures.items.late) });
+  warnings.push(...(await findZeroRowsWithItems(figures)));
   warnings.push(...findTextContradictions(texts, figures));
   return { passed: blocking.length === 0, blocking, warnings };
 }

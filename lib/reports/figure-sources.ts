@@ -11,6 +11,8 @@ export type ApplicationFigures = {
   openPastDue: number;
   /** 信息处理费 charged in the year, 元. */
   feesChargedYuan: number;
+  /** 信息处理费 notices sent in the year (by notice date) and their total, 元; absent = none. */
+  feeNotices?: { count: number; amountYuan: number };
 };
 
 export type DecisionFigures = { licensing: number; penalties: number; coercion: number; publishedLate: number; dueUnpublished: number };

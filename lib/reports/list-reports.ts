@@ -1,8 +1,12 @@
 import "server-only";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { ItemState } from "@/lib/generated/prisma/enums";
+import { toEdition } from "@/lib/reports/manage-reports";
+import { reportTitle } from "@/lib/reports/report-document";
+import { reportReview } from "@/lib/reports/report-review";
+import { availableActions } from "@/lib/workflow/engine";
 
 export type ReportYearEntry = { year: number; draftState: ItemState | null; publishedEditions: number[] };
 
@@ -23,4 +27,26 @@ export async function listReportYears(actor: ActingUser, dueYear: number): Promi
         publishedEditions: rows.filter((report) => report.state === "published").map((report) => report.edition),
       };
     });
+}
+
+export type ReportTask = { year: number; edition: number; state: ItemState; title: string; href: string };
+
+/**
+ * The reports waiting for this person's review step (我的待办): a section head sees a report of
+ * the section submitted by someone else, a leader a report waiting for approval. Empty for those
+ * who may not read reports.
+ */
+export async function listReportTasks(actor: ActingUser): Promise<ReportTask[]> {
+  if (!isPermitted(actor.role, "report.read")) return [];
+  const rows = await db.annualReport.findMany({ where: { state: { in: ["section_review", "leader_review"] } }, orderBy: [{ year: "desc" }] });
+  const waiting = rows.filter((row) => availableActions(reportReview, actor, toEdition(row)).includes("approve"));
+  if (!waiting.length) return [];
+  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } });
+  return waiting.map((row) => ({
+    year: row.year,
+    edition: row.edition,
+    state: row.state,
+    title: reportTitle(agency.name, row.year, row.edition),
+    href: `/admin/reports/${row.year}`,
+  }));
 }

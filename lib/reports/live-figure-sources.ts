@@ -1,6 +1,12 @@
 import "server-only";
 import { applicantColumns, applicationOutcomes } from "@/lib/applications/outcomes";
-import { countApplicationsForReport, countApplicationsOpenPastDue, countAppealsForReport, sumFeesForYear } from "@/lib/applications/report-figures";
+import {
+  countApplicationsForReport,
+  countApplicationsOpenPastDue,
+  countAppealsForReport,
+  countFeeNoticesForYear,
+  sumFeesForYear,
+} from "@/lib/applications/report-figures";
 import { countDecisionsForReport, feeIncomeForReport } from "@/lib/decisions/report-figures";
 import { countRetainedPowers } from "@/lib/powers/report-figures";
 import { proposalStatsForYear } from "@/lib/proposals/stats";
@@ -11,10 +17,11 @@ import { table3Row, type Table3 } from "@/lib/reports/report-tables";
 /** The report's figures from the live registers: applications, appeals, decisions, powers, proposals. */
 export const liveFigureSources: ReportFigureSources = {
   async applications(year) {
-    const [figures, openPastDue, feesChargedYuan] = await Promise.all([
+    const [figures, openPastDue, feesChargedYuan, feeNotices] = await Promise.all([
       countApplicationsForReport(year),
       countApplicationsOpenPastDue(year),
       sumFeesForYear(year),
+      countFeeNoticesForYear(year),
     ]);
     const rows: Table3["rows"] = {
       new: table3Row(figures.newThisYear),
@@ -23,7 +30,12 @@ export const liveFigureSources: ReportFigureSources = {
       total: table3Row(figures.decidedTotal),
       carried_out: table3Row(figures.carriedOut),
     };
-    return { table3: { columns: [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total], rows }, openPastDue, feesChargedYuan };
+    return {
+      table3: { columns: [table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total], rows },
+      openPastDue,
+      feesChargedYuan,
+      feeNotices,
+    };
   },
   appeals: (year) => countAppealsForReport(year),
   async decisions(year) {

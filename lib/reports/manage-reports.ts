@@ -5,7 +5,6 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { currentTime } from "@/lib/clock";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
-import { todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -16,8 +15,9 @@ import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
 import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
+import { countItemsPublishedInYear } from "@/lib/reports/item-figures";
 import { liveFigureSources } from "@/lib/reports/live-figure-sources";
-import { renderReportHtml, type ReportSnapshot } from "@/lib/reports/report-document";
+import { renderReportHtml, reportPublicationDate, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
 import { parseInput } from "@/lib/validation";
 
@@ -45,7 +45,43 @@ export type ReportWorkspace = {
   agencyName: string;
   /** The figures entered by hand for the year (tables 2 and 4), or null where none were. */
   manualFigures: { table2: Record<string, unknown> | null; table4: number[] | null };
+  /** Whether hand-entered figures may be saved for the year (see `manualFiguresRefusal`). */
+  manualFiguresAllowed: boolean;
 };
+
+/**
+ * Whether the product holds data of the year: items published, licensing / penalty / coercion
+ * decisions, applications received or carried in, appeals. Such a year's tables come from that data.
+ */
+export async function yearHasLiveData(year: number, sources: ReportFigureSources = liveFigureSources): Promise<boolean> {
+  const [items, decisions, applications, appeals] = await Promise.all([
+    countItemsPublishedInYear(year),
+    sources.decisions(year),
+    sources.applications(year),
+    sources.appeals(year),
+  ]);
+  const rows = applications.table3.rows;
+  return (
+    items.published > 0 ||
+    decisions.licensing + decisions.penalties + decisions.coercion > 0 ||
+    (rows.new?.[6] ?? 0) + (rows.carried_in?.[6] ?? 0) > 0 ||
+    appeals.some((value) => value > 0)
+  );
+}
+
+/**
+ * Why hand-entered figures may not be saved for the year, or null when they may: only for a year
+ * without live data (they would replace it), and only while no edition is in review or, once the
+ * report is published, until a correction is started (a published report's figures are frozen).
+ */
+async function manualFiguresRefusal(year: number, sources: ReportFigureSources): Promise<ConflictError | null> {
+  if (await yearHasLiveData(year, sources)) return new ConflictError(messages.reports.filing.manualHasLiveData(year), "year_has_live_data");
+  const rows = await db.annualReport.findMany({ where: { year }, select: { state: true } });
+  if (rows.some((row) => row.state === "section_review" || row.state === "leader_review"))
+    return new ConflictError(messages.reports.rules.notEditable, "invalid_state");
+  if (rows.length && !rows.some((row) => row.state === "draft")) return new ConflictError(messages.reports.filing.manualPublished(year), "invalid_state");
+  return null;
+}
 
 const textsSchema = z.object({
   overview: z.string().max(20_000, { error: messages.reports.validation.overviewTooLong }),
@@ -86,18 +122,20 @@ export async function findReportWorkspace(actor: ActingUser, year: number, sourc
   const texts = draft
     ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters }
     : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
-  const [agency, manual] = await Promise.all([
+  const [agency, manual, manualRefusal] = await Promise.all([
     db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } }),
     db.reportManualFigures.findUnique({ where: { year } }),
+    manualFiguresRefusal(year, sources),
   ]);
   return {
+    manualFiguresAllowed: manualRefusal === null,
     agencyName: agency.name,
     manualFigures: { table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null },
     year,
     edition: draft ? toEdition(draft) : null,
     published: rows.filter((row) => row.state === "published").map(toEdition),
     figures,
-    checks: await checkReport(figures, texts),
+    checks: await checkReport(figures, texts, { requireTexts: Boolean(draft) }),
   };
 }
 
@@ -188,7 +226,9 @@ export async function publishReportItem(
 ): Promise<number> {
   const category = await tx.category.findUnique({ where: { slug: "annual-reports" } });
   if (!category) throw new ConflictError(messages.reports.rules.categoryMissing, "category_missing");
-  const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(todayInBeijing(publishedAt).slice(0, 4)));
+  // The 索引号's year and the 成文日期 are the report's publication date (its 落款), not the day of the click.
+  const publicationDate = reportPublicationDate(snapshot);
+  const indexNumber = await allocateIndexNumber(tx, agencyCode, Number(publicationDate.slice(0, 4)));
   const body = sanitizeItemBody(renderReportHtml(snapshot));
   const item = await tx.item.create({
     data: {
@@ -203,7 +243,7 @@ export async function publishReportItem(
       createdAt: publishedAt,
     },
   });
-  const today = new Date(`${todayInBeijing(publishedAt)}T00:00:00Z`);
+  const today = new Date(`${publicationDate}T00:00:00Z`);
   const revision = await tx.itemRevision.create({
     data: {
       itemId: item.id,
@@ -241,7 +281,7 @@ export async function findPublishedReport(year: number): Promise<(ReportSnapshot
 }
 
 /** Table 2 and Table 4 entered by hand for a year before Gongkai. */
-export async function saveManualFigures(actor: ActingUser, year: number, input: unknown): Promise<void> {
+export async function saveManualFigures(actor: ActingUser, year: number, input: unknown, sources: ReportFigureSources = liveFigureSources): Promise<void> {
   assertPermitted(actor, "report.manual_figures");
   const count = z.coerce
     .number({ error: messages.reports.validation.numberRequired })
@@ -261,6 +301,8 @@ export async function saveManualFigures(actor: ActingUser, year: number, input: 
     table4: z.array(count).length(15, { error: messages.reports.validation.table4Length }).nullish(),
   });
   const data = parseInput(schema, input);
+  const refusal = await manualFiguresRefusal(year, sources);
+  if (refusal) throw refusal;
   await db.$transaction(async (tx) => {
     await tx.reportManualFigures.upsert({
       where: { year },
@@ -306,7 +348,7 @@ export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
       year: row.year,
       title: (row.snapshot as unknown as ReportSnapshot).title,
       edition: row.edition,
-      publishedAt: formatDate(row.publishedAt!),
+      publishedAt: reportPublicationDate(row.snapshot as unknown as ReportSnapshot),
       href: `/reports/annual/${row.year}`,
     });
   }

@@ -13,7 +13,19 @@ export type ReportSnapshot = {
   figures: ReportFigures;
   checks: ReportChecks;
   publishedAt: string;
+  /** The date the report bears (落款), YYYY-MM-DD; reports published before it existed take the Beijing day of `publishedAt`. */
+  publicationDate?: string;
 };
+
+/** The report's publication date, YYYY-MM-DD (Beijing). */
+export function reportPublicationDate(snapshot: Pick<ReportSnapshot, "publishedAt" | "publicationDate">): string {
+  return snapshot.publicationDate ?? new Date(Date.parse(snapshot.publishedAt) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The 落款: the agency's name and the date written as a 公文 writes it (GB/T 9704: 2018年1月19日). */
+export function reportSignature(snapshot: Pick<ReportSnapshot, "agencyName" | "publishedAt" | "publicationDate">): { agencyName: string; date: string } {
+  return { agencyName: snapshot.agencyName, date: reportFormat.signatureDate(reportPublicationDate(snapshot)) };
+}
 
 export function reportTitle(agencyName: string, year: number, edition = 1): string {
   return reportFormat.title(agencyName, year, edition);
@@ -67,7 +79,7 @@ function formatFee(value: number): string {
 }
 
 /** The report as HTML in the official table layout (the published item's body, the public page). */
-export function renderReportHtml(snapshot: ReportSnapshot): string {
+export function renderReportHtml(snapshot: ReportSnapshot, options: { signature?: boolean } = {}): string {
   const { figures, texts } = snapshot;
   const t2 = figures.table2;
   const f2 = reportFormat.table2;
@@ -109,5 +121,6 @@ export function renderReportHtml(snapshot: ReportSnapshot): string {
     `<h2>${sectionHeadings[3]}</h2>${table4}`,
     `<h2>${sectionHeadings[4]}</h2>${paragraphs(texts.problems)}`,
     `<h2>${sectionHeadings[5]}</h2>${paragraphs(texts.otherMatters)}`,
+    options.signature === false ? "" : `<p><br></p><p>${escapeHtml(reportSignature(snapshot).agencyName)}</p><p>${reportSignature(snapshot).date}</p>`,
   ].join("\n");
 }

@@ -19,6 +19,15 @@ export const reportFormat = {
     "五、存在的主要问题及改进情况",
     "六、其他需要报告的事项",
   ],
+  /** The date of the 落款 in Arabic numerals, without leading zeros (GB/T 9704-2012 7.3.5.1). */
+  signatureDate: (isoDate: string) => `${Number(isoDate.slice(0, 4))}年${Number(isoDate.slice(5, 7))}月${Number(isoDate.slice(8, 10))}日`,
+  /**
+   * The fonts of the 公文 layout (GB/T 9704-2012): title 小标宋, body 仿宋, 一级 headings 黑体, 二级
+   * headings 楷体; tables and page numbers 宋体. Font names, as Word and WPS know them.
+   */
+  fonts: { title: "方正小标宋简体", body: "仿宋", heading1: "黑体", heading2: "楷体", table: "宋体" },
+  /** The printed page footer of the .xlsx (Excel's codes: &C centre, &P page, &N pages). */
+  xlsxPageFooter: "&C第 &P 页，共 &N 页",
   /** What an empty text section says. */
   none: "无。",
   correctionNotice: "更正说明：",

@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
@@ -42,6 +44,41 @@ export const reportWorkflow = defineWorkflow<ItemState, ReportAction>({
 export type ReportAction = "submit" | "approve" | "return";
 
 const g = messages.workflow.guards;
+const f = messages.reports.filing;
+
+/**
+ * A review step on the report. The leader's approval, which publishes, also carries the report's
+ * publication date (its 落款, default the day of approval) and the tick confirming publication.
+ */
+export const reportTransitionRequestSchema = transitionRequestSchema(reviewActions).extend({
+  publicationDate: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((value) => value || null)
+    .refine(
+      (value) =>
+        value === null ||
+        (/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+          new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
+      {
+        error: f.publicationDateInvalid,
+      },
+    ),
+  confirm: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).optional(),
+});
+
+/**
+ * The publication date of a report of `year` approved on `today`: the one the approver chose, or
+ * today. Never before 1 January of the next year (the year reported on must be over) nor after today.
+ */
+export function settleReportPublicationDate(year: number, today: string, chosen: string | null | undefined): string {
+  const date = chosen || today;
+  if (date < `${year + 1}-01-01`) throw new ValidationError({ publicationDate: [f.publicationDateTooEarly(year)] });
+  if (date > today) throw new ValidationError({ publicationDate: [f.publicationDateInFuture] });
+  return date;
+}
 
 export const reportReview = defineReviewedRecord({
   workflow: reportWorkflow,
@@ -50,7 +87,7 @@ export const reportReview = defineReviewedRecord({
   refusalMessage: (refusal, action) =>
     refusal.reason === "invalid_state" && !(reportWorkflow.actions as readonly string[]).includes(action) ? g.reportNeverWithdrawn : undefined,
   entityType: "AnnualReport",
-  requestSchema: transitionRequestSchema(reviewActions),
+  requestSchema: reportTransitionRequestSchema,
   // The figures come from the live data (or, in tests, other sources), computed before the lock.
   prepare: async ({ id, options }: { id: number; options: Partial<{ sources: ReportFigureSources }> }) => {
     const current = await db.annualReport.findUnique({ where: { id } });
@@ -66,14 +103,21 @@ export const reportReview = defineReviewedRecord({
     authorId: report.authorId,
     revisionAuthorId: report.authorId,
   }),
-  guard: async ({ action, prepared: { checks } }) => {
+  guard: async ({ action, to, row, request, now, prepared: { checks } }) => {
     if ((action === "submit" || action === "approve") && !checks.passed) {
       const error = new ValidationError({ checks: checks.blocking.map((check) => check.message) }, g.reportChecksFailed);
       error.details = { checks };
       throw error;
     }
+    // Publishing asks for a confirmation and settles the date the report bears.
+    if (to === "published") {
+      const publicationDate = settleReportPublicationDate(row.year, todayInBeijing(now), request.publicationDate);
+      if (!request.confirm) throw new ValidationError({ confirm: [f.confirmRequired] });
+      return { publicationDate };
+    }
   },
-  publish: async ({ tx, row: report, actorId, now, prepared: { figures, checks } }): Promise<Prisma.AnnualReportUpdateInput> => {
+  publish: async ({ tx, row: report, actorId, now, guardFacts, prepared: { figures, checks } }): Promise<Prisma.AnnualReportUpdateInput> => {
+    const publicationDate = guardFacts.publicationDate as string;
     const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
     const snapshot: ReportSnapshot = {
       year: report.year,
@@ -85,14 +129,20 @@ export const reportReview = defineReviewedRecord({
       figures,
       checks,
       publishedAt: now.toISOString(),
+      publicationDate,
     };
     const itemId = await publishReportItem(tx, snapshot, report.authorId, report.sectionId, actorId!, agency.code, now);
     await syncSearchDocuments(tx, "item", [itemId]);
-    return { snapshot: snapshot as unknown as Prisma.InputJsonValue, publishedAt: now, item: { connect: { id: itemId } } };
+    return {
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      publishedAt: now,
+      publicationDate: new Date(`${publicationDate}T00:00:00Z`),
+      item: { connect: { id: itemId } },
+    };
   },
   store: ({ tx, row, to, actorId }, fields) =>
     tx.annualReport.update({ where: { id: row.id }, data: { ...fields, state: to, version: { increment: 1 }, lastActor: { connect: { id: actorId! } } } }),
-  audit: ({ row }) => ({ entityId: row.id }),
+  audit: ({ row, guardFacts }) => ({ entityId: row.id, ...(guardFacts.publicationDate ? { details: { publicationDate: guardFacts.publicationDate } } : {}) }),
   result: (_context, updated): ReportEdition => toEdition(updated),
 });
 

@@ -1,40 +1,180 @@
 import ExcelJS from "exceljs";
-import { table3ColumnLabels, table3Layout, table4CellLabels, table4GroupLabels, type ReportSnapshot } from "@/lib/reports/report-document";
+import {
+  reportSignature,
+  sectionHeadings,
+  table3ColumnLabels,
+  table3Layout,
+  table4CellLabels,
+  table4GroupLabels,
+  type ReportSnapshot,
+} from "@/lib/reports/report-document";
 import { reportFormat } from "@/lib/reports/report-format";
 
-/** The three tables of the report as a workbook, one sheet each. */
+/**
+ * The three tables of the report as the template a higher level collects: one sheet each, laid out
+ * as the published tables (title rows, merged multi-level headers, borders, 宋体), printable on A4
+ * (portrait for 表二 and 表三, landscape for the fifteen columns of 表四; fitted to the page width,
+ * the header rows repeated on every page), each ending with the 落款.
+ */
+const FONT = reportFormat.fonts.table;
+const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+type Cell = string | number;
+/** A value placed at a row and column (1-based), spanning `rows` × `columns`. */
+type Placed = { value: Cell; row: number; column: number; rows?: number; columns?: number; bold?: boolean; left?: boolean };
+
+class SheetWriter {
+  constructor(
+    readonly sheet: ExcelJS.Worksheet,
+    readonly width: number,
+  ) {}
+
+  /** The report's title and the section's heading, above the table. */
+  titleRows(title: string, heading: string): void {
+    this.sheet.mergeCells(1, 1, 1, this.width);
+    const top = this.sheet.getCell(1, 1);
+    top.value = title;
+    top.font = { name: FONT, size: 16, bold: true };
+    top.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    this.sheet.getRow(1).height = 42;
+    this.sheet.mergeCells(2, 1, 2, this.width);
+    const second = this.sheet.getCell(2, 1);
+    second.value = heading;
+    second.font = { name: FONT, size: 12, bold: true };
+    second.alignment = { horizontal: "left", vertical: "middle" };
+    this.sheet.getRow(2).height = 24;
+  }
+
+  /** One table cell (merged when it spans), bordered on every cell it covers. */
+  place({ value, row, column, rows = 1, columns = 1, bold = false, left = false }: Placed): void {
+    if (rows > 1 || columns > 1) this.sheet.mergeCells(row, column, row + rows - 1, column + columns - 1);
+    for (let r = row; r < row + rows; r++)
+      for (let c = column; c < column + columns; c++) {
+        const each = this.sheet.getCell(r, c);
+        each.border = border;
+        each.font = { name: FONT, size: 11, bold };
+        each.alignment = { horizontal: left ? "left" : "center", vertical: "middle", wrapText: true };
+      }
+    this.sheet.getCell(row, column).value = value;
+  }
+
+  /** The 落款 under the table: a blank row, the agency, the date, at the right. */
+  signature(snapshot: ReportSnapshot, afterRow: number): void {
+    const { agencyName, date } = reportSignature(snapshot);
+    [agencyName, date].forEach((value, index) => {
+      const row = afterRow + 2 + index;
+      this.sheet.mergeCells(row, 1, row, this.width);
+      const cell = this.sheet.getCell(row, 1);
+      cell.value = value;
+      cell.font = { name: FONT, size: 12 };
+      cell.alignment = { horizontal: "right", vertical: "middle" };
+    });
+  }
+
+  /** A4, fitted to one page wide, the header rows repeated on every page, centred horizontally. */
+  pageSetup(orientation: "portrait" | "landscape", headerRows: string): void {
+    this.sheet.pageSetup = {
+      paperSize: 9,
+      orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: headerRows,
+      margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    };
+    this.sheet.headerFooter = { oddFooter: reportFormat.xlsxPageFooter };
+  }
+}
+
 export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = snapshot.agencyName;
+  workbook.title = snapshot.title;
   const { figures } = snapshot;
   const t2 = figures.table2;
   const f2 = reportFormat.table2;
-  const sheet2 = workbook.addWorksheet(f2.sheetName);
-  sheet2.addRows([
-    [f2.articles.regulations],
+
+  // 表二: four blocks of the 第二十条 items, four columns.
+  const sheet2 = new SheetWriter(workbook.addWorksheet(f2.sheetName), 4);
+  sheet2.titleRows(snapshot.title, sectionHeadings[1]);
+  let row = 3;
+  const block = (article: string, header: Cell[], rows: Cell[][]) => {
+    sheet2.place({ value: article, row, column: 1, columns: 4, bold: true });
+    row++;
+    const wide = header.length === 2;
+    header.forEach((value, index) => sheet2.place({ value, row, column: index + 1, columns: wide && index === 1 ? 3 : 1, bold: true }));
+    row++;
+    for (const values of rows) {
+      values.forEach((value, index) => sheet2.place({ value, row, column: index + 1, columns: wide && index === 1 ? 3 : 1 }));
+      sheet2.sheet.getRow(row).height = 20;
+      row++;
+    }
+  };
+  block(
+    f2.articles.regulations,
     [f2.content, f2.issued, f2.repealed, f2.inForce],
-    [f2.rows.regulations, t2.regulations.issued, t2.regulations.repealed, t2.regulations.inForce],
-    [f2.rows.normativeDocuments, t2.normativeDocuments.issued, t2.normativeDocuments.repealed, t2.normativeDocuments.inForce],
-    [f2.articles.licensing],
+    [
+      [f2.rows.regulations, t2.regulations.issued, t2.regulations.repealed, t2.regulations.inForce],
+      [f2.rows.normativeDocuments, t2.normativeDocuments.issued, t2.normativeDocuments.repealed, t2.normativeDocuments.inForce],
+    ],
+  );
+  block(f2.articles.licensing, [f2.content, f2.decisions], [[f2.rows.licensing, t2.licensing]]);
+  block(
+    f2.articles.penalties,
     [f2.content, f2.decisions],
-    [f2.rows.licensing, t2.licensing],
-    [f2.articles.penalties],
-    [f2.content, f2.decisions],
-    [f2.rows.penalties, t2.penalties],
-    [f2.rows.coercion, t2.coercion],
-    [f2.articles.fees],
-    [f2.content, f2.feeAmount],
-    [f2.rows.fees, t2.feesTenThousandYuan],
-  ]);
-  const sheet3 = workbook.addWorksheet(reportFormat.table3.sheetName);
-  sheet3.addRow(["", table3ColumnLabels.person, ...table3ColumnLabels.kinds, table3ColumnLabels.total]);
-  for (const row of table3Layout(figures.outcomes)) {
-    sheet3.addRow([`${"　".repeat(row.level)}${row.label}`, ...(row.key ? (figures.table3.rows[row.key] ?? new Array(7).fill(0)) : [])]);
+    [
+      [f2.rows.penalties, t2.penalties],
+      [f2.rows.coercion, t2.coercion],
+    ],
+  );
+  block(f2.articles.fees, [f2.content, f2.feeAmount], [[f2.rows.fees, t2.feesTenThousandYuan]]);
+  sheet2.sheet.columns.forEach((column, index) => (column.width = index === 0 ? 28 : 18));
+  sheet2.signature(snapshot, row - 1);
+  sheet2.pageSetup("portrait", "1:2");
+
+  // 表三: the corner note over three header rows, 申请人情况 → 自然人 | 法人或其他组织 (five kinds) | 总计.
+  const t3 = reportFormat.table3;
+  const sheet3 = new SheetWriter(workbook.addWorksheet(t3.sheetName), 8);
+  sheet3.titleRows(snapshot.title, sectionHeadings[2]);
+  sheet3.place({ value: t3.balanceNote, row: 3, column: 1, rows: 3, bold: true });
+  sheet3.place({ value: t3.applicants, row: 3, column: 2, columns: 7, bold: true });
+  sheet3.place({ value: table3ColumnLabels.person, row: 4, column: 2, rows: 2, bold: true });
+  sheet3.place({ value: table3ColumnLabels.organisations, row: 4, column: 3, columns: 5, bold: true });
+  sheet3.place({ value: table3ColumnLabels.total, row: 4, column: 8, rows: 2, bold: true });
+  table3ColumnLabels.kinds.forEach((label, index) => sheet3.place({ value: label, row: 5, column: 3 + index, bold: true }));
+  row = 6;
+  for (const line of table3Layout(figures.outcomes)) {
+    sheet3.place({ value: `${"　".repeat(line.level)}${line.label}`, row, column: 1, left: true, bold: line.level === 0 });
+    if (line.key) (figures.table3.rows[line.key] ?? new Array(7).fill(0)).forEach((value, index) => sheet3.place({ value, row, column: 2 + index }));
+    else sheet3.place({ value: "", row, column: 2, columns: 7 });
+    // Spreadsheet programs do not grow a row for wrapped text on their own: about 22 characters fit a line.
+    sheet3.sheet.getRow(row).height = 18 * Math.max(1, Math.ceil((line.label.length + line.level) / 22));
+    row++;
   }
-  const sheet4 = workbook.addWorksheet(reportFormat.table4.sheetName);
-  sheet4.addRow(table4GroupLabels.flatMap((group) => table4CellLabels.map((label) => `${group}-${label}`)));
-  sheet4.addRow(figures.table4);
-  for (const sheet of [sheet2, sheet3, sheet4]) sheet.columns.forEach((column) => (column.width = 16));
-  sheet3.getColumn(1).width = 48;
+  sheet3.sheet.getRow(3).height = 30;
+  sheet3.sheet.getRow(4).height = 30;
+  sheet3.sheet.getRow(5).height = 45;
+  sheet3.sheet.columns.forEach((column, index) => (column.width = index === 0 ? 46 : 9));
+  sheet3.signature(snapshot, row - 1);
+  sheet3.pageSetup("portrait", "3:5");
+
+  // 表四: 行政复议 (five cells over two rows) | 行政诉讼 → 未经复议直接起诉 (five) | 复议后起诉 (five).
+  const t4 = reportFormat.table4;
+  const sheet4 = new SheetWriter(workbook.addWorksheet(t4.sheetName), 15);
+  sheet4.titleRows(snapshot.title, sectionHeadings[3]);
+  sheet4.place({ value: t4.review, row: 3, column: 1, columns: 5, bold: true });
+  sheet4.place({ value: t4.litigation, row: 3, column: 6, columns: 10, bold: true });
+  table4CellLabels.forEach((label, index) => sheet4.place({ value: label, row: 4, column: 1 + index, rows: 2, bold: true }));
+  sheet4.place({ value: table4GroupLabels[1], row: 4, column: 6, columns: 5, bold: true });
+  sheet4.place({ value: table4GroupLabels[2], row: 4, column: 11, columns: 5, bold: true });
+  [...table4CellLabels, ...table4CellLabels].forEach((label, index) => sheet4.place({ value: label, row: 5, column: 6 + index, bold: true }));
+  figures.table4.forEach((value, index) => sheet4.place({ value, row: 6, column: 1 + index }));
+  sheet4.sheet.columns.forEach((column) => (column.width = 9));
+  sheet4.sheet.getRow(5).height = 30;
+  sheet4.signature(snapshot, 6);
+  sheet4.pageSetup("landscape", "3:5");
+
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

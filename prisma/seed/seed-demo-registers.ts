@@ -725,8 +725,93 @@ export async function seedDemoRegisters(): Promise<void> {
         await tx.auditEvent.createMany({ data: trail });
       }
     });
+  // The two penalty decisions of 2017 behind the items "2017年上半年/下半年行政处罚案件信息公开", so that
+  // Table 2 of the 2017 report (行政处罚 2) agrees with what the demo office published.
+  if (!(await db.administrativeDecision.count({ where: { kind: "penalty" } })))
+    await db.$transaction(async (tx) => {
+      for (const [index, demo] of demoPenalties2017.entries()) {
+        const published = addWorkingDays(calendar, demo.decisionDate, 3).due;
+        const publicUntil = computePublicUntil(demo.decisionDate, defaultPublicityMonths.penalty);
+        const created = morningOf(demo.decisionDate);
+        const row = await tx.administrativeDecision.create({
+          data: {
+            kind: "penalty",
+            counterpartyName: demo.name,
+            counterpartyCategory: "legal_entity",
+            creditCode: demoCreditCode("legal_entity", 900 + index),
+            legalRepresentative: demo.representative,
+            documentNumber: demo.documentNumber,
+            violationType: demo.violationType,
+            violationFacts: demo.facts,
+            penaltyBasis: demo.basis,
+            penaltyCategories: ["罚款"],
+            penaltyContent: demo.content,
+            penaltyAmount: demo.amountTenThousandYuan,
+            decisionDate: dateColumn(demo.decisionDate),
+            authorityName: agencyName,
+            authorityCreditCode: agencyCreditCode,
+            dataSourceName: agencyName,
+            disclosureDueOn: dateColumn(computeDecisionDisclosureDeadline(calendar, demo.decisionDate).due),
+            publicUntil: publicUntil ? dateColumn(publicUntil) : null,
+            state: "published",
+            sectionId: staff.sectionId,
+            authorId: staff.id,
+            lastEditorId: staff.id,
+            publishedAt: morningOf(published),
+            publishedOnTime: true,
+            createdAt: created,
+          },
+        });
+        const trail = reviewTrail("AdministrativeDecision", row.id, "decision", created, morningOf(published), {
+          documentNumber: demo.documentNumber,
+          seeded: true,
+        });
+        await tx.auditEvent.createMany({ data: trail });
+      }
+    });
+  // The 2017 income of the fee whose standard the demo office published (城市道路占用挖掘修复费), for
+  // Table 2's 行政事业性收费 row (第二十条第（八）项).
+  if (!(await db.annualFeeIncome.findUnique({ where: { year: 2017 } })))
+    await db.annualFeeIncome.create({
+      data: { year: 2017, amountTenThousandYuan: demoFeeIncome2017TenThousandYuan, note: "城市道路占用挖掘修复费", updatedById: staff.id },
+    });
   await db.publicContentVersion.upsert({ where: { id: 1 }, create: { id: 1, token: crypto.randomUUID() }, update: { token: crypto.randomUUID() } });
 }
 
+/** The two penalty decisions of 2017, one in each half-year the published case lists cover (companies: no personal data). */
+const demoPenalties2017 = [
+  {
+    name: "绥芬河市鸿达广告传媒有限公司",
+    representative: "李建国",
+    documentNumber: "绥城管罚字〔2017〕第001号",
+    violationType: "擅自设置大型户外广告",
+    facts: "未经批准在绥芬河市光明街设置大型户外广告牌一处，影响市容。",
+    basis: "《城市市容和环境卫生管理条例》第三十六条",
+    content: "责令限期拆除，并处罚款人民币贰仟元整。",
+    amountTenThousandYuan: 0.2,
+    decisionDate: "2017-06-13",
+  },
+  {
+    name: "绥芬河市通达市政工程有限公司",
+    representative: "王立军",
+    documentNumber: "绥城管罚字〔2017〕第002号",
+    violationType: "未经批准擅自挖掘城市道路",
+    facts: "未经批准挖掘绥芬河市通天路人行道约二十平方米铺设管线。",
+    basis: "《城市道路管理条例》第四十二条",
+    content: "责令限期恢复原状，并处罚款人民币伍仟元整。",
+    amountTenThousandYuan: 0.5,
+    decisionDate: "2017-11-28",
+  },
+];
+
+/** 城市道路占用挖掘修复费 collected in 2017, 万元. */
+const demoFeeIncome2017TenThousandYuan = 1.28;
+
 /** For tests: the demo bureau's credit code and the counts the seed report states. */
-export const demoRegisterFacts = { agencyCreditCode, retainedLicenses2017: 12, licenseDecisions2017: 35 };
+export const demoRegisterFacts = {
+  agencyCreditCode,
+  retainedLicenses2017: 12,
+  licenseDecisions2017: 35,
+  penaltyDecisions2017: 2,
+  feeIncome2017TenThousandYuan: demoFeeIncome2017TenThousandYuan,
+};

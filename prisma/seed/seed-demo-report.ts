@@ -26,5 +26,13 @@ export async function seedDemoReport(): Promise<void> {
   const approved = await withClock(at(demoReportSteps.sectionApproval), () =>
     transitionReport(head, draft.id, { action: "approve", version: submitted.version }),
   );
-  await withClock(at(demoReportSteps.leaderApproval), () => transitionReport(leader, draft.id, { action: "approve", version: approved.version }));
+  // The leader publishes it under the date it bears (its 落款), the day of the approval.
+  await withClock(at(demoReportSteps.leaderApproval), () =>
+    transitionReport(leader, draft.id, {
+      action: "approve",
+      version: approved.version,
+      publicationDate: demoReportSteps.leaderApproval.slice(0, 10),
+      confirm: true,
+    }),
+  );
 }

@@ -24,7 +24,7 @@ import { computeCreditCodeCheckCharacter } from "@/lib/identifiers";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { operations, type Operation } from "@/lib/openapi/operations";
 import { buildLedgerTemplate } from "@/lib/reports/ledger-import";
-import { startReport } from "@/lib/reports/manage-reports";
+import { startReport, updateReportTexts } from "@/lib/reports/manage-reports";
 import { transitionReport } from "@/lib/reports/report-review";
 import { writeCsv, writeXlsx } from "@/lib/spreadsheets";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
@@ -92,10 +92,12 @@ before(async () => {
   // An annual report of last year, published as the demo agency's staff, head and leader would.
   const byName = async (username: string) => (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username } })).id))!;
   const [staff, head, leader] = await Promise.all([byName("staff"), byName("head"), byName("leader")]);
-  const report = await startReport(staff, Number(todayInBeijing().slice(0, 4)) - 1);
+  const started = await startReport(staff, Number(todayInBeijing().slice(0, 4)) - 1);
+  // 五、存在的主要问题及改进情况 must be written before submission; the leader confirms publication.
+  const report = await updateReportTexts(staff, started.id, { ...started.texts, problems: "一是人员力量薄弱。", version: started.version });
   await transitionReport(staff, report.id, { action: "submit" });
   await transitionReport(head, report.id, { action: "approve" });
-  await transitionReport(leader, report.id, { action: "approve" });
+  await transitionReport(leader, report.id, { action: "approve", confirm: true });
   staffToken = (await createApiToken(staff, { name: "contract", scope: "read_write", lifetimeDays: 30 })).token;
   headToken = (await createApiToken(head, { name: "contract", scope: "read_write", lifetimeDays: 30 })).token;
   leaderToken = (await createApiToken(leader, { name: "contract", scope: "read_write", lifetimeDays: 30 })).token;

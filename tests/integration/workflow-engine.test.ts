@@ -22,7 +22,7 @@ import { saveProposalReply } from "@/lib/proposals/proposal-replies";
 import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import type { ReportFigureSources } from "@/lib/reports/figure-sources";
-import { startReport } from "@/lib/reports/manage-reports";
+import { startReport, updateReportTexts } from "@/lib/reports/manage-reports";
 import { transitionReport } from "@/lib/reports/report-review";
 import { table3Row } from "@/lib/reports/report-tables";
 import { createService } from "@/lib/services/manage-services";
@@ -371,12 +371,14 @@ describe("publishing updates the search index and the content version in the sam
       proposalsFor: async () => ({ suggestions: 0, proposals: 0, replied: 0, published: 0, satisfactionRate: null }),
       outcomes: () => [],
     };
-    const report = await startReport(staff, 2019, sources);
+    const started = await startReport(staff, 2019, sources);
+    // 五 must be written before submission; the leader confirms publication.
+    const report = await updateReportTexts(staff, started.id, { ...started.texts, problems: "一是人员力量薄弱。", version: started.version });
     await expectPublication(
       [
         () => transitionReport(staff, report.id, { action: "submit" }, sources),
         () => transitionReport(head, report.id, { action: "approve" }, sources),
-        () => transitionReport(leader, report.id, { action: "approve" }, sources),
+        () => transitionReport(leader, report.id, { action: "approve", confirm: true }, sources),
       ],
       async () => {
         const itemId = (await db.annualReport.findUniqueOrThrow({ where: { id: report.id } })).itemId!;

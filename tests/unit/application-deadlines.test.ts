@@ -380,6 +380,29 @@ describe("outcomes and applicant columns", () => {
     );
     assert.deepEqual(cells, [1, 0, 0, 1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1]);
   });
+
+  test("国办公开办函〔2021〕30号 Table 4: a case filed in December and decided next February is 尚未审结 in one report and its result in the next", () => {
+    const december = {
+      kind: "reconsideration" as const,
+      filedOn: "2025-12-10",
+      result: "corrected" as const,
+      resultOn: "2026-02-20",
+      afterReconsideration: false,
+    };
+    const lawsuit = { kind: "litigation" as const, filedOn: "2024-11-03", result: "pending" as const, resultOn: null, afterReconsideration: false };
+    const decidedLongAgo = {
+      kind: "litigation" as const,
+      filedOn: "2024-03-01",
+      result: "upheld" as const,
+      resultOn: "2024-12-30",
+      afterReconsideration: false,
+    };
+    assert.deepEqual(tallyAppeals([december], 2025).slice(0, 5), [0, 0, 0, 1, 1], "2025: 尚未审结");
+    assert.deepEqual(tallyAppeals([december], 2026).slice(0, 5), [0, 1, 0, 0, 1], "2026: 结果纠正, carried over");
+    assert.deepEqual(tallyAppeals([december], 2027), new Array(15).fill(0), "then no more");
+    assert.deepEqual(tallyAppeals([lawsuit], 2025).slice(5, 10), [0, 0, 0, 1, 1], "still undecided: carried over again");
+    assert.deepEqual(tallyAppeals([decidedLongAgo], 2025), new Array(15).fill(0), "decided before the year: not this year's");
+  });
 });
 
 describe("the application form", () => {

@@ -75,7 +75,13 @@ export function ManualFiguresForm({ action, values }: { action: (state: FormStat
         <TextField name="table2.licensing" label={m.manualTable2.licensing} type="number" defaultValue={(t2.licensing as number) ?? 0} />
         <TextField name="table2.penalties" label={m.manualTable2.penalties} type="number" defaultValue={(t2.penalties as number) ?? 0} />
         <TextField name="table2.coercion" label={m.manualTable2.coercion} type="number" defaultValue={(t2.coercion as number) ?? 0} />
-        <TextField name="table2.feesTenThousandYuan" label={m.manualTable2.fees} type="number" defaultValue={(t2.feesTenThousandYuan as number) ?? 0} />
+        <TextField
+          name="table2.feesTenThousandYuan"
+          label={m.manualTable2.fees}
+          hint={m.manualTable2.feesHint}
+          type="number"
+          defaultValue={(t2.feesTenThousandYuan as number) ?? 0}
+        />
       </div>
       <fieldset className="mt-2">
         <legend className={legendClass}>{m.manualTable4}</legend>

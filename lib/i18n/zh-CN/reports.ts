@@ -44,6 +44,7 @@ export const reportsMessages = {
     penalties: "行政处罚",
     coercion: "行政强制",
     fees: "行政事业性收费（万元）",
+    feesHint: "第二十条第（八）项的行政事业性收费，不含信息处理费：信息处理费在“六、其他需要报告的事项”中报告。",
   },
   manualTable4: "表四",
   manualTable4Labels: [
@@ -89,15 +90,29 @@ export const reportsMessages = {
   /** The generated first drafts of the texts, which staff then edit (lib/reports/draft-texts.ts). */
   drafts: {
     otherChannel: (channel: string, count: number) => `${channel}${count}条`,
+    /** The five parts of 一、总体情况 in the 2021 format, as headings of the draft. */
+    parts: {
+      proactive: "（一）主动公开",
+      onRequest: "（二）依申请公开",
+      management: "（三）政府信息管理",
+      platforms: "（四）政府信息公开平台建设",
+      oversight: "（五）监督保障",
+    },
     proactive: (year: number, published: number, onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
-      `（一）主动公开情况。${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
+      `${year}年，本机关主动公开政府信息${published}条，其中，政府网站公开${onWebsite}条，其他方式公开${elsewhereOnly}条${elsewhere ? `（${elsewhere}）` : ""}。`,
     registers: (retained: number, licensing: number, penalties: number, coercion: number) =>
-      `（二）权责清单和“双公示”。保留行政审批事项${retained}项；本年作出行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条。`,
-    applications: (received: number, decided: number) => `（三）依申请公开情况。本年新收政府信息公开申请${received}件，办结${decided}件。`,
+      `保留行政审批事项${retained}项；本年作出行政许可决定${licensing}条、行政处罚决定${penalties}条、行政强制决定${coercion}条，均按“双公示”要求公开。`,
+    applications: (received: number, decided: number, carriedOut: number) =>
+      `本年新收政府信息公开申请${received}件，办结${decided}件，结转下年度继续办理${carriedOut}件。`,
+    management: (issued: number, repealed: number, inForce: number, late: number) =>
+      `本年制发行政规范性文件${issued}件、废止${repealed}件，现行有效${inForce}件。${late ? `有${late}条信息超过20个工作日才公开。` : ""}（请补充：公开审查、动态更新和规范性文件清理情况。）`,
+    platforms: (onWebsite: number, elsewhereOnly: number, elsewhere: string) =>
+      `政府网站政府信息公开专栏发布信息${onWebsite}条${elsewhereOnly ? `，通过${elsewhere || "其他渠道"}发布${elsewhereOnly}条` : ""}。（请补充：网站、政务新媒体等平台建设情况。）`,
     proposals: (suggestions: number, proposals: number, replied: number, published: number, satisfaction: string) =>
-      `（四）建议提案办理情况。本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
-    feesCharged: (yuan: number) => `本年依据《政府信息公开信息处理费管理办法》收取信息处理费${yuan}元。`,
-    noFees: "本年未收取信息处理费。",
+      `本年承办人大代表建议${suggestions}项、政协委员提案${proposals}项，已答复${replied}项，办理结果公开${published}项，满意率${satisfaction}。`,
+    oversight: "（请补充：工作机构和人员、培训、考核、社会评议和责任追究情况。）",
+    feeNotices: (count: number, noticedYuan: number, collectedYuan: number) =>
+      `依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年共发出收费通知${count}件，总金额${noticedYuan}元，实际收取信息处理费${collectedYuan}元。`,
   },
   validation: {
     overviewTooLong: "总体情况最多 20000 字。",
@@ -116,6 +131,35 @@ export const reportsMessages = {
     categoryMissing: "公开目录中缺少“政府信息公开年报”栏目（annual-reports）。",
     itemKeyword: "年度报告",
   },
+  /** Issue 14 (round two): filing the report as offices file it. */
+  filing: {
+    publicationDate: "发布日期（落款日期）",
+    publicationDateHint: "报告落款和公开列表显示的日期，默认今天；不能早于报告年度的次年 1 月 1 日，也不能晚于今天。",
+    confirmPublication: "我已核对报告全文和表格，确认以上述日期对外公开。公开后不能撤回，只能发布更正版。",
+    confirmRequired: "请勾选确认后再公开报告。",
+    publicationDateInvalid: "请填写有效的日期（年-月-日）。",
+    publicationDateTooEarly: (year: number) => `发布日期不能早于 ${year + 1} 年 1 月 1 日（报告年度结束之后）。`,
+    publicationDateInFuture: "发布日期不能晚于今天。",
+    sectionEmpty: (heading: string) => `“${heading}”尚未填写（不能只写“无。”）。`,
+    checksPassedPublished: "本年度报告已公开。如需修改，请编制更正版。",
+    checksPassedInReview: "全部校验通过。报告正在审核中。",
+    reviewTexts: "报告正文（审核用）",
+    manualHasLiveData: (year: number) => `${year}年度系统中已有实时数据（公开信息、决定或申请记录），不能用手工数字替换。`,
+    manualPublished: (year: number) => `${year}年度报告已公开，手工数字不能再修改；如需更正，请先编制更正版。`,
+    tasksReports: "待审核的年度报告",
+    zeroWithItems: (row: string, count: number, category: string) =>
+      `表二“${row}”为 0，但本年在“${category}”栏目公开了 ${count} 条信息：请核对登记数据是否完整。`,
+  },
+  /** Labels of the report's audit rows (the audit log). */
+  auditActionLabels: {
+    "report.create": "开始编制年度报告",
+    "report.edit": "修改年度报告正文",
+    "report.submit": "年度报告提交审核",
+    "report.approve": "年度报告审核通过",
+    "report.return": "年度报告退回修改",
+    "report.manual_figures": "手工录入年度报告数字",
+  },
+  auditEntityTypeLabels: { AnnualReport: "年度报告", ReportManualFigures: "年度报告手工数字" },
   ledger: "导入申请台账",
   ledgerHelp: "从 .xlsx 或 .csv 导入系统启用前的依申请公开台账。模板列：申请编号、收到日期、申请人类型、办理结果、办结日期。任何一行有误，整个文件都不会导入。",
   ledgerTemplate: "下载模板",

@@ -6,7 +6,12 @@ type Step = { case: string; from: "draft" | "section_review" | "leader_review"; 
 const steps: Step[] = [
   { case: "submit a draft report of 综合科", from: "draft", body: { action: "submit" }, expect: expect(401, 403, 200, 200, 403, 403) },
   { case: "approve a report in section review", from: "section_review", body: { action: "approve" }, expect: expect(401, 403, 403, 200, 403, 403) },
-  { case: "approve a report in leader review: published", from: "leader_review", body: { action: "approve" }, expect: expect(401, 403, 403, 403, 200, 403) },
+  {
+    case: "approve a report in leader review: published",
+    from: "leader_review",
+    body: { action: "approve", confirm: "on" },
+    expect: expect(401, 403, 403, 403, 200, 403),
+  },
 ];
 
 const manualFigures = {

@@ -7,14 +7,15 @@ import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
 import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
-import { FieldErrors } from "@/components/forms/field";
+import { CheckboxField, FieldErrors, TextField } from "@/components/forms/field";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { currentTime } from "@/lib/clock";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
+import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
-import { renderReportHtml, reportTitle } from "@/lib/reports/report-document";
+import { renderReportHtml, reportTitle, sectionHeadings } from "@/lib/reports/report-document";
 import { reportReview } from "@/lib/reports/report-review";
 import { availableActions } from "@/lib/workflow/engine";
 import { saveManualFiguresAction, saveReportTextsAction, startReportAction, transitionReportAction } from "../actions";
@@ -29,7 +30,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
   const year = Number(raw);
   const { done } = await searchParams;
   const workspace = await findReportWorkspace(actor, year);
-  const { edition, figures, checks, agencyName, manualFigures } = workspace;
+  const { edition, figures, checks, agencyName, manualFigures, manualFiguresAllowed } = workspace;
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };
   const actions = edition ? availableActions(reportReview, actor, edition) : [];
@@ -46,6 +47,32 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
       publishedAt: currentTime().toISOString(),
     }),
   );
+  const f = m.filing;
+  const today = todayInBeijing();
+  // Once the report is published, nothing on the page invites a submission.
+  const passedMessage = edition
+    ? edition.state === "draft"
+      ? m.checksPassed
+      : f.checksPassedInReview
+    : workspace.published.length
+      ? f.checksPassedPublished
+      : m.checksPassedBeforeStart;
+  // The leader's approval publishes: it asks for the publication date (the 落款) and a confirmation.
+  const publishing =
+    edition?.state === "leader_review" ? (
+      <>
+        <TextField
+          name="publicationDate"
+          type="date"
+          label={f.publicationDate}
+          hint={f.publicationDateHint}
+          defaultValue={today}
+          min={`${year + 1}-01-01`}
+          max={today}
+        />
+        <CheckboxField name="confirm" label={f.confirmPublication} />
+      </>
+    ) : null;
   return (
     <div className="space-y-6">
       <PageHeader breadcrumbs={[{ href: "/admin/reports", label: m.consoleTitle }]} title={reportTitle(agencyName, year)} />
@@ -67,7 +94,7 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
       <Panel id="checks" title={m.checks}>
         {checks.passed ? (
           <p className="text-green-800" data-testid="checks-passed">
-            {edition ? m.checksPassed : m.checksPassedBeforeStart}
+            {passedMessage}
           </p>
         ) : null}
         {checks.blocking.length ? (
@@ -106,7 +133,39 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
                 correction={edition.edition > 1 ? (edition.correctionNotice ?? "") : null}
               />
             ) : (
-              <p className="text-sm text-gray-700">{messages.itemStates[edition.state]}</p>
+              // Reviewers read the texts they approve here, section by section.
+              <div className="space-y-4 text-sm" data-testid="report-review-texts">
+                <p className="text-gray-700">{messages.itemStates[edition.state]}</p>
+                {edition.edition > 1 && edition.correctionNotice ? (
+                  <p>
+                    <strong>{m.correctionNoticeTitle}：</strong>
+                    {edition.correctionNotice}
+                  </p>
+                ) : null}
+                {(
+                  [
+                    [sectionHeadings[0], edition.texts.overview],
+                    [sectionHeadings[4], edition.texts.problems],
+                    [sectionHeadings[5], edition.texts.otherMatters],
+                  ] as const
+                ).map(([heading, text]) => (
+                  <section key={heading} aria-label={heading}>
+                    <h3 className="font-semibold">{heading}</h3>
+                    {text.trim() ? (
+                      text
+                        .split(/\n+/)
+                        .filter((line) => line.trim())
+                        .map((line, index) => (
+                          <p key={index} className="mt-1 leading-7">
+                            {line}
+                          </p>
+                        ))
+                    ) : (
+                      <p className="mt-1 text-gray-700">—</p>
+                    )}
+                  </section>
+                ))}
+              </div>
             )}
           </Panel>
           <Panel id="report-actions" title={messages.consoleItems.detail.actions}>
@@ -119,7 +178,12 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
                 label: messages.itemActions[action],
                 danger: action === "return",
                 comment: action === "return" ? { label: messages.consoleItems.detail.returnComment } : null,
-                before: <FieldErrors name="checks" list testId="report-check-errors" />,
+                before: (
+                  <>
+                    {action === "approve" ? publishing : null}
+                    <FieldErrors name="checks" list testId="report-check-errors" />
+                  </>
+                ),
               }))}
             />
           </Panel>
@@ -146,7 +210,8 @@ export default async function ReportWorkspacePage({ params, searchParams }: { pa
         <div className="item-body report-body overflow-x-auto text-sm" data-testid="report-preview" dangerouslySetInnerHTML={{ __html: preview }} />
       </Panel>
 
-      {isPermitted(actor.role, "report.manual_figures") ? (
+      {/* Only for a year the product holds no data of (the server refuses otherwise too). */}
+      {manualFiguresAllowed && isPermitted(actor.role, "report.manual_figures") ? (
         <Panel id="manual" title={m.manualFigures} description={m.manualHelp}>
           <ManualFiguresForm action={saveManualFiguresAction.bind(null, year)} values={manualFigures} />
         </Panel>

@@ -7,7 +7,7 @@ import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
 import { findPublishedReport } from "@/lib/reports/manage-reports";
-import { renderReportHtml } from "@/lib/reports/report-document";
+import { renderReportHtml, reportPublicationDate, reportSignature } from "@/lib/reports/report-document";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     article: report
       ? {
           title: report.title,
-          publishedAt: articleDate(report.publishedAt),
+          publishedAt: articleDate(`${reportPublicationDate(report)}T00:00:00+08:00`),
           source: report.agencyName,
           keywords: [messages.reports.title, String(report.year)],
           description: report.texts.overview,
@@ -41,10 +41,20 @@ export default async function AnnualReportPage({ params }: Props) {
   const report = await load(params);
   if (!report) notFound();
   const m = messages.reports;
+  const signature = reportSignature(report);
+  // The title breaks only between the agency's name and the rest, never leaving "报告" alone on a line.
+  const rest = report.title.startsWith(report.agencyName) ? report.title.slice(report.agencyName.length) : null;
   return (
     <article className="annual-report rounded border border-gray-300 bg-white p-6 print:border-0 print:p-0" aria-labelledby="report-title">
-      <h1 id="report-title" className="text-center text-2xl font-bold leading-9">
-        {report.title}
+      <h1 id="report-title" className="report-title text-center text-2xl font-bold leading-9">
+        {rest ? (
+          <>
+            <span className="inline-block">{report.agencyName}</span>
+            <span className="inline-block">{rest}</span>
+          </>
+        ) : (
+          report.title
+        )}
       </h1>
       <p className="no-print mt-4 flex flex-wrap justify-center gap-3 text-sm">
         <a href={`/reports/annual/${report.year}/download/docx`}>{m.docx}</a>
@@ -54,8 +64,12 @@ export default async function AnnualReportPage({ params }: Props) {
       <div
         className="item-body report-body mt-6 leading-8"
         data-testid="annual-report"
-        dangerouslySetInnerHTML={{ __html: withScrollableTables(sanitizeItemBody(renderReportHtml(report))) }}
+        dangerouslySetInnerHTML={{ __html: withScrollableTables(sanitizeItemBody(renderReportHtml(report, { signature: false }))) }}
       />
+      <div className="report-signature mt-10 text-right leading-8" data-testid="report-signature">
+        <p className="pr-8">{signature.agencyName}</p>
+        <p className="pr-16">{signature.date}</p>
+      </div>
     </article>
   );
 }
