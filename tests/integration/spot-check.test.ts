@@ -93,18 +93,18 @@ describe("栏目不更新 (stale columns)", () => {
     const columns = async () => (await indicatorOf("stale_columns")).records;
     // 2026-12-02 − 183 days = 2026-06-02: published 2026-05-20 is past the limit.
     await publish("normative-documents", { on: "2026-05-20" });
-    let normative = (await columns()).find((record) => record.label === "规章和规范性文件");
+    let normative = (await columns()).find((record) => record.label === "行政规范性文件");
     assert.equal(normative?.status, "fail");
     assert.match(normative!.detail, /最近发布：2026-05-20（期限 183 天）/);
 
     // Within the last week before 183 days: 2026-06-05 + 183 = 2026-12-05.
     await publish("normative-documents", { on: "2026-06-05" });
-    normative = (await columns()).find((record) => record.label === "规章和规范性文件");
+    normative = (await columns()).find((record) => record.label === "行政规范性文件");
     assert.equal(normative?.status, "warning");
 
     await publish("normative-documents", { on: "2026-11-30" });
     assert.equal(
-      (await columns()).find((record) => record.label === "规章和规范性文件"),
+      (await columns()).find((record) => record.label === "行政规范性文件"),
       undefined,
       "a recent publication makes the column pass",
     );
