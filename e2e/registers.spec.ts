@@ -141,7 +141,9 @@ test("import: a file with mistakes imports nothing and lists each by row and col
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)[0]
     .split(",");
-  expect(header.slice(0, 8)).toEqual(["行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件号码", "决定书文号", "许可证书名称", "许可内容"]);
+  expect(header.slice(0, 7)).toEqual(["行政相对人名称", "相对人类别", "统一社会信用代码", "法定代表人", "证件类型", "证件号码", "决定书文号"]);
+  // The national data items of a licence (issue 14, point 13) are columns of the template too.
+  expect(header).toEqual(expect.arrayContaining(["行政许可决定文书名称", "许可证书名称", "许可内容"]));
 
   const row = (index: number, overrides: Record<string, string> = {}) => {
     const values: Record<string, string> = {
