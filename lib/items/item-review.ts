@@ -6,12 +6,13 @@ import { currentTime } from "@/lib/clock";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
 import { computeProactiveDisclosureDeadline } from "@/lib/deadlines/statutory-deadlines";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { settleIndexNumberAtFirstPublication } from "@/lib/items/index-number";
-import { screenRevision, type ItemScreeningFinding } from "@/lib/items/item-screening";
+import { screenRevision } from "@/lib/items/item-screening";
 import { lockItemForWrite } from "@/lib/items/manage-items";
+import { acknowledgementsSchema, FindingsToAcknowledge, notesForFindings } from "@/lib/screening/acknowledgements";
 import { defineReviewedRecord, takeTransition, transitionRequestSchema } from "@/lib/workflow/engine";
 import { defineWorkflow, reviewActions } from "@/lib/workflow/workflow";
 
@@ -54,12 +55,7 @@ export const itemWorkflow = defineWorkflow<ItemState, (typeof reviewActions)[num
 export type ItemAction = (typeof itemWorkflow.actions)[number];
 
 /** A submission blocked until the submitter has acknowledged every screening finding with a note. */
-export class ScreeningAcknowledgementRequired extends ValidationError {
-  constructor(readonly findings: ItemScreeningFinding[]) {
-    super({ acknowledgements: [messages.items.rules.findingsToAcknowledge(findings.length)] }, messages.items.rules.findingsTitle);
-    this.details = { findings };
-  }
-}
+export const ScreeningAcknowledgementRequired = FindingsToAcknowledge;
 
 export const itemTransitionRequestSchema = transitionRequestSchema(reviewActions).extend({
   publishAt: z
@@ -68,18 +64,7 @@ export const itemTransitionRequestSchema = transitionRequestSchema(reviewActions
     .nullish()
     .transform((value) => (value ? new Date(value) : null))
     .refine((value) => value === null || !Number.isNaN(value.getTime()), { error: messages.workflow.refusals.publishTimeInvalid }),
-  acknowledgements: z
-    .array(
-      z.object({
-        key: z.string().min(1).max(200),
-        note: z
-          .string()
-          .trim()
-          .min(1, { error: messages.items.validation.acknowledgementNoteRequired })
-          .max(500, { error: messages.items.validation.acknowledgementNoteTooLong }),
-      }),
-    )
-    .optional(),
+  acknowledgements: acknowledgementsSchema,
 });
 
 export type TransitionResult = { id: number; state: ItemState; version: number; publishAt: string | null };
@@ -161,8 +146,7 @@ async function requireAcknowledgedScreening(
 ): Promise<void> {
   const findings = await screenRevision(tx, revisionId);
   if (!findings.length) return;
-  const notes = new Map(acknowledgements.map((entry) => [entry.key, entry.note]));
-  if (findings.some((finding) => !notes.get(finding.key))) throw new ScreeningAcknowledgementRequired(findings);
+  const notes = notesForFindings(findings, acknowledgements);
   await tx.screeningFinding.createMany({
     data: findings.map((finding) => ({
       itemId,

@@ -1,8 +1,8 @@
 import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import { messages } from "@/lib/i18n";
-import { findScreeningFindings } from "@/lib/screening";
 import type { ScreeningFindingKind } from "@/lib/screening";
+import { findingsOfTexts } from "@/lib/screening/acknowledgements";
 
 export type ItemScreeningFinding = {
   /** Stable for the same revision content: how a submitter's acknowledgement names the finding. */
@@ -32,13 +32,5 @@ export async function screenRevision(tx: DatabaseTransaction, revisionId: number
       text: attachment.file.extractedText ?? "",
     })),
   ];
-  return texts.flatMap(({ source, text }) =>
-    findScreeningFindings(text, { sensitiveWords, wordingErrors }).map((finding) => ({
-      key: `${source}|${finding.kind}|${finding.start}|${finding.match}`,
-      source,
-      kind: finding.kind,
-      match: finding.match,
-      context: finding.context,
-    })),
-  );
+  return findingsOfTexts(texts, { sensitiveWords, wordingErrors });
 }

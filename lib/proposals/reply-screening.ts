@@ -2,8 +2,7 @@ import "server-only";
 import type { DatabaseTransaction } from "@/lib/db";
 import type { ReplyDisclosure } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { findScreeningFindings } from "@/lib/screening";
-import type { AcknowledgeableFinding } from "@/lib/screening/acknowledgements";
+import { findingsOfTexts, type AcknowledgeableFinding } from "@/lib/screening/acknowledgements";
 
 const sources = messages.proposals.console.detail.screeningSources;
 
@@ -32,13 +31,5 @@ export async function screenProposalReply(tx: DatabaseTransaction, replyId: numb
     tx.sensitiveWord.findMany({ select: { word: true } }).then((rows) => rows.map((row) => row.word)),
     tx.wordingRule.findMany({ select: { wrong: true, correct: true } }),
   ]);
-  return texts.flatMap(({ source, text }) =>
-    findScreeningFindings(text, { sensitiveWords, wordingErrors }).map((finding) => ({
-      key: `${source}|${finding.kind}|${finding.start}|${finding.match}`,
-      source,
-      kind: finding.kind,
-      match: finding.match,
-      context: finding.context,
-    })),
-  );
+  return findingsOfTexts(texts, { sensitiveWords, wordingErrors });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { findScreeningFindings, type ScreeningFindingKind, type ScreeningOptions } from "@/lib/screening";
 
 /**
  * How a submitter acknowledges screening findings (保密审查提示): one note per finding key. Taken by
@@ -38,6 +39,25 @@ export class FindingsToAcknowledge extends ValidationError {
     super({ acknowledgements: [messages.items.rules.findingsToAcknowledge(findings.length)] }, messages.items.rules.findingsTitle);
     this.details = { findings };
   }
+}
+
+/**
+ * The findings of each text, keyed so that the same texts give the same keys (how an
+ * acknowledgement names its finding): `source|kind|start|match`.
+ */
+export function findingsOfTexts(
+  texts: { source: string; text: string }[],
+  options: ScreeningOptions,
+): (AcknowledgeableFinding & { kind: ScreeningFindingKind })[] {
+  return texts.flatMap(({ source, text }) =>
+    findScreeningFindings(text, options).map((finding) => ({
+      key: `${source}|${finding.kind}|${finding.start}|${finding.match}`,
+      source,
+      kind: finding.kind,
+      match: finding.match,
+      context: finding.context,
+    })),
+  );
 }
 
 /** The note of every finding, or FindingsToAcknowledge when one has none. */
