@@ -35,7 +35,8 @@ const itemsExport: ExportableList = {
       revisionFilter.categoryId = { in: collectDescendantIds(category) };
     }
     const issuingBody = params.get("issuingBody");
-    if (issuingBody === "agency") revisionFilter.issuingSectionId = null;
+    // 本机关: the agency's own documents, never those reposted from another issuer.
+    if (issuingBody === "agency") Object.assign(revisionFilter, { issuingSectionId: null, externalIssuingBody: null });
     else if (issuingBody && /^\d{1,9}$/.test(issuingBody)) revisionFilter.issuingSectionId = Number(issuingBody);
     else if (issuingBody) throw new ValidationError({ issuingBody: [messages.search.errors.issuingBody] });
     const yearText = params.get("year");

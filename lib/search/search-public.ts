@@ -14,7 +14,7 @@ import { RESULT_WINDOW } from "@/lib/search/postgres-engine";
 import { MAX_QUERY_LENGTH, parseSearchQuery } from "@/lib/search/query";
 import { ensureSearchIndexCurrent } from "@/lib/search/search-index";
 import { highlight, makeSnippet, segmentsToHtml, type TextSegment } from "@/lib/search/snippet";
-import { SEARCH_DOCUMENT_TYPES, type SearchDocumentType, type SearchSort } from "@/lib/search/types";
+import { externalIssuingBodyName, SEARCH_DOCUMENT_TYPES, type SearchDocumentType, type SearchSort } from "@/lib/search/types";
 
 const VALIDITIES = ["in_force", "amended", "repealed", "expired"] as const;
 const e = messages.search.errors;
@@ -197,7 +197,7 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
         url: hit.url,
         publishedAt: beijingDayOf(hit.publishedAt),
         category: hit.categoryId === null ? null : (categories.get(hit.categoryId) ?? null),
-        issuingBody: hit.issuingBody ? (bodyLabels.get(hit.issuingBody) ?? null) : null,
+        issuingBody: hit.issuingBody ? (externalIssuingBodyName(hit.issuingBody) ?? bodyLabels.get(hit.issuingBody) ?? null) : null,
         validity: hit.validity,
       })),
     };

@@ -11,6 +11,21 @@ export type SearchDocumentType = (typeof SEARCH_DOCUMENT_TYPES)[number];
 
 export type SearchSort = "relevance" | "date";
 
+/**
+ * The stored issuing body of a document reposted from another issuer (外单位发文机关): its name after a
+ * prefix no filter value (`agency` or a section id) can take, so it never counts as 本机关.
+ */
+const EXTERNAL_ISSUER_PREFIX = "external:";
+
+export function externalIssuingBody(name: string): string {
+  return `${EXTERNAL_ISSUER_PREFIX}${name}`;
+}
+
+/** The outside issuer's name of a stored issuing body, or null when it is this agency or a section. */
+export function externalIssuingBodyName(stored: string): string | null {
+  return stored.startsWith(EXTERNAL_ISSUER_PREFIX) ? stored.slice(EXTERNAL_ISSUER_PREFIX.length) : null;
+}
+
 /** A search as the engine receives it: query parsed, filters resolved to stored values. */
 export type SearchEngineRequest = {
   query: ParsedQuery;

@@ -259,3 +259,28 @@ describe("exports of the registers (the demo data)", () => {
     assert.equal(workbook.worksheets[0].rowCount - 1, powers);
   });
 });
+
+describe("exports: the agency's own documents", () => {
+  test("issuingBody=agency (本机关) leaves out a document reposted from another issuer; unfiltered it is there", async () => {
+    const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: "normative-documents" } })).id;
+    const { id } = await createItem(staff, {
+      title: "关于转发《黑龙江省城镇供热条例》的通知",
+      body: "<p>转发省人大常委会文件。</p>",
+      categoryId,
+      formedAt: "2026-11-02",
+      externalIssuingBody: "黑龙江省人民代表大会常务委员会",
+    });
+    await transitionItem(staff, id, { action: "submit" });
+    await transitionItem(head, id, { action: "approve" });
+    await transitionItem(leader, id, { action: "approve" });
+    const titlesOf = async (query: string) => {
+      const response = await exportList(get(`/api/v1/export/items.csv${query}`), { params: Promise.resolve({ file: "items.csv" }) });
+      assert.equal(response.status, 200);
+      return new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()).slice(3));
+    };
+    assert.match(await titlesOf(""), /关于转发《黑龙江省城镇供热条例》的通知/);
+    const own = await titlesOf("?issuingBody=agency");
+    assert.doesNotMatch(own, /供热条例/);
+    assert.match(own, /关于规范户外广告设置的通知/);
+  });
+});

@@ -79,6 +79,7 @@ async function insertCorpusDocument(document: CorpusDocument, index: number, cat
         bodyText: document.body,
         categoryId: categories.get(document.category)!,
         issuingSectionId: document.bySection ? sectionId : null,
+        externalIssuingBody: document.reposted ?? null,
         documentNumber: document.documentNumber ?? null,
         formedAt: new Date(`${document.publishedAt}T00:00:00Z`),
         validity: document.validity ?? "in_force",
@@ -231,9 +232,17 @@ describe("matching", () => {
       expectedWith("公示", (document) => Boolean(document.bySection)),
     );
     assert.ok(bySection.length >= 2);
+    // 本机关 is the agency's own documents: a document reposted from another issuer is not one.
+    const byAgency = await keys("公示", { issuingBody: "agency" });
     assert.deepEqual(
-      await keys("公示", { issuingBody: "agency" }),
-      expectedWith("公示", (document) => !document.bySection),
+      byAgency,
+      expectedWith("公示", (document) => !document.bySection && !document.reposted),
+    );
+    assert.ok(!byAgency.includes("reposted-heating-rules"));
+    const reposted = (await searchPublicContent({ q: "供热条例" })).results;
+    assert.deepEqual(
+      reposted.map((entry) => [keyOfItem.get(entry.id), entry.issuingBody]),
+      [["reposted-heating-rules", "黑龙江省人民代表大会常务委员会"]],
     );
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SearchSource } from "@/lib/search/sources/types";
+import { externalIssuingBody } from "@/lib/search/types";
 
 type ItemRow = {
   id: number;
@@ -12,6 +13,7 @@ type ItemRow = {
   keywords: string[] | null;
   categoryId: number;
   issuingSectionId: number | null;
+  externalIssuingBody: string | null;
   validity: string;
   attachments: string | null;
 };
@@ -35,7 +37,7 @@ export const itemSearchSource: SearchSource = {
     if (!ids.length) return [];
     const rows = await client.$queryRaw<ItemRow[]>`
       SELECT i."id", i."indexNumber", i."publishedAt", r."id" AS "revisionId", r."title", r."bodyText", r."documentNumber",
-             r."keywords", r."categoryId", r."issuingSectionId", r."validity"::text AS "validity",
+             r."keywords", r."categoryId", r."issuingSectionId", r."externalIssuingBody", r."validity"::text AS "validity",
              (SELECT string_agg(f."originalName" || E'\n' || coalesce(f."extractedText", ''), E'\n' ORDER BY a."sortOrder", a."id")
                 FROM "ItemAttachment" a JOIN "StoredFile" f ON f."id" = a."fileId"
                WHERE a."revisionId" = r."id") AS "attachments"
@@ -51,7 +53,12 @@ export const itemSearchSource: SearchSource = {
       url: `/items/${row.id}`,
       publishedAt: row.publishedAt,
       categoryId: row.categoryId,
-      issuingBody: row.issuingSectionId === null ? "agency" : String(row.issuingSectionId),
+      // A reposted document is not this agency's own: it never counts under 本机关 (issuingBody=agency).
+      issuingBody: row.externalIssuingBody
+        ? externalIssuingBody(row.externalIssuingBody)
+        : row.issuingSectionId === null
+          ? "agency"
+          : String(row.issuingSectionId),
       validity: row.validity,
     }));
   },
