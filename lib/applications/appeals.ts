@@ -1,6 +1,6 @@
 import "server-only";
 import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
-import { appealSchema, appealUpdateSchema } from "@/lib/applications/application-schemas";
+import { appealSchema, appealUpdateSchema, proactiveAppealSchema } from "@/lib/applications/application-schemas";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -31,15 +31,37 @@ function checkDates(filedOn: string, resultOn: string | null | undefined, result
   if (Object.keys(fields).length) throw new ValidationError(fields);
 }
 
-export async function recordAppeal(actor: ActingUser, applicationId: number, input: unknown): Promise<{ id: number; kind: "reconsideration" | "litigation" }> {
+export type AppealKind = "reconsideration" | "litigation";
+
+export async function recordAppeal(actor: ActingUser, applicationId: number, input: unknown): Promise<{ id: number; kind: AppealKind }> {
   await assertMayRecord(actor);
   const data = parseInput(appealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
+  return storeAppeal(actor, data, { applicationId, subject: null });
+}
+
+/**
+ * A reconsideration or lawsuit about proactive disclosure (主动公开): no application, the subject
+ * (what was or was not published) instead. It counts in Table 4 like every other case.
+ */
+export async function recordProactiveAppeal(actor: ActingUser, input: unknown): Promise<{ id: number; kind: AppealKind }> {
+  await assertMayRecord(actor);
+  const data = parseInput(proactiveAppealSchema, input);
+  checkDates(data.filedOn, data.resultOn, data.result);
+  return storeAppeal(actor, data, { applicationId: null, subject: data.subject });
+}
+
+async function storeAppeal(
+  actor: ActingUser,
+  data: ReturnType<typeof appealSchema.parse>,
+  about: { applicationId: number; subject: null } | { applicationId: null; subject: string },
+): Promise<{ id: number; kind: AppealKind }> {
+  const { applicationId } = about;
   return db.$transaction(async (tx) => {
-    if (!(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } })))
+    if (applicationId !== null && !(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } })))
       throw new NotFoundError(messages.common.notFound.application);
     const common = {
-      applicationId,
+      ...about,
       filedOn: isoDateToDateColumn(data.filedOn),
       body: data.body,
       result: data.result,
@@ -56,10 +78,64 @@ export async function recordAppeal(actor: ActingUser, applicationId: number, inp
       entityType: data.kind === "reconsideration" ? "Reconsideration" : "Litigation",
       entityId: record.id,
       toState: data.result,
-      details: { applicationId, filedOn: data.filedOn },
+      details: { applicationId, subject: about.subject, filedOn: data.filedOn },
     });
     return { id: record.id, kind: data.kind };
   });
+}
+
+export type AppealCase = {
+  kind: AppealKind;
+  id: number;
+  filedOn: string;
+  body: string;
+  result: string;
+  resultOn: string | null;
+  afterReconsideration: boolean;
+  note: string | null;
+  /** The application the case is about, or null for a case about proactive disclosure. */
+  application: { id: number; number: string } | null;
+  subject: string | null;
+};
+
+/**
+ * Every reconsideration and lawsuit of the agency's disclosure work, newest first: those about
+ * applications (recorded on the application's page) and those about proactive disclosure. The
+ * notes are for those who may record cases (the handling section and leaders), as on an application's page.
+ */
+export async function listAppealCases(actor: ActingUser): Promise<{ cases: AppealCase[]; canRecord: boolean }> {
+  assertPermitted(actor, "application.read");
+  const canRecord = await mayRecord(actor);
+  const include = { application: { select: { id: true, number: true } } } as const;
+  const [reconsiderations, litigations] = await Promise.all([
+    db.reconsideration.findMany({ include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
+    db.litigation.findMany({ include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
+  ]);
+  const caseOf = (kind: AppealKind, record: (typeof reconsiderations)[number] & { afterReconsideration?: boolean }): AppealCase => ({
+    kind,
+    id: record.id,
+    filedOn: dateColumnToIsoDate(record.filedOn),
+    body: record.body,
+    result: record.result,
+    resultOn: dateColumnToIsoDate(record.resultOn),
+    afterReconsideration: record.afterReconsideration ?? false,
+    note: canRecord ? record.note : null,
+    application: record.application,
+    subject: record.subject,
+  });
+  const cases = [...reconsiderations.map((record) => caseOf("reconsideration", record)), ...litigations.map((record) => caseOf("litigation", record))];
+  cases.sort((a, b) => (a.filedOn === b.filedOn ? b.id - a.id : a.filedOn < b.filedOn ? 1 : -1));
+  return { cases, canRecord };
+}
+
+async function mayRecord(actor: ActingUser): Promise<boolean> {
+  try {
+    await assertMayRecord(actor);
+    return true;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
+  }
 }
 
 export async function updateAppealResult(actor: ActingUser, kind: "reconsideration" | "litigation", id: number, input: unknown): Promise<void> {
@@ -79,7 +155,7 @@ export async function updateAppealResult(actor: ActingUser, kind: "reconsiderati
       entityId: id,
       fromState: before.result,
       toState: data.result,
-      details: { applicationId: before.applicationId },
+      details: { applicationId: before.applicationId, subject: before.subject },
     });
   });
 }

@@ -14,6 +14,7 @@ export const applicationTextLimits = {
   note: 1000,
   thirdParty: 100,
   appealBody: 100,
+  appealSubject: 200,
   templateTitle: 100,
   templateBody: 10_000,
   replyBody: 20_000,

@@ -283,6 +283,11 @@ export const appealSchema = z.object({
   note,
 });
 
+/** A case about proactive disclosure: no application, and what it is about instead. */
+export const proactiveAppealSchema = appealSchema.extend({
+  subject: requiredText(applicationTextLimits.appealSubject, v.appealSubject),
+});
+
 export const appealUpdateSchema = z.object({
   result: z.enum(appealResults, { error: v.appealResult }),
   resultOn: optionalIsoDateField(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   appealSchema,
+  proactiveAppealSchema,
   decisionSchema as applicationDecisionSchema,
   offlineApplicationSchema,
   replyEditSchema,
@@ -81,6 +82,7 @@ export const requestBodySchemas: Record<string, z.ZodType> = {
   "patch /api/v1/admin/applications/{id}/reply": replyEditSchema,
   "post /api/v1/admin/applications/{id}/reply/transitions": replyLetterReview.requestSchema,
   "post /api/v1/admin/applications/{id}/appeals": appealSchema,
+  "post /api/v1/admin/appeals": proactiveAppealSchema,
 
   "post /api/v1/admin/decisions": decisionCreateSchema,
   "patch /api/v1/admin/decisions/{id}": decisionUpdateSchema,

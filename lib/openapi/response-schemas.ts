@@ -445,6 +445,25 @@ component(
   }),
 );
 component(
+  "AppealCaseList",
+  z.object({
+    items: z.array(
+      z.object({
+        kind: z.enum(["reconsideration", "litigation"]),
+        id: int(),
+        filedOn: day(),
+        body: text(),
+        result: text(),
+        resultOn: nullableDay(),
+        afterReconsideration: z.boolean(),
+        note: nullableText(),
+        application: z.object({ id: int(), number: text() }).nullable(),
+        subject: nullableText(),
+      }),
+    ),
+  }),
+);
+component(
   "ConsoleApplicationDetail",
   z
     .looseObject({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import JSZip from "jszip";
-import { countAppealsForReport, recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
+import { countAppealsForReport, listAppealCases, recordAppeal, recordProactiveAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { findConsoleApplication, listApplications } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { findApplicationRules, updateHandlingSection } from "@/lib/applications/handling-section";
@@ -464,6 +464,28 @@ describe("figures for the annual report", () => {
     await assert.rejects(updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld" }), ValidationError);
     await updateAppealResult(staff, "reconsideration", appeal.id, { result: "upheld", resultOn: `${year}-11-01` });
     assert.deepEqual(await countAppealsForReport(year), [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);
+  });
+
+  test("Table 4 counts a case about proactive disclosure recorded without an application; its subject is required", async () => {
+    const year = Number(todayInBeijing().slice(0, 4));
+    const before = await countAppealsForReport(year);
+    const input = { kind: "litigation", filedOn: `${year}-10-20`, body: "绥芬河市人民法院", result: "pending" };
+    await assert.rejects(recordProactiveAppeal(staff, input), (error: unknown) => error instanceof ValidationError && "subject" in error.fields);
+    await assert.rejects(recordProactiveAppeal(otherStaff, { ...input, subject: "《行政处罚案件信息公开》" }), ForbiddenError);
+    const recorded = await recordProactiveAppeal(staff, { ...input, subject: "《行政处罚案件信息公开》未公开处罚依据" });
+    const after = await countAppealsForReport(year);
+    // 行政诉讼 未经复议直接起诉: 尚未审结 (index 8) and 总计 (index 9) each one more.
+    assert.deepEqual(
+      after.map((value, index) => value - before[index]),
+      [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0],
+    );
+    const { cases } = await listAppealCases(otherStaff);
+    const listed = cases.find((record) => record.kind === "litigation" && record.id === recorded.id);
+    assert.deepEqual([listed?.application, listed?.subject, listed?.note], [null, "《行政处罚案件信息公开》未公开处罚依据", null]);
+    assert.ok(
+      cases.some((record) => record.application !== null),
+      "the cases about applications are listed too",
+    );
   });
 });
 

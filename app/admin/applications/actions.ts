@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ApplicationFormState } from "@/app/(public)/apply/form-state";
 import { runApplicationForm } from "@/app/(public)/apply/run-application-form";
-import { recordAppeal, updateAppealResult } from "@/lib/applications/appeals";
+import { recordAppeal, recordProactiveAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
@@ -58,6 +58,27 @@ export async function updateAppealAction(
   formData: FormData,
 ): Promise<FormState> {
   return onApplication(applicationId, "appeal", async () => updateAppealResult(await requireSessionUser(), kind, appealId, formDataToObject(formData)));
+}
+
+/** A case about proactive disclosure, recorded on the page of all cases (no application). */
+export async function recordProactiveAppealAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await recordProactiveAppeal(await requireSessionUser(), formDataToObject(formData));
+    redirect("/admin/applications/appeals?done=appeal");
+  });
+}
+
+/** The result of a case, changed on the page of all cases. */
+export async function updateAppealOnListAction(
+  kind: "reconsideration" | "litigation",
+  appealId: number,
+  _state: FormState,
+  formData: FormData,
+): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateAppealResult(await requireSessionUser(), kind, appealId, formDataToObject(formData));
+    redirect("/admin/applications/appeals?done=appeal");
+  });
 }
 
 export async function updateSettingsAction(_state: FormState, formData: FormData): Promise<FormState> {

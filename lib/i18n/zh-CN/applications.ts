@@ -257,6 +257,7 @@ export const applicationsMessages = {
     duplicateSubmission: "这份申请已经提交过，内容与原提交不同。请刷新页面后重新填写。",
     appealKind: "请选择类型。",
     appealBody: "请填写复议机关或审理法院。",
+    appealSubject: "请填写案件涉及的主动公开事项（如信息标题或索引号）。",
     appealResult: "请选择结果。",
     templateTitle: "请填写标题。",
     templateBody: "请填写正文。",
@@ -467,6 +468,19 @@ export const applicationsMessages = {
       add: "添加记录",
       update: "更新结果",
       empty: "暂无行政复议或行政诉讼记录。",
+      subject: "涉及的主动公开事项",
+      subjectHint: "与依申请公开无关的案件（如对主动公开的信息提起复议或诉讼），写明涉及的信息标题或索引号；计入年度报告表四。",
+      addProactive: "登记涉及主动公开的复议或诉讼",
+      application: "申请",
+    },
+    appealsPage: {
+      title: "行政复议和行政诉讼",
+      tab: "复议诉讼",
+      intro:
+        "本机关政府信息公开工作的全部行政复议、行政诉讼案件：依申请公开的案件在各申请页登记，涉及主动公开的案件在本页登记。年度报告表四统计当年提起的案件和上年结转未审结的案件。",
+      empty: "暂无行政复议或行政诉讼记录。",
+      columns: { kind: "类型", filedOn: "提起日期", about: "涉及", body: "复议机关 / 审理法院", result: "结果" },
+      saved: "已保存。",
     },
     calendarView: {
       title: "答复期限日历",

@@ -176,6 +176,8 @@ export const openapiMessages = {
     "patch /api/v1/admin/applications/{id}/reply": "起草答复",
     "post /api/v1/admin/applications/{id}/reply/transitions": "答复审核流程",
     "post /api/v1/admin/applications/{id}/appeals": "登记行政复议、行政诉讼",
+    "get /api/v1/admin/appeals": "全部行政复议、行政诉讼案件（含涉及主动公开的案件）",
+    "post /api/v1/admin/appeals": "登记涉及主动公开的行政复议、行政诉讼（无申请）",
     "post /api/v1/admin/applications/import": "导入历史台账（.xlsx 或 .csv）",
     "get /api/v1/admin/applications/import/template": "台账导入模板",
     "get /api/v1/admin/fees/quote": "信息处理费试算",

@@ -75,6 +75,21 @@ export const applicationRows: MatrixRow[] = [
     }),
   },
   {
+    route: "GET /api/v1/admin/appeals",
+    expect: expect(401, 200, 200, 200, 200, 200),
+    note: "every case of the disclosure work; notes only for those who record cases",
+    request: async () => ({}),
+  },
+  {
+    route: "POST /api/v1/admin/appeals",
+    case: "a reconsideration about proactive disclosure",
+    expect: expect(401, 403, 201, 201, 201, 403),
+    note: `${handlers}, and leaders`,
+    request: async (fx) => ({
+      json: { kind: "reconsideration", subject: "《2026年行政处罚案件信息公开》", filedOn: fx.today, body: "绥芬河市人民政府", result: "pending" },
+    }),
+  },
+  {
     route: `POST ${api}/import`,
     case: "a file that is not a ledger",
     expect: expect(401, 422, 422, 422, 403, 422),
@@ -138,6 +153,23 @@ export const applicationRows: MatrixRow[] = [
     request: async (fx) => {
       const { applicationId, appealId } = await fx.appeal();
       return formAction([applicationId, "reconsideration", appealId], { result: "upheld", resultOn: fx.today });
+    },
+  },
+  {
+    action: `${actions}#recordProactiveAppealAction`,
+    expect: expect(401, 403, 200, 200, 200, 403),
+    note: `${handlers}, and leaders`,
+    request: async (fx) =>
+      formAction([], { kind: "litigation", subject: "《2026年行政处罚案件信息公开》", filedOn: fx.today, body: "绥芬河市人民法院", result: "pending" }),
+  },
+  {
+    action: `${actions}#updateAppealOnListAction`,
+    case: "a pending reconsideration",
+    expect: expect(401, 403, 200, 200, 200, 403),
+    note: `${handlers}, and leaders`,
+    request: async (fx) => {
+      const { appealId } = await fx.appeal();
+      return formAction(["reconsideration", appealId], { result: "upheld", resultOn: fx.today });
     },
   },
   {

@@ -290,13 +290,18 @@ export function ReplyEditor({ run, title, body, version }: { run: Run; title: st
   );
 }
 
-export function AppealForm({ run, today }: { run: Run; today: string }) {
+/** A reconsideration or lawsuit; `aboutProactiveDisclosure`: a case with no application, which names its subject. */
+export function AppealForm({ run, today, aboutProactiveDisclosure = false }: { run: Run; today: string; aboutProactiveDisclosure?: boolean }) {
   const f = a.console.appealForm;
   const [kind, setKind] = useState("reconsideration");
+  const title = aboutProactiveDisclosure ? f.addProactive : f.add;
   return (
     <details className="rounded border border-gray-200 p-3">
-      <summary className="cursor-pointer font-medium">{f.add}</summary>
-      <ActionForm action={run} aria-label={f.add} className="mt-3">
+      <summary className="cursor-pointer font-medium">{title}</summary>
+      <ActionForm action={run} aria-label={title} className="mt-3">
+        {aboutProactiveDisclosure ? (
+          <TextField name="subject" label={f.subject} hint={f.subjectHint} required maxLength={applicationTextLimits.appealSubject} />
+        ) : null}
         <SelectField
           name="kind"
           label={f.kind}
@@ -318,7 +323,7 @@ export function AppealForm({ run, today }: { run: Run; today: string }) {
         />
         <DateField name="resultOn" label={f.resultOn} />
         <NoteField name="note" label={f.note} rows={2} />
-        <SubmitButton>{f.add}</SubmitButton>
+        <SubmitButton>{title}</SubmitButton>
       </ActionForm>
     </details>
   );
