@@ -10,9 +10,11 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { applyMigrations } from "@/lib/database/migrate";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
 import { runTestFiles, selectTestFiles, testConcurrency } from "./test-files";
 import { unusedPort } from "../tests/support/ports";
+import { createEmptyDatabase, migrationsDir, TEMPLATE_DATABASE_ENV } from "../tests/support/test-database";
 
 const root = process.cwd();
 const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2));
@@ -44,6 +46,12 @@ if (selected.some((file) => startsTheProduct.some((name) => file.includes(name))
   }
 }
 
+// Every file's migrated database is a copy of one migrated here (tests/support/test-database.ts).
+const template = await createEmptyDatabase();
+await applyMigrations(template.url, migrationsDir);
+process.env[TEMPLATE_DATABASE_ENV] = template.name;
+
 const code = await runTestFiles(selected, concurrency);
+await template.drop();
 await stop();
 process.exit(code);

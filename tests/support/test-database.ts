@@ -19,12 +19,19 @@ function urlForDatabase(name: string): string {
   return url.toString();
 }
 
-/** A new, empty database on the test server (no migrations applied). */
-export async function createEmptyDatabase(): Promise<TestDatabase> {
+/**
+ * The database every migrated test database is copied from, when the runner made one
+ * (scripts/test-integration.ts: all migrations applied once, then `CREATE DATABASE … TEMPLATE`, a
+ * file copy, for each test file instead of replaying every migration).
+ */
+export const TEMPLATE_DATABASE_ENV = "TEST_TEMPLATE_DATABASE";
+
+/** A new, empty database on the test server (no migrations applied), or a copy of `template`. */
+export async function createEmptyDatabase(template?: string): Promise<TestDatabase> {
   const name = `gongkai_test_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: maintenanceUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   await admin.end();
   return {
     url: urlForDatabase(name),
@@ -58,8 +65,9 @@ export function pinClock(instant: Date | string = TEST_START): void {
  */
 export async function useMigratedTestDatabase(): Promise<TestDatabase> {
   pinClock();
-  const database = await createEmptyDatabase();
-  await applyMigrations(database.url, migrationsDir);
+  const template = process.env[TEMPLATE_DATABASE_ENV];
+  const database = await createEmptyDatabase(template);
+  if (!template) await applyMigrations(database.url, migrationsDir);
   useDatabaseUrl(database.url);
   return {
     ...database,
