@@ -9,7 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import ts from "typescript";
 import type { z } from "zod";
-import type { recordAppeal } from "@/lib/applications/appeals";
+import type { recordAppeal, recordProactiveAppeal } from "@/lib/applications/appeals";
 import type { recordDecision, recordStep } from "@/lib/applications/handle-application";
 import type { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import type { importDecisions } from "@/lib/decisions/import-decisions";
@@ -95,6 +95,7 @@ const writes: Record<string, keyof typeof writeResults> = {
   "patch /api/v1/admin/applications/{id}/reply": answeredWith<Answer<typeof updateReplyDraft>>()("ReplyDraftSaved"),
   "post /api/v1/admin/applications/{id}/reply/transitions": answeredWith<Answer<typeof transitionReply>>()("ReplyTransitionResult"),
   "post /api/v1/admin/applications/{id}/appeals": answeredWith<Answer<typeof recordAppeal>>()("AppealRecorded"),
+  "post /api/v1/admin/appeals": answeredWith<Answer<typeof recordProactiveAppeal>>()("AppealRecorded"),
   "post /api/v1/admin/applications/import": answeredWith<Answer<typeof importApplicationLedger>>()("LedgerImported"),
   "post /api/v1/admin/decisions/{id}/transitions": answeredWith<Answer<typeof transitionDecision>>()("DecisionTransitionResult"),
   "post /api/v1/admin/decisions/batches/{id}/transitions": answeredWith<Answer<typeof transitionDecisionBatch>>()("DecisionBatchTransitionResult"),
