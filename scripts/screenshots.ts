@@ -55,6 +55,15 @@ const allViews: View[] = [
       await page.locator("#actions").scrollIntoViewIfNeeded();
     },
   },
+  {
+    // Every reconsideration and lawsuit; the form for a case about proactive disclosure opened.
+    name: "console-appeals",
+    path: "/admin/applications/appeals",
+    user: "head",
+    open: async (page) => {
+      await page.getByText("登记涉及主动公开的复议或诉讼").first().click();
+    },
+  },
   { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
   { name: "console-spot-check", path: "/admin/spot-check", user: "admin" },
 ];
