@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { axeOn } from "./support/axe";
+import { e2eToday } from "./support/clock";
 import { logIn, logOut, sameOrigin } from "./support/session";
 
 // A valid mainland ID number (GB 11643 checksum) and one with a wrong check digit.
@@ -194,4 +195,26 @@ test("the JSON API: submit, look up, register offline, record steps and a decisi
   expect(await quote.json()).toMatchObject({ amountYuan: 2740 });
   expect((await (await api.get("/api/v1/admin/fees/quote?applicationsThisMonth=31")).json()).amountYuan).toBe(200);
   expect((await api.get("/api/v1/admin/fees/quote?pages=3&applicationsThisMonth=3")).status()).toBe(422);
+});
+
+test("Table 4: a reconsideration about proactive disclosure is recorded without an application, listed and given its result", async ({ page }) => {
+  const subject = `《行政处罚案件信息公开》未公开处罚依据 ${Date.now()}`;
+  await logIn(page, "head");
+  await page.goto("/admin/applications");
+  await page.getByRole("link", { name: "复议诉讼" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "行政复议和行政诉讼" })).toBeVisible();
+  await page.getByText("登记涉及主动公开的复议或诉讼").first().click();
+  const form = page.getByRole("form", { name: "登记涉及主动公开的复议或诉讼" });
+  await form.getByLabel("涉及的主动公开事项").fill(subject);
+  await form.getByLabel("复议机关 / 审理法院").fill("绥芬河市人民政府");
+  await form.getByRole("button", { name: "登记涉及主动公开的复议或诉讼" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已保存。");
+  const row = page.getByTestId("appeal-cases").getByRole("row").filter({ hasText: subject });
+  await expect(row).toContainText("行政复议");
+  await expect(row).toContainText("尚未审结");
+  await row.getByLabel("结果", { exact: true }).selectOption({ label: "结果维持" });
+  await row.getByLabel("结果日期").fill(e2eToday);
+  await row.getByRole("button", { name: "更新结果" }).click();
+  await expect(page.getByTestId("appeal-cases").getByRole("row").filter({ hasText: subject })).toContainText(`结果维持（${e2eToday}）`);
+  await axeOn(page);
 });
