@@ -143,3 +143,9 @@ export async function listAssessmentRecords(actor: ActingUser, input: unknown): 
     registersJudgedOn,
   };
 }
+
+/** The sections' names, for the drill-down's section column. */
+export async function listSectionNames(actor: ActingUser): Promise<{ id: number; name: string }[]> {
+  assertPermitted(actor, "assessment.read");
+  return db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
