@@ -21,11 +21,15 @@ export function StackedBarChart({
   label,
   bars,
   seriesLabels,
+  caption,
   testId,
 }: {
   /** Unique on the page: names the hatch pattern. */
   id: string;
+  /** The full description for screen readers (what the chart shows, with its numbers). */
   label: string;
+  /** The title shown under the chart. */
+  caption?: string;
   bars: readonly StackedBar[];
   seriesLabels: readonly [string, string];
   testId?: string;
@@ -39,8 +43,9 @@ export function StackedBarChart({
   const ticks = [0, 1, 2, 3, 4, 5].map((index) => (maximum / 5) * index);
   const pattern = `${id}-hatch`;
   return (
-    <figure className="max-w-full" data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={label} className="h-auto w-full max-w-2xl" xmlns="http://www.w3.org/2000/svg">
+    // On a phone the chart keeps a readable size and scrolls sideways rather than shrinking its labels.
+    <figure className="max-w-full overflow-x-auto" data-testid={testId}>
+      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={label} className="h-auto w-full max-w-2xl min-w-[520px]" xmlns="http://www.w3.org/2000/svg">
         <title>{label}</title>
         <defs>
           <pattern id={pattern} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
@@ -83,6 +88,7 @@ export function StackedBarChart({
           </text>
         </g>
       </svg>
+      {caption ? <figcaption className="mt-1 text-sm text-gray-700">{caption}</figcaption> : null}
     </figure>
   );
 }

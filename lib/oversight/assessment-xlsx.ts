@@ -100,6 +100,7 @@ export async function buildAssessmentXlsx(assessment: Assessment, agencyName: st
   placeFigure(overview, assessment.agency.annualReport, row, 2);
   place(overview, m.agencyOnly, row, 5, { columns: width - 4, left: true });
   overview.getRow(3).height = 36;
+  overview.getRow(4).height = 30;
   overview.columns.forEach((column, index) => (column.width = index === 0 ? 18 : 8));
   pageSetup(overview, "landscape", "3:4");
 

@@ -12,7 +12,7 @@ import { todayInBeijing } from "@/lib/dates";
 import { InvalidQueryError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { loadAssessment, type Assessment } from "@/lib/oversight/assessment";
-import type { DeadlineFigure, FigureKey } from "@/lib/oversight/assessment-figures";
+import type { DeadlineFigure } from "@/lib/oversight/assessment-figures";
 import { describePeriod, firstAssessmentYear, periodQuery } from "@/lib/oversight/assessment-period";
 import { deadlineFigureKeys, type DeadlineFigureKey } from "@/lib/oversight/assessment-records";
 import { firstValues, recordsHref } from "./assessment-links";
@@ -75,6 +75,7 @@ function TrendChart({ assessment, figure }: { assessment: Assessment; figure: De
     <StackedBarChart
       id={`trend-${figure}`}
       testId={`assessment-trend-${figure}`}
+      caption={title}
       label={`${m.trend.chartLabel(title)} ${assessment.trend.map(({ month, figures }) => `${month}月 ${figures[figure].onTime}/${figures[figure].late}`).join("，")}`}
       seriesLabels={[m.trend.legendOnTime, m.trend.legendLate]}
       bars={assessment.trend.map(({ month, figures }) => ({ label: `${month}月`, values: [figures[figure].onTime, figures[figure].late] as const }))}
@@ -232,7 +233,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
       <Panel id="figure-annualReport" title={m.figures.annualReport} description={m.rules.annualReport} testId="assessment-figure-annualReport">
         <p className="text-sm">
           {m.columns.onTime}：
-          <CountLink href={recordsHref(period, "annualReport" satisfies FigureKey, null, "onTime")} count={assessment.agency.annualReport.onTime} label={m.columns.onTime} />
+          <CountLink href={recordsHref(period, "annualReport", null, "onTime")} count={assessment.agency.annualReport.onTime} label={m.columns.onTime} />
           　{m.columns.late}：
           <CountLink href={recordsHref(period, "annualReport", null, "late")} count={assessment.agency.annualReport.late} label={m.columns.late} />
           　<span className="text-gray-700">{m.agencyOnly}</span>
