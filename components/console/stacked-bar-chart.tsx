@@ -45,7 +45,13 @@ export function StackedBarChart({
   return (
     // On a phone the chart keeps a readable size and scrolls sideways rather than shrinking its labels.
     <figure className="max-w-full overflow-x-auto" data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height + 24}`} role="img" aria-label={label} className="h-auto w-full max-w-2xl min-w-[520px]" xmlns="http://www.w3.org/2000/svg">
+      <svg
+        viewBox={`0 0 ${width} ${height + 24}`}
+        role="img"
+        aria-label={label}
+        className="h-auto w-full max-w-2xl min-w-[520px]"
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title>{label}</title>
         <defs>
           <pattern id={pattern} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
@@ -68,7 +74,15 @@ export function StackedBarChart({
             <g key={bar.label}>
               {first > 0 ? <rect x={x} y={y(first)} width={barWidth} height={y(0) - y(first)} fill="#1f2937" /> : null}
               {second > 0 ? (
-                <rect x={x} y={y(first + second)} width={barWidth} height={y(first) - y(first + second)} fill={`url(#${pattern})`} stroke="#7f1d1d" strokeWidth="1" />
+                <rect
+                  x={x}
+                  y={y(first + second)}
+                  width={barWidth}
+                  height={y(first) - y(first + second)}
+                  fill={`url(#${pattern})`}
+                  stroke="#7f1d1d"
+                  strokeWidth="1"
+                />
               ) : null}
               <text x={x + barWidth / 2} y={height - margin.bottom + 16} textAnchor="middle" fontSize="11" fill="#111827">
                 {bar.label.length > 6 ? `${bar.label.slice(0, 6)}…` : bar.label}

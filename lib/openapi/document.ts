@@ -122,7 +122,8 @@ function describeOperation(operation: Operation): Json {
         description: text.responses.importRejected,
         content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ImportRejected" }, { $ref: "#/components/schemas/Error" }] } } },
       };
-    } else if (operation.body || (operation.query?.length && !operation.badQuery) || operation.path.includes("{")) responses["422"] = errorResponse(text.responses.invalid);
+    } else if (operation.body || (operation.query?.length && !operation.badQuery) || operation.path.includes("{"))
+      responses["422"] = errorResponse(text.responses.invalid);
     if (operation.body && operation.access !== "public") responses["409"] = errorResponse(text.responses.conflict);
     responses["429"] = {
       ...errorResponse(text.responses.rateLimited),

@@ -17,7 +17,12 @@ export type PeriodRange = { from: IsoDate; to: IsoDate };
 
 const optionalNumber = (message: string, maximum: number) =>
   z.preprocess(
-    (value) => (value === null || value === undefined || (typeof value === "string" && value.trim() === "") ? undefined : typeof value === "string" ? value.trim() : value),
+    (value) =>
+      value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+        ? undefined
+        : typeof value === "string"
+          ? value.trim()
+          : value,
     z.coerce.number({ error: message }).int(message).min(1, message).max(maximum, message).optional(),
   );
 
@@ -26,8 +31,17 @@ export function assessmentPeriodSchema(currentYear: number) {
   return z
     .object({
       year: z.preprocess(
-        (value) => (value === null || value === undefined || (typeof value === "string" && value.trim() === "") ? currentYear : typeof value === "string" ? value.trim() : value),
-        z.coerce.number({ error: m.yearInvalid(firstAssessmentYear, currentYear) }).int(m.yearInvalid(firstAssessmentYear, currentYear)).min(firstAssessmentYear, m.yearInvalid(firstAssessmentYear, currentYear)).max(currentYear, m.yearInvalid(firstAssessmentYear, currentYear)),
+        (value) =>
+          value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+            ? currentYear
+            : typeof value === "string"
+              ? value.trim()
+              : value,
+        z.coerce
+          .number({ error: m.yearInvalid(firstAssessmentYear, currentYear) })
+          .int(m.yearInvalid(firstAssessmentYear, currentYear))
+          .min(firstAssessmentYear, m.yearInvalid(firstAssessmentYear, currentYear))
+          .max(currentYear, m.yearInvalid(firstAssessmentYear, currentYear)),
       ),
       quarter: optionalNumber(m.quarterInvalid, 4),
       month: optionalNumber(m.monthInvalid, 12),

@@ -11,8 +11,8 @@ import { addWorkingDays } from "@/lib/deadlines/working-days";
 import type { Satisfaction } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { isInPeriod, type PeriodRange } from "@/lib/oversight/assessment-period";
-import { loadMessageReplyWorkingDays } from "@/lib/oversight/oversight-settings";
 import { annualReportDueOn, judgeDeadline } from "@/lib/oversight/assessment-rules";
+import { loadMessageReplyWorkingDays } from "@/lib/oversight/oversight-settings";
 import { listPublishedReports } from "@/lib/reports/manage-reports";
 
 /**
@@ -20,7 +20,14 @@ import { listPublishedReports } from "@/lib/reports/manage-reports";
  * done (on time or late) or still open past its deadline (late). Open records not yet due are not
  * counted. Every deadline is the one the record's own console page shows.
  */
-export const deadlineFigureKeys = ["itemsPublished", "decisionsPublished", "applicationsAnswered", "proposalReplies", "messagesAnswered", "annualReport"] as const;
+export const deadlineFigureKeys = [
+  "itemsPublished",
+  "decisionsPublished",
+  "applicationsAnswered",
+  "proposalReplies",
+  "messagesAnswered",
+  "annualReport",
+] as const;
 export type DeadlineFigureKey = (typeof deadlineFigureKeys)[number];
 
 export type AssessmentRecord = {
@@ -60,7 +67,11 @@ async function itemRecords(context: Context): Promise<AssessmentRecord[]> {
     where: {
       OR: [
         { publishedRevisionId: { not: null }, publishedRevision: { is: { formedAt: { gte: formedFrom, lte: isoDateToDateColumn(context.range.to) } } } },
-        { publishedRevisionId: null, state: { not: "withdrawn" }, latestRevision: { is: { formedAt: { gte: formedFrom, lte: isoDateToDateColumn(context.range.to) } } } },
+        {
+          publishedRevisionId: null,
+          state: { not: "withdrawn" },
+          latestRevision: { is: { formedAt: { gte: formedFrom, lte: isoDateToDateColumn(context.range.to) } } },
+        },
       ],
     },
     select: {
@@ -136,7 +147,11 @@ async function applicationRecords(context: Context): Promise<AssessmentRecord[]>
   ]);
   return rows
     .map((row) => {
-      const clock = clockOf(context.calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, context.today);
+      const clock = clockOf(
+        context.calendar,
+        { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps },
+        context.today,
+      );
       if (clock.dueOn === null) return null;
       return record(context, {
         figure: "applicationsAnswered",
@@ -203,7 +218,10 @@ async function messageRecords(context: Context): Promise<AssessmentRecord[]> {
     db.feedback.findMany({
       where: {
         status: { not: "rejected" },
-        submittedAt: { gte: new Date(`${addCalendarDays(context.range.from, -120)}T00:00:00+08:00`), lt: new Date(`${addCalendarDays(context.range.to, 1)}T00:00:00+08:00`) },
+        submittedAt: {
+          gte: new Date(`${addCalendarDays(context.range.from, -120)}T00:00:00+08:00`),
+          lt: new Date(`${addCalendarDays(context.range.to, 1)}T00:00:00+08:00`),
+        },
       },
       select: { id: true, topic: true, sectionId: true, submittedAt: true, answeredAt: true },
     }),

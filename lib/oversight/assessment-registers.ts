@@ -60,7 +60,10 @@ export type RegisterFreshnessBySection = { agency: RegisterFreshness[]; bySectio
 export async function judgeRegisterFreshness(day: IsoDate): Promise<RegisterFreshnessBySection> {
   const [rows, columns] = await Promise.all([
     latestPublications(day),
-    db.category.findMany({ where: { slug: { in: assessedRegisters.map((register) => register.slug) } }, select: { slug: true, name: true, staleAfterDays: true } }),
+    db.category.findMany({
+      where: { slug: { in: assessedRegisters.map((register) => register.slug) } },
+      select: { slug: true, name: true, staleAfterDays: true },
+    }),
   ]);
   const columnOf = new Map(columns.map((column) => [column.slug, column]));
   const judge = (register: (typeof assessedRegisters)[number], latest: Date | null): RegisterFreshness => {
@@ -76,7 +79,8 @@ export async function judgeRegisterFreshness(day: IsoDate): Promise<RegisterFres
       stale: isRegisterStale(lastUpdatedOn, limitDays, day),
     };
   };
-  const newest = (candidates: LatestRow[]) => candidates.reduce<Date | null>((latest, row) => (latest === null || row.latest > latest ? row.latest : latest), null);
+  const newest = (candidates: LatestRow[]) =>
+    candidates.reduce<Date | null>((latest, row) => (latest === null || row.latest > latest ? row.latest : latest), null);
   const agency = assessedRegisters.map((register) => judge(register, newest(rows.filter((row) => row.register === register.slug))));
   const bySection = new Map<number, RegisterFreshness[]>();
   for (const register of assessedRegisters) {

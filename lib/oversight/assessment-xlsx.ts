@@ -35,7 +35,13 @@ function titleRow(sheet: ExcelJS.Worksheet, width: number, title: string, note: 
   sheet.getRow(2).height = 30;
 }
 
-function place(sheet: ExcelJS.Worksheet, value: Cell, row: number, column: number, options: { rows?: number; columns?: number; bold?: boolean; left?: boolean } = {}): void {
+function place(
+  sheet: ExcelJS.Worksheet,
+  value: Cell,
+  row: number,
+  column: number,
+  options: { rows?: number; columns?: number; bold?: boolean; left?: boolean } = {},
+): void {
   const { rows = 1, columns = 1, bold = false, left = false } = options;
   if (rows > 1 || columns > 1) sheet.mergeCells(row, column, row + rows - 1, column + columns - 1);
   for (let r = row; r < row + rows; r++)
@@ -91,7 +97,10 @@ export async function buildAssessmentXlsx(assessment: Assessment, agencyName: st
     place(overview, m.columns.rate, 4, column + 2, { bold: true });
   });
   let row = 5;
-  for (const line of [...assessment.sections.map((section) => ({ name: section.name, figures: section.figures, bold: false })), { name: m.columns.agency, figures: assessment.agency, bold: true }]) {
+  for (const line of [
+    ...assessment.sections.map((section) => ({ name: section.name, figures: section.figures, bold: false })),
+    { name: m.columns.agency, figures: assessment.agency, bold: true },
+  ]) {
     place(overview, line.name, row, 1, { left: true, bold: line.bold });
     figures.forEach((figure, index) => placeFigure(overview, line.figures[figure], row, 2 + index * 3));
     row++;
@@ -122,7 +131,9 @@ export async function buildAssessmentXlsx(assessment: Assessment, agencyName: st
   // 登记簿: each register's last update against its column's limit.
   const registers = workbook.addWorksheet(m.exportSheets.registers);
   titleRow(registers, 4, `${title} · ${m.figures.registerFreshness}`, m.registersJudgedOn(assessment.registersJudgedOn));
-  [m.columns.register, m.columns.lastUpdated, m.columns.limit, m.columns.status].forEach((header, index) => place(registers, header, 3, index + 1, { bold: true }));
+  [m.columns.register, m.columns.lastUpdated, m.columns.limit, m.columns.status].forEach((header, index) =>
+    place(registers, header, 3, index + 1, { bold: true }),
+  );
   row = 4;
   for (const register of assessment.agency.registerFreshness.registers) {
     place(registers, register.name, row, 1, { left: true });

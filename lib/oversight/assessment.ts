@@ -8,7 +8,16 @@ import { db } from "@/lib/db";
 import type { IsoDate } from "@/lib/deadlines/iso-date";
 import { InvalidQueryError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { countAgencyFigures, countDeadline, countSectionFigures, figureKeys, type AgencyFigures, type DeadlineFigure, type FigureKey, type SectionFigures } from "@/lib/oversight/assessment-figures";
+import {
+  countAgencyFigures,
+  countDeadline,
+  countSectionFigures,
+  figureKeys,
+  type AgencyFigures,
+  type DeadlineFigure,
+  type FigureKey,
+  type SectionFigures,
+} from "@/lib/oversight/assessment-figures";
 import { assessmentPeriodSchema, isInPeriod, monthsOf, periodRange, type AssessmentPeriod, type PeriodRange } from "@/lib/oversight/assessment-period";
 import { collectAssessmentRecords, deadlineFigureKeys, type AssessmentRecord, type DeadlineFigureKey } from "@/lib/oversight/assessment-records";
 import { judgeRegisterFreshness, type RegisterFreshness } from "@/lib/oversight/assessment-registers";
@@ -84,7 +93,10 @@ export async function loadAssessment(actor: ActingUser, input: unknown): Promise
     trend: monthsOf(period.year).map((month) => {
       const monthRange = periodRange(month);
       const inMonth = yearRecords.filter((record) => isInPeriod(record.dueOn, monthRange));
-      return { month: month.month!, figures: Object.fromEntries(deadlineFigureKeys.map((key) => [key, countDeadline(inMonth, key)])) as Record<DeadlineFigureKey, DeadlineFigure> };
+      return {
+        month: month.month!,
+        figures: Object.fromEntries(deadlineFigureKeys.map((key) => [key, countDeadline(inMonth, key)])) as Record<DeadlineFigureKey, DeadlineFigure>,
+      };
     }),
   };
 }
@@ -94,10 +106,17 @@ const drillDownSchema = z.object({
   /** A section's id, or empty for the whole agency. */
   section: z.preprocess(
     (value) => (value === null || value === undefined || value === "" ? undefined : value),
-    z.coerce.number({ error: messages.assessment.records.sectionInvalid }).int(messages.assessment.records.sectionInvalid).positive(messages.assessment.records.sectionInvalid).optional(),
+    z.coerce
+      .number({ error: messages.assessment.records.sectionInvalid })
+      .int(messages.assessment.records.sectionInvalid)
+      .positive(messages.assessment.records.sectionInvalid)
+      .optional(),
   ),
   /** `onTime` or `late`; empty for both. */
-  status: z.preprocess((value) => (value === null || value === "" ? undefined : value), z.enum(["onTime", "late"], { error: messages.assessment.records.statusInvalid }).optional()),
+  status: z.preprocess(
+    (value) => (value === null || value === "" ? undefined : value),
+    z.enum(["onTime", "late"], { error: messages.assessment.records.statusInvalid }).optional(),
+  ),
 });
 
 export type AssessmentRecords = {
@@ -138,8 +157,13 @@ export async function listAssessmentRecords(actor: ActingUser, input: unknown): 
     records:
       figure === "registerFreshness"
         ? []
-        : records.filter((record) => record.figure === figure && inSection(record.sectionId) && statusMatches(record.late)).sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id),
-    registers: figure === "registerFreshness" ? (section ? (registers.bySection.get(section.id) ?? []) : registers.agency).filter((register) => statusMatches(register.stale)) : [],
+        : records
+            .filter((record) => record.figure === figure && inSection(record.sectionId) && statusMatches(record.late))
+            .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.id - b.id),
+    registers:
+      figure === "registerFreshness"
+        ? (section ? (registers.bySection.get(section.id) ?? []) : registers.agency).filter((register) => statusMatches(register.stale))
+        : [],
     registersJudgedOn,
   };
 }

@@ -52,7 +52,16 @@ async function item(sectionId: number, formedOn: string, publishedOn: string | n
     },
   });
   const revision = await db.itemRevision.create({
-    data: { itemId: created.id, number: 1, title: `考核测试信息${number}`, body: "<p>正文</p>", bodyText: "正文", categoryId: category.id, formedAt: dateColumn(formedOn), createdById: staff.id },
+    data: {
+      itemId: created.id,
+      number: 1,
+      title: `考核测试信息${number}`,
+      body: "<p>正文</p>",
+      bodyText: "正文",
+      categoryId: category.id,
+      formedAt: dateColumn(formedOn),
+      createdById: staff.id,
+    },
   });
   await db.item.update({ where: { id: created.id }, data: { latestRevisionId: revision.id, publishedRevisionId: publishedOn ? revision.id : null } });
   return created.id;
@@ -154,10 +163,22 @@ async function proposal(
   return created.id;
 }
 
-async function message(sectionId: number, submittedOn: string, answeredOn: string | null, status: "answered" | "received" | "rejected" = answeredOn ? "answered" : "received") {
+async function message(
+  sectionId: number,
+  submittedOn: string,
+  answeredOn: string | null,
+  status: "answered" | "received" | "rejected" = answeredOn ? "answered" : "received",
+) {
   return (
     await db.feedback.create({
-      data: { topic: `考核测试留言${++sequence}`, content: "留言", sectionId, status, submittedAt: at(submittedOn), answeredAt: answeredOn ? at(answeredOn) : null },
+      data: {
+        topic: `考核测试留言${++sequence}`,
+        content: "留言",
+        sectionId,
+        status,
+        submittedAt: at(submittedOn),
+        answeredAt: answeredOn ? at(answeredOn) : null,
+      },
     })
   ).id;
 }
@@ -289,7 +310,10 @@ describe("assessment figures for October 2026", () => {
     );
     assert.deepEqual([registers.onTime, registers.late], [1, 1]);
     // A section is judged on the registers it published in: 办公室's licences.
-    assert.deepEqual(sectionFigures(october, office).registerFreshness.registers.map((register) => register.slug), ["licensing"]);
+    assert.deepEqual(
+      sectionFigures(october, office).registerFreshness.registers.map((register) => register.slug),
+      ["licensing"],
+    );
   });
 
   test("records count in the period their deadline falls in: the year holds October's, November holds none of them", async () => {
@@ -311,10 +335,13 @@ describe("assessment figures for October 2026", () => {
 
   test("the drill-down lists exactly the records a cell counted, each linking to its record", async () => {
     const late = await listAssessmentRecords(head, { year: "2026", month: "10", figure: "itemsPublished", section: String(enforcement), status: "late" });
-    assert.deepEqual(late.records.map((record) => [record.url, record.dueOn, record.doneOn]), [
-      [`/admin/items/${ids.lateItem}`, "2026-10-21", "2026-10-22"],
-      [`/admin/items/${ids.openItem}`, "2026-10-21", null],
-    ]);
+    assert.deepEqual(
+      late.records.map((record) => [record.url, record.dueOn, record.doneOn]),
+      [
+        [`/admin/items/${ids.lateItem}`, "2026-10-21", "2026-10-22"],
+        [`/admin/items/${ids.openItem}`, "2026-10-21", null],
+      ],
+    );
     const decisions = await listAssessmentRecords(head, { year: "2026", month: "10", figure: "decisionsPublished" });
     assert.deepEqual(
       decisions.records.map((record) => [record.url, record.late]),
@@ -325,20 +352,29 @@ describe("assessment figures for October 2026", () => {
       ],
     );
     const stale = await listAssessmentRecords(head, { year: "2026", month: "10", figure: "registerFreshness", status: "late" });
-    assert.deepEqual(stale.registers.map((register) => register.slug), ["penalties"]);
+    assert.deepEqual(
+      stale.registers.map((register) => register.slug),
+      ["penalties"],
+    );
     await assert.rejects(listAssessmentRecords(head, { year: "2026", figure: "nonsense" }), InvalidQueryError);
   });
 
   test("staff may not read the dashboard; a section head sees every section", async () => {
     await assert.rejects(loadAssessment(staff, { year: "2026" }), ForbiddenError);
     const seen = await loadAssessment(head, { year: "2026", month: "10" });
-    assert.deepEqual(seen.sections.map((section) => section.sectionId).filter((id) => id === office || id === enforcement), [office, enforcement]);
+    assert.deepEqual(
+      seen.sections.map((section) => section.sectionId).filter((id) => id === office || id === enforcement),
+      [office, enforcement],
+    );
   });
 
   test("the .xlsx export reads back: title row merged over the table, two-level headers, 宋体, borders, A4, the counts", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await buildAssessmentXlsx(october, "测试局")) as unknown as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((sheet) => sheet.name), ["总览", "答复类型", "登记簿", "各月趋势"]);
+    assert.deepEqual(
+      workbook.worksheets.map((sheet) => sheet.name),
+      ["总览", "答复类型", "登记簿", "各月趋势"],
+    );
     const overview = workbook.getWorksheet("总览")!;
     assert.match(String(overview.getCell("A1").value), /测试局政务公开考核统计（2026年10月）/);
     const merges = (overview.model as unknown as { merges: string[] }).merges;
@@ -350,7 +386,10 @@ describe("assessment figures for October 2026", () => {
     assert.equal(overview.getColumn(1).width, 18);
     const agencyRow = overview.getRows(5, overview.rowCount - 4)!.find((row) => row.getCell(1).value === "全机关")!;
     // 主动公开: 1 on time, 2 late, 33.3%; 双公示: 1, 2.
-    assert.deepEqual([agencyRow.getCell(2).value, agencyRow.getCell(3).value, agencyRow.getCell(4).value, agencyRow.getCell(5).value, agencyRow.getCell(6).value], [1, 2, "33.3%", 1, 2]);
+    assert.deepEqual(
+      [agencyRow.getCell(2).value, agencyRow.getCell(3).value, agencyRow.getCell(4).value, agencyRow.getCell(5).value, agencyRow.getCell(6).value],
+      [1, 2, "33.3%", 1, 2],
+    );
     const outcomes = workbook.getWorksheet("答复类型")!;
     assert.equal(outcomes.getCell("B4").value, 1, "（一）予以公开");
   });
@@ -366,7 +405,10 @@ describe("GET /api/v1/admin/assessment", () => {
   test("answers {sections: [{sectionId, name, figures}], agency} with onTime and late on every deadline figure", async () => {
     const response = await get("?year=2026&month=10");
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { sections: { sectionId: number; name: string; figures: Record<string, { onTime: number; late: number }> }[]; agency: Record<string, { onTime: number; late: number }> };
+    const body = (await response.json()) as {
+      sections: { sectionId: number; name: string; figures: Record<string, { onTime: number; late: number }> }[];
+      agency: Record<string, { onTime: number; late: number }>;
+    };
     assert.deepEqual(Object.keys(body), ["sections", "agency"]);
     assert.deepEqual(Object.keys(body.agency), [
       "itemsPublished",

@@ -29,7 +29,7 @@ type Row = { key: string; sectionId: number | null; name: string; figure: Deadli
 
 function CountLink({ href, count, label }: { href: string; count: number; label: string }) {
   return (
-    <Link href={href} aria-label={`${label}：${count}`}>
+    <Link href={href} aria-label={m.countLabel(label, count)}>
       {count}
     </Link>
   );
@@ -37,7 +37,12 @@ function CountLink({ href, count, label }: { href: string; count: number; label:
 
 function FigureTable({ assessment, figure }: { assessment: Assessment; figure: Exclude<DeadlineFigureKey, "annualReport"> | "registerFreshness" }) {
   const rows: Row[] = [
-    ...assessment.sections.map((section) => ({ key: String(section.sectionId), sectionId: section.sectionId, name: section.name, figure: section.figures[figure] })),
+    ...assessment.sections.map((section) => ({
+      key: String(section.sectionId),
+      sectionId: section.sectionId,
+      name: section.name,
+      figure: section.figures[figure],
+    })),
     { key: "agency", sectionId: null, name: m.columns.agency, figure: assessment.agency[figure] },
   ];
   const title = m.figures[figure];
@@ -55,13 +60,21 @@ function FigureTable({ assessment, figure }: { assessment: Assessment; figure: E
           key: "onTime",
           header: figure === "registerFreshness" ? m.fresh : m.columns.onTime,
           className: "whitespace-nowrap",
-          cell: (row) => <CountLink href={recordsHref(assessment.period, figure, row.sectionId, "onTime")} count={row.figure.onTime} label={`${row.name} ${m.columns.onTime}`} />,
+          cell: (row) => (
+            <CountLink
+              href={recordsHref(assessment.period, figure, row.sectionId, "onTime")}
+              count={row.figure.onTime}
+              label={`${row.name} ${m.columns.onTime}`}
+            />
+          ),
         },
         {
           key: "late",
           header: figure === "registerFreshness" ? m.stale : m.columns.late,
           className: "whitespace-nowrap",
-          cell: (row) => <CountLink href={recordsHref(assessment.period, figure, row.sectionId, "late")} count={row.figure.late} label={`${row.name} ${m.columns.late}`} />,
+          cell: (row) => (
+            <CountLink href={recordsHref(assessment.period, figure, row.sectionId, "late")} count={row.figure.late} label={`${row.name} ${m.columns.late}`} />
+          ),
         },
         { key: "rate", header: m.columns.rate, className: "whitespace-nowrap", cell: (row) => m.rate(row.figure.onTime, row.figure.late) },
       ]}
@@ -76,9 +89,12 @@ function TrendChart({ assessment, figure }: { assessment: Assessment; figure: De
       id={`trend-${figure}`}
       testId={`assessment-trend-${figure}`}
       caption={title}
-      label={`${m.trend.chartLabel(title)} ${assessment.trend.map(({ month, figures }) => `${month}月 ${figures[figure].onTime}/${figures[figure].late}`).join("，")}`}
+      label={`${m.trend.chartLabel(title)} ${m.chartPoints(assessment.trend.map(({ month, figures }) => ({ label: m.period.monthOption(month), ...figures[figure] })))}`}
       seriesLabels={[m.trend.legendOnTime, m.trend.legendLate]}
-      bars={assessment.trend.map(({ month, figures }) => ({ label: `${month}月`, values: [figures[figure].onTime, figures[figure].late] as const }))}
+      bars={assessment.trend.map(({ month, figures }) => ({
+        label: m.period.monthOption(month),
+        values: [figures[figure].onTime, figures[figure].late] as const,
+      }))}
     />
   );
 }
@@ -124,7 +140,11 @@ function SatisfactionTable({ assessment }: { assessment: Assessment }) {
       empty={null}
       columns={[
         { key: "section", header: m.columns.section, rowHeader: true, cell: (row) => row.name },
-        ...(["satisfied", "basically_satisfied", "unsatisfied"] as const).map((level) => ({ key: level, header: m.satisfaction[level], cell: (row: (typeof rows)[number]) => row.counts[level] })),
+        ...(["satisfied", "basically_satisfied", "unsatisfied"] as const).map((level) => ({
+          key: level,
+          header: m.satisfaction[level],
+          cell: (row: (typeof rows)[number]) => row.counts[level],
+        })),
       ]}
     />
   );
@@ -142,8 +162,17 @@ function RegistersTable({ assessment }: { assessment: Assessment }) {
       columns={[
         { key: "register", header: m.columns.register, rowHeader: true, cell: (register) => <Link href={register.url}>{register.name}</Link> },
         { key: "lastUpdated", header: m.columns.lastUpdated, className: "whitespace-nowrap", cell: (register) => register.lastUpdatedOn ?? m.never },
-        { key: "limit", header: m.columns.limit, className: "whitespace-nowrap", cell: (register) => (register.limitDays === null ? m.noLimit : m.days(register.limitDays)) },
-        { key: "status", header: m.columns.status, cell: (register) => (register.stale === null ? "—" : register.stale ? <strong>{m.stale}</strong> : m.fresh) },
+        {
+          key: "limit",
+          header: m.columns.limit,
+          className: "whitespace-nowrap",
+          cell: (register) => (register.limitDays === null ? m.noLimit : m.days(register.limitDays)),
+        },
+        {
+          key: "status",
+          header: m.columns.status,
+          cell: (register) => (register.stale === null ? "—" : register.stale ? <strong>{m.stale}</strong> : m.fresh),
+        },
       ]}
     />
   );
@@ -172,10 +201,16 @@ export default async function AssessmentPage({ searchParams }: Props) {
       .reduce((sum, key) => [sum[0] + section.figures[key].onTime, sum[1] + section.figures[key].late] as const, [0, 0] as readonly [number, number]);
     return { label: section.name, values: total };
   });
-  const sectionFigures: Exclude<DeadlineFigureKey, "annualReport">[] = ["itemsPublished", "decisionsPublished", "applicationsAnswered", "proposalReplies", "messagesAnswered"];
+  const sectionFigures: Exclude<DeadlineFigureKey, "annualReport">[] = [
+    "itemsPublished",
+    "decisionsPublished",
+    "applicationsAnswered",
+    "proposalReplies",
+    "messagesAnswered",
+  ];
   return (
     <div className="assessment-dashboard space-y-6">
-      <PageHeader title={`${m.title}（${describePeriod(period)}）`} description={m.intro} />
+      <PageHeader title={m.pageTitle(m.title, describePeriod(period))} description={m.intro} />
       <FilterBar label={m.period.legend} submitLabel={m.period.submit} after={<span className="text-gray-700">{m.period.hint}</span>}>
         <FilterSelect name="year" label={m.period.yearLabel} defaultValue={period.year} options={yearOptions(currentYear)} />
         <FilterSelect
@@ -195,7 +230,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
       </FilterBar>
       {problems.length ? (
         <Notice tone="error" role="alert" testId="period-problems">
-          {problems.join("；")}
+          {m.problems(problems)}
         </Notice>
       ) : null}
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-gray-700">
@@ -208,7 +243,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
         <StackedBarChart
           id="by-section"
           testId="assessment-by-section"
-          label={`${m.trend.chartLabel(m.trend.bySection)} ${bySection.map((bar) => `${bar.label} ${bar.values[0]}/${bar.values[1]}`).join("，")}`}
+          label={`${m.trend.chartLabel(m.trend.bySection)} ${m.chartPoints(bySection.map((bar) => ({ label: bar.label, onTime: bar.values[0], late: bar.values[1] })))}`}
           seriesLabels={[m.trend.legendOnTime, m.trend.legendLate]}
           bars={bySection}
         />
@@ -223,7 +258,12 @@ export default async function AssessmentPage({ searchParams }: Props) {
           </div>
         </Panel>
       ))}
-      <Panel id="figure-registerFreshness" title={m.figures.registerFreshness} description={m.rules.registerFreshness} testId="assessment-figure-registerFreshness">
+      <Panel
+        id="figure-registerFreshness"
+        title={m.figures.registerFreshness}
+        description={m.rules.registerFreshness}
+        testId="assessment-figure-registerFreshness"
+      >
         <p className="mb-2 text-sm text-gray-700">{m.registersJudgedOn(assessment.registersJudgedOn)}</p>
         <div className="space-y-4">
           <FigureTable assessment={assessment} figure="registerFreshness" />
@@ -231,12 +271,16 @@ export default async function AssessmentPage({ searchParams }: Props) {
         </div>
       </Panel>
       <Panel id="figure-annualReport" title={m.figures.annualReport} description={m.rules.annualReport} testId="assessment-figure-annualReport">
-        <p className="text-sm">
-          {m.columns.onTime}：
-          <CountLink href={recordsHref(period, "annualReport", null, "onTime")} count={assessment.agency.annualReport.onTime} label={m.columns.onTime} />
-          　{m.columns.late}：
-          <CountLink href={recordsHref(period, "annualReport", null, "late")} count={assessment.agency.annualReport.late} label={m.columns.late} />
-          　<span className="text-gray-700">{m.agencyOnly}</span>
+        <p className="flex flex-wrap gap-x-6 text-sm" data-testid="assessment-annual-report">
+          <span>
+            {m.labelled(m.columns.onTime)}
+            <CountLink href={recordsHref(period, "annualReport", null, "onTime")} count={assessment.agency.annualReport.onTime} label={m.columns.onTime} />
+          </span>
+          <span>
+            {m.labelled(m.columns.late)}
+            <CountLink href={recordsHref(period, "annualReport", null, "late")} count={assessment.agency.annualReport.late} label={m.columns.late} />
+          </span>
+          <span className="text-gray-700">{m.agencyOnly}</span>
         </p>
       </Panel>
     </div>

@@ -69,6 +69,11 @@ export const assessmentMessages = {
   noRegisters: "没有登记簿。",
   agencyOnly: "年度报告为全机关事项，不分科室。",
   overview: "总览",
+  countLabel: (label: string, count: number) => `${label}：${count}`,
+  labelled: (label: string) => `${label}：`,
+  pageTitle: (title: string, period: string) => `${title}（${period}）`,
+  chartPoints: (points: { label: string; onTime: number; late: number }[]) => points.map((point) => `${point.label} ${point.onTime}/${point.late}`).join("，"),
+  problems: (problems: string[]) => problems.join("；"),
   trend: {
     title: (year: number) => `${year}年各月按时情况（全机关）`,
     bySection: "各科室按时与逾期",

@@ -8,7 +8,13 @@ const assessment = "section heads, leaders and administrators read it, every sec
 
 /** The website spot-check readiness page (普查自查): its API and its settings; the assessment dashboard (考核): its API and export. */
 export const oversightRows: MatrixRow[] = [
-  { route: "GET /api/v1/admin/assessment", case: "October 2026", expect: expect(401, 403, 403, 200, 200, 200), note: assessment, request: async () => ({ query: { year: "2026", month: "10" } }) },
+  {
+    route: "GET /api/v1/admin/assessment",
+    case: "October 2026",
+    expect: expect(401, 403, 403, 200, 200, 200),
+    note: assessment,
+    request: async () => ({ query: { year: "2026", month: "10" } }),
+  },
   {
     route: "GET /admin/assessment/export",
     case: "the year 2026 as .xlsx",

@@ -1,5 +1,5 @@
-import { errorResponse } from "@/lib/api/respond";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { errorResponse } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { getSessionUser } from "@/lib/auth/session";
 import { refusalOf } from "@/lib/database/unstorable-input";

@@ -35,7 +35,8 @@ function RecordsTable({ result, sectionNames }: { result: AssessmentRecords; sec
         {
           key: "section",
           header: r.columns.section,
-          cell: (record) => (record.sectionId === null ? (result.figure === "annualReport" ? m.columns.agency : r.noSection) : (sectionNames.get(record.sectionId) ?? "")),
+          cell: (record) =>
+            record.sectionId === null ? (result.figure === "annualReport" ? m.columns.agency : r.noSection) : (sectionNames.get(record.sectionId) ?? ""),
         },
         { key: "dueOn", header: r.columns.dueOn, className: "whitespace-nowrap", cell: (record) => record.dueOn },
         { key: "doneOn", header: r.columns.doneOn, className: "whitespace-nowrap", cell: (record) => record.doneOn ?? r.open },
@@ -50,7 +51,13 @@ function RecordsTable({ result, sectionNames }: { result: AssessmentRecords; sec
             ]
           : []),
         ...(withSatisfaction
-          ? [{ key: "satisfaction", header: r.columns.satisfaction, cell: (record: AssessmentRecords["records"][number]) => (record.satisfaction ? m.satisfaction[record.satisfaction] : "") }]
+          ? [
+              {
+                key: "satisfaction",
+                header: r.columns.satisfaction,
+                cell: (record: AssessmentRecords["records"][number]) => (record.satisfaction ? m.satisfaction[record.satisfaction] : ""),
+              },
+            ]
           : []),
       ]}
     />
@@ -69,7 +76,11 @@ function RegistersTable({ result }: { result: AssessmentRecords }) {
         { key: "register", header: m.columns.register, rowHeader: true, cell: (register) => <Link href={register.url}>{register.name}</Link> },
         { key: "lastUpdated", header: m.columns.lastUpdated, cell: (register) => register.lastUpdatedOn ?? m.never },
         { key: "limit", header: m.columns.limit, cell: (register) => (register.limitDays === null ? m.noLimit : m.days(register.limitDays)) },
-        { key: "status", header: m.columns.status, cell: (register) => (register.stale === null ? "—" : register.stale ? <strong>{m.stale}</strong> : m.fresh) },
+        {
+          key: "status",
+          header: m.columns.status,
+          cell: (register) => (register.stale === null ? "—" : register.stale ? <strong>{m.stale}</strong> : m.fresh),
+        },
       ]}
     />
   );
@@ -88,7 +99,7 @@ export default async function AssessmentRecordsPage({ searchParams }: Props) {
         <PageHeader title={r.title} breadcrumbs={[{ href: "/admin/assessment", label: m.title }]} />
         <Notice tone="error" role="alert" testId="records-problems">
           {r.invalid}
-          {Object.values(error.fields).flat().join("；")}
+          {m.problems(Object.values(error.fields).flat())}
         </Notice>
       </div>
     );
