@@ -51,6 +51,11 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A query string that names nothing valid (a period with month 13): 400, with the fields at fault. */
+export class InvalidQueryError extends ValidationError {
+  override readonly status: number = 400;
+}
+
 export class TooManyRequestsError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,

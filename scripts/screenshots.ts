@@ -66,6 +66,17 @@ const allViews: View[] = [
   },
   { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
   { name: "console-spot-check", path: "/admin/spot-check", user: "admin" },
+  // The demo data's year: the assessment dashboard's period picker, then its first figure (table and trend chart).
+  { name: "console-assessment", path: "/admin/assessment?year=2017", user: "head" },
+  {
+    name: "console-assessment-figure",
+    path: "/admin/assessment?year=2017",
+    user: "head",
+    open: async (page) => {
+      await page.locator("#assessment-overview").scrollIntoViewIfNeeded();
+      await page.evaluate(() => document.querySelector("#assessment-overview")?.closest("section")?.scrollIntoView());
+    },
+  },
 ];
 
 /** `npm run screenshots -- home console-spot-check`: only the views named; all of them without names. */

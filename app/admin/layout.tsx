@@ -32,6 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });
   if (isPermitted(user.role, "site_identity.manage")) links.push({ href: "/admin/site-identity", label: messages.siteIdentity.nav });
   if (isPermitted(user.role, "spot_check.read")) links.push({ href: "/admin/spot-check", label: messages.oversight.nav });
+  if (isPermitted(user.role, "assessment.read")) links.push({ href: "/admin/assessment", label: messages.assessment.nav });
   if (isPermitted(user.role, "audit.read")) links.push({ href: "/admin/audit", label: m.audit });
   if (isPermitted(user.role, "user.manage")) links.push({ href: "/admin/users", label: m.users });
   if (isPermitted(user.role, "section.manage")) links.push({ href: "/admin/sections", label: m.sections });

@@ -1,6 +1,7 @@
 import { accessibilityMessages } from "@/lib/i18n/zh-CN/accessibility";
 import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
+import { assessmentMessages } from "@/lib/i18n/zh-CN/assessment";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
 import { consoleKitMessages } from "@/lib/i18n/zh-CN/console-kit";
 import { editorMessages } from "@/lib/i18n/zh-CN/editor";
@@ -44,6 +45,7 @@ export const zhCN = {
   accessibility: accessibilityMessages,
   siteMap: siteMapMessages,
   oversight: oversightMessages,
+  assessment: assessmentMessages,
   site: {
     disclosureColumn: "政府信息公开",
     mainNavigation: "主导航",

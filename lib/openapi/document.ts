@@ -32,6 +32,8 @@ const QUERY_PARAMETERS: Record<string, Json> = {
   to: { description: parameterText.to, schema: { type: "string", format: "date" } },
   code: { description: parameterText.code, schema: { type: "string" } },
   format: { description: parameterText.format, schema: { type: "string", enum: ["xlsx", "csv"], default: "xlsx" } },
+  quarter: { description: parameterText.quarter, schema: { type: "integer", minimum: 1, maximum: 4 } },
+  month: { description: parameterText.month, schema: { type: "integer", minimum: 1, maximum: 12 } },
 };
 
 const SEARCH_TYPE_PARAMETER = { description: parameterText.type, schema: { type: "string", enum: [...SEARCH_DOCUMENT_TYPES] } };
@@ -114,12 +116,14 @@ function describeOperation(operation: Operation): Json {
       responses["403"] = errorResponse(operation.method === "get" ? text.responses.forbiddenRead : text.responses.forbiddenWrite);
     }
     if (operation.path.includes("{")) responses["404"] = errorResponse(text.responses.notFound);
+    if (operation.badQuery) responses["400"] = errorResponse(text.responses.badQuery);
     if (operation.imports) {
       responses["422"] = {
         description: text.responses.importRejected,
         content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/ImportRejected" }, { $ref: "#/components/schemas/Error" }] } } },
       };
-    } else if (operation.body || operation.query?.length || operation.path.includes("{")) responses["422"] = errorResponse(text.responses.invalid);
+    } else if (operation.body || (operation.query?.length && !operation.badQuery) || operation.path.includes("{"))
+      responses["422"] = errorResponse(text.responses.invalid);
     if (operation.body && operation.access !== "public") responses["409"] = errorResponse(text.responses.conflict);
     responses["429"] = {
       ...errorResponse(text.responses.rateLimited),

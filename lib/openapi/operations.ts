@@ -30,6 +30,8 @@ export type Operation = {
   creates?: boolean;
   /** A spreadsheet import: a refused file is 422 `ImportRejected` ({errors: [{row, column, message}]}), nothing stored. */
   imports?: boolean;
+  /** A query that names nothing valid (a period with month 13) is 400 with the fields at fault, not 422. */
+  badQuery?: boolean;
 };
 
 const paged = ["page", "pageSize"];
@@ -880,5 +882,15 @@ export const operations: Operation[] = [
     summary: summaries["get /api/v1/admin/spot-check"],
     access: "staff",
     response: "SpotCheck",
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/assessment",
+    tag: "oversight",
+    summary: summaries["get /api/v1/admin/assessment"],
+    access: "staff",
+    query: ["year", "quarter", "month"],
+    badQuery: true,
+    response: "Assessment",
   },
 ];

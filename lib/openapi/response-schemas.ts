@@ -527,6 +527,26 @@ component(
     ),
   }),
 );
+const deadlineFigure = () => z.object({ onTime: int(), late: int() });
+const assessmentSectionFigures = z.object({
+  itemsPublished: deadlineFigure(),
+  decisionsPublished: deadlineFigure(),
+  applicationsAnswered: deadlineFigure().extend({ outcomes: z.record(z.string(), int()) }),
+  proposalReplies: deadlineFigure().extend({ satisfaction: z.object({ satisfied: int(), basically_satisfied: int(), unsatisfied: int() }) }),
+  messagesAnswered: deadlineFigure(),
+  registerFreshness: deadlineFigure().extend({
+    registers: z.array(
+      z.object({ slug: text(), name: text(), url: text(), lastUpdatedOn: nullableDay(), limitDays: int().nullable(), stale: z.boolean().nullable() }),
+    ),
+  }),
+});
+component(
+  "Assessment",
+  z.object({
+    sections: z.array(z.object({ sectionId: int(), name: text(), figures: assessmentSectionFigures })),
+    agency: assessmentSectionFigures.extend({ annualReport: deadlineFigure() }),
+  }),
+);
 component(
   "FeeQuote",
   z.object({

@@ -32,7 +32,7 @@ export const matrixGroups: MatrixGroup[] = [
   { title: "Deputies' suggestions and proposals (建议提案)", rows: proposalRows },
   { title: "双随机一公开 inspections", rows: inspectionRows },
   { title: "The annual report", rows: reportRows },
-  { title: "Oversight: the website spot-check (普查自查)", rows: oversightRows },
+  { title: "Oversight: the website spot-check (普查自查) and the assessment dashboard (考核)", rows: oversightRows },
 ];
 
 export const authorizationMatrix: MatrixRow[] = matrixGroups.flatMap((group) => group.rows);

@@ -3,14 +3,15 @@ import type { DomainGrants } from "@/lib/auth/grants/types";
 /**
  * Oversight (issue 17): the spot-check readiness page is read by those answerable for the site —
  * section heads, leaders and administrators; administrators keep its settings (the age limit of each
- * column, the wording rules, the promise to answer visitors' messages).
+ * column, the wording rules, the promise to answer visitors' messages). The assessment dashboard
+ * (考核) is read by the same people, agency-wide: a section head sees every section's figures.
  */
 export const oversightGrants = {
-  actions: ["spot_check.read", "spot_check.configure"],
+  actions: ["spot_check.read", "spot_check.configure", "assessment.read"],
   roles: {
     staff: [],
-    section_head: ["spot_check.read"],
-    leader: ["spot_check.read"],
-    admin: ["spot_check.read", "spot_check.configure"],
+    section_head: ["spot_check.read", "assessment.read"],
+    leader: ["spot_check.read", "assessment.read"],
+    admin: ["spot_check.read", "spot_check.configure", "assessment.read"],
   },
 } as const satisfies DomainGrants;

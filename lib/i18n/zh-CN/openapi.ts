@@ -27,7 +27,7 @@ export const openapiMessages = {
     applications: "依申请公开",
     feedback: "意见建议",
     accounts: "用户与科室",
-    oversight: "监督：网站普查自查",
+    oversight: "监督：网站普查自查、考核统计",
     meta: "本文档",
   },
   securitySchemes: {
@@ -54,6 +54,8 @@ export const openapiMessages = {
     /** The power list's changes compare two published yearly lists: from and to are years. */
     comparedFrom: "对比的起始年度（已公布的年度权责清单）",
     comparedTo: "对比的截止年度",
+    quarter: "季度 1–4（与 month 不能同时给出）",
+    month: "月份 1–12（与 quarter 不能同时给出）",
   },
   responses: {
     preflight: "CORS 预检通过",
@@ -67,6 +69,7 @@ export const openapiMessages = {
     importRejected:
       "文件有问题（ImportRejected：errors 逐行逐列列出全部问题，未导入任何数据；文件过大、无法读取、表头不符时 row 和 column 为 null 或指向表头），或没有上传文件、参数无效（Error：error.fields）",
     invalid: "参数或请求体无效",
+    badQuery: "查询参数无效（error.fields 指出哪一项），例如月份 13、季度和月份同时给出、年度超出范围",
     conflict: "状态冲突（已被他人修改，或当前状态不允许此操作）",
     rateLimited: "请求过于频繁",
     retryAfter: "多少秒后可以再试",
@@ -229,5 +232,6 @@ export const openapiMessages = {
     "put /api/v1/admin/proposals/settings": "修改办理期限设置",
     "get /api/v1/admin/proposals/stats": "建议提案统计（工作台）",
     "get /api/v1/admin/spot-check": "网站普查自查：各项指标的结果（pass / warning / fail）",
+    "get /api/v1/admin/assessment": "考核统计：一个期间（年、季度或月，默认本年）各科室和全机关的按时与逾期件数；期间有误为 400",
   },
 };

@@ -4,8 +4,24 @@ import { expect, formAction, nextNumber, type MatrixRow } from "../matrix-types"
 
 const oversight = "section heads, leaders and administrators read it; administrators configure it";
 
-/** The website spot-check readiness page (普查自查): its API and its settings. */
+const assessment = "section heads, leaders and administrators read it, every section's figures (an agency-wide view)";
+
+/** The website spot-check readiness page (普查自查): its API and its settings; the assessment dashboard (考核): its API and export. */
 export const oversightRows: MatrixRow[] = [
+  {
+    route: "GET /api/v1/admin/assessment",
+    case: "October 2026",
+    expect: expect(401, 403, 403, 200, 200, 200),
+    note: assessment,
+    request: async () => ({ query: { year: "2026", month: "10" } }),
+  },
+  {
+    route: "GET /admin/assessment/export",
+    case: "the year 2026 as .xlsx",
+    expect: expect(401, 403, 403, 200, 200, 200),
+    note: assessment,
+    request: async () => ({ query: { year: "2026" } }),
+  },
   { route: "GET /api/v1/admin/spot-check", expect: expect(401, 403, 403, 200, 200, 200), note: oversight, request: async () => ({}) },
   {
     action: "app/admin/spot-check/actions.ts#updateOversightSettingsAction",
