@@ -2,6 +2,7 @@ import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
 import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
+import { deliverDueNotifications } from "@/lib/notifications/deliver-notifications";
 import { checkExternalLinksIfDue } from "@/lib/oversight/external-links";
 import { runExclusively } from "./job-lock";
 
@@ -23,6 +24,8 @@ export function startScheduledJobs(): void {
         if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
         await closeLapsedApplications();
       });
+      // Every process delivers: each claims its own deliveries (FOR UPDATE SKIP LOCKED), none sends one twice.
+      void deliverDueNotifications().catch((error: unknown) => console.error("[scheduler] notifications:", error instanceof Error ? error.message : error));
       // Minutes, at most every EXTERNAL_LINK_CHECK_HOURS: beside the round, under its own lock.
       void checkExternalLinksIfDue().catch((error: unknown) => console.error("[scheduler] external links:", error instanceof Error ? error.message : error));
     } catch (error) {

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import pg from "pg";
+import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { submitFeedback } from "@/lib/feedback/submit-feedback";
+import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
+import { deliverDueNotifications, deliveryLeaseMs } from "@/lib/notifications/deliver-notifications";
+import { emitNotification } from "@/lib/notifications/emit-notification";
+import { listMyNotifications, markAllMyNotificationsRead, markNotificationRead } from "@/lib/notifications/inbox";
+import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+/**
+ * Notifications (issue 17): the outbox is written in the transaction of the change that causes it,
+ * the inbox shows each user only their own, and the deliveries are sent exactly once however many
+ * processes deliver.
+ */
+let database: TestDatabase;
+let staff: ActingUser;
+let head: ActingUser;
+let leader: ActingUser;
+let categoryId: number;
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  await seedDemoData(() => {});
+  const user = async (username: string) => (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username } })).id))!;
+  [staff, head, leader] = await Promise.all([user("staff"), user("head"), user("leader")]);
+  categoryId = (await db.category.findFirstOrThrow({ where: { children: { none: {} } }, orderBy: { id: "asc" } })).id;
+});
+after(async () => {
+  await database.drop();
+});
+
+async function eventsOf(recordType: string, recordId: number) {
+  return db.notificationEvent.findMany({ where: { recordType, recordId: String(recordId) }, orderBy: { id: "asc" }, include: { inbox: true } });
+}
+
+async function newItem(title: string): Promise<number> {
+  return (await createItem(staff, { title, body: `<p>${title}</p>`, categoryId, formedAt: "2026-11-30" })).id;
+}
+
+describe("review steps write their notifications in the engine's transaction", () => {
+  test("submitting tells the section head; approving tells the leaders; publishing tells the author", async () => {
+    const id = await newItem("通知测试：关于门头牌匾的通知");
+    await transitionItem(staff, id, { action: "submit" });
+    let events = await eventsOf("item", id);
+    assert.equal(events.length, 1);
+    assert.equal(events[0].kind, "review_waiting");
+    assert.equal(events[0].url, `/admin/items/${id}`);
+    assert.match(events[0].title, /通知测试：关于门头牌匾的通知.*等待您审核/);
+    const waiting = events[0].inbox.map((row) => row.userId);
+    assert.ok(waiting.includes(head.id), "the section head of the item's section is told");
+    assert.ok(!waiting.includes(staff.id) && !waiting.includes(leader.id), "not the author, not a leader yet");
+    const heads = await db.user.findMany({ where: { id: { in: waiting } } });
+    assert.ok(
+      heads.every((user) => user.role === "section_head" && user.sectionId === staff.sectionId),
+      "only section heads of the same section",
+    );
+
+    await transitionItem(head, id, { action: "approve" });
+    events = await eventsOf("item", id);
+    const toLeaders = events.at(-1)!;
+    assert.equal(toLeaders.kind, "review_waiting");
+    assert.ok(toLeaders.inbox.some((row) => row.userId === leader.id));
+    assert.ok((await db.user.findMany({ where: { id: { in: toLeaders.inbox.map((row) => row.userId) } } })).every((user) => user.role === "leader"));
+
+    await transitionItem(leader, id, { action: "approve" });
+    const published = (await eventsOf("item", id)).at(-1)!;
+    assert.equal(published.kind, "published");
+    assert.deepEqual(
+      published.inbox.map((row) => row.userId),
+      [staff.id],
+    );
+  });
+
+  test("returning tells the author, with the reviewer's comment", async () => {
+    const id = await newItem("通知测试：退回的信息");
+    await transitionItem(staff, id, { action: "submit" });
+    await transitionItem(head, id, { action: "return", comment: "请补充政策依据" });
+    const returned = (await eventsOf("item", id)).at(-1)!;
+    assert.equal(returned.kind, "returned");
+    assert.match(returned.detail ?? "", /请补充政策依据/);
+    assert.deepEqual(
+      returned.inbox.map((row) => row.userId),
+      [staff.id],
+    );
+  });
+
+  test("a refused step writes no notification (a return without a comment; a stale version)", async () => {
+    const id = await newItem("通知测试：被拒绝的步骤");
+    await transitionItem(staff, id, { action: "submit" });
+    const before = await db.notificationEvent.count();
+    await assert.rejects(transitionItem(head, id, { action: "return" }), (error: unknown) => error instanceof AppError && error.status === 422);
+    await assert.rejects(transitionItem(head, id, { action: "approve", version: 1 }), (error: unknown) => error instanceof AppError && error.status === 409);
+    assert.equal(await db.notificationEvent.count(), before);
+  });
+
+  test("a failure after the outbox row was written rolls the row back with the change", async () => {
+    const before = await db.notificationEvent.count();
+    await assert.rejects(
+      db.$transaction(async (tx) => {
+        await emitNotification(tx, {
+          kind: "review_waiting",
+          recordType: "item",
+          recordId: 1,
+          title: "回滚测试",
+          url: "/admin/items/1",
+          recipientIds: [head.id],
+          dedupeKey: "rollback-test",
+        });
+        throw new Error("the change fails after its event was written");
+      }),
+    );
+    assert.equal(await db.notificationEvent.count(), before);
+  });
+
+  test("the same dedupe key is written once", async () => {
+    const write = () =>
+      db.$transaction((tx) =>
+        emitNotification(tx, {
+          kind: "application_due_soon",
+          recordType: "application",
+          recordId: 9,
+          title: "去重",
+          url: "/admin/applications/9",
+          recipientIds: [head.id],
+          dedupeKey: "dedupe-test",
+        }),
+      );
+    assert.equal(await write(), true);
+    assert.equal(await write(), false);
+    assert.equal(await db.notificationEvent.count({ where: { dedupeKey: "dedupe-test" } }), 1);
+  });
+
+  test("a visitor's message is waiting for those who assign messages, named by its number only", async () => {
+    const { id } = await submitFeedback(
+      { topic: "张三 13812345678 的建议", content: "请增加夜间公交线路。", name: "张三", contact: "" },
+      { clientKey: "notify-test" },
+    );
+    const [event] = await eventsOf("feedback", id);
+    assert.equal(event.kind, "message_waiting");
+    assert.doesNotMatch(event.title, /张三|1381234/);
+    assert.ok(event.inbox.length > 0);
+  });
+});
+
+describe("the inbox", () => {
+  test("lists the user's own notifications newest first; marking read counts down; someone else's is 404", async () => {
+    const mine = await listMyNotifications(head);
+    assert.ok(mine.unread > 0);
+    assert.ok(mine.items.every((entry, index, all) => index === 0 || all[index - 1].createdAt >= entry.createdAt));
+    const first = mine.items.find((entry) => !entry.readAt)!;
+    const read = await markNotificationRead(head, first.id);
+    assert.ok(read.readAt);
+    assert.equal((await listMyNotifications(head)).unread, mine.unread - 1);
+    await assert.rejects(markNotificationRead(staff, first.id), NotFoundError);
+    await assert.rejects(markNotificationRead(staff, "abc"), NotFoundError);
+    const { count } = await markAllMyNotificationsRead(head);
+    assert.equal(count, mine.unread - 1);
+    assert.equal((await listMyNotifications(head)).unread, 0);
+  });
+});
+
+export { deliverDueNotifications, deliveryLeaseMs, pg };
