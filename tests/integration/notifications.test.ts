@@ -1,7 +1,9 @@
+import "../support/use-token-only-session";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
@@ -162,6 +164,50 @@ describe("the inbox", () => {
     const { count } = await markAllMyNotificationsRead(head);
     assert.equal(count, mine.unread - 1);
     assert.equal((await listMyNotifications(head)).unread, 0);
+  });
+});
+
+describe("the API", () => {
+  async function tokenOf(user: ActingUser) {
+    return (await createApiToken(user, { name: "通知测试", scope: "read_write", lifetimeDays: 30 })).token;
+  }
+  // Loaded after the token-only session hook is in place (a route module imports lib/auth/session.ts).
+  const listRoute = async (request: Request) => (await import("@/app/api/v1/me/notifications/route")).GET(request);
+  const readRoute = async (request: Request, context: { params: Promise<{ id: string }> }) =>
+    (await import("@/app/api/v1/me/notifications/[id]/read/route")).POST(request, context);
+  const get = (token: string) => listRoute(new Request("http://gongkai.test/api/v1/me/notifications", { headers: { authorization: `Bearer ${token}` } }));
+  const read = (token: string, id: string) =>
+    readRoute(new Request(`http://gongkai.test/api/v1/me/notifications/${id}/read`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ id }),
+    });
+
+  test("GET /api/v1/me/notifications answers {items: [{id, kind, title, url, createdAt, readAt}], unread}; POST …/read marks one; someone else's is 404", async () => {
+    const id = await newItem("通知测试：接口");
+    await transitionItem(staff, id, { action: "submit" });
+    const headToken = await tokenOf(head);
+    const response = await get(headToken);
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as { items: Record<string, unknown>[]; unread: number };
+    assert.deepEqual(Object.keys(body).sort(), ["items", "unread"]);
+    const entry = body.items[0];
+    assert.deepEqual(Object.keys(entry).sort(), ["createdAt", "id", "kind", "readAt", "title", "url"]);
+    assert.equal(entry.kind, "review_waiting");
+    assert.equal(entry.url, `/admin/items/${id}`);
+    assert.equal(entry.readAt, null);
+    assert.ok(body.unread >= 1);
+
+    const staffToken = await tokenOf(staff);
+    const foreign = await read(staffToken, String(entry.id));
+    assert.equal(foreign.status, 404);
+    assert.equal((await read(staffToken, "not-a-number")).status, 404);
+    assert.equal((await read(staffToken, "99999999")).status, 404);
+
+    const marked = await read(headToken, String(entry.id));
+    assert.equal(marked.status, 200);
+    const markedBody = (await marked.json()) as { readAt: string | null };
+    assert.ok(markedBody.readAt);
+    assert.equal(((await (await get(headToken)).json()) as { unread: number }).unread, body.unread - 1);
+    assert.equal((await listRoute(new Request("http://gongkai.test/api/v1/me/notifications"))).status, 401);
   });
 });
 
