@@ -5,13 +5,14 @@ import pg from "pg";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
 import { deliverDueNotifications, deliveryLeaseMs } from "@/lib/notifications/deliver-notifications";
 import { emitNotification } from "@/lib/notifications/emit-notification";
 import { listMyNotifications, markAllMyNotificationsRead, markNotificationRead } from "@/lib/notifications/inbox";
+import { loadMyNotificationPreferences, updateMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -164,6 +165,20 @@ describe("the inbox", () => {
     const { count } = await markAllMyNotificationsRead(head);
     assert.equal(count, mine.unread - 1);
     assert.equal((await listMyNotifications(head)).unread, 0);
+  });
+});
+
+describe("channels", () => {
+  test("an e-mail mode needs a valid address and a digest hour 0–23; the inbox needs nothing", async () => {
+    const refused = async (input: Record<string, unknown>, field: string) =>
+      assert.rejects(updateMyNotificationPreferences(staff, input), (error: unknown) => error instanceof ValidationError && field in error.fields);
+    await refused({ email: "", emailMode: "immediate" }, "email");
+    await refused({ email: "not-an-address", emailMode: "off" }, "email");
+    await refused({ email: "a@example.gov.cn", emailMode: "digest", digestHour: "24" }, "digestHour");
+    await refused({ email: "a@example.gov.cn", emailMode: "weekly" }, "emailMode");
+    assert.equal((await loadMyNotificationPreferences(staff)).emailMode, "off", "nothing half-stored");
+    await updateMyNotificationPreferences(staff, { email: " staff@example.gov.cn ", emailMode: "digest", digestHour: "7" });
+    assert.deepEqual(await loadMyNotificationPreferences(staff), { email: "staff@example.gov.cn", emailMode: "digest", digestHour: 7 });
   });
 });
 

@@ -68,4 +68,10 @@ export const notificationRows: MatrixRow[] = [
     note: own,
     request: async () => formAction([]),
   },
+  {
+    action: "app/admin/account/actions.ts#updateNotificationPreferencesAction",
+    expect: expect(401, 200, 200, 200, 200, 200),
+    note: "everyone signed in chooses their own channels",
+    request: async () => formAction([], { email: "matrix@example.gov.cn", emailMode: "digest", digestHour: "8" }),
+  },
 ];

@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { simpleParser } from "mailparser";
+import pg from "pg";
+import { SMTPServer } from "smtp-server";
+import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
+import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
+import { deliverDueNotifications, deliveryLeaseMs } from "@/lib/notifications/deliver-notifications";
+import { maximumAttempts } from "@/lib/notifications/digest-schedule";
+import { updateMyNotificationPreferences } from "@/lib/notifications/preferences";
+import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { setEnvironment } from "../support/environment";
+import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+
+/**
+ * Notification deliveries (issue 17) read back by local receivers: e-mail by an SMTP server from npm
+ * (smtp-server), group-robot posts by a local HTTP server. Each delivery is sent exactly once however
+ * many processes deliver, a delivery claimed by a process that died is taken again after its lease,
+ * and a receiver's failure is retried.
+ */
+type Mail = { to: string; subject: string; text: string };
+
+let database: TestDatabase;
+let staff: ActingUser;
+let head: ActingUser;
+let leader: ActingUser;
+let categoryId: number;
+let smtp: SMTPServer;
+const mails: Mail[] = [];
+const publicBaseUrl = "https://gongkai.example.gov.cn";
+
+before(async () => {
+  database = await useMigratedTestDatabase();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const to = Array.isArray(parsed.to) ? parsed.to.map((address) => address.text).join(", ") : (parsed.to?.text ?? "");
+          mails.push({ to, subject: parsed.subject ?? "", text: parsed.text ?? "" });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  setEnvironment({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "政务公开平台 <noreply@gongkai.example.gov.cn>", PUBLIC_BASE_URL: publicBaseUrl });
+  await seedDemoData(() => {});
+  const user = async (username: string) => (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username } })).id))!;
+  [staff, head, leader] = await Promise.all([user("staff"), user("head"), user("leader")]);
+  categoryId = (await db.category.findFirstOrThrow({ where: { children: { none: {} } }, orderBy: { id: "asc" } })).id;
+  // Whatever the demo content left waiting is not these tests' business.
+  await db.notificationDelivery.deleteMany();
+});
+after(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  setEnvironment({ SMTP_URL: undefined, SMTP_FROM: undefined, PUBLIC_BASE_URL: undefined });
+  await database.drop();
+});
+
+async function submittedItem(title: string): Promise<number> {
+  const { id } = await createItem(staff, { title, body: `<p>${title}</p>`, categoryId, formedAt: "2026-11-30" });
+  await transitionItem(staff, id, { action: "submit" });
+  return id;
+}
+
+describe("e-mail over SMTP", () => {
+  test("an immediate mail reaches the reviewer: subject, recipient and the record's link", async () => {
+    await updateMyNotificationPreferences(head, { email: "head@example.gov.cn", emailMode: "immediate", digestHour: "8" });
+    const id = await submittedItem("邮件测试：关于城市道路占用的通知");
+    const round = await deliverDueNotifications();
+    assert.equal(round.sent, 1);
+    const mail = mails.find((entry) => entry.to.includes("head@example.gov.cn"))!;
+    assert.ok(mail, "the mail arrived");
+    assert.match(mail.subject, /邮件测试：关于城市道路占用的通知.*等待您审核/);
+    assert.ok(mail.text.includes(`${publicBaseUrl}/admin/items/${id}`), mail.text);
+    const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { channel: "email", userId: head.id } });
+    assert.equal(delivery.status, "sent");
+    assert.equal(await deliverDueNotifications().then((again) => again.sent), 0, "sent once");
+  });
+
+  test("a daily digest: nothing before its hour, then one mail listing the day's events", async () => {
+    await updateMyNotificationPreferences(leader, { email: "leader@example.gov.cn", emailMode: "digest", digestHour: "18" });
+    const first = await submittedItem("汇总测试一");
+    const second = await submittedItem("汇总测试二");
+    await transitionItem(head, first, { action: "approve" });
+    await transitionItem(head, second, { action: "approve" });
+    mails.length = 0;
+    await deliverDueNotifications();
+    assert.equal(mails.filter((mail) => mail.to.includes("leader@")).length, 0, "not before 18:00");
+    pinClock("2026-12-02T18:00:30+08:00");
+    try {
+      await deliverDueNotifications();
+    } finally {
+      pinClock();
+    }
+    const digests = mails.filter((mail) => mail.to.includes("leader@"));
+    assert.equal(digests.length, 1, "one mail for the day");
+    assert.match(digests[0].subject, /今日通知汇总（2 条）/);
+    assert.ok(digests[0].text.includes(`${publicBaseUrl}/admin/items/${first}`));
+    assert.ok(digests[0].text.includes(`${publicBaseUrl}/admin/items/${second}`));
+  });
+});
+
+describe("exactly once", () => {
+  test("two delivery loops on separate pools send each mail once; a claim whose process died is taken again after its lease", async () => {
+    await updateMyNotificationPreferences(head, { email: "head@example.gov.cn", emailMode: "immediate", digestHour: "8" });
+    for (let index = 0; index < 12; index++) await submittedItem(`并发测试${index}`);
+    // One delivery was claimed by a process that then died: its lease has not run out yet.
+    const crashed = await db.notificationDelivery.findFirstOrThrow({ where: { status: "pending", channel: "email" }, orderBy: { id: "desc" } });
+    const leaseUntil = new Date(Date.parse("2026-12-02T10:00:00+08:00") + deliveryLeaseMs);
+    await db.notificationDelivery.update({ where: { id: crashed.id }, data: { status: "sending", attempts: 1, leaseUntil } });
+    mails.length = 0;
+    const pools = [new pg.Pool({ connectionString: database.url, max: 3 }), new pg.Pool({ connectionString: database.url, max: 3 })];
+    try {
+      const rounds = await Promise.all(pools.map((pool) => deliverDueNotifications({ pool, limit: 2 })));
+      assert.equal(rounds[0].sent + rounds[1].sent, 11);
+      const subjects = mails.map((mail) => mail.subject);
+      assert.equal(new Set(subjects).size, subjects.length, "no mail twice");
+      assert.equal(subjects.length, 11, "every delivery but the crashed claim");
+
+      // After the lease, the next round (of another process) takes it over and sends it once.
+      pinClock(new Date(leaseUntil.getTime() + 1000));
+      const after = await Promise.all(pools.map((pool) => deliverDueNotifications({ pool })));
+      assert.equal(after[0].sent + after[1].sent, 1);
+      assert.equal(mails.length, 12);
+      assert.equal(new Set(mails.map((mail) => mail.subject)).size, 12);
+      const taken = await db.notificationDelivery.findUniqueOrThrow({ where: { id: crashed.id } });
+      assert.equal(taken.status, "sent");
+      assert.equal(taken.attempts, 2);
+    } finally {
+      pinClock();
+      await Promise.all(pools.map((pool) => pool.end()));
+    }
+  });
+
+  test("the delivery job is also safe after a restart: nothing sent is sent again", async () => {
+    const sentBefore = await db.notificationDelivery.count({ where: { status: "sent" } });
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    try {
+      mails.length = 0;
+      assert.equal((await deliverDueNotifications({ pool })).sent, 0);
+      assert.equal(mails.length, 0);
+      assert.equal(await db.notificationDelivery.count({ where: { status: "sent" } }), sentBefore);
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+export { http, maximumAttempts };
