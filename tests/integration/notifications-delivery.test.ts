@@ -1,17 +1,23 @@
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import { simpleParser } from "mailparser";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
+import { findHandlingSection } from "@/lib/applications/handling-section";
+import { registerOfflineApplication } from "@/lib/applications/submit-application";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
+import { ValidationError } from "@/lib/errors";
+import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
 import { deliverDueNotifications, deliveryLeaseMs } from "@/lib/notifications/deliver-notifications";
 import { maximumAttempts } from "@/lib/notifications/digest-schedule";
 import { updateMyNotificationPreferences } from "@/lib/notifications/preferences";
+import { addSectionWebhook, listSectionWebhooks } from "@/lib/notifications/section-webhooks";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { setEnvironment } from "../support/environment";
 import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -155,4 +161,144 @@ describe("exactly once", () => {
   });
 });
 
-export { http, maximumAttempts };
+type Received = { path: string; query: URLSearchParams; body: { msgtype: string; markdown: Record<string, string> } };
+
+describe("group robots", () => {
+  let receiver: http.Server;
+  let base: string;
+  const received: Received[] = [];
+  let failNext = 0;
+
+  before(async () => {
+    receiver = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        if (failNext > 0) {
+          failNext--;
+          response.writeHead(500).end("busy");
+          return;
+        }
+        const url = new URL(request.url ?? "/", "http://receiver");
+        received.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Received["body"] });
+        response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ errcode: 0, errmsg: "ok" }));
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  test("the administrator's robot addresses: http(s) only; the secret only for 钉钉 and never shown back in full", async () => {
+    const admin = (await loadActingUser((await db.user.findFirstOrThrow({ where: { role: "admin" } })).id))!;
+    for (const url of ["ftp://robot.example.gov.cn/send", "javascript:alert(1)", "not a url", "https://user:pass@robot.example.gov.cn/send"]) {
+      await assert.rejects(
+        addSectionWebhook(admin, staff.sectionId, { kind: "wecom", url }),
+        (error: unknown) => error instanceof ValidationError && "url" in error.fields,
+      );
+    }
+    await assert.rejects(
+      addSectionWebhook(admin, staff.sectionId, { kind: "wecom", url: `${base}/wecom`, secret: "SEC123" }),
+      (error: unknown) => error instanceof ValidationError && "secret" in error.fields,
+    );
+    await assert.rejects(addSectionWebhook(head, staff.sectionId, { kind: "wecom", url: `${base}/wecom` }));
+    await addSectionWebhook(admin, staff.sectionId, { kind: "wecom", url: `${base}/wecom?key=wecom-robot-key-0001` });
+    await addSectionWebhook(admin, staff.sectionId, {
+      kind: "dingtalk",
+      url: `${base}/dingtalk?access_token=ding-token-0002`,
+      secret: "SECdingtalk-secret-9876",
+    });
+    const shown = JSON.stringify(await listSectionWebhooks(admin));
+    assert.ok(!shown.includes("SECdingtalk-secret-9876") && !shown.includes("wecom-robot-key-0001") && !shown.includes("ding-token-0002"), shown);
+    assert.ok(shown.includes("9876"), "the secret's last characters tell it apart");
+  });
+
+  test("企业微信 and 钉钉 (signed) robots receive the section's events in their markdown formats", async () => {
+    received.length = 0;
+    const id = await submittedItem("机器人测试：关于供暖收费的通知");
+    await deliverDueNotifications();
+    const wecom = received.find((entry) => entry.path === "/wecom")!;
+    assert.ok(wecom, "the 企业微信 robot got the event");
+    assert.equal(wecom.body.msgtype, "markdown");
+    assert.deepEqual(Object.keys(wecom.body.markdown), ["content"]);
+    assert.match(wecom.body.markdown.content, /机器人测试：关于供暖收费的通知/);
+    assert.ok(wecom.body.markdown.content.includes(`${publicBaseUrl}/admin/items/${id}`));
+    assert.equal(wecom.query.get("key"), "wecom-robot-key-0001");
+
+    const ding = received.find((entry) => entry.path === "/dingtalk")!;
+    assert.ok(ding, "the 钉钉 robot got the event");
+    assert.equal(ding.body.msgtype, "markdown");
+    assert.deepEqual(Object.keys(ding.body.markdown).sort(), ["text", "title"]);
+    assert.ok(ding.body.markdown.text.includes(`${publicBaseUrl}/admin/items/${id}`));
+    const timestamp = ding.query.get("timestamp")!;
+    const expected = createHmac("sha256", "SECdingtalk-secret-9876").update(`${timestamp}\n${"SECdingtalk-secret-9876"}`).digest("base64");
+    assert.equal(ding.query.get("sign"), expected, "加签: base64(HMAC-SHA256(secret, timestamp + \\n + secret))");
+    assert.equal(ding.query.get("access_token"), "ding-token-0002");
+  });
+
+  test("a robot answering 500 is tried again after a pause, and then gets the event once", async () => {
+    received.length = 0;
+    failNext = 2;
+    await submittedItem("重试测试：机器人暂时不可用");
+    const first = await deliverDueNotifications();
+    assert.equal(first.failed, 2, "both robots answered 500");
+    const waiting = await db.notificationDelivery.findMany({ where: { channel: "webhook", status: "pending" } });
+    assert.equal(waiting.length, 2);
+    assert.ok(waiting.every((delivery) => delivery.attempts === 1 && delivery.lastError === "HTTP 500"));
+    assert.equal((await deliverDueNotifications()).sent, 0, "not before the pause");
+    pinClock(new Date(Date.parse("2026-12-02T10:00:00+08:00") + 10 * 60_000));
+    try {
+      assert.equal((await deliverDueNotifications()).sent, 2);
+    } finally {
+      pinClock();
+    }
+    assert.equal(received.filter((entry) => entry.body.markdown.text?.includes("重试测试") || entry.body.markdown.content?.includes("重试测试")).length, 2);
+    assert.equal(await db.notificationDelivery.count({ where: { channel: "webhook", status: { not: "sent" } } }), 0);
+  });
+
+  test("a robot that keeps failing is given up after the last attempt, its error kept", async () => {
+    failNext = 1000;
+    await submittedItem("放弃测试");
+    let clock = Date.parse("2026-12-02T10:30:00+08:00");
+    try {
+      for (let attempt = 0; attempt < maximumAttempts; attempt++) {
+        pinClock(new Date(clock));
+        await deliverDueNotifications();
+        clock += 7 * 3_600_000;
+      }
+    } finally {
+      pinClock();
+      failNext = 0;
+    }
+    const failed = await db.notificationDelivery.findMany({ where: { channel: "webhook", status: "failed" } });
+    assert.equal(failed.length, 2);
+    assert.ok(failed.every((delivery) => delivery.attempts === maximumAttempts && delivery.lastError === "HTTP 500"));
+  });
+
+  test("an application's notification names it by number only: no applicant's name, ID number, phone or address", async () => {
+    const section = (await findHandlingSection())!;
+    const handler = (await loadActingUser((await db.user.findFirstOrThrow({ where: { sectionId: section.id, role: "staff", disabledAt: null } })).id))!;
+    received.length = 0;
+    const first17 = "23010319900101123";
+    const { id, number } = await registerOfflineApplication(handler, {
+      applicantType: "natural_person",
+      name: "李四光",
+      idType: "resident_id",
+      idNumber: first17 + computeIdNumberCheckCharacter(first17),
+      phone: "13912345678",
+      email: "lisi@example.com",
+      address: "绥芬河市光明街 8 号",
+      description: "请公开 2025 年道路维修资金使用情况。",
+      deliveryMethod: "email",
+      receiptMethod: "letter",
+      receivedOn: "2026-12-01",
+    });
+    const event = await db.notificationEvent.findFirstOrThrow({ where: { kind: "application_assigned", recordId: String(id) } });
+    assert.match(event.title, new RegExp(`依申请公开申请 ${number}`));
+    await deliverDueNotifications();
+    const texts = [event.title, event.detail ?? "", ...received.map((entry) => JSON.stringify(entry.body))].join("\n");
+    for (const personal of ["李四光", first17, "13912345678", "光明街", "lisi@"]) assert.ok(!texts.includes(personal), personal);
+  });
+});

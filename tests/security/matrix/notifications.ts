@@ -74,4 +74,29 @@ export const notificationRows: MatrixRow[] = [
     note: "everyone signed in chooses their own channels",
     request: async () => formAction([], { email: "matrix@example.gov.cn", emailMode: "digest", digestHour: "8" }),
   },
+  {
+    action: "app/admin/sections/actions.ts#addSectionWebhookAction",
+    expect: expect(401, 403, 403, 403, 403, 200),
+    note: "administrators configure the sections' group robots",
+    request: async (fx) => formAction([fx.sectionId], { kind: "wecom", url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix-${nextNumber()}` }),
+  },
+  {
+    action: "app/admin/sections/actions.ts#removeSectionWebhookAction",
+    case: "a robot of the section",
+    expect: expect(401, 403, 403, 403, 403, 200),
+    note: "administrators configure the sections' group robots",
+    request: async (fx) =>
+      formAction([
+        (
+          await db.sectionWebhook.create({
+            data: {
+              sectionId: fx.sectionId,
+              kind: "dingtalk",
+              url: `https://oapi.dingtalk.com/robot/send?access_token=m${nextNumber()}`,
+              createdAt: new Date(0),
+            },
+          })
+        ).id,
+      ]),
+  },
 ];
