@@ -4,7 +4,7 @@ import { roles } from "@/lib/auth/roles";
 import type { DatabaseTransaction } from "@/lib/db";
 
 /** The active users whose role holds `action`, of one section when `sectionId` is given. */
-export async function usersHolding(tx: DatabaseTransaction, action: Action, sectionId?: number | null): Promise<number[]> {
+export async function usersHolding(tx: Pick<DatabaseTransaction, "user">, action: Action, sectionId?: number | null): Promise<number[]> {
   const holding = roles.filter((role) => isPermitted(role, action));
   if (!holding.length || sectionId === null) return [];
   const users = await tx.user.findMany({

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { describe, test } from "node:test";
+import { createChineseCalendar } from "@/lib/deadlines/calendar";
 import { absoluteLink, composeDigestMail, composeEventMail, composeWebhookBody, signDingtalkUrl } from "@/lib/notifications/compose-messages";
 import { maximumAttempts, nextDigestTime, retryDelayMs } from "@/lib/notifications/digest-schedule";
+import { applicationDueSoonWorkingDays, decisionDueSoonWorkingDays, isDueWithin, reportCountdown, workingDaysUntil } from "@/lib/notifications/due-rules";
 import { notificationKinds } from "@/lib/notifications/kinds";
 
 const event = {
@@ -74,5 +76,31 @@ describe("when deliveries go out", () => {
     assert.deepEqual([1, 2, 3, 4].map(retryDelayMs), [60_000, 120_000, 240_000, 480_000]);
     assert.equal(retryDelayMs(30), 6 * 3_600_000);
     assert.ok(maximumAttempts >= 3);
+  });
+});
+
+describe("scheduled notifications count working days", () => {
+  const calendar = createChineseCalendar();
+
+  test("Art. 33: due within 3 working days, over 清明 (Friday 3 April 2026, then 4–6 April off)", () => {
+    assert.equal(workingDaysUntil(calendar, "2026-04-03", "2026-04-08"), 2);
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-08", applicationDueSoonWorkingDays), true);
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-10", applicationDueSoonWorkingDays), false, "7 calendar days, 4 working days");
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-03", applicationDueSoonWorkingDays), true, "due today");
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-02", applicationDueSoonWorkingDays), false, "passed: overdue, not due soon");
+  });
+
+  test("双公示: a decision's 7-working-day limit is told 2 working days before", () => {
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-08", decisionDueSoonWorkingDays), true);
+    assert.equal(isDueWithin(calendar, "2026-04-03", "2026-04-09", decisionDueSoonWorkingDays), false);
+  });
+
+  test("Art. 49: the annual report's countdown runs from 1 January until it is published", () => {
+    assert.equal(reportCountdown("2026-12-31", false), null);
+    assert.deepEqual(reportCountdown("2027-01-01", false), { reportYear: 2026, daysLeft: 30 });
+    assert.deepEqual(reportCountdown("2027-01-31", false), { reportYear: 2026, daysLeft: 0 });
+    assert.deepEqual(reportCountdown("2027-02-02", false), { reportYear: 2026, daysLeft: -2 });
+    assert.equal(reportCountdown("2027-01-10", true), null, "published: no countdown");
+    assert.equal(reportCountdown("2027-06-01", false), null);
   });
 });
