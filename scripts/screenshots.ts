@@ -57,6 +57,16 @@ const allViews: View[] = [
   },
   { name: "console-annual-report", path: "/admin/reports/2017", user: "admin" },
   { name: "console-spot-check", path: "/admin/spot-check", user: "admin" },
+  // The inbox; every console view shows the unread count in the header (通知 with its badge).
+  { name: "console-notifications", path: "/admin/notifications", user: "head" },
+  {
+    name: "console-notification-settings",
+    path: "/admin/account",
+    user: "head",
+    open: async (page) => {
+      await page.locator("#notifications").scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 /** `npm run screenshots -- home console-spot-check`: only the views named; all of them without names. */
