@@ -116,6 +116,23 @@ describe("双公示 decisions", () => {
   });
 });
 
+describe("proposals", () => {
+  test("a proposal reply due within 3 working days tells the lead section's staff; 4 working days away does not", async () => {
+    pinClock("2026-04-03T09:00:00+08:00");
+    const [first, second] = await db.proposal.findMany({ orderBy: { id: "asc" }, take: 2 });
+    const sectionId = handler.sectionId;
+    await db.proposal.update({ where: { id: first.id }, data: { status: "in_progress", leadSectionId: sectionId, deadline: new Date("2026-04-09") } });
+    await db.proposal.update({ where: { id: second.id }, data: { status: "in_progress", leadSectionId: sectionId, deadline: new Date("2026-04-10") } });
+    await scanScheduledNotifications();
+    const [due] = await eventsFor("proposal", first.id);
+    assert.equal(due?.kind, "proposal_due_soon");
+    assert.equal(due.url, `/admin/proposals/${first.id}`);
+    const told = await db.user.findMany({ where: { id: { in: due.inbox.map((row) => row.userId) } } });
+    assert.ok(told.length > 0 && told.every((user) => user.sectionId === sectionId && isPermitted(user.role, "proposal.reply")));
+    assert.deepEqual(await eventsFor("proposal", second.id), []);
+  });
+});
+
 describe("the annual report", () => {
   test("Art. 49: no countdown on 31 December; from 1 January, the days left to 31 January, to the drafters and the leaders, once a day", async () => {
     await db.annualReport.deleteMany({ where: { year: 2026 } });
