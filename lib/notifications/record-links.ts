@@ -12,7 +12,7 @@ const numberOf = (value: unknown): number | null => (typeof value === "number" ?
  * How a notification names a reviewed record and where the console shows it, from the row the
  * engine locked. In one place for every record type (lib/workflow/record-types.ts lists them), and
  * never with personal data: a decision is named by its document number (its counterparty may be a
- * natural person), a visitor's message by its topic, an application by its number.
+ * natural person), a visitor's message and an application by their numbers.
  */
 export function describeReviewedRecord(recordType: string, row: unknown, fallbackId: string, noun: string): { title: string; url: string } {
   const record = (row ?? {}) as Loose;
@@ -38,7 +38,8 @@ export function describeReviewedRecord(recordType: string, row: unknown, fallbac
       return { title: name(text(proposal.title)), url: `/admin/proposals/${numberOf(proposal.id)}` };
     }
     case "feedback_reply":
-      return { title: name(text(record.topic)), url: `/admin/feedback/${id}` };
+      // Not the topic: a visitor may have written a name or a phone number there.
+      return { title: name(id ? String(id) : null), url: `/admin/feedback/${id}` };
     case "application.reply": {
       const application = nested("application");
       return { title: name(text(application.number)), url: `/admin/applications/${numberOf(application.id)}` };

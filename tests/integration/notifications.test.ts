@@ -6,6 +6,8 @@ import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
+import { saveFeedbackReply } from "@/lib/feedback/manage-feedback";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
@@ -148,6 +150,22 @@ describe("review steps write their notifications in the engine's transaction", (
     assert.equal(event.kind, "message_waiting");
     assert.doesNotMatch(event.title, /张三|1381234/);
     assert.ok(event.inbox.length > 0);
+  });
+});
+
+describe("every reviewed record type through the one engine", () => {
+  test("a visitor message's reply waits for the section head, named by the message's number, not its topic", async () => {
+    const feedback = await db.feedback.create({
+      data: { topic: "赵六 13700001111 反映路灯不亮", content: "永福街路灯不亮。", mayPublish: true, status: "received", sectionId: staff.sectionId },
+    });
+    const { version } = await saveFeedbackReply(staff, feedback.id, { body: "已安排维修。", version: feedback.version });
+    await transitionFeedbackReply(staff, feedback.id, { action: "submit", version });
+    const [waiting] = await eventsOf("feedback_reply", feedback.id);
+    assert.equal(waiting?.kind, "review_waiting");
+    assert.equal(waiting.url, `/admin/feedback/${feedback.id}`);
+    assert.ok(waiting.title.includes(String(feedback.id)));
+    assert.doesNotMatch(waiting.title, /赵六|13700001111/);
+    assert.ok(waiting.inbox.some((row) => row.userId === head.id));
   });
 });
 
