@@ -156,6 +156,19 @@ export const configSchema = z.object({
   EXTERNAL_LINK_CHECK_HOURS: wholeNumber({ min: 0, max: 8760, default: 0, unit: "hours" }),
   /** How long one external link may take to answer before it counts as unreachable. */
   EXTERNAL_LINK_TIMEOUT_MS: wholeNumber({ min: 100, max: 120_000, default: 10_000, unit: "milliseconds" }),
+  /**
+   * The mail server notifications are sent through (lib/notifications/send-email.ts), e.g.
+   * smtp://user:password@mail.example.gov.cn:587 (smtps:// for TLS from the start); unset: no e-mail.
+   */
+  SMTP_URL: z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol),
+      "expected an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.gov.cn:587",
+    )
+    .optional(),
+  /** The sender of notification mails, e.g. "政务公开平台 <noreply@example.gov.cn>". */
+  SMTP_FROM: z.string().optional(),
   /** Where uploaded files are stored (lib/storage/storage-settings.ts); unset: DATA_DIR/uploads. */
   STORAGE_URL: z
     .string()

@@ -77,6 +77,16 @@ const allViews: View[] = [
       await page.evaluate(() => document.querySelector("#assessment-overview")?.closest("section")?.scrollIntoView());
     },
   },
+  // The inbox; every console view shows the unread count in the header (通知 with its badge).
+  { name: "console-notifications", path: "/admin/notifications", user: "head" },
+  {
+    name: "console-notification-settings",
+    path: "/admin/account",
+    user: "head",
+    open: async (page) => {
+      await page.locator("#notifications").scrollIntoViewIfNeeded();
+    },
+  },
 ];
 
 /** `npm run screenshots -- home console-spot-check`: only the views named; all of them without names. */

@@ -6,13 +6,14 @@ import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { messages } from "@/lib/i18n";
+import { countMyUnreadNotifications } from "@/lib/notifications/inbox";
 import { logOut } from "./actions";
 
 export const metadata: Metadata = { title: { default: messages.console.title, template: `%s - ${messages.console.title}` } };
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  const agency = await findAgencyProfile();
+  const [agency, unread] = await Promise.all([findAgencyProfile(), countMyUnreadNotifications(user)]);
   const m = messages.console;
   const links: ConsoleNavLink[] = [{ href: "/admin", label: m.dashboard }];
   if (isPermitted(user.role, "item.read_console")) links.push({ href: "/admin/items", label: m.items });
@@ -52,6 +53,22 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span data-testid="current-user">
               {m.signedInAs}：{user.displayName}（{messages.roles[user.role]}，{user.sectionName}）
             </span>
+            <Link
+              href="/admin/notifications"
+              className="whitespace-nowrap text-white"
+              data-testid="notification-badge"
+              aria-label={messages.notifications.unreadBadge(unread)}
+            >
+              {messages.notifications.nav}
+              {unread ? (
+                <span
+                  aria-hidden="true"
+                  className="ml-1 inline-block min-w-6 rounded-full bg-red-700 px-1.5 text-center text-xs leading-5 font-bold text-white"
+                >
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              ) : null}
+            </Link>
             <Link href="/" className="whitespace-nowrap text-white">
               {messages.site.home}
             </Link>

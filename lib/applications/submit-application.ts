@@ -14,6 +14,7 @@ import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/
 import { db, Prisma } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { notifyApplicationRegistered } from "@/lib/notifications/record-notifications";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 
 export type SubmittedApplication = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
@@ -130,6 +131,7 @@ async function storeApplication(options: {
         toState: application.status,
         details: { number, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, receivedOn: clock.receivedOn },
       });
+      await notifyApplicationRegistered(tx, { id: application.id, number }, options.actor?.id ?? null);
       return { id: application.id, number, lookupCode, receivedOn: clock.receivedOn, dueOn: clock.dueOn!, receiptExplanation: clock.explanation[0] };
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { ValidationError } from "@/lib/errors";
 import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
 import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { messages } from "@/lib/i18n";
+import { notifyMessageWaiting } from "@/lib/notifications/record-notifications";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 import { findSensitiveWords } from "@/lib/screening/detectors/sensitive-word";
 import { parseInput } from "@/lib/validation";
@@ -77,6 +78,7 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
       toState: feedback.status,
       details: { itemId: item?.id ?? null, mayPublish: data.mayPublish, held, findingKinds: [...new Set(findings.map((finding) => finding.kind))] },
     });
+    await notifyMessageWaiting(tx, { id: feedback.id, sectionId: feedback.sectionId, held });
     return { id: feedback.id, held };
   });
 }

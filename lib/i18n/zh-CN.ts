@@ -9,6 +9,7 @@ import { importsMessages } from "@/lib/i18n/zh-CN/imports";
 import { indexNumberSettingsMessages } from "@/lib/i18n/zh-CN/index-number-settings";
 import { inspectionsMessages } from "@/lib/i18n/zh-CN/inspections";
 import { itemsMessages } from "@/lib/i18n/zh-CN/items";
+import { notificationsMessages } from "@/lib/i18n/zh-CN/notifications";
 import { openapiMessages } from "@/lib/i18n/zh-CN/openapi";
 import { oversightMessages } from "@/lib/i18n/zh-CN/oversight";
 import { proposalsMessages } from "@/lib/i18n/zh-CN/proposals";
@@ -46,6 +47,7 @@ export const zhCN = {
   siteMap: siteMapMessages,
   oversight: oversightMessages,
   assessment: assessmentMessages,
+  notifications: notificationsMessages,
   site: {
     disclosureColumn: "政府信息公开",
     mainNavigation: "主导航",

@@ -2,6 +2,8 @@ import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
 import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
+import { deliverDueNotifications } from "@/lib/notifications/deliver-notifications";
+import { scanScheduledNotificationsIfDue } from "@/lib/notifications/scheduled-scan";
 import { checkExternalLinksIfDue } from "@/lib/oversight/external-links";
 import { runExclusively } from "./job-lock";
 
@@ -16,6 +18,7 @@ export function startScheduledJobs(): void {
   const { DISABLE_SCHEDULER, SCHEDULER_INTERVAL_MS } = readConfig();
   if (globalForJobs.gongkaiJobsStarted || DISABLE_SCHEDULER) return;
   globalForJobs.gongkaiJobsStarted = true;
+  let delivering = false;
   const run = async () => {
     try {
       await runExclusively("scheduled-round", async () => {
@@ -23,6 +26,20 @@ export function startScheduledJobs(): void {
         if (published.length) console.log(`[scheduler] published items ${published.join(", ")}`);
         await closeLapsedApplications();
       });
+      // Today's due-soon, overdue and countdown events: once a day, under their own lock, never twice (dedupe keys).
+      void scanScheduledNotificationsIfDue().catch((error: unknown) =>
+        console.error("[scheduler] notification scan:", error instanceof Error ? error.message : error),
+      );
+      // Every process delivers: each claims its own deliveries (FOR UPDATE SKIP LOCKED), none sends one twice.
+      // One loop per process at a time: a slow mail server does not pile up loops.
+      if (!delivering) {
+        delivering = true;
+        void deliverDueNotifications()
+          .catch((error: unknown) => console.error("[scheduler] notifications:", error instanceof Error ? error.message : error))
+          .finally(() => {
+            delivering = false;
+          });
+      }
       // Minutes, at most every EXTERNAL_LINK_CHECK_HOURS: beside the round, under its own lock.
       void checkExternalLinksIfDue().catch((error: unknown) => console.error("[scheduler] external links:", error instanceof Error ? error.message : error));
     } catch (error) {

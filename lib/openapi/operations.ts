@@ -246,6 +246,22 @@ export const operations: Operation[] = [
     access: "signedIn",
     response: "Me",
   },
+  {
+    method: "get",
+    path: "/api/v1/me/notifications",
+    tag: "accounts",
+    summary: summaries["get /api/v1/me/notifications"],
+    access: "signedIn",
+    response: "NotificationList",
+  },
+  {
+    method: "post",
+    path: "/api/v1/me/notifications/{id}/read",
+    tag: "accounts",
+    summary: summaries["post /api/v1/me/notifications/{id}/read"],
+    access: "signedIn",
+    response: "NotificationResponse",
+  },
 
   // Console: accounts and sections.
   { method: "get", path: "/api/v1/admin/users", tag: "accounts", summary: summaries["get /api/v1/admin/users"], access: "admin", response: "UserList" },

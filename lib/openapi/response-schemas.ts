@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FeedbackReplyState, FeedbackStatus, ItemState, ProposalStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { notificationKinds } from "@/lib/notifications/kinds";
 import { SEARCH_DOCUMENT_TYPES } from "@/lib/search/types";
 
 /**
@@ -547,6 +548,16 @@ component(
     agency: assessmentSectionFigures.extend({ annualReport: deadlineFigure() }),
   }),
 );
+const notificationView = z.object({
+  id: int(),
+  kind: z.enum(notificationKinds),
+  title: text(),
+  url: text(),
+  createdAt: z.iso.datetime(),
+  readAt: z.iso.datetime().nullable(),
+});
+component("NotificationList", z.object({ items: z.array(notificationView), unread: int() }));
+component("NotificationResponse", notificationView);
 component(
   "FeeQuote",
   z.object({

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -6,6 +7,7 @@ import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, ForbiddenError, ValidationError, type AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
+import { notifyReviewStep } from "@/lib/notifications/review-notifications";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { syncSearchDocuments } from "@/lib/search/search-index";
 import type { SearchDocumentType } from "@/lib/search/types";
@@ -250,6 +252,20 @@ export async function takeTransition<
       toState: audit.toState ?? context.to,
       comment: context.comment,
       details: audit.details,
+    });
+    // The notifications of the step, in its transaction: a refused or failed step sends none.
+    await notifyReviewStep(tx, {
+      workflow: recordType.workflow,
+      subject,
+      action: context.action,
+      from: context.from,
+      to: context.to,
+      row,
+      entityId: String(audit.entityId),
+      noun: recordType.nouns.subject,
+      comment: context.comment,
+      actorId: context.actorId,
+      stepKey: `${recordType.workflow.recordType}:${String(audit.entityId)}:${randomUUID()}`,
     });
     return recordType.result(context, updated);
   });

@@ -15,6 +15,7 @@ import { applicationRows } from "./matrix/applications";
 import { feedbackRows } from "./matrix/feedback";
 import { inspectionRows } from "./matrix/inspections";
 import { itemRows } from "./matrix/items";
+import { notificationRows } from "./matrix/notifications";
 import { oversightRows } from "./matrix/oversight";
 import { proposalRows } from "./matrix/proposals";
 import { registerRows } from "./matrix/registers";
@@ -33,6 +34,7 @@ export const matrixGroups: MatrixGroup[] = [
   { title: "双随机一公开 inspections", rows: inspectionRows },
   { title: "The annual report", rows: reportRows },
   { title: "Oversight: the website spot-check (普查自查) and the assessment dashboard (考核)", rows: oversightRows },
+  { title: "Notifications (each user's own inbox)", rows: notificationRows },
 ];
 
 export const authorizationMatrix: MatrixRow[] = matrixGroups.flatMap((group) => group.rows);

@@ -5,7 +5,8 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { apiTokenLifetimes, DEFAULT_API_TOKEN_LIFETIME } from "@/lib/auth/token-options";
 import { messages } from "@/lib/i18n";
-import { changePasswordAction, createTokenAction, revokeTokenAction } from "./actions";
+import type { NotificationPreferences } from "@/lib/notifications/preferences";
+import { changePasswordAction, createTokenAction, revokeTokenAction, updateNotificationPreferencesAction } from "./actions";
 
 const m = messages.account;
 
@@ -52,6 +53,26 @@ export function RevokeTokenForm({ tokenId, name }: { tokenId: number; name: stri
   return (
     <ActionForm action={revokeTokenAction.bind(null, tokenId)} aria-label={`${m.revoke} ${name}`}>
       <SubmitButton variant="danger">{m.revoke}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function NotificationPreferencesForm({ preferences }: { preferences: NotificationPreferences }) {
+  const n = messages.notifications.preferences;
+  return (
+    <ActionForm action={updateNotificationPreferencesAction} aria-label={n.title}>
+      <TextField name="email" label={n.email} type="email" autoComplete="email" maxLength={254} defaultValue={preferences.email ?? ""} />
+      <div className="grid gap-x-4 md:grid-cols-2">
+        <SelectField
+          name="emailMode"
+          label={n.emailMode}
+          required
+          defaultValue={preferences.emailMode}
+          options={(["off", "immediate", "digest"] as const).map((mode) => ({ value: mode, label: n.modes[mode] }))}
+        />
+        <TextField name="digestHour" label={n.digestHour} type="number" inputMode="numeric" min={0} max={23} defaultValue={preferences.digestHour} />
+      </div>
+      <SubmitButton>{n.save}</SubmitButton>
     </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
+import { updateMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { changeOwnPassword } from "@/lib/users/manage-users";
 import { formDataToObject } from "@/lib/validation";
 
@@ -39,5 +40,13 @@ export async function revokeTokenAction(tokenId: number, _state: FormState): Pro
     await revokeApiToken(await requireSessionUser(), tokenId);
     revalidatePath("/admin/account");
     return messages.account.revoked;
+  });
+}
+
+export async function updateNotificationPreferencesAction(_state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await updateMyNotificationPreferences(await requireSessionUser(), formDataToObject(formData));
+    revalidatePath("/admin/account");
+    return messages.notifications.preferences.saved;
   });
 }

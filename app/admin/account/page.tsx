@@ -6,19 +6,23 @@ import { listOwnApiTokens } from "@/lib/auth/api-tokens";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
-import { ChangePasswordForm, CreateTokenForm, RevokeTokenForm } from "./account-forms";
+import { loadMyNotificationPreferences } from "@/lib/notifications/preferences";
+import { ChangePasswordForm, CreateTokenForm, NotificationPreferencesForm, RevokeTokenForm } from "./account-forms";
 
 export const metadata: Metadata = { title: messages.account.title };
 
 export default async function AccountPage() {
   const actor = await requirePageUser("account.manage_tokens");
-  const tokens = await listOwnApiTokens(actor);
+  const [tokens, preferences] = await Promise.all([listOwnApiTokens(actor), loadMyNotificationPreferences(actor)]);
   const m = messages.account;
   return (
     <div className="space-y-6">
       <PageHeader title={m.title} />
       <Panel id="change-password" title={m.changePassword}>
         <ChangePasswordForm />
+      </Panel>
+      <Panel id="notifications" title={messages.notifications.preferences.title} description={messages.notifications.preferences.intro}>
+        <NotificationPreferencesForm preferences={preferences} />
       </Panel>
       <Panel id="tokens" title={m.tokens} description={m.tokensHelp}>
         {tokens.length ? (

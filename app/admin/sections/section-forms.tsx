@@ -1,10 +1,11 @@
 "use client";
 
+import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/field";
+import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { messages } from "@/lib/i18n";
-import { createSectionAction, renameSectionAction } from "./actions";
+import { addSectionWebhookAction, createSectionAction, removeSectionWebhookAction, renameSectionAction } from "./actions";
 
 const m = messages.sections;
 
@@ -29,5 +30,39 @@ export function RenameSectionForm({ section }: { section: { id: number; name: st
         <SubmitButton variant="secondary">{m.rename}</SubmitButton>
       </div>
     </ActionForm>
+  );
+}
+
+const w = messages.notifications.webhooks;
+
+export function AddSectionWebhookForm({ section }: { section: { id: number; name: string } }) {
+  return (
+    <ActionForm action={addSectionWebhookAction.bind(null, section.id)} resetOnSuccess aria-label={`${w.add}：${section.name}`}>
+      <div className="grid gap-x-4 md:grid-cols-3">
+        <SelectField
+          name="kind"
+          label={w.kind}
+          required
+          defaultValue="wecom"
+          options={(["wecom", "dingtalk"] as const).map((kind) => ({ value: kind, label: w.kinds[kind] }))}
+        />
+        <div className="md:col-span-2">
+          <TextField name="url" label={w.url} type="url" maxLength={2000} required />
+        </div>
+      </div>
+      <TextField name="secret" label={w.secret} type="password" autoComplete="off" maxLength={200} />
+      <SubmitButton variant="secondary">{w.add}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RemoveSectionWebhookForm({ webhook }: { webhook: { id: number; address: string } }) {
+  return (
+    <ConfirmDialog
+      action={removeSectionWebhookAction.bind(null, webhook.id)}
+      label={w.remove}
+      ariaLabel={`${w.remove} ${webhook.address}`}
+      question={messages.kit.confirmQuestion(w.remove, webhook.address)}
+    />
   );
 }

@@ -160,6 +160,8 @@ export const openapiMessages = {
     "post /api/v1/feedback": "提交意见建议",
     "post /api/v1/feedback/{id}/ratings": "对答复评价满意度",
     "get /api/v1/me": "当前用户，以及本次请求的认证方式（令牌的权限和到期时间）",
+    "get /api/v1/me/notifications": "我的通知（最新在前）和未读数",
+    "post /api/v1/me/notifications/{id}/read": "将我的一条通知标为已读（他人的通知：404）",
     "get /api/v1/admin/users": "用户列表",
     "post /api/v1/admin/users": "新建用户",
     "get /api/v1/admin/users/{id}": "一个用户",
