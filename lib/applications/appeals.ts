@@ -35,6 +35,8 @@ export type AppealKind = "reconsideration" | "litigation";
 
 export async function recordAppeal(actor: ActingUser, applicationId: number, input: unknown): Promise<{ id: number; kind: AppealKind }> {
   await assertMayRecord(actor);
+  // A case on this path is about an application: an id that names none is not found (never a case without one).
+  if (!Number.isSafeInteger(applicationId) || applicationId <= 0) throw new NotFoundError(messages.common.notFound.application);
   const data = parseInput(appealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
   return storeAppeal(actor, data, { applicationId, subject: null });
