@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { simpleParser } from "mailparser";
 import pg from "pg";
@@ -9,6 +12,7 @@ import { SMTPServer } from "smtp-server";
 import { findHandlingSection } from "@/lib/applications/handling-section";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
+import { currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
@@ -20,7 +24,7 @@ import { updateMyNotificationPreferences } from "@/lib/notifications/preferences
 import { addSectionWebhook, listSectionWebhooks } from "@/lib/notifications/section-webhooks";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { setEnvironment } from "../support/environment";
-import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { pinClock, TEST_START, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
  * Notification deliveries (issue 17) read back by local receivers: e-mail by an SMTP server from npm
@@ -70,6 +74,19 @@ after(async () => {
   setEnvironment({ SMTP_URL: undefined, SMTP_FROM: undefined, PUBLIC_BASE_URL: undefined });
   await database.drop();
 });
+
+/** One delivery round in a process of its own (tests/support/deliver-notifications-once.ts), on a clock starting at `clockStart`. */
+async function deliveryProcess(clockStart: string): Promise<{ sent: number; failed: number }> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("tests", "support", "deliver-notifications-once.ts")], {
+    env: { ...process.env, DATABASE_URL: database.url, CLOCK_START_FOR_TESTS: clockStart },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  assert.equal(code, 0, `the delivery process failed: ${output}`);
+  return JSON.parse(output.trim().split("\n").at(-1)!) as { sent: number; failed: number };
+}
 
 async function submittedItem(title: string): Promise<number> {
   const { id } = await createItem(staff, { title, body: `<p>${title}</p>`, categoryId, formedAt: "2026-11-30" });
@@ -145,6 +162,29 @@ describe("exactly once", () => {
       pinClock();
       await Promise.all(pools.map((pool) => pool.end()));
     }
+  });
+
+  test("two web processes deliver at once and each mail goes out once; after one died holding a claim, a restarted process sends it once", async () => {
+    await updateMyNotificationPreferences(head, { email: "head@example.gov.cn", emailMode: "immediate", digestHour: "8" });
+    // Whatever earlier tests left waiting is not this test's business.
+    await db.notificationDelivery.updateMany({ where: { status: { in: ["pending", "sending"] } }, data: { status: "failed" } });
+    for (let index = 0; index < 10; index++) await submittedItem(`两个进程${index}`);
+    const crashed = await db.notificationDelivery.findFirstOrThrow({ where: { status: "pending", channel: "email" }, orderBy: { id: "desc" } });
+    const leaseUntil = new Date(Date.parse(TEST_START) + deliveryLeaseMs);
+    await db.notificationDelivery.update({ where: { id: crashed.id }, data: { status: "sending", attempts: 1, leaseUntil } });
+    mails.length = 0;
+    // Both on this process's clock: the deliveries just written are due.
+    const now = currentTime().toISOString();
+    const [first, second] = await Promise.all([deliveryProcess(now), deliveryProcess(now)]);
+    assert.equal(first.sent + second.sent, 9, "every delivery but the one a dead process holds");
+    assert.equal(mails.length, 9);
+    assert.equal(new Set(mails.map((mail) => mail.subject)).size, 9, "no mail twice");
+    // The process that held the claim is gone; one started after its lease takes it over.
+    const restarted = await deliveryProcess(new Date(leaseUntil.getTime() + 1000).toISOString());
+    assert.equal(restarted.sent, 1);
+    assert.equal(mails.length, 10);
+    assert.equal(new Set(mails.map((mail) => mail.subject)).size, 10);
+    assert.equal((await deliveryProcess(new Date(leaseUntil.getTime() + 2000).toISOString())).sent, 0, "and nothing more");
   });
 
   test("the delivery job is also safe after a restart: nothing sent is sent again", async () => {
