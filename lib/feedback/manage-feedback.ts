@@ -9,6 +9,7 @@ import { assignFeedbackSchema, feedbackReplyInputSchema, moderationSchema, unpub
 import { assertFeedbackVisible as assertVisible, consoleFeedbackScope, lockFeedbackForWrite } from "@/lib/feedback/feedback-scope";
 import type { FeedbackReplyState, FeedbackScreeningStage, FeedbackStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { notifyMessageAssigned } from "@/lib/notifications/record-notifications";
 import { countSatisfaction, type SatisfactionCounts } from "@/lib/proposals/satisfaction";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { parseInput } from "@/lib/validation";
@@ -225,6 +226,7 @@ export async function assignFeedback(actor: ActingUser, feedbackId: number, inpu
       entityId: feedback.id,
       details: { from: feedback.sectionId, to: data.sectionId },
     });
+    if (feedback.sectionId !== data.sectionId) await notifyMessageAssigned(tx, { id: feedback.id, sectionId: data.sectionId }, actor.id);
     return resultOf(updated, feedback.reply?.state ?? null);
   });
 }

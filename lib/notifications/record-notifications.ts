@@ -48,3 +48,21 @@ export async function notifyMessageWaiting(tx: DatabaseTransaction, feedback: { 
     dedupeKey: `message_waiting:${feedback.id}`,
   });
 }
+
+/**
+ * `message_waiting` again when a message is given to a section: its staff, who write the reply, are
+ * told (a message given to another section later tells that one). Named by its number only.
+ */
+export async function notifyMessageAssigned(tx: DatabaseTransaction, feedback: { id: number; sectionId: number }, actorId: number): Promise<void> {
+  const writers = (await usersHolding(tx, "feedback.reply", feedback.sectionId)).filter((id) => id !== actorId);
+  await emitNotification(tx, {
+    kind: "message_waiting",
+    recordType: "feedback",
+    recordId: feedback.id,
+    title: t.messageAssigned(String(feedback.id)),
+    url: `/admin/feedback/${feedback.id}`,
+    sectionId: feedback.sectionId,
+    recipientIds: writers,
+    dedupeKey: `message_assigned:${feedback.id}:${feedback.sectionId}`,
+  });
+}

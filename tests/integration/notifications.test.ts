@@ -7,7 +7,7 @@ import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
-import { saveFeedbackReply } from "@/lib/feedback/manage-feedback";
+import { assignFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
 import { submitFeedback } from "@/lib/feedback/submit-feedback";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
@@ -150,6 +150,28 @@ describe("review steps write their notifications in the engine's transaction", (
     assert.equal(event.kind, "message_waiting");
     assert.doesNotMatch(event.title, /张三|1381234/);
     assert.ok(event.inbox.length > 0);
+  });
+});
+
+describe("a visitor's message given to a section", () => {
+  test("tells that section's staff, who write the reply, named by the message's number only", async () => {
+    const feedback = await db.feedback.create({
+      data: { topic: "钱七 13900002222 反映井盖缺失", content: "兴安街井盖缺失。", mayPublish: true, status: "received" },
+    });
+    const otherSection = await db.section.create({ data: { name: "通知测试科" } });
+    const otherStaff = await db.user.create({
+      data: { username: "notify-other", displayName: "孙八", role: "staff", sectionId: otherSection.id, passwordHash: "x" },
+    });
+    await assignFeedback(head, feedback.id, { sectionId: staff.sectionId, version: feedback.version });
+    const [assigned] = (await eventsOf("feedback", feedback.id)).filter((event) => event.dedupeKey.startsWith("message_assigned:"));
+    assert.equal(assigned?.kind, "message_waiting");
+    assert.equal(assigned.url, `/admin/feedback/${feedback.id}`);
+    assert.ok(assigned.title.includes(String(feedback.id)));
+    assert.doesNotMatch(assigned.title, /钱七|13900002222/);
+    const told = assigned.inbox.map((row) => row.userId);
+    assert.ok(told.includes(staff.id), "the section's staff");
+    assert.ok(!told.includes(otherStaff.id), "not another section's");
+    assert.ok(!told.includes(head.id), "not the one who assigned it");
   });
 });
 

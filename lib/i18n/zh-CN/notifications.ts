@@ -42,6 +42,7 @@ export const notificationsMessages = {
     proposalDueSoon: (title: string, dueOn: string) => `建议提案“${title}”的答复将于 ${dueOn} 到期`,
     decisionDueSoon: (title: string, dueOn: string) => `双公示“${title}”应于 ${dueOn} 前公示`,
     messageWaiting: (id: string) => `新的留言（编号 ${id}）待处理`,
+    messageAssigned: (id: string) => `留言（编号 ${id}）已交由本科室答复`,
     reportCountdown: (year: number, days: number) => `${year} 年政府信息公开工作年度报告须于 1 月 31 日前公布，还有 ${days} 天`,
   },
   /** How a reviewed record is named in a notification (its workflow's record type). */
