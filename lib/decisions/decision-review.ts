@@ -86,6 +86,8 @@ export const decisionBatchReview = defineReviewedBatch({
     }),
   memberId: (member) => member.id,
   nothingToDo: m.decisions.console.batchNothing,
+  noun: m.decisions.batchNoun,
+  consoleUrl: (batchId) => `/admin/decisions/batches/${batchId}`,
   store: (tx, taken, to, { now }) => storeBatchMembers(tx, taken, to, now),
   transactionOptions: { timeout: 120_000, maxWait: 10_000 },
 });

@@ -48,12 +48,14 @@ export async function notifyReviewStep(
     actorId: number | null;
     /** The audit row's id-to-be: the step's own identity, so that its events are unique. */
     stepKey: string;
+    /** How to name and link the record when it is not one row (a batch); else from `row`. */
+    record?: { title: string; url: string; recordType: string };
   },
 ): Promise<void> {
   const { workflow, subject, to } = step;
   const recordType = workflow.recordType;
-  const record = describeReviewedRecord(recordType, step.row, step.entityId, step.noun);
-  const base = { recordType, recordId: step.entityId, url: record.url, sectionId: subject.sectionId };
+  const record = step.record ?? describeReviewedRecord(recordType, step.row, step.entityId, step.noun);
+  const base = { recordType: step.record?.recordType ?? recordType, recordId: step.entityId, url: record.url, sectionId: subject.sectionId };
   const authors = [...new Set([subject.authorId, subject.revisionAuthorId])].filter((id) => id !== step.actorId);
   const publishedState = workflow.publishedState;
 

@@ -306,6 +306,9 @@ export type ReviewedBatchType<Member extends Source, Source, Request extends Tra
   memberId: (member: Member) => number;
   /** The message when no member can take the step. */
   nothingToDo: string;
+  /** What the batch holds, for its notifications ("双公示决定"), and where the console shows it. */
+  noun: string;
+  consoleUrl: (batchId: number) => string;
   /** Writes the members' new state, versions and (on publishing or withdrawing) the type's fields, in bulk. */
   store: (
     tx: DatabaseTransaction,
@@ -397,6 +400,27 @@ export async function takeBatchTransition<Member extends Source, Source, Request
       toState: to,
       comment,
       details: { count: taken.length },
+    });
+    // One set of notifications for the batch, not one per member: its first member stands for its
+    // section and author (an import is one person's, in one section).
+    const first = taken[0];
+    await notifyReviewStep(tx, {
+      workflow: batch.member.workflow,
+      subject: batch.member.subjectOf(first.member),
+      action: request.action,
+      from: first.from,
+      to,
+      row: null,
+      entityId: String(batchId),
+      noun: batch.member.nouns.subject,
+      comment,
+      actorId: actor.id,
+      stepKey: `${batch.recordType}:${batchId}:${randomUUID()}`,
+      record: {
+        title: messages.notifications.batch(batch.noun, batchId, taken.length),
+        url: batch.consoleUrl(batchId),
+        recordType: batch.recordType,
+      },
     });
     return { count: taken.length, to };
   }, batch.transactionOptions);

@@ -5,6 +5,8 @@ import pg from "pg";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db";
+import { transitionDecisionBatch } from "@/lib/decisions/decision-review";
+import { importDecisions } from "@/lib/decisions/import-decisions";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { transitionFeedbackReply } from "@/lib/feedback/feedback-reply-review";
 import { assignFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
@@ -16,6 +18,7 @@ import { emitNotification } from "@/lib/notifications/emit-notification";
 import { listMyNotifications, markAllMyNotificationsRead, markNotificationRead } from "@/lib/notifications/inbox";
 import { loadMyNotificationPreferences, updateMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
+import { licenseImportFile } from "../faults/support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -150,6 +153,33 @@ describe("review steps write their notifications in the engine's transaction", (
     assert.equal(event.kind, "message_waiting");
     assert.doesNotMatch(event.title, /张三|1381234/);
     assert.ok(event.inbox.length > 0);
+  });
+});
+
+describe("an import batch reviewed as a whole", () => {
+  test("one notification for the batch, naming it and its count and linking to it, not one per decision", async () => {
+    const batch = await importDecisions(staff, {
+      kind: "license",
+      file: { name: "notify-batch.xlsx", bytes: new Uint8Array(await licenseImportFile("绥城管许通知〔2017〕", 3)) },
+    });
+    const before = await db.notificationEvent.count();
+    assert.equal((await transitionDecisionBatch(staff, batch.batchId, { action: "submit" })).count, 3);
+    assert.equal((await db.notificationEvent.count()) - before, 1, "one event for the whole batch");
+    const [event] = await db.notificationEvent.findMany({ orderBy: { id: "desc" }, take: 1, include: { inbox: true } });
+    assert.equal(event.kind, "review_waiting");
+    assert.equal(event.recordType, "decision_batch");
+    assert.equal(event.url, `/admin/decisions/batches/${batch.batchId}`);
+    assert.equal(event.title, `双公示决定导入批次 ${batch.batchId}（3 条）等待您审核`);
+    assert.ok(
+      event.inbox.some((row) => row.userId === head.id),
+      "the section head reviews next",
+    );
+    await transitionDecisionBatch(head, batch.batchId, { action: "return", comment: "许可期限有误" });
+    const returned = await db.notificationEvent.findFirstOrThrow({ where: { kind: "returned", recordType: "decision_batch" }, include: { inbox: true } });
+    assert.deepEqual(
+      returned.inbox.map((row) => row.userId),
+      [staff.id],
+    );
   });
 });
 

@@ -59,6 +59,8 @@ export const notificationsMessages = {
     report: (title: string) => `${title} 年度报告`,
   } as Record<string, (title: string) => string>,
   recordFallback: (noun: string, id: string) => `${noun}（编号 ${id}）`,
+  /** A batch's review step, named by the batch and how many of its records took it. */
+  batch: (noun: string, batchId: number, count: number) => `${noun}导入批次 ${batchId}（${count} 条）`,
   returnedComment: (comment: string) => `退回意见：${comment}`,
   mail: {
     subject: (title: string) => `【政务公开】${title}`,

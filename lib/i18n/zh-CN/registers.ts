@@ -281,6 +281,7 @@ export const registersMessages = {
     },
   },
   decisions: {
+    batchNoun: "双公示决定",
     title: "双公示",
     publicIntro: "行政许可、行政处罚和行政强制决定自作出之日起 7 个工作日内公示。自然人的证件号码不予公开。行政处罚决定公示期满后不再公示。",
     kindTitles: { license: "行政许可决定", penalty: "行政处罚决定", coercion: "行政强制决定" },
