@@ -166,7 +166,14 @@ describe("migrating an installation that has the old catalogue", () => {
     const path = await import("node:path");
     const pg = (await import("pg")).default;
     const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-catalogue-"));
-    cpSync(migrationsDir, before, { recursive: true, filter: (source) => !source.includes("20261216300000_catalogue_legal") });
+    // The installation as it was before the catalogue migration: only the migrations older than it.
+    cpSync(migrationsDir, before, {
+      recursive: true,
+      filter: (source) => {
+        const folder = path.relative(migrationsDir, source).split(path.sep)[0];
+        return !/^\d{14}_/.test(folder) || folder < "20261216300000_catalogue_legal";
+      },
+    });
     const old = await createEmptyDatabase();
     const client = new pg.Client({ connectionString: old.url });
     await client.connect();

@@ -344,6 +344,14 @@ describe("every console write answers what the document says (the real route han
       { kind: "reconsideration", filedOn: today(), body: "绥芬河市人民政府", result: "pending" },
       staffToken,
     );
+    // A case about proactive disclosure, with no application (Table 4).
+    await send(
+      "post",
+      "/api/v1/admin/appeals",
+      {},
+      { kind: "litigation", subject: "《行政处罚案件信息公开》", filedOn: today(), body: "绥芬河市人民法院", result: "pending" },
+      staffToken,
+    );
     const ledger = await buildLedgerTemplate("xlsx");
     assert.deepEqual(await upload("/api/v1/admin/applications/import", { name: "台账.xlsx", bytes: ledger.body }, staffToken), { imported: 1 });
   });
