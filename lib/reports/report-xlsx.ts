@@ -9,6 +9,7 @@ import {
   type ReportSnapshot,
 } from "@/lib/reports/report-document";
 import { reportFormat } from "@/lib/reports/report-format";
+import { BorderedSheet, type SheetCell } from "@/lib/spreadsheets/bordered-sheet";
 
 /**
  * The three tables of the report as the template a higher level collects: one sheet each, laid out
@@ -17,46 +18,17 @@ import { reportFormat } from "@/lib/reports/report-format";
  * the header rows repeated on every page), each ending with the 落款.
  */
 const FONT = reportFormat.fonts.table;
-const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
-const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-type Cell = string | number;
-/** A value placed at a row and column (1-based), spanning `rows` × `columns`. */
-type Placed = { value: Cell; row: number; column: number; rows?: number; columns?: number; bold?: boolean; left?: boolean };
+type Cell = SheetCell;
 
-class SheetWriter {
-  constructor(
-    readonly sheet: ExcelJS.Worksheet,
-    readonly width: number,
-  ) {}
-
-  /** The report's title and the section's heading, above the table. */
-  titleRows(title: string, heading: string): void {
-    this.sheet.mergeCells(1, 1, 1, this.width);
-    const top = this.sheet.getCell(1, 1);
-    top.value = title;
-    top.font = { name: FONT, size: 16, bold: true };
-    top.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    this.sheet.getRow(1).height = 42;
-    this.sheet.mergeCells(2, 1, 2, this.width);
-    const second = this.sheet.getCell(2, 1);
-    second.value = heading;
-    second.font = { name: FONT, size: 12, bold: true };
-    second.alignment = { horizontal: "left", vertical: "middle" };
-    this.sheet.getRow(2).height = 24;
+class SheetWriter extends BorderedSheet {
+  constructor(sheet: ExcelJS.Worksheet, width: number) {
+    super(sheet, width, { font: FONT, pageFooter: reportFormat.xlsxPageFooter });
   }
 
-  /** One table cell (merged when it spans), bordered on every cell it covers. */
-  place({ value, row, column, rows = 1, columns = 1, bold = false, left = false }: Placed): void {
-    if (rows > 1 || columns > 1) this.sheet.mergeCells(row, column, row + rows - 1, column + columns - 1);
-    for (let r = row; r < row + rows; r++)
-      for (let c = column; c < column + columns; c++) {
-        const each = this.sheet.getCell(r, c);
-        each.border = border;
-        each.font = { name: FONT, size: 11, bold };
-        each.alignment = { horizontal: left ? "left" : "center", vertical: "middle", wrapText: true };
-      }
-    this.sheet.getCell(row, column).value = value;
+  /** The report's title and the section's heading, above the table. */
+  reportTitleRows(title: string, heading: string): void {
+    this.titleRows(title, heading, { size: 12, bold: true, height: 24, wrap: false });
   }
 
   /** The 落款 under the table: a blank row, the agency, the date, at the right. */
@@ -71,21 +43,6 @@ class SheetWriter {
       cell.alignment = { horizontal: "right", vertical: "middle" };
     });
   }
-
-  /** A4, fitted to one page wide, the header rows repeated on every page, centred horizontally. */
-  pageSetup(orientation: "portrait" | "landscape", headerRows: string): void {
-    this.sheet.pageSetup = {
-      paperSize: 9,
-      orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: headerRows,
-      margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    };
-    this.sheet.headerFooter = { oddFooter: reportFormat.xlsxPageFooter };
-  }
 }
 
 export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
@@ -98,7 +55,7 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
 
   // 表二: four blocks of the 第二十条 items, four columns.
   const sheet2 = new SheetWriter(workbook.addWorksheet(f2.sheetName), 4);
-  sheet2.titleRows(snapshot.title, sectionHeadings[1]);
+  sheet2.reportTitleRows(snapshot.title, sectionHeadings[1]);
   let row = 3;
   const block = (article: string, header: Cell[], rows: Cell[][]) => {
     sheet2.place({ value: article, row, column: 1, columns: 4, bold: true });
@@ -137,7 +94,7 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
   // 表三: the corner note over three header rows, 申请人情况 → 自然人 | 法人或其他组织 (five kinds) | 总计.
   const t3 = reportFormat.table3;
   const sheet3 = new SheetWriter(workbook.addWorksheet(t3.sheetName), 8);
-  sheet3.titleRows(snapshot.title, sectionHeadings[2]);
+  sheet3.reportTitleRows(snapshot.title, sectionHeadings[2]);
   sheet3.place({ value: t3.balanceNote, row: 3, column: 1, rows: 3, bold: true });
   sheet3.place({ value: t3.applicants, row: 3, column: 2, columns: 7, bold: true });
   sheet3.place({ value: table3ColumnLabels.person, row: 4, column: 2, rows: 2, bold: true });
@@ -163,7 +120,7 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
   // 表四: 行政复议 (five cells over two rows) | 行政诉讼 → 未经复议直接起诉 (five) | 复议后起诉 (five).
   const t4 = reportFormat.table4;
   const sheet4 = new SheetWriter(workbook.addWorksheet(t4.sheetName), 15);
-  sheet4.titleRows(snapshot.title, sectionHeadings[3]);
+  sheet4.reportTitleRows(snapshot.title, sectionHeadings[3]);
   sheet4.place({ value: t4.review, row: 3, column: 1, columns: 5, bold: true });
   sheet4.place({ value: t4.litigation, row: 3, column: 6, columns: 10, bold: true });
   table4CellLabels.forEach((label, index) => sheet4.place({ value: label, row: 4, column: 1 + index, rows: 2, bold: true }));
