@@ -10,6 +10,7 @@ import { loadSensitiveWords, publishedPairTexts, requireAcknowledgements, screen
 import type { FeedbackWriteResult } from "@/lib/feedback/manage-feedback";
 import type { FeedbackReplyState, FeedbackStatus } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { acknowledgementsSchemaWith } from "@/lib/screening/acknowledgements";
 import { defineReviewedRecord, takeTransition, transitionRequestSchema } from "@/lib/workflow/engine";
 import { defineWorkflow } from "@/lib/workflow/workflow";
 
@@ -44,20 +45,11 @@ const feedbackReplyActions = ["submit", "approve", "return"] as const satisfies 
 export const feedbackReplyTransitionSchema = transitionRequestSchema(feedbackReplyActions).extend({
   publish: checkbox.optional().default(false),
   /** Publishing a pair with screening findings: one note per finding key (as items' submissions take them). */
-  acknowledgements: z
-    .array(
-      z.object({
-        key: z.string().min(1).max(200),
-        note: z
-          .string()
-          .trim()
-          .min(1, { error: messages.proposals.feedbackRules.acknowledgementNoteRequired })
-          .max(500, { error: messages.proposals.feedbackRules.noteTooLong }),
-      }),
-      { error: messages.proposals.feedbackRules.acknowledgementsInvalid },
-    )
-    .max(200, { error: messages.proposals.feedbackRules.acknowledgementsInvalid })
-    .optional(),
+  acknowledgements: acknowledgementsSchemaWith({
+    noteRequired: messages.proposals.feedbackRules.acknowledgementNoteRequired,
+    noteTooLong: messages.proposals.feedbackRules.noteTooLong,
+    invalid: messages.proposals.feedbackRules.acknowledgementsInvalid,
+  }),
   version: z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing }),
 });
 

@@ -5,21 +5,27 @@ import { findScreeningFindings, type ScreeningFindingKind, type ScreeningOptions
 
 /**
  * How a submitter acknowledges screening findings (保密审查提示): one note per finding key. Taken by
- * every reviewed record whose public text is screened (items, proposal replies, visitors' messages).
+ * every reviewed record whose public text is screened (items, proposal replies, visitors' messages),
+ * each with its own messages.
  */
-export const acknowledgementsSchema = z
-  .array(
-    z.object({
-      key: z.string().min(1).max(200),
-      note: z
-        .string()
-        .trim()
-        .min(1, { error: messages.items.validation.acknowledgementNoteRequired })
-        .max(500, { error: messages.items.validation.acknowledgementNoteTooLong }),
-    }),
-  )
-  .max(200)
-  .optional();
+export function acknowledgementsSchemaWith(errors: { noteRequired: string; noteTooLong: string; invalid?: string }) {
+  const invalid = errors.invalid ? { error: errors.invalid } : undefined;
+  return z
+    .array(
+      z.object({
+        key: z.string().min(1).max(200),
+        note: z.string().trim().min(1, { error: errors.noteRequired }).max(500, { error: errors.noteTooLong }),
+      }),
+      invalid,
+    )
+    .max(200, invalid)
+    .optional();
+}
+
+export const acknowledgementsSchema = acknowledgementsSchemaWith({
+  noteRequired: messages.items.validation.acknowledgementNoteRequired,
+  noteTooLong: messages.items.validation.acknowledgementNoteTooLong,
+});
 
 export type Acknowledgement = { key: string; note: string };
 
