@@ -49,8 +49,8 @@ export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
 /**
  * The instant every integration test file starts at: a Wednesday and a working day, so that no test
- * depends on the day the suite runs (CI also runs it under faketime on a Saturday, the eve of the
- * Spring Festival and 31 December). A test that needs another day calls `pinClock` itself.
+ * depends on the day the suite runs (CI also runs each file under faketime on one of a Saturday, the
+ * eve of the Spring Festival or 31 December). A test that needs another day calls `pinClock` itself.
  */
 export const TEST_START = "2026-12-02T10:00:00+08:00";
 
