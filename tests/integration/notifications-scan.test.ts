@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { findConsoleApplication } from "@/lib/applications/console-applications";
+import { recordStep } from "@/lib/applications/handle-application";
 import { findHandlingSection } from "@/lib/applications/handling-section";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
@@ -96,6 +98,46 @@ describe("applications", () => {
     assert.equal(again.length, 2);
     assert.match(again[1].title, /还有 1 个工作日/);
     assert.equal((await eventsFor("application", later.id)).length, 1, "Tuesday 7 April: 3 working days to Friday 10 April");
+  });
+});
+
+describe("consultations", () => {
+  test("Art. 32/34: a third party's answer due within 3 working days is announced (consultation_due) to the handlers; 4 working days before, nothing", async () => {
+    pinClock("2026-04-01T09:00:00+08:00");
+    const application = await applicationDueOn("2026-04-24");
+    await recordStep(handler, application.id, {
+      type: "third_party_consultation",
+      date: "2026-04-01",
+      thirdParty: "某物业公司",
+      noticeDeliveryMethod: "email",
+      receivedOn: "2026-04-01",
+    });
+    // The day the answer is due, as the application's page computes it (15 working days after receipt).
+    const [consultation] = (await findConsoleApplication(handler, application.id)).clock.consultations;
+    assert.ok(consultation?.latest, "the consultation has a due day");
+    const calendar = await loadWorkingDayCalendar();
+    const workingDaysBefore = (days: number) => {
+      let day = consultation.latest!;
+      for (let left = days; left > 0;) {
+        day = addCalendarDays(day, -1);
+        if (calendar.classifyDay(day).working) left--;
+      }
+      return day;
+    };
+    const consultationEvents = async () =>
+      (await eventsFor("application", `${application.id}-${consultation.stepId ?? consultation.from}`)).filter((event) => event.kind === "consultation_due");
+
+    pinClock(`${workingDaysBefore(4)}T09:00:00+08:00`);
+    await scanScheduledNotifications();
+    assert.deepEqual(await consultationEvents(), []);
+
+    pinClock(`${workingDaysBefore(2)}T09:00:00+08:00`);
+    await scanScheduledNotifications();
+    const [due] = await consultationEvents();
+    assert.equal(due?.url, `/admin/applications/${application.id}`);
+    assert.ok(due.title.includes(application.number) && due.title.includes(consultation.latest!), due.title);
+    assert.ok(!due.title.includes("某物业公司") && !due.title.includes("王五"));
+    assert.ok(due.inbox.some((row) => row.userId === handler.id));
   });
 });
 
