@@ -5,8 +5,8 @@ import { currentReadSource } from "@/lib/database/read-routing";
 
 /**
  * The one PostgreSQL connection pool of a process (DATABASE_POOL_SIZE connections), shared by
- * Prisma (lib/db.ts hands it to its adapter), the search engine (lib/search/postgres-engine.ts,
- * which sets its planner settings per transaction) and the public pages' content-version read
+ * Prisma (lib/db.ts hands it to its adapter), the search engine's walks of the date index
+ * (lib/search/postgres-engine.ts; its GIN reads use searchPoolForCurrentRead) and the public pages' content-version read
  * (lib/http-cache/public-pages.ts, from proxy.ts). Public content reads may go to the replica's pool
  * instead (replicaPool, lib/database/read-routing.ts). Kept on globalThis so that every bundle of one
  * process (the proxy's, the routes') uses the same pool.
@@ -77,11 +77,52 @@ export function hasDatabase(): boolean {
   return Boolean(readConfig().DATABASE_URL);
 }
 
-/** Closes the pool (tests, before dropping their database); the next use opens a new one. */
+/**
+ * The planner settings of the search engine's GIN reads (lib/search/postgres-engine.ts): bitmap
+ * scans only (a sequential or plain index scan with a terms filter would read every row's TOASTed
+ * term array), no JIT, read only. Set once per connection, at its start, so that a search sends no
+ * BEGIN, SET or COMMIT of its own.
+ */
+export const SEARCH_CONNECTION_OPTIONS = "-c enable_seqscan=off -c enable_indexscan=off -c jit=off -c default_transaction_read_only=on";
+
+const searchState = globalThis as unknown as { gongkaiSearchPools?: Map<string, pg.Pool> };
+
+/**
+ * A pool of connections with the search engine's planner settings (SEARCH_CONNECTION_OPTIONS), on
+ * the server the current read goes to (the replica's inside a public content read routed there):
+ * for the engine's bitmap reads only. Its connections are opened when first needed and close
+ * after 30 s idle, like the others.
+ */
+export function searchPoolForCurrentRead(): pg.Pool {
+  const { DATABASE_URL: primary, DATABASE_REPLICA_URL: replica, DATABASE_POOL_SIZE: size } = readConfig();
+  const onReplica = currentReadSource() === "replica" && Boolean(replica);
+  const url = onReplica ? replica : primary;
+  if (!url) throw new Error("DATABASE_URL is not set: start the product with `npm start`.");
+  searchState.gongkaiSearchPools ??= new Map();
+  let pool = searchState.gongkaiSearchPools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({
+      connectionString: url,
+      max: size,
+      idleTimeoutMillis: 30_000,
+      application_name: onReplica ? "gongkai-public-reads" : "gongkai-search",
+      options: SEARCH_CONNECTION_OPTIONS,
+      ...boundedPoolOptions(),
+      allowExitOnIdle: true,
+    });
+    pool.on("error", () => {});
+    searchState.gongkaiSearchPools.set(url, pool);
+  }
+  return pool;
+}
+
+/** Closes the pools (tests, before dropping their database); the next use opens new ones. */
 export async function closeDatabasePool(): Promise<void> {
   const current = state.gongkaiDatabasePool;
   const replica = replicaState.gongkaiReplicaPool;
+  const search = [...(searchState.gongkaiSearchPools?.values() ?? [])];
   state.gongkaiDatabasePool = undefined;
   replicaState.gongkaiReplicaPool = undefined;
-  await Promise.all([current?.pool.end(), replica?.pool.end()]);
+  searchState.gongkaiSearchPools = undefined;
+  await Promise.all([current?.pool.end(), replica?.pool.end(), ...search.map((pool) => pool.end())]);
 }

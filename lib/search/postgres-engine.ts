@@ -1,9 +1,10 @@
 import "server-only";
 import type pg from "pg";
-import { poolForCurrentRead } from "@/lib/database/pool";
+import { poolForCurrentRead, searchPoolForCurrentRead } from "@/lib/database/pool";
 import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
+import { shareHoldingAll } from "@/lib/search/term-shares";
 import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
 import type { SearchDocumentInput, SearchDocumentType, SearchEngine, SearchEngineHit, SearchEngineRequest, SearchEngineResult } from "@/lib/search/types";
 
@@ -27,12 +28,17 @@ import type { SearchDocumentInput, SearchDocumentType, SearchEngine, SearchEngin
  *   GIN index and sorting them (cheap when matches are rare). The choice is made here from the
  *   counts, not left to the planner, whose estimates for common character pairs are far off and
  *   which does not price reading TOASTed arrays.
- * Searches use the process's one connection pool (lib/database/pool.ts). Each step runs in a
- * short read-only transaction whose planner settings (SET LOCAL) allow bitmap scans only (a
- * sequential or plain index scan with a terms filter would read every row's TOASTed term array)
- * and no JIT; a page read by walking the date index switches plain index scans on for that one
- * query. The settings end with the transaction, so the connection goes back to the pool as it
- * came. The two counts run in parallel, each in its own transaction.
+ * - when the table's statistics (ANALYZE's share of documents holding each common term) prove that
+ *   more than COUNT_CAP documents match, and no filter narrows the search, nothing is counted: the
+ *   page comes from a walk of the newest documents and the total is estimated from the statistics
+ *   (the GIN bitmap of a term in nearly every document is the dearest part of a search, and it
+ *   grows with the table). A walk that does not fill the page within its budget falls back to the
+ *   counted path, so a rare combination of common terms still gets an exact answer.
+ * No statement opens a transaction: the GIN reads use a pool whose connections carry the planner
+ * settings from their start (bitmap scans only, because a sequential or plain index scan with a
+ * terms filter would read every row's TOASTed term array; no JIT; read only:
+ * searchPoolForCurrentRead), the walks of the date index the process's usual pool, each bounded to
+ * the newest rows it may read. A search thus sends two to four statements, each one round trip.
  */
 
 const COUNT_CAP = 2_000;
@@ -51,30 +57,6 @@ export const RESULT_WINDOW = 2_000;
 export const MAX_CONTENT_LENGTH = 200_000;
 
 type Sql = Prisma.Sql;
-
-/** The planner settings of a search transaction (see above); SET LOCAL lasts until COMMIT or ROLLBACK. */
-const SEARCH_TRANSACTION = "BEGIN READ ONLY; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off";
-
-/** Runs `work` on a pooled connection inside a read-only transaction with the search planner settings. */
-async function inSearchTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  // A public search reads the replica's pool when lib/database/read-routing.ts routes it there.
-  const client = await poolForCurrentRead().connect();
-  let broken = false;
-  try {
-    await client.query(SEARCH_TRANSACTION);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    // A connection whose transaction cannot be ended is not given back to the pool.
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken || undefined);
-  }
-}
 
 type Queryable = { query: pg.Pool["query"] };
 
@@ -152,35 +134,164 @@ async function countCapped(client: Queryable, counts: { where: Sql; confirm?: Sq
 
 type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
 
-/**
- * The planner settings of a search transaction: "bitmap" (GIN bitmap scans only, as it begins)
- * or "walk" (plain index scans for walking the date index). Switched only when a read needs the
- * other mode, so that a search sends as few statements as possible.
- */
-type ScanMode = { current: "bitmap" | "walk" };
+const HIT_COLUMNS = Prisma.sql`"type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"`;
 
-async function readTier(client: pg.PoolClient, mode: ScanMode, tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
-  if (limit <= 0 || tier.count <= 0) return [];
-  const walk = tableRows > SMALL_TABLE && ((offset + limit) * tableRows) / tier.count <= WALK_BUDGET;
-  const statement = Prisma.sql`
-    SELECT "type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"
-      FROM "SearchDocument" WHERE ${walk ? tier.checked : tier.indexed}
-     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`;
-  const wanted = walk ? "walk" : "bitmap";
-  if (mode.current !== wanted) {
-    // The transaction allows bitmap scans only; a walk needs the date index instead.
-    await client.query(
-      walk ? "SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
-    );
-    mode.current = wanted;
-  }
-  const rows = await rowsOf<HitRow>(client, statement);
+function hitsOf(rows: HitRow[]): SearchEngineHit[] {
   return rows.map((row) => ({ ...row, type: row.type as SearchDocumentType }));
 }
 
 /**
- * One search, in one read-only transaction on one pooled connection: the counts (one statement),
- * the confirmation of phrases when needed, then the page, tier by tier.
+ * The matches among the `budget` newest documents, newest first (a walk of the date index that
+ * checks each row; stops as soon as the page is full). Fewer than `limit` hits means the budget ran
+ * out or the table ended. On the usual pool: the walk needs the plain index scan.
+ */
+async function walkNewest(condition: Sql, offset: number, limit: number, budget: number): Promise<SearchEngineHit[]> {
+  const rows = await rowsOf<HitRow>(
+    poolForCurrentRead(),
+    Prisma.sql`
+    SELECT ${HIT_COLUMNS} FROM (SELECT * FROM "SearchDocument" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${budget}) newest
+     WHERE ${condition} ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`,
+  );
+  return hitsOf(rows);
+}
+
+/** A page of one tier: a walk when matches are common enough to be met soon, else through the GIN index. */
+async function readTier(tier: Tier, offset: number, limit: number, tableRows: number): Promise<SearchEngineHit[]> {
+  if (limit <= 0 || tier.count <= 0) return [];
+  if (tableRows > SMALL_TABLE && ((offset + limit) * tableRows) / tier.count <= WALK_BUDGET) {
+    const walked = await walkNewest(tier.checked, offset, limit, 2 * WALK_BUDGET);
+    // The estimate that chose the walk can be wrong (matches bunched among older documents).
+    if (walked.length === limit || walked.length === tier.count - offset) return walked;
+  }
+  const rows = await rowsOf<HitRow>(
+    searchPoolForCurrentRead(),
+    Prisma.sql`
+    SELECT ${HIT_COLUMNS} FROM "SearchDocument" WHERE ${tier.indexed}
+     ORDER BY "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${limit}`,
+  );
+  return hitsOf(rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Very common terms: the table's statistics instead of a count.
+
+/** The share of documents holding each of the most common index terms, as ANALYZE last sampled it. */
+type TermStatistics = { tableRows: number; terms: Map<string, number>; titleTerms: Map<string, number> };
+
+/** How long a process keeps the statistics it read (they change only when ANALYZE runs). */
+const STATISTICS_TTL_MS = 60_000;
+const globalForStatistics = globalThis as unknown as { gongkaiSearchStatistics?: { readAt: number; value: Promise<TermStatistics | null> } };
+
+async function readTermStatistics(): Promise<TermStatistics | null> {
+  const rows = await rowsOf<{ column: string; elements: string[] | null; frequencies: number[] | null; table_rows: number }>(
+    poolForCurrentRead(),
+    Prisma.sql`
+    SELECT s.attname AS "column", s.most_common_elems::text::text[] AS "elements", s.most_common_elem_freqs AS "frequencies",
+           (SELECT reltuples FROM pg_class WHERE oid = '"SearchDocument"'::regclass)::float8 AS "table_rows"
+      FROM pg_stats s
+     WHERE s.schemaname = current_schema() AND s.tablename = 'SearchDocument' AND s.attname IN ('terms', 'titleTerms')`,
+  );
+  const columns = new Map(
+    rows.map((row) => {
+      const shares = new Map<string, number>();
+      // The frequencies list ends with three summary figures after one per element.
+      (row.elements ?? []).forEach((element, index) => shares.set(element, Number(row.frequencies?.[index] ?? 0)));
+      return [row.column, shares];
+    }),
+  );
+  const terms = columns.get("terms");
+  const titleTerms = columns.get("titleTerms");
+  if (!rows.length || !terms || !titleTerms) return null;
+  return { tableRows: Math.max(0, Number(rows[0].table_rows)), terms, titleTerms };
+}
+
+/** The statistics, read at most once a minute per process. */
+function termStatistics(): Promise<TermStatistics | null> {
+  const cached = globalForStatistics.gongkaiSearchStatistics;
+  const now = performance.now();
+  if (cached && now - cached.readAt < STATISTICS_TTL_MS) return cached.value;
+  const value = readTermStatistics().catch(() => null);
+  globalForStatistics.gongkaiSearchStatistics = { readAt: now, value };
+  return value;
+}
+
+/** Forgets the statistics read (a test that has just run ANALYZE). */
+export function forgetSearchStatistics(): void {
+  globalForStatistics.gongkaiSearchStatistics = undefined;
+}
+
+function narrowed(request: SearchEngineRequest): boolean {
+  return Boolean(request.types?.length || request.categoryIds?.length || request.year || request.issuingBody || request.validity);
+}
+
+/**
+ * The share of documents a walk may count on: the Fréchet bound when it says anything, else half
+ * the independence estimate (terms that avoid each other would make it too high; a walk that
+ * comes back short falls back to counting).
+ */
+function plannedShare(share: { atLeast: number; estimate: number }): number {
+  return share.atLeast > 0 ? share.atLeast : share.estimate / 2;
+}
+
+/** Whether a walk of the newest documents may be expected to find `wanted` matches within half its budget. */
+function walkable(wanted: number, share: number): boolean {
+  return share > 0 && wanted / share <= WALK_BUDGET / 2;
+}
+
+/**
+ * A search whose terms the statistics show in more than COUNT_CAP documents (so the total would be
+ * an estimate anyway), without filters: the total from the statistics, and the page from a bounded
+ * walk of the newest documents. For relevance order, the title tier comes first: walked too when
+ * titles holding the terms are common, else counted and read through the titles' (small) GIN
+ * index, with the walk for the body tier after it. Null when that does not apply or a walk came
+ * back short: the caller counts instead.
+ */
+async function searchCommonTerms(request: SearchEngineRequest, terms: string[], offset: number, limit: number): Promise<SearchEngineResult | null> {
+  if (narrowed(request) || limit <= 0) return null;
+  const statistics = await termStatistics();
+  if (!statistics || statistics.tableRows <= SMALL_TABLE) return null;
+  const phraseTerms = request.query.phrases.map((phrase) => phrase.terms);
+  const everywhere = shareHoldingAll(phraseTerms, statistics.terms);
+  if (!everywhere || plannedShare(everywhere) * statistics.tableRows <= COUNT_CAP) return null;
+  const phrases = request.query.phrases;
+  const filters = filterConditions(request);
+  const end = offset + limit;
+  const total = (served: number) => ({ total: Math.max(Math.round(everywhere.estimate * statistics.tableRows), served), totalIsEstimate: true });
+
+  if (request.sort === "date") {
+    if (!walkable(end, plannedShare(everywhere))) return null;
+    const hits = await walkNewest(and([...inText(phrases), ...filters]), offset, limit, WALK_BUDGET);
+    return hits.length === limit ? { ...total(end), hits } : null;
+  }
+
+  const inTitles = shareHoldingAll(phraseTerms, statistics.titleTerms);
+  const titleCondition = and(inTitle(phrases));
+  if (inTitles && inTitles.atLeast * statistics.tableRows >= Math.max(TITLE_COUNT_CAP, end) && walkable(end, inTitles.atLeast)) {
+    const hits = await walkNewest(and([titleCondition, ...filters]), offset, limit, WALK_BUDGET);
+    return hits.length === limit ? { ...total(end), hits } : null;
+  }
+  // Few titles: count them exactly (the titles' GIN index is small), then walk for the body tier.
+  const [titled] = await countCapped(searchPoolForCurrentRead(), [
+    { where: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]), cap: Math.max(TITLE_COUNT_CAP, end) },
+  ]);
+  // More titles than the cap (which is at least the page's end): the page lies in the title tier.
+  const bodyOffset = Math.max(0, offset - titled.count);
+  const bodyWanted = end - Math.max(offset, titled.count);
+  if (bodyWanted > 0 && !walkable(bodyOffset + bodyWanted, plannedShare(everywhere))) return null;
+  const titleTier: Tier = { indexed: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]), checked: and([titleCondition, ...filters]), count: titled.count };
+  const hits = await readTier(titleTier, offset, limit, titled.tableRows);
+  if (hits.length < limit) {
+    const body = await walkNewest(and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]), bodyOffset, limit - hits.length, WALK_BUDGET);
+    if (body.length < limit - hits.length) return null;
+    hits.push(...body);
+  }
+  return { ...total(end), hits };
+}
+
+/**
+ * One search: the page straight from a walk when its terms are very common (searchCommonTerms);
+ * otherwise the counts (one statement), the confirmation of phrases when needed, then the page,
+ * tier by tier.
  */
 async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResult> {
   const phrases = request.query.phrases;
@@ -192,49 +303,50 @@ async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResu
   const confirm = and(inText(unconfirmed));
   const titleCondition = and(inTitle(phrases));
   const titleIndexed = and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]);
+  const offset = (request.page - 1) * request.pageSize;
+  const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
 
-  return inSearchTransaction(async (client) => {
-    const offset = (request.page - 1) * request.pageSize;
-    const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
-    // The title count only matters for relevance order, and only up to the end of the page asked
-    // for: beyond it the page lies within the title tier (its estimate still decides how to read it).
-    const [all, titled = null] = await countCapped(client, [
-      { where: candidates, confirm: unconfirmed.length ? confirm : undefined },
-      ...(request.sort === "relevance" ? [{ where: titleIndexed, cap: Math.max(TITLE_COUNT_CAP, offset + Math.max(0, limit)) }] : []),
-    ]);
-    let total = all.count;
-    let estimated = all.estimated;
-    if (unconfirmed.length && total > 0) {
-      if (all.count > CONFIRM_ALL_LIMIT && all.confirmedShare !== null) {
-        total = Math.round(all.count * all.confirmedShare);
-        estimated = true;
-      } else {
-        const [confirmed] = await countCapped(client, [{ where: and([candidates, confirm]) }]);
-        total = confirmed.count;
-        estimated = confirmed.estimated;
-      }
-    }
-    if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
+  const common = await searchCommonTerms(request, terms, offset, limit);
+  if (common) return common;
 
-    const mode: ScanMode = { current: "bitmap" };
-    if (!titled) {
-      const everything: Tier = { indexed: and([candidates, confirm]), checked: and([...inText(phrases), ...filters]), count: total };
-      return { total, totalIsEstimate: estimated, hits: await readTier(client, mode, everything, offset, limit, all.tableRows) };
+  const pool = searchPoolForCurrentRead();
+  // The title count only matters for relevance order, and only up to the end of the page asked
+  // for: beyond it the page lies within the title tier (its estimate still decides how to read it).
+  const [all, titled = null] = await countCapped(pool, [
+    { where: candidates, confirm: unconfirmed.length ? confirm : undefined },
+    ...(request.sort === "relevance" ? [{ where: titleIndexed, cap: Math.max(TITLE_COUNT_CAP, offset + Math.max(0, limit)) }] : []),
+  ]);
+  let total = all.count;
+  let estimated = all.estimated;
+  if (unconfirmed.length && total > 0) {
+    if (all.count > CONFIRM_ALL_LIMIT && all.confirmedShare !== null) {
+      total = Math.round(all.count * all.confirmedShare);
+      estimated = true;
+    } else {
+      const [confirmed] = await countCapped(pool, [{ where: and([candidates, confirm]) }]);
+      total = confirmed.count;
+      estimated = confirmed.estimated;
     }
-    const titleTier: Tier = { indexed: titleIndexed, checked: and([titleCondition, ...filters]), count: titled.count };
-    const bodyTier: Tier = {
-      indexed: and([candidates, Prisma.sql`NOT (${titleCondition})`, confirm]),
-      checked: and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]),
-      count: Math.max(0, total - titled.count),
-    };
-    const hits = await readTier(client, mode, titleTier, offset, limit, all.tableRows);
-    if (hits.length < limit) {
-      const bodyOffset = Math.max(0, offset - titled.count);
-      hits.push(...(await readTier(client, mode, bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
-    }
-    // An estimate may fall short of the ranks actually served.
-    return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };
-  });
+  }
+  if (total === 0 || limit <= 0) return { total, totalIsEstimate: estimated, hits: [] };
+
+  if (!titled) {
+    const everything: Tier = { indexed: and([candidates, confirm]), checked: and([...inText(phrases), ...filters]), count: total };
+    return { total, totalIsEstimate: estimated, hits: await readTier(everything, offset, limit, all.tableRows) };
+  }
+  const titleTier: Tier = { indexed: titleIndexed, checked: and([titleCondition, ...filters]), count: titled.count };
+  const bodyTier: Tier = {
+    indexed: and([candidates, Prisma.sql`NOT (${titleCondition})`, confirm]),
+    checked: and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]),
+    count: Math.max(0, total - titled.count),
+  };
+  const hits = await readTier(titleTier, offset, limit, all.tableRows);
+  if (hits.length < limit) {
+    const bodyOffset = Math.max(0, offset - titled.count);
+    hits.push(...(await readTier(bodyTier, bodyOffset, limit - hits.length, all.tableRows)));
+  }
+  // An estimate may fall short of the ranks actually served.
+  return { total: hits.length ? Math.max(total, offset + hits.length) : total, totalIsEstimate: estimated, hits };
 }
 
 /** A document as stored: folded text and index terms computed here, the same way for every source. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import { db, type DatabaseTransaction } from "@/lib/db";
+import { databasePool } from "@/lib/database/pool";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { buildSearchIndexInBulk } from "@/lib/search/bulk-index";
 import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
@@ -69,10 +70,14 @@ async function applyDifferences(client: DatabaseTransaction, differences: Differ
   return summary;
 }
 
-async function readVersions(client: DatabaseTransaction): Promise<{ current: string; indexed: string | null }> {
-  const [row] = await client.$queryRaw<{ current: string | null; indexed: string | null }[]>`
-    SELECT (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "current",
-           (SELECT "contentVersion" FROM "SearchIndexState" WHERE "id" = 1) AS "indexed"`;
+const VERSIONS_SQL = `SELECT (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "current",
+                             (SELECT "contentVersion" FROM "SearchIndexState" WHERE "id" = 1) AS "indexed"`;
+type VersionsRow = { current: string | null; indexed: string | null };
+
+/** The public content version, and the one the index was last reconciled with: in `client`'s transaction, or (before a search) on the primary's pool directly. */
+async function readVersions(client?: DatabaseTransaction): Promise<{ current: string; indexed: string | null }> {
+  // Before every search: one plain statement, without Prisma's query machinery.
+  const [row] = client ? await client.$queryRaw<VersionsRow[]>(Prisma.raw(VERSIONS_SQL)) : (await databasePool().query<VersionsRow>(VERSIONS_SQL)).rows;
   return { current: row?.current ?? "none", indexed: row?.indexed ?? null };
 }
 
@@ -121,7 +126,7 @@ const globalForSearch = globalThis as unknown as { gongkaiSearchReconciling?: Pr
  * background while searches use the index as it is. Returns the current public content version.
  */
 export async function ensureSearchIndexCurrent(waitMs = 5_000): Promise<string> {
-  const { current, indexed } = await readVersions(db);
+  const { current, indexed } = await readVersions();
   if (current === indexed) return current;
   globalForSearch.gongkaiSearchReconciling ??= reconcileSearchIndex({ wait: true })
     .catch((error) => console.error("[search] reconciling the index failed:", error))

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { allTermsOf, parseSearchQuery } from "../../lib/search/query";
 import { findMatches, highlight, makeSnippet, segmentsToHtml } from "../../lib/search/snippet";
+import { shareHoldingAll } from "../../lib/search/term-shares";
 import { toSimplified } from "../../lib/search/text/chinese-variants";
 import { foldForSearch, foldWithOffsets, indexTermsOf, phraseIndexTerms } from "../../lib/search/text/normalize";
 
@@ -177,5 +178,33 @@ describe("snippets", () => {
       ]),
       "&lt;a&gt;&amp;<mark>&quot;x&quot;</mark>",
     );
+  });
+});
+
+describe("what the statistics say of common terms (searchCommonTerms)", () => {
+  const shares = new Map([
+    ["城市", 0.9],
+    ["市管", 0.8],
+    ["管理", 0.95],
+    ["公园", 0.5],
+    ["夜间", 0.5],
+  ]);
+
+  test("one phrase: its character pairs occur together, so it counts with its rarest pair; the bound is the Fréchet bound", () => {
+    const share = shareHoldingAll([["城市", "市管", "管理"]], shares)!;
+    assert.equal(share.estimate, 0.8);
+    assert.ok(Math.abs(share.atLeast - 0.65) < 1e-9);
+  });
+
+  test("two phrases: taken as independent, never below what must hold in any case", () => {
+    const share = shareHoldingAll([["公园"], ["夜间"]], shares)!;
+    assert.equal(share.atLeast, 0, "two halves may not meet at all");
+    assert.equal(share.estimate, 0.25);
+    assert.equal(shareHoldingAll([["城市"], ["管理"]], shares)!.estimate, 0.855);
+  });
+
+  test("a term the statistics do not list gives nothing to go on", () => {
+    assert.equal(shareHoldingAll([["城市", "罕见"]], shares), null);
+    assert.equal(shareHoldingAll([], shares), null);
   });
 });
