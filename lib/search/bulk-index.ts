@@ -125,6 +125,16 @@ async function ensureGinIndexes(client: pg.PoolClient): Promise<void> {
   if (rows[0].present < GIN_INDEXES.length) for (const statement of GIN_INDEXES) await client.query(long(statement));
 }
 
+/** Every public record's id of a source, in order, read a page at a time (a million ids are 8 MB; their version stamps would be far more). */
+async function listPublicIds(source: (typeof searchSources)[number]): Promise<number[]> {
+  const ids: number[] = [];
+  for (;;) {
+    const page = await source.listPublicVersions(db, { after: ids.at(-1) ?? 0, limit: 50_000 });
+    for (const id of page.keys()) ids.push(id);
+    if (page.size < 50_000) return ids;
+  }
+}
+
 /** The primary database (a write: never a read replica). */
 function primaryConnection(): Promise<pg.PoolClient> {
   return databasePool().connect();
@@ -156,7 +166,7 @@ export async function buildSearchIndexInBulk(options: { lockKey: number; wait: b
         return null;
       }
       const sources: SourceIds[] = [];
-      for (const source of searchSources) sources.push({ source, ids: [...(await source.listPublicVersions(db)).keys()].sort((a, b) => a - b) });
+      for (const source of searchSources) sources.push({ source, ids: await listPublicIds(source) });
       if (sources.reduce((sum, { ids }) => sum + ids.length, 0) < (options.minimum ?? BULK_BUILD_MINIMUM)) {
         await ensureGinIndexes(client);
         return null;

@@ -278,7 +278,11 @@ async function searchCommonTerms(request: SearchEngineRequest, terms: string[], 
   const bodyOffset = Math.max(0, offset - titled.count);
   const bodyWanted = end - Math.max(offset, titled.count);
   if (bodyWanted > 0 && !walkable(bodyOffset + bodyWanted, plannedShare(everywhere))) return null;
-  const titleTier: Tier = { indexed: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]), checked: and([titleCondition, ...filters]), count: titled.count };
+  const titleTier: Tier = {
+    indexed: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]),
+    checked: and([titleCondition, ...filters]),
+    count: titled.count,
+  };
   const hits = await readTier(titleTier, offset, limit, titled.tableRows);
   if (hits.length < limit) {
     const body = await walkNewest(and([Prisma.sql`NOT (${titleCondition})`, ...inText(phrases), ...filters]), bodyOffset, limit - hits.length, WALK_BUDGET);
@@ -418,9 +422,10 @@ export const postgresSearchEngine: SearchEngine = {
     if (!sourceIds.length) return;
     await (tx ?? db).$executeRaw`DELETE FROM "SearchDocument" WHERE "type" = ${type} AND "sourceId" = ANY(${sourceIds}::int[])`;
   },
-  async listIndexedVersions(type, tx) {
+  async listIndexedVersions(type, range, tx) {
     const rows = await (tx ?? db).$queryRaw<{ sourceId: number; sourceVersion: string }[]>`
-      SELECT "sourceId", "sourceVersion" FROM "SearchDocument" WHERE "type" = ${type}`;
+      SELECT "sourceId", "sourceVersion" FROM "SearchDocument"
+       WHERE "type" = ${type} AND "sourceId" > ${range.after} AND (${range.through}::int IS NULL OR "sourceId" <= ${range.through}::int)`;
     return new Map(rows.map((row) => [row.sourceId, row.sourceVersion]));
   },
 };

@@ -46,12 +46,28 @@ export type ReconcileSummary = { type: SearchDocumentType; upserted: number; rem
 
 type Difference = { source: SearchSource; changed: number[]; removed: number[] };
 
-async function findDifferences(client: DatabaseTransaction): Promise<Difference[]> {
+/** Records compared per step: a province's million items are never all in the process at once. */
+const COMPARE_PAGE = 20_000;
+
+/**
+ * Every source's public records against the index, a page of ids at a time: the next COMPARE_PAGE
+ * public records above the last id compared, and the documents indexed up to the last of them
+ * (all the rest after the last page). Only the differences are kept.
+ */
+async function findDifferences(client: DatabaseTransaction, pageSize = COMPARE_PAGE): Promise<Difference[]> {
   const differences: Difference[] = [];
   for (const source of searchSources) {
-    const [publicVersions, indexed] = await Promise.all([source.listPublicVersions(client), searchEngine.listIndexedVersions(source.type, client)]);
-    const changed = [...publicVersions].filter(([id, version]) => indexed.get(id) !== version).map(([id]) => id);
-    const removed = [...indexed.keys()].filter((id) => !publicVersions.has(id));
+    const changed: number[] = [];
+    const removed: number[] = [];
+    for (let after = 0; ;) {
+      const publicVersions = await source.listPublicVersions(client, { after, limit: pageSize });
+      const through = publicVersions.size === pageSize ? [...publicVersions.keys()].at(-1)! : null;
+      const indexed = await searchEngine.listIndexedVersions(source.type, { after, through }, client);
+      for (const [id, version] of publicVersions) if (indexed.get(id) !== version) changed.push(id);
+      for (const id of indexed.keys()) if (!publicVersions.has(id)) removed.push(id);
+      if (through === null) break;
+      after = through;
+    }
     differences.push({ source, changed, removed });
   }
   return differences;
@@ -95,7 +111,7 @@ async function recordReconciled(client: DatabaseTransaction, version: string): P
  * BULK_BUILD_MINIMUM, is built in bulk instead). One process at a time (advisory lock); returns null when another
  * process holds the lock.
  */
-export async function reconcileSearchIndex(options: { wait?: boolean; bulkMinimum?: number } = {}): Promise<ReconcileSummary | null> {
+export async function reconcileSearchIndex(options: { wait?: boolean; bulkMinimum?: number; comparePage?: number } = {}): Promise<ReconcileSummary | null> {
   // An empty index with many public records (a first start on an existing database) is built in
   // bulk: the same documents, written 5–10× faster (lib/search/bulk-index.ts).
   const built = await buildSearchIndexInBulk({ lockKey: RECONCILE_LOCK, wait: options.wait ?? false, minimum: options.bulkMinimum });
@@ -109,7 +125,7 @@ export async function reconcileSearchIndex(options: { wait?: boolean; bulkMinimu
         if (!locked) return null;
       }
       const { current } = await readVersions(tx);
-      const summary = await applyDifferences(tx, await findDifferences(tx));
+      const summary = await applyDifferences(tx, await findDifferences(tx, options.comparePage));
       await recordReconciled(tx, current);
       return summary;
     },

@@ -91,6 +91,9 @@ export interface SearchEngine {
   /** Adds or replaces documents (keyed by type and sourceId). */
   upsertDocuments(documents: SearchDocumentInput[], tx?: DatabaseTransaction): Promise<void>;
   removeDocuments(type: SearchDocumentType, sourceIds: number[], tx?: DatabaseTransaction): Promise<void>;
-  /** sourceId → sourceVersion of every indexed document of a type (for reconciling). */
-  listIndexedVersions(type: SearchDocumentType, tx?: DatabaseTransaction): Promise<Map<number, string>>;
+  /**
+   * sourceId → sourceVersion of the indexed documents of a type with a sourceId in (after, through]
+   * (`through` null: no upper end), for reconciling a page of a source's records at a time.
+   */
+  listIndexedVersions(type: SearchDocumentType, range: { after: number; through: number | null }, tx?: DatabaseTransaction): Promise<Map<number, string>>;
 }

@@ -369,6 +369,27 @@ describe("keeping the index current", () => {
     assert.equal((await searchPublicContent({ q: "预算" })).total, 1);
   });
 
+  test("reconciling compares the records a page at a time: every change is found across page boundaries, and nothing else", async () => {
+    const indexed = await db.$queryRaw<{ sourceId: number; title: string }[]>`
+      SELECT "sourceId", "title" FROM "SearchDocument" WHERE "type" = 'item' ORDER BY "sourceId"`;
+    const [first, middle, last] = [indexed[0], indexed[Math.floor(indexed.length / 2)], indexed.at(-1)!];
+    await db.$executeRaw`UPDATE "SearchDocument" SET "sourceVersion" = 'stale' WHERE "type" = 'item' AND "sourceId" IN (${first.sourceId}, ${last.sourceId})`;
+    await db.$executeRaw`DELETE FROM "SearchDocument" WHERE "type" = 'item' AND "sourceId" = ${middle.sourceId}`;
+    await db.$executeRaw`INSERT INTO "SearchDocument" ("type", "sourceId", "sourceVersion", "title", "titleText", "content", "searchText", "terms", "titleTerms", "url", "publishedAt", "indexedAt")
+      VALUES ('item', ${last.sourceId + 1000}, '1', '孤儿', '孤儿', '', '孤儿', ARRAY['孤','儿','孤儿'], ARRAY['孤','儿','孤儿'], '/items/0', now(), now())`;
+    // Pages of 2 records: the changes fall on the first page, in the middle and on the last.
+    const summary = await reconcileSearchIndex({ wait: true, comparePage: 2 });
+    assert.deepEqual(
+      summary?.find((entry) => entry.type === "item"),
+      { type: "item", upserted: 3, removed: 1 },
+    );
+    const after = await db.$queryRaw<{ sourceId: number; title: string }[]>`
+      SELECT "sourceId", "title" FROM "SearchDocument" WHERE "type" = 'item' ORDER BY "sourceId"`;
+    assert.deepEqual(after, indexed);
+    const [{ stale }] = await db.$queryRaw<{ stale: number }[]>`SELECT count(*)::int AS "stale" FROM "SearchDocument" WHERE "sourceVersion" = 'stale'`;
+    assert.equal(stale, 0);
+  });
+
   test("reconciling an index that is current changes nothing", async () => {
     const summary = await reconcileSearchIndex({ wait: true });
     assert.ok(summary);

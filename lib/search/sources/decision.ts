@@ -26,12 +26,13 @@ type DecisionRow = {
 export const decisionSearchSource: SearchSource = {
   type: "decision",
 
-  async listPublicVersions(client) {
+  async listPublicVersions(client, page) {
     const today = todayInBeijing();
     const rows = await client.$queryRaw<{ id: number; version: string }[]>`
       SELECT "id", "version"::text || ':' || coalesce("publicUntil"::text, '') AS "version" FROM "AdministrativeDecision"
        WHERE "state" = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${today}::date)
-         AND "penaltyProcedure" IS DISTINCT FROM 'simple'`;
+         AND "penaltyProcedure" IS DISTINCT FROM 'simple' AND "id" > ${page.after}
+       ORDER BY "id" LIMIT ${page.limit}`;
     return new Map(rows.map((row) => [row.id, row.version]));
   },
 

@@ -26,10 +26,11 @@ type ItemRow = {
 export const itemSearchSource: SearchSource = {
   type: "item",
 
-  async listPublicVersions(client) {
+  async listPublicVersions(client, page) {
     const rows = await client.$queryRaw<{ id: number; revisionId: number }[]>`
       SELECT "id", "publishedRevisionId" AS "revisionId" FROM "Item"
-       WHERE "publishedRevisionId" IS NOT NULL AND "withdrawnAt" IS NULL AND "publishedAt" IS NOT NULL`;
+       WHERE "publishedRevisionId" IS NOT NULL AND "withdrawnAt" IS NULL AND "publishedAt" IS NOT NULL AND "id" > ${page.after}
+       ORDER BY "id" LIMIT ${page.limit}`;
     return new Map(rows.map((row) => [row.id, String(row.revisionId)]));
   },
 

@@ -10,12 +10,13 @@ import type { SearchSource } from "@/lib/search/sources/types";
 export const proposalReplySearchSource: SearchSource = {
   type: "proposal_reply",
 
-  async listPublicVersions(client) {
+  async listPublicVersions(client, page) {
     const rows = await client.$queryRaw<{ id: number; version: string }[]>`
       SELECT p."id", p."version"::text || ':' || string_agg(r."id"::text || '.' || r."version"::text || r."disclosure"::text, ',' ORDER BY r."round") AS "version"
         FROM "Proposal" p JOIN "ProposalReply" r ON r."proposalId" = p."id"
-       WHERE r."state" = 'published' AND r."withdrawnAt" IS NULL AND r."disclosure" <> 'none'
-       GROUP BY p."id", p."version"`;
+       WHERE r."state" = 'published' AND r."withdrawnAt" IS NULL AND r."disclosure" <> 'none' AND p."id" > ${page.after}
+       GROUP BY p."id", p."version"
+       ORDER BY p."id" LIMIT ${page.limit}`;
     return new Map(rows.map((row) => [row.id, row.version]));
   },
 

@@ -23,9 +23,10 @@ export function publishedContentSource(options: {
   return {
     type: options.type,
 
-    async listPublicVersions(client) {
+    async listPublicVersions(client, page) {
       const rows = await client.$queryRaw<{ id: number; version: string }[]>`
-        SELECT "id", md5("publishedContent"::text) AS "version" FROM ${table} WHERE ${isPublic}`;
+        SELECT "id", md5("publishedContent"::text) AS "version" FROM ${table} WHERE ${isPublic} AND "id" > ${page.after}
+         ORDER BY "id" LIMIT ${page.limit}`;
       return new Map(rows.map((row) => [row.id, row.version]));
     },
 

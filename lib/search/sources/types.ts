@@ -1,6 +1,9 @@
 import type { DatabaseTransaction } from "@/lib/db";
 import type { SearchDocumentInput, SearchDocumentType } from "@/lib/search/types";
 
+/** A page of version stamps: ids above `after`, at most `limit` of them. */
+export type VersionPage = { after: number; limit: number };
+
 /** The Prisma client or a transaction: sources read through whichever the caller holds. */
 export type SearchSourceClient = DatabaseTransaction;
 
@@ -17,8 +20,12 @@ export type SearchSourceClient = DatabaseTransaction;
  */
 export interface SearchSource {
   readonly type: SearchDocumentType;
-  /** id → version stamp of every record the public can see now; the stamp changes with its public content. */
-  listPublicVersions(client: SearchSourceClient): Promise<Map<number, string>>;
+  /**
+   * id → version stamp of the records the public can see now whose id is above `page.after`: the
+   * `page.limit` lowest ids, in id order (the index reads a million records a page at a time, never
+   * all at once). The stamp changes with the record's public content.
+   */
+  listPublicVersions(client: SearchSourceClient, page: VersionPage): Promise<Map<number, string>>;
   /** The documents of these records as the public sees them; records not public (any more) are left out. */
   loadDocuments(client: SearchSourceClient, ids: number[]): Promise<SearchDocumentInput[]>;
 }
