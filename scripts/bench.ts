@@ -266,10 +266,18 @@ function fetchFresh(url: string): Promise<{ status: number; headers: http.Incomi
 async function measurePublication(url: string, base: string, itemId: number, processes: number): Promise<Results["publication"]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // As a publication through the review engine: the page's data and the content version change in
+  // one transaction, and the search index, whose document the engine rewrites in that transaction,
+  // stays recorded as current (lib/search/search-index.ts, bumpPublicContentVersionWithIndexSynced).
   const change = async (revision: number, title: string) => {
     await client.query("BEGIN");
     await client.query(`UPDATE "ItemRevision" SET "title" = $1 WHERE "id" = $2`, [title, revision]);
+    const before = (await client.query<{ token: string }>(`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1 FOR UPDATE`)).rows[0]?.token;
     await client.query(`UPDATE "PublicContentVersion" SET "token" = gen_random_uuid()::text WHERE "id" = 1`);
+    await client.query(
+      `UPDATE "SearchIndexState" SET "contentVersion" = (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) WHERE "id" = 1 AND "contentVersion" = $1`,
+      [before],
+    );
     await client.query("COMMIT");
   };
   try {

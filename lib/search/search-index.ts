@@ -2,6 +2,7 @@ import "server-only";
 import { currentTime } from "@/lib/clock";
 import { databasePool } from "@/lib/database/pool";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
+import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { buildSearchIndexInBulk } from "@/lib/search/bulk-index";
 import { searchEngine } from "@/lib/search/engine";
 import { searchSources } from "@/lib/search/sources";
@@ -39,6 +40,23 @@ export async function syncSearchDocuments(tx: DatabaseTransaction, type: SearchD
     ids.filter((id) => !present.has(id)),
     tx,
   );
+}
+
+/**
+ * Bumps the public content version after `syncSearchDocuments` wrote this transaction's change to
+ * the index: when the index was current before it, it is recorded as current still, so the next
+ * search does not compare every record with the index (at a million items that takes seconds,
+ * after every publication). A change that was not synced (an import, a seed) leaves the index
+ * behind the version as before, and the next search reconciles.
+ */
+export async function bumpPublicContentVersionWithIndexSynced(tx: DatabaseTransaction): Promise<void> {
+  // Locks the version row: concurrent publications advance it, and the index with it, one after the other.
+  const [before] = await tx.$queryRaw<{ token: string }[]>`SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1 FOR UPDATE`;
+  await bumpPublicContentVersion(tx);
+  if (!before) return;
+  await tx.$executeRaw`
+    UPDATE "SearchIndexState" SET "contentVersion" = (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1)
+     WHERE "id" = 1 AND "contentVersion" = ${before.token}`;
 }
 
 /** What a reconciliation changed per source; `bulk` when the empty index was built in bulk. */

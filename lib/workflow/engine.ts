@@ -9,7 +9,7 @@ import { ConflictError, ForbiddenError, ValidationError, type AppError } from "@
 import { messages } from "@/lib/i18n";
 import { notifyReviewStep } from "@/lib/notifications/review-notifications";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
-import { syncSearchDocuments } from "@/lib/search/search-index";
+import { bumpPublicContentVersionWithIndexSynced, syncSearchDocuments } from "@/lib/search/search-index";
 import type { SearchDocumentType } from "@/lib/search/types";
 import { parseInput } from "@/lib/validation";
 import {
@@ -239,8 +239,10 @@ export async function takeTransition<
     const updated = await recordType.store(context, fields);
 
     if ((publishes || withdraws) && (recordType.changesPublicContent?.(context) ?? true)) {
-      if (recordType.search) await syncSearchDocuments(tx, recordType.search.type, recordType.search.ids(row));
-      await bumpPublicContentVersion(tx);
+      if (recordType.search) {
+        await syncSearchDocuments(tx, recordType.search.type, recordType.search.ids(row));
+        await bumpPublicContentVersionWithIndexSynced(tx);
+      } else await bumpPublicContentVersion(tx);
     }
     const audit = recordType.audit(context, updated);
     await recordAuditEvent(tx, {
@@ -367,14 +369,15 @@ export async function takeBatchTransition<Member extends Source, Source, Request
     const publicChange = taken.some((entry) => (entry.from === publishedState) !== (to === publishedState));
     if (publicChange) {
       const search = batch.member.search;
-      if (search)
+      if (search) {
         for (const group of chunks(taken, SEARCH_CHUNK))
           await syncSearchDocuments(
             tx,
             search.type,
             group.map((entry) => batch.memberId(entry.member)),
           );
-      await bumpPublicContentVersion(tx);
+        await bumpPublicContentVersionWithIndexSynced(tx);
+      } else await bumpPublicContentVersion(tx);
     }
     const action = `${batch.member.workflow.recordType}.${request.action}`;
     for (const group of chunks(taken, AUDIT_CHUNK)) {

@@ -340,7 +340,12 @@ describe("keeping the index current", () => {
     await transitionItem(head, created.id, { action: "approve" });
     const indexedBefore = await db.searchDocument.count({ where: { type: "item", sourceId: created.id } });
     assert.equal(indexedBefore, 0, "not public yet, not indexed");
+    await searchPublicContent({ q: "燃气" }); // the index is current
     await transitionItem(leader, created.id, { action: "approve" });
+    // The publication moved the content version on, and the index with it: nothing left to reconcile.
+    const [versions] = await db.$queryRaw<{ current: string; indexed: string }[]>`
+      SELECT (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "current", (SELECT "contentVersion" FROM "SearchIndexState" WHERE "id" = 1) AS "indexed"`;
+    assert.equal(versions.indexed, versions.current, "the index is recorded as current after a synced publication");
     // No search ran in between: the document was written by the publishing transaction itself.
     const document = await db.searchDocument.findUniqueOrThrow({ where: { type_sourceId: { type: "item", sourceId: created.id } } });
     assert.equal(document.title, "关于开展冬季供热燃气安全检查的通知");
