@@ -266,9 +266,11 @@ async function searchCommonTerms(request: SearchEngineRequest, terms: string[], 
 
   const inTitles = shareHoldingAll(phraseTerms, statistics.titleTerms);
   const titleCondition = and(inTitle(phrases));
-  if (inTitles && inTitles.atLeast * statistics.tableRows >= Math.max(TITLE_COUNT_CAP, end) && walkable(end, inTitles.atLeast)) {
+  const titleShare = inTitles ? plannedShare(inTitles) : 0;
+  if (titleShare * statistics.tableRows >= Math.max(TITLE_COUNT_CAP, end) && walkable(end, titleShare)) {
     const hits = await walkNewest(and([titleCondition, ...filters]), offset, limit, WALK_BUDGET);
-    return hits.length === limit ? { ...total(end), hits } : null;
+    // A full page of title matches is the title tier's top, however many more there are.
+    if (hits.length === limit) return { ...total(end), hits };
   }
   // Few titles: count them exactly (the titles' GIN index is small), then walk for the body tier.
   const [titled] = await countCapped(searchPoolForCurrentRead(), [
