@@ -83,7 +83,7 @@ export function hasDatabase(): boolean {
  * term array), no JIT, read only. Set once per connection, at its start, so that a search sends no
  * BEGIN, SET or COMMIT of its own.
  */
-export const SEARCH_CONNECTION_OPTIONS = "-c enable_seqscan=off -c enable_indexscan=off -c jit=off -c default_transaction_read_only=on";
+const SEARCH_CONNECTION_OPTIONS = "-c enable_seqscan=off -c enable_indexscan=off -c jit=off -c default_transaction_read_only=on";
 
 const searchState = globalThis as unknown as { gongkaiSearchPools?: Map<string, pg.Pool> };
 

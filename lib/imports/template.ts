@@ -134,7 +134,7 @@ export function isTemplateFormat(value: unknown): value is TemplateFormat {
 
 export type SpreadsheetDownload = { fileName: string; contentType: string; body: Uint8Array };
 
-const contentTypes: Record<TemplateFormat, string> = {
+export const spreadsheetContentTypes: Record<TemplateFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
 };
@@ -158,7 +158,7 @@ export async function buildSpreadsheetDownload(
 ): Promise<SpreadsheetDownload> {
   const spec = { name: template.sheetName, columns: templateSheetColumns(template), rows };
   const body = format === "xlsx" ? new Uint8Array(await writeXlsx([spec])) : new TextEncoder().encode(writeCsv(spec));
-  return { fileName: `${fileName}.${format}`, contentType: contentTypes[format], body };
+  return { fileName: `${fileName}.${format}`, contentType: spreadsheetContentTypes[format], body };
 }
 
 /** The empty template (with its example rows) as .xlsx or .csv (UTF-8 with BOM). */
