@@ -26,6 +26,7 @@ import { createPower, publishPowerListVersion, updatePower } from "@/lib/powers/
 import { transitionPower } from "@/lib/powers/power-review";
 import { comparePublicPowerLists, findPublicPower, findPublicPowerList, listPublicPowerListYears } from "@/lib/powers/public-powers";
 import { countRetainedPowers } from "@/lib/powers/report-figures";
+import { reconcileSearchIndex } from "@/lib/search/search-index";
 import { createService, updateService, withReceivedServiceForms } from "@/lib/services/manage-services";
 import { findDownloadableServiceForm, findPublicService, findPublicServices } from "@/lib/services/public-services";
 import { transitionService } from "@/lib/services/service-review";
@@ -424,8 +425,14 @@ describe("importing 双公示 decisions", () => {
     assert.equal((await transitionDecisionBatch(staff, batch.batchId, { action: "submit" })).count, 2);
     await assert.rejects(transitionDecisionBatch(head, batch.batchId, { action: "return" }), fieldsRejected("comment"));
     assert.deepEqual(await transitionDecisionBatch(head, batch.batchId, { action: "approve" }), { count: 2, to: "leader_review" });
+    await reconcileSearchIndex({ wait: true });
     assert.deepEqual(await transitionDecisionBatch(leader, batch.batchId, { action: "approve" }), { count: 2, to: "published" });
     const published = await db.administrativeDecision.findMany({ where: { importBatchId: batch.batchId }, orderBy: { id: "asc" } });
+    // The batch's documents were written by the publishing transaction, which kept the index recorded as current.
+    assert.equal(await db.searchDocument.count({ where: { type: "decision", sourceId: { in: published.map((decision) => decision.id) } } }), 2);
+    const [versions] = await db.$queryRaw<{ current: string; indexed: string }[]>`
+      SELECT (SELECT "token" FROM "PublicContentVersion" WHERE "id" = 1) AS "current", (SELECT "contentVersion" FROM "SearchIndexState" WHERE "id" = 1) AS "indexed"`;
+    assert.equal(versions.indexed, versions.current);
     assert.deepEqual(
       published.map((row) => [row.state, row.publishedOnTime]),
       [
