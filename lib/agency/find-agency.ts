@@ -26,7 +26,7 @@ export type AgencyProfile = {
 
 /** The agency's public profile (header, footer, contact). Public information: no actor needed. */
 export async function findAgencyProfile(): Promise<AgencyProfile> {
-  const agency = await db.agency.findFirst({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirst({ where: { isDefault: true } });
   if (!agency) throw new Error("The agency is missing: run `npm run db:seed`.");
   const { code, name, shortName, address, postcode, email, phone, website, demoMode } = agency;
   const { siteIdCode, icpNumber, publicSecurityNumber, sponsorName, operatorName, siteMapUrl, partyGovernmentBadgeUrl } = agency;
@@ -51,6 +51,11 @@ export async function findAgencyProfile(): Promise<AgencyProfile> {
   };
 }
 
-export async function findLeadingGroup(): Promise<{ name: string; position: string; groupRole: string }[]> {
-  return db.leadingGroupMember.findMany({ orderBy: { sortOrder: "asc" }, select: { name: true, position: true, groupRole: true } });
+/** An agency's 政务公开领导小组; the default agency's when no agency is named. */
+export async function findLeadingGroup(agencyId?: number): Promise<{ name: string; position: string; groupRole: string }[]> {
+  return db.leadingGroupMember.findMany({
+    where: agencyId === undefined ? { agency: { isDefault: true } } : { agencyId },
+    orderBy: { sortOrder: "asc" },
+    select: { name: true, position: true, groupRole: true },
+  });
 }

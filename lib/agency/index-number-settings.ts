@@ -40,7 +40,7 @@ export type IndexNumberSettings = { organizationCode: string | null; indexNumber
 /** The settings as the console form shows them (administrators). */
 export async function findIndexNumberSettings(actor: ActingUser): Promise<IndexNumberSettings> {
   assertPermitted(actor, "site_identity.manage");
-  const agency = await db.agency.findFirst({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirst({ where: { isDefault: true } });
   if (!agency) throw new NotFoundError();
   return { organizationCode: agency.organizationCode, indexNumberYearBasis: agency.indexNumberYearBasis, fallbackPrefix: agency.code };
 }

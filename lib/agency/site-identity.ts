@@ -60,7 +60,7 @@ export const siteIdentityInputSchema = z.object({
 export type SiteIdentitySettings = Record<SiteIdentityField, string | null> & { logoUrl: string | null };
 
 async function loadAgency() {
-  const agency = await db.agency.findFirst({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirst({ where: { isDefault: true } });
   if (!agency) throw new NotFoundError();
   return agency;
 }

@@ -241,7 +241,7 @@ async function draftReply(
   authorId: number | null,
 ): Promise<void> {
   const template = await findReplyTemplate(tx, outcome);
-  const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
   const rules = await findApplicationRules(tx);
   // Art. 36(1): information already public is answered by telling where it is, on that provision.
   const legalBasis =

@@ -109,6 +109,6 @@ export async function findIssuedReplyForApplicant(input: unknown, clientKey: str
   const application = await findByNumberAndCode(input, clientKey);
   const reply = application.reply;
   if (!reply || reply.state !== "published" || !reply.issuedOn) throw new NotFoundError(messages.applications.publicStatus.replyNotYet);
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
   return { title: reply.title, number: application.number, body: reply.body, agencyName: agency.name, issuedOn: dateColumnToIsoDate(reply.issuedOn) };
 }

@@ -10,6 +10,10 @@ export type ActingUser = {
   role: Role;
   sectionId: number;
   sectionName: string;
+  /** The agency the user's section belongs to: every data-layer function scopes by it (集约化). */
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
 };
 
 /**
@@ -18,7 +22,7 @@ export type ActingUser = {
  * signed in before a password change or reset end at once too.
  */
 export async function loadActingUser(userId: number, options: { sessionEpoch?: number } = {}): Promise<ActingUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, include: { section: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, include: { section: { include: { agency: true } } } });
   if (!user || user.disabledAt) return null;
   if (options.sessionEpoch !== undefined && options.sessionEpoch !== user.sessionEpoch) return null;
   return {
@@ -28,5 +32,8 @@ export async function loadActingUser(userId: number, options: { sessionEpoch?: n
     role: user.role,
     sectionId: user.sectionId,
     sectionName: user.section.name,
+    agencyId: user.section.agencyId,
+    agencyCode: user.section.agency.code,
+    agencyName: user.section.agency.name,
   };
 }

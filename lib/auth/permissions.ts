@@ -42,6 +42,8 @@ const coreActions = [
   "sensitive_words.manage",
   "calendar.manage",
   "site_identity.manage",
+  "agency.manage",
+  "agency.edit_own",
 ] as const;
 
 export type Action = (typeof coreActions)[number] | DomainAction;
@@ -66,7 +68,25 @@ const corePermissions: Record<Role, readonly Action[]> = {
     "sensitive_words.manage",
     "calendar.manage",
     "site_identity.manage",
+    "agency.edit_own",
   ],
+  // Platform roles (集约化), held in the government's own agency. The platform administrator keeps
+  // the agencies, their accounts and the settings every agency shares (the catalogue template, the
+  // working-day calendar, sensitive words); the supervisor (政务公开办) reads every agency's console.
+  platform_admin: [
+    ...everyStaffMember,
+    "user.manage",
+    "section.manage",
+    "audit.read",
+    "audit.export",
+    "catalogue.manage",
+    "sensitive_words.manage",
+    "calendar.manage",
+    "site_identity.manage",
+    "agency.manage",
+    "agency.edit_own",
+  ],
+  supervisor: [...everyStaffMember, "audit.read", "audit.export"],
 };
 
 function grantsOf(role: Role): readonly Action[] {
@@ -78,6 +98,8 @@ export const permissionsTable: Record<Role, readonly Action[]> = {
   section_head: grantsOf("section_head"),
   leader: grantsOf("leader"),
   admin: grantsOf("admin"),
+  platform_admin: grantsOf("platform_admin"),
+  supervisor: grantsOf("supervisor"),
 };
 
 export function isPermitted(role: Role, action: Action): boolean {

@@ -234,7 +234,7 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
 export async function decisionFormDefaults(actor: ActingUser): Promise<Partial<Record<DecisionFieldKey, string>>> {
   assertPermitted(actor, "decision.edit");
   const [agency, latest] = await Promise.all([
-    db.agency.findFirst({ orderBy: { id: "asc" }, select: { name: true } }),
+    db.agency.findFirst({ where: { isDefault: true }, select: { name: true } }),
     db.administrativeDecision.findFirst({
       orderBy: { id: "desc" },
       select: { authorityName: true, authorityCreditCode: true, dataSourceName: true, dataSourceCreditCode: true },

@@ -81,6 +81,8 @@ export const zhCN = {
     section_head: "科室负责人",
     leader: "主管领导",
     admin: "系统管理员",
+    platform_admin: "平台管理员",
+    supervisor: "政务公开办",
   },
   login: {
     title: "工作人员登录",

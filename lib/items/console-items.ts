@@ -76,6 +76,8 @@ function tasksFilter(actor: ActingUser): Prisma.ItemWhereInput {
     case "leader":
       return { state: { in: ["leader_review", "scheduled"] }, authorId: { not: actor.id } };
     case "admin":
+    case "platform_admin":
+    case "supervisor":
       return { id: -1 };
   }
 }
@@ -236,7 +238,7 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
   if (!item) throw new NotFoundError(messages.common.notFound.item);
   const [calendar, agency, events] = await Promise.all([
     loadWorkingDayCalendar(),
-    db.agency.findFirstOrThrow({ orderBy: { id: "asc" } }),
+    db.agency.findFirstOrThrow({ where: { isDefault: true } }),
     db.auditEvent.findMany({ where: { entityType: "Item", entityId: String(item.id) }, include: { actor: true }, orderBy: { id: "asc" } }),
   ]);
   const latest = toRevisionView(item.latestRevision!, agency.name);
@@ -303,6 +305,6 @@ export async function findRevisionView(actor: ActingUser, itemId: number, number
   assertPermitted(actor, "item.read_console");
   const revision = await db.itemRevision.findUnique({ where: { itemId_number: { itemId, number } }, include: revisionInclude });
   if (!revision) throw new NotFoundError(messages.common.notFound.revision);
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
   return toRevisionView(revision, agency.name);
 }

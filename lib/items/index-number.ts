@@ -20,7 +20,7 @@ export async function allocateIndexNumber(tx: DatabaseTransaction, agencyCode: s
 }
 
 async function readIndexNumberPrefix(tx: DatabaseTransaction, fallback: string): Promise<string> {
-  const agency = await tx.agency.findFirst({ orderBy: { id: "asc" }, select: { organizationCode: true } });
+  const agency = await tx.agency.findFirst({ where: { isDefault: true }, select: { organizationCode: true } });
   return agency?.organizationCode ?? fallback;
 }
 
@@ -47,7 +47,7 @@ export async function settleIndexNumberAtFirstPublication(
   current: string,
   dates: { writtenAt: string | null; formedAt: string; publishedAt: Date },
 ): Promise<string> {
-  const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { code: true, organizationCode: true, indexNumberYearBasis: true } });
+  const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true }, select: { code: true, organizationCode: true, indexNumberYearBasis: true } });
   const year = indexNumberYear(agency.indexNumberYearBasis, dates);
   const prefix = agency.organizationCode ?? agency.code;
   if (current.startsWith(`${prefix}/${year}-`)) return current;

@@ -6,7 +6,7 @@ import { readThroughPublicCache } from "@/lib/public-content/cached";
 export async function listIssuingBodies(): Promise<{ value: string; label: string }[]> {
   return readThroughPublicCache("issuing-bodies", [], async () => {
     const [agency, sections] = await Promise.all([
-      db.agency.findFirstOrThrow({ orderBy: { id: "asc" } }),
+      db.agency.findFirstOrThrow({ where: { isDefault: true } }),
       db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], where: { issuedRevisions: { some: {} } } }),
     ]);
     return [{ value: "agency", label: agency.name }, ...sections.map((section) => ({ value: String(section.id), label: `${agency.name}${section.name}` }))];

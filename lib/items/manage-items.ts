@@ -143,7 +143,7 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, content);
     await recordUploads(tx, actor.id, content, uploads);
-    const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
     const year = indexNumberYear(agency.indexNumberYearBasis, { writtenAt: content.writtenAt, formedAt: content.formedAt, publishedAt: currentTime() });
     const indexNumber = await allocateIndexNumber(tx, agency.code, year);
     const item = await tx.item.create({ data: { indexNumber, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id } });

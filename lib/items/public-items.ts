@@ -63,7 +63,7 @@ function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSumma
 }
 
 async function agencyName(): Promise<string> {
-  return (await db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } })).name;
+  return (await db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } })).name;
 }
 
 /** Start and end of a calendar year in Beijing time. */

@@ -15,7 +15,7 @@ export async function findReplyLetterForStaff(actor: ActingUser, applicationId: 
   if (!canViewApplicantData(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.masked);
   const application = await db.application.findUnique({ where: { id: applicationId }, include: { reply: true } });
   if (!application?.reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
   return {
     title: application.reply.title,
     number: application.number,

@@ -41,7 +41,7 @@ export async function listReportTasks(actor: ActingUser): Promise<ReportTask[]> 
   const rows = await db.annualReport.findMany({ where: { state: { in: ["section_review", "leader_review"] } }, orderBy: [{ year: "desc" }] });
   const waiting = rows.filter((row) => availableActions(reportReview, actor, toEdition(row)).includes("approve"));
   if (!waiting.length) return [];
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } });
   return waiting.map((row) => ({
     year: row.year,
     edition: row.edition,

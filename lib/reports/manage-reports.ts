@@ -123,7 +123,7 @@ export async function findReportWorkspace(actor: ActingUser, year: number, sourc
     ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters }
     : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
   const [agency, manual, manualRefusal] = await Promise.all([
-    db.agency.findFirstOrThrow({ orderBy: { id: "asc" }, select: { name: true } }),
+    db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } }),
     db.reportManualFigures.findUnique({ where: { year } }),
     manualFiguresRefusal(year, sources),
   ]);

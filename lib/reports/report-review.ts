@@ -118,7 +118,7 @@ export const reportReview = defineReviewedRecord({
   },
   publish: async ({ tx, row: report, actorId, now, guardFacts, prepared: { figures, checks } }): Promise<Prisma.AnnualReportUpdateInput> => {
     const publicationDate = guardFacts.publicationDate as string;
-    const agency = await tx.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
     const snapshot: ReportSnapshot = {
       year: report.year,
       edition: report.edition,

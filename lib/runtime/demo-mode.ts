@@ -62,7 +62,7 @@ export async function prepareDemoModeAtStart(
   if (shouldSeedDemoData(database, setting, env, accountCount)) await seed.seedDemoData();
   else await seed.seedBaseData();
 
-  const agency = await db.agency.findFirst({ orderBy: { id: "asc" }, select: { id: true, demoMode: true } });
+  const agency = await db.agency.findFirst({ where: { isDefault: true }, select: { id: true, demoMode: true } });
   if (acceptsDemoPasswords(database, setting, agency?.demoMode ?? false)) return null;
   const exposed = await findAccountsWithDemoPassword();
   if (exposed.length) {

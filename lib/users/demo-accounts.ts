@@ -16,3 +16,13 @@ export const demoAccounts: readonly { username: string; displayName: string; rol
   { username: "head", displayName: "赵建国", role: "section_head", section: "综合科" },
   { username: "leader", displayName: "季晓明", role: "leader", section: LEADERS_SECTION_NAME },
 ];
+
+/**
+ * The platform's accounts (集约化), held in the government office's 政务公开办 (prisma/seed/agency.ts:
+ * demoPlatformAgencies): the platform administrator and the supervisor reading every agency.
+ */
+export const PLATFORM_SECTION_NAME = "政务公开办";
+export const platformDemoAccounts: readonly { username: string; displayName: string; role: Role; section: string }[] = [
+  { username: "platform", displayName: "平台管理员", role: "platform_admin", section: PLATFORM_SECTION_NAME },
+  { username: "supervisor", displayName: "韩雪梅", role: "supervisor", section: PLATFORM_SECTION_NAME },
+];

@@ -17,7 +17,7 @@ const endDemoModeSchema = z.object({
 /** Whether the installation is in demo mode (the login page lists the demo accounts). */
 export async function isDemoModeActive(actor: ActingUser): Promise<boolean> {
   assertPermitted(actor, "user.manage");
-  const agency = await db.agency.findFirst({ orderBy: { id: "asc" }, select: { demoMode: true } });
+  const agency = await db.agency.findFirst({ where: { isDefault: true }, select: { demoMode: true } });
   return agency?.demoMode ?? false;
 }
 
@@ -35,7 +35,7 @@ export async function endDemoMode(actor: ActingUser, input: unknown): Promise<{ 
   const exposed = await findAccountsWithDemoPassword();
   if (exposed.some((account) => account.id === actor.id)) throw new ConflictError(messages.users.demoModeOwnPassword);
   return db.$transaction(async (tx) => {
-    const agency = await tx.agency.findFirst({ orderBy: { id: "asc" } });
+    const agency = await tx.agency.findFirst({ where: { isDefault: true } });
     if (!agency) throw new ConflictError(messages.users.demoModeNotActive);
     // Row lock: two admins ending demo mode at once end it once.
     await tx.$queryRaw`SELECT "id" FROM "Agency" WHERE "id" = ${agency.id} FOR UPDATE`;

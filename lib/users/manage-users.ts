@@ -1,10 +1,11 @@
 import "server-only";
+import { isInAgencyScope, sectionsInScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { revokeAllApiTokensOf } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { assertPermitted } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import { holdsPlatformRole, type Role } from "@/lib/auth/roles";
 import { currentTime } from "@/lib/clock";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -20,11 +21,18 @@ export type UserSummary = {
   role: Role;
   sectionId: number;
   sectionName: string;
+  agencyId: number;
+  agencyName: string;
   disabled: boolean;
   createdAt: Date;
 };
 
-const withSection = { section: true } as const;
+const withSection = { section: { include: { agency: { select: { name: true } } } } } as const;
+
+/** The users an actor manages: those of its agency's sections, or every one for a platform role. */
+function usersInScope(actor: ActingUser) {
+  return { section: sectionsInScope(actor) };
+}
 
 function toSummary(user: {
   id: number;
@@ -32,7 +40,7 @@ function toSummary(user: {
   displayName: string;
   role: Role;
   sectionId: number;
-  section: { name: string };
+  section: { name: string; agencyId: number; agency: { name: string } };
   disabledAt: Date | null;
   createdAt: Date;
 }): UserSummary {
@@ -43,6 +51,8 @@ function toSummary(user: {
     role: user.role,
     sectionId: user.sectionId,
     sectionName: user.section.name,
+    agencyId: user.section.agencyId,
+    agencyName: user.section.agency.name,
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt,
   };
@@ -50,19 +60,30 @@ function toSummary(user: {
 
 export async function listUsers(actor: ActingUser): Promise<UserSummary[]> {
   assertPermitted(actor, "user.manage");
-  const users = await db.user.findMany({ include: withSection, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { username: "asc" }] });
+  const users = await db.user.findMany({ where: usersInScope(actor), include: withSection, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { username: "asc" }] });
   return users.map(toSummary);
 }
 
 export async function findUser(actor: ActingUser, userId: number): Promise<UserSummary> {
   assertPermitted(actor, "user.manage");
-  const user = await db.user.findUnique({ where: { id: userId }, include: withSection });
+  const user = await db.user.findFirst({ where: { id: userId, ...usersInScope(actor) }, include: withSection });
   if (!user) throw new NotFoundError(messages.common.notFound.user);
   return toSummary(user);
 }
 
-async function assertSectionExists(tx: DatabaseTransaction, sectionId: number): Promise<void> {
-  if (!(await tx.section.findUnique({ where: { id: sectionId } }))) throw new ValidationError({ sectionId: [messages.administration.users.sectionMissing] });
+/** The section must exist and lie in the actor's scope (the command line, `actor` null, reaches all). */
+async function assertSectionInScope(tx: DatabaseTransaction, actor: ActingUser | null, sectionId: number): Promise<void> {
+  const section = await tx.section.findUnique({ where: { id: sectionId } });
+  if (!section || (actor && !isInAgencyScope(actor, section.agencyId))) {
+    throw new ValidationError({ sectionId: [messages.administration.users.sectionMissing] });
+  }
+}
+
+/** Platform roles are given only by a platform administrator (or the operator's command line). */
+function assertMayGiveRole(actor: ActingUser | null, role: Role | undefined): void {
+  if (role && actor && holdsPlatformRole({ role }) && actor.role !== "platform_admin") {
+    throw new ValidationError({ role: [messages.administration.users.platformRoleReserved] });
+  }
 }
 
 /**
@@ -75,8 +96,9 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
   const passwordHash = await hashPassword(data.password);
   const usernameTaken = () => new ValidationError({ username: [messages.administration.users.usernameTaken] });
   // The schema normalised the username: an exact match finds every spelling of it.
+  assertMayGiveRole(actor, data.role);
   return db.$transaction(async (tx) => {
-    await assertSectionExists(tx, data.sectionId);
+    await assertSectionInScope(tx, actor, data.sectionId);
     if (await tx.user.findUnique({ where: { username: data.username } })) throw usernameTaken();
     const user = await tx.user
       .create({
@@ -93,7 +115,7 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      details: { username: user.username, role: user.role, section: user.section.name },
+      details: { username: user.username, role: user.role, section: user.section.name, agency: user.section.agency.name },
     });
     return toSummary(user);
   });
@@ -102,11 +124,14 @@ export async function createUser(actor: ActingUser | null, input: unknown): Prom
 export async function updateUser(actor: ActingUser, userId: number, input: unknown): Promise<UserSummary> {
   assertPermitted(actor, "user.manage");
   const data = parseInput(updateUserSchema, input);
+  assertMayGiveRole(actor, data.role);
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId } });
+    const before = await tx.user.findFirst({ where: { id: userId, ...usersInScope(actor) } });
     if (!before) throw new NotFoundError(messages.common.notFound.user);
-    if (data.sectionId !== undefined) await assertSectionExists(tx, data.sectionId);
-    if (userId === actor.id && data.role && data.role !== "admin") {
+    // Nor may a platform role be taken from someone by an agency's administrator.
+    assertMayGiveRole(actor, before.role);
+    if (data.sectionId !== undefined) await assertSectionInScope(tx, actor, data.sectionId);
+    if (userId === actor.id && data.role && data.role !== actor.role) {
       throw new ValidationError({ role: [messages.administration.users.ownAdminRole] });
     }
     const user = await tx.user.update({ where: { id: userId }, data, include: withSection });
@@ -125,8 +150,9 @@ export async function setUserDisabled(actor: ActingUser, userId: number, disable
   assertPermitted(actor, "user.manage");
   if (userId === actor.id && disabled) throw new ConflictError(messages.administration.users.disableSelf);
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId } });
+    const before = await tx.user.findFirst({ where: { id: userId, ...usersInScope(actor) } });
     if (!before) throw new NotFoundError(messages.common.notFound.user);
+    assertMayGiveRole(actor, before.role);
     if (!disabled && before.disabledAt && (await holdsPublishedDemoPassword(tx, before))) {
       throw new ConflictError(messages.users.enableWithDemoPassword);
     }
@@ -146,7 +172,7 @@ export async function setUserDisabled(actor: ActingUser, userId: number, disable
  */
 async function holdsPublishedDemoPassword(tx: DatabaseTransaction, user: { mayHaveDemoPassword: boolean; passwordHash: string }): Promise<boolean> {
   if (!user.mayHaveDemoPassword) return false;
-  const agency = await tx.agency.findFirst({ orderBy: { id: "asc" }, select: { demoMode: true } });
+  const agency = await tx.agency.findFirst({ where: { isDefault: true }, select: { demoMode: true } });
   if (agency?.demoMode) return false;
   return verifyPassword(DEMO_PASSWORD, user.passwordHash);
 }
@@ -170,7 +196,9 @@ export async function resetUserPassword(actor: ActingUser, userId: number, input
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    if (!(await tx.user.findUnique({ where: { id: userId } }))) throw new NotFoundError(messages.common.notFound.user);
+    const user = await tx.user.findFirst({ where: { id: userId, ...usersInScope(actor) } });
+    if (!user) throw new NotFoundError(messages.common.notFound.user);
+    assertMayGiveRole(actor, user.role);
     const { revokedTokens } = await replacePassword(tx, userId, passwordHash);
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId, details: { revokedTokens } });
   });

@@ -10,6 +10,16 @@ export const demoAgency = {
 };
 
 /**
+ * The demo office's place on the platform and its column's contact: the report has 局综合科 keep the
+ * disclosure work day to day; the office hours are the usual ones (the report names none).
+ */
+export const demoAgencyDetails = {
+  kind: "department",
+  officeHours: "工作日 8:30—11:30，13:30—17:00",
+  disclosureOffice: "综合科",
+} as const;
+
+/**
  * The demo installation's site identity (网站标识). Plausible but invented: the site ID code
  * starts with 绥芬河's division code 231081, the record numbers have the real formats. Only the
  * demo data sets them; a real installation's administrator enters its own (网站标识 in the console).
@@ -46,5 +56,36 @@ export const demoLeadingGroup = [
   { name: "周志强", position: "综合执法大队大队长", groupRole: "成员" },
 ];
 
+/**
+ * The platform the demo office belongs to (集约化): the city's government, which keeps the platform,
+ * and its office, whose 政务公开办 holds the platform's accounts. The codes are what addresses use.
+ */
+export const demoPlatformAgencies = {
+  government: {
+    code: "SFHZF",
+    name: "绥芬河市人民政府",
+    shortName: "绥芬河市政府",
+    kind: "government",
+    address: "绥芬河市通天路2号",
+    postcode: "157300",
+    email: "sfhzfb@163.com",
+    sortOrder: 0,
+    disclosureOffice: "绥芬河市人民政府办公室（政务公开办）",
+    officeHours: "工作日 8:30—11:30，13:30—17:00",
+  },
+  office: {
+    code: "SFHZFB",
+    name: "绥芬河市人民政府办公室",
+    shortName: "市政府办",
+    kind: "office",
+    address: "绥芬河市通天路2号",
+    postcode: "157300",
+    email: "sfhzfb@163.com",
+    sortOrder: 10,
+    disclosureOffice: "政务公开办",
+    officeHours: "工作日 8:30—11:30，13:30—17:00",
+  },
+} as const;
+
 // The demo accounts live in lib (the login page names them); re-exported for the seed code.
-export { DEMO_PASSWORD, demoAccounts } from "@/lib/users/demo-accounts";
+export { DEMO_PASSWORD, demoAccounts, platformDemoAccounts, PLATFORM_SECTION_NAME } from "@/lib/users/demo-accounts";

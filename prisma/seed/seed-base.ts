@@ -14,6 +14,6 @@ async function insertCategories(nodes: DefaultCategory[], parentId: number | nul
  * The agency details are the demo customer's until an administrator edits them.
  */
 export async function seedBaseData(): Promise<void> {
-  if ((await db.agency.count()) === 0) await db.agency.create({ data: demoAgency });
+  if ((await db.agency.count()) === 0) await db.agency.create({ data: { ...demoAgency, isDefault: true } });
   if ((await db.category.count()) === 0) await insertCategories(defaultCatalogue, null);
 }

@@ -65,7 +65,7 @@ export async function seedDemoApplications(): Promise<void> {
   const users = new Map((await db.user.findMany()).map((user) => [user.username, user.id]));
   const actor = async (username: string): Promise<ActingUser> => (await loadActingUser(users.get(username)!))!;
   const [staff, head, leader] = [await actor("staff"), await actor("head"), await actor("leader")];
-  const office = await db.section.findUniqueOrThrow({ where: { name: "综合科" } });
+  const office = await db.section.findFirstOrThrow({ where: { name: "综合科", agency: { isDefault: true } } });
   // The demo agency is a department of a county-level city: its reconsideration organ is that city's
   // government (行政复议法 2023, Art. 24) and its court the city's basic court.
   const rules = { reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" };

@@ -22,7 +22,7 @@ export async function seedDemoItems(): Promise<void> {
   const leader = users.get("leader")!;
   const categories = new Map((await db.category.findMany()).map((category) => [category.slug, category.id]));
   const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
 
   const ordered = [...demoPublishedItems].sort((a, b) => a.formedAt.localeCompare(b.formedAt));
   for (const demo of ordered) {

@@ -1,6 +1,17 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
-import { DEMO_PASSWORD, demoAccounts, demoIndexNumberSettings, demoLeadingGroup, demoSections, demoSiteIdentity } from "./agency";
+import {
+  DEMO_PASSWORD,
+  demoAccounts,
+  demoAgencyDetails,
+  demoIndexNumberSettings,
+  demoLeadingGroup,
+  demoPlatformAgencies,
+  demoSections,
+  demoSiteIdentity,
+  PLATFORM_SECTION_NAME,
+  platformDemoAccounts,
+} from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoApplications } from "./seed-demo-applications";
 import { seedDemoInspections } from "./seed-demo-inspections";
@@ -21,11 +32,24 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    await tx.agency.updateMany({ data: { demoMode: true, ...demoSiteIdentity, ...demoIndexNumberSettings } });
-    for (const section of demoSections) {
-      await tx.section.upsert({ where: { name: section.name }, create: section, update: {} });
+    const { id: defaultId } = await tx.agency.findFirstOrThrow({ where: { isDefault: true }, select: { id: true } });
+    // The city's government keeps the platform; the demo office is one of its departments.
+    const government = await tx.agency.create({ data: demoPlatformAgencies.government });
+    const office = await tx.agency.create({ data: { ...demoPlatformAgencies.office, parentId: government.id } });
+    const agency = await tx.agency.update({
+      where: { id: defaultId },
+      data: { demoMode: true, ...demoSiteIdentity, ...demoIndexNumberSettings, ...demoAgencyDetails, parentId: government.id, sortOrder: 20 },
+    });
+    const platformSection = await tx.section.create({ data: { agencyId: office.id, name: PLATFORM_SECTION_NAME } });
+    for (const account of platformDemoAccounts) {
+      await tx.user.create({
+        data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: platformSection.id, passwordHash, mayHaveDemoPassword: true },
+      });
     }
-    const sections = new Map((await tx.section.findMany()).map((section) => [section.name, section.id]));
+    for (const section of demoSections) {
+      await tx.section.upsert({ where: { agencyId_name: { agencyId: agency.id, name: section.name } }, create: { ...section, agencyId: agency.id }, update: {} });
+    }
+    const sections = new Map((await tx.section.findMany({ where: { agencyId: agency.id } })).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {
       await tx.user.create({
         data: {
@@ -38,7 +62,7 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
         },
       });
     }
-    await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index })) });
+    await tx.leadingGroupMember.createMany({ data: demoLeadingGroup.map((member, index) => ({ ...member, sortOrder: index, agencyId: agency.id })) });
   });
   await seedDemoItems();
   await seedDemoProposals();
@@ -48,6 +72,6 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   // Last: the 2017 report is computed from everything above.
   await seedDemoReport();
   log(
-    `Demo data seeded: accounts ${demoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
+    `Demo data seeded: accounts ${[...demoAccounts, ...platformDemoAccounts].map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
   );
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { authorizationMatrix } from "../security/authorization-matrix";
 import { discoverActions, discoverRoutes, isConsoleAction, isConsoleRoute } from "../security/discovery";
 import type { MatrixFixtures } from "../security/matrix-fixtures";
+import { defaultAgencyId } from "../support/fixtures";
 import { actors, targetOf, type Actor } from "../security/matrix-types";
 import { changeLogPosition, changesSince, runCell } from "../security/matrix-walk";
 import { setUpWalk } from "../security/walk-setup";
@@ -37,15 +38,16 @@ describe("the authorization matrix", () => {
   });
 
   test("the change log sees every committed write and nothing of a rolled-back one", async () => {
+    const agencyId = await defaultAgencyId();
     const start = await changeLogPosition();
     await db
       .$transaction(async (tx) => {
-        await tx.section.create({ data: { name: "回滚的科室" } });
+        await tx.section.create({ data: { name: "回滚的科室", agencyId } });
         throw new Error("rolled back");
       })
       .catch(() => undefined);
     assert.deepEqual(await changesSince(start), []);
-    const section = await db.section.create({ data: { name: "提交的科室" } });
+    const section = await db.section.create({ data: { name: "提交的科室", agencyId } });
     await db.section.update({ where: { id: section.id }, data: { sortOrder: 99 } });
     assert.deepEqual(await changesSince(start), ["Section INSERT", "Section UPDATE"]);
   });

@@ -52,7 +52,7 @@ describe("demo data only where asked for", () => {
     assert.equal(await prepareDemoModeAtStart(realDatabase, {}, seed), null);
     assert.deepEqual(ran, ["base"]);
     assert.equal(await db.user.count(), 0);
-    assert.equal((await db.agency.findFirstOrThrow()).demoMode, false);
+    assert.equal((await db.agency.findFirstOrThrow({ where: { isDefault: true } })).demoMode, false);
   });
 
   test("the embedded quick start seeds a new database, keeps the demo accounts on later starts, and says it is a demo", async () => {
@@ -62,7 +62,7 @@ describe("demo data only where asked for", () => {
     const again = seeds();
     assert.equal(await prepareDemoModeAtStart(embeddedAgain, {}, again.seed), null);
     assert.deepEqual(again.ran, ["base"]);
-    assert.equal((await db.agency.findFirstOrThrow()).demoMode, true, "the login page lists the demo accounts");
+    assert.equal((await db.agency.findFirstOrThrow({ where: { isDefault: true } })).demoMode, true, "the login page lists the demo accounts");
     for (const username of demoUsernames) assert.equal((await signIn(username)).ok, true, username);
   });
 
@@ -79,7 +79,7 @@ describe("demo data only where asked for", () => {
       "DEMO_MODE=0 refuses the embedded demo too",
     );
     assert.match((await prepareDemoModeAtStart(realDatabase, { DEMO_MODE: "sometimes" }, seeds().seed)) ?? "", /DEMO_MODE=sometimes is not understood/);
-    assert.equal((await db.agency.findFirstOrThrow()).demoMode, true, "nothing changed");
+    assert.equal((await db.agency.findFirstOrThrow({ where: { isDefault: true } })).demoMode, true, "nothing changed");
   });
 
   test("DEMO_MODE=1 does not seed demo accounts next to existing accounts", async () => {
@@ -107,9 +107,10 @@ describe("an administrator ends demo mode", () => {
     await resetUserPassword(owner, leader.id, { password: "leader-now-private" });
 
     const { disabledUsernames } = await endDemoMode(owner, { confirm: "on" });
-    assert.deepEqual(disabledUsernames.sort(), ["admin", "head", "staff"]);
+    // The platform's demo accounts too: demo mode is the installation's, not one agency's.
+    assert.deepEqual(disabledUsernames.sort(), ["admin", "head", "platform", "staff", "supervisor"]);
     assert.equal(await isDemoModeActive(owner), false, "the login page no longer lists the demo accounts");
-    for (const username of ["admin", "head", "staff"]) assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
+    for (const username of ["admin", "head", "staff", "platform", "supervisor"]) assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
     assert.equal((await signIn("leader", "leader-now-private")).ok, true);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "demo_mode.end" } });
     assert.equal(audit.actorId, owner.id);
@@ -137,6 +138,6 @@ describe("an administrator ends demo mode", () => {
     // e.g. seeded with `npm run db:seed -- --demo`, then every demo account disabled or given a private password.
     await db.agency.updateMany({ data: { demoMode: true } });
     assert.equal(await prepareDemoModeAtStart(realDatabase, {}, seeds().seed), null, "disabled accounts with the demo password do not block a start");
-    assert.equal((await db.agency.findFirstOrThrow()).demoMode, false);
+    assert.equal((await db.agency.findFirstOrThrow({ where: { isDefault: true } })).demoMode, false);
   });
 });

@@ -19,6 +19,7 @@ import { listMyNotifications, markAllMyNotificationsRead, markNotificationRead }
 import { loadMyNotificationPreferences, updateMyNotificationPreferences } from "@/lib/notifications/preferences";
 import { seedDemoData } from "@/prisma/seed/seed-demo";
 import { licenseImportFile } from "../faults/support/fixtures";
+import { insertSection } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
@@ -188,7 +189,7 @@ describe("a visitor's message given to a section", () => {
     const feedback = await db.feedback.create({
       data: { topic: "钱七 13900002222 反映井盖缺失", content: "兴安街井盖缺失。", mayPublish: true, status: "received" },
     });
-    const otherSection = await db.section.create({ data: { name: "通知测试科" } });
+    const otherSection = await db.section.findUniqueOrThrow({ where: { id: await insertSection("通知测试科") } });
     const otherStaff = await db.user.create({
       data: { username: "notify-other", displayName: "孙八", role: "staff", sectionId: otherSection.id, passwordHash: "x" },
     });

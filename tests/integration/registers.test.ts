@@ -35,7 +35,7 @@ import { demoAccounts, demoSections, DEMO_PASSWORD } from "@/prisma/seed/agency"
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { demoRegisterFacts, seedDemoRegisters } from "@/prisma/seed/seed-demo-registers";
 import { setEnvironment } from "../support/environment";
-import { insertSection, insertUser } from "../support/fixtures";
+import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
 import { respondToImport, assertImportRejected, gb18030Csv } from "../support/import-requests";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -942,7 +942,8 @@ describe("the demo data", () => {
       await tx.power.deleteMany();
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    for (const section of demoSections) await db.section.upsert({ where: { name: section.name }, create: section, update: {} });
+    const agencyId = await defaultAgencyId();
+    for (const section of demoSections) await db.section.upsert({ where: { agencyId_name: { agencyId, name: section.name } }, create: { ...section, agencyId }, update: {} });
     const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {
       await db.user.create({

@@ -55,7 +55,7 @@ function storedFiles(): string[] {
 }
 
 async function snapshot() {
-  const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
   const audits = await db.auditEvent.count({ where: { action: "site_identity.update" } });
   return { agency: { ...agency, updatedAt: null }, audits, version: await readPublicContentVersion() };
 }

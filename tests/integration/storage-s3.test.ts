@@ -111,7 +111,7 @@ describe("the product on the S3 driver", () => {
 
   test("the site emblem is stored in the bucket and served by /site-logo/<file> from it", async () => {
     await updateSiteIdentity(admin, { sponsorName: "绥芬河市城市管理和综合行政执法局", logo: tinyPngFile() });
-    const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
     assert.deepEqual(new Uint8Array(await bucket.read(agency.logoStoragePath!)), new Uint8Array(tinyPngBytes));
     const url = logoUrlOf(agency)!;
     const response = await getSiteLogo(new Request(`http://localhost${url}`), { params: Promise.resolve({ file: url.split("/").pop()! }) });
@@ -127,7 +127,7 @@ describe("the product on the S3 driver", () => {
     const archiveFile = path.join(makeDir("gongkai-storage-s3-backup-"), "backup.tar.gz");
     const { manifest } = await createBackup({ databaseUrl: database.url, dataDir, store: attachmentStore(), outFile: archiveFile, method: "copy" });
     const attachment = await uploadedAttachment();
-    const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
     const entries = manifest.files.map((file) => file.entry).sort();
     assert.deepEqual(entries, [attachment.file.storagePath, agency.logoStoragePath!].sort());
     assert.equal(manifest.files.find((file) => file.entry === attachment.file.storagePath)!.sha256, attachment.file.sha256);
@@ -155,7 +155,7 @@ describe("the product on the S3 driver", () => {
 
   test("storage:migrate copies every file from the bucket to DATA_DIR and back, verifies each, skips what is there, and fails on a mismatch", async () => {
     const attachment = await uploadedAttachment();
-    const agency = await db.agency.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
     const stray = buildPdf("a file no row refers to");
     await bucket.put("uploads/2025/01/unreferenced.pdf", stray);
     const localFile = (key: string) => path.join(dataDir, ...key.split("/"));

@@ -51,6 +51,7 @@ import { createService } from "@/lib/services/manage-services";
 import { transitionService } from "@/lib/services/service-review";
 import { writeCsv } from "@/lib/spreadsheets";
 import { nextNumber, type Actor } from "./matrix-types";
+import { insertSection } from "../support/fixtures";
 import { tinyPngFile } from "../support/images";
 
 /** How many report years the fixtures have handed out (see `reportYear`). */
@@ -72,7 +73,7 @@ export class MatrixFixtures {
   /** Call after seedDemoData(). */
   static async create(): Promise<MatrixFixtures> {
     const byName = async (username: string) => (await loadActingUser((await db.user.findUniqueOrThrow({ where: { username } })).id))!;
-    const otherSectionId = (await db.section.findUniqueOrThrow({ where: { name: "市容环境管理科" } })).id;
+    const otherSectionId = (await db.section.findFirstOrThrow({ where: { name: "市容环境管理科", agency: { isDefault: true } } })).id;
     const otherSection = await db.user.create({
       data: {
         username: "cityscape-staff",
@@ -137,7 +138,7 @@ export class MatrixFixtures {
 
   /** A new section with nobody in it. */
   async section(): Promise<number> {
-    return (await db.section.create({ data: { name: `矩阵科${nextNumber()}` } })).id;
+    return insertSection(`矩阵科${nextNumber()}`);
   }
 
   /** An empty catalogue category. */

@@ -18,13 +18,13 @@ const relations = {
  * "-" (403). Any change to lib/proposals/proposal-access.ts has to change this on purpose.
  */
 const expected: Record<ProposalAction, Record<Role, string>> = {
-  register: /*       */ { staff: "Y Y Y", section_head: "Y Y Y", leader: "- - -", admin: "Y Y Y" },
-  edit: /*           */ { staff: "Y - Y", section_head: "Y - Y", leader: "- - -", admin: "Y Y Y" },
-  assign: /*         */ { staff: "- - -", section_head: "Y - Y", leader: "- - -", admin: "Y Y Y" },
-  draft_reply: /*    */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "- - -" },
-  record_feedback: /**/ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y" },
-  reopen: /*         */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y" },
-  close: /*          */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y" },
+  register: /*       */ { staff: "Y Y Y", section_head: "Y Y Y", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
+  edit: /*           */ { staff: "Y - Y", section_head: "Y - Y", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
+  assign: /*         */ { staff: "- - -", section_head: "Y - Y", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
+  draft_reply: /*    */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "- - -", platform_admin: "- - -", supervisor: "- - -" },
+  record_feedback: /**/ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
+  reopen: /*         */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
+  close: /*          */ { staff: "Y - -", section_head: "Y - -", leader: "- - -", admin: "Y Y Y", platform_admin: "- - -", supervisor: "- - -" },
 };
 
 test("role × own / other / unassigned section × action: who may act on a proposal", () => {

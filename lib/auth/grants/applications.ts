@@ -50,5 +50,9 @@ export const applicationsGrants = {
       "application.reply.return_leader",
     ],
     admin: ["application.read", "application.configure", "reply_template.manage", "fee.quote"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["application.read"],
   },
 } as const satisfies DomainGrants;

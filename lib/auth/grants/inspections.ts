@@ -70,5 +70,9 @@ export const inspectionsGrants = {
       "inspection.results.restore_any_section",
     ],
     admin: ["inspection.read_console"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["inspection.read_console"],
   },
 } as const satisfies DomainGrants;

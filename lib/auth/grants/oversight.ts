@@ -13,5 +13,9 @@ export const oversightGrants = {
     section_head: ["spot_check.read", "assessment.read"],
     leader: ["spot_check.read", "assessment.read"],
     admin: ["spot_check.read", "spot_check.configure", "assessment.read"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["spot_check.read", "assessment.read"],
   },
 } as const satisfies DomainGrants;

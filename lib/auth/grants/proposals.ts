@@ -83,5 +83,9 @@ export const proposalsGrants = {
       "feedback.moderate",
       "feedback.assign",
     ],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["proposal.read_console", "feedback.read_console"],
   },
 } as const satisfies DomainGrants;

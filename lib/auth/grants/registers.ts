@@ -105,5 +105,9 @@ export const registersGrants = {
       "decision.restore_any_section",
     ],
     admin: ["registers.read_console", "decision.export", "decision.configure_publicity"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["registers.read_console"],
   },
 } as const satisfies DomainGrants;

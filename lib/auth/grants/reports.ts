@@ -23,5 +23,9 @@ export const reportsGrants = {
     section_head: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit", "report.approve_section", "report.return_section"],
     leader: ["report.read", "report.approve_leader", "report.return_leader"],
     admin: ["report.read", "report.manual_figures", "ledger.import"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
+    // the supervisor (政务公开办) reads it in every agency.
+    platform_admin: [],
+    supervisor: ["report.read"],
   },
 } as const satisfies DomainGrants;

@@ -7,7 +7,8 @@ export const administrationMessages = {
   users: {
     sectionMissing: "所选科室不存在。",
     usernameTaken: "该用户名已被使用。",
-    ownAdminRole: "不能取消自己的管理员角色。",
+    ownAdminRole: "不能更改自己的角色。",
+    platformRoleReserved: "平台管理员和政务公开办角色只能由平台管理员授予或更改。",
     disableSelf: "不能停用自己的账号。",
     currentPasswordWrong: "当前密码不正确。",
     usernameRequired: "请填写用户名。",
@@ -31,7 +32,8 @@ export const administrationMessages = {
   sections: {
     nameRequired: "请填写科室名称。",
     nameTooLong: "科室名称最多 40 个字符。",
-    nameTaken: "已有同名科室。",
+    nameTaken: "本机关已有同名科室。",
+    agencyMissing: "请选择科室所属的机关。",
   },
   apiTokens: {
     nameRequired: "请填写令牌名称。",
