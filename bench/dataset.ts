@@ -15,11 +15,12 @@ export type DatasetInfo = { items: number; seed: number; builtAt: string };
 
 async function ensureOrganisation(client: pg.Client): Promise<{ authorId: number; sectionIds: number[]; agencyCode: string; categories: Map<string, number> }> {
   const sectionIds: number[] = [];
+  const agency = await client.query<{ id: number; code: string }>(`SELECT "id", "code" FROM "Agency" WHERE "isDefault"`);
   for (const [index, name] of SECTIONS.entries()) {
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO "Section" ("name", "sortOrder", "updatedAt") VALUES ($1, $2, now())
-       ON CONFLICT ("name") DO UPDATE SET "name" = EXCLUDED."name" RETURNING "id"`,
-      [name, (index + 1) * 10],
+      `INSERT INTO "Section" ("agencyId", "name", "sortOrder", "updatedAt") VALUES ($3, $1, $2, now())
+       ON CONFLICT ("agencyId", "name") DO UPDATE SET "name" = EXCLUDED."name" RETURNING "id"`,
+      [name, (index + 1) * 10, agency.rows[0].id],
     );
     sectionIds.push(rows[0].id);
   }
@@ -29,7 +30,6 @@ async function ensureOrganisation(client: pg.Client): Promise<{ authorId: number
      ON CONFLICT ("username") DO UPDATE SET "username" = EXCLUDED."username" RETURNING "id"`,
     [sectionIds[0]],
   );
-  const agency = await client.query<{ code: string }>(`SELECT "code" FROM "Agency" ORDER BY "id" LIMIT 1`);
   const categories = new Map((await client.query<{ slug: string; id: number }>(`SELECT "slug", "id" FROM "Category"`)).rows.map((row) => [row.slug, row.id]));
   return { authorId: user.rows[0].id, sectionIds, agencyCode: agency.rows[0].code, categories };
 }

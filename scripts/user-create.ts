@@ -43,7 +43,8 @@ try {
   await seedBaseData();
   const { createUser } = await import("@/lib/users/manage-users");
   const { createSection } = await import("@/lib/sections/manage-sections");
-  const section = (await db.section.findFirst({ where: { name: values.section, agency: { isDefault: true } } })) ?? (await createSection(null, { name: values.section }));
+  const section =
+    (await db.section.findFirst({ where: { name: values.section, agency: { isDefault: true } } })) ?? (await createSection(null, { name: values.section }));
   const user = await createUser(null, {
     username: values.username,
     displayName: values["display-name"] ?? values.username,

@@ -50,7 +50,7 @@ export async function updateIndexNumberSettings(actor: ActingUser, input: unknow
   assertPermitted(actor, "site_identity.manage");
   const data = parseInput(indexNumberSettingsInputSchema, input);
   await db.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Agency" ORDER BY "id" LIMIT 1 FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Agency" WHERE "isDefault" FOR UPDATE`;
     if (!locked) throw new NotFoundError();
     const before = await tx.agency.findUniqueOrThrow({ where: { id: locked.id } });
     await tx.agency.update({ where: { id: locked.id }, data });

@@ -104,7 +104,7 @@ export async function updateSiteIdentity(actor: ActingUser, input: unknown, stor
   let replacedPath: string | null = null;
   try {
     await db.$transaction(async (tx) => {
-      const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Agency" ORDER BY "id" LIMIT 1 FOR UPDATE`;
+      const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Agency" WHERE "isDefault" FOR UPDATE`;
       if (!locked) throw new NotFoundError();
       const before = await tx.agency.findUniqueOrThrow({ where: { id: locked.id } });
       const texts = Object.fromEntries(siteIdentityFields.map((field) => [field, parsed[field]])) as Record<SiteIdentityField, string | null>;

@@ -1,5 +1,6 @@
 import { accessibilityMessages } from "@/lib/i18n/zh-CN/accessibility";
 import { administrationMessages } from "@/lib/i18n/zh-CN/administration";
+import { agenciesMessages } from "@/lib/i18n/zh-CN/agencies";
 import { applicationsMessages } from "@/lib/i18n/zh-CN/applications";
 import { assessmentMessages } from "@/lib/i18n/zh-CN/assessment";
 import { commonMessages } from "@/lib/i18n/zh-CN/common";
@@ -34,6 +35,7 @@ export const zhCN = {
   reports: reportsMessages,
   security: securityMessages,
   siteIdentity: siteIdentityMessages,
+  agencies: agenciesMessages,
   indexNumberSettings: indexNumberSettingsMessages,
   workflow: workflowMessages,
   kit: consoleKitMessages,

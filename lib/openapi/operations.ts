@@ -60,6 +60,7 @@ export const operations: Operation[] = [
   },
   { method: "get", path: "/api/v1/items/{id}", tag: "items", summary: summaries["get /api/v1/items/{id}"], access: "public", response: "ItemDetailResponse" },
   { method: "get", path: "/api/v1/categories", tag: "items", summary: summaries["get /api/v1/categories"], access: "public", response: "CategoryTreeResponse" },
+  { method: "get", path: "/api/v1/agencies", tag: "items", summary: summaries["get /api/v1/agencies"], access: "public", response: "AgencyList" },
   {
     method: "get",
     path: "/api/v1/export/{file}",

@@ -124,6 +124,21 @@ const categoryNode: z.ZodType = component(
   }),
 );
 component("CategoryTreeResponse", z.object({ categories: z.array(categoryNode) }));
+component(
+  "AgencyList",
+  z.object({
+    items: z.array(
+      z.object({
+        code: text().describe(said.AgencyList.code),
+        name: text(),
+        shortName: text(),
+        parentCode: text().nullable().describe(said.AgencyList.parentCode),
+        kind: z.enum(["government", "office", "department", "town"]).describe(said.AgencyList.kind),
+      }),
+    ),
+    total: int(),
+  }),
+);
 component("OpenApiDocument", z.looseObject({ openapi: text(), info: z.looseObject({}), paths: z.looseObject({}) }), said.OpenApiDocument.self);
 
 // Registers.

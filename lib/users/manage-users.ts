@@ -60,7 +60,11 @@ function toSummary(user: {
 
 export async function listUsers(actor: ActingUser): Promise<UserSummary[]> {
   assertPermitted(actor, "user.manage");
-  const users = await db.user.findMany({ where: usersInScope(actor), include: withSection, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { username: "asc" }] });
+  const users = await db.user.findMany({
+    where: usersInScope(actor),
+    include: withSection,
+    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { username: "asc" }],
+  });
   return users.map(toSummary);
 }
 

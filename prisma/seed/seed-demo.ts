@@ -43,11 +43,22 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
     const platformSection = await tx.section.create({ data: { agencyId: office.id, name: PLATFORM_SECTION_NAME } });
     for (const account of platformDemoAccounts) {
       await tx.user.create({
-        data: { username: account.username, displayName: account.displayName, role: account.role, sectionId: platformSection.id, passwordHash, mayHaveDemoPassword: true },
+        data: {
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          sectionId: platformSection.id,
+          passwordHash,
+          mayHaveDemoPassword: true,
+        },
       });
     }
     for (const section of demoSections) {
-      await tx.section.upsert({ where: { agencyId_name: { agencyId: agency.id, name: section.name } }, create: { ...section, agencyId: agency.id }, update: {} });
+      await tx.section.upsert({
+        where: { agencyId_name: { agencyId: agency.id, name: section.name } },
+        create: { ...section, agencyId: agency.id },
+        update: {},
+      });
     }
     const sections = new Map((await tx.section.findMany({ where: { agencyId: agency.id } })).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {

@@ -110,7 +110,8 @@ describe("an administrator ends demo mode", () => {
     // The platform's demo accounts too: demo mode is the installation's, not one agency's.
     assert.deepEqual(disabledUsernames.sort(), ["admin", "head", "platform", "staff", "supervisor"]);
     assert.equal(await isDemoModeActive(owner), false, "the login page no longer lists the demo accounts");
-    for (const username of ["admin", "head", "staff", "platform", "supervisor"]) assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
+    for (const username of ["admin", "head", "staff", "platform", "supervisor"])
+      assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
     assert.equal((await signIn("leader", "leader-now-private")).ok, true);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "demo_mode.end" } });
     assert.equal(audit.actorId, owner.id);

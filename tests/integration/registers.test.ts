@@ -943,7 +943,8 @@ describe("the demo data", () => {
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const agencyId = await defaultAgencyId();
-    for (const section of demoSections) await db.section.upsert({ where: { agencyId_name: { agencyId, name: section.name } }, create: { ...section, agencyId }, update: {} });
+    for (const section of demoSections)
+      await db.section.upsert({ where: { agencyId_name: { agencyId, name: section.name } }, create: { ...section, agencyId }, update: {} });
     const sections = new Map((await db.section.findMany()).map((section) => [section.name, section.id]));
     for (const account of demoAccounts) {
       await db.user.create({

@@ -131,7 +131,11 @@ describe("a database changed without a migration", () => {
     ["a changed default", `ALTER TABLE "Section" ALTER COLUMN "sortOrder" SET DEFAULT 5`, ["Section", "sortOrder"]],
     ["a dropped default", `ALTER TABLE "User" ALTER COLUMN "createdAt" DROP DEFAULT`, ["User", "createdAt"]],
     ["a dropped unique index", `DROP INDEX "User_username_key"`, ["User", "username"]],
-    ["a unique index made plain", `DROP INDEX "Section_agencyId_name_key"; CREATE INDEX "Section_agencyId_name_key" ON "Section"("agencyId", "name")`, ["Section", "name"]],
+    [
+      "a unique index made plain",
+      `DROP INDEX "Section_agencyId_name_key"; CREATE INDEX "Section_agencyId_name_key" ON "Section"("agencyId", "name")`,
+      ["Section", "name"],
+    ],
     ["an added index", `CREATE INDEX "Agency_name_idx" ON "Agency"("name")`, ["Agency", "name"]],
     ["a dropped foreign key", `ALTER TABLE "ApiToken" DROP CONSTRAINT "ApiToken_userId_fkey"`, ["ApiToken", "userId"]],
     [

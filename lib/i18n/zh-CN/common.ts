@@ -17,6 +17,7 @@ export const commonMessages = {
   /** 404s, by the kind of record asked for. */
   notFound: {
     item: "信息不存在。",
+    agency: "机关不存在。",
     revision: "该修订版本不存在。",
     application: "申请不存在。",
     feedback: "留言不存在。",
