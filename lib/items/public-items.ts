@@ -1,4 +1,5 @@
 import "server-only";
+import { needsAgencyFilter, resolvePublicAgency } from "@/lib/agency/public-agency";
 import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import { beijingDayOf, dateColumnToIsoDate } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
@@ -9,6 +10,8 @@ import { readThroughPublicCache } from "@/lib/public-content/cached";
 /** What the public sees of an item: its published revision. Dates are strings (cacheable as JSON). */
 export type PublicItemSummary = {
   id: number;
+  /** The agency that published it (集约化): what `agency=` and `/agencies/{code}` use. */
+  agencyCode: string;
   indexNumber: string;
   title: string;
   category: { slug: string; name: string };
@@ -37,20 +40,25 @@ export type PublicItemDetail = PublicItemSummary & {
 
 export type PublicItemPage = { total: number; page: number; pageSize: number; items: PublicItemSummary[] };
 
-export type PublicItemFilter = { categorySlug?: string; year?: number; issuingBody?: string; page?: number; pageSize?: number };
+/** `agencyCode`: the agency whose items (`agency=`); the default agency's when not given. */
+export type PublicItemFilter = { agencyCode?: string; categorySlug?: string; year?: number; issuingBody?: string; page?: number; pageSize?: number };
 
 const visibleToPublic = { publishedRevisionId: { not: null }, withdrawnAt: null } satisfies Prisma.ItemWhereInput;
 
 const summaryInclude = {
   publishedRevision: { include: { category: true, issuingSection: true } },
+  section: { select: { agency: { select: { code: true, name: true } } } },
 } satisfies Prisma.ItemInclude;
 
 type ItemWithPublished = Prisma.ItemGetPayload<{ include: typeof summaryInclude }>;
 
-function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSummary {
+/** The issuing body is the item's agency (and its section), unless an outside body issued it. */
+function toSummary(item: ItemWithPublished): PublicItemSummary {
   const revision = item.publishedRevision!;
+  const agencyName = item.section.agency.name;
   return {
     id: item.id,
+    agencyCode: item.section.agency.code,
     indexNumber: item.indexNumber,
     title: revision.title,
     category: { slug: revision.category.slug, name: revision.category.name },
@@ -60,10 +68,6 @@ function toSummary(item: ItemWithPublished, agencyName: string): PublicItemSumma
     publishedAt: beijingDayOf(item.publishedAt!),
     validity: revision.validity,
   };
-}
-
-async function agencyName(): Promise<string> {
-  return (await db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } })).name;
 }
 
 /** Start and end of a calendar year in Beijing time. */
@@ -80,14 +84,16 @@ export async function findPublishedItems(filter: PublicItemFilter): Promise<Publ
     if (!category) return null;
     categoryIds = collectDescendantIds(category);
   }
-  const args = { categoryIds, year: filter.year, issuingBody: filter.issuingBody, page, pageSize };
+  const agency = await resolvePublicAgency(filter.agencyCode);
+  const args = { agencyId: agency.id, categoryIds, year: filter.year, issuingBody: filter.issuingBody, page, pageSize };
   return readThroughPublicCache("published-items", [args], async () => {
+    const ofAgency: Prisma.ItemWhereInput = (await needsAgencyFilter(agency.id)) ? { section: { agencyId: agency.id } } : {};
     const revisionFilter: Prisma.ItemRevisionWhereInput = {};
     if (categoryIds) revisionFilter.categoryId = { in: categoryIds };
     if (filter.issuingBody === "agency") Object.assign(revisionFilter, { issuingSectionId: null, externalIssuingBody: null });
     else if (filter.issuingBody && /^\d+$/.test(filter.issuingBody)) revisionFilter.issuingSectionId = Number(filter.issuingBody);
     return queryPublishedItemPage(
-      { publishedRevision: revisionFilter, ...(filter.year ? { publishedAt: beijingYearRange(filter.year) } : {}) },
+      { ...ofAgency, publishedRevision: revisionFilter, ...(filter.year ? { publishedAt: beijingYearRange(filter.year) } : {}) },
       page,
       pageSize,
     );
@@ -97,7 +103,7 @@ export async function findPublishedItems(filter: PublicItemFilter): Promise<Publ
 /** One page of publicly visible items matching `where`, newest first (uncached: callers cache). */
 export async function queryPublishedItemPage(where: Prisma.ItemWhereInput, page: number, pageSize: number): Promise<PublicItemPage> {
   const visible: Prisma.ItemWhereInput = { AND: [visibleToPublic, where] };
-  const [total, items, name] = await Promise.all([
+  const [total, items] = await Promise.all([
     db.item.count({ where: visible }),
     db.item.findMany({
       where: visible,
@@ -106,9 +112,8 @@ export async function queryPublishedItemPage(where: Prisma.ItemWhereInput, page:
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
-    agencyName(),
   ]);
-  return { total, page, pageSize, items: items.map((item) => toSummary(item, name)) };
+  return { total, page, pageSize, items: items.map(toSummary) };
 }
 
 /** A published item, or a withdrawn one (shown as a notice); null for anything never published. */
@@ -118,6 +123,7 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
     const item = await db.item.findFirst({
       where: { id: itemId, publishedRevisionId: { not: null } },
       include: {
+        section: summaryInclude.section,
         publishedRevision: {
           include: {
             category: true,
@@ -146,7 +152,7 @@ export async function findPublicItem(itemId: number): Promise<PublicItemDetail |
       })
     ).map((interpretation) => ({ id: interpretation.id, title: interpretation.publishedRevision!.title }));
     return {
-      ...toSummary(item, await agencyName()),
+      ...toSummary(item),
       body: withdrawn ? "" : revision.body,
       formedAt: dateColumnToIsoDate(revision.formedAt),
       validityDate: dateColumnToIsoDate(revision.validityDate),

@@ -20,6 +20,7 @@ const QUERY_PARAMETERS: Record<string, Json> = {
   q: { description: parameterText.q, schema: { type: "string", maxLength: 100 } },
   type: { description: parameterText.type, schema: { type: "string" } },
   category: { description: parameterText.category, schema: { type: "string", example: "penalties" } },
+  agency: { description: parameterText.agency, schema: { type: "string", example: "SFHCGJ" } },
   year: { description: parameterText.year, schema: { type: "integer", example: 2017 } },
   issuingBody: { description: parameterText.issuingBody, schema: { type: "string", example: "agency" } },
   validity: { description: parameterText.validity, schema: { type: "string", enum: ["in_force", "amended", "repealed", "expired"] } },

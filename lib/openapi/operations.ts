@@ -55,7 +55,7 @@ export const operations: Operation[] = [
     tag: "items",
     summary: summaries["get /api/v1/items"],
     access: "public",
-    query: ["category", "year", "issuingBody", ...paged],
+    query: ["agency", "category", "year", "issuingBody", ...paged],
     response: "ItemPage",
   },
   { method: "get", path: "/api/v1/items/{id}", tag: "items", summary: summaries["get /api/v1/items/{id}"], access: "public", response: "ItemDetailResponse" },

@@ -78,6 +78,7 @@ component("SearchResponse", z.object({ total: int().describe(said.SearchResponse
 
 const itemSummaryFields = {
   id: int(),
+  agencyCode: z.string().describe(said.ItemSummary.agencyCode),
   indexNumber: z.string().describe(said.ItemSummary.indexNumber),
   title: text(),
   category: z.object({ slug: text(), name: text() }),
@@ -415,7 +416,17 @@ component("Created", z.object({ id: int() }), said.Created.self);
 component(
   "Me",
   z.object({
-    user: z.object({ id: int(), username: text(), displayName: text(), role: text(), sectionId: int().nullable(), sectionName: nullableText() }),
+    user: z.object({
+      id: int(),
+      username: text(),
+      displayName: text(),
+      role: text(),
+      sectionId: int().nullable(),
+      sectionName: nullableText(),
+      agencyId: int(),
+      agencyCode: text(),
+      agencyName: text(),
+    }),
     authentication: z.object({ method: text(), scope: nullableText().optional(), expiresAt: nullableText().optional() }),
   }),
 );
@@ -428,12 +439,14 @@ const userView = z.object({
   role: text(),
   sectionId: int().nullable(),
   sectionName: nullableText(),
+  agencyId: int(),
+  agencyName: text(),
   disabled: z.boolean(),
   createdAt: text(),
 });
 component("UserList", z.object({ users: z.array(userView) }));
 component("UserResponse", z.object({ user: userView }));
-const sectionView = z.object({ id: int(), name: text(), sortOrder: int(), userCount: int() });
+const sectionView = z.object({ id: int(), name: text(), sortOrder: int(), userCount: int(), agencyId: int(), agencyName: text() });
 component("SectionList", z.object({ sections: z.array(sectionView) }));
 component("SectionResponse", z.object({ section: sectionView }));
 component("ConsoleItemPage", z.object({ ...paging, items: z.array(z.looseObject({ id: int(), indexNumber: nullableText(), title: text(), state: text() })) }));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { GET as agenciesApi } from "@/app/api/v1/agencies/route";
+import { GET as itemsApi } from "@/app/api/v1/items/route";
 import { findAgencyByCode, findDefaultAgency } from "@/lib/agency/agencies";
 import { findLeadingGroup } from "@/lib/agency/find-agency";
 import { createAgency, findAgencyForEditing, updateAgency } from "@/lib/agency/manage-agencies";
@@ -12,6 +13,8 @@ import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { applyMigrations } from "@/lib/database/migrate";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { transitionItem } from "@/lib/items/item-review";
+import { createItem } from "@/lib/items/manage-items";
 import { createSection, listSections, renameSection } from "@/lib/sections/manage-sections";
 import { createUser, findUser, listUsers, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/manage-users";
 import { seedBaseData } from "@/prisma/seed/seed-base";
@@ -261,5 +264,41 @@ describe("agencies of one platform", () => {
     assert.ok(forPlatform.length > 0 && forPlatform.every((section) => section.agencyId === otherId));
     const inOther = await createSection(platformAdmin, { name: "督查科", agencyId: otherId });
     assert.equal(inOther.agencyName, "绥芬河市教育局");
+  });
+
+  test("GET /api/v1/items serves the default agency's items unless agency= names another; each item names its agency", async () => {
+    const publish = async (sectionId: number, title: string) => {
+      const staff = await insertUser("staff", { sectionId });
+      const head = await insertUser("section_head", { sectionId });
+      const leader = await insertUser("leader", { sectionId });
+      const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: "regulations" } })).id;
+      const { id } = await createItem(staff, { title, body: "<p>正文</p>", categoryId, formedAt: "2026-11-02" });
+      await transitionItem(staff, id, { action: "submit" });
+      await transitionItem(head, id, { action: "approve" });
+      await transitionItem(leader, id, { action: "approve" });
+      return id;
+    };
+    const ours = await publish(await insertSection("信息科"), "城管局的通知");
+    const theirs = await publish(await insertSection("基础教育科", otherId), "教育局的通知");
+    const list = async (query: string) => {
+      const response = await itemsApi(new Request(`http://gongkai.test/api/v1/items${query}`));
+      return { status: response.status, body: await response.json() };
+    };
+    const plain = await list("");
+    assert.deepEqual(
+      plain.body.items.map((item: { id: number }) => item.id),
+      [ours],
+      "the address from before the platform keeps showing the bureau's items only",
+    );
+    assert.equal(plain.body.items[0].agencyCode, "SFHCGJ");
+    const other = await list("?agency=sfhjyj");
+    assert.deepEqual(
+      other.body.items.map((item: { id: number; agencyCode: string; issuingBody: string }) => [item.id, item.agencyCode, item.issuingBody]),
+      [[theirs, "SFHJYJ", "绥芬河市教育局"]],
+      "issued in the name of its own agency, not the default one",
+    );
+    const unknown = await list("?agency=NOPE");
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.error.message, /机关不存在/);
   });
 });

@@ -39,6 +39,7 @@ export const openapiMessages = {
     q: "检索词。空格分隔的多个词须同时出现；引号内为完整短语；繁体、简体均可。最多 100 个字。",
     type: "类型",
     category: "公开目录栏目（slug），含其下级栏目",
+    agency: "机关代码（GET /api/v1/agencies）；不填为默认机关",
     year: "发布年份（北京时间）",
     issuingBody: "发布机构：agency（本机关）或科室 id",
     validity: "有效性",
@@ -91,7 +92,14 @@ export const openapiMessages = {
     },
     SearchResult: { snippet: "HTML 片段：文字已转义，命中词用 <mark> 标出", url: "站内地址，如 /items/12" },
     SearchResponse: { total: "命中总数。极常见的词（超过 10,000 条）为估算值" },
-    ItemSummary: { indexNumber: "索引号", issuingBody: "发布机构", documentNumber: "文号", writtenAt: "成文日期", publishedAt: "发布日期" },
+    ItemSummary: {
+      agencyCode: "发布信息的机关代码",
+      indexNumber: "索引号",
+      issuingBody: "发布机构",
+      documentNumber: "文号",
+      writtenAt: "成文日期",
+      publishedAt: "发布日期",
+    },
     ItemDetailResponse: { body: "正文（已清理的 HTML）" },
     OpenApiDocument: { self: "本文档（OpenAPI 3.1）" },
     AgencyList: {

@@ -10,6 +10,7 @@ export function GET(request: Request) {
   return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     const result = await findPublishedItems({
+      agencyCode: query.get("agency") || undefined,
       categorySlug: query.get("category") || undefined,
       year: readPositiveInteger(query.get("year")),
       issuingBody: query.get("issuingBody") || undefined,

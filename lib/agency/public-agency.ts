@@ -1,0 +1,24 @@
+import "server-only";
+import { findAgencyByCode, findDefaultAgency, type AgencyDetails } from "@/lib/agency/agencies";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { messages } from "@/lib/i18n";
+
+/**
+ * The agency a public list serves (集约化): the one named by `agency=<code>`, else the default
+ * agency, so that the addresses from before the platform keep their meaning. An unknown code is 404.
+ */
+export async function resolvePublicAgency(code: string | null | undefined): Promise<AgencyDetails> {
+  if (!code) return findDefaultAgency();
+  const agency = await findAgencyByCode(code);
+  if (!agency) throw new NotFoundError(messages.common.notFound.agency);
+  return agency;
+}
+
+/**
+ * Whether records must be filtered by their section's agency to show only `agencyId`'s: not while
+ * no other agency keeps a section (a platform of one agency), which spares the big lists a join.
+ */
+export async function needsAgencyFilter(agencyId: number): Promise<boolean> {
+  return (await db.section.count({ where: { agencyId: { not: agencyId } } })) > 0;
+}
