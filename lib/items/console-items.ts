@@ -1,4 +1,5 @@
 import "server-only";
+import { reachesEveryAgency, sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
@@ -89,7 +90,8 @@ export async function listConsoleItems(
   assertPermitted(actor, "item.read_console");
   const page = Math.max(1, options.page ?? 1);
   const pageSize = options.pageSize ?? 30;
-  const where: Prisma.ItemWhereInput = { AND: [] };
+  // Only the actor's agency's items (集约化), or every agency's for a platform role.
+  const where: Prisma.ItemWhereInput = { AND: reachesEveryAgency(actor) ? [] : [{ section: sectionsInScope(actor) }] };
   const and = where.AND as Prisma.ItemWhereInput[];
   if (options.scope === "tasks") and.push(tasksFilter(actor));
   if (options.scope === "section") and.push({ sectionId: actor.sectionId });
@@ -224,10 +226,10 @@ export function toRevisionView(revision: Prisma.ItemRevisionGetPayload<{ include
 
 export async function findConsoleItem(actor: ActingUser, itemId: number): Promise<ConsoleItemDetail> {
   assertPermitted(actor, "item.read_console");
-  const item = await db.item.findUnique({
-    where: { id: itemId },
+  const item = await db.item.findFirst({
+    where: { id: itemId, section: sectionsInScope(actor) },
     include: {
-      section: true,
+      section: { include: { agency: true } },
       author: true,
       latestRevision: { include: revisionInclude },
       publishedRevision: true,
@@ -236,9 +238,9 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
     },
   });
   if (!item) throw new NotFoundError(messages.common.notFound.item);
-  const [calendar, agency, events] = await Promise.all([
+  const agency = item.section.agency;
+  const [calendar, events] = await Promise.all([
     loadWorkingDayCalendar(),
-    db.agency.findFirstOrThrow({ where: { isDefault: true } }),
     db.auditEvent.findMany({ where: { entityType: "Item", entityId: String(item.id) }, include: { actor: true }, orderBy: { id: "asc" } }),
   ]);
   const latest = toRevisionView(item.latestRevision!, agency.name);
@@ -303,8 +305,10 @@ export async function findConsoleItem(actor: ActingUser, itemId: number): Promis
 
 export async function findRevisionView(actor: ActingUser, itemId: number, number: number): Promise<RevisionContentView> {
   assertPermitted(actor, "item.read_console");
-  const revision = await db.itemRevision.findUnique({ where: { itemId_number: { itemId, number } }, include: revisionInclude });
+  const revision = await db.itemRevision.findFirst({
+    where: { itemId, number, item: { section: sectionsInScope(actor) } },
+    include: { ...revisionInclude, item: { select: { section: { select: { agency: { select: { name: true } } } } } } },
+  });
   if (!revision) throw new NotFoundError(messages.common.notFound.revision);
-  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
-  return toRevisionView(revision, agency.name);
+  return toRevisionView(revision, revision.item.section.agency.name);
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent, type AuditEntry } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
 import { db, type DatabaseTransaction } from "@/lib/db";
-import { ConflictError, ForbiddenError, ValidationError, type AppError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AppError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { notifyReviewStep } from "@/lib/notifications/review-notifications";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
@@ -199,9 +200,10 @@ export async function takeTransition<
   const prepared = (recordType.prepare ? await recordType.prepare({ actor, id, request, now, options }) : undefined) as Prepared;
   return db.$transaction(async (tx) => {
     const row = await recordType.lock(tx, id, request, prepared);
+    const subject = recordType.subjectOf(row);
+    await assertRecordInAgencyScope(tx, actor, [subject.sectionId]);
     const unavailable = recordType.unavailable?.(row);
     if (unavailable) throw unavailable;
-    const subject = recordType.subjectOf(row);
     const decision = decideTransition(recordType.workflow, {
       actor: actor === "system" ? "system" : actor,
       subject,
@@ -336,6 +338,18 @@ function chunks<Value>(values: Value[], size: number): Value[][] {
   return result;
 }
 
+/**
+ * Isolation of agencies (集约化), for every reviewed record type at once: a record kept by a section
+ * of another agency is "not found" to anyone but a platform role (whose permissions then decide).
+ */
+async function assertRecordInAgencyScope(tx: DatabaseTransaction, actor: ActingUser | "system", sectionIds: (number | null)[]): Promise<void> {
+  if (actor === "system") return;
+  const kept = [...new Set(sectionIds.filter((sectionId): sectionId is number => sectionId !== null))];
+  if (kept.length === 0) return;
+  const sections = await tx.section.findMany({ where: { id: { in: kept } }, select: { agencyId: true } });
+  if (sections.some((section) => !isInAgencyScope(actor, section.agencyId))) throw new NotFoundError();
+}
+
 /** Takes one review step on every member of a batch that this person may take it on now. */
 export async function takeBatchTransition<Member extends Source, Source, Request extends TransitionRequest, State extends string, A extends ReviewAction>(
   batch: ReviewedBatchType<Member, Source, Request, State, A>,
@@ -350,6 +364,11 @@ export async function takeBatchTransition<Member extends Source, Source, Request
   return db.$transaction(async (tx) => {
     await batch.lock(tx, batchId);
     const members = await batch.members(tx, batchId);
+    await assertRecordInAgencyScope(
+      tx,
+      actor,
+      members.map((member) => batch.member.subjectOf(member).sectionId),
+    );
     const taken: { member: Member; from: State; to: State }[] = [];
     let commentMissing: Refusal | null = null;
     for (const member of members) {

@@ -13,6 +13,7 @@ import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { applyMigrations } from "@/lib/database/migrate";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { findConsoleItem, findRevisionView, listConsoleItems } from "@/lib/items/console-items";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
 import { createSection, listSections, renameSection } from "@/lib/sections/manage-sections";
@@ -300,5 +301,31 @@ describe("agencies of one platform", () => {
     const unknown = await list("?agency=NOPE");
     assert.equal(unknown.status, 404);
     assert.match(unknown.body.error.message, /机关不存在/);
+  });
+
+  test("items in the console: another agency's leader neither lists, opens nor reviews them (404), a platform supervisor reads them", async () => {
+    const sectionId = await insertSection("审核科");
+    const staff = await insertUser("staff", { sectionId });
+    const head = await insertUser("section_head", { sectionId });
+    const categoryId = (await db.category.findUniqueOrThrow({ where: { slug: "regulations" } })).id;
+    const { id } = await createItem(staff, { title: "待审的规章", body: "<p>正文</p>", categoryId, formedAt: "2026-11-02" });
+    await transitionItem(staff, id, { action: "submit" });
+    await transitionItem(head, id, { action: "approve" });
+
+    const foreignLeader = await insertUser("leader", { sectionId: await insertSection("局领导", otherId) });
+    const listed = await listConsoleItems(foreignLeader, { scope: "all", pageSize: 100 });
+    assert.ok(!listed.items.some((item) => item.id === id), "not in another agency's lists");
+    const tasks = await listConsoleItems(foreignLeader, { scope: "tasks", pageSize: 100 });
+    assert.equal(tasks.items.length, 0, "nor in its leader's tasks");
+    await assert.rejects(findConsoleItem(foreignLeader, id), NotFoundError);
+    await assert.rejects(findRevisionView(foreignLeader, id, 1), NotFoundError);
+    await assert.rejects(transitionItem(foreignLeader, id, { action: "approve" }), NotFoundError);
+    assert.equal((await db.item.findUniqueOrThrow({ where: { id } })).state, "leader_review", "nothing changed");
+
+    const ownLeader = await insertUser("leader");
+    assert.ok((await listConsoleItems(ownLeader, { scope: "tasks", pageSize: 100 })).items.some((item) => item.id === id));
+    const supervisor = await insertUser("supervisor", { sectionId: platformAdmin.sectionId });
+    assert.equal((await findConsoleItem(supervisor, id)).latest.title, "待审的规章");
+    await assert.rejects(transitionItem(supervisor, id, { action: "approve" }), ForbiddenError, "reads, does not review");
   });
 });
