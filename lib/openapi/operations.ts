@@ -45,7 +45,7 @@ export const operations: Operation[] = [
     tag: "search",
     summary: summaries["get /api/v1/search"],
     access: "public",
-    query: ["q", "type", "category", "year", "issuingBody", "validity", "sort", ...paged],
+    query: ["q", "agency", "type", "category", "year", "issuingBody", "validity", "sort", ...paged],
     response: "SearchResponse",
   },
   { method: "options", path: "/api/v1/search", tag: "search", summary: summaries.preflight, access: "public" },

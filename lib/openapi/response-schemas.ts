@@ -72,6 +72,7 @@ const searchResult = component(
     snippet: z.string().describe(said.SearchResult.snippet),
     url: z.string().describe(said.SearchResult.url),
     publishedAt: day(),
+    agencyCode: z.string().nullable().describe(said.ItemSummary.agencyCode),
   }),
 );
 component("SearchResponse", z.object({ total: int().describe(said.SearchResponse.total), results: z.array(searchResult) }));

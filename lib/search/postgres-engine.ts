@@ -73,6 +73,7 @@ function beijingYearRange(year: number): [Date, Date] {
 function filterConditions(request: SearchEngineRequest): Sql[] {
   // Records whose publicity period ended are out even before the next reconciliation removes them.
   const parts: Sql[] = [Prisma.sql`("visibleUntil" IS NULL OR "visibleUntil" >= ${todayInBeijing()}::date)`];
+  if (request.agencyId !== undefined) parts.push(Prisma.sql`"agencyId" = ${request.agencyId}`);
   if (request.types?.length) parts.push(Prisma.sql`"type" = ANY(${request.types}::text[])`);
   if (request.categoryIds?.length) parts.push(Prisma.sql`"categoryId" = ANY(${request.categoryIds}::int[])`);
   if (request.year) {
@@ -134,7 +135,7 @@ async function countCapped(client: Queryable, counts: { where: Sql; confirm?: Sq
 
 type HitRow = Omit<SearchEngineHit, "type"> & { type: string };
 
-const HIT_COLUMNS = Prisma.sql`"type", "sourceId", "title", "content", "url", "publishedAt", "categoryId", "issuingBody", "validity"`;
+const HIT_COLUMNS = Prisma.sql`"type", "sourceId", "title", "content", "url", "publishedAt", "agencyId", "categoryId", "issuingBody", "validity"`;
 
 function hitsOf(rows: HitRow[]): SearchEngineHit[] {
   return rows.map((row) => ({ ...row, type: row.type as SearchDocumentType }));
@@ -221,7 +222,9 @@ export function forgetSearchStatistics(): void {
 }
 
 function narrowed(request: SearchEngineRequest): boolean {
-  return Boolean(request.types?.length || request.categoryIds?.length || request.year || request.issuingBody || request.validity);
+  return Boolean(
+    request.agencyId !== undefined || request.types?.length || request.categoryIds?.length || request.year || request.issuingBody || request.validity,
+  );
 }
 
 /**
@@ -375,6 +378,7 @@ export function prepareDocument(document: SearchDocumentInput) {
     titleTerms: indexTermsOf(titleText),
     url: document.url,
     publishedAt: document.publishedAt,
+    agencyId: document.agencyId,
     categoryId: document.categoryId ?? null,
     issuingBody: document.issuingBody ?? null,
     validity: document.validity ?? null,
@@ -392,23 +396,23 @@ async function writeDocuments(client: DatabaseTransaction, documents: SearchDocu
     // take an array of arrays.
     await client.$executeRaw`
       INSERT INTO "SearchDocument" ("type", "sourceId", "sourceVersion", "title", "titleText", "content", "searchText",
-                                    "terms", "titleTerms", "url", "publishedAt", "categoryId", "issuingBody", "validity", "visibleUntil", "indexedAt")
+                                    "terms", "titleTerms", "url", "publishedAt", "agencyId", "categoryId", "issuingBody", "validity", "visibleUntil", "indexedAt")
       SELECT d.type, d.source_id, d.source_version, d.title, d.title_text, d.content, d.search_text,
-             string_to_array(d.terms, ' '), string_to_array(d.title_terms, ' '), d.url, d.published_at,
+             string_to_array(d.terms, ' '), string_to_array(d.title_terms, ' '), d.url, d.published_at, d.agency_id,
              d.category_id, d.issuing_body, d.validity, d.visible_until, now()
         FROM unnest(${column("type")}::text[], ${column("sourceId")}::int[], ${column("sourceVersion")}::text[],
                     ${column("title")}::text[], ${column("titleText")}::text[], ${column("content")}::text[],
                     ${column("searchText")}::text[], ${batch.map((document) => document.terms.join(" "))}::text[],
                     ${batch.map((document) => document.titleTerms.join(" "))}::text[], ${column("url")}::text[],
-                    ${column("publishedAt")}::timestamptz[], ${column("categoryId")}::int[], ${column("issuingBody")}::text[],
+                    ${column("publishedAt")}::timestamptz[], ${column("agencyId")}::int[], ${column("categoryId")}::int[], ${column("issuingBody")}::text[],
                     ${column("validity")}::text[], ${column("visibleUntil")}::date[])
           AS d(type, source_id, source_version, title, title_text, content, search_text, terms, title_terms, url,
-               published_at, category_id, issuing_body, validity, visible_until)
+               published_at, agency_id, category_id, issuing_body, validity, visible_until)
       ON CONFLICT ("type", "sourceId") DO UPDATE SET
         "sourceVersion" = EXCLUDED."sourceVersion", "title" = EXCLUDED."title", "titleText" = EXCLUDED."titleText",
         "content" = EXCLUDED."content", "searchText" = EXCLUDED."searchText", "terms" = EXCLUDED."terms",
         "titleTerms" = EXCLUDED."titleTerms", "url" = EXCLUDED."url", "publishedAt" = EXCLUDED."publishedAt",
-        "categoryId" = EXCLUDED."categoryId", "issuingBody" = EXCLUDED."issuingBody", "validity" = EXCLUDED."validity",
+        "agencyId" = EXCLUDED."agencyId", "categoryId" = EXCLUDED."categoryId", "issuingBody" = EXCLUDED."issuingBody", "validity" = EXCLUDED."validity",
         "visibleUntil" = EXCLUDED."visibleUntil", "indexedAt" = now()`;
   }
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { listAgencies, normaliseAgencyCode } from "@/lib/agency/agencies";
 import { collectDescendantIds, findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { readConfig } from "@/lib/config";
 import { readPublicContent } from "@/lib/database/read-routing";
 import { beijingDayOf } from "@/lib/dates";
 import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { listIssuingBodies } from "@/lib/items/issuing-bodies";
+import { listSectionIssuerLabels } from "@/lib/items/issuing-bodies";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@/lib/open-data/paging";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 import { searchEngine } from "@/lib/search/engine";
@@ -45,6 +46,8 @@ export const publicSearchParamsSchema = z.object({
     .transform((value) => value.replace(/[\u0000-\u001F\u007F]/g, " ").trim())
     .pipe(z.string().min(1, e.queryRequired).max(MAX_QUERY_LENGTH, e.queryTooLong(MAX_QUERY_LENGTH))),
   type: optionalText.pipe(z.enum(SEARCH_DOCUMENT_TYPES, { error: e.type }).optional()),
+  /** An agency's code (集约化): its records only; the whole platform when absent. */
+  agency: optionalText.pipe(z.string().max(40, e.agency).optional()),
   category: optionalText.pipe(
     z
       .string()
@@ -76,6 +79,8 @@ export type PublicSearchResult = {
   url: string;
   /** Beijing calendar day, YYYY-MM-DD. */
   publishedAt: string;
+  /** The agency of the record (集约化); null only for an agency removed since the index was written. */
+  agencyCode: string | null;
   category: { slug: string; name: string } | null;
   issuingBody: string | null;
   validity: string | null;
@@ -95,13 +100,15 @@ export type PublicSearchPage = {
 /** What the open-data API returns: `{total, results: [{type, id, title, snippet, url, publishedAt}]}`. */
 export type ApiSearchResponse = {
   total: number;
-  results: { type: SearchDocumentType; id: number; title: string; snippet: string; url: string; publishedAt: string }[];
+  results: { type: SearchDocumentType; id: number; title: string; snippet: string; url: string; publishedAt: string; agencyCode: string | null }[];
 };
 
 type Labels = {
   categoryNodes: ReturnType<typeof flattenCategoryTree>;
   categories: Map<number, { slug: string; name: string }>;
   bodyLabels: Map<string, string>;
+  agencies: Map<number, { code: string; name: string }>;
+  agencyByCode: Map<string, number>;
 };
 const globalForLabels = globalThis as unknown as { gongkaiSearchLabels?: { version: string; labels: Promise<Labels> } };
 
@@ -110,12 +117,14 @@ function labelsFor(version: string): Promise<Labels> {
   const cached = globalForLabels.gongkaiSearchLabels;
   if (cached && cached.version === version) return cached.labels;
   const labels = (async () => {
-    const [tree, bodies] = await Promise.all([findCategoryTree(), listIssuingBodies()]);
+    const [tree, sectionLabels, agencies] = await Promise.all([findCategoryTree(), listSectionIssuerLabels(), listAgencies()]);
     const categoryNodes = flattenCategoryTree(tree);
     return {
       categoryNodes,
       categories: new Map(categoryNodes.map((node) => [node.id, { slug: node.slug, name: node.name }])),
-      bodyLabels: new Map(bodies.map((body) => [body.value, body.label])),
+      bodyLabels: sectionLabels,
+      agencies: new Map(agencies.map((agency) => [agency.id, { code: agency.code, name: agency.name }])),
+      agencyByCode: new Map(agencies.map((agency) => [agency.code, agency.id])),
     };
   })();
   labels.catch(() => {
@@ -165,8 +174,14 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
     if (!node) throw new ValidationError({ category: [e.category] });
     categoryIds = collectDescendantIds(node);
   }
+  let agencyId: number | undefined;
+  if (params.agency) {
+    agencyId = labels.agencyByCode.get(normaliseAgencyCode(params.agency));
+    if (agencyId === undefined) throw new ValidationError({ agency: [e.agency] });
+  }
   const request = {
     query,
+    agencyId,
     types: params.type ? [params.type] : undefined,
     categoryIds,
     year: params.year,
@@ -179,7 +194,7 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
 
   const run = async (): Promise<PublicSearchPage> => {
     const result = await searchEngine.search(request);
-    const { categories, bodyLabels } = labels;
+    const { categories, bodyLabels, agencies } = labels;
     const phrases = query.phrases.map((phrase) => phrase.text);
     return {
       query: params.q,
@@ -196,8 +211,13 @@ export async function searchPublicContent(input: Record<string, unknown>): Promi
         snippetSegments: makeSnippet(hit.content, phrases),
         url: hit.url,
         publishedAt: beijingDayOf(hit.publishedAt),
+        agencyCode: agencies.get(hit.agencyId)?.code ?? null,
         category: hit.categoryId === null ? null : (categories.get(hit.categoryId) ?? null),
-        issuingBody: hit.issuingBody ? (externalIssuingBodyName(hit.issuingBody) ?? bodyLabels.get(hit.issuingBody) ?? null) : null,
+        issuingBody: !hit.issuingBody
+          ? null
+          : hit.issuingBody === "agency"
+            ? (agencies.get(hit.agencyId)?.name ?? null)
+            : (externalIssuingBodyName(hit.issuingBody) ?? bodyLabels.get(hit.issuingBody) ?? null),
         validity: hit.validity,
       })),
     };
@@ -219,6 +239,7 @@ export function toApiSearchResponse(page: PublicSearchPage): ApiSearchResponse {
       snippet: segmentsToHtml(result.snippetSegments),
       url: result.url,
       publishedAt: result.publishedAt,
+      agencyCode: result.agencyCode,
     })),
   };
 }

@@ -29,6 +29,8 @@ export function externalIssuingBodyName(stored: string): string | null {
 /** A search as the engine receives it: query parsed, filters resolved to stored values. */
 export type SearchEngineRequest = {
   query: ParsedQuery;
+  /** One agency's documents (集约化); every agency's when absent. */
+  agencyId?: number;
   types?: SearchDocumentType[];
   /** The category and every category below it (items only). */
   categoryIds?: number[];
@@ -49,6 +51,7 @@ export type SearchEngineHit = {
   content: string;
   url: string;
   publishedAt: Date;
+  agencyId: number;
   categoryId: number | null;
   issuingBody: string | null;
   validity: string | null;
@@ -72,6 +75,8 @@ export type SearchDocumentInput = {
   fields: (string | null | undefined)[];
   url: string;
   publishedAt: Date;
+  /** The agency of the record (集约化). */
+  agencyId: number;
   categoryId?: number | null;
   issuingBody?: string | null;
   validity?: string | null;

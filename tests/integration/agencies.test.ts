@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { GET as agenciesApi } from "@/app/api/v1/agencies/route";
 import { GET as itemsApi } from "@/app/api/v1/items/route";
+import { GET as searchApi } from "@/app/api/v1/search/route";
 import { findAgencyByCode, findDefaultAgency } from "@/lib/agency/agencies";
 import { findLeadingGroup } from "@/lib/agency/find-agency";
 import { createAgency, findAgencyForEditing, updateAgency } from "@/lib/agency/manage-agencies";
@@ -301,6 +302,27 @@ describe("agencies of one platform", () => {
     const unknown = await list("?agency=NOPE");
     assert.equal(unknown.status, 404);
     assert.match(unknown.body.error.message, /机关不存在/);
+  });
+
+  test("one search across the platform: every agency's records without agency=, one agency's with it; results name their agency", async () => {
+    const search = async (query: string) => {
+      const response = await searchApi(new Request(`http://gongkai.test/api/v1/search${query}`));
+      return { status: response.status, body: await response.json() };
+    };
+    const everywhere = await search("?q=" + encodeURIComponent("的通知") + "&sort=date");
+    assert.deepEqual(everywhere.body.results.map((result: { title: string; agencyCode: string }) => [result.title, result.agencyCode]).sort(), [
+      ["城管局的通知", "SFHCGJ"],
+      ["教育局的通知", "SFHJYJ"],
+    ]);
+    const theirs = await search("?q=" + encodeURIComponent("的通知") + "&agency=sfhjyj");
+    assert.deepEqual(
+      theirs.body.results.map((result: { title: string }) => result.title),
+      ["教育局的通知"],
+    );
+    assert.equal(theirs.body.total, 1);
+    const unknown = await search("?q=" + encodeURIComponent("通知") + "&agency=NOPE");
+    assert.equal(unknown.status, 422);
+    assert.match(JSON.stringify(unknown.body.error), /机关不存在/);
   });
 
   test("items in the console: another agency's leader neither lists, opens nor reviews them (404), a platform supervisor reads them", async () => {

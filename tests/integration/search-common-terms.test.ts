@@ -41,6 +41,7 @@ function documentOf(id: number): SearchDocumentInput {
     fields: [body],
     url: `/items/${id}`,
     publishedAt: new Date(start + id * 3_600_000),
+    agencyId: 1,
   };
 }
 

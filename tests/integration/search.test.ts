@@ -288,6 +288,7 @@ describe("matching", () => {
           ],
           url: "/items/1",
           publishedAt: "2017-01-01",
+          agencyCode: "SFHCGJ",
           category: null,
           issuingBody: null,
           validity: null,

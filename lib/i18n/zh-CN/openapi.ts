@@ -39,7 +39,7 @@ export const openapiMessages = {
     q: "检索词。空格分隔的多个词须同时出现；引号内为完整短语；繁体、简体均可。最多 100 个字。",
     type: "类型",
     category: "公开目录栏目（slug），含其下级栏目",
-    agency: "机关代码（GET /api/v1/agencies）；不填为默认机关",
+    agency: "机关代码（GET /api/v1/agencies）：只列该机关的记录。不填时，公开列表为默认机关的，检索为全平台的",
     year: "发布年份（北京时间）",
     issuingBody: "发布机构：agency（本机关）或科室 id",
     validity: "有效性",

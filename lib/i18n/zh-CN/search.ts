@@ -58,6 +58,7 @@ export const searchMessages = {
     queryHasNoWords: "搜索词需要包含文字或数字。",
     type: "类型无效。",
     category: "栏目不存在。",
+    agency: "机关不存在。",
     year: "年份无效。",
     issuingBody: "发布机构无效。",
     validity: "有效性无效。",

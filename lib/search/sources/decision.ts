@@ -12,6 +12,7 @@ type DecisionRow = {
   publishedAt: Date;
   publicUntil: Date | null;
   sectionId: number;
+  agencyId: number;
   texts: (string | null)[];
 };
 
@@ -41,6 +42,7 @@ export const decisionSearchSource: SearchSource = {
     const today = todayInBeijing();
     const rows = await client.$queryRaw<DecisionRow[]>`
       SELECT "id", "kind"::text AS "kind", "version", "documentNumber", "counterpartyName", "sectionId",
+             (SELECT s."agencyId" FROM "Section" s WHERE s."id" = "sectionId") AS "agencyId",
              coalesce("publishedAt", "decisionDate"::timestamptz) AS "publishedAt", "publicUntil",
              ARRAY["counterpartyName", "creditCode", "legalRepresentative", "documentNumber", "licenseName", "licenseContent",
                    "violationType", "violationFacts", "penaltyBasis", array_to_string("penaltyCategories", ' '), "penaltyContent",
@@ -58,6 +60,7 @@ export const decisionSearchSource: SearchSource = {
         fields: row.texts,
         url: `/decisions/${row.id}`,
         publishedAt: row.publishedAt,
+        agencyId: row.agencyId,
         issuingBody: String(row.sectionId),
         visibleUntil: row.publicUntil ? dateColumnToIsoDate(row.publicUntil) : null,
       };

@@ -6,6 +6,7 @@ type ItemRow = {
   id: number;
   indexNumber: string;
   publishedAt: Date;
+  agencyId: number;
   revisionId: number;
   title: string;
   bodyText: string;
@@ -37,12 +38,12 @@ export const itemSearchSource: SearchSource = {
   async loadDocuments(client, ids) {
     if (!ids.length) return [];
     const rows = await client.$queryRaw<ItemRow[]>`
-      SELECT i."id", i."indexNumber", i."publishedAt", r."id" AS "revisionId", r."title", r."bodyText", r."documentNumber",
+      SELECT i."id", i."indexNumber", i."publishedAt", s."agencyId", r."id" AS "revisionId", r."title", r."bodyText", r."documentNumber",
              r."keywords", r."categoryId", r."issuingSectionId", r."externalIssuingBody", r."validity"::text AS "validity",
              (SELECT string_agg(f."originalName" || E'\n' || coalesce(f."extractedText", ''), E'\n' ORDER BY a."sortOrder", a."id")
                 FROM "ItemAttachment" a JOIN "StoredFile" f ON f."id" = a."fileId"
                WHERE a."revisionId" = r."id") AS "attachments"
-        FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId"
+        FROM "Item" i JOIN "ItemRevision" r ON r."id" = i."publishedRevisionId" JOIN "Section" s ON s."id" = i."sectionId"
        WHERE i."id" = ANY(${ids}::int[]) AND i."withdrawnAt" IS NULL AND i."publishedAt" IS NOT NULL`;
     return rows.map((row) => ({
       type: "item" as const,
@@ -53,6 +54,7 @@ export const itemSearchSource: SearchSource = {
       fields: [row.bodyText, row.attachments, row.documentNumber, row.indexNumber, row.keywords?.join(" ")],
       url: `/items/${row.id}`,
       publishedAt: row.publishedAt,
+      agencyId: row.agencyId,
       categoryId: row.categoryId,
       // A reposted document is not this agency's own: it never counts under 本机关 (issuingBody=agency).
       issuingBody: row.externalIssuingBody

@@ -39,6 +39,7 @@ export const proposalReplySearchSource: SearchSource = {
           sourceId: proposal.id,
           sourceVersion: `${proposal.version}:${replies.map(({ reply }) => `${reply.id}.${reply.version}${reply.disclosure}`).join(",")}`,
           title: proposal.title,
+          agencyId: proposal.agencyId,
           fields: [
             ...replies.flatMap(({ content }) => [
               content.text,

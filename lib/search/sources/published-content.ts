@@ -4,7 +4,7 @@ import { textsOfJson } from "@/lib/search/sources/json-text";
 import type { SearchSource } from "@/lib/search/sources/types";
 import type { SearchDocumentType } from "@/lib/search/types";
 
-type ContentRow = { id: number; content: { name?: string } & Record<string, unknown>; publishedAt: Date; sectionId: number; version: string };
+type ContentRow = { id: number; content: { name?: string } & Record<string, unknown>; publishedAt: Date; sectionId: number; agencyId: number; version: string };
 
 /**
  * A register whose approved copy is a JSON `publishedContent` column (the power list, service
@@ -34,7 +34,8 @@ export function publishedContentSource(options: {
       if (!ids.length) return [];
       const rows = await client.$queryRaw<ContentRow[]>`
         SELECT "id", "publishedContent" AS "content", coalesce("publishedAt", "updatedAt") AS "publishedAt", "sectionId",
-               md5("publishedContent"::text) AS "version"
+               md5("publishedContent"::text) AS "version",
+               (SELECT s."agencyId" FROM "Section" s WHERE s."id" = "sectionId") AS "agencyId"
           FROM ${table}
          WHERE "id" = ANY(${ids}::int[]) AND ${isPublic}`;
       return rows.map((row) => ({
@@ -45,6 +46,7 @@ export function publishedContentSource(options: {
         fields: [...(options.extraFields?.(row.content) ?? []), ...textsOfJson(row.content, new Set(["name"]))],
         url: `${options.urlPrefix}/${row.id}`,
         publishedAt: row.publishedAt,
+        agencyId: row.agencyId,
         issuingBody: String(row.sectionId),
       }));
     },

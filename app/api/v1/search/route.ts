@@ -3,7 +3,7 @@ import { searchPublicContent, toApiSearchResponse } from "@/lib/search/search-pu
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/search?q=&type=&category=&year=&issuingBody=&validity=&sort=&page=&pageSize= → {total, results}. */
+/** GET /api/v1/search?q=&agency=&type=&category=&year=&issuingBody=&validity=&sort=&page=&pageSize= → {total, results}. */
 export const GET = openDataRoute(async (request) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   return { json: toApiSearchResponse(await searchPublicContent(params)) };
