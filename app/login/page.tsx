@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { getSessionUser } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
-import { DEMO_PASSWORD, demoAccounts, platformDemoAccounts } from "@/lib/users/demo-accounts";
+import { DEMO_PASSWORD, listedDemoAccounts } from "@/lib/users/demo-accounts";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: messages.login.title };
@@ -33,7 +33,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {m.demoHint} <code>{DEMO_PASSWORD}</code>
           </p>
           <ul className="mt-2 space-y-1">
-            {[...demoAccounts, ...platformDemoAccounts].map((account) => (
+            {listedDemoAccounts.map((account) => (
               <li key={account.username}>
                 <code>{account.username}</code>：{account.displayName}（{messages.roles[account.role]}，{account.section}）
               </li>

@@ -4,24 +4,20 @@ import type { DatabaseTransaction } from "@/lib/db";
 import type { IndexNumberYearBasis } from "@/lib/generated/prisma/enums";
 
 /**
- * Allocates the next 索引号 `<prefix>/<year>-<5-digit sequence>`. The prefix is the agency's
- * 统一社会信用代码 or 组织机构代码 once an administrator has set it (lib/agency/index-number-settings.ts),
- * `agencyCode` until then. The per-year counter row is locked by the upsert until the transaction
- * ends, so concurrent allocations queue and a number is never handed out twice; items are never
- * deleted, so a number is never reused.
+ * Allocates the next 索引号 `<prefix>/<year>-<5-digit sequence>` of the agency with `agencyCode`
+ * (each agency of the platform numbers its own). The prefix is the agency's 统一社会信用代码 or
+ * 组织机构代码 once an administrator has set it (lib/agency/index-number-settings.ts), its code until
+ * then. The agency's per-year counter row is locked by the upsert until the transaction ends, so
+ * concurrent allocations queue and a number is never handed out twice; items are never deleted, so
+ * a number is never reused.
  */
 export async function allocateIndexNumber(tx: DatabaseTransaction, agencyCode: string, year: number): Promise<string> {
-  const prefix = await readIndexNumberPrefix(tx, agencyCode);
+  const agency = await tx.agency.findUniqueOrThrow({ where: { code: agencyCode }, select: { id: true, organizationCode: true } });
   const rows = await tx.$queryRaw<{ lastValue: number }[]>`
-    INSERT INTO "IndexNumberSequence" ("year", "lastValue") VALUES (${year}, 1)
-    ON CONFLICT ("year") DO UPDATE SET "lastValue" = "IndexNumberSequence"."lastValue" + 1
+    INSERT INTO "IndexNumberSequence" ("agencyId", "year", "lastValue") VALUES (${agency.id}, ${year}, 1)
+    ON CONFLICT ("agencyId", "year") DO UPDATE SET "lastValue" = "IndexNumberSequence"."lastValue" + 1
     RETURNING "lastValue"`;
-  return formatIndexNumber(prefix, year, rows[0].lastValue);
-}
-
-async function readIndexNumberPrefix(tx: DatabaseTransaction, fallback: string): Promise<string> {
-  const agency = await tx.agency.findFirst({ where: { isDefault: true }, select: { organizationCode: true } });
-  return agency?.organizationCode ?? fallback;
+  return formatIndexNumber(agency.organizationCode ?? agencyCode, year, rows[0].lastValue);
 }
 
 export function formatIndexNumber(agencyCode: string, year: number, sequence: number): string {
@@ -46,8 +42,13 @@ export async function settleIndexNumberAtFirstPublication(
   tx: DatabaseTransaction,
   current: string,
   dates: { writtenAt: string | null; formedAt: string; publishedAt: Date },
+  /** The section keeping the item: its agency numbers it. */
+  sectionId: number,
 ): Promise<string> {
-  const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true }, select: { code: true, organizationCode: true, indexNumberYearBasis: true } });
+  const { agency } = await tx.section.findUniqueOrThrow({
+    where: { id: sectionId },
+    select: { agency: { select: { code: true, organizationCode: true, indexNumberYearBasis: true } } },
+  });
   const year = indexNumberYear(agency.indexNumberYearBasis, dates);
   const prefix = agency.organizationCode ?? agency.code;
   if (current.startsWith(`${prefix}/${year}-`)) return current;

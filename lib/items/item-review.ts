@@ -100,11 +100,16 @@ export const itemReview = defineReviewedRecord({
     // may have been corrected in review); a number the public has seen never changes.
     const indexNumber =
       row.publishedAt === null
-        ? await settleIndexNumberAtFirstPublication(tx, row.indexNumber, {
-            writtenAt: dateColumnToIsoDate(row.latestRevision!.writtenAt),
-            formedAt: dateColumnToIsoDate(row.latestRevision!.formedAt),
-            publishedAt,
-          })
+        ? await settleIndexNumberAtFirstPublication(
+            tx,
+            row.indexNumber,
+            {
+              writtenAt: dateColumnToIsoDate(row.latestRevision!.writtenAt),
+              formedAt: dateColumnToIsoDate(row.latestRevision!.formedAt),
+              publishedAt,
+            },
+            row.sectionId,
+          )
         : row.indexNumber;
     return {
       indexNumber,

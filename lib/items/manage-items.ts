@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -37,22 +38,27 @@ type RevisionContent = {
 
 export type ItemWriteResult = { id: number; indexNumber: string; state: string; version: number; revisionNumber: number };
 
-async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionContent, itemId?: number): Promise<void> {
+/**
+ * What an item's content points at must exist within its agency (集约化): a section, item or
+ * uploaded file of another agency counts as missing.
+ */
+async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionContent, agencyId: number, itemId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
+  const ownItem = (id: number) => tx.item.findFirst({ where: { id, section: { agencyId } }, select: { id: true } });
   if (!(await tx.category.findUnique({ where: { id: content.categoryId } }))) problems.categoryId = [messages.items.rules.categoryMissing];
-  if (content.issuingSectionId && !(await tx.section.findUnique({ where: { id: content.issuingSectionId } }))) {
+  if (content.issuingSectionId && !(await tx.section.findFirst({ where: { id: content.issuingSectionId, agencyId } }))) {
     problems.issuingSectionId = [messages.items.rules.issuingBodyMissing];
   }
   if (content.replacedByItemId) {
     if (content.replacedByItemId === itemId) problems.replacedByItemId = [messages.items.rules.replacedBySelf];
-    else if (!(await tx.item.findUnique({ where: { id: content.replacedByItemId } }))) problems.replacedByItemId = [messages.items.rules.replacementMissing];
+    else if (!(await ownItem(content.replacedByItemId))) problems.replacedByItemId = [messages.items.rules.replacementMissing];
   }
   if (content.interpretedItemId) {
     if (content.interpretedItemId === itemId) problems.interpretedItemId = [messages.items.rules.interpretedSelf];
-    else if (!(await tx.item.findUnique({ where: { id: content.interpretedItemId } }))) problems.interpretedItemId = [messages.items.rules.interpretedMissing];
+    else if (!(await ownItem(content.interpretedItemId))) problems.interpretedItemId = [messages.items.rules.interpretedMissing];
   }
   if (content.attachmentFileIds.length) {
-    const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds } } });
+    const found = await tx.storedFile.count({ where: { id: { in: content.attachmentFileIds }, uploadedBy: { section: { agencyId } } } });
     if (found !== content.attachmentFileIds.length) problems.attachmentFileIds = [messages.common.notFound.attachment];
   }
   if ((content.validity === "repealed" || content.validity === "expired" || content.validity === "amended") && !content.validityDate) {
@@ -141,9 +147,10 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
   assertPermitted(actor, "item.create");
   const content = contentFromInput(parseInput(createItemSchema, input));
   return db.$transaction(async (tx) => {
-    await assertReferencesExist(tx, content);
+    await assertReferencesExist(tx, content, actor.agencyId);
     await recordUploads(tx, actor.id, content, uploads);
-    const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
+    // The item is kept by the author's section and numbered by its agency.
+    const agency = await tx.agency.findUniqueOrThrow({ where: { id: actor.agencyId } });
     const year = indexNumberYear(agency.indexNumberYearBasis, { writtenAt: content.writtenAt, formedAt: content.formedAt, publishedAt: currentTime() });
     const indexNumber = await allocateIndexNumber(tx, agency.code, year);
     const item = await tx.item.create({ data: { indexNumber, sectionId: actor.sectionId, authorId: actor.id, lastActorId: actor.id } });
@@ -241,6 +248,9 @@ async function saveNewRevision(
 ): Promise<ItemWriteResult> {
   return db.$transaction(async (tx) => {
     const item = await lockItemForWrite(tx, itemId, version);
+    // Another agency's item is not found (its existence is not disclosed), whatever the version.
+    const { agencyId } = await tx.section.findUniqueOrThrow({ where: { id: item.sectionId }, select: { agencyId: true } });
+    if (!isInAgencyScope(actor, agencyId)) throw new NotFoundError(messages.common.notFound.item);
     if (!canEditReviewedContent(actor, item)) {
       if (item.state !== "draft" && item.state !== "published") {
         throw new ConflictError(messages.items.rules.notEditable, "invalid_state");
@@ -250,7 +260,7 @@ async function saveNewRevision(
     const current = revisionContent(item.latestRevision!);
     const next = nextContent(current);
     next.attachmentFileIds = [...next.attachmentFileIds];
-    await assertReferencesExist(tx, next, item.id);
+    await assertReferencesExist(tx, next, actor.agencyId, item.id);
     await recordUploads(tx, actor.id, next, uploads);
     const number = item.latestRevision!.number + 1;
     const revision = await writeRevision(tx, item.id, number, next, actor.id);

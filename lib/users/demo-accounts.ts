@@ -26,3 +26,13 @@ export const platformDemoAccounts: readonly { username: string; displayName: str
   { username: "platform", displayName: "平台管理员", role: "platform_admin", section: PLATFORM_SECTION_NAME },
   { username: "supervisor", displayName: "韩雪梅", role: "supervisor", section: PLATFORM_SECTION_NAME },
 ];
+
+/** The second demo department's accounts (绥芬河市教育局（演示）, prisma/seed/agency.ts: demoDepartments). */
+export const departmentDemoAccounts: readonly { username: string; displayName: string; role: "staff" | "section_head" | "leader"; section: string }[] = [
+  { username: "staff2", displayName: "演示科员二", role: "staff", section: "办公室" },
+  { username: "head2", displayName: "演示科长二", role: "section_head", section: "办公室" },
+  { username: "leader2", displayName: "演示局领导二", role: "leader", section: "局领导" },
+];
+
+/** Every demo account the login page lists. */
+export const listedDemoAccounts = [...demoAccounts, ...platformDemoAccounts, ...departmentDemoAccounts];

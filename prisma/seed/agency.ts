@@ -87,5 +87,79 @@ export const demoPlatformAgencies = {
   },
 } as const;
 
+/**
+ * Two departments with a small, clearly synthetic data set (every title says 演示): the directory,
+ * the search across agencies and the summary report have more than one agency to show. The codes
+ * and credit-code-less prefixes are invented; staff2, head2 and leader2 are the first one's.
+ */
+export const demoDepartments = [
+  {
+    code: "SFHJYJ",
+    name: "绥芬河市教育局（演示）",
+    shortName: "市教育局（演示）",
+    kind: "department",
+    address: "绥芬河市（演示地址）",
+    postcode: "157300",
+    email: "demo-jyj@example.org",
+    sortOrder: 30,
+    officeHours: "工作日 8:30—11:30，13:30—17:00",
+    disclosureOffice: "办公室",
+    sections: ["局领导", "办公室", "基础教育科"],
+    accounts: departmentDemoAccounts,
+    items: [
+      {
+        title: "（演示）关于做好寒假期间学生安全工作的通知",
+        category: "normative-documents",
+        paragraphs: ["这是演示数据，不是真实文件。", "各学校要做好寒假期间学生安全教育。"],
+      },
+      {
+        title: "（演示）2026年义务教育阶段学校招生工作方案",
+        category: "major-decisions",
+        paragraphs: ["这是演示数据，不是真实文件。", "本方案说明义务教育阶段学校的招生范围和程序。"],
+      },
+    ],
+  },
+  {
+    code: "SFHSCJ",
+    name: "绥芬河市市场监督管理局（演示）",
+    shortName: "市市场监管局（演示）",
+    kind: "department",
+    address: "绥芬河市（演示地址）",
+    postcode: "157300",
+    email: "demo-scj@example.org",
+    sortOrder: 40,
+    officeHours: "工作日 8:30—11:30，13:30—17:00",
+    disclosureOffice: "综合科",
+    sections: ["局领导", "综合科"],
+    accounts: [
+      { username: "demo-scj-staff", displayName: "演示科员三", role: "staff", section: "综合科" },
+      { username: "demo-scj-head", displayName: "演示科长三", role: "section_head", section: "综合科" },
+      { username: "demo-scj-leader", displayName: "演示局领导三", role: "leader", section: "局领导" },
+    ],
+    items: [
+      {
+        title: "（演示）关于开展冬季食品安全专项检查的通知",
+        category: "normative-documents",
+        paragraphs: ["这是演示数据，不是真实文件。", "对城区餐饮单位开展食品安全专项检查。"],
+      },
+    ],
+  },
+] as const satisfies readonly {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: "department";
+  address: string;
+  postcode: string;
+  email: string;
+  sortOrder: number;
+  officeHours: string;
+  disclosureOffice: string;
+  sections: readonly string[];
+  accounts: readonly { username: string; displayName: string; role: "staff" | "section_head" | "leader"; section: string }[];
+  items: readonly { title: string; category: string; paragraphs: readonly string[] }[];
+}[];
+
 // The demo accounts live in lib (the login page names them); re-exported for the seed code.
 export { DEMO_PASSWORD, demoAccounts, platformDemoAccounts, PLATFORM_SECTION_NAME } from "@/lib/users/demo-accounts";
+import { departmentDemoAccounts } from "@/lib/users/demo-accounts";

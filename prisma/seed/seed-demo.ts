@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { listedDemoAccounts } from "@/lib/users/demo-accounts";
 import {
   DEMO_PASSWORD,
   demoAccounts,
@@ -14,6 +15,7 @@ import {
 } from "./agency";
 import { seedBaseData } from "./seed-base";
 import { seedDemoApplications } from "./seed-demo-applications";
+import { seedDemoDepartments } from "./seed-demo-departments";
 import { seedDemoInspections } from "./seed-demo-inspections";
 import { seedDemoItems } from "./seed-demo-items";
 import { seedDemoProposals } from "./seed-demo-proposals";
@@ -82,7 +84,8 @@ export async function seedDemoData(log: (line: string) => void = console.log): P
   await seedDemoInspections();
   // Last: the 2017 report is computed from everything above.
   await seedDemoReport();
+  await seedDemoDepartments(passwordHash);
   log(
-    `Demo data seeded: accounts ${[...demoAccounts, ...platformDemoAccounts].map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
+    `Demo data seeded: accounts ${listedDemoAccounts.map((account) => account.username).join(", ")} (password ${DEMO_PASSWORD}). An administrator ends demo mode under 用户管理.`,
   );
 }

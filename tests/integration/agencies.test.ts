@@ -299,6 +299,8 @@ describe("agencies of one platform", () => {
       [[theirs, "SFHJYJ", "绥芬河市教育局"]],
       "issued in the name of its own agency, not the default one",
     );
+    // Each agency numbers its own 索引号, with its own prefix and sequence.
+    assert.match(other.body.items[0].indexNumber, /^SFHJYJ\/2026-00001$/);
     const unknown = await list("?agency=NOPE");
     assert.equal(unknown.status, 404);
     assert.match(unknown.body.error.message, /机关不存在/);

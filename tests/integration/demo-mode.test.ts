@@ -107,15 +107,15 @@ describe("an administrator ends demo mode", () => {
     await resetUserPassword(owner, leader.id, { password: "leader-now-private" });
 
     const { disabledUsernames } = await endDemoMode(owner, { confirm: "on" });
-    // The platform's demo accounts too: demo mode is the installation's, not one agency's.
-    assert.deepEqual(disabledUsernames.sort(), ["admin", "head", "platform", "staff", "supervisor"]);
+    // The platform's and the other demo departments' accounts too: demo mode is the installation's, not one agency's.
+    const exposed = ["admin", "head", "head2", "leader2", "platform", "staff", "staff2", "supervisor"];
+    assert.deepEqual(disabledUsernames.sort(), exposed);
     assert.equal(await isDemoModeActive(owner), false, "the login page no longer lists the demo accounts");
-    for (const username of ["admin", "head", "staff", "platform", "supervisor"])
-      assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
+    for (const username of exposed) assert.deepEqual(await signIn(username), { ok: false, reason: "disabled" }, username);
     assert.equal((await signIn("leader", "leader-now-private")).ok, true);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "demo_mode.end" } });
     assert.equal(audit.actorId, owner.id);
-    assert.deepEqual((audit.details as { disabledUsernames: string[] }).disabledUsernames.sort(), ["admin", "head", "staff"]);
+    assert.deepEqual((audit.details as { disabledUsernames: string[] }).disabledUsernames.sort(), exposed);
 
     await assert.rejects(endDemoMode(owner, { confirm: "on" }), ConflictError, "only once");
   });

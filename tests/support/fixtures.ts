@@ -30,7 +30,7 @@ export async function insertUser(role: Role, options: { sectionId?: number; pass
   const sectionId = options.sectionId ?? (await insertSection());
   const user = await db.user.create({
     data: {
-      username: options.username ?? `${role}${++sequence}`,
+      username: options.username ?? `${role}-t${++sequence}`,
       displayName: `测试${role}${sequence}`,
       role,
       sectionId,
