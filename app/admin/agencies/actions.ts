@@ -28,7 +28,8 @@ export async function createAgencyAction(_state: FormState, formData: FormData):
 export async function updateAgencyAction(code: string, _state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(
     async () => {
-      const agency = await updateAgency(await requireSessionUser(), code, formDataToObject(formData));
+      // The bound code comes back from the browser: anything but a string is no agency's (404).
+      const agency = await updateAgency(await requireSessionUser(), typeof code === "string" ? code : "", formDataToObject(formData));
       revalidatePath("/admin/agencies");
       revalidatePath(`/admin/agencies/${agency.code}`);
       revalidatePath("/", "layout");
