@@ -3,7 +3,6 @@
 import type { ReactNode } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
-import { legendClass } from "@/components/forms/styles";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { messages } from "@/lib/i18n";
 import { createAgencyAction, updateAgencyAction } from "./actions";
@@ -36,8 +35,8 @@ const kindOptions = (["government", "office", "department", "town"] as const).ma
 
 function Group({ legend, intro, children }: { legend: string; intro?: string; children: ReactNode }) {
   return (
-    <fieldset className="mb-6 border-t border-gray-200 pt-4 first:border-t-0 first:pt-0">
-      <legend className={`${legendClass} mb-3 text-base font-semibold`}>{legend}</legend>
+    <fieldset className="mb-6">
+      <legend className="mb-3 w-full border-b border-gray-200 pb-1 text-base font-semibold text-gray-900">{legend}</legend>
       {intro ? <p className="-mt-1 mb-3 text-sm text-gray-700">{intro}</p> : null}
       {children}
     </fieldset>
@@ -100,9 +99,9 @@ function OwnFields({ agency }: { agency?: EditableAgency }) {
           />
         </div>
       </Group>
-      <Group legend={m.leadingGroupTitle}>
+      <div className="mb-2">
         <TextAreaField name="leadingGroup" label={f.leadingGroup} hint={f.leadingGroupHint} rows={6} defaultValue={agency?.leadingGroup ?? ""} />
-      </Group>
+      </div>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import { orderAsTree } from "@/components/agencies/agency-tree";
 import { DataTable, type Column } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
@@ -23,9 +24,10 @@ const columns: Column<AgencyRow>[] = [
     rowHeader: true,
     cell: (agency) => (
       // The tree shows as indentation (the parent column says the same in words).
-      <span style={{ paddingInlineStart: `${agency.depth * 1.25}rem` }} className="inline-block font-normal">
+      // On a phone the row is a card that names the parent: no indentation there.
+      <span style={{ "--depth": agency.depth } as CSSProperties} className="inline-block font-normal sm:ps-[calc(var(--depth)*1.25rem)]">
         {agency.depth ? (
-          <span aria-hidden="true" className="mr-1 text-gray-500">
+          <span aria-hidden="true" className="mr-1 text-gray-500 max-sm:hidden">
             └
           </span>
         ) : null}
