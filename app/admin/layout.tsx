@@ -32,6 +32,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });
   if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });
   if (isPermitted(user.role, "site_identity.manage")) links.push({ href: "/admin/site-identity", label: messages.siteIdentity.nav });
+  // The platform administrator keeps every agency; an agency's administrator its own (本机关信息).
+  if (isPermitted(user.role, "agency.manage")) links.push({ href: "/admin/agencies", label: messages.agencies.nav });
+  else if (isPermitted(user.role, "agency.edit_own")) links.push({ href: `/admin/agencies/${user.agencyCode}`, label: messages.agencies.ownNav });
   if (isPermitted(user.role, "spot_check.read")) links.push({ href: "/admin/spot-check", label: messages.oversight.nav });
   if (isPermitted(user.role, "assessment.read")) links.push({ href: "/admin/assessment", label: messages.assessment.nav });
   if (isPermitted(user.role, "audit.read")) links.push({ href: "/admin/audit", label: m.audit });

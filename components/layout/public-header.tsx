@@ -37,6 +37,9 @@ export function PublicHeader({ agencyName, logoUrl }: { agencyName: string; logo
           <Link href="/catalogue/statutory" className="text-white">
             {messages.site.catalogue}
           </Link>
+          <Link href="/agencies" className="text-white">
+            {messages.agencies.publicNav}
+          </Link>
           <Link href="/apply" className="text-white">
             {messages.site.apply}
           </Link>

@@ -19,6 +19,8 @@ const fixedRoutes = [
   "/reports/annual",
   "/reports/annual/2017",
   "/site-map",
+  "/agencies",
+  "/agencies/SFHCGJ",
   "/no-such-page",
 ];
 

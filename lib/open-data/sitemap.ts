@@ -1,4 +1,5 @@
 import "server-only";
+import { listAgencies } from "@/lib/agency/agencies";
 import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { readPublicContent } from "@/lib/database/read-routing";
 import { db } from "@/lib/db";
@@ -11,7 +12,7 @@ import { ensureSearchIndexCurrent } from "@/lib/search/search-index";
  */
 export const PART_SIZE = 10_000;
 
-const FIXED_PATHS = ["/", "/catalogue/statutory", "/powers", "/services", "/decisions", "/inspections", "/proposals", "/reports/annual"];
+const FIXED_PATHS = ["/", "/agencies", "/catalogue/statutory", "/powers", "/services", "/decisions", "/inspections", "/proposals", "/reports/annual"];
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[character]!);
@@ -20,7 +21,9 @@ type Entry = { path: string; lastModified?: Date };
 
 async function pageEntries(): Promise<Entry[]> {
   const categories = flattenCategoryTree(await findCategoryTree()).map((node) => `/catalogue/${node.slug}`);
-  return [...new Set([...FIXED_PATHS, ...categories])].map((path) => ({ path }));
+  // Every agency's column (集约化), /agencies/{code}.
+  const agencies = (await listAgencies()).map((agency) => `/agencies/${agency.code}`);
+  return [...new Set([...FIXED_PATHS, ...categories, ...agencies])].map((path) => ({ path }));
 }
 
 async function countRecords(): Promise<number> {

@@ -5,10 +5,10 @@ import { db } from "@/lib/db";
 import { authorizationMatrix } from "../security/authorization-matrix";
 import { discoverActions, discoverRoutes, isConsoleAction, isConsoleRoute } from "../security/discovery";
 import type { MatrixFixtures } from "../security/matrix-fixtures";
-import { defaultAgencyId } from "../support/fixtures";
 import { actors, targetOf, type Actor } from "../security/matrix-types";
 import { changeLogPosition, changesSince, runCell } from "../security/matrix-walk";
 import { setUpWalk } from "../security/walk-setup";
+import { defaultAgencyId } from "../support/fixtures";
 
 let fx: MatrixFixtures;
 let tearDown: () => Promise<void>;

@@ -190,13 +190,17 @@ describe("feeds, sitemap, OpenAPI", () => {
     assert.equal((await feed(get("/feeds/feed.json"), { params: Promise.resolve({ file: "feed.json" }) })).status, 404);
   });
 
-  test("sitemap.xml lists the pages, the categories and every public item", async () => {
+  test("sitemap.xml lists the pages, the categories, every agency's column and every public item", async () => {
     const response = await sitemap(get("/sitemap.xml"));
     assert.equal(response.status, 200);
     const text = await response.text();
     assert.match(text, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
     for (const id of published) assert.ok(text.includes(`<loc>http://gongkai.test/items/${id}</loc>`), `item ${id}`);
     assert.ok(text.includes("<loc>http://gongkai.test/catalogue/penalties</loc>"));
+    // The directory of agencies and each agency's column (集约化).
+    const { code } = await db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { code: true } });
+    assert.ok(text.includes("<loc>http://gongkai.test/agencies</loc>"));
+    assert.ok(text.includes(`<loc>http://gongkai.test/agencies/${code}</loc>`));
     assert.equal((await sitemap(get("/sitemap.xml?part=records-9"))).status, 404);
   });
 

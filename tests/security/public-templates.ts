@@ -13,6 +13,7 @@ const none = async () => ({});
 export const publicTemplates: PublicTemplate[] = [
   // Open data and the site's own routes.
   { target: "GET /api/health", request: none },
+  { target: "GET /api/v1/agencies", request: none },
   { target: "GET /api/v1/categories", request: none },
   { target: "GET /api/v1/agencies", request: none },
   { target: "GET /api/v1/items", request: async () => ({ query: { year: "2017", page: "1", agency: "SFHCGJ" } }) },

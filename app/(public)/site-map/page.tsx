@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { publicPage } from "@/app/(public)/_lib/public-metadata";
+import { listAgencies } from "@/lib/agency/agencies";
 import { findCategoryTree, type CategoryNode } from "@/lib/catalogue/catalogue-tree";
 import { messages } from "@/lib/i18n";
 
@@ -23,10 +24,15 @@ function CategoryBranch({ nodes }: { nodes: CategoryNode[] }) {
  * for search engines). The footer links here unless the agency names another site map.
  */
 export default async function SiteMapPage() {
-  const tree = await findCategoryTree();
+  const [tree, agencies] = await Promise.all([findCategoryTree(), listAgencies()]);
   const m = messages.siteMap;
   const site = messages.site;
   const groups: { title: string; links: [string, string][] }[] = [
+    // 机关导航 (集约化): the directory and every agency's column.
+    {
+      title: messages.agencies.publicNav,
+      links: [["/agencies", messages.agencies.directory.title], ...agencies.map((agency): [string, string] => [`/agencies/${agency.code}`, agency.name])],
+    },
     {
       title: m.sections.application,
       links: [

@@ -11,6 +11,20 @@ const newUser = (sectionId: number) => ({
   password: "a-long-new-password-1",
 });
 
+/** An agency's name and contact as its edit form sends them (the demo bureau's own). */
+const agencyContact = {
+  name: "绥芬河市城市管理和综合行政执法局",
+  shortName: "绥芬河市城管执法局",
+  address: "绥芬河市永福街39号",
+  postcode: "157399",
+  email: "sfhcgj@163.com",
+  phone: "",
+  website: "zjj.suifenhe.gov.cn",
+  officeHours: "工作日 8:30—11:30，13:30—17:00",
+  disclosureOffice: "综合科",
+  leadingGroup: "王韶波，局长，组长\n季晓明，副局长，副组长",
+};
+
 /** Accounts, sections, the catalogue, the calendar, sensitive words, reply templates, the audit export. */
 export const administrationRows: MatrixRow[] = [
   { route: `GET ${users}`, expect: expect(401, 403, 403, 403, 403, 200), request: async () => ({}) },
@@ -185,5 +199,26 @@ export const administrationRows: MatrixRow[] = [
     action: "app/admin/site-identity/actions.ts#saveIndexNumberSettingsAction",
     expect: expect(401, 403, 403, 403, 403, 200),
     request: async () => formAction([], { organizationCode: "", indexNumberYearBasis: "written" }),
+  },
+
+  // 机关管理 and 本机关信息 (集约化).
+  {
+    action: "app/admin/agencies/actions.ts#createAgencyAction",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "only the platform administrator (平台管理员, not a column here) adds agencies: tests/integration/agency-actions.test.ts",
+    request: async () => formAction([], { code: `MATRIX-${nextNumber()}`, kind: "department", parentCode: "SFHZF", ...agencyContact }),
+  },
+  {
+    action: "app/admin/agencies/actions.ts#updateAgencyAction",
+    case: "the administrator's own agency",
+    expect: expect(401, 403, 403, 403, 403, 200),
+    request: async (fx) => formAction([fx.users.admin.agencyCode], agencyContact),
+  },
+  {
+    action: "app/admin/agencies/actions.ts#updateAgencyAction",
+    case: "another agency (the city government)",
+    expect: expect(401, 403, 403, 403, 403, 404),
+    note: "an agency's administrator edits only its own agency; another agency's record is not disclosed",
+    request: async () => formAction(["SFHZF"], { ...agencyContact, name: "绥芬河市人民政府", shortName: "绥芬河市政府" }),
   },
 ];
