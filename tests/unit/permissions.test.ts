@@ -10,11 +10,22 @@ test("every role has an entry and only known actions", () => {
   }
 });
 
-test("only admins manage users and sections", () => {
+test("only admins manage users and sections: an agency's within it, the platform administrator every agency's", () => {
   for (const role of roles) {
-    assert.equal(isPermitted(role, "user.manage"), role === "admin", role);
-    assert.equal(isPermitted(role, "section.manage"), role === "admin", role);
+    assert.equal(isPermitted(role, "user.manage"), role === "admin" || role === "platform_admin", role);
+    assert.equal(isPermitted(role, "section.manage"), role === "admin" || role === "platform_admin", role);
   }
+});
+
+test("only the platform administrator adds agencies; an agency's administrator edits its own; the supervisor neither", () => {
+  assert.deepEqual(
+    roles.filter((role) => isPermitted(role, "agency.manage")),
+    ["platform_admin"],
+  );
+  assert.deepEqual(
+    roles.filter((role) => isPermitted(role, "agency.edit_own")),
+    ["admin", "platform_admin"],
+  );
 });
 
 test("every role may use the console, change its password and keep API tokens", () => {
@@ -25,10 +36,10 @@ test("every role may use the console, change its password and keep API tokens", 
   }
 });
 
-test("the audit log is exported by leaders and admins only", () => {
+test("the audit log is exported by leaders, admins and the platform's two roles only", () => {
   assert.deepEqual(
     roles.filter((role) => isPermitted(role, "audit.export")),
-    ["leader", "admin"],
+    ["leader", "admin", "platform_admin", "supervisor"],
   );
 });
 

@@ -9,6 +9,9 @@ const expected: Record<string, Action[]> = {
   section_head: ["registers.read_console", "power.edit", "service.edit", "decision.edit", "decision.import", "decision.export", "fee_income.manage"],
   leader: ["registers.read_console", "power.publish_version", "decision.export", "decision.configure_publicity"],
   admin: ["registers.read_console", "decision.export", "decision.configure_publicity"],
+  // Platform roles (集约化): the platform administrator keeps agencies and accounts, the supervisor reads.
+  platform_admin: [],
+  supervisor: ["registers.read_console"],
 };
 
 const registerActions: Action[] = [

@@ -44,12 +44,12 @@ test("the document is OpenAPI 3 with the search contract spelled out", () => {
   const search = document.paths["/api/v1/search"].get;
   assert.deepEqual(
     search.parameters?.map((parameter) => parameter.name),
-    ["q", "type", "category", "year", "issuingBody", "validity", "sort", "page", "pageSize"],
+    ["q", "agency", "type", "category", "year", "issuingBody", "validity", "sort", "page", "pageSize"],
   );
   assert.equal(search.parameters?.find((parameter) => parameter.name === "q")?.required, true);
   assert.ok(search.responses["200"] && search.responses["422"] && search.responses["429"] && search.responses["304"]);
   assert.deepEqual(document.components.schemas.SearchResponse.required, ["total", "results"]);
-  assert.deepEqual(document.components.schemas.SearchResult.required, ["type", "id", "title", "snippet", "url", "publishedAt"]);
+  assert.deepEqual(document.components.schemas.SearchResult.required, ["type", "id", "title", "snippet", "url", "publishedAt", "agencyCode"]);
   // Every $ref points at a defined schema.
   const text = JSON.stringify(document);
   for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) assert.ok(document.components.schemas[name], `schema ${name}`);
