@@ -1,6 +1,7 @@
 import "server-only";
 import { tallyAppeals, type AppealRecord } from "@/lib/applications/appeal-tally";
 import { appealSchema, appealUpdateSchema, proactiveAppealSchema } from "@/lib/applications/application-schemas";
+import { agencyOfAppeal, appealsInScope, findApplicationAgency, isDefaultAgency } from "@/lib/applications/application-scope";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -15,10 +16,11 @@ export { tallyAppeals, table4Order, type AppealRecord } from "@/lib/applications
 
 /** Reconsideration (行政复议) and litigation (行政诉讼) records about an application's reply. */
 
-async function assertMayRecord(actor: ActingUser): Promise<void> {
+/** Leaders, and the handling section of the agency the case belongs to (none but the default agency's yet, 集约化). */
+async function assertMayRecord(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.record_appeal");
   if (actor.role === "leader") return;
-  const section = await findHandlingSection();
+  const section = await findHandlingSection(db, agencyId);
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
@@ -34,9 +36,9 @@ function checkDates(filedOn: string, resultOn: string | null | undefined, result
 export type AppealKind = "reconsideration" | "litigation";
 
 export async function recordAppeal(actor: ActingUser, applicationId: number, input: unknown): Promise<{ id: number; kind: AppealKind }> {
-  await assertMayRecord(actor);
-  // A case on this path is about an application: an id that names none is not found (never a case without one).
-  if (!Number.isSafeInteger(applicationId) || applicationId <= 0) throw new NotFoundError(messages.common.notFound.application);
+  // A case on this path is about an application: an id that names none, or another agency's (集约化), is not found
+  // (never a case without one), before anything is said about who may record it.
+  await assertMayRecord(actor, await findApplicationAgency(actor, applicationId));
   const data = parseInput(appealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
   return storeAppeal(actor, data, { applicationId, subject: null });
@@ -47,7 +49,9 @@ export async function recordAppeal(actor: ActingUser, applicationId: number, inp
  * (what was or was not published) instead. It counts in Table 4 like every other case.
  */
 export async function recordProactiveAppeal(actor: ActingUser, input: unknown): Promise<{ id: number; kind: AppealKind }> {
-  await assertMayRecord(actor);
+  await assertMayRecord(actor, actor.agencyId);
+  // Such a case has no agency of its own yet: it is the default agency's (集约化), recorded by it only.
+  if (!(await isDefaultAgency(actor.agencyId))) throw new ForbiddenError(messages.applications.stepErrors.proactiveAppealDefaultAgencyOnly);
   const data = parseInput(proactiveAppealSchema, input);
   checkDates(data.filedOn, data.resultOn, data.result);
   return storeAppeal(actor, data, { applicationId: null, subject: data.subject });
@@ -60,8 +64,7 @@ async function storeAppeal(
 ): Promise<{ id: number; kind: AppealKind }> {
   const { applicationId } = about;
   return db.$transaction(async (tx) => {
-    if (applicationId !== null && !(await tx.application.findUnique({ where: { id: applicationId }, select: { id: true } })))
-      throw new NotFoundError(messages.common.notFound.application);
+    if (applicationId !== null) await findApplicationAgency(actor, applicationId, tx);
     const common = {
       ...about,
       filedOn: isoDateToDateColumn(data.filedOn),
@@ -109,9 +112,11 @@ export async function listAppealCases(actor: ActingUser): Promise<{ cases: Appea
   assertPermitted(actor, "application.read");
   const canRecord = await mayRecord(actor);
   const include = { application: { select: { id: true, number: true } } } as const;
+  // The actor's agency's cases only (集约化): those about its applications, and the proactive ones for the default agency.
+  const where = await appealsInScope(actor);
   const [reconsiderations, litigations] = await Promise.all([
-    db.reconsideration.findMany({ include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
-    db.litigation.findMany({ include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
+    db.reconsideration.findMany({ where, include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
+    db.litigation.findMany({ where, include, orderBy: [{ filedOn: "desc" }, { id: "desc" }] }),
   ]);
   const caseOf = (kind: AppealKind, record: (typeof reconsiderations)[number] & { afterReconsideration?: boolean }): AppealCase => ({
     kind,
@@ -132,7 +137,7 @@ export async function listAppealCases(actor: ActingUser): Promise<{ cases: Appea
 
 async function mayRecord(actor: ActingUser): Promise<boolean> {
   try {
-    await assertMayRecord(actor);
+    await assertMayRecord(actor, actor.agencyId);
     return true;
   } catch (error) {
     if (error instanceof ForbiddenError) return false;
@@ -141,10 +146,14 @@ async function mayRecord(actor: ActingUser): Promise<boolean> {
 }
 
 export async function updateAppealResult(actor: ActingUser, kind: "reconsideration" | "litigation", id: number, input: unknown): Promise<void> {
-  await assertMayRecord(actor);
+  // Another agency's case is "not found" (集约化), before anything is said about who may record it.
+  const where = { id: Number.isSafeInteger(id) ? id : 0, ...(await appealsInScope(actor)) };
+  const found = kind === "reconsideration" ? await db.reconsideration.findFirst({ where }) : await db.litigation.findFirst({ where });
+  if (!found) throw new NotFoundError();
+  await assertMayRecord(actor, await agencyOfAppeal(found));
   const data = parseInput(appealUpdateSchema, input);
   await db.$transaction(async (tx) => {
-    const before = kind === "reconsideration" ? await tx.reconsideration.findUnique({ where: { id } }) : await tx.litigation.findUnique({ where: { id } });
+    const before = kind === "reconsideration" ? await tx.reconsideration.findFirst({ where }) : await tx.litigation.findFirst({ where });
     if (!before) throw new NotFoundError();
     checkDates(dateColumnToIsoDate(before.filedOn), data.resultOn, data.result);
     const change = { result: data.result, resultOn: isoDateToDateColumn(data.resultOn ?? null), note: data.note ?? before.note };
@@ -166,13 +175,23 @@ export async function updateAppealResult(actor: ActingUser, kind: "reconsiderati
  * Table 4 of the annual report for `year`: 15 numbers in the official order — 行政复议 [结果维持,
  * 结果纠正, 其他结果, 尚未审结, 总计], 行政诉讼 未经复议直接起诉 [same five], 复议后起诉 [same five].
  * Cases filed in the year count, and cases carried over from earlier years undecided on 1 January,
- * each with its result as it stood on 31 December (`tallyAppeals`).
+ * each with its result as it stood on 31 December (`tallyAppeals`). With `agencyId`, that agency's
+ * cases only (集约化: those about its applications; the proactive ones are the default agency's).
  */
-export async function countAppealsForReport(year: number): Promise<number[]> {
+export async function countAppealsForReport(year: number, options: { agencyId?: number } = {}): Promise<number[]> {
   const start = isoDateToDateColumn(`${year}-01-01`);
   const where = {
     filedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
     OR: [{ filedOn: { gte: start } }, { result: "pending" as const }, { resultOn: null }, { resultOn: { gte: start } }],
+    ...(options.agencyId === undefined
+      ? {}
+      : {
+          AND: [
+            {
+              OR: [{ application: { agencyId: options.agencyId } }, ...((await isDefaultAgency(options.agencyId)) ? [{ applicationId: null }] : [])],
+            },
+          ],
+        }),
   };
   const [reconsiderations, litigations] = await Promise.all([db.reconsideration.findMany({ where }), db.litigation.findMany({ where })]);
   const records: AppealRecord[] = [

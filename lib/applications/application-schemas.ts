@@ -136,8 +136,14 @@ function keepRelevantFields<Value extends ApplicantShape>(value: Value): Value {
   return { ...value, idType: undefined, idNumber: null };
 }
 
-/** A public application (the form and `POST /api/v1/applications`). */
-export const applicationSubmissionSchema = z.object(applicantFields).superRefine(checkApplicant).transform(keepRelevantFields);
+/** A public application (the form and `POST /api/v1/applications`), to the agency `agencyCode` names (the default agency without one). */
+export const applicationSubmissionSchema = z
+  .object({
+    ...applicantFields,
+    agencyCode: z.preprocess(blankToUndefined, z.string({ error: v.agencyCode }).trim().max(40, { error: v.agencyCode }).optional()),
+  })
+  .superRefine(checkApplicant)
+  .transform(keepRelevantFields);
 export type ApplicationSubmission = z.infer<typeof applicationSubmissionSchema>;
 export const parseApplicationSubmission = (input: unknown): ApplicationSubmission => parseApplicant(applicationSubmissionSchema, input);
 

@@ -1,6 +1,8 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
+import { applicationsInScope } from "@/lib/applications/application-scope";
 import type { ApplicationClock } from "@/lib/applications/deadlines";
 import {
   canViewApplicantData,
@@ -111,10 +113,18 @@ export async function listApplications(
   const view = options.view ?? "open";
   const page = Math.max(1, options.page ?? 1);
   const pageSize = options.pageSize ?? 30;
-  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection()]);
+  // 集约化: the actor's agency's applications (every agency's for a platform role); the handling section serves the default agency only.
+  const scope = applicationsInScope(actor);
+  const [calendar, handlingSection] = await Promise.all([
+    loadWorkingDayCalendar(),
+    findHandlingSection(db, reachesEveryAgency(actor) ? undefined : actor.agencyId),
+  ]);
   const today = todayInBeijing();
   if (view === "closed" || view === "all") {
-    const where: Prisma.ApplicationWhereInput = view === "closed" ? { OR: [{ status: "closed" }, { source: "ledger", closedOn: { not: null } }] } : {};
+    const where: Prisma.ApplicationWhereInput = {
+      ...scope,
+      ...(view === "closed" ? { OR: [{ status: "closed" }, { source: "ledger", closedOn: { not: null } }] } : {}),
+    };
     const [total, rows] = await Promise.all([
       db.application.count({ where }),
       db.application.findMany({
@@ -128,7 +138,7 @@ export async function listApplications(
     return { handlingSection, items: rows.map((row) => summarise(row, clockOfRow(calendar, row, today))), total, page, pageSize };
   }
   const rows = await db.application.findMany({
-    where: { status: { not: "closed" }, NOT: { source: "ledger", closedOn: { not: null } } },
+    where: { ...scope, status: { not: "closed" }, NOT: { source: "ledger", closedOn: { not: null } } },
     include: summaryInclude,
   });
   const items = rows
@@ -366,9 +376,12 @@ function staffStepTypes(clock: ApplicationClock, isHandler: boolean, canExtend: 
 
 export async function findConsoleApplication(actor: ActingUser, applicationId: number): Promise<ApplicationDetail> {
   assertPermitted(actor, "application.read");
-  const row = await db.application.findUnique({ where: { id: applicationId }, include: detailInclude });
+  const row = Number.isSafeInteger(applicationId)
+    ? await db.application.findFirst({ where: { id: applicationId, ...applicationsInScope(actor) }, include: detailInclude })
+    : null;
   if (!row) throw new NotFoundError(messages.common.notFound.application);
-  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(), findApplicationRules()]);
+  // The handling section of this application's agency: none (nobody handles it) for another agency than the default one.
+  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(db, row.agencyId), findApplicationRules()]);
   const today = todayInBeijing();
   const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);

@@ -1,6 +1,7 @@
 import "server-only";
 import { clockOf, statusOfClock, type ClockFacts } from "@/lib/applications/application-clock";
 import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/application-schemas";
+import { applicationNotFound, assertApplicationInScope, findApplicationAgency } from "@/lib/applications/application-scope";
 import {
   computeDefaultCorrectionDeadline,
   computeFeePaymentDeadline,
@@ -20,7 +21,7 @@ import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { quoteFee } from "@/lib/fees/fee-calculator";
 import { messages } from "@/lib/i18n";
 import { alreadyPublicLegalBasis, defaultReplyTemplate, fillReplyTemplate } from "@/lib/reply-letters/default-templates";
@@ -37,13 +38,17 @@ export type ApplicationProgress = {
   explanation: string[];
 };
 
-const notFound = () => new NotFoundError(messages.common.notFound.application);
-
-/** Locks the application row for the rest of the transaction and loads what the clock needs. */
-export async function lockApplication(tx: DatabaseTransaction, applicationId: number) {
+/**
+ * Locks the application row for the rest of the transaction and loads what the clock needs. With an
+ * actor: an application of an agency it does not reach is "not found" (集约化).
+ */
+export async function lockApplication(tx: DatabaseTransaction, applicationId: number, actor: ActingUser | "system" = "system") {
+  if (!Number.isSafeInteger(applicationId)) throw applicationNotFound();
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
-  if (!rows.length) throw notFound();
-  return tx.application.findUniqueOrThrow({ where: { id: applicationId }, include: { steps: true, reply: true, fee: true } });
+  if (!rows.length) throw applicationNotFound();
+  const application = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, include: { steps: true, reply: true, fee: true } });
+  assertApplicationInScope(actor, application);
+  return application;
 }
 
 type LockedApplication = Awaited<ReturnType<typeof lockApplication>>;
@@ -75,9 +80,10 @@ function problemsToFields(problems: StepProblem[]): FieldErrors {
   return fields;
 }
 
-async function assertHandler(actor: ActingUser): Promise<void> {
+/** Staff of the handling section of the application's agency (none but the default agency's, 集约化). */
+async function assertHandler(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.handle");
-  const section = await findHandlingSection();
+  const section = await findHandlingSection(db, agencyId);
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
 }
 
@@ -87,9 +93,9 @@ function noticeReceiptOf(step: StepInput): string | null {
   return step.receivedOn ?? presumeNoticeReceipt(step.noticeDeliveryMethod, step.date);
 }
 
-async function assertExtensionApprover(actor: ActingUser): Promise<void> {
+async function assertExtensionApprover(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.approve_extension");
-  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection()]);
+  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection(db, agencyId)]);
   if (!mayApproveExtension(actor, rules, section?.id)) {
     throw new ForbiddenError(
       messages.applications.stepErrors.extensionApprover(messages.applications.console.settingsForm.extensionApproverRoles[rules.extensionApproverRole]),
@@ -151,12 +157,14 @@ async function recordNoticeReceipt(
  */
 export async function recordStep(actor: ActingUser, applicationId: number, input: unknown): Promise<ApplicationProgress> {
   const step = parseInput(stepSchema, input);
-  if (step.type === "extension") await assertExtensionApprover(actor);
-  else await assertHandler(actor);
+  // Another agency's application is "not found" before anything is said about who may handle it.
+  const agencyId = await findApplicationAgency(actor, applicationId);
+  if (step.type === "extension") await assertExtensionApprover(actor, agencyId);
+  else await assertHandler(actor, agencyId);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
   return db.$transaction(async (tx) => {
-    const application = await lockApplication(tx, applicationId);
+    const application = await lockApplication(tx, applicationId, actor);
     assertHandledHere(application);
     const before = clockOf(calendar, factsOf(application), today);
     const clockStep = toClockStep(step, calendar);
@@ -241,7 +249,8 @@ async function draftReply(
   authorId: number | null,
 ): Promise<void> {
   const template = await findReplyTemplate(tx, outcome);
-  const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
+  // The letter is issued in the name of the agency the application was made to (集约化).
+  const agency = await tx.agency.findUniqueOrThrow({ where: { id: application.agencyId } });
   const rules = await findApplicationRules(tx);
   // Art. 36(1): information already public is answered by telling where it is, on that provision.
   const legalBasis =
@@ -339,12 +348,12 @@ export async function recordDecision(
   applicationId: number,
   input: unknown,
 ): Promise<ApplicationProgress & { outcome: string; decidedOn: string }> {
-  await assertHandler(actor);
+  await assertHandler(actor, await findApplicationAgency(actor, applicationId));
   const decision = parseInput(decisionSchema, input);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
   return db.$transaction(async (tx) => {
-    const application = await lockApplication(tx, applicationId);
+    const application = await lockApplication(tx, applicationId, actor);
     const clock = await writeDecision(tx, calendar, application, { ...decision, note: decision.note ?? null }, actor.id, today);
     return { ...progressOf(application, clock), outcome: decision.outcome, decidedOn: decision.decidedOn };
   });

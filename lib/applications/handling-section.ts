@@ -1,10 +1,11 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { settingsSchema } from "@/lib/applications/application-schemas";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction } from "@/lib/db";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { parseInput } from "@/lib/validation";
 
@@ -16,18 +17,36 @@ type Reader = Pick<DatabaseTransaction, "applicationSettings" | "section" | "use
  * The section that handles applications (the agency's 政府信息公开工作机构, Art. 4): the one an
  * administrator chose, or — until then — the first section (by sort order) that has staff or a
  * section head, so a fresh installation works; null when there is none.
+ *
+ * 集约化: the settings are one row for the installation, and they serve the default agency: the
+ * handling section is always one of its sections (a section of another agency is never taken, even
+ * if once chosen), so nobody of another agency handles applications. With `agencyId` (the agency of
+ * an application, or of the actor): null unless that is the default agency — another agency's
+ * applications have no handling section yet.
  */
-export async function findHandlingSection(reader: Reader = db): Promise<HandlingSection | null> {
+export async function findHandlingSection(reader: Reader = db, agencyId?: number): Promise<HandlingSection | null> {
+  const ofDefaultAgency = { agency: { isDefault: true }, ...(agencyId === undefined ? {} : { agencyId }) };
   const settings = await reader.applicationSettings.findUnique({ where: { id: 1 } });
   if (settings?.handlingSectionId) {
-    const section = await reader.section.findUnique({ where: { id: settings.handlingSectionId } });
+    const section = await reader.section.findFirst({ where: { id: settings.handlingSectionId, ...ofDefaultAgency } });
     if (section) return { id: section.id, name: section.name, configured: true };
   }
   const candidate = await reader.section.findFirst({
-    where: { users: { some: { role: { in: ["staff", "section_head"] }, disabledAt: null } } },
+    where: { ...ofDefaultAgency, users: { some: { role: { in: ["staff", "section_head"] }, disabledAt: null } } },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
   });
   return candidate ? { id: candidate.id, name: candidate.name, configured: false } : null;
+}
+
+/**
+ * The application settings (and the reply templates) are the default agency's: an actor of another
+ * agency does not reach them (404, as any record of another agency); platform roles do (their
+ * permissions decide).
+ */
+export async function assertApplicationSettingsInScope(actor: ActingUser, reader: Pick<DatabaseTransaction, "agency"> = db): Promise<void> {
+  if (reachesEveryAgency(actor)) return;
+  const agency = await reader.agency.findUnique({ where: { id: actor.agencyId }, select: { id: true, isDefault: true } });
+  if (!agency?.isDefault) throw new NotFoundError();
 }
 
 /** Staff and section heads of the handling section handle applications. */
@@ -76,12 +95,15 @@ export async function findApplicationRules(reader: Pick<DatabaseTransaction, "ap
  */
 export function mayApproveExtension(actor: ActingUser, rules: ApplicationRules, handlingSectionId: number | null | undefined): boolean {
   if (!isPermitted(actor.role, "application.approve_extension")) return false;
+  // No handling section (another agency's application, 集约化): nobody handles it, nobody extends it.
+  if (handlingSectionId == null) return false;
   if (rules.extensionApproverRole === "leader") return actor.role === "leader";
   return actor.role === "section_head" && handlingSectionId != null && actor.sectionId === handlingSectionId;
 }
 
 export async function updateHandlingSection(actor: ActingUser, input: unknown): Promise<HandlingSection> {
   assertPermitted(actor, "application.configure");
+  await assertApplicationSettingsInScope(actor);
   const { handlingSectionId, ...rules } = parseInput(settingsSchema, input);
   const changes = {
     handlingSectionId,
@@ -91,7 +113,8 @@ export async function updateHandlingSection(actor: ActingUser, input: unknown): 
     ...(rules.deferRestDayReceipt !== undefined ? { deferRestDayReceipt: rules.deferRestDayReceipt } : {}),
   };
   return db.$transaction(async (tx) => {
-    const section = await tx.section.findUnique({ where: { id: handlingSectionId } });
+    // The handling section is one of the default agency's (the settings serve it): another agency's is as if it did not exist.
+    const section = await tx.section.findFirst({ where: { id: handlingSectionId, agency: { isDefault: true } } });
     if (!section) throw new ValidationError({ handlingSectionId: [messages.applications.validation.section] });
     const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
     await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...changes }, update: changes });

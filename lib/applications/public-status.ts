@@ -109,6 +109,7 @@ export async function findIssuedReplyForApplicant(input: unknown, clientKey: str
   const application = await findByNumberAndCode(input, clientKey);
   const reply = application.reply;
   if (!reply || reply.state !== "published" || !reply.issuedOn) throw new NotFoundError(messages.applications.publicStatus.replyNotYet);
-  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
+  // Issued in the name of the agency the application was made to (集约化).
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: application.agencyId } });
   return { title: reply.title, number: application.number, body: reply.body, agencyName: agency.name, issuedOn: dateColumnToIsoDate(reply.issuedOn) };
 }

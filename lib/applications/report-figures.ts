@@ -9,14 +9,20 @@ import { sumPaidFees } from "@/lib/fees/fee-calculator";
 export { tallyApplicationsForReport, type ApplicationReportFigures, type ApplicantColumnCounts } from "@/lib/applications/report-tally";
 export { countAppealsForReport } from "@/lib/applications/appeals";
 
+/** The agency whose figures are counted (集约化); every agency's without one. */
+type AgencyOption = { agencyId?: number };
+const ofAgency = ({ agencyId }: AgencyOption) => (agencyId === undefined ? {} : { agencyId });
+
 /**
  * The figures the annual report takes from applications (Table 3). Applications imported from a
  * ledger count exactly like those handled here: by official day of receipt and day of decision.
- * Aggregates only, no personal data: the report's own permissions govern who sees them.
+ * Aggregates only, no personal data: the report's own permissions govern who sees them. With
+ * `agencyId`, that agency's applications only (集约化), as in every function of this file.
  */
-export async function countApplicationsForReport(year: number): Promise<ApplicationReportFigures> {
+export async function countApplicationsForReport(year: number, options: AgencyOption = {}): Promise<ApplicationReportFigures> {
   const rows = await db.application.findMany({
     where: {
+      ...ofAgency(options),
       receivedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
       OR: [{ decidedOn: null }, { decidedOn: { gte: isoDateToDateColumn(`${year}-01-01`) } }],
     },
@@ -29,9 +35,12 @@ export async function countApplicationsForReport(year: number): Promise<Applicat
 }
 
 /** 信息处理费 charged in the year (元): fees paid that year. */
-export async function sumFeesForYear(year: number): Promise<number> {
+export async function sumFeesForYear(year: number, options: AgencyOption = {}): Promise<number> {
   const fees = await db.applicationFee.findMany({
-    where: { paidOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } },
+    where: {
+      ...(options.agencyId === undefined ? {} : { application: { agencyId: options.agencyId } }),
+      paidOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) },
+    },
     select: { amountYuan: true, paidOn: true },
   });
   return sumPaidFees(
@@ -41,9 +50,12 @@ export async function sumFeesForYear(year: number): Promise<number> {
 }
 
 /** 信息处理费 notices sent in `year` (by the notice's date): how many, and their total in 元. */
-export async function countFeeNoticesForYear(year: number): Promise<{ count: number; amountYuan: number }> {
+export async function countFeeNoticesForYear(year: number, options: AgencyOption = {}): Promise<{ count: number; amountYuan: number }> {
   const result = await db.applicationFee.aggregate({
-    where: { noticeOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) } },
+    where: {
+      ...(options.agencyId === undefined ? {} : { application: { agencyId: options.agencyId } }),
+      noticeOn: { gte: isoDateToDateColumn(`${year}-01-01`), lte: isoDateToDateColumn(`${year}-12-31`) },
+    },
     _count: { _all: true },
     _sum: { amountYuan: true },
   });
@@ -54,11 +66,12 @@ export async function countFeeNoticesForYear(year: number): Promise<{ count: num
  * Applications received in or before `year` that were still unanswered past their due day on
  * 31 December (or today, for the current year): a warning of the report's checks.
  */
-export async function countApplicationsOpenPastDue(year: number): Promise<number> {
+export async function countApplicationsOpenPastDue(year: number, options: AgencyOption = {}): Promise<number> {
   const yearEnd = `${year}-12-31`;
   const asOf = todayInBeijing() < yearEnd ? todayInBeijing() : yearEnd;
   const rows = await db.application.findMany({
     where: {
+      ...ofAgency(options),
       receivedOn: { lte: isoDateToDateColumn(yearEnd) },
       source: { not: "ledger" },
       OR: [{ closedOn: null }, { closedOn: { gt: isoDateToDateColumn(asOf) } }],

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { resolvePublicAgency } from "@/lib/agency/public-agency";
 import { wasRestDayReceiptDeferred } from "@/lib/applications/application-clock";
 import { allocateApplicationNumber } from "@/lib/applications/application-number";
 import { parseApplicationSubmission, parseOfflineApplication, type ApplicationSubmission } from "@/lib/applications/application-schemas";
@@ -12,7 +13,7 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, Prisma } from "@/lib/db";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { notifyApplicationRegistered } from "@/lib/notifications/record-notifications";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
@@ -22,7 +23,7 @@ export type SubmittedApplication = { id: number; number: string; lookupCode: str
 /** Submissions per client per 10 minutes: generous for an office's visitors, a brake on scripts. */
 const submissionLimit = { limit: 20, windowSeconds: 600 };
 
-type StoredFields = Omit<ApplicationSubmission, "idempotencyKey">;
+type StoredFields = Omit<ApplicationSubmission, "idempotencyKey" | "agencyCode">;
 
 function applicantData(input: StoredFields) {
   return {
@@ -51,10 +52,11 @@ function fingerprintOf(fields: Record<string, unknown>): string {
   return sha256Hex(JSON.stringify(sorted));
 }
 
-async function answerForExisting(idempotencyKey: string, fingerprint: string): Promise<SubmittedApplication | null> {
+async function answerForExisting(idempotencyKey: string, fingerprint: string, agencyId: number): Promise<SubmittedApplication | null> {
   const existing = await db.application.findUnique({ where: { idempotencyKeyHash: hashIdempotencyKey(idempotencyKey) } });
   if (!existing) return null;
-  if (existing.submissionFingerprint !== fingerprint || !existing.lookupCodeSalt) {
+  // The same key sent to another agency is another submission: never answer with this one's number and code.
+  if (existing.submissionFingerprint !== fingerprint || !existing.lookupCodeSalt || existing.agencyId !== agencyId) {
     throw new ConflictError(messages.applications.validation.duplicateSubmission, "duplicate_submission");
   }
   const calendar = await loadWorkingDayCalendar();
@@ -87,10 +89,12 @@ async function storeApplication(options: {
   receiptMethod: ReceiptMethod;
   submittedOn: string;
   actor: ActingUser | null;
+  /** The agency the application is made to (集约化). */
+  agencyId: number;
 }): Promise<SubmittedApplication> {
-  const { fields, idempotencyKey } = options;
+  const { fields, idempotencyKey, agencyId } = options;
   const fingerprint = fingerprintOf({ ...applicantData(fields), receiptMethod: options.receiptMethod, submittedOn: options.submittedOn });
-  const replay = await answerForExisting(idempotencyKey, fingerprint);
+  const replay = await answerForExisting(idempotencyKey, fingerprint, agencyId);
   if (replay) return replay;
 
   const [calendar, rules] = await Promise.all([loadWorkingDayCalendar(), findApplicationRules()]);
@@ -109,6 +113,7 @@ async function storeApplication(options: {
       const number = await allocateApplicationNumber(tx, Number(clock.receivedOn.slice(0, 4)));
       const application = await tx.application.create({
         data: {
+          agencyId,
           number,
           source: options.source,
           lookupCodeHash: hashLookupCode(lookupCode),
@@ -131,15 +136,25 @@ async function storeApplication(options: {
         toState: application.status,
         details: { number, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, receivedOn: clock.receivedOn },
       });
-      await notifyApplicationRegistered(tx, { id: application.id, number }, options.actor?.id ?? null);
+      await notifyApplicationRegistered(tx, { id: application.id, number, agencyId }, options.actor?.id ?? null);
       return { id: application.id, number, lookupCode, receivedOn: clock.receivedOn, dueOn: clock.dueOn!, receiptExplanation: clock.explanation[0] };
     });
   } catch (error) {
     // The same submission arrived twice at once: the other request stored it; answer with that one.
     if (isUniqueViolation(error)) {
-      const concurrent = await answerForExisting(idempotencyKey, fingerprint);
+      const concurrent = await answerForExisting(idempotencyKey, fingerprint, agencyId);
       if (concurrent) return concurrent;
     }
+    throw error;
+  }
+}
+
+/** The agency named by the submission's `agencyCode` (the default agency without one); an unknown code is a field error. */
+async function agencyOfSubmission(agencyCode: string | null | undefined): Promise<number> {
+  try {
+    return (await resolvePublicAgency(agencyCode)).id;
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new ValidationError({ agencyCode: [messages.applications.validation.agencyCode] });
     throw error;
   }
 }
@@ -147,23 +162,36 @@ async function storeApplication(options: {
 /**
  * A visitor's application (the public form and `POST /api/v1/applications`). Received online: the
  * day of receipt is today, or the next working day. Sending the same idempotency key again returns
- * the first submission's number and code instead of making a second application.
+ * the first submission's number and code instead of making a second application. It is made to the
+ * agency `agencyCode` names (集约化), the default agency without one.
  */
 export async function submitApplication(input: unknown, options: { clientKey: string }): Promise<SubmittedApplication> {
-  const { idempotencyKey, ...fields } = parseApplicationSubmission(input);
+  const { idempotencyKey, agencyCode, ...fields } = parseApplicationSubmission(input);
+  const agencyId = await agencyOfSubmission(agencyCode);
   const key = idempotencyKey ?? randomUUID();
   if (!idempotencyKey || !(await db.application.findUnique({ where: { idempotencyKeyHash: hashIdempotencyKey(key) }, select: { id: true } }))) {
     await enforceRateLimit({ key: `application-submit:${options.clientKey}`, ...submissionLimit });
   }
-  return storeApplication({ fields, idempotencyKey: key, source: "online", receiptMethod: "online", submittedOn: todayInBeijing(), actor: null });
+  return storeApplication({ fields, idempotencyKey: key, source: "online", receiptMethod: "online", submittedOn: todayInBeijing(), actor: null, agencyId });
 }
 
-/** Staff of the handling section register an application that arrived by letter, post, in person, fax or email. */
+/**
+ * Staff of the handling section register an application that arrived by letter, post, in person, fax
+ * or email. It is made to the actor's agency (集约化); only the default agency has a handling section yet.
+ */
 export async function registerOfflineApplication(actor: ActingUser, input: unknown): Promise<SubmittedApplication> {
   assertPermitted(actor, "application.handle");
-  const section = await findHandlingSection();
+  const section = await findHandlingSection(db, actor.agencyId);
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
   const { idempotencyKey, receiptMethod, receivedOn, ...fields } = parseOfflineApplication(input);
   if (receivedOn > todayInBeijing()) throw new ValidationError({ receivedOn: [messages.applications.validation.receivedInFuture] });
-  return storeApplication({ fields, idempotencyKey: idempotencyKey ?? randomUUID(), source: "offline", receiptMethod, submittedOn: receivedOn, actor });
+  return storeApplication({
+    fields,
+    idempotencyKey: idempotencyKey ?? randomUUID(),
+    source: "offline",
+    receiptMethod,
+    submittedOn: receivedOn,
+    actor,
+    agencyId: actor.agencyId,
+  });
 }

@@ -10,9 +10,15 @@ const t = messages.notifications.titles;
 /**
  * `application_assigned`: a new application reaches the handling section, whose staff handle it.
  * Named by its number only (依申请公开申请 2026-0012): never the applicant's name, ID, phone or address.
+ * Only the handling section of the application's agency is told (集约化): another agency's
+ * application, which has none yet, tells nobody of the default agency.
  */
-export async function notifyApplicationRegistered(tx: DatabaseTransaction, application: { id: number; number: string }, actorId: number | null): Promise<void> {
-  const section = await findHandlingSection(tx);
+export async function notifyApplicationRegistered(
+  tx: DatabaseTransaction,
+  application: { id: number; number: string; agencyId: number },
+  actorId: number | null,
+): Promise<void> {
+  const section = await findHandlingSection(tx, application.agencyId);
   if (!section) return;
   const handlers = (await usersHolding(tx, "application.handle", section.id)).filter((id) => id !== actorId);
   await emitNotification(tx, {

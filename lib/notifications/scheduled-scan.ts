@@ -38,10 +38,14 @@ async function emitFound(found: Found[], today: IsoDate): Promise<number> {
   return emitted;
 }
 
-/** Open applications: the reply due within 3 working days or overdue; a consultation's answer and a fee notice's payment period ending. */
+/**
+ * Open applications: the reply due within 3 working days or overdue; a consultation's answer and a
+ * fee notice's payment period ending. Told to the handling section, which serves the default agency
+ * (集约化): another agency's applications are never told to it (they have no handling section yet).
+ */
 async function applicationEvents(calendar: WorkingDayCalendar, today: IsoDate): Promise<Found[]> {
   const rows = await db.application.findMany({
-    where: { status: { not: "closed" }, source: { not: "ledger" } },
+    where: { status: { not: "closed" }, source: { not: "ledger" }, agency: { isDefault: true } },
     select: { id: true, number: true, receiptMethod: true, submittedOn: true, receivedOn: true, steps: true },
   });
   if (!rows.length) return [];

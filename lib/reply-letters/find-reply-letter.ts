@@ -1,4 +1,5 @@
 import "server-only";
+import { applicationNotFound, applicationsInScope } from "@/lib/applications/application-scope";
 import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -8,14 +9,20 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import type { ReplyLetter } from "@/lib/reply-letters/reply-document";
 
-/** The reply letter as it stands (draft or issued), for those who may read the applicant's data. */
+/**
+ * The reply letter as it stands (draft or issued), for those who may read the applicant's data, in
+ * the name of the agency the application was made to. Another agency's application is "not found" (集约化).
+ */
 export async function findReplyLetterForStaff(actor: ActingUser, applicationId: number): Promise<ReplyLetter> {
   assertPermitted(actor, "application.read");
-  const section = await findHandlingSection();
+  const application = Number.isSafeInteger(applicationId)
+    ? await db.application.findFirst({ where: { id: applicationId, ...applicationsInScope(actor) }, include: { reply: true, agency: true } })
+    : null;
+  if (!application) throw applicationNotFound();
+  const section = await findHandlingSection(db, application.agencyId);
   if (!canViewApplicantData(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.masked);
-  const application = await db.application.findUnique({ where: { id: applicationId }, include: { reply: true } });
-  if (!application?.reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
-  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true } });
+  if (!application.reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
+  const agency = application.agency;
   return {
     title: application.reply.title,
     number: application.number,

@@ -1,5 +1,6 @@
 import "server-only";
 import { replyEditSchema } from "@/lib/applications/application-schemas";
+import { findApplicationAgency } from "@/lib/applications/application-scope";
 import { lockApplication } from "@/lib/applications/handle-application";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { recordAuditEvent } from "@/lib/audit/record";
@@ -11,12 +12,14 @@ import { messages } from "@/lib/i18n";
 import { parseInput } from "@/lib/validation";
 
 export async function updateReplyDraft(actor: ActingUser, applicationId: number, input: unknown): Promise<{ version: number }> {
+  // Another agency's application is "not found" (集约化); only its own agency's handling section edits its letter.
+  const agencyId = await findApplicationAgency(actor, applicationId);
   assertPermitted(actor, "application.handle");
-  const section = await findHandlingSection();
+  const section = await findHandlingSection(db, agencyId);
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
   const { title, body, version } = parseInput(replyEditSchema, input);
   return db.$transaction(async (tx) => {
-    const application = await lockApplication(tx, applicationId);
+    const application = await lockApplication(tx, applicationId, actor);
     const reply = application.reply;
     if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
     if (reply.state !== "draft") throw new ConflictError(messages.applications.stepErrors.replyUnderReview, "invalid_state");

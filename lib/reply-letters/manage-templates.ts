@@ -1,5 +1,6 @@
 import "server-only";
 import { replyTemplateSchema } from "@/lib/applications/application-schemas";
+import { assertApplicationSettingsInScope } from "@/lib/applications/handling-section";
 import { applicationOutcomes, isApplicationOutcome, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -17,8 +18,13 @@ export async function findReplyTemplate(reader: Pick<DatabaseTransaction, "reply
   return row ? { title: row.title, legalBasis: row.legalBasis, body: row.body } : defaultReplyTemplate(outcome);
 }
 
+/**
+ * The templates are one set for the installation, like the application settings: the default
+ * agency's (集约化). An administrator of another agency does not reach them (404).
+ */
 export async function listReplyTemplates(actor: ActingUser): Promise<ReplyTemplateView[]> {
   assertPermitted(actor, "reply_template.manage");
+  await assertApplicationSettingsInScope(actor);
   const rows = new Map((await db.replyTemplate.findMany()).map((row) => [row.outcome, row]));
   return applicationOutcomes.map(({ slug }) => {
     const row = rows.get(slug);
@@ -41,6 +47,7 @@ export async function findReplyTemplateForEditing(actor: ActingUser, outcome: st
 
 export async function saveReplyTemplate(actor: ActingUser, outcome: string, input: unknown): Promise<void> {
   assertPermitted(actor, "reply_template.manage");
+  await assertApplicationSettingsInScope(actor);
   const slug = readOutcome(outcome);
   const content = parseInput(replyTemplateSchema, input);
   await db.$transaction(async (tx) => {
@@ -58,6 +65,7 @@ export async function saveReplyTemplate(actor: ActingUser, outcome: string, inpu
 /** Back to the built-in template. */
 export async function resetReplyTemplate(actor: ActingUser, outcome: string): Promise<void> {
   assertPermitted(actor, "reply_template.manage");
+  await assertApplicationSettingsInScope(actor);
   const slug = readOutcome(outcome);
   await db.$transaction(async (tx) => {
     await tx.replyTemplate.deleteMany({ where: { outcome: slug } });

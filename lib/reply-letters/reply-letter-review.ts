@@ -56,13 +56,12 @@ export const replyLetterReview = defineReviewedRecord({
   nouns: messages.workflow.nouns.replyLetter,
   entityType: "ApplicationReply",
   requestSchema: transitionRequestSchema(replyActions),
-  prepare: async ({ now }) => {
-    const section = await findHandlingSection();
-    if (!section) throw new ForbiddenError();
-    return { handlingSectionId: section.id, calendar: await loadWorkingDayCalendar(), today: todayInBeijing(now) };
-  },
-  lock: async (tx, applicationId, request, { handlingSectionId }) => {
-    const application = await lockApplication(tx, applicationId);
+  prepare: async ({ actor, now }) => ({ actor, calendar: await loadWorkingDayCalendar(), today: todayInBeijing(now) }),
+  lock: async (tx, applicationId, request, { actor }) => {
+    // Another agency's application is "not found" (集约化); the letter's section is the handling section
+    // of the application's agency: none for another agency than the default one (then nobody reviews it).
+    const application = await lockApplication(tx, applicationId, actor);
+    const handlingSectionId = (await findHandlingSection(tx, application.agencyId))?.id ?? null;
     const reply = application.reply;
     if (!reply) throw new NotFoundError(messages.applications.stepErrors.notDecided);
     if (request.version != null && request.version !== reply.version) throw new ConflictError(messages.workflow.guards.replyLetterStale, "stale_version");

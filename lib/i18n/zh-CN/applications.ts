@@ -153,6 +153,7 @@ export const applicationsMessages = {
     lapsedFee: (payBy: string) => `申请人未在缴费期限 ${payBy} 前缴费，应按“逾期未缴费”终止处理`,
   },
   stepErrors: {
+    proactiveAppealDefaultAgencyOnly: "关于主动公开的复议、诉讼案件目前只能由平台默认机关登记。",
     dateBeforeReceipt: "日期不能早于收到申请之日。",
     dateInFuture: "日期不能晚于今天。",
     dateBeforeLastStep: "日期不能早于上一个办理步骤。",
@@ -254,6 +255,7 @@ export const applicationsMessages = {
     feeMethod: "请选择计费方式。",
     quantity: "请填写件数或页数（正整数）。",
     idempotencyKey: "提交标识无效，请刷新页面后重新提交。",
+    agencyCode: "没有这个机关，请检查受理机关的代码。",
     duplicateSubmission: "这份申请已经提交过，内容与原提交不同。请刷新页面后重新填写。",
     appealKind: "请选择类型。",
     appealBody: "请填写复议机关或审理法院。",
