@@ -69,7 +69,7 @@ describe("search API", () => {
       [published[0], published[2]],
       "title match first",
     );
-    assert.deepEqual(Object.keys(body.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt"]);
+    assert.deepEqual(Object.keys(body.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt", "agencyCode"]);
     assert.match(body.results[0].snippet, /<mark>户外广告<\/mark>/);
 
     const again = await search(get("/api/v1/search?q=%E6%88%B7%E5%A4%96%E5%B9%BF%E5%91%8A", { "If-None-Match": response.headers.get("etag")! }));

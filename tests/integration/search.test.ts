@@ -257,7 +257,7 @@ describe("matching", () => {
     assert.ok(entry.snippetSegments.some((segment) => segment.hit && segment.text === "綜合執法"));
     const api = toApiSearchResponse(result);
     assert.deepEqual(Object.keys(api), ["total", "results"]);
-    assert.deepEqual(Object.keys(api.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt"]);
+    assert.deepEqual(Object.keys(api.results[0]), ["type", "id", "title", "snippet", "url", "publishedAt", "agencyCode"]);
     assert.equal(api.results[0].url, `/items/${entry.id}`);
     assert.equal(api.results[0].publishedAt, "2017-05-05");
     assert.match(api.results[0].snippet, /<mark>綜合執法<\/mark>/);
