@@ -58,9 +58,9 @@ export function toSummary(agency: AgencyDetails): AgencySummary {
   return { code: agency.code, name: agency.name, shortName: agency.shortName, parentCode: agency.parentCode, kind: agency.kind };
 }
 
-/** Codes are written in upper case; an address may carry them in any case. */
+/** Codes are written in upper case; an address may carry them in any case (anything but text matches no agency). */
 export function normaliseAgencyCode(code: string): string {
-  return code.normalize("NFKC").trim().toUpperCase();
+  return typeof code === "string" ? code.normalize("NFKC").trim().toUpperCase() : "";
 }
 
 /** Every agency of the platform, the government first, then by kind and the order set for them. */
