@@ -10,6 +10,7 @@ import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import { decisionColumns, decisionFieldLabel, isDecisionKind, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { loadPublicityPeriods, type PublicityPeriods } from "@/lib/decisions/publicity-periods";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { computeDecisionDisclosureDeadline, computePublicUntil, publicityMonthsOf } from "@/lib/decisions/publicity-rules";
 import { validateDecisionValues, type DecisionInputValues, type DecisionRecord } from "@/lib/decisions/validate-decision";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
@@ -179,6 +180,7 @@ export async function updateDecision(actor: ActingUser, decisionId: number, inpu
   return db
     .$transaction(async (tx) => {
       const decision = await lockDecisionForWrite(tx, decisionId, version);
+      await assertSectionInAgencyScope(tx, actor, decision.sectionId, m.decisions.notFound);
       if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
       if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
       const record = validateDecisionInput(decision.kind, input, now);
