@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { sectionsInScope } from "@/lib/agency/agency-scope";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";

@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
 import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
@@ -20,7 +21,6 @@ import { countItemsPublishedInYear } from "@/lib/reports/item-figures";
 import { liveFigureSources } from "@/lib/reports/live-figure-sources";
 import { renderReportHtml, reportPublicationDate, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { ReportChecks } from "@/lib/reports/report-tables";
-import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { parseInput } from "@/lib/validation";
 
 export type ReportEdition = {
