@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -108,6 +109,14 @@ function toRow(event: Prisma.AuditEventGetPayload<{ include: typeof rowInclude }
   };
 }
 
+/**
+ * The events an actor reaches (集约化): those whose actor belongs to a section of the actor's
+ * agency, or every event (system ones and the public's included) for a platform role.
+ */
+export function auditEventsInScope(actor: Pick<ActingUser, "role" | "agencyId">): Prisma.AuditEventWhereInput {
+  return reachesEveryAgency(actor) ? {} : { actor: { section: { agencyId: actor.agencyId } } };
+}
+
 export async function listAuditEvents(
   actor: ActingUser,
   filter: AuditEventFilter,
@@ -115,6 +124,7 @@ export async function listAuditEvents(
   assertPermitted(actor, "audit.read");
   const query = parseInput(auditEventFilterSchema, filter);
   const where: Prisma.AuditEventWhereInput = {
+    ...auditEventsInScope(actor),
     occurredAt: occurredWithin(query.from, query.to),
     entityType: query.entityType,
     action: query.action,
@@ -137,8 +147,8 @@ export async function listAuditEvents(
 export async function listAuditFilterOptions(actor: ActingUser): Promise<{ entityTypes: string[]; actions: string[] }> {
   assertPermitted(actor, "audit.read");
   const [entityTypes, actions] = await Promise.all([
-    db.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
-    db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.auditEvent.findMany({ where: auditEventsInScope(actor), distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    db.auditEvent.findMany({ where: auditEventsInScope(actor), distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   return { entityTypes: entityTypes.map((row) => row.entityType), actions: actions.map((row) => row.action) };
 }
@@ -192,7 +202,7 @@ export async function exportAuditEventsCsv(actor: ActingUser, range: { from?: un
   assertPermitted(actor, "audit.export");
   const { from, to } = parseInput(auditExportRangeSchema, range);
   const events = await db.auditEvent.findMany({
-    where: { occurredAt: occurredWithin(from, to) },
+    where: { ...auditEventsInScope(actor), occurredAt: occurredWithin(from, to) },
     include: rowInclude,
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });

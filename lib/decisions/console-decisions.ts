@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
@@ -111,7 +112,8 @@ export async function listConsoleDecisions(
   const page = Math.max(1, filter.page ?? 1);
   const pageSize = Math.min(100, Math.max(1, filter.pageSize ?? 50));
   const today = todayInBeijing();
-  const where = consoleDecisionWhere(filter, today);
+  // Only the actor's agency's decisions (集约化), or every agency's for a platform role.
+  const where: Prisma.AdministrativeDecisionWhereInput = { AND: [consoleDecisionWhere(filter, today), { section: sectionsInScope(actor) }] };
   const [total, rows] = await Promise.all([
     db.administrativeDecision.count({ where }),
     db.administrativeDecision.findMany({ where, orderBy: [{ decisionDate: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
@@ -144,7 +146,10 @@ export type ConsoleDecisionDetail = ConsoleDecisionSummary & {
 /** Everything about a decision, ID number included (console users only). */
 export async function findConsoleDecision(actor: ActingUser, decisionId: number): Promise<ConsoleDecisionDetail> {
   assertPermitted(actor, "registers.read_console");
-  const decision = await db.administrativeDecision.findUnique({ where: { id: decisionId }, include: { section: true, author: true, importBatch: true } });
+  const decision = await db.administrativeDecision.findFirst({
+    where: { id: decisionId, section: sectionsInScope(actor) },
+    include: { section: true, author: true, importBatch: true },
+  });
   if (!decision) throw new NotFoundError(messages.registers.decisions.notFound);
   const calendar = await loadWorkingDayCalendar();
   const subject = decisionSubject(decision);
@@ -184,7 +189,13 @@ export type ImportBatchSummary = {
 
 export async function listImportBatches(actor: ActingUser, limit = 50): Promise<ImportBatchSummary[]> {
   assertPermitted(actor, "registers.read_console");
-  const batches = await db.decisionImportBatch.findMany({ orderBy: { id: "desc" }, take: limit, include: { importedBy: true } });
+  // A batch belongs to the agency of the section of the person who imported it (集约化).
+  const batches = await db.decisionImportBatch.findMany({
+    where: { importedBy: { section: sectionsInScope(actor) } },
+    orderBy: { id: "desc" },
+    take: limit,
+    include: { importedBy: true },
+  });
   const counts = await db.administrativeDecision.groupBy({
     by: ["importBatchId", "state"],
     where: { importBatchId: { in: batches.map((batch) => batch.id) } },
@@ -203,7 +214,10 @@ export async function listImportBatches(actor: ActingUser, limit = 50): Promise<
 
 export async function findImportBatch(actor: ActingUser, batchId: number): Promise<ImportBatchSummary & { actions: RegisterAction[] }> {
   assertPermitted(actor, "registers.read_console");
-  const batch = await db.decisionImportBatch.findUnique({ where: { id: batchId }, include: { importedBy: true } });
+  const batch = await db.decisionImportBatch.findFirst({
+    where: { id: batchId, importedBy: { section: sectionsInScope(actor) } },
+    include: { importedBy: true },
+  });
   if (!batch) throw new NotFoundError(messages.registers.decisions.notFound);
   const groups = await db.administrativeDecision.groupBy({
     by: ["state", "sectionId", "authorId", "lastEditorId"],
@@ -234,8 +248,9 @@ export async function findImportBatch(actor: ActingUser, batchId: number): Promi
 export async function decisionFormDefaults(actor: ActingUser): Promise<Partial<Record<DecisionFieldKey, string>>> {
   assertPermitted(actor, "decision.edit");
   const [agency, latest] = await Promise.all([
-    db.agency.findFirst({ where: { isDefault: true }, select: { name: true } }),
+    db.agency.findUnique({ where: { id: actor.agencyId }, select: { name: true } }),
     db.administrativeDecision.findFirst({
+      where: { section: { agencyId: actor.agencyId } },
       orderBy: { id: "desc" },
       select: { authorityName: true, authorityCreditCode: true, dataSourceName: true, dataSourceCreditCode: true },
     }),

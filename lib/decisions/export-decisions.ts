@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -81,7 +82,8 @@ export async function exportDecisions(actor: ActingUser, filter: ConsoleDecision
   assertKindAndFormat(filter.kind, format);
   const kind = filter.kind;
   const decisions = await db.administrativeDecision.findMany({
-    where: consoleDecisionWhere({ ...filter, kind }),
+    // Only the actor's agency's decisions (集约化), or every agency's for a platform role.
+    where: { AND: [consoleDecisionWhere({ ...filter, kind }), { section: sectionsInScope(actor) }] },
     orderBy: [{ decisionDate: "asc" }, { id: "asc" }],
   });
   const columns = decisionColumns(kind);

@@ -15,6 +15,7 @@ import { validateDecisionValues, type DecisionInputValues, type DecisionRecord }
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { DecisionKind, ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import type { RegisterWriteResult } from "@/lib/powers/manage-powers";
 import { canEditRegisterEntry } from "@/lib/powers/register-review";
 import { parseInput } from "@/lib/validation";
@@ -179,6 +180,7 @@ export async function updateDecision(actor: ActingUser, decisionId: number, inpu
   return db
     .$transaction(async (tx) => {
       const decision = await lockDecisionForWrite(tx, decisionId, version);
+      await assertSectionInAgencyScope(tx, actor, decision.sectionId, m.decisions.notFound);
       if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
       if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
       const record = validateDecisionInput(decision.kind, input, now);

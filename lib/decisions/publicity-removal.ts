@@ -12,6 +12,7 @@ import { earliestRemovalDate, isPublishedOnline } from "@/lib/decisions/publicit
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PublicityRemovalState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { syncSearchDocuments } from "@/lib/search/search-index";
 import { parseInput } from "@/lib/validation";
@@ -64,6 +65,7 @@ export async function proposePublicityRemoval(actor: ActingUser, decisionId: num
   const { removeOn, reason } = parseInput(proposalSchema, input);
   return db.$transaction(async (tx) => {
     const decision = await lockDecisionForWrite(tx, decisionId, null);
+    await assertSectionInAgencyScope(tx, actor, decision.sectionId, messages.registers.decisions.notFound);
     assertSameSection(actor, decision);
     const publicUntil = dateColumnToIsoDate(decision.publicUntil);
     if (decision.kind !== "penalty" || decision.state !== "published" || !isPublishedOnline(decision) || decision.publicityRemovedOn)
@@ -104,6 +106,7 @@ export async function decidePublicityRemoval(
     const found = await tx.publicityRemoval.findUnique({ where: { id: removalId }, select: { decisionId: true } });
     if (!found) throw new NotFoundError(r.notFound);
     const decision = await lockDecisionForWrite(tx, found.decisionId, null);
+    await assertSectionInAgencyScope(tx, actor, decision.sectionId, r.notFound);
     const removal = await tx.publicityRemoval.findUniqueOrThrow({ where: { id: removalId } });
     assertSameSection(actor, decision);
     if (removal.state !== "proposed") throw new ConflictError(r.alreadyDecided, "invalid_state");

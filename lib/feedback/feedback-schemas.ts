@@ -40,6 +40,11 @@ export const feedbackSubmissionSchema = z.object({
     (value) => (value === "" ? null : value),
     z.coerce.number({ error: messages.proposals.feedbackRules.itemInvalid }).int().positive({ error: messages.proposals.feedbackRules.itemInvalid }).nullish(),
   ),
+  /** The agency the message is left for (集约化, GET /api/v1/agencies); none: the item's agency, else the default agency. */
+  agencyCode: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+    z.string({ error: messages.common.notFound.agency }).trim().max(64, { error: messages.common.notFound.agency }).nullish(),
+  ),
 });
 
 const version = z.coerce.number({ error: messages.common.validation.versionMissing }).int().positive({ error: messages.common.validation.versionMissing });

@@ -1,4 +1,5 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
@@ -11,7 +12,13 @@ import { messages } from "@/lib/i18n";
  * moderation queue. Staff never see messages held or rejected by moderation.
  */
 export function consoleFeedbackScope(actor: ActingUser): Prisma.FeedbackWhereInput {
-  if (actor.role === "leader" || actor.role === "admin") return {};
+  // Only the messages left for the actor's agency (集约化), or every agency's for a platform role.
+  const agency: Prisma.FeedbackWhereInput = reachesEveryAgency(actor) ? {} : { agencyId: actor.agencyId };
+  return { AND: [agency, withinAgencyScope(actor)] };
+}
+
+function withinAgencyScope(actor: ActingUser): Prisma.FeedbackWhereInput {
+  if (actor.role === "leader" || actor.role === "admin" || reachesEveryAgency(actor)) return {};
   const mine: Prisma.FeedbackWhereInput = { OR: [{ sectionId: actor.sectionId }, { sectionId: null }] };
   if (isPermitted(actor.role, "feedback.moderate")) return { OR: [mine, { status: { in: ["moderation", "rejected"] } }] };
   return { AND: [mine, { status: { notIn: ["moderation", "rejected"] } }] };

@@ -216,7 +216,8 @@ export async function assignFeedback(actor: ActingUser, feedbackId: number, inpu
     const feedback = await lockFeedbackForWrite(tx, feedbackId, data.version);
     if (feedback.status !== "moderation" && feedback.status !== "received")
       throw new ConflictError(messages.proposals.feedbackRules.assignAfterReply, "invalid_state");
-    if (!(await tx.section.findUnique({ where: { id: data.sectionId } })))
+    // The section must be one of the agency the message was left for (集约化): another agency's counts as missing.
+    if (!(await tx.section.findFirst({ where: { id: data.sectionId, agencyId: feedback.agencyId } })))
       throw new ValidationError({ sectionId: [messages.proposals.feedbackRules.sectionMissing] });
     const updated = await tx.feedback.update({ where: { id: feedback.id }, data: { sectionId: data.sectionId, version: { increment: 1 } } });
     await recordAuditEvent(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -24,7 +25,8 @@ function beijingYear(year: number): { gte: Date; lt: Date } {
 /** Messages received in a year (Beijing time) and the visitors' ratings of their replies. */
 export async function feedbackStatsForYear(actor: ActingUser, year: number): Promise<FeedbackYearStats> {
   assertPermitted(actor, "feedback.read_console");
-  const where = { submittedAt: beijingYear(year) };
+  // Only the messages left for the actor's agency (集约化), or every agency's for a platform role.
+  const where = { submittedAt: beijingYear(year), ...(reachesEveryAgency(actor) ? {} : { agencyId: actor.agencyId }) };
   const [groups, published, ratings] = await Promise.all([
     db.feedback.groupBy({ by: ["status"], where, _count: { _all: true } }),
     db.feedback.count({ where: { ...where, publishedAt: { not: null } } }),

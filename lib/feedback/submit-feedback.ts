@@ -1,7 +1,8 @@
 import "server-only";
+import { resolvePublicAgency } from "@/lib/agency/public-agency";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { feedbackSubmissionSchema } from "@/lib/feedback/feedback-schemas";
 import { loadSensitiveWords, messageTexts, screenFeedbackTexts } from "@/lib/feedback/feedback-screening";
 import { messages } from "@/lib/i18n";
@@ -31,15 +32,20 @@ export function matchSensitiveWords(text: string, words: string[]): string[] {
  */
 export async function submitFeedback(input: unknown, context: { clientKey: string }): Promise<{ id: number; held: boolean }> {
   const data = parseInput(feedbackSubmissionSchema, input);
-  let item: { id: number; sectionId: number; title: string } | null = null;
+  // The agency the message is left for (集约化): the one named, an unknown code being a field error.
+  const named = data.agencyCode ? await resolveNamedAgency(data.agencyCode) : null;
+  let item: { id: number; sectionId: number; agencyId: number; title: string } | null = null;
   if (data.itemId) {
     const found = await db.item.findFirst({
-      where: { id: data.itemId, publishedRevisionId: { not: null }, withdrawnAt: null },
-      select: { id: true, sectionId: true, publishedRevision: { select: { title: true } } },
+      // An item of another agency than the one named is treated as missing.
+      where: { id: data.itemId, publishedRevisionId: { not: null }, withdrawnAt: null, ...(named ? { section: { agencyId: named.id } } : {}) },
+      select: { id: true, sectionId: true, section: { select: { agencyId: true } }, publishedRevision: { select: { title: true } } },
     });
     if (!found) throw new ValidationError({ itemId: [messages.proposals.feedbackRules.itemNotPublic] });
-    item = { id: found.id, sectionId: found.sectionId, title: found.publishedRevision!.title };
+    item = { id: found.id, sectionId: found.sectionId, agencyId: found.section.agencyId, title: found.publishedRevision!.title };
   }
+  // Else the item's agency, else (the column's default) the default agency.
+  const agencyId = named?.id ?? item?.agencyId;
   await enforceRateLimit({ key: `feedback:${context.clientKey}`, ...feedbackSubmissionLimit });
   const words = await loadSensitiveWords();
   const matches = matchSensitiveWords([data.topic, data.content, data.name ?? ""].join("\n"), words);
@@ -48,6 +54,7 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
   return db.$transaction(async (tx) => {
     const feedback = await tx.feedback.create({
       data: {
+        ...(agencyId !== undefined ? { agencyId } : {}),
         topic: data.topic,
         content: data.content,
         name: data.name,
@@ -81,4 +88,13 @@ export async function submitFeedback(input: unknown, context: { clientKey: strin
     await notifyMessageWaiting(tx, { id: feedback.id, sectionId: feedback.sectionId, held });
     return { id: feedback.id, held };
   });
+}
+
+async function resolveNamedAgency(code: string): Promise<{ id: number }> {
+  try {
+    return await resolvePublicAgency(code);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new ValidationError({ agencyCode: [messages.common.notFound.agency] });
+    throw error;
+  }
 }

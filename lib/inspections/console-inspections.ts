@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
@@ -32,7 +33,9 @@ export async function listConsoleInspections(actor: ActingUser, options: { year?
   assertPermitted(actor, "inspection.read_console");
   const page = Math.max(1, options.page ?? 1);
   const pageSize = Math.min(100, options.pageSize ?? 30);
-  const where: Prisma.InspectionWhereInput = options.year ? { year: options.year } : {};
+  // Only the actor's agency's tasks (集约化), or every agency's for a platform role.
+  const inScope: Prisma.InspectionWhereInput = { section: sectionsInScope(actor) };
+  const where: Prisma.InspectionWhereInput = options.year ? { ...inScope, year: options.year } : inScope;
   const [total, rows, calendar, years] = await Promise.all([
     db.inspection.count({ where }),
     db.inspection.findMany({
@@ -43,7 +46,7 @@ export async function listConsoleInspections(actor: ActingUser, options: { year?
       include: { section: true, draw: { select: { id: true } } },
     }),
     loadWorkingDayCalendar(),
-    db.inspection.groupBy({ by: ["year"], orderBy: { year: "desc" } }),
+    db.inspection.groupBy({ by: ["year"], where: inScope, orderBy: { year: "desc" } }),
   ]);
   const today = todayInBeijing();
   return {
@@ -85,7 +88,10 @@ export type ConsoleInspection = InspectionView & {
 
 export async function findConsoleInspection(actor: ActingUser, inspectionId: number): Promise<ConsoleInspection> {
   assertPermitted(actor, "inspection.read_console");
-  const inspection = await db.inspection.findUnique({ where: { id: inspectionId }, include: { ...inspectionDetailInclude, author: true } });
+  const inspection = await db.inspection.findFirst({
+    where: { id: inspectionId, section: sectionsInScope(actor) },
+    include: { ...inspectionDetailInclude, author: true },
+  });
   if (!inspection) throw new NotFoundError(messages.common.notFound.inspection);
   const [calendar, events] = await Promise.all([
     loadWorkingDayCalendar(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -23,7 +24,8 @@ export type InspectionItemRow = {
 export async function listInspectionItems(actor: ActingUser, options: { activeOnly?: boolean } = {}): Promise<InspectionItemRow[]> {
   assertPermitted(actor, "inspection.read_console");
   const rows = await db.inspectionItem.findMany({
-    where: options.activeOnly ? { active: true } : {},
+    // An item belongs to the agency that keeps its 行政检查 power (集约化).
+    where: { power: { ownerSection: sectionsInScope(actor) }, ...(options.activeOnly ? { active: true } : {}) },
     orderBy: [{ powerId: "asc" }, { id: "asc" }],
     include: { power: true, _count: { select: { inspections: true } } },
   });
@@ -41,12 +43,13 @@ export async function listInspectionItems(actor: ActingUser, options: { activeOn
 /** The 行政检查 entries of the power list an item may be linked to. */
 export async function listInspectionPowers(actor: ActingUser): Promise<{ id: number; code: string; name: string; status: string }[]> {
   assertPermitted(actor, "inspection.read_console");
-  const powers = await db.power.findMany({ where: { type: "inspection" }, orderBy: { code: "asc" } });
+  const powers = await db.power.findMany({ where: { type: "inspection", ownerSection: sectionsInScope(actor) }, orderBy: { code: "asc" } });
   return powers.map((power) => ({ id: power.id, code: power.code, name: power.name, status: power.status }));
 }
 
-async function assertInspectionPower(tx: DatabaseTransaction, powerId: number) {
-  const power = await tx.power.findUnique({ where: { id: powerId } });
+async function assertInspectionPower(tx: DatabaseTransaction, actor: ActingUser, powerId: number) {
+  // Another agency's power counts as missing (集约化).
+  const power = await tx.power.findFirst({ where: { id: powerId, ownerSection: { agencyId: actor.agencyId } } });
   if (!power) throw new ValidationError({ powerId: [messages.inspections.rules.powerMissing] });
   if (power.type !== "inspection") throw new ValidationError({ powerId: [messages.inspections.rules.powerNotInspection] });
   if (power.status === "cancelled") throw new ValidationError({ powerId: [messages.inspections.rules.powerCancelled] });
@@ -57,7 +60,7 @@ export async function createInspectionItem(actor: ActingUser, input: unknown): P
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(inspectionItemInputSchema, input);
   return db.$transaction(async (tx) => {
-    const power = await assertInspectionPower(tx, data.powerId);
+    const power = await assertInspectionPower(tx, actor, data.powerId);
     const item = await tx.inspectionItem.create({ data });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -74,9 +77,9 @@ export async function updateInspectionItem(actor: ActingUser, itemId: number, in
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(inspectionItemInputSchema, input);
   return db.$transaction(async (tx) => {
-    const before = await tx.inspectionItem.findUnique({ where: { id: itemId } });
+    const before = await tx.inspectionItem.findFirst({ where: { id: itemId, power: { ownerSection: sectionsInScope(actor) } } });
     if (!before) throw new NotFoundError(messages.common.notFound.inspectionItem);
-    if (before.powerId !== data.powerId) await assertInspectionPower(tx, data.powerId);
+    if (before.powerId !== data.powerId) await assertInspectionPower(tx, actor, data.powerId);
     await tx.inspectionItem.update({ where: { id: itemId }, data });
     await recordAuditEvent(tx, {
       actorId: actor.id,
@@ -93,7 +96,7 @@ export async function setInspectionItemActive(actor: ActingUser, itemId: number,
   assertPermitted(actor, "inspection.manage_lists");
   const { active } = parseInput(activeSchema, input);
   return db.$transaction(async (tx) => {
-    const item = await tx.inspectionItem.findUnique({ where: { id: itemId } });
+    const item = await tx.inspectionItem.findFirst({ where: { id: itemId, power: { ownerSection: sectionsInScope(actor) } } });
     if (!item) throw new NotFoundError(messages.common.notFound.inspectionItem);
     await tx.inspectionItem.update({ where: { id: itemId }, data: { active } });
     await recordAuditEvent(tx, {

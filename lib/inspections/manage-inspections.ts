@@ -13,6 +13,7 @@ import { messages } from "@/lib/i18n";
 import { drawAlgorithm, hashDrawInput, runDraw, serializeDrawInput, type DrawInput, type DrawProblem } from "@/lib/inspections/draw";
 import { currentListVersion, loadDrawInspectors, loadDrawTargets, lockInspectionList } from "@/lib/inspections/list-versions";
 import { drawRequestSchema, planInputSchema, resultsInputSchema, type PlanInput } from "@/lib/inspections/schemas";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { parseInput } from "@/lib/validation";
 import type { WorkflowActor } from "@/lib/workflow/workflow";
 
@@ -41,8 +42,9 @@ export function worksOnInspection(actor: WorkflowActor, inspection: { sectionId:
   return (actor.role === "staff" || actor.role === "section_head") && (actor.sectionId === inspection.sectionId || actor.id === inspection.authorId);
 }
 
-async function assertItemsUsable(tx: DatabaseTransaction, itemIds: number[], keep: number[] = []): Promise<void> {
-  const items = await tx.inspectionItem.findMany({ where: { id: { in: itemIds } } });
+async function assertItemsUsable(tx: DatabaseTransaction, actor: ActingUser, itemIds: number[], keep: number[] = []): Promise<void> {
+  // Only the agency's own items (those under its powers): another agency's count as missing (集约化).
+  const items = await tx.inspectionItem.findMany({ where: { id: { in: itemIds }, power: { ownerSection: { agencyId: actor.agencyId } } } });
   // An item taken out of the list stays on the tasks that already name it.
   if (items.length !== itemIds.length || items.some((item) => !item.active && !keep.includes(item.id))) {
     throw new ValidationError({ itemIds: [messages.inspections.rules.itemsUnusable] });
@@ -66,7 +68,7 @@ export async function createInspection(actor: ActingUser, input: unknown): Promi
   assertPermitted(actor, "inspection.edit");
   const plan = parseInput(planInputSchema, input);
   return db.$transaction(async (tx) => {
-    await assertItemsUsable(tx, plan.itemIds);
+    await assertItemsUsable(tx, actor, plan.itemIds);
     const inspection = await tx.inspection.create({
       data: {
         ...planData(plan),
@@ -103,10 +105,11 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
   const plan = parseInput(planInputSchema, input);
   return db.$transaction(async (tx) => {
     const before = await lockInspectionForWrite(tx, inspectionId, plan.version);
+    await assertSectionInAgencyScope(tx, actor, before.sectionId, messages.common.notFound.inspection);
     if (!worksOnInspection(actor, before)) throw new ForbiddenError(messages.inspections.rules.editOwnSection);
     if (before.state !== "draft") throw new ConflictError(messages.inspections.rules.editDraftOnly, "invalid_state");
     const beforeItems = (await tx.inspectionTaskItem.findMany({ where: { inspectionId } })).map((row) => row.itemId);
-    await assertItemsUsable(tx, plan.itemIds, beforeItems);
+    await assertItemsUsable(tx, actor, plan.itemIds, beforeItems);
     if (before.draw) {
       const locked: FieldErrors = {};
       if ([...before.targetCategories].sort().join("\n") !== plan.targetCategories.join("\n"))
@@ -203,6 +206,7 @@ export async function drawInspection(
   const now = options.now ?? currentTime();
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForWrite(tx, inspectionId, version);
+    await assertSectionInAgencyScope(tx, actor, inspection.sectionId, messages.common.notFound.inspection);
     if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.drawOwnSection);
     if (inspection.draw) throw new ConflictError(messages.inspections.rules.alreadyDrawn, "already_drawn");
     if (inspection.state !== "draft") throw new ConflictError(messages.inspections.rules.drawDraftOnly, "invalid_state");
@@ -305,6 +309,7 @@ export async function recordInspectionResults(actor: ActingUser, inspectionId: n
   const { version, results } = parseInput(resultsInputSchema, input);
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForWrite(tx, inspectionId, version);
+    await assertSectionInAgencyScope(tx, actor, inspection.sectionId, messages.common.notFound.inspection);
     if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.resultsOwnSection);
     if (inspection.state !== "published") throw new ConflictError(messages.inspections.rules.resultsAfterPublication, "invalid_state");
     if (inspection.resultsState !== "draft") throw new ConflictError(messages.inspections.rules.resultsLocked, "invalid_state");

@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -143,7 +144,8 @@ export async function findTarget(actor: ActingUser, targetId: number) {
   assertPermitted(actor, "inspection.read_console");
   const target = await db.inspectionTarget.findUnique({
     where: { id: targetId },
-    include: { conflicts: { include: { inspector: true }, orderBy: { inspectorId: "asc" } } },
+    // The list of targets is shared by the platform; the conflicts shown are those of the actor's agency's inspectors (集约化).
+    include: { conflicts: { where: { inspector: { section: sectionsInScope(actor) } }, include: { inspector: true }, orderBy: { inspectorId: "asc" } } },
   });
   if (!target) throw new NotFoundError(m.targetMissing);
   return {
@@ -279,7 +281,8 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
   const status = filter.status ?? "all";
   const [rows, version] = await Promise.all([
     db.inspector.findMany({
-      where: status === "all" ? {} : { active: status === "active" },
+      // Only the actor's agency's inspectors (集约化), or every agency's for a platform role.
+      where: { section: sectionsInScope(actor), ...(status === "all" ? {} : { active: status === "active" }) },
       orderBy: { id: "asc" },
       include: { section: true, conflicts: { include: { target: true }, orderBy: { targetId: "asc" } } },
     }),
@@ -299,9 +302,15 @@ export async function listInspectors(actor: ActingUser, filter: { status?: "acti
   };
 }
 
-async function assertInspectorReferences(tx: DatabaseTransaction, data: { certificateNumber: string; sectionId: number }, exceptId?: number): Promise<void> {
+async function assertInspectorReferences(
+  tx: DatabaseTransaction,
+  actor: ActingUser,
+  data: { certificateNumber: string; sectionId: number },
+  exceptId?: number,
+): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.section.findUnique({ where: { id: data.sectionId } }))) problems.sectionId = [m.sectionMissing];
+  // Another agency's section counts as missing (集约化).
+  if (!(await tx.section.findFirst({ where: { id: data.sectionId, agencyId: actor.agencyId } }))) problems.sectionId = [m.sectionMissing];
   const clash = await tx.inspector.findFirst({ where: { certificateNumber: data.certificateNumber, ...(exceptId ? { id: { not: exceptId } } : {}) } });
   if (clash) problems.certificateNumber = [i.certificateExists(clash.name)];
   if (Object.keys(problems).length) throw new ValidationError(problems);
@@ -311,7 +320,7 @@ export async function createInspector(actor: ActingUser, input: unknown) {
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(inspectorInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
-    await assertInspectorReferences(tx, data);
+    await assertInspectorReferences(tx, actor, data);
     const inspector = await tx.inspector.create({ data });
     return {
       result: { id: inspector.id },
@@ -326,9 +335,9 @@ export async function updateInspector(actor: ActingUser, inspectorId: number, in
   assertPermitted(actor, "inspection.manage_lists");
   const data = parseInput(inspectorInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
-    const before = await tx.inspector.findUnique({ where: { id: inspectorId } });
+    const before = await tx.inspector.findFirst({ where: { id: inspectorId, section: sectionsInScope(actor) } });
     if (!before) throw new NotFoundError(m.inspectorMissing);
-    await assertInspectorReferences(tx, data, inspectorId);
+    await assertInspectorReferences(tx, actor, data, inspectorId);
     await tx.inspector.update({ where: { id: inspectorId }, data });
     return {
       result: { id: inspectorId },
@@ -349,7 +358,7 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
   assertPermitted(actor, "inspection.manage_lists");
   const { active } = parseInput(activeSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
-    const inspector = await tx.inspector.findUnique({ where: { id: inspectorId } });
+    const inspector = await tx.inspector.findFirst({ where: { id: inspectorId, section: sectionsInScope(actor) } });
     if (!inspector) throw new NotFoundError(m.inspectorMissing);
     if (inspector.active === active) throw new ConflictError(active ? m.inspectorAlreadyActive : m.inspectorAlreadyInactive);
     await tx.inspector.update({ where: { id: inspectorId }, data: { active } });
@@ -371,7 +380,10 @@ export async function setInspectorActive(actor: ActingUser, inspectorId: number,
 /** Imports inspectors; the 科室 column holds a section name. All or nothing, like targets. */
 export async function importInspectors(actor: ActingUser, file: ImportFile) {
   assertPermitted(actor, "inspection.manage_lists");
-  const sections = new Map((await db.section.findMany({ select: { id: true, name: true } })).map((section) => [section.name, section.id]));
+  // The 科室 column names a section of the actor's own agency (集约化).
+  const sections = new Map(
+    (await db.section.findMany({ where: { agencyId: actor.agencyId }, select: { id: true, name: true } })).map((section) => [section.name, section.id]),
+  );
   const sheet = await readImport(inspectorImportTemplate, file, {
     row: (values, { report, complete }) => {
       const sectionName = values.section.replace(/\s+/g, "");
@@ -414,7 +426,7 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
   const data = parseInput(conflictInputSchema, input);
   return changeList(actor, "inspectors", async (tx) => {
     const [inspector, target] = await Promise.all([
-      tx.inspector.findUnique({ where: { id: data.inspectorId } }),
+      tx.inspector.findFirst({ where: { id: data.inspectorId, section: { agencyId: actor.agencyId } } }),
       tx.inspectionTarget.findUnique({ where: { id: data.targetId } }),
     ]);
     const problems: Record<string, string[]> = {};
@@ -443,7 +455,10 @@ export async function addInspectorConflict(actor: ActingUser, input: unknown) {
 export async function removeInspectorConflict(actor: ActingUser, conflictId: number) {
   assertPermitted(actor, "inspection.manage_lists");
   return changeList(actor, "inspectors", async (tx) => {
-    const conflict = await tx.inspectorConflict.findUnique({ where: { id: conflictId }, include: { inspector: true, target: true } });
+    const conflict = await tx.inspectorConflict.findFirst({
+      where: { id: conflictId, inspector: { section: sectionsInScope(actor) } },
+      include: { inspector: true, target: true },
+    });
     if (!conflict) throw new NotFoundError(m.conflictMissing);
     await tx.inspectorConflict.delete({ where: { id: conflictId } });
     return {

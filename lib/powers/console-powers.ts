@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { beijingDayOf } from "@/lib/dates";
@@ -54,6 +55,8 @@ export async function listConsolePowers(
   const pageSize = Math.min(200, Math.max(1, filter.pageSize ?? 100));
   const query = filter.q?.trim();
   const where: Prisma.PowerWhereInput = {
+    // Only the actor's agency's entries (集约化), or every agency's for a platform role.
+    ownerSection: sectionsInScope(actor),
     ...(filter.state ? { state: filter.state } : {}),
     ...(filter.type ? { type: filter.type } : {}),
     ...(query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { code: { contains: query, mode: "insensitive" } }] } : {}),
@@ -80,7 +83,10 @@ export async function listConsolePowers(
 
 export async function findConsolePower(actor: ActingUser, powerId: number): Promise<ConsolePowerDetail> {
   assertPermitted(actor, "registers.read_console");
-  const power = await db.power.findUnique({ where: { id: powerId }, include: { section: true, ownerSection: true, author: true } });
+  const power = await db.power.findFirst({
+    where: { id: powerId, ownerSection: sectionsInScope(actor) },
+    include: { section: true, ownerSection: true, author: true },
+  });
   if (!power) throw new NotFoundError(messages.registers.powers.errors.notFound);
   const working = powerEntryOf(power);
   const publishedEntry = (power.publishedContent as PowerEntry | null) ?? null;
@@ -139,8 +145,8 @@ export async function listPowerListVersions(actor: ActingUser): Promise<PowerLis
   }));
 }
 
-/** Sections for the form's select. */
-export async function listSectionOptions(): Promise<{ value: number; label: string }[]> {
-  const sections = await db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+/** Sections for the form's select: those of the actor's agency (集约化). */
+export async function listSectionOptions(actor: ActingUser): Promise<{ value: number; label: string }[]> {
+  const sections = await db.section.findMany({ where: sectionsInScope(actor), orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
   return sections.map((section) => ({ value: section.id, label: section.name }));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -19,6 +20,7 @@ const m = messages.registers;
 export type RegisterWriteResult = { id: number; state: ItemState; version: number };
 
 type PowerRow = Prisma.PowerGetPayload<{ include: { section: true } }>;
+type LockedPowerRow = Prisma.PowerGetPayload<{ include: { section: true; ownerSection: true } }>;
 
 /** The entry as the public would see it, from the working copy. */
 export function powerEntryOf(power: PowerRow): PowerEntry {
@@ -36,9 +38,11 @@ export function powerEntryOf(power: PowerRow): PowerEntry {
   };
 }
 
-async function assertPowerReferences(tx: DatabaseTransaction, content: PowerContentInput, powerId?: number): Promise<void> {
+async function assertPowerReferences(tx: DatabaseTransaction, actor: ActingUser, content: PowerContentInput, powerId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.section.findUnique({ where: { id: content.sectionId } }))) problems.sectionId = [m.powers.errors.sectionMissing];
+  // The responsible section must be one of the keeping agency's (集约化): another agency's is "missing".
+  const section = await tx.section.findUnique({ where: { id: content.sectionId } });
+  if (!section || section.agencyId !== actor.agencyId) problems.sectionId = [m.powers.errors.sectionMissing];
   const clash = await tx.power.findUnique({ where: { code: content.code } });
   if (clash && clash.id !== powerId) problems.code = [m.powers.errors.codeTaken];
   if (Object.keys(problems).length) throw new ValidationError(problems);
@@ -70,7 +74,7 @@ export async function createPower(actor: ActingUser, input: unknown): Promise<Re
   const content = parseInput(powerContentSchema, input);
   return db
     .$transaction(async (tx) => {
-      await assertPowerReferences(tx, content);
+      await assertPowerReferences(tx, actor, content);
       const power = await tx.power.create({
         data: { ...contentData(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id },
       });
@@ -87,10 +91,10 @@ export async function createPower(actor: ActingUser, input: unknown): Promise<Re
     .catch(rethrowCodeClash);
 }
 
-export async function lockPowerForWrite(tx: DatabaseTransaction, powerId: number, expectedVersion: number | null | undefined): Promise<PowerRow> {
+export async function lockPowerForWrite(tx: DatabaseTransaction, powerId: number, expectedVersion: number | null | undefined): Promise<LockedPowerRow> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Power" WHERE id = ${powerId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(m.powers.errors.notFound);
-  const power = await tx.power.findUniqueOrThrow({ where: { id: powerId }, include: { section: true } });
+  const power = await tx.power.findUniqueOrThrow({ where: { id: powerId }, include: { section: true, ownerSection: true } });
   if (expectedVersion != null && expectedVersion !== power.version) throw new ConflictError(m.review.staleVersion, "stale_version");
   return power;
 }
@@ -109,11 +113,12 @@ export async function updatePower(actor: ActingUser, powerId: number, input: unk
   return db
     .$transaction(async (tx) => {
       const power = await lockPowerForWrite(tx, powerId, version);
+      if (!isInAgencyScope(actor, power.ownerSection.agencyId)) throw new NotFoundError(m.powers.errors.notFound);
       if (!canEditRegisterEntry(actor, subjectOf(power))) {
         if (power.state !== "draft" && power.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
         throw new ForbiddenError(m.review.notEditable);
       }
-      await assertPowerReferences(tx, content, power.id);
+      await assertPowerReferences(tx, actor, content, power.id);
       const before = powerEntryOf(power);
       const updated = await tx.power.update({
         where: { id: power.id },

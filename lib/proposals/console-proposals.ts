@@ -1,4 +1,5 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
@@ -49,6 +50,11 @@ function summarise(proposal: Prisma.ProposalGetPayload<{ include: typeof summary
   };
 }
 
+/** The proposals an actor reaches (集约化): those sent to its agency, or every agency's for a platform role. */
+export function proposalsInScope(actor: Pick<ActingUser, "role" | "agencyId">): Prisma.ProposalWhereInput {
+  return reachesEveryAgency(actor) ? {} : { agencyId: actor.agencyId };
+}
+
 export async function listConsoleProposals(
   actor: ActingUser,
   filter: ConsoleProposalFilter = {},
@@ -57,6 +63,7 @@ export async function listConsoleProposals(
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(filter.pageSize ?? 50)));
   const where: Prisma.ProposalWhereInput = {
+    ...proposalsInScope(actor),
     ...(filter.year ? { year: filter.year } : {}),
     ...(filter.kind ? { kind: filter.kind } : {}),
     ...(filter.status ? { status: filter.status } : {}),
@@ -78,7 +85,7 @@ export async function listConsoleProposals(
 /** Years with registered proposals, newest first (for filters). */
 export async function listProposalYears(actor: ActingUser): Promise<number[]> {
   assertPermitted(actor, "proposal.read_console");
-  const rows = await db.proposal.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+  const rows = await db.proposal.findMany({ where: proposalsInScope(actor), distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
   return rows.map((row) => row.year);
 }
 
@@ -129,8 +136,8 @@ export type ConsoleProposalDetail = ConsoleProposalSummary & {
 
 export async function findConsoleProposal(actor: ActingUser, proposalId: number): Promise<ConsoleProposalDetail> {
   assertPermitted(actor, "proposal.read_console");
-  const proposal = await db.proposal.findUnique({
-    where: { id: proposalId },
+  const proposal = await db.proposal.findFirst({
+    where: { id: proposalId, ...proposalsInScope(actor) },
     include: {
       leadSection: true,
       assistingSections: { include: { section: true } },
@@ -234,7 +241,7 @@ export async function findConsoleProposal(actor: ActingUser, proposalId: number)
 /** A reply attachment for console users (any state). */
 export async function findConsoleReplyAttachment(actor: ActingUser, attachmentId: number) {
   assertPermitted(actor, "proposal.read_console");
-  const attachment = await db.proposalReplyAttachment.findUnique({ where: { id: attachmentId } });
+  const attachment = await db.proposalReplyAttachment.findFirst({ where: { id: attachmentId, reply: { proposal: proposalsInScope(actor) } } });
   if (!attachment) throw new NotFoundError(messages.common.notFound.attachment);
   const file = await db.storedFile.findUnique({ where: { id: attachment.fileId } });
   if (!file) throw new NotFoundError(messages.common.notFound.attachment);

@@ -20,7 +20,10 @@ import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
  */
 export async function importProposals(actor: ActingUser, file: ImportFile): Promise<{ imported: number; ids: number[] }> {
   assertPermitted(actor, "proposal.manage");
-  const sections = new Map((await db.section.findMany({ select: { id: true, name: true } })).map((section) => [section.name, section.id]));
+  // Section names are those of the importing person's agency, whose proposals these become (集约化).
+  const sections = new Map(
+    (await db.section.findMany({ where: { agencyId: actor.agencyId }, select: { id: true, name: true } })).map((section) => [section.name, section.id]),
+  );
   const sheet = await readProposalImport(file, sections, todayInBeijing());
   if (sheet.rows.length) {
     const existing = await db.proposal.findMany({

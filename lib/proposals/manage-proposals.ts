@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
@@ -81,7 +82,7 @@ export function deadlineForAssignment(
 }
 
 /** Field-level checks that need more than one field or the database; throws one ValidationError with all of them. */
-export async function checkProposalFields(tx: DatabaseTransaction, fields: ProposalFields, proposalId?: number): Promise<void> {
+export async function checkProposalFields(tx: DatabaseTransaction, agencyId: number, fields: ProposalFields, proposalId?: number): Promise<void> {
   const problems: FieldErrors = {};
   const today = todayInBeijing();
   if (fields.receivedOn > today) problems.receivedOn = [messages.proposals.rules.receivedInFuture];
@@ -95,7 +96,8 @@ export async function checkProposalFields(tx: DatabaseTransaction, fields: Propo
     problems.assistingSectionIds = [messages.proposals.rules.leadAlsoAssisting];
   const sectionIds = [...new Set([...(fields.leadSectionId ? [fields.leadSectionId] : []), ...fields.assistingSectionIds])];
   if (sectionIds.length) {
-    const found = new Set((await tx.section.findMany({ where: { id: { in: sectionIds } }, select: { id: true } })).map((section) => section.id));
+    // Lead and assisting sections are the proposal's agency's own: another agency's count as missing (集约化).
+    const found = new Set((await tx.section.findMany({ where: { id: { in: sectionIds }, agencyId }, select: { id: true } })).map((section) => section.id));
     if (fields.leadSectionId && !found.has(fields.leadSectionId)) problems.leadSectionId = [messages.proposals.rules.leadSectionMissing];
     if (fields.assistingSectionIds.some((id) => !found.has(id))) problems.assistingSectionIds = [messages.proposals.rules.assistingSectionMissing];
   }
@@ -120,6 +122,8 @@ export async function insertProposal(
   const deadline = assigned ? deadlineForAssignment(calendar, assigned, months, fields.deadline) : null;
   const proposal = await tx.proposal.create({
     data: {
+      // A proposal registered in the console is sent to the registering person's agency (集约化).
+      agencyId: actor.agencyId,
       year: fields.year,
       session: fields.session,
       number: fields.number,
@@ -185,7 +189,7 @@ export async function createProposal(actor: ActingUser, input: unknown): Promise
   assertMayRegister(actor, fields);
   const calendar = await loadWorkingDayCalendar();
   return db.$transaction(async (tx) => {
-    await checkProposalFields(tx, fields);
+    await checkProposalFields(tx, actor.agencyId, fields);
     const proposal = await insertProposal(tx, actor, fields, calendar, await readReplyPeriodMonths(tx));
     await bumpPublicContentVersion(tx);
     return { id: proposal.id, status: proposal.status, version: proposal.version, deadline: dateColumnToIsoDate(proposal.deadline) };
@@ -208,6 +212,8 @@ export async function lockProposalForWrite(
     where: { id: proposalId },
     include: { assistingSections: true, replies: { orderBy: { round: "asc" } } },
   });
+  // Another agency's proposal is "not found" (集约化), before anything else about it is answered.
+  if (access && !isInAgencyScope(access.actor, proposal.agencyId)) throw new NotFoundError(messages.common.notFound.proposal);
   if (access) assertProposalAccess(access.actor, access.action, proposal);
   if (expectedVersion != null && expectedVersion !== proposal.version) {
     throw new ConflictError(messages.proposals.rules.stale, "stale_version");
@@ -280,7 +286,7 @@ export async function updateProposal(actor: ActingUser, proposalId: number, inpu
     const before = currentFields(proposal);
     const next: ProposalFields = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) };
     assertPublicFieldsUnchanged(proposal, before, next);
-    await checkProposalFields(tx, next, proposal.id);
+    await checkProposalFields(tx, proposal.agencyId, next, proposal.id);
     const updated = await tx.proposal.update({
       where: { id: proposal.id },
       data: {
@@ -333,7 +339,7 @@ export async function assignProposal(actor: ActingUser, proposalId: number, inpu
       assignedOn,
       deadline: data.deadline ?? null,
     };
-    await checkProposalFields(tx, fields, proposal.id);
+    await checkProposalFields(tx, proposal.agencyId, fields, proposal.id);
     const computed = deadlineForAssignment(calendar, assignedOn, await readReplyPeriodMonths(tx), data.deadline ?? null);
     const updated = await writeAssignment(
       tx,

@@ -1,9 +1,10 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction } from "@/lib/db";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
@@ -56,6 +57,8 @@ export async function saveProposalReply(actor: ActingUser, proposalId: number, i
   checkDisclosureDecision(data);
   return db.$transaction(async (tx) => {
     const proposal = await lockProposalForWrite(tx, proposalId, null);
+    // Another agency's proposal is "not found" (集约化).
+    if (!isInAgencyScope(actor, proposal.agencyId)) throw new NotFoundError(messages.common.notFound.proposal);
     if (!canDraftReply(actor, proposal.leadSectionId)) throw new ForbiddenError(proposalAccessRefusal("draft_reply"));
     const latest = proposal.replies.at(-1) ?? null;
     const startsNewRound = !latest || (latest.repliedOn !== null && latest.state === "published" && proposal.status === "in_progress");

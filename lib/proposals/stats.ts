@@ -1,4 +1,6 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
+import type { ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import type { ProposalKind, Satisfaction } from "@/lib/generated/prisma/enums";
 import { isReplyPublic } from "@/lib/proposals/reply-disclosure";
@@ -44,10 +46,11 @@ function summarise(facts: ProposalFacts[]): ProposalKindStats {
  * proposals with feedback (the latest feedback of each counts: a second reply's result replaces
  * the first).
  */
-export async function proposalStatsForYear(year: number): Promise<ProposalYearStats> {
-  return readThroughPublicCache("proposal-stats", [year], async () => {
+export async function proposalStatsForYear(year: number, scope: { agencyId?: number } = {}): Promise<ProposalYearStats> {
+  // With an agency: only the proposals sent to it (集约化: a console user's own agency, an agency's annual report).
+  return readThroughPublicCache("proposal-stats", [year, scope.agencyId ?? "all"], async () => {
     const proposals = await db.proposal.findMany({
-      where: { year },
+      where: { year, ...(scope.agencyId !== undefined ? { agencyId: scope.agencyId } : {}) },
       select: {
         kind: true,
         replies: {
@@ -76,4 +79,9 @@ export async function proposalStatsForYear(year: number): Promise<ProposalYearSt
       total: summarise(facts),
     };
   });
+}
+
+/** The console's scope of the figures: the actor's agency, or every agency for a platform role. */
+export function proposalStatsScope(actor: Pick<ActingUser, "role" | "agencyId">): { agencyId?: number } {
+  return reachesEveryAgency(actor) ? {} : { agencyId: actor.agencyId };
 }

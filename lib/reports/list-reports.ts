@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -13,7 +14,8 @@ export type ReportYearEntry = { year: number; draftState: ItemState | null; publ
 /** The years with a report, plus the year now due and the years with published items. */
 export async function listReportYears(actor: ActingUser, dueYear: number): Promise<ReportYearEntry[]> {
   assertPermitted(actor, "report.read");
-  const reports = await db.annualReport.findMany({ orderBy: [{ year: "desc" }, { edition: "asc" }] });
+  // Only the reports kept by the actor's agency's sections (集约化), or every agency's for a platform role.
+  const reports = await db.annualReport.findMany({ where: { section: sectionsInScope(actor) }, orderBy: [{ year: "desc" }, { edition: "asc" }] });
   const itemYears = await db.$queryRaw<{ year: number }[]>`
     SELECT DISTINCT EXTRACT(YEAR FROM ("publishedAt" AT TIME ZONE 'Asia/Shanghai'))::int AS year FROM "Item" WHERE "publishedAt" IS NOT NULL`;
   const years = new Set([dueYear, ...reports.map((report) => report.year), ...itemYears.map((row) => row.year)]);
@@ -38,15 +40,17 @@ export type ReportTask = { year: number; edition: number; state: ItemState; titl
  */
 export async function listReportTasks(actor: ActingUser): Promise<ReportTask[]> {
   if (!isPermitted(actor.role, "report.read")) return [];
-  const rows = await db.annualReport.findMany({ where: { state: { in: ["section_review", "leader_review"] } }, orderBy: [{ year: "desc" }] });
+  const rows = await db.annualReport.findMany({
+    where: { state: { in: ["section_review", "leader_review"] }, section: sectionsInScope(actor) },
+    include: { section: { select: { agency: { select: { name: true } } } } },
+    orderBy: [{ year: "desc" }],
+  });
   const waiting = rows.filter((row) => availableActions(reportReview, actor, toEdition(row)).includes("approve"));
-  if (!waiting.length) return [];
-  const agency = await db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } });
   return waiting.map((row) => ({
     year: row.year,
     edition: row.edition,
     state: row.state,
-    title: reportTitle(agency.name, row.year, row.edition),
+    title: reportTitle(row.section.agency.name, row.year, row.edition),
     href: `/admin/reports/${row.year}`,
   }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -11,6 +12,7 @@ import { formatDate } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { allocateIndexNumber } from "@/lib/items/index-number";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
 import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
@@ -116,14 +118,16 @@ export function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdi
 /** The year's latest unpublished edition (if any), its published editions, and the live figures with their checks. */
 export async function findReportWorkspace(actor: ActingUser, year: number, sources: ReportFigureSources = liveFigureSources): Promise<ReportWorkspace> {
   assertPermitted(actor, "report.read");
-  const rows = await db.annualReport.findMany({ where: { year }, orderBy: { edition: "asc" } });
+  // Only the reports kept by the actor's agency's sections (集约化), or every agency's for a platform role.
+  const rows = await db.annualReport.findMany({ where: { year, section: sectionsInScope(actor) }, orderBy: { edition: "asc" } });
   const draft = rows.find((row) => row.state !== "published") ?? null;
   const figures = await computeReportFigures(year, sources);
   const texts = draft
     ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters }
     : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
   const [agency, manual, manualRefusal] = await Promise.all([
-    db.agency.findFirstOrThrow({ where: { isDefault: true }, select: { name: true } }),
+    // The agency keeping the year's report, else the actor's.
+    db.agency.findFirstOrThrow({ where: rows.length ? { sections: { some: { id: rows[0].sectionId } } } : { id: actor.agencyId }, select: { name: true } }),
     db.reportManualFigures.findUnique({ where: { year } }),
     manualFiguresRefusal(year, sources),
   ]);
@@ -144,7 +148,10 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
   assertPermitted(actor, "report.edit");
   const figures = await computeReportFigures(year, sources);
   return db.$transaction(async (tx) => {
-    const rows = await tx.annualReport.findMany({ where: { year }, orderBy: { edition: "desc" } });
+    const all = await tx.annualReport.findMany({ where: { year }, include: { section: { select: { agencyId: true } } }, orderBy: { edition: "desc" } });
+    const rows = all.filter((row) => row.section.agencyId === actor.agencyId);
+    // One report per year and edition on the platform for now (@@unique([year, edition])): another agency's holds the year.
+    if (all.length > rows.length) throw new ConflictError(messages.reports.rules.yearKeptElsewhere(year), "year_kept_elsewhere");
     if (rows.some((row) => row.state !== "published")) throw new ConflictError(messages.reports.rules.draftExists(year), "draft_exists");
     const edition = (rows[0]?.edition ?? 0) + 1;
     const previous = rows[0];
@@ -189,6 +196,7 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
   const data = parseInput(textsSchema, input);
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, reportId, data.version);
+    await assertSectionInAgencyScope(tx, actor, report.sectionId, messages.common.notFound.report);
     if (report.state !== "draft") throw new ConflictError(messages.reports.rules.notEditable, "invalid_state");
     if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: [messages.reports.rules.correctionNoticeRequired] });
     const updated = await tx.annualReport.update({

@@ -118,7 +118,8 @@ export const reportReview = defineReviewedRecord({
   },
   publish: async ({ tx, row: report, actorId, now, guardFacts, prepared: { figures, checks } }): Promise<Prisma.AnnualReportUpdateInput> => {
     const publicationDate = guardFacts.publicationDate as string;
-    const agency = await tx.agency.findFirstOrThrow({ where: { isDefault: true } });
+    // Issued in the name of the agency whose section keeps the report (集约化).
+    const { agency } = await tx.section.findUniqueOrThrow({ where: { id: report.sectionId }, include: { agency: true } });
     const snapshot: ReportSnapshot = {
       year: report.year,
       edition: report.edition,

@@ -1,4 +1,5 @@
 import "server-only";
+import { sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { beijingDayOf } from "@/lib/dates";
@@ -37,6 +38,8 @@ export async function listConsoleServices(actor: ActingUser, filter: { state?: I
   assertPermitted(actor, "registers.read_console");
   const query = filter.q?.trim();
   const where: Prisma.ServiceWhereInput = {
+    // Only the actor's agency's guides (集约化), or every agency's for a platform role.
+    ownerSection: sectionsInScope(actor),
     ...(filter.state ? { state: filter.state } : {}),
     ...(query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { code: { contains: query, mode: "insensitive" } }] } : {}),
   };
@@ -56,7 +59,10 @@ export async function listConsoleServices(actor: ActingUser, filter: { state?: I
 
 export async function findConsoleService(actor: ActingUser, serviceId: number): Promise<ConsoleServiceDetail> {
   assertPermitted(actor, "registers.read_console");
-  const service = await db.service.findUnique({ where: { id: serviceId }, include: { ...serviceGuideInclude, ownerSection: true, author: true } });
+  const service = await db.service.findFirst({
+    where: { id: serviceId, ownerSection: sectionsInScope(actor) },
+    include: { ...serviceGuideInclude, ownerSection: true, author: true },
+  });
   if (!service) throw new NotFoundError(messages.registers.services.errors.notFound);
   const working = serviceGuideOf(service);
   const publishedGuide = (service.publishedContent as ServiceGuide | null) ?? null;
@@ -86,8 +92,8 @@ export async function findConsoleService(actor: ActingUser, serviceId: number): 
   };
 }
 
-/** Powers a service may belong to, for the form's select. */
-export async function listPowerOptions(): Promise<{ value: number; label: string }[]> {
-  const powers = await db.power.findMany({ select: { id: true, code: true, name: true } });
+/** Powers a service may belong to, for the form's select: those of the actor's agency (集约化). */
+export async function listPowerOptions(actor: ActingUser): Promise<{ value: number; label: string }[]> {
+  const powers = await db.power.findMany({ where: { ownerSection: sectionsInScope(actor) }, select: { id: true, code: true, name: true } });
   return powers.sort((a, b) => comparePowerCodes(a.code, b.code)).map((power) => ({ value: power.id, label: `${power.code} ${power.name}` }));
 }

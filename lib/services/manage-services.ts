@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { storeAttachmentFile, type StoredAttachmentFile } from "@/lib/attachments/store-file";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -88,10 +89,13 @@ export function serviceGuideOf(service: ServiceRow): ServiceGuide {
   };
 }
 
-async function assertServiceReferences(tx: DatabaseTransaction, content: ServiceContentInput, serviceId?: number): Promise<void> {
+async function assertServiceReferences(tx: DatabaseTransaction, actor: ActingUser, content: ServiceContentInput, serviceId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
-  if (!(await tx.section.findUnique({ where: { id: content.sectionId } }))) problems.sectionId = [m.services.errors.sectionMissing];
-  if (content.powerId && !(await tx.power.findUnique({ where: { id: content.powerId } }))) problems.powerId = [m.services.errors.powerMissing];
+  // The handling section and the power must be the keeping agency's (集约化): another agency's are "missing".
+  if (!(await tx.section.findFirst({ where: { id: content.sectionId, agencyId: actor.agencyId } }))) problems.sectionId = [m.services.errors.sectionMissing];
+  if (content.powerId && !(await tx.power.findFirst({ where: { id: content.powerId, ownerSection: { agencyId: actor.agencyId } } }))) {
+    problems.powerId = [m.services.errors.powerMissing];
+  }
   const clash = await tx.service.findUnique({ where: { code: content.code } });
   if (clash && clash.id !== serviceId) problems.code = [m.services.errors.codeTaken];
   if (Object.keys(problems).length) throw new ValidationError(problems);
@@ -162,7 +166,7 @@ export async function createService(actor: ActingUser, input: unknown, uploads: 
   const content = parseInput(serviceContentSchema, input);
   return db
     .$transaction(async (tx) => {
-      await assertServiceReferences(tx, { ...content, keepFormIds: [] });
+      await assertServiceReferences(tx, actor, { ...content, keepFormIds: [] });
       const service = await tx.service.create({ data: { ...columnsOf(content), ownerSectionId: actor.sectionId, authorId: actor.id, lastEditorId: actor.id } });
       const forms = await writeMaterialsAndForms(tx, service.id, { ...content, keepFormIds: [] }, uploads, now);
       await recordAuditEvent(tx, {
@@ -178,10 +182,14 @@ export async function createService(actor: ActingUser, input: unknown, uploads: 
     .catch(rethrowCodeClash);
 }
 
-export async function lockServiceForWrite(tx: DatabaseTransaction, serviceId: number, expectedVersion: number | null | undefined): Promise<ServiceRow> {
+export async function lockServiceForWrite(
+  tx: DatabaseTransaction,
+  serviceId: number,
+  expectedVersion: number | null | undefined,
+): Promise<ServiceRow & { ownerSection: { agencyId: number } }> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Service" WHERE id = ${serviceId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(m.services.errors.notFound);
-  const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, include: guideInclude });
+  const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, include: { ...guideInclude, ownerSection: true } });
   if (expectedVersion != null && expectedVersion !== service.version) throw new ConflictError(m.review.staleVersion, "stale_version");
   return service;
 }
@@ -203,11 +211,12 @@ export async function updateService(
   return db
     .$transaction(async (tx) => {
       const service = await lockServiceForWrite(tx, serviceId, version);
+      if (!isInAgencyScope(actor, service.ownerSection.agencyId)) throw new NotFoundError(m.services.errors.notFound);
       if (!canEditRegisterEntry(actor, subjectOf(service))) {
         if (service.state !== "draft" && service.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
         throw new ForbiddenError(m.review.notEditable);
       }
-      await assertServiceReferences(tx, content, service.id);
+      await assertServiceReferences(tx, actor, content, service.id);
       const updated = await tx.service.update({
         where: { id: service.id },
         data: { ...columnsOf(content), state: "draft", version: { increment: 1 }, lastEditorId: actor.id },

@@ -354,7 +354,9 @@ describe("audit log reading and export", () => {
       ],
     });
 
-    const csv = await exportAuditEventsCsv(leader, { from: "2026-11-27", to: "2026-11-27" });
+    // A platform role reads every event, the system's included (an agency's users see only their agency's people's).
+    const supervisor = await insertUser("supervisor");
+    const csv = await exportAuditEventsCsv(supervisor, { from: "2026-11-27", to: "2026-11-27" });
     assert.ok(csv.startsWith("\uFEFF"), "UTF-8 byte-order mark for Excel");
     assert.ok(csv.endsWith("\r\n"));
     const [header, ...rows] = parseCsv(csv.slice(1));
@@ -378,10 +380,16 @@ describe("audit log reading and export", () => {
     assert.equal(formula[7], '\'=HYPERLINK("http://example.test")', "a formula-like comment is kept inert for Excel");
 
     // The page's list uses the same Beijing-day boundaries.
-    const listed = await listAuditEvents(leader, { from: "2026-11-27", to: "2026-11-27", entityType: "TestBoundary", page: 1 });
+    const listed = await listAuditEvents(supervisor, { from: "2026-11-27", to: "2026-11-27", entityType: "TestBoundary", page: 1 });
     assert.deepEqual(
       listed.events.map((event) => event.entityId),
       ["3", "2"],
+    );
+    const ownAgency = await listAuditEvents(leader, { from: "2026-11-27", to: "2026-11-27", entityType: "TestBoundary", page: 1 });
+    assert.deepEqual(
+      ownAgency.events.map((event) => event.entityId),
+      ["2"],
+      "an agency's leader: its own people's events only (集约化)",
     );
     const fromOnly = await listAuditEvents(leader, { from: "2026-11-28", entityType: "TestBoundary" });
     assert.deepEqual(
@@ -390,7 +398,7 @@ describe("audit log reading and export", () => {
     );
 
     // Exporting the audit log is itself recorded.
-    const exports = await db.auditEvent.findMany({ where: { action: "audit.export", actorId: leader.id } });
+    const exports = await db.auditEvent.findMany({ where: { action: "audit.export", actorId: supervisor.id } });
     assert.equal(exports.length, 1);
     assert.deepEqual(exports[0].details, { from: "2026-11-27", to: "2026-11-27", rowCount: rows.length });
   });

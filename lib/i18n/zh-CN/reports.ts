@@ -125,6 +125,7 @@ export const reportsMessages = {
   },
   rules: {
     draftExists: (year: number) => `${year}年度报告已有未发布的稿件。`,
+    yearKeptElsewhere: (year: number) => `平台暂只能保存每年一份年度报告，${year}年度的报告编号已被占用，请联系平台管理员。`,
     stale: (actorName: string | null) => `年度报告已被${actorName ?? "其他用户"}修改，请刷新后再操作。`,
     notEditable: "报告正在审核或已发布，不能修改。",
     correctionNoticeRequired: "更正版必须填写更正说明。",

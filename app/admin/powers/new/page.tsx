@@ -13,11 +13,11 @@ const c = messages.registers.powers.console;
 export const metadata: Metadata = { title: c.create };
 
 export default async function NewPowerPage() {
-  await requirePageUser("power.edit");
+  const actor = await requirePageUser("power.edit");
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/powers", label: c.title }]} title={c.create} />
-      <PowerForm action={createPowerAction} values={{}} sections={await listSectionOptions()} submitLabel={c.createButton} />
+      <PowerForm action={createPowerAction} values={{}} sections={await listSectionOptions(actor)} submitLabel={c.createButton} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { messages } from "@/lib/i18n";
 import { listProposalYears } from "@/lib/proposals/console-proposals";
-import { proposalStatsForYear } from "@/lib/proposals/stats";
+import { proposalStatsForYear, proposalStatsScope } from "@/lib/proposals/stats";
 
 export const metadata: Metadata = { title: messages.proposals.console.statsPage.title };
 
@@ -16,7 +16,7 @@ export default async function ProposalStatsPage({ searchParams }: { searchParams
   const years = await listProposalYears(actor);
   const requested = (await searchParams).year;
   const year = /^\d{4}$/.test(requested ?? "") ? Number(requested) : (years[0] ?? Number(todayInBeijing().slice(0, 4)));
-  const stats = await proposalStatsForYear(year);
+  const stats = await proposalStatsForYear(year, proposalStatsScope(actor));
   const m = messages.proposals.console;
   return (
     <div className="space-y-4">

@@ -14,8 +14,8 @@ const c = messages.registers.services.console;
 export const metadata: Metadata = { title: c.create };
 
 export default async function NewServicePage() {
-  await requirePageUser("service.edit");
-  const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
+  const actor = await requirePageUser("service.edit");
+  const [sections, powers] = await Promise.all([listSectionOptions(actor), listPowerOptions(actor)]);
   return (
     <div className="space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/services", label: c.title }]} title={c.create} />

@@ -35,7 +35,7 @@ export default async function EditPowerPage({ params }: { params: Promise<{ id: 
       <PowerForm
         action={updatePowerAction.bind(null, power.id)}
         values={{ ...power.working, sectionId: power.sectionId, version: power.version }}
-        sections={await listSectionOptions()}
+        sections={await listSectionOptions(actor)}
         submitLabel={c.save}
       />
     </div>

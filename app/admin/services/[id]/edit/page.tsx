@@ -22,7 +22,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, powers] = await Promise.all([listSectionOptions(), listPowerOptions()]);
+  const [sections, powers] = await Promise.all([listSectionOptions(actor), listPowerOptions(actor)]);
   return (
     <div className="space-y-4">
       <PageHeader
