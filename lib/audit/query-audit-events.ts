@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { reachesEveryAgency } from "@/lib/agency/agency-scope";
+import { needsAgencyFilter } from "@/lib/agency/public-agency";
 import { applicantAuditCommentFilter } from "@/lib/applications/audit-visibility";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -111,10 +112,13 @@ function toRow(event: Prisma.AuditEventGetPayload<{ include: typeof rowInclude }
 
 /**
  * The events an actor reaches (集约化): those whose actor belongs to a section of the actor's
- * agency, or every event (system ones and the public's included) for a platform role.
+ * agency, or every event (system ones and the public's included) for a platform role. While no other
+ * agency keeps sections (a platform of one agency, as every installation before 集约化), every event
+ * is the agency's own: its users keep seeing the system's and the public's events as before.
  */
-export function auditEventsInScope(actor: Pick<ActingUser, "role" | "agencyId">): Prisma.AuditEventWhereInput {
-  return reachesEveryAgency(actor) ? {} : { actor: { section: { agencyId: actor.agencyId } } };
+async function auditEventsInScope(actor: Pick<ActingUser, "role" | "agencyId">): Promise<Prisma.AuditEventWhereInput> {
+  if (reachesEveryAgency(actor) || !(await needsAgencyFilter(actor.agencyId))) return {};
+  return { actor: { section: { agencyId: actor.agencyId } } };
 }
 
 export async function listAuditEvents(
@@ -124,7 +128,7 @@ export async function listAuditEvents(
   assertPermitted(actor, "audit.read");
   const query = parseInput(auditEventFilterSchema, filter);
   const where: Prisma.AuditEventWhereInput = {
-    ...auditEventsInScope(actor),
+    ...(await auditEventsInScope(actor)),
     occurredAt: occurredWithin(query.from, query.to),
     entityType: query.entityType,
     action: query.action,
@@ -146,9 +150,10 @@ export async function listAuditEvents(
 /** The entity types and actions that occur in the log, for the filter form's choices. */
 export async function listAuditFilterOptions(actor: ActingUser): Promise<{ entityTypes: string[]; actions: string[] }> {
   assertPermitted(actor, "audit.read");
+  const scope = await auditEventsInScope(actor);
   const [entityTypes, actions] = await Promise.all([
-    db.auditEvent.findMany({ where: auditEventsInScope(actor), distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
-    db.auditEvent.findMany({ where: auditEventsInScope(actor), distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.auditEvent.findMany({ where: scope, distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
+    db.auditEvent.findMany({ where: scope, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
   ]);
   return { entityTypes: entityTypes.map((row) => row.entityType), actions: actions.map((row) => row.action) };
 }
@@ -202,7 +207,7 @@ export async function exportAuditEventsCsv(actor: ActingUser, range: { from?: un
   assertPermitted(actor, "audit.export");
   const { from, to } = parseInput(auditExportRangeSchema, range);
   const events = await db.auditEvent.findMany({
-    where: { ...auditEventsInScope(actor), occurredAt: occurredWithin(from, to) },
+    where: { ...(await auditEventsInScope(actor)), occurredAt: occurredWithin(from, to) },
     include: rowInclude,
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
   });
