@@ -56,7 +56,9 @@ test("the search API: exact contract, CORS, ETag and 304, 422 for bad parameters
   expect(Object.keys(body)).toEqual(["total", "results"]);
   expect(body.results.length).toBeGreaterThan(0);
   expect(body.results.length).toBeLessThanOrEqual(5);
-  expect(Object.keys(body.results[0])).toEqual(["type", "id", "title", "snippet", "url", "publishedAt"]);
+  expect(Object.keys(body.results[0])).toEqual(["type", "id", "title", "snippet", "url", "publishedAt", "agencyCode"]);
+  // The search covers the whole platform (集约化); each result names its agency.
+  expect(body.results[0].agencyCode).toBe("SFHCGJ");
   expect(body.results[0].snippet).toContain("<mark>广告</mark>");
 
   const notModified = await request.get(`/api/v1/search?q=${encodeURIComponent("广告")}&pageSize=5`, { headers: { "If-None-Match": headers.etag } });
