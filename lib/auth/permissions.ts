@@ -52,40 +52,32 @@ export const actions: readonly Action[] = [...coreActions, ...domainGrants.flatM
 
 const everyStaffMember: Action[] = ["console.access", "account.change_password", "account.manage_tokens", "item.read_console"];
 
+// An administrator's: accounts, sections, the audit log, the shared settings, its own agency's details.
+// The platform administrator holds the same for every agency, and adds agencies.
+const administration: Action[] = [
+  ...everyStaffMember,
+  "user.manage",
+  "section.manage",
+  "audit.read",
+  "audit.export",
+  "catalogue.manage",
+  "sensitive_words.manage",
+  "calendar.manage",
+  "site_identity.manage",
+  "agency.edit_own",
+];
+
 // Item review transitions: staff submit, the section head reviews, a leader approves and withdraws
 // (lib/items/item-review.ts says from which state to which, and the relation to the item).
 const corePermissions: Record<Role, readonly Action[]> = {
   staff: [...everyStaffMember, "item.create", "item.edit", "item.submit", "item.restore"],
   section_head: [...everyStaffMember, "item.create", "item.edit", "audit.read", "item.submit", "item.approve_section", "item.return_section", "item.restore"],
   leader: [...everyStaffMember, "audit.read", "audit.export", "item.approve_leader", "item.return_leader", "item.withdraw", "item.restore_any_section"],
-  admin: [
-    ...everyStaffMember,
-    "user.manage",
-    "section.manage",
-    "audit.read",
-    "audit.export",
-    "catalogue.manage",
-    "sensitive_words.manage",
-    "calendar.manage",
-    "site_identity.manage",
-    "agency.edit_own",
-  ],
+  admin: administration,
   // Platform roles (集约化), held in the government's own agency. The platform administrator keeps
   // the agencies, their accounts and the settings every agency shares (the catalogue template, the
   // working-day calendar, sensitive words); the supervisor (政务公开办) reads every agency's console.
-  platform_admin: [
-    ...everyStaffMember,
-    "user.manage",
-    "section.manage",
-    "audit.read",
-    "audit.export",
-    "catalogue.manage",
-    "sensitive_words.manage",
-    "calendar.manage",
-    "site_identity.manage",
-    "agency.manage",
-    "agency.edit_own",
-  ],
+  platform_admin: [...administration, "agency.manage"],
   supervisor: [...everyStaffMember, "audit.read", "audit.export"],
 };
 
