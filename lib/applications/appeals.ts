@@ -9,6 +9,7 @@ import { assertPermitted } from "@/lib/auth/permissions";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { AppealResult } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
 import { parseInput } from "@/lib/validation";
 
@@ -194,7 +195,13 @@ export async function countAppealsForReport(year: number, options: { agencyId?: 
         }),
   };
   const [reconsiderations, litigations] = await Promise.all([db.reconsideration.findMany({ where }), db.litigation.findMany({ where })]);
-  const records: AppealRecord[] = [
+  return tallyAppeals(appealRecordsOf(reconsiderations, litigations), year);
+}
+
+type StoredAppeal = { filedOn: Date; result: AppealResult; resultOn: Date | null };
+
+function appealRecordsOf(reconsiderations: readonly StoredAppeal[], litigations: readonly (StoredAppeal & { afterReconsideration: boolean })[]): AppealRecord[] {
+  return [
     ...reconsiderations.map((record) => ({
       kind: "reconsideration" as const,
       filedOn: dateColumnToIsoDate(record.filedOn),
@@ -210,5 +217,32 @@ export async function countAppealsForReport(year: number, options: { agencyId?: 
       afterReconsideration: record.afterReconsideration,
     })),
   ];
-  return tallyAppeals(records, year);
+}
+
+/**
+ * Table 4 of each of the agencies (the platform's summary, 集约化), from one read of the cases: a case
+ * about an application counts in the application's agency, a case about proactive disclosure in
+ * the default agency's, as `countAppealsForReport` counts them.
+ */
+export async function countAppealsForReportByAgency(year: number, agencyIds: readonly number[], defaultAgencyId: number): Promise<Map<number, number[]>> {
+  const start = isoDateToDateColumn(`${year}-01-01`);
+  const where = {
+    filedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
+    OR: [{ filedOn: { gte: start } }, { result: "pending" as const }, { resultOn: null }, { resultOn: { gte: start } }],
+  };
+  const include = { application: { select: { agencyId: true } } };
+  const [reconsiderations, litigations] = await Promise.all([db.reconsideration.findMany({ where, include }), db.litigation.findMany({ where, include })]);
+  const agencyOf = (record: { application: { agencyId: number } | null }) => record.application?.agencyId ?? defaultAgencyId;
+  return new Map(
+    agencyIds.map((agencyId) => [
+      agencyId,
+      tallyAppeals(
+        appealRecordsOf(
+          reconsiderations.filter((record) => agencyOf(record) === agencyId),
+          litigations.filter((record) => agencyOf(record) === agencyId),
+        ),
+        year,
+      ),
+    ]),
+  );
 }

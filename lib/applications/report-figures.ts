@@ -1,6 +1,6 @@
 import "server-only";
 import { clockOf } from "@/lib/applications/application-clock";
-import { tallyApplicationsForReport, type ApplicationReportFigures } from "@/lib/applications/report-tally";
+import { tallyApplicationsForReport, type ApplicationReportFigures, type ReportApplicationRow } from "@/lib/applications/report-tally";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -32,6 +32,25 @@ export async function countApplicationsForReport(year: number, options: AgencyOp
     rows.map((row) => ({ ...row, receivedOn: dateColumnToIsoDate(row.receivedOn), decidedOn: dateColumnToIsoDate(row.decidedOn) })),
     year,
   );
+}
+
+/**
+ * Table 3 of each of the agencies, from one read of the year's applications (the platform's summary,
+ * 集约化): an application counts in the agency it was made (or transferred) to.
+ */
+export async function countApplicationsForReportByAgency(year: number, agencyIds: readonly number[]): Promise<Map<number, ApplicationReportFigures>> {
+  const rows = await db.application.findMany({
+    where: {
+      agencyId: { in: [...agencyIds] },
+      receivedOn: { lte: isoDateToDateColumn(`${year}-12-31`) },
+      OR: [{ decidedOn: null }, { decidedOn: { gte: isoDateToDateColumn(`${year}-01-01`) } }],
+    },
+    select: { agencyId: true, applicantType: true, organisationKind: true, receivedOn: true, decidedOn: true, outcome: true },
+  });
+  const byAgency = new Map<number, ReportApplicationRow[]>(agencyIds.map((agencyId) => [agencyId, []]));
+  for (const { agencyId, ...row } of rows)
+    byAgency.get(agencyId)!.push({ ...row, receivedOn: dateColumnToIsoDate(row.receivedOn), decidedOn: dateColumnToIsoDate(row.decidedOn) });
+  return new Map([...byAgency].map(([agencyId, applications]) => [agencyId, tallyApplicationsForReport(applications, year)]));
 }
 
 /** 信息处理费 charged in the year (元): fees paid that year. */

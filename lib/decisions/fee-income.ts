@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { findDefaultAgency } from "@/lib/agency/agencies";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -34,10 +36,12 @@ export async function setAnnualFeeIncome(actor: ActingUser, input: unknown, now 
   const { year, amountTenThousandYuan, note } = parseInput(feeIncomeSchema, input);
   if (year < 2000 || year > Number(todayInBeijing(now).slice(0, 4))) throw new ValidationError({ year: [t.yearInvalid] });
   return db.$transaction(async (tx) => {
-    const before = await tx.annualFeeIncome.findUnique({ where: { year } });
+    // Each agency enters its own (集约化).
+    const key = { agencyId_year: { agencyId: actor.agencyId, year } };
+    const before = await tx.annualFeeIncome.findUnique({ where: key });
     const row = await tx.annualFeeIncome.upsert({
-      where: { year },
-      create: { year, amountTenThousandYuan, note, updatedById: actor.id },
+      where: key,
+      create: { agencyId: actor.agencyId, year, amountTenThousandYuan, note, updatedById: actor.id },
       update: { amountTenThousandYuan, note, updatedById: actor.id },
       include: { updatedBy: true },
     });
@@ -60,7 +64,9 @@ export async function setAnnualFeeIncome(actor: ActingUser, input: unknown, now 
 
 export async function listAnnualFeeIncome(actor: ActingUser): Promise<FeeIncomeEntry[]> {
   assertPermitted(actor, "registers.read_console");
-  const rows = await db.annualFeeIncome.findMany({ orderBy: { year: "desc" }, include: { updatedBy: true } });
+  // The acting user's agency's (集约化); a platform role reads the default agency's.
+  const agencyId = reachesEveryAgency(actor) ? (await findDefaultAgency()).id : actor.agencyId;
+  const rows = await db.annualFeeIncome.findMany({ where: { agencyId }, orderBy: { year: "desc" }, include: { updatedBy: true } });
   return rows.map((row) => ({
     year: row.year,
     amountTenThousandYuan: row.amountTenThousandYuan.toString(),

@@ -1,5 +1,6 @@
 import "server-only";
-import { sectionsInScope } from "@/lib/agency/agency-scope";
+import { findDefaultAgency } from "@/lib/agency/agencies";
+import { reachesEveryAgency, sectionsInScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { beijingDayOf } from "@/lib/dates";
@@ -134,7 +135,9 @@ export type PowerListVersionSummary = {
 
 export async function listPowerListVersions(actor: ActingUser): Promise<PowerListVersionSummary[]> {
   assertPermitted(actor, "registers.read_console");
-  const versions = await db.powerListVersion.findMany({ orderBy: { year: "desc" }, include: { publishedBy: true } });
+  // The acting user's agency's versions (集约化); a platform role reads the default agency's.
+  const agencyId = reachesEveryAgency(actor) ? (await findDefaultAgency()).id : actor.agencyId;
+  const versions = await db.powerListVersion.findMany({ where: { agencyId }, orderBy: { year: "desc" }, include: { publishedBy: true } });
   return versions.map((version) => ({
     year: version.year,
     entryCount: version.entryCount,

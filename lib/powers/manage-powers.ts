@@ -141,10 +141,10 @@ export async function updatePower(actor: ActingUser, powerId: number, input: unk
     .catch(rethrowCodeClash);
 }
 
-/** The entries the public sees now (published, not withdrawn), in list order. */
-export async function readPublishedPowerEntries(tx: DatabaseTransaction | typeof db = db): Promise<(PowerEntry & { id: number })[]> {
+/** An agency's entries the public sees now (published, not withdrawn), in list order: those its sections keep. */
+export async function readPublishedPowerEntries(tx: DatabaseTransaction | typeof db, scope: { agencyId: number }): Promise<(PowerEntry & { id: number })[]> {
   const rows = await tx.power.findMany({
-    where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null },
+    where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null, section: { agencyId: scope.agencyId } },
     select: { id: true, publishedContent: true },
   });
   return sortPowerEntries(rows.map((row) => ({ ...(row.publishedContent as PowerEntry), id: row.id })));
@@ -163,12 +163,14 @@ export async function publishPowerListVersion(actor: ActingUser, input: unknown,
   if (year < 2000 || year > latestYear) throw new ValidationError({ year: [m.powers.versions.yearInvalid] });
   return db.$transaction(async (tx) => {
     // Serialises concurrent publications of the same year; the unique index is the backstop.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('power-list-version'), ${year}::int)`;
-    if (await tx.powerListVersion.findUnique({ where: { year } })) throw new ConflictError(m.powers.versions.exists(year), "version_exists");
-    const entries = (await readPublishedPowerEntries(tx)).map(({ id: _id, ...entry }) => entry);
+    // Each agency publishes its own list (集约化): the acting user's agency's published entries.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('power-list-version'), ${year * 100000 + actor.agencyId}::int)`;
+    if (await tx.powerListVersion.findUnique({ where: { agencyId_year: { agencyId: actor.agencyId, year } } }))
+      throw new ConflictError(m.powers.versions.exists(year), "version_exists");
+    const entries = (await readPublishedPowerEntries(tx, actor)).map(({ id: _id, ...entry }) => entry);
     if (!entries.length) throw new ValidationError({ year: [m.powers.versions.nothingPublished] });
     const version = await tx.powerListVersion.create({
-      data: { year, entries, entryCount: entries.length, note, publishedAt: now, publishedById: actor.id },
+      data: { agencyId: actor.agencyId, year, entries, entryCount: entries.length, note, publishedAt: now, publishedById: actor.id },
     });
     await bumpPublicContentVersion(tx);
     await recordAuditEvent(tx, {

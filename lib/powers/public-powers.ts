@@ -1,4 +1,5 @@
 import "server-only";
+import { findDefaultAgency } from "@/lib/agency/agencies";
 import { beijingDayOf } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { readPublishedPowerEntries } from "@/lib/powers/manage-powers";
@@ -44,11 +45,13 @@ function pageOf(entries: PublicPowerEntry[], query: PowerListQuery, header: Pick
  */
 export async function findPublicPowerList(query: PowerListQuery = {}): Promise<PublicPowerListPage | null> {
   return readThroughPublicCache("power-list", [query], async () => {
+    // The default agency's list (the addresses without an agency serve it).
+    const { id: agencyId } = await findDefaultAgency();
     if (query.year === undefined) {
-      const inForce = (await readPublishedPowerEntries()).filter((entry) => powerStatusesInForce.includes(entry.status));
+      const inForce = (await readPublishedPowerEntries(db, { agencyId })).filter((entry) => powerStatusesInForce.includes(entry.status));
       return pageOf(inForce, query, { year: null, publishedAt: null, note: null });
     }
-    const version = await db.powerListVersion.findUnique({ where: { year: query.year } });
+    const version = await db.powerListVersion.findUnique({ where: { agencyId_year: { agencyId, year: query.year } } });
     if (!version) return null;
     const entries = sortPowerEntries(version.entries as PowerEntry[]).map((entry) => ({ ...entry, id: null }));
     return pageOf(entries, query, { year: version.year, publishedAt: beijingDayOf(version.publishedAt), note: version.note });
@@ -58,7 +61,8 @@ export async function findPublicPowerList(query: PowerListQuery = {}): Promise<P
 /** The years with a published version of the list, newest first. */
 export async function listPublicPowerListYears(): Promise<number[]> {
   return readThroughPublicCache("power-list-years", [], async () => {
-    const versions = await db.powerListVersion.findMany({ select: { year: true }, orderBy: { year: "desc" } });
+    const { id: agencyId } = await findDefaultAgency();
+    const versions = await db.powerListVersion.findMany({ where: { agencyId }, select: { year: true }, orderBy: { year: "desc" } });
     return versions.map((version) => version.year);
   });
 }
@@ -66,9 +70,10 @@ export async function listPublicPowerListYears(): Promise<number[]> {
 /** What changed between the versions of two years; null when either was never published. */
 export async function comparePublicPowerLists(fromYear: number, toYear: number): Promise<PowerListDiff | null> {
   return readThroughPublicCache("power-list-diff", [fromYear, toYear], async () => {
+    const { id: agencyId } = await findDefaultAgency();
     const [from, to] = await Promise.all([
-      db.powerListVersion.findUnique({ where: { year: fromYear } }),
-      db.powerListVersion.findUnique({ where: { year: toYear } }),
+      db.powerListVersion.findUnique({ where: { agencyId_year: { agencyId, year: fromYear } } }),
+      db.powerListVersion.findUnique({ where: { agencyId_year: { agencyId, year: toYear } } }),
     ]);
     if (!from || !to) return null;
     return diffPowerLists(from.entries as PowerEntry[], to.entries as PowerEntry[]);

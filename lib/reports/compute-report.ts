@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
-import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigureSources } from "@/lib/reports/figure-sources";
+import type { ApplicationFigures, DecisionFigures, ProposalFigures, ReportFigureSources, ReportScope } from "@/lib/reports/figure-sources";
 import { countItemsPublishedInYear, countNormativeDocuments, type ItemPublicationFigures } from "@/lib/reports/item-figures";
 import { reportFormat } from "@/lib/reports/report-format";
 import { checkReportTables, type ReportCheck, type ReportChecks, type Table2, type Table3Row, type Table4 } from "@/lib/reports/report-tables";
@@ -26,19 +26,19 @@ export type ReportFigures = {
   sections: SectionBreakdownRow[];
 };
 
-/** Collects the year's figures from the live data (or the hand-entered figures for older years). */
-export async function computeReportFigures(year: number, sources: ReportFigureSources): Promise<ReportFigures> {
+/** Collects an agency's figures of the year from the live data (or the hand-entered figures for older years). */
+export async function computeReportFigures(year: number, sources: ReportFigureSources, scope: ReportScope): Promise<ReportFigures> {
   const [documents, items, applications, appeals, decisions, feeIncome, powers, proposals, manual, sections] = await Promise.all([
-    countNormativeDocuments(year),
-    countItemsPublishedInYear(year),
-    sources.applications(year),
-    sources.appeals(year),
-    sources.decisions(year),
-    sources.feeIncome(year),
-    sources.retainedLicensingPowers(year),
-    sources.proposalsFor(year),
-    db.reportManualFigures.findUnique({ where: { year } }),
-    findSectionBreakdown(year),
+    countNormativeDocuments(year, scope),
+    countItemsPublishedInYear(year, scope),
+    sources.applications(year, scope),
+    sources.appeals(year, scope),
+    sources.decisions(year, scope),
+    sources.feeIncome(year, scope),
+    sources.retainedLicensingPowers(year, scope),
+    sources.proposalsFor(year, scope),
+    db.reportManualFigures.findUnique({ where: { agencyId_year: { agencyId: scope.agencyId, year } } }),
+    findSectionBreakdown(year, scope),
   ]);
   const liveTable2: Table2 = {
     ...documents,
@@ -94,9 +94,9 @@ export function findTextContradictions(texts: ReportTexts, figures: ReportFigure
   return problems;
 }
 
-/** Last year's published 四 (结转下年度继续办理), from its frozen snapshot. */
-export async function findPreviousCarriedOut(year: number): Promise<Table3Row | null> {
-  const previous = await db.annualReport.findFirst({ where: { year: year - 1, state: "published" }, orderBy: { edition: "desc" } });
+/** The agency's last year's published 四 (结转下年度继续办理), from its frozen snapshot. */
+export async function findPreviousCarriedOut(year: number, scope: ReportScope): Promise<Table3Row | null> {
+  const previous = await db.annualReport.findFirst({ where: { agencyId: scope.agencyId, year: year - 1, state: "published" }, orderBy: { edition: "desc" } });
   const snapshot = previous?.snapshot as { figures?: ReportFigures } | null | undefined;
   return snapshot?.figures?.table3.rows.carried_out ?? null;
 }
@@ -127,7 +127,7 @@ const table2EvidenceCategories = [
 ];
 
 /** Table 2 rows at 0 while the year published items that show there were such decisions or fees. */
-async function findZeroRowsWithItems(figures: ReportFigures): Promise<ReportCheck[]> {
+async function findZeroRowsWithItems(figures: ReportFigures, scope: ReportScope): Promise<ReportCheck[]> {
   const zero = table2EvidenceCategories.filter(({ row }) => figures.table2[row] === 0);
   if (!zero.length) return [];
   const start = new Date(`${figures.year}-01-01T00:00:00+08:00`);
@@ -138,7 +138,7 @@ async function findZeroRowsWithItems(figures: ReportFigures): Promise<ReportChec
     const category = categories.find((each) => each.slug === slug);
     if (!category) continue;
     const count = await db.item.count({
-      where: { publishedAt: { gte: start, lt: end }, withdrawnAt: null, publishedRevision: { categoryId: category.id } },
+      where: { publishedAt: { gte: start, lt: end }, withdrawnAt: null, section: { agencyId: scope.agencyId }, publishedRevision: { categoryId: category.id } },
     });
     if (count)
       problems.push({
@@ -153,8 +153,8 @@ async function findZeroRowsWithItems(figures: ReportFigures): Promise<ReportChec
  * The checks of a report. `texts` are checked for empty required sections only when they are an
  * edition's (`requireTexts`); before the report is started its texts are only the generated draft.
  */
-export async function checkReport(figures: ReportFigures, texts: ReportTexts, options: { requireTexts?: boolean } = {}): Promise<ReportChecks> {
-  const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes, await findPreviousCarriedOut(figures.year));
+export async function checkReport(figures: ReportFigures, texts: ReportTexts, scope: ReportScope, options: { requireTexts?: boolean } = {}): Promise<ReportChecks> {
+  const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes, await findPreviousCarriedOut(figures.year, scope));
   if (options.requireTexts ?? true) blocking.push(...findEmptyRequiredSections(texts));
   const warnings: ReportCheck[] = [];
   if (figures.decisions.publishedLate)
@@ -164,7 +164,7 @@ export async function checkReport(figures: ReportFigures, texts: ReportTexts, op
   if (figures.openApplicationsPastDue)
     warnings.push({ code: "applications_overdue", message: messages.reports.checkMessages.applicationsOverdue(figures.openApplicationsPastDue) });
   if (figures.items.late) warnings.push({ code: "items_late", message: messages.reports.checkMessages.itemsLate(figures.items.late) });
-  warnings.push(...(await findZeroRowsWithItems(figures)));
+  warnings.push(...(await findZeroRowsWithItems(figures, scope)));
   warnings.push(...findTextContradictions(texts, figures));
   return { passed: blocking.length === 0, blocking, warnings };
 }

@@ -26,14 +26,17 @@ export type ProposalFigures = {
   satisfactionRate: number | null;
 };
 
+/** Whose figures: one agency's (集约化: each agency reports on its own records). */
+export type ReportScope = { agencyId: number };
+
 export type ReportFigureSources = {
-  applications(year: number): Promise<ApplicationFigures>;
-  appeals(year: number): Promise<Table4>;
-  decisions(year: number): Promise<DecisionFigures>;
+  applications(year: number, scope: ReportScope): Promise<ApplicationFigures>;
+  appeals(year: number, scope: ReportScope): Promise<Table4>;
+  decisions(year: number, scope: ReportScope): Promise<DecisionFigures>;
   /** 行政事业性收费 of the year in 万元, or 0 when not entered. */
-  feeIncome(year: number): Promise<number>;
-  retainedLicensingPowers(year: number): Promise<number>;
-  proposalsFor(year: number): Promise<ProposalFigures>;
+  feeIncome(year: number, scope: ReportScope): Promise<number>;
+  retainedLicensingPowers(year: number, scope: ReportScope): Promise<number>;
+  proposalsFor(year: number, scope: ReportScope): Promise<ProposalFigures>;
   /** The 21 outcome slugs in the official order with their Chinese row names. */
   outcomes(): readonly { slug: string; label: string; group: string }[];
 };

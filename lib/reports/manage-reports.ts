@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { sectionsInScope } from "@/lib/agency/agency-scope";
+import { findDefaultAgency } from "@/lib/agency/agencies";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -16,7 +17,7 @@ import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { checkReport, computeReportFigures, type ReportFigures } from "@/lib/reports/compute-report";
 import { draftOtherMatters, draftOverview } from "@/lib/reports/draft-texts";
-import type { ReportFigureSources } from "@/lib/reports/figure-sources";
+import type { ReportFigureSources, ReportScope } from "@/lib/reports/figure-sources";
 import { countItemsPublishedInYear } from "@/lib/reports/item-figures";
 import { liveFigureSources } from "@/lib/reports/live-figure-sources";
 import { renderReportHtml, reportPublicationDate, type ReportSnapshot } from "@/lib/reports/report-document";
@@ -55,12 +56,12 @@ export type ReportWorkspace = {
  * Whether the product holds data of the year: items published, licensing / penalty / coercion
  * decisions, applications received or carried in, appeals. Such a year's tables come from that data.
  */
-export async function yearHasLiveData(year: number, sources: ReportFigureSources = liveFigureSources): Promise<boolean> {
+export async function yearHasLiveData(year: number, scope: ReportScope, sources: ReportFigureSources = liveFigureSources): Promise<boolean> {
   const [items, decisions, applications, appeals] = await Promise.all([
-    countItemsPublishedInYear(year),
-    sources.decisions(year),
-    sources.applications(year),
-    sources.appeals(year),
+    countItemsPublishedInYear(year, scope),
+    sources.decisions(year, scope),
+    sources.applications(year, scope),
+    sources.appeals(year, scope),
   ]);
   const rows = applications.table3.rows;
   return (
@@ -76,9 +77,9 @@ export async function yearHasLiveData(year: number, sources: ReportFigureSources
  * without live data (they would replace it), and only while no edition is in review or, once the
  * report is published, until a correction is started (a published report's figures are frozen).
  */
-async function manualFiguresRefusal(year: number, sources: ReportFigureSources): Promise<ConflictError | null> {
-  if (await yearHasLiveData(year, sources)) return new ConflictError(messages.reports.filing.manualHasLiveData(year), "year_has_live_data");
-  const rows = await db.annualReport.findMany({ where: { year }, select: { state: true } });
+async function manualFiguresRefusal(year: number, scope: ReportScope, sources: ReportFigureSources): Promise<ConflictError | null> {
+  if (await yearHasLiveData(year, scope, sources)) return new ConflictError(messages.reports.filing.manualHasLiveData(year), "year_has_live_data");
+  const rows = await db.annualReport.findMany({ where: { agencyId: scope.agencyId, year }, select: { state: true } });
   if (rows.some((row) => row.state === "section_review" || row.state === "leader_review"))
     return new ConflictError(messages.reports.rules.notEditable, "invalid_state");
   if (rows.length && !rows.some((row) => row.state === "draft")) return new ConflictError(messages.reports.filing.manualPublished(year), "invalid_state");
@@ -115,48 +116,57 @@ export function toEdition(row: Prisma.AnnualReportGetPayload<object>): ReportEdi
   };
 }
 
-/** The year's latest unpublished edition (if any), its published editions, and the live figures with their checks. */
-export async function findReportWorkspace(actor: ActingUser, year: number, sources: ReportFigureSources = liveFigureSources): Promise<ReportWorkspace> {
+/**
+ * The year's latest unpublished edition (if any), its published editions, and the live figures with
+ * their checks: of the acting user's agency (集约化: each agency reports on its own records), or of
+ * `agencyId` for a platform role (another agency's is 404 to anyone else).
+ */
+export async function findReportWorkspace(
+  actor: ActingUser,
+  year: number,
+  sources: ReportFigureSources = liveFigureSources,
+  agencyId: number = actor.agencyId,
+): Promise<ReportWorkspace> {
   assertPermitted(actor, "report.read");
-  // Only the reports kept by the actor's agency's sections (集约化), or every agency's for a platform role.
-  const rows = await db.annualReport.findMany({ where: { year, section: sectionsInScope(actor) }, orderBy: { edition: "asc" } });
+  if (agencyId !== actor.agencyId && !reachesEveryAgency(actor)) throw new NotFoundError(messages.common.notFound.report);
+  const scope = { agencyId };
+  const rows = await db.annualReport.findMany({ where: { agencyId: scope.agencyId, year }, orderBy: { edition: "asc" } });
   const draft = rows.find((row) => row.state !== "published") ?? null;
-  const figures = await computeReportFigures(year, sources);
+  const figures = await computeReportFigures(year, sources, scope);
   const texts = draft
     ? { overview: draft.overview, problems: draft.problems, otherMatters: draft.otherMatters }
     : { overview: draftOverview(figures), problems: "", otherMatters: draftOtherMatters(figures) };
   const [agency, manual, manualRefusal] = await Promise.all([
-    // The agency keeping the year's report, else the actor's.
-    db.agency.findFirstOrThrow({ where: rows.length ? { sections: { some: { id: rows[0].sectionId } } } : { id: actor.agencyId }, select: { name: true } }),
-    db.reportManualFigures.findUnique({ where: { year } }),
-    manualFiguresRefusal(year, sources),
+    db.agency.findUnique({ where: { id: scope.agencyId }, select: { name: true } }),
+    db.reportManualFigures.findUnique({ where: { agencyId_year: { agencyId: scope.agencyId, year } } }),
+    manualFiguresRefusal(year, scope, sources),
   ]);
   return {
     manualFiguresAllowed: manualRefusal === null,
-    agencyName: agency.name,
+    agencyName: agency?.name ?? "",
     manualFigures: { table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null },
     year,
     edition: draft ? toEdition(draft) : null,
     published: rows.filter((row) => row.state === "published").map(toEdition),
     figures,
-    checks: await checkReport(figures, texts, { requireTexts: Boolean(draft) }),
+    checks: await checkReport(figures, texts, scope, { requireTexts: Boolean(draft) }),
   };
 }
 
 /** Starts the year's report (or, once published, a correction) with generated first texts. */
 export async function startReport(actor: ActingUser, year: number, sources: ReportFigureSources = liveFigureSources): Promise<ReportEdition> {
   assertPermitted(actor, "report.edit");
-  const figures = await computeReportFigures(year, sources);
+  const scope = { agencyId: actor.agencyId };
+  const figures = await computeReportFigures(year, sources, scope);
   return db.$transaction(async (tx) => {
-    const all = await tx.annualReport.findMany({ where: { year }, include: { section: { select: { agencyId: true } } }, orderBy: { edition: "desc" } });
-    const rows = all.filter((row) => row.section.agencyId === actor.agencyId);
-    // One report per year and edition on the platform for now (@@unique([year, edition])): another agency's holds the year.
-    if (all.length > rows.length) throw new ConflictError(messages.reports.rules.yearKeptElsewhere(year), "year_kept_elsewhere");
+    // Each agency its own report of the year (集约化); the unique (agency, year, edition) is the backstop.
+    const rows = await tx.annualReport.findMany({ where: { agencyId: scope.agencyId, year }, orderBy: { edition: "desc" } });
     if (rows.some((row) => row.state !== "published")) throw new ConflictError(messages.reports.rules.draftExists(year), "draft_exists");
     const edition = (rows[0]?.edition ?? 0) + 1;
     const previous = rows[0];
     const created = await tx.annualReport.create({
       data: {
+        agencyId: scope.agencyId,
         year,
         edition,
         sectionId: actor.sectionId,
@@ -281,9 +291,13 @@ export async function publishReportItem(
   return item.id;
 }
 
-/** The latest published edition of a year, from its frozen snapshot. */
-export async function findPublishedReport(year: number): Promise<(ReportSnapshot & { itemId: number | null; editions: number[] }) | null> {
-  const rows = await db.annualReport.findMany({ where: { year, state: "published" }, orderBy: { edition: "desc" } });
+/** An agency's (by default the default agency's) latest published edition of a year, from its frozen snapshot. */
+export async function findPublishedReport(
+  year: number,
+  scope?: ReportScope,
+): Promise<(ReportSnapshot & { itemId: number | null; editions: number[] }) | null> {
+  const agencyId = scope?.agencyId ?? (await findDefaultAgency()).id;
+  const rows = await db.annualReport.findMany({ where: { agencyId, year, state: "published" }, orderBy: { edition: "desc" } });
   if (!rows.length) return null;
   return { ...(rows[0].snapshot as unknown as ReportSnapshot), itemId: rows[0].itemId, editions: rows.map((row) => row.edition) };
 }
@@ -309,12 +323,13 @@ export async function saveManualFigures(actor: ActingUser, year: number, input: 
     table4: z.array(count).length(15, { error: messages.reports.validation.table4Length }).nullish(),
   });
   const data = parseInput(schema, input);
-  const refusal = await manualFiguresRefusal(year, sources);
+  const scope = { agencyId: actor.agencyId };
+  const refusal = await manualFiguresRefusal(year, scope, sources);
   if (refusal) throw refusal;
   await db.$transaction(async (tx) => {
     await tx.reportManualFigures.upsert({
-      where: { year },
-      create: { year, table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
+      where: { agencyId_year: { agencyId: scope.agencyId, year } },
+      create: { agencyId: scope.agencyId, year, table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
       update: { table2: data.table2 ?? undefined, table4: data.table4 ?? undefined, updatedById: actor.id },
     });
     await recordAuditEvent(tx, {
@@ -347,8 +362,9 @@ function reportYearOfItem(title: string, publishedOn: string): number {
  * the reports published as items of the 政府信息公开年报 category before this system was used (an
  * item a report of this system published is that report's, not another year's).
  */
-export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
-  const rows = await db.annualReport.findMany({ where: { state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
+export async function listPublishedReports(scope?: ReportScope): Promise<PublishedReportEntry[]> {
+  const agencyId = scope?.agencyId ?? (await findDefaultAgency()).id;
+  const rows = await db.annualReport.findMany({ where: { agencyId, state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
   const entries = new Map<number, PublishedReportEntry>();
   for (const row of rows) {
     if (entries.has(row.year)) continue;
@@ -367,6 +383,7 @@ export async function listPublishedReports(): Promise<PublishedReportEntry[]> {
       withdrawnAt: null,
       id: { notIn: reportItemIds },
       publishedRevision: { category: { slug: "annual-reports" } },
+      section: { agencyId },
     },
     include: { publishedRevision: true },
     orderBy: { publishedAt: "desc" },

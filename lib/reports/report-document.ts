@@ -78,9 +78,8 @@ function formatFee(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(4).replace(/0+$/, "");
 }
 
-/** The report as HTML in the official table layout (the published item's body, the public page). */
-export function renderReportHtml(snapshot: ReportSnapshot, options: { signature?: boolean } = {}): string {
-  const { figures, texts } = snapshot;
+/** Tables 2, 3 and 4 as HTML in the official layout (a report's, or a sum over agencies). */
+export function renderReportTablesHtml(figures: Pick<ReportFigures, "table2" | "table3" | "table4" | "outcomes">): { table2: string; table3: string; table4: string } {
   const t2 = figures.table2;
   const f2 = reportFormat.table2;
   const table2 = `<table>
@@ -110,6 +109,13 @@ export function renderReportHtml(snapshot: ReportSnapshot, options: { signature?
 <tr>${table4CellLabels.map((label) => `<th rowspan="2">${label}</th>`).join("")}<th colspan="5">${table4GroupLabels[1]}</th><th colspan="5">${table4GroupLabels[2]}</th></tr>
 <tr>${[...table4CellLabels, ...table4CellLabels].map((label) => `<th>${label}</th>`).join("")}</tr></thead>
 <tbody><tr>${figures.table4.map((value) => `<td>${value}</td>`).join("")}</tr></tbody></table>`;
+  return { table2, table3, table4 };
+}
+
+/** The report as HTML in the official table layout (the published item's body, the public page). */
+export function renderReportHtml(snapshot: ReportSnapshot, options: { signature?: boolean } = {}): string {
+  const { figures, texts } = snapshot;
+  const { table2, table3, table4 } = renderReportTablesHtml(figures);
   const notice = snapshot.correctionNotice
     ? `<blockquote><p><strong>${reportFormat.correctionNotice}</strong>${escapeHtml(snapshot.correctionNotice)}</p></blockquote>`
     : "";

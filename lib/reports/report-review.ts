@@ -92,8 +92,9 @@ export const reportReview = defineReviewedRecord({
   prepare: async ({ id, options }: { id: number; options: Partial<{ sources: ReportFigureSources }> }) => {
     const current = await db.annualReport.findUnique({ where: { id } });
     if (!current) throw new NotFoundError(messages.common.notFound.report);
-    const figures = await computeReportFigures(current.year, options.sources ?? liveFigureSources);
-    const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters });
+    const scope = { agencyId: current.agencyId };
+    const figures = await computeReportFigures(current.year, options.sources ?? liveFigureSources, scope);
+    const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters }, scope);
     return { figures, checks };
   },
   lock: (tx, id, request) => lockReport(tx, id, request.version),

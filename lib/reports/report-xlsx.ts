@@ -32,8 +32,7 @@ class SheetWriter extends BorderedSheet {
   }
 
   /** The 落款 under the table: a blank row, the agency, the date, at the right. */
-  signature(snapshot: ReportSnapshot, afterRow: number): void {
-    const { agencyName, date } = reportSignature(snapshot);
+  signature({ agencyName, date }: ReportTablesSource["signature"], afterRow: number): void {
     [agencyName, date].forEach((value, index) => {
       const row = afterRow + 2 + index;
       this.sheet.mergeCells(row, 1, row, this.width);
@@ -45,17 +44,30 @@ class SheetWriter extends BorderedSheet {
   }
 }
 
+/** What the three tables show: a report's, or a sum over agencies (lib/reports/summary-xlsx.ts). */
+export type ReportTablesSource = {
+  title: string;
+  signature: { agencyName: string; date: string };
+  figures: Pick<ReportSnapshot["figures"], "table2" | "table3" | "table4" | "outcomes">;
+};
+
 export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = snapshot.agencyName;
   workbook.title = snapshot.title;
-  const { figures } = snapshot;
+  addReportTables(workbook, { title: snapshot.title, signature: reportSignature(snapshot), figures: snapshot.figures });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Adds the sheets 表二, 表三 and 表四 in the official layout to `workbook`. */
+export function addReportTables(workbook: ExcelJS.Workbook, source: ReportTablesSource): void {
+  const { figures, title, signature } = source;
   const t2 = figures.table2;
   const f2 = reportFormat.table2;
 
   // 表二: four blocks of the 第二十条 items, four columns.
   const sheet2 = new SheetWriter(workbook.addWorksheet(f2.sheetName), 4);
-  sheet2.reportTitleRows(snapshot.title, sectionHeadings[1]);
+  sheet2.reportTitleRows(title, sectionHeadings[1]);
   let row = 3;
   const block = (article: string, header: Cell[], rows: Cell[][]) => {
     sheet2.place({ value: article, row, column: 1, columns: 4, bold: true });
@@ -88,13 +100,13 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
   );
   block(f2.articles.fees, [f2.content, f2.feeAmount], [[f2.rows.fees, t2.feesTenThousandYuan]]);
   sheet2.sheet.columns.forEach((column, index) => (column.width = index === 0 ? 28 : 18));
-  sheet2.signature(snapshot, row - 1);
+  sheet2.signature(signature, row - 1);
   sheet2.pageSetup("portrait", "1:2");
 
   // 表三: the corner note over three header rows, 申请人情况 → 自然人 | 法人或其他组织 (five kinds) | 总计.
   const t3 = reportFormat.table3;
   const sheet3 = new SheetWriter(workbook.addWorksheet(t3.sheetName), 8);
-  sheet3.reportTitleRows(snapshot.title, sectionHeadings[2]);
+  sheet3.reportTitleRows(title, sectionHeadings[2]);
   sheet3.place({ value: t3.balanceNote, row: 3, column: 1, rows: 3, bold: true });
   sheet3.place({ value: t3.applicants, row: 3, column: 2, columns: 7, bold: true });
   sheet3.place({ value: table3ColumnLabels.person, row: 4, column: 2, rows: 2, bold: true });
@@ -114,13 +126,13 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
   sheet3.sheet.getRow(4).height = 30;
   sheet3.sheet.getRow(5).height = 45;
   sheet3.sheet.columns.forEach((column, index) => (column.width = index === 0 ? 46 : 9));
-  sheet3.signature(snapshot, row - 1);
+  sheet3.signature(signature, row - 1);
   sheet3.pageSetup("portrait", "3:5");
 
   // 表四: 行政复议 (five cells over two rows) | 行政诉讼 → 未经复议直接起诉 (five) | 复议后起诉 (five).
   const t4 = reportFormat.table4;
   const sheet4 = new SheetWriter(workbook.addWorksheet(t4.sheetName), 15);
-  sheet4.reportTitleRows(snapshot.title, sectionHeadings[3]);
+  sheet4.reportTitleRows(title, sectionHeadings[3]);
   sheet4.place({ value: t4.review, row: 3, column: 1, columns: 5, bold: true });
   sheet4.place({ value: t4.litigation, row: 3, column: 6, columns: 10, bold: true });
   table4CellLabels.forEach((label, index) => sheet4.place({ value: label, row: 4, column: 1 + index, rows: 2, bold: true }));
@@ -130,8 +142,6 @@ export async function buildReportXlsx(snapshot: ReportSnapshot): Promise<Buffer>
   figures.table4.forEach((value, index) => sheet4.place({ value, row: 6, column: 1 + index }));
   sheet4.sheet.columns.forEach((column) => (column.width = 9));
   sheet4.sheet.getRow(5).height = 30;
-  sheet4.signature(snapshot, 6);
+  sheet4.signature(signature, 6);
   sheet4.pageSetup("landscape", "3:5");
-
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,13 +5,15 @@ import { beijingYearBounds } from "@/lib/reports/item-figures";
 export type SectionBreakdownRow = { sectionId: number; sectionName: string; itemsPublished: number; itemsLate: number; itemsInReview: number };
 
 /** What each section contributed in the year, since the office compiles the report from all of them. */
-export async function findSectionBreakdown(year: number): Promise<SectionBreakdownRow[]> {
+export async function findSectionBreakdown(year: number, scope: { agencyId: number }): Promise<SectionBreakdownRow[]> {
   const { start, end } = beijingYearBounds(year);
-  const sections = await db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  // The reporting agency's sections (集约化).
+  const sections = await db.section.findMany({ where: { agencyId: scope.agencyId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
+  const ofSections = { sectionId: { in: sections.map((section) => section.id) } };
   const [published, late, inReview] = await Promise.all([
-    db.item.groupBy({ by: ["sectionId"], where: { publishedAt: { gte: start, lt: end } }, _count: true }),
-    db.item.groupBy({ by: ["sectionId"], where: { publishedAt: { gte: start, lt: end }, publishedOnTime: false }, _count: true }),
-    db.item.groupBy({ by: ["sectionId"], where: { state: { in: ["section_review", "leader_review"] } }, _count: true }),
+    db.item.groupBy({ by: ["sectionId"], where: { ...ofSections, publishedAt: { gte: start, lt: end } }, _count: true }),
+    db.item.groupBy({ by: ["sectionId"], where: { ...ofSections, publishedAt: { gte: start, lt: end }, publishedOnTime: false }, _count: true }),
+    db.item.groupBy({ by: ["sectionId"], where: { ...ofSections, state: { in: ["section_review", "leader_review"] } }, _count: true }),
   ]);
   const countOf = (rows: { sectionId: number; _count: number }[], sectionId: number) => rows.find((row) => row.sectionId === sectionId)?._count ?? 0;
   return sections.map((section) => ({

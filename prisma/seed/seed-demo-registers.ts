@@ -492,7 +492,7 @@ function demoCreditCode(category: DemoDecision["category"], index: number): stri
 
 export async function seedDemoRegisters(): Promise<void> {
   // The 2017 list is the last thing of the power list written: its presence means this ran.
-  if (await db.powerListVersion.findUnique({ where: { year: 2017 } })) return;
+  if (await db.powerListVersion.findFirst({ where: { year: 2017 } })) return;
   const users = new Map((await db.user.findMany()).map((user) => [user.username, user]));
   const staff = users.get("staff")!;
   const head = users.get("head")!;
@@ -771,7 +771,7 @@ export async function seedDemoRegisters(): Promise<void> {
     });
   // The 2017 income of the fee whose standard the demo office published (城市道路占用挖掘修复费), for
   // Table 2's 行政事业性收费 row (第二十条第（八）项).
-  if (!(await db.annualFeeIncome.findUnique({ where: { year: 2017 } })))
+  if (!(await db.annualFeeIncome.findFirst({ where: { year: 2017 } })))
     await db.annualFeeIncome.create({
       data: { year: 2017, amountTenThousandYuan: demoFeeIncome2017TenThousandYuan, note: "城市道路占用挖掘修复费", updatedById: staff.id },
     });

@@ -367,7 +367,7 @@ describe("建议提案 and 留言", () => {
 });
 
 describe("annual reports and the audit log", () => {
-  test("a report kept by this agency's section is 404 to another agency and absent from its years and tasks; another agency cannot take the year", async () => {
+  test("a report kept by this agency is 404 to another agency and absent from its years and tasks; each agency has its own report of the year", async () => {
     const report = await startReport(own.staff, 2025);
     const ownYears = await listReportYears(own.leader, 2026);
     assert.equal(ownYears.find((entry) => entry.year === 2025)?.draftState, "draft");
@@ -378,16 +378,23 @@ describe("annual reports and the audit log", () => {
     const texts = { overview: "改", problems: "", otherMatters: "", version: 1 };
     await assert.rejects(updateReportTexts(foreign.staff, report.id, texts), notFound);
     await assert.rejects(transitionReport(foreign.section_head, report.id, { action: "submit" }), notFound);
+    assert.deepEqual(await listReportTasks(foreign.section_head), []);
+
+    const foreignReport = await startReport(foreign.staff, 2025);
+    assert.notEqual(foreignReport.id, report.id, "the other agency's own report of the same year and edition");
+    assert.equal(foreignReport.edition, 1);
+    assert.equal((await findReportWorkspace(foreign.staff, 2025)).edition?.id, foreignReport.id);
+    await assert.rejects(updateReportTexts(own.staff, foreignReport.id, texts), notFound);
     await assert.rejects(
       startReport(foreign.staff, 2025),
       (error) => error instanceof AppError && error.status === 409,
-      "one report a year on the platform for now",
+      "one draft at a time within the agency",
     );
-    assert.deepEqual(await listReportTasks(foreign.section_head), []);
 
     assert.equal((await findReportWorkspace(own.admin, 2025)).edition?.id, report.id);
     assert.equal((await updateReportTexts(own.staff, report.id, texts)).version, 2);
-    assert.equal((await findReportWorkspace(supervisor, 2025)).edition?.texts.overview, "改");
+    assert.equal((await findReportWorkspace(supervisor, 2025, undefined, own.admin.agencyId)).edition?.texts.overview, "改");
+    await assert.rejects(findReportWorkspace(own.staff, 2025, undefined, foreign.staff.agencyId), notFound, "only a platform role names another agency");
     await assert.rejects(updateReportTexts(supervisor, report.id, { ...texts, version: 2 }), forbidden);
   });
 

@@ -10,7 +10,7 @@ import { createItem, updateItem } from "@/lib/items/manage-items";
 import { findPublicItem } from "@/lib/items/public-items";
 import { countNormativeDocuments } from "@/lib/reports/item-figures";
 import { seedBaseData } from "@/prisma/seed/seed-base";
-import { insertSection, insertUser } from "../support/fixtures";
+import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
 import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -70,7 +70,7 @@ describe("Table 2's 规章 and 行政规范性文件 rows (国办公开办函〔
     await draftDocument("normative-documents", "尚在审核的规范性文件", { writtenAt: "2026-11-20" });
     for (const id of [ownThisYear, ownOld, reposted, regulation]) await publish(id);
 
-    const figures = await countNormativeDocuments(2026);
+    const figures = await countNormativeDocuments(2026, { agencyId: await defaultAgencyId() });
     assert.deepEqual(
       figures.normativeDocuments,
       { issued: 1, repealed: 0, inForce: 2 },
@@ -78,7 +78,7 @@ describe("Table 2's 规章 and 行政规范性文件 rows (国办公开办函〔
     );
     assert.deepEqual(figures.regulations, { issued: 1, repealed: 0, inForce: 1 }, "规章 counted in its own row");
 
-    const in2019 = await countNormativeDocuments(2019);
+    const in2019 = await countNormativeDocuments(2019, { agencyId: await defaultAgencyId() });
     assert.deepEqual(in2019.normativeDocuments, { issued: 1, repealed: 0, inForce: 1 }, "the old document belongs to the year it was written");
     assert.deepEqual(in2019.regulations, { issued: 0, repealed: 0, inForce: 0 });
   });

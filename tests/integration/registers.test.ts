@@ -181,9 +181,9 @@ describe("the power list", () => {
       diff?.changed.map((item) => [item.code, item.fields]),
       [["T-XK-001", ["status", "statusNote"]]],
     );
-    assert.equal(await countRetainedPowers(2016, "license"), list2016!.items.filter((item) => item.type === "license").length);
-    assert.equal(await countRetainedPowers(2017, "license"), (await countRetainedPowers(2016, "license")) - 1);
-    assert.equal(await countRetainedPowers(2017, "inspection"), 1);
+    assert.equal(await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license"), list2016!.items.filter((item) => item.type === "license").length);
+    assert.equal(await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "license"), (await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license")) - 1);
+    assert.equal(await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "inspection"), 1);
   });
 });
 
@@ -699,12 +699,12 @@ describe("templates, export and the annual report's figures", () => {
   });
 
   test("fee income is entered per year in 万元 and read back for the report", async () => {
-    assert.equal(await feeIncomeForReport(2017), null);
+    assert.equal(await feeIncomeForReport(2017, { agencyId: await defaultAgencyId() }), null);
     await assert.rejects(setAnnualFeeIncome(leader, { year: 2017, amountTenThousandYuan: "1" }), ForbiddenError);
     await assert.rejects(setAnnualFeeIncome(staff, { year: 2017, amountTenThousandYuan: "-1" }), fieldsRejected("amountTenThousandYuan"));
     await setAnnualFeeIncome(staff, { year: 2017, amountTenThousandYuan: "12.3456" });
     await setAnnualFeeIncome(head, { year: 2017, amountTenThousandYuan: 12.5, note: "更正" });
-    assert.equal(await feeIncomeForReport(2017), 12.5);
+    assert.equal(await feeIncomeForReport(2017, { agencyId: await defaultAgencyId() }), 12.5);
     assert.deepEqual(
       (await listAnnualFeeIncome(leader)).map((entry) => [entry.year, entry.amountTenThousandYuan, entry.note]),
       [[2017, "12.5", "更正"]],
@@ -993,8 +993,8 @@ describe("the demo data", () => {
       ["JC-1", "JC-2", "JC-3", "JC-4"],
     );
     assert.equal(list2017?.items[0].responsibilities, "抽查", "the earlier entry is kept as it was");
-    assert.equal(await countRetainedPowers(2017, "license"), demoRegisterFacts.retainedLicenses2017);
-    assert.ok((await countRetainedPowers(2016, "license")) > 12);
+    assert.equal(await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "license"), demoRegisterFacts.retainedLicenses2017);
+    assert.ok((await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license")) > 12);
     const figures = await countDecisionsForReport(2017);
     assert.deepEqual(
       { license: figures.license, penalty: figures.penalty, coercion: figures.coercion, late: figures.publishedLate },

@@ -25,6 +25,11 @@ export default async function ReportsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={m.consoleTitle} />
+      {isPermitted(actor.role, "report.read_summary") ? (
+        <p className="text-sm">
+          <Link href={`/admin/reports/summary?year=${due}`}>{m.summary.title(due)}</Link>
+        </p>
+      ) : null}
       {dueEntry?.publishedEditions.length ? null : (
         <Notice role="status" testId="report-countdown" tone={days < 0 ? "error" : days <= 30 ? "warning" : "info"}>
           {days < 0 ? m.overdue(due) : m.countdown(due, days)}

@@ -17,15 +17,16 @@ export const reportsGrants = {
     "report.approve_leader",
     "report.return_section",
     "report.return_leader",
+    "report.read_summary",
   ],
   roles: {
     staff: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit"],
     section_head: ["report.read", "report.edit", "report.manual_figures", "ledger.import", "report.submit", "report.approve_section", "report.return_section"],
     leader: ["report.read", "report.approve_leader", "report.return_leader"],
     admin: ["report.read", "report.manual_figures", "ledger.import"],
-    // Platform roles (集约化): the platform administrator keeps agencies and accounts, not this domain;
-    // the supervisor (政务公开办) reads it in every agency.
-    platform_admin: [],
-    supervisor: ["report.read"],
+    // Platform roles (集约化): the platform administrator keeps agencies and accounts, and reads the
+    // summary over the agencies; the supervisor (政务公开办) reads reports in every agency and the summary.
+    platform_admin: ["report.read_summary"],
+    supervisor: ["report.read", "report.read_summary"],
   },
 } as const satisfies DomainGrants;
