@@ -15,6 +15,17 @@ export async function resolvePublicAgency(code: string | null | undefined): Prom
   return agency;
 }
 
+/** `resolvePublicAgency` for a page: null for an unknown code (the page answers 404). */
+export async function findPublicAgency(code: string | string[] | null | undefined): Promise<AgencyDetails | null> {
+  if (Array.isArray(code)) return null;
+  return code ? findAgencyByCode(code) : findDefaultAgency();
+}
+
+/** The query that keeps a public address on an agency: none for the default agency (its addresses have none). */
+export function agencyQuery(agency: Pick<AgencyDetails, "code" | "isDefault">): string {
+  return agency.isDefault ? "" : `?agency=${encodeURIComponent(agency.code)}`;
+}
+
 /**
  * Whether records must be filtered by their section's agency to show only `agencyId`'s: not while
  * no other agency keeps a section (a platform of one agency), which spares the big lists a join.

@@ -131,6 +131,7 @@ export const reportsMessages = {
     categoryMissing: "公开目录中缺少“政府信息公开年报”栏目（annual-reports）。",
     itemKeyword: "年度报告",
   },
+  agencyTitle: (agencyName: string) => `${agencyName}政府信息公开工作年度报告`,
   /** 集约化 (issue 15): the 政务公开办's summary of every agency's report of a year. */
   summary: {
     title: (year: number) => `${year}年度政府信息公开工作年度报告汇总`,

@@ -68,4 +68,20 @@ export const reportRows: MatrixRow[] = [
     note: "422: allowed, and the file refused",
     request: async () => ({ args: [{ status: "idle" }, form({ file: new File(["这不是表格"], "ledger.xlsx") })] }),
   },
+
+  // The 政务公开办's summary over the agencies (集约化): the platform roles only (not columns here).
+  {
+    route: "GET /api/v1/reports/annual/[year]/summary",
+    case: "2017, every agency",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "only the platform roles (supervisor, platform administrator) read the summary: tests/integration/report-summary.test.ts",
+    request: async () => ({ params: { year: "2017" } }),
+  },
+  {
+    route: "GET /admin/reports/summary/export",
+    case: "2017 as .xlsx",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "only the platform roles (supervisor, platform administrator) read the summary: tests/integration/report-summary.test.ts",
+    request: async () => ({ query: { year: "2017" } }),
+  },
 ];

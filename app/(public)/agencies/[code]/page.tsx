@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { findAgencyByCode, type AgencyDetails } from "@/lib/agency/agencies";
 import { findLeadingGroup } from "@/lib/agency/find-agency";
+import { agencyQuery } from "@/lib/agency/public-agency";
 import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ function columnLinks(_agency: AgencyDetails): { href: string; label: string }[] 
   return [
     { href: "/catalogue/guide", label: links.guide },
     { href: "/catalogue/statutory", label: links.catalogue },
-    { href: "/reports/annual", label: links.reports },
+    { href: `/reports/annual${agencyQuery(_agency)}`, label: links.reports },
     { href: "/apply", label: links.apply },
   ];
 }

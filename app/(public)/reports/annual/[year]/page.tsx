@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
 import { articleDate } from "@/lib/agency/page-identity";
+import { agencyQuery, findPublicAgency } from "@/lib/agency/public-agency";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { withScrollableTables } from "@/lib/content/scrollable-tables";
 import { messages } from "@/lib/i18n";
@@ -11,15 +12,18 @@ import { renderReportHtml, reportPublicationDate, reportSignature } from "@/lib/
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ year: string }> };
+type Props = { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(params: Props["params"]) {
+/** The default agency's report of the year, or with `?agency=CODE` that agency's (集约化). */
+async function load(params: Props["params"], searchParams: Props["searchParams"]) {
   const raw = (await params).year;
-  return /^\d{4}$/.test(raw) ? findPublishedReport(Number(raw)) : null;
+  const agency = await findPublicAgency((await searchParams).agency);
+  const report = agency && /^\d{4}$/.test(raw) ? await findPublishedReport(Number(raw), { agencyId: agency.id }) : null;
+  return report && agency ? { ...report, query: agencyQuery(agency) } : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const report = await load(params);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const report = await load(params, searchParams);
   return publicMetadata({
     page: report?.title ?? messages.reports.title,
     column: "disclosure",
@@ -31,14 +35,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
           source: report.agencyName,
           keywords: [messages.reports.title, String(report.year)],
           description: report.texts.overview,
-          path: `/reports/annual/${report.year}`,
+          path: `/reports/annual/${report.year}${report.query}`,
         }
       : undefined,
   });
 }
 
-export default async function AnnualReportPage({ params }: Props) {
-  const report = await load(params);
+export default async function AnnualReportPage({ params, searchParams }: Props) {
+  const report = await load(params, searchParams);
   if (!report) notFound();
   const m = messages.reports;
   const signature = reportSignature(report);
@@ -57,8 +61,8 @@ export default async function AnnualReportPage({ params }: Props) {
         )}
       </h1>
       <p className="no-print mt-4 flex flex-wrap justify-center gap-3 text-sm">
-        <a href={`/reports/annual/${report.year}/download/docx`}>{m.docx}</a>
-        <a href={`/reports/annual/${report.year}/download/xlsx`}>{m.xlsx}</a>
+        <a href={`/reports/annual/${report.year}/download/docx${report.query}`}>{m.docx}</a>
+        <a href={`/reports/annual/${report.year}/download/xlsx${report.query}`}>{m.xlsx}</a>
         <PrintButton label={m.print} />
       </p>
       <div

@@ -1,3 +1,4 @@
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { errorResponse } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import { NotFoundError } from "@/lib/errors";
@@ -13,10 +14,12 @@ const formats = {
   xlsx: { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", build: buildReportXlsx },
 } as const;
 
-export async function GET(_request: Request, context: { params: Promise<{ year: string; format: string }> }) {
+/** The default agency's report, or with `?agency=CODE` that agency's (集约化). */
+export async function GET(request: Request, context: { params: Promise<{ year: string; format: string }> }) {
   const { year, format } = await context.params;
   const output = formats[format as keyof typeof formats];
-  const report = /^\d{4}$/.test(year) && output ? await findPublishedReport(Number(year)) : null;
+  const agency = await findPublicAgency(new URL(request.url).searchParams.get("agency"));
+  const report = agency && /^\d{4}$/.test(year) && output ? await findPublishedReport(Number(year), { agencyId: agency.id }) : null;
   if (!report || !output) return errorResponse(new NotFoundError(messages.common.notFound.reportNotPublished));
   const bytes = await output.build(report);
   return new Response(new Uint8Array(bytes), {
