@@ -29,7 +29,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (isPermitted(user.role, "feedback.read_console")) links.push({ href: "/admin/feedback", label: messages.proposals.feedback.console.nav });
   if (isPermitted(user.role, "report.read")) links.push({ href: "/admin/reports", label: m.reports });
   if (isPermitted(user.role, "report.read_summary")) links.push({ href: "/admin/reports/summary", label: messages.reports.summary.navLabel });
-  if (isPermitted(user.role, "catalogue.manage")) links.push({ href: "/admin/catalogue", label: m.catalogue });
+  if (isPermitted(user.role, "catalogue.manage") || isPermitted(user.role, "catalogue.manage_template"))
+    links.push({ href: "/admin/catalogue", label: m.catalogue });
   if (isPermitted(user.role, "sensitive_words.manage")) links.push({ href: "/admin/sensitive-words", label: m.sensitiveWords });
   if (isPermitted(user.role, "calendar.manage")) links.push({ href: "/admin/calendar", label: m.calendar });
   if (isPermitted(user.role, "site_identity.manage")) links.push({ href: "/admin/site-identity", label: messages.siteIdentity.nav });

@@ -39,6 +39,7 @@ const coreActions = [
   "item.restore",
   "item.restore_any_section",
   "catalogue.manage",
+  "catalogue.manage_template",
   "sensitive_words.manage",
   "calendar.manage",
   "site_identity.manage",
@@ -76,9 +77,10 @@ const corePermissions: Record<Role, readonly Action[]> = {
   admin: administration,
   // Platform roles (集约化), held in the government's own agency. The platform administrator keeps
   // the agencies, their accounts and the settings every agency shares (the catalogue template, the
-  // working-day calendar, sensitive words); the supervisor (政务公开办) reads every agency's console.
-  platform_admin: [...administration, "agency.manage"],
-  supervisor: [...everyStaffMember, "audit.read", "audit.export"],
+  // working-day calendar, sensitive words); the supervisor (政务公开办) reads every agency's console
+  // and keeps the platform catalogue template with the platform administrator.
+  platform_admin: [...administration, "agency.manage", "catalogue.manage_template"],
+  supervisor: [...everyStaffMember, "audit.read", "audit.export", "catalogue.manage_template"],
 };
 
 function grantsOf(role: Role): readonly Action[] {

@@ -1,4 +1,5 @@
 import "server-only";
+import { findDefaultAgency } from "@/lib/agency/agencies";
 import { db } from "@/lib/db";
 import { readThroughPublicCache } from "@/lib/public-content/cached";
 
@@ -9,6 +10,8 @@ export type CategoryNode = {
   kind: "list" | "page";
   parentId: number | null;
   sortOrder: number;
+  /** The agency whose own column it is (集约化); null: the platform template every agency inherits. */
+  agencyId: number | null;
   children: CategoryNode[];
 };
 
@@ -19,29 +22,44 @@ export function buildCategoryTree(rows: Omit<CategoryNode, "children">[]): Categ
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
     (parent ? parent.children : roots).push(node);
   }
+  // An agency's own columns below the template's (集约化), each group in its order.
   const sort = (list: CategoryNode[]) => {
-    list.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+    list.sort((a, b) => Number(a.agencyId !== null) - Number(b.agencyId !== null) || a.sortOrder - b.sortOrder || a.id - b.id);
     list.forEach((node) => sort(node.children));
   };
   sort(roots);
   return roots;
 }
 
-async function readCategoryRows(): Promise<Omit<CategoryNode, "children">[]> {
-  return db.category.findMany({ select: { id: true, slug: true, name: true, kind: true, parentId: true, sortOrder: true } });
+/**
+ * Whose catalogue: an agency's (the platform template and its own columns), the default agency's
+ * without one (the addresses without an agency serve it), or "all" (every agency's columns: finding
+ * any item's category, the site map of every page).
+ */
+export type CatalogueScope = { agencyId: number } | "all";
+
+async function readCategoryRows(scope: { agencyId: number } | "all"): Promise<Omit<CategoryNode, "children">[]> {
+  return db.category.findMany({
+    where: scope === "all" ? {} : { OR: [{ agencyId: null }, { agencyId: scope.agencyId }] },
+    select: { id: true, slug: true, name: true, kind: true, parentId: true, sortOrder: true, agencyId: true },
+  });
 }
 
-/** The catalogue tree (public information: no actor needed). */
-export async function findCategoryTree(): Promise<CategoryNode[]> {
-  return readThroughPublicCache("category-tree", [], async () => buildCategoryTree(await readCategoryRows()));
+/** The catalogue tree (public information: no actor needed); the template's columns before an agency's own. */
+export async function findCategoryTree(scope?: CatalogueScope): Promise<CategoryNode[]> {
+  const resolved = scope ?? { agencyId: (await findDefaultAgency()).id };
+  return readThroughPublicCache("category-tree", [resolved === "all" ? "all" : resolved.agencyId], async () =>
+    buildCategoryTree(await readCategoryRows(resolved)),
+  );
 }
 
 export function flattenCategoryTree(tree: CategoryNode[], depth = 0): (CategoryNode & { depth: number })[] {
   return tree.flatMap((node) => [{ ...node, depth }, ...flattenCategoryTree(node.children, depth + 1)]);
 }
 
+/** A category of any agency by its slug (slugs are unique on the platform), with the path down to it. */
 export async function findCategoryBySlug(slug: string): Promise<(CategoryNode & { path: CategoryNode[] }) | null> {
-  const flat = flattenCategoryTree(await findCategoryTree());
+  const flat = flattenCategoryTree(await findCategoryTree("all"));
   const node = flat.find((candidate) => candidate.slug === slug);
   if (!node) return null;
   const path: CategoryNode[] = [];

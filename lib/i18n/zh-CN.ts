@@ -379,6 +379,9 @@ export const zhCN = {
   catalogueAdmin: {
     title: "公开目录管理",
     intro: "栏目树决定公开网站的目录结构。只有没有子栏目、也从未归入信息的栏目可以删除。",
+    platformIntro: "“平台模板”栏目（法定公开内容等）由政务公开办统一维护，各机关共用；机关可以在模板栏目下或顶级新建本机关栏目，只显示在本机关的公开目录中。",
+    templateBadge: "平台模板",
+    ownBadge: "本机关栏目",
     tree: "栏目树",
     empty: "目录中还没有栏目。",
     name: "栏目名称",

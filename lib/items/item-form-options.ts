@@ -5,9 +5,9 @@ import { findCategoryTree, flattenCategoryTree } from "@/lib/catalogue/catalogue
 import { listSections } from "@/lib/sections/manage-sections";
 import { LEADERS_SECTION_NAME } from "@/lib/users/demo-accounts";
 
-/** The choices of the item form: categories (indented by depth) and issuing bodies. */
+/** The choices of the item form: categories (the template's and the agency's own, indented by depth) and issuing bodies. */
 export async function loadItemFormOptions(actor: ActingUser) {
-  const [tree, sections, agency] = await Promise.all([findCategoryTree(), listSections(actor), findAgencyProfile()]);
+  const [tree, sections, agency] = await Promise.all([findCategoryTree({ agencyId: actor.agencyId }), listSections(actor), findAgencyProfile()]);
   const categories = flattenCategoryTree(tree).map((node) => ({ value: node.id, slug: node.slug, label: `${"　".repeat(node.depth)}${node.name}` }));
   const issuingBodies = [
     { value: "agency", label: agency.name },

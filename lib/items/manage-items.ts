@@ -45,7 +45,9 @@ export type ItemWriteResult = { id: number; indexNumber: string; state: string; 
 async function assertReferencesExist(tx: DatabaseTransaction, content: RevisionContent, agencyId: number, itemId?: number): Promise<void> {
   const problems: Record<string, string[]> = {};
   const ownItem = (id: number) => tx.item.findFirst({ where: { id, section: { agencyId } }, select: { id: true } });
-  if (!(await tx.category.findUnique({ where: { id: content.categoryId } }))) problems.categoryId = [messages.items.rules.categoryMissing];
+  // A category of the platform template or of the agency's own columns (another agency's is missing).
+  if (!(await tx.category.findFirst({ where: { id: content.categoryId, OR: [{ agencyId: null }, { agencyId }] } })))
+    problems.categoryId = [messages.items.rules.categoryMissing];
   if (content.issuingSectionId && !(await tx.section.findFirst({ where: { id: content.issuingSectionId, agencyId } }))) {
     problems.issuingSectionId = [messages.items.rules.issuingBodyMissing];
   }

@@ -187,9 +187,12 @@ export async function findPublicationYears(): Promise<number[]> {
 }
 
 /** The content page of a `page` category (指南, 制度): its latest published item. */
-export async function findCategoryPageItem(categoryId: number): Promise<PublicItemDetail | null> {
+/** The published page of a single-page category: the agency's own (集约化; the default agency's without one). */
+export async function findCategoryPageItem(categoryId: number, agencyId?: number): Promise<PublicItemDetail | null> {
+  const agency = agencyId ?? (await resolvePublicAgency(null)).id;
+  const ofAgency: Prisma.ItemWhereInput = (await needsAgencyFilter(agency)) ? { section: { agencyId: agency } } : {};
   const item = await db.item.findFirst({
-    where: { ...visibleToPublic, publishedRevision: { categoryId } },
+    where: { ...visibleToPublic, ...ofAgency, publishedRevision: { categoryId } },
     orderBy: { lastPublishedAt: "desc" },
     select: { id: true },
   });

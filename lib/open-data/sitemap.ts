@@ -20,7 +20,7 @@ const escapeXml = (text: string) =>
 type Entry = { path: string; lastModified?: Date };
 
 async function pageEntries(): Promise<Entry[]> {
-  const categories = flattenCategoryTree(await findCategoryTree()).map((node) => `/catalogue/${node.slug}`);
+  const categories = flattenCategoryTree(await findCategoryTree("all")).map((node) => `/catalogue/${node.slug}`);
   // Every agency's column (集约化), /agencies/{code}.
   const agencies = (await listAgencies()).map((agency) => `/agencies/${agency.code}`);
   return [...new Set([...FIXED_PATHS, ...categories, ...agencies])].map((path) => ({ path }));

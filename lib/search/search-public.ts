@@ -117,7 +117,7 @@ function labelsFor(version: string): Promise<Labels> {
   const cached = globalForLabels.gongkaiSearchLabels;
   if (cached && cached.version === version) return cached.labels;
   const labels = (async () => {
-    const [tree, sectionLabels, agencies] = await Promise.all([findCategoryTree(), listSectionIssuerLabels(), listAgencies()]);
+    const [tree, sectionLabels, agencies] = await Promise.all([findCategoryTree("all"), listSectionIssuerLabels(), listAgencies()]);
     const categoryNodes = flattenCategoryTree(tree);
     return {
       categoryNodes,

@@ -54,6 +54,7 @@ export const administrationMessages = {
     parentIsDescendant: "不能把栏目移到它自己的下级。",
     slugTaken: "已有栏目使用这个标识。",
     notEmpty: "栏目下还有子栏目或信息，不能删除。",
+    templateKeptByOffice: "这是平台模板栏目，由政务公开办统一维护；可以在它下面新建本机关栏目。",
   },
   sensitiveWords: {
     required: "请填写敏感词。",

@@ -20,14 +20,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * Where an agency's column leads. The single-agency pages serve the default agency; until the pages
- * take an agency (data-layer isolation, 集约化), every agency's column links to the same ones.
+ * Where an agency's column leads: the public pages with `?agency=CODE` (集约化), which serve that
+ * agency's guide, catalogue and reports (the default agency's need no query).
  */
 function columnLinks(_agency: AgencyDetails): { href: string; label: string }[] {
   const links = m.directory.links;
   return [
-    { href: "/catalogue/guide", label: links.guide },
-    { href: "/catalogue/statutory", label: links.catalogue },
+    { href: `/catalogue/guide${agencyQuery(_agency)}`, label: links.guide },
+    { href: `/catalogue/statutory${agencyQuery(_agency)}`, label: links.catalogue },
     { href: `/reports/annual${agencyQuery(_agency)}`, label: links.reports },
     { href: "/apply", label: links.apply },
   ];

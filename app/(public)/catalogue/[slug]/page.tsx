@@ -6,6 +6,7 @@ import { CatalogueNav } from "@/components/public/catalogue-nav";
 import { ItemArticle } from "@/components/public/item-article";
 import { ItemList } from "@/components/public/item-list";
 import { Pagination } from "@/components/public/pagination";
+import { agencyQuery, findPublicAgency } from "@/lib/agency/public-agency";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { findCategoryBySlug, findCategoryTree } from "@/lib/catalogue/catalogue-tree";
 import { registerLinks } from "@/lib/catalogue/register-links";
@@ -15,7 +16,7 @@ import { findCategoryPageItem, findPublicationYears, findPublishedItems } from "
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; year?: string; issuingBody?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; year?: string; issuingBody?: string; agency?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const category = await findCategoryBySlug((await params).slug);
@@ -26,9 +27,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
+  // The default agency's catalogue, or with `?agency=CODE` that agency's (集约化): the platform
+  // template and the agency's own columns; another agency's own column is not in it.
+  const agency = await findPublicAgency(query.agency);
   const category = await findCategoryBySlug(slug);
-  if (!category) notFound();
-  const tree = await findCategoryTree();
+  if (!agency || !category || (category.agencyId !== null && category.agencyId !== agency.id)) notFound();
+  const tree = await findCategoryTree({ agencyId: agency.id });
+  const agencySuffix = agencyQuery(agency);
   const m = messages.publicItems;
   const breadcrumb = (
     <nav aria-label={messages.common.breadcrumb} className="mb-4 text-sm text-gray-700">
@@ -36,20 +41,20 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       {category.path.map((node) => (
         <span key={node.id}>
           {" "}
-          › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}`}>{node.name}</Link>}
+          › {node.slug === slug ? <span aria-current="page">{node.name}</span> : <Link href={`/catalogue/${node.slug}${agencySuffix}`}>{node.name}</Link>}
         </span>
       ))}
     </nav>
   );
   let content: React.ReactNode;
   if (category.kind === "page") {
-    const pageItem = await findCategoryPageItem(category.id);
+    const pageItem = await findCategoryPageItem(category.id, agency.id);
     content = pageItem ? <ItemArticle item={pageItem} /> : <p className="rounded border border-gray-300 bg-white p-6">{m.pageNotPublished}</p>;
   } else {
     const year = readPositiveInteger(query.year ?? null);
     const page = readPositiveInteger(query.page ?? null) ?? 1;
     const [result, years, bodies] = await Promise.all([
-      findPublishedItems({ categorySlug: slug, year, issuingBody: query.issuingBody || undefined, page }),
+      findPublishedItems({ agencyCode: agency.code, categorySlug: slug, year, issuingBody: query.issuingBody || undefined, page }),
       findPublicationYears(),
       listIssuingBodies(),
     ]);
@@ -70,6 +75,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           </ul>
         ) : null}
         <form method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={m.filter}>
+          {agency.isDefault ? null : <input type="hidden" name="agency" value={agency.code} />}
           <label className="flex max-w-full min-w-0 flex-col">
             {m.filterYear}
             <select name="year" defaultValue={year ?? ""} className="mt-1 max-w-full rounded border border-gray-400 px-2 py-1">
@@ -105,7 +111,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           pageSize={result?.pageSize ?? 20}
           total={result?.total ?? 0}
           basePath={`/catalogue/${slug}`}
-          query={{ year: query.year, issuingBody: query.issuingBody }}
+          query={{ year: query.year, issuingBody: query.issuingBody, agency: agency.isDefault ? undefined : agency.code }}
         />
       </section>
     );
@@ -113,7 +119,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6 md:grid-cols-4">
       <aside className="md:col-span-1">
-        <CatalogueNav tree={tree} currentSlug={slug} />
+        <CatalogueNav tree={tree} currentSlug={slug} query={agencySuffix} />
       </aside>
       <div className="min-w-0 md:col-span-3">
         {breadcrumb}
