@@ -70,6 +70,11 @@ export async function listAgencies(): Promise<AgencyDetails[]> {
   return agencies.map(toDetails).sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)!);
 }
 
+/** How many agencies the platform holds (1: a platform of one agency, as before 集约化). */
+export function countAgencies(): Promise<number> {
+  return db.agency.count();
+}
+
 export async function findAgencyByCode(code: string): Promise<AgencyDetails | null> {
   const agency = await db.agency.findUnique({ where: { code: normaliseAgencyCode(code) }, select: detailsSelect });
   return agency ? toDetails(agency) : null;

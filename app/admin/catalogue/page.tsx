@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
+import { countAgencies } from "@/lib/agency/agencies";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { collectDescendantIds, findCategoryTree, flattenCategoryTree, type CategoryNode } from "@/lib/catalogue/catalogue-tree";
 import { mayKeepTemplate } from "@/lib/catalogue/manage-catalogue";
-import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 import { CreateCategoryForm, DeleteCategoryForm, EditCategoryForm, type EditableCategory, type ParentOption } from "./catalogue-forms";
 
@@ -20,7 +20,7 @@ export default async function CatalogueAdminPage() {
   // The tree itself is public information (the site's navigation); the page guard above is what
   // limits this console page, and every change goes through lib/catalogue/manage-catalogue.ts.
   // 集约化: the platform template and the actor's agency's own columns.
-  const [tree, template, agencies] = await Promise.all([findCategoryTree({ agencyId: actor.agencyId }), mayKeepTemplate(actor), db.agency.count()]);
+  const [tree, template, agencies] = await Promise.all([findCategoryTree({ agencyId: actor.agencyId }), mayKeepTemplate(actor), countAgencies()]);
   const flat = flattenCategoryTree(tree);
   // A template category sits in the template; an agency's own column under the template or its own.
   const parentOptionsFor = (excluded: Set<number>, forTemplate: boolean): ParentOption[] => [
