@@ -502,6 +502,7 @@ export const zhCN = {
       "user.reset_password": "重置密码",
       "user.change_own_password": "修改本人密码",
       "section.create": "新建科室",
+      "agency.import": "批量导入机关",
       "section.update": "修改科室",
       "api_token.create": "生成 API 令牌",
       "api_token.revoke": "撤销 API 令牌",
