@@ -1,5 +1,6 @@
 import "server-only";
-import { readAgencyImport, agencyImportTemplate, type ImportedAgency } from "@/lib/agency/agency-import-rows";
+import { normaliseAgencyCode } from "@/lib/agency/agencies";
+import { agencyImportTemplate, readAgencyImport, type ImportedAgency } from "@/lib/agency/agency-import-rows";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { generateOneTimePassword } from "@/lib/auth/one-time-password";
@@ -16,6 +17,7 @@ import {
   type TemplateFormat,
 } from "@/lib/imports";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { normaliseUsername } from "@/lib/users/username";
 
 /**
  * 批量导入机关 (集约化): the platform administrator sets up dozens of agencies and their first
@@ -35,33 +37,39 @@ export type AgencyImportResult = {
   credentials: OneTimeCredential[];
 };
 
-/** Refuses rows whose agency code, credit code or administrator's username is already on the platform. */
+/**
+ * Refuses rows whose agency code, credit code or administrator's username is already on the
+ * platform. Every row is looked at (by its cells' text, normalised as the cells' parsers do), also
+ * one with other problems, so that the whole file's problems are listed at once.
+ */
 async function addDatabaseProblems(sheet: Awaited<ReturnType<typeof readAgencyImport>>): Promise<void> {
-  const rows = sheet.rows;
+  const rows = sheet.cells.map(({ rowNumber, values }) => ({
+    rowNumber,
+    code: normaliseAgencyCode(values.code),
+    organizationCode: values.organizationCode.replace(/[\s-]/g, "").toUpperCase(),
+    username: normaliseUsername(values.adminUsername),
+  }));
   if (!rows.length) return;
   const [agencies, users] = await Promise.all([
     db.agency.findMany({
       where: {
         OR: [
-          { code: { in: rows.map(({ values }) => values.code) } },
-          { organizationCode: { in: rows.flatMap(({ values }) => (values.organizationCode ? [values.organizationCode] : [])) } },
+          { code: { in: rows.map((row) => row.code).filter(Boolean) } },
+          { organizationCode: { in: rows.map((row) => row.organizationCode).filter(Boolean) } },
         ],
       },
       select: { code: true, name: true, organizationCode: true },
     }),
-    db.user.findMany({
-      where: { username: { in: rows.flatMap(({ values }) => (values.administrator ? [values.administrator.username] : [])) } },
-      select: { username: true },
-    }),
+    db.user.findMany({ where: { username: { in: rows.map((row) => row.username).filter(Boolean) } }, select: { username: true } }),
   ]);
   const codes = new Set(agencies.map((agency) => agency.code));
   const creditHolders = new Map(agencies.flatMap((agency) => (agency.organizationCode ? [[agency.organizationCode, agency.name] as const] : [])));
   const usernames = new Set(users.map((user) => user.username));
-  for (const { rowNumber, values } of rows) {
-    if (codes.has(values.code)) sheet.problems.add(rowNumber, "code", c.codeTaken);
-    const holder = values.organizationCode ? creditHolders.get(values.organizationCode) : undefined;
-    if (holder) sheet.problems.add(rowNumber, "organizationCode", c.organizationCodeTaken(holder));
-    if (values.administrator && usernames.has(values.administrator.username)) sheet.problems.add(rowNumber, "adminUsername", c.usernameTaken);
+  for (const row of rows) {
+    if (codes.has(row.code)) sheet.problems.add(row.rowNumber, "code", c.codeTaken);
+    const holder = creditHolders.get(row.organizationCode);
+    if (holder) sheet.problems.add(row.rowNumber, "organizationCode", c.organizationCodeTaken(holder));
+    if (usernames.has(row.username)) sheet.problems.add(row.rowNumber, "adminUsername", c.usernameTaken);
   }
 }
 
