@@ -14,7 +14,7 @@ test("批量导入机关: a refused file lists its problems; a good one shows ea
   await expect(page.getByRole("link", { name: "下载导入模板（.xlsx）" })).toHaveAttribute("href", "/admin/agencies/import/template");
 
   await form.getByLabel("导入文件（.xlsx 或 .csv）").setInputFiles(file(["E2E-A,甲局,甲局,,SFHZF,部门,e2e-a,甲", "E2E-B,乙局,乙局,,NOWHERE,局,,乙"]));
-  await form.getByRole("button", { name: "导入" }).click();
+  await form.getByRole("button", { name: "导入", exact: true }).click();
   await expect(form.getByTestId("form-error")).toContainText("没有导入任何数据");
   const problems = form.getByTestId("import-problems");
   await expect(problems).toContainText("上级机关“NOWHERE”既不在平台上，也不在本文件这一行之前。");
@@ -22,7 +22,7 @@ test("批量导入机关: a refused file lists its problems; a good one shows ea
   if (shots) await page.screenshot({ path: `${shots}/import-problems-desktop.png`, fullPage: true });
 
   await form.getByLabel("导入文件（.xlsx 或 .csv）").setInputFiles(file(["E2E-FGJ,绥芬河市发展和改革局,市发改局,,SFHZF,部门,e2e-fgj,王明"]));
-  await form.getByRole("button", { name: "导入" }).click();
+  await form.getByRole("button", { name: "导入", exact: true }).click();
   await expect(form.getByTestId("form-success")).toHaveText("已导入 1 个机关，建立 1 个管理员账号。");
   const result = form.getByTestId("one-time-passwords");
   await expect(result).toContainText("e2e-fgj");
