@@ -241,7 +241,7 @@ test("an admin's password reset ends every session of that user", async ({ page,
   const reset = page.getByRole("form", { name: "重置密码" });
   await reset.getByLabel("新密码").fill("zhouyu-second");
   await reset.getByRole("button", { name: "重置密码" }).click();
-  await expect(page.getByTestId("form-success")).toHaveText("密码已重置。该用户所有已登录的会话和 API 令牌均已失效。");
+  await expect(page.getByTestId("form-success")).toHaveText("密码已重置。该用户所有已登录的会话和 API 令牌均已失效；下次登录时须先修改这个密码。");
   await user.goto("/admin");
   await expect(user).toHaveURL(/\/login/);
   expect((await user.request.get("/api/v1/me")).status()).toBe(401);

@@ -24,6 +24,16 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
+/**
+ * The account holds a one-time password (User.mustChangePassword): everything but the password
+ * change is refused until the user sets their own (403, code `password_change_required`).
+ */
+export class PasswordChangeRequiredError extends AppError {
+  constructor(message: string = messages.common.errors.passwordChangeRequired) {
+    super(403, "password_change_required", message);
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor(message: string = messages.common.errors.forbidden) {
     super(403, "forbidden", message);

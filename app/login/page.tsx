@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUserPendingPasswordChange } from "@/lib/auth/session";
 import { messages } from "@/lib/i18n";
 import { DEMO_PASSWORD, listedDemoAccounts } from "@/lib/users/demo-accounts";
 import { LoginForm } from "./login-form";
@@ -10,7 +10,8 @@ import { LoginForm } from "./login-form";
 export const metadata: Metadata = { title: messages.login.title };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if (await getSessionUser()) redirect("/admin");
+  // Signed in already (also with a one-time password still to change, which /admin sends on to the form).
+  if (await getSessionUserPendingPasswordChange()) redirect("/admin");
   const { callbackUrl } = await searchParams;
   const agency = await findAgencyProfile();
   const m = messages.login;

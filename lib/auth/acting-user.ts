@@ -14,6 +14,11 @@ export type ActingUser = {
   agencyId: number;
   agencyCode: string;
   agencyName: string;
+  /**
+   * The account holds a one-time password: it acts for nobody but the password change until the
+   * user sets their own (lib/auth/session.ts, lib/auth/page-guard.ts, `assertPermitted`).
+   */
+  mustChangePassword?: boolean;
 };
 
 /**
@@ -35,5 +40,6 @@ export async function loadActingUser(userId: number, options: { sessionEpoch?: n
     agencyId: user.section.agencyId,
     agencyCode: user.section.agency.code,
     agencyName: user.section.agency.name,
+    mustChangePassword: user.mustChangePassword,
   };
 }

@@ -2,12 +2,21 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted, type Action } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUserPendingPasswordChange } from "@/lib/auth/session";
 
-/** For console pages: the signed-in user, or a redirect to login; 403 when the role lacks the action. */
-export async function requirePageUser(action: Action = "console.access"): Promise<ActingUser> {
-  const user = await getSessionUser();
+/** Where an account with a one-time password is sent until it has changed it: the account page's form. */
+export const PASSWORD_CHANGE_PAGE = "/admin/account";
+
+/**
+ * For console pages: the signed-in user, or a redirect to login; 403 when the role lacks the action.
+ * An account that must still change its one-time password is sent to the password change
+ * (PASSWORD_CHANGE_PAGE) from every page but those that pass `allowPendingPasswordChange` (the
+ * account page itself and the console's frame around it).
+ */
+export async function requirePageUser(action: Action = "console.access", options: { allowPendingPasswordChange?: boolean } = {}): Promise<ActingUser> {
+  const user = await getSessionUserPendingPasswordChange();
   if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) redirect(PASSWORD_CHANGE_PAGE);
   if (!isPermitted(user.role, action)) forbidden();
   return user;
 }

@@ -5,7 +5,7 @@ import { proposalsGrants } from "@/lib/auth/grants/proposals";
 import { registersGrants } from "@/lib/auth/grants/registers";
 import { reportsGrants } from "@/lib/auth/grants/reports";
 import type { Role } from "@/lib/auth/roles";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, PasswordChangeRequiredError } from "@/lib/errors";
 
 /**
  * The one permissions table: which role may take which action. Every write in the data layer
@@ -100,6 +100,11 @@ export function isPermitted(role: Role, action: Action): boolean {
   return permissionsTable[role].includes(action);
 }
 
-export function assertPermitted(actor: { role: Role } | null | undefined, action: Action): void {
+/**
+ * Refuses (403) an action the actor's role lacks, and every action but the password change of an
+ * account that still holds a one-time password (whatever path its user reached the data layer by).
+ */
+export function assertPermitted(actor: { role: Role; mustChangePassword?: boolean } | null | undefined, action: Action): void {
   if (!actor || !isPermitted(actor.role, action)) throw new ForbiddenError();
+  if (actor.mustChangePassword && action !== "account.change_password") throw new PasswordChangeRequiredError();
 }

@@ -4,18 +4,30 @@ import { cache } from "react";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { auth } from "@/lib/auth/next-auth";
-import { UnauthenticatedError } from "@/lib/errors";
+import { PasswordChangeRequiredError, UnauthenticatedError } from "@/lib/errors";
 
 /**
- * The user of the current session cookie (pages and server actions). A session signed in before
- * the user's password was last changed or reset (an older session epoch) acts for nobody.
+ * The user of the current session cookie, also one who must still change a one-time password
+ * (`mustChangePassword`): only for the password change itself, the console's frame and the login
+ * page. A session signed in before the user's password was last changed or reset (an older session
+ * epoch) acts for nobody.
  */
-export const getSessionUser = cache(async (): Promise<ActingUser | null> => {
+export const getSessionUserPendingPasswordChange = cache(async (): Promise<ActingUser | null> => {
   const session = await auth(await requestWithCurrentCookies(), { headers: new Headers() } as never);
   const claims = session?.user as { id?: string; sessionEpoch?: number } | undefined;
   const userId = Number(claims?.id);
   if (!Number.isInteger(userId) || userId <= 0) return null;
   return loadActingUser(userId, { sessionEpoch: Number(claims?.sessionEpoch ?? 0) });
+});
+
+/**
+ * The user of the current session cookie (pages and server actions). An account that must still
+ * change its one-time password acts for nobody here: every page, action and download that asks
+ * for the session user treats it as signed out until the password is changed.
+ */
+export const getSessionUser = cache(async (): Promise<ActingUser | null> => {
+  const user = await getSessionUserPendingPasswordChange();
+  return user && !user.mustChangePassword ? user : null;
 });
 
 /**
@@ -29,15 +41,27 @@ async function requestWithCurrentCookies(): Promise<never> {
   return { headers: current } as never;
 }
 
+/** For server actions: the session user; 401 signed out, 403 (with what to do) before a required password change. */
 export async function requireSessionUser(): Promise<ActingUser> {
-  const user = await getSessionUser();
+  const user = await getSessionUserPendingPasswordChange();
+  if (!user) throw new UnauthenticatedError();
+  if (user.mustChangePassword) throw new PasswordChangeRequiredError();
+  return user;
+}
+
+/** For the password change alone: the session user, also one who must change a one-time password. */
+export async function requireSessionUserForPasswordChange(): Promise<ActingUser> {
+  const user = await getSessionUserPendingPasswordChange();
   if (!user) throw new UnauthenticatedError();
   return user;
 }
 
-/** Who makes an API request: a personal token or the session cookie (lib/auth/api-authentication.ts). */
+/**
+ * Who makes an API request: a personal token or the session cookie (lib/auth/api-authentication.ts).
+ * An account that must change its one-time password is refused (403 `password_change_required`).
+ */
 export function authenticateApiRequest(request: Request): Promise<ApiAuthentication | null> {
-  return authenticateApiRequestWith(request, getSessionUser);
+  return authenticateApiRequestWith(request, getSessionUserPendingPasswordChange);
 }
 
 /** The user of an API request (see authenticateApiRequest), or null. */

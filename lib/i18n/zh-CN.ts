@@ -150,7 +150,7 @@ export const zhCN = {
     passwordReset: "密码已重置。",
     actions: "操作",
     back: "返回用户列表",
-    passwordResetSessionsEnded: "密码已重置。该用户所有已登录的会话和 API 令牌均已失效。",
+    passwordResetSessionsEnded: "密码已重置。该用户所有已登录的会话和 API 令牌均已失效；下次登录时须先修改这个密码。",
     enableWithDemoPassword: "该账号仍使用公开的演示密码，请先重置密码再启用。",
     demoModeTitle: "演示模式",
     demoModeText:
@@ -180,6 +180,7 @@ export const zhCN = {
     newPassword: "新密码",
     confirmPassword: "确认新密码",
     passwordChanged: "密码已修改。您在其他地方的登录和全部 API 令牌均已失效。",
+    mustChangeNotice: "您的账号使用的是管理员给出的一次性密码。请先设置您自己的密码（当前密码即一次性密码），修改后才能使用管理后台的其他功能。",
     tokens: "API 令牌",
     tokensHelp:
       "API 令牌用于以您的身份调用 /api/v1/ 接口（请求头 Authorization: Bearer 令牌）。只读令牌只能查询；读写令牌的权限与您的角色相同。令牌到期、被撤销或您的密码被修改、重置后即失效。",
@@ -504,6 +505,7 @@ export const zhCN = {
       "user.reset_password": "重置密码",
       "user.change_own_password": "修改本人密码",
       "section.create": "新建科室",
+      "agency.import": "批量导入机关",
       "section.update": "修改科室",
       "api_token.create": "生成 API 令牌",
       "api_token.revoke": "撤销 API 令牌",

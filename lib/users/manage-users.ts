@@ -184,17 +184,27 @@ async function holdsPublishedDemoPassword(tx: DatabaseTransaction, user: { mayHa
 /**
  * Sets a new password and ends every way in that predates it: the session epoch moves on (every
  * session signed in before acts for nobody, lib/auth/session.ts) and all API tokens are revoked.
+ * `oneTime`: a password someone else chose (an administrator's reset), which the user must
+ * change at the next sign-in (User.mustChangePassword); the user's own clears that.
  */
-async function replacePassword(tx: DatabaseTransaction, userId: number, passwordHash: string): Promise<{ revokedTokens: number; sessionEpoch: number }> {
+async function replacePassword(
+  tx: DatabaseTransaction,
+  userId: number,
+  passwordHash: string,
+  oneTime: boolean,
+): Promise<{ revokedTokens: number; sessionEpoch: number }> {
   const user = await tx.user.update({
     where: { id: userId },
     // The schema refuses the demo password, so this one is not it.
-    data: { passwordHash, passwordChangedAt: currentTime(), sessionEpoch: { increment: 1 }, mayHaveDemoPassword: false },
+    data: { passwordHash, passwordChangedAt: currentTime(), sessionEpoch: { increment: 1 }, mayHaveDemoPassword: false, mustChangePassword: oneTime },
   });
   return { revokedTokens: await revokeAllApiTokensOf(tx, userId), sessionEpoch: user.sessionEpoch };
 }
 
-/** An admin sets a user's password: all of that user's sessions and API tokens end. */
+/**
+ * An admin sets a user's password: all of that user's sessions and API tokens end, and the user
+ * must replace it with their own at the next sign-in.
+ */
 export async function resetUserPassword(actor: ActingUser, userId: number, input: unknown): Promise<void> {
   assertPermitted(actor, "user.manage");
   const { password } = parseInput(resetPasswordSchema, input);
@@ -203,8 +213,14 @@ export async function resetUserPassword(actor: ActingUser, userId: number, input
     const user = await tx.user.findFirst({ where: { id: userId, ...usersInScope(actor) } });
     if (!user) throw new NotFoundError(messages.common.notFound.user);
     assertMayGiveRole(actor, user.role);
-    const { revokedTokens } = await replacePassword(tx, userId, passwordHash);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.reset_password", entityType: "User", entityId: userId, details: { revokedTokens } });
+    const { revokedTokens } = await replacePassword(tx, userId, passwordHash, true);
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.reset_password",
+      entityType: "User",
+      entityId: userId,
+      details: { revokedTokens, mustChangePassword: true },
+    });
   });
 }
 
@@ -222,7 +238,7 @@ export async function changeOwnPassword(actor: ActingUser, input: unknown): Prom
   }
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
-    const { revokedTokens } = await replacePassword(tx, actor.id, passwordHash);
+    const { revokedTokens } = await replacePassword(tx, actor.id, passwordHash, false);
     await recordAuditEvent(tx, { actorId: actor.id, action: "user.change_own_password", entityType: "User", entityId: actor.id, details: { revokedTokens } });
   });
 }

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { signIn } from "@/lib/auth/next-auth";
-import { requireSessionUser } from "@/lib/auth/session";
+import { requireSessionUser, requireSessionUserForPasswordChange } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
 import { messages } from "@/lib/i18n";
@@ -14,7 +15,8 @@ import { formDataToObject } from "@/lib/validation";
 
 export async function changePasswordAction(_state: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
-    const actor = await requireSessionUser();
+    // Also the account that must change a one-time password: this is the one thing it may do.
+    const actor = await requireSessionUserForPasswordChange();
     await changeOwnPassword(actor, formDataToObject(formData));
     // The change ended every session of this user, this one too: sign this one in again with the
     // new password, so that only the others end. Should that fail (e.g. sign-in throttling), the
@@ -23,6 +25,8 @@ export async function changePasswordAction(_state: FormState, formData: FormData
       if (!(error instanceof AuthError)) throw error;
     });
     revalidatePath("/admin/account");
+    // The one-time password is gone: on to the console, which was closed until now.
+    if (actor.mustChangePassword) redirect("/admin");
     return messages.account.passwordChanged;
   });
 }

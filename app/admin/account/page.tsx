@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { DataTable } from "@/components/console/data-table";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { listOwnApiTokens } from "@/lib/auth/api-tokens";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { isPermitted } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { loadMyNotificationPreferences } from "@/lib/notifications/preferences";
@@ -12,9 +14,24 @@ import { ChangePasswordForm, CreateTokenForm, NotificationPreferencesForm, Revok
 export const metadata: Metadata = { title: messages.account.title };
 
 export default async function AccountPage() {
-  const actor = await requirePageUser("account.manage_tokens");
-  const [tokens, preferences] = await Promise.all([listOwnApiTokens(actor), loadMyNotificationPreferences(actor)]);
+  const actor = await requirePageUser("account.change_password", { allowPendingPasswordChange: true });
   const m = messages.account;
+  if (actor.mustChangePassword) {
+    // A one-time password: the password change is all this account may do until it has one of its own.
+    return (
+      <div className="space-y-6">
+        <PageHeader title={m.title} />
+        <Panel id="change-password" title={m.changePassword}>
+          <p role="alert" data-testid="password-change-required" className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm">
+            {m.mustChangeNotice}
+          </p>
+          <ChangePasswordForm />
+        </Panel>
+      </div>
+    );
+  }
+  if (!isPermitted(actor.role, "account.manage_tokens")) forbidden();
+  const [tokens, preferences] = await Promise.all([listOwnApiTokens(actor), loadMyNotificationPreferences(actor)]);
   return (
     <div className="space-y-6">
       <PageHeader title={m.title} />

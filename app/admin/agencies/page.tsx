@@ -3,12 +3,16 @@ import Link from "next/link";
 import type { CSSProperties } from "react";
 import { orderAsTree } from "@/components/agencies/agency-tree";
 import { DataTable, type Column } from "@/components/console/data-table";
+import { KeyValueTable } from "@/components/console/details";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { listAgencies, type AgencyDetails } from "@/lib/agency/agencies";
+import { agencyImportTemplate } from "@/lib/agency/agency-import-rows";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { messages } from "@/lib/i18n";
+import type { ImportColumn } from "@/lib/imports";
 import { CreateAgencyForm } from "./agency-form";
+import { ImportAgenciesForm } from "./import-form";
 
 export const metadata: Metadata = { title: messages.agencies.title };
 
@@ -75,6 +79,31 @@ export default async function AgenciesPage() {
       />
       <Panel id="create-agency" title={m.create}>
         <CreateAgencyForm parents={rows.map(({ code, name }) => ({ code, name }))} />
+      </Panel>
+      <Panel id="import-agencies" title={m.importPage.title}>
+        <div className="text-sm">
+          <p className="leading-6">{m.importPage.intro}</p>
+          <details className="mt-3">
+            <summary className="cursor-pointer font-semibold">{m.importPage.columnsTitle}</summary>
+            <div className="mt-2">
+              <KeyValueTable
+                rows={(Object.values(agencyImportTemplate.columns) as ImportColumn<unknown>[]).map((column) => [
+                  column.header,
+                  `${column.required ? `${m.importPage.required}。` : ""}${column.note}`,
+                ])}
+              />
+            </div>
+          </details>
+          <p className="mt-3 mb-4">
+            <a href="/admin/agencies/import/template" download>
+              {m.importPage.template}
+            </a>{" "}
+            <a href="/admin/agencies/import/template?format=csv" download>
+              {m.importPage.templateCsv}
+            </a>
+          </p>
+        </div>
+        <ImportAgenciesForm />
       </Panel>
     </div>
   );

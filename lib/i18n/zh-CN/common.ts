@@ -6,6 +6,7 @@
 export const commonMessages = {
   errors: {
     unauthenticated: "请先登录。",
+    passwordChangeRequired: "您的账号使用的是一次性密码，请先在“我的账号”中修改密码，然后才能进行其他操作。",
     forbidden: "您没有执行此操作的权限。",
     notFound: "未找到。",
     invalid: "提交的内容有误，请检查标出的字段。",

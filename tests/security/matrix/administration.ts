@@ -1,4 +1,4 @@
-import { expect, formAction, nextNumber, type MatrixRow } from "../matrix-types";
+import { expect, form, formAction, nextNumber, type MatrixRow } from "../matrix-types";
 
 const users = "/api/v1/admin/users";
 const sections = "/api/v1/admin/sections";
@@ -220,5 +220,19 @@ export const administrationRows: MatrixRow[] = [
     expect: expect(401, 403, 403, 403, 403, 404),
     note: "an agency's administrator edits only its own agency; another agency's record is not disclosed",
     request: async () => formAction(["SFHZF"], { ...agencyContact, name: "绥芬河市人民政府", shortName: "绥芬河市政府" }),
+  },
+  // 批量导入机关: the platform administrator's alone (tests/integration/agency-import.test.ts walks it as that administrator).
+  {
+    route: "GET /admin/agencies/import/template",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "only the platform administrator (平台管理员, not a column here) imports agencies: tests/integration/agency-import.test.ts",
+    request: async () => ({}),
+  },
+  {
+    action: "app/admin/agencies/actions.ts#importAgenciesAction",
+    case: "a file that is not a spreadsheet",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "refused before the upload is read; the platform administrator's 422 for this file and 200 for a good one: tests/integration/agency-import.test.ts",
+    request: async () => ({ args: [{ status: "idle" }, form({ file: new File(["这不是表格"], "agencies.xlsx") })] }),
   },
 ];
