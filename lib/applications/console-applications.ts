@@ -1,5 +1,4 @@
 import "server-only";
-import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import { applicationsInScope } from "@/lib/applications/application-scope";
@@ -115,10 +114,7 @@ export async function listApplications(
   const pageSize = options.pageSize ?? 30;
   // 集约化: the actor's agency's applications (every agency's for a platform role); the handling section serves the default agency only.
   const scope = applicationsInScope(actor);
-  const [calendar, handlingSection] = await Promise.all([
-    loadWorkingDayCalendar(),
-    findHandlingSection(db, reachesEveryAgency(actor) ? undefined : actor.agencyId),
-  ]);
+  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(db, actor.agencyId)]);
   const today = todayInBeijing();
   if (view === "closed" || view === "all") {
     const where: Prisma.ApplicationWhereInput = {
@@ -380,8 +376,12 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
     ? await db.application.findFirst({ where: { id: applicationId, ...applicationsInScope(actor) }, include: detailInclude })
     : null;
   if (!row) throw new NotFoundError(messages.common.notFound.application);
-  // The handling section of this application's agency: none (nobody handles it) for another agency than the default one.
-  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(db, row.agencyId), findApplicationRules()]);
+  // The handling section and the rules of this application's agency (集约化: each agency its own).
+  const [calendar, handlingSection, rules] = await Promise.all([
+    loadWorkingDayCalendar(),
+    findHandlingSection(db, row.agencyId),
+    findApplicationRules(db, row.agencyId),
+  ]);
   const today = todayInBeijing();
   const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);

@@ -80,7 +80,7 @@ function problemsToFields(problems: StepProblem[]): FieldErrors {
   return fields;
 }
 
-/** Staff of the handling section of the application's agency (none but the default agency's, 集约化). */
+/** Staff of the handling section of the application's agency (集约化: each agency its own). */
 async function assertHandler(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection(db, agencyId);
@@ -95,7 +95,7 @@ function noticeReceiptOf(step: StepInput): string | null {
 
 async function assertExtensionApprover(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.approve_extension");
-  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection(db, agencyId)]);
+  const [rules, section] = await Promise.all([findApplicationRules(db, agencyId), findHandlingSection(db, agencyId)]);
   if (!mayApproveExtension(actor, rules, section?.id)) {
     throw new ForbiddenError(
       messages.applications.stepErrors.extensionApprover(messages.applications.console.settingsForm.extensionApproverRoles[rules.extensionApproverRole]),
@@ -251,7 +251,7 @@ async function draftReply(
   const template = await findReplyTemplate(tx, outcome);
   // The letter is issued in the name of the agency the application was made to (集约化).
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: application.agencyId } });
-  const rules = await findApplicationRules(tx);
+  const rules = await findApplicationRules(tx, application.agencyId);
   // Art. 36(1): information already public is answered by telling where it is, on that provision.
   const legalBasis =
     outcome === "disclose" && facts.accessRoute && template.legalBasis === defaultReplyTemplate("disclose").legalBasis

@@ -319,6 +319,8 @@ export const applicationsMessages = {
     lookupLink: "查询办理进度",
     another: "提交另一份申请",
     agency: "受理机关",
+    agencySection: "向哪个机关申请",
+    agencyHint: "请选择掌握所需信息的机关。本平台各机关分别受理、答复向其提出的申请。",
   },
   publicStatus: {
     title: "申请办理进度查询",

@@ -22,13 +22,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * Where an agency's column leads. The single-agency pages serve the default agency; until the pages
  * take an agency (data-layer isolation, 集约化), every agency's column links to the same ones.
  */
-function columnLinks(_agency: AgencyDetails): { href: string; label: string }[] {
+function columnLinks(agency: AgencyDetails): { href: string; label: string }[] {
   const links = m.directory.links;
   return [
     { href: "/catalogue/guide", label: links.guide },
     { href: "/catalogue/statutory", label: links.catalogue },
     { href: "/reports/annual", label: links.reports },
-    { href: "/apply", label: links.apply },
+    // The application form with this agency chosen (集约化: each agency receives its own applications).
+    { href: agency.isDefault ? "/apply" : `/apply?agency=${encodeURIComponent(agency.code)}`, label: links.apply },
   ];
 }
 
