@@ -248,6 +248,10 @@ export type ApplicationDetail = {
   closedOn: string | null;
   registeredBy: string | null;
   applicant: ApplicantView;
+  /** The agency holding the application now (集约化; after a transfer, the receiving one). */
+  agency: { id: number; code: string; name: string };
+  /** Whether this user may transfer it now (the handling section, while it is open; the server checks again). */
+  canTransfer: boolean;
   handlingSection: HandlingSection | null;
   isHandler: boolean;
   canExtend: boolean;
@@ -298,7 +302,8 @@ export type ApplicationDetail = {
 };
 
 const detailInclude = {
-  steps: { include: { actor: true } },
+  steps: { include: { actor: true, fromAgency: { select: { name: true } }, toAgency: { select: { name: true } } } },
+  agency: { select: { id: true, code: true, name: true } },
   fee: true,
   reply: { include: { author: true } },
   registeredBy: true,
@@ -315,9 +320,13 @@ function restrictedNote(note: string | null, full: boolean): { note: string | nu
   return { note: null, noteHidden: true };
 }
 
-function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolean): string | null {
+type StepWithAgencies = Prisma.ApplicationStepGetPayload<object> & { fromAgency?: { name: string } | null; toAgency?: { name: string } | null };
+
+function stepDetail(step: StepWithAgencies, full: boolean): string | null {
   const s = messages.applications.console.stepForm;
   switch (step.type) {
+    case "transfer":
+      return messages.applications.console.detail.transferDetail(step.fromAgency?.name ?? "", step.toAgency?.name ?? "");
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
@@ -446,6 +455,8 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
     closedOn: dateColumnToIsoDate(row.closedOn),
     registeredBy: row.registeredBy?.displayName ?? null,
     applicant: applicantViewOf(row, full),
+    agency: row.agency,
+    canTransfer: row.source !== "ledger" && isHandler && !clock.decidedOn && !clock.answeredOn && !clock.openPause && !row.fee && !row.reply,
     handlingSection,
     isHandler,
     canExtend,
