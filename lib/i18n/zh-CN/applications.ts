@@ -478,6 +478,16 @@ export const applicationsMessages = {
       correctionNote: "需要补正的事项",
       extensionReason: "延期理由",
     },
+    transferForm: {
+      title: "转送其他机关",
+      intro:
+        "所申请的信息由本平台其他机关掌握的，可以将申请转送该机关办理：申请随之转交，本机关不再看到它（转送记录留在本机关的操作日志中）；该机关自转送之日起计算答复期限，申请人查询进度时可以看到“已转至该机关办理”。",
+      agency: "转送至",
+      date: "转送日期",
+      reason: "转送理由",
+      submit: "转送",
+      done: "申请已转送。",
+    },
     decisionForm: {
       outcome: "办理结果",
       decidedOn: "决定日期",
