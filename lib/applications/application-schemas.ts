@@ -259,15 +259,27 @@ export const decisionSchema = z
     /** Art. 36(5): the agency responsible for the information and its contact, where known. */
     otherAgency: optionalText(applicationTextLimits.thirdParty),
     otherAgencyContact: optionalText(applicationTextLimits.thirdParty),
+    /** Art. 36(5), an agency of the platform (集约化): its code; its name and contact come from its record. */
+    otherAgencyCode: optionalText(40),
   })
   .superRefine((value, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
     if (value.accessRoute && value.outcome !== "disclose") problem("accessRoute", v.accessRouteOnlyDisclose);
     if ((value.otherAgency || value.otherAgencyContact) && value.outcome !== "unable_not_held") problem("otherAgency", v.otherAgencyOnlyNotHeld);
+    if (value.otherAgencyCode && value.outcome !== "unable_not_held") problem("otherAgencyCode", v.otherAgencyOnlyNotHeld);
+    if (value.otherAgencyCode && (value.otherAgency || value.otherAgencyContact)) problem("otherAgencyCode", v.otherAgencyEither);
+    if (value.otherAgencyCode && value.outcome === "unable_not_held" && !value.note) problem("note", v.otherAgencyReason);
     if (value.otherAgencyContact && !value.otherAgency) problem("otherAgency", v.otherAgencyName);
     if (value.otherAgency && value.outcome === "unable_not_held" && !value.note) problem("note", v.otherAgencyReason);
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;
+
+/** 转送 to another agency of the platform: which (its code), on which day, and why (required). */
+export const transferSchema = z.object({
+  agencyCode: requiredText(40, v.transferAgency),
+  date: isoDateField(),
+  note: requiredText(applicationTextLimits.note, v.transferReason),
+});
 
 export const replyEditSchema = z.object({
   title: requiredText(applicationTextLimits.templateTitle, v.templateTitle),

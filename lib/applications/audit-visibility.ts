@@ -1,6 +1,7 @@
 import "server-only";
 import { canViewApplicantData, findHandlingSection } from "@/lib/applications/handling-section";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { db } from "@/lib/db";
 import { messages } from "@/lib/i18n";
 
 /** Audit rows about applications and what hangs off them (reply letters, appeals). */
@@ -15,7 +16,7 @@ export const applicantAuditEntityTypes: readonly string[] = ["Application", "App
  * The details of these rows hold ids, dates and codes only.
  */
 export async function applicantAuditCommentFilter(actor: ActingUser): Promise<<Row extends { entityType: string; comment: string | null }>(row: Row) => Row> {
-  const full = canViewApplicantData(actor, (await findHandlingSection())?.id);
+  const full = canViewApplicantData(actor, (await findHandlingSection(db, actor.agencyId))?.id);
   return (row) =>
     full || !row.comment || !applicantAuditEntityTypes.includes(row.entityType) ? row : { ...row, comment: messages.applications.audit.commentHidden };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { clockOf, orderSteps, statusOfClock } from "@/lib/applications/application-clock";
 import type { StaffStepType } from "@/lib/applications/application-schemas";
 import { applicationsInScope } from "@/lib/applications/application-scope";
@@ -115,10 +114,7 @@ export async function listApplications(
   const pageSize = options.pageSize ?? 30;
   // 集约化: the actor's agency's applications (every agency's for a platform role); the handling section serves the default agency only.
   const scope = applicationsInScope(actor);
-  const [calendar, handlingSection] = await Promise.all([
-    loadWorkingDayCalendar(),
-    findHandlingSection(db, reachesEveryAgency(actor) ? undefined : actor.agencyId),
-  ]);
+  const [calendar, handlingSection] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(db, actor.agencyId)]);
   const today = todayInBeijing();
   if (view === "closed" || view === "all") {
     const where: Prisma.ApplicationWhereInput = {
@@ -252,6 +248,10 @@ export type ApplicationDetail = {
   closedOn: string | null;
   registeredBy: string | null;
   applicant: ApplicantView;
+  /** The agency holding the application now (集约化; after a transfer, the receiving one). */
+  agency: { id: number; code: string; name: string };
+  /** Whether this user may transfer it now (the handling section, while it is open; the server checks again). */
+  canTransfer: boolean;
   handlingSection: HandlingSection | null;
   isHandler: boolean;
   canExtend: boolean;
@@ -302,7 +302,8 @@ export type ApplicationDetail = {
 };
 
 const detailInclude = {
-  steps: { include: { actor: true } },
+  steps: { include: { actor: true, fromAgency: { select: { name: true } }, toAgency: { select: { name: true } } } },
+  agency: { select: { id: true, code: true, name: true } },
   fee: true,
   reply: { include: { author: true } },
   registeredBy: true,
@@ -319,9 +320,13 @@ function restrictedNote(note: string | null, full: boolean): { note: string | nu
   return { note: null, noteHidden: true };
 }
 
-function stepDetail(step: Prisma.ApplicationStepGetPayload<object>, full: boolean): string | null {
+type StepWithAgencies = Prisma.ApplicationStepGetPayload<object> & { fromAgency?: { name: string } | null; toAgency?: { name: string } | null };
+
+function stepDetail(step: StepWithAgencies, full: boolean): string | null {
   const s = messages.applications.console.stepForm;
   switch (step.type) {
+    case "transfer":
+      return messages.applications.console.detail.transferDetail(step.fromAgency?.name ?? "", step.toAgency?.name ?? "");
     case "correction_request":
       return step.respondBy ? `${s.respondBy}：${dateColumnToIsoDate(step.respondBy)}` : null;
     case "third_party_consultation":
@@ -380,8 +385,12 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
     ? await db.application.findFirst({ where: { id: applicationId, ...applicationsInScope(actor) }, include: detailInclude })
     : null;
   if (!row) throw new NotFoundError(messages.common.notFound.application);
-  // The handling section of this application's agency: none (nobody handles it) for another agency than the default one.
-  const [calendar, handlingSection, rules] = await Promise.all([loadWorkingDayCalendar(), findHandlingSection(db, row.agencyId), findApplicationRules()]);
+  // The handling section and the rules of this application's agency (集约化: each agency its own).
+  const [calendar, handlingSection, rules] = await Promise.all([
+    loadWorkingDayCalendar(),
+    findHandlingSection(db, row.agencyId),
+    findApplicationRules(db, row.agencyId),
+  ]);
   const today = todayInBeijing();
   const clock = clockOf(calendar, { receiptMethod: row.receiptMethod, submittedOn: row.submittedOn, receivedOn: row.receivedOn, steps: row.steps }, today);
   const isHandler = isApplicationHandler(actor, handlingSection?.id);
@@ -446,6 +455,8 @@ export async function findConsoleApplication(actor: ActingUser, applicationId: n
     closedOn: dateColumnToIsoDate(row.closedOn),
     registeredBy: row.registeredBy?.displayName ?? null,
     applicant: applicantViewOf(row, full),
+    agency: row.agency,
+    canTransfer: row.source !== "ledger" && isHandler && !clock.decidedOn && !clock.answeredOn && !clock.openPause && !row.fee && !row.reply,
     handlingSection,
     isHandler,
     canExtend,

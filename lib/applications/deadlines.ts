@@ -71,7 +71,9 @@ export type ClockStep =
   | { type: "fee_paid"; date: IsoDate }
   | { type: "decision"; date: IsoDate; outcome?: ApplicationOutcomeSlug }
   | { type: "reply_issued"; date: IsoDate }
-  | { type: "delivery"; date: IsoDate };
+  | { type: "delivery"; date: IsoDate }
+  /** 转送 to another agency of the platform: the receiving agency's time limit counts from it. */
+  | { type: "transfer"; date: IsoDate };
 
 export type ClockStepType = ClockStep["type"];
 
@@ -226,8 +228,22 @@ export function computeApplicationClock(input: {
 }): ApplicationClock {
   const { calendar, today } = input;
   const defer = input.deferRestDayReceipt ?? true;
-  const receipt = computeOfficialReceiptDate(calendar, input.receiptMethod, input.submittedOn, defer);
+  let receipt = computeOfficialReceiptDate(calendar, input.receiptMethod, input.submittedOn, defer);
   const explanation = [receipt.explanation];
+  // 转送 (集约化): the agency holding the application counts its time limit from the day it received it,
+  // the day of the (last) transfer, as from a receipt (a rest day deferred as the agency's receipts are);
+  // what the sending agency did before (its pauses, extension) does not carry over.
+  let steps = input.steps;
+  for (let index = input.steps.length - 1; index >= 0; index--) {
+    const step = input.steps[index];
+    if (step.type !== "transfer") continue;
+    const receivedOn = defer ? nextWorkingDayOnOrAfter(calendar, step.date) : step.date;
+    const text = `${d.transferReceipt(step.date, receivedOn)}。`;
+    receipt = { receivedOn, explanation: text };
+    explanation.push(text);
+    steps = input.steps.slice(index + 1);
+    break;
+  }
   let clockStart = receipt.receivedOn;
   let pauses: ClockPause[] = [];
   let extension: ApplicationClock["extension"] = null;
@@ -256,7 +272,7 @@ export function computeApplicationClock(input: {
     current.pause = { kind, from, to: null, latest, workingDays: countWorkingDaysBetween(calendar, from, latest) };
   };
 
-  for (const step of input.steps) {
+  for (const step of steps) {
     switch (step.type) {
       case "correction_request":
         current.correction = { requestedOn: step.date, respondBy: step.respondBy, receivedOn: null };

@@ -1,4 +1,5 @@
 import "server-only";
+import { normaliseAgencyCode } from "@/lib/agency/agencies";
 import { clockOf, statusOfClock, type ClockFacts } from "@/lib/applications/application-clock";
 import { decisionSchema, stepSchema, type StepInput } from "@/lib/applications/application-schemas";
 import { applicationNotFound, assertApplicationInScope, findApplicationAgency } from "@/lib/applications/application-scope";
@@ -80,7 +81,7 @@ function problemsToFields(problems: StepProblem[]): FieldErrors {
   return fields;
 }
 
-/** Staff of the handling section of the application's agency (none but the default agency's, 集约化). */
+/** Staff of the handling section of the application's agency (集约化: each agency its own). */
 async function assertHandler(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection(db, agencyId);
@@ -95,7 +96,7 @@ function noticeReceiptOf(step: StepInput): string | null {
 
 async function assertExtensionApprover(actor: ActingUser, agencyId: number): Promise<void> {
   assertPermitted(actor, "application.approve_extension");
-  const [rules, section] = await Promise.all([findApplicationRules(), findHandlingSection(db, agencyId)]);
+  const [rules, section] = await Promise.all([findApplicationRules(db, agencyId), findHandlingSection(db, agencyId)]);
   if (!mayApproveExtension(actor, rules, section?.id)) {
     throw new ForbiddenError(
       messages.applications.stepErrors.extensionApprover(messages.applications.console.settingsForm.extensionApproverRoles[rules.extensionApproverRole]),
@@ -239,7 +240,29 @@ export async function recordStep(actor: ActingUser, applicationId: number, input
   });
 }
 
-type DecisionLetterFacts = { note: string | null; accessRoute?: string | null; otherAgency?: string | null; otherAgencyContact?: string | null };
+type DecisionLetterFacts = {
+  note: string | null;
+  accessRoute?: string | null;
+  otherAgency?: string | null;
+  otherAgencyContact?: string | null;
+  /** The platform agency named (its code), when the responsible agency is one of the platform's. */
+  otherAgencyCode?: string | null;
+};
+
+/**
+ * Art. 36(5) naming an agency of the platform (集约化): its name and contact (政府信息公开工作机构,
+ * address, phone, e-mail) from its record. An unknown code, or the application's own agency, is a field error.
+ */
+async function responsibleAgencyOnPlatform(
+  tx: DatabaseTransaction,
+  code: string,
+  ownAgencyId: number,
+): Promise<Required<Pick<DecisionLetterFacts, "otherAgency" | "otherAgencyContact" | "otherAgencyCode">>> {
+  const agency = await tx.agency.findUnique({ where: { code: normaliseAgencyCode(code) } });
+  if (!agency) throw new ValidationError({ otherAgencyCode: [messages.applications.validation.otherAgencyCode] });
+  if (agency.id === ownAgencyId) throw new ValidationError({ otherAgencyCode: [messages.applications.validation.otherAgencyItself] });
+  return { otherAgency: agency.name, otherAgencyContact: messages.applications.platformAgencyContact(agency), otherAgencyCode: agency.code };
+}
 
 async function draftReply(
   tx: DatabaseTransaction,
@@ -251,7 +274,7 @@ async function draftReply(
   const template = await findReplyTemplate(tx, outcome);
   // The letter is issued in the name of the agency the application was made to (集约化).
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: application.agencyId } });
-  const rules = await findApplicationRules(tx);
+  const rules = await findApplicationRules(tx, application.agencyId);
   // Art. 36(1): information already public is answered by telling where it is, on that provision.
   const legalBasis =
     outcome === "disclose" && facts.accessRoute && template.legalBasis === defaultReplyTemplate("disclose").legalBasis
@@ -334,6 +357,7 @@ async function writeDecision(
       decidedOn: decision.decidedOn,
       previousOutcome: application.outcome,
       withNote: Boolean(decision.note),
+      ...(decision.otherAgencyCode ? { otherAgencyCode: decision.otherAgencyCode } : {}),
     },
   });
   return clock;
@@ -348,13 +372,15 @@ export async function recordDecision(
   applicationId: number,
   input: unknown,
 ): Promise<ApplicationProgress & { outcome: string; decidedOn: string }> {
-  await assertHandler(actor, await findApplicationAgency(actor, applicationId));
-  const decision = parseInput(decisionSchema, input);
+  const agencyId = await findApplicationAgency(actor, applicationId);
+  await assertHandler(actor, agencyId);
+  const { otherAgencyCode, ...decision } = parseInput(decisionSchema, input);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
   return db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId, actor);
-    const clock = await writeDecision(tx, calendar, application, { ...decision, note: decision.note ?? null }, actor.id, today);
+    const named = otherAgencyCode ? await responsibleAgencyOnPlatform(tx, otherAgencyCode, application.agencyId) : null;
+    const clock = await writeDecision(tx, calendar, application, { ...decision, ...named, note: decision.note ?? null }, actor.id, today);
     return { ...progressOf(application, clock), outcome: decision.outcome, decidedOn: decision.decidedOn };
   });
 }

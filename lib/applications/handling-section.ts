@@ -11,39 +11,47 @@ import { parseInput } from "@/lib/validation";
 
 export type HandlingSection = { id: number; name: string; configured: boolean };
 
-type Reader = Pick<DatabaseTransaction, "applicationSettings" | "section" | "user">;
+type Reader = Pick<DatabaseTransaction, "applicationSettings" | "section" | "user" | "agency">;
 
 /**
- * The section that handles applications (the agency's 政府信息公开工作机构, Art. 4): the one an
- * administrator chose, or — until then — the first section (by sort order) that has staff or a
- * section head, so a fresh installation works; null when there is none.
+ * The agency whose application settings apply: `agencyId` (the agency of an application, or of the
+ * actor), or the default agency without one (the addresses from before the platform serve it).
+ */
+async function settingsAgencyId(reader: Pick<DatabaseTransaction, "agency">, agencyId: number | undefined): Promise<number | null> {
+  if (agencyId !== undefined) return agencyId;
+  return (await reader.agency.findFirst({ where: { isDefault: true }, select: { id: true } }))?.id ?? null;
+}
+
+/**
+ * The section that handles an agency's applications (its 政府信息公开工作机构, Art. 4): the one its
+ * administrator chose, or — until then — the agency's first section (by sort order) that has staff
+ * or a section head, so a fresh agency works; null when there is none.
  *
- * 集约化: the settings are one row for the installation, and they serve the default agency: the
- * handling section is always one of its sections (a section of another agency is never taken, even
- * if once chosen), so nobody of another agency handles applications. With `agencyId` (the agency of
- * an application, or of the actor): null unless that is the default agency — another agency's
- * applications have no handling section yet.
+ * 集约化: each agency has its own settings (one row per agency) and its handling section is always
+ * one of its own sections (a section of another agency is never taken, even if once chosen). Without
+ * `agencyId`, the default agency's.
  */
 export async function findHandlingSection(reader: Reader = db, agencyId?: number): Promise<HandlingSection | null> {
-  const ofDefaultAgency = { agency: { isDefault: true }, ...(agencyId === undefined ? {} : { agencyId }) };
-  const settings = await reader.applicationSettings.findUnique({ where: { id: 1 } });
+  const agency = await settingsAgencyId(reader, agencyId);
+  if (agency === null) return null;
+  const settings = await reader.applicationSettings.findUnique({ where: { agencyId: agency } });
   if (settings?.handlingSectionId) {
-    const section = await reader.section.findFirst({ where: { id: settings.handlingSectionId, ...ofDefaultAgency } });
+    const section = await reader.section.findFirst({ where: { id: settings.handlingSectionId, agencyId: agency } });
     if (section) return { id: section.id, name: section.name, configured: true };
   }
   const candidate = await reader.section.findFirst({
-    where: { ...ofDefaultAgency, users: { some: { role: { in: ["staff", "section_head"] }, disabledAt: null } } },
+    where: { agencyId: agency, users: { some: { role: { in: ["staff", "section_head"] }, disabledAt: null } } },
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
   });
   return candidate ? { id: candidate.id, name: candidate.name, configured: false } : null;
 }
 
 /**
- * The application settings (and the reply templates) are the default agency's: an actor of another
- * agency does not reach them (404, as any record of another agency); platform roles do (their
- * permissions decide).
+ * The reply templates are the platform's, kept by the default agency (its administrators) and the
+ * platform roles: an actor of another agency does not reach their editing (404, as any record of
+ * another agency); every agency's letters are drafted from them.
  */
-export async function assertApplicationSettingsInScope(actor: ActingUser, reader: Pick<DatabaseTransaction, "agency"> = db): Promise<void> {
+export async function assertReplyTemplatesInScope(actor: ActingUser, reader: Pick<DatabaseTransaction, "agency"> = db): Promise<void> {
   if (reachesEveryAgency(actor)) return;
   const agency = await reader.agency.findUnique({ where: { id: actor.agencyId }, select: { id: true, isDefault: true } });
   if (!agency?.isDefault) throw new NotFoundError();
@@ -76,9 +84,13 @@ export const defaultApplicationRules: ApplicationRules = {
   deferRestDayReceipt: true,
 };
 
-/** The agency's application settings (defaults until an administrator saves them). */
-export async function findApplicationRules(reader: Pick<DatabaseTransaction, "applicationSettings"> = db): Promise<ApplicationRules> {
-  const settings = await reader.applicationSettings.findUnique({ where: { id: 1 } });
+/** An agency's application settings (defaults until its administrator saves them); without `agencyId`, the default agency's. */
+export async function findApplicationRules(
+  reader: Pick<DatabaseTransaction, "applicationSettings" | "agency"> = db,
+  agencyId?: number,
+): Promise<ApplicationRules> {
+  const agency = await settingsAgencyId(reader, agencyId);
+  const settings = agency === null ? null : await reader.applicationSettings.findUnique({ where: { agencyId: agency } });
   if (!settings) return defaultApplicationRules;
   return {
     reconsiderationOrgan: settings.reconsiderationOrgan,
@@ -95,15 +107,19 @@ export async function findApplicationRules(reader: Pick<DatabaseTransaction, "ap
  */
 export function mayApproveExtension(actor: ActingUser, rules: ApplicationRules, handlingSectionId: number | null | undefined): boolean {
   if (!isPermitted(actor.role, "application.approve_extension")) return false;
-  // No handling section (another agency's application, 集约化): nobody handles it, nobody extends it.
+  // No handling section (an agency without staff yet): nobody handles it, nobody extends it.
   if (handlingSectionId == null) return false;
   if (rules.extensionApproverRole === "leader") return actor.role === "leader";
   return actor.role === "section_head" && handlingSectionId != null && actor.sectionId === handlingSectionId;
 }
 
+/**
+ * Saves the acting user's agency's application settings (集约化: each agency its own; a platform role
+ * edits its own agency's too). The handling section must be one of that agency's sections.
+ */
 export async function updateHandlingSection(actor: ActingUser, input: unknown): Promise<HandlingSection> {
   assertPermitted(actor, "application.configure");
-  await assertApplicationSettingsInScope(actor);
+  const agencyId = actor.agencyId;
   const { handlingSectionId, ...rules } = parseInput(settingsSchema, input);
   const changes = {
     handlingSectionId,
@@ -113,16 +129,16 @@ export async function updateHandlingSection(actor: ActingUser, input: unknown): 
     ...(rules.deferRestDayReceipt !== undefined ? { deferRestDayReceipt: rules.deferRestDayReceipt } : {}),
   };
   return db.$transaction(async (tx) => {
-    // The handling section is one of the default agency's (the settings serve it): another agency's is as if it did not exist.
-    const section = await tx.section.findFirst({ where: { id: handlingSectionId, agency: { isDefault: true } } });
+    // The handling section is one of the agency's own: another agency's is as if it did not exist.
+    const section = await tx.section.findFirst({ where: { id: handlingSectionId, agencyId } });
     if (!section) throw new ValidationError({ handlingSectionId: [messages.applications.validation.section] });
-    const before = await tx.applicationSettings.findUnique({ where: { id: 1 } });
-    await tx.applicationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...changes }, update: changes });
+    const before = await tx.applicationSettings.findUnique({ where: { agencyId } });
+    await tx.applicationSettings.upsert({ where: { agencyId }, create: { agencyId, ...changes }, update: changes });
     await recordAuditEvent(tx, {
       actorId: actor.id,
       action: "application.configure",
       entityType: "ApplicationSettings",
-      entityId: 1,
+      entityId: agencyId,
       details: {
         ...changes,
         previous: before

@@ -39,6 +39,10 @@ export type PublicApplicationStatus = {
   dueOn: string | null;
   provisional: boolean;
   timeline: PublicTimelineEvent[];
+  /** The agency handling the application now (集约化: after a transfer, the receiving one). */
+  agencyName: string;
+  /** The last transfer (已转至 XX 办理), with its day; null when it stayed where it was made. */
+  transferred: { on: string; agencyName: string } | null;
   reply: { title: string; outcome: ApplicationOutcomeSlug; outcomeLabel: string; issuedOn: string } | null;
 };
 
@@ -50,7 +54,10 @@ async function findByNumberAndCode(input: unknown, clientKey: string) {
   const failures = { key: `application-lookup-failures:${clientKey}`, ...lookupLimits.failuresPerClient };
   const standing = await peekRateLimit(failures);
   if (!standing.allowed) throw new TooManyRequestsError(standing.retryAfterSeconds);
-  const application = await db.application.findUnique({ where: { number: number.toUpperCase() }, include: { steps: true, reply: true, fee: true } });
+  const application = await db.application.findUnique({
+    where: { number: number.toUpperCase() },
+    include: { steps: { include: { toAgency: { select: { name: true } } } }, reply: true, fee: true, agency: { select: { name: true } } },
+  });
   if (!application || !lookupCodeMatches(code, application.lookupCodeHash)) {
     await consumeRateLimit(failures);
     throw notFound();
@@ -74,11 +81,16 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
         return events.extension(step.extensionDays ?? 0);
       case "fee_notice":
         return events.fee_notice(application.fee?.amountYuan ?? 0);
+      case "transfer":
+        return events.transfer(step.toAgency?.name ?? "");
       default:
         return events[step.type];
     }
   };
   const issued = application.reply?.state === "published" && application.reply.issuedOn;
+  const lastTransfer = orderSteps(application.steps)
+    .filter((step) => step.type === "transfer")
+    .pop();
   return {
     number: application.number,
     status,
@@ -86,8 +98,11 @@ export async function lookUpApplication(input: unknown, clientKey: string): Prom
     receivedOn: clock.receivedOn,
     dueOn: clock.answeredOn ? null : clock.dueOn,
     provisional: clock.provisional,
+    agencyName: application.agency.name,
+    transferred: lastTransfer ? { on: dateColumnToIsoDate(lastTransfer.date), agencyName: lastTransfer.toAgency?.name ?? "" } : null,
     timeline: [
-      { date: clock.receivedOn, kind: "received", label: events.received },
+      // The day it was first received (after a transfer, `receivedOn` is the receiving agency's receipt).
+      { date: lastTransfer ? dateColumnToIsoDate(application.receivedOn) : clock.receivedOn, kind: "received", label: events.received },
       // Until the letter is issued, a decision is internal: the applicant learns it from the letter.
       ...orderSteps(application.steps)
         .filter((step) => step.type !== "decision" || issued)

@@ -18,7 +18,16 @@ import { messages } from "@/lib/i18n";
 import { notifyApplicationRegistered } from "@/lib/notifications/record-notifications";
 import { enforceRateLimit } from "@/lib/rate-limit/rate-limit";
 
-export type SubmittedApplication = { id: number; number: string; lookupCode: string; receivedOn: string; dueOn: string; receiptExplanation: string };
+export type SubmittedApplication = {
+  id: number;
+  number: string;
+  lookupCode: string;
+  receivedOn: string;
+  dueOn: string;
+  receiptExplanation: string;
+  /** The agency the application was made to (集约化). */
+  agencyName: string;
+};
 
 /** Submissions per client per 10 minutes: generous for an office's visitors, a brake on scripts. */
 const submissionLimit = { limit: 20, windowSeconds: 600 };
@@ -75,7 +84,12 @@ async function answerForExisting(idempotencyKey: string, fingerprint: string, ag
     receivedOn: clock.receivedOn,
     dueOn: clock.dueOn!,
     receiptExplanation: clock.explanation[0],
+    agencyName: await agencyNameOf(existing.agencyId),
   };
+}
+
+async function agencyNameOf(agencyId: number): Promise<string> {
+  return (await db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } })).name;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -97,7 +111,7 @@ async function storeApplication(options: {
   const replay = await answerForExisting(idempotencyKey, fingerprint, agencyId);
   if (replay) return replay;
 
-  const [calendar, rules] = await Promise.all([loadWorkingDayCalendar(), findApplicationRules()]);
+  const [calendar, rules] = await Promise.all([loadWorkingDayCalendar(), findApplicationRules(db, agencyId)]);
   const clock = computeApplicationClock({
     calendar,
     receiptMethod: options.receiptMethod,
@@ -137,7 +151,16 @@ async function storeApplication(options: {
         details: { number, receiptMethod: options.receiptMethod, submittedOn: options.submittedOn, receivedOn: clock.receivedOn },
       });
       await notifyApplicationRegistered(tx, { id: application.id, number, agencyId }, options.actor?.id ?? null);
-      return { id: application.id, number, lookupCode, receivedOn: clock.receivedOn, dueOn: clock.dueOn!, receiptExplanation: clock.explanation[0] };
+      const agency = await tx.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } });
+      return {
+        id: application.id,
+        number,
+        lookupCode,
+        receivedOn: clock.receivedOn,
+        dueOn: clock.dueOn!,
+        receiptExplanation: clock.explanation[0],
+        agencyName: agency.name,
+      };
     });
   } catch (error) {
     // The same submission arrived twice at once: the other request stored it; answer with that one.
@@ -177,7 +200,7 @@ export async function submitApplication(input: unknown, options: { clientKey: st
 
 /**
  * Staff of the handling section register an application that arrived by letter, post, in person, fax
- * or email. It is made to the actor's agency (集约化); only the default agency has a handling section yet.
+ * or email. It is made to the actor's agency (集约化), and handled by that agency's handling section.
  */
 export async function registerOfflineApplication(actor: ActingUser, input: unknown): Promise<SubmittedApplication> {
   assertPermitted(actor, "application.handle");

@@ -17,6 +17,8 @@ export async function notifyApplicationRegistered(
   tx: DatabaseTransaction,
   application: { id: number; number: string; agencyId: number },
   actorId: number | null,
+  /** A transfer tells the receiving agency again (集约化): its own key, so that it is not taken for the first notice. */
+  dedupeKey = `application_assigned:${application.id}`,
 ): Promise<void> {
   const section = await findHandlingSection(tx, application.agencyId);
   if (!section) return;
@@ -29,7 +31,7 @@ export async function notifyApplicationRegistered(
     url: `/admin/applications/${application.id}`,
     sectionId: section.id,
     recipientIds: handlers,
-    dedupeKey: `application_assigned:${application.id}`,
+    dedupeKey,
   });
 }
 

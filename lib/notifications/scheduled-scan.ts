@@ -1,6 +1,6 @@
 import "server-only";
 import { clockOf } from "@/lib/applications/application-clock";
-import { findHandlingSection } from "@/lib/applications/handling-section";
+import { findHandlingSection, type HandlingSection } from "@/lib/applications/handling-section";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -40,19 +40,21 @@ async function emitFound(found: Found[], today: IsoDate): Promise<number> {
 
 /**
  * Open applications: the reply due within 3 working days or overdue; a consultation's answer and a
- * fee notice's payment period ending. Told to the handling section, which serves the default agency
- * (集约化): another agency's applications are never told to it (they have no handling section yet).
+ * fee notice's payment period ending. Told to the handling section of the application's agency
+ * (集约化: each agency its own), never to another agency's.
  */
 async function applicationEvents(calendar: WorkingDayCalendar, today: IsoDate): Promise<Found[]> {
   const rows = await db.application.findMany({
-    where: { status: { not: "closed" }, source: { not: "ledger" }, agency: { isDefault: true } },
-    select: { id: true, number: true, receiptMethod: true, submittedOn: true, receivedOn: true, steps: true },
+    where: { status: { not: "closed" }, source: { not: "ledger" } },
+    select: { id: true, agencyId: true, number: true, receiptMethod: true, submittedOn: true, receivedOn: true, steps: true },
   });
   if (!rows.length) return [];
-  const section = await findHandlingSection();
-  const handlers = () => usersHolding(db, "application.handle", section?.id ?? null);
+  const sections = new Map<number, HandlingSection | null>();
+  for (const agencyId of new Set(rows.map((row) => row.agencyId))) sections.set(agencyId, await findHandlingSection(db, agencyId));
   const found: Found[] = [];
   for (const row of rows) {
+    const section = sections.get(row.agencyId) ?? null;
+    const handlers = () => usersHolding(db, "application.handle", section?.id ?? null);
     const clock = clockOf(calendar, row, today);
     if (clock.phase === "answered" || clock.phase === "decided" || clock.lapse) continue;
     const base = { recordType: "application", recordId: row.id, url: `/admin/applications/${row.id}`, sectionId: section?.id ?? null, recipients: handlers };

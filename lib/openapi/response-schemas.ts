@@ -390,6 +390,8 @@ component(
     dueOn: nullableDay(),
     provisional: z.boolean(),
     timeline: z.array(z.object({ date: day(), kind: text(), label: text() })),
+    agencyName: text(),
+    transferred: z.object({ on: day(), agencyName: text() }).nullable(),
     reply: z.object({ title: text(), outcome: text(), outcomeLabel: text(), issuedOn: day() }).nullable(),
     replyDownload: nullableText(),
   }),

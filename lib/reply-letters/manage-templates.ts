@@ -1,6 +1,6 @@
 import "server-only";
 import { replyTemplateSchema } from "@/lib/applications/application-schemas";
-import { assertApplicationSettingsInScope } from "@/lib/applications/handling-section";
+import { assertReplyTemplatesInScope } from "@/lib/applications/handling-section";
 import { applicationOutcomes, isApplicationOutcome, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -24,7 +24,7 @@ export async function findReplyTemplate(reader: Pick<DatabaseTransaction, "reply
  */
 export async function listReplyTemplates(actor: ActingUser): Promise<ReplyTemplateView[]> {
   assertPermitted(actor, "reply_template.manage");
-  await assertApplicationSettingsInScope(actor);
+  await assertReplyTemplatesInScope(actor);
   const rows = new Map((await db.replyTemplate.findMany()).map((row) => [row.outcome, row]));
   return applicationOutcomes.map(({ slug }) => {
     const row = rows.get(slug);
@@ -47,7 +47,7 @@ export async function findReplyTemplateForEditing(actor: ActingUser, outcome: st
 
 export async function saveReplyTemplate(actor: ActingUser, outcome: string, input: unknown): Promise<void> {
   assertPermitted(actor, "reply_template.manage");
-  await assertApplicationSettingsInScope(actor);
+  await assertReplyTemplatesInScope(actor);
   const slug = readOutcome(outcome);
   const content = parseInput(replyTemplateSchema, input);
   await db.$transaction(async (tx) => {
@@ -65,7 +65,7 @@ export async function saveReplyTemplate(actor: ActingUser, outcome: string, inpu
 /** Back to the built-in template. */
 export async function resetReplyTemplate(actor: ActingUser, outcome: string): Promise<void> {
   assertPermitted(actor, "reply_template.manage");
-  await assertApplicationSettingsInScope(actor);
+  await assertReplyTemplatesInScope(actor);
   const slug = readOutcome(outcome);
   await db.$transaction(async (tx) => {
     await tx.replyTemplate.deleteMany({ where: { outcome: slug } });

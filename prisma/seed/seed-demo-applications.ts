@@ -70,8 +70,8 @@ export async function seedDemoApplications(): Promise<void> {
   // government (行政复议法 2023, Art. 24) and its court the city's basic court.
   const rules = { reconsiderationOrgan: "绥芬河市人民政府", litigationCourt: "绥芬河市人民法院" };
   await db.applicationSettings.upsert({
-    where: { id: 1 },
-    create: { id: 1, handlingSectionId: office.id, ...rules },
+    where: { agencyId: office.agencyId },
+    create: { agencyId: office.agencyId, handlingSectionId: office.id, ...rules },
     update: { handlingSectionId: office.id, ...rules },
   });
 

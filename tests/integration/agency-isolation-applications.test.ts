@@ -4,7 +4,7 @@ import { createAgency } from "@/lib/agency/manage-agencies";
 import { listAppealCases, recordAppeal, recordProactiveAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { findConsoleApplication, listApplications, listDueCalendar } from "@/lib/applications/console-applications";
 import { closeLapsedApplications, recordDecision, recordStep } from "@/lib/applications/handle-application";
-import { findHandlingSection, updateHandlingSection } from "@/lib/applications/handling-section";
+import { findApplicationRules, findHandlingSection, updateHandlingSection } from "@/lib/applications/handling-section";
 import { findIssuedReplyForApplicant, lookUpApplication } from "@/lib/applications/public-status";
 import { countApplicationsForReport } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication, type SubmittedApplication } from "@/lib/applications/submit-application";
@@ -117,7 +117,7 @@ before(async () => {
   otherAgency = { id: created.id, code: created.code, name: created.name };
 
   homeOffice = await insertSection("综合科");
-  // The other agency's office sorts first: it must still never be taken for the handling section.
+  // The other agency's office sorts first: it must still never be taken for the default agency's handling section.
   otherOffice = (await db.section.create({ data: { name: "办公室", agencyId: otherAgency.id, sortOrder: -100 } })).id;
   for (const role of consoleRoles) {
     home[role] = await insertUser(role, { sectionId: homeOffice });
@@ -176,13 +176,15 @@ describe("the public submission names the agency it is made to", () => {
     );
   });
 
-  test("a new application is told to the default agency's handling section only when it is made to the default agency", async () => {
+  test("a new application is told to the handling section of the agency it is made to, never to another agency's", async () => {
     const toldFor = async (id: number) =>
       (await db.notificationEvent.findMany({ where: { recordType: "application", recordId: String(id), kind: "application_assigned" } })).flatMap(
         (event) => event.recipientIds,
       );
     assert.ok((await toldFor(homeApplication.id)).includes(home.staff.id));
-    assert.deepEqual(await toldFor(otherApplication.id), []);
+    assert.ok(!(await toldFor(homeApplication.id)).includes(other.staff.id));
+    assert.ok((await toldFor(otherApplication.id)).includes(other.staff.id));
+    assert.ok(!(await toldFor(otherApplication.id)).includes(home.staff.id));
   });
 });
 
@@ -221,7 +223,7 @@ describe("another agency's console roles do not reach the default agency's appli
         [otherApplication.id],
       );
       assert.equal(all.total, 1);
-      assert.equal(all.handlingSection, null, "the other agency has no handling section yet");
+      assert.equal(all.handlingSection?.id, otherOffice, "the other agency's own handling section");
       const calendar = await listDueCalendar(actor, todayInBeijing().slice(0, 7));
       const listed = calendar.weeks.flat().flatMap((day) => day.entries.map((entry) => entry.id));
       assert.ok(!listed.includes(homeApplication.id));
@@ -260,42 +262,52 @@ describe("another agency's console roles do not reach the default agency's appli
   });
 });
 
-describe("nobody of another agency is the handling section (the settings serve the default agency)", () => {
-  test("its staff and head cannot register, handle, or see in full its own agency's applications; its leader sees them in full", async () => {
+describe("each agency has its own application settings and handling section", () => {
+  test("another agency's staff and head handle its own applications; they never handle or see the default agency's", async () => {
     const today = todayInBeijing();
-    // Even with no section chosen, the other agency's office (sorted first, with staff) is never the handling section.
-    await db.applicationSettings.update({ where: { id: 1 }, data: { handlingSectionId: null } });
-    try {
-      assert.equal((await findHandlingSection())?.id, homeOffice);
-      for (const role of ["staff", "section_head"] as const) {
-        const actor = other[role];
-        await assert.rejects(registerOfflineApplication(actor, { ...application(), receiptMethod: "letter", receivedOn: today }), ForbiddenError);
-        await assert.rejects(recordStep(actor, otherApplication.id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), ForbiddenError);
-        await assert.rejects(recordDecision(actor, otherApplication.id, { outcome: "disclose", decidedOn: today }), ForbiddenError);
-        const detail = await findConsoleApplication(actor, otherApplication.id);
-        assert.equal(detail.isHandler, false);
-        assert.equal(detail.applicant.masked, true);
-        assert.deepEqual(detail.stepTypes, []);
-        assert.equal(detail.canDecide, false);
-        assert.equal(detail.handlingSection, null);
-      }
-      await assert.rejects(
-        recordStep(other.section_head, otherApplication.id, { type: "extension", date: today, days: 10, note: "需要调取档案" }),
-        ForbiddenError,
-      );
-      const byLeader = await findConsoleApplication(other.leader, otherApplication.id);
-      assert.equal(byLeader.applicant.masked, false);
-      assert.equal(byLeader.applicant.name, "李四");
-    } finally {
-      await updateHandlingSection(home.admin, { handlingSectionId: homeOffice });
-    }
+    assert.equal((await findHandlingSection())?.id, homeOffice);
+    assert.equal((await findHandlingSection(db, otherAgency.id))?.id, otherOffice);
+    const registered = await registerOfflineApplication(other.staff, { ...application({ name: "赵六" }), receiptMethod: "letter", receivedOn: today });
+    assert.equal((await db.application.findUniqueOrThrow({ where: { id: registered.id } })).agencyId, otherAgency.id);
+    await recordStep(other.section_head, registered.id, { type: "extension", date: today, days: 10, note: "需要调取档案" });
+    await recordStep(other.staff, registered.id, { type: "third_party_consultation", date: today, thirdParty: "某公司" });
+    const detail = await findConsoleApplication(other.staff, registered.id);
+    assert.equal(detail.isHandler, true);
+    assert.equal(detail.applicant.masked, false);
+    assert.equal(detail.handlingSection?.id, otherOffice);
+    // The default agency's handlers are not the other agency's: its application is "not found" to them.
+    await assert.rejects(findConsoleApplication(home.staff, registered.id), NotFoundError);
+    await assert.rejects(recordStep(home.staff, registered.id, { type: "third_party_consultation", date: today, thirdParty: "某公司" }), NotFoundError);
   });
 
-  test("the default agency's administrator cannot choose another agency's section; another agency's administrator does not reach the settings", async () => {
+  test("an administrator saves its own agency's settings; a section of another agency is refused as a field error", async () => {
     await assert.rejects(updateHandlingSection(home.admin, { handlingSectionId: otherOffice }), fieldError("handlingSectionId"));
-    await assert.rejects(updateHandlingSection(other.admin, { handlingSectionId: otherOffice }), NotFoundError);
-    await assert.rejects(updateHandlingSection(other.admin, { handlingSectionId: homeOffice }), NotFoundError);
-    assert.equal((await db.applicationSettings.findUniqueOrThrow({ where: { id: 1 } })).handlingSectionId, homeOffice);
+    await assert.rejects(updateHandlingSection(other.admin, { handlingSectionId: homeOffice }), fieldError("handlingSectionId"));
+    const saved = await updateHandlingSection(other.admin, {
+      handlingSectionId: otherOffice,
+      reconsiderationOrgan: "绥芬河市人民政府（教育）",
+      deferRestDayReceipt: "false",
+    });
+    assert.equal(saved.id, otherOffice);
+    const rows = await db.applicationSettings.findMany({ orderBy: { agencyId: "asc" } });
+    assert.deepEqual(
+      rows.map((row) => [row.agencyId, row.handlingSectionId]),
+      [
+        [homeAgencyId, homeOffice],
+        [otherAgency.id, otherOffice],
+      ].sort((a, b) => a[0] - b[0]),
+    );
+    assert.equal((await findApplicationRules(db, otherAgency.id)).deferRestDayReceipt, false);
+    assert.equal((await findApplicationRules(db, otherAgency.id)).reconsiderationOrgan, "绥芬河市人民政府（教育）");
+    assert.equal((await findApplicationRules()).deferRestDayReceipt, true);
+    // Its rule applies to its own applications only: a Sunday receipt is not deferred there, and is at the default agency.
+    const sunday = "2026-11-22";
+    const there = await registerOfflineApplication(other.staff, { ...application({ name: "钱七" }), receiptMethod: "letter", receivedOn: sunday });
+    const here = await registerOfflineApplication(home.staff, { ...application({ name: "钱七" }), receiptMethod: "letter", receivedOn: sunday });
+    assert.deepEqual([there.receivedOn, here.receivedOn], [sunday, "2026-11-23"]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "application.configure", actorId: other.admin.id }, orderBy: { id: "desc" } });
+    assert.equal(audit.entityId, String(otherAgency.id));
+    await updateHandlingSection(other.admin, { handlingSectionId: otherOffice, reconsiderationOrgan: "", deferRestDayReceipt: "true" });
   });
 
   test("the reply templates are the default agency's: another agency's administrator does not reach them", async () => {
@@ -372,7 +384,7 @@ describe("reply letters are issued in the name of the application's agency", () 
     const lapsing = await submitApplication(application({ name: "王五", agencyCode: otherAgency.code }), { clientKey: clientKey() });
     const today = todayInBeijing();
     const receivedOn = addCalendarDays(today, -60);
-    // Test setup: the other agency cannot handle yet, so its correction request is written directly.
+    // Test setup: a correction request in the past, written directly.
     await db.application.update({
       where: { id: lapsing.id },
       data: { submittedOn: isoDateToDateColumn(receivedOn), receivedOn: isoDateToDateColumn(receivedOn), status: "awaiting_correction" },

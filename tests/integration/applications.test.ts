@@ -20,7 +20,7 @@ import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manag
 import { buildReplyDocx } from "@/lib/reply-letters/reply-document";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
-import { insertSection, insertUser } from "../support/fixtures";
+import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
 import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
@@ -311,7 +311,7 @@ describe("handling an application through to the reply", () => {
     assert.match(reply.body, /六十日内向绥芬河市人民政府申请行政复议.*六个月内向绥芬河市人民法院提起行政诉讼/);
     // Only what was sent changes: a form without the new fields keeps them.
     await updateHandlingSection(admin, { handlingSectionId: office });
-    const settings = await db.applicationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const settings = await db.applicationSettings.findUniqueOrThrow({ where: { agencyId: await defaultAgencyId() } });
     assert.deepEqual([settings.reconsiderationOrgan, settings.litigationCourt], ["绥芬河市人民政府", "绥芬河市人民法院"]);
   });
 

@@ -69,6 +69,13 @@ function Result({ state }: { state: LookupState }) {
         <dd data-testid="status-label" className="font-semibold">
           {result.statusLabel}
         </dd>
+        <dt className="text-gray-800">{m.agency}</dt>
+        <dd data-testid="status-agency">
+          {result.agencyName}
+          {result.transferred ? (
+            <span className="ml-2 text-sm text-gray-800">{m.transferred(result.transferred.on, result.transferred.agencyName)}</span>
+          ) : null}
+        </dd>
         <dt className="text-gray-800">{m.receivedOn}</dt>
         <dd>{result.receivedOn}</dd>
         {result.reply ? null : (

@@ -21,9 +21,14 @@ function LimitedText({ hint, maxLength, ...props }: Parameters<typeof TextField>
   return <TextField {...props} maxLength={maxLength} hint={parts.length ? messages.kit.hints(parts) : undefined} />;
 }
 
+/** An agency the public form offers (集约化): its code and name. */
+export type AgencyOption = { value: string; label: string };
+
 const optionsOf = (labels: Record<string, string>, values: readonly string[]) => values.map((value) => ({ value, label: labels[value] }));
 
 function Receipt({ receipt, agencyName, offline }: { receipt: ApplicationReceipt; agencyName: string; offline: boolean }) {
+  // The agency chosen on the form (集约化): the one the server stored the application for.
+  agencyName = receipt.agencyName ?? agencyName;
   const rows: [string, string, string][] = [
     [m.number, receipt.number, "receipt-number"],
     [m.lookupCode, receipt.lookupCode, "receipt-code"],
@@ -75,7 +80,19 @@ function Receipt({ receipt, agencyName, offline }: { receipt: ApplicationReceipt
 }
 
 /** The fields; inside the ActionForm so that a refused submission's typed values reach them. */
-function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey: string; offline: boolean; today?: string }) {
+function ApplicationFields({
+  idempotencyKey,
+  offline,
+  today,
+  agencies,
+  agencyCode,
+}: {
+  idempotencyKey: string;
+  offline: boolean;
+  today?: string;
+  agencies?: AgencyOption[];
+  agencyCode?: string;
+}) {
   const typed = useFormState().values;
   const [applicantType, setApplicantType] = useState(typed?.applicantType ?? "natural_person");
   const person = applicantType === "natural_person";
@@ -100,6 +117,14 @@ function ApplicationFields({ idempotencyKey, offline, today }: { idempotencyKey:
           />
           <TextField name="receivedOn" label={c.receivedOn} type="date" required hint={c.receivedOnHint} />
           {today ? <p className="text-sm text-gray-700">{messages.kit.today(today)}</p> : null}
+        </section>
+      ) : null}
+      {!offline && agencies && agencies.length > 1 ? (
+        <section className={sectionClass} aria-labelledby="agency-section">
+          <h2 id="agency-section" className={sectionTitleClass}>
+            {m.agencySection}
+          </h2>
+          <SelectField name="agencyCode" label={m.agency} required hint={m.agencyHint} options={agencies} defaultValue={agencyCode} />
         </section>
       ) : null}
       <section className={sectionClass} aria-labelledby="applicant-section">
@@ -186,12 +211,17 @@ export function ApplicationForm({
   agencyName,
   offline = false,
   today,
+  agencies,
+  agencyCode,
 }: {
   action: (state: ApplicationFormState, formData: FormData) => Promise<ApplicationFormState>;
   idempotencyKey: string;
   agencyName: string;
   offline?: boolean;
   today?: string;
+  /** The public form's choice of agency (several agencies accept applications); `agencyCode` preselected. */
+  agencies?: AgencyOption[];
+  agencyCode?: string;
 }) {
   return (
     <ActionForm<ApplicationReceipt>
@@ -200,7 +230,7 @@ export function ApplicationForm({
       className="space-y-6"
       renderSuccess={(state) => (state.result ? <Receipt receipt={state.result} agencyName={agencyName} offline={offline} /> : null)}
     >
-      <ApplicationFields idempotencyKey={idempotencyKey} offline={offline} today={today} />
+      <ApplicationFields idempotencyKey={idempotencyKey} offline={offline} today={today} agencies={agencies} agencyCode={agencyCode} />
     </ActionForm>
   );
 }

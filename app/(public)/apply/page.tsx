@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { publicPage } from "@/app/(public)/_lib/public-metadata";
+import { normaliseAgencyCode } from "@/lib/agency/agencies";
 import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { listAgenciesAcceptingApplications } from "@/lib/applications/application-agencies";
 import { findApplicationRules } from "@/lib/applications/handling-section";
 import { messages } from "@/lib/i18n";
 import { submitApplicationAction } from "./actions";
@@ -11,8 +13,20 @@ export const dynamic = "force-dynamic";
 
 export const generateMetadata = publicPage(messages.applications.publicForm.title, "application");
 
-export default async function ApplyPage() {
-  const [agency, rules] = await Promise.all([findAgencyProfile(), findApplicationRules()]);
+type Props = { searchParams: Promise<{ agency?: string | string[] }> };
+
+/**
+ * The public application form. On a platform of several agencies (集约化) it asks which agency the
+ * application is made to: those that accept applications, the default agency preselected, or the one
+ * `?agency=<code>` names (the link from an agency's column `/agencies/{code}`).
+ */
+export default async function ApplyPage({ searchParams }: Props) {
+  const requested = (await searchParams).agency;
+  const [defaultAgency, agencies] = await Promise.all([findAgencyProfile(), listAgenciesAcceptingApplications()]);
+  const code = typeof requested === "string" ? normaliseAgencyCode(requested) : "";
+  const chosen = agencies.find((each) => each.code === code) ?? agencies.find((each) => each.isDefault);
+  const agency = chosen ?? defaultAgency;
+  const rules = await findApplicationRules(undefined, chosen?.id);
   const m = messages.applications.publicForm;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -34,7 +48,13 @@ export default async function ApplyPage() {
           </Link>
         </p>
       </section>
-      <ApplicationForm action={submitApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} />
+      <ApplicationForm
+        action={submitApplicationAction}
+        idempotencyKey={randomUUID()}
+        agencyName={agency.name}
+        agencies={agencies.map((each) => ({ value: each.code, label: each.name }))}
+        agencyCode={agency.code}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { recordAppeal, recordProactiveAppeal, updateAppealResult } from "@/lib/a
 import { recordDecision, recordStep } from "@/lib/applications/handle-application";
 import { updateHandlingSection } from "@/lib/applications/handling-section";
 import { registerOfflineApplication } from "@/lib/applications/submit-application";
+import { transferApplication } from "@/lib/applications/transfer-application";
 import { requireSessionUser } from "@/lib/auth/session";
 import type { FormState } from "@/lib/forms/form-state";
 import { runFormAction } from "@/lib/forms/run-form-action";
@@ -27,6 +28,14 @@ async function onApplication(applicationId: number, notice: string, work: () => 
     // A review step names the state it reached, so the notice says who acts next.
     const step = notice === "transition" ? `&step=${(result as { state: string }).state}` : "";
     redirect(`/admin/applications/${applicationId}?done=${notice}${step}`);
+  });
+}
+
+/** 转送: the application leaves this agency, so the console goes back to the list. */
+export async function transferApplicationAction(applicationId: number, _state: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await transferApplication(await requireSessionUser(), applicationId, formDataToObject(formData));
+    redirect("/admin/applications?done=transferred");
   });
 }
 

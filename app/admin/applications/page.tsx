@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/console/button-link";
 import { DataTable } from "@/components/console/data-table";
 import { Flag } from "@/components/console/due-date";
-import { Notice } from "@/components/console/notice";
+import { DoneNotice, Notice, noticeOf } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { StateBadge } from "@/components/console/state-badge";
 import { TabLinks } from "@/components/console/tab-links";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: messages.applications.console.title };
 
-type Props = { searchParams: Promise<{ view?: string; page?: string }> };
+type Props = { searchParams: Promise<{ view?: string; page?: string; done?: string }> };
 
 export default async function ApplicationsPage({ searchParams }: Props) {
   const actor = await requirePageUser("application.read");
@@ -31,6 +31,7 @@ export default async function ApplicationsPage({ searchParams }: Props) {
   const c = m.columns;
   return (
     <div className="space-y-4">
+      <DoneNotice message={noticeOf({ transferred: m.transferForm.done }, query.done)} />
       <PageHeader
         title={m.title}
         actions={

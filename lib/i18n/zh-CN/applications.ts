@@ -102,6 +102,7 @@ export const applicationsMessages = {
     agency_consultation: "征求其他机关意见",
     agency_reply: "其他机关答复",
     notice_received: "登记送达日期",
+    transfer: "转送其他机关",
   },
   noticeDeliveryMethods: { in_person: "当面送达", email: "电子邮件", system: "系统送达（网上申请平台）", post: "邮寄" },
   /** The presumption the form states for each delivery method (deadlines.ts: presumeNoticeReceipt). */
@@ -129,6 +130,10 @@ export const applicationsMessages = {
       email: (date: string) => `以电子邮件提交，以双方确认之日 ${date} 为收到申请之日`,
       ledger: (date: string) => `台账记载的收到日期 ${date}`,
     },
+    transferReceipt: (date: string, receivedOn: string) =>
+      date === receivedOn
+        ? `${date} 转送至现办理机关，以该日为其收到申请之日，答复期限自次日起重新计算`
+        : `${date} 转送至现办理机关，该日为休息日，以下一个工作日 ${receivedOn} 为其收到申请之日，答复期限重新计算`,
     nonWorkingDay: (date: string, label: string, next: string) => `${date}为${label}，顺延至下一个工作日 ${next} 起算`,
     restDayNotDeferred: (date: string, label: string) => `${date}为${label}，按本机关规定不顺延，自收到当日起算`,
     restarted: (requested: string, received: string, start: string) => `${requested} 告知补正，期限中止；${received} 收到补正材料，自 ${start} 重新起算`,
@@ -157,6 +162,8 @@ export const applicationsMessages = {
     dateBeforeReceipt: "日期不能早于收到申请之日。",
     dateInFuture: "日期不能晚于今天。",
     dateBeforeLastStep: "日期不能早于上一个办理步骤。",
+    transferNotOpen: "只能转送尚未作出办理决定、也不在中止期间（补正、征求意见、缴费）的申请。",
+    transferWithFee: "已发出收费通知的申请不能转送。",
     correctionTooLate: (deadline: string) => `补正告知应在收到申请之日起 7 个工作日内（${deadline} 前）一次性作出。`,
     correctionOnce: "补正只能告知一次。",
     respondByBeforeDate: "补正期限应晚于告知日期。",
@@ -214,6 +221,16 @@ export const applicationsMessages = {
     quoteNeedsOne: "请提供 pages（按量）或 applicationsThisMonth（按件）中的一个参数。",
   },
 
+  /** Art. 36(5): how a reply letter gives a platform agency's contact (from its record, 集约化). */
+  platformAgencyContact: (agency: { disclosureOffice: string | null; address: string; postcode: string; phone: string | null; email: string }) =>
+    [
+      agency.disclosureOffice ? `政府信息公开工作机构：${agency.disclosureOffice}` : null,
+      `地址：${agency.address}（邮编 ${agency.postcode}）`,
+      agency.phone ? `电话：${agency.phone}` : null,
+      `电子邮箱：${agency.email}`,
+    ]
+      .filter(Boolean)
+      .join("，"),
   validation: {
     applicantType: "请选择申请人类型。",
     organisationKind: "请选择法人或其他组织的类别。",
@@ -252,6 +269,14 @@ export const applicationsMessages = {
     accessRouteOnlyDisclose: "获取方式和途径只用于“予以公开”（已主动公开的信息）。",
     otherAgencyOnlyNotHeld: "负责公开的机关只用于“本机关不掌握相关政府信息”。",
     otherAgencyName: "填写联系方式时，请同时填写负责公开的机关名称。",
+    transferAgency: "请选择转送的机关。",
+    transferReason: "请写明转送理由。",
+    transferUnknownAgency: "没有这个机关，请重新选择。",
+    transferSameAgency: "不能转送给本机关。",
+    transferNotAccepting: "该机关尚未设置受理申请的工作机构，不能转送。",
+    otherAgencyEither: "请选择本平台的机关，或者填写平台以外机关的名称和联系方式，不要同时填写。",
+    otherAgencyCode: "没有这个机关，请重新选择负责公开的机关。",
+    otherAgencyItself: "负责公开的机关不能是本机关。",
     feeMethod: "请选择计费方式。",
     quantity: "请填写件数或页数（正整数）。",
     idempotencyKey: "提交标识无效，请刷新页面后重新提交。",
@@ -319,6 +344,8 @@ export const applicationsMessages = {
     lookupLink: "查询办理进度",
     another: "提交另一份申请",
     agency: "受理机关",
+    agencySection: "向哪个机关申请",
+    agencyHint: "请选择掌握所需信息的机关。本平台各机关分别受理、答复向其提出的申请。",
   },
   publicStatus: {
     title: "申请办理进度查询",
@@ -327,6 +354,8 @@ export const applicationsMessages = {
     code: "查询码",
     submit: "查询",
     notFound: "没有找到该申请，请核对申请编号和查询码。",
+    agency: "办理机关",
+    transferred: (on: string, agencyName: string) => `（${on} 已转至${agencyName}办理）`,
     status: "办理状态",
     receivedOn: "收到申请之日",
     dueOn: "答复期限",
@@ -354,6 +383,7 @@ export const applicationsMessages = {
       agency_consultation: "征求其他机关意见",
       agency_reply: "其他机关意见期间结束",
       notice_received: "通知已送达",
+      transfer: (agencyName: string) => `已转至${agencyName}办理`,
     },
   },
 
@@ -383,6 +413,7 @@ export const applicationsMessages = {
     today: (date: string) => `今天：${date}`,
     lookupCodeShownOnce: (number: string, code: string) => `已登记，申请编号 ${number}，查询码 ${code}（只显示这一次，请告知申请人）。`,
     detail: {
+      transferDetail: (from: string, to: string) => `${from} → ${to}`,
       applicant: "申请人",
       request: "申请内容",
       masked: "申请人信息已脱敏。只有办理科室的工作人员和领导可以查看完整信息。",
@@ -447,6 +478,16 @@ export const applicationsMessages = {
       correctionNote: "需要补正的事项",
       extensionReason: "延期理由",
     },
+    transferForm: {
+      title: "转送其他机关",
+      intro:
+        "所申请的信息由本平台其他机关掌握的，可以将申请转送该机关办理：申请随之转交，本机关不再看到它（转送记录留在本机关的操作日志中）；该机关自转送之日起计算答复期限，申请人查询进度时可以看到“已转至该机关办理”。",
+      agency: "转送至",
+      date: "转送日期",
+      reason: "转送理由",
+      submit: "转送",
+      done: "申请已转送。",
+    },
     decisionForm: {
       outcome: "办理结果",
       decidedOn: "决定日期",
@@ -456,6 +497,10 @@ export const applicationsMessages = {
       otherAgency: "负责公开的机关（不属于本机关负责公开的）",
       otherAgencyHint: "仅“本机关不掌握相关政府信息”：能够确定负责公开的机关的，写明名称，并在说明中写明理由（条例第三十六条第（五）项）",
       otherAgencyContact: "该机关联系方式",
+      otherAgencyCode: "负责公开的机关（本平台的机关）",
+      otherAgencyCodeHint:
+        "仅“本机关不掌握相关政府信息”：负责公开的机关在本平台的，在此选择，答复书写明其名称和联系方式（政府信息公开工作机构、地址、电话）；不在本平台的，填写下面两栏",
+      otherAgencyOutside: "不在本平台（填写下面两栏）",
       submit: "记录办理决定",
     },
     appealForm: {

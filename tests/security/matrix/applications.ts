@@ -127,6 +127,13 @@ export const applicationRows: MatrixRow[] = [
     request: async (fx) => formAction([(await fx.application()).id], { outcome: "disclose", decidedOn: fx.today }),
   },
   {
+    action: `${actions}#transferApplicationAction`,
+    case: "to another agency of the platform",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: `${handlers}; the application then leaves the agency (集约化)`,
+    request: async (fx) => formAction([(await fx.application()).id], { agencyCode: "SFHJYJ", date: fx.today, note: "所申请信息由该机关掌握。" }),
+  },
+  {
     action: `${actions}#updateReplyAction`,
     case: "a draft reply letter",
     expect: expect(401, 403, 200, 200, 403, 403),

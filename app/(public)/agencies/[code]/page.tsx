@@ -21,15 +21,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * Where an agency's column leads: the public pages with `?agency=CODE` (集约化), which serve that
- * agency's guide, catalogue and reports (the default agency's need no query).
+ * agency's guide, catalogue, reports and application form (the default agency's need no query).
  */
-function columnLinks(_agency: AgencyDetails): { href: string; label: string }[] {
+function columnLinks(agency: AgencyDetails): { href: string; label: string }[] {
   const links = m.directory.links;
   return [
-    { href: `/catalogue/guide${agencyQuery(_agency)}`, label: links.guide },
-    { href: `/catalogue/statutory${agencyQuery(_agency)}`, label: links.catalogue },
-    { href: `/reports/annual${agencyQuery(_agency)}`, label: links.reports },
-    { href: "/apply", label: links.apply },
+    { href: `/catalogue/guide${agencyQuery(agency)}`, label: links.guide },
+    { href: `/catalogue/statutory${agencyQuery(agency)}`, label: links.catalogue },
+    { href: `/reports/annual${agencyQuery(agency)}`, label: links.reports },
+    // The application form with this agency chosen (集约化: each agency receives its own applications).
+    { href: `/apply${agencyQuery(agency)}`, label: links.apply },
   ];
 }
 

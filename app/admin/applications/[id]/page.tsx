@@ -9,14 +9,24 @@ import { ReviewActions } from "@/components/console/review-actions";
 import { transitionNotice } from "@/components/console/review-notices";
 import { reviewSteps } from "@/components/console/review-steps";
 import { StateBadge } from "@/components/console/state-badge";
+import { listAgencies } from "@/lib/agency/agencies";
+import { listAgenciesAcceptingApplications } from "@/lib/applications/application-agencies";
 import { findConsoleApplication } from "@/lib/applications/console-applications";
 import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
 import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
-import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, StepForms } from "../_components/application-forms";
-import { recordAppealAction, recordDecisionAction, recordStepAction, transitionReplyAction, updateAppealAction, updateReplyAction } from "../actions";
+import { AppealForm, AppealResultForm, DecisionForm, ReplyEditor, StepForms, TransferForm } from "../_components/application-forms";
+import {
+  recordAppealAction,
+  recordDecisionAction,
+  recordStepAction,
+  transferApplicationAction,
+  transitionReplyAction,
+  updateAppealAction,
+  updateReplyAction,
+} from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -65,6 +75,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   ];
   const outcomeOptions = applicationOutcomes.map((outcome) => ({ slug: outcome.slug, label: a.outcomeShortNames[outcome.slug], groupName: outcome.groupName }));
   const canReadLetter = !applicant.masked;
+  // The platform's other agencies (集约化): to name in 本机关不掌握, and (accepting applications) to transfer to.
+  const toChoice = (agency: { code: string; name: string }) => ({ value: agency.code, label: agency.name });
+  const [platformAgencies, accepting] = await Promise.all([
+    application.canDecide ? listAgencies() : [],
+    application.canTransfer ? listAgenciesAcceptingApplications() : [],
+  ]);
+  const otherAgencies = platformAgencies.filter((agency) => agency.id !== application.agency.id).map(toChoice);
+  const transferTargets = accepting.filter((agency) => agency.id !== application.agency.id).map(toChoice);
   return (
     <div className="space-y-6">
       <DoneNotice message={transitionNotice(notice, noticeOf(notices, notice.done))} />
@@ -288,7 +306,19 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
 
           {application.canDecide ? (
             <Panel id="decision" title={d.decision} className="no-print">
-              <DecisionForm run={recordDecisionAction.bind(null, application.id)} today={today} outcomes={outcomeOptions} current={application.outcome} />
+              <DecisionForm
+                run={recordDecisionAction.bind(null, application.id)}
+                today={today}
+                outcomes={outcomeOptions}
+                current={application.outcome}
+                agencies={otherAgencies}
+              />
+            </Panel>
+          ) : null}
+
+          {transferTargets.length ? (
+            <Panel id="transfer" title={a.console.transferForm.title} className="no-print">
+              <TransferForm run={transferApplicationAction.bind(null, application.id)} today={today} agencies={transferTargets} />
             </Panel>
           ) : null}
 

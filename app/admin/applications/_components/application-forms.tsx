@@ -241,7 +241,23 @@ export function StepForms({
 
 export type OutcomeOption = { slug: string; label: string; groupName: string };
 
-export function DecisionForm({ run, today, outcomes, current }: { run: Run; today: string; outcomes: OutcomeOption[]; current: string | null }) {
+/** An agency of the platform to choose (集约化): its code and name. */
+export type AgencyChoice = { value: string; label: string };
+
+export function DecisionForm({
+  run,
+  today,
+  outcomes,
+  current,
+  agencies = [],
+}: {
+  run: Run;
+  today: string;
+  outcomes: OutcomeOption[];
+  current: string | null;
+  /** The platform's other agencies, for 本机关不掌握 naming the one that holds the information. */
+  agencies?: AgencyChoice[];
+}) {
   const d = a.console.decisionForm;
   const groups = [...new Set(outcomes.map((outcome) => outcome.groupName))];
   return (
@@ -260,10 +276,30 @@ export function DecisionForm({ run, today, outcomes, current }: { run: Run; toda
       <DateField name="decidedOn" label={d.decidedOn} defaultValue={today} required />
       <NoteField name="note" label={d.note} />
       <NoteField name="accessRoute" label={d.accessRoute} hint={d.accessRouteHint} rows={2} />
+      {agencies.length ? (
+        <SelectField name="otherAgencyCode" label={d.otherAgencyCode} hint={d.otherAgencyCodeHint} placeholder={d.otherAgencyOutside} options={agencies} />
+      ) : null}
       <TextField name="otherAgency" label={d.otherAgency} hint={d.otherAgencyHint} maxLength={applicationTextLimits.thirdParty} />
       <TextField name="otherAgencyContact" label={d.otherAgencyContact} maxLength={applicationTextLimits.thirdParty} />
       <SubmitButton>{d.submit}</SubmitButton>
     </ActionForm>
+  );
+}
+
+/** 转送: to another agency of the platform that accepts applications, on a day, with the reason. */
+export function TransferForm({ run, today, agencies }: { run: Run; today: string; agencies: AgencyChoice[] }) {
+  const t = a.console.transferForm;
+  return (
+    <details className="rounded border border-gray-200 p-3" data-testid="transfer">
+      <summary className="cursor-pointer font-medium">{t.title}</summary>
+      <p className="mt-2 text-sm text-gray-800">{t.intro}</p>
+      <ActionForm action={run} aria-label={t.title} className="mt-3">
+        <SelectField name="agencyCode" label={t.agency} required placeholder={messages.kit.choose} options={agencies} />
+        <DateField name="date" label={t.date} defaultValue={today} required />
+        <NoteField name="note" label={t.reason} required />
+        <SubmitButton>{t.submit}</SubmitButton>
+      </ActionForm>
+    </details>
   );
 }
 

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { ApplicationForm } from "@/app/(public)/apply/application-form";
 import { PageHeader } from "@/components/console/page-header";
-import { findAgencyProfile } from "@/lib/agency/find-agency";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { todayInBeijing } from "@/lib/dates";
@@ -16,13 +15,12 @@ export const metadata: Metadata = { title: messages.applications.console.registe
 
 export default async function RegisterApplicationPage() {
   const actor = await requirePageUser("application.handle");
-  if (!isApplicationHandler(actor, (await findHandlingSection())?.id)) forbidden();
-  const agency = await findAgencyProfile();
+  if (!isApplicationHandler(actor, (await findHandlingSection(undefined, actor.agencyId))?.id)) forbidden();
   const m = messages.applications.console;
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader breadcrumbs={[{ href: "/admin/applications", label: m.title }]} title={m.registerTitle} description={m.registerIntro} />
-      <ApplicationForm action={registerApplicationAction} idempotencyKey={randomUUID()} agencyName={agency.name} offline today={todayInBeijing()} />
+      <ApplicationForm action={registerApplicationAction} idempotencyKey={randomUUID()} agencyName={actor.agencyName} offline today={todayInBeijing()} />
     </div>
   );
 }

@@ -16,7 +16,12 @@ export const metadata: Metadata = { title: messages.applications.console.setting
 
 export default async function ApplicationSettingsPage() {
   const actor = await requirePageUser("application.configure");
-  const [section, sections, rules] = await Promise.all([findHandlingSection(), listSections(actor), findApplicationRules()]);
+  // The acting user's agency's settings (集约化: each agency its own), among its own sections.
+  const [section, sections, rules] = await Promise.all([
+    findHandlingSection(undefined, actor.agencyId),
+    listSections(actor, { agencyId: actor.agencyId }),
+    findApplicationRules(undefined, actor.agencyId),
+  ]);
   const m = messages.applications.console.settingsForm;
   return (
     <div className="max-w-2xl space-y-4">
