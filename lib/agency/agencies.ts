@@ -75,8 +75,14 @@ export function countAgencies(): Promise<number> {
   return db.agency.count();
 }
 
+/** What an agency code looks like (lib/agency/manage-agencies.ts checks it when an agency is made). */
+export const agencyCodePattern = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
+
+/** The agency of a code; null for a code no agency can have (never sent to the database: a NUL byte is a 500 there). */
 export async function findAgencyByCode(code: string): Promise<AgencyDetails | null> {
-  const agency = await db.agency.findUnique({ where: { code: normaliseAgencyCode(code) }, select: detailsSelect });
+  const normalised = normaliseAgencyCode(code);
+  if (!agencyCodePattern.test(normalised)) return null;
+  const agency = await db.agency.findUnique({ where: { code: normalised }, select: detailsSelect });
   return agency ? toDetails(agency) : null;
 }
 

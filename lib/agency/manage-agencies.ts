@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { agencyKinds, findAgencyByCode, normaliseAgencyCode, type AgencyDetails } from "@/lib/agency/agencies";
+import { agencyCodePattern, agencyKinds, findAgencyByCode, normaliseAgencyCode, type AgencyDetails } from "@/lib/agency/agencies";
 import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { organizationCodeSchema } from "@/lib/agency/index-number-settings";
 import { recordAuditEvent } from "@/lib/audit/record";
@@ -80,7 +80,7 @@ const placeSchema = z.object({
 export const agencyCodeSchema = z
   .string({ error: m.codeRequired })
   .transform(normaliseAgencyCode)
-  .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: m.codeFormat }));
+  .pipe(z.string().regex(agencyCodePattern, { error: m.codeFormat }));
 
 export const createAgencySchema = ownDetailsSchema.extend(placeSchema.shape).extend({ code: agencyCodeSchema });
 export const updateAgencySchema = ownDetailsSchema.extend(placeSchema.partial().shape);
