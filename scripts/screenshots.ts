@@ -77,6 +77,19 @@ const allViews: View[] = [
       await page.evaluate(() => document.querySelector("#assessment-overview")?.closest("section")?.scrollIntoView());
     },
   },
+  // 集约化: the 政务公开办's summary of every agency's report, the catalogue template, an agency's own catalogue and reports, the import of agencies.
+  { name: "console-report-summary", path: "/admin/reports/summary?year=2017", user: "supervisor" },
+  { name: "console-catalogue-template", path: "/admin/catalogue", user: "admin" },
+  { name: "agency-catalogue", path: "/catalogue/statutory?agency=SFHJYJ" },
+  { name: "agency-reports", path: "/reports/annual?agency=SFHJYJ" },
+  {
+    name: "console-agency-import",
+    path: "/admin/agencies",
+    user: "platform",
+    open: async (page) => {
+      await page.locator("#import-agencies").scrollIntoViewIfNeeded();
+    },
+  },
   // The inbox; every console view shows the unread count in the header (通知 with its badge).
   { name: "console-notifications", path: "/admin/notifications", user: "head" },
   {

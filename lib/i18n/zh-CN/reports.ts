@@ -137,7 +137,7 @@ export const reportsMessages = {
     title: (year: number) => `${year}年度政府信息公开工作年度报告汇总`,
     navLabel: "年报汇总",
     intro: (dueOn: string) =>
-      `按机关汇总表二、表三、表四。已发布的报告取其发布时的数字，未发布的取系统当前数据。报告应于 ${dueOn} 前公开（《条例》第五十条）。`,
+      `按机关汇总表二、表三、表四。已发布的报告取其发布时的数字，未发布的取系统当前数据。报告应于 ${dueOn} 前公开（《条例》第四十九条）。`,
     unknownAgencies: (codes: string) => `平台上没有这些机关代码：${codes}。`,
     yearLabel: "报告年度",
     agenciesLabel: "汇总范围（机关代码，逗号分隔，留空为全部机关）",

@@ -38,6 +38,12 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const breadcrumb = (
     <nav aria-label={messages.common.breadcrumb} className="mb-4 text-sm text-gray-700">
       <Link href="/">{messages.site.home}</Link>
+      {agency.isDefault ? null : (
+        <>
+          {" "}
+          › <Link href="/agencies">{messages.agencies.directory.breadcrumb}</Link> › <Link href={`/agencies/${agency.code}`}>{agency.name}</Link>
+        </>
+      )}
       {category.path.map((node) => (
         <span key={node.id}>
           {" "}
