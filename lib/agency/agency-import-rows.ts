@@ -1,4 +1,5 @@
 import { normaliseAgencyCode, type AgencyKind } from "@/lib/agency/agencies";
+import { agencyImportAliases, agencyImportExamples, kindSpellings } from "@/lib/agency/agency-import-spellings";
 import { createAgencySchema } from "@/lib/agency/manage-agencies";
 import { messages } from "@/lib/i18n";
 import {
@@ -25,23 +26,6 @@ import { createUserSchema } from "@/lib/users/user-schemas";
 const c = messages.agencies.importPage;
 const fields = createAgencySchema.shape;
 
-/** 机关类型 as people write it (the console's names, with or without brackets, and the stored values). */
-const kindSpellings: Record<string, AgencyKind> = {
-  本级政府: "government",
-  人民政府: "government",
-  政府: "government",
-  政府办公室: "office",
-  部门: "department",
-  "乡镇(街道)": "town",
-  乡镇街道: "town",
-  乡镇: "town",
-  街道: "town",
-  government: "government",
-  office: "office",
-  department: "department",
-  town: "town",
-};
-
 function parseKind(text: string): AgencyKind {
   if (!text) problem(c.kindRequired);
   // Full-width brackets fold to plain ones (NFKC); spaces are dropped.
@@ -63,7 +47,7 @@ export const agencyImportTemplate = defineImportTemplate({
   unknownColumns: "reject",
   columns: {
     code: { header: c.columns.code, required: true, unique: true, text: true, note: c.notes.code, width: 16, parse: schemaCell(fields.code) },
-    name: { header: c.columns.name, aliases: ["机关名称"], required: true, note: c.notes.name, width: 36, parse: schemaCell(fields.name) },
+    name: { header: c.columns.name, aliases: agencyImportAliases.name, required: true, note: c.notes.name, width: 36, parse: schemaCell(fields.name) },
     shortName: { header: c.columns.shortName, required: true, note: c.notes.shortName, width: 20, parse: schemaCell(fields.shortName) },
     organizationCode: {
       header: c.columns.organizationCode,
@@ -82,7 +66,7 @@ export const agencyImportTemplate = defineImportTemplate({
       width: 16,
       parse: (text: string) => (text ? normaliseAgencyCode(text) : null),
     },
-    kind: { header: c.columns.kind, aliases: ["机关类别"], required: true, note: c.notes.kind, width: 14, parse: parseKind },
+    kind: { header: c.columns.kind, aliases: agencyImportAliases.kind, required: true, note: c.notes.kind, width: 14, parse: parseKind },
     adminUsername: {
       header: c.columns.adminUsername,
       required: true,
@@ -100,14 +84,17 @@ export const agencyImportTemplate = defineImportTemplate({
       parse: (text: string) => (text ? schemaCell(createUserSchema.shape.displayName)(text) : null),
     },
     address: { header: c.columns.address, note: c.notes.address, width: 30, parse: optionalContact(fields.address) },
-    postcode: { header: c.columns.postcode, aliases: ["邮编"], text: true, note: c.notes.postcode, width: 10, parse: optionalContact(fields.postcode) },
+    postcode: {
+      header: c.columns.postcode,
+      aliases: agencyImportAliases.postcode,
+      text: true,
+      note: c.notes.postcode,
+      width: 10,
+      parse: optionalContact(fields.postcode),
+    },
     email: { header: c.columns.email, note: c.notes.email, width: 24, parse: optionalContact(fields.email) },
   },
-  examples: [
-    ["SFHZF", "绥芬河市人民政府", "绥芬河市政府", "", "", "本级政府", "", "", "", "", ""],
-    ["SFHFGW", "绥芬河市发展和改革局", "市发改局", "", "SFHZF", "部门", "fgw-admin", "王明", "绥芬河市通天路1号", "157300", "fgw@example.gov.cn"],
-    ["SFHJD-01", "绥芬河市某某街道办事处", "某某街道", "", "SFHZF", "乡镇（街道）", "jd01-admin", "李华", "", "", ""],
-  ],
+  examples: agencyImportExamples,
 });
 
 type AgencyImportColumns = typeof agencyImportTemplate.columns;

@@ -21,6 +21,7 @@ const QUERY_PARAMETERS: Record<string, Json> = {
   type: { description: parameterText.type, schema: { type: "string" } },
   category: { description: parameterText.category, schema: { type: "string", example: "penalties" } },
   agency: { description: parameterText.agency, schema: { type: "string", example: "SFHCGJ" } },
+  agencies: { description: parameterText.agencies, schema: { type: "string", example: "SFHCGJ,SFHJYJ" } },
   year: { description: parameterText.year, schema: { type: "integer", example: 2017 } },
   issuingBody: { description: parameterText.issuingBody, schema: { type: "string", example: "agency" } },
   validity: { description: parameterText.validity, schema: { type: "string", enum: ["in_force", "amended", "repealed", "expired"] } },
@@ -156,7 +157,9 @@ function describeOperation(operation: Operation): Json {
     ...(operation.access === "public" ? { security: [] } : {}),
     ...(operation.access === "staff" || operation.access === "admin"
       ? { "x-roles": operation.access === "admin" ? ["admin"] : ["staff", "section_head", "leader", "admin"] }
-      : {}),
+      : operation.access === "platform"
+        ? { "x-roles": ["platform_admin", "supervisor"] }
+        : {}),
     responses,
   };
 }

@@ -6,9 +6,10 @@ import { messages } from "@/lib/i18n";
  * so an endpoint added without a line here, or removed with its line left, fails the build.
  *
  * `access`: public = anyone (the open-data API: CORS open, rate limited, cacheable);
- * signedIn = any signed-in user; a role name = that role (and admin where the domain allows it).
+ * signedIn = any signed-in user; a role name = that role (and admin where the domain allows it);
+ * platform = the platform roles (集约化: the platform administrator and the 政务公开办 supervisor).
  */
-export type Access = "public" | "signedIn" | "staff" | "admin";
+export type Access = "public" | "signedIn" | "staff" | "admin" | "platform";
 export type Method = "get" | "post" | "put" | "patch" | "delete" | "options";
 
 export type Operation = {
@@ -185,7 +186,17 @@ export const operations: Operation[] = [
     tag: "reports",
     summary: summaries["get /api/v1/reports/annual/{year}"],
     access: "public",
+    query: ["agency"],
     response: "AnnualReport",
+  },
+  {
+    method: "get",
+    path: "/api/v1/reports/annual/{year}/summary",
+    tag: "reports",
+    summary: summaries["get /api/v1/reports/annual/{year}/summary"],
+    access: "platform",
+    query: ["agencies"],
+    response: "AnnualReportSummary",
   },
 
   // Public forms (not open data: write endpoints).

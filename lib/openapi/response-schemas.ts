@@ -120,6 +120,8 @@ const categoryNode: z.ZodType = component(
     kind: z.enum(["list", "page"]),
     parentId: int().nullable(),
     sortOrder: int(),
+    /** The agency whose own column it is (集约化); null: the platform template. */
+    agencyId: int().nullable(),
     get children() {
       return z.array(categoryNode);
     },
@@ -376,6 +378,32 @@ component(
     })
     .describe(said.AnnualReport.self),
 );
+const reportTables = {
+  table2: z.looseObject({}),
+  table3: z.object({ columns: z.array(text()), rows: z.record(z.string(), z.array(z.number())) }),
+  table4: z.array(z.number()),
+};
+component(
+  "AnnualReportSummary",
+  z
+    .object({
+      year: int(),
+      dueOn: day(),
+      agencies: z.array(
+        z.object({
+          code: text(),
+          name: text(),
+          kind: text(),
+          status: z.enum(["not_started", "draft", "published", "late"]),
+          publishedAt: nullableDay(),
+          figuresFrom: z.enum(["published", "live"]),
+          ...reportTables,
+        }),
+      ),
+      ...reportTables,
+    })
+    .describe(said.AnnualReportSummary.self),
+);
 component(
   "ApplicationReceipt",
   z.object({ number: text(), lookupCode: text(), receivedOn: day(), dueOn: nullableDay() }).describe(said.ApplicationReceipt.self),
@@ -429,6 +457,7 @@ component(
       agencyId: int(),
       agencyCode: text(),
       agencyName: text(),
+      mustChangePassword: z.boolean(),
     }),
     authentication: z.object({ method: text(), scope: nullableText().optional(), expiresAt: nullableText().optional() }),
   }),

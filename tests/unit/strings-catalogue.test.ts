@@ -18,6 +18,7 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\u{20000}-\u{2ffff}]/u;
  * demo content stored into the database. A translation would not change them.
  */
 const DATA: Record<string, string> = {
+  "lib/agency/agency-import-spellings.ts": "how people write agency kinds and columns in an import file, recognised on import, and the template's example rows",
   "lib/agency/record-number-formats.ts": "the national formats of 网站标识码, ICP备案号 and 公安机关备案号",
   "lib/applications/outcomes.ts": "the legal basis of each reply outcome (articles of 政府信息公开条例) and the format's row numbering",
   "lib/catalogue/default-catalogue.ts": "the default disclosure catalogue (公开目录) seeded into the database, edited by the agency",

@@ -40,6 +40,7 @@ export const openapiMessages = {
     type: "类型",
     category: "公开目录栏目（slug），含其下级栏目",
     agency: "机关代码（GET /api/v1/agencies）：只列该机关的记录。不填时，公开列表为默认机关的，检索为全平台的",
+    agencies: "机关代码，逗号分隔：只汇总这些机关。不填时为全平台的机关",
     year: "发布年份（北京时间）",
     issuingBody: "发布机构：agency（本机关）或科室 id",
     validity: "有效性",
@@ -109,6 +110,7 @@ export const openapiMessages = {
     },
     DrawInput: { self: "抽取的输入：据此可复核抽取结果" },
     AnnualReport: { self: "年度报告的表格数字（国办公开办函〔2021〕30号格式）" },
+    AnnualReportSummary: { self: "各机关年度报告的汇总：每个机关的报告状态（not_started / draft / published / late）和表格数字，及所选机关的合计" },
     ApplicationReceipt: { self: "申请编号和查询码（查询码只在此时给出）" },
     Created: { self: "新记录的 id" },
     ConsoleApplicationDetail: {
@@ -168,6 +170,7 @@ export const openapiMessages = {
     "get /api/v1/proposals/{id}": "一件建议提案及其答复",
     "get /api/v1/proposals/stats": "建议提案办理统计",
     "get /api/v1/reports/annual/{year}": "政府信息公开工作年度报告",
+    "get /api/v1/reports/annual/{year}/summary": "各机关年度报告汇总（平台角色）：各机关报告状态与表二、表三、表四，及其合计",
     "post /api/v1/applications": "提交政府信息公开申请",
     "get /api/v1/applications/{number}": "按申请编号和查询码查询办理状态",
     "get /api/v1/feedback": "已公开的意见建议及答复",

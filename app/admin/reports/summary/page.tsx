@@ -82,7 +82,9 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
           {
             key: "status",
             header: m.statusColumn,
-            cell: (agency) => <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${statusTone[agency.status]}`}>{m.status[agency.status]}</span>,
+            cell: (agency) => (
+              <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${statusTone[agency.status]}`}>{m.status[agency.status]}</span>
+            ),
           },
           { key: "publishedAt", header: m.publishedAtColumn, className: "whitespace-nowrap", cell: (agency) => agency.publishedAt ?? "—" },
           { key: "from", header: m.figuresFromColumn, cell: (agency) => m.figuresFrom[agency.figuresFrom] },
