@@ -6,8 +6,8 @@
  * report in-process (computeReportSummary for the supervisor, median of 3) and over HTTP with an
  * API token. Prints the table and writes bench/results-platform.json.
  */
-import type { ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import pg from "pg";
@@ -16,6 +16,8 @@ import { agencyCodeOf, PLATFORM_REPORT_YEAR, PLATFORM_SUPERVISOR, type PlatformS
 
 export type PlatformBenchContext = {
   root: string;
+  /** The dataset's directory (the raw Node server's bytes are written there). */
+  directory: string;
   databaseUrl: string;
   base: string;
   shape: PlatformShape;
@@ -155,6 +157,35 @@ export async function runPlatformBench(context: PlatformBenchContext): Promise<v
     const result = await runLoad({ url: base, paths: [pagePath], connections: 50, durationSeconds: context.pageSeconds });
     pages[name] = { ...result, path: pagePath, servedFromCache: (sample.headers["x-page-cache"] as string | undefined) ?? null };
   }
+  // The directory lists every agency (about 400 kB at 500): also as a browser asks for it, gzipped (the page cache keeps it gzipped too).
+  log(`Page /agencies with Accept-Encoding: gzip, 50 connections, ${context.pageSeconds} s…`);
+  const gzipped = { "accept-encoding": "gzip" };
+  await runLoad({ url: base, paths: ["/agencies"], connections: 50, durationSeconds: 2, headers: gzipped });
+  pages.directoryGzip = {
+    ...(await runLoad({ url: base, paths: ["/agencies"], connections: 50, durationSeconds: context.pageSeconds, headers: gzipped })),
+    path: "/agencies",
+    servedFromCache: null,
+  };
+
+  // The ceiling for any Node server here with this load generator: one raw Node process returning the home page's bytes.
+  log("Raw Node server returning the platform home's bytes (the ceiling for any Node server here)…");
+  mkdirSync(context.directory, { recursive: true });
+  const bytesFile = path.join(context.directory, "platform-home.html");
+  writeFileSync(bytesFile, (await context.fetchFresh(base + "/")).body);
+  const ceilingPort = Number(new URL(base).port) + 1;
+  const ceiling = spawn(process.execPath, [path.join(context.root, "bench", "minimal-server.mjs"), bytesFile, String(ceilingPort)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    await new Promise((resolve) => ceiling.stdout!.once("data", resolve));
+    pages.nodeCeiling = {
+      ...(await runLoad({ url: `http://127.0.0.1:${ceilingPort}`, paths: ["/"], connections: 50, durationSeconds: context.pageSeconds })),
+      path: "/",
+      servedFromCache: null,
+    };
+  } finally {
+    ceiling.kill("SIGTERM");
+  }
 
   const search: PlatformResults["search"] = {};
   const searchPath = (q: string, agency?: string) => `/api/v1/search?q=${encodeURIComponent(q)}${agency ? `&agency=${agency}` : ""}`;
@@ -214,9 +245,19 @@ function printPlatformTable(results: PlatformResults): void {
   const pageLabels: Record<string, string> = {
     platformHome: "platform home /",
     directory: "agency directory /agencies",
+    directoryGzip: "agency directory /agencies, gzip",
     agencyColumn: `agency column /agencies/${results.agencyCode}`,
   };
   for (const [name, result] of Object.entries(results.pages)) {
+    if (name === "nodeCeiling") {
+      rows.push([
+        "raw Node server, 1 process, the platform home's bytes (50 conn.)",
+        `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms (${result.generator ?? "?"})`,
+        "",
+        "",
+      ]);
+      continue;
+    }
     rows.push([
       `${pageLabels[name] ?? name}, npm start, ${processes} (50 conn.)`,
       `${result.requestsPerSecond} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx ? `, ${result.non2xx} non-2xx` : ""}${result.errors ? `, ${result.errors} errors` : ""}`,

@@ -614,6 +614,7 @@ async function main(): Promise<void> {
       mkdirSync(dataDir, { recursive: true });
       await runPlatformBench({
         root,
+        directory: BENCH_DIR,
         databaseUrl: database.url,
         base: `http://127.0.0.1:${SERVER_PORT}`,
         shape: PLATFORM,
