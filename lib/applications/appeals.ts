@@ -200,7 +200,10 @@ export async function countAppealsForReport(year: number, options: { agencyId?: 
 
 type StoredAppeal = { filedOn: Date; result: AppealResult; resultOn: Date | null };
 
-function appealRecordsOf(reconsiderations: readonly StoredAppeal[], litigations: readonly (StoredAppeal & { afterReconsideration: boolean })[]): AppealRecord[] {
+function appealRecordsOf(
+  reconsiderations: readonly StoredAppeal[],
+  litigations: readonly (StoredAppeal & { afterReconsideration: boolean })[],
+): AppealRecord[] {
   return [
     ...reconsiderations.map((record) => ({
       kind: "reconsideration" as const,

@@ -153,7 +153,12 @@ async function findZeroRowsWithItems(figures: ReportFigures, scope: ReportScope)
  * The checks of a report. `texts` are checked for empty required sections only when they are an
  * edition's (`requireTexts`); before the report is started its texts are only the generated draft.
  */
-export async function checkReport(figures: ReportFigures, texts: ReportTexts, scope: ReportScope, options: { requireTexts?: boolean } = {}): Promise<ReportChecks> {
+export async function checkReport(
+  figures: ReportFigures,
+  texts: ReportTexts,
+  scope: ReportScope,
+  options: { requireTexts?: boolean } = {},
+): Promise<ReportChecks> {
   const blocking = checkReportTables(figures.table3, figures.table4, figures.outcomes, await findPreviousCarriedOut(figures.year, scope));
   if (options.requireTexts ?? true) blocking.push(...findEmptyRequiredSections(texts));
   const warnings: ReportCheck[] = [];

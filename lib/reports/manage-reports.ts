@@ -292,10 +292,7 @@ export async function publishReportItem(
 }
 
 /** An agency's (by default the default agency's) latest published edition of a year, from its frozen snapshot. */
-export async function findPublishedReport(
-  year: number,
-  scope?: ReportScope,
-): Promise<(ReportSnapshot & { itemId: number | null; editions: number[] }) | null> {
+export async function findPublishedReport(year: number, scope?: ReportScope): Promise<(ReportSnapshot & { itemId: number | null; editions: number[] }) | null> {
   const agencyId = scope?.agencyId ?? (await findDefaultAgency()).id;
   const rows = await db.annualReport.findMany({ where: { agencyId, year, state: "published" }, orderBy: { edition: "desc" } });
   if (!rows.length) return null;

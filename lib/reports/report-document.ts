@@ -79,7 +79,11 @@ function formatFee(value: number): string {
 }
 
 /** Tables 2, 3 and 4 as HTML in the official layout (a report's, or a sum over agencies). */
-export function renderReportTablesHtml(figures: Pick<ReportFigures, "table2" | "table3" | "table4" | "outcomes">): { table2: string; table3: string; table4: string } {
+export function renderReportTablesHtml(figures: Pick<ReportFigures, "table2" | "table3" | "table4" | "outcomes">): {
+  table2: string;
+  table3: string;
+  table4: string;
+} {
   const t2 = figures.table2;
   const f2 = reportFormat.table2;
   const table2 = `<table>

@@ -11,8 +11,8 @@ import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { countNormativeDocumentsByAgency } from "@/lib/reports/item-figures";
 import { table3Of } from "@/lib/reports/live-figure-sources";
-import { reportPublicationDate, type ReportSnapshot } from "@/lib/reports/report-document";
 import { reportDueDate } from "@/lib/reports/report-deadline";
+import { reportPublicationDate, type ReportSnapshot } from "@/lib/reports/report-document";
 import type { Table2, Table3, Table4 } from "@/lib/reports/report-tables";
 
 /**

@@ -78,7 +78,19 @@ export async function buildSummaryXlsx(summary: AnnualReportSummary, signature: 
       ...table3Cells(agency.table3),
       ...table4Cells(agency.table4),
     ]);
-  line(["", t.totalRow, t.agencyCount(summary.agencies.length), "", "", ...table2Cells(summary.table2), ...table3Cells(summary.table3), ...table4Cells(summary.table4)], true);
+  line(
+    [
+      "",
+      t.totalRow,
+      t.agencyCount(summary.agencies.length),
+      "",
+      "",
+      ...table2Cells(summary.table2),
+      ...table3Cells(summary.table3),
+      ...table4Cells(summary.table4),
+    ],
+    true,
+  );
   sheet.sheet.getRow(3).height = 45;
   sheet.sheet.columns.forEach((column, index) => (column.width = index === 1 ? 30 : index < 5 ? 12 : 9));
   sheet.pageSetup("landscape", "3:3");

@@ -181,8 +181,14 @@ describe("the power list", () => {
       diff?.changed.map((item) => [item.code, item.fields]),
       [["T-XK-001", ["status", "statusNote"]]],
     );
-    assert.equal(await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license"), list2016!.items.filter((item) => item.type === "license").length);
-    assert.equal(await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "license"), (await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license")) - 1);
+    assert.equal(
+      await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license"),
+      list2016!.items.filter((item) => item.type === "license").length,
+    );
+    assert.equal(
+      await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "license"),
+      (await countRetainedPowers(2016, { agencyId: await defaultAgencyId() }, "license")) - 1,
+    );
     assert.equal(await countRetainedPowers(2017, { agencyId: await defaultAgencyId() }, "inspection"), 1);
   });
 });

@@ -75,10 +75,21 @@ describe("the summary of a year's reports over the agencies", () => {
     }
 
     assert.ok(summary.table2.licensing > 0, "the demo's licensing decisions of 2017");
-    assert.equal(summary.table2.licensing, sum(summary, (row) => row.table2.licensing));
-    assert.equal(summary.table2.normativeDocuments.inForce, sum(summary, (row) => row.table2.normativeDocuments.inForce));
+    assert.equal(
+      summary.table2.licensing,
+      sum(summary, (row) => row.table2.licensing),
+    );
+    assert.equal(
+      summary.table2.normativeDocuments.inForce,
+      sum(summary, (row) => row.table2.normativeDocuments.inForce),
+    );
     assert.equal(newApplications(summary), sum(summary, newApplications));
-    summary.table4.forEach((value, index) => assert.equal(value, sum(summary, (row) => row.table4[index])));
+    summary.table4.forEach((value, index) =>
+      assert.equal(
+        value,
+        sum(summary, (row) => row.table4[index]),
+      ),
+    );
   });
 
   test("an application made to the education bureau counts there and in the sum; a subset sums only its agencies", async () => {

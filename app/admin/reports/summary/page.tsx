@@ -96,13 +96,25 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
         ]}
       />
       <Panel id="table2" title={sectionHeadings[1]}>
-        <div className="item-body report-body overflow-x-auto text-sm" data-testid="summary-table2" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table2) }} />
+        <div
+          className="item-body report-body overflow-x-auto text-sm"
+          data-testid="summary-table2"
+          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table2) }}
+        />
       </Panel>
       <Panel id="table3" title={sectionHeadings[2]}>
-        <div className="item-body report-body overflow-x-auto text-sm" data-testid="summary-table3" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table3) }} />
+        <div
+          className="item-body report-body overflow-x-auto text-sm"
+          data-testid="summary-table3"
+          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table3) }}
+        />
       </Panel>
       <Panel id="table4" title={sectionHeadings[3]}>
-        <div className="item-body report-body overflow-x-auto text-sm" data-testid="summary-table4" dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table4) }} />
+        <div
+          className="item-body report-body overflow-x-auto text-sm"
+          data-testid="summary-table4"
+          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table4) }}
+        />
       </Panel>
     </div>
   );
