@@ -1,7 +1,9 @@
 /**
  * The bench's own database: a synthetic column of published items (bench/synthetic-corpus.ts)
  * written straight to the tables in large batches, then indexed for search through the real
- * reconciliation path (lib/search/search-index.ts), then VACUUM ANALYZE.
+ * reconciliation path (lib/search/search-index.ts), then VACUUM ANALYZE. The items go to the
+ * default agency's sections, or (the platform mode, bench/platform-dataset.ts) spread over the
+ * agencies' sections they are given.
  */
 import pg from "pg";
 import { syntheticItem } from "./synthetic-corpus";
@@ -12,6 +14,12 @@ const BATCH = 2_000;
 const SECTIONS = ["综合科", "市容环境管理科", "综合执法大队"];
 
 export type DatasetInfo = { items: number; seed: number; builtAt: string };
+
+/**
+ * Where items go: an agency's code (the 索引号 prefix) and its sections; the first section keeps
+ * the items, the issuing section (发文机构) of those that name one is among them.
+ */
+export type ItemPlacement = { agencyCode: string; sectionIds: number[] };
 
 async function ensureOrganisation(client: pg.Client): Promise<{ authorId: number; sectionIds: number[]; agencyCode: string; categories: Map<string, number> }> {
   const sectionIds: number[] = [];
@@ -34,24 +42,36 @@ async function ensureOrganisation(client: pg.Client): Promise<{ authorId: number
   return { authorId: user.rows[0].id, sectionIds, agencyCode: agency.rows[0].code, categories };
 }
 
-/** Inserts `count` published items (ids in publication order do not matter). */
-export async function insertSyntheticItems(connectionString: string, count: number, log: (line: string) => void): Promise<void> {
+/**
+ * Inserts `count` published items (ids in publication order do not matter): item n goes to
+ * `placements[n % placements.length]`, by default the default agency's three sections.
+ */
+export async function insertSyntheticItems(
+  connectionString: string,
+  count: number,
+  log: (line: string) => void,
+  placements?: readonly ItemPlacement[],
+): Promise<void> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    const { authorId, sectionIds, agencyCode, categories } = await ensureOrganisation(client);
+    const organisation = await ensureOrganisation(client);
+    const { authorId, categories } = organisation;
+    const where = placements?.length ? placements : [{ agencyCode: organisation.agencyCode, sectionIds: organisation.sectionIds }];
+    const placementOf = (index: number) => where[index % where.length];
     const existing = Number((await client.query(`SELECT count(*) FROM "Item"`)).rows[0].count);
     for (let start = existing; start < count; start += BATCH) {
       const end = Math.min(count, start + BATCH);
       const items = Array.from({ length: end - start }, (_, offset) => syntheticItem(BENCH_SEED, start + offset));
+      const placed = items.map((_, offset) => placementOf(start + offset));
       await client.query("BEGIN");
       const inserted = await client.query<{ id: number }>(
         `INSERT INTO "Item" ("indexNumber", "state", "sectionId", "authorId", "publishedAt", "lastPublishedAt", "publishedOnTime", "createdAt", "updatedAt")
-         SELECT n, 'published', $2, $3, p, p, true, p, p FROM unnest($1::text[], $4::timestamptz[]) AS u(n, p)
+         SELECT n, 'published', s, $3, p, p, true, p, p FROM unnest($1::text[], $4::timestamptz[], $2::int[]) AS u(n, p, s)
          RETURNING "id"`,
         [
-          items.map((item, offset) => `${agencyCode}/${item.publishedAt.getUTCFullYear()}-B${String(start + offset + 1).padStart(7, "0")}`),
-          sectionIds[0],
+          items.map((item, offset) => `${placed[offset].agencyCode}/${item.publishedAt.getUTCFullYear()}-B${String(start + offset + 1).padStart(7, "0")}`),
+          placed.map((placement) => placement.sectionIds[0]),
           authorId,
           items.map((item) => item.publishedAt.toISOString()),
         ],
@@ -70,7 +90,10 @@ export async function insertSyntheticItems(connectionString: string, count: numb
           items.map((item) => item.paragraphs.map((paragraph) => `<p>${paragraph}</p>`).join("")),
           items.map((item) => item.paragraphs.join("\n")),
           items.map((item) => categories.get(item.categorySlug) ?? categories.values().next().value),
-          items.map((item) => (item.issuingSection === null ? null : sectionIds[item.issuingSection])),
+          items.map((item, offset) => {
+            const { sectionIds } = placed[offset];
+            return item.issuingSection === null ? null : sectionIds[item.issuingSection % sectionIds.length];
+          }),
           items.map((item) => item.documentNumber),
           items.map((item) => new Date(item.publishedAt.getTime() - 3 * 86_400_000).toISOString().slice(0, 10)),
           items.map((item) => item.validity),

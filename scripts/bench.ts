@@ -10,6 +10,10 @@
  *   npm run bench -- --dataset     # only build the dataset (kept in .tmp/bench, or .tmp/bench-<items> for other sizes)
  *   npm run bench -- --search      # only the search measurements (API, engine, demo data), for work on search
  *   BENCH_ITEMS=1000000 npm run bench   # province scale (its own dataset directory; about 10 GB)
+ *   npm run bench -- --platform    # platform scale (issue 15): 500 agencies, 200,000 items, 20,000 applications
+ *                                  # (.tmp/bench-platform; BENCH_AGENCIES, BENCH_ITEMS, BENCH_APPLICATIONS change
+ *                                  # the shape): platform home, directory, an agency column, search with and
+ *                                  # without agency=, the cross-agency summary report; writes bench/results-platform.json
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -25,15 +29,21 @@ import { BENCH_SEED, insertSyntheticItems, vacuumAnalyze } from "../bench/datase
 import { failoverLines, runFailover, type FailoverResult } from "../bench/failover";
 import { runLoad, type LoadResult } from "../bench/load";
 import { findNginx, startNginx } from "../bench/nginx";
+import { runPlatformBench } from "../bench/platform";
+import { buildPlatformDataset, type PlatformShape } from "../bench/platform-dataset";
 import { runRegisterBenchmarks, type RegisterResults } from "../bench/registers";
 
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const searchOnly = args.has("--search");
-const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? (args.has("--platform") ? 200_000 : 100_000));
+/** `--platform`: the platform-scale dataset and measurements (bench/platform-dataset.ts, bench/platform.ts). */
+const PLATFORM: PlatformShape | null = args.has("--platform")
+  ? { agencies: Number(process.env.BENCH_AGENCIES ?? 500), items: ITEMS, applications: Number(process.env.BENCH_APPLICATIONS ?? 20_000) }
+  : null;
 // Each dataset size has its own directory, so that the province-scale dataset and the default one can be kept side by side.
-const BENCH_DIR = path.join(root, ".tmp", ITEMS === 100_000 ? "bench" : `bench-${ITEMS}`);
+const BENCH_DIR = path.join(root, ".tmp", PLATFORM ? "bench-platform" : ITEMS === 100_000 ? "bench" : `bench-${ITEMS}`);
 const DATABASE_PORT = Number(process.env.BENCH_DATABASE_PORT ?? 55_099);
 const SERVER_PORT = Number(process.env.BENCH_PORT ?? 3_099);
 const CEILING_PORT = SERVER_PORT + 1;
@@ -162,6 +172,8 @@ type DatasetMarker = {
   indexPath?: string;
   /** The load average (1, 5, 15 min) when the index build ended. */
   indexLoadAverage?: number[];
+  /** The platform mode's agencies and applications (`insertSeconds` is then the whole dataset's build). */
+  platform?: { agencies: number; applications: number };
 };
 
 type BenchDatabase = { url: string; stop: () => Promise<void>; marker: DatasetMarker; urlFor: (database: string) => string };
@@ -175,7 +187,9 @@ async function prepareDatabase(): Promise<BenchDatabase> {
   // New migrations on top of the dataset's are applied to it; anything else rebuilds it.
   const newerMigrations =
     marker !== null && marker.migrations.length < migrations.length && marker.migrations.every((name, index) => migrations[index] === name);
-  if (marker && (marker.items !== ITEMS || marker.seed !== BENCH_SEED || (marker.migrations.join() !== migrations.join() && !newerMigrations))) {
+  const platformShape = PLATFORM ? { agencies: PLATFORM.agencies, applications: PLATFORM.applications } : undefined;
+  const otherShape = JSON.stringify(marker?.platform ?? null) !== JSON.stringify(platformShape ?? null);
+  if (marker && (marker.items !== ITEMS || marker.seed !== BENCH_SEED || otherShape || (marker.migrations.join() !== migrations.join() && !newerMigrations))) {
     log("The kept dataset does not match (size, seed or migrations): rebuilding it.");
     rmSync(BENCH_DIR, { recursive: true, force: true });
     mkdirSync(BENCH_DIR, { recursive: true, mode: 0o755 });
@@ -206,13 +220,27 @@ async function prepareDatabase(): Promise<BenchDatabase> {
     return { url, stop: () => server.stop(), marker, urlFor: server.urlFor };
   }
   await applyMigrations(url, path.join(root, "prisma", "migrations"));
-  const { seedBaseData } = await import("../prisma/seed/seed-base");
-  await seedBaseData();
-  log(`Inserting ${ITEMS.toLocaleString("en")} published items…`);
-  const mark = Date.now();
-  await insertSyntheticItems(url, ITEMS, (line) => log(line));
-  const insertSeconds = (Date.now() - mark) / 1000;
-  marker = { items: ITEMS, seed: BENCH_SEED, migrations, insertSeconds, ...(await buildSearchIndex(url)) };
+  let insertSeconds: number;
+  if (PLATFORM) {
+    const mark = Date.now();
+    await buildPlatformDataset(url, PLATFORM, (line) => log(line));
+    insertSeconds = (Date.now() - mark) / 1000;
+  } else {
+    const { seedBaseData } = await import("../prisma/seed/seed-base");
+    await seedBaseData();
+    log(`Inserting ${ITEMS.toLocaleString("en")} published items…`);
+    const mark = Date.now();
+    await insertSyntheticItems(url, ITEMS, (line) => log(line));
+    insertSeconds = (Date.now() - mark) / 1000;
+  }
+  marker = {
+    items: ITEMS,
+    seed: BENCH_SEED,
+    migrations,
+    insertSeconds,
+    ...(platformShape ? { platform: platformShape } : {}),
+    ...(await buildSearchIndex(url)),
+  };
   writeFileSync(markerFile, JSON.stringify(marker, null, 2));
   return { url, stop: () => server.stop(), marker, urlFor: server.urlFor };
 }
@@ -520,6 +548,49 @@ function printTable(results: Results): void {
   console.log();
 }
 
+/** The production server as npm start runs it (scripts/serve.ts), on a database of the bench: a function that starts it. */
+function serverStarter(children: ChildProcess[], webConcurrency: number, dataDir: string) {
+  const base = `http://127.0.0.1:${SERVER_PORT}`;
+  return async (databaseUrl: string, extra: Record<string, string> = {}): Promise<ChildProcess> => {
+    log(`Starting the production server as npm start does (scripts/serve.ts, ${webConcurrency} web processes)…`);
+    const serverEnvironment: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      PORT: String(SERVER_PORT),
+      HOST: "127.0.0.1",
+      WEB_CONCURRENCY: String(webConcurrency),
+      // Each response says which web process answered: the publication check polls every one.
+      WEB_PROCESS_HEADER: "1",
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      AUTH_TRUST_HOST: "true",
+      DISABLE_SCHEDULER: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Every search goes to the index: the measurement is of the engine, not of the result cache.
+      SEARCH_CACHE: "off",
+      // The open-data rate limit off (issue 16 measures the search API without it; with it every
+      // request also writes its counter, one more transaction).
+      OPEN_DATA_RATE_LIMIT: "0",
+      ...extra,
+    };
+    // The heap limit is npm start's own (WEB_HEAP_MB) unless NODE_OPTIONS is set for the bench.
+    const started = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "serve.ts")], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: serverEnvironment,
+    });
+    children.push(started);
+    await waitForHealth(`${base}/api/health`, started);
+    // Every web process listening (new connections go to each in turn).
+    const answered = new Set<string>();
+    for (let attempt = 0; answered.size < webConcurrency && attempt < 480; attempt++) {
+      answered.add(String((await fetchFresh(`${base}/api/health`)).headers["x-web-process"]));
+      if (answered.size < webConcurrency) await sleep(250);
+    }
+    log(`  web processes answering: ${[...answered].sort().join(", ")}`);
+    return started;
+  };
+}
+
 async function main(): Promise<void> {
   log(
     `Gongkai bench: ${ITEMS.toLocaleString("en")} items${quick ? " (quick)" : ""}; load average ${os
@@ -532,6 +603,39 @@ async function main(): Promise<void> {
     // `--dataset`: build (or check) the dataset and stop, e.g. to study queries with psql.
     log(`Dataset ready at ${database.url}.`);
     await database.stop();
+    return;
+  }
+  if (PLATFORM) {
+    const children: ChildProcess[] = [];
+    try {
+      buildIfNeeded();
+      const webConcurrency = readConfig().WEB_CONCURRENCY ?? os.availableParallelism();
+      const dataDir = path.join(BENCH_DIR, "data");
+      mkdirSync(dataDir, { recursive: true });
+      await runPlatformBench({
+        root,
+        directory: BENCH_DIR,
+        databaseUrl: database.url,
+        base: `http://127.0.0.1:${SERVER_PORT}`,
+        shape: PLATFORM,
+        dataset: database.marker,
+        quick,
+        pageSeconds: PAGE_SECONDS,
+        searchSeconds: SEARCH_SECONDS,
+        searchClasses: SEARCH_CLASSES,
+        targets: { pageRequestsPerSecond: TARGETS.pageRequestsPerSecond, pageP99: TARGETS.pageP99, searchP95: TARGETS.searchP95 },
+        log,
+        startServer: serverStarter(children, webConcurrency, dataDir),
+        fetchFresh,
+        machineInfo,
+        webConcurrency,
+      });
+    } finally {
+      for (const child of children) await stopChild(child);
+      const { db } = await import("@/lib/db");
+      await db.$disconnect().catch(() => {});
+      await database.stop();
+    }
     return;
   }
   const children: ChildProcess[] = [];
@@ -561,45 +665,7 @@ async function main(): Promise<void> {
     const dataDir = path.join(BENCH_DIR, "data");
     mkdirSync(dataDir, { recursive: true });
     const base = `http://127.0.0.1:${SERVER_PORT}`;
-    /** The production server as npm start runs it (scripts/serve.ts), on a database of the bench. */
-    const startServer = async (databaseUrl: string, extra: Record<string, string> = {}): Promise<ChildProcess> => {
-      log(`Starting the production server as npm start does (scripts/serve.ts, ${webConcurrency} web processes)…`);
-      const serverEnvironment: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: dataDir,
-        PORT: String(SERVER_PORT),
-        HOST: "127.0.0.1",
-        WEB_CONCURRENCY: String(webConcurrency),
-        // Each response says which web process answered: the publication check polls every one.
-        WEB_PROCESS_HEADER: "1",
-        AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-        AUTH_TRUST_HOST: "true",
-        DISABLE_SCHEDULER: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Every search goes to the index: the measurement is of the engine, not of the result cache.
-        SEARCH_CACHE: "off",
-        // The open-data rate limit off (issue 16 measures the search API without it; with it every
-        // request also writes its counter, one more transaction).
-        OPEN_DATA_RATE_LIMIT: "0",
-        ...extra,
-      };
-      // The heap limit is npm start's own (WEB_HEAP_MB) unless NODE_OPTIONS is set for the bench.
-      const started = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "serve.ts")], {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: serverEnvironment,
-      });
-      children.push(started);
-      await waitForHealth(`${base}/api/health`, started);
-      // Every web process listening (new connections go to each in turn).
-      const answered = new Set<string>();
-      for (let attempt = 0; answered.size < webConcurrency && attempt < 480; attempt++) {
-        answered.add(String((await fetchFresh(`${base}/api/health`)).headers["x-web-process"]));
-        if (answered.size < webConcurrency) await sleep(250);
-      }
-      log(`  web processes answering: ${[...answered].sort().join(", ")}`);
-      return started;
-    };
+    const startServer = serverStarter(children, webConcurrency, dataDir);
     const server = await startServer(database.url);
     const webPeaks = new Map<number, number>();
     const sampleMemory = () => {

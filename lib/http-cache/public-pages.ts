@@ -29,6 +29,8 @@ const CACHEABLE_PATHS = [
   /^\/(powers|services|decisions|inspections|proposals)(\/\d+)?$/,
   /^\/powers\/changes$/,
   /^\/reports\/annual(\/\d{4})?$/,
+  // The agency directory and each agency's column (集约化): agency and site-identity edits bump the version.
+  /^\/agencies(\/[^/]+)?$/,
 ];
 
 /** Whether a path is one of the read-only public pages (the web server's page cache uses the same list). */

@@ -38,7 +38,17 @@ describe("HTTP caching", () => {
   test("public pages are cached; forms, personal pages, the console and RSC payloads are not", () => {
     const plain = new Headers();
     const cacheable = (path: string, headers = plain, search = "") => isCacheablePublicPage("GET", path, headers, new URLSearchParams(search));
-    for (const path of ["/", "/catalogue/statutory", "/items/12", "/search", "/powers", "/decisions/3", "/reports/annual/2017"])
+    for (const path of [
+      "/",
+      "/catalogue/statutory",
+      "/items/12",
+      "/search",
+      "/powers",
+      "/decisions/3",
+      "/reports/annual/2017",
+      "/agencies",
+      "/agencies/SFHCGJ",
+    ])
       assert.ok(cacheable(path), path);
     for (const path of [
       "/apply",
