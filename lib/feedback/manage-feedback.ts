@@ -1,4 +1,6 @@
 import "server-only";
+import { reachesEveryAgency } from "@/lib/agency/agency-scope";
+import { maskEmail, maskPersonName, maskPhone } from "@/lib/applications/masking";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
@@ -69,6 +71,8 @@ export type ConsoleFeedbackDetail = ConsoleFeedbackSummary & {
   content: string;
   name: string | null;
   contact: string | null;
+  /** The visitor's name and contact are masked: a platform role reading another agency's message (集约化). */
+  masked: boolean;
   mayPublish: boolean;
   itemId: number | null;
   sectionId: number | null;
@@ -103,6 +107,11 @@ function canSaveReply(actor: ActingUser, feedback: { status: FeedbackStatus; sec
   return !feedback.reply || feedback.reply.state === "draft";
 }
 
+/** A visitor's contact as masked lists show it: an e-mail address or a telephone number. */
+function maskContact(contact: string): string {
+  return contact.includes("@") ? maskEmail(contact) : maskPhone(contact);
+}
+
 export async function findConsoleFeedback(actor: ActingUser, feedbackId: number): Promise<ConsoleFeedbackDetail> {
   assertPermitted(actor, "feedback.read_console");
   const feedback = await db.feedback.findFirst({
@@ -121,6 +130,8 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
     orderBy: { occurredAt: "asc" },
   });
   const moderator = isPermitted(actor.role, "feedback.moderate");
+  // The 政务公开办 reads every agency's messages for oversight, not the visitors' personal data.
+  const masked = reachesEveryAgency(actor) && feedback.agencyId !== actor.agencyId;
   return {
     id: feedback.id,
     topic: feedback.topic,
@@ -131,8 +142,9 @@ export async function findConsoleFeedback(actor: ActingUser, feedbackId: number)
     itemTitle: feedback.itemTitle,
     published: feedback.publishedAt !== null,
     content: feedback.content,
-    name: feedback.name,
-    contact: feedback.contact,
+    name: feedback.name && masked ? maskPersonName(feedback.name) : feedback.name,
+    contact: feedback.contact && masked ? maskContact(feedback.contact) : feedback.contact,
+    masked,
     mayPublish: feedback.mayPublish,
     itemId: feedback.itemId,
     sectionId: feedback.sectionId,

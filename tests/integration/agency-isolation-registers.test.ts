@@ -345,7 +345,7 @@ describe("建议提案 and 留言", () => {
   });
 
   test("a message left for this agency is 404 to another agency, absent from its lists, counts and stats; the form names the agency by code", async () => {
-    const { id } = await submitFeedback({ topic: "路灯不亮", content: "通天路路灯坏了。" }, { clientKey: "iso-1" });
+    const { id } = await submitFeedback({ topic: "路灯不亮", content: "通天路路灯坏了。", name: "王小明", contact: "13812345678" }, { clientKey: "iso-1" });
     const left = await submitFeedback({ topic: "校车", content: "校车晚点。", agencyCode: otherAgencyCode }, { clientKey: "iso-2" });
     assert.equal((await db.feedback.findUniqueOrThrow({ where: { id: left.id } })).agencyId, foreign.staff.agencyId, "left for the agency named");
     await assert.rejects(submitFeedback({ topic: "某", content: "某", agencyCode: "NOSUCH" }, { clientKey: "iso-3" }), fieldError("agencyCode"));
@@ -361,7 +361,11 @@ describe("建议提案 and 留言", () => {
 
     for (const role of consoleRoles) assert.equal((await findConsoleFeedback(own[role], id)).topic, "路灯不亮");
     assert.equal((await feedbackStatsForYear(own.leader, year)).received, 1);
-    assert.equal((await findConsoleFeedback(supervisor, id)).topic, "路灯不亮");
+    const overseen = await findConsoleFeedback(supervisor, id);
+    assert.equal(overseen.topic, "路灯不亮");
+    assert.deepEqual([overseen.name, overseen.contact, overseen.masked], ["王*明", "138****5678", true], "the supervisor reads no visitor's personal data");
+    const own_ = await findConsoleFeedback(own.staff, id);
+    assert.deepEqual([own_.name, own_.contact, own_.masked], ["王小明", "13812345678", false], "the agency itself reads them in full");
     await assert.rejects(saveFeedbackReply(supervisor, id, { body: "某", version: 1 }), forbidden);
   });
 });

@@ -52,6 +52,7 @@ export default async function ConsoleFeedbackDetailPage({ params, searchParams }
     [f.console.columns.submittedAt, formatDateTime(feedback.submittedAt)],
     [d.visitor, feedback.name ?? d.anonymous],
     [d.contact, feedback.contact ?? "—"],
+    ...(feedback.masked ? ([[d.personalData, messages.proposals.feedback.console.maskedForPlatform]] as Detail[]) : []),
     [d.mayPublish, feedback.mayPublish ? d.yes : d.no],
     [f.console.columns.section, feedback.sectionName ?? f.console.unassigned],
     [
