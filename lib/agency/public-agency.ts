@@ -15,6 +15,16 @@ export async function resolvePublicAgency(code: string | null | undefined): Prom
   return agency;
 }
 
+/**
+ * Whose records a public register list shows (集约化): the agency named by `agency=` (an unknown
+ * code is 404), else the default agency's. `filtered` is false on a platform where no other agency
+ * keeps a section: the list needs no agency condition then.
+ */
+export async function publicListScope(code: string | null | undefined): Promise<{ agencyId: number; filtered: boolean }> {
+  const agency = await resolvePublicAgency(code);
+  return { agencyId: agency.id, filtered: await needsAgencyFilter(agency.id) };
+}
+
 /** `resolvePublicAgency` for a page: null for an unknown code (the page answers 404). */
 export async function findPublicAgency(code: string | string[] | null | undefined): Promise<AgencyDetails | null> {
   if (Array.isArray(code)) return null;

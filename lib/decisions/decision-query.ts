@@ -26,6 +26,7 @@ export function readPublicDecisionQuery(params: Params): PublicDecisionQuery {
   }
   if (Object.keys(problems).length) throw new ValidationError(problems);
   return {
+    agencyCode: params.get("agency") || undefined,
     kind: kind as PublicDecisionQuery["kind"],
     q: params.get("q")?.slice(0, 100) || undefined,
     year: readPositiveInteger(params.get("year")),

@@ -1,4 +1,5 @@
 import "server-only";
+import { publicListScope } from "@/lib/agency/public-agency";
 import { currentTime } from "@/lib/clock";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
@@ -58,7 +59,17 @@ export type PublicDecisionDetail = PublicDecisionSummary & {
   publicUntil: string | null;
 };
 
-export type PublicDecisionQuery = { kind?: DecisionKind; q?: string; year?: number; from?: string; to?: string; page?: number; pageSize?: number };
+/** `agencyCode`: whose decisions (`agency=`, 集约化); the default agency's without one. */
+export type PublicDecisionQuery = {
+  agencyCode?: string;
+  kind?: DecisionKind;
+  q?: string;
+  year?: number;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+};
 
 export type PublicDecisionPage = { total: number; page: number; pageSize: number; items: PublicDecisionSummary[] };
 
@@ -117,9 +128,12 @@ export async function findPublicDecisions(query: PublicDecisionQuery = {}, now =
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
   const today = todayInBeijing(now);
-  const args = { ...query, q: query.q?.trim() || undefined, page, pageSize };
-  return readThroughPublicCache("decisions", [args, today], async () => {
-    const where = publicWhere(args, today);
+  const scope = await publicListScope(query.agencyCode);
+  const args = { ...query, agencyCode: undefined, q: query.q?.trim() || undefined, page, pageSize };
+  return readThroughPublicCache("decisions", [args, today, scope.agencyId], async () => {
+    const where: Prisma.AdministrativeDecisionWhereInput = {
+      AND: [publicWhere(args, today), scope.filtered ? { section: { agencyId: scope.agencyId } } : {}],
+    };
     const [total, rows] = await Promise.all([
       db.administrativeDecision.count({ where }),
       db.administrativeDecision.findMany({ where, orderBy: [{ decisionDate: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),

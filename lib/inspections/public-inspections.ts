@@ -1,4 +1,5 @@
 import "server-only";
+import { publicListScope } from "@/lib/agency/public-agency";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { beijingDayOf, dateColumnToIsoDate, todayInBeijing } from "@/lib/dates";
 import { db, type Prisma } from "@/lib/db";
@@ -27,12 +28,20 @@ export const maximumPublicPageSize = 100;
 
 const visibleToPublic = { state: "published" } satisfies Prisma.InspectionWhereInput;
 
-export async function findPublishedInspections(filter: { year?: number; page?: number; pageSize?: number } = {}): Promise<PublicInspectionPage> {
+export async function findPublishedInspections(
+  filter: { agencyCode?: string; year?: number; page?: number; pageSize?: number } = {},
+): Promise<PublicInspectionPage> {
   const page = Math.max(1, Math.floor(filter.page ?? 1));
   const pageSize = Math.min(maximumPublicPageSize, Math.max(1, Math.floor(filter.pageSize ?? 20)));
   const year = filter.year;
-  return readThroughPublicCache("published-inspections", [{ year, page, pageSize }], async () => {
-    const where: Prisma.InspectionWhereInput = { ...visibleToPublic, ...(year ? { year } : {}) };
+  // The tasks of the agency named by `agency=` (集约化), the default agency's without one.
+  const scope = await publicListScope(filter.agencyCode);
+  return readThroughPublicCache("published-inspections", [{ year, page, pageSize, agencyId: scope.agencyId }], async () => {
+    const where: Prisma.InspectionWhereInput = {
+      ...visibleToPublic,
+      ...(year ? { year } : {}),
+      ...(scope.filtered ? { section: { agencyId: scope.agencyId } } : {}),
+    };
     const [total, rows, calendar] = await Promise.all([
       db.inspection.count({ where }),
       db.inspection.findMany({

@@ -101,7 +101,7 @@ export const operations: Operation[] = [
     tag: "registers",
     summary: summaries["get /api/v1/services"],
     access: "public",
-    query: ["q", ...paged],
+    query: ["agency", "q", ...paged],
     response: "ServicePage",
   },
   {
@@ -118,7 +118,7 @@ export const operations: Operation[] = [
     tag: "registers",
     summary: summaries["get /api/v1/decisions"],
     access: "public",
-    query: ["kind", "q", "year", "from", "to", ...paged],
+    query: ["agency", "kind", "q", "year", "from", "to", ...paged],
     response: "DecisionPage",
   },
   {
@@ -135,7 +135,7 @@ export const operations: Operation[] = [
     tag: "inspections",
     summary: summaries["get /api/v1/inspections"],
     access: "public",
-    query: ["year", ...paged],
+    query: ["agency", "year", ...paged],
     response: "InspectionPage",
   },
   {
@@ -160,7 +160,7 @@ export const operations: Operation[] = [
     tag: "proposals",
     summary: summaries["get /api/v1/proposals"],
     access: "public",
-    query: ["kind", "year"],
+    query: ["agency", "kind", "year"],
     response: "ProposalList",
   },
   {

@@ -1,4 +1,5 @@
 import "server-only";
+import { resolvePublicAgency } from "@/lib/agency/public-agency";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted } from "@/lib/auth/permissions";
 import { dateColumnToIsoDate } from "@/lib/dates";
@@ -76,11 +77,13 @@ const byNumber = (first: PublishedProposalReply, second: PublishedProposalReply)
  * The published replies, optionally of one year and kind: for /proposals, the 建议提案办理 catalogue
  * category (/catalogue/proposals) and the JSON API.
  */
-export async function findPublishedProposalReplies(filter: PublishedProposalFilter = {}): Promise<PublishedProposalReply[]> {
-  const args = { year: filter.year ?? null, kind: filter.kind ?? null };
+export async function findPublishedProposalReplies(filter: PublishedProposalFilter & { agencyCode?: string } = {}): Promise<PublishedProposalReply[]> {
+  // The proposals sent to the agency named by `agency=` (集约化), the default agency's without one.
+  const { id: agencyId } = await resolvePublicAgency(filter.agencyCode);
+  const args = { year: filter.year ?? null, kind: filter.kind ?? null, agencyId };
   return readThroughPublicCache("published-proposal-replies", [args], async () => {
     const rows = await db.proposal.findMany({
-      where: { ...visibleProposal, ...(filter.year ? { year: filter.year } : {}), ...(filter.kind ? { kind: filter.kind } : {}) },
+      where: { ...visibleProposal, agencyId, ...(filter.year ? { year: filter.year } : {}), ...(filter.kind ? { kind: filter.kind } : {}) },
       include: listInclude,
     });
     return rows.map(toSummary).sort(byNumber);

@@ -1,4 +1,5 @@
 import "server-only";
+import { publicListScope } from "@/lib/agency/public-agency";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { isPermitted } from "@/lib/auth/permissions";
 import { db, Prisma } from "@/lib/db";
@@ -15,12 +16,17 @@ export type PublicServicePage = { total: number; page: number; pageSize: number;
 const visible = { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null } satisfies Prisma.ServiceWhereInput;
 
 /** The public directory of services (公共服务事项目录), by code; paged, at most 100 a page. */
-export async function findPublicServices(query: { q?: string; page?: number; pageSize?: number } = {}): Promise<PublicServicePage> {
+export async function findPublicServices(query: { agencyCode?: string; q?: string; page?: number; pageSize?: number } = {}): Promise<PublicServicePage> {
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 50)));
   const search = query.q?.trim().toLowerCase() ?? "";
-  return readThroughPublicCache("services", [search, page, pageSize], async () => {
-    const rows = await db.service.findMany({ where: visible, select: { id: true, publishedContent: true } });
+  // The services of the agency named by `agency=` (集约化), the default agency's without one.
+  const scope = await publicListScope(query.agencyCode);
+  return readThroughPublicCache("services", [search, page, pageSize, scope.agencyId], async () => {
+    const rows = await db.service.findMany({
+      where: { ...visible, ...(scope.filtered ? { section: { agencyId: scope.agencyId } } : {}) },
+      select: { id: true, publishedContent: true },
+    });
     const all = rows
       .map((row) => ({ id: row.id, guide: row.publishedContent as ServiceGuide }))
       .filter(({ guide }) => !search || guide.name.toLowerCase().includes(search) || guide.code.toLowerCase().includes(search))

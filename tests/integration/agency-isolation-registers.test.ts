@@ -10,6 +10,7 @@ import { findConsoleDecision, findImportBatch, listConsoleDecisions, listImportB
 import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
 import { exportDecisions } from "@/lib/decisions/export-decisions";
 import { createDecision, updateDecision } from "@/lib/decisions/manage-decisions";
+import { findPublicDecisions } from "@/lib/decisions/public-decisions";
 import { decidePublicityRemoval, proposePublicityRemoval } from "@/lib/decisions/publicity-removal";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { assignFeedback, countConsoleFeedbackByStatus, findConsoleFeedback, listConsoleFeedback, saveFeedbackReply } from "@/lib/feedback/manage-feedback";
@@ -224,6 +225,10 @@ describe("registers: powers, service guides and 双公示 decisions", () => {
 
     assert.equal((await findConsoleDecision(own.admin, id)).state, "published");
     assert.equal((await findConsoleDecision(supervisor, id)).state, "published");
+    // The public 双公示 list (集约化): `agency=` names whose decisions; another agency's list does not hold it.
+    assert.ok((await findPublicDecisions({ agencyCode: own.admin.agencyCode })).items.some((row) => row.id === id));
+    assert.ok(!(await findPublicDecisions({ agencyCode: foreign.admin.agencyCode })).items.some((row) => row.id === id));
+    await assert.rejects(findPublicDecisions({ agencyCode: "NO-SUCH" }), notFound);
     await assert.rejects(transitionDecision(supervisor, id, { action: "withdraw", comment: "错" }), forbidden);
   });
 

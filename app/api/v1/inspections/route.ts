@@ -9,6 +9,7 @@ export function GET(request: Request) {
   return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     return findPublishedInspections({
+      agencyCode: query.get("agency") || undefined,
       year: readPositiveInteger(query.get("year")),
       page: readPositiveInteger(query.get("page")),
       pageSize: readPositiveInteger(query.get("pageSize")),

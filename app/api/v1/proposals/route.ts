@@ -10,7 +10,7 @@ export function GET(request: Request) {
     const query = new URL(request.url).searchParams;
     const year = readYearParam(query.get("year"));
     const kind = readKindParam(query.get("kind"));
-    const proposals = await findPublishedProposalReplies({ year, kind });
+    const proposals = await findPublishedProposalReplies({ year, kind, agencyCode: query.get("agency") || undefined });
     return { year: year ?? null, kind: kind ?? null, total: proposals.length, proposals };
   });
 }

@@ -9,6 +9,7 @@ export function GET(request: Request) {
   return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
     return findPublicServices({
+      agencyCode: query.get("agency") || undefined,
       q: query.get("q")?.slice(0, 100) || undefined,
       page: readPositiveInteger(query.get("page")),
       pageSize: readPositiveInteger(query.get("pageSize")),
