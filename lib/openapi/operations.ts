@@ -82,7 +82,7 @@ export const operations: Operation[] = [
     tag: "registers",
     summary: summaries["get /api/v1/powers"],
     access: "public",
-    query: ["q", "type", "status", "year", ...paged],
+    query: ["agency", "q", "type", "status", "year", ...paged],
     response: "PowerPage",
   },
   { method: "get", path: "/api/v1/powers/{id}", tag: "registers", summary: summaries["get /api/v1/powers/{id}"], access: "public", response: "PowerResponse" },

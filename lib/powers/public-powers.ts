@@ -1,5 +1,6 @@
 import "server-only";
 import { findDefaultAgency } from "@/lib/agency/agencies";
+import { resolvePublicAgency } from "@/lib/agency/public-agency";
 import { beijingDayOf } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { readPublishedPowerEntries } from "@/lib/powers/manage-powers";
@@ -22,7 +23,8 @@ export type PublicPowerListPage = {
   retained: number;
 };
 
-export type PowerListQuery = PowerEntryFilter & { year?: number; page?: number; pageSize?: number };
+/** `agencyCode`: whose list (`agency=`, 集约化); the default agency's without one. */
+export type PowerListQuery = PowerEntryFilter & { agencyCode?: string; year?: number; page?: number; pageSize?: number };
 
 function pageOf(entries: PublicPowerEntry[], query: PowerListQuery, header: Pick<PublicPowerListPage, "year" | "publishedAt" | "note">): PublicPowerListPage {
   const page = Math.max(1, Math.floor(query.page ?? 1));
@@ -45,8 +47,8 @@ function pageOf(entries: PublicPowerEntry[], query: PowerListQuery, header: Pick
  */
 export async function findPublicPowerList(query: PowerListQuery = {}): Promise<PublicPowerListPage | null> {
   return readThroughPublicCache("power-list", [query], async () => {
-    // The default agency's list (the addresses without an agency serve it).
-    const { id: agencyId } = await findDefaultAgency();
+    // The agency's list: the one named by agency=, else the default agency's (the addresses without an agency serve it).
+    const { id: agencyId } = await resolvePublicAgency(query.agencyCode);
     if (query.year === undefined) {
       const inForce = (await readPublishedPowerEntries(db, { agencyId })).filter((entry) => powerStatusesInForce.includes(entry.status));
       return pageOf(inForce, query, { year: null, publishedAt: null, note: null });

@@ -21,6 +21,7 @@ export function GET(request: Request) {
     if (yearText && !year) problems.year = [messages.registers.common.yearInvalid];
     if (Object.keys(problems).length) throw new ValidationError(problems);
     const list = await findPublicPowerList({
+      agencyCode: query.get("agency") || undefined,
       year,
       type: type as never,
       status: status as never,
