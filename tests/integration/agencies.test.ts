@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
+import { GET as agencyColumnAddress } from "@/app/(public)/agencies/[code]/[...path]/route";
 import { GET as agenciesApi } from "@/app/api/v1/agencies/route";
 import { GET as itemsApi } from "@/app/api/v1/items/route";
 import { GET as searchApi } from "@/app/api/v1/search/route";
@@ -127,6 +128,24 @@ describe("agencies of one platform", () => {
         ["SFHJYJ", "SFHZF"],
       ],
     );
+  });
+
+  test("/agencies/{code}/… leads to the page with that agency chosen; the default agency's to its addresses from before", async () => {
+    const go = async (address: string, code: string, path: string[]) => {
+      const response = await agencyColumnAddress(new Request(`http://gongkai.test${address}`), { params: Promise.resolve({ code, path }) });
+      return { status: response.status, location: response.headers.get("location") };
+    };
+    assert.deepEqual(await go("/agencies/sfhjyj/catalogue/statutory?page=2", "sfhjyj", ["catalogue", "statutory"]), {
+      status: 308,
+      location: "http://gongkai.test/catalogue/statutory?page=2&agency=SFHJYJ",
+    });
+    assert.deepEqual(await go("/agencies/SFHJYJ/reports/annual", "SFHJYJ", ["reports", "annual"]), {
+      status: 308,
+      location: "http://gongkai.test/reports/annual?agency=SFHJYJ",
+    });
+    assert.deepEqual(await go("/agencies/SFHCGJ/apply", "SFHCGJ", ["apply"]), { status: 308, location: "http://gongkai.test/apply" });
+    assert.equal((await go("/agencies/NOPE/apply", "NOPE", ["apply"])).status, 404, "an unknown agency");
+    assert.equal((await go("/agencies/SFHJYJ/admin", "SFHJYJ", ["admin"])).status, 404, "not a page of an agency's column");
   });
 
   test("the acting user carries its section's agency", async () => {

@@ -15,6 +15,7 @@ export const publicTemplates: PublicTemplate[] = [
   { target: "GET /api/health", request: none },
   { target: "GET /api/v1/agencies", request: none },
   { target: "GET /api/v1/categories", request: none },
+  { target: "GET /agencies/[code]/[...path]", request: async () => ({ params: { code: "SFHCGJ", path: "catalogue/statutory" } }) },
   { target: "GET /api/v1/agencies", request: none },
   { target: "GET /api/v1/items", request: async () => ({ query: { year: "2017", page: "1", agency: "SFHCGJ" } }) },
   { target: "GET /api/v1/items/[id]", request: async (fx) => ({ params: { id: String((await fx.shared("published item", () => fx.item("published"))).id) } }) },
