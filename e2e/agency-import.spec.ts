@@ -50,7 +50,7 @@ test("批量导入机关: a refused file lists its problems; a good one shows ea
   expect((await page.request.get("/api/v1/me")).status()).toBe(403);
   const change = page.getByRole("form", { name: "修改密码" });
   await change.getByLabel("当前密码").fill(password);
-  await change.getByLabel("新密码", { exact: true }).fill("fgj-own-password-1");
+  await change.getByLabel(/^新密码/).fill("fgj-own-password-1");
   await change.getByLabel("确认新密码").fill("fgj-own-password-1");
   await change.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/admin$/);
