@@ -141,9 +141,11 @@ export async function findReportWorkspace(
     db.reportManualFigures.findUnique({ where: { agencyId_year: { agencyId: scope.agencyId, year } } }),
     manualFiguresRefusal(year, scope, sources),
   ]);
+  // A platform role naming an agency that does not exist.
+  if (!agency) throw new NotFoundError(messages.common.notFound.report);
   return {
     manualFiguresAllowed: manualRefusal === null,
-    agencyName: agency?.name ?? "",
+    agencyName: agency.name,
     manualFigures: { table2: (manual?.table2 as Record<string, unknown> | null) ?? null, table4: (manual?.table4 as number[] | null) ?? null },
     year,
     edition: draft ? toEdition(draft) : null,

@@ -55,11 +55,6 @@ export type AnnualReportSummary = {
   table4: Table4;
 };
 
-/** Who may read the summary: the platform roles (the supervisor, the platform administrator). */
-export function maySeeReportSummary(actor: ActingUser): boolean {
-  return actor.role === "supervisor" || actor.role === "platform_admin";
-}
-
 function addTable2(total: Table2, each: Table2): Table2 {
   const addDocuments = (a: Table2["regulations"], b: Table2["regulations"]) => ({
     issued: a.issued + b.issued,

@@ -4,7 +4,7 @@ import { submitApplication } from "@/lib/applications/submit-application";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { db } from "@/lib/db";
 import { setAnnualFeeIncome } from "@/lib/decisions/fee-income";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { findPublishedReport, findReportWorkspace, startReport } from "@/lib/reports/manage-reports";
 import { computeReportSummary, type AnnualReportSummary } from "@/lib/reports/summary-report";
@@ -131,6 +131,7 @@ describe("the summary of a year's reports over the agencies", () => {
 
   test("only the platform roles read it; an unknown agency code is a field error", async () => {
     for (const role of ["staff", "admin", "leader", "staff2"] as const) await assert.rejects(computeReportSummary(users[role], 2017), ForbiddenError, role);
+    await assert.rejects(findReportWorkspace(users.supervisor, 2017, undefined, 987654), NotFoundError, "a platform role naming no agency");
     await assert.rejects(
       computeReportSummary(users.supervisor, 2017, "SFHCGJ,NOPE"),
       (error) => error instanceof ValidationError && /NOPE/.test(error.fields.agencies?.[0] ?? ""),

@@ -97,27 +97,15 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
           { key: "litigation", header: m.table4Columns.litigationDirect, cell: (agency) => agency.table4[9] + agency.table4[14] },
         ]}
       />
-      <Panel id="table2" title={sectionHeadings[1]}>
-        <div
-          className="item-body report-body overflow-x-auto text-sm"
-          data-testid="summary-table2"
-          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table2) }}
-        />
-      </Panel>
-      <Panel id="table3" title={sectionHeadings[2]}>
-        <div
-          className="item-body report-body overflow-x-auto text-sm"
-          data-testid="summary-table3"
-          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table3) }}
-        />
-      </Panel>
-      <Panel id="table4" title={sectionHeadings[3]}>
-        <div
-          className="item-body report-body overflow-x-auto text-sm"
-          data-testid="summary-table4"
-          dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables.table4) }}
-        />
-      </Panel>
+      {(["table2", "table3", "table4"] as const).map((table, index) => (
+        <Panel key={table} id={table} title={sectionHeadings[index + 1]}>
+          <div
+            className="item-body report-body overflow-x-auto text-sm"
+            data-testid={`summary-${table}`}
+            dangerouslySetInnerHTML={{ __html: sanitizeItemBody(tables[table]) }}
+          />
+        </Panel>
+      ))}
     </div>
   );
 }
