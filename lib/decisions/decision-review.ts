@@ -25,7 +25,7 @@ export const decisionReview = defineReviewedRecord({
   nouns: registerNouns,
   entityType: "AdministrativeDecision",
   requestSchema: transitionRequestSchema(registerActions),
-  lock: (tx, id, request) => lockDecisionForWrite(tx, id, request.version),
+  lock: (tx, id, request, _prepared, actor) => lockDecisionForWrite(tx, id, request.version, actor),
   subjectOf: (decision: RegisterSubject) => registerSubject(decision),
   publish: async ({ row, now }): Promise<Prisma.AdministrativeDecisionUpdateInput> => publicationData(row, now),
   withdraw: async ({ now, comment }) => ({ withdrawnAt: now, withdrawalReason: comment }),

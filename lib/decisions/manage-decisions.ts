@@ -138,10 +138,17 @@ export async function createDecision(actor: ActingUser, input: unknown, now = cu
 
 type DecisionRow = Prisma.AdministrativeDecisionGetPayload<object>;
 
-export async function lockDecisionForWrite(tx: DatabaseTransaction, decisionId: number, expectedVersion: number | null | undefined): Promise<DecisionRow> {
+/** Locks a decision for a write: another agency's is 404 to `actor` before its version is compared. */
+export async function lockDecisionForWrite(
+  tx: DatabaseTransaction,
+  decisionId: number,
+  expectedVersion: number | null | undefined,
+  actor: ActingUser | "system",
+): Promise<DecisionRow> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "AdministrativeDecision" WHERE id = ${decisionId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(m.decisions.notFound);
   const decision = await tx.administrativeDecision.findUniqueOrThrow({ where: { id: decisionId } });
+  if (actor !== "system") await assertSectionInAgencyScope(tx, actor, decision.sectionId, m.decisions.notFound);
   if (expectedVersion != null && expectedVersion !== decision.version) throw new ConflictError(m.review.staleVersion, "stale_version");
   return decision;
 }
@@ -179,8 +186,7 @@ export async function updateDecision(actor: ActingUser, decisionId: number, inpu
   const [calendar, periods] = await Promise.all([loadWorkingDayCalendar(), loadPublicityPeriods()]);
   return db
     .$transaction(async (tx) => {
-      const decision = await lockDecisionForWrite(tx, decisionId, version);
-      await assertSectionInAgencyScope(tx, actor, decision.sectionId, m.decisions.notFound);
+      const decision = await lockDecisionForWrite(tx, decisionId, version, actor);
       if (decision.state !== "draft") throw new ConflictError(m.decisions.console.notEditable, "invalid_state");
       if (!canEditRegisterEntry(actor, decisionSubject(decision))) throw new ForbiddenError(m.review.notEditable);
       const record = validateDecisionInput(decision.kind, input, now);

@@ -12,7 +12,6 @@ import { earliestRemovalDate, isPublishedOnline } from "@/lib/decisions/publicit
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { PublicityRemovalState } from "@/lib/generated/prisma/enums";
 import { messages } from "@/lib/i18n";
-import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
 import { syncSearchDocuments } from "@/lib/search/search-index";
 import { parseInput } from "@/lib/validation";
@@ -64,8 +63,7 @@ export async function proposePublicityRemoval(actor: ActingUser, decisionId: num
   assertPermitted(actor, "decision.propose_publicity_removal");
   const { removeOn, reason } = parseInput(proposalSchema, input);
   return db.$transaction(async (tx) => {
-    const decision = await lockDecisionForWrite(tx, decisionId, null);
-    await assertSectionInAgencyScope(tx, actor, decision.sectionId, messages.registers.decisions.notFound);
+    const decision = await lockDecisionForWrite(tx, decisionId, null, actor);
     assertSameSection(actor, decision);
     const publicUntil = dateColumnToIsoDate(decision.publicUntil);
     if (decision.kind !== "penalty" || decision.state !== "published" || !isPublishedOnline(decision) || decision.publicityRemovedOn)
@@ -105,8 +103,7 @@ export async function decidePublicityRemoval(
   return db.$transaction(async (tx) => {
     const found = await tx.publicityRemoval.findUnique({ where: { id: removalId }, select: { decisionId: true } });
     if (!found) throw new NotFoundError(r.notFound);
-    const decision = await lockDecisionForWrite(tx, found.decisionId, null);
-    await assertSectionInAgencyScope(tx, actor, decision.sectionId, r.notFound);
+    const decision = await lockDecisionForWrite(tx, found.decisionId, null, actor);
     const removal = await tx.publicityRemoval.findUniqueOrThrow({ where: { id: removalId } });
     assertSameSection(actor, decision);
     if (removal.state !== "proposed") throw new ConflictError(r.alreadyDecided, "invalid_state");

@@ -69,7 +69,8 @@ const shared = {
   nouns: messages.workflow.nouns.inspection,
   entityType: "Inspection",
   requestSchema: inspectionTransitionRequestSchema,
-  lock: (tx: DatabaseTransaction, id: number, request: { version?: number | null }) => lockInspectionForWrite(tx, id, request.version),
+  lock: (tx: DatabaseTransaction, id: number, request: { version?: number | null }, _prepared: unknown, actor: ActingUser | "system") =>
+    lockInspectionForWrite(tx, id, request.version, actor),
   store: ({ tx, row }: { tx: DatabaseTransaction; row: { id: number } }, fields: Prisma.InspectionUpdateInput) =>
     tx.inspection.update({ where: { id: row.id }, data: { ...fields, version: { increment: 1 } } }),
   result: (_context: unknown, updated: InspectionWriteResult): InspectionWriteResult => ({

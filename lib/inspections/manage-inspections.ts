@@ -26,10 +26,17 @@ import type { WorkflowActor } from "@/lib/workflow/workflow";
 
 export type InspectionWriteResult = { id: number; state: ItemState; resultsState: ItemState; version: number };
 
-export async function lockInspectionForWrite(tx: DatabaseTransaction, inspectionId: number, expectedVersion: number | null | undefined) {
+/** Locks an inspection task for a write: another agency's is 404 to `actor` before its version (and last editor) is looked at. */
+export async function lockInspectionForWrite(
+  tx: DatabaseTransaction,
+  inspectionId: number,
+  expectedVersion: number | null | undefined,
+  actor: ActingUser | "system",
+) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Inspection" WHERE id = ${inspectionId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(messages.common.notFound.inspection);
   const inspection = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, include: { draw: { select: { id: true } }, lastEditor: true } });
+  if (actor !== "system") await assertSectionInAgencyScope(tx, actor, inspection.sectionId, messages.common.notFound.inspection);
   if (expectedVersion != null && expectedVersion !== inspection.version) {
     const when = formatDateTime(inspection.updatedAt);
     throw new ConflictError(messages.inspections.rules.stale(inspection.lastEditor.displayName, when), "stale_version");
@@ -104,8 +111,7 @@ export async function updateInspection(actor: ActingUser, inspectionId: number, 
   assertPermitted(actor, "inspection.edit");
   const plan = parseInput(planInputSchema, input);
   return db.$transaction(async (tx) => {
-    const before = await lockInspectionForWrite(tx, inspectionId, plan.version);
-    await assertSectionInAgencyScope(tx, actor, before.sectionId, messages.common.notFound.inspection);
+    const before = await lockInspectionForWrite(tx, inspectionId, plan.version, actor);
     if (!worksOnInspection(actor, before)) throw new ForbiddenError(messages.inspections.rules.editOwnSection);
     if (before.state !== "draft") throw new ConflictError(messages.inspections.rules.editDraftOnly, "invalid_state");
     const beforeItems = (await tx.inspectionTaskItem.findMany({ where: { inspectionId } })).map((row) => row.itemId);
@@ -205,8 +211,7 @@ export async function drawInspection(
   const { version } = parseInput(drawRequestSchema, request ?? {});
   const now = options.now ?? currentTime();
   return db.$transaction(async (tx) => {
-    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
-    await assertSectionInAgencyScope(tx, actor, inspection.sectionId, messages.common.notFound.inspection);
+    const inspection = await lockInspectionForWrite(tx, inspectionId, version, actor);
     if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.drawOwnSection);
     if (inspection.draw) throw new ConflictError(messages.inspections.rules.alreadyDrawn, "already_drawn");
     if (inspection.state !== "draft") throw new ConflictError(messages.inspections.rules.drawDraftOnly, "invalid_state");
@@ -308,8 +313,7 @@ export async function recordInspectionResults(actor: ActingUser, inspectionId: n
   assertPermitted(actor, "inspection.record_results");
   const { version, results } = parseInput(resultsInputSchema, input);
   return db.$transaction(async (tx) => {
-    const inspection = await lockInspectionForWrite(tx, inspectionId, version);
-    await assertSectionInAgencyScope(tx, actor, inspection.sectionId, messages.common.notFound.inspection);
+    const inspection = await lockInspectionForWrite(tx, inspectionId, version, actor);
     if (!worksOnInspection(actor, inspection)) throw new ForbiddenError(messages.inspections.rules.resultsOwnSection);
     if (inspection.state !== "published") throw new ConflictError(messages.inspections.rules.resultsAfterPublication, "invalid_state");
     if (inspection.resultsState !== "draft") throw new ConflictError(messages.inspections.rules.resultsLocked, "invalid_state");

@@ -77,7 +77,7 @@ export const itemReview = defineReviewedRecord({
   entityType: "Item",
   requestSchema: itemTransitionRequestSchema,
   prepare: async () => ({ calendar: await loadWorkingDayCalendar() }),
-  lock: (tx, id, request) => lockItemForWrite(tx, id, request.version),
+  lock: (tx, id, request, _prepared, actor) => lockItemForWrite(tx, id, request.version, actor),
   subjectOf: (item: ItemSource) => ({
     state: item.state,
     sectionId: item.sectionId,

@@ -1,5 +1,4 @@
 import "server-only";
-import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
@@ -14,6 +13,7 @@ import { messages } from "@/lib/i18n";
 import { allocateIndexNumber, indexNumberYear } from "@/lib/items/index-number";
 import { createItemSchema, updateItemSchema, type ItemContentInput } from "@/lib/items/item-schemas";
 import type { ReceivedUpload } from "@/lib/items/received-uploads";
+import { assertSectionInAgencyScope } from "@/lib/powers/agency-guard";
 import { parseInput } from "@/lib/validation";
 import { canEditReviewedContent } from "@/lib/workflow/workflow";
 
@@ -170,14 +170,18 @@ export async function createItem(actor: ActingUser, input: unknown, uploads: Rec
   });
 }
 
-/** Loads an item for a write and checks the optimistic version the writer last saw. */
-export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, expectedVersion: number | null | undefined) {
+/**
+ * Loads an item for a write and checks the optimistic version the writer last saw. Another agency's
+ * item is not found (its existence and last editor are not disclosed), whatever the version.
+ */
+export async function lockItemForWrite(tx: DatabaseTransaction, itemId: number, expectedVersion: number | null | undefined, actor: ActingUser | "system") {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Item" WHERE id = ${itemId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(messages.common.notFound.item);
   const item = await tx.item.findUniqueOrThrow({
     where: { id: itemId },
     include: { latestRevision: { include: { attachments: { orderBy: { sortOrder: "asc" } } } }, lastActor: true },
   });
+  if (actor !== "system") await assertSectionInAgencyScope(tx, actor, item.sectionId, messages.common.notFound.item);
   if (expectedVersion != null && expectedVersion !== item.version) throw staleVersionError(item.lastActor?.displayName, item.updatedAt);
   return item;
 }
@@ -249,10 +253,7 @@ async function saveNewRevision(
   uploads: ReceivedUpload[] = [],
 ): Promise<ItemWriteResult> {
   return db.$transaction(async (tx) => {
-    const item = await lockItemForWrite(tx, itemId, version);
-    // Another agency's item is not found (its existence is not disclosed), whatever the version.
-    const { agencyId } = await tx.section.findUniqueOrThrow({ where: { id: item.sectionId }, select: { agencyId: true } });
-    if (!isInAgencyScope(actor, agencyId)) throw new NotFoundError(messages.common.notFound.item);
+    const item = await lockItemForWrite(tx, itemId, version, actor);
     if (!canEditReviewedContent(actor, item)) {
       if (item.state !== "draft" && item.state !== "published") {
         throw new ConflictError(messages.items.rules.notEditable, "invalid_state");

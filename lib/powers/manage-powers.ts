@@ -91,10 +91,17 @@ export async function createPower(actor: ActingUser, input: unknown): Promise<Re
     .catch(rethrowCodeClash);
 }
 
-export async function lockPowerForWrite(tx: DatabaseTransaction, powerId: number, expectedVersion: number | null | undefined): Promise<LockedPowerRow> {
+/** Locks a power for a write: another agency's is 404 to `actor` before its version is compared. */
+export async function lockPowerForWrite(
+  tx: DatabaseTransaction,
+  powerId: number,
+  expectedVersion: number | null | undefined,
+  actor: ActingUser | "system",
+): Promise<LockedPowerRow> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Power" WHERE id = ${powerId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(m.powers.errors.notFound);
   const power = await tx.power.findUniqueOrThrow({ where: { id: powerId }, include: { section: true, ownerSection: true } });
+  if (actor !== "system" && !isInAgencyScope(actor, power.ownerSection.agencyId)) throw new NotFoundError(m.powers.errors.notFound);
   if (expectedVersion != null && expectedVersion !== power.version) throw new ConflictError(m.review.staleVersion, "stale_version");
   return power;
 }
@@ -112,8 +119,7 @@ export async function updatePower(actor: ActingUser, powerId: number, input: unk
   const { version, ...content } = parseInput(updatePowerSchema, input);
   return db
     .$transaction(async (tx) => {
-      const power = await lockPowerForWrite(tx, powerId, version);
-      if (!isInAgencyScope(actor, power.ownerSection.agencyId)) throw new NotFoundError(m.powers.errors.notFound);
+      const power = await lockPowerForWrite(tx, powerId, version, actor);
       if (!canEditRegisterEntry(actor, subjectOf(power))) {
         if (power.state !== "draft" && power.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
         throw new ForbiddenError(m.review.notEditable);

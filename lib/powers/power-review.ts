@@ -12,7 +12,7 @@ export const powerReview = defineReviewedRecord({
   nouns: registerNouns,
   entityType: "Power",
   requestSchema: transitionRequestSchema(registerActions),
-  lock: (tx, id, request) => lockPowerForWrite(tx, id, request.version),
+  lock: (tx, id, request, _prepared, actor) => lockPowerForWrite(tx, id, request.version, actor),
   subjectOf: (power: { state: RegisterWriteResult["state"]; ownerSectionId: number; authorId: number; lastEditorId: number }) =>
     registerSubject({ state: power.state, sectionId: power.ownerSectionId, authorId: power.authorId, lastEditorId: power.lastEditorId }),
   publish: async ({ row, now }): Promise<Prisma.PowerUpdateInput> => ({

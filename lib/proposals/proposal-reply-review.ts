@@ -1,4 +1,5 @@
 import "server-only";
+import { isInAgencyScope } from "@/lib/agency/agency-scope";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
 import { dateColumnToIsoDate, isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
@@ -57,10 +58,12 @@ export const proposalReplyReview = defineReviewedRecord({
   entityType: "ProposalReply",
   requestSchema: transitionRequestSchema(proposalReplyActions).extend({ acknowledgements: acknowledgementsSchema }),
   // The proposal is locked with its replies: a reply's publication changes the proposal's status.
-  lock: async (tx, replyId, request) => {
+  lock: async (tx, replyId, request, _prepared, actor) => {
     const found = await tx.proposalReply.findUnique({ where: { id: replyId }, select: { proposalId: true } });
     if (!found) throw new NotFoundError(g.proposalReplyMissing);
     const proposal = await lockProposalForWrite(tx, found.proposalId, null);
+    // Another agency's reply is "not found" before its version is compared (集约化).
+    if (actor !== "system" && !isInAgencyScope(actor, proposal.agencyId)) throw new NotFoundError(g.proposalReplyMissing);
     const reply = proposal.replies.find((candidate) => candidate.id === replyId)!;
     if (request.version != null && request.version !== reply.version) throw new ConflictError(g.proposalReplyStale, "stale_version");
     return { proposal, reply };

@@ -193,10 +193,12 @@ export async function startReport(actor: ActingUser, year: number, sources: Repo
   });
 }
 
-export async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined) {
+/** Locks a report for a write: another agency's is 404 to `actor` before its version (and last editor) is looked at. */
+export async function lockReport(tx: DatabaseTransaction, reportId: number, expectedVersion: number | null | undefined, actor: ActingUser | "system") {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "AnnualReport" WHERE id = ${reportId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(messages.common.notFound.report);
   const report = await tx.annualReport.findUniqueOrThrow({ where: { id: reportId }, include: { lastActor: true } });
+  if (actor !== "system") await assertSectionInAgencyScope(tx, actor, report.sectionId, messages.common.notFound.report);
   if (expectedVersion != null && expectedVersion !== report.version) {
     throw new ConflictError(messages.reports.rules.stale(report.lastActor?.displayName ?? null), "stale_version");
   }
@@ -207,8 +209,7 @@ export async function updateReportTexts(actor: ActingUser, reportId: number, inp
   assertPermitted(actor, "report.edit");
   const data = parseInput(textsSchema, input);
   return db.$transaction(async (tx) => {
-    const report = await lockReport(tx, reportId, data.version);
-    await assertSectionInAgencyScope(tx, actor, report.sectionId, messages.common.notFound.report);
+    const report = await lockReport(tx, reportId, data.version, actor);
     if (report.state !== "draft") throw new ConflictError(messages.reports.rules.notEditable, "invalid_state");
     if (report.edition > 1 && !data.correctionNotice) throw new ValidationError({ correctionNotice: [messages.reports.rules.correctionNoticeRequired] });
     const updated = await tx.annualReport.update({

@@ -97,7 +97,7 @@ export const reportReview = defineReviewedRecord({
     const checks = await checkReport(figures, { overview: current.overview, problems: current.problems, otherMatters: current.otherMatters }, scope);
     return { figures, checks };
   },
-  lock: (tx, id, request) => lockReport(tx, id, request.version),
+  lock: (tx, id, request, _prepared, actor) => lockReport(tx, id, request.version, actor),
   subjectOf: (report: { state: ItemState; sectionId: number; authorId: number }) => ({
     state: report.state,
     sectionId: report.sectionId,

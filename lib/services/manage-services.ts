@@ -182,14 +182,17 @@ export async function createService(actor: ActingUser, input: unknown, uploads: 
     .catch(rethrowCodeClash);
 }
 
+/** Locks a service guide for a write: another agency's is 404 to `actor` before its version is compared. */
 export async function lockServiceForWrite(
   tx: DatabaseTransaction,
   serviceId: number,
   expectedVersion: number | null | undefined,
+  actor: ActingUser | "system",
 ): Promise<ServiceRow & { ownerSection: { agencyId: number } }> {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Service" WHERE id = ${serviceId} FOR UPDATE`;
   if (!rows.length) throw new NotFoundError(m.services.errors.notFound);
   const service = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, include: { ...guideInclude, ownerSection: true } });
+  if (actor !== "system" && !isInAgencyScope(actor, service.ownerSection.agencyId)) throw new NotFoundError(m.services.errors.notFound);
   if (expectedVersion != null && expectedVersion !== service.version) throw new ConflictError(m.review.staleVersion, "stale_version");
   return service;
 }
@@ -210,8 +213,7 @@ export async function updateService(
   const { version, ...content } = parseInput(updateServiceSchema, input);
   return db
     .$transaction(async (tx) => {
-      const service = await lockServiceForWrite(tx, serviceId, version);
-      if (!isInAgencyScope(actor, service.ownerSection.agencyId)) throw new NotFoundError(m.services.errors.notFound);
+      const service = await lockServiceForWrite(tx, serviceId, version, actor);
       if (!canEditRegisterEntry(actor, subjectOf(service))) {
         if (service.state !== "draft" && service.state !== "published") throw new ConflictError(m.review.notEditable, "invalid_state");
         throw new ForbiddenError(m.review.notEditable);

@@ -13,7 +13,7 @@ export const serviceReview = defineReviewedRecord({
   nouns: registerNouns,
   entityType: "Service",
   requestSchema: transitionRequestSchema(registerActions),
-  lock: (tx, id, request) => lockServiceForWrite(tx, id, request.version),
+  lock: (tx, id, request, _prepared, actor) => lockServiceForWrite(tx, id, request.version, actor),
   subjectOf: (service: { state: RegisterWriteResult["state"]; ownerSectionId: number; authorId: number; lastEditorId: number }) =>
     registerSubject({ state: service.state, sectionId: service.ownerSectionId, authorId: service.authorId, lastEditorId: service.lastEditorId }),
   publish: async ({ row, now }): Promise<Prisma.ServiceUpdateInput> => ({

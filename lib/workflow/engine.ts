@@ -108,8 +108,11 @@ export type ReviewedRecordType<
   requestSchema: z.ZodType<Request, unknown>;
   /** Reads what the transition needs before its transaction (a calendar, figures); may refuse (404, 403). */
   prepare?: (input: { actor: ActingUser | "system"; id: number; request: Request; now: Date; options: Partial<Options> }) => Promise<Prepared>;
-  /** Locks the row (`SELECT … FOR UPDATE`) and checks the optimistic version: 404 / 409 `stale_version`. */
-  lock: (tx: DatabaseTransaction, id: number, request: Request, prepared: Prepared) => Promise<Row>;
+  /**
+   * Locks the row (`SELECT … FOR UPDATE`) and checks the optimistic version: 404 / 409 `stale_version`.
+   * A record of another agency is 404 before its version is looked at (a 409 would disclose it and its last editor).
+   */
+  lock: (tx: DatabaseTransaction, id: number, request: Request, prepared: Prepared, actor: ActingUser | "system") => Promise<Row>;
   /** The facts the decision looks at. */
   subjectOf: (row: Source) => WorkflowSubject<State>;
   /** An error when no review step can be taken on the record now (e.g. it has nothing to review yet). */
@@ -199,7 +202,7 @@ export async function takeTransition<
   const now = options.now ?? currentTime();
   const prepared = (recordType.prepare ? await recordType.prepare({ actor, id, request, now, options }) : undefined) as Prepared;
   return db.$transaction(async (tx) => {
-    const row = await recordType.lock(tx, id, request, prepared);
+    const row = await recordType.lock(tx, id, request, prepared, actor);
     const subject = recordType.subjectOf(row);
     await assertRecordInAgencyScope(tx, actor, [subject.sectionId]);
     const unavailable = recordType.unavailable?.(row);

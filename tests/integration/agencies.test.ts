@@ -14,10 +14,10 @@ import { createAgency, findAgencyForEditing, updateAgency } from "@/lib/agency/m
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { applyMigrations } from "@/lib/database/migrate";
 import { db } from "@/lib/db";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findConsoleItem, findRevisionView, listConsoleItems } from "@/lib/items/console-items";
 import { transitionItem } from "@/lib/items/item-review";
-import { createItem } from "@/lib/items/manage-items";
+import { createItem, updateItem } from "@/lib/items/manage-items";
 import { createSection, listSections, renameSection } from "@/lib/sections/manage-sections";
 import { createUser, findUser, listUsers, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/manage-users";
 import { seedBaseData } from "@/prisma/seed/seed-base";
@@ -363,6 +363,15 @@ describe("agencies of one platform", () => {
     await assert.rejects(findConsoleItem(foreignLeader, id), NotFoundError);
     await assert.rejects(findRevisionView(foreignLeader, id, 1), NotFoundError);
     await assert.rejects(transitionItem(foreignLeader, id, { action: "approve" }), NotFoundError);
+    // A stale version changes nothing of that: a 409 would disclose the item and name its last editor.
+    const foreignStaff = await insertUser("staff", { sectionId: await insertSection("稽查科", otherId) });
+    await assert.rejects(transitionItem(foreignLeader, id, { action: "approve", version: 99 }), NotFoundError);
+    await assert.rejects(updateItem(foreignStaff, id, { title: "改", version: 99 }), NotFoundError);
+    await assert.rejects(
+      updateItem(staff, id, { title: "改", version: 99 }),
+      (error) => error instanceof AppError && error.code === "stale_version",
+      "its own agency is told",
+    );
     assert.equal((await db.item.findUniqueOrThrow({ where: { id } })).state, "leader_review", "nothing changed");
 
     const ownLeader = await insertUser("leader");

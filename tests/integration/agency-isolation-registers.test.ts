@@ -40,6 +40,7 @@ import { transitionPower } from "@/lib/powers/power-review";
 import { findConsoleProposal, listConsoleProposals, listProposalYears } from "@/lib/proposals/console-proposals";
 import { assignProposal, createProposal, updateProposal } from "@/lib/proposals/manage-proposals";
 import { saveProposalReply } from "@/lib/proposals/proposal-replies";
+import { transitionProposalReply } from "@/lib/proposals/proposal-reply-review";
 import { proposalStatsForYear, proposalStatsScope } from "@/lib/proposals/stats";
 import { listReportTasks, listReportYears } from "@/lib/reports/list-reports";
 import { findReportWorkspace, startReport, updateReportTexts } from "@/lib/reports/manage-reports";
@@ -115,6 +116,14 @@ async function absentFromEveryForeignList(list: (actor: ActingUser) => Promise<{
   for (const role of consoleRoles) assert.ok(!(await list(foreign[role])).some((row) => row.id === id), `${role} of another agency does not list it`);
 }
 
+/**
+ * A write with a stale version on another agency's record is 404 like any other (not 409
+ * `stale_version`, which would disclose the record and name its last editor).
+ */
+async function eachStaleWriteGets404(write: (version: number) => Promise<unknown>): Promise<void> {
+  await assert.rejects(write(99), notFound, "a stale version of another agency's record: 404");
+}
+
 const powerInput = (code: string, overrides: Record<string, unknown> = {}) => ({
   code,
   name: "设置大型户外广告审批",
@@ -135,6 +144,8 @@ describe("registers: powers, service guides and 双公示 decisions", () => {
     await absentFromEveryForeignList(async (actor) => (await listConsolePowers(actor, { pageSize: 200 })).items, id);
     await assert.rejects(updatePower(foreign.staff, id, { ...powerInput("ISO-XK-001", { name: "改名" }), version: 1 }), notFound);
     await assert.rejects(transitionPower(foreign.staff, id, { action: "submit" }), notFound);
+    await eachStaleWriteGets404((version) => updatePower(foreign.staff, id, { ...powerInput("ISO-XK-001"), version }));
+    await eachStaleWriteGets404((version) => transitionPower(foreign.staff, id, { action: "submit", version }));
     assert.equal((await db.power.findUniqueOrThrow({ where: { id } })).name, "设置大型户外广告审批", "nothing changed");
 
     // The own agency's same roles still do (so this test can fail).
@@ -178,6 +189,8 @@ describe("registers: powers, service guides and 双公示 decisions", () => {
     await absentFromEveryForeignList((actor) => listConsoleServices(actor), id);
     await assert.rejects(updateService(foreign.section_head, id, { ...input({ name: "改" }), version: 1 }), notFound);
     await assert.rejects(transitionService(foreign.staff, id, { action: "submit" }), notFound);
+    await eachStaleWriteGets404((version) => updateService(foreign.staff, id, { ...input(), version }));
+    await eachStaleWriteGets404((version) => transitionService(foreign.staff, id, { action: "submit", version }));
     assert.ok(!(await listPowerOptions(foreign.staff)).some((option) => option.value === power.id));
     await assert.rejects(
       createService(foreign.staff, input({ code: "ISO-FW-002", sectionId: foreignSectionId })),
@@ -200,6 +213,8 @@ describe("registers: powers, service guides and 双公示 decisions", () => {
     assert.doesNotMatch(Buffer.from(exported.body).toString("utf8"), /第901号/, "not in another agency's export");
     await assert.rejects(updateDecision(foreign.staff, id, { ...personPenalty("绥城管罚字〔2026〕第901号"), version: 1 }), notFound);
     await assert.rejects(transitionDecision(foreign.staff, id, { action: "submit" }), notFound);
+    await eachStaleWriteGets404((version) => updateDecision(foreign.staff, id, { ...personPenalty("绥城管罚字〔2026〕第901号"), version }));
+    await eachStaleWriteGets404((version) => transitionDecision(foreign.staff, id, { action: "submit", version }));
 
     // An import batch (as importDecisions leaves it): its decisions are the importer's section's.
     const batch = await db.decisionImportBatch.create({ data: { kind: "penalty", fileName: "处罚.xlsx", rowCount: 1, importedById: own.staff.id } });
@@ -298,6 +313,7 @@ describe("双随机: inspection items, inspectors, inspection tasks", () => {
     await eachForeignRoleGets404((actor) => findConsoleInspection(actor, id));
     await absentFromEveryForeignList(async (actor) => (await listConsoleInspections(actor)).items, id);
     await assert.rejects(updateInspection(foreign.staff, id, { ...plan, title: "改", version: 1 }), notFound);
+    await eachStaleWriteGets404((version) => updateInspection(foreign.staff, id, { ...plan, version }));
     await assert.rejects(drawInspection(foreign.section_head, id, { version: 1 }), notFound);
     assert.equal((await db.inspection.findUniqueOrThrow({ where: { id } })).title, plan.title, "nothing changed");
 
@@ -347,6 +363,11 @@ describe("建议提案 and 留言", () => {
     assert.equal((await findConsoleProposal(supervisor, id)).title, "改");
     assert.equal((await proposalStatsForYear(2026, proposalStatsScope(supervisor))).total.received, 2, "the supervisor counts every agency's");
     await assert.rejects(updateProposal(supervisor, id, { title: "再改", version: 2 }), forbidden);
+
+    // Its reply too, whatever the version sent.
+    const reply = await saveProposalReply(own.staff, id, { body: "答复", disclosure: "full" });
+    await assert.rejects(transitionProposalReply(foreign.section_head, reply.id, { action: "submit" }), notFound);
+    await eachStaleWriteGets404((version) => transitionProposalReply(foreign.section_head, reply.id, { action: "submit", version }));
   });
 
   test("a message left for this agency is 404 to another agency, absent from its lists, counts and stats; the form names the agency by code", async () => {
@@ -387,6 +408,8 @@ describe("annual reports and the audit log", () => {
     const texts = { overview: "改", problems: "", otherMatters: "", version: 1 };
     await assert.rejects(updateReportTexts(foreign.staff, report.id, texts), notFound);
     await assert.rejects(transitionReport(foreign.section_head, report.id, { action: "submit" }), notFound);
+    await eachStaleWriteGets404((version) => updateReportTexts(foreign.staff, report.id, { ...texts, version }));
+    await eachStaleWriteGets404((version) => transitionReport(foreign.section_head, report.id, { action: "submit", version }));
     assert.deepEqual(await listReportTasks(foreign.section_head), []);
 
     const foreignReport = await startReport(foreign.staff, 2025);
