@@ -54,6 +54,7 @@ test("批量导入机关: a refused file lists its problems; a good one shows ea
   await change.getByLabel("确认新密码").fill("fgj-own-password-1");
   await change.getByRole("button", { name: "修改密码" }).click();
   await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByTestId("console-agency"), "the console names the administrator's own agency").toHaveText("绥芬河市发展和改革局");
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/users$/);

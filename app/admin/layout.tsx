@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConsoleNav, type ConsoleNavLink } from "@/components/console/console-nav";
 import { SkipLink } from "@/components/layout/skip-link";
-import { findAgencyProfile } from "@/lib/agency/find-agency";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
@@ -17,7 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   // send it there): then it shows no menu and counts no notifications.
   const user = await requirePageUser("console.access", { allowPendingPasswordChange: true });
   const pending = user.mustChangePassword === true;
-  const [agency, unread] = await Promise.all([findAgencyProfile(), pending ? 0 : countMyUnreadNotifications(user)]);
+  const unread = pending ? 0 : await countMyUnreadNotifications(user);
   const m = messages.console;
   const links: ConsoleNavLink[] = pending ? [] : [{ href: "/admin", label: m.dashboard }];
   if (!pending) addConsoleLinks(user, links);
@@ -31,7 +30,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/admin" className="font-bold text-white">
               {m.title}
             </Link>
-            <span className="ml-3 text-sm text-slate-200">{agency.shortName}</span>
+            <span className="ml-3 text-sm text-slate-200" data-testid="console-agency">
+              {user.agencyName}
+            </span>
           </div>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <span data-testid="current-user">

@@ -19,6 +19,11 @@ export type ActingUser = {
    * user sets their own (lib/auth/session.ts, lib/auth/page-guard.ts, `assertPermitted`).
    */
   mustChangePassword?: boolean;
+  /**
+   * A platform role narrowed to one agency (`agency=<code>` on an admin endpoint,
+   * lib/agency/narrow-to-agency.ts): it then reaches that agency's records only, with its own permissions.
+   */
+  narrowedToAgency?: boolean;
 };
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { actorOfApiRequest } from "@/lib/agency/narrow-to-agency";
 import { loadActingUser, type ActingUser } from "@/lib/auth/acting-user";
 import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { auth } from "@/lib/auth/next-auth";
@@ -69,8 +70,10 @@ export async function getApiUser(request: Request): Promise<ActingUser | null> {
   return (await authenticateApiRequest(request))?.user ?? null;
 }
 
+/**
+ * The user of an API request; 401 without one. On an admin endpoint, `agency=<code>` narrows a
+ * platform role to that agency (lib/agency/narrow-to-agency.ts): every admin endpoint honours it.
+ */
 export async function requireApiUser(request: Request): Promise<ActingUser> {
-  const user = await getApiUser(request);
-  if (!user) throw new UnauthenticatedError();
-  return user;
+  return actorOfApiRequest(request, await getApiUser(request));
 }

@@ -82,9 +82,13 @@ function responseSchema(operation: Operation): Json {
   return { $ref: `#/components/schemas/${operation.response}` };
 }
 
+/** Every admin endpoint takes `agency=`: a platform role acts within that agency (lib/agency/narrow-to-agency.ts). */
+const ADMIN_AGENCY_PARAMETER = { name: "agency", in: "query", required: false, description: parameterText.adminAgency, schema: { type: "string" } };
+
 function describeOperation(operation: Operation): Json {
   const parameters = [
     ...pathParameters(operation.path),
+    ...(operation.path.startsWith("/api/v1/admin/") && !operation.query?.includes("agency") ? [ADMIN_AGENCY_PARAMETER] : []),
     ...(operation.query ?? []).map((name) => ({
       name,
       in: "query",

@@ -4,6 +4,7 @@
  * by its personal token alone (the real lib/auth/api-authentication.ts), as with no session.
  * Installed by tests/support/use-token-only-session.ts.
  */
+import { actorOfApiRequest } from "@/lib/agency/narrow-to-agency";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { authenticateApiRequestWith, type ApiAuthentication } from "@/lib/auth/api-authentication";
 import { UnauthenticatedError } from "@/lib/errors";
@@ -17,9 +18,7 @@ export async function getApiUser(request: Request): Promise<ActingUser | null> {
 }
 
 export async function requireApiUser(request: Request): Promise<ActingUser> {
-  const user = await getApiUser(request);
-  if (!user) throw new UnauthenticatedError();
-  return user;
+  return actorOfApiRequest(request, await getApiUser(request));
 }
 
 export async function getSessionUser(): Promise<ActingUser | null> {

@@ -41,6 +41,7 @@ export const openapiMessages = {
     category: "公开目录栏目（slug），含其下级栏目",
     agency: "机关代码（GET /api/v1/agencies）：只列该机关的记录。不填时，公开列表为默认机关的，检索为全平台的",
     agencies: "机关代码，逗号分隔：只汇总这些机关。不填时为全平台的机关",
+    adminAgency: "机关代码：平台角色只在该机关范围内操作（列表、统计、导出只含该机关的）；其他用户只能填本机关的，他机关的或不存在的代码为 404",
     year: "发布年份（北京时间）",
     issuingBody: "发布机构：agency（本机关）或科室 id",
     validity: "有效性",
