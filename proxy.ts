@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { VIEWED_AGENCY_HEADER, viewedAgencyCode } from "@/lib/agency/agency-address";
 import { cacheControlOf, matchesIfNoneMatch, PUBLIC_CACHE } from "@/lib/http-cache/http-cache";
 import { isCacheablePublicPage, pageEntityTag, readContentVersionForPages } from "@/lib/http-cache/public-pages";
 import { isHttpsRequest } from "@/lib/http-security/client-address";
@@ -24,6 +25,11 @@ function preparePage(request: NextRequest): PageRender {
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("content-security-policy", policy);
   requestHeaders.delete("content-security-policy-report-only");
+  // The agency the address names (集约化), for the public layout's header, which cannot read the
+  // query: only from the address, never as the client sent it (the page cache keys by address).
+  requestHeaders.delete(VIEWED_AGENCY_HEADER);
+  const agencyCode = viewedAgencyCode(request.nextUrl.pathname, request.nextUrl.searchParams);
+  if (agencyCode) requestHeaders.set(VIEWED_AGENCY_HEADER, agencyCode);
   return { requestHeaders, policy, secure };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyCodePattern, normaliseAgencyCode } from "@/lib/agency/agency-address";
 import { db, type DatabaseTransaction } from "@/lib/db";
 import type { AgencyKind } from "@/lib/generated/prisma/enums";
 
@@ -58,11 +59,6 @@ export function toSummary(agency: AgencyDetails): AgencySummary {
   return { code: agency.code, name: agency.name, shortName: agency.shortName, parentCode: agency.parentCode, kind: agency.kind };
 }
 
-/** Codes are written in upper case; an address may carry them in any case (anything but text matches no agency). */
-export function normaliseAgencyCode(code: string): string {
-  return typeof code === "string" ? code.normalize("NFKC").trim().toUpperCase() : "";
-}
-
 /** Every agency of the platform, the government first, then by kind and the order set for them. */
 export async function listAgencies(): Promise<AgencyDetails[]> {
   const agencies = await db.agency.findMany({ select: detailsSelect, orderBy: [{ sortOrder: "asc" }, { id: "asc" }] });
@@ -75,8 +71,8 @@ export function countAgencies(): Promise<number> {
   return db.agency.count();
 }
 
-/** What an agency code looks like (lib/agency/manage-agencies.ts checks it when an agency is made). */
-export const agencyCodePattern = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
+// The code's shape lives with the addresses (no database there: the proxy reads it too).
+export { agencyCodePattern, normaliseAgencyCode } from "@/lib/agency/agency-address";
 
 /** The agency of a code; null for a code no agency can have (never sent to the database: a NUL byte is a 500 there). */
 export async function findAgencyByCode(code: string): Promise<AgencyDetails | null> {

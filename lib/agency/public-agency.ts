@@ -43,3 +43,14 @@ export function agencyQuery(agency: Pick<AgencyDetails, "code" | "isDefault">): 
 export async function needsAgencyFilter(agencyId: number): Promise<boolean> {
   return (await db.section.count({ where: { agencyId: { not: agencyId } } })) > 0;
 }
+
+/**
+ * The agency the public header names (集约化): the one an address names (`?agency=`, `/agencies/<code>`;
+ * lib/agency/agency-address.ts), unless it is the default agency or no agency has that code — the
+ * platform's own name is shown then.
+ */
+export async function findViewedAgency(code: string | null | undefined): Promise<AgencyDetails | null> {
+  if (!code) return null;
+  const agency = await findAgencyByCode(code);
+  return agency && !agency.isDefault ? agency : null;
+}

@@ -107,6 +107,11 @@ function publicWhere(query: PublicDecisionQuery, today: string): Prisma.Administ
   return { AND: and };
 }
 
+/** The decisions of a public list's agency (`publicListScope`): those of its sections. */
+function decisionsOf(scope: { agencyId: number; filtered: boolean }): Prisma.AdministrativeDecisionWhereInput {
+  return scope.filtered ? { section: { agencyId: scope.agencyId } } : {};
+}
+
 type DecisionRow = Prisma.AdministrativeDecisionGetPayload<object>;
 
 function toSummary(decision: DecisionRow): PublicDecisionSummary {
@@ -132,7 +137,7 @@ export async function findPublicDecisions(query: PublicDecisionQuery = {}, now =
   const args = { ...query, agencyCode: undefined, q: query.q?.trim() || undefined, page, pageSize };
   return readThroughPublicCache("decisions", [args, today, scope.agencyId], async () => {
     const where: Prisma.AdministrativeDecisionWhereInput = {
-      AND: [publicWhere(args, today), scope.filtered ? { section: { agencyId: scope.agencyId } } : {}],
+      AND: [publicWhere(args, today), decisionsOf(scope)],
     };
     const [total, rows] = await Promise.all([
       db.administrativeDecision.count({ where }),
@@ -183,16 +188,17 @@ export async function findPublicDecision(decisionId: number, now = currentTime()
   });
 }
 
-/** Years with public decisions, newest first (for the year filter). */
-export async function findPublicDecisionYears(now = currentTime()): Promise<number[]> {
+/** Years with public decisions of the agency named by `agencyCode` (the default agency's without one), newest first (for the year filter). */
+export async function findPublicDecisionYears(agencyCode?: string, now = currentTime()): Promise<number[]> {
   const today = todayInBeijing(now);
-  return readThroughPublicCache("decision-years", [today], async () => {
-    const rows = await db.$queryRaw<{ year: number }[]>`
-      SELECT DISTINCT EXTRACT(YEAR FROM "decisionDate")::int AS year FROM "AdministrativeDecision"
-      WHERE state = 'published' AND ("publicUntil" IS NULL OR "publicUntil" >= ${isoDateToDateColumn(today)}::date)
-        AND "penaltyProcedure" IS DISTINCT FROM 'simple'
-      ORDER BY year DESC`;
-    return rows.map((row) => row.year);
+  const scope = await publicListScope(agencyCode);
+  return readThroughPublicCache("decision-years", [today, scope.agencyId], async () => {
+    const rows = await db.administrativeDecision.findMany({
+      where: { AND: [publiclyVisibleDecision(today), decisionsOf(scope)] },
+      distinct: ["decisionDate"],
+      select: { decisionDate: true },
+    });
+    return [...new Set(rows.map((row) => row.decisionDate.getUTCFullYear()))].sort((a, b) => b - a);
   });
 }
 
@@ -204,6 +210,6 @@ const noticeCategoryOfKind: Record<DecisionKind, string> = { license: "licensing
  * 2017 penalty cases were published as two half-yearly notices on 黑龙江省法制公开平台): the
  * 双公示 page lists them under the kind's tab, so that a visitor filtering by 行政处罚 finds them.
  */
-export async function findDecisionNotices(kind: DecisionKind, year?: number): Promise<PublicItemSummary[]> {
-  return (await findPublishedItems({ categorySlug: noticeCategoryOfKind[kind], year, pageSize: 100 }))?.items ?? [];
+export async function findDecisionNotices(kind: DecisionKind, year?: number, agencyCode?: string): Promise<PublicItemSummary[]> {
+  return (await findPublishedItems({ agencyCode, categorySlug: noticeCategoryOfKind[kind], year, pageSize: 100 }))?.items ?? [];
 }

@@ -28,6 +28,11 @@ export const maximumPublicPageSize = 100;
 
 const visibleToPublic = { state: "published" } satisfies Prisma.InspectionWhereInput;
 
+/** The tasks of a public list's agency (`publicListScope`): those of its sections. */
+function inspectionsOf(scope: { agencyId: number; filtered: boolean }): Prisma.InspectionWhereInput {
+  return scope.filtered ? { section: { agencyId: scope.agencyId } } : {};
+}
+
 export async function findPublishedInspections(
   filter: { agencyCode?: string; year?: number; page?: number; pageSize?: number } = {},
 ): Promise<PublicInspectionPage> {
@@ -40,7 +45,7 @@ export async function findPublishedInspections(
     const where: Prisma.InspectionWhereInput = {
       ...visibleToPublic,
       ...(year ? { year } : {}),
-      ...(scope.filtered ? { section: { agencyId: scope.agencyId } } : {}),
+      ...inspectionsOf(scope),
     };
     const [total, rows, calendar] = await Promise.all([
       db.inspection.count({ where }),
@@ -82,9 +87,11 @@ export async function findPublishedInspections(
   });
 }
 
-export async function findPublishedInspectionYears(): Promise<number[]> {
-  return readThroughPublicCache("published-inspection-years", [], async () => {
-    const rows = await db.inspection.groupBy({ by: ["year"], where: visibleToPublic, orderBy: { year: "desc" } });
+/** The years with published tasks of the agency named by `agencyCode` (the default agency's without one), newest first. */
+export async function findPublishedInspectionYears(agencyCode?: string): Promise<number[]> {
+  const scope = await publicListScope(agencyCode);
+  return readThroughPublicCache("published-inspection-years", [scope.agencyId], async () => {
+    const rows = await db.inspection.groupBy({ by: ["year"], where: { ...visibleToPublic, ...inspectionsOf(scope) }, orderBy: { year: "desc" } });
     return rows.map((row) => row.year);
   });
 }

@@ -92,7 +92,7 @@ export const operations: Operation[] = [
     tag: "registers",
     summary: summaries["get /api/v1/powers/changes"],
     access: "public",
-    query: ["from", "to"],
+    query: ["agency", "from", "to"],
     response: "PowerChanges",
   },
   {

@@ -1,5 +1,4 @@
 import "server-only";
-import { findDefaultAgency } from "@/lib/agency/agencies";
 import { resolvePublicAgency } from "@/lib/agency/public-agency";
 import { beijingDayOf } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -60,19 +59,19 @@ export async function findPublicPowerList(query: PowerListQuery = {}): Promise<P
   });
 }
 
-/** The years with a published version of the list, newest first. */
-export async function listPublicPowerListYears(): Promise<number[]> {
-  return readThroughPublicCache("power-list-years", [], async () => {
-    const { id: agencyId } = await findDefaultAgency();
+/** The years with a published version of the list of the agency named by `agencyCode` (the default agency's without one), newest first. */
+export async function listPublicPowerListYears(agencyCode?: string): Promise<number[]> {
+  const { id: agencyId } = await resolvePublicAgency(agencyCode);
+  return readThroughPublicCache("power-list-years", [agencyId], async () => {
     const versions = await db.powerListVersion.findMany({ where: { agencyId }, select: { year: true }, orderBy: { year: "desc" } });
     return versions.map((version) => version.year);
   });
 }
 
-/** What changed between the versions of two years; null when either was never published. */
-export async function comparePublicPowerLists(fromYear: number, toYear: number): Promise<PowerListDiff | null> {
-  return readThroughPublicCache("power-list-diff", [fromYear, toYear], async () => {
-    const { id: agencyId } = await findDefaultAgency();
+/** What changed between an agency's versions of two years (the default agency's without `agencyCode`); null when either was never published. */
+export async function comparePublicPowerLists(fromYear: number, toYear: number, agencyCode?: string): Promise<PowerListDiff | null> {
+  const { id: agencyId } = await resolvePublicAgency(agencyCode);
+  return readThroughPublicCache("power-list-diff", [fromYear, toYear, agencyId], async () => {
     const [from, to] = await Promise.all([
       db.powerListVersion.findUnique({ where: { agencyId_year: { agencyId, year: fromYear } } }),
       db.powerListVersion.findUnique({ where: { agencyId_year: { agencyId, year: toYear } } }),

@@ -118,10 +118,14 @@ export async function findPublicProposal(proposalId: number): Promise<PublicProp
   });
 }
 
-/** Years that have registered proposals (the statistics are public for them), newest first. */
-export async function findProposalYears(): Promise<number[]> {
-  return readThroughPublicCache("proposal-years", [], async () => {
-    const rows = await db.proposal.findMany({ distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
+/**
+ * Years that have registered proposals sent to the agency named by `agencyCode` (the default
+ * agency's without one; the statistics are public for them), newest first.
+ */
+export async function findProposalYears(agencyCode?: string): Promise<number[]> {
+  const { id: agencyId } = await resolvePublicAgency(agencyCode);
+  return readThroughPublicCache("proposal-years", [agencyId], async () => {
+    const rows = await db.proposal.findMany({ where: { agencyId }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
     return rows.map((row) => row.year);
   });
 }

@@ -118,6 +118,14 @@ export const demoDepartments = [
         paragraphs: ["这是演示数据，不是真实文件。", "本方案说明义务教育阶段学校的招生范围和程序。"],
       },
     ],
+    // Its registers, so that its lists (/powers?agency=SFHJYJ, /decisions?agency=SFHJYJ) show something of its own.
+    powers: [
+      { code: "JY-XK-001", name: "（演示）民办学校设立审批", legalBasis: "《中华人民共和国民办教育促进法》第十二条" },
+      { code: "JY-XK-002", name: "（演示）教师资格认定", legalBasis: "《教师资格条例》第十三条" },
+    ],
+    decisions: [
+      { documentNumber: "绥教许字〔2026〕第001号（演示）", counterpartyName: "（演示）绥芬河市某民办幼儿园", content: "准予设立民办幼儿园（演示数据）。" },
+    ],
   },
   {
     code: "SFHSCJ",
@@ -143,6 +151,8 @@ export const demoDepartments = [
         paragraphs: ["这是演示数据，不是真实文件。", "对城区餐饮单位开展食品安全专项检查。"],
       },
     ],
+    powers: [],
+    decisions: [],
   },
 ] as const satisfies readonly {
   code: string;
@@ -158,6 +168,8 @@ export const demoDepartments = [
   sections: readonly string[];
   accounts: readonly { username: string; displayName: string; role: "staff" | "section_head" | "leader"; section: string }[];
   items: readonly { title: string; category: string; paragraphs: readonly string[] }[];
+  powers: readonly { code: string; name: string; legalBasis: string }[];
+  decisions: readonly { documentNumber: string; counterpartyName: string; content: string }[];
 }[];
 
 // The demo accounts live in lib (the login page names them); re-exported for the seed code.

@@ -4,6 +4,7 @@ import { findAgencyProfile, type AgencyProfile } from "@/lib/agency/find-agency"
 import { fullPageTitle, pageMetaTags, pageTitle, type PageIdentity } from "@/lib/agency/page-identity";
 import { messages } from "@/lib/i18n";
 import { siteOrigin } from "@/lib/open-data/site-url";
+import { findViewedAgencyOfRequest } from "./viewed-agency";
 
 /**
  * Next's metadata for a public page: its title (the layout adds －机构名), the government-website
@@ -15,10 +16,13 @@ export async function publicMetadata(identity: PageIdentity, options: { feeds?: 
   return metadataFor(agency, identity, options, { title: pageTitle(identity) });
 }
 
-/** The home page: its layout's title template does not apply to it (same segment), so it names the agency itself. */
+/**
+ * The home page: its layout's title template does not apply to it (same segment), so it names the
+ * agency itself (the one its address names, as the layout's title would).
+ */
 export async function publicHomeMetadata(identity: PageIdentity): Promise<Metadata> {
-  const agency = await findAgencyProfile();
-  return metadataFor(agency, identity, {}, { title: { absolute: fullPageTitle(identity, agency.name) } });
+  const [agency, viewed] = await Promise.all([findAgencyProfile(), findViewedAgencyOfRequest()]);
+  return metadataFor(agency, identity, {}, { title: { absolute: fullPageTitle(identity, viewed.agency?.name ?? agency.name) } });
 }
 
 /** A page that only needs its name and column: `export const generateMetadata = publicPage(...)`. */

@@ -1,6 +1,10 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { publicPage } from "@/app/(public)/_lib/public-metadata";
 import { Pagination } from "@/components/public/pagination";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
+import { agencyHref, agencyParameter } from "@/lib/agency/agency-address";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { decisionKinds, isDecisionKind } from "@/lib/decisions/decision-fields";
@@ -13,10 +17,13 @@ const d = messages.registers.decisions;
 
 export const generateMetadata = publicPage(d.title, "disclosure");
 
-type Props = { searchParams: Promise<{ kind?: string; q?: string; year?: string; from?: string; to?: string; page?: string }> };
+type Props = { searchParams: Promise<{ kind?: string; q?: string; year?: string; from?: string; to?: string; page?: string; agency?: string | string[] }> };
 
+/** The 双公示 list of the default agency, or with `?agency=CODE` that agency's (集约化); an unknown code is 404. */
 export default async function DecisionsPage({ searchParams }: Props) {
   const query = await searchParams;
+  const agency = await findPublicAgency(query.agency);
+  if (!agency) notFound();
   const kind = isDecisionKind(query.kind) ? query.kind : undefined;
   const q = query.q?.trim().slice(0, 100) || undefined;
   const year = readPositiveInteger(query.year ?? null);
@@ -24,35 +31,34 @@ export default async function DecisionsPage({ searchParams }: Props) {
   const to = query.to && isIsoDate(query.to) ? query.to : undefined;
   const page = readPositiveInteger(query.page ?? null) ?? 1;
   const [result, years, notices] = await Promise.all([
-    findPublicDecisions({ kind, q, year, from, to, page }),
-    findPublicDecisionYears(),
-    kind && !q && !from && !to ? findDecisionNotices(kind, year) : [],
+    findPublicDecisions({ agencyCode: agency.code, kind, q, year, from, to, page }),
+    findPublicDecisionYears(agency.code),
+    kind && !q && !from && !to ? findDecisionNotices(kind, year, agency.code) : [],
   ]);
   const title = kind ? d.kindTitles[kind] : d.title;
   const tabClass = "rounded border border-gray-400 px-3 py-1 aria-[current=page]:border-red-800 aria-[current=page]:bg-red-800 aria-[current=page]:text-white";
   const input = "mt-1 max-w-full rounded border border-gray-400 bg-white px-2 py-1";
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › {d.title}
-      </nav>
+      <RegisterBreadcrumb agency={agency} steps={[{ label: d.title }]} className="text-sm text-gray-700" />
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decisions-title">
         <h1 id="decisions-title" className="text-xl font-bold">
           {title}
         </h1>
         <p className="mt-2 text-sm leading-6 text-gray-800">{d.publicIntro}</p>
         <nav aria-label={d.kind} className="no-print mt-4 flex flex-wrap gap-2 text-sm">
-          <Link href="/decisions" aria-current={kind ? undefined : "page"} className={tabClass}>
+          <Link href={agencyHref("/decisions", agency)} aria-current={kind ? undefined : "page"} className={tabClass}>
             {d.allKinds}
           </Link>
           {decisionKinds.map((value) => (
-            <Link key={value} href={`/decisions?kind=${value}`} aria-current={kind === value ? "page" : undefined} className={tabClass}>
+            <Link key={value} href={agencyHref(`/decisions?kind=${value}`, agency)} aria-current={kind === value ? "page" : undefined} className={tabClass}>
               {d.kindTitles[value]}
             </Link>
           ))}
         </nav>
         <form key={JSON.stringify(query)} method="get" role="search" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={d.filter}>
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
+          {agency.isDefault ? null : <input type="hidden" name="agency" value={agency.code} />}
           <label className="flex min-w-64 flex-col">
             {d.search}
             <input name="q" type="search" defaultValue={q} maxLength={100} className={input} />
@@ -99,7 +105,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
               {result.items.map((decision) => (
                 <tr key={decision.id} className="border-t border-gray-200 align-top" data-testid="decision-row">
                   <td className="px-3 py-2" data-label={d.fields.documentNumber}>
-                    <Link href={`/decisions/${decision.id}`}>{decision.documentNumber}</Link>
+                    <Link href={agencyHref(`/decisions/${decision.id}`, agency)}>{decision.documentNumber}</Link>
                   </td>
                   <td className="px-3 py-2" data-label={d.fields.counterpartyName}>
                     {decision.counterpartyName}
@@ -122,7 +128,13 @@ export default async function DecisionsPage({ searchParams }: Props) {
           </table>
           {result.items.length === 0 ? <p className="p-4 text-gray-700">{d.empty}</p> : null}
         </div>
-        <Pagination page={page} pageSize={result.pageSize} total={result.total} basePath="/decisions" query={{ kind, q, year: query.year, from, to }} />
+        <Pagination
+          page={page}
+          pageSize={result.pageSize}
+          total={result.total}
+          basePath="/decisions"
+          query={{ kind, q, year: query.year, from, to, agency: agencyParameter(agency) }}
+        />
       </section>
       {kind && notices.length ? (
         <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-notices" data-testid="decision-notices">
@@ -136,7 +148,7 @@ export default async function DecisionsPage({ searchParams }: Props) {
           <ul className="mt-3 divide-y divide-gray-200">
             {notices.map((notice) => (
               <li key={notice.id} className="flex justify-between gap-4 py-2 text-sm">
-                <Link href={`/items/${notice.id}`}>{notice.title}</Link>
+                <Link href={agencyHref(`/items/${notice.id}`, agency)}>{notice.title}</Link>
                 <span className="shrink-0 text-gray-700">{notice.publishedAt}</span>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { agencyHref, type AddressedAgency } from "@/lib/agency/agency-address";
 import { messages } from "@/lib/i18n";
 import type { PublicPowerEntry } from "@/lib/powers/public-powers";
 
@@ -46,15 +47,18 @@ export function PowerStatusText({ entry }: { entry: Pick<PublicPowerEntry, "stat
   );
 }
 
-/** One row of a public power list; the details unfold in place (a past year's entry has no page of its own). */
-export function PowerEntryRow({ entry }: { entry: PublicPowerEntry }) {
+/**
+ * One row of a public power list; the details unfold in place (a past year's entry has no page of
+ * its own). The entry's page keeps the list's agency (集约化).
+ */
+export function PowerEntryRow({ entry, agency }: { entry: PublicPowerEntry; agency: AddressedAgency }) {
   return (
     <tr className="border-t border-gray-200 align-top" data-testid="power-row">
       <td className="px-3 py-2 font-mono text-xs whitespace-nowrap" data-label={m.powers.columns.code}>
         {entry.code}
       </td>
       <td className="px-3 py-2" data-label={m.powers.columns.name}>
-        {entry.id ? <Link href={`/powers/${entry.id}`}>{entry.name}</Link> : entry.name}
+        {entry.id ? <Link href={agencyHref(`/powers/${entry.id}`, agency)}>{entry.name}</Link> : entry.name}
         <details className="mt-1">
           <summary className="cursor-pointer text-sm text-gray-700">{m.powers.details}</summary>
           <div className="mt-2">

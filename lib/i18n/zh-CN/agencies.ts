@@ -137,6 +137,10 @@ export const agenciesMessages = {
     column: (name: string) => `${name}政府信息公开专栏`,
     contact: "联系方式",
     links: { guide: "政府信息公开指南", catalogue: "政府信息公开目录", reports: "政府信息公开年度报告", apply: "依申请公开", items: "最新信息" },
+    /** The agency's registers on its column (their links are the registers' own titles). */
+    registers: "清单与公示",
+    /** The column page's own name in its title (the title ends with the agency's name already). */
+    pageTitle: "政府信息公开专栏",
     noItems: "本机关尚未公开信息。",
     breadcrumb: "机关导航",
     groupsLabel: "机关分类",

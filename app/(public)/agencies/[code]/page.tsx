@@ -16,7 +16,8 @@ const m = messages.agencies;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const agency = await findAgencyByCode((await params).code);
   if (!agency) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
-  return publicMetadata({ page: agency.name, column: "disclosure", columnName: m.directory.column(agency.name) });
+  // The layout ends the title with the agency's name (the address names it).
+  return publicMetadata({ page: m.directory.pageTitle, column: "disclosure", columnName: m.directory.column(agency.name) });
 }
 
 /**
@@ -31,6 +32,18 @@ function columnLinks(agency: AgencyDetails): { href: string; label: string }[] {
     { href: `/reports/annual${agencyQuery(agency)}`, label: links.reports },
     // The application form with this agency chosen (集约化: each agency receives its own applications).
     { href: `/apply${agencyQuery(agency)}`, label: links.apply },
+  ];
+}
+
+/** The agency's registers (集约化): each list with `?agency=CODE`, showing only this agency's records. */
+function registerLinks(agency: AgencyDetails): { href: string; label: string }[] {
+  const r = messages.registers;
+  return [
+    { href: `/powers${agencyQuery(agency)}`, label: r.powers.title },
+    { href: `/services${agencyQuery(agency)}`, label: r.services.title },
+    { href: `/decisions${agencyQuery(agency)}`, label: r.decisions.title },
+    { href: `/inspections${agencyQuery(agency)}`, label: messages.inspections.title },
+    { href: `/proposals${agencyQuery(agency)}`, label: messages.proposals.public.title },
   ];
 }
 
@@ -74,6 +87,20 @@ export default async function AgencyColumnPage({ params }: Props) {
                 href={link.href}
                 className="block h-full rounded border border-red-800 bg-white px-4 py-4 text-center font-semibold text-red-900 hover:bg-red-50"
               >
+                {link.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav aria-labelledby="agency-registers" className="rounded border border-gray-300 bg-white p-6">
+        <h2 id="agency-registers" className="mb-3 border-l-4 border-red-800 pl-3 text-lg font-semibold">
+          {m.directory.registers}
+        </h2>
+        <ul className="flex flex-wrap gap-3" data-testid="agency-column-registers">
+          {registerLinks(agency).map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className="inline-block rounded border border-red-800 bg-red-50 px-3 py-2 font-medium text-red-900">
                 {link.label}
               </Link>
             </li>

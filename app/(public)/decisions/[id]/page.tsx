@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
 import { articleDate } from "@/lib/agency/page-identity";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { counterpartyCategoryLabel } from "@/lib/decisions/decision-fields";
 import { findPublicDecision } from "@/lib/decisions/public-decisions";
 import { messages } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string | string[] }> };
 
 const d = messages.registers.decisions;
 
@@ -39,9 +40,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function DecisionPage({ params }: Props) {
-  const decision = await load(params);
-  if (!decision) notFound();
+/** One decision, whichever agency's; `?agency=CODE` (from that agency's list) keeps the way back to its list. */
+export default async function DecisionPage({ params, searchParams }: Props) {
+  const [decision, agency] = await Promise.all([load(params), findPublicAgency((await searchParams).agency)]);
+  if (!decision || !agency) notFound();
   const f = d.fields;
   const person = decision.counterpartyCategory === "natural_person";
   const rows: [string, string | null][] = [
@@ -95,10 +97,14 @@ export default async function DecisionPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href="/decisions">{d.title}</Link> ›{" "}
-        <Link href={`/decisions?kind=${decision.kind}`}>{d.kindTitles[decision.kind]}</Link>
-      </nav>
+      <RegisterBreadcrumb
+        agency={agency}
+        steps={[
+          { label: d.title, href: "/decisions" },
+          { label: d.kindTitles[decision.kind], href: `/decisions?kind=${decision.kind}` },
+        ]}
+        className="text-sm text-gray-700"
+      />
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="decision-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="decision-title" className="text-xl font-bold">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
 import { articleDate } from "@/lib/agency/page-identity";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { formatDate } from "@/lib/format";
 import { messages } from "@/lib/i18n";
 import { findPublicInspection } from "@/lib/inspections/public-inspections";
@@ -11,7 +12,7 @@ import { AssignmentTable, PublicDrawSummary } from "../_components/draw-record";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string | string[] }> };
 
 async function load(params: Props["params"]) {
   const raw = (await params).id;
@@ -38,17 +39,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function PublicInspectionPage({ params }: Props) {
-  const found = await load(params);
-  if (!found) notFound();
+/** One task, whichever agency's; `?agency=CODE` (from that agency's list) keeps the way back to its list. */
+export default async function PublicInspectionPage({ params, searchParams }: Props) {
+  const [found, agency] = await Promise.all([load(params), findPublicAgency((await searchParams).agency)]);
+  if (!found || !agency) notFound();
   const m = messages.inspections;
   const p = m.public;
   const d = m.detail;
-  const breadcrumb = (
-    <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
-      <Link href="/">{messages.site.home}</Link> › <Link href="/inspections">{m.title}</Link>
-    </nav>
-  );
+  const breadcrumb = <RegisterBreadcrumb agency={agency} steps={[{ label: m.title, href: "/inspections" }]} className="no-print mb-4 text-sm text-gray-700" />;
   if (found.kind === "withdrawn") {
     return (
       <div>

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
 import { articleDate } from "@/lib/agency/page-identity";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { messages } from "@/lib/i18n";
 import { findPublicPower } from "@/lib/powers/public-powers";
 import { PowerEntryDetails, PowerStatusText } from "../power-entry-row";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string | string[] }> };
 
 const m = messages.registers;
 
@@ -37,9 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function PowerPage({ params }: Props) {
-  const entry = await load(params);
-  if (!entry) notFound();
+/** One power, whichever agency's; `?agency=CODE` (from that agency's list) keeps the way back to its list. */
+export default async function PowerPage({ params, searchParams }: Props) {
+  const [entry, agency] = await Promise.all([load(params), findPublicAgency((await searchParams).agency)]);
+  if (!entry || !agency) notFound();
   const f = m.powers.fields;
   const rows: [string, React.ReactNode][] = [
     [f.code, entry.code],
@@ -49,9 +51,7 @@ export default async function PowerPage({ params }: Props) {
   ];
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href="/powers">{m.powers.title}</Link> › {entry.name}
-      </nav>
+      <RegisterBreadcrumb agency={agency} steps={[{ label: m.powers.title, href: "/powers" }, { label: entry.name }]} className="text-sm text-gray-700" />
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="power-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="power-title" className="text-xl font-bold">

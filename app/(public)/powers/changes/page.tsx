@@ -1,5 +1,7 @@
-import Link from "next/link";
+import { notFound } from "next/navigation";
 import { publicPage } from "@/app/(public)/_lib/public-metadata";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { readPositiveInteger } from "@/lib/api/route-params";
 import { messages } from "@/lib/i18n";
 import type { PowerEntry } from "@/lib/powers/power-entry";
@@ -13,7 +15,7 @@ const p = m.powers;
 
 export const generateMetadata = publicPage(p.compare, "disclosure");
 
-type Props = { searchParams: Promise<{ from?: string; to?: string }> };
+type Props = { searchParams: Promise<{ from?: string; to?: string; agency?: string | string[] }> };
 
 function fieldValue(entry: PowerEntry, field: PowerEntryField): string {
   switch (field) {
@@ -54,17 +56,18 @@ function EntryList({ title, entries, testId }: { title: string; entries: PowerEn
   );
 }
 
+/** What changed between two yearly lists of the default agency, or with `?agency=CODE` that agency's (集约化). */
 export default async function PowerChangesPage({ searchParams }: Props) {
   const query = await searchParams;
-  const years = await listPublicPowerListYears();
+  const agency = await findPublicAgency(query.agency);
+  if (!agency) notFound();
+  const years = await listPublicPowerListYears(agency.code);
   const from = readPositiveInteger(query.from ?? null) ?? years[1];
   const to = readPositiveInteger(query.to ?? null) ?? years[0];
-  const diff = from && to && from !== to ? await comparePublicPowerLists(from, to) : null;
+  const diff = from && to && from !== to ? await comparePublicPowerLists(from, to, agency.code) : null;
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href="/powers">{p.title}</Link> › {p.compare}
-      </nav>
+      <RegisterBreadcrumb agency={agency} steps={[{ label: p.title, href: "/powers" }, { label: p.compare }]} className="text-sm text-gray-700" />
       <section className="rounded border border-gray-300 bg-white p-6" aria-labelledby="changes-title">
         <h1 id="changes-title" className="text-xl font-bold">
           {from && to ? p.compareTitle(from, to) : p.compare}
@@ -73,6 +76,7 @@ export default async function PowerChangesPage({ searchParams }: Props) {
           <p className="mt-4">{p.compareNeedsTwo}</p>
         ) : (
           <form key={`${from}-${to}`} method="get" className="no-print mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label={p.compare}>
+            {agency.isDefault ? null : <input type="hidden" name="agency" value={agency.code} />}
             {(
               [
                 ["from", p.compareFrom, from],

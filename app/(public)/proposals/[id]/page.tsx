@@ -4,13 +4,16 @@ import { notFound } from "next/navigation";
 import { Fragment } from "react";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
+import { agencyHref } from "@/lib/agency/agency-address";
 import { articleDate } from "@/lib/agency/page-identity";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { messages } from "@/lib/i18n";
 import { findPublicProposal } from "@/lib/proposals/public-proposals";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string | string[] }> };
 
 async function load(params: Props["params"]) {
   const raw = (await params).id;
@@ -39,9 +42,10 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export default async function PublicProposalPage({ params }: Props) {
-  const proposal = await load(params);
-  if (!proposal) notFound();
+/** One proposal's public replies, whichever agency's; `?agency=CODE` (from that agency's list) keeps the way back to its list. */
+export default async function PublicProposalPage({ params, searchParams }: Props) {
+  const [proposal, agency] = await Promise.all([load(params), findPublicAgency((await searchParams).agency)]);
+  if (!proposal || !agency) notFound();
   const m = messages.proposals;
   const rows: [string, string][] = [
     [m.fields.year, String(proposal.year)],
@@ -55,9 +59,11 @@ export default async function PublicProposalPage({ params }: Props) {
   for (let index = 0; index < rows.length; index += 2) pairs.push(rows.slice(index, index + 2));
   return (
     <div>
-      <nav aria-label={messages.common.breadcrumb} className="no-print mb-4 text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href={`/proposals?year=${proposal.year}`}>{m.public.title}</Link>
-      </nav>
+      <RegisterBreadcrumb
+        agency={agency}
+        steps={[{ label: m.public.title, href: `/proposals?year=${proposal.year}` }]}
+        className="no-print mb-4 text-sm text-gray-700"
+      />
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="proposal-title">
         <table className="pairs-table w-full table-fixed border-collapse text-sm" data-testid="proposal-metadata">
           <tbody>
@@ -108,7 +114,7 @@ export default async function PublicProposalPage({ params }: Props) {
           </section>
         ))}
         <div className="no-print mt-8 flex justify-between gap-3">
-          <Link href={`/proposals?year=${proposal.year}`}>{m.public.back}</Link>
+          <Link href={agencyHref(`/proposals?year=${proposal.year}`, agency)}>{m.public.back}</Link>
           <PrintButton label={messages.publicItems.print} />
         </div>
       </article>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { agencyHref, type AddressedAgency } from "@/lib/agency/agency-address";
 import { messages } from "@/lib/i18n";
 import type { PublishedProposalReply } from "@/lib/proposals/public-proposals";
 
@@ -6,7 +7,7 @@ import type { PublishedProposalReply } from "@/lib/proposals/public-proposals";
  * Published proposal replies as a table. Used on /proposals; the 建议提案办理 catalogue category
  * (/catalogue/proposals) can show the same list with `findPublishedProposalReplies()`.
  */
-export function PublishedProposalList({ proposals, emptyText }: { proposals: PublishedProposalReply[]; emptyText: string }) {
+export function PublishedProposalList({ proposals, emptyText, agency }: { proposals: PublishedProposalReply[]; emptyText: string; agency: AddressedAgency }) {
   const m = messages.proposals.public;
   if (!proposals.length) return <p className="py-6 text-gray-700">{emptyText}</p>;
   return (
@@ -44,7 +45,7 @@ export function PublishedProposalList({ proposals, emptyText }: { proposals: Pub
                 {messages.proposals.kindsShort[proposal.kind]}
               </td>
               <td className="border border-gray-300 px-2 py-2" data-label={m.columns.title}>
-                <Link href={`/proposals/${proposal.id}`}>{proposal.title}</Link>
+                <Link href={agencyHref(`/proposals/${proposal.id}`, agency)}>{proposal.title}</Link>
               </td>
               <td className="border border-gray-300 px-2 py-2" data-label={m.columns.proposers}>
                 {proposal.proposers.join("、")}

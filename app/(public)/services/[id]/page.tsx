@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { publicMetadata } from "@/app/(public)/_lib/public-metadata";
 import { PrintButton } from "@/components/public/print-button";
+import { RegisterBreadcrumb } from "@/components/public/register-breadcrumb";
 import { articleDate } from "@/lib/agency/page-identity";
+import { findPublicAgency } from "@/lib/agency/public-agency";
 import { messages } from "@/lib/i18n";
 import { findPublicService } from "@/lib/services/public-services";
 import { ServiceGuideArticle } from "../service-guide-article";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ agency?: string | string[] }> };
 
 const s = messages.registers.services;
 
@@ -37,14 +38,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function ServicePage({ params }: Props) {
-  const guide = await load(params);
-  if (!guide) notFound();
+/** One service guide, whichever agency's; `?agency=CODE` (from that agency's directory) keeps the way back to it. */
+export default async function ServicePage({ params, searchParams }: Props) {
+  const [guide, agency] = await Promise.all([load(params), findPublicAgency((await searchParams).agency)]);
+  if (!guide || !agency) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label={messages.common.breadcrumb} className="text-sm text-gray-700">
-        <Link href="/">{messages.site.home}</Link> › <Link href="/services">{s.title}</Link> › {guide.name}
-      </nav>
+      <RegisterBreadcrumb agency={agency} steps={[{ label: s.title, href: "/services" }, { label: guide.name }]} className="text-sm text-gray-700" />
       <article className="rounded border border-gray-300 bg-white p-6" aria-labelledby="guide-title">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 id="guide-title" className="text-xl font-bold">

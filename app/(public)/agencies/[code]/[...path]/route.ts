@@ -7,11 +7,12 @@ import { messages } from "@/lib/i18n";
 export const dynamic = "force-dynamic";
 
 /** The pages of the site that serve any agency with `?agency=CODE` (集约化). */
-const agencyPages = new Set(["catalogue", "reports", "apply"]);
+const agencyPages = new Set(["catalogue", "reports", "apply", "powers", "services", "decisions", "inspections", "proposals"]);
 
 /**
  * `/agencies/{code}/…`: an agency's column addresses — `/agencies/SFHJYJ/catalogue/statutory`,
- * `/agencies/SFHJYJ/reports/annual`, `/agencies/SFHJYJ/apply` — lead to the same page with that
+ * `/agencies/SFHJYJ/reports/annual`, `/agencies/SFHJYJ/apply`, `/agencies/SFHJYJ/decisions` and the
+ * other registers (powers, services, inspections, proposals) — lead to the same page with that
  * agency chosen (`/catalogue/statutory?agency=SFHJYJ`; the default agency's without a query, its
  * addresses from before the platform). An unknown agency or page is 404.
  */

@@ -6,7 +6,7 @@ import { comparePublicPowerLists } from "@/lib/powers/public-powers";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/powers/changes?from=2016&to=2017: what changed between two published yearly lists. */
+/** GET /api/v1/powers/changes?from=2016&to=2017[&agency=]: what changed between two published yearly lists (of the agency named, else the default agency's). */
 export function GET(request: Request) {
   return respondWithOpenData(request, async () => {
     const query = new URL(request.url).searchParams;
@@ -17,7 +17,7 @@ export function GET(request: Request) {
         ...(from ? {} : { from: [messages.registers.common.compareYearRequired] }),
         ...(to ? {} : { to: [messages.registers.common.compareYearRequired] }),
       });
-    const changes = await comparePublicPowerLists(from, to);
+    const changes = await comparePublicPowerLists(from, to, query.get("agency") || undefined);
     if (!changes) throw new NotFoundError(messages.registers.powers.yearNotFound);
     return { from, to, ...changes };
   });
