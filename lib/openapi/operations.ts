@@ -177,7 +177,7 @@ export const operations: Operation[] = [
     tag: "proposals",
     summary: summaries["get /api/v1/proposals/stats"],
     access: "public",
-    query: ["year"],
+    query: ["agency", "year"],
     response: "ProposalStats",
   },
   {

@@ -378,6 +378,17 @@ describe("the public register pages by agency (?agency=CODE)", () => {
     assert.equal(await statusOf(() => open(ProposalsPage, { agency: "NO-SUCH" })), 404);
   });
 
+  test("GET /api/v1/proposals/stats counts the agency agency= names, the default agency's without it, as the page does", async () => {
+    const { GET } = await import("@/app/api/v1/proposals/stats/route");
+    const received = async (query: string) => {
+      const response = await GET(new Request(`http://gongkai.test/api/v1/proposals/stats?year=2026${query}`));
+      return response.status === 200 ? ((await response.json()) as { total: { received: number } }).total.received : response.status;
+    };
+    assert.equal(await received("&agency=SFHJYJ"), 1, "the education bureau's one");
+    assert.equal(await received(""), 1, "the default agency's one, not the platform's two");
+    assert.equal(await received("&agency=NO-SUCH"), 404);
+  });
+
   test("the agency's column links to its registers with ?agency=", async () => {
     const column = await readPage(AgencyColumnPage({ params: Promise.resolve({ code: "SFHJYJ" }) }));
     for (const register of ["powers", "services", "decisions", "inspections", "proposals"]) {
