@@ -72,6 +72,7 @@ export async function PlatformAssessmentView({ actor, query }: { actor: ActingUs
             key: "agency",
             header: p.columns.agency,
             rowHeader: true,
+            className: "sm:min-w-52",
             sortValue: (row) => row.name,
             cell: (row) => (
               <Link href={`/admin/assessment?${dashboardQuery(period, row.code)}`} aria-label={p.openAgency(row.name)}>
