@@ -104,7 +104,9 @@ function addConsoleLinks(user: ActingUser, links: ConsoleNavLink[]): void {
   if (isPermitted(user.role, "agency.manage")) links.push({ href: "/admin/agencies", label: messages.agencies.nav });
   else if (isPermitted(user.role, "agency.edit_own")) links.push({ href: `/admin/agencies/${user.agencyCode}`, label: messages.agencies.ownNav });
   if (isPermitted(user.role, "spot_check.read")) links.push({ href: "/admin/spot-check", label: messages.oversight.nav });
-  if (isPermitted(user.role, "assessment.read")) links.push({ href: "/admin/assessment", label: messages.assessment.nav });
+  // The platform roles read the assessment across the agencies (assessment.read_platform).
+  if (isPermitted(user.role, "assessment.read") || isPermitted(user.role, "assessment.read_platform"))
+    links.push({ href: "/admin/assessment", label: messages.assessment.nav });
   if (isPermitted(user.role, "audit.read")) links.push({ href: "/admin/audit", label: m.audit });
   if (isPermitted(user.role, "user.manage")) links.push({ href: "/admin/users", label: m.users });
   if (isPermitted(user.role, "section.manage")) links.push({ href: "/admin/sections", label: m.sections });

@@ -917,7 +917,7 @@ export const operations: Operation[] = [
     tag: "oversight",
     summary: summaries["get /api/v1/admin/assessment"],
     access: "staff",
-    query: ["year", "quarter", "month"],
+    query: ["year", "quarter", "month", "agency"],
     badQuery: true,
     response: "Assessment",
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import { clockOf } from "@/lib/applications/application-clock";
-import { findHandlingSection } from "@/lib/applications/handling-section";
+import { findHandlingSectionIdsByAgency } from "@/lib/applications/handling-section";
 import type { ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { itemDisclosureRule } from "@/lib/catalogue/statutory-categories";
 import { beijingDayOf, dateColumnToIsoDate, isoDateToDateColumn } from "@/lib/dates";
@@ -13,7 +13,7 @@ import { messages } from "@/lib/i18n";
 import { isInPeriod, type PeriodRange } from "@/lib/oversight/assessment-period";
 import { annualReportDueOn, judgeDeadline } from "@/lib/oversight/assessment-rules";
 import { loadMessageReplyWorkingDays } from "@/lib/oversight/oversight-settings";
-import { listPublishedReports } from "@/lib/reports/manage-reports";
+import { listPublishedReportsByAgency } from "@/lib/reports/manage-reports";
 
 /**
  * The records behind the assessment figures: one row per record whose deadline falls in the period,
@@ -32,6 +32,8 @@ export type DeadlineFigureKey = (typeof deadlineFigureKeys)[number];
 
 export type AssessmentRecord = {
   figure: DeadlineFigureKey;
+  /** The agency answerable for it (集约化: each agency is assessed on its own records). */
+  agencyId: number;
   id: number;
   label: string;
   url: string;
@@ -45,7 +47,7 @@ export type AssessmentRecord = {
   satisfaction?: Satisfaction | null;
 };
 
-type Context = { calendar: WorkingDayCalendar; range: PeriodRange; today: IsoDate };
+type Context = { calendar: WorkingDayCalendar; range: PeriodRange; today: IsoDate; agencyIds: number[] };
 
 function record(context: Context, fields: Omit<AssessmentRecord, "late">): AssessmentRecord | null {
   const late = judgeDeadline(fields.dueOn, fields.doneOn, context.today);
@@ -65,6 +67,7 @@ async function itemRecords(context: Context): Promise<AssessmentRecord[]> {
   const formedFrom = isoDateToDateColumn(addCalendarDays(context.range.from, -120));
   const items = await db.item.findMany({
     where: {
+      section: { agencyId: { in: context.agencyIds } },
       OR: [
         { publishedRevisionId: { not: null }, publishedRevision: { is: { formedAt: { gte: formedFrom, lte: isoDateToDateColumn(context.range.to) } } } },
         {
@@ -77,6 +80,7 @@ async function itemRecords(context: Context): Promise<AssessmentRecord[]> {
     select: {
       id: true,
       sectionId: true,
+      section: { select: { agencyId: true } },
       publishedAt: true,
       lastPublishedAt: true,
       publishedRevision: { select: { title: true, formedAt: true, category: { select: { slug: true } } } },
@@ -90,6 +94,7 @@ async function itemRecords(context: Context): Promise<AssessmentRecord[]> {
       const formedOn = dateColumnToIsoDate(revision.formedAt);
       return record(context, {
         figure: "itemsPublished",
+        agencyId: item.section.agencyId,
         id: item.id,
         label: revision.title,
         url: `/admin/items/${item.id}`,
@@ -108,16 +113,26 @@ async function itemRecords(context: Context): Promise<AssessmentRecord[]> {
 async function decisionRecords(context: Context): Promise<AssessmentRecord[]> {
   const decisions = await db.administrativeDecision.findMany({
     where: {
+      section: { agencyId: { in: context.agencyIds } },
       disclosureDueOn: { gte: isoDateToDateColumn(context.range.from), lte: isoDateToDateColumn(context.range.to) },
       OR: [{ penaltyProcedure: null }, { penaltyProcedure: { not: "simple" } }],
       NOT: { publishedAt: null, state: "withdrawn" },
     },
-    select: { id: true, sectionId: true, documentNumber: true, counterpartyName: true, disclosureDueOn: true, publishedAt: true },
+    select: {
+      id: true,
+      sectionId: true,
+      section: { select: { agencyId: true } },
+      documentNumber: true,
+      counterpartyName: true,
+      disclosureDueOn: true,
+      publishedAt: true,
+    },
   });
   return decisions
     .map((decision) =>
       record(context, {
         figure: "decisionsPublished",
+        agencyId: decision.section.agencyId,
         id: decision.id,
         label: `${decision.documentNumber}（${decision.counterpartyName}）`,
         url: `/admin/decisions/${decision.id}`,
@@ -136,9 +151,10 @@ async function decisionRecords(context: Context): Promise<AssessmentRecord[]> {
  */
 async function applicationRecords(context: Context): Promise<AssessmentRecord[]> {
   const [handling, rows] = await Promise.all([
-    findHandlingSection(),
+    findHandlingSectionIdsByAgency(context.agencyIds),
     db.application.findMany({
       where: {
+        agencyId: { in: context.agencyIds },
         source: { not: "ledger" },
         receivedOn: { gte: isoDateToDateColumn(addCalendarDays(context.range.from, -400)), lte: isoDateToDateColumn(context.range.to) },
       },
@@ -155,10 +171,11 @@ async function applicationRecords(context: Context): Promise<AssessmentRecord[]>
       if (clock.dueOn === null) return null;
       return record(context, {
         figure: "applicationsAnswered",
+        agencyId: row.agencyId,
         id: row.id,
         label: row.number,
         url: `/admin/applications/${row.id}`,
-        sectionId: handling?.id ?? null,
+        sectionId: handling.get(row.agencyId) ?? null,
         dueOn: clock.dueOn,
         doneOn: clock.answeredOn,
         outcome: clock.answeredOn ? row.outcome : null,
@@ -174,9 +191,10 @@ async function applicationRecords(context: Context): Promise<AssessmentRecord[]>
 async function proposalRecords(context: Context): Promise<AssessmentRecord[]> {
   const year = Number(context.range.from.slice(0, 4));
   const proposals = await db.proposal.findMany({
-    where: { year: { gte: year - 1, lte: year } },
+    where: { agencyId: { in: context.agencyIds }, year: { gte: year - 1, lte: year } },
     select: {
       id: true,
+      agencyId: true,
       number: true,
       title: true,
       status: true,
@@ -196,6 +214,7 @@ async function proposalRecords(context: Context): Promise<AssessmentRecord[]> {
       const latestFeedback = [...issued].reverse().find((reply) => reply.satisfaction !== null);
       return record(context, {
         figure: "proposalReplies",
+        agencyId: proposal.agencyId,
         id: proposal.id,
         label: `${proposal.number} ${proposal.title}`,
         url: `/admin/proposals/${proposal.id}`,
@@ -217,19 +236,21 @@ async function messageRecords(context: Context): Promise<AssessmentRecord[]> {
     loadMessageReplyWorkingDays(),
     db.feedback.findMany({
       where: {
+        agencyId: { in: context.agencyIds },
         status: { not: "rejected" },
         submittedAt: {
           gte: new Date(`${addCalendarDays(context.range.from, -120)}T00:00:00+08:00`),
           lt: new Date(`${addCalendarDays(context.range.to, 1)}T00:00:00+08:00`),
         },
       },
-      select: { id: true, topic: true, sectionId: true, submittedAt: true, answeredAt: true },
+      select: { id: true, agencyId: true, topic: true, sectionId: true, submittedAt: true, answeredAt: true },
     }),
   ]);
   return rows
     .map((message) =>
       record(context, {
         figure: "messagesAnswered",
+        agencyId: message.agencyId,
         id: message.id,
         label: message.topic,
         url: `/admin/feedback/${message.id}`,
@@ -243,32 +264,43 @@ async function messageRecords(context: Context): Promise<AssessmentRecord[]> {
 
 /** Art. 49: the report on a year, published by 31 January of the next; the agency's, no section's. */
 async function annualReportRecords(context: Context): Promise<AssessmentRecord[]> {
-  const reports = await listPublishedReports();
   const firstYear = Number(context.range.from.slice(0, 4));
   const lastYear = Number(context.range.to.slice(0, 4));
+  const reportYears = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index - 1);
+  const reportsOf = await listPublishedReportsByAgency(context.agencyIds, reportYears);
   const records: (AssessmentRecord | null)[] = [];
-  for (let year = firstYear; year <= lastYear; year++) {
-    const reportYear = year - 1;
-    const published = reports.find((report) => report.year === reportYear);
-    records.push(
-      record(context, {
-        figure: "annualReport",
-        id: reportYear,
-        label: messages.assessment.reportLabel(reportYear),
-        // A report published as an item before this system links to that item.
-        url: published?.href.startsWith("/items/") ? `/admin${published.href}` : `/admin/reports/${reportYear}`,
-        sectionId: null,
-        dueOn: annualReportDueOn(reportYear),
-        doneOn: published?.publishedAt ?? null,
-      }),
-    );
+  for (const agencyId of context.agencyIds) {
+    for (const reportYear of reportYears) {
+      const published = reportsOf.get(agencyId)?.find((report) => report.year === reportYear);
+      records.push(
+        record(context, {
+          figure: "annualReport",
+          agencyId,
+          id: reportYear,
+          label: messages.assessment.reportLabel(reportYear),
+          // A report published as an item before this system links to that item.
+          url: published?.href.startsWith("/items/") ? `/admin${published.href}` : `/admin/reports/${reportYear}`,
+          sectionId: null,
+          dueOn: annualReportDueOn(reportYear),
+          doneOn: published?.publishedAt ?? null,
+        }),
+      );
+    }
   }
   return records.filter(present);
 }
 
-/** Every record whose deadline falls in `range`, judged on `today`. */
-export async function collectAssessmentRecords(calendar: WorkingDayCalendar, range: PeriodRange, today: IsoDate): Promise<AssessmentRecord[]> {
-  const context = { calendar, range, today };
+/**
+ * Every record of `agencyIds` whose deadline falls in `range`, judged on `today`: the same handful of
+ * queries for one agency or for every agency of the platform.
+ */
+export async function collectAssessmentRecords(
+  calendar: WorkingDayCalendar,
+  range: PeriodRange,
+  today: IsoDate,
+  agencyIds: readonly number[],
+): Promise<AssessmentRecord[]> {
+  const context = { calendar, range, today, agencyIds: [...agencyIds] };
   const groups = await Promise.all([
     itemRecords(context),
     decisionRecords(context),

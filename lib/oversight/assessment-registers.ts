@@ -29,37 +29,46 @@ export type RegisterFreshness = {
   stale: boolean | null;
 };
 
-type LatestRow = { register: RegisterSlug; sectionId: number | null; latest: Date };
+type LatestRow = { register: RegisterSlug; agencyId: number; sectionId: number | null; latest: Date };
 
-/** Newest publication per register and section, up to the end of `day` in Beijing. */
-async function latestPublications(day: IsoDate): Promise<LatestRow[]> {
+/** Newest publication per register and section of `agencyIds`, up to the end of `day` in Beijing. */
+async function latestPublications(day: IsoDate, agencyIds: readonly number[]): Promise<LatestRow[]> {
   const until = new Date(`${day}T24:00:00+08:00`);
+  const ids = [...agencyIds];
   return db.$queryRaw<LatestRow[]>`
-    SELECT 'power-list' AS register, "sectionId", max("publishedAt") AS latest FROM "Power"
-      WHERE "publishedAt" < ${until} AND "withdrawnAt" IS NULL AND "publishedContent" IS NOT NULL GROUP BY "sectionId"
-    UNION ALL
-    SELECT 'public-services', "sectionId", max("publishedAt") FROM "Service"
-      WHERE "publishedAt" < ${until} AND "withdrawnAt" IS NULL AND "publishedContent" IS NOT NULL GROUP BY "sectionId"
-    UNION ALL
-    SELECT CASE kind WHEN 'license' THEN 'licensing' WHEN 'penalty' THEN 'penalties' ELSE 'coercion' END, "sectionId", max("publishedAt")
-      FROM "AdministrativeDecision" WHERE "publishedAt" < ${until} AND state = 'published' GROUP BY kind, "sectionId"
-    UNION ALL
-    SELECT 'random-inspections', "sectionId", max("publishedAt") FROM "Inspection"
-      WHERE "publishedAt" < ${until} AND state = 'published' GROUP BY "sectionId"
-    UNION ALL
-    SELECT 'proposals', p."leadSectionId", max(r."publishedAt") FROM "ProposalReply" r JOIN "Proposal" p ON p.id = r."proposalId"
-      WHERE r."publishedAt" < ${until} AND r.state = 'published' AND r."withdrawnAt" IS NULL AND r.disclosure <> 'none' GROUP BY p."leadSectionId"`;
+    SELECT latest.register, COALESCE(latest."agencyId", s."agencyId") AS "agencyId", latest."sectionId", latest.latest FROM (
+      SELECT 'power-list' AS register, NULL::int AS "agencyId", "sectionId", max("publishedAt") AS latest FROM "Power"
+        WHERE "publishedAt" < ${until} AND "withdrawnAt" IS NULL AND "publishedContent" IS NOT NULL GROUP BY "sectionId"
+      UNION ALL
+      SELECT 'public-services', NULL, "sectionId", max("publishedAt") FROM "Service"
+        WHERE "publishedAt" < ${until} AND "withdrawnAt" IS NULL AND "publishedContent" IS NOT NULL GROUP BY "sectionId"
+      UNION ALL
+      SELECT CASE kind WHEN 'license' THEN 'licensing' WHEN 'penalty' THEN 'penalties' ELSE 'coercion' END, NULL, "sectionId", max("publishedAt")
+        FROM "AdministrativeDecision" WHERE "publishedAt" < ${until} AND state = 'published' GROUP BY kind, "sectionId"
+      UNION ALL
+      SELECT 'random-inspections', NULL, "sectionId", max("publishedAt") FROM "Inspection"
+        WHERE "publishedAt" < ${until} AND state = 'published' GROUP BY "sectionId"
+      UNION ALL
+      SELECT 'proposals', p."agencyId", p."leadSectionId", max(r."publishedAt") FROM "ProposalReply" r JOIN "Proposal" p ON p.id = r."proposalId"
+        WHERE r."publishedAt" < ${until} AND r.state = 'published' AND r."withdrawnAt" IS NULL AND r.disclosure <> 'none' GROUP BY p."agencyId", p."leadSectionId"
+    ) latest LEFT JOIN "Section" s ON s.id = latest."sectionId"
+    WHERE COALESCE(latest."agencyId", s."agencyId") = ANY(${ids}::int[])`;
 }
 
-export type RegisterFreshnessBySection = { agency: RegisterFreshness[]; bySection: Map<number, RegisterFreshness[]> };
+export type RegisterFreshnessBySection = {
+  /** Every register, for each agency asked about. */
+  byAgency: Map<number, RegisterFreshness[]>;
+  bySection: Map<number, RegisterFreshness[]>;
+};
 
 /**
  * Each register's freshness on `day` (the period's last day, or today while the period runs): for
- * the agency, every register; for a section, the registers it has published entries in.
+ * each of `agencyIds`, every register (its newest publication in any of its sections); for a
+ * section, the registers it has published entries in. Two queries whatever the number of agencies.
  */
-export async function judgeRegisterFreshness(day: IsoDate): Promise<RegisterFreshnessBySection> {
+export async function judgeRegisterFreshness(day: IsoDate, agencyIds: readonly number[]): Promise<RegisterFreshnessBySection> {
   const [rows, columns] = await Promise.all([
-    latestPublications(day),
+    latestPublications(day, agencyIds),
     db.category.findMany({
       where: { slug: { in: assessedRegisters.map((register) => register.slug) } },
       select: { slug: true, name: true, staleAfterDays: true },
@@ -79,16 +88,21 @@ export async function judgeRegisterFreshness(day: IsoDate): Promise<RegisterFres
       stale: isRegisterStale(lastUpdatedOn, limitDays, day),
     };
   };
-  const newest = (candidates: LatestRow[]) =>
-    candidates.reduce<Date | null>((latest, row) => (latest === null || row.latest > latest ? row.latest : latest), null);
-  const agency = assessedRegisters.map((register) => judge(register, newest(rows.filter((row) => row.register === register.slug))));
+  const newestOf = new Map<string, Date>();
   const bySection = new Map<number, RegisterFreshness[]>();
   for (const register of assessedRegisters) {
-    for (const row of rows.filter((candidate) => candidate.register === register.slug && candidate.sectionId !== null)) {
-      const list = bySection.get(row.sectionId!) ?? [];
+    for (const row of rows.filter((candidate) => candidate.register === register.slug)) {
+      const key = `${row.agencyId}:${register.slug}`;
+      const newest = newestOf.get(key);
+      if (newest === undefined || row.latest > newest) newestOf.set(key, row.latest);
+      if (row.sectionId === null) continue;
+      const list = bySection.get(row.sectionId) ?? [];
       list.push(judge(register, row.latest));
-      bySection.set(row.sectionId!, list);
+      bySection.set(row.sectionId, list);
     }
   }
-  return { agency, bySection };
+  const byAgency = new Map(
+    agencyIds.map((agencyId) => [agencyId, assessedRegisters.map((register) => judge(register, newestOf.get(`${agencyId}:${register.slug}`) ?? null))]),
+  );
+  return { byAgency, bySection };
 }

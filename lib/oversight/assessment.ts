@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { findAgencyByCode } from "@/lib/agency/agencies";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { assertPermitted } from "@/lib/auth/permissions";
+import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { IsoDate } from "@/lib/deadlines/iso-date";
-import { InvalidQueryError } from "@/lib/errors";
+import { InvalidQueryError, NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import {
   countAgencyFigures,
@@ -28,10 +29,20 @@ import { fieldErrorsOf } from "@/lib/validation";
  * their deadline in a period. A record counts in the period its deadline falls in; one still open
  * after its deadline counts as late. Read-only and agency-wide (like the spot-check): computed on
  * each request.
+ *
+ * 集约化: an agency is assessed on its own records and sections. Staff read their own agency's
+ * dashboard; the platform roles (`assessment.read_platform`) read any agency's (`agency=<code>`) and
+ * the view across the agencies (lib/oversight/platform-assessment.ts). For anyone else another
+ * agency's dashboard is "not found" (404), as any record of another agency.
  */
 export type AssessmentSection = { sectionId: number; name: string; figures: SectionFigures };
 
+/** The agency a dashboard is of. */
+export type AssessedAgency = { id: number; code: string; name: string };
+
 export type Assessment = {
+  agency: AgencyFigures;
+  assessedAgency: AssessedAgency;
   period: AssessmentPeriod;
   range: PeriodRange;
   /** The day records are judged on: today (Beijing). */
@@ -39,7 +50,6 @@ export type Assessment = {
   /** The day register freshness is judged on: the period's last day, or today while the period runs. */
   registersJudgedOn: IsoDate;
   sections: AssessmentSection[];
-  agency: AgencyFigures;
   /** The agency's deadline figures month by month over the period's year (the trend chart). */
   trend: { month: number; figures: Record<DeadlineFigureKey, DeadlineFigure> }[];
 };
@@ -58,25 +68,67 @@ export function parseAssessmentPeriod(input: unknown, today: IsoDate = todayInBe
   return result.data;
 }
 
-async function loadYear(period: AssessmentPeriod, today: IsoDate) {
+/**
+ * Refuses (403) an actor who reads no assessment; the platform roles read every agency's, the
+ * others their own agency's.
+ */
+export function assertMayReadAssessment(actor: ActingUser): { everyAgency: boolean } {
+  if (isPermitted(actor.role, "assessment.read_platform")) {
+    assertPermitted(actor, "assessment.read_platform");
+    return { everyAgency: true };
+  }
+  assertPermitted(actor, "assessment.read");
+  return { everyAgency: false };
+}
+
+/**
+ * The agency a dashboard is of: the one `agency=<code>` names for a platform role, else the actor's
+ * own. An unknown code, or another agency's for anyone else, is 404 (its existence is not disclosed).
+ */
+async function resolveAssessedAgency(actor: ActingUser, code: unknown): Promise<AssessedAgency> {
+  const { everyAgency } = assertMayReadAssessment(actor);
+  const named = typeof code === "string" && code.trim() ? await findAgencyByCode(code) : null;
+  if (typeof code === "string" && code.trim() && (!named || (!everyAgency && named.id !== actor.agencyId)))
+    throw new NotFoundError(messages.common.notFound.agency);
+  if (named) return { id: named.id, code: named.code, name: named.name };
+  const own = await db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { id: true, code: true, name: true } });
+  return own;
+}
+
+const agencyOf = (input: unknown): unknown => (input && typeof input === "object" ? (input as Record<string, unknown>).agency : undefined);
+
+function listAgencySections(agencyId: number) {
+  return db.section.findMany({ where: { agencyId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
+
+async function loadYear(agencyId: number, period: AssessmentPeriod, today: IsoDate) {
   const yearRange = periodRange({ year: period.year, quarter: null, month: null });
   const range = periodRange(period);
   const registersJudgedOn = range.to < today ? range.to : today;
   const [calendar, sections, registers] = await Promise.all([
     loadWorkingDayCalendar(),
-    db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    judgeRegisterFreshness(registersJudgedOn),
+    listAgencySections(agencyId),
+    judgeRegisterFreshness(registersJudgedOn, [agencyId]),
   ]);
-  const yearRecords = await collectAssessmentRecords(calendar, yearRange, today);
-  return { range, registersJudgedOn, sections, registers, yearRecords, records: yearRecords.filter((record) => isInPeriod(record.dueOn, range)) };
+  const yearRecords = await collectAssessmentRecords(calendar, yearRange, today, [agencyId]);
+  return {
+    range,
+    registersJudgedOn,
+    sections,
+    registers: { agency: registers.byAgency.get(agencyId) ?? [], bySection: registers.bySection },
+    yearRecords,
+    records: yearRecords.filter((record) => isInPeriod(record.dueOn, range)),
+  };
 }
 
+/** One agency's dashboard (`agency=<code>` in `input` names another agency, for the platform roles). */
 export async function loadAssessment(actor: ActingUser, input: unknown): Promise<Assessment> {
-  assertPermitted(actor, "assessment.read");
+  const assessedAgency = await resolveAssessedAgency(actor, agencyOf(input));
   const today = todayInBeijing();
   const period = parseAssessmentPeriod(input, today);
-  const { range, registersJudgedOn, sections, registers, yearRecords, records } = await loadYear(period, today);
+  const { range, registersJudgedOn, sections, registers, yearRecords, records } = await loadYear(assessedAgency.id, period, today);
   return {
+    assessedAgency,
     period,
     range,
     today,
@@ -120,6 +172,7 @@ const drillDownSchema = z.object({
 });
 
 export type AssessmentRecords = {
+  assessedAgency: AssessedAgency;
   period: AssessmentPeriod;
   range: PeriodRange;
   figure: FigureKey;
@@ -132,7 +185,7 @@ export type AssessmentRecords = {
 
 /** The records behind one cell of the dashboard: exactly those it counted. */
 export async function listAssessmentRecords(actor: ActingUser, input: unknown): Promise<AssessmentRecords> {
-  assertPermitted(actor, "assessment.read");
+  const assessedAgency = await resolveAssessedAgency(actor, agencyOf(input));
   const today = todayInBeijing();
   const periodResult = assessmentPeriodSchema(currentYear(today)).safeParse(input);
   const drillDownResult = drillDownSchema.safeParse(input);
@@ -143,12 +196,15 @@ export async function listAssessmentRecords(actor: ActingUser, input: unknown): 
     });
   const period = periodResult.data;
   const { figure, section: sectionId, status } = drillDownResult.data;
-  const section = sectionId === undefined ? null : await db.section.findUnique({ where: { id: sectionId }, select: { id: true, name: true } });
+  // A section of another agency is as unknown as one that does not exist.
+  const section =
+    sectionId === undefined ? null : await db.section.findFirst({ where: { id: sectionId, agencyId: assessedAgency.id }, select: { id: true, name: true } });
   if (sectionId !== undefined && !section) throw new InvalidQueryError({ section: [messages.assessment.records.sectionInvalid] });
-  const { range, registersJudgedOn, registers, records } = await loadYear(period, today);
+  const { range, registersJudgedOn, registers, records } = await loadYear(assessedAgency.id, period, today);
   const statusMatches = (late: boolean | null) => status === undefined || (status === "late" ? late === true : late === false);
   const inSection = (candidate: number | null) => section === null || candidate === section.id;
   return {
+    assessedAgency,
     period,
     range,
     figure,
@@ -168,8 +224,8 @@ export async function listAssessmentRecords(actor: ActingUser, input: unknown): 
   };
 }
 
-/** The sections' names, for the drill-down's section column. */
-export async function listSectionNames(actor: ActingUser): Promise<{ id: number; name: string }[]> {
-  assertPermitted(actor, "assessment.read");
-  return db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+/** The sections' names of the dashboard's agency, for the drill-down's section column. */
+export async function listSectionNames(actor: ActingUser, input: unknown = {}): Promise<{ id: number; name: string }[]> {
+  const assessedAgency = await resolveAssessedAgency(actor, agencyOf(input));
+  return listAgencySections(assessedAgency.id);
 }

@@ -7,7 +7,7 @@ import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted } from "@/lib/auth/permissions";
 import { currentTime } from "@/lib/clock";
 import { htmlToPlainText, sanitizeItemBody } from "@/lib/content/sanitize-html";
-import { db, type DatabaseTransaction, type Prisma } from "@/lib/db";
+import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import type { ItemState } from "@/lib/generated/prisma/enums";
@@ -364,34 +364,55 @@ function reportYearOfItem(title: string, publishedOn: string): number {
  */
 export async function listPublishedReports(scope?: ReportScope): Promise<PublishedReportEntry[]> {
   const agencyId = scope?.agencyId ?? (await findDefaultAgency()).id;
-  const rows = await db.annualReport.findMany({ where: { agencyId, state: "published" }, orderBy: [{ year: "desc" }, { edition: "desc" }] });
-  const entries = new Map<number, PublishedReportEntry>();
+  return (await listPublishedReportsByAgency([agencyId])).get(agencyId) ?? [];
+}
+
+type PublishedEditionRow = { agencyId: number; year: number; edition: number; title: string; publishedAt: string; publicationDate: string | null };
+
+/**
+ * `listPublishedReports` for many agencies at once (集约化: the assessment across the agencies), in
+ * two queries whatever their number; `years` keeps only the reports on those years. Only the
+ * snapshot's title and dates are read, not the whole snapshot.
+ */
+export async function listPublishedReportsByAgency(agencyIds: readonly number[], years?: readonly number[]): Promise<Map<number, PublishedReportEntry[]>> {
+  const ids = [...agencyIds];
+  const yearFilter = years ? Prisma.sql`AND year = ANY(${[...years]}::int[])` : Prisma.empty;
+  const [rows, reportItemIds] = await Promise.all([
+    db.$queryRaw<PublishedEditionRow[]>`
+      SELECT DISTINCT ON ("agencyId", year) "agencyId", year, edition, snapshot->>'title' AS title,
+             snapshot->>'publishedAt' AS "publishedAt", snapshot->>'publicationDate' AS "publicationDate"
+        FROM "AnnualReport"
+       WHERE state = 'published' AND "agencyId" = ANY(${ids}::int[]) ${yearFilter}
+       ORDER BY "agencyId", year, edition DESC`,
+    db.annualReport.findMany({ where: { itemId: { not: null } }, select: { itemId: true } }),
+  ]);
+  const entriesOf = new Map<number, Map<number, PublishedReportEntry>>(ids.map((id) => [id, new Map()]));
   for (const row of rows) {
-    if (entries.has(row.year)) continue;
-    entries.set(row.year, {
+    entriesOf.get(row.agencyId)!.set(row.year, {
       year: row.year,
-      title: (row.snapshot as unknown as ReportSnapshot).title,
+      title: row.title,
       edition: row.edition,
-      publishedAt: reportPublicationDate(row.snapshot as unknown as ReportSnapshot),
+      publishedAt: reportPublicationDate({ publishedAt: row.publishedAt, publicationDate: row.publicationDate ?? undefined }),
       href: `/reports/annual/${row.year}`,
     });
   }
-  const reportItemIds = (await db.annualReport.findMany({ where: { itemId: { not: null } }, select: { itemId: true } })).map((row) => row.itemId!);
   const items = await db.item.findMany({
     where: {
       publishedRevisionId: { not: null },
       withdrawnAt: null,
-      id: { notIn: reportItemIds },
+      id: { notIn: reportItemIds.map((row) => row.itemId!) },
       publishedRevision: { category: { slug: "annual-reports" } },
-      section: { agencyId },
+      section: { agencyId: { in: ids } },
     },
-    include: { publishedRevision: true },
+    select: { id: true, publishedAt: true, publishedRevision: { select: { title: true } }, section: { select: { agencyId: true } } },
     orderBy: { publishedAt: "desc" },
   });
   for (const item of items) {
     const publishedAt = formatDate(item.publishedAt!);
     const year = reportYearOfItem(item.publishedRevision!.title, publishedAt);
+    if (years && !years.includes(year)) continue;
+    const entries = entriesOf.get(item.section.agencyId)!;
     if (!entries.has(year)) entries.set(year, { year, title: item.publishedRevision!.title, edition: 1, publishedAt, href: `/items/${item.id}` });
   }
-  return [...entries.values()].sort((a, b) => b.year - a.year);
+  return new Map([...entriesOf].map(([agencyId, entries]) => [agencyId, [...entries.values()].sort((a, b) => b.year - a.year)]));
 }

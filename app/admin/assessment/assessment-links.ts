@@ -1,9 +1,22 @@
 import type { FigureKey } from "@/lib/oversight/assessment-figures";
 import { periodQuery, type AssessmentPeriod } from "@/lib/oversight/assessment-period";
 
-/** The records behind one cell: the drill-down page with the figure, the section (none: the agency), the result. */
-export function recordsHref(period: AssessmentPeriod, figure: FigureKey, sectionId: number | null, status?: "onTime" | "late"): string {
+/** The period, and the agency when the page was asked for one by `agency=` (a platform role's view of an agency). */
+export function dashboardQuery(period: AssessmentPeriod, agencyCode: string | null): string {
   const query = new URLSearchParams(periodQuery(period));
+  if (agencyCode) query.set("agency", agencyCode);
+  return query.toString();
+}
+
+/** The records behind one cell: the drill-down page with the figure, the section (none: the agency), the result. */
+export function recordsHref(
+  period: AssessmentPeriod,
+  figure: FigureKey,
+  sectionId: number | null,
+  status?: "onTime" | "late",
+  agencyCode: string | null = null,
+): string {
+  const query = new URLSearchParams(dashboardQuery(period, agencyCode));
   query.set("figure", figure);
   if (sectionId !== null) query.set("section", String(sectionId));
   if (status) query.set("status", status);

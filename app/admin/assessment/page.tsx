@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { DataTable } from "@/components/console/data-table";
-import { FilterBar, FilterSelect } from "@/components/console/filter-bar";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { Panel } from "@/components/console/panel";
 import { StackedBarChart } from "@/components/console/stacked-bar-chart";
 import { findApplicationOutcome, type ApplicationOutcomeSlug } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { todayInBeijing } from "@/lib/dates";
-import { InvalidQueryError } from "@/lib/errors";
+import { isPermitted } from "@/lib/auth/permissions";
+import { InvalidQueryError, NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { loadAssessment, type Assessment } from "@/lib/oversight/assessment";
 import type { DeadlineFigure } from "@/lib/oversight/assessment-figures";
-import { describePeriod, firstAssessmentYear, periodQuery } from "@/lib/oversight/assessment-period";
+import { describePeriod, periodQuery } from "@/lib/oversight/assessment-period";
 import { deadlineFigureKeys, type DeadlineFigureKey } from "@/lib/oversight/assessment-records";
-import { firstValues, recordsHref } from "./assessment-links";
+import { dashboardQuery, firstValues, recordsHref } from "./assessment-links";
+import { PeriodFilter } from "./period-filter";
+import { PlatformAssessmentView } from "./platform-view";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +37,15 @@ function CountLink({ href, count, label }: { href: string; count: number; label:
   );
 }
 
-function FigureTable({ assessment, figure }: { assessment: Assessment; figure: Exclude<DeadlineFigureKey, "annualReport"> | "registerFreshness" }) {
+function FigureTable({
+  assessment,
+  figure,
+  agencyCode,
+}: {
+  assessment: Assessment;
+  figure: Exclude<DeadlineFigureKey, "annualReport"> | "registerFreshness";
+  agencyCode: string | null;
+}) {
   const rows: Row[] = [
     ...assessment.sections.map((section) => ({
       key: String(section.sectionId),
@@ -62,7 +72,7 @@ function FigureTable({ assessment, figure }: { assessment: Assessment; figure: E
           className: "whitespace-nowrap",
           cell: (row) => (
             <CountLink
-              href={recordsHref(assessment.period, figure, row.sectionId, "onTime")}
+              href={recordsHref(assessment.period, figure, row.sectionId, "onTime", agencyCode)}
               count={row.figure.onTime}
               label={`${row.name} ${m.columns.onTime}`}
             />
@@ -73,7 +83,11 @@ function FigureTable({ assessment, figure }: { assessment: Assessment; figure: E
           header: figure === "registerFreshness" ? m.stale : m.columns.late,
           className: "whitespace-nowrap",
           cell: (row) => (
-            <CountLink href={recordsHref(assessment.period, figure, row.sectionId, "late")} count={row.figure.late} label={`${row.name} ${m.columns.late}`} />
+            <CountLink
+              href={recordsHref(assessment.period, figure, row.sectionId, "late", agencyCode)}
+              count={row.figure.late}
+              label={`${row.name} ${m.columns.late}`}
+            />
           ),
         },
         { key: "rate", header: m.columns.rate, className: "whitespace-nowrap", cell: (row) => m.rate(row.figure.onTime, row.figure.late) },
@@ -178,23 +192,29 @@ function RegistersTable({ assessment }: { assessment: Assessment }) {
   );
 }
 
-const yearOptions = (currentYear: number) =>
-  Array.from({ length: currentYear - firstAssessmentYear + 1 }, (_, index) => currentYear - index).map((year) => ({ value: year, label: String(year) }));
-
+/**
+ * One agency's dashboard; for the platform roles without `agency=`, the view across the agencies
+ * (each row links to that agency's dashboard, `?agency=<code>`).
+ */
 export default async function AssessmentPage({ searchParams }: Props) {
-  const actor = await requirePageUser("assessment.read");
+  const actor = await requirePageUser(["assessment.read", "assessment.read_platform"]);
   const query = firstValues(await searchParams);
+  const readsEveryAgency = isPermitted(actor.role, "assessment.read_platform");
+  if (readsEveryAgency && !query.agency) return <PlatformAssessmentView actor={actor} query={query} />;
+  // The agency named in the address (a platform role's view of one agency), kept by every link.
+  const agencyCode = query.agency ? query.agency : null;
   let problems: string[] = [];
   let assessment: Assessment;
   try {
     assessment = await loadAssessment(actor, query);
   } catch (error) {
+    if (error instanceof NotFoundError) notFound();
     if (!(error instanceof InvalidQueryError)) throw error;
     problems = Object.values(error.fields).flat();
-    assessment = await loadAssessment(actor, {});
+    assessment = await loadAssessment(actor, { agency: query.agency });
   }
+  const named = agencyCode ? assessment.assessedAgency.code : null;
   const { period } = assessment;
-  const currentYear = Number(todayInBeijing().slice(0, 4));
   const bySection = assessment.sections.map((section) => {
     const total = deadlineFigureKeys
       .filter((key): key is Exclude<DeadlineFigureKey, "annualReport"> => key !== "annualReport")
@@ -210,24 +230,16 @@ export default async function AssessmentPage({ searchParams }: Props) {
   ];
   return (
     <div className="assessment-dashboard space-y-6">
-      <PageHeader title={m.pageTitle(m.title, describePeriod(period))} description={m.intro} />
-      <FilterBar label={m.period.legend} submitLabel={m.period.submit} after={<span className="text-gray-700">{m.period.hint}</span>}>
-        <FilterSelect name="year" label={m.period.yearLabel} defaultValue={period.year} options={yearOptions(currentYear)} />
-        <FilterSelect
-          name="quarter"
-          label={m.period.quarterLabel}
-          defaultValue={period.quarter ?? ""}
-          allLabel={m.period.none}
-          options={[1, 2, 3, 4].map((quarter) => ({ value: quarter, label: m.period.quarterOption(quarter) }))}
-        />
-        <FilterSelect
-          name="month"
-          label={m.period.monthLabel}
-          defaultValue={period.month ?? ""}
-          allLabel={m.period.none}
-          options={Array.from({ length: 12 }, (_, index) => ({ value: index + 1, label: m.period.monthOption(index + 1) }))}
-        />
-      </FilterBar>
+      <PageHeader
+        title={
+          named
+            ? m.platform.agencyTitle(assessment.assessedAgency.name, m.pageTitle(m.title, describePeriod(period)))
+            : m.pageTitle(m.title, describePeriod(period))
+        }
+        breadcrumbs={named && readsEveryAgency ? [{ href: `/admin/assessment?${periodQuery(period)}`, label: m.platform.backToPlatform }] : []}
+        description={m.intro}
+      />
+      <PeriodFilter period={period} agencyCode={named} />
       {problems.length ? (
         <Notice tone="error" role="alert" testId="period-problems">
           {m.problems(problems)}
@@ -235,7 +247,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
       ) : null}
       <p className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-gray-700">
         <span data-testid="assessment-judged-on">{m.judgedOn(assessment.today)}</span>
-        <a className="no-print" href={`/admin/assessment/export?${periodQuery(period)}`} download data-testid="assessment-export">
+        <a className="no-print" href={`/admin/assessment/export?${dashboardQuery(period, named)}`} download data-testid="assessment-export">
           {m.exportXlsx}
         </a>
       </p>
@@ -251,7 +263,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
       {sectionFigures.map((figure) => (
         <Panel key={figure} id={`figure-${figure}`} title={m.figures[figure]} description={m.rules[figure]} testId={`assessment-figure-${figure}`}>
           <div className="space-y-4">
-            <FigureTable assessment={assessment} figure={figure} />
+            <FigureTable assessment={assessment} figure={figure} agencyCode={named} />
             {figure === "applicationsAnswered" ? <OutcomesTable assessment={assessment} /> : null}
             {figure === "proposalReplies" ? <SatisfactionTable assessment={assessment} /> : null}
             <TrendChart assessment={assessment} figure={figure} />
@@ -266,7 +278,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
       >
         <p className="mb-2 text-sm text-gray-700">{m.registersJudgedOn(assessment.registersJudgedOn)}</p>
         <div className="space-y-4">
-          <FigureTable assessment={assessment} figure="registerFreshness" />
+          <FigureTable assessment={assessment} figure="registerFreshness" agencyCode={named} />
           <RegistersTable assessment={assessment} />
         </div>
       </Panel>
@@ -274,11 +286,15 @@ export default async function AssessmentPage({ searchParams }: Props) {
         <p className="flex flex-wrap gap-x-6 text-sm" data-testid="assessment-annual-report">
           <span>
             {m.labelled(m.columns.onTime)}
-            <CountLink href={recordsHref(period, "annualReport", null, "onTime")} count={assessment.agency.annualReport.onTime} label={m.columns.onTime} />
+            <CountLink
+              href={recordsHref(period, "annualReport", null, "onTime", named)}
+              count={assessment.agency.annualReport.onTime}
+              label={m.columns.onTime}
+            />
           </span>
           <span>
             {m.labelled(m.columns.late)}
-            <CountLink href={recordsHref(period, "annualReport", null, "late")} count={assessment.agency.annualReport.late} label={m.columns.late} />
+            <CountLink href={recordsHref(period, "annualReport", null, "late", named)} count={assessment.agency.annualReport.late} label={m.columns.late} />
           </span>
           <span className="text-gray-700">{m.agencyOnly}</span>
         </p>

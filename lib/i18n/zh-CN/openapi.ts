@@ -252,6 +252,7 @@ export const openapiMessages = {
     "put /api/v1/admin/proposals/settings": "修改办理期限设置",
     "get /api/v1/admin/proposals/stats": "建议提案统计（工作台）",
     "get /api/v1/admin/spot-check": "网站普查自查：各项指标的结果（pass / warning / fail）",
-    "get /api/v1/admin/assessment": "考核统计：一个期间（年、季度或月，默认本年）各科室和全机关的按时与逾期件数；期间有误为 400",
+    "get /api/v1/admin/assessment":
+      "考核统计：一个期间（年、季度或月，默认本年）本机关各科室和全机关的按时与逾期件数；平台角色可用 agency 指定机关（其他人指定别的机关为 404）；期间有误为 400",
   },
 };

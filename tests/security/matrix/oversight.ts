@@ -22,6 +22,13 @@ export const oversightRows: MatrixRow[] = [
     note: assessment,
     request: async () => ({ query: { year: "2026" } }),
   },
+  {
+    route: "GET /admin/assessment/agencies/export",
+    case: "October 2026 across the agencies as .xlsx",
+    expect: expect(401, 403, 403, 403, 403, 403),
+    note: "only the platform roles (supervisor, platform administrator) read the assessment across the agencies: tests/integration/assessment-agencies.test.ts",
+    request: async () => ({ query: { year: "2026", month: "10" } }),
+  },
   { route: "GET /api/v1/admin/spot-check", expect: expect(401, 403, 403, 200, 200, 200), note: oversight, request: async () => ({}) },
   {
     action: "app/admin/spot-check/actions.ts#updateOversightSettingsAction",

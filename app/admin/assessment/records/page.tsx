@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { DataTable } from "@/components/console/data-table";
 import { Notice } from "@/components/console/notice";
 import { PageHeader } from "@/components/console/page-header";
 import { findApplicationOutcome } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { InvalidQueryError } from "@/lib/errors";
+import { InvalidQueryError, NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { listAssessmentRecords, listSectionNames, type AssessmentRecords } from "@/lib/oversight/assessment";
-import { describePeriod, periodQuery } from "@/lib/oversight/assessment-period";
-import { firstValues } from "../assessment-links";
+import { describePeriod } from "@/lib/oversight/assessment-period";
+import { dashboardQuery, firstValues } from "../assessment-links";
 
 export const dynamic = "force-dynamic";
 
@@ -87,12 +88,13 @@ function RegistersTable({ result }: { result: AssessmentRecords }) {
 }
 
 export default async function AssessmentRecordsPage({ searchParams }: Props) {
-  const actor = await requirePageUser("assessment.read");
+  const actor = await requirePageUser(["assessment.read", "assessment.read_platform"]);
   const query = firstValues(await searchParams);
   let result: AssessmentRecords;
   try {
     result = await listAssessmentRecords(actor, query);
   } catch (error) {
+    if (error instanceof NotFoundError) notFound();
     if (!(error instanceof InvalidQueryError)) throw error;
     return (
       <div className="space-y-4">
@@ -106,7 +108,7 @@ export default async function AssessmentRecordsPage({ searchParams }: Props) {
   }
   const sectionNames = new Map<number, string>(result.section ? [[result.section.id, result.section.name]] : []);
   if (!result.section) {
-    for (const section of await listSectionNames(actor)) sectionNames.set(section.id, section.name);
+    for (const section of await listSectionNames(actor, query)) sectionNames.set(section.id, section.name);
   }
   const status = result.status ? (result.figure === "registerFreshness" ? (result.status === "late" ? m.stale : m.fresh) : m.columns[result.status]) : "";
   const count = result.figure === "registerFreshness" ? result.registers.length : result.records.length;
@@ -114,7 +116,7 @@ export default async function AssessmentRecordsPage({ searchParams }: Props) {
     <div className="space-y-4">
       <PageHeader
         title={r.heading(m.figures[result.figure], result.section?.name ?? m.columns.agency, describePeriod(result.period), status)}
-        breadcrumbs={[{ href: `/admin/assessment?${periodQuery(result.period)}`, label: m.title }]}
+        breadcrumbs={[{ href: `/admin/assessment?${dashboardQuery(result.period, query.agency ? result.assessedAgency.code : null)}`, label: m.title }]}
         description={result.figure === "registerFreshness" ? m.registersJudgedOn(result.registersJudgedOn) : m.rules[result.figure]}
       />
       <p className="text-sm text-gray-700" data-testid="records-count">
