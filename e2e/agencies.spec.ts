@@ -78,3 +78,24 @@ test("the bureau's administrator edits its own office hours, and another agency'
   await page.goto("/admin");
   await logOut(page);
 });
+
+test("the supervisor opens an agency's report workspace from the 年报汇总; an agency's own staff may not name another agency", async ({ page }) => {
+  await logIn(page, "supervisor");
+  await page.goto("/admin/reports/summary?year=2026");
+  await page
+    .getByTestId("summary-agencies")
+    .getByRole("link", { name: /绥芬河市教育局/ })
+    .click();
+  await expect(page).toHaveURL(/\/admin\/reports\/2026\?agency=SFHJYJ$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("绥芬河市教育局");
+  expect((await page.goto("/admin/reports/2026?agency=NO-SUCH"))?.status()).toBe(404);
+  await page.goto("/admin");
+  await logOut(page);
+
+  await logIn(page, "staff");
+  expect((await page.goto("/admin/reports/2026?agency=SFHJYJ"))?.status()).toBe(404);
+  await page.goto("/admin/reports/2026?agency=SFHCGJ");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(bureau);
+  await page.goto("/admin");
+  await logOut(page);
+});

@@ -267,7 +267,12 @@ async function annualReportRecords(context: Context): Promise<AssessmentRecord[]
   const firstYear = Number(context.range.from.slice(0, 4));
   const lastYear = Number(context.range.to.slice(0, 4));
   const reportYears = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index - 1);
-  const reportsOf = await listPublishedReportsByAgency(context.agencyIds, reportYears);
+  const [reportsOf, agencies] = await Promise.all([
+    listPublishedReportsByAgency(context.agencyIds, reportYears),
+    db.agency.findMany({ where: { id: { in: context.agencyIds } }, select: { id: true, code: true } }),
+  ]);
+  // The report workspace of the record's agency (a platform role reads any agency's there).
+  const codeOf = new Map(agencies.map((agency) => [agency.id, agency.code]));
   const records: (AssessmentRecord | null)[] = [];
   for (const agencyId of context.agencyIds) {
     for (const reportYear of reportYears) {
@@ -279,7 +284,9 @@ async function annualReportRecords(context: Context): Promise<AssessmentRecord[]
           id: reportYear,
           label: messages.assessment.reportLabel(reportYear),
           // A report published as an item before this system links to that item.
-          url: published?.href.startsWith("/items/") ? `/admin${published.href}` : `/admin/reports/${reportYear}`,
+          url: published?.href.startsWith("/items/")
+            ? `/admin${published.href}`
+            : `/admin/reports/${reportYear}?agency=${encodeURIComponent(codeOf.get(agencyId)!)}`,
           sectionId: null,
           dueOn: annualReportDueOn(reportYear),
           doneOn: published?.publishedAt ?? null,

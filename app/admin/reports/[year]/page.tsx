@@ -8,11 +8,13 @@ import { Panel } from "@/components/console/panel";
 import { ReviewActions } from "@/components/console/review-actions";
 import { afterStepNotice, waitingNotice } from "@/components/console/review-notices";
 import { CheckboxField, FieldErrors, TextField } from "@/components/forms/field";
+import { findAgencyByCode } from "@/lib/agency/agencies";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { isPermitted } from "@/lib/auth/permissions";
 import { currentTime } from "@/lib/clock";
 import { sanitizeItemBody } from "@/lib/content/sanitize-html";
 import { todayInBeijing } from "@/lib/dates";
+import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findReportWorkspace } from "@/lib/reports/manage-reports";
 import { renderReportHtml, reportTitle, sectionHeadings } from "@/lib/reports/report-document";
@@ -23,13 +25,28 @@ import { ManualFiguresForm, ReportTextsForm, StartReportForm } from "../report-f
 
 export const metadata: Metadata = { title: messages.reports.consoleTitle };
 
-export default async function ReportWorkspacePage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ done?: string }> }) {
+/**
+ * An agency's report of a year: the user's own agency's; a platform role may name another with
+ * `?agency=<code>` (the summary and the assessment link there); anyone else naming one is 404.
+ */
+export default async function ReportWorkspacePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ year: string }>;
+  searchParams: Promise<{ done?: string; agency?: string | string[] }>;
+}) {
   const actor = await requirePageUser("report.read");
   const raw = (await params).year;
   if (!/^\d{4}$/.test(raw)) notFound();
   const year = Number(raw);
-  const { done } = await searchParams;
-  const workspace = await findReportWorkspace(actor, year);
+  const { done, agency: code } = await searchParams;
+  const named = code === undefined ? null : typeof code === "string" ? await findAgencyByCode(code) : null;
+  if (code !== undefined && !named) notFound();
+  const workspace = await findReportWorkspace(actor, year, undefined, named?.id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   const { edition, figures, checks, agencyName, manualFigures, manualFiguresAllowed } = workspace;
   const m = messages.reports;
   const texts = edition?.texts ?? { overview: "", problems: "", otherMatters: "" };

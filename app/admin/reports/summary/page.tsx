@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DataTable } from "@/components/console/data-table";
 import { FilterBar, FilterInput } from "@/components/console/filter-bar";
 import { Notice } from "@/components/console/notice";
@@ -77,7 +78,13 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
         rowKey={(agency) => agency.code}
         empty={null}
         columns={[
-          { key: "name", header: m.agencyColumn, rowHeader: true, cell: (agency) => agency.name },
+          {
+            key: "name",
+            header: m.agencyColumn,
+            rowHeader: true,
+            // The agency's own report workspace of the year (a platform role reads any agency's).
+            cell: (agency) => <Link href={`/admin/reports/${summary.year}?agency=${encodeURIComponent(agency.code)}`}>{agency.name}</Link>,
+          },
           { key: "code", header: m.codeColumn, className: "font-mono", cell: (agency) => agency.code },
           {
             key: "status",
