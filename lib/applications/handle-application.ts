@@ -63,7 +63,7 @@ function factsOf(application: LockedApplication): ClockFacts {
   return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, receivedOn: application.receivedOn, steps: application.steps };
 }
 
-function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
+export function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
   return {
     id: application.id,
     number: application.number,
