@@ -19,6 +19,7 @@ import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
 import { pinClock, TEST_START, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -34,7 +35,7 @@ let homeAgencyId: number;
 const education = { id: 0, code: "SFHJYJ", name: "绥芬河市教育局" };
 const market = { id: 0, code: "SFHSCJ", name: "绥芬河市市场监督管理局" };
 let home: Record<"staff" | "section_head" | "leader" | "admin", ActingUser>;
-let other: Record<"staff" | "section_head" | "leader", ActingUser>;
+let other: Record<"staff" | "section_head" | "leader" | "admin", ActingUser>;
 let supervisor: ActingUser;
 
 const idNumber = `23010319900101123${computeIdNumberCheckCharacter("23010319900101123")}`;
@@ -100,6 +101,7 @@ before(async () => {
     staff: await insertUser("staff", { sectionId: otherOffice }),
     section_head: await insertUser("section_head", { sectionId: otherOffice }),
     leader: await insertUser("leader", { sectionId: otherOffice }),
+    admin: await insertUser("admin", { sectionId: otherOffice }),
   };
   supervisor = await insertUser("supervisor", { sectionId: await insertSection("政务公开办") });
   await updateHandlingSection(home.admin, { handlingSectionId: homeOffice });
@@ -346,5 +348,42 @@ describe("POST /api/v1/admin/applications/{id}/transfer", () => {
     const homeCode = (await db.agency.findUniqueOrThrow({ where: { id: homeAgencyId } })).code;
     const decided = await post(other.staff, open.id, { agencyCode: homeCode, reason });
     assert.deepEqual([decided.status, decided.body.error?.code], [409, "invalid_state"]);
+  });
+});
+
+describe("the reply letter follows the agency's templates", () => {
+  const letterOf = async (applicationId: number) => (await db.applicationReply.findUniqueOrThrow({ where: { applicationId } })).body;
+  after(async () => {
+    await resetReplyTemplate(home.admin, "disclose");
+    await resetReplyTemplate(other.admin, "disclose");
+  });
+
+  test("drafted from the template of the agency the application belongs to when decided: after a transfer, the receiving agency's; else the platform's", async () => {
+    pinClock(TEST_START);
+    await saveReplyTemplate(home.admin, "disclose", {
+      title: "政府信息公开申请答复书",
+      legalBasis: "条例第三十六条第（二）项",
+      body: "{{申请人}}：\n平台模板：{{机关名称}}予以公开。",
+    });
+    await saveReplyTemplate(other.admin, "disclose", {
+      title: "政府信息公开申请答复书",
+      legalBasis: "条例第三十六条第（二）项",
+      body: "{{申请人}}：\n教育局模板：{{机关名称}}予以公开。",
+    });
+    const stays = await submitApplication(application({ name: "吴十" }), { clientKey: clientKey() });
+    const moves = await submitApplication(application({ name: "郑十一" }), { clientKey: clientKey() });
+    await transferApplication(home.staff, moves.id, transfer());
+    await recordDecision(home.staff, stays.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    await recordDecision(other.staff, moves.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    const homeName = (await db.agency.findUniqueOrThrow({ where: { id: homeAgencyId } })).name;
+    assert.match(await letterOf(stays.id), new RegExp(`平台模板：${homeName}予以公开`));
+    assert.match(await letterOf(moves.id), new RegExp(`教育局模板：${education.name}予以公开`));
+
+    // Without its own, the receiving agency's letters come from the platform's template.
+    await resetReplyTemplate(other.admin, "disclose");
+    const later = await submitApplication(application({ name: "王十二" }), { clientKey: clientKey() });
+    await transferApplication(home.staff, later.id, transfer());
+    await recordDecision(other.staff, later.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    assert.match(await letterOf(later.id), new RegExp(`平台模板：${education.name}予以公开`));
   });
 });
