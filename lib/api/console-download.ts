@@ -2,9 +2,8 @@ import "server-only";
 import { errorResponse } from "@/lib/api/respond";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
 import type { ActingUser } from "@/lib/auth/acting-user";
-import { getSessionUser } from "@/lib/auth/session";
+import { requireSessionUser } from "@/lib/auth/session";
 import { refusalOf } from "@/lib/database/unstorable-input";
-import { UnauthenticatedError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 
 export const xlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,13 +11,25 @@ export const xlsxContentType = "application/vnd.openxmlformats-officedocument.sp
 export type ConsoleDownload = { body: string | Uint8Array; contentType: string; fileName: string };
 
 /**
- * A console export (/admin/…/export): made for the signed-in user (401 without one), never cached,
- * its refusals (403, 404, 422) answered as JSON like the API's; anything else is logged, a 500.
+ * Runs a console route handler (/admin/…: exports, templates, letters) for the signed-in user,
+ * refusing as the API and the actions refuse: 401 signed out, 403 `password_change_required` for an
+ * account that must still change its one-time password, the data layer's refusals (403, 404, 422)
+ * as JSON; anything else is logged, a 500.
  */
-export async function respondWithConsoleDownload(make: (actor: ActingUser) => Promise<ConsoleDownload>): Promise<Response> {
+export async function respondForConsoleUser(run: (actor: ActingUser) => Promise<Response>): Promise<Response> {
   try {
-    const actor = await getSessionUser();
-    if (!actor) throw new UnauthenticatedError();
+    return await run(await requireSessionUser());
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return errorResponse(refusal);
+    console.error(error);
+    return Response.json({ error: { code: "internal", message: messages.errors.generic } }, { status: 500 });
+  }
+}
+
+/** A console export (/admin/…/export): made for the signed-in user (respondForConsoleUser), never cached. */
+export function respondWithConsoleDownload(make: (actor: ActingUser) => Promise<ConsoleDownload>): Promise<Response> {
+  return respondForConsoleUser(async (actor) => {
     const { body, contentType, fileName } = await make(actor);
     return new Response(typeof body === "string" ? body : new Uint8Array(body), {
       headers: {
@@ -28,10 +39,5 @@ export async function respondWithConsoleDownload(make: (actor: ActingUser) => Pr
         "X-Content-Type-Options": "nosniff",
       },
     });
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (refusal) return errorResponse(refusal);
-    console.error(error);
-    return Response.json({ error: { code: "internal", message: messages.errors.generic } }, { status: 500 });
-  }
+  });
 }

@@ -275,10 +275,11 @@ export const decisionSchema = z
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** 转送 to another agency of the platform: which (its code), on which day, and why (required). */
+/** 转送: the agency it goes to, why (kept as the step's note), and the day (today when not given). */
 export const transferSchema = z.object({
   agencyCode: requiredText(40, v.transferAgency),
-  date: isoDateField(),
-  note: requiredText(applicationTextLimits.note, v.transferReason),
+  reason: requiredText(applicationTextLimits.note, v.transferReason),
+  date: optionalIsoDateField(),
 });
 
 export const replyEditSchema = z.object({

@@ -63,7 +63,7 @@ function factsOf(application: LockedApplication): ClockFacts {
   return { receiptMethod: application.receiptMethod, submittedOn: application.submittedOn, receivedOn: application.receivedOn, steps: application.steps };
 }
 
-function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
+export function progressOf(application: { id: number; number: string }, clock: ApplicationClock): ApplicationProgress {
   return {
     id: application.id,
     number: application.number,
@@ -271,8 +271,9 @@ async function draftReply(
   facts: DecisionLetterFacts,
   authorId: number | null,
 ): Promise<void> {
-  const template = await findReplyTemplate(tx, outcome);
-  // The letter is issued in the name of the agency the application was made to (集约化).
+  // The letter is issued in the name of the agency the application belongs to (集约化: after a transfer, the
+  // receiving one), from that agency's template.
+  const template = await findReplyTemplate(tx, application.agencyId, outcome);
   const agency = await tx.agency.findUniqueOrThrow({ where: { id: application.agencyId } });
   const rules = await findApplicationRules(tx, application.agencyId);
   // Art. 36(1): information already public is answered by telling where it is, on that provision.

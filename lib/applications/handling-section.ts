@@ -1,11 +1,10 @@
 import "server-only";
-import { reachesEveryAgency } from "@/lib/agency/agency-scope";
 import { settingsSchema } from "@/lib/applications/application-schemas";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { assertPermitted, isPermitted } from "@/lib/auth/permissions";
 import { db, type DatabaseTransaction } from "@/lib/db";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { parseInput } from "@/lib/validation";
 
@@ -74,17 +73,6 @@ export async function findHandlingSectionIdsByAgency(agencyIds: readonly number[
   }
   for (const candidate of candidates) if (!handling.has(candidate.agencyId)) handling.set(candidate.agencyId, candidate.id);
   return handling;
-}
-
-/**
- * The reply templates are the platform's, kept by the default agency (its administrators) and the
- * platform roles: an actor of another agency does not reach their editing (404, as any record of
- * another agency); every agency's letters are drafted from them.
- */
-export async function assertReplyTemplatesInScope(actor: ActingUser, reader: Pick<DatabaseTransaction, "agency"> = db): Promise<void> {
-  if (reachesEveryAgency(actor)) return;
-  const agency = await reader.agency.findUnique({ where: { id: actor.agencyId }, select: { id: true, isDefault: true } });
-  if (!agency?.isDefault) throw new NotFoundError();
 }
 
 /** Staff and section heads of the handling section handle applications. */

@@ -4,7 +4,7 @@ import { agencyIdsAcceptingApplications } from "@/lib/applications/application-a
 import { clockOf, statusOfClock } from "@/lib/applications/application-clock";
 import { transferSchema } from "@/lib/applications/application-schemas";
 import { findApplicationAgency } from "@/lib/applications/application-scope";
-import { lockApplication } from "@/lib/applications/handle-application";
+import { lockApplication, progressOf, type ApplicationProgress } from "@/lib/applications/handle-application";
 import { findHandlingSection, isApplicationHandler } from "@/lib/applications/handling-section";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { ActingUser } from "@/lib/auth/acting-user";
@@ -17,7 +17,8 @@ import { messages } from "@/lib/i18n";
 import { notifyApplicationRegistered } from "@/lib/notifications/record-notifications";
 import { parseInput } from "@/lib/validation";
 
-export type TransferredApplication = { id: number; number: string; agencyCode: string; agencyName: string; receivedOn: string; dueOn: string | null };
+/** The application as it stands after the transfer: its progress at the receiving agency, which it now belongs to. */
+export type TransferredApplication = ApplicationProgress & { agencyCode: string; agencyName: string; receivedOn: string };
 
 const v = messages.applications.validation;
 const e = messages.applications.stepErrors;
@@ -36,7 +37,9 @@ const e = messages.applications.stepErrors;
  * transfer (lib/applications/deadlines.ts: a `transfer` step restarts the clock; the sending agency's
  * pauses and extension do not carry over). Refused: another or unknown agency (field error), the
  * agency itself, an agency that does not accept applications (no handling section), an application
- * decided, paused (补正, consultation, fee) or with a fee notice, a day before the last step or after today.
+ * decided, paused (补正, consultation, fee) or with a fee notice, a day before the last step or after today
+ * (the day is today when not given). The console's form and `POST /api/v1/admin/applications/{id}/transfer`
+ * both come here.
  */
 export async function transferApplication(actor: ActingUser, applicationId: number, input: unknown): Promise<TransferredApplication> {
   // Another agency's application is "not found" before anything is said about who may handle it.
@@ -44,9 +47,10 @@ export async function transferApplication(actor: ActingUser, applicationId: numb
   assertPermitted(actor, "application.handle");
   const section = await findHandlingSection(db, fromAgencyId);
   if (!isApplicationHandler(actor, section?.id)) throw new ForbiddenError(messages.applications.console.detail.cannotHandle);
-  const { agencyCode, date, note } = parseInput(transferSchema, input);
+  const { agencyCode, reason: note, date: givenDate } = parseInput(transferSchema, input);
   const calendar = await loadWorkingDayCalendar();
   const today = todayInBeijing();
+  const date = givenDate ?? today;
   return db.$transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId, actor);
     if (application.agencyId !== fromAgencyId) throw new ConflictError(e.transferNotOpen, "invalid_state");
@@ -104,13 +108,6 @@ export async function transferApplication(actor: ActingUser, applicationId: numb
       actor.id,
       `application_assigned:${applicationId}:transfer:${step.id}`,
     );
-    return {
-      id: applicationId,
-      number: application.number,
-      agencyCode: target.code,
-      agencyName: target.name,
-      receivedOn: clock.receivedOn,
-      dueOn: clock.dueOn,
-    };
+    return { ...progressOf(application, clock), agencyCode: target.code, agencyName: target.name, receivedOn: clock.receivedOn };
   });
 }

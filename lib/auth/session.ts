@@ -22,9 +22,11 @@ export const getSessionUserPendingPasswordChange = cache(async (): Promise<Actin
 });
 
 /**
- * The user of the current session cookie (pages and server actions). An account that must still
- * change its one-time password acts for nobody here: every page, action and download that asks
- * for the session user treats it as signed out until the password is changed.
+ * The user of the current session cookie, for what also serves visitors (public pages and files).
+ * An account that must still change its one-time password acts for nobody here: it is treated as
+ * signed out until the password is changed. The console refuses it instead: actions and console
+ * route handlers with 403 `password_change_required` (requireSessionUser,
+ * lib/api/console-download.ts), pages by sending it to the password change.
  */
 export const getSessionUser = cache(async (): Promise<ActingUser | null> => {
   const user = await getSessionUserPendingPasswordChange();

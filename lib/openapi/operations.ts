@@ -409,6 +409,15 @@ export const operations: Operation[] = [
     response: "ApplicationDecisionResult",
   },
   {
+    method: "post",
+    path: "/api/v1/admin/applications/{id}/transfer",
+    tag: "applications",
+    summary: summaries["post /api/v1/admin/applications/{id}/transfer"],
+    access: "staff",
+    body: "json",
+    response: "ApplicationTransferResult",
+  },
+  {
     method: "patch",
     path: "/api/v1/admin/applications/{id}/reply",
     tag: "applications",

@@ -7,6 +7,7 @@ import {
   replyEditSchema,
   applicationSubmissionSchema,
   stepSchema,
+  transferSchema,
 } from "@/lib/applications/application-schemas";
 import { decisionColumns, decisionKinds, type DecisionFieldKey } from "@/lib/decisions/decision-fields";
 import { decisionBatchReview, decisionReview } from "@/lib/decisions/decision-review";
@@ -79,6 +80,7 @@ export const requestBodySchemas: Record<string, z.ZodType> = {
   "post /api/v1/admin/applications": offlineApplicationSchema,
   "post /api/v1/admin/applications/{id}/steps": stepSchema,
   "post /api/v1/admin/applications/{id}/decision": applicationDecisionSchema,
+  "post /api/v1/admin/applications/{id}/transfer": transferSchema,
   "patch /api/v1/admin/applications/{id}/reply": replyEditSchema,
   "post /api/v1/admin/applications/{id}/reply/transitions": replyLetterReview.requestSchema,
   "post /api/v1/admin/applications/{id}/appeals": appealSchema,

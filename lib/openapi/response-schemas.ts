@@ -757,6 +757,11 @@ export const writeResults = {
     applicationProgress.extend({ outcome: text(), decidedOn: day() }),
     said.ApplicationDecisionResult.self,
   ),
+  ApplicationTransferResult: component(
+    "ApplicationTransferResult",
+    applicationProgress.extend({ agencyCode: text(), agencyName: text(), receivedOn: day() }),
+    said.ApplicationTransferResult.self,
+  ),
   ReplyDraftSaved: component("ReplyDraftSaved", z.object({ version: int() })),
   ReplyTransitionResult: component("ReplyTransitionResult", z.object({ state: reviewState, issuedOn: nullableDay() }), said.ReplyTransitionResult.self),
   AppealRecorded: component("AppealRecorded", z.object({ id: id(), kind: z.enum(["reconsideration", "litigation"]) })),

@@ -2,7 +2,7 @@ import { applicationOutcomes, type ApplicationOutcomeSlug } from "@/lib/applicat
 
 /**
  * The built-in reply letter (答复书) of each outcome. An administrator may replace any of them
- * (ReplyTemplate rows); "恢复默认" brings these back. Placeholders in {{…}} are filled when a
+ * (ReplyTemplate rows, per agency; the default agency's are the platform's); "恢复默认" brings back the platform's or these. Placeholders in {{…}} are filled when a
  * decision is recorded; one paragraph a line.
  */
 

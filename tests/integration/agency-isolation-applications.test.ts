@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import pg from "pg";
 import { createAgency } from "@/lib/agency/manage-agencies";
 import { listAppealCases, recordAppeal, recordProactiveAppeal, updateAppealResult } from "@/lib/applications/appeals";
 import { findConsoleApplication, listApplications, listDueCalendar } from "@/lib/applications/console-applications";
@@ -10,6 +14,7 @@ import { countApplicationsForReport } from "@/lib/applications/report-figures";
 import { registerOfflineApplication, submitApplication, type SubmittedApplication } from "@/lib/applications/submit-application";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import type { Role } from "@/lib/auth/roles";
+import { applyMigrations } from "@/lib/database/migrate";
 import { isoDateToDateColumn, todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { addCalendarDays } from "@/lib/deadlines/iso-date";
@@ -17,11 +22,17 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
 import { updateReplyDraft } from "@/lib/reply-letters/manage-replies";
-import { listReplyTemplates, resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
+import {
+  findReplyTemplateForEditing,
+  findReplyTemplateScope,
+  listReplyTemplates,
+  resetReplyTemplate,
+  saveReplyTemplate,
+} from "@/lib/reply-letters/manage-templates";
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
-import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
  * Isolation of agencies (集约化, issue 15) in the applications domain (依申请公开): an application
@@ -310,13 +321,53 @@ describe("each agency has its own application settings and handling section", ()
     await updateHandlingSection(other.admin, { handlingSectionId: otherOffice, reconsiderationOrgan: "", deferRestDayReceipt: "true" });
   });
 
-  test("the reply templates are the default agency's: another agency's administrator does not reach them", async () => {
-    const template = { title: "答复书", legalBasis: "条例第三十六条", body: "{{申请人}}：\n本机关已收到。" };
-    await assert.rejects(listReplyTemplates(other.admin), NotFoundError);
-    await assert.rejects(saveReplyTemplate(other.admin, "disclose", template), NotFoundError);
-    await assert.rejects(resetReplyTemplate(other.admin, "disclose"), NotFoundError);
-    assert.equal(await db.replyTemplate.count(), 0);
-    assert.equal((await listReplyTemplates(home.admin)).length > 0, true);
+  test("each agency keeps its own reply templates over the platform's: another agency's administrator neither reads nor changes them", async () => {
+    const platformTemplate = { title: "平台答复书", legalBasis: "条例第三十六条", body: "{{申请人}}：\n平台的模板。" };
+    const ownTemplate = { title: "教育局答复书", legalBasis: "条例第三十六条", body: "{{申请人}}：\n教育局自己的模板。" };
+    const disclose = async (actor: ActingUser) => (await listReplyTemplates(actor)).find((template) => template.outcome === "disclose")!;
+    const rows = async () =>
+      (await db.replyTemplate.findMany({ orderBy: { agencyId: "asc" } })).map((row) => [row.agencyId === homeAgencyId ? "home" : "other", row.title]);
+
+    // Nothing saved: the built-in template, for both.
+    assert.deepEqual([(await disclose(home.admin)).source, (await disclose(other.admin)).source], ["builtIn", "builtIn"]);
+    // The default agency's administrator keeps the platform's: the other agency uses it until it saves its own.
+    await saveReplyTemplate(home.admin, "disclose", platformTemplate);
+    assert.deepEqual(await findReplyTemplateScope(home.admin), {
+      keepsPlatformTemplates: true,
+      platformAgencyName: (await db.agency.findUniqueOrThrow({ where: { id: homeAgencyId } })).name,
+    });
+    assert.equal((await findReplyTemplateScope(other.admin)).keepsPlatformTemplates, false);
+    const inherited = await disclose(other.admin);
+    assert.deepEqual([inherited.source, inherited.edited, inherited.title], ["platform", false, "平台答复书"]);
+
+    // Its own version is its own: the default agency's stays as it was, and sees nothing of it.
+    await saveReplyTemplate(other.admin, "disclose", ownTemplate);
+    const own = await findReplyTemplateForEditing(other.admin, "disclose");
+    assert.deepEqual([own.source, own.edited, own.title], ["agency", true, "教育局答复书"]);
+    const platform = await disclose(home.admin);
+    assert.deepEqual([platform.source, platform.title], ["agency", "平台答复书"]);
+    assert.ok(!(await listReplyTemplates(home.admin)).some((template) => template.body.includes("教育局")));
+    assert.deepEqual(await rows(), [
+      ["home", "平台答复书"],
+      ["other", "教育局答复书"],
+    ]);
+
+    // Each agency's reset removes its own version only.
+    await resetReplyTemplate(home.admin, "disclose");
+    assert.deepEqual(await rows(), [["other", "教育局答复书"]]);
+    assert.equal((await disclose(other.admin)).title, "教育局答复书");
+    await saveReplyTemplate(home.admin, "disclose", platformTemplate);
+    await resetReplyTemplate(other.admin, "disclose");
+    assert.deepEqual(await rows(), [["home", "平台答复书"]]);
+    assert.deepEqual([(await disclose(other.admin)).source, (await disclose(other.admin)).title], ["platform", "平台答复书"]);
+
+    // Only administrators keep templates, in any agency; the audit rows name the agency.
+    await assert.rejects(listReplyTemplates(other.staff), ForbiddenError);
+    await assert.rejects(saveReplyTemplate(other.leader, "disclose", ownTemplate), ForbiddenError);
+    await assert.rejects(saveReplyTemplate(other.admin, "no-such-outcome", ownTemplate), NotFoundError);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "reply_template.reset", actorId: other.admin.id } });
+    assert.deepEqual(audit.details, { agencyId: otherAgency.id });
+    await resetReplyTemplate(home.admin, "disclose");
   });
 
   test("a case about proactive disclosure belongs to the default agency: another agency's leader cannot record one", async () => {
@@ -423,5 +474,47 @@ describe("report figures can be counted for one agency", () => {
     assert.ok(otherCount > 0);
     assert.equal(total(figures.newThisYear), otherCount);
     assert.ok(total(everyone.newThisYear) > otherCount);
+  });
+});
+
+describe("the installation's reply templates become the default agency's (migration 20261221100000)", () => {
+  test("each saved template keeps its text under the default agency; one per agency and outcome", async () => {
+    const database = await createEmptyDatabase();
+    const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-migrations-before-"));
+    const client = new pg.Client({ connectionString: database.url });
+    try {
+      for (const name of readdirSync(migrationsDir).filter((entry) => entry < "20261221100000")) {
+        cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+      }
+      await applyMigrations(database.url, before);
+      await client.connect();
+      const agency = (value: string, isDefault: boolean | null) =>
+        client.query(
+          `INSERT INTO "Agency" ("code", "name", "shortName", "address", "postcode", "email", "isDefault", "updatedAt") VALUES ($1, $1, $1, '', '', '', $2, now()) RETURNING "id"`,
+          [value, isDefault],
+        );
+      const [bureau] = (await agency("SFHCGJ", true)).rows as { id: number }[];
+      const [education] = (await agency("SFHJYJ", null)).rows as { id: number }[];
+      await client.query(
+        `INSERT INTO "ReplyTemplate" ("outcome", "title", "legalBasis", "body", "updatedAt") VALUES ('disclose', '答复书', '条例', '正文', now())`,
+      );
+
+      await applyMigrations(database.url, migrationsDir);
+
+      const rows = await client.query(`SELECT "agencyId", "outcome", "title", "body" FROM "ReplyTemplate"`);
+      assert.deepEqual(rows.rows, [{ agencyId: bureau.id, outcome: "disclose", title: "答复书", body: "正文" }]);
+      const insert = (agencyId: number) =>
+        client.query(
+          `INSERT INTO "ReplyTemplate" ("agencyId", "outcome", "title", "legalBasis", "body", "updatedAt") VALUES ($1, 'disclose', 't', 'l', 'b', now())`,
+          [agencyId],
+        );
+      await insert(education.id);
+      await assert.rejects(insert(education.id), /ReplyTemplate_pkey/);
+      await assert.rejects(insert(2_000_000_000), /ReplyTemplate_agencyId_fkey/);
+    } finally {
+      await client.end().catch(() => undefined);
+      rmSync(before, { recursive: true, force: true });
+      await database.drop();
+    }
   });
 });

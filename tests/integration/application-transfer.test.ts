@@ -1,3 +1,4 @@
+import "../support/use-token-only-session";
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { createAgency } from "@/lib/agency/manage-agencies";
@@ -12,11 +13,13 @@ import { submitApplication, type SubmittedApplication } from "@/lib/applications
 import { transferApplication } from "@/lib/applications/transfer-application";
 import { listAuditEvents } from "@/lib/audit/query-audit-events";
 import type { ActingUser } from "@/lib/auth/acting-user";
+import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadWorkingDayCalendar } from "@/lib/calendar/load-calendar";
 import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { computeIdNumberCheckCharacter } from "@/lib/identifiers";
+import { resetReplyTemplate, saveReplyTemplate } from "@/lib/reply-letters/manage-templates";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
 import { pinClock, TEST_START, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
@@ -32,7 +35,7 @@ let homeAgencyId: number;
 const education = { id: 0, code: "SFHJYJ", name: "绥芬河市教育局" };
 const market = { id: 0, code: "SFHSCJ", name: "绥芬河市市场监督管理局" };
 let home: Record<"staff" | "section_head" | "leader" | "admin", ActingUser>;
-let other: Record<"staff" | "section_head" | "leader", ActingUser>;
+let other: Record<"staff" | "section_head" | "leader" | "admin", ActingUser>;
 let supervisor: ActingUser;
 
 const idNumber = `23010319900101123${computeIdNumberCheckCharacter("23010319900101123")}`;
@@ -53,7 +56,7 @@ const fieldError = (field: string) => (error: unknown) => error instanceof Valid
 const transfer = (overrides: Record<string, unknown> = {}) => ({
   agencyCode: education.code,
   date: todayInBeijing(),
-  note: "所申请信息由教育局制作并保存。",
+  reason: "所申请信息由教育局制作并保存。",
   ...overrides,
 });
 
@@ -98,6 +101,7 @@ before(async () => {
     staff: await insertUser("staff", { sectionId: otherOffice }),
     section_head: await insertUser("section_head", { sectionId: otherOffice }),
     leader: await insertUser("leader", { sectionId: otherOffice }),
+    admin: await insertUser("admin", { sectionId: otherOffice }),
   };
   supervisor = await insertUser("supervisor", { sectionId: await insertSection("政务公开办") });
   await updateHandlingSection(home.admin, { handlingSectionId: homeOffice });
@@ -204,7 +208,7 @@ describe("转送 is refused", () => {
     await assert.rejects(transferApplication(home.staff, open.id, transfer({ agencyCode: "NO-SUCH" })), fieldError("agencyCode"));
     await assert.rejects(transferApplication(home.staff, open.id, transfer({ agencyCode: market.code })), fieldError("agencyCode"));
     await assert.rejects(transferApplication(home.staff, open.id, transfer({ agencyCode: "" })), fieldError("agencyCode"));
-    await assert.rejects(transferApplication(home.staff, open.id, transfer({ note: " " })), fieldError("note"));
+    await assert.rejects(transferApplication(home.staff, open.id, transfer({ reason: " " })), fieldError("reason"));
     await assert.rejects(transferApplication(home.staff, open.id, transfer({ date: "2026-12-03" })), fieldError("date"));
     await assert.rejects(transferApplication(home.staff, open.id, transfer({ date: "2026-11-01" })), fieldError("date"));
     await unchanged();
@@ -265,5 +269,121 @@ describe("本机关不掌握 naming an agency of the platform (Art. 36(5))", () 
     // The free text stays for an agency outside the platform.
     await decide({ otherAgency: "牡丹江市教育局", otherAgencyContact: "0453-6000000" });
     assert.match((await db.applicationReply.findUniqueOrThrow({ where: { applicationId: submitted.id } })).body, /牡丹江市教育局，联系方式：0453-6000000/);
+  });
+});
+
+describe("POST /api/v1/admin/applications/{id}/transfer", () => {
+  type Answer = { status: number; body: Record<string, unknown> & { error?: { code: string; fields?: Record<string, string[]> } } };
+  const tokens = new Map<number, string>();
+  async function tokenOf(user: ActingUser): Promise<string> {
+    if (!tokens.has(user.id)) tokens.set(user.id, (await createApiToken(user, { name: "transfer", scope: "read_write", lifetimeDays: 30 })).token);
+    return tokens.get(user.id)!;
+  }
+  /** The route handler as a client calls it, with the user's personal token (none: anonymous). */
+  async function post(user: ActingUser | null, id: number | string, body: unknown): Promise<Answer> {
+    // Imported here, after the token-only session is installed (a static import would load Auth.js first).
+    const { POST } = await import("@/app/api/v1/admin/applications/[id]/transfer/route");
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (user) headers.authorization = `Bearer ${await tokenOf(user)}`;
+    const request = new Request(`http://gongkai.test/api/v1/admin/applications/${id}/transfer`, { method: "POST", headers, body: JSON.stringify(body) });
+    const response = await POST(request, { params: Promise.resolve({ id: String(id) }) });
+    return { status: response.status, body: (await response.json()) as Answer["body"] };
+  }
+  const reason = "所申请信息由教育局制作并保存。";
+  let open: SubmittedApplication;
+  before(async () => {
+    pinClock(TEST_START);
+    open = await submitApplication(application({ name: "周九" }), { clientKey: clientKey() });
+  });
+
+  test("refuses without a token (401), without the permission (403), another agency's or an unknown application (404), bad input (422 by field)", async () => {
+    assert.equal((await post(null, open.id, { agencyCode: education.code, reason })).status, 401);
+    const leader = await post(home.leader, open.id, { agencyCode: education.code, reason });
+    assert.deepEqual([leader.status, leader.body.error?.code], [403, "forbidden"]);
+    assert.equal((await post(home.admin, open.id, { agencyCode: education.code, reason })).status, 403);
+    const elsewhere = await post(other.staff, open.id, { agencyCode: education.code, reason });
+    assert.deepEqual([elsewhere.status, elsewhere.body.error?.code], [404, "not_found"]);
+    assert.equal((await post(home.staff, 2_000_000_000, { agencyCode: education.code, reason })).status, 404);
+    assert.equal((await post(home.staff, "abc", { agencyCode: education.code, reason })).status, 404);
+    const bad = await post(home.staff, open.id, { agencyCode: "NO-SUCH", reason: " " });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(Object.keys(bad.body.error?.fields ?? {}).sort(), ["reason"]);
+    const unknown = await post(home.staff, open.id, { agencyCode: "NO-SUCH", reason });
+    assert.deepEqual([unknown.status, Object.keys(unknown.body.error?.fields ?? {})], [422, ["agencyCode"]]);
+    const notAccepting = await post(home.staff, open.id, { agencyCode: market.code, reason });
+    assert.deepEqual([notAccepting.status, Object.keys(notAccepting.body.error?.fields ?? {})], [422, ["agencyCode"]]);
+    const tomorrow = await post(home.staff, open.id, { agencyCode: education.code, reason, date: "2026-12-03" });
+    assert.deepEqual([tomorrow.status, Object.keys(tomorrow.body.error?.fields ?? {})], [422, ["date"]]);
+    const row = await db.application.findUniqueOrThrow({ where: { id: open.id }, include: { steps: true } });
+    assert.deepEqual([row.agencyId, row.steps.length], [homeAgencyId, 0]);
+  });
+
+  test("transfers as the console's form does (today when no day is given): 200 with the application at the receiving agency", async () => {
+    const answer = await post(home.staff, open.id, { agencyCode: "sfhjyj", reason });
+    assert.equal(answer.status, 200, JSON.stringify(answer.body));
+    const calendar = await loadWorkingDayCalendar();
+    const fresh = computeApplicationClock({ calendar, receiptMethod: "in_person", submittedOn: "2026-12-02", steps: [], today: "2026-12-02" });
+    assert.deepEqual(
+      { ...answer.body, explanation: undefined },
+      {
+        id: open.id,
+        number: open.number,
+        status: "processing",
+        dueOn: fresh.dueOn,
+        provisional: false,
+        overdue: false,
+        explanation: undefined,
+        agencyCode: education.code,
+        agencyName: education.name,
+        receivedOn: "2026-12-02",
+      },
+    );
+    // The application is the receiving agency's now: the sender's next call is a 404, the receiver handles it.
+    assert.equal((await post(home.staff, open.id, { agencyCode: education.code, reason })).status, 404);
+    const detail = await findConsoleApplication(other.staff, open.id);
+    assert.equal(detail.agency.code, education.code);
+    assert.equal(detail.timeline.find((entry) => entry.kind === "transfer")?.note, reason);
+    // Back again is the receiving agency's to decide; once it has decided, a conflict.
+    await recordDecision(other.staff, open.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    const homeCode = (await db.agency.findUniqueOrThrow({ where: { id: homeAgencyId } })).code;
+    const decided = await post(other.staff, open.id, { agencyCode: homeCode, reason });
+    assert.deepEqual([decided.status, decided.body.error?.code], [409, "invalid_state"]);
+  });
+});
+
+describe("the reply letter follows the agency's templates", () => {
+  const letterOf = async (applicationId: number) => (await db.applicationReply.findUniqueOrThrow({ where: { applicationId } })).body;
+  after(async () => {
+    await resetReplyTemplate(home.admin, "disclose");
+    await resetReplyTemplate(other.admin, "disclose");
+  });
+
+  test("drafted from the template of the agency the application belongs to when decided: after a transfer, the receiving agency's; else the platform's", async () => {
+    pinClock(TEST_START);
+    await saveReplyTemplate(home.admin, "disclose", {
+      title: "政府信息公开申请答复书",
+      legalBasis: "条例第三十六条第（二）项",
+      body: "{{申请人}}：\n平台模板：{{机关名称}}予以公开。",
+    });
+    await saveReplyTemplate(other.admin, "disclose", {
+      title: "政府信息公开申请答复书",
+      legalBasis: "条例第三十六条第（二）项",
+      body: "{{申请人}}：\n教育局模板：{{机关名称}}予以公开。",
+    });
+    const stays = await submitApplication(application({ name: "吴十" }), { clientKey: clientKey() });
+    const moves = await submitApplication(application({ name: "郑十一" }), { clientKey: clientKey() });
+    await transferApplication(home.staff, moves.id, transfer());
+    await recordDecision(home.staff, stays.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    await recordDecision(other.staff, moves.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    const homeName = (await db.agency.findUniqueOrThrow({ where: { id: homeAgencyId } })).name;
+    assert.match(await letterOf(stays.id), new RegExp(`平台模板：${homeName}予以公开`));
+    assert.match(await letterOf(moves.id), new RegExp(`教育局模板：${education.name}予以公开`));
+
+    // Without its own, the receiving agency's letters come from the platform's template.
+    await resetReplyTemplate(other.admin, "disclose");
+    const later = await submitApplication(application({ name: "王十二" }), { clientKey: clientKey() });
+    await transferApplication(home.staff, later.id, transfer());
+    await recordDecision(other.staff, later.id, { outcome: "disclose", decidedOn: todayInBeijing() });
+    assert.match(await letterOf(later.id), new RegExp(`平台模板：${education.name}予以公开`));
   });
 });

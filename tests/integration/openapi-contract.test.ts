@@ -319,7 +319,7 @@ describe("every console write answers what the document says (the real route han
   const versionOf = async (find: () => Promise<{ version: number }>) => (await find()).version;
   const utf8 = (rows: string[][]) => new TextEncoder().encode(writeCsv({ columns: rows[0].map((header) => ({ header })), rows: rows.slice(1) }));
 
-  test("an application: a step, the decision, the reply letter through its review, an appeal, a ledger import", async () => {
+  test("an application: a step, the decision, the reply letter through its review, an appeal, a transfer, a ledger import", async () => {
     const application = idOf(await fx.application());
     const step = await send(
       "post",
@@ -347,6 +347,15 @@ describe("every console write answers what the document says (the real route han
       { kind: "reconsideration", filedOn: today(), body: "绥芬河市人民政府", result: "pending" },
       staffToken,
     );
+    // 转送: another open application goes to another agency of the platform (集约化).
+    const transferred = await send(
+      "post",
+      "/api/v1/admin/applications/{id}/transfer",
+      idOf(await fx.application()),
+      { agencyCode: "SFHJYJ", reason: "所申请信息由该机关掌握。" },
+      staffToken,
+    );
+    assert.deepEqual([transferred.agencyCode, transferred.status], ["SFHJYJ", "processing"]);
     // A case about proactive disclosure, with no application (Table 4).
     await send(
       "post",

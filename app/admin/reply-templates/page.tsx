@@ -7,7 +7,7 @@ import { applicationOutcomes } from "@/lib/applications/outcomes";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/format";
 import { messages } from "@/lib/i18n";
-import { listReplyTemplates } from "@/lib/reply-letters/manage-templates";
+import { findReplyTemplateScope, listReplyTemplates, type ReplyTemplateView } from "@/lib/reply-letters/manage-templates";
 
 export const dynamic = "force-dynamic";
 
@@ -15,12 +15,19 @@ export const metadata: Metadata = { title: messages.applications.templatesAdmin.
 
 export default async function ReplyTemplatesPage() {
   const actor = await requirePageUser("reply_template.manage");
-  const templates = await listReplyTemplates(actor);
+  const [templates, scope] = await Promise.all([listReplyTemplates(actor), findReplyTemplateScope(actor)]);
   const m = messages.applications.templatesAdmin;
+  const versionOf = (template: ReplyTemplateView) => {
+    if (template.source === "builtIn" || !template.updatedAt) return m.default;
+    return template.source === "platform" ? m.fromPlatform : formatDateTime(template.updatedAt);
+  };
   return (
     <div className="space-y-4">
       <PageHeader title={m.title} />
       <ApplicationsConsoleLinks actor={actor} current="templates" />
+      <p className="text-sm text-gray-800" data-testid="template-scope">
+        {scope.keepsPlatformTemplates ? m.platformScope : m.agencyScope(scope.platformAgencyName)}
+      </p>
       <DataTable
         caption={m.title}
         rows={templates}
@@ -39,7 +46,7 @@ export default async function ReplyTemplatesPage() {
           {
             key: "edited",
             header: m.edited,
-            cell: (template) => (template.edited && template.updatedAt ? formatDateTime(template.updatedAt) : m.default),
+            cell: versionOf,
             className: "whitespace-nowrap",
           },
         ]}

@@ -575,6 +575,12 @@ export const applicationsMessages = {
     bodyHint: "每段一行；可使用上面的占位符",
     edited: "已修改",
     default: "默认",
+    fromPlatform: "沿用平台模板",
+    /** The default agency's administrator: its templates are every other agency's fallback. */
+    platformScope: "本机关的模板也是平台模板：平台上其他机关未自行修改的模板沿用这里的内容。",
+    agencyScope: (platformAgencyName: string) =>
+      `这里的模板只用于本机关的答复书。未修改的模板沿用平台模板（${platformAgencyName}维护）；修改后可随时恢复为平台模板。`,
+    usingPlatform: "当前沿用平台模板。保存后成为本机关自己的模板，只用于本机关的答复书。",
     edit: "修改",
     save: "保存",
     saved: "模板已保存。",

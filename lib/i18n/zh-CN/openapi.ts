@@ -137,6 +137,7 @@ export const openapiMessages = {
     ItemTransitionResult: { self: "审核流程操作后的状态和版本号；publishAt 为定时发布的时间（未定时为 null）" },
     ApplicationProgress: { self: "申请的办理进度：状态、答复期限（dueOn）及其计算说明" },
     ApplicationDecisionResult: { self: "办理进度，以及记录的办理决定和决定日期" },
+    ApplicationTransferResult: { self: "转送后的申请：接收机关（agencyCode、agencyName）、接收机关的收到日期（转送日）以及按此计算的状态和答复期限" },
     ReplyTransitionResult: { self: "答复书的新状态；发出时为发出日期（issuedOn）" },
     LedgerImported: { self: "导入的台账条数" },
     DecisionsImported: { self: "导入的决定条数和导入批次 id（用于整批审核）" },
@@ -196,6 +197,8 @@ export const openapiMessages = {
     "get /api/v1/admin/applications/{id}": "一件申请（申请人信息、办理说明、第三方名称仅办理科室和领导可见完整内容）",
     "post /api/v1/admin/applications/{id}/steps": "办理步骤：补正、延期、征求第三方意见、收费",
     "post /api/v1/admin/applications/{id}/decision": "办理决定",
+    "post /api/v1/admin/applications/{id}/transfer":
+      "转送到平台上的另一机关（集约化；办理科室，仅办理中、未答复、未暂停、未收费的申请；理由必填，日期默认为今天）。转送后申请属于接收机关，本机关不再可见",
     "patch /api/v1/admin/applications/{id}/reply": "起草答复",
     "post /api/v1/admin/applications/{id}/reply/transitions": "答复审核流程",
     "post /api/v1/admin/applications/{id}/appeals": "登记行政复议、行政诉讼",

@@ -54,6 +54,23 @@ export const applicationRows: MatrixRow[] = [
     request: async (fx) => ({ params: { id: String((await fx.application()).id) }, json: { outcome: "disclose", decidedOn: fx.today } }),
   },
   {
+    route: `POST ${api}/[id]/transfer`,
+    case: "to another agency of the platform",
+    expect: expect(401, 403, 200, 200, 403, 403),
+    note: `${handlers}; the application then leaves the agency (集约化)`,
+    request: async (fx) => ({ params: { id: String((await fx.application()).id) }, json: { agencyCode: "SFHJYJ", reason: "所申请信息由该机关掌握。" } }),
+  },
+  {
+    route: `POST ${api}/[id]/transfer`,
+    case: "an application already decided",
+    expect: expect(401, 403, 409, 409, 403, 403),
+    note: `${handlers}; only an open application is transferred`,
+    request: async (fx) => ({
+      params: { id: String((await fx.shared("decided application", () => fx.decidedApplication())).id) },
+      json: { agencyCode: "SFHJYJ", reason: "所申请信息由该机关掌握。" },
+    }),
+  },
+  {
     route: `PATCH ${api}/[id]/reply`,
     case: "a draft reply letter",
     expect: expect(401, 403, 200, 200, 403, 403),
@@ -131,7 +148,7 @@ export const applicationRows: MatrixRow[] = [
     case: "to another agency of the platform",
     expect: expect(401, 403, 200, 200, 403, 403),
     note: `${handlers}; the application then leaves the agency (集约化)`,
-    request: async (fx) => formAction([(await fx.application()).id], { agencyCode: "SFHJYJ", date: fx.today, note: "所申请信息由该机关掌握。" }),
+    request: async (fx) => formAction([(await fx.application()).id], { agencyCode: "SFHJYJ", date: fx.today, reason: "所申请信息由该机关掌握。" }),
   },
   {
     action: `${actions}#updateReplyAction`,

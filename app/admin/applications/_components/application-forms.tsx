@@ -296,7 +296,7 @@ export function TransferForm({ run, today, agencies }: { run: Run; today: string
       <ActionForm action={run} aria-label={t.title} className="mt-3">
         <SelectField name="agencyCode" label={t.agency} required placeholder={messages.kit.choose} options={agencies} />
         <DateField name="date" label={t.date} defaultValue={today} required />
-        <NoteField name="note" label={t.reason} required />
+        <NoteField name="reason" label={t.reason} required />
         <SubmitButton>{t.submit}</SubmitButton>
       </ActionForm>
     </details>

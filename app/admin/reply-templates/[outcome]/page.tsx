@@ -29,6 +29,7 @@ export default async function ReplyTemplatePage({ params, searchParams }: { para
         title={`${m.title}：${messages.applications.outcomeShortNames[template.outcome]}`}
       />
       <DoneNotice message={(await searchParams).reset ? m.resetDone : null} />
+      {template.source === "platform" ? <p className="text-sm text-gray-800">{m.usingPlatform}</p> : null}
       <Panel id="placeholders" title={m.intro} className="text-sm">
         <dl className="grid grid-cols-[10rem_1fr] gap-1">
           {Object.entries(m.placeholders).map(([placeholder, meaning]) => (

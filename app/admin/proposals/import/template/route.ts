@@ -1,18 +1,15 @@
-import { errorResponse } from "@/lib/api/respond";
-import { isPermitted } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+import { respondForConsoleUser } from "@/lib/api/console-download";
+import { assertPermitted } from "@/lib/auth/permissions";
 import { spreadsheetResponse } from "@/lib/imports";
 import { buildProposalImportTemplate } from "@/lib/proposals/import-proposals";
 
 export const dynamic = "force-dynamic";
 
 /** GET ?format=xlsx|csv (default xlsx): the empty assignment list. */
-export async function GET(request: Request) {
-  const user = await getSessionUser();
-  // Refused as every console route refuses: 401 signed out, 403 without the permission, in JSON.
-  if (!user) return errorResponse(new UnauthenticatedError());
-  if (!isPermitted(user.role, "proposal.manage")) return errorResponse(new ForbiddenError());
-  const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "xlsx";
-  return spreadsheetResponse(await buildProposalImportTemplate(format));
+export function GET(request: Request): Promise<Response> {
+  return respondForConsoleUser(async (user) => {
+    assertPermitted(user, "proposal.manage");
+    const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "xlsx";
+    return spreadsheetResponse(await buildProposalImportTemplate(format));
+  });
 }

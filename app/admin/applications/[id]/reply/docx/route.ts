@@ -1,8 +1,6 @@
-import { errorResponse } from "@/lib/api/respond";
+import { respondForConsoleUser } from "@/lib/api/console-download";
 import { readIdParam } from "@/lib/api/route-params";
 import { contentDispositionFor } from "@/lib/attachments/content-disposition";
-import { requireSessionUser } from "@/lib/auth/session";
-import { refusalOf } from "@/lib/database/unstorable-input";
 import { messages } from "@/lib/i18n";
 import { findReplyLetterForStaff } from "@/lib/reply-letters/find-reply-letter";
 import { buildReplyDocx, replyFileName } from "@/lib/reply-letters/reply-document";
@@ -10,9 +8,9 @@ import { buildReplyDocx, replyFileName } from "@/lib/reply-letters/reply-documen
 export const dynamic = "force-dynamic";
 
 /** The reply letter as .docx for staff who may read the applicant's data (a draft says 待出具 as its date). */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
-  try {
-    const letter = await findReplyLetterForStaff(await requireSessionUser(), await readIdParam(context.params, messages.common.notFound.application));
+export function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return respondForConsoleUser(async (user) => {
+    const letter = await findReplyLetterForStaff(user, await readIdParam(context.params, messages.common.notFound.application));
     const bytes = await buildReplyDocx(letter);
     return new Response(new Uint8Array(bytes), {
       headers: {
@@ -21,9 +19,5 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
         "Cache-Control": "private, no-store",
       },
     });
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (refusal) return errorResponse(refusal);
-    throw error;
-  }
+  });
 }
