@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
  * each kind's count, the first PREVIEW_SIZE of a kind on the overview and the whole kind page by
  * page (`kind=`), and a filter by name (`q=`). Public information: no actor needed.
  */
-export const PREVIEW_SIZE = 24;
+export const PREVIEW_SIZE = 18;
 export const PAGE_SIZE = 60;
 /** The longest filter read; a longer one is cut (an agency's full name is shorter). */
 export const QUERY_MAX_LENGTH = 50;

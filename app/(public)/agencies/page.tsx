@@ -49,9 +49,11 @@ export default async function AgencyDirectoryPage({ searchParams }: Props) {
           <button type="submit" className="rounded border border-gray-500 bg-white px-3 py-1 hover:bg-gray-100">
             {m.directory.filterSubmit}
           </button>
-          <span className="ml-auto text-gray-700" data-testid="agency-count">
-            {m.directory.agencyCount(directory.total)}
-          </span>
+          {q ? null : (
+            <span className="ml-auto text-gray-700" data-testid="agency-count">
+              {m.directory.agencyCount(directory.total)}
+            </span>
+          )}
         </form>
         {q ? (
           <p className="mt-3 text-sm" data-testid="agency-filter-result">
