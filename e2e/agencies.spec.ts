@@ -28,6 +28,33 @@ test("the public directory lists the bureau under 部门信息公开; its column
   expect((await page.goto("/agencies/NO-SUCH-AGENCY"))?.status()).toBe(404);
 });
 
+test("the directory filters by name without JavaScript, and an agency's column links its own feeds", async ({ browser }) => {
+  // The filter is a plain GET form: it works with scripts off.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/agencies");
+  await expect(page.getByRole("region", { name: "部门信息公开" }).getByTestId("agency-kind-count")).toHaveText(/^共 \d+ 个$/);
+  const filter = page.getByRole("search", { name: "查找机关" });
+  await filter.getByLabel("机关名称").fill("教育");
+  await filter.getByRole("button", { name: "查找" }).click();
+  await expect(page).toHaveURL(/\/agencies\?q=%E6%95%99%E8%82%B2$/);
+  await expect(page.getByTestId("agency-filter-result")).toContainText("名称含“教育”的机关共 1 个。");
+  const departments = page.getByRole("region", { name: "部门信息公开" });
+  await expect(departments.getByRole("link")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "本级政府信息公开" })).toHaveCount(0);
+  await departments.getByRole("link", { name: "绥芬河市教育局（演示）" }).click();
+
+  await expect(page).toHaveURL(/\/agencies\/SFHJYJ$/);
+  const feeds = page.getByTestId("agency-column-feeds");
+  await expect(feeds.getByRole("link", { name: "RSS 订阅" })).toHaveAttribute("href", "/feeds/rss.xml?agency=SFHJYJ");
+  await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]').first()).toHaveAttribute("href", /\/feeds\/atom\.xml\?agency=SFHJYJ$/);
+  const feed = await page.request.get("/feeds/rss.xml?agency=SFHJYJ");
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("<title>绥芬河市教育局（演示） · 政府信息公开</title>");
+  expect((await page.request.get("/feeds/rss.xml?agency=NO-SUCH")).status()).toBe(404);
+  await context.close();
+});
+
 test("the platform administrator adds an agency: it is in /api/v1/agencies and in the directory", async ({ page, request }) => {
   await logIn(page, "platform");
   await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "机关管理" }).click();

@@ -1,8 +1,3 @@
-import type { AgencyKind } from "@/lib/generated/prisma/enums";
-
-/** The order in which the directory and the console show the kinds of agency. */
-export const agencyKindOrder = ["government", "office", "department", "town"] as const satisfies readonly AgencyKind[];
-
 type TreeNode = { code: string; parentCode: string | null };
 
 /**
@@ -43,9 +38,4 @@ export function codesAtAndBelow(agencies: readonly TreeNode[], code: string): Se
     }
   }
   return found;
-}
-
-/** The agencies by kind, in the directory's order; kinds without an agency are left out. */
-export function groupByKind<T extends { kind: AgencyKind }>(agencies: readonly T[]): { kind: AgencyKind; agencies: T[] }[] {
-  return agencyKindOrder.map((kind) => ({ kind, agencies: agencies.filter((agency) => agency.kind === kind) })).filter((group) => group.agencies.length > 0);
 }

@@ -1,11 +1,14 @@
 import "server-only";
-import { findAgencyProfile } from "@/lib/agency/find-agency";
+import { findAgencyByCode, findDefaultAgency } from "@/lib/agency/agencies";
+import { agencyQuery } from "@/lib/agency/public-agency";
 import { findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import { readPublicContent } from "@/lib/database/read-routing";
+import { NotFoundError } from "@/lib/errors";
 import { messages } from "@/lib/i18n";
 import { findPublishedItems, type PublicItemSummary } from "@/lib/items/public-items";
+import { feedPath } from "@/lib/open-data/feed-paths";
 
-/** RSS 2.0 and Atom 1.0 feeds of the latest published items, for the whole column or one category. */
+/** RSS 2.0 and Atom 1.0 feeds of the latest published items, for the whole column or one category, of one agency. */
 export type FeedFormat = "rss" | "atom";
 export const FEED_LENGTH = 30;
 
@@ -25,23 +28,37 @@ function describe(item: PublicItemSummary): string {
 
 export type Feed = { title: string; link: string; selfLink: string; items: PublicItemSummary[]; updated: Date };
 
-/** The feed's content, or null for an unknown category. */
-export async function loadItemFeed(origin: string, categorySlug: string | undefined, format: FeedFormat): Promise<Feed | null> {
+/**
+ * Whose items a feed carries (集约化): `agencyCode` names one agency (`?agency=<code>`); without it
+ * the default agency's, as the feeds carried before the platform.
+ */
+export type FeedSource = { categorySlug?: string; agencyCode?: string | null };
+
+/** The feed's content; NotFoundError for an unknown agency or category (or a column another agency keeps). */
+export async function loadItemFeed(origin: string, source: FeedSource, format: FeedFormat): Promise<Feed> {
   // One public content read: from the replica in an anonymous request (lib/database/read-routing.ts).
-  return readPublicContent(() => readItemFeed(origin, categorySlug, format));
+  return readPublicContent(() => readItemFeed(origin, source, format));
 }
 
-async function readItemFeed(origin: string, categorySlug: string | undefined, format: FeedFormat): Promise<Feed | null> {
-  const [agency, category] = await Promise.all([findAgencyProfile(), categorySlug ? findCategoryBySlug(categorySlug) : Promise.resolve(undefined)]);
-  if (categorySlug && !category) return null;
-  const page = await findPublishedItems({ categorySlug, page: 1, pageSize: FEED_LENGTH });
-  if (!page) return null;
+async function readItemFeed(origin: string, { categorySlug, agencyCode }: FeedSource, format: FeedFormat): Promise<Feed> {
+  const named = Boolean(agencyCode);
+  const [agency, category] = await Promise.all([
+    named ? findAgencyByCode(agencyCode!) : findDefaultAgency(),
+    categorySlug ? findCategoryBySlug(categorySlug) : Promise.resolve(undefined),
+  ]);
+  if (!agency) throw new NotFoundError(messages.common.notFound.agency);
+  // With an agency named, the columns its catalogue shows: the template's and its own.
+  if (categorySlug && (!category || (named && category.agencyId !== null && category.agencyId !== agency.id)))
+    throw new NotFoundError(messages.common.notFound.category);
+  const page = await findPublishedItems({ agencyCode: agency.code, categorySlug, page: 1, pageSize: FEED_LENGTH });
+  if (!page) throw new NotFoundError(messages.common.notFound.category);
   const m = messages.search.feeds;
   const file = format === "rss" ? "rss.xml" : "atom.xml";
+  const home = named ? `/agencies/${encodeURIComponent(agency.code)}` : "/";
   return {
     title: category ? m.categoryTitle(agency.name, category.name) : m.title(agency.name),
-    link: `${origin}${category ? `/catalogue/${category.slug}` : "/"}`,
-    selfLink: `${origin}/feeds/${category ? `catalogue/${category.slug}/` : ""}${file}`,
+    link: `${origin}${category ? `/catalogue/${category.slug}${named ? agencyQuery(agency) : ""}` : home}`,
+    selfLink: `${origin}${feedPath(file, { categorySlug: category?.slug, agencyCode: named ? agency.code : undefined })}`,
     items: page.items,
     updated: page.items.length ? instantOf(page.items[0].publishedAt) : new Date("2000-01-01T00:00:00Z"),
   };

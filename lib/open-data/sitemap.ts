@@ -66,7 +66,9 @@ async function listSitemap(origin: string, part: string | null): Promise<string 
   const records = await countRecords();
   const recordParts = Math.ceil(records / PART_SIZE);
   if (part === null) {
-    if (records <= PART_SIZE) return urlSet(origin, [...(await pageEntries()), ...(await recordEntries(1))]);
+    // One sitemap while the pages (every agency's column among them) and the records fit in one part.
+    const pages = await pageEntries();
+    if (pages.length + records <= PART_SIZE) return urlSet(origin, [...pages, ...(await recordEntries(1))]);
     return sitemapIndex(origin, ["pages", ...Array.from({ length: recordParts }, (_, index) => `records-${index + 1}`)]);
   }
   if (part === "pages") return urlSet(origin, await pageEntries());

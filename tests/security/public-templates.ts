@@ -59,7 +59,11 @@ export const publicTemplates: PublicTemplate[] = [
   { target: "GET /api/v1/reports/annual/[year]", request: async () => ({ params: { year: "2017" } }) },
   { target: "GET /api/v1/me", request: none },
   { target: "GET /feeds/[file]", request: async () => ({ params: { file: "rss.xml" } }) },
-  { target: "GET /feeds/catalogue/[slug]/[file]", request: async () => ({ params: { slug: "normative-documents", file: "atom.xml" } }) },
+  // The feeds read `agency=` (their route files name it, so the fuzz run varies it); one starts from an agency's feed.
+  {
+    target: "GET /feeds/catalogue/[slug]/[file]",
+    request: async () => ({ params: { slug: "normative-documents", file: "atom.xml" }, query: { agency: "SFHCGJ" } }),
+  },
   { target: "GET /sitemap.xml", request: none },
   { target: "GET /site-logo/[file]", request: async (fx) => ({ params: { file: await fx.shared("site logo", () => fx.siteLogo()) } }) },
   { target: "GET /files/[id]", request: async (fx) => ({ params: { id: String(await fx.shared("published attachment", () => fx.publishedAttachment())) } }) },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { codesAtAndBelow, groupByKind, orderAsTree } from "@/components/agencies/agency-tree";
+import { codesAtAndBelow, orderAsTree } from "@/components/agencies/agency-tree";
 
 const platform = [
   { code: "SFHZF", parentCode: null, kind: "government" as const },
@@ -10,7 +10,7 @@ const platform = [
   { code: "SFH-SYZ", parentCode: "SFHZF", kind: "town" as const },
 ];
 
-describe("the agency tree as the console and the directory show it", () => {
+describe("the agency tree as the console shows it", () => {
   test("each agency follows its parent, indented one level deeper, siblings in the order given", () => {
     const shuffled = [platform[3], platform[4], platform[2], platform[0], platform[1]];
     assert.deepEqual(
@@ -35,21 +35,5 @@ describe("the agency tree as the console and the directory show it", () => {
 
   test("an agency's possible parents leave out itself and everything below it", () => {
     assert.deepEqual([...codesAtAndBelow(platform, "SFHCGJ")].sort(), ["SFHCGJ", "SFHCGJ-DD"]);
-  });
-
-  test("the directory groups by kind in the order 本级政府, 政府办公室, 部门, 乡镇（街道）, and leaves out empty kinds", () => {
-    assert.deepEqual(
-      groupByKind(platform).map((group) => [group.kind, group.agencies.map((agency) => agency.code)]),
-      [
-        ["government", ["SFHZF"]],
-        ["office", ["SFHZFB"]],
-        ["department", ["SFHCGJ", "SFHCGJ-DD"]],
-        ["town", ["SFH-SYZ"]],
-      ],
-    );
-    assert.deepEqual(
-      groupByKind(platform.filter((agency) => agency.kind !== "office")).map((group) => group.kind),
-      ["government", "department", "town"],
-    );
   });
 });

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { findAgencyProfile, type AgencyProfile } from "@/lib/agency/find-agency";
 import { fullPageTitle, pageMetaTags, pageTitle, type PageIdentity } from "@/lib/agency/page-identity";
 import { messages } from "@/lib/i18n";
+import { feedPath } from "@/lib/open-data/feed-paths";
 import { siteOrigin } from "@/lib/open-data/site-url";
 import { findViewedAgencyOfRequest } from "./viewed-agency";
 
@@ -11,7 +12,7 @@ import { findViewedAgencyOfRequest } from "./viewed-agency";
  * meta tags (`other`) and the feeds (`alternates`). Metadata is merged shallowly, so each page
  * sends the whole `other` and `alternates`, site-wide tags included.
  */
-export async function publicMetadata(identity: PageIdentity, options: { feeds?: { slug: string; name: string } } = {}): Promise<Metadata> {
+export async function publicMetadata(identity: PageIdentity, options: { feeds?: FeedScope } = {}): Promise<Metadata> {
   const agency = await findAgencyProfile();
   return metadataFor(agency, identity, options, { title: pageTitle(identity) });
 }
@@ -30,25 +31,34 @@ export function publicPage(page: string, column: PageIdentity["column"] = "discl
   return () => publicMetadata({ page, column, columnName });
 }
 
-export function feedAlternates(agencyName: string, category?: { slug: string; name: string }): NonNullable<Metadata["alternates"]>["types"] {
+/**
+ * Whose feeds a page advertises: the site's (the default agency's), one category's, and — on an
+ * agency's column or catalogue (集约化) — that agency's (`?agency=<code>`), listed first.
+ */
+export type FeedScope = { category?: { slug: string; name: string }; agency?: { code: string; name: string; isDefault: boolean } };
+
+export function feedAlternates(siteAgencyName: string, scope: FeedScope = {}): NonNullable<Metadata["alternates"]>["types"] {
   const f = messages.siteIdentity.feeds;
-  const types: Record<string, { url: string; title: string }[]> = {
-    "application/rss+xml": [{ url: "/feeds/rss.xml", title: f.rss(agencyName) }],
-    "application/atom+xml": [{ url: "/feeds/atom.xml", title: f.atom(agencyName) }],
+  const rss: { url: string; title: string }[] = [];
+  const atom: { url: string; title: string }[] = [];
+  const add = (name: string, categorySlug?: string, agencyCode?: string) => {
+    rss.push({ url: feedPath("rss.xml", { categorySlug, agencyCode }), title: f.rss(name) });
+    atom.push({ url: feedPath("atom.xml", { categorySlug, agencyCode }), title: f.atom(name) });
   };
-  if (category) {
-    types["application/rss+xml"].push({ url: `/feeds/catalogue/${category.slug}/rss.xml`, title: f.rss(`${agencyName} ${category.name}`) });
-    types["application/atom+xml"].push({ url: `/feeds/catalogue/${category.slug}/atom.xml`, title: f.atom(`${agencyName} ${category.name}`) });
+  const { agency, category } = scope;
+  if (agency) {
+    add(agency.name, undefined, agency.code);
+    if (category) add(`${agency.name} ${category.name}`, category.slug, agency.code);
   }
-  return types;
+  // The site's own feeds carry the default agency's items: the same as its feeds named by code.
+  if (!agency?.isDefault) {
+    add(siteAgencyName);
+    if (category && !agency) add(`${siteAgencyName} ${category.name}`, category.slug);
+  }
+  return { "application/rss+xml": rss, "application/atom+xml": atom };
 }
 
-async function metadataFor(
-  agency: AgencyProfile,
-  identity: PageIdentity,
-  options: { feeds?: { slug: string; name: string } },
-  title: Pick<Metadata, "title">,
-): Promise<Metadata> {
+async function metadataFor(agency: AgencyProfile, identity: PageIdentity, options: { feeds?: FeedScope }, title: Pick<Metadata, "title">): Promise<Metadata> {
   const origin = siteOrigin(await headers());
   const tags = pageMetaTags(agency, identity, origin);
   return {

@@ -6,6 +6,7 @@ import { findAgencyByCode, type AgencyDetails } from "@/lib/agency/agencies";
 import { findLeadingGroup } from "@/lib/agency/find-agency";
 import { agencyQuery } from "@/lib/agency/public-agency";
 import { messages } from "@/lib/i18n";
+import { feedPath } from "@/lib/open-data/feed-paths";
 
 export const dynamic = "force-dynamic";
 
@@ -16,8 +17,9 @@ const m = messages.agencies;
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const agency = await findAgencyByCode((await params).code);
   if (!agency) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
-  // The layout ends the title with the agency's name (the address names it).
-  return publicMetadata({ page: m.directory.pageTitle, column: "disclosure", columnName: m.directory.column(agency.name) });
+  // The layout ends the title with the agency's name (the address names it); the column advertises
+  // the agency's own feeds (`/feeds/rss.xml?agency=CODE`).
+  return publicMetadata({ page: m.directory.pageTitle, column: "disclosure", columnName: m.directory.column(agency.name) }, { feeds: { agency } });
 }
 
 /**
@@ -107,6 +109,15 @@ export default async function AgencyColumnPage({ params }: Props) {
           ))}
         </ul>
       </nav>
+      <p className="text-sm text-gray-700" data-testid="agency-column-feeds">
+        {m.directory.feeds}
+        <a href={feedPath("rss.xml", { agencyCode: agency.code })} className="ml-2 text-red-900">
+          {m.directory.feedRss}
+        </a>
+        <a href={feedPath("atom.xml", { agencyCode: agency.code })} className="ml-3 text-red-900">
+          {m.directory.feedAtom}
+        </a>
+      </p>
       <div className="grid gap-6 md:grid-cols-3">
         <section className="rounded border border-gray-300 bg-white p-6 md:col-span-2" aria-labelledby="agency-contact-title">
           <h2 id="agency-contact-title" className="mb-3 border-l-4 border-red-800 pl-3 text-lg font-semibold">

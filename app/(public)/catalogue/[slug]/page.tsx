@@ -18,10 +18,12 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string; year?: string; issuingBody?: string; agency?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const category = await findCategoryBySlug((await params).slug);
-  if (!category) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
-  return publicMetadata({ page: category.name, column: "disclosure", columnName: category.name }, { feeds: { slug: category.slug, name: category.name } });
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [category, agency] = await Promise.all([findCategoryBySlug((await params).slug), findPublicAgency((await searchParams).agency)]);
+  if (!category || !agency) return publicMetadata({ page: messages.errors.notFoundTitle, column: "disclosure" });
+  // Another agency's catalogue (集约化) advertises that agency's feeds; the default agency's, the site's.
+  const feeds = { category: { slug: category.slug, name: category.name }, agency: agency.isDefault ? undefined : agency };
+  return publicMetadata({ page: category.name, column: "disclosure", columnName: category.name }, { feeds });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {
