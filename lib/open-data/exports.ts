@@ -1,5 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
+import { needsAgencyFilter, resolvePublicAgency } from "@/lib/agency/public-agency";
 import { collectDescendantIds, findCategoryBySlug } from "@/lib/catalogue/catalogue-tree";
 import type { Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
@@ -21,6 +22,9 @@ export type ExportableList = {
 
 export const MAX_EXPORT_ROWS = 20_000;
 
+/** `agency=<code>`: every list exports the agency it names (集约化), the default agency's without it; an unknown code is 404. */
+const agencyCodeOf = (params: URLSearchParams): string | undefined => params.get("agency") || undefined;
+
 function beijingYearRange(year: number): { gte: Date; lt: Date } {
   return { gte: new Date(`${year}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) };
 }
@@ -41,7 +45,13 @@ const itemsExport: ExportableList = {
     else if (issuingBody) throw new ValidationError({ issuingBody: [messages.search.errors.issuingBody] });
     const yearText = params.get("year");
     if (yearText && !/^\d{4}$/.test(yearText)) throw new ValidationError({ year: [messages.search.errors.year] });
-    const where: Prisma.ItemWhereInput = { publishedRevision: revisionFilter, ...(yearText ? { publishedAt: beijingYearRange(Number(yearText)) } : {}) };
+    // The items of the agency named by `agency=` (集约化), the default agency's without it, as GET /api/v1/items lists them.
+    const agency = await resolvePublicAgency(agencyCodeOf(params));
+    const where: Prisma.ItemWhereInput = {
+      publishedRevision: revisionFilter,
+      ...(yearText ? { publishedAt: beijingYearRange(Number(yearText)) } : {}),
+      ...((await needsAgencyFilter(agency.id)) ? { section: { agencyId: agency.id } } : {}),
+    };
     const page = await queryPublishedItemPage(where, 1, MAX_EXPORT_ROWS + 1);
     if (page.items.length > MAX_EXPORT_ROWS) throw new ValidationError({ _: [messages.search.exports.tooMany(MAX_EXPORT_ROWS)] });
     const c = messages.search.exports.columns;
@@ -97,9 +107,10 @@ const yearOf = (params: URLSearchParams): number | undefined => {
 };
 
 const powersExport: ExportableList = {
-  async read(_params, origin) {
+  async read(params, origin) {
     const { findPublicPowerList } = await import("@/lib/powers/public-powers");
-    const entries = await readAllPages(async (page) => (await findPublicPowerList({ page, pageSize: 100 })) ?? { total: 0, items: [] });
+    const agencyCode = agencyCodeOf(params);
+    const entries = await readAllPages(async (page) => (await findPublicPowerList({ agencyCode, page, pageSize: 100 })) ?? { total: 0, items: [] });
     return {
       sheetName: messages.search.exports.sheets.powers,
       columns: [
@@ -127,9 +138,10 @@ const powersExport: ExportableList = {
 };
 
 const servicesExport: ExportableList = {
-  async read(_params, origin) {
+  async read(params, origin) {
     const { findPublicServices } = await import("@/lib/services/public-services");
-    const entries = await readAllPages((page) => findPublicServices({ page, pageSize: 100 }));
+    const agencyCode = agencyCodeOf(params);
+    const entries = await readAllPages((page) => findPublicServices({ agencyCode, page, pageSize: 100 }));
     return {
       sheetName: messages.search.exports.sheets.services,
       columns: [column("code", 14), column("name", 40), column("section", 20), column("timeLimitDays", 12), column("fee", 20), column("url", 36)],
@@ -150,7 +162,7 @@ const decisionsExport: ExportableList = {
     const { findPublicDecisions } = await import("@/lib/decisions/public-decisions");
     const { readPublicDecisionQuery } = await import("@/lib/decisions/decision-query");
     const query = readPublicDecisionQuery(params);
-    const entries = await readAllPages((page) => findPublicDecisions({ ...query, page, pageSize: 100 }));
+    const entries = await readAllPages((page) => findPublicDecisions({ ...query, agencyCode: agencyCodeOf(params), page, pageSize: 100 }));
     return {
       sheetName: messages.search.exports.sheets.decisions,
       columns: [
@@ -181,7 +193,11 @@ const proposalsExport: ExportableList = {
   async read(params, origin) {
     const { findPublishedProposalReplies } = await import("@/lib/proposals/public-proposals");
     const { readKindParam, readYearParam } = await import("@/lib/proposals/query-params");
-    const entries = await findPublishedProposalReplies({ year: readYearParam(params.get("year")), kind: readKindParam(params.get("kind")) });
+    const entries = await findPublishedProposalReplies({
+      agencyCode: agencyCodeOf(params),
+      year: readYearParam(params.get("year")),
+      kind: readKindParam(params.get("kind")),
+    });
     if (entries.length > MAX_EXPORT_ROWS) throw new ValidationError({ _: [messages.search.exports.tooMany(MAX_EXPORT_ROWS)] });
     return {
       sheetName: messages.search.exports.sheets.proposals,
@@ -213,7 +229,7 @@ const inspectionsExport: ExportableList = {
   async read(params, origin) {
     const { findPublishedInspections } = await import("@/lib/inspections/public-inspections");
     const year = yearOf(params);
-    const entries = await readAllPages((page) => findPublishedInspections({ year, page, pageSize: 100 }));
+    const entries = await readAllPages((page) => findPublishedInspections({ agencyCode: agencyCodeOf(params), year, page, pageSize: 100 }));
     return {
       sheetName: messages.search.exports.sheets.inspections,
       columns: [

@@ -68,7 +68,7 @@ export const operations: Operation[] = [
     tag: "exports",
     summary: summaries["get /api/v1/export/{file}"],
     access: "public",
-    query: ["category", "year", "issuingBody"],
+    query: ["agency", "category", "year", "issuingBody"],
     download: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   },
   { method: "options", path: "/api/v1/export/{file}", tag: "exports", summary: summaries.preflight, access: "public" },

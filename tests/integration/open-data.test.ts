@@ -254,13 +254,30 @@ describe("exports of the registers (the demo data)", () => {
   }
 
   test("the public register rows are exported (not drafts; the current power list: the powers in force)", async () => {
-    const published = await db.power.findMany({ where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null } });
-    const powers = published.filter((power) => powerStatusesInForce.includes((power.publishedContent as { status: PowerStatus }).status)).length;
-    assert.ok(powers < published.length, "the demo list has cancelled or delegated powers, which are not exported as current");
-    const xlsx = await exportList(get("/api/v1/export/powers.xlsx"), { params: Promise.resolve({ file: "powers.xlsx" }) });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await xlsx.arrayBuffer());
-    assert.equal(workbook.worksheets[0].rowCount - 1, powers);
+    const powersInForce = async (agency: { isDefault: true } | { code: string }) => {
+      const published = await db.power.findMany({
+        where: { publishedContent: { not: Prisma.DbNull }, withdrawnAt: null, ownerSection: { agency } },
+      });
+      return {
+        published: published.length,
+        inForce: published.filter((power) => powerStatusesInForce.includes((power.publishedContent as { status: PowerStatus }).status)).length,
+      };
+    };
+    const exportedRows = async (query: string) => {
+      const xlsx = await exportList(get(`/api/v1/export/powers.xlsx${query}`), { params: Promise.resolve({ file: "powers.xlsx" }) });
+      if (xlsx.status !== 200) return xlsx.status;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      return workbook.worksheets[0].rowCount - 1;
+    };
+    const bureau = await powersInForce({ isDefault: true });
+    assert.ok(bureau.inForce < bureau.published, "the demo list has cancelled or delegated powers, which are not exported as current");
+    assert.equal(await exportedRows(""), bureau.inForce, "without agency=: the default agency's list");
+    // 集约化: agency= exports that agency's list alone, as the lists serve it; an unknown code is 404.
+    const school = await powersInForce({ code: "SFHJYJ" });
+    assert.ok(school.inForce > 0, "the demo's education bureau has powers of its own");
+    assert.equal(await exportedRows("?agency=SFHJYJ"), school.inForce);
+    assert.equal(await exportedRows("?agency=NO-SUCH"), 404);
   });
 });
 
