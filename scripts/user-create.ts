@@ -30,7 +30,9 @@ async function readStdin(): Promise<string> {
 }
 
 if (!values.username || !values.role || !values.section || !values["password-stdin"]) {
-  console.error("Usage: npm run user:create -- --username NAME --role staff|section_head|leader|admin --section NAME --password-stdin [--display-name NAME]");
+  console.error(
+    "Usage: npm run user:create -- --username NAME --role staff|section_head|leader|admin|platform_admin|supervisor --section NAME --password-stdin [--display-name NAME]",
+  );
   process.exit(2);
 }
 const password = await readStdin();
