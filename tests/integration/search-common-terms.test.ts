@@ -45,6 +45,24 @@ function documentOf(id: number): SearchDocumentInput {
   };
 }
 
+const SMALL_AGENCY = 2;
+const SMALL_AGENCY_DOCUMENTS = 120;
+const smallAgencyStored: Stored[] = [];
+
+function smallAgencyDocumentOf(index: number): SearchDocumentInput {
+  const id = DOCUMENTS + index;
+  return {
+    type: "item",
+    sourceId: id,
+    sourceVersion: "1",
+    title: `${index % 4 === 0 ? "园林绿化通知" : "城市管理通知"}第${index}号`,
+    fields: [`城市管理第${index}期。依法管理城区。${index % 4 === 0 ? "园林养护。" : ""}`],
+    url: `/items/${id}`,
+    publishedAt: new Date(start + index * 5_400_000),
+    agencyId: SMALL_AGENCY,
+  };
+}
+
 let database: TestDatabase;
 
 before(async () => {
@@ -53,6 +71,16 @@ before(async () => {
   await searchEngine.upsertDocuments(documents);
   for (const document of documents)
     stored.push({
+      id: document.sourceId,
+      title: foldForSearch(document.title),
+      text: foldForSearch(`${document.title}\n${document.fields.join("\n")}`),
+      publishedAt: document.publishedAt,
+    });
+  // A small second agency (集约化): 120 documents of its own, 城市管理 in each, 园林 in every fourth.
+  const small = Array.from({ length: SMALL_AGENCY_DOCUMENTS }, (_, index) => smallAgencyDocumentOf(index + 1));
+  await searchEngine.upsertDocuments(small);
+  for (const document of small)
+    smallAgencyStored.push({
       id: document.sourceId,
       title: foldForSearch(document.title),
       text: foldForSearch(`${document.title}\n${document.fields.join("\n")}`),
@@ -67,9 +95,9 @@ after(async () => {
 });
 
 /** What a plain scan finds: every phrase in the text; for relevance, title matches first; newest first within each. */
-function oracle(q: string, sort: SearchSort): number[] {
+function oracle(q: string, sort: SearchSort, documents: Stored[] = stored): number[] {
   const phrases = parseSearchQuery(q).phrases.map((phrase) => phrase.text);
-  const newestFirst = stored
+  const newestFirst = documents
     .filter((document) => phrases.every((phrase) => document.text.includes(phrase)))
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
   if (sort === "date") return newestFirst.map((document) => document.id);
@@ -155,5 +183,36 @@ describe("very common terms", () => {
       expected.slice(0, 20).map((document) => document.id),
     );
     if (expected.length <= 2_000) assert.equal(result.total, expected.length);
+  });
+});
+
+describe("one small agency of a large platform", () => {
+  test("common terms searched in one agency: that agency's documents alone, exactly counted, in order", async () => {
+    for (const [q, sort] of [
+      ["城市管理", "date"],
+      ["城市管理", "relevance"],
+      ["园林", "relevance"],
+      ["依法管理城区", "date"],
+    ] as const) {
+      const expected = oracle(q, sort, smallAgencyStored);
+      assert.ok(expected.length > 0, q);
+      const found = await searchEngine.search({ query: parseSearchQuery(q), sort, page: 1, pageSize: 20, agencyId: SMALL_AGENCY });
+      assert.deepEqual(
+        found.hits.map((hit) => hit.sourceId),
+        expected.slice(0, 20),
+        `${q} (${sort})`,
+      );
+      assert.equal(found.total, expected.length, `${q}: counted, not estimated`);
+      assert.equal(found.totalIsEstimate, false);
+      const second = await searchEngine.search({ query: parseSearchQuery(q), sort, page: 2, pageSize: 20, agencyId: SMALL_AGENCY });
+      assert.deepEqual(
+        second.hits.map((hit) => hit.sourceId),
+        expected.slice(20, 40),
+        `${q} (${sort}), page 2`,
+      );
+    }
+    // The large agency's documents are untouched by the small one's.
+    const large = await searchEngine.search({ query: parseSearchQuery("园林"), sort: "date", page: 1, pageSize: 20, agencyId: 1 });
+    assert.equal(large.total, 0);
   });
 });
