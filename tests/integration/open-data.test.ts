@@ -278,6 +278,25 @@ describe("exports of the registers (the demo data)", () => {
     assert.ok(school.inForce > 0, "the demo's education bureau has powers of its own");
     assert.equal(await exportedRows("?agency=SFHJYJ"), school.inForce);
     assert.equal(await exportedRows("?agency=NO-SUCH"), 404);
+
+    // Items the same way: the education bureau's published items alone with agency=, none of them without.
+    const itemTitles = async (query: string) => {
+      const csv = await exportList(get(`/api/v1/export/items.csv${query}`), { params: Promise.resolve({ file: "items.csv" }) });
+      assert.equal(csv.status, 200);
+      return new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer()).slice(3));
+    };
+    const schoolItems = await db.item.findMany({
+      where: { publishedRevisionId: { not: null }, section: { agency: { code: "SFHJYJ" } } },
+      select: { indexNumber: true },
+    });
+    assert.ok(schoolItems.length > 0, "the demo's education bureau has published items");
+    const schoolCsv = await itemTitles("?agency=SFHJYJ");
+    assert.equal(schoolCsv.trim().split("\n").length - 1, schoolItems.length);
+    const defaultCsv = await itemTitles("");
+    for (const { indexNumber } of schoolItems) {
+      assert.ok(schoolCsv.includes(indexNumber), indexNumber);
+      assert.ok(!defaultCsv.includes(indexNumber), `${indexNumber} is not the default agency's`);
+    }
   });
 });
 
