@@ -5,6 +5,7 @@ import { createAgency } from "@/lib/agency/manage-agencies";
 import { listAuditEvents } from "@/lib/audit/query-audit-events";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import type { Role } from "@/lib/auth/roles";
+import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { findConsoleDecision, findImportBatch, listConsoleDecisions, listImportBatches } from "@/lib/decisions/console-decisions";
 import { transitionDecision, transitionDecisionBatch } from "@/lib/decisions/decision-review";
@@ -379,7 +380,8 @@ describe("建议提案 and 留言", () => {
     await eachForeignRoleGets404((actor) => findConsoleFeedback(actor, id));
     await absentFromEveryForeignList(async (actor) => (await listConsoleFeedback(actor)).entries, id);
     assert.equal((await countConsoleFeedbackByStatus(foreign.admin)).received, 1);
-    const year = Number((await db.feedback.findUniqueOrThrow({ where: { id } })).submittedAt.toISOString().slice(0, 4));
+    // The stats count by the Beijing year it was left in (on 31 December after 16:00 UTC, already the next).
+    const year = Number(todayInBeijing((await db.feedback.findUniqueOrThrow({ where: { id } })).submittedAt).slice(0, 4));
     assert.equal((await feedbackStatsForYear(foreign.leader, year)).received, 1);
     await assert.rejects(saveFeedbackReply(foreign.staff, id, { body: "已修复", version: 1 }), notFound);
     await assert.rejects(assignFeedback(foreign.admin, id, { sectionId: foreignSectionId, version: 1 }), notFound);
