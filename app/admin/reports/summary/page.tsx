@@ -29,6 +29,7 @@ const statusTone: Record<SummaryReportStatus, string> = {
 /** The 政务公开办's summary of a year's reports over the agencies (platform roles). */
 export default async function ReportSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePageUser("report.read_summary");
+  const readsReports = isPermitted(actor.role, "report.read");
   const query = await searchParams;
   const year = /^\d{4}$/.test(query.year ?? "") ? Number(query.year) : currentReportYear();
   const agencies = (query.agencies ?? "").trim();
@@ -47,10 +48,7 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
   const total = (agency: SummaryAgencyRow, row: string) => agency.table3.rows[row]?.[6] ?? 0;
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={m.title(year)}
-        breadcrumbs={isPermitted(actor.role, "report.read") ? [{ href: "/admin/reports", label: messages.reports.consoleTitle }] : []}
-      />
+      <PageHeader title={m.title(year)} breadcrumbs={readsReports ? [{ href: "/admin/reports", label: messages.reports.consoleTitle }] : []} />
       <p className="text-sm text-gray-700">{m.intro(summary.dueOn)}</p>
       <FilterBar
         label={m.title(year)}
@@ -82,8 +80,10 @@ export default async function ReportSummaryPage({ searchParams }: { searchParams
             key: "name",
             header: m.agencyColumn,
             rowHeader: true,
-            // The agency's own report workspace of the year (a platform role reads any agency's).
-            cell: (agency) => <Link href={`/admin/reports/${summary.year}?agency=${encodeURIComponent(agency.code)}`}>{agency.name}</Link>,
+            // The agency's own report workspace of the year, for those who read reports (the supervisor;
+            // the platform administrator reads the summary only).
+            cell: (agency) =>
+              readsReports ? <Link href={`/admin/reports/${summary.year}?agency=${encodeURIComponent(agency.code)}`}>{agency.name}</Link> : agency.name,
           },
           { key: "code", header: m.codeColumn, className: "font-mono", cell: (agency) => agency.code },
           {
