@@ -17,7 +17,17 @@ import { unusedPort } from "../tests/support/ports";
 import { createEmptyDatabase, migrationsDir, TEMPLATE_DATABASE_ENV } from "../tests/support/test-database";
 
 const root = process.cwd();
-const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2));
+/**
+ * The files that take longest (the fuzz run and the matrix over every route, the ones that start the
+ * product or a second cluster), started first: in name order the run ended on one of them alone
+ * while the other slot stood idle.
+ */
+const longestFirst = ["fuzz-handlers", "authorization-matrix", "web-processes", "schema-drift", "backup", "storage-s3", "read-replica", "web-edge"];
+const rank = (file: string) => {
+  const index = longestFirst.findIndex((name) => path.basename(file).startsWith(`${name}.`));
+  return index === -1 ? longestFirst.length : index;
+};
+const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2)).sort((a, b) => rank(a) - rank(b));
 // Checked before the database starts, so that a bad value leaves nothing running.
 const concurrency = testConcurrency();
 

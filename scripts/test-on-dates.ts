@@ -49,7 +49,7 @@ const calendarFree = [
 /**
  * Unit files that involve no calendar either: source-text checks (strings, layers, the security
  * and fault documents, the OpenAPI document), sanitising, screening, permissions, parsing. The
- * other unit files (dates, deadlines, fees, reports, imports, workflow…) run on every fixed date.
+ * other unit files (dates, deadlines, fees, reports, imports, workflow…) run on the fixed dates.
  */
 const calendarFreeUnits = [
   "answer-within",
@@ -79,26 +79,27 @@ const calendarFreeUnits = [
 ];
 
 /**
- * Every unit file of the calendar runs on every date. The integration files of the calendar are
- * dealt out over the dates, each to one (in name order, round robin): three whole dated
- * integration runs took a third of the CI run (about 9 of 27 minutes). A clock leak shows on any of
- * these days against the Wednesday the tests pin, so one odd day per file keeps it from landing.
- * `TEST_DATES_ALL=1` runs every integration file on every date.
+ * The unit and integration files of the calendar are dealt out over the dates, each to one (in name
+ * order, round robin): three whole dated runs took a third of the CI run (about 9 of 27 minutes). A
+ * clock leak shows on any of these days against the Wednesday the tests pin, so one odd day per
+ * file keeps it from landing. `TEST_DATES_ALL=1` runs every file on every date.
  */
 const only = process.argv.slice(2);
-const integrationFiles = selectTestFiles(process.cwd(), path.join("tests", "integration"), [...only, ...calendarFree.map((name) => `!${name}`)]);
 const allOnEveryDate = process.env.TEST_DATES_ALL === "1";
-const integrationFilesOn = (dateIndex: number) =>
-  allOnEveryDate ? integrationFiles : integrationFiles.filter((_, index) => index % dates.length === dateIndex);
+const filesOfTheCalendar = {
+  "test:unit": selectTestFiles(process.cwd(), path.join("tests", "unit"), [...only, ...calendarFreeUnits.map((name) => `!${name}`)]),
+  "test:integration": selectTestFiles(process.cwd(), path.join("tests", "integration"), [...only, ...calendarFree.map((name) => `!${name}`)]),
+};
+const filesOn = (suite: keyof typeof filesOfTheCalendar, dateIndex: number) =>
+  allOnEveryDate ? filesOfTheCalendar[suite] : filesOfTheCalendar[suite].filter((_, index) => index % dates.length === dateIndex);
 
 for (const [dateIndex, { at, why }] of dates.entries()) {
-  for (const suite of ["test:unit", "test:integration"]) {
-    const files = suite === "test:integration" ? integrationFilesOn(dateIndex) : [];
-    if (suite === "test:integration" && files.length === 0) continue;
+  for (const suite of ["test:unit", "test:integration"] as const) {
+    const files = filesOn(suite, dateIndex);
+    if (files.length === 0) continue;
     console.log(`\n[test:dates] ${suite} on ${at} UTC — ${why}`);
-    // The integration runner is given its files by name; the unit suite runs whole but for its calendar-free files.
-    const filter = suite === "test:integration" ? ["--", ...files] : ["--", ...calendarFreeUnits.map((name) => `!${name}`)];
-    const run = spawnSync("faketime", [at, "npm", "run", "--silent", suite, ...filter], {
+    // Each runner is given its files by name (a part of a path picks the files that contain it).
+    const run = spawnSync("faketime", [at, "npm", "run", "--silent", suite, "--", ...files], {
       stdio: "inherit",
       // Under faketime PostgreSQL's statement timer fires at its first alarm whatever the limit (a
       // login attempt waiting a second for its lock, past deadlock_timeout, was cancelled), so the
