@@ -1,5 +1,6 @@
 import "server-only";
 import { closeLapsedApplications } from "@/lib/applications/handle-application";
+import { pruneThrottleRecordsIfDue } from "@/lib/auth/throttle-retention";
 import { readConfig } from "@/lib/config";
 import { publishDueScheduledItems } from "@/lib/items/item-review";
 import { deliverDueNotifications } from "@/lib/notifications/deliver-notifications";
@@ -29,6 +30,10 @@ export function startScheduledJobs(): void {
       // Today's due-soon, overdue and countdown events: once a day, under their own lock, never twice (dedupe keys).
       void scanScheduledNotificationsIfDue().catch((error: unknown) =>
         console.error("[scheduler] notification scan:", error instanceof Error ? error.message : error),
+      );
+      // Sign-in attempts past 30 days and spent rate-limit counters: once a day, under their own lock.
+      void pruneThrottleRecordsIfDue().catch((error: unknown) =>
+        console.error("[scheduler] throttle records:", error instanceof Error ? error.message : error),
       );
       // Every process delivers: each claims its own deliveries (FOR UPDATE SKIP LOCKED), none sends one twice.
       // One loop per process at a time: a slow mail server does not pile up loops.
