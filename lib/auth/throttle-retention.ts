@@ -1,8 +1,7 @@
 import "server-only";
 import { currentTime } from "@/lib/clock";
-import { todayInBeijing } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { runExclusively } from "@/lib/jobs/job-lock";
+import { runOnceADay } from "@/lib/jobs/job-lock";
 
 /**
  * The records that throttling writes on every sign-in and every limited request are needed for
@@ -42,15 +41,10 @@ export async function pruneThrottleRecords(now: Date = currentTime()): Promise<P
   return pruned;
 }
 
-const state = globalThis as unknown as { gongkaiThrottlePruneDay?: string };
-
 /** The scheduler's daily round (lib/jobs/scheduled-jobs.ts): once a Beijing day per process, one process at a time. */
 export async function pruneThrottleRecordsIfDue(): Promise<void> {
-  const today = todayInBeijing();
-  if (state.gongkaiThrottlePruneDay === today) return;
-  const outcome = await runExclusively("throttle-pruning", () => pruneThrottleRecords());
+  const outcome = await runOnceADay("throttle-pruning", () => pruneThrottleRecords());
   if (!outcome.ran) return;
-  state.gongkaiThrottlePruneDay = today;
   const { loginAttempts, rateLimitBuckets } = outcome.result;
   if (loginAttempts || rateLimitBuckets) console.log(`[scheduler] pruned ${loginAttempts} sign-in attempts and ${rateLimitBuckets} rate-limit counters`);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { databasePool } from "@/lib/database/pool";
+import { todayInBeijing } from "@/lib/dates";
+import type { IsoDate } from "@/lib/deadlines/iso-date";
 
 /**
  * Runs `work` only if no other process (on this machine or another, all on one primary) is running
@@ -25,4 +27,20 @@ export async function runExclusively<T>(job: string, work: () => Promise<T>): Pr
   } finally {
     client.release(broken || undefined);
   }
+}
+
+const globalForDays = globalThis as unknown as { gongkaiJobDays?: Map<string, IsoDate> };
+
+/**
+ * A daily job of the scheduler's rounds: runs `work` (under `runExclusively`) at most once a Beijing
+ * day in this process. A round that found the lock taken tries again on the next tick; once one
+ * has run, the rest of the day skips it.
+ */
+export async function runOnceADay<T>(job: string, work: (today: IsoDate) => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
+  const days = (globalForDays.gongkaiJobDays ??= new Map());
+  const today = todayInBeijing();
+  if (days.get(job) === today) return { ran: false };
+  const outcome = await runExclusively(job, () => work(today));
+  if (outcome.ran) days.set(job, today);
+  return outcome;
 }

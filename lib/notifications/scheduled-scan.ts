@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import type { WorkingDayCalendar } from "@/lib/deadlines/calendar";
 import type { IsoDate } from "@/lib/deadlines/iso-date";
 import { messages } from "@/lib/i18n";
-import { runExclusively } from "@/lib/jobs/job-lock";
+import { runOnceADay } from "@/lib/jobs/job-lock";
 import {
   applicationDueSoonWorkingDays,
   decisionDueSoonWorkingDays,
@@ -153,15 +153,8 @@ export async function scanScheduledNotifications(today: IsoDate = todayInBeijing
   return emitFound(found, today);
 }
 
-const state = globalThis as unknown as { gongkaiNotificationScanDay?: string };
-
 /** The scheduled round's part: once a day per process, one process at a time (its own lock). */
 export async function scanScheduledNotificationsIfDue(): Promise<void> {
-  const today = todayInBeijing();
-  if (state.gongkaiNotificationScanDay === today) return;
-  const outcome = await runExclusively("notification-scan", () => scanScheduledNotifications(today));
-  if (outcome.ran) {
-    state.gongkaiNotificationScanDay = today;
-    if (outcome.result) console.log(`[scheduler] ${outcome.result} scheduled notifications`);
-  }
+  const outcome = await runOnceADay("notification-scan", scanScheduledNotifications);
+  if (outcome.ran && outcome.result) console.log(`[scheduler] ${outcome.result} scheduled notifications`);
 }

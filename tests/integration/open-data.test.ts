@@ -280,7 +280,7 @@ describe("exports of the registers (the demo data)", () => {
     assert.equal(await exportedRows("?agency=NO-SUCH"), 404);
 
     // Items the same way: the education bureau's published items alone with agency=, none of them without.
-    const itemTitles = async (query: string) => {
+    const itemsCsv = async (query: string) => {
       const csv = await exportList(get(`/api/v1/export/items.csv${query}`), { params: Promise.resolve({ file: "items.csv" }) });
       assert.equal(csv.status, 200);
       return new TextDecoder().decode(new Uint8Array(await csv.arrayBuffer()).slice(3));
@@ -290,9 +290,9 @@ describe("exports of the registers (the demo data)", () => {
       select: { indexNumber: true },
     });
     assert.ok(schoolItems.length > 0, "the demo's education bureau has published items");
-    const schoolCsv = await itemTitles("?agency=SFHJYJ");
+    const schoolCsv = await itemsCsv("?agency=SFHJYJ");
     assert.equal(schoolCsv.trim().split("\n").length - 1, schoolItems.length);
-    const defaultCsv = await itemTitles("");
+    const defaultCsv = await itemsCsv("");
     for (const { indexNumber } of schoolItems) {
       assert.ok(schoolCsv.includes(indexNumber), indexNumber);
       assert.ok(!defaultCsv.includes(indexNumber), `${indexNumber} is not the default agency's`);

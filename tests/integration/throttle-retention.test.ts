@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { beginLoginAttempt, LOGIN_FAILURE_LIMIT } from "@/lib/auth/login-throttle";
-import { pruneThrottleRecords } from "@/lib/auth/throttle-retention";
+import { pruneThrottleRecords, pruneThrottleRecordsIfDue } from "@/lib/auth/throttle-retention";
 import { db } from "@/lib/db";
 import { consumeRateLimit } from "@/lib/rate-limit/rate-limit";
-import { useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { pinClock, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
 before(async () => {
@@ -51,4 +51,23 @@ test("rate-limit counters whose window began more than a day ago are deleted; a 
     ["open-data:198.51.100.3"],
   );
   assert.equal((await consumeRateLimit(rule, now)).allowed, false, "the running window still refuses the third request");
+});
+
+test("the scheduler prunes once a Beijing day: a second round the same day leaves rows alone, the next day's round deletes them", async () => {
+  const oldAttempt = (at: Date) => db.loginAttempt.create({ data: { username: "old", clientKey: "192.0.2.1", succeeded: false, attemptedAt: at } });
+  pinClock("2026-12-09T09:00:00+08:00");
+  await oldAttempt(new Date("2026-10-01T00:00:00Z"));
+  await pruneThrottleRecordsIfDue();
+  assert.equal(await db.loginAttempt.count({ where: { username: "old" } }), 0, "the day's first round prunes");
+
+  await oldAttempt(new Date("2026-10-02T00:00:00Z"));
+  pinClock("2026-12-09T23:50:00+08:00");
+  await pruneThrottleRecordsIfDue();
+  assert.equal(await db.loginAttempt.count({ where: { username: "old" } }), 1, "the same Beijing day: not again");
+
+  // 00:10 on 10 December in Beijing, still 9 December in UTC.
+  pinClock("2026-12-10T00:10:00+08:00");
+  await pruneThrottleRecordsIfDue();
+  assert.equal(await db.loginAttempt.count({ where: { username: "old" } }), 0, "the next Beijing day prunes again");
+  pinClock();
 });
