@@ -106,7 +106,9 @@ test("the bureau's administrator edits its own office hours, and another agency'
   await logOut(page);
 });
 
-test("the supervisor opens an agency's report workspace from the 年报汇总; an agency's own staff may not name another agency", async ({ page }) => {
+test("the supervisor opens an agency's report workspace from the 年报汇总, the platform administrator sees the names only; an agency's own staff may not name another agency", async ({
+  page,
+}) => {
   await logIn(page, "supervisor");
   await page.goto("/admin/reports/summary?year=2026");
   await page
@@ -116,6 +118,14 @@ test("the supervisor opens an agency's report workspace from the 年报汇总; a
   await expect(page).toHaveURL(/\/admin\/reports\/2026\?agency=SFHJYJ$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("绥芬河市教育局");
   expect((await page.goto("/admin/reports/2026?agency=NO-SUCH"))?.status()).toBe(404);
+  await page.goto("/admin");
+  await logOut(page);
+
+  // The platform administrator reads the summary but not the reports: the names are plain text, no dead links.
+  await logIn(page, "platform");
+  await page.goto("/admin/reports/summary?year=2026");
+  await expect(page.getByTestId("summary-agencies")).toContainText("绥芬河市教育局");
+  await expect(page.getByTestId("summary-agencies").getByRole("link", { name: /绥芬河市教育局/ })).toHaveCount(0);
   await page.goto("/admin");
   await logOut(page);
 
