@@ -5,13 +5,13 @@ import { todayInBeijing } from "@/lib/dates";
 import { db, Prisma, type DatabaseTransaction } from "@/lib/db";
 import { allTermsOf, type SearchPhrase } from "@/lib/search/query";
 import { shareHoldingAll } from "@/lib/search/term-shares";
-import { foldForSearch, indexTermsOf } from "@/lib/search/text/normalize";
+import { foldForSearch, indexKeysOf, termKey } from "@/lib/search/text/normalize";
 import type { SearchDocumentInput, SearchDocumentType, SearchEngine, SearchEngineHit, SearchEngineRequest, SearchEngineResult } from "@/lib/search/types";
 
 /**
  * Search inside PostgreSQL, no extra server. Each public record is one row of "SearchDocument"
- * with two GIN-indexed arrays of index terms (characters and character pairs, see
- * lib/search/text/normalize.ts): `terms` for the whole document, `titleTerms` for the title.
+ * with two GIN-indexed arrays of index terms (characters and character pairs, stored as integer
+ * keys: see lib/search/text/normalize.ts): `terms` for the whole document, `titleTerms` for the title.
  *
  * Matching: a document matches when it holds every term of every phrase; phrases longer than two
  * characters are then confirmed with strpos() on the folded text, so a match is always the exact
@@ -177,7 +177,7 @@ async function readTier(tier: Tier, offset: number, limit: number, tableRows: nu
 // Very common terms: the table's statistics instead of a count.
 
 /** The share of documents holding each of the most common index terms, as ANALYZE last sampled it. */
-type TermStatistics = { tableRows: number; terms: Map<string, number>; titleTerms: Map<string, number> };
+type TermStatistics = { tableRows: number; terms: Map<number, number>; titleTerms: Map<number, number> };
 
 /** How long a process keeps the statistics it read (they change only when ANALYZE runs). */
 const STATISTICS_TTL_MS = 60_000;
@@ -194,9 +194,9 @@ async function readTermStatistics(): Promise<TermStatistics | null> {
   );
   const columns = new Map(
     rows.map((row) => {
-      const shares = new Map<string, number>();
+      const shares = new Map<number, number>();
       // The frequencies list ends with three summary figures after one per element.
-      (row.elements ?? []).forEach((element, index) => shares.set(element, Number(row.frequencies?.[index] ?? 0)));
+      (row.elements ?? []).forEach((element, index) => shares.set(Number(element), Number(row.frequencies?.[index] ?? 0)));
       return [row.column, shares];
     }),
   );
@@ -249,11 +249,11 @@ function walkable(wanted: number, share: number): boolean {
  * index, with the walk for the body tier after it. Null when that does not apply or a walk came
  * back short: the caller counts instead.
  */
-async function searchCommonTerms(request: SearchEngineRequest, terms: string[], offset: number, limit: number): Promise<SearchEngineResult | null> {
+async function searchCommonTerms(request: SearchEngineRequest, terms: number[], offset: number, limit: number): Promise<SearchEngineResult | null> {
   if (narrowed(request) || limit <= 0) return null;
   const statistics = await termStatistics();
   if (!statistics || statistics.tableRows <= SMALL_TABLE) return null;
-  const phraseTerms = request.query.phrases.map((phrase) => phrase.terms);
+  const phraseTerms = request.query.phrases.map((phrase) => phrase.terms.map(termKey));
   const everywhere = shareHoldingAll(phraseTerms, statistics.terms);
   if (!everywhere || plannedShare(everywhere) * statistics.tableRows <= COUNT_CAP) return null;
   const phrases = request.query.phrases;
@@ -277,14 +277,14 @@ async function searchCommonTerms(request: SearchEngineRequest, terms: string[], 
   }
   // Few titles: count them exactly (the titles' GIN index is small), then walk for the body tier.
   const [titled] = await countCapped(searchPoolForCurrentRead(), [
-    { where: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]), cap: Math.max(TITLE_COUNT_CAP, end) },
+    { where: and([Prisma.sql`"titleTerms" @> ${terms}::int8[]`, titleCondition, ...filters]), cap: Math.max(TITLE_COUNT_CAP, end) },
   ]);
   // More titles than the cap (which is at least the page's end): the page lies in the title tier.
   const bodyOffset = Math.max(0, offset - titled.count);
   const bodyWanted = end - Math.max(offset, titled.count);
   if (bodyWanted > 0 && !walkable(bodyOffset + bodyWanted, plannedShare(everywhere))) return null;
   const titleTier: Tier = {
-    indexed: and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]),
+    indexed: and([Prisma.sql`"titleTerms" @> ${terms}::int8[]`, titleCondition, ...filters]),
     checked: and([titleCondition, ...filters]),
     count: titled.count,
   };
@@ -305,13 +305,13 @@ async function searchCommonTerms(request: SearchEngineRequest, terms: string[], 
 async function runSearch(request: SearchEngineRequest): Promise<SearchEngineResult> {
   const phrases = request.query.phrases;
   if (!phrases.length) return { total: 0, totalIsEstimate: false, hits: [] };
-  const terms = allTermsOf(request.query);
+  const terms = allTermsOf(request.query).map(termKey);
   const filters = filterConditions(request);
   const unconfirmed = phrases.filter((phrase) => !phrase.exact);
-  const candidates = and([Prisma.sql`"terms" @> ${terms}::text[]`, ...filters]);
+  const candidates = and([Prisma.sql`"terms" @> ${terms}::int8[]`, ...filters]);
   const confirm = and(inText(unconfirmed));
   const titleCondition = and(inTitle(phrases));
-  const titleIndexed = and([Prisma.sql`"titleTerms" @> ${terms}::text[]`, titleCondition, ...filters]);
+  const titleIndexed = and([Prisma.sql`"titleTerms" @> ${terms}::int8[]`, titleCondition, ...filters]);
   const offset = (request.page - 1) * request.pageSize;
   const limit = Math.min(request.pageSize, RESULT_WINDOW - offset);
 
@@ -374,8 +374,8 @@ export function prepareDocument(document: SearchDocumentInput) {
     titleText,
     content,
     searchText,
-    terms: indexTermsOf(searchText),
-    titleTerms: indexTermsOf(titleText),
+    terms: indexKeysOf(searchText),
+    titleTerms: indexKeysOf(titleText),
     url: document.url,
     publishedAt: document.publishedAt,
     agencyId: document.agencyId,
@@ -392,13 +392,12 @@ async function writeDocuments(client: DatabaseTransaction, documents: SearchDocu
   for (let start = 0; start < documents.length; start += UPSERT_BATCH) {
     const batch = documents.slice(start, start + UPSERT_BATCH).map(prepareDocument);
     const column = <K extends keyof (typeof batch)[number]>(key: K) => batch.map((document) => document[key]);
-    // Term arrays travel as space-separated strings (terms never contain spaces): unnest() cannot
-    // take an array of arrays.
+    // Term key arrays travel as space-separated strings: unnest() cannot take an array of arrays.
     await client.$executeRaw`
       INSERT INTO "SearchDocument" ("type", "sourceId", "sourceVersion", "title", "titleText", "content", "searchText",
                                     "terms", "titleTerms", "url", "publishedAt", "agencyId", "categoryId", "issuingBody", "validity", "visibleUntil", "indexedAt")
       SELECT d.type, d.source_id, d.source_version, d.title, d.title_text, d.content, d.search_text,
-             string_to_array(d.terms, ' '), string_to_array(d.title_terms, ' '), d.url, d.published_at, d.agency_id,
+             string_to_array(d.terms, ' ')::int8[], string_to_array(d.title_terms, ' ')::int8[], d.url, d.published_at, d.agency_id,
              d.category_id, d.issuing_body, d.validity, d.visible_until, now()
         FROM unnest(${column("type")}::text[], ${column("sourceId")}::int[], ${column("sourceVersion")}::text[],
                     ${column("title")}::text[], ${column("titleText")}::text[], ${column("content")}::text[],

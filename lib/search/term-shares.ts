@@ -5,7 +5,7 @@
  * phrase counts with its rarest term, and the phrases as independent of each other; kept between
  * that bound and the smallest share. Null when a term is not among the common ones.
  */
-export function shareHoldingAll(phrases: string[][], shares: Map<string, number>): { atLeast: number; estimate: number } | null {
+export function shareHoldingAll<Term>(phrases: Term[][], shares: Map<Term, number>): { atLeast: number; estimate: number } | null {
   const terms = [...new Set(phrases.flat())];
   if (!terms.length) return null;
   let sum = 0;
