@@ -4,7 +4,8 @@
  * starts a throwaway embedded cluster for the run. Each test file creates and drops its own database
  * and runs in its own process, so files run side by side: TEST_CONCURRENCY of them at once (default 2).
  * `npm run test:integration -- items search` runs the files whose names contain "items" or
- * "search"; `-- '!fuzz'` runs all but the fuzz run.
+ * "search"; `-- '!fuzz'` runs all but the fuzz run; `-- --calendar-free` the files that involve no
+ * calendar (below).
  */
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +13,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
+import { calendarFree } from "./calendar-free-tests";
 import { runTestFiles, selectTestFiles, testConcurrency } from "./test-files";
 import { unusedPort } from "../tests/support/ports";
 import { createEmptyDatabase, migrationsDir, TEMPLATE_DATABASE_ENV } from "../tests/support/test-database";
@@ -27,7 +29,18 @@ const rank = (file: string) => {
   const index = longestFirst.findIndex((name) => path.basename(file).startsWith(`${name}.`));
   return index === -1 ? longestFirst.length : index;
 };
-const selected = selectTestFiles(root, path.join("tests", "integration"), process.argv.slice(2)).sort((a, b) => rank(a) - rank(b));
+/**
+ * `--calendar-free`: only the files that involve no calendar (scripts/calendar-free-tests.ts). `npm
+ * test` runs these here, on the real clock, and every other file once in `npm run test:dates`, on
+ * a fixed date; each ran in both before, and the second run of the same tests cost about three
+ * minutes of every landing.
+ */
+const args = process.argv.slice(2);
+const calendarFreeOnly = args.includes("--calendar-free");
+const named = args.filter((arg) => arg !== "--calendar-free");
+const selected = selectTestFiles(root, path.join("tests", "integration"), named)
+  .filter((file) => !calendarFreeOnly || selectTestFiles(root, path.join("tests", "integration"), calendarFree).includes(file))
+  .sort((a, b) => rank(a) - rank(b));
 // Checked before the database starts, so that a bad value leaves nothing running.
 const concurrency = testConcurrency();
 

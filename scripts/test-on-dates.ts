@@ -1,11 +1,14 @@
 /**
- * `npm run test:dates`: runs the unit and integration suites again with the system clock of the
- * whole process tree (Node and the embedded PostgreSQL) set to days on which date arithmetic goes
- * wrong, through Debian's `faketime`. The product reads time only through lib/clock.ts and the tests
- * pin it, so every run must pass whatever day it is.
+ * `npm run test:dates`: runs the unit and integration files of the calendar with the system clock of
+ * the whole process tree (Node and the embedded PostgreSQL) set to days on which date arithmetic
+ * goes wrong, through Debian's `faketime`. The product reads time only through lib/clock.ts and the
+ * tests pin it, so every run must pass whatever day it is. In `npm test` this is the only run of the
+ * calendar's integration files (the real-clock stage runs the calendar-free ones,
+ * scripts/calendar-free-tests.ts).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { calendarFree, calendarFreeUnits } from "./calendar-free-tests";
 import { selectTestFiles } from "./test-files";
 
 // Times are UTC (the machines' zone); the comments give the day in Beijing.
@@ -19,64 +22,6 @@ if (spawnSync("faketime", ["--version"], { stdio: "ignore" }).status !== 0) {
   console.error("`faketime` is needed to run the suites on fixed dates: `apt-get install -y faketime` (Debian/Ubuntu).");
   process.exit(1);
 }
-
-/**
- * Integration files that involve no calendar: the process, the schema, the routes' shape and the
- * permissions, file storage, the replica and the job lock, with real timers. They run on the real clock in test:integration; under faketime
- * PostgreSQL's own timers misbehave (a 300 ms statement limit let a 1 s statement finish), and
- * running them on the dates too would only add minutes to every landing. A test
- * that reads a date belongs in a file that is not on this list.
- */
-const calendarFree = [
-  "authorization-matrix",
-  "backup",
-  "config-start",
-  "database-timeouts",
-  "demo-mode",
-  "fuzz-handlers",
-  "job-lock",
-  "migrations",
-  "openapi-contract",
-  "page-cache",
-  "read-replica",
-  "schema-drift",
-  "storage-contract",
-  "storage-s3",
-  "web-edge",
-  "web-processes",
-];
-
-/**
- * Unit files that involve no calendar either: source-text checks (strings, layers, the security
- * and fault documents, the OpenAPI document), sanitising, screening, permissions, parsing. The
- * other unit files (dates, deadlines, fees, reports, imports, workflow…) run on the fixed dates.
- */
-const calendarFreeUnits = [
-  "answer-within",
-  "backup-manifest",
-  "config",
-  "console-kit",
-  "csv-formula-injection",
-  "fault-bounds-doc",
-  "http-security",
-  "layers",
-  "nginx-config",
-  "openapi-responses",
-  "page-cache",
-  "permissions",
-  "proposals-access",
-  "reading-preferences",
-  "sanitize-html",
-  "screening",
-  "search-http-cache",
-  "search-json-text",
-  "search-text",
-  "security-doc",
-  "server-action-origin",
-  "strings-catalogue",
-  "upload-decompression",
-  "validation",
-];
 
 /**
  * The unit and integration files of the calendar are dealt out over the dates, each to one (in name
