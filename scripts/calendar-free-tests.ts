@@ -55,6 +55,7 @@ export const calendarFreeUnits = [
   "security-doc",
   "server-action-origin",
   "strings-catalogue",
+  "test-selection",
   "upload-decompression",
   "validation",
 ];
