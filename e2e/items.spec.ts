@@ -1,5 +1,4 @@
 import { expect, test, type Page } from "@playwright/test";
-import { axeOn } from "./support/axe";
 import { logIn, logOut } from "./support/session";
 
 async function openItemAs(page: Page, username: string, itemUrl: string) {
@@ -108,15 +107,6 @@ test("personal data found on submit must be acknowledged with a note", async ({ 
   await submit.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByTestId("item-state")).toHaveText("待科室审核");
   await expect(page.getByTestId("acknowledged-findings")).toContainText("送达公告依法须载明当事人身份");
-});
-
-test("the main public pages have no serious or critical accessibility violations", async ({ page }) => {
-  for (const path of ["/", "/catalogue/statutory", "/catalogue/guide", "/items/1", "/search?q=广告", "/login"]) {
-    await page.goto(path);
-    const results = await axeOn(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(serious.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
 });
 
 test("the public column: catalogue filters, paging, item metadata and printing", async ({ page }) => {

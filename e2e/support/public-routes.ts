@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
 
-/** Every public page the demo data has, each kind of page once: lists, details, forms, the not-found page. */
+/** Every public page the demo data has, each kind of page once: lists, a content page (the guide), details, forms, sign-in, the not-found page. */
 const fixedRoutes = [
   "/",
   "/catalogue/statutory",
   "/catalogue/plans",
+  "/catalogue/guide",
   "/search?q=%E5%9F%8E%E7%AE%A1",
   "/apply",
   "/applications",
@@ -21,6 +22,7 @@ const fixedRoutes = [
   "/site-map",
   "/agencies",
   "/agencies/SFHCGJ",
+  "/login",
   "/no-such-page",
 ];
 
