@@ -16,10 +16,10 @@ import type { SearchDocumentType } from "@/lib/search/types";
  * already holds many public records, a restore, the bench). Reconciling writes documents in
  * batches into a table whose two GIN indexes take every one of a document's ~590 terms as it is
  * inserted: about 1 ms per document, 25 minutes for a million. Here the documents are prepared
- * exactly as reconciliation prepares them (`prepareDocument`), streamed into the table with COPY
- * (binary: the term keys go as the 8-byte integers they are stored as)
- * while the GIN indexes are absent, and the indexes are then built from the loaded table in one
- * pass (with PostgreSQL's parallel workers), all in one transaction.
+ * exactly as reconciliation prepares them (`prepareDocument`), streamed into the table with binary
+ * COPY (the term keys go as the 8-byte integers they are stored as) while the GIN indexes are
+ * absent, and the indexes are then built from the loaded table in one pass (with PostgreSQL's
+ * parallel workers), all in one transaction.
  *
  * While it runs, searches see the index as it was (empty) and wait for nothing; the last step
  * (building the GIN indexes) holds a SHARE lock, so a publication that writes its document in
@@ -54,7 +54,7 @@ const COLUMNS = [
 ] as const;
 
 /** One prepared document (the same row reconciliation writes) as a binary COPY row of COLUMNS. */
-export function writeCopyRow(writer: BinaryCopyWriter, document: ReturnType<typeof prepareDocument>): void {
+function writeCopyRow(writer: BinaryCopyWriter, document: ReturnType<typeof prepareDocument>): void {
   writer
     .row(COLUMNS.length)
     .text(document.type)
