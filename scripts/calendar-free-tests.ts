@@ -1,12 +1,17 @@
-/** Which test files involve no calendar: the dated runs leave them out (scripts/test-on-dates.ts). */
+import path from "node:path";
+import { selectTestFiles } from "./test-files";
+
+/**
+ * Which test files involve no calendar. In `npm test` they run on the real clock only (`npm run
+ * test:integration -- --calendar-free`); every other file runs once, on one of the fixed dates of
+ * `npm run test:dates` (scripts/test-on-dates.ts).
+ */
 
 /**
  * Integration files that involve no calendar: the process, the schema, the routes' shape and the
- * permissions, file storage, the replica and the job lock, with real timers. They run on the real clock only (in `npm test`: `npm run
- * test:integration -- --calendar-free`); under faketime PostgreSQL's own timers misbehave (a 300 ms
- * statement limit let a 1 s statement finish). A test that reads a date belongs in a file that is
- * not on this list: it then runs in `npm test` on one of the fixed dates (scripts/test-on-dates.ts)
- * instead of the real clock.
+ * permissions, file storage, the replica and the job lock, with real timers. Under faketime
+ * PostgreSQL's own timers misbehave (a 300 ms statement limit let a 1 s statement finish), so they
+ * stay on the real clock. A test that reads a date belongs in a file that is not on this list.
  */
 export const calendarFree = [
   "authorization-matrix",
@@ -59,3 +64,21 @@ export const calendarFreeUnits = [
   "upload-decompression",
   "validation",
 ];
+
+/** The files of a suite's folder that the names pick (each name is part of a file name), or, with `calendar: true`, all the others; `only` narrows either. */
+function filesOf(folder: "unit" | "integration", names: readonly string[], calendar: boolean, only: string[]): string[] {
+  const root = process.cwd();
+  const dir = path.join("tests", folder);
+  const free = new Set(selectTestFiles(root, dir, [...names]));
+  return selectTestFiles(root, dir, only).filter((file) => free.has(file) !== calendar);
+}
+
+/** The integration files on the real clock (`calendar: false`) or on the fixed dates (`calendar: true`). */
+export function integrationFiles(options: { calendar: boolean; only?: string[] }): string[] {
+  return filesOf("integration", calendarFree, options.calendar, options.only ?? []);
+}
+
+/** The unit files of the calendar (`calendar: true`, run again on the fixed dates) or the others. */
+export function unitFiles(options: { calendar: boolean; only?: string[] }): string[] {
+  return filesOf("unit", calendarFreeUnits, options.calendar, options.only ?? []);
+}

@@ -13,7 +13,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { applyMigrations } from "@/lib/database/migrate";
 import { buildIfStale } from "@/lib/runtime/build-fingerprint";
-import { calendarFree } from "./calendar-free-tests";
+import { integrationFiles } from "./calendar-free-tests";
 import { runTestFiles, selectTestFiles, testConcurrency } from "./test-files";
 import { unusedPort } from "../tests/support/ports";
 import { createEmptyDatabase, migrationsDir, TEMPLATE_DATABASE_ENV } from "../tests/support/test-database";
@@ -38,9 +38,9 @@ const rank = (file: string) => {
 const args = process.argv.slice(2);
 const calendarFreeOnly = args.includes("--calendar-free");
 const named = args.filter((arg) => arg !== "--calendar-free");
-const selected = selectTestFiles(root, path.join("tests", "integration"), named)
-  .filter((file) => !calendarFreeOnly || selectTestFiles(root, path.join("tests", "integration"), calendarFree).includes(file))
-  .sort((a, b) => rank(a) - rank(b));
+const selected = (calendarFreeOnly ? integrationFiles({ calendar: false, only: named }) : selectTestFiles(root, path.join("tests", "integration"), named)).sort(
+  (a, b) => rank(a) - rank(b),
+);
 // Checked before the database starts, so that a bad value leaves nothing running.
 const concurrency = testConcurrency();
 

@@ -7,9 +7,7 @@
  * scripts/calendar-free-tests.ts).
  */
 import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { calendarFree, calendarFreeUnits } from "./calendar-free-tests";
-import { selectTestFiles } from "./test-files";
+import { integrationFiles, unitFiles } from "./calendar-free-tests";
 
 // Times are UTC (the machines' zone); the comments give the day in Beijing.
 const dates = [
@@ -32,8 +30,8 @@ if (spawnSync("faketime", ["--version"], { stdio: "ignore" }).status !== 0) {
 const only = process.argv.slice(2);
 const allOnEveryDate = process.env.TEST_DATES_ALL === "1";
 const filesOfTheCalendar = {
-  "test:unit": selectTestFiles(process.cwd(), path.join("tests", "unit"), [...only, ...calendarFreeUnits.map((name) => `!${name}`)]),
-  "test:integration": selectTestFiles(process.cwd(), path.join("tests", "integration"), [...only, ...calendarFree.map((name) => `!${name}`)]),
+  "test:unit": unitFiles({ calendar: true, only }),
+  "test:integration": integrationFiles({ calendar: true, only }),
 };
 const filesOn = (suite: keyof typeof filesOfTheCalendar, dateIndex: number) =>
   allOnEveryDate ? filesOfTheCalendar[suite] : filesOfTheCalendar[suite].filter((_, index) => index % dates.length === dateIndex);
