@@ -99,6 +99,7 @@ function isWordCode(code: number): boolean {
 const PAIR_SHIFT = 2 ** 21;
 const CJK_FIRST = 0x4e00;
 const CJK_END = 0xa000;
+const CJK_COUNT = CJK_END - CJK_FIRST;
 
 /** The stored key of an index term (one character or a pair of characters). */
 export function termKey(term: string): number {
@@ -106,8 +107,6 @@ export function termKey(term: string): number {
   for (const character of term) key = key * PAIR_SHIFT + character.codePointAt(0)!;
   return key;
 }
-
-const CJK_COUNT = CJK_END - CJK_FIRST;
 
 /**
  * What indexKeysOf has seen of the text at hand, kept from call to call so that a million
@@ -121,7 +120,6 @@ const seen = {
   characters: new Uint32Array(CJK_COUNT),
   pairRanks: new Int32Array(1 << 12),
   pairStamps: new Uint32Array(1 << 12),
-  pairShift: 20,
   pairCount: 0,
 };
 
@@ -135,10 +133,15 @@ function nextStamp(): number {
   return ++seen.stamp;
 }
 
+/** The slot a rank hashes to in a table of `size` (a power of two) slots: the top bits of a multiplicative hash. */
+function slotOf(rank: number, size: number): number {
+  return Math.imul(rank, 0x9e3779b1) >>> (Math.clz32(size) + 1);
+}
+
 /** Records a CJK pair's rank for the current call; true when it is new. */
 function addCjkPair(rank: number, stamp: number): boolean {
   const mask = seen.pairRanks.length - 1;
-  let slot = Math.imul(rank, 0x9e3779b1) >>> seen.pairShift;
+  let slot = slotOf(rank, seen.pairRanks.length);
   while (seen.pairStamps[slot] === stamp) {
     if (seen.pairRanks[slot] === rank) return false;
     slot = (slot + 1) & mask;
@@ -153,11 +156,10 @@ function growPairTable(stamp: number): void {
   const { pairRanks, pairStamps } = seen;
   seen.pairRanks = new Int32Array(pairRanks.length * 2);
   seen.pairStamps = new Uint32Array(pairStamps.length * 2);
-  seen.pairShift -= 1;
   const mask = seen.pairRanks.length - 1;
   for (let old = 0; old < pairRanks.length; old++) {
     if (pairStamps[old] !== stamp) continue;
-    let slot = Math.imul(pairRanks[old], 0x9e3779b1) >>> seen.pairShift;
+    let slot = slotOf(pairRanks[old], seen.pairRanks.length);
     while (seen.pairStamps[slot] === stamp) slot = (slot + 1) & mask;
     seen.pairStamps[slot] = stamp;
     seen.pairRanks[slot] = pairRanks[old];
