@@ -26,6 +26,7 @@ export const calendarFree = [
   "page-cache",
   "read-replica",
   "schema-drift",
+  "search-term-keys-migration",
   "storage-contract",
   "storage-s3",
   "web-edge",
