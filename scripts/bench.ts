@@ -2,7 +2,8 @@
  * `npm run bench`: builds a synthetic dataset in its own embedded PostgreSQL (.tmp/bench, never
  * the dev or test data), starts the production server on it as `npm start` does (scripts/serve.ts:
  * WEB_CONCURRENCY web processes behind one port, each with its page cache), measures what issues 8
- * and 16 list, prints a table and writes bench/results.json. Loads only 127.0.0.1.
+ * and 16 list, prints a table and writes bench/results.json (bench/results-<items>.json for another
+ * size). Loads only 127.0.0.1.
  *
  *   npm run bench                  # 100,000 items (the dataset is kept and reused by later runs)
  *   npm run bench -- --rebuild     # throw the dataset away first
@@ -846,7 +847,8 @@ async function main(): Promise<void> {
       durationSeconds: Math.round((Date.now() - started) / 1000),
     };
     printTable(results);
-    const resultsFile = path.join(root, "bench", "results.json");
+    // Each size its own file, as its own dataset directory: a province-scale run keeps the 100,000-item results.
+    const resultsFile = path.join(root, "bench", ITEMS === 100_000 ? "results.json" : `results-${ITEMS}.json`);
     writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
     log(`Wrote ${path.relative(root, resultsFile)}.`);
   } finally {
