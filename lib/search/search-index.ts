@@ -110,8 +110,10 @@ type VersionsRow = { current: string | null; indexed: string | null };
 
 /** The public content version, and the one the index was last reconciled with: in `client`'s transaction, or (before a search) on the primary's pool directly. */
 async function readVersions(client?: DatabaseTransaction): Promise<{ current: string; indexed: string | null }> {
-  // Before every search: one plain statement, without Prisma's query machinery.
-  const [row] = client ? await client.$queryRaw<VersionsRow[]>(Prisma.raw(VERSIONS_SQL)) : (await databasePool().query<VersionsRow>(VERSIONS_SQL)).rows;
+  // Before every search: one prepared statement, without Prisma's query machinery.
+  const [row] = client
+    ? await client.$queryRaw<VersionsRow[]>(Prisma.raw(VERSIONS_SQL))
+    : (await databasePool().query<VersionsRow>({ name: "search_versions", text: VERSIONS_SQL })).rows;
   return { current: row?.current ?? "none", indexed: row?.indexed ?? null };
 }
 

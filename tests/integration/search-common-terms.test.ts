@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { searchPoolForCurrentRead } from "@/lib/database/pool";
 import { db } from "@/lib/db";
 import { searchEngine } from "@/lib/search/engine";
-import { forgetSearchStatistics } from "@/lib/search/postgres-engine";
+import { forgetSearchStatistics, runSearch } from "@/lib/search/postgres-engine";
 import { parseSearchQuery } from "@/lib/search/query";
 import { foldForSearch } from "@/lib/search/text/normalize";
 import type { SearchDocumentInput, SearchSort } from "@/lib/search/types";
@@ -214,5 +214,29 @@ describe("one small agency of a large platform", () => {
     // The large agency's documents are untouched by the small one's.
     const large = await searchEngine.search({ query: parseSearchQuery("园林"), sort: "date", page: 1, pageSize: 20, agencyId: 1 });
     assert.equal(large.total, 0);
+  });
+});
+
+describe("the small-index plan on a table past its size", () => {
+  test("an index that grew since its size was read: the one-statement plan gives way to the general plan, with the same answer", async () => {
+    for (const [q, sort] of [
+      ["城", "date"],
+      ["城市", "relevance"],
+    ] as const) {
+      const request = { query: parseSearchQuery(q), sort, page: 2, pageSize: 20 };
+      const general = await runSearch(request, "general");
+      assert.equal(general.totalIsEstimate, true, `${q}: more than the count's cap`);
+      assert.deepEqual(await runSearch(request, "small-index"), general, q);
+    }
+    // Narrowed to the small agency the matches are few: the one statement answers, exactly as the general plan.
+    for (const sort of ["date", "relevance"] as const) {
+      const request = { query: parseSearchQuery("城市管理"), sort, page: 2, pageSize: 20, agencyId: SMALL_AGENCY };
+      const small = await runSearch(request, "small-index");
+      assert.deepEqual(small, await runSearch(request, "general"), sort);
+      assert.deepEqual(
+        small.hits.map((hit) => hit.sourceId),
+        oracle("城市管理", sort, smallAgencyStored).slice(20, 40),
+      );
+    }
   });
 });

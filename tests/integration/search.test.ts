@@ -3,15 +3,18 @@ import { after, before, describe, test } from "node:test";
 import * as OpenCC from "opencc-js";
 import type { ActingUser } from "@/lib/auth/acting-user";
 import { currentTime } from "@/lib/clock";
+import { poolForCurrentRead, searchPoolForCurrentRead } from "@/lib/database/pool";
 import { db, Prisma } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import { transitionItem } from "@/lib/items/item-review";
 import { createItem } from "@/lib/items/manage-items";
 import { bumpPublicContentVersion } from "@/lib/public-content/content-version";
+import { forgetSearchStatistics, runSearch } from "@/lib/search/postgres-engine";
 import { parseSearchQuery } from "@/lib/search/query";
-import { reconcileSearchIndex } from "@/lib/search/search-index";
+import { ensureSearchIndexCurrent, reconcileSearchIndex } from "@/lib/search/search-index";
 import { searchPublicContent, toApiSearchResponse, type PublicSearchPage } from "@/lib/search/search-public";
 import { termKey } from "@/lib/search/text/normalize";
+import type { SearchEngineRequest } from "@/lib/search/types";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { corpus, relevanceQueries, type CorpusDocument } from "../fixtures/search-relevance-corpus";
 import { insertSection, insertUser } from "../support/fixtures";
@@ -326,6 +329,53 @@ describe("matching", () => {
     const result = await searchPublicContent({ q: "城管", page: "5", pageSize: "10" });
     assert.equal(result.total, 7);
     assert.deepEqual(result.results, []);
+  });
+});
+
+describe("the small-index plan (one statement)", () => {
+  test("answers exactly as the general plan: every query of the test set, both orders, page by page, with and without filters", async () => {
+    await ensureSearchIndexCurrent();
+    const [{ categoryId }] = await db.$queryRaw<{ categoryId: number }[]>`
+      SELECT "categoryId" FROM "SearchDocument" WHERE "categoryId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
+    const filters: Partial<SearchEngineRequest>[] = [{}, { types: ["item"], year: 2017 }, { categoryIds: [categoryId] }, { validity: "in_force" }];
+    let compared = 0;
+    for (const q of [...relevanceQueries.map((query) => query.q), "市", "执法", "城管 执法"])
+      for (const sort of ["relevance", "date"] as const)
+        for (const filter of filters)
+          for (let page = 1; page <= 20; page++) {
+            const request: SearchEngineRequest = { query: parseSearchQuery(q), sort, page, pageSize: 3, ...filter };
+            const general = await runSearch(request, "general");
+            assert.deepEqual(await runSearch(request, "small-index"), general, `${q} ${sort} ${JSON.stringify(filter)} page ${page}`);
+            compared += general.hits.length;
+            if (page * 3 >= general.total) break;
+          }
+    assert.ok(compared > 500, `pages compared hold ${compared} hits`);
+  });
+
+  test("on an analysed index of this size a search is one statement, on the index's pool", async () => {
+    await ensureSearchIndexCurrent();
+    await db.$executeRaw`ANALYZE "SearchDocument"`;
+    forgetSearchStatistics();
+    const request: SearchEngineRequest = { query: parseSearchQuery("城管 执法"), sort: "relevance", page: 1, pageSize: 10 };
+    await runSearch(request);
+    const pools = [searchPoolForCurrentRead(), poolForCurrentRead()];
+    const originals = pools.map((pool) => pool.query);
+    const counts = pools.map(() => 0);
+    pools.forEach((pool, index) => {
+      pool.query = ((...args: unknown[]) => {
+        counts[index]++;
+        return (originals[index] as (...rest: unknown[]) => unknown).apply(pool, args);
+      }) as typeof pool.query;
+    });
+    let result;
+    try {
+      result = await runSearch(request);
+    } finally {
+      pools.forEach((pool, index) => (pool.query = originals[index]));
+    }
+    assert.deepEqual(counts, [1, 0], "one statement to the index's pool, none to the other");
+    assert.ok(result.hits.length > 0);
+    assert.deepEqual(result, await runSearch(request, "general"));
   });
 });
 
