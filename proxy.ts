@@ -4,7 +4,6 @@ import { cacheControlOf, matchesIfNoneMatch, PUBLIC_CACHE } from "@/lib/http-cac
 import { isCacheablePublicPage, pageEntityTag, readContentVersionForPages } from "@/lib/http-cache/public-pages";
 import { isHttpsRequest } from "@/lib/http-security/client-address";
 import { baseSecurityHeaders, contentSecurityPolicy, createNonce, NONCE_HEADER } from "@/lib/http-security/security-headers";
-import { CORS_HEADERS, isOpenDataPath } from "@/lib/open-data/cors";
 
 // Only a convenience redirect for anonymous visitors of the console. It is not the security
 // boundary: every page and data-layer function checks the acting user itself.
@@ -56,14 +55,6 @@ function redirectAnonymousToLogin(request: NextRequest, page: PageRender): NextR
   return withSecurityHeaders(NextResponse.redirect(login), page, false);
 }
 
-/** The open-data API is readable from any origin (CORS): preflights answered here, headers added to reads. */
-function openDataCors(request: NextRequest): NextResponse {
-  if (request.method === "OPTIONS") return new NextResponse(null, { status: 204, headers: CORS_HEADERS });
-  const response = NextResponse.next();
-  if (request.method === "GET" || request.method === "HEAD") for (const [name, value] of Object.entries(CORS_HEADERS)) response.headers.set(name, value);
-  return response;
-}
-
 /** Public pages: an entity tag from the public content version (304 without rendering) and shared-cache headers. */
 async function publicPageCaching(request: NextRequest, page: PageRender): Promise<NextResponse> {
   const version = await readContentVersionForPages();
@@ -85,7 +76,6 @@ async function publicPageCaching(request: NextRequest, page: PageRender): Promis
 
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  if (isOpenDataPath(pathname)) return openDataCors(request);
   const page = preparePage(request);
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return redirectAnonymousToLogin(request, page);
   if (isCacheablePublicPage(request.method, pathname, request.headers, searchParams)) return publicPageCaching(request, page);
@@ -95,10 +85,10 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     // Every page (each gets its nonce), but not built assets, route handlers that send files,
-    // feeds or data, nor the console's API: Next buffers the body of every request the proxy
-    // sees, and the console's uploads must reach their route (which checks the caller first) unread.
+    // feeds or data, nor any API: Next buffers the body of every request the proxy sees, and the
+    // console's uploads must reach their route (which checks the caller first) unread. The
+    // open-data API's CORS is answered by the web server before Next (lib/runtime/web-server.ts):
+    // running the proxy on every API read cost about a millisecond of CPU each.
     "/((?!_next/static|_next/image|api/|files/|feeds/|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)",
-    // The open-data API, for CORS.
-    "/api/v1/((?!admin|me).*)",
   ],
 };

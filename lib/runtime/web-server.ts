@@ -7,6 +7,7 @@ import { EDGE_SERVER_FLAG, FORWARDING_HEADERS, PEER_ADDRESS_HEADER, trustedProxi
 import { baseSecurityHeaders } from "@/lib/http-security/security-headers";
 import { isCrossSiteServerAction, mayBeServerAction } from "@/lib/http-security/server-action-origin";
 import { messages } from "@/lib/i18n";
+import { CORS_HEADERS, isOpenDataPath } from "@/lib/open-data/cors";
 import {
   createPageCacheRuntime,
   pageCacheSettingsFrom,
@@ -27,6 +28,8 @@ import {
  *   chunked one with 411, before a byte of it is read;
  * - refuses a server action posted from another site with 403 (Next would answer its own refusal
  *   with a 500: lib/http-security/server-action-origin.ts);
+ * - answers CORS preflights of the open-data API with 204, and adds the CORS headers to its reads
+ *   (lib/open-data/cors.ts; the routes that use openDataRoute set them again, for `next dev`);
  * - answers anonymous requests for public pages from its page cache (lib/runtime/page-cache-handler.ts),
  *   rendered once per public content version, with a fresh nonce per answer.
  * It must not run under the react-server condition (Next renders with the client React too).
@@ -177,6 +180,14 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   }
   if (mayBeServerAction(request.method, pathname, request.headers) && isCrossSiteServerAction(request.headers)) {
     return refuse(request, response, 403, messages.security.crossSiteForm);
+  }
+  if (isOpenDataPath(pathname)) {
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, CORS_HEADERS);
+      response.end();
+      return;
+    }
+    if (request.method === "GET" || request.method === "HEAD") for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
   }
   // "Expect: 100-continue" (curl, API clients): the client sends the body only once told to.
   if (expectsContinue) response.writeContinue();

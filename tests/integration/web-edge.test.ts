@@ -162,6 +162,27 @@ describe("security headers", () => {
   });
 });
 
+describe("open-data CORS, answered before Next", () => {
+  test("every open-data route answers preflights and is readable from any origin; the console API is not", async () => {
+    // Neither route has its own OPTIONS handler nor sets CORS headers itself.
+    const preflight = await ask("/api/v1/applications", {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers["access-control-allow-origin"], "*");
+    assert.equal(preflight.headers["access-control-allow-methods"], "GET, HEAD, OPTIONS");
+    assert.equal(preflight.headers["x-content-type-options"], "nosniff", "the security headers too");
+    const read = await ask("/api/v1/reports/annual/2017", { headers: { Origin: "https://example.org" } });
+    assert.equal(read.headers["access-control-allow-origin"], "*");
+    assert.match(String(read.headers["access-control-expose-headers"]), /ETag/);
+    for (const pathname of ["/api/v1/admin/items", "/api/v1/me"]) {
+      const answer = await ask(pathname, { method: "OPTIONS", headers: { Origin: "https://example.org", "Access-Control-Request-Method": "GET" } });
+      assert.equal(answer.headers["access-control-allow-origin"], undefined, pathname);
+    }
+  });
+});
+
 describe("request body limits", () => {
   const twoMegabytes = Buffer.alloc(2 * 1024 * 1024, "a");
 
