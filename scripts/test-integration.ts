@@ -62,6 +62,8 @@ if (!process.env.TEST_DATABASE_URL) {
 // the same time in the same directory, and break each other's build: it is built once, here, first.
 const startsTheProduct = ["read-replica", "web-edge", "web-processes"];
 if (selected.some((file) => startsTheProduct.some((name) => file.includes(name)))) {
+  // `npm test` type-checks the same sources in its first stage (npm run check): not again here.
+  process.env.NEXT_BUILD_TYPECHECK ??= "off";
   if (!(await buildIfStale(root, (message) => console.log(`[test:integration] ${message}`)))) {
     console.error("[test:integration] next build failed.");
     await stop();
