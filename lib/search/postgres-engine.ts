@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type pg from "pg";
 import { poolForCurrentRead, searchPoolForCurrentRead } from "@/lib/database/pool";
 import { todayInBeijing } from "@/lib/dates";
@@ -67,23 +66,13 @@ async function rowsOf<Row extends pg.QueryResultRow>(client: Queryable, statemen
   return (await client.query<Row>(statement.text, statement.values as unknown[])).rows;
 }
 
-/**
- * The same as a named prepared statement: parsed (and, after a few runs, planned) once per
- * connection rather than once per search. On a small index planning cost more than running: 0.55
- * against 1.3 ms of the database's time per search. Only where any plan is cheap: a generic plan
- * ignores how common the searched terms are, which the general plan's statements depend on.
- */
-async function preparedRowsOf<Row extends pg.QueryResultRow>(client: Queryable, statement: Sql): Promise<Row[]> {
-  const name = `search_${createHash("sha256").update(statement.text).digest("base64url").slice(0, 24)}`;
-  return (await client.query<Row>({ name, text: statement.text, values: statement.values as unknown[] })).rows;
-}
-
 const and = (parts: Sql[]): Sql => (parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`);
 
 function beijingYearRange(year: number): [Date, Date] {
   return [new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)];
 }
 
+/** The filters as conditions (SMALL_INDEX_STATEMENT holds the same ones as parameters). */
 function filterConditions(request: SearchEngineRequest): Sql[] {
   // Records whose publicity period ended are out even before the next reconciliation removes them.
   const parts: Sql[] = [Prisma.sql`("visibleUntil" IS NULL OR "visibleUntil" >= ${todayInBeijing()}::date)`];
@@ -321,27 +310,64 @@ async function searchCommonTerms(request: SearchEngineRequest, terms: number[], 
 // A small index: everything in one statement.
 
 /**
+ * The one statement of a small index, the same text for every search (its filters are parameters,
+ * NULL when not used), so that each connection prepares it once: parsing and planning it cost more
+ * than running it (0.55 against 1.3 ms of the database's time per demo search). A generic plan is
+ * harmless at this size; the general plan's statements are not prepared, because their best plans
+ * depend on how common the searched terms are.
+ * $1 keys, $2 every phrase, $3 the phrases to confirm, $4 relevance order, $5 today (Beijing),
+ * $6 agency, $7 types, $8 categories, $9/$10 publication range, $11 issuing body, $12 validity,
+ * $13 offset, $14 limit.
+ */
+const SMALL_INDEX_STATEMENT = `
+  WITH matched AS MATERIALIZED (
+    SELECT "id",
+           ($4::boolean AND "titleTerms" @> $1::int8[] AND NOT EXISTS (SELECT FROM unnest($2::text[]) phrase WHERE strpos("titleText", phrase) = 0)) AS "titled"
+      FROM "SearchDocument"
+     WHERE "terms" @> $1::int8[]
+       AND ("visibleUntil" IS NULL OR "visibleUntil" >= $5::date)
+       AND ($6::int IS NULL OR "agencyId" = $6::int)
+       AND ($7::text[] IS NULL OR "type" = ANY($7::text[]))
+       AND ($8::int[] IS NULL OR "categoryId" = ANY($8::int[]))
+       AND ($9::timestamptz IS NULL OR ("publishedAt" >= $9::timestamptz AND "publishedAt" < $10::timestamptz))
+       AND ($11::text IS NULL OR "issuingBody" = $11::text)
+       AND ($12::text IS NULL OR "validity" = $12::text)
+       AND NOT EXISTS (SELECT FROM unnest($3::text[]) phrase WHERE strpos("searchText", phrase) = 0)
+     LIMIT ${SMALL_TABLE + 1}),
+  counted AS (SELECT count(*)::int AS "matches" FROM matched)
+  SELECT counted."matches", page.* FROM counted
+    LEFT JOIN LATERAL (SELECT ${HIT_COLUMNS.text} FROM matched JOIN "SearchDocument" USING ("id")
+                        ORDER BY "titled" DESC, "publishedAt" DESC, "id" DESC OFFSET $13 LIMIT $14) page
+      ON counted."matches" <= ${SMALL_TABLE}`;
+
+/**
  * A search of an index of at most SMALL_TABLE documents (a single agency's site, the demo): the
- * matches (phrases confirmed), their exact count and the page, tier by tier, in one statement, one
- * round trip. At this size reading every match costs less than the statements that would avoid it.
- * Null when more than SMALL_TABLE documents match (the table grew since its size was last read):
- * the caller runs the general plan.
+ * matches (phrases confirmed), their exact count and the page, tier by tier, in one prepared
+ * statement, one round trip. At this size reading every match costs less than the statements that
+ * would avoid it. Null when more than SMALL_TABLE documents match (the table grew since its size
+ * was last read): the caller runs the general plan. Its conditions are filterConditions' and the
+ * tiers' (tests/integration/search.test.ts compares the two plans).
  */
 async function searchSmallIndex(request: SearchEngineRequest, terms: number[], offset: number, limit: number): Promise<SearchEngineResult | null> {
   const phrases = request.query.phrases;
-  const unconfirmed = phrases.filter((phrase) => !phrase.exact);
-  const matched = and([Prisma.sql`"terms" @> ${terms}::int8[]`, ...filterConditions(request), ...inText(unconfirmed)]);
-  const titled = request.sort === "relevance" ? Prisma.sql`("titleTerms" @> ${terms}::int8[] AND ${and(inTitle(phrases))})` : Prisma.sql`FALSE`;
-  const rows = await preparedRowsOf<HitRow & { matches: number }>(
-    searchPoolForCurrentRead(),
-    Prisma.sql`
-    WITH matched AS MATERIALIZED (SELECT "id", ${titled} AS "titled" FROM "SearchDocument" WHERE ${matched} LIMIT ${SMALL_TABLE + 1}),
-         counted AS (SELECT count(*)::int AS "matches" FROM matched)
-    SELECT counted."matches", page.* FROM counted
-      LEFT JOIN LATERAL (SELECT ${HIT_COLUMNS} FROM matched JOIN "SearchDocument" USING ("id")
-                          ORDER BY "titled" DESC, "publishedAt" DESC, "id" DESC OFFSET ${offset} LIMIT ${Math.max(0, limit)}) page
-        ON counted."matches" <= ${SMALL_TABLE}`,
-  );
+  const range = request.year ? beijingYearRange(request.year) : [null, null];
+  const values = [
+    terms,
+    phrases.map((phrase) => phrase.text),
+    phrases.filter((phrase) => !phrase.exact).map((phrase) => phrase.text),
+    request.sort === "relevance",
+    todayInBeijing(),
+    request.agencyId ?? null,
+    request.types?.length ? request.types : null,
+    request.categoryIds?.length ? request.categoryIds : null,
+    range[0],
+    range[1],
+    request.issuingBody || null,
+    request.validity || null,
+    offset,
+    Math.max(0, limit),
+  ];
+  const { rows } = await searchPoolForCurrentRead().query<HitRow & { matches: number }>({ name: "search_small_index", text: SMALL_INDEX_STATEMENT, values });
   const total = rows[0]?.matches ?? 0;
   if (total > SMALL_TABLE) return null;
   const hits = rows.filter((row) => row.sourceId !== null).map(({ matches: _matches, ...row }) => row);

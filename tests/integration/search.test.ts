@@ -337,7 +337,15 @@ describe("the small-index plan (one statement)", () => {
     await ensureSearchIndexCurrent();
     const [{ categoryId }] = await db.$queryRaw<{ categoryId: number }[]>`
       SELECT "categoryId" FROM "SearchDocument" WHERE "categoryId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`;
-    const filters: Partial<SearchEngineRequest>[] = [{}, { types: ["item"], year: 2017 }, { categoryIds: [categoryId] }, { validity: "in_force" }];
+    const [{ agencyId }] = await db.$queryRaw<{ agencyId: number }[]>`SELECT "agencyId" FROM "SearchDocument" LIMIT 1`;
+    const filters: Partial<SearchEngineRequest>[] = [
+      {},
+      { types: ["item"], year: 2017 },
+      { categoryIds: [categoryId] },
+      { validity: "in_force" },
+      { agencyId, issuingBody: "agency" },
+      { agencyId: agencyId + 1_000 },
+    ];
     let compared = 0;
     for (const q of [...relevanceQueries.map((query) => query.q), "市", "执法", "城管 执法"])
       for (const sort of ["relevance", "date"] as const)
