@@ -1,7 +1,4 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { GET as agencyColumnAddress } from "@/app/(public)/agencies/[code]/[...path]/route";
@@ -22,7 +19,7 @@ import { createSection, listSections, renameSection } from "@/lib/sections/manag
 import { createUser, findUser, listUsers, resetUserPassword, setUserDisabled, updateUser } from "@/lib/users/manage-users";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { insertSection, insertUser } from "../support/fixtures";
-import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { applyMigrationsBefore, createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 const AGENCY_TREE_MIGRATION = "20261219100000_agency_tree";
 
@@ -35,13 +32,9 @@ const contact = { address: "绥芬河市某街1号", postcode: "157300", email: 
 describe("a single-agency database becomes a platform holding that agency (migration 20261219100000)", () => {
   test("its agency is the default one, its sections, leading group and users belong to it, and nothing is lost", async () => {
     const database = await createEmptyDatabase();
-    const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-migrations-before-"));
     const client = new pg.Client({ connectionString: database.url });
     try {
-      for (const name of readdirSync(migrationsDir).filter((entry) => entry < AGENCY_TREE_MIGRATION)) {
-        cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-      }
-      await applyMigrations(database.url, before);
+      await applyMigrationsBefore(database.url, AGENCY_TREE_MIGRATION);
       await client.connect();
       // The shape of a database from before: one agency, its sections, leading group and accounts.
       await client.query(`INSERT INTO "Agency" ("code", "name", "shortName", "address", "postcode", "email", "demoMode", "updatedAt")
@@ -83,7 +76,6 @@ describe("a single-agency database becomes a platform holding that agency (migra
       );
     } finally {
       await client.end().catch(() => undefined);
-      rmSync(before, { recursive: true, force: true });
       await database.drop();
     }
   });

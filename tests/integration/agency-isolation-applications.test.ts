@@ -1,7 +1,4 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import pg from "pg";
 import { createAgency } from "@/lib/agency/manage-agencies";
@@ -32,7 +29,7 @@ import {
 import { transitionReply } from "@/lib/reply-letters/reply-letter-review";
 import { seedBaseData } from "@/prisma/seed/seed-base";
 import { defaultAgencyId, insertSection, insertUser } from "../support/fixtures";
-import { createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import { applyMigrationsBefore, createEmptyDatabase, migrationsDir, useMigratedTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
  * Isolation of agencies (集约化, issue 15) in the applications domain (依申请公开): an application
@@ -480,13 +477,9 @@ describe("report figures can be counted for one agency", () => {
 describe("the installation's reply templates become the default agency's (migration 20261221100000)", () => {
   test("each saved template keeps its text under the default agency; one per agency and outcome", async () => {
     const database = await createEmptyDatabase();
-    const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-migrations-before-"));
     const client = new pg.Client({ connectionString: database.url });
     try {
-      for (const name of readdirSync(migrationsDir).filter((entry) => entry < "20261221100000")) {
-        cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-      }
-      await applyMigrations(database.url, before);
+      await applyMigrationsBefore(database.url, "20261221100000");
       await client.connect();
       const agency = (value: string, isDefault: boolean | null) =>
         client.query(
@@ -513,7 +506,6 @@ describe("the installation's reply templates become the default agency's (migrat
       await assert.rejects(insert(2_000_000_000), /ReplyTemplate_agencyId_fkey/);
     } finally {
       await client.end().catch(() => undefined);
-      rmSync(before, { recursive: true, force: true });
       await database.drop();
     }
   });

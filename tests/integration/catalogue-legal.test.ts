@@ -159,26 +159,15 @@ describe("the statutory catalogue (Art. 20 of the Regulations, 国务院令第71
 
 describe("migrating an installation that has the old catalogue", () => {
   test("Art. 20 catalogue by migration: an existing installation gets the new categories, keeps its slugs and an administrator's own names", async () => {
-    const { createEmptyDatabase, migrationsDir } = await import("../support/test-database");
+    const { applyMigrationsBefore, createEmptyDatabase, migrationsDir } = await import("../support/test-database");
     const { applyMigrations } = await import("@/lib/database/migrate");
-    const { cpSync, mkdtempSync, rmSync } = await import("node:fs");
-    const os = await import("node:os");
-    const path = await import("node:path");
     const pg = (await import("pg")).default;
-    const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-catalogue-"));
-    // The installation as it was before the catalogue migration: only the migrations older than it.
-    cpSync(migrationsDir, before, {
-      recursive: true,
-      filter: (source) => {
-        const folder = path.relative(migrationsDir, source).split(path.sep)[0];
-        return !/^\d{14}_/.test(folder) || folder < "20261216300000_catalogue_legal";
-      },
-    });
     const old = await createEmptyDatabase();
+    // The installation as it was before the catalogue migration: only the migrations older than it.
+    await applyMigrationsBefore(old.url, "20261216300000_catalogue_legal");
     const client = new pg.Client({ connectionString: old.url });
     await client.connect();
     try {
-      await applyMigrations(old.url, before);
       // The catalogue as the seed made it before this change, one name edited by an administrator.
       await client.query(`INSERT INTO "Category" ("slug", "name", "sortOrder", "updatedAt") VALUES ('statutory', '法定主动公开内容', 30, now())`);
       await client.query(
@@ -220,7 +209,6 @@ describe("migrating an installation that has the old catalogue", () => {
     } finally {
       await client.end();
       await old.drop();
-      rmSync(before, { recursive: true, force: true });
     }
   });
 });

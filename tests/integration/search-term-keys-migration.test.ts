@@ -1,12 +1,9 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
 import pg from "pg";
 import { applyMigrations } from "@/lib/database/migrate";
 import { foldForSearch, indexKeysOf, termKey } from "@/lib/search/text/normalize";
-import { createEmptyDatabase, migrationsDir } from "../support/test-database";
+import { applyMigrationsBefore, createEmptyDatabase, migrationsDir } from "../support/test-database";
 
 const TERM_KEYS_MIGRATION = "20261222100000_search_term_keys";
 
@@ -28,13 +25,9 @@ function textTermsOf(folded: string): string[] {
 
 test("migration 20261222100000 turns stored text terms into the keys the engine now writes, keeping the columns' storage and statistics", async () => {
   const database = await createEmptyDatabase();
-  const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-migrations-before-"));
   const client = new pg.Client({ connectionString: database.url });
   try {
-    for (const name of readdirSync(migrationsDir).filter((entry) => entry < TERM_KEYS_MIGRATION)) {
-      cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    }
-    await applyMigrations(database.url, before);
+    await applyMigrationsBefore(database.url, TERM_KEYS_MIGRATION);
     await client.connect();
     // Documents as an installation from before holds them: CJK, Latin letters and digits, a
     // character beyond the BMP, a traditional title (folded), and a row whose term arrays are NULL.
@@ -90,7 +83,6 @@ test("migration 20261222100000 turns stored text terms into the keys the engine 
     assert.equal(helper.rowCount, 0, "the conversion function is dropped");
   } finally {
     await client.end().catch(() => undefined);
-    rmSync(before, { recursive: true, force: true });
     await database.drop();
   }
 });

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { clockStartingAt, setClock } from "@/lib/clock";
@@ -46,6 +48,23 @@ export async function createEmptyDatabase(template?: string): Promise<TestDataba
 }
 
 export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
+
+/**
+ * The database at `url` as an installation from before a migration has it: every migration older
+ * than `migration` (its folder name, or the timestamp that starts it) applied, that one and the
+ * later ones not, for a test of what the migration does to existing data.
+ */
+export async function applyMigrationsBefore(url: string, migration: string): Promise<void> {
+  const before = mkdtempSync(path.join(os.tmpdir(), "gongkai-migrations-before-"));
+  try {
+    for (const name of readdirSync(migrationsDir).filter((entry) => entry < migration)) {
+      cpSync(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
+    }
+    await applyMigrations(url, before);
+  } finally {
+    rmSync(before, { recursive: true, force: true });
+  }
+}
 
 /**
  * The instant every integration test file starts at: a Wednesday and a working day, so that no test
